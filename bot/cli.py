@@ -1,0 +1,113 @@
+"""``modbot`` command line: argument parsing only; each command calls one function elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from pathlib import Path
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from moderation.judge import Judge, explain
+
+    try:
+        judge = Judge.load(args.model)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"modbot: {exc}", file=sys.stderr)
+        return 2
+    if args.jsonl:
+        # Read bytes and decode leniently: invalid UTF-8 must give a verdict (with U+FFFD), not a traceback.
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="\n")
+        out = sys.stdout
+        batch: list[str] = []
+
+        def flush() -> None:
+            for v in judge.judge_many(batch):
+                out.write(json.dumps(v.to_json(), ensure_ascii=False) + "\n")
+            out.flush()
+            batch.clear()
+
+        for line in stdin:
+            batch.append(line.rstrip("\r\n"))
+            if len(batch) >= 256:
+                flush()
+        if batch:
+            flush()
+        return 0
+    texts = args.text or []
+    if not texts:
+        print("modbot classify: give a text, or use --jsonl to read one text per line from stdin", file=sys.stderr)
+        return 2
+    for i, text in enumerate(texts):
+        if i:
+            print()
+        v = judge.judge(text)
+        print(json.dumps(v.to_json(), ensure_ascii=False, indent=2) if args.json else explain(v))
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from moderation.datasets import DataError
+    from moderation.training import train
+
+    try:
+        train(
+            [Path(p) for p in args.data],
+            Path(args.out),
+            test_size=args.test_size,
+            seed=args.seed,
+            C=args.C,
+            neutral_weight=args.neutral_weight,
+            version=args.version,
+        )
+    except DataError as exc:
+        print(f"modbot train: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="modbot", description="Clause-19 comment moderation for VK and OK pages.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("classify", help="judge texts and explain the verdict in Russian")
+    p.add_argument("text", nargs="*", help="text(s) to judge")
+    p.add_argument("--jsonl", action="store_true", help="read one text per line on stdin, write one JSON per line")
+    p.add_argument("--json", action="store_true", help="print the verdict as JSON instead of the explanation")
+    p.add_argument("--model", help="model directory (default: $MODBOT_MODEL or models/default)")
+    p.set_defaults(func=_classify)
+
+    p = sub.add_parser("train", help="train a model from labelled data and write it with its model card")
+    p.add_argument("--data", nargs="+", required=True, metavar="PATH", help="dataset files or folders (e.g. ../shared/data)")
+    p.add_argument("--out", required=True, help="output directory, e.g. models/NAME")
+    p.add_argument("--test-size", type=float, default=0.15, help="held-out share for metrics and thresholds (0.15)")
+    p.add_argument("--seed", type=int, default=0, help="random seed for the split (0)")
+    p.add_argument("--C", type=float, default=0.3, help="inverse regularisation of the linear models (0.3)")
+    p.add_argument("--neutral-weight", type=float, default=0.5, help="sample weight of RUSSE neutral rewrites (0.5)")
+    p.add_argument("--version", help="model version string (default: NAME-date-hash)")
+    p.set_defaults(func=_train)
+
+    try:
+        from bot import cli_daemon
+    except ImportError:
+        cli_daemon = None
+    if cli_daemon is not None:
+        cli_daemon.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

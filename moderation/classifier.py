@@ -1,0 +1,146 @@
+"""The one scikit-learn Pipeline that turns text into per-category probabilities, and its artifact.
+
+The whole pipeline (preprocessing, vectorizers, per-label calibrated models) is pickled as one
+object with its version, thresholds and metrics, so a model on disk is self-describing.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.svm import LinearSVC
+
+from moderation.features import LexiconFeatures, Prepare, lemma_analyzer, normalized_text
+from moderation.verdict import CATEGORIES
+
+ARTIFACT_FILE = "model.pkl"
+ARTIFACT_FORMAT = 1
+
+
+class MultiLabelLinear(BaseEstimator, ClassifierMixin):
+    """One calibrated linear model per label over shared features.
+
+    Labels are independent (a comment can be obscene *and* a threat), so this is one-vs-rest, not
+    multi-class. LinearSVC with sigmoid calibration gives probabilities a moderator can read as
+    "how sure"; a label with too few positives falls back to a class-balanced logistic regression.
+    """
+
+    def __init__(self, labels: tuple[str, ...] = CATEGORIES, C: float = 0.3, calibration_cv: int = 3):  # noqa: N803
+        self.labels = labels
+        self.C = C
+        self.calibration_cv = calibration_cv
+
+    def fit(self, X, Y, sample_weight=None):  # noqa: N803
+        Y = np.asarray(Y)
+        self.models_ = []
+        self.coef_ = np.zeros((len(self.labels), X.shape[1]), dtype=np.float32)
+        for j, _label in enumerate(self.labels):
+            y = Y[:, j]
+            pos = int(y.sum())
+            if pos == 0 or pos == len(y):
+                self.models_.append(float(pos > 0))
+                continue
+            if pos >= 5 * self.calibration_cv and (len(y) - pos) >= 5 * self.calibration_cv:
+                base = LinearSVC(C=self.C, class_weight="balanced")
+                model = CalibratedClassifierCV(clone(base), method="sigmoid", cv=self.calibration_cv)
+                model.fit(X, y, sample_weight=sample_weight)
+                coefs = [c.estimator.coef_.ravel() for c in model.calibrated_classifiers_]
+                self.coef_[j] = np.mean(coefs, axis=0)
+            else:
+                model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000)
+                model.fit(X, y, sample_weight=sample_weight)
+                self.coef_[j] = model.coef_.ravel()
+            self.models_.append(model)
+        return self
+
+    def predict_proba(self, X):  # noqa: N803
+        out = np.zeros((X.shape[0], len(self.labels)))
+        for j, model in enumerate(self.models_):
+            out[:, j] = model if isinstance(model, float) else model.predict_proba(X)[:, 1]
+        return out
+
+
+def build_pipeline(C: float = 0.3, word_features: int = 150_000, char_features: int = 150_000) -> Pipeline:  # noqa: N803
+    """Lemma TF-IDF (1–2 grams) + char n-grams over the normalised text + lexicon/spam features."""
+    features = FeatureUnion(
+        [
+            (
+                "lemmas",
+                TfidfVectorizer(
+                    analyzer=lemma_analyzer, min_df=2, sublinear_tf=True, max_features=word_features, dtype=np.float32
+                ),
+            ),
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    preprocessor=normalized_text,
+                    lowercase=False,
+                    ngram_range=(2, 5),
+                    min_df=3,
+                    sublinear_tf=True,
+                    max_features=char_features,
+                    dtype=np.float32,
+                ),
+            ),
+            ("rules", LexiconFeatures(scale=0.5)),
+        ]
+    )
+    return Pipeline([("prepare", Prepare()), ("features", features), ("clf", MultiLabelLinear(C=C))])
+
+
+@dataclass
+class ModelArtifact:
+    """A trained pipeline plus what a reader needs to trust it."""
+
+    pipeline: Pipeline
+    version: str
+    thresholds: dict[str, dict[str, float]]
+    metrics: dict[str, Any] = field(default_factory=dict)
+    data: list[dict[str, Any]] = field(default_factory=list)
+    created: str = field(default_factory=lambda: time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    format: int = ARTIFACT_FORMAT
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.pipeline.named_steps["clf"].labels)
+
+    def save(self, directory: Path) -> Path:
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / ARTIFACT_FILE
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        meta = {
+            "version": self.version,
+            "created": self.created,
+            "thresholds": self.thresholds,
+            "metrics": self.metrics,
+            "data": self.data,
+            "format": self.format,
+        }
+        (directory / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, directory: Path) -> ModelArtifact:
+        path = directory / ARTIFACT_FILE if directory.is_dir() else directory
+        if not path.exists():
+            raise FileNotFoundError(f"no model at {path}: train one with `modbot train` or pass --model")
+        with path.open("rb") as fh:
+            obj = pickle.load(fh)  # noqa: S301 - our own artifact, never user input
+        if not isinstance(obj, cls) or getattr(obj, "format", None) != ARTIFACT_FORMAT:
+            raise ValueError(f"{path} is not a modbot model of format {ARTIFACT_FORMAT}")
+        return obj

@@ -1,0 +1,190 @@
+"""The judge: text in, explained :class:`Verdict` out. The only entry point the daemon uses."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from moderation.classifier import ModelArtifact
+from moderation.features import Prepared, prepare
+from moderation.policy import Policy, Thresholds
+from moderation.spam import rule_score
+from moderation.verdict import CATEGORIES, CATEGORY_NAMES_RU, GROUNDS, TARGET_GROUPS_RU, Evidence, Verdict
+
+#: Where the shipped model lives; ``MODBOT_MODEL`` or ``--model`` point elsewhere.
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
+
+#: How many model-attributed words to quote as evidence when no rule fired.
+MODEL_EVIDENCE = 3
+
+
+def default_model_dir() -> Path:
+    return Path(os.environ.get("MODBOT_MODEL", DEFAULT_MODEL_DIR))
+
+
+class Judge:
+    def __init__(self, artifact: ModelArtifact, policy: Policy | None = None):
+        self.artifact = artifact
+        base = {c: Thresholds(**t) for c, t in artifact.thresholds.items() if c in CATEGORIES}
+        self.policy = policy or Policy.from_mapping(base)
+        pipe = artifact.pipeline
+        self._prepare = pipe.named_steps["prepare"]
+        self._features = pipe.named_steps["features"]
+        self._clf = pipe.named_steps["clf"]
+        self._labels = tuple(self._clf.labels)
+
+    @classmethod
+    def load(cls, model_dir: Path | str | None = None, overrides: dict | None = None) -> Judge:
+        artifact = ModelArtifact.load(Path(model_dir) if model_dir else default_model_dir())
+        judge = cls(artifact)
+        if overrides:
+            judge.policy = judge.with_overrides(overrides).policy
+        return judge
+
+    def with_overrides(self, overrides: dict | None) -> Judge:
+        """A judge sharing this model but with per-community threshold overrides."""
+        if not overrides:
+            return self
+        other = Judge.__new__(Judge)
+        other.__dict__.update(self.__dict__)
+        other.policy = Policy.from_mapping(self.policy.thresholds, overrides)
+        return other
+
+    @property
+    def model_version(self) -> str:
+        return self.artifact.version
+
+    def judge(self, text: str) -> Verdict:
+        return self.judge_many([text])[0]
+
+    def judge_many(self, texts: Sequence[str]) -> list[Verdict]:
+        texts = [t if isinstance(t, str) else str(t) for t in texts]
+        out: list[Verdict | None] = [None] * len(texts)
+        todo = []
+        for i, t in enumerate(texts):
+            if not t.strip():
+                out[i] = Verdict(
+                    text=t,
+                    action="allow",
+                    labels=[],
+                    scores=dict.fromkeys(CATEGORIES, 0.0),
+                    ground="пустой текст — нарушений нет",
+                    model_version=self.model_version,
+                )
+            else:
+                todo.append(i)
+        if todo:
+            prepared = [prepare(texts[i]) for i in todo]
+            X = self._features.transform(prepared)  # noqa: N806
+            probs = self._clf.predict_proba(X)
+            for row, i in enumerate(todo):
+                out[i] = self._verdict(texts[i], prepared[row], probs[row], X[row])
+        return out  # type: ignore[return-value]
+
+    def scores(self, texts: Iterable[str]) -> np.ndarray:
+        """Raw model probabilities (n, len(CATEGORIES)) before rule floors — for benchmarks."""
+        X = self._features.transform([prepare(t) for t in texts])  # noqa: N806
+        return self._clf.predict_proba(X)
+
+    # -- verdict assembly --------------------------------------------------------------------
+
+    def _verdict(self, text: str, p: Prepared, probs: np.ndarray, x) -> Verdict:
+        scores = {c: 0.0 for c in CATEGORIES}
+        for j, label in enumerate(self._labels):
+            if label in scores:
+                scores[label] = float(probs[j])
+        evidence: list[Evidence] = []
+        for h in p.hits:
+            floor = self.policy.rule_floors.get(h.category, 0.0)
+            scores[h.category] = max(scores[h.category], floor)
+            evidence.append(Evidence(h.start, h.end, h.quote, h.category, h.matched, h.target))
+        if p.spam:
+            scores["spam"] = max(scores["spam"], min(rule_score(p.spam), 0.99))
+            for s in p.spam:
+                evidence.append(Evidence(s.start, s.end, s.quote, "spam", s.name))
+        action, labels = self.policy.decide(scores)
+        for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
+            if not any(e.category == label for e in evidence) and scores[label] >= self.policy.thresholds[label].review:
+                evidence.extend(self._model_evidence(p, x, label))
+        targets = sorted({e.target for e in evidence if e.target and (e.category == "hate")})
+        ground = "; ".join(GROUNDS[c] for c in labels) if labels else ""
+        if action == "review" and not ground:
+            ground = "сомнительный случай — на проверку модератору"
+        return Verdict(
+            text=text,
+            action=action,
+            labels=labels,
+            scores={c: round(v, 4) for c, v in scores.items()},
+            evidence=evidence,
+            ground=ground,
+            model_version=self.model_version,
+            targets=targets,
+        )
+
+    @cached_property
+    def _lemma_vocab(self) -> tuple[np.ndarray, int]:
+        lemmas = self._features.transformer_list[0][1]
+        names = np.empty(len(lemmas.vocabulary_), dtype=object)
+        for name, idx in lemmas.vocabulary_.items():
+            names[idx] = name
+        return names, len(names)
+
+    def _model_evidence(self, p: Prepared, x, label: str) -> list[Evidence]:
+        """Quote the words that pushed the linear model towards ``label`` most."""
+        if label not in self._labels:
+            return []
+        names, n_lemma = self._lemma_vocab
+        coef = self._clf.coef_[self._labels.index(label)]
+        row = x.tocsr() if hasattr(x, "tocsr") else x
+        idx, vals = row.indices, row.data
+        mask = idx < n_lemma
+        idx, vals = idx[mask], vals[mask]
+        if not len(idx):
+            return []
+        contrib = vals * coef[idx]
+        found: list[Evidence] = []
+        seen: set[int] = set()
+        for k in np.argsort(-contrib)[: MODEL_EVIDENCE * 2]:
+            if contrib[k] <= 0 or len(found) >= MODEL_EVIDENCE:
+                break
+            feature = names[idx[k]]
+            first = feature.split(" ")[0]
+            for t_i, lem in enumerate(p.lemmas):
+                if lem == first and t_i not in seen:
+                    tok = p.norm.tokens[t_i]
+                    end_tok = p.norm.tokens[min(t_i + feature.count(" "), len(p.norm.tokens) - 1)]
+                    seen.add(t_i)
+                    found.append(
+                        Evidence(tok.start, end_tok.end, p.original[tok.start : end_tok.end], label, f"модель: {feature}")
+                    )
+                    break
+        return found
+
+
+def explain(v: Verdict) -> str:
+    """A moderator-readable Russian explanation of a verdict."""
+    action_ru = {
+        "allow": "оставить",
+        "review": "на проверку модератору",
+        "delete": "удалить",
+        "delete_and_ban": "удалить и внести автора в чёрный список",
+    }[v.action]
+    lines = [f"Решение: {action_ru}"]
+    if v.error:
+        lines.append(f"Ошибка: {v.error}")
+    if v.labels:
+        lines.append("Нарушения: " + ", ".join(CATEGORY_NAMES_RU[c] for c in v.labels))
+    if v.targets:
+        lines.append("Против группы: " + ", ".join(TARGET_GROUPS_RU.get(t, t) for t in v.targets))
+    if v.ground:
+        lines.append(f"Основание: {v.ground}")
+    for e in v.evidence:
+        extra = f", группа: {TARGET_GROUPS_RU.get(e.target, e.target)}" if e.target else ""
+        lines.append(f"  «{e.quote}» [{e.start}:{e.end}] — {CATEGORY_NAMES_RU.get(e.category, e.category)} ({e.matched}{extra})")
+    lines.append("Оценки: " + ", ".join(f"{CATEGORY_NAMES_RU[c]} {v.scores.get(c, 0):.2f}" for c in CATEGORIES))
+    lines.append(f"Модель: {v.model_version}")
+    return "\n".join(lines)

@@ -1,0 +1,476 @@
+"""Undo the tricks people use to slip past a word filter, while remembering where every word came from.
+
+Russian comment writers hide words with Latin look-alikes (``xyй``), digits (``6лять``), split letters
+(``п.и.з.д.е.ц``), masks (``бл**ь``) and stretched letters (``пиииздец``).  :func:`normalize` turns a
+comment into lowercase Cyrillic tokens a lexicon and a char n-gram model can both use, and keeps, for
+every token, the span of the *original* text it came from, so evidence quotes exactly what the user
+wrote.  It is pure Python, never raises, and keeps a fast path for the common case of plain text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Normalized", "Token", "normalize", "squeeze_doubles"]
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a comment.
+
+    ``text`` is the normalised form (lowercase; Cyrillic inside Cyrillic or mixed words; masked chars
+    are ``*``).  ``original[start:end]`` is what the user wrote, including any separators that were
+    joined into this word.  ``alt`` holds other plausible readings the matcher should also try (e.g.
+    ``@`` read as a mask instead of ``а``, or a Latin word read as transliterated Russian); it never
+    feeds the n-gram text.
+    """
+
+    text: str
+    start: int
+    end: int
+    masked: bool
+    alt: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised comment: the original, the tokens, and the tokens joined by single spaces."""
+
+    original: str
+    text: str
+    tokens: tuple[Token, ...]
+
+
+# --------------------------------------------------------------------------------------------------
+# Character tables
+
+#: Characters that need no Unicode work (ASCII printable, whitespace, basic Cyrillic incl. Ёё).
+_NEEDS_SLOW = re.compile(r"[^\t\n\r\x20-\x7e\u0401\u0410-\u044f\u0451]")
+
+#: Latin/Greek/digit/symbol -> Cyrillic, used inside Cyrillic or mixed words (primary reading).
+_FOLD: dict[str, str] = {
+    "a": "а", "b": "б", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
+    "j": "й", "k": "к", "l": "л", "m": "м", "n": "п", "o": "о", "p": "р", "q": "к", "r": "р",
+    "s": "с", "t": "т", "u": "и", "v": "в", "w": "ш", "x": "х", "y": "у", "z": "з",
+    "0": "о", "1": "и", "3": "з", "4": "ч", "6": "б", "8": "в", "9": "я",
+    "@": "а", "$": "с", "!": "и", "|": "и",
+    # Greek look-alikes
+    "α": "а", "β": "в", "γ": "г", "δ": "д", "ε": "е", "η": "п", "ι": "и", "κ": "к", "λ": "л",
+    "μ": "м", "ν": "в", "ο": "о", "π": "п", "ρ": "р", "σ": "с", "ς": "с", "τ": "т", "υ": "у",
+    "φ": "ф", "χ": "х", "ω": "ш",
+    # Other Cyrillic alphabets
+    "ё": "е", "і": "и", "ї": "и", "є": "е", "ў": "у", "ґ": "г", "ј": "й", "ѕ": "с",
+}
+#: Upper-case Latin letters whose *shape* says something else than their lower-case form does.
+_FOLD_UPPER: dict[str, str] = {"H": "н", "B": "в", "N": "и", "U": "и", "Y": "у"}
+#: Second reading of ambiguous look-alikes, tried by the matcher via ``Token.alt``.
+_FOLD_ALT: dict[str, str] = {"u": "у", "n": "н", "r": "г", "h": "н", "1": "л", "!": "л", "|": "л", "b": "ь"}
+#: Single symbols that stand for a letter; in runs (``@#``) or other symbols they are masks.
+_LOOKALIKE_SYMBOLS = frozenset("@$!|")
+_MASK_SYMBOLS = frozenset("*#$%@!|&")
+_MAPPED_DIGITS = frozenset("0134689")
+_CYR_VOWELS = frozenset("аеёиоуыэюя")
+_CYR_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+#: Russian one-letter words: three of them in a row ("и я с ...") are not a spelled-out word.
+_ONE_LETTER_WORDS = frozenset("авиксоуя")
+#: Short unit/ending suffixes after numbers ("10км", "2х", "1ый"): these keep their digits.
+_UNITS = frozenset(
+    "км м кг г гг р руб т шт х й я е го му ми ти ом ем ой ые ый ий ая ое ю к тыс млн млрд лет год мин "
+    "ч с см мм л га кв д ка ку ки ке кой мб гб кб тб гц вт квт ст п н".split()
+)
+
+# Latin words read as transliterated Russian (only offered as ``alt``; the Latin text stays).
+_TRANSLIT_MULTI = re.compile(r"shch|sch|sh|ch|zh|kh|ts|tz|ya|ja|yu|ju|yo|jo|ye|je|ck|ph")
+_TRANSLIT_MULTI_MAP = {
+    "shch": "щ", "sch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц", "tz": "ц",
+    "ya": "я", "ja": "я", "yu": "ю", "ju": "ю", "yo": "е", "jo": "е", "ye": "е", "je": "е",
+    "ck": "к", "ph": "ф",
+}
+_TRANSLIT_ONE = {
+    "a": "а", "b": "б", "c": "ц", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
+    "j": "й", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к", "r": "р",
+    "s": "с", "t": "т", "u": "у", "v": "в", "w": "в", "x": "х", "z": "з", "'": "ь",
+    "0": "о", "1": "и", "3": "з", "4": "ч", "6": "б", "9": "я", "@": "а", "$": "с",
+}
+_VISUAL_ONE = {
+    "a": "а", "b": "ь", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м", "n": "п", "o": "о",
+    "p": "р", "r": "г", "t": "т", "u": "и", "x": "х", "y": "у",
+    "0": "о", "3": "з", "4": "ч", "6": "б", "9": "я", "@": "а", "$": "с",
+}
+
+# --------------------------------------------------------------------------------------------------
+# Regexes (precompiled once)
+
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'«»]+"
+    r"|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"
+    r"|(?<![\w.@-])[a-z0-9а-я][a-z0-9а-я-]*(?:\.[a-z0-9а-я-]+)*"
+    r"\.(?:ru|com|net|org|рф|su|info|me|io|ly|cc|biz|pro|online|site|xyz|club|shop|top|link|ws)"
+    r"(?![\w-])(?:/[^\s<>\"'«»]*)?"
+)
+_URL_TRAIL = ".,!?;:)]}»\"'"
+#: A run of >=3 single letters split by one consistent separator: "х у й", "п.и.з.д.е.ц", "б-л-я-т-ь".
+_JOIN = re.compile(
+    r"(?<![^\W_*#$%@!|&])([^\W_])((?:[ \t]*[.\-_*·•+~/\\][ \t]*)|[ \t]+)(?:[^\W_]\2)+[^\W_](?![^\W_*#$%@|&])"
+)
+_WORD = re.compile(r"[^\W_]+(?:[*#$%@!|&]+[^\W_]+)*")
+_SYMRUN = re.compile(r"[*#$%@!|&]+")
+_CYR_WORD = re.compile(r"[а-яё]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_LATIN_LETTERS = re.compile(r"[a-z]")
+_TRIPLE = re.compile(r"([^\W\d_])\1{2,}")
+_DOUBLE = re.compile(r"([^\W\d_])\1")
+_EDGE_DIGITS = re.compile(r"(\d+)([а-яё]+)|([а-яё]+)(\d+)")
+
+
+def squeeze_doubles(word: str) -> str:
+    """``word`` with every doubled letter written once ("дуррак" -> "дурак"); the matcher's 2nd try."""
+    return _DOUBLE.sub(r"\1", word)
+
+
+def _squeeze(word: str) -> str:
+    """Runs of >=3 equal letters become one ("пииииздец" -> "пиздец"); legit doubles ("ссора") stay."""
+    return _TRIPLE.sub(r"\1", word) if _TRIPLE.search(word) else word
+
+
+# --------------------------------------------------------------------------------------------------
+# Step 1: Unicode clean-up with an offset map
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "M"
+
+
+def _clean(text: str) -> tuple[str, list[int], list[int]]:
+    """NFKC, drop format chars and decorative marks, keep й/ё; return chars and their original spans.
+
+    Only called when the text has characters outside ASCII and basic Cyrillic.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def attach_mark(mark: str, i: int) -> None:
+        # A combining mark belongs to the previous char: widen its span, compose й/ё, drop the rest.
+        if not out:
+            return
+        ends[-1] = i + 1
+        if mark == "\u0306" and out[-1] in "иИ":
+            out[-1] = "й" if out[-1] == "и" else "Й"
+        elif mark == "\u0308" and out[-1] in "еЕ":
+            out[-1] = "ё" if out[-1] == "е" else "Ё"
+
+    for i, ch in enumerate(text):
+        o = ord(ch)
+        if o < 0x80 or 0x410 <= o <= 0x44F or o == 0x401 or o == 0x451:
+            if (o < 0x20 and ch not in "\t\n\r") or o == 0x7F:
+                ch = " "
+            out.append(ch)
+            starts.append(i)
+            ends.append(i + 1)
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cf":
+            continue
+        if cat[0] == "M":
+            attach_mark(ch, i)
+            continue
+        if cat[0] in "CZ":  # control, surrogate, private, unassigned, separators
+            out.append("\n" if cat in ("Zl", "Zp") else " ")
+            starts.append(i)
+            ends.append(i + 1)
+            continue
+        norm = unicodedata.normalize("NFKC", ch)
+        for c in norm:
+            if _is_mark(c):
+                attach_mark(c, i)
+                continue
+            if c not in "йЙёЁ" and not c.isascii():
+                dec = unicodedata.normalize("NFD", c)
+                if len(dec) > 1 and dec[0].isalpha() and all(_is_mark(x) for x in dec[1:]):
+                    c = dec[0]  # á -> a, ó -> o: accents are decoration here
+            out.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    return "".join(out), starts, ends
+
+
+def _lower(cleaned: str) -> str:
+    """Lowercase without changing the length (so the offset map stays valid)."""
+    low = cleaned.lower()
+    if len(low) == len(cleaned):
+        return low
+    return "".join((c.lower() or c)[0] for c in cleaned)
+
+
+# --------------------------------------------------------------------------------------------------
+# Step 2: words
+
+
+def _is_cyr(c: str) -> bool:
+    return "\u0400" <= c <= "\u04ff"
+
+
+def _translit(word: str, visual: bool) -> str:
+    """Read a Latin word as Russian: phonetic ("pizdec" -> "пиздец") or by shape ("cyka" -> "сука")."""
+    if visual:
+        return "".join(_VISUAL_ONE.get(c) or _TRANSLIT_ONE.get(c, c) for c in word)
+    word = _TRANSLIT_MULTI.sub(lambda m: _TRANSLIT_MULTI_MAP[m.group(0)], word)
+    out: list[str] = []
+    for c in word:
+        if c == "y":
+            out.append("й" if out and out[-1] in _CYR_VOWELS else "ы")
+        else:
+            out.append(_TRANSLIT_ONE.get(c, c))
+    return "".join(out)
+
+
+def _latin_alts(word: str) -> tuple[str, ...]:
+    """Russian readings of an all-Latin word (matcher-only; the token text stays Latin)."""
+    if not (3 <= len(word) <= 24) or not _LATIN_LETTERS.search(word) or word.isdigit():
+        return ()
+    alts: list[str] = []
+    for visual in (False, True):
+        cand = _squeeze(_translit(word, visual))
+        if cand != word and cand not in alts and all(_is_cyr(c) for c in cand):
+            alts.append(cand)
+    return tuple(alts)
+
+
+class _Builder:
+    """Turns word spans of the cleaned text into tokens; holds the offset map."""
+
+    __slots__ = ("cleaned", "low", "starts", "ends", "tokens")
+
+    def __init__(self, cleaned: str, low: str, starts: list[int] | None, ends: list[int] | None) -> None:
+        self.cleaned = cleaned
+        self.low = low
+        self.starts = starts
+        self.ends = ends
+        self.tokens: list[tuple[int, Token]] = []
+
+    def _span(self, first: int, last: int) -> tuple[int, int]:
+        if self.starts is None or self.ends is None:
+            return first, last + 1
+        return self.starts[first], self.ends[last]
+
+    def emit(self, idx: list[int], text: str, masked: bool = False, alt: tuple[str, ...] = ()) -> None:
+        if not text:
+            return
+        start, end = self._span(idx[0], idx[-1])
+        alt = tuple(a for a in alt if a and a != text)
+        self.tokens.append((idx[0], Token(text, start, end, masked, alt)))
+
+    def raw(self, a: int, b: int) -> None:
+        """A URL/e-mail: kept as written (lowercased), one token."""
+        self.emit(list(range(a, b)), self.low[a:b])
+
+    def word(self, idx: list[int]) -> None:
+        """One word found by the tokenizer (contiguous) or the letter joiner (separators skipped)."""
+        low = self.low
+        w = "".join(low[i] for i in idx)
+        if _CYR_WORD.fullmatch(w):  # fast path: plain Cyrillic
+            if "ё" in w:
+                w = w.replace("ё", "е")
+            self.emit(idx, _squeeze(w))
+            return
+        if _ASCII_WORD.fullmatch(w):  # plain Latin word or number: untouched
+            self.emit(idx, w, alt=_latin_alts(w))
+            return
+        self._general(idx, w)
+
+    def _general(self, idx: list[int], w: str) -> None:
+        # Split at symbol runs that are punctuation rather than masks ("спасибо!Отлично").
+        pieces: list[tuple[int, int]] = []
+        a = 0
+        for m in _SYMRUN.finditer(w):
+            left, right = m.start() - a, 0
+            j = m.end()
+            while j < len(w) and not _SYMRUN.match(w, j):
+                j += 1
+            right = j - m.end()
+            nxt = self.cleaned[idx[m.end()]] if m.end() < len(idx) else ""
+            split = (left >= 5 and right >= 5) or (
+                "!" in m.group(0) and (nxt.isupper() or (left >= 4 and right >= 4))
+            )
+            if split:
+                pieces.append((a, m.start()))
+                a = m.end()
+        pieces.append((a, len(w)))
+        for p0, p1 in pieces:
+            if p1 > p0:
+                self._piece(idx[p0:p1], w[p0:p1])
+
+    def _piece(self, idx: list[int], w: str) -> None:
+        if not any(_is_cyr(c) for c in w):
+            self._foreign(idx, w)
+            return
+        # Numbers glued to words: "10км", "2023г", "ковид19" keep their digits as a separate token.
+        m = _EDGE_DIGITS.fullmatch(w)
+        if m:
+            digits, letters = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            if len(digits) >= 2 or letters.replace("ё", "е") in _UNITS or not set(digits) <= _MAPPED_DIGITS:
+                cut = len(m.group(1)) if m.group(1) else len(m.group(3))
+                self.word(idx[:cut])
+                self.word(idx[cut:])
+                return
+        # Unmapped digits (2, 5, 7 ...) and runs of digits break the word.
+        for k, c in enumerate(w):
+            if c.isdigit() and (c not in _MAPPED_DIGITS or (k + 1 < len(w) and w[k + 1].isdigit())):
+                j = k
+                while j < len(w) and w[j].isdigit():
+                    j += 1
+                if k:
+                    self._piece(idx[:k], w[:k])
+                self.emit(idx[k:j], w[k:j])
+                if j < len(w):
+                    self._piece(idx[j:], w[j:])
+                return
+        self._fold(idx, w)
+
+    def _foreign(self, idx: list[int], w: str) -> None:
+        """A word without Cyrillic: keep it (symbols become '*'), offer a transliterated reading."""
+        text = _SYMRUN.sub(lambda m: "*" * len(m.group(0)), w)
+        alts: tuple[str, ...] = ()
+        if text.isascii() and "*" not in text:
+            alts = _latin_alts(text)
+        self.emit(idx, text, masked="*" in text, alt=alts)
+
+    def _fold(self, idx: list[int], w: str) -> None:
+        """Fold look-alikes in a Cyrillic/mixed word; masks become '*'."""
+        cleaned = self.cleaned
+        prim: list[str] = []
+        sec: list[str] = []
+        mask: list[str] = []
+        changed = False
+        n = len(w)
+        k = 0
+        while k < n:
+            c = w[k]
+            if c in _MASK_SYMBOLS:
+                j = k
+                while j < n and w[j] in _MASK_SYMBOLS:
+                    j += 1
+                run = w[k:j]
+                if len(run) == 1 and c in _LOOKALIKE_SYMBOLS:
+                    prim.append(_FOLD[c])
+                    sec.append(_FOLD_ALT.get(c, "*"))
+                else:
+                    prim.extend("*" * len(run))
+                    sec.extend("*" * len(run))
+                mask.extend("*" * len(run))
+                changed = True
+                k = j
+                continue
+            if _is_cyr(c):
+                f = _FOLD.get(c, c)
+                prim.append(f)
+                sec.append(f)
+                mask.append(f)
+                k += 1
+                continue
+            orig = cleaned[idx[k]]
+            f = _FOLD_UPPER.get(orig) or _FOLD.get(c)
+            if c == "b" and orig == "b":
+                # lower-case b after a consonant at a word end or before a vowel reads as ь
+                prev = prim[-1] if prim else ""
+                nxt = w[k + 1] if k + 1 < n else ""
+                if prev in _CYR_CONSONANTS and (not nxt or _FOLD.get(nxt, nxt) in _CYR_VOWELS):
+                    f = "ь"
+            if f is None:
+                f = c  # a letter of another script: keep it
+            prim.append(f)
+            sec.append(_FOLD_ALT.get(c, f) if f != "ь" else "б")
+            mask.append("*")
+            changed = True
+            k += 1
+        text = _squeeze("".join(prim))
+        alts: list[str] = []
+        if changed:
+            for cand in ("".join(sec), "".join(mask)):
+                cand = _squeeze(cand)
+                if cand != text and cand not in alts and sum(ch != "*" for ch in cand) >= 2:
+                    alts.append(cand)
+        self.emit(idx, text, masked="*" in text, alt=tuple(alts))
+
+
+def _join_ok(letters: str, sep: str) -> bool:
+    """Is this run of single letters a spelled-out word rather than a sentence of one-letter words?"""
+    if not any(_is_cyr(c) for c in letters):
+        return False
+    if sep.strip():
+        return True
+    if any(c.isdigit() for c in letters):
+        return False
+    return len(letters) >= 4 or not set(letters) <= _ONE_LETTER_WORDS
+
+
+# --------------------------------------------------------------------------------------------------
+# Public entry point
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` for matching; never raises for any ``str``."""
+    if not isinstance(text, str):  # defensive: callers sometimes pass None from JSON
+        text = "" if text is None else str(text)
+    try:
+        return _normalize(text)
+    except Exception:  # pragma: no cover - last-resort guarantee, should never trigger
+        return Normalized(text, "", ())
+
+
+def _normalize(text: str) -> Normalized:
+    if _NEEDS_SLOW.search(text):
+        cleaned, starts, ends = _clean(text)
+        b = _Builder(cleaned, _lower(cleaned), starts, ends)
+    else:
+        b = _Builder(text, _lower(text), None, None)
+    low = b.low
+
+    # URLs and e-mails stay whole and untouched.
+    blanks: list[tuple[int, int]] = []
+    if "." in low or "@" in low:
+        for m in _URL.finditer(low):
+            s, e = m.start(), m.end()
+            while e > s and low[e - 1] in _URL_TRAIL:
+                e -= 1
+            if e > s:
+                b.raw(s, e)
+                blanks.append((s, e))
+
+    # Letters spelled out with separators ("х у й", "п.и.з.д.е.ц").
+    scan = low
+    if blanks:
+        scan = _blank(scan, blanks)
+        blanks = []
+    for m in _JOIN.finditer(scan):
+        s, e = m.start(), m.end()
+        sep = m.group(2)
+        idx = list(range(s, e, len(sep) + 1))
+        letters = "".join(low[i] for i in idx)
+        if _join_ok(letters, sep):
+            b.word(idx)
+            blanks.append((s, e))
+    if blanks:
+        scan = _blank(scan, blanks)
+
+    for m in _WORD.finditer(scan):
+        b.word(list(range(m.start(), m.end())))
+
+    b.tokens.sort(key=lambda t: t[0])
+    tokens = tuple(t for _, t in b.tokens)
+    return Normalized(text, " ".join(t.text for t in tokens), tokens)
+
+
+def _blank(s: str, spans: list[tuple[int, int]]) -> str:
+    """``s`` with the given spans replaced by spaces (length preserved)."""
+    parts: list[str] = []
+    pos = 0
+    for a, e in sorted(spans):
+        parts.append(s[pos:a])
+        parts.append(" " * (e - a))
+        pos = e
+    parts.append(s[pos:])
+    return "".join(parts)

@@ -1,0 +1,262 @@
+"""The training recipe behind ``modbot train``: data → labels → pipeline → evaluated artifact.
+
+Most real data here is labelled only toxic / not toxic. Category labels are derived from that
+flag plus the lexicons (weak supervision): a toxic text with a мат root is *obscene*, one with a
+group slur is *hate*, one with a threat pattern is *threat*, and toxic text that is not only
+swearing is *insult*. The project's seed corpus carries explicit categories and teaches what the
+weak labels cannot (criticism that must pass, local spam, threats worded without a lexicon word).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import precision_recall_fscore_support
+from sklearn.model_selection import train_test_split
+
+from moderation.classifier import ModelArtifact, build_pipeline
+from moderation.datasets import SOURCES, Example, load
+from moderation.features import Prepared, prepare
+from moderation.policy import DEFAULT_THRESHOLDS
+from moderation.spam import rule_score
+from moderation.verdict import CATEGORIES
+
+Progress = Callable[[str], None]
+
+_WS = re.compile(r"\W+")
+
+
+def dedupe_key(text: str) -> str:
+    return _WS.sub(" ", text.lower().replace("ё", "е")).strip()
+
+
+def derive_labels(ex: Example, p: Prepared) -> np.ndarray:
+    """Category vector for one example (see module docstring for the weak-labelling rules)."""
+    y = np.zeros(len(CATEGORIES), dtype=np.int8)
+    idx = {c: i for i, c in enumerate(CATEGORIES)}
+    if ex.labels is not None:
+        for c in ex.labels:
+            y[idx[c]] = 1
+        return y
+    cats = {h.category for h in p.hits}
+    if "obscene" in cats:
+        y[idx["obscene"]] = 1  # мат is a violation whatever the source's toxic flag says
+    if ex.spam:
+        y[idx["spam"]] = 1
+    if ex.toxic:
+        if "hate" in cats:
+            y[idx["hate"]] = 1
+        if "threat" in cats:
+            y[idx["threat"]] = 1
+        if cats & {"insult", "hate"} or "obscene" not in cats:
+            y[idx["insult"]] = 1
+    return y
+
+
+def prepare_all(examples: list[Example], progress: Progress | None = None) -> list[Prepared]:
+    out = []
+    t0 = time.monotonic()
+    for i, ex in enumerate(examples, 1):
+        out.append(prepare(ex.text))
+        if progress and (i % 5000 == 0 or i == len(examples)):
+            progress(f"  подготовлено {i}/{len(examples)} текстов ({time.monotonic() - t0:.0f} с)")
+    return out
+
+
+def collect(paths: list[Path], *, neutral_weight: float = 0.5, include_seed: bool = True) -> list[Example]:
+    """Load, add the project's seed corpus, drop exact duplicates (first one wins)."""
+    from moderation.datasets import SEED_CORPUS, read_seed
+
+    found = load(paths, neutral_weight=neutral_weight)
+    if include_seed and "seed" not in found and SEED_CORPUS.exists():
+        found["seed"] = read_seed(SEED_CORPUS)
+    seen: set[str] = set()
+    out: list[Example] = []
+    # seed first so its explicit labels win over weak ones for the same text
+    for kind in sorted(found, key=lambda k: (k != "seed", k)):
+        for ex in found[kind]:
+            key = dedupe_key(ex.text)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(ex)
+    return out
+
+
+def fit(
+    examples: list[Example], prepared: list[Prepared], Y: np.ndarray, *, C: float = 0.3  # noqa: N803
+):
+    pipe = build_pipeline(C=C)
+    weights = np.array([e.weight for e in examples], dtype=float)
+    pipe.fit(prepared, Y, clf__sample_weight=weights)
+    return pipe
+
+
+def _prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    p, r, f, _ = precision_recall_fscore_support(y, pred, average="binary", zero_division=0)
+    return {"precision": round(float(p), 4), "recall": round(float(r), 4), "f1": round(float(f), 4), "support": int(y.sum())}
+
+
+def final_scores(pipe, prepared: list[Prepared], floors: dict[str, float] | None = None) -> np.ndarray:
+    """Model probabilities with the judge's rule floors applied, as the judge would score them."""
+    from moderation.policy import RULE_FLOORS
+
+    floors = RULE_FLOORS if floors is None else floors
+    X = pipe.named_steps["features"].transform(prepared)  # noqa: N806
+    S = pipe.named_steps["clf"].predict_proba(X)  # noqa: N806
+    for i, p in enumerate(prepared):
+        for h in p.hits:
+            j = CATEGORIES.index(h.category)
+            S[i, j] = max(S[i, j], floors.get(h.category, 0.0))
+        if p.spam:
+            j = CATEGORIES.index("spam")
+            S[i, j] = max(S[i, j], min(rule_score(p.spam), 0.99))
+    return S
+
+
+def tune_thresholds(Y: np.ndarray, S: np.ndarray) -> dict[str, dict[str, float]]:
+    """Delete threshold = the F1-best cut-off (never below 0.5, so deleting stays the rarer error);
+    review and ban sit a fixed distance below and above it."""
+    out = {}
+    grid = np.round(np.arange(0.5, 0.96, 0.025), 3)
+    for j, c in enumerate(CATEGORIES):
+        default = DEFAULT_THRESHOLDS[c]
+        if Y[:, j].sum() < 10:
+            out[c] = {"review": default.review, "delete": default.delete, "ban": default.ban}
+            continue
+        f1s = [_prf(Y[:, j], S[:, j] >= t)["f1"] for t in grid]
+        best = float(grid[int(np.argmax(f1s))])
+        out[c] = {"review": round(max(best - 0.2, 0.2), 3), "delete": best, "ban": round(min(best + 0.2, 0.95), 3)}
+    return out
+
+
+def train(
+    paths: list[Path],
+    out: Path,
+    *,
+    progress: Progress | None = print,
+    test_size: float = 0.15,
+    seed: int = 0,
+    C: float = 0.3,  # noqa: N803
+    neutral_weight: float = 0.5,
+    version: str | None = None,
+) -> ModelArtifact:
+    say = progress or (lambda _m: None)
+    t0 = time.monotonic()
+    examples = collect(paths, neutral_weight=neutral_weight)
+    by_source = Counter(e.source for e in examples)
+    say("Данные: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
+    prepared = prepare_all(examples, say)
+    Y = np.stack([derive_labels(e, p) for e, p in zip(examples, prepared, strict=True)])  # noqa: N806
+    say("Метки: " + ", ".join(f"{c} {int(Y[:, j].sum())}" for j, c in enumerate(CATEGORIES)))
+
+    # Stratify on source + strongest label; keep a toxic text and its rewrites on one side.
+    strata = [f"{e.source}:{next((c for j, c in enumerate(CATEGORIES) if Y[i, j]), 'clean')}" for i, e in enumerate(examples)]
+    groups = [e.group or f"row{i}" for i, e in enumerate(examples)]
+    uniq = sorted(set(groups))
+    g_strata = {}
+    for g, s in zip(groups, strata, strict=True):
+        g_strata.setdefault(g, s)
+    counts = Counter(g_strata.values())
+    g_key = [g_strata[g] if counts[g_strata[g]] >= 4 else "rare" for g in uniq]
+    g_train, g_test = train_test_split(uniq, test_size=test_size, random_state=seed, stratify=g_key)
+    test_set = set(g_test)
+    tr = np.array([g not in test_set for g in groups])
+    te = ~tr
+    say(f"Обучение на {int(tr.sum())} текстах, отложено для проверки {int(te.sum())}…")
+    ex_tr = [e for e, m in zip(examples, tr, strict=True) if m]
+    pr_tr = [p for p, m in zip(prepared, tr, strict=True) if m]
+    pipe = fit(ex_tr, pr_tr, Y[tr], C=C)
+    say(f"  обучено за {time.monotonic() - t0:.0f} с")
+
+    # Half the held-out split picks thresholds, the other half reports metrics on them.
+    te_idx = np.flatnonzero(te)
+    rng = np.random.default_rng(seed)
+    rng.shuffle(te_idx)
+    tune_idx, eval_idx = te_idx[: len(te_idx) // 2], te_idx[len(te_idx) // 2 :]
+    S_tune = final_scores(pipe, [prepared[i] for i in tune_idx])  # noqa: N806
+    thresholds = tune_thresholds(Y[tune_idx], S_tune)
+    S_eval = final_scores(pipe, [prepared[i] for i in eval_idx])  # noqa: N806
+    Ye = Y[eval_idx]  # noqa: N806
+    metrics: dict = {"held_out": int(len(eval_idx)), "per_label": {}}
+    for j, c in enumerate(CATEGORIES):
+        metrics["per_label"][c] = _prf(Ye[:, j], S_eval[:, j] >= thresholds[c]["delete"])
+    tox_cols = [CATEGORIES.index(c) for c in ("obscene", "insult", "threat", "hate")]
+    tox_true = np.array([bool(examples[i].toxic) if examples[i].toxic is not None else Ye[k, tox_cols].any()
+                         for k, i in enumerate(eval_idx)])
+    tox_pred = np.array([any(S_eval[k, j] >= thresholds[CATEGORIES[j]]["delete"] for j in tox_cols)
+                         for k in range(len(eval_idx))])
+    metrics["toxic_any"] = _prf(tox_true.astype(int), tox_pred.astype(int))
+
+    digest = hashlib.sha1(repr(sorted(by_source.items())).encode() + str(seed).encode()).hexdigest()[:6]
+    name = version or f"{out.name}-{time.strftime('%Y%m%d-%H%M', time.gmtime())}-{digest}"
+    data = [
+        {"source": k, "title": SOURCES[k].title, "licence": SOURCES[k].licence, "rows": v}
+        for k, v in sorted(by_source.items())
+    ]
+    metrics["train_rows"] = int(tr.sum())
+    metrics["label_counts"] = {c: int(Y[:, j].sum()) for j, c in enumerate(CATEGORIES)}
+    metrics["train_seconds"] = round(time.monotonic() - t0, 1)
+    artifact = ModelArtifact(pipeline=pipe, version=name, thresholds=thresholds, metrics=metrics, data=data)
+    artifact.save(out)
+    (out / "MODEL_CARD.md").write_text(model_card(artifact), encoding="utf-8")
+    say(f"Модель {name} сохранена в {out} ({time.monotonic() - t0:.0f} с)")
+    return artifact
+
+
+def model_card(a: ModelArtifact) -> str:
+    m = a.metrics
+    lines = [
+        f"# Model card: {a.version}",
+        "",
+        f"Created {a.created} by `modbot train`. One scikit-learn Pipeline: normalisation (look-alikes, split",
+        "letters, masks) → pymorphy3 lemmas → lemma TF-IDF (1–2 grams) + char n-grams (2–5) over the normalised",
+        "text + lexicon and spam-rule features → one sigmoid-calibrated LinearSVC per label",
+        f"({', '.join(CATEGORIES)}). Lexicon hits put floors under the scores (see `moderation/policy.py`).",
+        "",
+        "## Training data and licences",
+        "",
+        "| source | rows | licence |",
+        "|---|---|---|",
+        *(f"| {d['title']} | {d['rows']} | {d['licence']} |" for d in a.data),
+        "",
+        "Not used for training (evaluation only): Skoltech sensitive-topic sets (CC BY-NC-SA 4.0),",
+        "hate_speech_groups_manual (no licence). Category labels for the toxic/non-toxic sets are derived",
+        "from the toxic flag plus the project lexicons (weak supervision; see `moderation/training.py`).",
+        "",
+        f"Label counts: {', '.join(f'{k} {v}' for k, v in m.get('label_counts', {}).items())}.",
+        "",
+        f"## Held-out metrics ({m.get('held_out')} texts; thresholds chosen on a separate held-out half)",
+        "",
+        "| label | precision | recall | F1 | support |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {c} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['support']} |"
+            for c, v in m.get("per_label", {}).items()
+        ),
+        "",
+        f"Any-toxic (obscene/insult/threat/hate) vs the sources' toxic flag: "
+        f"P {m['toxic_any']['precision']:.3f} R {m['toxic_any']['recall']:.3f} F1 {m['toxic_any']['f1']:.3f}."
+        if "toxic_any" in m
+        else "",
+        "",
+        "Cross-validated benchmark figures live in `bench/README.md` (`bench/quality.py`).",
+        "",
+        "## Thresholds (review / delete / ban)",
+        "",
+        *(f"- {c}: {t['review']} / {t['delete']} / {t['ban']}" for c, t in a.thresholds.items()),
+        "",
+        "## Limits",
+        "",
+        "- Real training data is 2ch/pikabu and heated VK news pages, not a city page; the seed corpus is small.",
+        "- No real labelled threat data exists here: threat relies on lexicon patterns and the seed corpus.",
+        "- `hate` targets are named from lexicon evidence; a hateful text without a known group word",
+        "  is usually caught as `insult` instead.",
+        "",
+    ]
+    return "\n".join(lines)
