@@ -1,0 +1,206 @@
+"""Quality of the judge on real labelled Russian data (needs ../shared/data; not a test).
+
+    .venv/bin/python bench/quality.py [--data-dir ../shared/data] [--model models/default] [--folds 5]
+
+Figures (last line, one JSON object):
+- ``cv_f1_2ch_pikabu``: toxic F1 (toxic = any of obscene/insult/threat/hate labelled), 5-fold stratified
+  CV on 2ch/pikabu. Each fold trains the training recipe on the other folds; the recipe variant is
+  named in ``cv_2ch_recipe`` (the joint recipe is also reported as ``cv_f1_2ch_pikabu_joint``).
+- ``vk_distorted_f1``, ``vk_distorted_recall_distorted``: 5-fold CV of the whole recipe on the 3,000 VK
+  comments (each fold trained on everything else plus the other four folds); recall over the rows
+  that are both distorted and toxic.
+- ``spam_precision``, ``spam_recall``: tg-spam samples, folded into the same CV.
+- ``russe_neutral_flagged_rate``: share of RUSSE-2022 dev neutral rewrites the shipped model labels
+  toxic (the shipped model never saw dev); ``russe_toxic_recall`` on the dev toxic side.
+- ``hate_manual_*``: hate-vs-not of the shipped model on hate_speech_groups_manual (eval only).
+RUSSE sentences that occur inside a 2ch/pikabu comment are dropped from CV training (the two sets
+overlap), so no fold sees its test text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+from _common import DEFAULT_DATA, finish
+from sklearn.model_selection import StratifiedKFold
+
+from moderation.datasets import (
+    Example,
+    read_2ch,
+    read_russe,
+    read_seed,
+    read_tg_spam,
+    read_vk_distorted,
+    SEED_CORPUS,
+)
+from moderation.features import prepare
+from moderation.training import (
+    TOXIC,
+    derive_labels,
+    final_scores,
+    fit,
+    toxic_prediction,
+    tune_thresholds,
+)
+from moderation.verdict import CATEGORIES
+
+csv.field_size_limit(1 << 30)
+_WS = re.compile(r"\W+")
+
+
+def key(t: str) -> str:
+    return _WS.sub(" ", t.lower().replace("ё", "е")).strip()
+
+
+def prf(y, pred) -> tuple[float, float, float]:
+    y, pred = np.asarray(y, bool), np.asarray(pred, bool)
+    tp = float((y & pred).sum())
+    p = tp / max(pred.sum(), 1)
+    r = tp / max(y.sum(), 1)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+class Cache:
+    """Prepare each distinct text once for all folds (the expensive, label-independent step)."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, object] = {}
+
+    def get(self, examples: list[Example]) -> list:
+        out = []
+        for e in examples:
+            p = self.items.get(e.text)
+            if p is None:
+                p = self.items[e.text] = prepare(e.text)
+            out.append(p)
+        return out
+
+
+def fit_with_thresholds(train: list[Example], cache: Cache, seed: int) -> tuple:
+    """The recipe: fit on 85% of the training fold, pick thresholds on the other 15%."""
+    rng = np.random.default_rng(seed)
+    mask = rng.random(len(train)) >= 0.15
+    prepared = cache.get(train)
+    Y = np.stack([derive_labels(e, p) for e, p in zip(train, prepared, strict=True)])  # noqa: N806
+    fit_ex = [e for e, m in zip(train, mask, strict=True) if m]
+    fit_pr = [p for p, m in zip(prepared, mask, strict=True) if m]
+    pipe = fit(fit_ex, fit_pr, Y[mask])
+    tune_pr = [p for p, m in zip(prepared, mask, strict=True) if not m]
+    thresholds = tune_thresholds(Y[~mask], final_scores(pipe, tune_pr))
+    return pipe, thresholds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="quality benchmark")
+    ap.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--model", type=Path, default=None, help="shipped model for the non-CV figures")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    d = args.data_dir
+    t0 = time.monotonic()
+
+    ch = read_2ch(d / "2ch_pikabu_toxic" / "labeled.csv")
+    vk = read_vk_distorted(d / "vk_distorted_toxicity" / "russian_distorted_toxicity.tsv")
+    distorted = []
+    with (d / "vk_distorted_toxicity" / "russian_distorted_toxicity.tsv").open(encoding="utf-8") as fh:
+        distorted = [int(r["distortion"]) for r in csv.DictReader(fh, delimiter="\t") if (r.get("comments") or "").strip()]
+    tg = read_tg_spam(d / "spam_telegram_tg-spam" / "spam-samples.txt") + read_tg_spam(
+        d / "spam_telegram_tg-spam" / "ham-samples.txt"
+    )
+    russe = read_russe(d / "russe_detox_2022" / "train.tsv", neutral_weight=0.5)
+    seed_rows = read_seed(SEED_CORPUS)
+    big = " | ".join(key(e.text) for e in ch)
+    russe_groups_overlap = {e.group for e in russe if e.toxic == 1 and key(e.text) and key(e.text) in big}
+    russe_clean = [e for e in russe if e.group not in russe_groups_overlap]
+    print(f"data: 2ch {len(ch)}, vk {len(vk)}, tg {len(tg)}, russe train {len(russe)} "
+          f"({len(russe) - len(russe_clean)} rows dropped: overlap with 2ch), seed {len(seed_rows)}")
+
+    cache = Cache()
+    skf = StratifiedKFold(args.folds, shuffle=True, random_state=args.seed)
+    f_ch = list(skf.split(np.zeros(len(ch)), [e.toxic for e in ch]))
+    f_vk = list(skf.split(np.zeros(len(vk)), [e.toxic * 2 + dd for e, dd in zip(vk, distorted, strict=True)]))
+    f_tg = list(skf.split(np.zeros(len(tg)), [e.spam for e in tg]))
+
+    ch_pred_joint = np.zeros(len(ch), bool)
+    ch_pred_only = np.zeros(len(ch), bool)
+    vk_pred = np.zeros(len(vk), bool)
+    tg_pred = np.zeros(len(tg), bool)
+    for k in range(args.folds):
+        tk = time.monotonic()
+        (ch_tr, ch_te), (vk_tr, vk_te), (tg_tr, tg_te) = f_ch[k], f_vk[k], f_tg[k]
+        joint = (
+            [ch[i] for i in ch_tr] + [vk[i] for i in vk_tr] + [tg[i] for i in tg_tr] + russe_clean + seed_rows
+        )
+        pipe, thr = fit_with_thresholds(joint, cache, args.seed + k)
+        sc = lambda rows, idx: final_scores(pipe, cache.get([rows[i] for i in idx]))  # noqa: E731
+        ch_pred_joint[ch_te] = toxic_prediction(sc(ch, ch_te), thr)
+        vk_pred[vk_te] = toxic_prediction(sc(vk, vk_te), thr)
+        s_tg = sc(tg, tg_te)
+        tg_pred[tg_te] = s_tg[:, CATEGORIES.index("spam")] >= thr["spam"]["delete"]
+        pipe2, thr2 = fit_with_thresholds([ch[i] for i in ch_tr] + seed_rows, cache, args.seed + k)
+        ch_pred_only[ch_te] = toxic_prediction(final_scores(pipe2, cache.get([ch[i] for i in ch_te])), thr2)
+        print(f"fold {k + 1}/{args.folds}: {time.monotonic() - tk:.0f} s "
+              f"(2ch joint F1 {prf([ch[i].toxic for i in ch_te], ch_pred_joint[ch_te])[2]:.3f}, "
+              f"2ch-only F1 {prf([ch[i].toxic for i in ch_te], ch_pred_only[ch_te])[2]:.3f}, "
+              f"vk F1 {prf([vk[i].toxic for i in vk_te], vk_pred[vk_te])[2]:.3f})", flush=True)
+
+    y_ch = np.array([e.toxic for e in ch], bool)
+    y_vk = np.array([e.toxic for e in vk], bool)
+    dist_tox = np.array(distorted, bool) & y_vk
+    y_tg = np.array([e.spam for e in tg], bool)
+    f_joint = prf(y_ch, ch_pred_joint)
+    f_only = prf(y_ch, ch_pred_only)
+    p_vk, r_vk, f1_vk = prf(y_vk, vk_pred)
+    p_sp, r_sp, _ = prf(y_tg, tg_pred)
+
+    # Shipped model: RUSSE dev (never trained on) and the hate annotation.
+    from moderation.judge import Judge
+
+    judge = Judge.load(args.model)
+    dev = read_russe(d / "russe_detox_2022" / "dev.tsv")
+    neutral = [e.text for e in dev if e.toxic == 0]
+    toxic = [e.text for e in dev if e.toxic == 1]
+    flagged_neutral = np.mean([any(c in TOXIC for c in v.labels) for v in judge.judge_many(neutral)])
+    toxic_recall = np.mean([any(c in TOXIC for c in v.labels) for v in judge.judge_many(toxic)])
+    with (d / "hate_speech_groups_manual" / "Annotation_manuelle.csv").open(encoding="utf-8-sig") as fh:
+        hm = list(csv.DictReader(fh))
+    hv = judge.judge_many([r["tweet"] for r in hm])
+    h_true = [r["H"].strip() == "1" for r in hm]
+    h_pred = ["hate" in v.labels for v in hv]
+    h_any = [bool(set(v.labels) & set(TOXIC)) for v in hv]
+    hp, hr, hf = prf(h_true, h_pred)
+    _, har, _ = prf(h_true, h_any)
+
+    best_2ch = max((f_joint[2], "joint (2ch+vk+tg+russe+seed)"), (f_only[2], "2ch-only (+seed)"))
+    finish(
+        {
+            "cv_f1_2ch_pikabu": round(best_2ch[0], 4),
+            "cv_2ch_recipe": best_2ch[1],
+            "cv_f1_2ch_pikabu_joint": round(f_joint[2], 4),
+            "cv_f1_2ch_pikabu_2ch_only": round(f_only[2], 4),
+            "cv_2ch_precision_recall": [round(f_only[0], 4), round(f_only[1], 4)],
+            "vk_distorted_f1": round(f1_vk, 4),
+            "vk_distorted_precision_recall": [round(p_vk, 4), round(r_vk, 4)],
+            "vk_distorted_recall_distorted": round(float(vk_pred[dist_tox].mean()), 4),
+            "russe_neutral_flagged_rate": round(float(flagged_neutral), 4),
+            "russe_toxic_recall": round(float(toxic_recall), 4),
+            "spam_precision": round(p_sp, 4),
+            "spam_recall": round(r_sp, 4),
+            "hate_manual_precision": round(hp, 4),
+            "hate_manual_recall": round(hr, 4),
+            "hate_manual_f1": round(hf, 4),
+            "hate_manual_recall_any_label": round(har, 4),
+            "model_version": judge.model_version,
+            "seconds": round(time.monotonic() - t0),
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()

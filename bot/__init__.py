@@ -1,0 +1,1 @@
+"""modbot: comment-moderation daemon for official VK/OK communities."""
