@@ -1,0 +1,586 @@
+"""Load and validate ``modbot.toml`` into frozen dataclasses.
+
+Why so strict: the daemon deletes citizens' comments and bans them on an official page, so a typo
+(``tresholds``, a string where a number belongs, a missing token) must stop start-up with a clear
+message, not silently fall back to a default. Every problem found is reported, one line each, in a
+single :class:`ConfigError` so an operator fixes the file in one pass.
+
+Secrets (VK/OK tokens, the callback secret) never live in the file: the file names environment
+variables (``group_token_env = "MODBOT_VK_PYATIGORSK_GROUP_TOKEN"``), their values are read once at
+load time and kept in fields excluded from ``repr`` so they never reach a log line.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from bot.ladder import DEFAULT_LADDER, DEFAULT_REASON_CODES, Ladder, LadderStep, validate_ladder
+from bot.ladder import ban_comment as _fill_ban_comment
+from bot.ladder import reason_code as _reason_code
+from moderation.verdict import CATEGORIES
+
+RECEIVE_MODES = ("longpoll", "callback")
+COMMUNITY_MODES = ("enforce", "shadow")
+BAN_SCOPES = ("community", "organisation")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+THRESHOLD_KEYS = ("review", "delete", "ban")
+
+DEFAULT_BAN_COMMENT = (
+    "Комментарий удалён, автор заблокирован на основании п. 19 постановления администрации "
+    "города Пятигорска № 3520 от 21.09.2023: {category}."
+)
+
+
+class ConfigError(Exception):
+    """The config is wrong; ``problems`` holds one human-readable line per problem."""
+
+    def __init__(self, problems: list[str], source: str | Path | None = None) -> None:
+        self.problems = list(problems)
+        self.source = str(source) if source is not None else None
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f" in {self.source}" if self.source else ""
+        n = len(self.problems)
+        head = f"invalid config{where} ({n} problem{'s' if n != 1 else ''}):"
+        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+
+
+@dataclass(frozen=True)
+class Listen:
+    """A host:port to bind (web UI, metrics). ``port = 0`` disables the listener."""
+
+    host: str = "127.0.0.1"
+    port: int = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.port != 0
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """Requests per second per token (VK: user token 3/s, community token 20/s)."""
+
+    user_per_second: float = 3.0
+    group_per_second: float = 20.0
+
+
+@dataclass(frozen=True)
+class CallbackConfig:
+    """VK Callback API endpoint; the secret comes from the env var ``secret_env``."""
+
+    path: str = "/vk/callback"
+    secret_env: str = ""
+    secret: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class BanConfig:
+    """How bans are issued: scope, VK reason codes per category and the visible comment."""
+
+    scope: str = "community"  # community | organisation
+    reason_codes: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_REASON_CODES))
+    default_reason_code: int = 0
+    comment_template: str = DEFAULT_BAN_COMMENT
+    comment_visible: bool = True
+
+
+@dataclass(frozen=True)
+class CommunityConfig:
+    """One moderated community. Tokens are read from the named env vars and hidden from repr."""
+
+    platform: str  # vk | ok
+    group_id: int  # positive
+    name: str = ""
+    group_token_env: str = ""
+    user_token_env: str = ""
+    confirmation_env: str = ""  # VK Callback API confirmation string (callback mode only)
+    mode: str = "shadow"  # enforce | shadow
+    receive_mode: str = "longpoll"  # inherits the global default
+    thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # overrides over global ones
+    trusted_user_ids: frozenset[int] = frozenset()
+    organisation: str = ""
+    group_token: str = field(default="", repr=False)
+    user_token: str = field(default="", repr=False)
+    confirmation: str = field(default="", repr=False)
+
+    @property
+    def enforce(self) -> bool:
+        """True when actions go to the platform; shadow mode records decisions only."""
+        return self.mode == "enforce"
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """``(platform, group_id)`` — unique across the config."""
+        return (self.platform, self.group_id)
+
+    def is_trusted(self, author_id: int) -> bool:
+        """Trusted authors (staff, officials) are never acted on automatically."""
+        return author_id in self.trusted_user_ids
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole validated configuration."""
+
+    database: Path = Path("blacklist.db")
+    log_level: str = "INFO"
+    model_path: Path | None = None
+    receive_mode: str = "longpoll"
+    web: Listen = Listen("127.0.0.1", 8080)
+    metrics: Listen = Listen("127.0.0.1", 0)
+    callback: CallbackConfig = CallbackConfig()
+    ladder: Ladder = DEFAULT_LADDER
+    ban: BanConfig = BanConfig()
+    rate_limits: RateLimits = RateLimits()
+    thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # global overrides
+    communities: tuple[CommunityConfig, ...] = ()
+    source: Path | None = None
+
+    def community(self, platform: str, group_id: int) -> CommunityConfig | None:
+        """The configured community with this platform and id, or None."""
+        for c in self.communities:
+            if c.platform == platform and c.group_id == group_id:
+                return c
+        return None
+
+    def thresholds_for(self, community: CommunityConfig) -> dict[str, dict[str, float]]:
+        """Global overrides with the community's on top; feed to ``Policy.from_mapping(overrides=...)``."""
+        merged = {cat: dict(v) for cat, v in self.thresholds.items()}
+        for cat, values in community.thresholds.items():
+            merged.setdefault(cat, {}).update(values)
+        return merged
+
+    def ban_targets(self, community: CommunityConfig) -> list[CommunityConfig]:
+        """Communities a ban issued in ``community`` applies to (itself, or its whole organisation
+        on the same platform when ``ban.scope == "organisation"``)."""
+        if self.ban.scope != "organisation" or not community.organisation:
+            return [community]
+        return [
+            c
+            for c in self.communities
+            if c.platform == community.platform and c.organisation == community.organisation
+        ]
+
+    def reason_code(self, category: str) -> int:
+        """VK ``groups.ban`` reason code for a category."""
+        return _reason_code(category, {"default": self.ban.default_reason_code, **self.ban.reason_codes})
+
+    def ban_comment(self, category: str) -> str:
+        """The ban comment for a category, from the template."""
+        return _fill_ban_comment(self.ban.comment_template, category)
+
+
+# --------------------------------------------------------------------------------------------
+# validation
+
+
+_TOP_KEYS = {
+    "database", "log_level", "model_path", "receive_mode", "web", "metrics", "callback", "ladder",
+    "ban", "rate_limits", "thresholds", "communities",
+}  # fmt: skip
+_COMMUNITY_KEYS = {
+    "platform", "group_id", "name", "group_token_env", "user_token_env", "confirmation_env", "mode",
+    "receive_mode", "thresholds", "trusted_user_ids", "organisation",
+}  # fmt: skip
+
+
+class _Checker:
+    """Collects problems instead of raising at the first, so one run lists them all."""
+
+    def __init__(self, env: Mapping[str, str]) -> None:
+        self.problems: list[str] = []
+        self.env = env
+
+    def add(self, msg: str) -> None:
+        self.problems.append(msg)
+
+    def table(self, data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+        v = data.get(key, {})
+        if not isinstance(v, Mapping):
+            self.add(f"{where}{key}: expected a table, got {_tname(v)}")
+            return {}
+        return v
+
+    def unknown(self, data: Mapping[str, Any], allowed: set[str], where: str) -> None:
+        for k in data:
+            if k not in allowed:
+                self.add(f"{where}{k}: unknown key (known: {', '.join(sorted(allowed))})")
+
+    def str_(
+        self, data: Mapping[str, Any], key: str, where: str, default: str, choices: tuple[str, ...] = ()
+    ) -> str:
+        v = data.get(key, default)
+        if not isinstance(v, str):
+            self.add(f"{where}{key}: expected a string, got {_tname(v)}")
+            return default
+        if choices and v not in choices:
+            self.add(f"{where}{key}: must be one of {', '.join(choices)}, got {v!r}")
+            return default
+        return v
+
+    def int_(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        where: str,
+        default: int,
+        lo: int | None = None,
+        hi: int | None = None,
+    ) -> int:
+        v = data.get(key, default)
+        if isinstance(v, bool) or not isinstance(v, int):
+            self.add(f"{where}{key}: expected an integer, got {_tname(v)}")
+            return default
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            rng = f"{lo if lo is not None else '-∞'}..{hi if hi is not None else '∞'}"
+            self.add(f"{where}{key}: must be in {rng}, got {v}")
+            return default
+        return v
+
+    def num(
+        self, data: Mapping[str, Any], key: str, where: str, default: float, positive: bool = False
+    ) -> float:
+        v = data.get(key, default)
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            self.add(f"{where}{key}: expected a number, got {_tname(v)}")
+            return default
+        if positive and v <= 0:
+            self.add(f"{where}{key}: must be > 0, got {v}")
+            return default
+        return float(v)
+
+    def bool_(self, data: Mapping[str, Any], key: str, where: str, default: bool) -> bool:
+        v = data.get(key, default)
+        if not isinstance(v, bool):
+            self.add(f"{where}{key}: expected true or false, got {_tname(v)}")
+            return default
+        return v
+
+    def secret(self, var: str, where: str, required: bool) -> str:
+        """The value of env var ``var``; a problem (naming the variable, never a value) if unset."""
+        if not var:
+            if required:
+                self.add(f"{where}: required (the NAME of an environment variable holding the secret)")
+            return ""
+        value = self.env.get(var, "")
+        if not value.strip():
+            self.add(f"{where}: environment variable {var} is not set or empty")
+            return ""
+        return value.strip()
+
+    def listen(self, data: Mapping[str, Any], key: str, default: Listen) -> Listen:
+        t = self.table(data, key, "")
+        self.unknown(t, {"host", "port"}, f"{key}.")
+        return Listen(
+            host=self.str_(t, "host", f"{key}.", default.host),
+            port=self.int_(t, "port", f"{key}.", default.port, 0, 65535),
+        )
+
+    def thresholds(self, data: Any, where: str) -> dict[str, dict[str, float]]:
+        """Per-category ``{review, delete, ban}`` overrides; checks the merged order against the
+        judge's defaults so ``delete = 0.3`` alone (below the default review 0.4) is caught."""
+
+        if not isinstance(data, Mapping):
+            self.add(f"{where}: expected a table of categories, got {_tname(data)}")
+            return {}
+        out: dict[str, dict[str, float]] = {}
+        for cat, values in data.items():
+            w = f"{where}.{cat}"
+            if cat not in CATEGORIES:
+                self.add(f"{w}: unknown category (known: {', '.join(CATEGORIES)})")
+                continue
+            if not isinstance(values, Mapping):
+                self.add(f"{w}: expected a table like {{ delete = 0.7 }}, got {_tname(values)}")
+                continue
+            got: dict[str, float] = {}
+            for k, v in values.items():
+                if k not in THRESHOLD_KEYS:
+                    self.add(f"{w}.{k}: unknown threshold (known: {', '.join(THRESHOLD_KEYS)})")
+                elif isinstance(v, bool) or not isinstance(v, int | float):
+                    self.add(f"{w}.{k}: expected a number in [0, 1], got {_tname(v)}")
+                elif not 0.0 <= float(v) <= 1.0:
+                    self.add(f"{w}.{k}: must be in [0, 1], got {v}")
+                else:
+                    got[k] = float(v)
+            out[cat] = got
+        return out
+
+    def check_order(self, merged: Mapping[str, Mapping[str, float]], where: str) -> None:
+        from moderation.policy import DEFAULT_THRESHOLDS
+
+        for cat, vals in merged.items():
+            base = DEFAULT_THRESHOLDS[cat]
+            r, d, b = (vals.get(k, getattr(base, k)) for k in THRESHOLD_KEYS)
+            if not r <= d <= b:
+                self.add(
+                    f"{where}.{cat}: thresholds must satisfy review ≤ delete ≤ ban, "
+                    f"got review={r:g} delete={d:g} ban={b:g} (unset ones are the defaults)"
+                )
+
+
+def _tname(v: Any) -> str:
+    if isinstance(v, bool):
+        return f"boolean {str(v).lower()}"
+    if isinstance(v, str):
+        return f"string {v!r}"
+    if isinstance(v, int | float):
+        return f"number {v}"
+    if isinstance(v, Mapping):
+        return "a table"
+    if isinstance(v, list):
+        return "an array"
+    return type(v).__name__
+
+
+def _ladder(ck: _Checker, data: Mapping[str, Any]) -> Ladder:
+    t = ck.table(data, "ladder", "")
+    ck.unknown(t, {"window_days", "steps"}, "ladder.")
+    window = ck.int_(t, "window_days", "ladder.", DEFAULT_LADDER.window_days, 1, 3650)
+    raw = t.get("steps", None)
+    if raw is None:
+        return Ladder(DEFAULT_LADDER.steps, window)
+    if raw == "delete_only":
+        return Ladder((), window, delete_only=True)
+    if not isinstance(raw, list):
+        ck.add(
+            f'ladder.steps: expected an array of {{ after_violations, days }} or "delete_only", got {_tname(raw)}'
+        )
+        return Ladder(DEFAULT_LADDER.steps, window)
+    steps: list[LadderStep] = []
+    ok = True
+    for i, item in enumerate(raw, start=1):
+        w = f"ladder.steps[{i}]."
+        if not isinstance(item, Mapping):
+            ck.add(f"ladder.steps[{i}]: expected {{ after_violations = N, days = D }}, got {_tname(item)}")
+            ok = False
+            continue
+        ck.unknown(item, {"after_violations", "days"}, w)
+        for k in ("after_violations", "days"):
+            if k not in item:
+                ck.add(f"{w}{k}: missing")
+                ok = False
+        n_before = len(ck.problems)
+        after = ck.int_(item, "after_violations", w, 0)
+        days = ck.int_(item, "days", w, 0)
+        ok = ok and len(ck.problems) == n_before
+        steps.append(LadderStep(after, days))
+    if not steps and ok:
+        ck.add('ladder.steps: empty; write steps = "delete_only" to never ban')
+    ladder = Ladder(tuple(steps), window)
+    if ok:
+        for p in validate_ladder(ladder):
+            if not p.startswith("ladder.window_days"):
+                ck.add(p)
+    return ladder
+
+
+def _ban(ck: _Checker, data: Mapping[str, Any]) -> BanConfig:
+    t = ck.table(data, "ban", "")
+    ck.unknown(t, {"scope", "reason_codes", "comment_template", "comment_visible"}, "ban.")
+    codes = dict(DEFAULT_REASON_CODES)
+    default_code = 0
+    rc = ck.table(t, "reason_codes", "ban.")
+    for cat, v in rc.items():
+        w = f"ban.reason_codes.{cat}"
+        if cat != "default" and cat not in CATEGORIES:
+            ck.add(f"{w}: unknown category (known: {', '.join(CATEGORIES)}, default)")
+        elif isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 4:
+            ck.add(
+                f"{w}: must be a VK reason code 0..4 (0 other, 1 spam, 2 abuse, 3 profanity, 4 flood), got {v!r}"
+            )
+        elif cat == "default":
+            default_code = v
+        else:
+            codes[cat] = v
+    template = ck.str_(t, "comment_template", "ban.", DEFAULT_BAN_COMMENT)
+    if not template.strip():
+        ck.add("ban.comment_template: must not be empty")
+    return BanConfig(
+        scope=ck.str_(t, "scope", "ban.", "community", BAN_SCOPES),
+        reason_codes=codes,
+        default_reason_code=default_code,
+        comment_template=template,
+        comment_visible=ck.bool_(t, "comment_visible", "ban.", True),
+    )
+
+
+def _community(
+    ck: _Checker, i: int, item: Any, receive_mode: str, global_thr: dict
+) -> CommunityConfig | None:
+    w = f"communities[{i}]"
+    if not isinstance(item, Mapping):
+        ck.add(f"{w}: expected a table ([[communities]]), got {_tname(item)}")
+        return None
+    label = f"{w} ({item['name']})" if isinstance(item.get("name"), str) and item.get("name") else w
+    wd = f"{label}."
+    ck.unknown(item, _COMMUNITY_KEYS, wd)
+    for k in ("platform", "group_id"):
+        if k not in item:
+            ck.add(f"{wd}{k}: missing")
+    platform = ck.str_(item, "platform", wd, "vk", ("vk", "ok"))
+    group_id = ck.int_(item, "group_id", wd, 0, 1) if "group_id" in item else 0
+    mode = ck.str_(item, "mode", wd, "shadow", COMMUNITY_MODES)
+    rmode = ck.str_(item, "receive_mode", wd, receive_mode, RECEIVE_MODES)
+    gt_env = ck.str_(item, "group_token_env", wd, "")
+    ut_env = ck.str_(item, "user_token_env", wd, "")
+    cf_env = ck.str_(item, "confirmation_env", wd, "")
+    # VK needs the community token to receive and the admin's user token to delete/ban (groups.ban is
+    # user-token only); in shadow mode nothing is sent, so the user token may be absent.
+    group_token = ck.secret(gt_env, f"{wd}group_token_env", required=platform == "vk")
+    user_token = ck.secret(ut_env, f"{wd}user_token_env", required=mode == "enforce" and platform == "vk")
+    confirmation = ck.secret(
+        cf_env, f"{wd}confirmation_env", required=rmode == "callback" and platform == "vk"
+    )
+    thr = ck.thresholds(item.get("thresholds", {}), f"{wd}thresholds")
+    merged = {c: dict(v) for c, v in global_thr.items()}
+    for c, v in thr.items():
+        merged.setdefault(c, {}).update(v)
+    ck.check_order({c: v for c, v in merged.items() if c in thr}, f"{wd}thresholds")
+    trusted_raw = item.get("trusted_user_ids", [])
+    trusted: set[int] = set()
+    if not isinstance(trusted_raw, list):
+        ck.add(f"{wd}trusted_user_ids: expected an array of user ids, got {_tname(trusted_raw)}")
+    else:
+        for v in trusted_raw:
+            if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
+                ck.add(f"{wd}trusted_user_ids: {v!r} is not a positive user id")
+            else:
+                trusted.add(v)
+    return CommunityConfig(
+        platform=platform,
+        group_id=group_id,
+        name=ck.str_(item, "name", wd, ""),
+        group_token_env=gt_env,
+        user_token_env=ut_env,
+        confirmation_env=cf_env,
+        mode=mode,
+        receive_mode=rmode,
+        thresholds=thr,
+        trusted_user_ids=frozenset(trusted),
+        organisation=ck.str_(item, "organisation", wd, ""),
+        group_token=group_token,
+        user_token=user_token,
+        confirmation=confirmation,
+    )
+
+
+def parse_config(
+    data: Mapping[str, Any], env: Mapping[str, str] | None = None, base_dir: Path | None = None
+) -> Config:
+    """Validate an already-parsed TOML mapping (see :func:`load_config`)."""
+    ck = _Checker(os.environ if env is None else env)
+    base = base_dir or Path.cwd()
+    ck.unknown(data, _TOP_KEYS, "")
+
+    def path(key: str, default: str | None) -> Path | None:
+        v = data.get(key, default)
+        if v is None:
+            return None
+        if not isinstance(v, str) or not v.strip():
+            ck.add(f"{key}: expected a file path string, got {_tname(v)}")
+            return Path(default) if default else None
+        p = Path(v).expanduser()
+        return p if p.is_absolute() else base / p
+
+    database = path("database", "blacklist.db") or base / "blacklist.db"
+    model_path = path("model_path", None)
+    log_level = ck.str_(data, "log_level", "", "INFO").upper()
+    if log_level not in LOG_LEVELS:
+        ck.add(f"log_level: must be one of {', '.join(LOG_LEVELS)}, got {data.get('log_level')!r}")
+        log_level = "INFO"
+    receive_mode = ck.str_(data, "receive_mode", "", "longpoll", RECEIVE_MODES)
+    web = ck.listen(data, "web", Listen("127.0.0.1", 8080))
+    metrics = ck.listen(data, "metrics", Listen("127.0.0.1", 0))
+
+    cb = ck.table(data, "callback", "")
+    ck.unknown(cb, {"path", "secret_env"}, "callback.")
+    cb_path = ck.str_(cb, "path", "callback.", "/vk/callback")
+    if not cb_path.startswith("/"):
+        ck.add(f"callback.path: must start with '/', got {cb_path!r}")
+    cb_env = ck.str_(cb, "secret_env", "callback.", "")
+
+    rl = ck.table(data, "rate_limits", "")
+    ck.unknown(rl, {"user_per_second", "group_per_second"}, "rate_limits.")
+    rate_limits = RateLimits(
+        user_per_second=ck.num(rl, "user_per_second", "rate_limits.", 3.0, positive=True),
+        group_per_second=ck.num(rl, "group_per_second", "rate_limits.", 20.0, positive=True),
+    )
+    ladder = _ladder(ck, data)
+    ban = _ban(ck, data)
+    global_thr = ck.thresholds(data.get("thresholds", {}), "thresholds")
+    ck.check_order(global_thr, "thresholds")
+
+    raw = data.get("communities", [])
+    communities: list[CommunityConfig] = []
+    if not isinstance(raw, list):
+        ck.add(f"communities: expected [[communities]] tables, got {_tname(raw)}")
+        raw = []
+    if not raw:
+        ck.add("communities: none configured; add at least one [[communities]] table")
+    seen: dict[tuple[str, int], int] = {}
+    for i, item in enumerate(raw, start=1):
+        c = _community(ck, i, item, receive_mode, global_thr)
+        if c is None:
+            continue
+        if not c.group_id or item.get("platform") not in ("vk", "ok"):
+            pass  # already reported; a defaulted platform would only produce a misleading duplicate
+        elif c.key in seen:
+            ck.add(
+                f"communities[{i}]: duplicate {c.platform} group_id {c.group_id} (also communities[{seen[c.key]}])"
+            )
+        else:
+            seen[c.key] = i
+        communities.append(c)
+
+    needs_callback = any(c.receive_mode == "callback" and c.platform == "vk" for c in communities)
+    cb_secret = ck.secret(cb_env, "callback.secret_env", required=needs_callback)
+    if ban.scope == "organisation":
+        for i, c in enumerate(communities, start=1):
+            if not c.organisation:
+                ck.add(f'communities[{i}].organisation: required when ban.scope = "organisation"')
+
+    if ck.problems:
+        raise ConfigError(ck.problems)
+    return Config(
+        database=database,
+        log_level=log_level,
+        model_path=model_path,
+        receive_mode=receive_mode,
+        web=web,
+        metrics=metrics,
+        callback=CallbackConfig(path=cb_path, secret_env=cb_env, secret=cb_secret),
+        ladder=ladder,
+        ban=ban,
+        rate_limits=rate_limits,
+        thresholds=global_thr,
+        communities=tuple(communities),
+    )
+
+
+def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Config:
+    """Read and validate a TOML file. ``env`` defaults to ``os.environ`` (tests pass a dict).
+
+    Relative paths in the file (database, model_path) are resolved against the file's directory.
+    Raises :class:`ConfigError` listing every problem; a missing or unparsable file is one too.
+    """
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError([f"config file not found: {p}"], p) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"cannot read config file: {exc}"], p) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"not valid TOML: {exc}"], p) from None
+    try:
+        cfg = parse_config(data, env, base_dir=p.resolve().parent)
+    except ConfigError as exc:
+        raise ConfigError(exc.problems, p) from None
+    return replace(cfg, source=p)

@@ -1,0 +1,1159 @@
+"""The one place that writes SQL: comments, verdicts, decisions, the action outbox, bans, cursors.
+
+SQLite via sqlite-utils, in WAL mode (readers never block the writer; the web UI and the daemon
+share the file), ``synchronous=NORMAL`` (durable across process crashes; a power cut may lose the
+last committed transactions but never corrupts) and a busy timeout so short lock waits are absorbed.
+Every write that belongs together is one ``BEGIN IMMEDIATE`` transaction.
+
+Schema (version 1; see ``MIGRATIONS`` — later changes are appended, never edited)
+-----------------------------------------------------------------------------------
+
+``schema_version(version, applied_at)``
+    one row per applied migration.
+``comments``
+    ``id`` pk, ``key`` (= ``Comment.key``), ``version`` (1, 2, … one per distinct text; an edit with
+    new text is a new row and is judged again; no text is ever deleted by moderation), UNIQUE
+    ``(key, version)``, ``platform``, ``community_id``, ``kind``, ``object_id``, ``owner_id``,
+    ``comment_id``, ``author_id``, ``text``, ``created_at`` (platform clock), ``received_at`` (ours),
+    ``url``, ``event_id``, ``state`` ``received`` → ``judged`` → ``acted``.
+``events``
+    ``platform``, ``community_id``, ``event_id``, ``at``; pk ``(platform, community_id, event_id)``.
+    Dedupe of platform deliveries (long poll replays, callback retries); pruned by age.
+``verdicts``
+    ``id``, ``comment_row`` → comments.id, ``model_version``, ``action``, ``labels`` JSON,
+    ``scores`` JSON, ``evidence`` JSON, ``ground``, ``at``.
+``decisions``
+    ``id``, ``comment_key``, ``comment_version``, ``comment_row`` → comments.id, ``verdict_id``,
+    ``action`` (allow|review|delete|delete_and_ban|restore|unban), ``labels`` JSON, ``ban_days``
+    (NULL no ban, 0 forever), ``decided_by`` (``auto`` or a moderator), ``reason``, ``category``,
+    ``scores`` JSON, ``evidence`` JSON, ``model_version``, ``mode`` (enforce|shadow), ``at``.
+    At most one ``auto`` decision per comment row (partial UNIQUE index): judged exactly once.
+``actions`` — the outbox
+    ``id``, ``decision_id``, ``kind`` (delete|ban|restore|unban), ``platform``, ``community_id``,
+    ``method``, ``params`` JSON, ``key`` UNIQUE (idempotency key, e.g. ``delete:<comment key>``,
+    ``ban:<platform>:<community>:<author>:<decision id>``), ``state`` pending|done|failed,
+    ``attempts``, ``last_error``, ``result`` JSON, ``created_at``, ``done_at``, ``next_attempt_at``.
+``bans`` — the local blacklist, shared by all communities
+    ``id``, ``platform``, ``community_id`` (NULL = every community of the platform), ``author_id``,
+    ``until`` (unix, NULL = forever), ``reason``, ``category``, ``decided_by``, ``decision_id``,
+    ``created_at``, ``lifted_at``, ``lifted_by``.
+``cursors``
+    ``name`` pk → ``value`` text, ``updated_at`` (long-poll ts, last comment id per post, …).
+``labels``
+    moderator decisions as training examples: ``id``, ``comment_key``, ``text``, ``labels`` JSON,
+    ``by``, ``at``.
+``moderators`` (``name`` pk, ``password_hash``, ``role``, ``created_at``, ``disabled_at``) and
+``sessions`` (``token_hash`` pk, ``moderator``, ``created_at``, ``expires_at``) — for the web UI.
+``author_violations`` (view)
+    one row per comment whose latest decision is delete/delete_and_ban: ``platform``, ``author_id``,
+    ``community_id``, ``comment_key``, ``category``, ``at``. ``violations()`` counts it in a window.
+
+Crash safety: exactly once, though the process may be SIGKILLed at any instant
+-----------------------------------------------------------------------------
+
+* A comment is committed (``save_comment``) before it is judged. ``comments_to_judge`` returns rows
+  still in state ``received`` — after a restart the daemon judges exactly those. (A redelivered
+  event returns the existing row with ``is_new=False``; judge a row iff its ``state`` is
+  ``received``.)
+* The verdict, the decision, its outbox actions and the local ban row are written in ONE
+  transaction (``save_decision(..., verdict=...)``) that also moves the comment to ``judged``. A kill
+  before COMMIT leaves the comment ``received`` (judged again, nothing half-written); after COMMIT
+  it is never judged again. The partial UNIQUE index on auto decisions makes a duplicate call a no-op.
+* Each action has a UNIQUE idempotency key, inserted with ``INSERT OR IGNORE``: the same intent can
+  never be queued twice. The worker calls the platform and then ``mark_action_done``. A kill
+  between the call and the mark leaves the row ``pending`` and the call is repeated once after
+  restart — harmless because the platform calls are idempotent in effect (deleting a deleted
+  comment, banning a banned user with the same end date, restoring a visible comment: the adapter
+  maps those "already so" errors to success). So every action takes effect exactly once.
+* ``due_actions`` does not claim rows: run exactly one outbox worker per database file.
+* Cursors (long-poll ``ts``) are saved after the comments they cover; a kill in between replays
+  events, which ``save_comment`` absorbs.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bot.types import ACTION_KINDS, Action, Comment, Decision
+from moderation.verdict import Verdict
+
+COMMENT_STATES = ("received", "judged", "acted")
+#: Decision actions the journal accepts: the judge's four plus what moderators can do.
+DECISION_ACTIONS = ("allow", "review", "delete", "delete_and_ban", "restore", "ban", "unban")
+#: Decisions that say something about the comment itself; the latest of these decides whether the
+#: comment counts as a violation (a moderator's restore/allow cancels an earlier delete).
+_COMMENT_VERDICT_ACTIONS = ("allow", "review", "delete", "delete_and_ban", "restore")
+_VIOLATION_ACTIONS = ("delete", "delete_and_ban")
+#: ``last_error`` prefix of an action leased by the outbox worker (see :meth:`Store.claim_actions`).
+IN_FLIGHT = "in flight"
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    """A stored comment version. ``is_new`` is True when this ``save_comment`` call inserted it."""
+
+    id: int
+    key: str
+    version: int
+    platform: str
+    community_id: int
+    kind: str
+    object_id: int
+    owner_id: int
+    comment_id: int
+    author_id: int
+    text: str
+    created_at: int
+    received_at: float
+    url: str
+    event_id: str
+    state: str
+    is_new: bool = False
+
+    def to_comment(self) -> Comment:
+        """Back to the platform-free :class:`Comment` (for the judge / re-processing)."""
+        return Comment(
+            platform=self.platform,
+            community_id=self.community_id,
+            kind=self.kind,
+            comment_id=self.comment_id,
+            author_id=self.author_id,
+            text=self.text,
+            created_at=self.created_at,
+            object_id=self.object_id,
+            owner_id=self.owner_id,
+            url=self.url,
+            received_at=self.received_at,
+            event_id=self.event_id,
+            edited=self.version > 1,
+        )
+
+
+@dataclass(frozen=True)
+class BanRow:
+    """One local blacklist entry. ``community_id`` None = all communities; ``until`` None = forever."""
+
+    id: int
+    platform: str
+    community_id: int | None
+    author_id: int
+    until: int | None
+    reason: str
+    category: str
+    decided_by: str
+    decision_id: int | None
+    created_at: float
+    lifted_at: float | None
+    lifted_by: str | None
+
+
+@dataclass(frozen=True)
+class BanRequest:
+    """A local blacklist entry to write together with a decision (see :meth:`Store.save_decision`)."""
+
+    platform: str
+    author_id: int
+    community_id: int | None  # None = every community of the platform (organisation scope)
+    until: int | None  # None = forever
+    reason: str = ""
+    category: str = ""
+
+
+def action_key(action: Action, *, comment_key: str = "", author_id: int | None = None) -> str:
+    """Default idempotency key of an action.
+
+    ``delete:<comment key>`` — a comment is deleted at most once whoever asks; ``restore``,
+    ``ban`` and ``unban`` include the decision id (``ban:<platform>:<community>:<author>:<decision>``)
+    because a moderator may legitimately repeat them after an opposite decision. (The store itself
+    suffixes a delete with its decision id when the comment was restored in between.)
+    """
+    if action.kind not in ACTION_KINDS:
+        raise ValueError(f"unknown action kind {action.kind!r} (known: {', '.join(ACTION_KINDS)})")
+    if action.kind == "delete":
+        if not comment_key:
+            raise ValueError("a delete action needs the comment key for its idempotency key")
+        return f"delete:{comment_key}"
+    if action.kind == "restore":
+        if not comment_key:
+            raise ValueError("a restore action needs the comment key for its idempotency key")
+        return f"restore:{comment_key}:{action.decision_id}"
+    if author_id is None:
+        raise ValueError(f"a {action.kind} action needs the author id for its idempotency key")
+    return f"{action.kind}:{action.platform}:{action.community_id}:{author_id}:{action.decision_id}"
+
+
+# --------------------------------------------------------------------------------------------
+# schema migrations: append only. Each runs inside the same transaction as its schema_version row,
+# so a crash mid-migration leaves the previous version intact.
+
+_V1 = [
+    """CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        platform TEXT NOT NULL,
+        community_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        object_id INTEGER NOT NULL DEFAULT 0,
+        owner_id INTEGER NOT NULL DEFAULT 0,
+        comment_id INTEGER NOT NULL,
+        author_id INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        received_at REAL NOT NULL,
+        url TEXT NOT NULL DEFAULT '',
+        event_id TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'received',
+        UNIQUE (key, version)
+    )""",
+    "CREATE INDEX comments_state ON comments(state, id)",
+    "CREATE INDEX comments_author ON comments(platform, author_id)",
+    "CREATE INDEX comments_community ON comments(platform, community_id, received_at)",
+    """CREATE TABLE events (
+        platform TEXT NOT NULL,
+        community_id INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        at REAL NOT NULL,
+        PRIMARY KEY (platform, community_id, event_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX events_at ON events(at)",
+    """CREATE TABLE verdicts (
+        id INTEGER PRIMARY KEY,
+        comment_row INTEGER NOT NULL REFERENCES comments(id),
+        model_version TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL,
+        labels TEXT NOT NULL DEFAULT '[]',
+        scores TEXT NOT NULL DEFAULT '{}',
+        evidence TEXT NOT NULL DEFAULT '[]',
+        ground TEXT NOT NULL DEFAULT '',
+        error TEXT,
+        at REAL NOT NULL
+    )""",
+    "CREATE INDEX verdicts_comment ON verdicts(comment_row)",
+    """CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        comment_key TEXT NOT NULL DEFAULT '',
+        comment_version INTEGER,
+        comment_row INTEGER REFERENCES comments(id),
+        verdict_id INTEGER REFERENCES verdicts(id),
+        action TEXT NOT NULL,
+        labels TEXT NOT NULL DEFAULT '[]',
+        ban_days INTEGER,
+        decided_by TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        scores TEXT NOT NULL DEFAULT '{}',
+        evidence TEXT NOT NULL DEFAULT '[]',
+        model_version TEXT NOT NULL DEFAULT '',
+        mode TEXT NOT NULL DEFAULT 'enforce',
+        at REAL NOT NULL
+    )""",
+    # The judge decides a comment version exactly once, even if the daemon is restarted mid-way.
+    "CREATE UNIQUE INDEX decisions_auto_once ON decisions(comment_row) WHERE decided_by = 'auto' AND comment_row IS NOT NULL",
+    "CREATE INDEX decisions_comment ON decisions(comment_key, id)",
+    "CREATE INDEX decisions_at ON decisions(at)",
+    """CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        decision_id INTEGER NOT NULL REFERENCES decisions(id),
+        kind TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        community_id INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        params TEXT NOT NULL DEFAULT '{}',
+        key TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        result TEXT,
+        created_at REAL NOT NULL,
+        done_at REAL,
+        next_attempt_at REAL NOT NULL
+    )""",
+    "CREATE INDEX actions_due ON actions(state, next_attempt_at, id)",
+    "CREATE INDEX actions_decision ON actions(decision_id)",
+    """CREATE TABLE bans (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        community_id INTEGER,
+        author_id INTEGER NOT NULL,
+        until INTEGER,
+        reason TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        decided_by TEXT NOT NULL DEFAULT 'auto',
+        decision_id INTEGER REFERENCES decisions(id),
+        created_at REAL NOT NULL,
+        lifted_at REAL,
+        lifted_by TEXT
+    )""",
+    "CREATE INDEX bans_author ON bans(platform, author_id)",
+    """CREATE TABLE cursors (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    )""",
+    """CREATE TABLE labels (
+        id INTEGER PRIMARY KEY,
+        comment_key TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        labels TEXT NOT NULL DEFAULT '[]',
+        by TEXT NOT NULL,
+        at REAL NOT NULL
+    )""",
+    "CREATE INDEX labels_comment ON labels(comment_key)",
+    """CREATE TABLE moderators (
+        name TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT 'moderator',
+        created_at REAL NOT NULL,
+        disabled_at REAL
+    )""",
+    """CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        moderator TEXT NOT NULL REFERENCES moderators(name),
+        created_at REAL NOT NULL,
+        expires_at REAL NOT NULL
+    )""",
+]
+
+_VIOLATIONS_VIEW = f"""
+    SELECT c.platform AS platform, c.author_id AS author_id, c.community_id AS community_id,
+           d.comment_key AS comment_key, d.category AS category, d.at AS at, d.id AS decision_id
+    FROM decisions d JOIN comments c ON c.id = d.comment_row
+    WHERE d.action IN {_VIOLATION_ACTIONS!r}
+      AND d.id = (SELECT max(d2.id) FROM decisions d2
+                  WHERE d2.comment_key = d.comment_key AND d2.action IN {_COMMENT_VERDICT_ACTIONS!r})
+"""
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    for stmt in _V1:
+        db.execute(stmt)
+    db.create_view("author_violations", _VIOLATIONS_VIEW)
+
+
+#: Ordered migrations; index + 1 is the schema version. Only ever append.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default, sort_keys=False)
+
+
+def _dumps_lenient(value: Any) -> str:
+    """JSON of a platform result; something unserialisable is kept as its ``str`` rather than lost."""
+    try:
+        return _dumps(value)
+    except (TypeError, ValueError):
+        return json.dumps(str(value), ensure_ascii=False)
+
+
+def _json_default(o: Any) -> Any:
+    if is_dataclass(o) and not isinstance(o, type):
+        return asdict(o)
+    if isinstance(o, set | frozenset | tuple):
+        return list(o)
+    if isinstance(o, Path):
+        return str(o)
+    if hasattr(o, "item"):  # numpy scalars from the model
+        return o.item()
+    raise TypeError(f"not JSON serialisable: {type(o).__name__}")
+
+
+def _loads(value: str | None, default: Any) -> Any:
+    if value is None or value == "":
+        return default
+    return json.loads(value)
+
+
+_COMMENT_FIELDS = [f.name for f in fields(CommentRow) if f.name != "is_new"]
+_BAN_FIELDS = [f.name for f in fields(BanRow)]
+
+
+def _comment_row(r: Mapping[str, Any], is_new: bool = False) -> CommentRow:
+    return CommentRow(**{k: r[k] for k in _COMMENT_FIELDS}, is_new=is_new)
+
+
+def _ban_row(r: Mapping[str, Any]) -> BanRow:
+    return BanRow(**{k: r[k] for k in _BAN_FIELDS})
+
+
+def _action(r: Mapping[str, Any]) -> Action:
+    return Action(
+        decision_id=r["decision_id"],
+        kind=r["kind"],
+        platform=r["platform"],
+        community_id=r["community_id"],
+        method=r["method"],
+        params=_loads(r["params"], {}),
+        state=r["state"],
+        attempts=r["attempts"],
+        error=r["last_error"],
+        id=r["id"],
+    )
+
+
+def _decision_dict(r: Mapping[str, Any]) -> dict[str, Any]:
+    d = dict(r)
+    for k, default in (("labels", []), ("scores", {}), ("evidence", [])):
+        if k in d:
+            d[k] = _loads(d[k], default)
+    return d
+
+
+class Store:
+    """All persistent state. Sync and thread-safe (one connection guarded by a lock); each call is
+    short, so the asyncio daemon may call it directly or through ``asyncio.to_thread``."""
+
+    def __init__(self, path: str | Path, *, busy_timeout_ms: int = 10_000) -> None:
+        """Open (creating if needed) the database and apply pending migrations."""
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so the sqlite3 module never opens
+        # a deferred transaction behind our back (a deferred reader that later writes can fail with
+        # "database is locked" without waiting; IMMEDIATE takes the write lock up front and waits).
+        self._conn = sqlite3.connect(
+            str(self.path), timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
+        )
+        self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise RuntimeError(f"could not switch {self.path} to WAL journal mode (got {mode!r})")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self.db = sqlite_utils.Database(self._conn)
+        self._migrate()
+
+    # -- plumbing ----------------------------------------------------------------------------
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT); nested use joins the outer one."""
+        with self._lock:
+            if self._conn.in_transaction:
+                yield self._conn
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query(sql, params))
+
+    def _one(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> dict[str, Any] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def _migrate(self) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at REAL NOT NULL)"
+            )
+            current = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            if current > len(MIGRATIONS):
+                raise RuntimeError(
+                    f"{self.path} has schema version {current}, newer than this modbot ({len(MIGRATIONS)}); "
+                    "upgrade modbot instead of downgrading"
+                )
+            for version in range(current + 1, len(MIGRATIONS) + 1):
+                MIGRATIONS[version - 1](self.db)
+                conn.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (version, time.time())
+                )
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        """Highest applied migration."""
+        row = self._one("SELECT coalesce(max(version), 0) AS v FROM schema_version")
+        return int(row["v"]) if row else 0
+
+    def close(self) -> None:
+        """Close the connection (checkpointing WAL is SQLite's business)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- intake ------------------------------------------------------------------------------
+    def record_event(self, platform: str, community_id: int, event_id: str, now: float | None = None) -> bool:
+        """Remember a platform event id; False if it was already seen (a redelivery to skip).
+
+        ``save_comment`` records the comment's own ``event_id`` in its transaction, so use this only
+        for events that carry no comment (bans, deletes by others) or as a cheap early filter.
+        An empty ``event_id`` cannot be deduplicated and always returns True."""
+        if not event_id:
+            return True
+        with self._tx() as conn:
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO events (platform, community_id, event_id, at) VALUES (?, ?, ?, ?)",
+                (platform, community_id, event_id, time.time() if now is None else now),
+            )
+            return cur.rowcount == 1
+
+    def event_seen(self, platform: str, community_id: int, event_id: str) -> bool:
+        """True if the event id was recorded (read-only check)."""
+        if not event_id:
+            return False
+        return (
+            self._one(
+                "SELECT 1 AS x FROM events WHERE platform = ? AND community_id = ? AND event_id = ?",
+                (platform, community_id, event_id),
+            )
+            is not None
+        )
+
+    def prune_events(self, older_than: float) -> int:
+        """Forget event ids recorded before ``older_than`` (unix); returns rows removed."""
+        with self._tx() as conn:
+            return conn.execute("DELETE FROM events WHERE at < ?", (older_than,)).rowcount
+
+    def save_comment(self, c: Comment) -> CommentRow:
+        """Store a comment before anything else happens to it. Idempotent: the same key with the
+        same text as its latest version returns that row (``is_new=False``); a different text is an
+        edit and becomes a new version (``is_new=True``, state ``received``).
+
+        A redelivered event (its ``event_id`` already recorded) returns the version with that text
+        even if the comment was edited since, so a replayed "new comment" never resurrects old text
+        as a fresh version. The event id is recorded in the same transaction."""
+        key = c.key
+        now = time.time()
+        with self._tx() as conn:
+            latest = self._one("SELECT * FROM comments WHERE key = ? ORDER BY version DESC LIMIT 1", (key,))
+            if latest is not None and latest["text"] == c.text:
+                self._record_event_in_tx(conn, c, now)
+                return _comment_row(latest)
+            if latest is not None and c.event_id and self.event_seen(c.platform, c.community_id, c.event_id):
+                same = self._one(
+                    "SELECT * FROM comments WHERE key = ? AND text = ? ORDER BY version DESC LIMIT 1",
+                    (key, c.text),
+                )
+                if same is not None:
+                    return _comment_row(same)
+            version = 1 if latest is None else int(latest["version"]) + 1
+            cur = conn.execute(
+                """INSERT INTO comments (key, version, platform, community_id, kind, object_id, owner_id,
+                       comment_id, author_id, text, created_at, received_at, url, event_id, state)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received')""",
+                (
+                    key,
+                    version,
+                    c.platform,
+                    c.community_id,
+                    c.kind,
+                    c.object_id,
+                    c.owner_id,
+                    c.comment_id,
+                    c.author_id,
+                    c.text,
+                    int(c.created_at),
+                    c.received_at or now,
+                    c.url,
+                    c.event_id,
+                ),
+            )
+            self._record_event_in_tx(conn, c, now)
+            row = self._one("SELECT * FROM comments WHERE id = ?", (cur.lastrowid,))
+            assert row is not None
+            return _comment_row(row, is_new=True)
+
+    @staticmethod
+    def _record_event_in_tx(conn: sqlite3.Connection, c: Comment, now: float) -> None:
+        if c.event_id:
+            conn.execute(
+                "INSERT OR IGNORE INTO events (platform, community_id, event_id, at) VALUES (?, ?, ?, ?)",
+                (c.platform, c.community_id, c.event_id, now),
+            )
+
+    def get_comment(self, key: str, version: int | None = None) -> CommentRow | None:
+        """A comment by key: the given version, or the latest."""
+        if version is None:
+            row = self._one("SELECT * FROM comments WHERE key = ? ORDER BY version DESC LIMIT 1", (key,))
+        else:
+            row = self._one("SELECT * FROM comments WHERE key = ? AND version = ?", (key, version))
+        return _comment_row(row) if row else None
+
+    def get_comment_row(self, row_id: int) -> CommentRow | None:
+        """A comment version by its row id."""
+        row = self._one("SELECT * FROM comments WHERE id = ?", (row_id,))
+        return _comment_row(row) if row else None
+
+    def comment_versions(self, key: str) -> list[CommentRow]:
+        """Every stored version of a comment, oldest first (the UI shows the edit history)."""
+        return [
+            _comment_row(r)
+            for r in self._rows("SELECT * FROM comments WHERE key = ? ORDER BY version", (key,))
+        ]
+
+    def comments_to_judge(self, limit: int | None = None) -> list[CommentRow]:
+        """Stored but not yet judged (state ``received``), oldest first — crash recovery."""
+        sql = "SELECT * FROM comments WHERE state = 'received' ORDER BY id"
+        params: tuple[Any, ...] = ()
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = (int(limit),)
+        return [_comment_row(r) for r in self._rows(sql, params)]
+
+    # -- judgement ---------------------------------------------------------------------------
+    def _insert_verdict(
+        self, conn: sqlite3.Connection, comment_row: int, verdict: Verdict, now: float
+    ) -> int:
+        cur = conn.execute(
+            """INSERT INTO verdicts (comment_row, model_version, action, labels, scores, evidence, ground, error, at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                comment_row,
+                verdict.model_version,
+                verdict.action,
+                _dumps(list(verdict.labels)),
+                _dumps({k: float(v) for k, v in verdict.scores.items()}),
+                _dumps(verdict.evidence),
+                verdict.ground,
+                verdict.error,
+                now,
+            ),
+        )
+        conn.execute(
+            "UPDATE comments SET state = 'judged' WHERE id = ? AND state = 'received'", (comment_row,)
+        )
+        return int(cur.lastrowid or 0)
+
+    def save_verdict(self, comment_row: int, verdict: Verdict, now: float | None = None) -> int:
+        """Store a verdict alone and mark the comment ``judged``; returns the verdict id.
+
+        For outcomes with no decision to journal. When there is one, pass the verdict to
+        :meth:`save_decision` instead so both commit together. Judged exactly once: if the comment
+        is already past ``received`` and has a verdict, that verdict's id is returned unchanged."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            row = self._one("SELECT state FROM comments WHERE id = ?", (comment_row,))
+            if row is None:
+                raise ValueError(f"no stored comment with row id {comment_row}")
+            if row["state"] != "received":
+                prev = self._one("SELECT max(id) AS id FROM verdicts WHERE comment_row = ?", (comment_row,))
+                if prev and prev["id"] is not None:
+                    return int(prev["id"])
+            return self._insert_verdict(conn, comment_row, verdict, now)
+
+    def save_decision(
+        self,
+        decision: Decision,
+        *,
+        comment_row: int | None = None,
+        verdict: Verdict | None = None,
+        category: str = "",
+        scores: dict[str, float] | None = None,
+        evidence: list[Any] | None = None,
+        model_version: str = "",
+        mode: str = "enforce",
+        actions: Sequence[Action] = (),
+        ban: BanRequest | None = None,
+        now: float | None = None,
+    ) -> int:
+        """Journal a decision with everything that follows from it, in ONE transaction.
+
+        Writes the verdict (if given; its scores/evidence/model version fill the blanks), the
+        decision, each action into the outbox (``decision_id`` filled in, default idempotency keys
+        from :func:`action_key`, duplicates ignored), the local ban row, and moves the comment to
+        ``judged``. ``comment_row`` defaults to the latest version of ``decision.comment_key``
+        (a decision with an empty key, e.g. a moderator's unban from the blacklist page, has none).
+        An ``auto`` decision for a comment row that already has one returns the existing id and
+        writes nothing (judged exactly once). Sets ``decision.id`` and returns it."""
+        if decision.action not in DECISION_ACTIONS:
+            raise ValueError(
+                f"unknown decision action {decision.action!r} (known: {', '.join(DECISION_ACTIONS)})"
+            )
+        if mode not in ("enforce", "shadow"):
+            raise ValueError(f"mode must be enforce or shadow, got {mode!r}")
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            row: dict[str, Any] | None = None
+            if comment_row is not None:
+                row = self._one("SELECT * FROM comments WHERE id = ?", (comment_row,))
+                if row is None:
+                    raise ValueError(f"no stored comment with row id {comment_row}")
+                if decision.comment_key and row["key"] != decision.comment_key:
+                    raise ValueError(f"comment row {comment_row} is {row['key']}, not {decision.comment_key}")
+            elif decision.comment_key:
+                row = self._one(
+                    "SELECT * FROM comments WHERE key = ? ORDER BY version DESC LIMIT 1",
+                    (decision.comment_key,),
+                )
+                if row is None:
+                    raise ValueError(f"no stored comment with key {decision.comment_key!r}")
+            if row is not None and decision.decided_by == "auto":
+                prev = self._one(
+                    "SELECT id FROM decisions WHERE comment_row = ? AND decided_by = 'auto'", (row["id"],)
+                )
+                if prev is not None:
+                    decision.id = int(prev["id"])
+                    return decision.id
+            verdict_id = None
+            if verdict is not None:
+                if row is None:
+                    raise ValueError("a verdict needs a stored comment")
+                verdict_id = self._insert_verdict(conn, row["id"], verdict, now)
+                scores = verdict.scores if scores is None else scores
+                evidence = verdict.evidence if evidence is None else evidence
+                model_version = model_version or verdict.model_version
+            cur = conn.execute(
+                """INSERT INTO decisions (comment_key, comment_version, comment_row, verdict_id, action, labels,
+                       ban_days, decided_by, reason, category, scores, evidence, model_version, mode, at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    decision.comment_key,
+                    row["version"] if row else None,
+                    row["id"] if row else None,
+                    verdict_id,
+                    decision.action,
+                    _dumps(list(decision.labels)),
+                    decision.ban_days,
+                    decision.decided_by,
+                    decision.reason,
+                    category or (decision.labels[0] if decision.labels else ""),
+                    _dumps({k: float(v) for k, v in (scores or {}).items()}),
+                    _dumps(evidence or []),
+                    model_version,
+                    mode,
+                    now,
+                ),
+            )
+            decision_id = int(cur.lastrowid or 0)
+            if row is not None:
+                conn.execute(
+                    "UPDATE comments SET state = 'judged' WHERE id = ? AND state = 'received'", (row["id"],)
+                )
+            for a in actions:
+                a.decision_id = decision_id
+                self.enqueue_action(a, now=now)
+            if ban is not None:
+                self.ban(
+                    ban.platform,
+                    ban.author_id,
+                    community_id=ban.community_id,
+                    until=ban.until,
+                    reason=ban.reason or decision.reason,
+                    category=ban.category or category,
+                    decided_by=decision.decided_by,
+                    decision_id=decision_id,
+                    now=now,
+                )
+            decision.id = decision_id
+            return decision_id
+
+    def get_decision(self, decision_id: int) -> dict[str, Any] | None:
+        """One decision row (JSON columns decoded)."""
+        row = self._one("SELECT * FROM decisions WHERE id = ?", (decision_id,))
+        return _decision_dict(row) if row else None
+
+    def verdicts_for(self, comment_row: int) -> list[dict[str, Any]]:
+        """Verdicts stored for a comment version, oldest first (JSON columns decoded)."""
+        return [
+            _decision_dict(r)
+            for r in self._rows("SELECT * FROM verdicts WHERE comment_row = ? ORDER BY id", (comment_row,))
+        ]
+
+    # -- outbox ------------------------------------------------------------------------------
+    def enqueue_action(
+        self, action: Action, *, key: str | None = None, now: float | None = None
+    ) -> int | None:
+        """Queue one action (INSERT OR IGNORE on its idempotency key). Returns the new id, or None
+        if an action with that key already exists — never two identical actions."""
+        if action.kind not in ACTION_KINDS:
+            raise ValueError(f"unknown action kind {action.kind!r} (known: {', '.join(ACTION_KINDS)})")
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            d = self._one(
+                """SELECT d.comment_key AS comment_key, c.author_id AS author_id
+                   FROM decisions d LEFT JOIN comments c ON c.id = d.comment_row WHERE d.id = ?""",
+                (action.decision_id,),
+            )
+            if d is None:
+                raise ValueError(f"action refers to unknown decision {action.decision_id}")
+            if key is None:
+                author = d["author_id"]
+                if author is None:
+                    author = action.params.get("owner_id", action.params.get("user_id"))
+                key = action_key(action, comment_key=d["comment_key"], author_id=author)
+                if action.kind == "delete":
+                    # deleted, then restored by a moderator, now deleted again: a new intent.
+                    restored = self._one(
+                        "SELECT count(*) AS n FROM actions WHERE kind = 'restore' AND key LIKE ? ESCAPE '\\'",
+                        (_like_prefix(f"restore:{d['comment_key']}:"),),
+                    )
+                    if restored and restored["n"]:
+                        key = f"{key}:{action.decision_id}"
+            cur = conn.execute(
+                """INSERT OR IGNORE INTO actions (decision_id, kind, platform, community_id, method, params, key,
+                       state, attempts, last_error, created_at, next_attempt_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, '', ?, ?)""",
+                (
+                    action.decision_id,
+                    action.kind,
+                    action.platform,
+                    action.community_id,
+                    action.method,
+                    _dumps(action.params),
+                    key,
+                    now,
+                    now,
+                ),
+            )
+            if cur.rowcount != 1:
+                return None
+            action.id = int(cur.lastrowid or 0)
+            action.state, action.attempts, action.error = "pending", 0, ""
+            return action.id
+
+    def due_actions(self, now: float | None = None, limit: int = 50) -> list[Action]:
+        """Pending actions whose ``next_attempt_at`` has come, in creation order (a decision's delete
+        before its ban), with ``Action.id`` set. Not claimed: run one outbox worker per database."""
+        now = time.time() if now is None else now
+        rows = self._rows(
+            "SELECT * FROM actions WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+            (now, int(limit)),
+        )
+        return [_action(r) for r in rows]
+
+    def next_action_at(self) -> float | None:
+        """When the earliest pending action becomes due (None if the outbox is empty) — lets the
+        worker sleep exactly as long as needed."""
+        row = self._one("SELECT min(next_attempt_at) AS t FROM actions WHERE state = 'pending'")
+        return None if row is None or row["t"] is None else float(row["t"])
+
+    def claim_actions(self, ids: Sequence[int], lease_until: float, now: float | None = None) -> int:
+        """Lease pending actions to the worker: push ``next_attempt_at`` to ``lease_until`` and note
+        ``"in flight since <now>"`` in ``last_error`` (attempts unchanged), in one transaction.
+
+        A leased action is invisible to ``due_actions(now)`` until the lease ends, so a slow call is
+        not dispatched twice; if the process dies mid-call, the lease simply expires and the action
+        is due again, its ``error`` telling the worker to check the platform before repeating.
+        Returns how many were leased (actions no longer pending are skipped)."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            n = 0
+            for action_id in ids:
+                n += conn.execute(
+                    "UPDATE actions SET next_attempt_at = ?, last_error = ? WHERE id = ? AND state = 'pending'",
+                    (lease_until, f"{IN_FLIGHT} since {now:.0f}", action_id),
+                ).rowcount
+            return n
+
+    def get_action(self, action_id: int) -> Action | None:
+        """One action by id."""
+        row = self._one("SELECT * FROM actions WHERE id = ?", (action_id,))
+        return _action(row) if row else None
+
+    def action_key_of(self, action_id: int) -> str | None:
+        """The idempotency key stored for an action (for logs and the UI)."""
+        row = self._one("SELECT key FROM actions WHERE id = ?", (action_id,))
+        return row["key"] if row else None
+
+    def actions_for_decision(self, decision_id: int) -> list[Action]:
+        """The outbox rows a decision produced."""
+        return [
+            _action(r)
+            for r in self._rows("SELECT * FROM actions WHERE decision_id = ? ORDER BY id", (decision_id,))
+        ]
+
+    def mark_action_done(self, action_id: int, result: Any = None, now: float | None = None) -> None:
+        """The platform confirmed it: state ``done``. The comment becomes ``acted`` once none of
+        its actions is pending. Marking a done action again changes nothing."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            cur = conn.execute(
+                """UPDATE actions SET state = 'done', attempts = attempts + 1, done_at = ?, result = ?, last_error = ''
+                   WHERE id = ? AND state != 'done'""",
+                (now, _dumps_lenient(result), action_id),
+            )
+            if cur.rowcount != 1:
+                if self._one("SELECT 1 AS x FROM actions WHERE id = ?", (action_id,)) is None:
+                    raise KeyError(f"no action {action_id}")
+                return
+            row = self._one(
+                "SELECT d.comment_row AS r FROM actions a JOIN decisions d ON d.id = a.decision_id WHERE a.id = ?",
+                (action_id,),
+            )
+            if row and row["r"] is not None:
+                pending = self._one(
+                    """SELECT count(*) AS n FROM actions a JOIN decisions d ON d.id = a.decision_id
+                       WHERE d.comment_row = ? AND a.state = 'pending'""",
+                    (row["r"],),
+                )
+                if pending and not pending["n"]:
+                    conn.execute("UPDATE comments SET state = 'acted' WHERE id = ?", (row["r"],))
+
+    def mark_action_failed(
+        self, action_id: int, error: str, retry_at: float | None = None, now: float | None = None
+    ) -> None:
+        """Count a failed attempt. ``retry_at`` given: stay ``pending`` until then (transient error:
+        rate limit, 5xx). None: give up, state ``failed`` (permanent: access denied, bad params)."""
+        with self._tx() as conn:
+            if retry_at is None:
+                cur = conn.execute(
+                    """UPDATE actions SET state = 'failed', attempts = attempts + 1, last_error = ?
+                       WHERE id = ? AND state = 'pending'""",
+                    (error, action_id),
+                )
+            else:
+                cur = conn.execute(
+                    """UPDATE actions SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+                       WHERE id = ? AND state = 'pending'""",
+                    (error, retry_at, action_id),
+                )
+            if (
+                cur.rowcount != 1
+                and self._one("SELECT 1 AS x FROM actions WHERE id = ?", (action_id,)) is None
+            ):
+                raise KeyError(f"no action {action_id}")
+
+    def requeue_action(self, action_id: int, now: float | None = None) -> bool:
+        """Put a ``failed`` action back to ``pending`` (a moderator fixed the token, say). False if
+        it was not failed."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            cur = conn.execute(
+                "UPDATE actions SET state = 'pending', next_attempt_at = ? WHERE id = ? AND state = 'failed'",
+                (now, action_id),
+            )
+            return cur.rowcount == 1
+
+    # -- bans --------------------------------------------------------------------------------
+    def ban(
+        self,
+        platform: str,
+        author_id: int,
+        *,
+        community_id: int | None,
+        until: int | None,
+        reason: str = "",
+        category: str = "",
+        decided_by: str = "auto",
+        decision_id: int | None = None,
+        now: float | None = None,
+    ) -> int:
+        """Add a local blacklist entry (``community_id`` None = all communities, ``until`` None =
+        forever). Returns its id."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            cur = conn.execute(
+                """INSERT INTO bans (platform, community_id, author_id, until, reason, category, decided_by,
+                       decision_id, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (platform, community_id, author_id, until, reason, category, decided_by, decision_id, now),
+            )
+            return int(cur.lastrowid or 0)
+
+    def unban(
+        self,
+        platform: str,
+        author_id: int,
+        *,
+        community_id: int | None = None,
+        lifted_by: str,
+        now: float | None = None,
+    ) -> int:
+        """Lift active bans of the author: those of ``community_id`` and the platform-wide ones, or
+        all of the platform when ``community_id`` is None. Returns the number lifted."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            cur = conn.execute(
+                """UPDATE bans SET lifted_at = ?, lifted_by = ?
+                   WHERE platform = ? AND author_id = ? AND lifted_at IS NULL
+                     AND (until IS NULL OR until > ?)
+                     AND (? IS NULL OR community_id IS NULL OR community_id = ?)""",
+                (now, lifted_by, platform, author_id, now, community_id, community_id),
+            )
+            return cur.rowcount
+
+    def active_ban(
+        self, platform: str, community_id: int, author_id: int, now: float | None = None
+    ) -> BanRow | None:
+        """The ban that applies to the author in this community now (own or platform-wide), the
+        longest-lasting first; None if free."""
+        now = time.time() if now is None else now
+        row = self._one(
+            """SELECT * FROM bans
+               WHERE platform = ? AND author_id = ? AND (community_id IS NULL OR community_id = ?)
+                 AND lifted_at IS NULL AND (until IS NULL OR until > ?)
+               ORDER BY (until IS NULL) DESC, until DESC, id DESC LIMIT 1""",
+            (platform, author_id, community_id, now),
+        )
+        return _ban_row(row) if row else None
+
+    def bans(self, *, active_only: bool = True, now: float | None = None) -> list[BanRow]:
+        """Blacklist entries for the UI / export, newest first."""
+        now = time.time() if now is None else now
+        if active_only:
+            rows = self._rows(
+                """SELECT * FROM bans WHERE lifted_at IS NULL AND (until IS NULL OR until > ?)
+                   ORDER BY created_at DESC, id DESC""",
+                (now,),
+            )
+        else:
+            rows = self._rows("SELECT * FROM bans ORDER BY created_at DESC, id DESC")
+        return [_ban_row(r) for r in rows]
+
+    def violations(self, platform: str, author_id: int, since: float) -> int:
+        """Comments of the author on the platform deleted (latest decision delete/delete_and_ban)
+        at or after ``since`` — the ladder input. Counts shadow-mode decisions too, so shadow
+        figures predict enforce mode; a moderator's allow/restore cancels the violation."""
+        row = self._one(
+            f"""SELECT count(*) AS n FROM (
+                   SELECT d.comment_key, max(d.id) AS last_id
+                   FROM decisions d JOIN comments c ON c.id = d.comment_row
+                   WHERE c.platform = ? AND c.author_id = ? AND d.action IN {_COMMENT_VERDICT_ACTIONS!r}
+                   GROUP BY d.comment_key) x
+               JOIN decisions dl ON dl.id = x.last_id
+               WHERE dl.action IN {_VIOLATION_ACTIONS!r} AND dl.at >= ?""",
+            (platform, author_id, since),
+        )
+        return int(row["n"]) if row else 0
+
+    def author_stats(self, platform: str, since: float, limit: int = 100) -> list[dict[str, Any]]:
+        """Authors with the most violations since ``since`` (``author_id``, ``violations``,
+        ``last_at``), for the UI's repeat-offender list."""
+        return self._rows(
+            """SELECT author_id, count(DISTINCT comment_key) AS violations, max(at) AS last_at
+               FROM author_violations WHERE platform = ? AND at >= ?
+               GROUP BY author_id ORDER BY violations DESC, last_at DESC LIMIT ?""",
+            (platform, since, int(limit)),
+        )
+
+    # -- cursors -----------------------------------------------------------------------------
+    def get_cursor(self, name: str, default: str | None = None) -> str | None:
+        """A saved position (long-poll ts, last comment id per post, …)."""
+        row = self._one("SELECT value FROM cursors WHERE name = ?", (name,))
+        return default if row is None else str(row["value"])
+
+    def set_cursor(self, name: str, value: str | int, now: float | None = None) -> None:
+        """Save a position (upsert). Save it after the comments it covers: a crash in between only
+        replays events, which ``save_comment`` absorbs."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            conn.execute(
+                """INSERT INTO cursors (name, value, updated_at) VALUES (?, ?, ?)
+                   ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""",
+                (name, str(value), now),
+            )
+
+    # -- journal, status, labels -------------------------------------------------------------
+    def decisions(self, since: float, until: float | None = None) -> list[dict[str, Any]]:
+        """Decisions in ``[since, until)`` joined with their comment, oldest first (CSV/JSON export).
+
+        Each dict has the decision columns (labels/scores/evidence decoded) plus ``platform``,
+        ``community_id``, ``kind``, ``author_id``, ``text``, ``url``, ``comment_created_at`` and
+        ``actions`` (e.g. ``"delete:done ban:pending"``)."""
+        rows = self._rows(
+            """SELECT d.*, c.platform AS platform, c.community_id AS community_id, c.kind AS kind,
+                      c.author_id AS author_id, c.text AS text, c.url AS url, c.created_at AS comment_created_at,
+                      (SELECT group_concat(a.kind || ':' || a.state, ' ') FROM actions a WHERE a.decision_id = d.id)
+                        AS actions
+               FROM decisions d LEFT JOIN comments c ON c.id = d.comment_row
+               WHERE d.at >= ? AND (? IS NULL OR d.at < ?)
+               ORDER BY d.at, d.id""",
+            (since, until, until),
+        )
+        out = []
+        for r in rows:
+            d = _decision_dict(r)
+            d["actions"] = d["actions"] or ""
+            out.append(d)
+        return out
+
+    def status(self, now: float | None = None) -> dict[str, Any]:
+        """Counts per comment/action state, outbox depth and due count, last errors, active bans,
+        last comment time per community — for ``modbot status`` and health checks."""
+        now = time.time() if now is None else now
+        with self._lock:
+            comments = {s: 0 for s in COMMENT_STATES}
+            for r in self._rows("SELECT state, count(*) AS n FROM comments GROUP BY state"):
+                comments[r["state"]] = r["n"]
+            actions = {"pending": 0, "done": 0, "failed": 0}
+            for r in self._rows("SELECT state, count(*) AS n FROM actions GROUP BY state"):
+                actions[r["state"]] = r["n"]
+            q = self._one(
+                """SELECT count(*) AS depth, sum(next_attempt_at <= ?) AS due, min(created_at) AS oldest
+                   FROM actions WHERE state = 'pending'""",
+                (now,),
+            ) or {"depth": 0, "due": 0, "oldest": None}
+            last_errors = self._rows(
+                """SELECT id, kind, method, platform, community_id, state, attempts, last_error AS error,
+                          next_attempt_at
+                   FROM actions WHERE last_error != '' AND last_error NOT LIKE ? ORDER BY id DESC LIMIT 10""",
+                (IN_FLIGHT + "%",),
+            )
+            in_flight = self._one(
+                "SELECT count(*) AS n FROM actions WHERE state = 'pending' AND next_attempt_at > ? AND last_error LIKE ?",
+                (now, IN_FLIGHT + "%"),
+            )
+            communities = self._rows(
+                """SELECT platform, community_id, count(*) AS comments, max(received_at) AS last_comment_at
+                   FROM comments GROUP BY platform, community_id ORDER BY platform, community_id"""
+            )
+            bans_active = self._one(
+                "SELECT count(*) AS n FROM bans WHERE lifted_at IS NULL AND (until IS NULL OR until > ?)",
+                (now,),
+            )
+            decisions = {
+                r["action"]: r["n"]
+                for r in self._rows("SELECT action, count(*) AS n FROM decisions GROUP BY action")
+            }
+            return {
+                "schema_version": self.schema_version,
+                "comments": comments,
+                "to_judge": comments["received"],
+                "decisions": decisions,
+                "actions": actions,
+                "queue_depth": int(q["depth"] or 0),
+                "queue_due": int(q["due"] or 0),
+                "oldest_pending_age": None if q["oldest"] is None else max(0.0, now - q["oldest"]),
+                "in_flight": int(in_flight["n"]) if in_flight else 0,
+                "last_errors": last_errors,
+                "bans_active": int(bans_active["n"]) if bans_active else 0,
+                "communities": communities,
+            }
+
+    def add_label(
+        self, comment_key: str, text: str, labels: Sequence[str], by: str, now: float | None = None
+    ) -> int:
+        """Record a moderator's labelling as a training example; returns its id."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            cur = conn.execute(
+                "INSERT INTO labels (comment_key, text, labels, by, at) VALUES (?, ?, ?, ?, ?)",
+                (comment_key, text, _dumps(list(labels)), by, now),
+            )
+            return int(cur.lastrowid or 0)
+
+    def labels(self) -> list[dict[str, Any]]:
+        """All training labels, oldest first."""
+        out = []
+        for r in self._rows("SELECT * FROM labels ORDER BY id"):
+            r["labels"] = _loads(r["labels"], [])
+            out.append(r)
+        return out
+
+
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern matching strings that start with ``prefix`` literally."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
