@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -21,7 +22,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
-from moderation.features import LexiconFeatures, Prepare, lemma_analyzer, normalized_text
+from moderation.features import CharNgramTfidf, LexiconFeatures, Prepare, lemma_analyzer
 from moderation.verdict import CATEGORIES
 
 ARTIFACT_FILE = "model.pkl"
@@ -34,6 +35,9 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
     Labels are independent (a comment can be obscene *and* a threat), so this is one-vs-rest, not
     multi-class. LinearSVC with sigmoid calibration gives probabilities a moderator can read as
     "how sure"; a label with too few positives falls back to a class-balanced logistic regression.
+
+    After fitting, every calibrated sub-model is compiled into one dense weight matrix, so scoring a
+    batch is a single sparse × dense product plus a sigmoid — the fitted sklearn objects are dropped.
     """
 
     def __init__(self, labels: tuple[str, ...] = CATEGORIES, C: float = 0.3, calibration_cv: int = 3):  # noqa: N803
@@ -42,32 +46,59 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
         self.calibration_cv = calibration_cv
 
     def fit(self, X, Y, sample_weight=None):  # noqa: N803
-        Y = np.asarray(Y)
-        self.models_ = []
+        Y = np.asarray(Y)  # noqa: N806
+        rows_w, rows_b, rows_a, rows_c, rows_label = [], [], [], [], []
+        self.constant_ = np.full(len(self.labels), np.nan)
         self.coef_ = np.zeros((len(self.labels), X.shape[1]), dtype=np.float32)
         for j, _label in enumerate(self.labels):
             y = Y[:, j]
             pos = int(y.sum())
             if pos == 0 or pos == len(y):
-                self.models_.append(float(pos > 0))
+                self.constant_[j] = float(pos > 0)
                 continue
             if pos >= 5 * self.calibration_cv and (len(y) - pos) >= 5 * self.calibration_cv:
                 base = LinearSVC(C=self.C, class_weight="balanced")
                 model = CalibratedClassifierCV(clone(base), method="sigmoid", cv=self.calibration_cv)
                 model.fit(X, y, sample_weight=sample_weight)
-                coefs = [c.estimator.coef_.ravel() for c in model.calibrated_classifiers_]
-                self.coef_[j] = np.mean(coefs, axis=0)
+                for cc in model.calibrated_classifiers_:
+                    est, cal = cc.estimator, cc.calibrators[0]
+                    # p = expit(-(a * (w·x + b) + c))
+                    rows_w.append(est.coef_.ravel())
+                    rows_b.append(float(est.intercept_[0]))
+                    rows_a.append(float(cal.a_))
+                    rows_c.append(float(cal.b_))
+                    rows_label.append(j)
+                self.coef_[j] = np.mean([cc.estimator.coef_.ravel() for cc in model.calibrated_classifiers_], axis=0)
             else:
                 model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000)
                 model.fit(X, y, sample_weight=sample_weight)
+                rows_w.append(model.coef_.ravel())
+                rows_b.append(float(model.intercept_[0]))
+                rows_a.append(-1.0)
+                rows_c.append(0.0)
+                rows_label.append(j)
                 self.coef_[j] = model.coef_.ravel()
-            self.models_.append(model)
+        n = X.shape[1]
+        self.W_ = np.asarray(rows_w, dtype=np.float32).T.copy() if rows_w else np.zeros((n, 0), np.float32)
+        self.b_ = np.asarray(rows_b, dtype=np.float64)
+        self.a_ = np.asarray(rows_a, dtype=np.float64)
+        self.c_ = np.asarray(rows_c, dtype=np.float64)
+        self.row_label_ = np.asarray(rows_label, dtype=np.int64)
+        self.row_count_ = np.bincount(self.row_label_, minlength=len(self.labels)).astype(np.float64)
         return self
 
     def predict_proba(self, X):  # noqa: N803
         out = np.zeros((X.shape[0], len(self.labels)))
-        for j, model in enumerate(self.models_):
-            out[:, j] = model if isinstance(model, float) else model.predict_proba(X)[:, 1]
+        if self.W_.shape[1]:
+            f = np.asarray(X @ self.W_, dtype=np.float64) + self.b_
+            p = expit(-(self.a_ * f + self.c_))
+            for k, j in enumerate(self.row_label_):
+                out[:, j] += p[:, k]
+            counts = np.where(self.row_count_ > 0, self.row_count_, 1.0)
+            out /= counts
+        for j, const in enumerate(self.constant_):
+            if not np.isnan(const):
+                out[:, j] = const
         return out
 
 
@@ -81,19 +112,7 @@ def build_pipeline(C: float = 0.3, word_features: int = 150_000, char_features: 
                     analyzer=lemma_analyzer, min_df=2, sublinear_tf=True, max_features=word_features, dtype=np.float32
                 ),
             ),
-            (
-                "chars",
-                TfidfVectorizer(
-                    analyzer="char_wb",
-                    preprocessor=normalized_text,
-                    lowercase=False,
-                    ngram_range=(2, 5),
-                    min_df=3,
-                    sublinear_tf=True,
-                    max_features=char_features,
-                    dtype=np.float32,
-                ),
-            ),
+            ("chars", CharNgramTfidf(ngram_range=(2, 5), min_df=3, max_features=char_features)),
             ("rules", LexiconFeatures(scale=0.5)),
         ]
     )

@@ -166,7 +166,7 @@ READERS = {
 }
 
 
-def load(paths: list[Path], *, neutral_weight: float = 1.0, skip_russe_test: bool = True) -> dict[str, list[Example]]:
+def load(paths: list[Path], *, neutral_weight: float = 1.0, skip_russe_eval: bool = True) -> dict[str, list[Example]]:
     """Read every known file under ``paths``. Unknown files are skipped; refused sets raise."""
     found: dict[str, list[Example]] = {}
     for root in paths:
@@ -182,8 +182,8 @@ def load(paths: list[Path], *, neutral_weight: float = 1.0, skip_russe_test: boo
                 if root.is_dir():
                     continue  # silently skip eval-only sets inside a data folder
                 raise DataError(f"{f}: {src.title} is licensed {src.licence}; it cannot be used for training")
-            if kind == "russe_detox" and skip_russe_test and f.stem == "test":
-                continue  # no neutral rewrites; kept for evaluation
+            if kind == "russe_detox" and skip_russe_eval and f.stem in ("dev", "test"):
+                continue  # dev/test splits stay unseen: bench/quality.py measures neutral rewrites on dev
             reader = READERS[kind]
             rows = reader(f, neutral_weight) if kind == "russe_detox" else reader(f)
             found.setdefault(kind, []).extend(rows)

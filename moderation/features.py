@@ -116,3 +116,94 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
                 *(sf[n] for n in SPAM_FEATURE_NAMES),
             ]
         return sparse.csr_matrix(np.log1p(np.abs(rows)) * np.sign(rows) * self.scale)
+
+
+class CharNgramTfidf(BaseEstimator, TransformerMixin):
+    """TF-IDF over char n-grams of each normalised word padded with spaces (sklearn's ``char_wb``).
+
+    Same features as ``TfidfVectorizer(analyzer="char_wb")``, but the n-grams of a word are looked up
+    once per distinct word and cached as feature indices: comments repeat the same words all day,
+    and generating and hashing n-grams per text was the judge's hottest loop.
+    """
+
+    #: Bound on cached words, so a long-running daemon's memory stays flat.
+    CACHE_LIMIT = 300_000
+
+    def __init__(self, ngram_range: tuple[int, int] = (2, 5), min_df: int = 3, max_features: int = 150_000):
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_features = max_features
+
+    def _ngrams(self, word: str) -> list[str]:
+        w = f" {word} "
+        lo, hi = self.ngram_range
+        return [w[i : i + n] for n in range(lo, hi + 1) for i in range(len(w) - n + 1)]
+
+    def fit(self, X, y=None):  # noqa: N803
+        df: dict[str, int] = {}
+        per_word: dict[str, list[str]] = {}
+        for p in X:
+            seen: set[str] = set()
+            for t in p.norm.tokens:
+                grams = per_word.get(t.text)
+                if grams is None:
+                    grams = per_word[t.text] = self._ngrams(t.text)
+                seen.update(grams)
+            for g in seen:
+                df[g] = df.get(g, 0) + 1
+        kept = sorted((g for g, c in df.items() if c >= self.min_df), key=lambda g: (-df[g], g))[: self.max_features]
+        kept.sort()
+        self.vocabulary_ = {g: i for i, g in enumerate(kept)}
+        n_docs = len(X)
+        dfs = np.array([df[g] for g in kept], dtype=np.float64)
+        self.idf_ = (np.log((1 + n_docs) / (1 + dfs)) + 1.0).astype(np.float32)
+        self._cache: dict[str, np.ndarray] = {}
+        return self
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state.pop("_cache", None)
+        return state
+
+    def get_feature_names_out(self, input_features=None):
+        names = np.empty(len(self.vocabulary_), dtype=object)
+        for g, i in self.vocabulary_.items():
+            names[i] = g
+        return names
+
+    def _word_indices(self, word: str) -> np.ndarray:
+        cache = self.__dict__.setdefault("_cache", {})
+        idx = cache.get(word)
+        if idx is None:
+            if len(cache) >= self.CACHE_LIMIT:
+                cache.clear()
+            vocab = self.vocabulary_
+            idx = cache[word] = np.array([vocab[g] for g in self._ngrams(word) if g in vocab], dtype=np.int64)
+        return idx
+
+    def transform(self, X):  # noqa: N803
+        indptr = [0]
+        indices: list[np.ndarray] = []
+        data: list[np.ndarray] = []
+        for p in X:
+            parts = [self._word_indices(t.text) for t in p.norm.tokens]
+            if parts:
+                cols, counts = np.unique(np.concatenate(parts), return_counts=True)
+            else:
+                cols, counts = np.empty(0, np.int64), np.empty(0, np.int64)
+            vals = (1.0 + np.log(counts)).astype(np.float32) * self.idf_[cols]
+            norm = float(np.sqrt(np.dot(vals, vals)))
+            if norm > 0:
+                vals /= norm
+            indices.append(cols)
+            data.append(vals)
+            indptr.append(indptr[-1] + len(cols))
+        n = len(self.vocabulary_)
+        return sparse.csr_matrix(
+            (
+                np.concatenate(data) if data else np.empty(0, np.float32),
+                np.concatenate(indices) if indices else np.empty(0, np.int64),
+                np.array(indptr, dtype=np.int64),
+            ),
+            shape=(len(X), n),
+        )

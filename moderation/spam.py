@@ -10,9 +10,13 @@ how spammy that piece of evidence is on its own.  The weights feed two consumers
 
 Design rules that keep civic comments safe (a city page is full of numbers, addresses and anger):
 
-* Money, phones, caps, emoji and "заработок" on their own are **weak** (< 0.35): citizens quote
-  the clinic's phone, complain about salaries, and shout.  Only *combinations* (phone + "пиши в
-  лс", earnings + "без вложений") cross :data:`SPAM_THRESHOLD`.
+* Phones, sums, caps, emoji, look-alike letters and a bare "заработок" are **weak** on their own
+  (0.1–0.4): citizens quote the clinic's phone, complain about salaries and prices, and shout.
+  Only *combinations* (phone + "пиши в лс", earnings + "без вложений") cross
+  :data:`SPAM_THRESHOLD`.
+* A plain third-party link is 0.55 — over the threshold on purpose, because the decree itself
+  lists "ссылки на сторонние ресурсы" as spam; official sites (gosuslugi.ru, pyatigorsk.org,
+  *.gov.ru) are 0.1 and shared VK posts 0.35.
 * Ambiguous words need context: "кредит" needs loan context ("без отказа", "одобрение"), so
   "кредит доверия к власти исчерпан" is silent; "арбитраж" needs crypto/traffic context so the
   "арбитражный суд" is silent; "порча" is silent before "имущества"; "слоты" only with casino words
@@ -21,18 +25,24 @@ Design rules that keep civic comments safe (a city page is full of numbers, addr
   mix scripts ("Зapaбoтoк" with Latin a/p/o) look-alike letters are mapped to Cyrillic — all
   one-char-for-one-char, so a match in the normalised view is a valid span of the original.
 
-Speed: every regex is compiled once; cheap ``in``/search pre-checks skip whole detectors (no
-``@`` → no handle/email scan, no digit → no phone scan); the word lexicon is one alternation
-anchored at word starts.  A typical 200-char comment costs a few tens of microseconds.
+Speed (the judge must do ≥3,000 comments/s on one core): every regex is compiled once; cheap
+``in``/search pre-checks skip whole detectors (no ``@`` → no handle/e-mail scan, no digit → no
+phone scan); the word lexicon is *routed* — each word's first four letters select the few
+patterns that could start there, so most words cost one set lookup; pathological inputs are
+bounded by per-name caps.  A typical 200-char comment costs about 50 µs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+_log = logging.getLogger(__name__)
 
 __all__ = [
     "FEATURE_NAMES",
@@ -74,7 +84,7 @@ SPAM_THRESHOLD: float = 0.5
 #: fired; strong phrasings get more, bare stems less).  Documented here so the model card, the UI
 #: and the tests agree on what each id means.
 SIGNAL_WEIGHTS: dict[str, float] = {
-    "url": 0.55,  # any link; 0.4 bare domain without path; 0.1 official (gosuslugi.ru, *.gov.ru…)
+    "url": 0.55,  # any link (0.4 bare domain, 0.35 shared VK post, 0.1 gosuslugi.ru/pyatigorsk.org/*.gov.ru)
     "shortener": 0.8,  # bit.ly, clck.ru, vk.cc, goo.su…: hides the target, classic spam
     "vk_club_link": 0.6,  # vk.com/club123, vk.com/id…, ok.ru/group…: promotes another page
     "tg_link": 0.8,  # t.me/…, telegram.me: leads off the platform
@@ -86,19 +96,19 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "messenger": 0.55,  # telegram/whatsapp/viber + invitation or contact (0.1 bare mention)
     "cta": 0.35,  # "переходи по ссылке", "подписывайтесь на канал", "link below"
     "earnings": 0.6,  # "заработок от…", "без вложений", "работа на дому" (0.15 bare "заработать")
-    "money_offer": 0.5,  # "от 5000 в день", "800$ в неделю" (0.15 "20 тысяч в месяц")
-    "loan": 0.65,  # "займ онлайн", "кредит без отказа", "спишем долги" (0.4 bare "займ")
-    "casino": 0.6,  # казино, фриспины, игровые автоматы, промокод (0.35)
+    "money_offer": 0.4,  # "от 5000 в день" 0.4, "от 100$ в день" 0.55, "20 тысяч в месяц" 0.15
+    "loan": 0.65,  # "займ онлайн", "кредит без отказа", "спишем долги" (0.3 bare "займ"; "кредит" needs context)
+    "casino": 0.6,  # онлайн-казино/фриспины 0.75, игровые автоматы 0.6, bare "казино" 0.45, промокод 0.35
     "betting": 0.6,  # ставки на спорт, букмекер, "ставим на тотал", каппер
-    "crypto": 0.5,  # крипта, usdt, арбитраж крипты, "доходность 5% в день"
-    "dating": 0.6,  # интим, эскорт, "девушки вашего города", 18+ фото (0.3 bare "18+")
-    "magic": 0.7,  # приворот, снятие порчи, гадалка, ясновидящая (0.35 bare "порча")
-    "ads": 0.45,  # "продам рекламу", накрутка, "доставка по всей России"
+    "crypto": 0.5,  # арбитраж крипты / "доходность 5% в день" 0.5–0.65; bare крипта, usdt 0.35
+    "dating": 0.6,  # "девушки вашего города", 18+ фото 0.7; интим 0.45; bare "18+", "секс" 0.3
+    "magic": 0.7,  # приворот, снятие порчи 0.75; гадалка 0.55 (not "к гадалке не ходи"); bare "порча" 0.35
+    "ads": 0.45,  # "продам рекламу", накрутка, "доставка по всей России" (0.3 bare "продам/куплю")
     "illegal_goods": 0.7,  # фальшивые купюры, поддельные документы
-    "homoglyph": 0.35,  # words mixing Latin/Cyrillic look-alikes, s p a c e d letters (≥3 → 0.5)
-    "caps_flood": 0.15,  # long ALL-CAPS run: weak, angry citizens shout too (0.3 for huge)
+    "homoglyph": 0.35,  # words mixing Latin/Cyrillic look-alikes: 1 → 0.15 … ≥8 → 0.45; s p a c e d 0.3
+    "caps_flood": 0.15,  # ≥25 capitals in a run: weak, angry citizens shout too (≤0.25 however long)
     "emoji_flood": 0.3,  # ≥5 emoji in a row or ≥8 in total
-    "repeat_flood": 0.2,  # "!!!!!!!!", same word ×4, the same link/handle twice (0.3)
+    "repeat_flood": 0.2,  # "!!!!!!!!" 0.1; the same word ×4 or the same link/handle/phone twice 0.3
 }
 
 #: Stable order of signal ids (used for feature names).
@@ -131,9 +141,9 @@ _BASE_TABLE = str.maketrans(
 _LAT2CYR: dict[str, str] = {
     "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м", "n": "п", "o": "о",
     "p": "р", "r": "г", "t": "т", "u": "и", "x": "х", "y": "у",
-    "α": "а", "ο": "о", "ε": "е", "ρ": "р", "κ": "к", "τ": "т", "υ": "у", "χ": "х", "ν": "v",
+    "α": "а", "ο": "о", "ε": "е", "ρ": "р", "κ": "к", "τ": "т", "υ": "у", "χ": "х",
     "ᴀ": "а", "ʙ": "в", "ᴄ": "с", "ᴅ": "д", "ᴇ": "е", "ᴋ": "к", "ᴍ": "м", "ʍ": "м", "ʜ": "н",
-    "ᴏ": "о", "ᴘ": "р", "ᴩ": "р", "ᴛ": "т", "ᴜ": "у", "ᴧ": "л", "ᴨ": "п", "ɜ": "з", "ᴦ": "г",
+    "ᴏ": "о", "ᴘ": "р", "ᴩ": "р", "ᴛ": "т", "ᴜ": "и", "ᴧ": "л", "ᴨ": "п", "ɜ": "з", "ᴦ": "г",
     "ᴫ": "л", "ɪ": "и", "ᴎ": "и", "ᴙ": "я", "ᴚ": "я", "ʏ": "у",
 }  # fmt: skip
 _LAT2CYR_DIGITS = {"0": "о", "3": "з", "6": "б", "4": "ч"}
@@ -143,10 +153,14 @@ _CYR2LAT_TABLE = str.maketrans(
      "т": "t", "у": "y", "х": "x", "і": "i"}
 )  # fmt: skip
 _LOOKALIKE_CLASS = "a-z" + "".join(ch for ch in _LAT2CYR if not ("a" <= ch <= "z"))
-_MIXED_PAIR_RE = re.compile(f"[{_LOOKALIKE_CLASS}][а-я]|[а-я][{_LOOKALIKE_CLASS}]")
+_LOOKALIKE_RE = re.compile(f"[{_LOOKALIKE_CLASS}]")
+_LATIN_ANY_RE = re.compile("[a-zA-Z]")
+_FANCY_RE = re.compile("[\u00a0\u2007\u202f\u2009\u2010-\u2014\u2212\uff0b\uff20]")
+_MIXED_PAIR_RE = re.compile(f"[{_LOOKALIKE_CLASS}](?:(?<=[а-я].)|(?=[а-я]))")
 _MIXED_WORD_RE = re.compile(rf"\w*(?:[{_LOOKALIKE_CLASS}][а-я]|[а-я][{_LOOKALIKE_CLASS}])\w*")
 _NON_LOOKALIKE_LATIN_RE = re.compile(r"[dfgijlqsvwz]")  # Latin letters that look like nothing Cyrillic
 _SPACED_LETTERS_RE = re.compile(r"(?<!\w)(?:[а-яa-z][ .\-_*]){5,}[а-яa-z](?!\w)")
+_SPACED_PRECHECK_RE = re.compile(r"[ .\-_*][а-яa-z][ .\-_*][а-яa-z][ .\-_*][а-яa-z][ .\-_*]")
 
 
 def _lower_same_length(text: str) -> str:
@@ -174,28 +188,43 @@ class _Views:
 
 
 def _views(text: str) -> _Views:
-    low = _lower_same_length(text).translate(_BASE_TABLE)
-    if not _MIXED_PAIR_RE.search(low):
-        return _Views(low, low, low, ())
-    cyr_parts: list[str] = []
-    lat_parts: list[str] = []
+    low = _lower_same_length(text)
+    if "ё" in low:
+        low = low.replace("ё", "е")
+    if _FANCY_RE.search(low):
+        low = low.translate(_BASE_TABLE)
+    if not _LOOKALIKE_RE.search(low) or not _MIXED_PAIR_RE.search(low):
+        return _Views(low, low, low, ())  # the common case: nothing to de-obfuscate
     spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _MIXED_WORD_RE.finditer(low):
+
+    def to_cyr(m: re.Match[str]) -> str:
         word = m.group()
-        cyr_parts.append(low[pos : m.start()])
-        lat_parts.append(low[pos : m.start()])
-        lat_parts.append(word.translate(_CYR2LAT_TABLE))
         if _NON_LOOKALIKE_LATIN_RE.search(word):  # "smsки", "pdfка": a real loanword, leave it
-            cyr_parts.append(word)
-        else:
-            cyr_parts.append(word.translate(_TO_CYR_TABLE))
-            if len(word) >= 3:
-                spans.append((m.start(), m.end()))
-        pos = m.end()
-    cyr_parts.append(low[pos:])
-    lat_parts.append(low[pos:])
-    return _Views(low, "".join(cyr_parts), "".join(lat_parts), tuple(spans))
+            return word
+        if len(word) >= 3:
+            orig = text[m.start() : m.end()]
+            # "nПро", "nснифер": an escaped newline glued to a word is an export artefact; "CМИ"
+            # (Latin capital first) is a layout slip.  Neither is deliberate obfuscation.
+            artefact = (orig[0] == "n" and not _LATIN_ANY_RE.search(orig, 1)) or (
+                orig[0].isascii() and orig[1:2].isupper() and not orig[1:2].isascii()
+            )
+            if not artefact:
+                spans.append(m.span())
+        return word.translate(_TO_CYR_TABLE)
+
+    cyr = _MIXED_WORD_RE.sub(to_cyr, low)
+    # Links are matched in Latin: only tokens with a dot/slash/@ can be links, so only those are
+    # mapped back ("t.mе/x" with a Cyrillic е → "t.me/x").
+    lat = _URLISH_RE.sub(_urlish_to_lat, low) if ("." in low or "/" in low or "@" in low) else low
+    return _Views(low, cyr, lat, tuple(spans))
+
+
+_URLISH_RE = re.compile(r"[\w\-]*[./@][\w.\-/@]*")
+
+
+def _urlish_to_lat(m: re.Match[str]) -> str:
+    tok = m.group()
+    return tok.translate(_CYR2LAT_TABLE) if _MIXED_PAIR_RE.search(tok) else tok
 
 
 # ---------------------------------------------------------------------------------------------
@@ -210,11 +239,18 @@ _TLDS_LAT = (
 )
 _TLDS_CYR = "рф|рус|дети|онлайн|сайт|орг|ком|москва"
 _URL_TAIL = r"[^\s<>\"'«»()\[\]{}]*"
-_SCHEME_URL_RE = re.compile(rf"(?:https?|ftp)://{_URL_TAIL}|www\.{_URL_TAIL}|(?:tg|viber|whatsapp)://{_URL_TAIL}")
-_BARE_DOMAIN_RE = re.compile(
-    rf"(?<![\w@.\-/])(?:(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS_LAT})"
-    rf"|(?:[а-я0-9](?:[а-я0-9\-]{{0,61}}[а-я0-9])?\.)+(?:{_TLDS_CYR}))(?![\w\-])(?:/{_URL_TAIL})?"
+_SCHEME_URL_RE = re.compile(
+    rf"(?:https?|ftp)://{_URL_TAIL}|www\.{_URL_TAIL}|(?:tg|viber|whatsapp)://{_URL_TAIL}"
 )
+# Bare domains are found from their TLD backwards: "\.com" is a cheap literal scan, while trying a
+# domain grammar at every word start is not.
+_TLD_RE = re.compile(rf"\.(?:{_TLDS_LAT}|{_TLDS_CYR})(?![\w\-])")
+_LAT_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-.")
+_CYR_HOST_CHARS = frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюя0123456789-.")
+_HOST_RE = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]+|(?:[а-я0-9](?:[а-я0-9\-]{0,61}[а-я0-9])?\.)+[а-я]+"
+)
+_PATH_RE = re.compile(f"/{_URL_TAIL}")
 # "vk . com", "t . me/xxx", "site точка ru", "vk(.)com", "вк.ком": deliberate obfuscation.
 _OBF_DOMAIN_RE = re.compile(
     r"(?<![\w@.\-])(?P<label>[a-z0-9][a-z0-9\-]{0,30}|вк|[а-я]{3,30})"
@@ -222,6 +258,7 @@ _OBF_DOMAIN_RE = re.compile(
     r"(?P<tld>com|ru|me|net|org|cc|ly|su|рф|ру|ком)(?!\w)"
     r"(?:\s*/\s*[\w+\-]+)?"
 )
+_OBF_PRECHECK_RE = re.compile(r"[.(\[]\s*(?:com|ru|me|net|org|cc|ly|su|рф|ру|ком)(?!\w)")
 _OBF_KNOWN_HOSTS = frozenset(
     {"vk.com", "vk.cc", "vk.me", "vk.ru", "t.me", "wa.me", "ok.ru", "bit.ly", "clck.ru", "goo.su",
      "tinyurl.com", "telegram.me", "instagram.com", "youtube.com", "avito.ru", "вк.ком", "вк.com"}
@@ -236,17 +273,33 @@ _SHORTENER_SUFFIXES = (".page.link", ".app.link", ".onelink.me")
 _TG_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog", "tgram.me"})
 _WA_HOSTS = frozenset({"wa.me", "chat.whatsapp.com", "api.whatsapp.com", "whatsapp.com", "invite.viber.com"})
 _VK_HOSTS = frozenset(
-    {"vk.com", "m.vk.com", "vk.ru", "m.vk.ru", "vkontakte.ru", "ok.ru", "m.ok.ru", "odnoklassniki.ru", "vk.me"}
+    {
+        "vk.com",
+        "m.vk.com",
+        "vk.ru",
+        "m.vk.ru",
+        "vkontakte.ru",
+        "ok.ru",
+        "m.ok.ru",
+        "odnoklassniki.ru",
+        "vk.me",
+    }
 )
 _OFFICIAL_HOSTS = frozenset(
     {"gosuslugi.ru", "pyatigorsk.org", "kremlin.ru", "government.ru", "nalog.ru", "pos.gosuslugi.ru",
-     "xn--80aesfpebagmfblc0a.xn--p1ai", "пятигорск.рф", "мвд.рф", "мчс.рф", "госуслуги.рф", "sfr.gov.ru"}
+     "xn--80aesfpebagmfblc0a.xn--p1ai", "пятигорск.рф", "мвд.рф", "мчс.рф", "госуслуги.рф", "sfr.gov.ru",
+     "дом.рф", "минздрав.рф", "объясняем.рф", "стопкоронавирус.рф", "mos.ru", "pravo.gov.ru", "consultant.ru", "garant.ru"}
 )  # fmt: skip
 _OFFICIAL_SUFFIXES = (".gov.ru", ".gosuslugi.ru", ".pyatigorsk.org", ".мвд.рф", ".mchs.gov.ru")
 _VK_PROFILE_RE = re.compile(r"/(?:club|public|event|id|group|profile)\d")
+_VK_CONTENT_RE = re.compile(
+    r"/(?:wall|video|photo|clip|album|topic|story|music|audio)-?\d|[?&](?:w|z)=(?:wall|video|photo)"
+)
 _TRAILING_PUNCT = ".,;:!?)]}»\"'…"
 
-_EMAIL_RE = re.compile(r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9.\-]*[a-z0-9])?\.[a-zа-я]{2,}")
+_EMAIL_RE = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9.\-]*[a-z0-9])?\.[a-zа-я]{2,}"
+)
 _HANDLE_RE = re.compile(r"(?<![\w@./])@([a-z0-9_][a-z0-9_.]{2,31})(?![\w@])")
 _VK_MENTION_RE = re.compile(r"(?:id|club|public)\d+")
 
@@ -275,6 +328,8 @@ def _classify_link(host: str, url: str, has_path: bool, explicit: bool) -> tuple
     if host in _VK_HOSTS:
         if host == "vk.me":
             return "vk_club_link", 0.65
+        if _VK_CONTENT_RE.search(url):
+            return "url", 0.35  # a shared VK post/video/photo: stays on the platform
         if has_path:
             return "vk_club_link", 0.6 if _VK_PROFILE_RE.search(url) else 0.5
         return "url", 0.3
@@ -285,15 +340,20 @@ def _classify_link(host: str, url: str, has_path: bool, explicit: bool) -> tuple
     return "url", 0.4
 
 
+_MAX_LINKS = 200  # links/handles/e-mails looked at per text (keeps the overlap check cheap)
+
+
 def _link_signals(text: str, lat: str, out: list[SpamSignal]) -> list[tuple[int, int]]:
     """Append link/e-mail/handle signals; return the occupied spans (so other detectors skip them)."""
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return len(taken) < _MAX_LINKS and all(e <= a or s >= b for a, b in taken)
 
     if "@" in lat:
         for m in _EMAIL_RE.finditer(lat):
+            if len(taken) >= _MAX_LINKS:
+                break
             s, e = m.span()
             host = lat[s:e].rsplit("@", 1)[1]
             w = 0.1 if host in _OFFICIAL_HOSTS or host.endswith(_OFFICIAL_SUFFIXES) else 0.35
@@ -313,9 +373,21 @@ def _link_signals(text: str, lat: str, out: list[SpamSignal]) -> list[tuple[int,
             name, w = _classify_link(host, url, has_path, explicit=True)
             taken.append((s, e))
             out.append(SpamSignal(name, s, e, text[s:e], w))
-    if "." in lat or "точк" in lat or "dot" in lat or "тчк" in lat:
-        for m in _BARE_DOMAIN_RE.finditer(lat):
-            s, e = m.span()
+    if "." in lat:
+        for m in _TLD_RE.finditer(lat):
+            chars = _LAT_HOST_CHARS if "a" <= lat[m.start() + 1] <= "z" else _CYR_HOST_CHARS
+            s = m.start()
+            while s > 0 and lat[s - 1] in chars:
+                s -= 1
+            while s < m.start() and lat[s] in ".-":
+                s += 1
+            if s == m.start() or (s > 0 and (_is_word_char(lat[s - 1]) or lat[s - 1] in "@/")):
+                continue
+            if not _HOST_RE.fullmatch(lat, s, m.end()):
+                continue
+            e = m.end()
+            if e < len(lat) and lat[e] == "/":
+                e = _PATH_RE.match(lat, e).end()  # type: ignore[union-attr]
             while e > s and lat[e - 1] in _TRAILING_PUNCT:
                 e -= 1
             if not free(s, e):
@@ -325,6 +397,7 @@ def _link_signals(text: str, lat: str, out: list[SpamSignal]) -> list[tuple[int,
             name, w = _classify_link(host, url, "/" in url.rstrip("/"), explicit=False)
             taken.append((s, e))
             out.append(SpamSignal(name, s, e, text[s:e], w))
+    if _OBF_PRECHECK_RE.search(lat) or "точк" in lat or "dot" in lat or "тчк" in lat:
         for m in _OBF_DOMAIN_RE.finditer(lat):
             s, e = m.span()
             if not free(s, e):
@@ -360,7 +433,7 @@ def _link_signals(text: str, lat: str, out: list[SpamSignal]) -> list[tuple[int,
 # Phones
 # ---------------------------------------------------------------------------------------------
 
-_DIGIT_RUN_RE = re.compile(r"(?<![\w+\-/.,])(?:\+\s*)?\(?\d(?:[\s\-.()]{0,3}\d)*\)?")
+_DIGIT_RUN_RE = re.compile(r"\d(?:[\s\-.()]{0,3}\d)*")
 _CHUNK_RE = re.compile(r"\S+")
 _NOT_DIGIT_RE = re.compile(r"\D")
 _ANY_DIGIT_RE = re.compile(r"\d")
@@ -368,7 +441,9 @@ _THOUSANDS_RE = re.compile(r"\d{1,3}(?: \d{3}){2,}")
 _MONEY_AFTER_RE = re.compile(
     r"\s*(?:руб|р\b|р\.|₽|\$|тыс|млн|млрд|долл|евро|€|коп|т\.\s?р|шт|кв\.?\s*м|м2|м²|человек|чел\b|км|кг|тонн|г\.|год)"
 )
-_NUMBER_BEFORE_RE = re.compile(r"(?:инн|огрн\w*|снилс|кпп|бик|счет\w*|сч\.|л/с|№|n|no\.?|номер\s+(?:дела|заявк\w*|обращени\w*|счета|договора))[\s:.]*$")
+_NUMBER_BEFORE_RE = re.compile(
+    r"(?:инн|огрн\w*|снилс|кпп|бик|счет\w*|сч\.|л/с|№|n|no\.?|номер\s+(?:дела|заявк\w*|обращени\w*|счета|договора))[\s:.]*$"
+)
 
 
 def _valid_phone(chunk: str, digits: str) -> bool:
@@ -389,11 +464,23 @@ def _phone_signals(text: str, low: str, out: list[SpamSignal], taken: list[tuple
     and ИНН never add up to a valid 10/11-digit phone (amounts grouped by thousands are refused).
     """
     for m in _DIGIT_RUN_RE.finditer(low):
-        run = m.group()
-        if len(run) < 10:
+        if m.end() - m.start() < 10:
             continue
         base = m.start()
-        chunks = [(c.start() + base, c.end() + base, _NOT_DIGIT_RE.sub("", c.group())) for c in _CHUNK_RE.finditer(run)]
+        if base and low[base - 1] == "(":
+            base -= 1
+        k = base
+        while k and low[k - 1] == " ":
+            k -= 1
+        if k and low[k - 1] == "+":
+            base = k - 1
+        if base and (_is_word_char(low[base - 1]) or low[base - 1] in "+-/.,"):
+            continue  # glued to a word or to another number ("abc123…", "1.5", "12/34")
+        run = low[base : m.end()]
+        chunks = [
+            (c.start() + base, c.end() + base, _NOT_DIGIT_RE.sub("", c.group()))
+            for c in _CHUNK_RE.finditer(run)
+        ]
         i = 0
         while i < len(chunks):
             digits = ""
@@ -425,189 +512,434 @@ def _phone_signals(text: str, low: str, out: list[SpamSignal], taken: list[tuple
 
 
 # ---------------------------------------------------------------------------------------------
-# Word-level lexicon (runs on the ``cyr`` view)
+# Word-level lexicon (runs on the ``cyr`` view, dispatched by the first letters of each word)
 # ---------------------------------------------------------------------------------------------
 
 _LS = r"(?:лс|л\.\s?с\.?|личк\w*|личн\w*\s+(?:сообщ\w*|переписк\w*)|директ|direct|dm)(?!\w)"
 _MSG = (
-    r"(?:телеграм\w*|телеграмм\w*|телег[аеу]|тг|tg|telegram|ватсап\w*|вотсап\w*|вацап\w*|whatsapp|"
-    r"whats\s?app|вайбер\w*|viber|вибер\w*|инстаграм\w*|инст[аеу]|instagram|insta)(?!\w)"
+    r"(?:телеграм\w*|телег[аеу]|тг|tg|telegram\w*|ватсап\w*|вотсап\w*|вацап\w*|whatsapp\w*|"
+    r"whats\s?app|вайбер\w*|viber\w*|вибер\w*|инстаграм\w*|инст[аеу]|instagram\w*|insta)(?!\w)"
 )
-_INVITE_VERB = (
-    r"(?:пиш\w*|напиш\w*|звон\w*|добав\w*|подпис\w*|переход\w*|вступ\w*|заход\w*|жми\w*|свяж\w*|"
-    r"стуч\w*|ищи\w*|найди\w*|введи\w*|вбей\w*|обращ\w*|отправ\w*|скин\w*|кида\w*|жду|ждем|"
-    r"контакт\w*|связь|информаци\w*|подробн\w*)"
+_MSG_HEADS = (
+    r"телеграм\w*", r"телег[аеу](?!\w)", r"тг(?!\w)", r"tg(?!\w)", r"telegram\w*", r"ватсап\w*", r"вотсап\w*",
+    r"вацап\w*", r"whatsapp\w*", r"whats\s?app", r"вайбер\w*", r"viber\w*", r"вибер\w*", r"инстаграм\w*",
+    r"инст[аеу](?!\w)", r"instagram\w*", r"insta(?!\w)",
+)  # fmt: skip
+#: Imperatives that turn a messenger/"лс" mention into an invitation (not "добавили фичу в вотсап").
+_IMPERATIVE_HEADS = (
+    r"пиши(?:те)?", r"напиши(?:те)?", r"отпиши(?:те|сь|тесь)?", r"звони(?:те)?", r"позвони(?:те)?",
+    r"добавляй(?:ся|тесь|те)?", r"добавь(?:те)?", r"подписывай(?:ся|тесь)", r"подпишись", r"подпишитесь",
+    r"переходи(?:те)?", r"вступай(?:те)?", r"заходи(?:те)?", "жми", "жмите", r"стучи(?:те)?", "ищи", "ищите",
+    r"найди(?:те)?", r"введи(?:те)?", r"вбей(?:те)?", r"обращайся", r"обращайтесь", r"отправь(?:те)?",
+    r"отправляй(?:те)?", r"скинь(?:те)?", r"кидай(?:те)?", r"жду", r"ждем", r"связь", r"контакт\w*",
+)  # fmt: skip
+#: Heads for "<something> в лс": invitations and what is offered there.
+_PM_HEADS = (
+    *_IMPERATIVE_HEADS, r"пишем", r"подробн\w*", r"информаци\w*", r"инфо\w*", r"инфа\w*", r"детали", r"услови\w*",
+    r"вопрос\w*", r"прайс\w*", "цена", "цены", "цену", r"расскаж\w*", r"отвечу", r"объясню",
+)  # fmt: skip
+_EARN_HEADS = (r"заработ(?!н)\w*", r"зарабат\w*")
+_LOAN_FORMS = r"(?:ы|ов|а|у|ом|ам|ами|е|ах)?(?!\w)"
+_ZAYM = r"займ(?:ы|ов|а|у|ом|ам|ами|е|ах)?(?!\w)"  # the noun only: not "займемся", "займет"
+_CREDIT_CONTEXT = (
+    r"(?=[^.!?\n]{0,40}?(?:без\s+отказ|без\s+справ|без\s+проверк|без\s+поручит|без\s+залог|одобрени\w*\s+\d|одобрим|на\s+карт|"
+    r"наличн|с\s+плох|с\s+любой\s+кредит|за\s+\d+\s+минут|под\s+0|гарантир))"
 )
-_W = r"(?:\S+\s+)"  # one filler word
+_LOAN_CONTEXT = (
+    r"(?=[^.!?\n]{0,50}?(?:без\s+отказ|без\s+справ|без\s+проверк|без\s+поручит|без\s+залог|одобр|на\s+карт|онлайн|"
+    r"срочн|за\s+\d+\s+минут|с\s+плох|с\s+любой\s+кредит|до\s+зарплат|круглосуточ|мгновенн|под\s+0))"
+)
 
-#: (name, weight, pattern).  Patterns are matched at word starts in the ``cyr`` view, strongest
-#: phrasing first (the first alternative that matches at a position wins).
-_LEXICON: tuple[tuple[str, float, str], ...] = (
+#: (name, weight, heads, tail, lead, lead_required).  A hit is ``(?:head|head…)tail`` matched at a
+#: word start.  ``lead`` is a regex checked right *before* the word (e.g. "в " before "лс"); it
+#: extends the quote and, if ``lead_required``, gates the hit.  Within one name the strongest entry
+#: is listed first.  Heads must start with a literal (≥4 letters, or a whole short word) because
+#: those letters route each word to the few entries that can match it — that is what keeps the
+#: lexicon fast.
+_Entry = tuple[str, float, tuple[str, ...], str, str, bool]
+_LEXICON: tuple[_Entry, ...] = (
     # --- private-message invitations -----------------------------------------------------------
-    ("pm_invite", 0.65, rf"{_INVITE_VERB}\s+(?:[\w+➕()]+\s+){{0,3}}?в\s+{_LS}"),
-    ("pm_invite", 0.65, rf"(?:пиш\w*|напиш\w*|обращ\w*)\s+(?:мне\s+|нам\s+)?(?:только\s+)?(?:сюда|на\s+этот\s+аккаунт)"),
-    ("pm_invite", 0.55, r"(?:пиш\w*|напиш\w*|отправ\w*|скин\w*|кида\w*)\s+(?:мне\s+|нам\s+)?(?:\(\s*)?[+➕]"),
-    ("pm_invite", 0.6, r"(?:ссылк\w*|инф\w*|подробн\w*|вс[её]|контакт\w*|информаци\w*|детали)\s+(?:\S+\s+){0,2}?"
-                        r"(?:в|на)\s+(?:мо[её]м\s+)?(?:профил|шапк|описани|био\b|bio\b|закреп)\w*"),
-    ("pm_invite", 0.6, r"в\s+описани\w*\s+(?:моего\s+)?профил\w*"),
-    ("pm_invite", 0.4, rf"в\s+{_LS}"),
-    ("pm_invite", 0.45, r"(?:dm|message|text|contact)\s+(?:me|him|her|them|their\s+\w+)\b"),
+    ("pm_invite", 0.65, _PM_HEADS, rf"\s+(?:[\w+➕()]+\s+){{0,3}}?в\s+{_LS}", "", False),
+    ("pm_invite", 0.55, (r"пиши\w*", r"пише\w*", r"напиш\w*", r"отправ\w*", r"скин\w*", r"кида\w*"), r"\s+(?:мне\s+|нам\s+)?(?:\(\s*)?[+➕]", "", False),
+    ("pm_invite", 0.5, (r"пиши\w*", r"пише\w*", r"напиш\w*", r"обращ\w*"), r"\s+(?:мне\s+|нам\s+)?(?:только\s+)?(?:сюда|на\s+этот\s+аккаунт)", "", False),
+    ("pm_invite", 0.5, (r"пиши\w*", r"пише\w*", r"отпиш\w*", r"напиш\w*"), r"\s+(?:\w+\s+)?кому\s+(?:\w+\s+)?(?:интересн|надо|нужн)\w*", "", False),
+    ("pm_invite", 0.5, ("кому",), r"\s+(?:это\s+)?интересн\w*\s*[,!.\-]?\s*(?:пиш|напиш|отпиш|в\s+лс|[+➕])", "", False),
+    ("pm_invite", 0.6, (r"ссылк\w*", r"инфо\w*", r"инфа\w*", r"подробн\w*", "все", r"контакт\w*", r"информаци\w*", "детали"),
+     r"\s+(?:[\w,]+\s+){0,2}?(?:в|на)\s+(?:мо[её]м\s+)?(?:профил|шапк|описани|био(?!\w)|bio(?!\w)|закреп)\w*", "", False),
+    ("pm_invite", 0.6, (r"описани\w*",), r"\s+(?:моего\s+)?профил\w*", r"(?<!\w)в\s+$", True),
+    ("pm_invite", 0.4, ("лс", r"л\.\s?с\.?(?!\w)", r"личк\w*", r"директ(?!\w)", r"direct(?!\w)", r"dm(?!\w)"), r"(?!\w)", r"(?<!\w)в\s+$", True),
+    ("pm_invite", 0.4, (r"личн\w*",), r"\s+(?:сообщ|переписк)\w*", r"(?<!\w)в\s+$", True),
+    ("pm_invite", 0.45, ("dm", "message", "text", "contact", "whatsapp"), r"\s+(?:me|him|her|them|their\s+\w+)(?!\w)", "", False),
     # --- messengers ---------------------------------------------------------------------------
-    ("messenger", 0.7, rf"(?:напиш\w*|введи\w*|найди\w*|вбей\w*|ищи\w*)\s+(?:{_W}){{0,2}}?в\s+поиск\w*\s+(?:{_W})?{_MSG}"),
-    ("messenger", 0.55, rf"{_INVITE_VERB}\s+(?:{_W}){{0,3}}?(?:в|на|по|через)\s+{_MSG}"),
-    ("messenger", 0.55, rf"{_MSG}\s*(?:[:\-]\s*|\s)(?:канал\w*\s+)?(?=@|\+\s*7|8\s*[(\-\s]?\d{{3}}|9\d\d|t\s*\.\s*me)"),
-    ("messenger", 0.5, rf"(?:мой|наш)\s+{_MSG}|{_MSG}\s*-?\s*(?:канал|бот)\w*\s+(?:{_W})?(?:подпис|переход|вступ|заход|жми|ссылк)\w*"),
-    ("messenger", 0.1, _MSG),
+    ("messenger", 0.7, (r"напиш\w*", r"введи\w*", r"вбей\w*", r"найди\w*", "ищи", "ищите", r"набери\w*"),
+     rf"\s+(?:\S+\s+){{0,2}}?в\s+поиск\w*\s+(?:\S+\s+)?{_MSG}", "", False),
+    ("messenger", 0.55, _IMPERATIVE_HEADS, rf"\s+(?:\S+\s+){{0,3}}?(?:в|на|по|через)\s+(?:мо[йеё]\w*\s+|наш\w*\s+)?{_MSG}", "", False),
+    ("messenger", 0.55, _MSG_HEADS, r"\s*(?:[:\-]\s*|\s)(?:канал\w*\s+)?(?=@|\+\s*7|8\s*[(\-\s]?\d{3}|9\d\d|t\s*\.\s*me)", "", False),
+    ("messenger", 0.5, _MSG_HEADS, r"\s*-?\s*(?:канал|бот|чат)\w*\s+(?:\S+\s+)?(?:подпис|переход|вступ|заход|жми|ссылк)\w*", "", False),
+    ("messenger", 0.5, ("мой", "наш", "пиши", "пишите"), rf"\s+{_MSG}", "", False),
+    ("messenger", 0.1, _MSG_HEADS, "", "", False),
     # --- calls to action ----------------------------------------------------------------------
-    ("cta", 0.35, r"(?:переход\w*|жми\w*|кликай\w*|нажм\w*|нажим\w*|регистрир\w*)\s+(?:\S+\s+){0,2}?(?:по\s+)?ссылк\w*"),
-    ("cta", 0.35, r"ссылк\w*\s+(?:ниже|выше|в\s+(?:профил|комментар|шапк|описани)\w*)"),
-    ("cta", 0.35, r"подписыва\w*\s+на\s+(?:\S+\s+)?(?:канал|групп|паблик|телеграм|тг|аккаунт)\w*"),
-    ("cta", 0.35, r"(?:click|tap)\s+(?:on\s+)?(?:the\s+)?link|links?\s+below|join\s+(?:the\s+|our\s+|this\s+|my\s+)?"
-                  r"(?:group|channel|platform|community)|sign\s+up\s+here|register\s+here"),
+    ("cta", 0.35, (r"переходи(?:те)?", "жми", "жмите", r"кликай\w*", r"нажми(?:те)?", r"нажимай\w*", r"регистрируй\w*"), r"\s+(?:\S+\s+){0,2}?(?:по\s+)?ссылк\w*", "", False),
+    ("cta", 0.35, (r"ссылк\w*",), r"\s+(?:ниже|выше|в\s+(?:профил|комментар|шапк|описани)\w*)", "", False),
+    ("cta", 0.35, (r"подписыва\w*", r"подпиш\w*"), r"\s+на\s+(?:\S+\s+)?(?:канал|групп|паблик|телеграм|тг|аккаунт)\w*", "", False),
+    ("cta", 0.35, ("click", "tap"), r"\s+(?:on\s+)?(?:the\s+|this\s+)?link", "", False),
+    ("cta", 0.35, ("link", "links"), r"\s+below", "", False),
+    ("cta", 0.35, ("join",), r"\s+(?:the\s+|our\s+|this\s+|my\s+)?(?:group|channel|platform|community)", "", False),
+    ("cta", 0.4, ("sign", "signing", "register", "book", "reserve", "donate", "submit", "grab", "claim", "head"),
+     r"\s+(?:\S+\s+){0,4}?(?:here|through\s+this\s+link|via\s+(?:this\s+)?link|(?:to|on)\s+this\s+link)(?!\w)", "", False),
     # --- earnings / jobs ----------------------------------------------------------------------
-    ("earnings", 0.65, r"(?:заработ(?!н)\w*|зарабат\w*|доход\w*|работ\w*|подработ\w*)\s+без\s+(?:\w+\s+)?вложени\w*"),
-    ("earnings", 0.65, r"(?:заработ(?!н)\w*|зарабат\w*)\s+(?:от|до|в\s+размере)\s*\d+"),
-    ("earnings", 0.6, r"(?:заработ(?!н)\w*|зарабат\w*)\s+(?:\w+\s+)?(?:в\s+интернет\w*|в\s+сети|онлайн|с\s+телефон\w*|"
-                       r"на\s+телефон\w*|удал[её]нн\w*|на\s+дому|из\s+дома|в\s+телеграм\w*|на\s+крипт\w*|на\s+разниц\w*|по\s+крипт\w*)"),
-    ("earnings", 0.6, r"пассивн\w+\s+(?:\w+\s+)?(?:доход|заработ|источник)\w*"),
-    ("earnings", 0.6, r"(?:работ\w*|подработ\w*|заработ(?!н)\w*|зарабат\w*|доход\w*|занятост\w*)\s+(?:на\s+дому|из\s+дома|не\s+выходя\s+из\s+дома)"),
-    ("earnings", 0.5, r"(?:удал[её]нн|дистанционн)\w*\s+(?:\w+\s+)?(?:работ|заработ|зарабат|занятост|подработ|деятельност|"
-                       r"сотрудничеств|формат|основ)\w*|(?:работ\w*|заработ(?!н)\w*|зарабат\w*)\s+удал[её]нно"),
-    ("earnings", 0.5, r"(?:требу\w+|нужн\w+|нужен|ищу|ищем|ищет|ведется\s+поиск|веду\s+поиск)\s+(?:срочно\s+)?(?:\d+\s+)?"
-                       r"(?:\w+\s+)?(?:сотрудник|работник|курьер|менеджер|помощник|ассистент|партнер|коллег|оператор|модератор|"
-                       r"разнорабоч|люд|человек)\w*(?=\s+(?:в\s+(?:\w+\s+)?(?:команд|проект)|для\s+(?:\w+\s+)?(?:удал|заработ|зарабат|работ|"
-                       r"подработ|сотруднич|совместн|торговл)|на\s+(?:удал|подработ|работ)))"),
-    ("earnings", 0.45, r"требу\w+\s+(?:срочно\s+)?(?:\w+\s+)?(?:сотрудник|работник|курьер|менеджер|помощник|ассистент|оператор|люди)\w*"),
-    ("earnings", 0.5, r"(?:набор|набира\w*|набираем|набираю)\s+(?:\w+\s+){0,2}?(?:в\s+(?:\w+\s+)?(?:команд|проект)\w*|"
-                       r"людей|сотрудник\w*|партнер\w*|курьер\w*|персонал\w*|коллег\w*)"),
-    ("earnings", 0.5, r"(?:ищу|ищем|ищy)\s+(?:\w+\s+){0,2}?(?:партнер|коллег|людей)\w*"),
-    ("earnings", 0.35, r"(?:нужн\w+|нужен)\s+(?:срочно\s+)?(?:\w+\s+)?(?:люди|человек|сотрудник\w*)"),
-    ("earnings", 0.4, r"подработк\w*"),
-    ("earnings", 0.45, r"(?:доход|заработок|заработка|зп|з/п|профит|прибыль)\s+(?:составляет\s+|:\s*)?(?:от|до)\s*\d"),
-    ("earnings", 0.45, r"(?:\d+|один|два|пару)\s*(?:-\s*\d+\s*)?час\w*\s+свободн\w+\s+времени"),
-    ("earnings", 0.5, r"с\s+(?:вас|тебя)\s+(?:только\s+|нужен\s+|лишь\s+|всего\s+)?(?:телефон|смартфон|желание)"),
-    ("earnings", 0.35, r"бесплатн\w*\s+обучени\w*|обучени\w*\s+(?:\w+\s+)?бесплатн\w*|обучаем\s+бесплатно|обучу\s+(?:\w+\s+)?(?:бесплатно|всему)"),
-    ("earnings", 0.3, r"опыт\w*\s+(?:работы\s+)?не\s+(?:нужен|требуется|обязателен|важен)|без\s+опыта"),
-    ("earnings", 0.5, r"(?:наш|мой|моя)\s+(?:интерес|выгода|доля)\w*\s+(?:-|—|это|составляет)?\s*(?:\d+\s*)?%?|"
-                       r"(?:%|процент\w*)\s+от\s+(?:вашей\s+|твоей\s+|вашего\s+|чистого\s+)*(?:прибыл|заработ|доход)\w*"),
-    ("earnings", 0.3, r"взаимовыгодн\w*"),
-    ("earnings", 0.4, r"без\s+(?:каких-?либо\s+|никаких\s+)?(?:вложени|предоплат)\w*"),
-    ("earnings", 0.55, r"work\s+from\s+home|passive\s+income|earn\w*\s+(?:up\s+to\s+)?\$|make\s+money\s+online|financially\s+stable"),
-    ("earnings", 0.3, r"earn(?:ing|ings|ed)?\b|withdrawal|payout|profits?\b|income\b"),
-    ("earnings", 0.15, r"заработ(?!н)\w*|зарабат\w*"),
+    ("earnings", 0.65, (*_EARN_HEADS, r"доход\w*", r"работ\w*", r"подработ\w*"), r"\s+без\s+(?:\S+\s+)?вложени\w*", "", False),
+    ("earnings", 0.65, _EARN_HEADS, r"\s+(?:от|до|в\s+размере)\s*\d+", "", False),
+    ("earnings", 0.6, _EARN_HEADS, r"\s+(?:\S+\s+)?(?:в\s+интернет\w*|в\s+сети|онлайн|с\s+телефон\w*|на\s+телефон\w*|удал[её]нн\w*|"
+     r"на\s+дому|из\s+дома|в\s+телеграм\w*|на\s+крипт\w*|на\s+разниц\w*|по\s+крипт\w*|на\s+цифров\w*)", "", False),
+    ("earnings", 0.45, (r"пассивн\w+",), r"\s+(?:\S+\s+)?(?:доход|заработ|источник)\w*", "", False),
+    ("earnings", 0.6, (r"работ\w*", r"подработ\w*", *_EARN_HEADS, r"доход\w*", r"занятост\w*"),
+     r"\s+(?:на\s+дому|из\s+дома|не\s+выходя\s+из\s+дома)", "", False),
+    ("earnings", 0.3, ("выходя",), r"\s+из\s+дома", r"(?<!\w)не\s+$", True),
+    ("earnings", 0.4, (r"удал[её]нн\w*", r"дистанционн\w*"),
+     r"\s+(?:\S+\s+)?(?:работ|заработ|зарабат|занятост|подработ|деятельност|сотрудничеств|формат|основ)\w*", "", False),
+    ("earnings", 0.4, (r"работ\w*", *_EARN_HEADS), r"\s+удал[её]нно", "", False),
+    ("earnings", 0.5, (r"требу\w+", "нужны", "нужна", "нужен", "ищу", "ищем", "ищет", r"ведет\w*", "веду", "ведем"),
+     r"\s+(?:поиск\s+)?(?:срочно\s+)?(?:\d+\s+)?(?:\S+\s+)?(?:сотрудник|работник|курьер|менеджер|помощник|ассистент|партнер|коллег|"
+     r"оператор|модератор|разнорабоч|люд|человек)\w*(?=\s+(?:в\s+(?:\S+\s+)?(?:команд|проект)|для\s+(?:\S+\s+)?(?:удал|заработ|"
+     r"зарабат|работ|подработ|сотруднич|совместн|торговл)|на\s+(?:удал|подработ|работ)))", "", False),
+    ("earnings", 0.45, (r"требу\w+",), r"\s+(?:срочно\s+)?(?:\S+\s+)?(?:сотрудник|работник|курьер|менеджер|помощник|ассистент|оператор|люди)\w*", "", False),
+    ("earnings", 0.5, ("набор", r"набира\w*"),
+     r"\s+(?:\S+\s+){0,2}?(?:в\s+(?:\S+\s+)?(?:команд|проект)\w*|людей|сотрудник\w*|партнер\w*|курьер\w*|персонал\w*|коллег\w*)", "", False),
+    ("earnings", 0.5, ("ищу", "ищем"), r"\s+(?:\S+\s+){0,2}?(?:партнер|коллег|людей)\w*", "", False),
+    ("earnings", 0.35, ("нужны", "нужна", "нужен"), r"\s+(?:срочно\s+)?(?:\S+\s+)?(?:люди|человек|сотрудник\w*)(?!\w)", "", False),
+    ("earnings", 0.4, (r"подработк\w*",), "", "", False),
+    ("earnings", 0.45, ("доход", "заработок", "заработка", "зп", "профит", "прибыль"), r"\s+(?:составляет\s+|:\s*)?от\s*\d", "", False),
+    ("earnings", 0.45, ("час", "часа", "часов", r"часик\w*"), r"\s+свободн\w+\s+времени", r"(?:\d+|один|два|пару)\s*(?:-\s*\d+\s*)?$", False),
+    ("earnings", 0.25, ("час", "часа", "часов", r"часик\w*"), r"\s+в\s+(?:день|сутки)", r"(?:\d+|один|два|пару)\s*(?:-\s*\d+\s*)?$", True),
+    ("earnings", 0.5, ("вас", "тебя"), r"\s+(?:только\s+|нужен\s+|лишь\s+|всего\s+)?(?:телефон|смартфон|желание)", r"(?<!\w)с\s+$", True),
+    ("earnings", 0.35, (r"бесплатн\w*",), r"\s+обучени\w*", "", False),
+    ("earnings", 0.35, (r"обучени\w*",), r"\s+(?:\S+\s+)?бесплатн\w*", "", False),
+    ("earnings", 0.35, ("обучаем", "обучу"), r"\s+(?:\S+\s+)?(?:бесплатно|всему|с\s+нуля)", "", False),
+    ("earnings", 0.3, (r"опыт\w*",), r"\s+(?:работы\s+)?не\s+(?:нужен|требуется|обязателен|важен)", "", False),
+    ("earnings", 0.3, ("опыта",), "", r"(?<!\w)без\s+$", True),
+    ("earnings", 0.5, ("наш", "мой", "моя"), r"\s+(?:интерес|выгода|доля)\w*\s*(?:-|—|это|составляет|:)?\s*(?:\d+\s*)?%", "", False),
+    ("earnings", 0.5, (r"процент\w*",), r"\s+от\s+(?:вашей|твоей|вашего|твоего|чистой|чистого)\s+(?:\w+\s+)?(?:прибыл|заработ|доход)\w*", "", False),
+    ("earnings", 0.35, ("отдам", "отдать", "отдаю", "поделюсь", "остались", "осталось", "продам"),
+     r"\s+(?:\S+\s+){0,3}?(?:курс|обучающ|материал|связк|схем)\w*", "", False),
+    ("earnings", 0.45, (r"гарантированн\w+",), r"\s+(?:\S+\s+)?(?:доход|прибыл|профит|заработ)\w*", "", False),
+    ("earnings", 0.3, ("оплата", "доход", "заработок"), r"\s+(?:хорош|достойн|высок|стабильн)\w*", "", False),
+    ("earnings", 0.3, (r"хорош\w*", r"достойн\w*", r"высок\w*", r"стабильн\w*"), r"\s+(?:оплата|доход|заработок)(?!\w)", "", False),
+    ("earnings", 0.3, (r"взаимовыгодн\w*",), "", "", False),
+    ("earnings", 0.4, (r"вложени\w*", r"предоплат\w*"), "", r"(?<!\w)без\s+(?:каких-?либо\s+|никаких\s+)?$", True),
+    ("earnings", 0.55, ("work",), r"\s+from\s+home", "", False),
+    ("earnings", 0.55, ("passive",), r"\s+income", "", False),
+    ("earnings", 0.55, (r"earn\w*",), r"\s+(?:up\s+to\s+)?\$", "", False),
+    ("earnings", 0.55, ("make",), r"\s+money", "", False),
+    ("earnings", 0.55, ("financially",), r"\s+(?:stable|free)", "", False),
+    ("earnings", 0.4, ("no",), r"\s+(?:scam|hidden\s+charges)", "", False),
+    ("earnings", 0.3, ("earn", "earning", "earnings", "earned", r"withdrawal\w*", r"payout\w*", r"profit\w*", "income", r"legit\w*"), r"(?!\w)", "", False),
+    ("earnings", 0.15, _EARN_HEADS, "", "", False),
     # --- loans ----------------------------------------------------------------------------------
-    ("loan", 0.7, r"микрозайм\w*|микрокредит\w*|микрозаем\w*"),
-    ("loan", 0.7, r"(?:срочн|быстр|выгодн|мгновенн|онлайн|легк)\w*\s+(?:\w+\s+)?(?:займ|заем|кредит)\w*"),
-    ("loan", 0.7, r"(?:займ\w*|заем\w*|кредит\w*)(?=[^.!?\n]{0,50}?(?:без\s+отказ|без\s+справ|без\s+проверк|без\s+поручит|"
-                  r"без\s+залог|одобр|на\s+карт|онлайн|срочн|за\s+\d+\s+минут|с\s+плох|с\s+любой\s+кредит|до\s+зарплат|"
-                  r"круглосуточ|мгновенн|под\s+0))"),
-    ("loan", 0.65, r"(?:плох|испорченн|любой)\w*\s+кредитн\w+\s+истори\w*"),
-    ("loan", 0.6, r"(?:одобр\w*|помо\w+\s+(?:получить|взять|оформить))\s+(?:\w+\s+)?(?:кредит|займ|заем|ипотек)\w*"),
-    ("loan", 0.65, r"(?:спишем|списываем|поможем\s+списать|законно\s+списать|спишу|законн\w*\s+списани\w*)\s+(?:\w+\s+)?долг\w*"),
-    ("loan", 0.5, r"списани\w*\s+долг\w*\s+(?:через|законн|по\s+закону|с\s+гарант|под\s+ключ)\w*"),
-    ("loan", 0.5, r"банкротств\w*\s+(?:физ\w*|граждан)(?:\w*\s+лиц\w*)?|(?:избав\w*|освобод\w*)\s+от\s+(?:\w+\s+)?(?:долг|кредит)\w*"),
-    ("loan", 0.4, r"займ\w*|заем\b|\bмфо\b"),
-    ("loan", 0.35, r"кредит\w*(?=[^.!?\n]{0,30}?под\s+\d)"),
-    ("loan", 0.4, r"loans?\b"),
-    ("loan", 0.2, r"банкрот\w*|списани\w*\s+долг\w*"),
+    ("loan", 0.7, (r"микрозайм\w*", r"микрокредит\w*", r"микрозаем\w*"), "", "", False),
+    ("loan", 0.7, (r"срочн\w*", r"быстр\w*", r"выгодн\w*", r"мгновенн\w*", "онлайн", r"легк\w*"), rf"\s+(?:\S+\s+)?(?:займ|заем|кредит){_LOAN_FORMS}", "", False),
+    ("loan", 0.7, (_ZAYM, "заем"), _LOAN_FORMS + _LOAN_CONTEXT, "", False),
+    ("loan", 0.7, ("кредит",), _LOAN_FORMS + _CREDIT_CONTEXT, "", False),
+    ("loan", 0.45, (r"плох\w*", r"испорченн\w*", "любой"), r"\s+кредитн\w+\s+истори\w*", "", False),
+    ("loan", 0.6, ("одобрим", "одобряем", "одобрение", "одобрения"), r"\s+(?:\S+\s+)?(?:кредит|займ|заем|ипотек)\w*", "", False),
+    ("loan", 0.6, ("поможем", "помогу", "помогаем"), r"\s+(?:получить|взять|оформить)\s+(?:\S+\s+)?(?:кредит|займ|заем|ипотек)\w*", "", False),
+    ("loan", 0.65, ("спишем", "списываем", "спишу"), r"\s+(?:\S+\s+)?долг\w*", "", False),
+    ("loan", 0.65, (r"долг\w*",), r"\s+(?:\S+\s+)?(?:спишем|списываем|спишу)(?!\w)", "", False),
+    ("loan", 0.65, ("поможем", "законно"), r"\s+списать\s+(?:\S+\s+)?долг\w*", "", False),
+    ("loan", 0.6, (r"законн\w*",), r"\s+списани\w*\s+(?:\S+\s+)?долг\w*", "", False),
+    ("loan", 0.5, (r"списани\w*",), r"\s+долг\w*\s+(?:через|законн|по\s+закону|с\s+гарант|под\s+ключ)\w*", "", False),
+    ("loan", 0.5, (r"банкротств\w*",), r"\s+(?:физ\w*|граждан)(?:\w*\s+лиц\w*)?", "", False),
+    ("loan", 0.35, (r"избав\w*", r"освобод\w*"), r"\s+от\s+(?:\S+\s+)?(?:долг|кредит)\w*", "", False),
+    ("loan", 0.4, ("мфо",), r"(?!\w)", "", False),
+    ("loan", 0.3, (_ZAYM, "заем"), r"(?!\w)", "", False),
+    ("loan", 0.35, ("кредит",), _LOAN_FORMS + r"(?=[^.!?\n]{0,30}?под\s+\d)", "", False),
+    ("loan", 0.4, ("loan", "loans"), r"(?!\w)", "", False),
+    ("loan", 0.2, (r"банкрот\w*",), "", "", False),
+    ("loan", 0.2, (r"списани\w*",), r"\s+долг\w*", "", False),
     # --- casino ---------------------------------------------------------------------------------
-    ("casino", 0.75, r"онлайн[-\s]?казино|казино\s+(?:онлайн|вулкан|azino)|азино\w*|azino\w*|вулкан\s+(?:казино|удачи|старс|24)|"
-                     r"джойказино|joycasino|фриспин\w*|фри\s*спин\w*|free\s*spins?|бездеп\w*"),
-    ("casino", 0.6, r"казино\w*|casino\w*|игров\w+\s+(?:автомат|слот)\w*|слот\w*\s+(?:казино|онлайн|машин|бесплатн)\w*|"
-                    r"рулетк\w*\s+(?:онлайн|казино)|покер\w*\s+онлайн|покер-?рум\w*"),
-    ("casino", 0.5, r"джекпот\w*|jackpot|бонус\w*\s+(?:\w+\s+)?(?:за\s+регистрац|на\s+(?:первый\s+)?депозит)\w*"),
-    ("casino", 0.35, r"промокод\w*|promo\s*code"),
+    ("casino", 0.75, ("онлайн",), r"[-\s]?казино\w*", "", False),
+    ("casino", 0.75, ("казино",), r"\s+(?:онлайн|вулкан|azino)", "", False),
+    ("casino", 0.75, (r"азино\w*", r"azino\w*", "джойказино", "joycasino", r"фриспин\w*", r"бездеп\w*"), "", "", False),
+    ("casino", 0.75, ("фри",), r"\s*спин\w*", "", False),
+    ("casino", 0.75, ("free",), r"\s*spins?", "", False),
+    ("casino", 0.75, ("вулкан",), r"\s+(?:казино|удачи|старс|24)", "", False),
+    ("casino", 0.6, (r"игров\w+",), r"\s+(?:автомат|слот)\w*", "", False),
+    ("casino", 0.6, (r"слот\w*",), r"\s+(?:казино|онлайн|машин|бесплатн)\w*", "", False),
+    ("casino", 0.6, (r"рулетк\w*",), r"\s+(?:онлайн|казино)", "", False),
+    ("casino", 0.6, (r"покер\w*",), r"(?:\s+онлайн|-?рум\w*)", "", False),
+    ("casino", 0.45, (r"бонус\w*",), r"\s+(?:\S+\s+)?(?:за\s+регистрац|на\s+(?:первый\s+)?депозит)\w*", "", False),
+    ("casino", 0.45, (r"казино\w*", r"casino\w*"), "", "", False),
+    ("casino", 0.35, (r"джекпот\w*", "jackpot", r"промокод\w*"), "", "", False),
+    ("casino", 0.35, ("promo",), r"\s*codes?", "", False),
     # --- betting --------------------------------------------------------------------------------
-    ("betting", 0.65, r"ставк\w*\s+на\s+(?:спорт|футбол|матч|хоккей|теннис|киберспорт|тотал|исход|баскетбол)\w*|"
-                      r"(?:смело\s+)?ставим\s+(?:строго\s+)?на|заряжаем\s+на|договорн\w*\s+матч\w*"),
-    ("betting", 0.6, r"букмекер\w*|бк\s+(?:[a-z0-9]\w*|фонбет|лига|марафон|винлайн|мелбет|олимп|пари|леон|бетсити)|1xbet|1хбет|1x\s?bet|"
-                     r"мелбет|melbet|fonbet|фонбет|винлайн|winline|pin-?up|пин-?ап|leonbets|betcity|бетсити|parimatch|париматч|каппер\w*"),
-    ("betting", 0.5, r"(?:точн\w*|бесплатн\w*|платн\w*|vip|вип)?\s*прогноз\w*\s+на\s+(?:спорт|матч|футбол|хоккей|теннис|тотал)\w*|"
-                     r"на\s+тотал\w*|тотал\w*\s+(?:больше|меньше|\d)|жб\s+(?:ставк|прогноз|экспресс)\w*|"
-                     r"выигрышн\w+\s+(?:серия|ставк|прогноз)\w*|(?:крушим|обыгр\w*)\s+букмекер\w*"),
+    ("betting", 0.65, (r"ставк\w*",), r"\s+на\s+(?:спорт|футбол|матч|хоккей|теннис|киберспорт|тотал|исход|баскетбол)\w*", "", False),
+    ("betting", 0.65, ("ставим",), r"\s+(?:строго\s+)?на", "", False),
+    ("betting", 0.65, ("заряжаем",), r"\s+на", "", False),
+    ("betting", 0.65, (r"договорн\w*",), r"\s+матч\w*", "", False),
+    ("betting", 0.6, ("бк",), r"\s+(?:[a-z0-9]\w*|фонбет|лига|марафон|винлайн|мелбет|олимп|пари|леон|бетсити)", "", False),
+    ("betting", 0.6, (r"1xbet\w*", r"1хбет\w*", r"мелбет\w*", r"melbet\w*", r"fonbet\w*", r"фонбет\w*", r"винлайн\w*", r"winline\w*",
+                      "leonbets", "betcity", "бетсити", "parimatch", r"париматч\w*", r"каппер\w*"), "", "", False),
+    ("betting", 0.6, ("1x",), r"\s+bet", "", False),
+    ("betting", 0.6, ("pin",), r"-?up(?!\w)", "", False),
+    ("betting", 0.6, ("пин",), r"-?ап(?!\w)", "", False),
+    ("betting", 0.6, ("крушим", r"обыгр\w*"), r"\s+букмекер\w*", "", False),
+    ("betting", 0.5, (r"прогноз\w*",), r"\s+на\s+(?:спорт|матч|футбол|хоккей|теннис|тотал)\w*", "", False),
+    ("betting", 0.5, (r"тотал\w*",), r"\s+(?:больше|меньше|\d)", "", False),
+    ("betting", 0.5, (r"тотал\w*",), "", r"(?<!\w)на\s+$", True),
+    ("betting", 0.5, ("жб",), r"\s+(?:ставк|прогноз|экспресс)\w*", "", False),
+    ("betting", 0.5, (r"выигрышн\w+",), r"\s+(?:серия|ставк|прогноз)\w*", "", False),
+    ("betting", 0.3, ("бк",), r"(?!\w)", "", False),
+    ("betting", 0.45, (r"букмекер\w*",), "", "", False),
     # --- crypto / investment --------------------------------------------------------------------
-    ("crypto", 0.65, r"арбитраж\w*\s+(?:\S+\s+){0,2}?(?:крипт|трафик|p2p|usdt|валют|бирж|межд)\w*|p2p[-\s]*арбитраж\w*|"
-                     r"(?:крипт\w*|p2p)\s+арбитраж\w*|арбитражник\w*"),
-    ("crypto", 0.6, r"инвестиц\w*\s+(?:\S+\s+){0,2}?(?:с\s+)?доходн\w*|доходност\w*\s*(?:от|до|в|:)?\s*\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?%|"
-                    r"(?:гарантированн|стабильн|ежедневн)\w+\s+(?:\w+\s+)?(?:доход|прибыл|профит)\w*"),
-    ("crypto", 0.6, r"(?:рабоч\w+\s+)?связк\w*\s+(?:на|по|в)\s+(?:\w+\s+)?(?:крипт|обмен|p2p|бирж|usdt|ltc|btc)\w*"),
-    ("crypto", 0.5, r"крипт\w*|cryptocurrenc\w*|crypto\w*|биткоин\w*|биткойн\w*|bitcoin|btc|usdt|tether|эфириум\w*|ethereum|"
-                    r"binance|бинанс\w*|bybit|байбит\w*|ltc|forex|форекс\w*|цифров\w+\s+(?:актив|валют)\w*|криптообмен\w*|обменник\w*"),
-    ("crypto", 0.45, r"трейдинг\w*|трейдер\w*|trading\b|trade\s+broker|своп[-\s]*трейдинг\w*|invest(?:ment|ing|or)s?\b"),
+    ("crypto", 0.65, (r"арбитраж\w*",), r"\s+(?:\S+\s+){0,2}?(?:крипт|трафик|p2p|usdt|бирж)\w*", "", False),
+    ("crypto", 0.65, ("p2p",), r"[-\s]*арбитраж\w*", "", False),
+    ("crypto", 0.65, (r"крипт\w*",), r"\s+арбитраж\w*", "", False),
+    ("crypto", 0.65, (r"арбитражник\w*",), "", "", False),
+    ("crypto", 0.6, (r"инвестиц\w*",), r"\s+(?:\S+\s+){0,2}?(?:с\s+)?доходн\w*", "", False),
+    ("crypto", 0.6, (r"доходност\w*",), r"\s*(?:от|до|в|:)?\s*\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?%", "", False),
+    ("crypto", 0.6, (r"связк\w*",), r"\s+(?:на|по|в)\s+(?:\S+\s+)?(?:крипт|обмен|p2p|бирж|usdt|ltc|btc)\w*", "", False),
+    ("crypto", 0.5, ("своп",), r"[-\s]*трейдинг\w*", "", False),
+    ("crypto", 0.5, ("investment", "invest", "investing"), r"\s+(?:platform|opportunit\w*|plan|capital)", "", False),
+    ("crypto", 0.45, (r"цифров\w+",), r"\s+(?:актив|валют)\w*", "", False),
+    ("crypto", 0.4, (r"трейдинг\w*", r"трейдер\w*", "trading", "forex", r"форекс\w*"), r"(?!\w)", "", False),
+    ("crypto", 0.4, ("trade",), r"\s+broker", "", False),
+    ("crypto", 0.35, (r"крипт(?:а|е|у|ы|о|ой|ами|ах)(?!\w)", r"криптовалют\w*", r"криптобирж\w*", r"криптообмен\w*",
+                      r"cryptocurrenc\w*", r"crypto(?!graph)\w*", r"биткоин\w*", r"биткойн\w*", r"bitcoin\w*", "btc", "usdt", "tether",
+                      r"эфириум\w*", "ethereum", "binance", r"бинанс\w*", "bybit", r"байбит\w*", "ltc", r"altcoin\w*", "nft"), r"(?!\w)", "", False),
+    ("crypto", 0.3, (r"обменник\w*", r"invest(?:ment|ing|or)s?"), r"(?!\w)", "", False),
     # --- dating / adult -------------------------------------------------------------------------
-    ("dating", 0.7, r"(?:девушк|девочк|женщин|дам|мужчин|парн)\w*\s+(?:\w+\s+)?(?:вашего|твоего)\s+город\w*|эскорт\w*|escort|"
-                    r"без\s+тр[уy]сик\w*|гол\w+\s+фот\w*|обнаж[её]нн\w+\s+фот\w*|оголенн\w+\s+фот\w*|нюдс\w*|nudes?\b|"
-                    r"слит\w*\s+(?:интим\w*\s+)?фот\w*|индивидуалк\w*|вирт\s+перепис\w*"),
-    ("dating", 0.6, r"интим\w*|секс\s+(?:знакомств|переписк|по\s+телефон|за\s+деньг|услуг)\w*|досуг\s+для\s+(?:мужчин|взрослых)"),
-    ("dating", 0.5, r"сайт\w*\s+знакомств\w*|знакомств\w*\s+(?:для|без|с\s+девушк|в\s+(?:вашем|твоем)|онлайн|\d+\s*\+)|"
-                    r"познаком\w*\s+с\s+(?:\w+\s+)?(?:девушк|женщин|мужчин)\w*|встрет\w*\s+с\s+(?:замечательн|красив|одинок|горяч)\w*|"
-                    r"одинок\w+\s+(?:девушк|женщин|дам)\w*|горяч\w+\s+(?:девушк|фот|дам|видео)\w*|вирт\b"),
-    ("dating", 0.4, r"секс\w*|проститу\w*"),
-    ("dating", 0.3, r"(?<!по\s)знакомств\w*"),
+    ("dating", 0.7, (r"девушк\w*", r"девочк\w*", r"женщин\w*", "дамы", "дама", r"дамочк\w*", r"мужчин\w*", r"парн\w*"),
+     r"\s+(?:\S+\s+)?(?:вашего|твоего)\s+город\w*", "", False),
+    ("dating", 0.7, (r"трусик\w*",), "", r"(?<!\w)без\s+$", True),
+    ("dating", 0.7, ("18",), r"\s*\+\s*(?:фот\w*|видео\w*|контент\w*)", "", False),
+    ("dating", 0.6, ("секс",), r"\s+(?:знакомств|переписк|по\s+телефон|за\s+деньг|услуг)\w*", "", False),
+    ("dating", 0.6, ("досуг",), r"\s+для\s+(?:мужчин|взрослых)", "", False),
+    ("dating", 0.6, (r"нюдс\w*", "nudes", "nude"), r"(?!\w)", "", False),
+    ("dating", 0.45, (r"эскорт\w*", r"escort\w*", r"индивидуалк\w*"), "", "", False),
+    ("dating", 0.4, ("голые", "голых", "голая", "голую", "голой", r"голеньк\w*", r"обнаж\w+", r"оголенн\w+", r"слит\w*"), r"\s+(?:интим\w*\s+)?фот\w*", "", False),
+    ("dating", 0.5, (r"сайт\w*",), r"\s+знакомств\w*", "", False),
+    ("dating", 0.5, (r"знакомств\w*",), r"\s+(?:для|без|с\s+девушк|в\s+(?:вашем|твоем)|онлайн|\d+\s*\+)", "", False),
+    ("dating", 0.5, (r"встрет\w*",), r"\s+с\s+(?:замечательн|красив|одинок|горяч)\w*", "", False),
+    ("dating", 0.5, (r"горяч\w+",), r"\s+(?:девушк|фот|дам|видео)\w*", "", False),
+    ("dating", 0.5, ("вирт",), r"(?:\s+перепис\w*)?(?!\w)", "", False),
+    ("dating", 0.45, (r"одинок\w+",), r"\s+(?:девушк|женщин|дам)\w*", "", False),
+    ("dating", 0.45, (r"интим\w*",), "", "", False),
+    ("dating", 0.4, (r"познаком\w*",), r"\s+с\s+(?:\S+\s+)?(?:девушк|женщин|мужчин)\w*", "", False),
+    ("dating", 0.3, (r"секс(?:а|у|ом|е)?(?!\w)", r"(?<!по\s)знакомств\w*"), "", "", False),
+    ("dating", 0.25, (r"проститу\w*",), "", "", False),
     # --- magic ----------------------------------------------------------------------------------
-    ("magic", 0.75, r"приворот\w*|приворож\w*|отворот\w*|венец\w*\s+безбрачи\w*|родов\w+\s+прокляти\w*|сглаз\w*|"
-                    r"(?:сниму|снимаю|снятие|снять|сняти\w*|наведени\w*|навед\w*|убер\w*|чистк\w*\s+от)\s+(?:\w+\s+)?порч\w*"),
-    ("magic", 0.65, r"гадалк\w*|ясновид\w*|экстрасенс\w*|ворожея|потомственн\w+\s+(?:ведьм|гадалк|целител|колдун|маг|ясновид)\w*|"
-                    r"таролог\w*|(?:гадаю|гадани\w*)\s+на\s+(?:картах|таро|кофе|воске)|расклад\w*\s+(?:на\s+)?таро|"
-                    r"магическ\w+\s+(?:помощ|услуг|ритуал|обряд)\w*|(?:верну|вернуть|возвращ\w*)\s+(?:\w+\s+)?(?:любим|мужа|жену|парня|супруг)\w*"),
-    ("magic", 0.35, r"порч[аиуе](?!\w)(?!\s+(?:\w+\s+)?(?:имуществ|покрыт|дорог|асфальт|товар|продукт|газон|зелен|насажд|объект|"
-                    r"муниципальн|городск|чуж|здани|фасад|скаме|лавоч|детск|оборудован|малых|памятник|вагон|автобус|"
-                    r"документ|кабел|сет|труб|машин|автомоб|двер|лифт|подъезд|урн|ограждени|клумб|деревьев|почв))"),
-    ("magic", 0.35, r"колдун\w*|ведьм\w*|магия\b|таро\b"),
-    ("magic", 0.25, r"гадани\w*"),
+    ("magic", 0.75, (r"приворот\w*", r"приворож\w*", r"отворот\w*"), "", "", False),
+    ("magic", 0.75, (r"венец\w*",), r"\s+безбрачи\w*", "", False),
+    ("magic", 0.75, (r"родов\w+",), r"\s+прокляти\w*", "", False),
+    ("magic", 0.75, ("сниму", "снимаю", "снятие", "снять", r"сняти\w*", r"наведени\w*", r"навед\w*", r"убер\w*", r"чистк\w*"),
+     r"\s+(?:от\s+)?(?:\S+\s+)?(?:порч|сглаз)\w*", "", False),
+    ("magic", 0.65, (r"потомственн\w+",), r"\s+(?:ведьм|гадалк|целител|колдун|маг|ясновид)\w*", "", False),
+    ("magic", 0.6, (r"ясновид\w*", "ворожея"), "", "", False),
+    ("magic", 0.6, (r"магическ\w+",), r"\s+(?:помощ|услуг|ритуал|обряд)\w*", "", False),
+    ("magic", 0.55, (r"(?<!к\s)гадалк\w*",), r"(?!\s+не\s+ход)", "", False),
+    ("magic", 0.55, (r"таролог\w*",), "", "", False),
+    ("magic", 0.55, (r"расклад\w*",), r"\s+(?:на\s+)?таро", "", False),
+    ("magic", 0.55, ("верну", "вернуть", r"возвращ\w*"), r"\s+(?:\S+\s+)?(?:любим|мужа|жену|парня|супруг)\w*", "", False),
+    ("magic", 0.5, ("гадаю", r"гадани\w*"), r"\s+на\s+(?:картах|таро|воске)", "", False),
+    ("magic", 0.5, ("сглаз", "сглаза", "сглазом", "сглазу"), r"(?!\w)", "", False),
+    ("magic", 0.4, (r"экстрасенс\w*",), "", "", False),
+    ("magic", 0.35, (r"порч[аиуе]",), r"(?!\w)(?!\s+(?:\S+\s+)?(?:имуществ|покрыт|дорог|асфальт|товар|продукт|газон|зелен|насажд|объект|"
+     r"муниципальн|городск|чуж|здани|фасад|скаме|лавоч|детск|оборудован|малых|памятник|вагон|автобус|документ|кабел|сет|труб|"
+     r"машин|автомоб|двер|лифт|подъезд|урн|ограждени|клумб|деревьев|почв))", "", False),
+    ("magic", 0.3, (r"колдун(?:ья|ьи|ью|ы|а|у)?", r"ведьм(?:а|ы|у|е|ой|ами)", "магия", "таро"), r"(?!\w)", "", False),
+    ("magic", 0.2, (r"гадани\w*",), "", "", False),
     # --- ads / illegal goods --------------------------------------------------------------------
-    ("ads", 0.5, r"(?:продам|продаю|размещу|закаж\w*|заказыва\w*|покупа\w*)\s+рекламу|реклам\w*\s+в\s+(?:нашем\s+|моем\s+)?"
-                 r"(?:канале|группе|паблике|телеграм\w*)|накрут\w*\s+(?:\w+\s+)?(?:подписчик|просмотр|лайк|реакц)\w*|накрутк\w*|"
-                 r"раскрутк\w*\s+(?:групп|канал|аккаунт|бизнес|страниц)\w*"),
-    ("ads", 0.45, r"(?:доставка|отправка|отправляем|доставляем)\s+(?:по\s+)?(?:всей|всему|любой\s+город)\s*(?:росси\w*|рф|снг|стран\w*)?"),
-    ("ads", 0.3, r"продам\b|продаю\b|куплю\b|скупаю\b|скупка\b|оптом\b|в\s+наличии\b"),
-    ("illegal_goods", 0.75, r"(?:фальш\w*|поддельн\w*|фальшив\w*)\s+(?:\w+\s+)?(?:руб|доллар|купюр|деньг|валют|банкнот|документ|"
-                            r"прав|справк|диплом|паспорт)\w*|купюры\s+принима\w*|(?:купить|куплю|продам)\s+(?:водительск\w+\s+)?права\b|"
-                            r"фальш\s+руб\w*"),
+    ("ads", 0.5, ("продам", "продаю", "размещу", r"закаж\w*", r"заказыва\w*", r"покупа\w*"), r"\s+рекламу", "", False),
+    ("ads", 0.5, (r"реклам\w*",), r"\s+в\s+(?:нашем\s+|моем\s+)?(?:канале|группе|паблике|телеграм\w*)", "", False),
+    ("ads", 0.5, (r"накрут\w*",), r"\s+(?:\S+\s+)?(?:подписчик|просмотр|лайк|реакц)\w*", "", False),
+    ("ads", 0.35, (r"раскрутк\w*",), r"\s+(?:групп|канал|аккаунт|бизнес|страниц)\w*", "", False),
+    ("ads", 0.45, ("доставка", r"отправк\w*", "отправляем", "доставляем"),
+     r"\s+(?:по\s+)?(?:всей|всему|любой\s+город)(?:\s+(?:росси\w*|рф|снг|стран\w*))?", "", False),
+    ("ads", 0.3, ("продам", "продаю", "куплю", "скупаю", "скупка", "оптом"), r"(?!\w)", "", False),
+    ("ads", 0.3, (r"скидк\w*",), r"\s+(?:до\s+)?\d+\s*%", "", False),
+    ("illegal_goods", 0.7, (r"фальш\w*", r"поддельн\w*", r"фальшив\w*"),
+     r"\s+(?:\S+\s+)?(?:руб|доллар|купюр|деньг|валют|банкнот)\w*", "", False),
+    ("illegal_goods", 0.7, ("купюры",), r"\s+принима\w*", "", False),
+    ("illegal_goods", 0.55, (r"поддельн\w*", r"фальшив\w*"), r"\s+(?:\S+\s+)?(?:документ|прав|справк|диплом|паспорт)\w*", "", False),
+    ("illegal_goods", 0.55, ("купить", "куплю", "продам"), r"\s+(?:водительск\w+\s+)?права(?!\w)", "", False),
 )  # fmt: skip
 
-_LEX_RE = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<g{i}>{p})" for i, (_, _, p) in enumerate(_LEXICON)) + ")")
-_LEX_META: dict[str, tuple[str, float]] = {f"g{i}": (n, w) for i, (n, w, _) in enumerate(_LEXICON)}
+_META = frozenset("[](){}.*+?|^$\\")
+_KEY_LEN = 4
 
-# Lexicon items that start with a non-word character (so the (?<!\w) anchor above cannot host them).
-_SYMBOL_LEXICON: tuple[tuple[str, float, str], ...] = (
-    ("pm_invite", 0.65, rf"(?:\(\s*)?[+➕](?:\s*\))?\s*(?:пиш\w*\s+)?в\s+{_LS}"),
-    ("dating", 0.7, r"18\s*\+\s*(?:фот\w*|видео\w*|контент\w*)"),
-    ("dating", 0.3, r"(?<![\w+])18\s*\+|(?<![\w+])\+\s*18(?!\d)|🔞"),
-    ("money_offer", 0.3, r"\$\s*\d[\d,.]*"),
+
+def _head_key(head: str) -> str:
+    """Dispatch key of a head: its first four literal letters, or the whole word if shorter.
+
+    Raises at import time if a head cannot be routed safely (no literal start, or a short literal
+    that could continue with more word characters), so a lexicon edit cannot silently go dead.
+    """
+    i = 0
+    if head.startswith("(?<"):  # a leading look-behind is not part of the word
+        i = head.index(")") + 1
+    lit = []
+    while i < len(head) and head[i] not in _META:
+        lit.append(head[i])
+        i += 1
+    if i < len(head) and head[i] in "?*{" and lit:
+        lit.pop()  # last literal char is optional
+        i -= 1
+    word = "".join(lit)
+    if len(word) >= _KEY_LEN:
+        return word[:_KEY_LEN]
+    rest = head[i:]
+    if word and (rest == "" or rest.startswith(("(?!\\w)", "\\b", "\\s", "\\.", "/", "-", "(?!"))):
+        return word
+    raise ValueError(f"lexicon head {head!r} has no routable literal start")
+
+
+@dataclass(frozen=True)
+class _LexEntry:
+    name: str
+    weight: float
+    pattern: re.Pattern[str]
+    lead: re.Pattern[str] | None
+    lead_required: bool
+
+
+def _build_dispatch() -> dict[str, tuple[_LexEntry, ...]]:
+    table: dict[str, list[_LexEntry]] = {}
+    for name, weight, heads, tail, lead, required in _LEXICON:
+        for head in heads:
+            ent = _LexEntry(
+                name, weight, re.compile(f"(?:{head}){tail}"), re.compile(lead) if lead else None, required
+            )
+            table.setdefault(_head_key(head), []).append(ent)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+_DISPATCH = _build_dispatch()
+_DISPATCH_KEYS = frozenset(_DISPATCH)
+_KEY_RE = re.compile(rf"(?<!\w)\w{{1,{_KEY_LEN}}}")
+
+
+def _lexicon_signals(text: str, cyr: str, out: list[SpamSignal], keys: list[str]) -> None:
+    """Run the lexicon: only words whose first letters route to an entry are tried at all."""
+    hits = _DISPATCH_KEYS.intersection(keys)
+    for key in hits:
+        find = 0
+        budget = 128  # word starts tried per key: bounds the cost of pathological long texts
+        while budget and (pos := cyr.find(key, find)) >= 0:
+            find = pos + 1
+            budget -= 1
+            if pos and _is_word_char(cyr[pos - 1]):
+                continue
+            end = pos + len(key)
+            if len(key) < _KEY_LEN and end < len(cyr) and _is_word_char(cyr[end]):
+                continue
+            _try_entries(text, cyr, key, pos, out)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _try_entries(text: str, cyr: str, key: str, pos: int, out: list[SpamSignal]) -> None:
+    done: set[str] = set()
+    for ent in _DISPATCH[key]:
+        if ent.name in done:
+            continue
+        mm = ent.pattern.match(cyr, pos)
+        if mm is None:
+            continue
+        s, e = pos, mm.end()
+        if ent.lead is not None:
+            lm = ent.lead.search(cyr, max(0, s - 24), s)
+            if lm is not None:
+                s = lm.start()
+            elif ent.lead_required:
+                continue
+        while e > s and cyr[e - 1].isspace():
+            e -= 1
+        done.add(ent.name)
+        out.append(SpamSignal(ent.name, s, e, text[s:e], ent.weight))
+
+
+# Items that start with a symbol or a digit (the word router above cannot host them).  Each
+# pattern starts with a literal so the regex engine can skip ahead; a pre-check on ``in`` gates it.
+_PLUS_LS_RE = re.compile(rf"[+➕](?:\s*\))?\s*(?:пиш\w*\s+)?в\s+{_LS}")
+_AGE_RE = re.compile(r"18\s*\+|\+\s*18(?!\d)")
+_PCT_PROFIT_RE = re.compile(
+    r"%\s*от\s+(?:вашей|твоей|вашего|твоего|чистой|чистого)\s+(?:\w+\s+)?(?:прибыл|заработ|доход)\w*"
 )
-_SYM_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, _, p) in enumerate(_SYMBOL_LEXICON)))
-_SYM_META: dict[str, tuple[str, float]] = {f"s{i}": (n, w) for i, (n, w, _) in enumerate(_SYMBOL_LEXICON)}
-_SYM_PRECHECK = frozenset("+➕$🔞")
+_PCT_RATE_RE = re.compile(
+    r"%\s+(?:в\s+день|в\s+сутки|в\s+неделю|ежедневно|в\s+течени\w*\s+(?:суток|дня)|profit)"
+)
+_NUM_BEFORE_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?$")
+_DOLLAR_RE = re.compile(r"\$\s*\d(?:[\d,.]*\d)?")
+
+
+def _symbol_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
+    if ("+" in cyr or "➕" in cyr) and " в " in cyr:
+        for m in _PLUS_LS_RE.finditer(cyr):
+            s = m.start() - 1 if m.start() and cyr[m.start() - 1] == "(" else m.start()
+            out.append(SpamSignal("pm_invite", s, m.end(), text[s : m.end()], 0.65))
+    if "18" in cyr:
+        for m in _AGE_RE.finditer(cyr):
+            s = m.start()
+            if s and (_is_word_char(cyr[s - 1]) or cyr[s - 1] == "+"):
+                continue
+            out.append(SpamSignal("dating", s, m.end(), text[s : m.end()], 0.3))
+    if "🔞" in text:
+        s = text.index("🔞")
+        out.append(SpamSignal("dating", s, s + 1, text[s : s + 1], 0.3))
+    if "%" in cyr:
+        for m in _PCT_PROFIT_RE.finditer(cyr):
+            out.append(SpamSignal("earnings", m.start(), m.end(), text[m.start() : m.end()], 0.5))
+        for m in _PCT_RATE_RE.finditer(cyr):
+            nb = _NUM_BEFORE_RE.search(cyr, max(0, m.start() - 16), m.start())
+            if nb is not None:
+                s = nb.start()
+                out.append(SpamSignal("crypto", s, m.end(), text[s : m.end()], 0.5))
+    if "$" in cyr:
+        for m in _DOLLAR_RE.finditer(cyr):
+            out.append(SpamSignal("money_offer", m.start(), m.end(), text[m.start() : m.end()], 0.3))
+
 
 # Money offers: "от 5000 руб в день", "800$ в неделю", "100-200 баксов в день", "20 тысяч в месяц".
 _MONEY_RE = re.compile(
-    r"(?:(?P<from>от|до)\s*)?(?P<num>\d[\d\s.,]*?\d|\d)(?:\s*-\s*\d[\d\s.,]*)?\s*"
+    r"(?P<num>\d[\d\s.,]*?\d|\d)(?:\s*-\s*\d[\d\s.,]*)?\s*"
     r"(?P<k>к|k|тыс\w*\.?|т\.?\s?р\.?|млн|тр)?\s*"
     r"(?P<cur>\$|💵|💲|💰|usd\w*|долл\w*|бакс\w*|зелен\w*|руб\w*|р\.|р\b|₽|€|евро|грн)?\s*"
     r"(?:/\s*|в\s+|за\s+(?:одн\w+\s+|1\s+)?|каждую\s+|каждый\s+|ежедневно)"
     r"(?P<per>день|дня|сутки|сут\b|недел\w*|нед\b|месяц\w*|мес\b|час\b|смену)"
 )
 _STRONG_CUR = ("$", "💵", "💲", "💰", "usd", "бакс", "зелен", "долл")
+_PERIOD_WORDS = ("ден", "дня", "сут", "нед", "мес", "час", "смен")
+_FROM_BEFORE_RE = re.compile(r"(?<!\w)от\s*$")
 
 
 def _money_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     """Money-per-period offers.  Day/week rates are spammy (salaries are monthly); dollars and a
-    leading "от" add weight; "20 тысяч в месяц" stays at 0.15 so salary complaints are safe."""
+    leading "от" add weight.  Never decisive alone: "20 тысяч в месяц" is 0.15 and "от 300 рублей
+    в день" (a parking complaint) 0.4; "от 100$ в день" reaches 0.55."""
+    if not any(w in cyr for w in _PERIOD_WORDS):
+        return
     for m in _MONEY_RE.finditer(cyr):
+        if m.start() and cyr[m.start() - 1] in "0123456789.,":
+            continue
         per = m.group("per")
         cur = m.group("cur") or ""
         k = m.group("k") or ""
         num = int(_NOT_DIGIT_RE.sub("", m.group("num"))[:9] or "0")
         if not cur and not k and num < 100:
             continue  # "2 раза в день", "3 в неделю"
-        w = 0.35 if per.startswith(("д", "сут", "нед")) else 0.15
-        if m.group("from") == "от":
-            w += 0.15
+        w = 0.3 if per.startswith(("д", "сут", "нед")) else 0.15
+        s = m.start()
+        fm = _FROM_BEFORE_RE.search(cyr, max(0, s - 6), s)
+        if fm is not None:
+            w += 0.1
+            s = fm.start()
         if cur.startswith(_STRONG_CUR):
             w += 0.15
-        s = m.start("from") if m.group("from") else m.start("num")
-        out.append(SpamSignal("money_offer", s, m.end(), text[s : m.end()], min(w, 0.65)))
+        if num < 50 and not k:
+            w = 0.15  # "2 доллара в день" is a complaint about prices, not an offer
+        out.append(SpamSignal("money_offer", s, m.end(), text[s : m.end()], min(w, 0.6)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -622,11 +954,15 @@ _EMOJI_RE = re.compile(f"[{_EMOJI_CLASS}]")
 _EMOJI_RUN_RE = re.compile(f"[{_EMOJI_CLASS}](?:[\ufe0f\u200d\\s]*[{_EMOJI_CLASS}]){{4,}}")
 _CAPS_RUN_RE = re.compile(r"[A-ZА-ЯЁ][^a-zа-яё]*[A-ZА-ЯЁ]")
 _UPPER_RE = re.compile(r"[A-ZА-ЯЁ]")
-_CHAR_REPEAT_RE = re.compile(r"([^\s\d])\1{7,}")
-_WORD_REPEAT_RE = re.compile(r"(?<!\w)(\w{2,})(?:\W+\1(?!\w)){3,}")
+_FLOOD_CHARS = "!?.)(+*=_~#$❗‼"
+_LETTER_REPEAT_RE = re.compile(r"([^\W\d_])\1{7,}")
+_LETTER_RUN4_RE = re.compile(
+    r"(?:аааа|ееее|оооо|ииии|уууу|ыыыы|яяяя|юююю|ээээ|кккк|ммммм|нннн|зззз|шшшш|хххх|рррр)"
+)
+_WORD_REPEAT_RE = re.compile(r"(?<!\w)(\w{2,}+)(?:\W+\1(?!\w)){3,}")
 
 
-def _flood_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
+def _flood_signals(text: str, cyr: str, out: list[SpamSignal], keys: list[str]) -> None:
     # Caps: only long runs count, and weakly — "ПОЧЕМУ НЕТ ВОДЫ?!" is a citizen, not spam.
     best: tuple[int, int, int] | None = None
     for m in _CAPS_RUN_RE.finditer(text):
@@ -637,7 +973,7 @@ def _flood_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
             best = (m.start(), m.end(), n)
     if best is not None and best[2] >= 25:
         s, e, n = best
-        w = 0.3 if n >= 120 else 0.2 if n >= 60 else 0.15
+        w = 0.25 if n >= 120 else 0.2 if n >= 60 else 0.15
         out.append(SpamSignal("caps_flood", s, e, text[s:e], w))
     # Emoji: a run of ≥5, or ≥8 in total (span = whole text).
     if not text.isascii():
@@ -650,10 +986,21 @@ def _flood_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
             elif run is not None:
                 out.append(SpamSignal("emoji_flood", run.start(), run.end(), run.group(), 0.25))
     # Repeats: one char ×8 ("!!!!!!!!", "аааааааа"), one word ×4 in a row.
-    m = _CHAR_REPEAT_RE.search(text)
-    if m is not None:
-        out.append(SpamSignal("repeat_flood", m.start(), m.end(), m.group(), 0.15 if m.group(1).isalpha() else 0.1))
-    m = _WORD_REPEAT_RE.search(cyr)
+    for ch in _FLOOD_CHARS:
+        if ch * 8 in text:
+            s = text.index(ch * 8)
+            e = s + 8
+            while e < len(text) and text[e] == ch:
+                e += 1
+            out.append(SpamSignal("repeat_flood", s, e, text[s:e], 0.1))
+            break
+    # Stretched letters ("ураааааааа"): a word whose first four letters repeat one letter, or a
+    # run inside a word — gated by the word keys, confirmed by the regex.
+    if any(len(k) == 4 and k[0] == k[1] == k[2] == k[3] for k in keys) or _LETTER_RUN4_RE.search(cyr):
+        m = _LETTER_REPEAT_RE.search(cyr)
+        if m is not None:
+            out.append(SpamSignal("repeat_flood", m.start(), m.end(), text[m.start() : m.end()], 0.1))
+    m = _WORD_REPEAT_RE.search(cyr) if sum(map(str.__eq__, keys, keys[1:])) >= 3 else None
     if m is not None:
         out.append(SpamSignal("repeat_flood", m.start(), m.end(), text[m.start() : m.end()], 0.3))
 
@@ -676,6 +1023,7 @@ def spam_signals(text: str) -> list[SpamSignal]:
     try:
         return _spam_signals(text)
     except Exception:  # pragma: no cover - defensive: the judge must never crash on one comment
+        _log.exception("spam_signals failed on a %d-char text", len(text))
         return []
 
 
@@ -687,37 +1035,30 @@ def _spam_signals(text: str) -> list[SpamSignal]:
         _phone_signals(text, v.low, out, taken)
         _money_signals(text, v.cyr, out)
 
-    for m in _LEX_RE.finditer(v.cyr):
-        name, w = _LEX_META[m.lastgroup or ""]
-        s, e = m.span()
-        while e > s and v.cyr[e - 1].isspace():
-            e -= 1
-        if any(a <= s < b for a, b in taken):
-            continue  # a word inside a link ("t.me/zarabotok") is already the link's evidence
-        out.append(SpamSignal(name, s, e, text[s:e], w))
-    if not _SYM_PRECHECK.isdisjoint(text):
-        for m in _SYM_RE.finditer(v.cyr):
-            name, w = _SYM_META[m.lastgroup or ""]
-            s, e = m.span()
-            if any(a <= s < b for a, b in taken):
-                continue
-            out.append(SpamSignal(name, s, e, text[s:e], w))
+    n_before = len(out)
+    keys = _KEY_RE.findall(v.cyr)  # first letters of every word: routes the lexicon, gates floods
+    _lexicon_signals(text, v.cyr, out, keys)
+    _symbol_signals(text, v.cyr, out)
+    if taken:  # a word inside a link ("t.me/zarabotok") is already the link's evidence
+        out[n_before:] = [g for g in out[n_before:] if not any(a <= g.start < b for a, b in taken)]
 
     # Obfuscation: words that mix look-alike scripts, and s p a c e d letters.
+    # Weak on its own: toxic comments disguise swear words the same way; spam adds other cues.
     if v.mixed_spans:
         n = len(v.mixed_spans)
         s, e = v.mixed_spans[0][0], v.mixed_spans[-1][1]
-        out.append(SpamSignal("homoglyph", s, e, text[s:e], 0.5 if n >= 3 else 0.35 if n == 2 else 0.2))
-    sp = _SPACED_LETTERS_RE.search(v.cyr)
+        w = 0.45 if n >= 8 else 0.35 if n >= 3 else 0.25 if n == 2 else 0.15
+        out.append(SpamSignal("homoglyph", s, e, text[s:e], w))
+    sp = _SPACED_LETTERS_RE.search(v.cyr) if _SPACED_PRECHECK_RE.search(v.cyr) else None
     if sp is not None and sum(ch.isalpha() for ch in sp.group()) >= 6:
         out.append(SpamSignal("homoglyph", sp.start(), sp.end(), sp.group(), 0.3))
 
-    _flood_signals(text, v.cyr, out)
+    _flood_signals(text, v.cyr, out, keys)
 
     # The same link/handle/phone twice is a mass-mailing habit ("➡️ @x ➡️ @x ➡️ @x").
     seen: set[str] = set()
     for sig in list(out):
-        if sig.name in _LINK_NAMES or sig.name in _CONTACT_NAMES:
+        if (sig.name in _LINK_NAMES or sig.name in _CONTACT_NAMES) and sig.weight > 0.1:
             key = sig.quote.lower()
             if key in seen:
                 out.append(SpamSignal("repeat_flood", sig.start, sig.end, sig.quote, 0.3))
@@ -727,14 +1068,21 @@ def _spam_signals(text: str) -> list[SpamSignal]:
     return _dedupe(out)
 
 
+#: At most this many signals per name are kept: the score saturates long before, and a 10k-char
+#: comment with 3,000 handles must not cost quadratic time.
+MAX_SIGNALS_PER_NAME = 32
+
+
 def _dedupe(signals: list[SpamSignal]) -> list[SpamSignal]:
     """Drop a signal overlapped by a stronger (or equal, longer) one of the same name, so that
-    "Пишите + в ЛС" is one piece of evidence, not two; then sort by position."""
-    kept: list[SpamSignal] = []
+    "Пишите + в ЛС" is one piece of evidence, not two; cap each name; then sort by position."""
+    kept_by_name: dict[str, list[SpamSignal]] = {}
     for sig in sorted(signals, key=lambda g: (-g.weight, g.start - g.end, g.start)):
-        if any(k.name == sig.name and sig.start < k.end and k.start < sig.end for k in kept):
+        same = kept_by_name.setdefault(sig.name, [])
+        if len(same) >= MAX_SIGNALS_PER_NAME or any(sig.start < k.end and k.start < sig.end for k in same):
             continue
-        kept.append(sig)
+        same.append(sig)
+    kept = [sig for group in kept_by_name.values() for sig in group]
     kept.sort(key=lambda g: (g.start, g.end, g.name))
     return kept
 
@@ -785,7 +1133,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "newline_ratio",
 )
 _LATIN_RE = re.compile(r"[a-zA-Z]")
-_PUNCT_RE = re.compile(r"[!?.,;:*•▪️✅❗‼\-–—()]")
+_PUNCT_RE = re.compile("[!?.,;:*•\u25aa\u2705\u2757\u203c\\-\u2013\u2014()]")
 
 
 def spam_features(text: str, signals: list[SpamSignal] | None = None) -> dict[str, float]:
@@ -812,10 +1160,12 @@ def spam_features(text: str, signals: list[SpamSignal] | None = None) -> dict[st
     feats["rule_score"] = rule_score(signals)
     feats["len_log"] = math.log1p(n)
     if n:
-        letters = sum(map(str.isalpha, text)) or 1
-        feats["upper_ratio"] = sum(map(str.isupper, text)) / letters
-        feats["digit_ratio"] = sum(map(str.isdigit, text)) / n
-        feats["latin_ratio"] = len(_LATIN_RE.findall(text)) / letters
+        # Ratios over non-blank characters: cheap to count with C-level scans, and close enough
+        # to "share of letters" for the model.
+        visible = (n - text.count(" ") - text.count("\n")) or 1
+        feats["upper_ratio"] = min(len(_UPPER_RE.findall(text)) / visible, 1.0)
+        feats["digit_ratio"] = len(_ANY_DIGIT_RE.findall(text)) / n
+        feats["latin_ratio"] = min(len(_LATIN_RE.findall(text)) / visible, 1.0)
         feats["emoji_ratio"] = 0.0 if text.isascii() else len(_EMOJI_RE.findall(text)) / n
         feats["punct_ratio"] = len(_PUNCT_RE.findall(text)) / n
         feats["newline_ratio"] = text.count("\n") / n
@@ -826,7 +1176,7 @@ def spam_features(text: str, signals: list[SpamSignal] | None = None) -> dict[st
 # Near-duplicates: simhash over word 3-shingles + banded LSH index
 # ---------------------------------------------------------------------------------------------
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+")
+_TOKEN_RE = re.compile(r"[a-zа-я]+|[^\W\d_]+")
 
 
 def _tokens(text: str) -> list[str]:
@@ -843,16 +1193,52 @@ def _simhash_tokens(tokens: list[str], bits: int) -> int:
         shingles = [" ".join(tokens)]
     else:
         shingles = [f"{tokens[i]} {tokens[i + 1]} {tokens[i + 2]}" for i in range(len(tokens) - 2)]
+    # Per-bit majority vote without a Python loop over shingles: for each bit j, every digest
+    # byte is mapped to 0/1 (bytes.translate), viewed as 64-bit words and summed, so each byte lane
+    # of the sum counts the digests whose byte k has bit j set.  Lanes hold at most 255 votes,
+    # hence blocks of 255 shingles.  Fingerprint bit order is j-major (bit j of byte 0, of byte
+    # 1, …), a fixed permutation of the textbook order, which simhash does not care about.
     nbytes = (bits + 7) // 8
-    mask = (1 << bits) - 1
-    fmt = f"0{bits}b"
-    rows = [
-        format(int.from_bytes(hashlib.blake2b(s.encode("utf-8", "surrogatepass"), digest_size=nbytes).digest(), "big") & mask, fmt)
-        for s in shingles
-    ]
-    half = len(rows)
-    bitstr = "".join("1" if 2 * col.count("1") > half else "0" for col in zip(*rows, strict=True))
-    return int(bitstr, 2)
+    width = (nbytes + 7) // 8 * 8  # each digest padded to whole 64-bit words
+    pad = bytes(width - nbytes)
+    blake2b = hashlib.blake2b
+    digests = b"".join(
+        [blake2b(sh.encode("utf-8", "surrogatepass"), digest_size=nbytes).digest() + pad for sh in shingles]
+    )
+    n = len(shingles)
+    if width == 8 and n <= 255:  # the common case: one word per digest, one block
+        vote = _vote_table(n)
+        planes = [
+            sum(memoryview(digests.translate(t)).cast("Q")).to_bytes(8, sys.byteorder) for t in _BIT_TABLES
+        ]
+        bitstr = b"".join([p[:nbytes].translate(vote) for p in planes])
+        return int(bitstr[:bits], 2)
+    words = width // 8
+    counts = [[0] * width for _ in range(8)]
+    for off in range(0, len(digests), 255 * width):
+        block = digests[off : off + 255 * width]
+        for j, table in enumerate(_BIT_TABLES):
+            mv = memoryview(block.translate(table)).cast("Q")
+            for w in range(words):
+                lane_bytes = sum(mv[w::words]).to_bytes(8, sys.byteorder)
+                for i, c in enumerate(lane_bytes):
+                    counts[j][w * 8 + i] += c
+    bitstr_s = "".join("1" if 2 * counts[j][k] > n else "0" for j in range(8) for k in range(nbytes))
+    return int(bitstr_s[:bits], 2)
+
+
+def _vote_table(n: int) -> bytes:
+    """Byte table mapping a vote count to ASCII '1' if it is a strict majority of ``n`` (cached)."""
+    table = _VOTE_TABLES.get(n)
+    if table is None:
+        table = bytes(0x31 if 2 * c > n else 0x30 for c in range(256))
+        _VOTE_TABLES[n] = table
+    return table
+
+
+_VOTE_TABLES: dict[int, bytes] = {}
+#: _BIT_TABLES[j] maps a byte to 1 if its bit (7 - j) is set (most significant bit first).
+_BIT_TABLES: tuple[bytes, ...] = tuple(bytes((b >> (7 - j)) & 1 for b in range(256)) for j in range(8))
 
 
 def simhash(text: str, bits: int = 64) -> int:
@@ -872,14 +1258,23 @@ def hamming(a: int, b: int) -> int:
     return (a ^ b).bit_count()
 
 
+_MASK64 = (1 << 64) - 1
+
+
 class NearDuplicateIndex:
     """In-memory index of recent texts that answers "was (almost) this text posted already?".
 
     64-bit simhashes are split into ``max_distance + 1`` bands; by the pigeonhole principle two
     hashes within ``max_distance`` bits agree exactly on at least one band, so looking up only the
-    texts that share a band bucket finds *every* near-duplicate without scanning the whole index.
+    texts that share a band bucket finds *every* near-duplicate while comparing only about
+    ``(max_distance + 1) / 2**(64 / (max_distance + 1))`` of the index (≈1.4 % at the default 6).
     Texts with fewer than ``min_tokens`` words are neither indexed nor matched ("Спасибо!" repeats
     everywhere and is not spam).  Oldest entries are evicted beyond ``max_items`` (FIFO).
+
+    Note on the radius: with word 3-shingles one replaced word in a 20–50-word text moves the hash
+    by ~3–11 bits (mean ≈7), so the default 6 catches re-posts with cosmetic edits (case, emoji,
+    digits, punctuation, look-alike letters) and most one-word edits of long texts; unrelated texts
+    are ≥14 bits apart (mean ≈31), so a radius up to ~10 is still safe if more recall is wanted.
     """
 
     _BITS = 64
@@ -892,6 +1287,8 @@ class NearDuplicateIndex:
         self.max_distance = max_distance
         self.max_items = max_items
         self.min_tokens = min_tokens
+        #: Number of stored hashes compared by the last find (for metrics and tests).
+        self.last_candidates = 0
         nbands = min(max_distance + 1, self._BITS)
         size, extra = divmod(self._BITS, nbands)
         self._bands: list[tuple[int, int]] = []  # (shift, mask)
@@ -901,7 +1298,7 @@ class NearDuplicateIndex:
             self._bands.append((shift, (1 << width) - 1))
             shift += width
         self._items: dict[str, int] = {}  # key -> hash, insertion-ordered (oldest first)
-        self._buckets: dict[tuple[int, int], set[str]] = {}
+        self._buckets: dict[tuple[int, int], dict[str, int]] = {}  # (band, value) -> {key: hash}
         self._last: tuple[str, int | None] = ("", None)
 
     def __len__(self) -> int:
@@ -912,7 +1309,7 @@ class NearDuplicateIndex:
 
     def _hash(self, text: str) -> int | None:
         """Simhash of ``text`` or None if too short; caches the last text (find() then add())."""
-        if self._last[0] == text and self._last[0]:
+        if text and self._last[0] == text:
             return self._last[1]
         toks = _tokens(text)
         h = _simhash_tokens(toks, self._BITS) if len(toks) >= self.min_tokens else None
@@ -927,37 +1324,52 @@ class NearDuplicateIndex:
         for bk in self._band_keys(h):
             bucket = self._buckets.get(bk)
             if bucket is not None:
-                bucket.discard(key)
+                bucket.pop(key, None)
                 if not bucket:
                     del self._buckets[bk]
 
     def add(self, key: str, text: str) -> None:
-        """Index ``text`` under ``key`` (re-adding a key replaces it); evicts the oldest if full."""
+        """Index ``text`` under ``key`` (re-adding a key replaces it); evicts the oldest if full.
+
+        Texts shorter than ``min_tokens`` words are ignored.
+        """
         h = self._hash(text)
-        if h is None:
-            return
+        if h is not None:
+            self.add_hash(key, h)
+
+    def find(self, text: str) -> list[tuple[str, int]]:
+        """``(key, distance)`` of indexed texts within ``max_distance`` bits, nearest first."""
+        h = self._hash(text)
+        return [] if h is None else self.find_hash(h)
+
+    def add_hash(self, key: str, h: int) -> None:
+        """Index a precomputed 64-bit :func:`simhash` under ``key`` (for callers that store hashes)."""
+        h &= _MASK64
         if key in self._items:
             self._remove(key)
         while len(self._items) >= self.max_items:
             self._remove(next(iter(self._items)))
         self._items[key] = h
         for bk in self._band_keys(h):
-            self._buckets.setdefault(bk, set()).add(key)
+            self._buckets.setdefault(bk, {})[key] = h
 
-    def find(self, text: str) -> list[tuple[str, int]]:
-        """``(key, distance)`` of indexed texts within ``max_distance`` bits, nearest first."""
-        h = self._hash(text)
-        if h is None or not self._items:
-            return []
-        cands: set[str] = set()
-        for bk in self._band_keys(h):
-            bucket = self._buckets.get(bk)
-            if bucket:
-                cands |= bucket
-        res = []
-        for key in cands:
-            d = hamming(h, self._items[key])
-            if d <= self.max_distance:
-                res.append((key, d))
-        res.sort(key=lambda kd: (kd[1], kd[0]))
-        return res
+    def find_hash(self, h: int) -> list[tuple[str, int]]:
+        """Near-duplicates of a precomputed 64-bit hash: only keys sharing a band are compared."""
+        h &= _MASK64
+        limit = self.max_distance
+        found: dict[str, int] = {}
+        compared = 0
+        if limit >= self._BITS:  # every hash is within reach; bands cannot help
+            found = {k: (h ^ v).bit_count() for k, v in self._items.items()}
+            compared = len(found)
+        else:
+            for bk in self._band_keys(h):
+                bucket = self._buckets.get(bk)
+                if bucket:
+                    compared += len(bucket)
+                    for key, other in bucket.items():
+                        d = (h ^ other).bit_count()
+                        if d <= limit:
+                            found[key] = d
+        self.last_candidates = compared
+        return sorted(found.items(), key=lambda kd: (kd[1], kd[0]))

@@ -29,6 +29,9 @@ from moderation.verdict import CATEGORIES
 
 Progress = Callable[[str], None]
 
+#: The categories that make a text "toxic" in the benchmarks' sense (everything but spam).
+TOXIC = ("obscene", "insult", "threat", "hate")
+
 _WS = re.compile(r"\W+")
 
 
@@ -135,6 +138,46 @@ def tune_thresholds(Y: np.ndarray, S: np.ndarray) -> dict[str, dict[str, float]]
     return out
 
 
+def fit_tune_evaluate(
+    examples: list[Example],
+    prepared: list[Prepared],
+    Y: np.ndarray,  # noqa: N803
+    train_mask: np.ndarray,
+    *,
+    seed: int = 0,
+    C: float = 0.3,  # noqa: N803
+) -> tuple:
+    """Fit on ``train_mask``; of the rest, one half picks thresholds and the other reports metrics."""
+    tr = np.asarray(train_mask, dtype=bool)
+    ex_tr = [e for e, m in zip(examples, tr, strict=True) if m]
+    pr_tr = [p for p, m in zip(prepared, tr, strict=True) if m]
+    pipe = fit(ex_tr, pr_tr, Y[tr], C=C)
+    te_idx = np.flatnonzero(~tr)
+    rng = np.random.default_rng(seed)
+    rng.shuffle(te_idx)
+    tune_idx, eval_idx = te_idx[: len(te_idx) // 2], te_idx[len(te_idx) // 2 :]
+    thresholds = tune_thresholds(Y[tune_idx], final_scores(pipe, [prepared[i] for i in tune_idx]))
+    S_eval = final_scores(pipe, [prepared[i] for i in eval_idx])  # noqa: N806
+    Ye = Y[eval_idx]  # noqa: N806
+    metrics: dict = {"held_out": int(len(eval_idx)), "per_label": {}}
+    for j, c in enumerate(CATEGORIES):
+        metrics["per_label"][c] = _prf(Ye[:, j], S_eval[:, j] >= thresholds[c]["delete"])
+    tox_cols = [CATEGORIES.index(c) for c in TOXIC]
+    tox_true = np.array(
+        [bool(examples[i].toxic) if examples[i].toxic is not None else bool(Ye[k, tox_cols].any())
+         for k, i in enumerate(eval_idx)]
+    )
+    metrics["toxic_any"] = _prf(tox_true.astype(int), toxic_prediction(S_eval, thresholds).astype(int))
+    return pipe, thresholds, metrics
+
+
+def toxic_prediction(S: np.ndarray, thresholds: dict[str, dict[str, float]]) -> np.ndarray:  # noqa: N803
+    """Any of the toxic categories at or over its delete threshold (how benchmarks read "toxic")."""
+    cols = [CATEGORIES.index(c) for c in TOXIC]
+    cut = np.array([thresholds[CATEGORIES[j]]["delete"] for j in cols])
+    return (S[:, cols] >= cut).any(axis=1)
+
+
 def train(
     paths: list[Path],
     out: Path,
@@ -164,34 +207,16 @@ def train(
         g_strata.setdefault(g, s)
     counts = Counter(g_strata.values())
     g_key = [g_strata[g] if counts[g_strata[g]] >= 4 else "rare" for g in uniq]
-    g_train, g_test = train_test_split(uniq, test_size=test_size, random_state=seed, stratify=g_key)
+    try:
+        _, g_test = train_test_split(uniq, test_size=test_size, random_state=seed, stratify=g_key)
+    except ValueError:  # tiny corpora: some stratum too small to split
+        _, g_test = train_test_split(uniq, test_size=test_size, random_state=seed)
     test_set = set(g_test)
     tr = np.array([g not in test_set for g in groups])
     te = ~tr
     say(f"Обучение на {int(tr.sum())} текстах, отложено для проверки {int(te.sum())}…")
-    ex_tr = [e for e, m in zip(examples, tr, strict=True) if m]
-    pr_tr = [p for p, m in zip(prepared, tr, strict=True) if m]
-    pipe = fit(ex_tr, pr_tr, Y[tr], C=C)
+    pipe, thresholds, metrics = fit_tune_evaluate(examples, prepared, Y, tr, seed=seed, C=C)
     say(f"  обучено за {time.monotonic() - t0:.0f} с")
-
-    # Half the held-out split picks thresholds, the other half reports metrics on them.
-    te_idx = np.flatnonzero(te)
-    rng = np.random.default_rng(seed)
-    rng.shuffle(te_idx)
-    tune_idx, eval_idx = te_idx[: len(te_idx) // 2], te_idx[len(te_idx) // 2 :]
-    S_tune = final_scores(pipe, [prepared[i] for i in tune_idx])  # noqa: N806
-    thresholds = tune_thresholds(Y[tune_idx], S_tune)
-    S_eval = final_scores(pipe, [prepared[i] for i in eval_idx])  # noqa: N806
-    Ye = Y[eval_idx]  # noqa: N806
-    metrics: dict = {"held_out": int(len(eval_idx)), "per_label": {}}
-    for j, c in enumerate(CATEGORIES):
-        metrics["per_label"][c] = _prf(Ye[:, j], S_eval[:, j] >= thresholds[c]["delete"])
-    tox_cols = [CATEGORIES.index(c) for c in ("obscene", "insult", "threat", "hate")]
-    tox_true = np.array([bool(examples[i].toxic) if examples[i].toxic is not None else Ye[k, tox_cols].any()
-                         for k, i in enumerate(eval_idx)])
-    tox_pred = np.array([any(S_eval[k, j] >= thresholds[CATEGORIES[j]]["delete"] for j in tox_cols)
-                         for k in range(len(eval_idx))])
-    metrics["toxic_any"] = _prf(tox_true.astype(int), tox_pred.astype(int))
 
     digest = hashlib.sha1(repr(sorted(by_source.items())).encode() + str(seed).encode()).hexdigest()[:6]
     name = version or f"{out.name}-{time.strftime('%Y%m%d-%H%M', time.gmtime())}-{digest}"

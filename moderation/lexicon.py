@@ -1,0 +1,718 @@
+"""Lexicon matching for clause 19: мат roots, insults, slurs by target group, threat/incitement patterns.
+
+Why this shape:
+  * мат is productive, so obscene words are found by *root* regexes anchored on morpheme boundaries
+    (a root must start the word or follow a real prefix), not by substring search — "застрахуйте",
+    "корабля", "тебя" stay clean.
+  * Insults and slurs are lemmas.  Instead of lemmatizing every token at run time (~150 µs per new
+    word), each lemma is expanded ONCE at load time into all its forms with pymorphy3; matching is
+    then a dict lookup per token, morphology-aware and fast.
+  * Masked words (``х*й``, ``бл**ь``) are compared with the known forms through a wildcard regex.
+  * Threats and incitement are small window patterns over those word sets (see lexicons/threats.txt).
+
+Data files live in ``moderation/lexicons/*.txt``; their format is documented at the top of each file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from moderation.lemmatize import analyzer
+from moderation.normalize import Normalized, squeeze_doubles
+from moderation.verdict import TARGET_GROUPS_RU
+
+__all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+#: Categories a lexicon can report, strongest evidence first when one token has several.
+HIT_CATEGORIES: tuple[str, ...] = ("obscene", "insult", "threat", "hate")
+_NEGATIONS = frozenset(("не", "ни"))
+_SENTENCE_END = re.compile(r"[.!?;\n…()\[\]]")
+_CLAUSE_END = re.compile(r"[.!?;\n…,:()\u2013\u2014-]")
+_CYR_START = re.compile(r"[а-я*]")
+_EMPTY: frozenset[str] = frozenset()
+#: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
+_SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
+_VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One lexicon match; ``start``/``end`` index the ORIGINAL text and ``quote`` is that slice."""
+
+    category: str  # "obscene" | "insult" | "threat" | "hate"
+    matched: str  # lexicon entry, "root:<name>", "mask:<form>" or pattern name
+    start: int
+    end: int
+    quote: str
+    target: str | None = None  # for hate (and group threats): key of TARGET_GROUPS_RU
+
+
+class LexiconError(ValueError):
+    """A lexicon data file is malformed (raised at load time, never while matching)."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Entry specs and their expansion to word forms
+
+Filter = tuple[tuple[str, ...], ...]  # AND of OR-groups of grammemes ("!x" = without x)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    kind: str  # "lemma" | "form" | "set"
+    value: str
+    filt: Filter = ()
+
+
+_SPEC_RE = re.compile(r"^(?P<sigil>[=@]?)(?P<value>[^{}\s]+)(?:\{(?P<filt>[^{}]*)\})?$")
+
+
+def _parse_spec(token: str, where: str) -> _Spec:
+    m = _SPEC_RE.match(token)
+    if not m:
+        raise LexiconError(f"{where}: bad entry {token!r}")
+    filt: Filter = ()
+    if m.group("filt"):
+        filt = tuple(tuple(g.strip() for g in grp.split("|") if g.strip()) for grp in m.group("filt").split(","))
+    sigil, value = m.group("sigil"), m.group("value")
+    if sigil == "@":
+        return _Spec("set", value, filt)
+    value = value.lower().replace("ё", "е")
+    return _Spec("form" if sigil == "=" else "lemma", value, filt)
+
+
+@cache
+def _lexeme(lemma: str) -> tuple[tuple[str, object], ...]:
+    """All (form, tag) of the paradigms whose normal form is ``lemma`` (pymorphy3)."""
+    morph = analyzer()
+    parses = [p for p in morph.parse(lemma) if p.normal_form.replace("ё", "е") == lemma]
+    if any(p.tag.POS in ("NOUN", "ADJF") for p in parses):
+        # "сволочь" is also a verb ("сволочь мешки"): a noun entry means the noun
+        parses = [p for p in parses if p.tag.POS not in _VERBAL]
+    out: dict[tuple[str, str], tuple[str, object]] = {}
+    for p in parses:
+        for f in p.lexeme:
+            word = f.word.replace("ё", "е")
+            out.setdefault((word, str(f.tag)), (word, f.tag))
+    return tuple(out.values())
+
+
+def _tag_ok(tag: object, filt: Filter) -> bool:
+    for group in filt:
+        ok = False
+        for g in group:
+            if g.startswith("!"):
+                ok = g[1:] not in tag  # type: ignore[operator]
+            else:
+                ok = g in tag  # type: ignore[operator]
+            if ok:
+                break
+        if not ok:
+            return False
+    return True
+
+
+def _expand_lemma(lemma: str, filt: Filter, where: str) -> set[str]:
+    forms = _lexeme(lemma)
+    if not forms:  # unknown to pymorphy3: the entry itself is the only form we trust
+        return set() if filt else {lemma}
+    out: set[str] = set()
+    for word, tag in forms:
+        try:
+            if _tag_ok(tag, filt):
+                out.add(word)
+        except ValueError as e:  # unknown grammeme name
+            raise LexiconError(f"{where}: {e}") from None
+    if not filt:
+        out.add(lemma)
+    return out
+
+
+@dataclass
+class _Line:
+    specs: list[_Spec]
+    exclude: frozenset[str]
+    where: str
+
+
+@dataclass
+class _Raw:
+    """Everything read from the data files, before expansion."""
+
+    macros: dict[str, str] = field(default_factory=dict)
+    roots: dict[str, str] = field(default_factory=dict)
+    exceptions: set[str] = field(default_factory=set)
+    categories: list[tuple[str, str | None, _Line]] = field(default_factory=list)
+    sets: dict[str, list[_Line]] = field(default_factory=dict)
+    patterns: list[tuple[str, str]] = field(default_factory=list)  # (line, where)
+
+
+def _read(files: Iterable[Path]) -> _Raw:
+    raw = _Raw()
+    for path in files:
+        section: list[str] = []
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            where = f"{path.name}:{lineno}"
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                section = line[1:-1].split()
+                if not section:
+                    raise LexiconError(f"{where}: empty section header")
+                continue
+            if not section:
+                raise LexiconError(f"{where}: entry outside a section")
+            kind = section[0]
+            if kind in ("macros", "roots"):
+                name, eq, rx = line.partition("=")
+                if not eq:
+                    raise LexiconError(f"{where}: expected 'name = regex'")
+                (raw.macros if kind == "macros" else raw.roots)[name.strip()] = rx.strip()
+            elif kind == "exceptions":
+                raw.exceptions.update(w.lower().replace("ё", "е") for w in line.split())
+            elif kind == "patterns":
+                raw.patterns.append((line, where))
+            elif kind in ("obscene", "insult", "hate", "set"):
+                parsed = _parse_line(line, where)
+                if kind == "set":
+                    if len(section) != 2:
+                        raise LexiconError(f"{where}: expected [set NAME]")
+                    raw.sets.setdefault(section[1], []).append(parsed)
+                else:
+                    target = section[1] if kind == "hate" and len(section) > 1 else None
+                    if kind == "hate" and target not in TARGET_GROUPS_RU:
+                        raise LexiconError(f"{where}: unknown hate target {target!r}")
+                    raw.categories.append((kind, target, parsed))
+            else:
+                raise LexiconError(f"{where}: unknown section [{' '.join(section)}]")
+    return raw
+
+
+def _parse_line(line: str, where: str) -> _Line:
+    specs: list[_Spec] = []
+    exclude: set[str] = set()
+    for tok in line.split():
+        if tok.startswith("-"):
+            exclude.add(tok[1:].lower().replace("ё", "е"))
+        else:
+            specs.append(_parse_spec(tok, where))
+    return _Line(specs, frozenset(exclude), where)
+
+
+class _SetExpander:
+    """Expands named sets (with @references and grammeme filters) to word forms, memoised."""
+
+    def __init__(self, sets: dict[str, list[_Line]]) -> None:
+        self.sets = sets
+        self.memo: dict[tuple[str, Filter], frozenset[str]] = {}
+        self.stack: list[str] = []
+
+    def expand_set(self, name: str, filt: Filter, where: str) -> frozenset[str]:
+        key = (name, filt)
+        if key in self.memo:
+            return self.memo[key]
+        if name not in self.sets:
+            raise LexiconError(f"{where}: unknown set @{name}")
+        if name in self.stack:
+            raise LexiconError(f"{where}: set @{name} refers to itself")
+        self.stack.append(name)
+        out: set[str] = set()
+        for line in self.sets[name]:
+            out |= self.expand_line(line, filt)
+        self.stack.pop()
+        self.memo[key] = frozenset(out)
+        return self.memo[key]
+
+    def expand_line(self, line: _Line, extra: Filter = ()) -> set[str]:
+        out: set[str] = set()
+        for spec in line.specs:
+            out |= self.expand_spec(spec, extra, line.where)
+        return out - line.exclude
+
+    def expand_spec(self, spec: _Spec, extra: Filter, where: str) -> set[str]:
+        filt = spec.filt + extra
+        if spec.kind == "form":
+            return {spec.value}
+        if spec.kind == "set":
+            return set(self.expand_set(spec.value, filt, where))
+        return _expand_lemma(spec.value, filt, where)
+
+
+# --------------------------------------------------------------------------------------------------
+# Compiled lexicon
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What one normalised word form means to the lexicon."""
+
+    entries: tuple[tuple[str, str, str | None], ...]  # (category, entry, target) it fires by itself
+    sets: frozenset[str]  # named sets it belongs to (for patterns)
+    target: str | None  # group it names, if any
+
+
+@dataclass(frozen=True)
+class _Slot:
+    sets: frozenset[str]
+    not_negated: bool  # "~": the token must not follow не/ни
+    clause_end: bool = False  # "$": the token must end its clause ("тебе конец!", not "тебе конец года")
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    category: str
+    target: str | None
+    name: str
+    window: int
+    ordered: bool
+    slots: tuple[_Slot, ...]
+
+
+def _set_target(name: str) -> str | None:
+    for prefix in ("GRP.", "HATE."):
+        if name.startswith(prefix) and name[len(prefix) :] in TARGET_GROUPS_RU:
+            return name[len(prefix) :]
+    return None
+
+
+class Lexicon:
+    """Compiled lexicons; :meth:`match` finds clause-19 evidence in a normalised comment."""
+
+    def __init__(
+        self,
+        roots: dict[str, str],
+        exceptions: Iterable[str],
+        hint: str | None,
+        forms: dict[str, _Info],
+        patterns: list[_Pattern],
+        headwords: Iterable[str] = (),
+    ) -> None:
+        self._root_names = list(roots)
+        alternation = "|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(roots.values()))
+        self._root = re.compile(f"(?:{alternation})") if roots else None
+        # every root match contains the hint: only words containing it are tried against the roots
+        self._hint = re.compile(hint) if hint else None
+        self._exceptions = frozenset(exceptions)
+        self._forms = forms
+        self._patterns = patterns
+        # Latin words ("pizdec", "cyka") are only read as Russian when the reading is a headword of a
+        # category list: inflected forms would turn English words into мат ("ebay" -> "ебай").
+        self._headwords = frozenset(h for h in headwords if h in forms and forms[h].entries)
+        # Each pattern is indexed under its rarest slot, so a comment only tries patterns whose anchor
+        # word it contains (most comments contain "не", "вы" or "все", few contain "убью").
+        self._anchor_index: dict[str, list[int]] = {}
+        for k, p in enumerate(patterns):
+            anchor = min(p.slots, key=lambda slot: _slot_commonness(slot, forms))
+            for name in anchor.sets:
+                self._anchor_index.setdefault(name, []).append(k)
+        # Targets for masked words: every form that fires by itself, bucketed by length.
+        self._mask_index: dict[int, list[tuple[str, _Info]]] = {}
+        for form, info in forms.items():
+            if info.entries and len(form) >= 3:
+                self._mask_index.setdefault(len(form), []).append((form, info))
+        for bucket in self._mask_index.values():
+            bucket.sort(key=lambda fi: (min(HIT_CATEGORIES.index(e[0]) for e in fi[1].entries), fi[0]))
+
+    # ---------------------------------------------------------------------------------------------
+    # loading
+
+    @classmethod
+    def load(cls, directory: Path | str = LEXICON_DIR) -> Lexicon:
+        """Read and compile every ``*.txt`` in ``directory`` (takes ~1 s: pymorphy3 expansion)."""
+        raw = _read(sorted(Path(directory).glob("*.txt")))
+        roots: dict[str, str] = {}
+        for name, rx in raw.roots.items():
+            for _ in range(4):  # macros may use macros
+                rx = re.sub(r"\{([A-Z][A-Z0-9_]*)\}", lambda m: raw.macros.get(m.group(1), m.group(0)), rx)
+            try:
+                re.compile(rx)
+            except re.error as e:
+                raise LexiconError(f"root {name!r}: {e}") from None
+            roots[name] = rx
+
+        # Category entries also form the built-in sets OBSCENE, INSULT, HATE, HATE.<target>.
+        sets: dict[str, list[_Line]] = {k: list(v) for k, v in raw.sets.items()}
+        for cat, target, line in raw.categories:
+            names = [cat.upper()] + ([f"HATE.{target}"] if target else [])
+            for name in names:
+                sets.setdefault(name, []).append(line)
+        expander = _SetExpander(sets)
+
+        entries: dict[str, list[tuple[str, str, str | None]]] = {}
+        headwords: set[str] = set()
+        for cat, target, line in raw.categories:
+            for spec in line.specs:
+                if spec.kind != "set" and (len(spec.value) >= 4 or spec.value in _SHORT_HEADWORDS):
+                    headwords.add(spec.value)
+                for form in expander.expand_spec(spec, (), line.where) - line.exclude:
+                    lst = entries.setdefault(form, [])
+                    if not any(e[0] == cat for e in lst):
+                        lst.append((cat, spec.value, target))
+
+        patterns: list[_Pattern] = []
+        anon: dict[str, str] = {}
+        for text, where in raw.patterns:
+            patterns.append(cls._parse_pattern(text, where, sets, expander, anon))
+
+        set_members: dict[str, set[str]] = {}
+        used = {s for p in patterns for slot in p.slots for s in slot.sets}
+        for name in used:
+            for form in expander.expand_set(name, (), "patterns"):
+                set_members.setdefault(form, set()).add(name)
+        # group targets: from hate entries and GRP.* sets
+        targets: dict[str, str] = {}
+        for name in sets:
+            t = _set_target(name)
+            if t:
+                for form in expander.expand_set(name, (), name):
+                    targets.setdefault(form, t)
+        forms: dict[str, _Info] = {}
+        for form in set(entries) | set(set_members):
+            ents = tuple(entries.get(form, ()))
+            target = next((e[2] for e in ents if e[2]), None) or targets.get(form)
+            forms[form] = _Info(ents, frozenset(set_members.get(form, ())), target)
+        hint = raw.macros.get("HINT")
+        if hint:
+            try:
+                re.compile(hint)
+            except re.error as e:
+                raise LexiconError(f"macro HINT: {e}") from None
+        return cls(roots, raw.exceptions, hint, forms, patterns, headwords)
+
+    @staticmethod
+    def _parse_pattern(
+        text: str, where: str, sets: dict[str, list[_Line]], expander: _SetExpander, anon: dict[str, str]
+    ) -> _Pattern:
+        parts = text.split()
+        if len(parts) < 4:
+            raise LexiconError(f"{where}: expected 'category name window slot ...'")
+        cat, _, target = parts[0].partition(":")
+        if cat not in HIT_CATEGORIES:
+            raise LexiconError(f"{where}: unknown category {cat!r}")
+        if target and target not in TARGET_GROUPS_RU:
+            raise LexiconError(f"{where}: unknown target {target!r}")
+        try:
+            window = int(parts[2])
+        except ValueError:
+            raise LexiconError(f"{where}: window must be an integer") from None
+        ops = {p for p in parts[3:] if p in "+>"}
+        if len(ops) > 1:
+            raise LexiconError(f"{where}: mix of '+' and '>'")
+        slots: list[_Slot] = []
+        for tok in parts[3:]:
+            if tok in "+>":
+                continue
+            nn = "~" in tok[-2:]
+            end = "$" in tok[-2:]
+            tok = tok.rstrip("~$")
+            names: set[str] = set()
+            for alt in tok.split("|"):
+                spec = _parse_spec(alt, where)
+                if spec.kind == "set" and not spec.filt:
+                    expander.expand_set(spec.value, (), where)  # validates the name
+                    names.add(spec.value)
+                    continue
+                key = f"_{alt}"
+                if key not in anon:
+                    anon[key] = key
+                    sets[key] = [_Line([spec], frozenset(), where)]
+                names.add(key)
+            slots.append(_Slot(frozenset(names), nn, end))
+        if not slots:
+            raise LexiconError(f"{where}: pattern without slots")
+        return _Pattern(cat, target or None, parts[1], window, ">" in ops, tuple(slots))
+
+    # ---------------------------------------------------------------------------------------------
+    # matching
+
+    def match(self, n: Normalized) -> list[Hit]:
+        """All lexicon hits in ``n``, ordered by position; offsets refer to ``n.original``."""
+        toks = n.tokens
+        if not toks:
+            return []
+        text = n.text
+        words = text.split(" ")
+        if len(words) != len(toks):  # defensive: normalize never puts spaces inside a token
+            words = [t.text for t in toks]
+        forms = self._forms
+        found: dict[int, dict[str, tuple[str, str | None]]] = {}
+        token_sets: dict[int, frozenset[str]] = {}
+        token_targets: dict[int, str] = {}
+
+        def note(i: int, info: _Info) -> None:
+            if info.entries:
+                f = found.setdefault(i, {})
+                for cat, entry, tgt in info.entries:
+                    f.setdefault(cat, (entry, tgt))
+            if info.sets:
+                old = token_sets.get(i)
+                token_sets[i] = old | info.sets if old else info.sets
+            if info.target and i not in token_targets:
+                token_targets[i] = info.target
+
+        # 1. exact forms (a dict lookup per token: the hot path)
+        for i, info in enumerate(map(forms.get, words)):
+            if info is not None:
+                note(i, info)
+        # 2. the same with doubled letters squeezed ("дуррак", "пидорр")
+        squeezed = squeeze_doubles(text)
+        if squeezed != text:
+            sq_words = squeezed.split(" ")
+            if len(sq_words) == len(words):
+                for i, (a, b) in enumerate(zip(words, sq_words, strict=True)):
+                    if a != b:
+                        info = forms.get(b)
+                        if info is not None:
+                            note(i, info)
+        # 3. мат roots, tried only on words that contain a root hint (one C-level scan of the text)
+        if self._root is not None:
+            hint = self._hint
+            if hint is None:
+                candidates: Iterable[int] = range(len(words))
+            else:
+                # squeezing never moves a word boundary, so both texts share the word offsets
+                variants = [v for v in ((text, squeezed) if squeezed != text else (text,)) if hint.search(v)]
+                candidates = ()
+                if variants:
+                    offsets = list(itertools.accumulate((len(w) + 1 for w in words), initial=0))
+                    sq_offsets = (
+                        list(itertools.accumulate((len(w) + 1 for w in squeezed.split(" ")), initial=0))
+                        if squeezed != text
+                        else offsets
+                    )
+                    idx: set[int] = set()
+                    for v in variants:
+                        offs = offsets if v is text else sq_offsets
+                        idx.update(bisect.bisect_right(offs, m.start()) - 1 for m in hint.finditer(v))
+                    candidates = sorted(idx)
+            sq_words = squeezed.split(" ") if squeezed != text else words
+            for i in candidates:
+                for key in (words[i], sq_words[i]) if sq_words[i] != words[i] else (words[i],):
+                    if key in self._exceptions:
+                        continue
+                    m = self._root.fullmatch(key)
+                    if m and m.lastgroup:
+                        f = found.setdefault(i, {})
+                        f.setdefault("obscene", ("root:" + self._root_names[int(m.lastgroup[1:])], None))
+                        break
+        # 4. masked words and alternative readings (look-alikes, Latin transliteration)
+        if "*" in text or any(t.alt for t in toks):
+            for i, t in enumerate(toks):
+                w = words[i]
+                if "*" in w:
+                    self._match_mask(w, found.setdefault(i, {}))
+                if not t.alt:
+                    continue
+                native = bool(_CYR_START.match(w))
+                for a in t.alt:
+                    for key in {a, squeeze_doubles(a)}:
+                        f = found.setdefault(i, {})
+                        if not native:  # a Latin word read as Russian: headwords only
+                            if key in self._headwords:
+                                for cat, entry, tgt in forms[key].entries:
+                                    f.setdefault(cat, (entry, tgt))
+                            continue
+                        if "*" in key:
+                            self._match_mask(key, f)
+                            continue
+                        info = forms.get(key)
+                        if info is not None:
+                            note(i, info)
+                        if "obscene" not in f and self._root is not None and key not in self._exceptions:
+                            m = self._root.fullmatch(key)
+                            if m and m.lastgroup:
+                                f["obscene"] = ("root:" + self._root_names[int(m.lastgroup[1:])], None)
+
+        hits: list[Hit] = []
+        orig = n.original
+        for i in sorted(found):
+            f = found[i]
+            if not f:
+                continue
+            t = toks[i]
+            for cat in HIT_CATEGORIES:
+                if cat in f:
+                    entry, tgt = f[cat]
+                    hits.append(Hit(cat, entry, t.start, t.end, orig[t.start : t.end], tgt))
+        if token_sets:
+            hits.extend(self._match_patterns(n, words, token_sets, token_targets))
+            hits.sort(key=_hit_order)
+        return hits
+
+    def _match_mask(self, key: str, found: dict[str, tuple[str, str | None]]) -> None:
+        rx = _mask_regex(key)
+        if rx is None:
+            return
+        pattern, lo, hi = rx
+        first = key[0] if key[0] != "*" else ""
+        for length in range(lo, hi + 1):
+            for form, info in self._mask_index.get(length, ()):
+                if first and form[0] != first:
+                    continue
+                if pattern.fullmatch(form):
+                    for cat, _entry, tgt in info.entries:
+                        if cat not in found:
+                            found[cat] = ("mask:" + form, tgt)
+
+    def _match_patterns(
+        self,
+        n: Normalized,
+        words: list[str],
+        token_sets: dict[int, frozenset[str]],
+        token_targets: dict[int, str],
+    ) -> list[Hit]:
+        toks = n.tokens
+        where: dict[str, list[int]] = {}
+        for i in sorted(token_sets):
+            for name in token_sets[i]:
+                where.setdefault(name, []).append(i)
+        out: list[Hit] = []
+        sentence: list[int] | None = None
+        todo: set[int] = set()
+        for name in where:
+            todo.update(self._anchor_index.get(name, ()))
+        for k in sorted(todo):
+            p = self._patterns[k]
+            if any(slot.sets.isdisjoint(where) for slot in p.slots):
+                continue
+            if sentence is None:
+                sentence = _sentences(n)
+            cands: list[list[int]] = []
+            for slot in p.slots:
+                idx: set[int] = set()
+                for name in slot.sets:
+                    idx.update(where.get(name, ()))
+                c = sorted(
+                    i
+                    for i in idx
+                    if not (slot.not_negated and i > 0 and words[i - 1] in _NEGATIONS and sentence[i - 1] == sentence[i])
+                    and not (slot.clause_end and not _clause_end(n, i))
+                )
+                if not c:
+                    break
+                cands.append(c)
+            else:
+                chosen = _find(cands, p.window, p.ordered, sentence)
+                if chosen is None:
+                    continue
+                lo, hi = min(chosen), max(chosen)
+                target = p.target or next((token_targets[i] for i in chosen if i in token_targets), None)
+                if p.category == "hate" and target is None:
+                    continue  # hate needs a target group
+                if p.category not in ("hate", "threat"):
+                    target = None
+                start, end = toks[lo].start, toks[hi].end
+                out.append(Hit(p.category, p.name, start, end, n.original[start:end], target))
+        return out
+
+
+#: Very frequent words: a slot made of them is a poor anchor for the pattern index.
+_FREQUENT = frozenset(
+    "не ни все всех ты вы тебя вас тебе вам тобой вами этот эта эти этих это для где я мы он она они их "
+    "таких такой такие сам сама человек люди знать знаю жить живешь город".split()
+)
+
+
+def _slot_commonness(slot: _Slot, forms: dict[str, _Info]) -> tuple[int, int]:
+    """(frequent words in the slot, forms in the slot): smaller is a better anchor."""
+    members = [f for f, info in forms.items() if not slot.sets.isdisjoint(info.sets)]
+    return (sum(f in _FREQUENT for f in members), len(members))
+
+
+def _hit_order(h: Hit) -> tuple[int, int, int]:
+    return (h.start, h.end, HIT_CATEGORIES.index(h.category))
+
+
+# --------------------------------------------------------------------------------------------------
+# helpers
+
+
+@lru_cache(maxsize=8192)
+def _mask_regex(key: str) -> tuple[re.Pattern[str], int, int] | None:
+    """Wildcard regex for a masked word, with the form lengths it can match; None if too vague."""
+    known = sum(c != "*" for c in key)
+    stars = len(key) - known
+    if known < 2 or "*" not in key:
+        return None
+    if not (key[0] != "*" or key[1:2] not in ("*", "")):
+        return None  # need a known letter among the first two
+    if known < stars and not (key[0] != "*" and key[-1] != "*" and len(key) <= 6):
+        return None
+    if key[-1] == "*" and known < 3:
+        return None
+    parts: list[str] = []
+    lo = hi = 0
+    for is_star, grp in itertools.groupby(key, key=lambda c: c == "*"):
+        s = "".join(grp)
+        if is_star:
+            k = len(s)
+            a, b = max(1, k - 1), k + 1
+            parts.append(f"[а-я]{{{a},{b}}}")
+            lo += a
+            hi += b
+        else:
+            parts.append(re.escape(s))
+            lo += len(s)
+            hi += len(s)
+    return re.compile("".join(parts)), lo, hi
+
+
+def _sentences(n: Normalized) -> list[int]:
+    """Sentence number of each token (a window never spans two sentences)."""
+    out: list[int] = []
+    sid = 0
+    prev_end = None
+    orig = n.original
+    for t in n.tokens:
+        if prev_end is not None and _SENTENCE_END.search(orig, prev_end, t.start):
+            sid += 1
+        out.append(sid)
+        prev_end = t.end
+    return out
+
+
+def _clause_end(n: Normalized, i: int) -> bool:
+    toks = n.tokens
+    if i + 1 >= len(toks):
+        return True
+    return bool(_CLAUSE_END.search(n.original, toks[i].end, toks[i + 1].start))
+
+
+def _find(cands: list[list[int]], window: int, ordered: bool, sentence: list[int]) -> tuple[int, ...] | None:
+    """Token indices, one per slot, within ``window`` tokens of one sentence (first match wins)."""
+    if ordered:
+        for i0 in cands[0]:
+            chosen = [i0]
+            pos = i0
+            for c in cands[1:]:
+                nxt = next((j for j in c if j > pos), None)
+                if nxt is None:
+                    break
+                chosen.append(nxt)
+                pos = nxt
+            else:
+                if pos - i0 < window and sentence[pos] == sentence[i0]:
+                    return tuple(chosen)
+        return None
+    limited = [c[:12] for c in cands]
+    for combo in itertools.product(*limited):
+        if len(set(combo)) != len(combo):
+            continue
+        lo, hi = min(combo), max(combo)
+        if hi - lo < window and sentence[lo] == sentence[hi]:
+            return combo
+    return None
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped in ``moderation/lexicons/`` (loaded once per process)."""
+    return Lexicon.load(LEXICON_DIR)
