@@ -1090,10 +1090,11 @@ def _dedupe(signals: list[SpamSignal]) -> list[SpamSignal]:
 def rule_score(signals: Iterable[SpamSignal]) -> float:
     """Combine signal weights into a 0..1 spam score with a discounted noisy-or.
 
-    ``score = 1 - Π(1 - w_i)`` over the *evidence items*, where for each signal name the strongest
-    hit counts fully and every further hit with a different quote counts at half weight; repeats
-    of the same quote count once.  Why: independent kinds of evidence (a phone **and** "пиши в лс")
-    should compound, but one angry text saying "заработок" three times should not.
+    ``score = 1 - Π(1 - w_i)`` over the *evidence items*: for each signal name the strongest hit
+    counts fully, the next two hits with different quotes count at half weight, the rest and
+    repeats of the same quote not at all.  Why: independent kinds of evidence (a phone **and**
+    "пиши в лс") should compound, but a news-style text that says "проститутки" five times, or an
+    angry one that says "заработок" three times, should not climb on repetition alone.
     """
     by_name: dict[str, dict[str, float]] = {}
     for s in signals:
@@ -1103,7 +1104,7 @@ def rule_score(signals: Iterable[SpamSignal]) -> float:
             quotes[key] = s.weight
     keep = 1.0
     for quotes in by_name.values():
-        ws = sorted(quotes.values(), reverse=True)
+        ws = sorted(quotes.values(), reverse=True)[:3]
         keep *= 1.0 - min(max(ws[0], 0.0), 1.0)
         for w in ws[1:]:
             keep *= 1.0 - min(max(w, 0.0), 1.0) / 2

@@ -1,0 +1,587 @@
+"""Tests for :mod:`moderation.spam`: rule signals, the rule score, features, simhash and the index.
+
+The ham set is what a city page actually gets: complaints with phones, sums, addresses, dates and
+shouting.  The bar for it is ``rule_score < SPAM_THRESHOLD`` (0.5): no single weak cue may decide.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moderation.spam import (
+    FEATURE_NAMES,
+    SIGNAL_NAMES,
+    SPAM_THRESHOLD,
+    NearDuplicateIndex,
+    SpamSignal,
+    hamming,
+    rule_score,
+    simhash,
+    spam_features,
+    spam_score_rule,
+    spam_signals,
+)
+
+# (text, signal names that must be present).  Every text must also reach SPAM_THRESHOLD.
+SPAM_CASES: list[tuple[str, set[str]]] = [
+    ("Заработок от 5000 в день без вложений! Пиши в лс", {"earnings", "money_offer", "pm_invite"}),
+    (
+        "Нужен человек для удаленного заработка. С вас телефон и 2 часа свободного времени. Для связи (+) в ЛС",
+        {"earnings", "pm_invite"},
+    ),
+    (
+        "Работа на дому, 1-2 часа в день, доход от 30 000 руб в месяц. Подробности в личку",
+        {"earnings", "money_offer", "pm_invite"},
+    ),
+    (
+        "Пассивный доход на крипте! Пишите в телеграм @crypto_invest_pro",
+        {"earnings", "crypto", "messenger", "handle"},
+    ),
+    ("Переходи по ссылке t.me/zarabotok_online и начни зарабатывать уже сегодня", {"tg_link", "cta"}),
+    ("Всем привет! Заходите в нашу группу vk.com/club123456, там много интересного", {"vk_club_link"}),
+    ("Скидки до 70% только сегодня! bit.ly/3xYzAbc", {"shortener", "ads"}),
+    ("Подробнее тут: clck.ru/34abcd", {"shortener"}),
+    ("Лучшие предложения недели goo.su/AbCd", {"shortener"}),
+    ("Пишите в ватсап +7 (928) 123-45-67, всё расскажу", {"messenger", "phone"}),
+    ("Займы онлайн на карту без отказа и проверок! Одобрение 99%", {"loan"}),
+    ("Кредит без отказа за 5 минут, поможем даже с плохой кредитной историей", {"loan"}),
+    ("Микрозаймы до 30 000 рублей, звоните 8 800 555 35 35", {"loan", "phone"}),
+    ("Спишем долги законно через банкротство физических лиц. Консультация 89281234567", {"loan", "phone"}),
+    ("Онлайн казино Вулкан — фриспины за регистрацию! Промокод BONUS100", {"casino"}),
+    ("Ставки на спорт с гарантией! Прогнозы от каппера, пиши в телегу", {"betting", "messenger"}),
+    ("БК 1xbet дарит бонус на первый депозит", {"betting", "casino"}),
+    ("Арбитраж криптовалюты, доходность 5% в день, выплаты в USDT", {"crypto"}),
+    ("Инвестиции с доходностью 30% в месяц! Пишите в личные сообщения", {"crypto", "pm_invite"}),
+    ("Биткоин растёт! Обучаю трейдингу, подробности в директ", {"crypto", "pm_invite"}),
+    ("Девушки вашего города ждут знакомства 18+ на сайте знакомства.рф", {"dating", "url"}),
+    ("Интим знакомства без обязательств, пиши @sweet_girl_22", {"dating", "handle"}),
+    ("Кому скинуть мои 18+ фото без трусиков? 🔞 @Alina_xx_bot", {"dating", "handle"}),
+    (
+        "Потомственная гадалка. Приворот, снятие порчи, верну любимого. Звоните 8-928-765-43-21",
+        {"magic", "phone"},
+    ),
+    ("Ясновидящая Анна поможет: сниму порчу и сглаз, гадаю на картах таро", {"magic"}),
+    # Latin look-alikes inside Cyrillic words ("Зapaбoтoк" with Latin a, p, o).
+    ("Зapaбoтoк нa kpиптe, пишите + в ЛС", {"earnings", "homoglyph", "pm_invite"}),
+    (
+        "Пpeдлaгaю yдaлeннyю paбoтy, дoxoд oт 3500 в нeдeлю, пишите мне в личку",
+        {"earnings", "homoglyph", "money_offer", "pm_invite"},
+    ),
+    # Obfuscated links.
+    ("Заходи vk . com/public987654 — розыгрыш айфона", {"vk_club_link"}),
+    ("Канал с раздачами: t . me / freebies_channel", {"tg_link"}),
+    ("Пишите на wa.me/79281234567 по всем вопросам", {"wa_link"}),
+    ("Вступайте в чат chat.whatsapp.com/AbCdEf123", {"wa_link"}),
+    ("Подробности на сайте super-zarabotok.ru/start, регистрация за минуту", {"url"}),
+    ("Моя страница vk.com/id123456789, добавляйтесь в друзья", {"vk_club_link"}),
+    (
+        "Требуются сотрудники на удалённую работу, оплата от 2000 руб в день, пишите в лс",
+        {"earnings", "money_offer", "pm_invite"},
+    ),
+    ("Набираю людей в команду, работа с телефона, обучение бесплатно, опыт не нужен", {"earnings"}),
+    ("ЗАРАБОТОК!!! БЕЗ ВЛОЖЕНИЙ!!! 👍👍👍👍👍👍 ПИШИ В ЛС 🔥🔥🔥", {"earnings", "pm_invite", "emoji_flood"}),
+    (
+        "Грузоперевозки недорого, доставка по всей России, звоните 8(8793)33-33-33, пишите в вайбер",
+        {"phone", "ads", "messenger"},
+    ),
+    ("Продам рекламу в канале, накрутка подписчиков недорого, пишите @promo_master", {"ads", "handle"}),
+    (
+        "Фальшивые купюры, не отличить от настоящих! Купюры принимает любой банкомат. @falsh_rub",
+        {"illegal_goods", "handle"},
+    ),
+    ("Сайт знакомств для взрослых: www.love-date.online", {"dating", "url"}),
+    (
+        "Подпишись на мой инстаграм @beauty_master_pyat, маникюр со скидкой 50%",
+        {"messenger", "handle", "ads"},
+    ),
+    ("Нужны люди на подработку, 1500 за смену, выплаты каждый день. Писать в лс", {"earnings", "pm_invite"}),
+    ("Лучший букмекер! Ставки на футбол, фрибет 1000 рублей, ссылка в профиле", {"betting", "pm_invite"}),
+    ("ЗАРАБОТОК ЗАРАБОТОК ЗАРАБОТОК ЗАРАБОТОК в интернете, пиши", {"repeat_flood", "earnings"}),
+    ("Распродажа! Всё по 99 рублей, адрес магазина: goo.gl/maps/xyz123", {"shortener"}),
+    ("Хочешь зарабатывать от 100$ в день? Жми на ссылку в профиле", {"earnings", "money_offer", "pm_invite"}),
+    ("Earn $500 daily working from home, contact me on WhatsApp", {"earnings", "pm_invite"}),
+    (
+        "Ищу партнёров в команду, доход от 1000$ в неделю, наш интерес 20% от вашей прибыли. Пишите +",
+        {"earnings", "money_offer", "pm_invite"},
+    ),
+    ("Напиши в поиске телеграма: QSK300 и получи бонус", {"messenger"}),
+    ("Долги спишем законно! Банкротство под ключ, звоните 8 928 111 22 33", {"loan", "phone"}),
+    ("Пишите на почту rabota.doma@mail.ru, высокая оплата, удалённая занятость", {"email", "earnings"}),
+]
+
+# Civic comments: complaints, questions, thanks, sharp criticism with numbers, addresses, dates,
+# prices, quoted official phones and sites.  None may reach SPAM_THRESHOLD.
+HAM_CASES: list[str] = [
+    "Когда отремонтируют дорогу на ул. Ленина?",
+    "В поликлинике невозможно записаться, звоню в регистратуру 8 (8793) 39-12-34, никто не берёт трубку",
+    "Спасибо администрации за новый сквер!",
+    "Зарплата учителей 20 тысяч — позор",
+    "Кредит доверия к власти исчерпан",
+    "ПОЧЕМУ НЕТ ВОДЫ?!",
+    "Бюджет на ремонт 1 500 000 рублей, а сделали на копейку",
+    "Дом 12, кв 45 — третий день без отопления, управляющая компания не отвечает",
+    "Маршрут 1 не ходит с 6 утра, люди опаздывают на работу",
+    "На ул. Мира 8 прорвало трубу, вода течёт по улице с 12.05.2023",
+    "Почему на Гоголя, 15 до сих пор не вывезли мусор? Обещали до 20 числа",
+    "Порча имущества на детской площадке — кто будет отвечать?",
+    "Арбитражный суд признал управляющую компанию банкротом, что теперь будет с домом?",
+    "Записаться к врачу через Госуслуги невозможно, нет свободных слотов",
+    "Проезд в автобусе подорожал до 45 рублей, а пенсия 15 тысяч в месяц",
+    "Парковка в центре 50 рублей в час — это грабёж",
+    "Сколько можно ждать? 2023 год, а у нас до сих пор нет газа в посёлке Энка",
+    "Подайте заявление через сайт gosuslugi.ru, мне помогло",
+    "Телефон горячей линии администрации 8 (8793) 33-33-33, звоните, если нет воды",
+    "КОГДА УЖЕ ПОЧИНЯТ СВЕТОФОР НА ПЕРЕКРЁСТКЕ КИРОВА И ПУШКИНА, СКОЛЬКО МОЖНО ЖДАТЬ, ДЕТИ ХОДЯТ В ШКОЛУ",
+    "Спасибо!!! Наконец-то сделали дорогу 👍👍👍",
+    "Мэр обещал 300 новых мест в детсадах к сентябрю 2024 года",
+    "Дети учатся во вторую смену, школа №5 переполнена",
+    "Лицевой счёт л/с 8928123456, начисления за воду завышены в 2 раза",
+    "Пенсионерам обещали выплаты до 10 тысяч, где они?",
+    "Вакансии в МФЦ с зарплатой от 25 тысяч в месяц — кто пойдёт на такие деньги?",
+    "Моя мама 40 лет отработала на заводе, а получает копейки. Заработать на нормальную жизнь в нашем городе невозможно",
+    "Администрация, ответьте в личные сообщения по моему обращению №1234",
+    "Работаю удалённо, интернет постоянно пропадает, Ростелеком не реагирует",
+    "Ставки ЖКХ опять подняли, платим по 8 тысяч в месяц за двушку",
+    "Процентная ставка по ипотеке для молодых семей 6%, а квартиры по 5 млн",
+    "Будет ли списание долгов за капремонт для пенсионеров?",
+    "Гадание на кофейной гуще, а не планирование — так работает наш горсовет",
+    "К гадалке не ходи — опять деньги распилят",
+    "На Машуке опять мусор после выходных, туристы оставляют бутылки",
+    "Когда откроют бассейн? Дети ждут с 1 июня",
+    "Ул. Козлова, д. 28, подъезд 3 — лифт не работает уже 2 недели!!!!!!!!",
+    "Предлагаю установить лавочки в парке Цветник, пенсионерам негде отдохнуть",
+    "Почему на сайте pyatigorsk.org нет информации о графике отключений?",
+    "Мой телефон 8 928 123 45 67, жду звонка от управляющей компании по поводу протечки",
+    "Набор в первый класс начался? На сайте школы ничего нет",
+    "Требуются ли дворники в МУП? Готов работать",
+    "Хватит тратить деньги на плитку! Лучше бы школы отремонтировали",
+    "Сегодня в 18:00 на площади концерт, вход свободный, 0+",
+    "Цены в магазинах выросли на 20% за год, а зарплаты нет",
+    "Дорогу на Февральской перекопали в третий раз за год, 3 млн рублей в землю",
+    "В телеграм-канале администрации написали, что воду дадут к вечеру",
+    "Дайте номер участкового, соседи шумят каждую ночь",
+    "Это не кредит, а кабала: ипотека под 18% для молодой семьи",
+    "Кто отвечает за освещение на улице Калинина? Третий месяц темно",
+    "Воду дают 2 часа в день, в 21 веке!",
+    "Отключение света с 9.00 до 17.00 по ул. Пушкина 1-25",
+    "Заявка № 8928123456 висит с марта, никто не приехал",
+    "Освободите пенсионеров от долгов за капремонт, им и так тяжело",
+    "Позвоните в ЕДДС 112 или 8 (8793) 97-30-30, там ответят",
+    "Нужны люди на субботник в субботу, собираемся у школы в 10:00",
+    "Ремонт дороги на Малиновского обошёлся в 12 500 000 рублей",
+    "Автобус №113 ходит раз в час, а должен каждые 15 минут",
+]
+
+
+def _names(text: str) -> set[str]:
+    return {s.name for s in spam_signals(text)}
+
+
+def _check_spans(text: str, signals: list[SpamSignal]) -> None:
+    for s in signals:
+        assert 0 <= s.start <= s.end <= len(text)
+        assert s.quote == text[s.start : s.end]
+        assert 0.0 <= s.weight <= 1.0
+        assert s.name in SIGNAL_NAMES
+
+
+# --- spam positives ------------------------------------------------------------------------------
+
+
+def test_case_counts() -> None:
+    assert len(SPAM_CASES) >= 40
+    assert len(HAM_CASES) >= 40
+
+
+@pytest.mark.parametrize(("text", "expected"), SPAM_CASES, ids=[t[:40] for t, _ in SPAM_CASES])
+def test_spam_positives(text: str, expected: set[str]) -> None:
+    signals = spam_signals(text)
+    _check_spans(text, signals)
+    assert expected <= {s.name for s in signals}
+    assert rule_score(signals) >= SPAM_THRESHOLD
+
+
+@pytest.mark.parametrize("text", HAM_CASES, ids=[t[:40] for t in HAM_CASES])
+def test_civic_negatives(text: str) -> None:
+    signals = spam_signals(text)
+    _check_spans(text, signals)
+    assert rule_score(signals) < SPAM_THRESHOLD, [(s.name, s.quote, s.weight) for s in signals]
+
+
+# --- individual detectors ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "+7 (928) 123-45-67",
+        "8 928 123 45 67",
+        "89281234567",
+        "+7-928-123-45-67",
+        "+79281234567",
+        "8(8793)33-33-33",
+        "8 (8793) 39-12-34",
+        "+7 (8793) 33-33-33",
+        "8-800-555-35-35",
+        "928 123 45 67",
+        "8 9 2 8 1 2 3 4 5 6 7",
+    ],
+)
+def test_phone_formats(phone: str) -> None:
+    text = f"звоните {phone} в любое время"
+    phones = [s for s in spam_signals(text) if s.name == "phone"]
+    assert len(phones) == 1
+    assert phones[0].quote == phone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бюджет 1 500 000 рублей",
+        "В 2019 2020 2021 годах ничего не делали",
+        "Отключение 12.05.2023 с 10.00 до 17.00",
+        "дом 12, кв 45",
+        "маршрут 1 и маршрут 113",
+        "ул. Мира 8",
+        "Выделили 79 000 000 000 рублей",
+        "ИНН 2632033682",
+        "номер карты 2202 2005 1234 5678",
+        "лицевой счёт л/с 8928123456",
+        "Потратили 9 350 000 000 на дороги",
+    ],
+)
+def test_numbers_that_are_not_phones(text: str) -> None:
+    assert "phone" not in _names(text)
+
+
+def test_two_phones_in_a_row() -> None:
+    text = "89281234567 89281234568"
+    assert [s.quote for s in spam_signals(text) if s.name == "phone"] == ["89281234567", "89281234568"]
+
+
+def test_phone_alone_is_weak_but_compounds_with_invitation() -> None:
+    alone = spam_score_rule("Телефон регистратуры 8 (8793) 39-12-34, никто не берёт трубку")
+    assert 0 < alone < SPAM_THRESHOLD
+    combined = spam_score_rule("Подработка, звоните 8 (928) 123-45-67 или пишите в лс")
+    assert combined >= SPAM_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("https://bit.ly/abc", "shortener"),
+        ("tinyurl.com/yrd86r5b", "shortener"),
+        ("vk.cc/cAbCd", "shortener"),
+        ("https://t.me/+dGA3mE_zk-EwZThk", "tg_link"),
+        ("telegram.me/somechannel", "tg_link"),
+        ("wa.me/79281234567", "wa_link"),
+        ("https://vk.com/public123", "vk_club_link"),
+        ("ok.ru/group/54321", "vk_club_link"),
+        ("http://example.com/page?x=1", "url"),
+        ("пятигорск-новости.рф", "url"),
+        ("vk точка com/club5", "vk_club_link"),
+        ("t . me/channel", "tg_link"),
+    ],
+)
+def test_link_kinds(text: str, name: str) -> None:
+    sigs = spam_signals(f"смотрите {text} скорее")
+    assert name in {s.name for s in sigs}
+
+
+def test_official_links_are_weak() -> None:
+    sigs = spam_signals("Запишитесь на https://www.gosuslugi.ru/10066/1 или на pyatigorsk.org")
+    assert sigs and all(s.name == "url" and s.weight <= 0.15 for s in sigs)
+
+
+def test_vk_reply_markup_is_not_a_link() -> None:
+    assert spam_signals("[id123456|Иван], согласен с вами") == []
+
+
+def test_email_is_not_a_handle_or_domain() -> None:
+    sigs = spam_signals("пишите на ivan.petrov@mail.ru")
+    assert [s.name for s in sigs] == ["email"]
+
+
+def test_no_link_in_plain_sentences() -> None:
+    for text in ["т.е. ничего не сделали", "г.Пятигорск, ул.Ленина", "См. п.5 постановления", "Это 1.5 млн"]:
+        assert not (_names(text) & {"url", "shortener", "tg_link", "wa_link", "vk_club_link"}), text
+
+
+def test_credit_needs_loan_context() -> None:
+    assert "loan" not in _names("кредит доверия к власти исчерпан")
+    assert "loan" not in _names("Ренессанс Кредит закрыл отделение на Кирова")
+    assert "loan" in _names("кредит без отказа и справок")
+
+
+def test_civic_lookalikes_are_silent() -> None:
+    assert "magic" not in _names("порча имущества на детской площадке")
+    assert "crypto" not in _names("арбитражный суд рассмотрел иск")
+    assert "casino" not in _names("нет свободных слотов для записи к врачу")
+    assert "pm_invite" not in _names("ошибка в л/с за прошлый месяц")
+
+
+def test_caps_alone_is_weak() -> None:
+    short = spam_signals("ПОЧЕМУ НЕТ ВОДЫ?!")
+    assert short == []
+    long = "ДОКОЛЕ МЫ БУДЕМ ТЕРПЕТЬ ЭТО БЕЗОБРАЗИЕ С ВОДОЙ В НАШЕМ РАЙОНЕ ТРЕТЬЮ НЕДЕЛЮ ПОДРЯД БЕЗ ВОДЫ"
+    sigs = spam_signals(long)
+    assert [s.name for s in sigs] == ["caps_flood"]
+    assert rule_score(sigs) < 0.3
+
+
+def test_emoji_flood() -> None:
+    assert "emoji_flood" in _names("Успей 🔥🔥🔥🔥🔥 пока не поздно")
+    assert "emoji_flood" not in _names("Спасибо 👍👍")
+
+
+def test_repeat_floods_are_weak() -> None:
+    for text in ["Урааааааааа, наконец-то!", "Сколько можно????????", "Ну ну ну ну, посмотрим"]:
+        sigs = spam_signals(text)
+        assert [s.name for s in sigs] == ["repeat_flood"], text
+        assert rule_score(sigs) < 0.35
+
+
+def test_homoglyph_single_word_is_weak() -> None:
+    sigs = spam_signals("Мepзкая ситуация с дорогами")
+    assert [s.name for s in sigs] == ["homoglyph"]
+    assert rule_score(sigs) < SPAM_THRESHOLD
+
+
+def test_signals_inside_links_are_not_double_counted() -> None:
+    names = [s.name for s in spam_signals("t.me/zarabotok_kredit")]
+    assert names == ["tg_link"]
+
+
+# --- rule score ----------------------------------------------------------------------------------
+
+
+def _sig(name: str, weight: float, quote: str = "x") -> SpamSignal:
+    return SpamSignal(name, 0, len(quote), quote, weight)
+
+
+def test_rule_score_noisy_or() -> None:
+    assert rule_score([]) == 0.0
+    assert rule_score([_sig("phone", 0.3)]) == pytest.approx(0.3)
+    assert rule_score([_sig("phone", 0.3), _sig("pm_invite", 0.6)]) == pytest.approx(1 - 0.7 * 0.4)
+    # A second, different hit of the same name counts at half weight; an identical quote not at all.
+    assert rule_score([_sig("earnings", 0.4, "a"), _sig("earnings", 0.4, "b")]) == pytest.approx(
+        1 - 0.6 * 0.8
+    )
+    assert rule_score([_sig("earnings", 0.4, "a"), _sig("earnings", 0.4, "A")]) == pytest.approx(0.4)
+    # Only the three strongest distinct hits of one name count.
+    many = [_sig("dating", 0.25, f"q{i}") for i in range(10)]
+    assert rule_score(many) == pytest.approx(1 - 0.75 * 0.875 * 0.875)
+
+
+@given(st.lists(st.tuples(st.sampled_from(SIGNAL_NAMES), st.floats(0, 1)), max_size=12))
+def test_rule_score_bounded_and_monotone(items: list[tuple[str, float]]) -> None:
+    sigs = [_sig(n, w, f"q{i}") for i, (n, w) in enumerate(items)]
+    score = rule_score(sigs)
+    assert 0.0 <= score <= 1.0
+    assert score >= max((w for _, w in items), default=0.0) - 1e-9
+    assert rule_score([*sigs, _sig("url", 0.5, "extra")]) >= score - 1e-9
+
+
+# --- features ------------------------------------------------------------------------------------
+
+
+def test_features_fixed_keys() -> None:
+    for text in ["", "привет", SPAM_CASES[0][0], HAM_CASES[1]]:
+        feats = spam_features(text)
+        assert tuple(feats) == FEATURE_NAMES
+        assert all(isinstance(v, float) and math.isfinite(v) for v in feats.values())
+    text = SPAM_CASES[0][0]
+    sigs = spam_signals(text)
+    assert spam_features(text, sigs) == spam_features(text)
+    assert spam_features(text)["rule_score"] == pytest.approx(rule_score(sigs))
+    assert spam_features(text)["sig_pm_invite"] > 0
+
+
+# --- property tests ------------------------------------------------------------------------------
+
+_PIECES = [
+    *"аеорсухкмтнвбзАЕОРСХКМТНВЗaeopcyxkmtnbАЁёİßﬁ0123456789 +-().,/:@#$%!?\n\t_*➕🔞🔥👍\u200d\ufe0f",
+    *[
+        "t.me/",
+        "vk.com/",
+        "в лс",
+        "пиши",
+        "8 928",
+        "+7",
+        "заработок",
+        "http://",
+        "www.",
+        "точка",
+        "рф",
+        "18+",
+    ],
+]
+_TRICKY = st.lists(st.sampled_from(_PIECES), max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), _TRICKY))
+def test_any_text_never_raises_and_spans_are_exact(text: str) -> None:
+    signals = spam_signals(text)
+    _check_spans(text, signals)
+    feats = spam_features(text, signals)
+    assert tuple(feats) == FEATURE_NAMES
+    assert all(math.isfinite(v) for v in feats.values())
+    assert 0 <= simhash(text) < 2**64
+
+
+def test_non_str_input_is_tolerated() -> None:
+    assert spam_signals(None) == []  # type: ignore[arg-type]
+    assert spam_signals("") == []
+
+
+# --- simhash -------------------------------------------------------------------------------------
+
+_LONG = (
+    "Внимание всем жителям города! Открыт набор в команду для удалённой работы с телефона. "
+    "Нужно всего два часа свободного времени в день, обучение бесплатное, опыт не нужен. "
+    "Выплаты каждый день на карту любого банка. Количество мест ограничено, успейте занять своё место, "
+    "пишите плюс в личные сообщения и я расскажу все подробности"
+)
+
+
+def test_simhash_identical_and_normalised() -> None:
+    assert hamming(simhash(_LONG), simhash(_LONG)) == 0
+    # Case, ё/е, punctuation, digits and Latin look-alikes do not matter.
+    assert simhash(_LONG) == simhash(_LONG.upper())
+    assert simhash("Ещё 5 минут!!! жду ответа от вас сегодня") == simhash(
+        "еще минут, жду ответа от вас сегодня"
+    )
+    assert simhash("Зapaбoтoк дома для всех желающих") == simhash("Заработок дома для всех желающих")
+
+
+def test_simhash_one_word_edit_is_small() -> None:
+    words = _LONG.split()
+    dists = []
+    for i in range(len(words)):
+        edited = [*words[:i], "корова", *words[i + 1 :]]
+        dists.append(hamming(simhash(_LONG), simhash(" ".join(edited))))
+    assert max(dists) <= 14
+    assert sum(dists) / len(dists) <= 8
+
+
+def test_simhash_unrelated_is_large() -> None:
+    texts = [t for t, _ in SPAM_CASES] + HAM_CASES
+    dists = [hamming(simhash(a), simhash(b)) for a, b in itertools.combinations(texts, 2)]
+    assert min(dists) >= 14
+    assert 26 <= sum(dists) / len(dists) <= 38
+
+
+def test_simhash_bits() -> None:
+    for bits in (1, 8, 13, 32, 64, 128, 256):
+        h = simhash(_LONG, bits)
+        assert 0 <= h < 2**bits
+    assert simhash("", 64) == 0
+    with pytest.raises(ValueError):
+        simhash("x", 0)
+
+
+def test_hamming() -> None:
+    assert hamming(0, 0) == 0
+    assert hamming(0b1011, 0b0001) == 2
+    assert hamming(2**64 - 1, 0) == 64
+
+
+# --- near-duplicate index ------------------------------------------------------------------------
+
+
+def test_index_finds_near_duplicates() -> None:
+    idx = NearDuplicateIndex()
+    idx.add("vk:1", _LONG)
+    idx.add("ok:7", "Спасибо администрации за новый сквер на улице Ленина, дети очень довольны")
+    # Same text re-posted with another case, emoji, digits and punctuation: distance 0.
+    found = idx.find(_LONG.upper() + " 🔥🔥 8 928 123 45 67!!!")
+    assert found == [("vk:1", 0)]
+    assert idx.find("Когда наконец починят лифт в доме номер двенадцать на Пушкина") == []
+
+
+def test_index_one_word_edit_with_wider_radius() -> None:
+    idx = NearDuplicateIndex(max_distance=12)
+    idx.add("a", _LONG)
+    edited = _LONG.replace("банка", "банкомата")
+    d = hamming(simhash(_LONG), simhash(edited))
+    assert 0 < d <= 12
+    assert idx.find(edited) == [("a", d)]
+
+
+def test_index_min_tokens() -> None:
+    idx = NearDuplicateIndex(min_tokens=4)
+    idx.add("k", "Спасибо большое!")
+    assert len(idx) == 0
+    assert idx.find("Спасибо большое!") == []
+
+
+def test_index_eviction_and_replacement() -> None:
+    texts = [
+        "Первый текст про ремонт дороги на улице Ленина в этом году",
+        "Второй текст про вывоз мусора во дворе дома на Кирова",
+        "Третий текст про отключение горячей воды в микрорайоне Бештау",
+    ]
+    idx = NearDuplicateIndex(max_items=2)
+    for i, t in enumerate(texts):
+        idx.add(f"k{i}", t)
+    assert len(idx) == 2
+    assert "k0" not in idx
+    assert idx.find(texts[0]) == []
+    assert idx.find(texts[2]) == [("k2", 0)]
+    idx.add("k1", texts[2])  # re-adding a key replaces its text
+    assert len(idx) == 2
+    assert idx.find(texts[1]) == []
+    assert sorted(idx.find(texts[2])) == [("k1", 0), ("k2", 0)]
+
+
+def test_index_lookup_is_sublinear() -> None:
+    rng = random.Random(7)
+    idx = NearDuplicateIndex(max_distance=6)
+    for i in range(5000):
+        idx.add_hash(f"k{i}", rng.getrandbits(64))
+    target = rng.getrandbits(64)
+    idx.add_hash("target", target)
+    assert ("target", 1) in idx.find_hash(target ^ (1 << 40))
+    assert idx.last_candidates < 500  # a few band-mates, not 5001 comparisons
+
+
+def test_index_huge_radius_falls_back_to_scan() -> None:
+    idx = NearDuplicateIndex(max_distance=64)
+    idx.add_hash("a", 0)
+    assert idx.find_hash(2**64 - 1) == [("a", 64)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**64 - 1), st.lists(st.integers(0, 63), max_size=6, unique=True))
+def test_index_finds_every_hash_within_radius(h: int, flips: list[int]) -> None:
+    idx = NearDuplicateIndex(max_distance=6)
+    idx.add_hash("x", h)
+    probe = h
+    for b in flips:
+        probe ^= 1 << b
+    assert idx.find_hash(probe) == [("x", len(flips))]
+
+
+# --- speed ---------------------------------------------------------------------------------------
+
+
+def test_speed_sanity() -> None:
+    """Loose guard against regressions that would break the 3,000 comments/s budget (CI is noisy)."""
+    texts = [t for t, _ in SPAM_CASES] + HAM_CASES
+    for t in texts:  # warm caches
+        spam_signals(t)
+    start = time.perf_counter()
+    rounds = 5
+    for _ in range(rounds):
+        for t in texts:
+            spam_signals(t)
+    per_call = (time.perf_counter() - start) / (rounds * len(texts))
+    assert per_call < 1e-3
