@@ -23,6 +23,7 @@ import argparse
 import csv
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,17 +31,17 @@ from _common import DEFAULT_DATA, finish
 from sklearn.model_selection import StratifiedKFold
 
 from moderation.datasets import (
+    SEED_CORPUS,
     Example,
     read_2ch,
     read_russe,
     read_seed,
     read_tg_spam,
     read_vk_distorted,
-    SEED_CORPUS,
 )
 from moderation.features import prepare
 from moderation.training import (
-    TOXIC,
+    DECREE_TOXIC,
     derive_labels,
     final_scores,
     fit,
@@ -50,6 +51,9 @@ from moderation.training import (
 from moderation.verdict import CATEGORIES
 
 csv.field_size_limit(1 << 30)
+from moderation.training import SOURCE_WEIGHTS  # noqa: E402
+
+VK_WEIGHT = SOURCE_WEIGHTS.get("vk_distorted", 1.0)
 _WS = re.compile(r"\W+")
 
 
@@ -101,12 +105,14 @@ def main() -> None:
     ap.add_argument("--model", type=Path, default=None, help="shipped model for the non-CV figures")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--vk-weight", type=float, default=VK_WEIGHT, help="sample weight of VK rows in training")
+    ap.add_argument("--quick", action="store_true", help="skip the 2ch-only recipe and the shipped-model figures")
     args = ap.parse_args()
     d = args.data_dir
     t0 = time.monotonic()
 
     ch = read_2ch(d / "2ch_pikabu_toxic" / "labeled.csv")
-    vk = read_vk_distorted(d / "vk_distorted_toxicity" / "russian_distorted_toxicity.tsv")
+    vk = [replace(e, weight=args.vk_weight) for e in read_vk_distorted(d / "vk_distorted_toxicity" / "russian_distorted_toxicity.tsv")]
     distorted = []
     with (d / "vk_distorted_toxicity" / "russian_distorted_toxicity.tsv").open(encoding="utf-8") as fh:
         distorted = [int(r["distortion"]) for r in csv.DictReader(fh, delimiter="\t") if (r.get("comments") or "").strip()]
@@ -129,7 +135,9 @@ def main() -> None:
 
     ch_pred_joint = np.zeros(len(ch), bool)
     ch_pred_only = np.zeros(len(ch), bool)
+    ch_pred_only_decree = np.zeros(len(ch), bool)
     vk_pred = np.zeros(len(vk), bool)
+    vk_pred_decree = np.zeros(len(vk), bool)
     tg_pred = np.zeros(len(tg), bool)
     for k in range(args.folds):
         tk = time.monotonic()
@@ -138,13 +146,21 @@ def main() -> None:
             [ch[i] for i in ch_tr] + [vk[i] for i in vk_tr] + [tg[i] for i in tg_tr] + russe_clean + seed_rows
         )
         pipe, thr = fit_with_thresholds(joint, cache, args.seed + k)
-        sc = lambda rows, idx: final_scores(pipe, cache.get([rows[i] for i in idx]))  # noqa: E731
+
+        def sc(rows: list, idx, pipe=pipe) -> np.ndarray:
+            return final_scores(pipe, cache.get([rows[i] for i in idx]))
+
         ch_pred_joint[ch_te] = toxic_prediction(sc(ch, ch_te), thr)
-        vk_pred[vk_te] = toxic_prediction(sc(vk, vk_te), thr)
+        s_vk = sc(vk, vk_te)
+        vk_pred[vk_te] = toxic_prediction(s_vk, thr)
+        vk_pred_decree[vk_te] = toxic_prediction(s_vk, thr, DECREE_TOXIC)
         s_tg = sc(tg, tg_te)
         tg_pred[tg_te] = s_tg[:, CATEGORIES.index("spam")] >= thr["spam"]["delete"]
-        pipe2, thr2 = fit_with_thresholds([ch[i] for i in ch_tr] + seed_rows, cache, args.seed + k)
-        ch_pred_only[ch_te] = toxic_prediction(final_scores(pipe2, cache.get([ch[i] for i in ch_te])), thr2)
+        if not args.quick:
+            pipe2, thr2 = fit_with_thresholds([ch[i] for i in ch_tr] + seed_rows, cache, args.seed + k)
+            s_ch = final_scores(pipe2, cache.get([ch[i] for i in ch_te]))
+            ch_pred_only[ch_te] = toxic_prediction(s_ch, thr2)
+            ch_pred_only_decree[ch_te] = toxic_prediction(s_ch, thr2, DECREE_TOXIC)
         print(f"fold {k + 1}/{args.folds}: {time.monotonic() - tk:.0f} s "
               f"(2ch joint F1 {prf([ch[i].toxic for i in ch_te], ch_pred_joint[ch_te])[2]:.3f}, "
               f"2ch-only F1 {prf([ch[i].toxic for i in ch_te], ch_pred_only[ch_te])[2]:.3f}, "
@@ -156,8 +172,17 @@ def main() -> None:
     y_tg = np.array([e.spam for e in tg], bool)
     f_joint = prf(y_ch, ch_pred_joint)
     f_only = prf(y_ch, ch_pred_only)
-    p_vk, r_vk, f1_vk = prf(y_vk, vk_pred)
     p_sp, r_sp, _ = prf(y_tg, tg_pred)
+    p_vk, r_vk, f1_vk = prf(y_vk, vk_pred)
+    f1_vk_decree = prf(y_vk, vk_pred_decree)[2]
+    f_only_decree = prf(y_ch, ch_pred_only_decree)
+    if args.quick:
+        finish({"cv_f1_2ch_pikabu_joint": round(f_joint[2], 4), "vk_distorted_f1": round(f1_vk, 4),
+                "vk_distorted_precision_recall": [round(p_vk, 4), round(r_vk, 4)],
+                "vk_distorted_f1_decree_notion": round(f1_vk_decree, 4),
+                "vk_distorted_recall_distorted": round(float(vk_pred[dist_tox].mean()), 4),
+                "spam_precision": round(p_sp, 4), "spam_recall": round(r_sp, 4), "vk_weight": args.vk_weight})
+        return
 
     # Shipped model: RUSSE dev (never trained on) and the hate annotation.
     from moderation.judge import Judge
@@ -166,14 +191,14 @@ def main() -> None:
     dev = read_russe(d / "russe_detox_2022" / "dev.tsv")
     neutral = [e.text for e in dev if e.toxic == 0]
     toxic = [e.text for e in dev if e.toxic == 1]
-    flagged_neutral = np.mean([any(c in TOXIC for c in v.labels) for v in judge.judge_many(neutral)])
-    toxic_recall = np.mean([any(c in TOXIC for c in v.labels) for v in judge.judge_many(toxic)])
+    flagged_neutral = np.mean([any(c in DECREE_TOXIC for c in v.labels) for v in judge.judge_many(neutral)])
+    toxic_recall = np.mean([any(c in DECREE_TOXIC for c in v.labels) for v in judge.judge_many(toxic)])
     with (d / "hate_speech_groups_manual" / "Annotation_manuelle.csv").open(encoding="utf-8-sig") as fh:
         hm = list(csv.DictReader(fh))
     hv = judge.judge_many([r["tweet"] for r in hm])
     h_true = [r["H"].strip() == "1" for r in hm]
     h_pred = ["hate" in v.labels for v in hv]
-    h_any = [bool(set(v.labels) & set(TOXIC)) for v in hv]
+    h_any = [bool(set(v.labels) & set(DECREE_TOXIC)) for v in hv]
     hp, hr, hf = prf(h_true, h_pred)
     _, har, _ = prf(h_true, h_any)
 
@@ -185,7 +210,9 @@ def main() -> None:
             "cv_f1_2ch_pikabu_joint": round(f_joint[2], 4),
             "cv_f1_2ch_pikabu_2ch_only": round(f_only[2], 4),
             "cv_2ch_precision_recall": [round(f_only[0], 4), round(f_only[1], 4)],
+            "cv_f1_2ch_pikabu_decree_notion": round(f_only_decree[2], 4),
             "vk_distorted_f1": round(f1_vk, 4),
+            "vk_distorted_f1_decree_notion": round(f1_vk_decree, 4),
             "vk_distorted_precision_recall": [round(p_vk, 4), round(r_vk, 4)],
             "vk_distorted_recall_distorted": round(float(vk_pred[dist_tox].mean()), 4),
             "russe_neutral_flagged_rate": round(float(flagged_neutral), 4),

@@ -4,7 +4,7 @@ Why this shape:
   * мат is productive, so obscene words are found by *root* regexes anchored on morpheme boundaries
     (a root must start the word or follow a real prefix), not by substring search — "застрахуйте",
     "корабля", "тебя" stay clean.
-  * Insults and slurs are lemmas.  Instead of lemmatizing every token at run time (~150 µs per new
+  * Insults and slurs are lemmas.  Instead of lemmatizing every token at run time (10-150 µs per new
     word), each lemma is expanded ONCE at load time into all its forms with pymorphy3; matching is
     then a dict lookup per token, morphology-aware and fast.
   * Masked words (``х*й``, ``бл**ь``) are compared with the known forms through a wildcard regex.
@@ -15,8 +15,8 @@ Data files live in ``moderation/lexicons/*.txt``; their format is documented at 
 
 from __future__ import annotations
 
-import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?;\n…()\[\]]")
 _CLAUSE_END = re.compile(r"[.!?;\n…,:()\u2013\u2014-]")
 _CYR_START = re.compile(r"[а-я*]")
 _EMPTY: frozenset[str] = frozenset()
+_ALT = operator.attrgetter("alt")
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 _VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
@@ -80,7 +81,9 @@ def _parse_spec(token: str, where: str) -> _Spec:
         raise LexiconError(f"{where}: bad entry {token!r}")
     filt: Filter = ()
     if m.group("filt"):
-        filt = tuple(tuple(g.strip() for g in grp.split("|") if g.strip()) for grp in m.group("filt").split(","))
+        filt = tuple(
+            tuple(g.strip() for g in grp.split("|") if g.strip()) for grp in m.group("filt").split(",")
+        )
     sigil, value = m.group("sigil"), m.group("value")
     if sigil == "@":
         return _Spec("set", value, filt)
@@ -93,8 +96,8 @@ def _lexeme(lemma: str) -> tuple[tuple[str, object], ...]:
     """All (form, tag) of the paradigms whose normal form is ``lemma`` (pymorphy3)."""
     morph = analyzer()
     parses = [p for p in morph.parse(lemma) if p.normal_form.replace("ё", "е") == lemma]
-    if any(p.tag.POS in ("NOUN", "ADJF") for p in parses):
-        # "сволочь" is also a verb ("сволочь мешки"): a noun entry means the noun
+    if parses and parses[0].tag.POS in ("NOUN", "ADJF"):
+        # "сволочь" is also a verb ("сволочь мешки"): when the noun is the likely reading, keep only it
         parses = [p for p in parses if p.tag.POS not in _VERBAL]
     out: dict[tuple[str, str], tuple[str, object]] = {}
     for p in parses:
@@ -119,8 +122,34 @@ def _tag_ok(tag: object, filt: Filter) -> bool:
     return True
 
 
+@cache
+def _lexeme_like(lemma: str, model: str) -> tuple[tuple[str, object], ...]:
+    """Forms of a word pymorphy3 does not know ("ментяра"), inflected like a known ``model`` ("собака")."""
+    forms = _lexeme(model)
+    if not forms:
+        return ()
+    forms = tuple((w, t) for w, t in forms if w[:3] == model[:3])  # drop "подобрее"-style forms
+    words = [w for w, _ in forms]
+    stem = words[0]
+    for w in words[1:]:
+        while not w.startswith(stem):
+            stem = stem[:-1]
+    ending = model[len(stem) :]
+    if not lemma.endswith(ending):
+        return ()
+    base = lemma[: len(lemma) - len(ending)]
+    return tuple((base + w[len(stem) :], tag) for w, tag in forms)
+
+
 def _expand_lemma(lemma: str, filt: Filter, where: str) -> set[str]:
-    forms = _lexeme(lemma)
+    if "~" in lemma:  # "ментяра~собака": inflect an unknown word like a known one
+        word, _, model = lemma.partition("~")
+        forms = _lexeme_like(word, model)
+        if not forms:
+            raise LexiconError(f"{where}: cannot inflect {word!r} like {model!r}")
+        lemma = word
+    else:
+        forms = _lexeme(lemma)
     if not forms:  # unknown to pymorphy3: the entry itself is the only form we trust
         return set() if filt else {lemma}
     out: set[str] = set()
@@ -350,12 +379,13 @@ class Lexicon:
         headwords: set[str] = set()
         for cat, target, line in raw.categories:
             for spec in line.specs:
-                if spec.kind != "set" and (len(spec.value) >= 4 or spec.value in _SHORT_HEADWORDS):
-                    headwords.add(spec.value)
+                name = spec.value.partition("~")[0]  # "ментяра~дыра" reports as "ментяра"
+                if spec.kind != "set" and (len(name) >= 4 or name in _SHORT_HEADWORDS):
+                    headwords.add(name)
                 for form in expander.expand_spec(spec, (), line.where) - line.exclude:
                     lst = entries.setdefault(form, [])
                     if not any(e[0] == cat for e in lst):
-                        lst.append((cat, spec.value, target))
+                        lst.append((cat, name, target))
 
         patterns: list[_Pattern] = []
         anon: dict[str, str] = {}
@@ -482,17 +512,10 @@ class Lexicon:
                 variants = [v for v in ((text, squeezed) if squeezed != text else (text,)) if hint.search(v)]
                 candidates = ()
                 if variants:
-                    offsets = list(itertools.accumulate((len(w) + 1 for w in words), initial=0))
-                    sq_offsets = (
-                        list(itertools.accumulate((len(w) + 1 for w in squeezed.split(" ")), initial=0))
-                        if squeezed != text
-                        else offsets
+                    # tokens are joined by single spaces: a match's token is the number of spaces before it
+                    candidates = sorted(
+                        {v.count(" ", 0, m.start()) for v in variants for m in hint.finditer(v)}
                     )
-                    idx: set[int] = set()
-                    for v in variants:
-                        offs = offsets if v is text else sq_offsets
-                        idx.update(bisect.bisect_right(offs, m.start()) - 1 for m in hint.finditer(v))
-                    candidates = sorted(idx)
             sq_words = squeezed.split(" ") if squeezed != text else words
             for i in candidates:
                 for key in (words[i], sq_words[i]) if sq_words[i] != words[i] else (words[i],):
@@ -504,7 +527,7 @@ class Lexicon:
                         f.setdefault("obscene", ("root:" + self._root_names[int(m.lastgroup[1:])], None))
                         break
         # 4. masked words and alternative readings (look-alikes, Latin transliteration)
-        if "*" in text or any(t.alt for t in toks):
+        if "*" in text or any(map(_ALT, toks)):
             for i, t in enumerate(toks):
                 w = words[i]
                 if "*" in w:
@@ -593,7 +616,12 @@ class Lexicon:
                 c = sorted(
                     i
                     for i in idx
-                    if not (slot.not_negated and i > 0 and words[i - 1] in _NEGATIONS and sentence[i - 1] == sentence[i])
+                    if not (
+                        slot.not_negated
+                        and i > 0
+                        and words[i - 1] in _NEGATIONS
+                        and sentence[i - 1] == sentence[i]
+                    )
                     and not (slot.clause_end and not _clause_end(n, i))
                 )
                 if not c:
@@ -703,13 +731,16 @@ def _find(cands: list[list[int]], window: int, ordered: bool, sentence: list[int
                     return tuple(chosen)
         return None
     limited = [c[:12] for c in cands]
+    best: tuple[int, ...] | None = None
     for combo in itertools.product(*limited):
         if len(set(combo)) != len(combo):
             continue
         lo, hi = min(combo), max(combo)
         if hi - lo < window and sentence[lo] == sentence[hi]:
-            return combo
-    return None
+            # prefer the widest match: "расстрелять всех чиновников" over "расстрелять всех"
+            if best is None or hi - lo > max(best) - min(best):
+                best = combo
+    return best
 
 
 @lru_cache(maxsize=1)

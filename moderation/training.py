@@ -1,9 +1,9 @@
 """The training recipe behind ``modbot train``: data → labels → pipeline → evaluated artifact.
 
 Most real data here is labelled only toxic / not toxic. Category labels are derived from that
-flag plus the lexicons (weak supervision): a toxic text with a мат root is *obscene*, one with a
-group slur is *hate*, one with a threat pattern is *threat*, and toxic text that is not only
-swearing is *insult*. The project's seed corpus carries explicit categories and teaches what the
+flag plus the lexicons (weak supervision): any text with a мат root is *obscene* (the decree bans
+мат whatever the source thought of it), a toxic text is *insult*, and one that also carries a group
+slur or a threat pattern is *hate* or *threat* too. The project's seed corpus carries explicit categories and teaches what the
 weak labels cannot (criticism that must pass, local spam, threats worded without a lexicon word).
 """
 
@@ -14,6 +14,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -29,8 +30,14 @@ from moderation.verdict import CATEGORIES
 
 Progress = Callable[[str], None]
 
-#: The categories that make a text "toxic" in the benchmarks' sense (everything but spam).
-TOXIC = ("obscene", "insult", "threat", "hate")
+#: What the labelled sets call "toxic": insulting, threatening or demeaning text. Their annotators
+#: did not count мат alone as toxic, so benchmarks compare against these; the decree's wider notion
+#: (``DECREE_TOXIC``, мат included) is reported beside it.
+TOXIC = ("insult", "threat", "hate")
+DECREE_TOXIC = ("obscene", "insult", "threat", "hate")
+
+#: Sample weight per source: the VK comments are the closest data to our pages, so they count more.
+SOURCE_WEIGHTS: dict[str, float] = {"vk_distorted": 1.0}
 
 _WS = re.compile(r"\W+")
 
@@ -53,12 +60,12 @@ def derive_labels(ex: Example, p: Prepared) -> np.ndarray:
     if ex.spam:
         y[idx["spam"]] = 1
     if ex.toxic:
+        # The sources call a text toxic when it insults or demeans; мат alone is not toxic to them.
+        y[idx["insult"]] = 1
         if "hate" in cats:
             y[idx["hate"]] = 1
         if "threat" in cats:
             y[idx["threat"]] = 1
-        if cats & {"insult", "hate"} or "obscene" not in cats:
-            y[idx["insult"]] = 1
     return y
 
 
@@ -87,7 +94,8 @@ def collect(paths: list[Path], *, neutral_weight: float = 0.5, include_seed: boo
             key = dedupe_key(ex.text)
             if key and key not in seen:
                 seen.add(key)
-                out.append(ex)
+                w = SOURCE_WEIGHTS.get(ex.source, 1.0)
+                out.append(replace(ex, weight=ex.weight * w) if w != 1.0 else ex)
     return out
 
 
@@ -173,9 +181,11 @@ def fit_tune_evaluate(
     return pipe, thresholds, metrics
 
 
-def toxic_prediction(S: np.ndarray, thresholds: dict[str, dict[str, float]]) -> np.ndarray:  # noqa: N803
-    """Any of the toxic categories at or over its delete threshold (how benchmarks read "toxic")."""
-    cols = [CATEGORIES.index(c) for c in TOXIC]
+def toxic_prediction(
+    S: np.ndarray, thresholds: dict[str, dict[str, float]], categories: tuple[str, ...] = TOXIC  # noqa: N803
+) -> np.ndarray:
+    """Any of ``categories`` at or over its delete threshold (how benchmarks read "toxic")."""
+    cols = [CATEGORIES.index(c) for c in categories]
     cut = np.array([thresholds[CATEGORIES[j]]["delete"] for j in cols])
     return (S[:, cols] >= cut).any(axis=1)
 

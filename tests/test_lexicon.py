@@ -1,0 +1,368 @@
+"""Lexicon matching: what must fire (incl. disguised forms) and what must never fire (civic language)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moderation.lemmatize import lemma, lemmas, lemmatize_tokens
+from moderation.lexicon import Hit, Lexicon, LexiconError, default_lexicon
+from moderation.normalize import normalize
+from moderation.verdict import TARGET_GROUPS_RU
+
+
+def hits(text: str) -> list[Hit]:
+    return default_lexicon().match(normalize(text))
+
+
+# --------------------------------------------------------------------------------------------------
+# must NOT fire
+
+INNOCENT = [
+    # words that contain a мат root as a substring, or look like a slur
+    "Застрахуйте машину заранее",
+    "корабля",
+    "рубля",
+    "употреблять",
+    "оскорблять",
+    "колебля",
+    "гребля",
+    "Херсон",
+    "херувим",
+    "херес",
+    "командировка",
+    "мандарин",
+    "мандат депутата",
+    "скипидар",
+    "спидометр",
+    "трахея",
+    "ихтиандр",
+    "жидкий",
+    "жидкость",
+    "спидран",
+    "бляха",
+    "хлебал",
+    "не психуй",
+    "страхуют",
+    "потребляю",
+    "ансамбля",
+    "психбольница",
+    "хлебать",
+    "истребитель",
+    "небо",
+    "ребята",
+    "тебя",
+    "себя",
+    "требовать",
+    "погребальный",
+    "мудрый",
+    "мудрец",
+    "сукно",
+    "сучок",
+    "без сучка и задоринки",
+    "рубить сук, на котором сидишь",
+    "хулиган",
+    "хуторок",
+    "хуже",
+    "похудеть",
+    "ухудшение",
+    "лохматый",
+    "лохань",
+    "дебет",
+    "дебаты",
+    "идиома",
+    "уродился урожай",
+    "уродливый памятник",
+    "козерог",
+    "скотовод",
+    "хохолок",
+    "хохлатка",
+    "хачапури",
+    "сухую траву, тихую погоду, плохую дорогу, глухую стену",
+    "учебный год",
+    "вебинар",
+    "серебро",
+    "Ипотека, епископ, епархия",
+    "Ёбург",
+    "превышение лимита",
+    "бабье лето",
+    "депутат Хохлов выступил",
+    "укропа добавьте в салат",
+    "колорадский жук съел картошку",
+    "Синдром Дауна",
+    # civic complaints and harsh but legitimate criticism
+    "мусорка переполнена",
+    "Мусор не вывозят уже неделю!",
+    "Когда уберут мусор во дворе? Мусора полно",
+    "вывоз мусора, свалка, дворник",
+    "чиновник депутат администрация мэр глава города",
+    "Чиновники воруют, позор администрации",
+    "Депутаты опять ничего не сделали, стыдно",
+    "Бюрократы опять требуют справки",
+    "Гнать таких чиновников надо поганой метлой",
+    "Дороги убитые, вы убили наш город!",
+    "Вы убиваете город своими решениями",
+    "Чиновники уничтожат парк, вырежут все деревья",
+    "вызвали ментов, менты приехали через час",
+    "Полиция не приезжает",
+    "колхоз имени Ленина, деревня Горячеводск",
+    "Пенсионеры вон там сидят на лавочке",
+    "Армяне, грузины и русские живут дружно",
+    "Мусульмане отмечают Курбан-байрам",
+    "Пусть приезжие тоже соблюдают правила",
+    # violence words in everyday use
+    "убить время до вечера",
+    "пока дождёшься скорую — сдохнешь",
+    "скоро все ноги переломаем на этих ступеньках",
+    "Я сломаю ногу на этой лестнице",
+    "Шёл по улице, упал и сломал руку",
+    "Хорошо бы уничтожить всех тараканов в подвале",
+    "сжечь сухую траву у дома запрещено",
+    "хотели поджечь машину, но полиция задержала",
+    "тебе конец года отчёт сдавать",
+    "вам в конце концов надо",
+    "Бродячие собаки покусали ребёнка, эти собаки опасны",
+    "эти крысы бегают по двору",
+    "козёл на дороге",
+    "Это тупое решение",
+    "тупой нож",
+    "Вам просто тупо не отвечают",
+    "Вы живёте недалеко",
+    # mild words that are not clause-19 material
+    "блин, опять отключили свет",
+    "ёлки-палки",
+    "Хрен знает, когда починят",
+    # text that looks odd to a normaliser
+    "Прием по адресу ул. Ленина, д. 5, каб. 3, т.е. во вторник",
+    "и т.д. и т.п. в т.ч. и я с ним",
+    "[id2374442|Анна], сначала на девочку",
+    "В 2023г было 10км дорог",
+    "скидка 50%, звоните +7 928 123-45-67",
+    "https://pyatigorsk.org/news?id=1 и адрес admin@pyatigorsk.ru",
+    "I love this city, great job! ebay ebook huge taxi coke",
+    "Hello, her name is Lox",
+    "x0p0шo, спасибо",
+    "ну...короче да",
+    "*важно*",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", INNOCENT)
+def test_innocent_text_produces_no_hits(text: str) -> None:
+    assert hits(text) == []
+
+
+def test_innocent_list_is_big_enough() -> None:
+    assert len(INNOCENT) >= 60
+
+
+# --------------------------------------------------------------------------------------------------
+# must fire
+
+# (text, category, target, exact quote of the hit)
+POSITIVE: list[tuple[str, str, str | None, str]] = [
+    # мат, plain and disguised
+    ("х у й", "obscene", None, "х у й"),
+    ("п.и.з.д.е.ц", "obscene", None, "п.и.з.д.е.ц"),
+    ("xyй", "obscene", None, "xyй"),
+    ("6лять", "obscene", None, "6лять"),
+    ("пиздeц", "obscene", None, "пиздeц"),  # Latin e
+    ("бл**ь", "obscene", None, "бл**ь"),
+    ("ёб@ный", "obscene", None, "ёб@ный"),
+    ("уёбок", "obscene", None, "уёбок"),
+    ("долбоеб", "obscene", None, "долбоеб"),
+    ("долбоёбы", "obscene", None, "долбоёбы"),
+    ("иди нахуй", "obscene", None, "нахуй"),
+    ("пошёл на хуй", "obscene", None, "хуй"),
+    ("охуеть просто", "obscene", None, "охуеть"),
+    ("заебали уже с этими дорогами", "obscene", None, "заебали"),
+    ("распиздяи в администрации", "obscene", None, "распиздяи"),
+    ("съебались бы вы", "obscene", None, "съебались"),
+    ("отъебись", "obscene", None, "отъебись"),
+    ("блядь, опять свет отключили", "obscene", None, "блядь"),
+    ("ПИЗДЕЦ!!!", "obscene", None, "ПИЗДЕЦ"),
+    ("пиииииздец", "obscene", None, "пиииииздец"),
+    ("бляяять", "obscene", None, "бляяять"),
+    ("х*й", "obscene", None, "х*й"),
+    ("п***ц", "obscene", None, "п***ц"),
+    ("е*ать", "obscene", None, "е*ать"),
+    ("х#р", "obscene", None, "х#р"),
+    ("п@#дец", "obscene", None, "п@#дец"),
+    ("Опять всех нае...ли", "obscene", None, "нае...ли"),
+    ("нихуя не сделали", "obscene", None, "нихуя"),
+    ("хуёво работаете", "obscene", None, "хуёво"),
+    ("хуйло", "obscene", None, "хуйло"),
+    ("Ипанутые", "obscene", None, "Ипанутые"),
+    ("pizdec", "obscene", None, "pizdec"),
+    ("HAXУЙ", "obscene", None, "HAXУЙ"),
+    ("пи3дец", "obscene", None, "пи3дец"),
+    ("на хер", "obscene", None, "хер"),
+    # insults
+    ("сyка", "insult", None, "сyка"),
+    ("с*ка", "insult", None, "с*ка"),
+    ("д е б и л", "insult", None, "д е б и л"),
+    ("ты мудак", "insult", None, "мудак"),
+    ("ты идиот", "insult", None, "идиот"),
+    ("дебилы в мэрии сидят", "insult", None, "дебилы"),
+    ("кретин", "insult", None, "кретин"),
+    ("уроды", "insult", None, "уроды"),
+    ("мразь", "insult", None, "мразь"),
+    ("твари", "insult", None, "твари"),
+    ("быдло", "insult", None, "быдло"),
+    ("чмо", "insult", None, "чмо"),
+    ("ублюдки", "insult", None, "ублюдки"),
+    ("ты сучка", "insult", None, "ты сучка"),
+    ("гандон", "insult", None, "гандон"),
+    ("сукин сын", "insult", None, "сукин"),
+    ("cyka blyat", "insult", None, "cyka"),
+    ("вы козлы", "insult", None, "вы козлы"),
+    ("тупые чиновники", "insult", None, "тупые чиновники"),
+    ("ты тупой", "insult", None, "ты тупой"),
+    ("уёбок", "insult", None, "уёбок"),
+    ("дуррак", "insult", None, "дуррак"),
+    # hate, by target group
+    ("пидорасы", "hate", "sex", "пидорасы"),
+    ("пидор", "hate", "sex", "пидор"),
+    ("педики", "hate", "sex", "педики"),
+    ("хачи", "hate", "nationality", "хачи"),
+    ("чурки", "hate", "nationality", "чурки"),
+    ("жиды", "hate", "nationality", "жиды"),
+    ("хохлы", "hate", "nationality", "хохлы"),
+    ("черножопые", "hate", "nationality", "черножопые"),
+    ("пиндосы", "hate", "nationality", "пиндосы"),
+    ("всех чурок гнать", "hate", "nationality", "чурок гнать"),
+    ("гнать цыган из города", "hate", "nationality", "гнать цыган"),
+    ("армяне не люди", "hate", "nationality", "армяне не люди"),
+    ("все цыгане воры", "hate", "nationality", "все цыгане воры"),
+    ("понаехавшие", "hate", "residence", "понаехавшие"),
+    ("деревенщина", "hate", "residence", "деревенщина"),
+    ("старпёры", "hate", "age", "старпёры"),
+    ("школота", "hate", "age", "школота"),
+    ("ватники", "hate", "politics", "ватники"),
+    ("либерасты", "hate", "politics", "либерасты"),
+    ("менты позорные", "hate", "profession", "менты позорные"),
+    ("эти мусора опять", "hate", "profession", "эти мусора"),
+    ("ментяры", "hate", "profession", "ментяры"),
+    ("мусарня", "hate", "profession", "мусарня"),
+    ("чинуши", "hate", "profession", "чинуши"),
+    # threats and calls to violence
+    ("убью тебя", "threat", None, "убью тебя"),
+    ("я тебя найду и зарежу", "threat", None, "тебя найду"),
+    ("я тебя найду и зарежу", "threat", None, "зарежу"),
+    ("тебе конец!", "threat", None, "тебе конец"),
+    ("ноги переломаю", "threat", None, "ноги переломаю"),
+    ("знаю где ты живёшь", "threat", None, "знаю где ты живёшь"),
+    ("расстрелять всех чиновников", "threat", None, "расстрелять всех чиновников"),
+    ("смерть чиновникам", "threat", None, "смерть чиновникам"),
+    ("сдохни", "threat", None, "сдохни"),
+    ("чтоб вы все сдохли", "threat", None, "чтоб вы все сдохли"),
+    ("сожгу твой дом", "threat", None, "сожгу твой дом"),
+    ("ты труп", "threat", None, "ты труп"),
+    ("бей хачей", "threat", "nationality", "бей хачей"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "target", "quote"), POSITIVE)
+def test_positive_fires_with_category_target_and_exact_quote(
+    text: str, category: str, target: str | None, quote: str
+) -> None:
+    found = hits(text)
+    for h in found:
+        assert text[h.start : h.end] == h.quote  # every quote is what the user wrote
+    matching = [h for h in found if h.category == category and h.quote == quote]
+    assert matching, f"no {category} hit quoting {quote!r} in {found}"
+    if category == "hate":
+        assert target in TARGET_GROUPS_RU
+        assert any(h.target == target for h in matching)
+    elif category == "threat" and target is not None:
+        assert any(h.target == target for h in matching)
+
+
+def test_positive_list_is_big_enough() -> None:
+    assert len(POSITIVE) >= 60
+
+
+def test_quotes_point_into_original_text_with_surroundings() -> None:
+    text = "Слушай, ты, д е б и л, и твой пиздeц x0p0шo известен"
+    found = hits(text)
+    assert {(h.category, h.quote) for h in found} >= {("insult", "д е б и л"), ("obscene", "пиздeц")}
+    for h in found:
+        assert text[h.start : h.end] == h.quote
+
+
+def test_mat_derived_insults_report_both_categories() -> None:
+    assert {h.category for h in hits("уёбок")} == {"obscene", "insult"}
+
+
+def test_negation_blocks_first_person_threat() -> None:
+    assert not [h for h in hits("я тебя не убью") if h.matched == "kill_first_person"]
+
+
+def test_windows_do_not_cross_sentences() -> None:
+    assert not [h for h in hits("Я найду. Тебя не касается.") if h.category == "threat"]
+
+
+def test_hits_are_sorted_and_hashable() -> None:
+    found = hits("иди нахуй, урод, убью")
+    assert found == sorted(found, key=lambda h: (h.start, h.end))
+    assert len(set(found)) == len(found)
+
+
+# --------------------------------------------------------------------------------------------------
+# lemmatizer
+
+
+def test_lemma_and_lemmas() -> None:
+    assert lemma("дебилами") == "дебил"
+    assert lemma("Ёжика") == "ежик"
+    assert {"сука", "сук"} <= lemmas("суки")
+    assert lemma("х*й") == "х*й"  # masks and Latin pass through
+    assert lemma("hello") == "hello"
+    tokens = normalize("Чиновники воруют бюджет").tokens
+    assert lemmatize_tokens(tokens) == ["чиновник", "воровать", "бюджет"]
+    assert lemmatize_tokens(["дороги"]) == [lemma("дороги")]
+
+
+# --------------------------------------------------------------------------------------------------
+# loader
+
+
+def test_default_lexicon_is_a_cached_singleton() -> None:
+    assert default_lexicon() is default_lexicon()
+
+
+def test_bad_lexicon_files_fail_loudly(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("[hate martians]\nзеленый\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="unknown hate target"):
+        Lexicon.load(tmp_path)
+    (tmp_path / "a.txt").write_text("[patterns]\nthreat x 3 @NOPE + =тебя\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="unknown set"):
+        Lexicon.load(tmp_path)
+    (tmp_path / "a.txt").write_text("word outside a section\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="outside a section"):
+        Lexicon.load(tmp_path)
+
+
+def test_small_custom_lexicon(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "[insult]\nболван\n[set YOU]\n=ты\n[patterns]\ninsult addressed 2 @YOU > @INSULT\n", encoding="utf-8"
+    )
+    lx = Lexicon.load(tmp_path)
+    found = lx.match(normalize("ты болваны"))
+    assert {(h.category, h.matched, h.quote) for h in found} == {
+        ("insult", "болван", "болваны"),
+        ("insult", "addressed", "ты болваны"),
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_match_never_raises_and_quotes_are_slices(text: str) -> None:
+    for h in default_lexicon().match(normalize(text)):
+        assert 0 <= h.start < h.end <= len(text)
+        assert text[h.start : h.end] == h.quote
+        assert h.category in ("obscene", "insult", "threat", "hate")
