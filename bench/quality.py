@@ -54,6 +54,7 @@ csv.field_size_limit(1 << 30)
 from moderation.training import SOURCE_WEIGHTS  # noqa: E402
 
 VK_WEIGHT = SOURCE_WEIGHTS.get("vk_distorted", 1.0)
+NEUTRAL_WEIGHT = 0.2  # as `modbot train --neutral-weight`
 _WS = re.compile(r"\W+")
 
 
@@ -106,6 +107,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--vk-weight", type=float, default=VK_WEIGHT, help="sample weight of VK rows in training")
+    ap.add_argument("--russe", choices=("all", "toxic", "none"), default="all", help="RUSSE rows in CV training")
     ap.add_argument("--quick", action="store_true", help="skip the 2ch-only recipe and the shipped-model figures")
     args = ap.parse_args()
     d = args.data_dir
@@ -119,11 +121,13 @@ def main() -> None:
     tg = read_tg_spam(d / "spam_telegram_tg-spam" / "spam-samples.txt") + read_tg_spam(
         d / "spam_telegram_tg-spam" / "ham-samples.txt"
     )
-    russe = read_russe(d / "russe_detox_2022" / "train.tsv", neutral_weight=0.5)
+    russe = read_russe(d / "russe_detox_2022" / "train.tsv", neutral_weight=NEUTRAL_WEIGHT)
     seed_rows = read_seed(SEED_CORPUS)
     big = " | ".join(key(e.text) for e in ch)
     russe_groups_overlap = {e.group for e in russe if e.toxic == 1 and key(e.text) and key(e.text) in big}
     russe_clean = [e for e in russe if e.group not in russe_groups_overlap]
+    if args.russe != "all":
+        russe_clean = [e for e in russe_clean if args.russe == "toxic" and e.toxic == 1]
     print(f"data: 2ch {len(ch)}, vk {len(vk)}, tg {len(tg)}, russe train {len(russe)} "
           f"({len(russe) - len(russe_clean)} rows dropped: overlap with 2ch), seed {len(seed_rows)}")
 
@@ -181,7 +185,7 @@ def main() -> None:
                 "vk_distorted_precision_recall": [round(p_vk, 4), round(r_vk, 4)],
                 "vk_distorted_f1_decree_notion": round(f1_vk_decree, 4),
                 "vk_distorted_recall_distorted": round(float(vk_pred[dist_tox].mean()), 4),
-                "spam_precision": round(p_sp, 4), "spam_recall": round(r_sp, 4), "vk_weight": args.vk_weight})
+                "spam_precision": round(p_sp, 4), "spam_recall": round(r_sp, 4), "vk_weight": args.vk_weight, "russe": args.russe})
         return
 
     # Shipped model: RUSSE dev (never trained on) and the hate annotation.

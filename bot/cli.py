@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--test-size", type=float, default=0.15, help="held-out share for metrics and thresholds (0.15)")
     p.add_argument("--seed", type=int, default=0, help="random seed for the split (0)")
     p.add_argument("--C", type=float, default=0.3, help="inverse regularisation of the linear models (0.3)")
-    p.add_argument("--neutral-weight", type=float, default=0.5, help="sample weight of RUSSE neutral rewrites (0.5)")
+    p.add_argument("--neutral-weight", type=float, default=0.2, help="sample weight of RUSSE neutral rewrites (0.2)")
     p.add_argument("--version", help="model version string (default: NAME-date-hash)")
     p.set_defaults(func=_train)
 

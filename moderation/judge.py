@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from moderation.classifier import ModelArtifact
-from moderation.features import Prepared, prepare
+from moderation.features import Prepared
 from moderation.policy import Policy, Thresholds
 from moderation.spam import rule_score
 from moderation.verdict import CATEGORIES, CATEGORY_NAMES_RU, GROUNDS, TARGET_GROUPS_RU, Evidence, Verdict
@@ -78,7 +78,7 @@ class Judge:
             else:
                 todo.append(i)
         if todo:
-            prepared = [prepare(texts[i]) for i in todo]
+            prepared = [self._prepare.prepare_one(texts[i]) for i in todo]
             X = self._features.transform(prepared)  # noqa: N806
             probs = self._clf.predict_proba(X)
             for row, i in enumerate(todo):
@@ -87,7 +87,7 @@ class Judge:
 
     def scores(self, texts: Iterable[str]) -> np.ndarray:
         """Raw model probabilities (n, len(CATEGORIES)) before rule floors — for benchmarks."""
-        X = self._features.transform([prepare(t) for t in texts])  # noqa: N806
+        X = self._features.transform([self._prepare.prepare_one(t) for t in texts])  # noqa: N806
         return self._clf.predict_proba(X)
 
     # -- verdict assembly --------------------------------------------------------------------
