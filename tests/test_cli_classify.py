@@ -1,0 +1,66 @@
+"""`modbot classify`: the JSONL contract and bad input through a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+CONTRACT_KEYS = {"text", "action", "labels", "scores", "evidence", "model_version"}
+
+
+def modbot(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, timeout=120
+    )
+
+
+def test_jsonl_contract_one_object_per_line():
+    lines = ["ты дебил", "", "   ", "Когда починят дорогу?", "😀" * 50, "a\x00b\x1bc", "х" * 100_000]
+    proc = modbot("classify", "--jsonl", stdin=("\n".join(lines) + "\n").encode())
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert len(out) == len(lines)
+    for obj, text in zip(out, lines, strict=True):
+        assert CONTRACT_KEYS <= set(obj)
+        assert obj["text"] == text
+        assert obj["action"] in ("allow", "review", "delete", "delete_and_ban")
+        assert isinstance(obj["labels"], list)
+        assert set(obj["scores"]) == {"spam", "obscene", "insult", "threat", "hate"}
+        for e in obj["evidence"]:
+            assert text[e["start"] : e["end"]] == e["quote"]
+    assert "insult" in out[0]["labels"]
+    assert out[1]["labels"] == [] and out[1]["action"] == "allow"
+    assert b"Traceback" not in proc.stderr
+
+
+def test_invalid_utf8_on_stdin_is_replaced_not_a_crash():
+    proc = modbot("classify", "--jsonl", stdin=b"\xff\xfe\xfa bad bytes\n\xd0\xbf\xd1\x80\xd0\xb8\n")
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert len(out) == 2
+    assert out[1]["text"] == "при"
+    assert b"Traceback" not in proc.stderr
+
+
+def test_readable_explanation():
+    proc = modbot("classify", "ты дебил конченый")
+    assert proc.returncode == 0
+    text = proc.stdout.decode()
+    assert "Решение:" in text and "оскорбление" in text
+
+
+def test_missing_model_is_one_clear_line(tmp_path):
+    proc = modbot("classify", "--model", str(tmp_path / "nope"), "текст")
+    assert proc.returncode == 2
+    err = proc.stderr.decode().strip()
+    assert err.startswith("modbot:") and "\n" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["classify"], ["train", "--data", "/nonexistent", "--out", "/tmp/x"]])
+def test_usage_errors_are_one_line(args):
+    proc = modbot(*args)
+    assert proc.returncode == 2
+    assert b"Traceback" not in proc.stderr

@@ -1,0 +1,92 @@
+"""The shipped judge on its own: verdict shape, evidence offsets, explanations, hostile input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from moderation.judge import Judge, explain
+from moderation.verdict import CATEGORIES
+
+
+@pytest.fixture(scope="module")
+def judge() -> Judge:
+    return Judge.load()
+
+
+def test_model_loads_with_version_and_thresholds(judge):
+    assert judge.model_version
+    assert set(judge.policy.thresholds) == set(CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Когда наконец отремонтируют дорогу на улице Кирова? Третий год одни обещания!",
+        "Администрация опять освоила деньги на плитке, а в поликлинике записи нет. Позор!",
+        "Спасибо за новый сквер у Цветника, детям очень нравится",
+        "Вывоз мусора на Бештаугорской не было две недели, примите меры",
+    ],
+)
+def test_civic_comments_and_sharp_criticism_stay_up(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.scores)
+    assert v.labels == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("ты дебил конченый, иди нахуй", "obscene"),
+        ("п.и.з.д.е.ц вы тут все", "obscene"),
+        ("Заработок от 5000 в день без вложений, пиши в лс t.me/rich_fast", "spam"),
+        ("всех чурок гнать из города", "hate"),
+        ("я тебя найду и зарежу", "threat"),
+    ],
+)
+def test_violations_are_labelled_with_evidence(judge, text, label):
+    v = judge.judge(text)
+    assert label in v.labels, (v.labels, v.scores)
+    assert v.action in ("delete", "delete_and_ban")
+    assert v.ground
+    ev = [e for e in v.evidence if e.category == label]
+    assert ev
+    for e in v.evidence:
+        assert text[e.start : e.end] == e.quote
+
+
+def test_hate_names_its_target_group(judge):
+    v = judge.judge("всех чурок гнать из города")
+    assert "nationality" in v.targets
+
+
+def test_explanation_is_russian_and_complete(judge):
+    text = "ты дебил конченый"
+    out = explain(judge.judge(text))
+    assert "Решение:" in out and "Оценки:" in out and "Модель:" in out
+    assert "«дебил" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\t ", "😀😀😀🔥🔥", "x" * 100_000, "мир\x00\x01\x1b[31mтекст", "Привет hello 你好 مرحبا", "\ud800bad"],
+)
+def test_hostile_input_gives_a_verdict(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review", "delete", "delete_and_ban")
+    assert set(v.scores) == set(CATEGORIES)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_gives_a_verdict_with_evidence_inside_the_text(judge, text):
+    v = judge.judge(text)
+    for e in v.evidence:
+        assert 0 <= e.start <= e.end <= len(text)
+        assert text[e.start : e.end] == e.quote
+
+
+def test_batch_equals_single(judge):
+    texts = ["ты дурак", "хорошая погода", "пиши в лс, заработок"]
+    assert [v.to_json() for v in judge.judge_many(texts)] == [judge.judge(t).to_json() for t in texts]

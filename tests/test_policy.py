@@ -1,0 +1,48 @@
+"""Scores → action: thresholds per category, overrides, and their validation."""
+
+import pytest
+
+from moderation.policy import DEFAULT_THRESHOLDS, Policy, Thresholds
+
+
+def scores(**kw: float) -> dict[str, float]:
+    base = dict.fromkeys(("spam", "obscene", "insult", "threat", "hate"), 0.0)
+    base.update(kw)
+    return base
+
+
+@pytest.mark.parametrize(
+    ("kw", "action", "labels"),
+    [
+        ({}, "allow", []),
+        ({"insult": 0.45}, "review", []),
+        ({"insult": 0.65}, "delete", ["insult"]),
+        ({"insult": 0.9}, "delete_and_ban", ["insult"]),
+        ({"spam": 0.55}, "review", []),
+        ({"obscene": 0.97, "insult": 0.3}, "delete_and_ban", ["obscene"]),
+        ({"threat": 0.6, "hate": 0.56}, "delete", ["threat", "hate"]),
+    ],
+)
+def test_default_thresholds(kw, action, labels):
+    assert Policy().decide(scores(**kw)) == (action, labels)
+
+
+def test_ban_needs_a_label_over_its_own_ban_threshold():
+    # insult over delete, spam over *its* ban threshold but under delete of nothing else
+    p = Policy.from_mapping(overrides={"spam": {"review": 0.1, "delete": 0.2, "ban": 0.3}})
+    assert p.decide(scores(spam=0.35)) == ("delete_and_ban", ["spam"])
+
+
+def test_overrides_merge_onto_model_defaults():
+    p = Policy.from_mapping({"insult": Thresholds(0.3, 0.5, 0.7)}, {"insult": {"delete": 0.6}})
+    assert p.thresholds["insult"] == Thresholds(0.3, 0.6, 0.7)
+    assert p.thresholds["spam"] == DEFAULT_THRESHOLDS["spam"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"insult": {"delete": 0.95}}, {"nonsense": {"delete": 0.5}}, {"spam": {"review": -0.1}}],
+)
+def test_bad_overrides_are_refused_with_a_message(bad):
+    with pytest.raises(ValueError, match=r"threshold|categor"):
+        Policy.from_mapping(overrides=bad)
