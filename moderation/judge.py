@@ -79,10 +79,10 @@ class Judge:
                 todo.append(i)
         if todo:
             prepared = [self._prepare.prepare_one(texts[i]) for i in todo]
-            X = self._features.transform(prepared)  # noqa: N806
+            X = self._features.transform(prepared).tocsr()  # noqa: N806
             probs = self._clf.predict_proba(X)
             for row, i in enumerate(todo):
-                out[i] = self._verdict(texts[i], prepared[row], probs[row], X[row])
+                out[i] = self._verdict(texts[i], prepared[row], probs[row], X, row)
         return out  # type: ignore[return-value]
 
     def scores(self, texts: Iterable[str]) -> np.ndarray:
@@ -92,7 +92,7 @@ class Judge:
 
     # -- verdict assembly --------------------------------------------------------------------
 
-    def _verdict(self, text: str, p: Prepared, probs: np.ndarray, x) -> Verdict:
+    def _verdict(self, text: str, p: Prepared, probs: np.ndarray, X, row: int) -> Verdict:  # noqa: N803
         scores = {c: 0.0 for c in CATEGORIES}
         for j, label in enumerate(self._labels):
             if label in scores:
@@ -109,7 +109,7 @@ class Judge:
         action, labels = self.policy.decide(scores)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
             if not any(e.category == label for e in evidence) and scores[label] >= self.policy.thresholds[label].review:
-                evidence.extend(self._model_evidence(p, x, label))
+                evidence.extend(self._model_evidence(p, X, row, label))
         targets = sorted({e.target for e in evidence if e.target and (e.category == "hate")})
         ground = "; ".join(GROUNDS[c] for c in labels) if labels else ""
         if action == "review" and not ground:
@@ -133,14 +133,14 @@ class Judge:
             names[idx] = name
         return names, len(names)
 
-    def _model_evidence(self, p: Prepared, x, label: str) -> list[Evidence]:
+    def _model_evidence(self, p: Prepared, X, row: int, label: str) -> list[Evidence]:  # noqa: N803
         """Quote the words that pushed the linear model towards ``label`` most."""
         if label not in self._labels:
             return []
         names, n_lemma = self._lemma_vocab
         coef = self._clf.coef_[self._labels.index(label)]
-        row = x.tocsr() if hasattr(x, "tocsr") else x
-        idx, vals = row.indices, row.data
+        lo, hi = X.indptr[row], X.indptr[row + 1]
+        idx, vals = X.indices[lo:hi], X.data[lo:hi]
         mask = idx < n_lemma
         idx, vals = idx[mask], vals[mask]
         if not len(idx):
