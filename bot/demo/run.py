@@ -1,0 +1,207 @@
+"""``modbot demo``: the emulator, two communities, a realistic comment stream and the daemon.
+
+Everything runs in one process on 127.0.0.1: the VK emulator plays VK, the traffic generator
+plays citizens, and the real daemon (enforce mode, same code as production) moderates. Its
+database lives under ``./runtime/demo-<time>/`` (or a temp dir), never the user's ``blacklist.db``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bot.config import parse_config
+from bot.daemon import Daemon, DaemonOptions
+from bot.demo.traffic import TrafficMix, load_rows
+from bot.emulator import VKEmulator, VKState
+
+log = logging.getLogger("modbot.demo")
+
+#: Comments and messages the traffic generator got through (for the summary line).
+POSTED: dict[str, int] = {"n": 0}
+
+COMMUNITIES: tuple[tuple[int, str, int], ...] = (
+    (1, "Администрация города Пятигорска", 100),
+    (2, "Городская больница №1", 101),
+)
+
+
+def runtime_dir(base: Path | None = None) -> Path:
+    """A fresh directory for this demo run: ./runtime/demo-<time>/, else a temp dir."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for root in ([base] if base else []) + [Path.cwd() / "runtime"]:
+        try:
+            d = root / f"demo-{stamp}"
+            d.mkdir(parents=True, exist_ok=True)
+            return d
+        except OSError:
+            continue
+    return Path(tempfile.mkdtemp(prefix="modbot-demo-"))
+
+
+def ensure_model(workdir: Path) -> Path | None:
+    """The default model if present; otherwise train a small one from the seed corpus (seconds)."""
+    from moderation.judge import default_model_dir
+
+    model = default_model_dir()
+    if (model / "meta.json").exists():
+        return None
+    from moderation.training import train
+
+    out = workdir / "model"
+    seed = Path(__file__).resolve().parents[2] / "moderation" / "corpus" / "seed.tsv"
+    print(f"no model at {model}; training a small demo model from {seed.name} …", flush=True)
+    train([seed], out, progress=None)
+    return out
+
+
+def _setup_logging(logfile: Path) -> list[logging.Handler]:
+    """Log to the run's file and to stdout; returns the handlers so they can be removed after."""
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    fh = logging.FileHandler(logfile, encoding="utf-8")
+    sh = logging.StreamHandler(sys.stdout)
+    for h in (fh, sh):
+        h.setFormatter(fmt)
+        root.addHandler(h)
+    for noisy in ("pymorphy3", "aiohttp.access", "bot.emulator.vk"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return [fh, sh]
+
+
+async def run_demo(seconds: float = 0.0, rate: float = 5.0, port: int = 9108, base: Path | None = None) -> int:
+    """Run until Ctrl-C (or ``seconds``); print where to look and a summary every 10 s."""
+    workdir = runtime_dir(base)
+    logfile = workdir / "modbot.log"
+    handlers = _setup_logging(logfile)
+    try:
+        return await _run(workdir, logfile, seconds, rate, port)
+    finally:
+        for h in handlers:
+            logging.getLogger().removeHandler(h)
+            h.close()
+
+
+async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: int) -> int:
+    model = ensure_model(workdir)
+    state = VKState()
+    emu = VKEmulator(state)
+    await emu.start()
+    env: dict[str, str] = {}
+    communities: list[dict[str, Any]] = []
+    for gid, name, admin in COMMUNITIES:
+        info = state.add_group(gid, name, admin_user_id=admin)
+        for i in range(3):
+            state.add_post(gid, f"Новость {i + 1} — {name}")
+        env[f"DEMO_G{gid}"] = info["group_token"]
+        env[f"DEMO_U{gid}"] = info["user_token"]
+        communities.append({"platform": "vk", "group_id": gid, "name": name, "group_token_env": f"DEMO_G{gid}",
+                            "user_token_env": f"DEMO_U{gid}", "mode": "enforce", "organisation": "pyatigorsk"})
+    data: dict[str, Any] = {"database": str(workdir / "demo.db"), "communities": communities}
+    if model is not None:
+        data["model_path"] = str(model)
+    config = parse_config(data, env)
+    options = DaemonOptions(api_url=emu.api_url, longpoll_wait=5, http=("127.0.0.1", port))  # port 0 = any free
+    daemon = Daemon(config, options=options)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await daemon.start()
+    except OSError as exc:  # the metrics port is taken: any free port will do for a demo
+        print(f"port {port} is not available ({exc.strerror}); using a free port", flush=True)
+        await daemon.stop()
+        options.http = ("127.0.0.1", 0)
+        daemon = Daemon(config, options=options)
+        await daemon.start()
+    metrics_url = daemon.http.url if daemon.http else "(disabled)"
+    print("\n".join([
+        "",
+        "modbot demo is running — two VK communities on a local emulator, daemon in ENFORCE mode",
+        f"  communities : {', '.join(f'{n} (vk {g})' for g, n, _ in COMMUNITIES)}",
+        f"  emulator    : {emu.url}  (state: {emu.url}/_test/state?comments=0)",
+        f"  log         : {logfile}",
+        f"  database    : {config.database}   (modbot status --db {config.database})",
+        f"  metrics     : {metrics_url}/metrics   health: {metrics_url}/healthz",
+        f"  traffic     : {rate:g} comments/s from bot/demo/traffic.tsv"
+        + (f" for {seconds:g} s" if seconds else "; Ctrl-C stops"),
+        "",
+    ]), flush=True)
+    traffic = asyncio.create_task(_traffic(emu, rate, stop))
+    started = time.monotonic()
+    next_summary = started + 10
+    try:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 0.5)
+            if seconds and time.monotonic() - started >= seconds:
+                stop.set()
+            if time.monotonic() >= next_summary:
+                next_summary += 10
+                print(_summary(emu, daemon), flush=True)
+    finally:
+        stop.set()
+        traffic.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await traffic
+        await daemon.stop()
+        print(_summary(emu, daemon), flush=True)
+        print(f"demo stopped; database kept at {config.database}, log at {logfile}", flush=True)
+        await emu.stop()
+    return 0
+
+
+async def _traffic(emu: VKEmulator, rate: float, stop: asyncio.Event) -> None:
+    from bot.emulator.vk import ControlError
+
+    mix = TrafficMix(load_rows(), [g for g, _, _ in COMMUNITIES], seed=int(time.time()))
+    interval = 1.0 / max(rate, 0.01)
+    t = time.monotonic()
+    for post in mix:
+        if stop.is_set():
+            return
+        author = post.author_id
+        for _ in range(3):
+            try:
+                emu.post_comment(post.group_id, author, post.text, post.vk_kind)
+                POSTED["n"] += 1
+                break
+            except ControlError as exc:
+                if exc.extra.get("reason") != "banned":
+                    log.warning("demo traffic: %s", exc.error)
+                    break
+                author = mix.new_author()  # the banned author cannot comment; someone else does
+        t += interval
+        delay = t - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        else:
+            await asyncio.sleep(0)
+
+
+def _summary(emu: VKEmulator, daemon: Daemon) -> str:
+    c = emu.state.counters
+    d = daemon.counts
+    return (f"[summary] posted {POSTED['n']} (comments and messages), judged {d['judged']}, deleted {c['comments_deleted']}, "
+            f"banned {c['bans']}, duplicates ignored {d['duplicates']}, "
+            f"outbox in flight {daemon.outbox.in_flight if daemon.outbox else 0}")
+
+
+def main(seconds: float, rate: float, port: int) -> int:
+    """Entry point for ``modbot demo``."""
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    try:
+        return asyncio.run(run_demo(seconds, rate, port))
+    except KeyboardInterrupt:
+        return 0

@@ -1,0 +1,276 @@
+"""VK event envelope → platform-free :class:`~bot.types.Comment` (or a blacklist change).
+
+The same parser serves Bots Long Poll, the Callback API and tests. It never raises: a malformed
+event becomes :class:`Malformed` with a one-line reason the daemon logs, because one broken event
+from VK must not stop the moderation of the others.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from bot.types import Comment
+
+#: event type -> (kind, parent id field, parent owner field, is edit)
+COMMENT_EVENTS: dict[str, tuple[str, str, str, bool]] = {
+    "wall_reply_new": ("wall", "post_id", "post_owner_id", False),
+    "wall_reply_edit": ("wall", "post_id", "post_owner_id", True),
+    "wall_reply_restore": ("wall", "post_id", "post_owner_id", False),
+    "photo_comment_new": ("photo", "photo_id", "photo_owner_id", False),
+    "photo_comment_edit": ("photo", "photo_id", "photo_owner_id", True),
+    "photo_comment_restore": ("photo", "photo_id", "photo_owner_id", False),
+    "video_comment_new": ("video", "video_id", "video_owner_id", False),
+    "video_comment_edit": ("video", "video_id", "video_owner_id", True),
+    "video_comment_restore": ("video", "video_id", "video_owner_id", False),
+    "board_post_new": ("board", "topic_id", "topic_owner_id", False),
+    "board_post_edit": ("board", "topic_id", "topic_owner_id", True),
+    "board_post_restore": ("board", "topic_id", "topic_owner_id", False),
+    "market_comment_new": ("market", "item_id", "market_owner_id", False),
+    "market_comment_edit": ("market", "item_id", "market_owner_id", True),
+    "market_comment_restore": ("market", "item_id", "market_owner_id", False),
+}
+MESSAGE_EVENTS: dict[str, bool] = {"message_new": False, "message_edit": True}
+BLOCK_EVENTS = ("user_block", "user_unblock")
+#: Events we subscribe to but act on only as information (someone else deleted a comment etc.).
+KNOWN_IGNORED = frozenset({
+    "wall_reply_delete", "photo_comment_delete", "video_comment_delete", "board_post_delete",
+    "market_comment_delete", "confirmation", "message_reply", "message_allow", "message_deny",
+    "message_typing_state", "message_read", "message_event", "wall_post_new", "wall_repost",
+})
+
+
+@dataclass(frozen=True)
+class CommentEvent:
+    """A new, edited or restored comment (or a message to the community)."""
+
+    comment: Comment
+    event_type: str
+    event_id: str
+    group_id: int
+
+    @property
+    def restored(self) -> bool:
+        return self.event_type.endswith("_restore")
+
+
+@dataclass(frozen=True)
+class BlockEvent:
+    """``user_block`` / ``user_unblock``: a ban made or lifted in VK (by us or by a human)."""
+
+    group_id: int
+    user_id: int
+    blocked: bool
+    admin_id: int
+    end_date: int  # 0 = forever / not applicable
+    reason: int
+    comment: str
+    event_id: str
+    by_end_date: bool = False
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A well-formed event the daemon has nothing to do with."""
+
+    event_type: str
+    event_id: str
+    group_id: int
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """An event that cannot be understood; ``error`` is one log line saying why."""
+
+    error: str
+    event_id: str = ""
+    group_id: int = 0
+
+
+ParsedEvent = CommentEvent | BlockEvent | Ignored | Malformed
+
+
+class _Bad(Exception):
+    pass
+
+
+def _int(obj: dict[str, Any], name: str, *, where: str = "object", default: int | None = None) -> int:
+    value = obj.get(name)
+    if value is None:
+        if default is not None:
+            return default
+        raise _Bad(f"{where}.{name} is missing")
+    if isinstance(value, bool):
+        raise _Bad(f"{where}.{name} is not a number: {value!r}")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise _Bad(f"{where}.{name} is not a number: {str(value)[:30]!r}") from None
+
+
+def _text(obj: dict[str, Any], where: str = "object") -> str:
+    value = obj.get("text", "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise _Bad(f"{where}.text is not a string")
+    return value
+
+
+def comment_url(kind: str, group_id: int, object_id: int, comment_id: int, author_id: int = 0) -> str:
+    """Where a moderator can see the comment on vk.com."""
+    g = group_id
+    if kind == "wall":
+        return f"https://vk.com/wall-{g}_{object_id}?reply={comment_id}"
+    if kind == "photo":
+        return f"https://vk.com/photo-{g}_{object_id}"
+    if kind == "video":
+        return f"https://vk.com/video-{g}_{object_id}"
+    if kind == "board":
+        return f"https://vk.com/topic-{g}_{object_id}?post={comment_id}"
+    if kind == "market":
+        return f"https://vk.com/market-{g}?w=product-{g}_{object_id}"
+    if kind == "message":
+        return f"https://vk.com/gim{g}?sel={author_id}"
+    return ""
+
+
+def parse_event(envelope: Any, *, received_at: float | None = None) -> ParsedEvent:
+    """Turn one VK event envelope into a :data:`ParsedEvent`. Never raises."""
+    try:
+        return _parse(envelope, time.time() if received_at is None else received_at)
+    except _Bad as exc:
+        etype = envelope.get("type", "?") if isinstance(envelope, dict) else "?"
+        event_id = envelope.get("event_id", "") if isinstance(envelope, dict) else ""
+        group_id = envelope.get("group_id", 0) if isinstance(envelope, dict) else 0
+        if not isinstance(event_id, str):
+            event_id = str(event_id)
+        if not isinstance(group_id, int) or isinstance(group_id, bool):
+            group_id = 0
+        where = f" {event_id[:16]}" if event_id else ""
+        return Malformed(f"malformed VK event {str(etype)[:40]!r}{where} (group {group_id}): {exc}", event_id, group_id)
+    except Exception as exc:  # defensive: a parser bug must not take the receiver down
+        return Malformed(f"unparseable VK event: {type(exc).__name__}: {exc}")
+
+
+def _parse(env: Any, received_at: float) -> ParsedEvent:
+    if not isinstance(env, dict):
+        raise _Bad(f"envelope is {type(env).__name__}, not an object")
+    etype = env.get("type")
+    if not isinstance(etype, str) or not etype:
+        raise _Bad("envelope.type is missing")
+    group_id = _int(env, "group_id", where="envelope")
+    if group_id <= 0:
+        raise _Bad(f"envelope.group_id must be positive, got {group_id}")
+    event_id = env.get("event_id", "")
+    if not isinstance(event_id, str):
+        raise _Bad("envelope.event_id is not a string")
+    if etype == "confirmation":
+        return Ignored(etype, event_id, group_id)
+    if not event_id:
+        raise _Bad("envelope.event_id is missing")
+    obj = env.get("object")
+    if etype in COMMENT_EVENTS:
+        return CommentEvent(_comment(etype, group_id, event_id, obj, received_at), etype, event_id, group_id)
+    if etype in MESSAGE_EVENTS:
+        return CommentEvent(_message(etype, group_id, event_id, obj, received_at), etype, event_id, group_id)
+    if etype in BLOCK_EVENTS:
+        if not isinstance(obj, dict):
+            raise _Bad("object is missing or not an object")
+        blocked = etype == "user_block"
+        return BlockEvent(
+            group_id=group_id,
+            user_id=_int(obj, "user_id"),
+            blocked=blocked,
+            admin_id=_int(obj, "admin_id", default=0),
+            end_date=_int(obj, "unblock_date", default=0) if blocked else 0,
+            reason=_int(obj, "reason", default=0) if blocked else 0,
+            comment=str(obj.get("comment") or "") if blocked else "",
+            event_id=event_id,
+            by_end_date=bool(obj.get("by_end_date")) if not blocked else False,
+        )
+    return Ignored(etype, event_id, group_id)
+
+
+def _comment(etype: str, group_id: int, event_id: str, obj: Any, received_at: float) -> Comment:
+    kind, parent_field, owner_field, edited = COMMENT_EVENTS[etype]
+    if not isinstance(obj, dict):
+        raise _Bad("object is missing or not an object")
+    cid = _int(obj, "id")
+    author = _int(obj, "from_id")
+    date = _int(obj, "date")
+    text = _text(obj)
+    object_id = _int(obj, parent_field)
+    owner_id = _int(obj, owner_field, default=_int(obj, "owner_id", default=-group_id))
+    if owner_id != -group_id:
+        raise _Bad(f"object.{owner_field} {owner_id} is not community -{group_id}")
+    return Comment(
+        platform="vk",
+        community_id=group_id,
+        kind=kind,
+        comment_id=cid,
+        author_id=author,
+        text=text,
+        created_at=date,
+        object_id=object_id,
+        owner_id=owner_id,
+        url=comment_url(kind, group_id, object_id, cid),
+        received_at=received_at,
+        event_id=event_id,
+        edited=edited,
+        raw={"type": etype, "object": obj},
+    )
+
+
+def _message(etype: str, group_id: int, event_id: str, obj: Any, received_at: float) -> Comment:
+    if not isinstance(obj, dict):
+        raise _Bad("object is missing or not an object")
+    msg = obj.get("message", obj) if etype == "message_new" else obj
+    where = "object.message" if msg is not obj else "object"
+    if not isinstance(msg, dict):
+        raise _Bad(f"{where} is not an object")
+    author = _int(msg, "from_id", where=where)
+    peer = _int(msg, "peer_id", where=where, default=author)
+    mid = _int(msg, "id", where=where, default=0) or _int(msg, "conversation_message_id", where=where)
+    return Comment(
+        platform="vk",
+        community_id=group_id,
+        kind="message",
+        comment_id=mid,
+        author_id=author,
+        text=_text(msg, where),
+        created_at=_int(msg, "date", where=where),
+        object_id=peer,
+        owner_id=-group_id,
+        url=comment_url("message", group_id, peer, mid, author),
+        received_at=received_at,
+        event_id=event_id,
+        edited=MESSAGE_EVENTS[etype],
+        raw={"type": etype, "object": obj},
+    )
+
+
+def wall_comment_from_api(group_id: int, post_id: int, obj: dict[str, Any], *, received_at: float) -> Comment | None:
+    """A comment object from ``wall.getComments`` (backfill) → Comment; None for deleted stubs."""
+    if obj.get("deleted"):
+        return None
+    try:
+        cid = _int(obj, "id")
+        return Comment(
+            platform="vk",
+            community_id=group_id,
+            kind="wall",
+            comment_id=cid,
+            author_id=_int(obj, "from_id"),
+            text=_text(obj),
+            created_at=_int(obj, "date"),
+            object_id=_int(obj, "post_id", default=post_id),
+            owner_id=-group_id,
+            url=comment_url("wall", group_id, post_id, cid),
+            received_at=received_at,
+            event_id="",
+            raw={"type": "backfill", "object": obj},
+        )
+    except _Bad:
+        return None

@@ -1,0 +1,106 @@
+"""VK API schema for moderation: which method and parameters act on a comment, and with which token.
+
+Pure functions, no I/O: the daemon stores their output as outbox actions (method + params), so
+what will be called is recorded before it is called. Token types follow the official schema
+(docs/platform-apis.md §1.5): comment deletes/restores and bans need an admin *user* token; only
+``board.*Comment`` also accepts the community token.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.types import Comment
+
+from .errors import TokenKind
+
+DELETE_METHODS: dict[str, str] = {
+    "wall": "wall.deleteComment",
+    "photo": "photos.deleteComment",
+    "video": "video.deleteComment",
+    "market": "market.deleteComment",
+    "board": "board.deleteComment",
+}
+RESTORE_METHODS: dict[str, str] = {k: v.replace("delete", "restore") for k, v in DELETE_METHODS.items()}
+#: Methods a community token may call; everything else in the moderation set needs the user token.
+GROUP_TOKEN_METHODS = frozenset({"board.deleteComment", "board.restoreComment", "groups.getBanned",
+                                 "groups.getLongPollServer", "groups.getById"})
+
+
+class NotActionable(ValueError):
+    """The platform offers no method for this (e.g. deleting a user's private message)."""
+
+
+def token_kind(method: str) -> TokenKind:
+    """Which token a method is called with; board goes on the community token (20 rps, spare)."""
+    return "group" if method in GROUP_TOKEN_METHODS else "user"
+
+
+def comment_target(comment: Comment) -> dict[str, Any]:
+    """Parameters naming one comment for delete/restore (``board`` wants group_id + topic_id)."""
+    if comment.kind == "board":
+        return {"group_id": comment.community_id, "topic_id": comment.object_id, "comment_id": comment.comment_id}
+    return {"owner_id": comment.owner_id or -comment.community_id, "comment_id": comment.comment_id}
+
+
+def delete_call(comment: Comment) -> tuple[str, dict[str, Any]]:
+    """``<section>.deleteComment`` for the comment's kind."""
+    method = DELETE_METHODS.get(comment.kind)
+    if method is None:
+        raise NotActionable(f"VK cannot delete a {comment.kind!r} (flag it for a moderator instead)")
+    return method, comment_target(comment)
+
+
+def restore_call(comment: Comment) -> tuple[str, dict[str, Any]]:
+    """``<section>.restoreComment`` (undo of a delete; VK allows it for a limited time)."""
+    method = RESTORE_METHODS.get(comment.kind)
+    if method is None:
+        raise NotActionable(f"VK cannot restore a {comment.kind!r}")
+    return method, comment_target(comment)
+
+
+def ban_call(
+    group_id: int, user_id: int, *, end_date: int | None, reason: int, comment: str, comment_visible: bool = True
+) -> tuple[str, dict[str, Any]]:
+    """``groups.ban``: ``end_date`` None = forever (VK omits it), reason 0..4, visible comment."""
+    params: dict[str, Any] = {
+        "group_id": group_id,
+        "owner_id": user_id,
+        "reason": reason,
+        "comment": comment,
+        "comment_visible": 1 if comment_visible else 0,
+    }
+    if end_date:
+        params["end_date"] = int(end_date)
+    return "groups.ban", params
+
+
+def unban_call(group_id: int, user_id: int) -> tuple[str, dict[str, Any]]:
+    return "groups.unban", {"group_id": group_id, "owner_id": user_id}
+
+
+def verify_call(method: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """A read that tells whether an action already took effect (after a crash mid-call).
+
+    Only wall comments and bans can be checked with the methods VK offers for this; other kinds
+    return None and are simply sent again (VK treats a repeated delete as a no-op).
+    """
+    if method == "wall.deleteComment":
+        return "wall.getComment", {"owner_id": params["owner_id"], "comment_id": params["comment_id"]}
+    if method == "groups.ban":
+        return "groups.getBanned", {"group_id": params["group_id"], "owner_id": params["owner_id"]}
+    return None
+
+
+def already_done(method: str, result: Any) -> bool | None:
+    """Interpret the :func:`verify_call` answer: True done, False not done, None unknown."""
+    if method == "wall.deleteComment":
+        items = result.get("items") if isinstance(result, dict) else None
+        if not items:
+            return None
+        return bool(items[0].get("deleted"))
+    if method == "groups.ban":
+        if isinstance(result, dict):
+            return int(result.get("count", 0)) > 0
+        return None
+    return None

@@ -1,0 +1,137 @@
+"""Shared fixtures: a judge model, the VK emulator with the two demo communities, and daemons.
+
+Everything runs on 127.0.0.1 with free ports; nothing touches the network. If ``models/default``
+is missing (fresh checkout before the lead ships a model), a tiny model is trained once per session
+from the seed corpus (a few seconds).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.emulator import VKEmulator
+
+ROOT = Path(__file__).resolve().parent.parent
+G1, G2 = 1, 2
+ADMIN1, ADMIN2 = 100, 101
+
+#: Texts whose verdicts the daemon tests rely on (checked in the ``judge`` fixture).
+VIOLATING = "блядь, ни одного талона к педиатру"  # obscene → delete_and_ban
+CLEAN = "подскажите, пожалуйста, когда откроют каток на площади?"
+
+
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    default = ROOT / "models" / "default"
+    if (default / "meta.json").exists():
+        return default
+    from moderation.training import train
+
+    out = tmp_path_factory.mktemp("model") / "m"
+    train([ROOT / "moderation" / "corpus" / "seed.tsv"], out, progress=None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def judge(model_dir: Path) -> Any:
+    from moderation.judge import Judge
+
+    j = Judge.load(model_dir)
+    assert j.judge(VIOLATING).action == "delete_and_ban", "test fixture text must be judged delete_and_ban"
+    assert j.judge(CLEAN).action == "allow", "test fixture text must be judged allow"
+    return j
+
+
+@pytest.fixture
+async def vk_emu() -> AsyncIterator[VKEmulator]:
+    """The emulator with the demo's two communities (different admins, so two user tokens) and posts."""
+    async with VKEmulator() as e:
+        e.add_group(G1, "Администрация города Пятигорска", admin_user_id=ADMIN1)
+        e.add_group(G2, "Городская больница №1", admin_user_id=ADMIN2)
+        e.add_post(G1, "Новости")
+        e.add_post(G2, "Новости")
+        yield e
+
+
+def community(group_id: int, **over: Any) -> dict[str, Any]:
+    """A ``[[communities]]`` table for the emulator's group (tokens from env vars G<id>/U<id>)."""
+    base: dict[str, Any] = {"platform": "vk", "group_id": group_id, "name": f"group {group_id}",
+                            "group_token_env": f"G{group_id}", "user_token_env": f"U{group_id}", "mode": "enforce"}
+    base.update(over)
+    return base
+
+
+def token_env(emu: VKEmulator) -> dict[str, str]:
+    env = {}
+    for gid, admin in ((G1, ADMIN1), (G2, ADMIN2)):
+        env[f"G{gid}"] = f"vk1.a.group{gid}"
+        env[f"U{gid}"] = f"vk1.a.user{admin}"
+    env["CB_SECRET"] = "s3cr3t"
+    env["CONFIRM1"] = emu.state.groups[G1].confirmation_code
+    env["CONFIRM2"] = emu.state.groups[G2].confirmation_code
+    return env
+
+
+async def wait_for(pred: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05, what: str = "") -> Any:
+    """Poll ``pred`` (sync or async) until truthy; fail with ``what`` after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = pred()
+        if asyncio.iscoroutine(value):
+            value = await value
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what or pred}")
+        await asyncio.sleep(interval)
+
+
+DaemonFactory = Callable[..., Awaitable[Any]]
+
+
+@pytest.fixture
+async def make_daemon(vk_emu: VKEmulator, judge: Any, tmp_path: Path) -> AsyncIterator[DaemonFactory]:
+    """``await make_daemon(communities=[...], **config_overrides, options=...)`` → a started Daemon."""
+    from bot.config import parse_config
+    from bot.daemon import Daemon, DaemonOptions
+
+    daemons: list[Any] = []
+
+    async def factory(communities: list[dict[str, Any]] | None = None, *, options: dict[str, Any] | None = None,
+                      db: Path | None = None, **cfg: Any) -> Any:
+        data: dict[str, Any] = {"database": str(db or tmp_path / f"modbot{len(daemons)}.db"),
+                                "communities": communities or [community(G1), community(G2)]}
+        data.update(cfg)
+        config = parse_config(data, token_env(vk_emu))
+        opts = DaemonOptions(api_url=vk_emu.api_url, longpoll_wait=1, captcha_pause=1.0, outbox_poll=0.02,
+                             http=("127.0.0.1", 0), sweep_interval=2.0, retry_base=0.2,
+                             client_backoff_cap=0.5)
+        for k, v in (options or {}).items():
+            setattr(opts, k, v)
+        d = Daemon(config, options=opts, judge=judge)
+        daemons.append(d)
+        await d.start()
+        return d
+
+    yield factory
+    for d in daemons:
+        await d.stop()
+
+
+async def settle(daemon: Any, *, judged: int | None = None, timeout: float = 20.0) -> None:
+    """Wait until ``judged`` comments were judged (if given) and nothing is left to do."""
+    if judged is not None:
+        await wait_for(lambda: daemon.counts["judged"] >= judged, timeout, what=f"{judged} comments judged "
+                       f"(have {daemon.counts['judged']})")
+    await wait_for(daemon.idle, timeout, what="daemon idle")
+
+
+def ok_calls(emu: VKEmulator, method: str) -> list[dict[str, Any]]:
+    """Successful calls of ``method`` the emulator received (HTTP or inside execute)."""
+    return [c for c in emu.calls(method) if c["error_code"] is None and c["http_status"] == 200]
