@@ -202,28 +202,28 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
         return idx
 
     def transform(self, X):  # noqa: N803
-        indptr = [0]
-        indices: list[np.ndarray] = []
-        data: list[np.ndarray] = []
-        for p in X:
-            parts = [self._word_indices(t.text) for t in p.norm.tokens]
-            if parts:
-                cols, counts = np.unique(np.concatenate(parts), return_counts=True)
-            else:
-                cols, counts = np.empty(0, np.int64), np.empty(0, np.int64)
-            vals = (1.0 + np.log(counts)).astype(np.float32) * self.idf_[cols]
-            norm = float(np.sqrt(np.dot(vals, vals)))
-            if norm > 0:
-                vals /= norm
-            indices.append(cols)
-            data.append(vals)
-            indptr.append(indptr[-1] + len(cols))
+        # One pass of numpy over the whole batch: (doc, column) pairs are counted with a single
+        # np.unique, so per-text overhead is only the cached per-word lookups.
         n = len(self.vocabulary_)
-        return sparse.csr_matrix(
-            (
-                np.concatenate(data) if data else np.empty(0, np.float32),
-                np.concatenate(indices) if indices else np.empty(0, np.int64),
-                np.array(indptr, dtype=np.int64),
-            ),
-            shape=(len(X), n),
+        lookup = self._word_indices
+        parts: list[np.ndarray] = []
+        lens: list[int] = []
+        for p in X:
+            before = len(parts)
+            parts.extend(lookup(t.text) for t in p.norm.tokens)
+            lens.append(sum(map(len, parts[before:])))
+        total = sum(lens)
+        if not total:
+            return sparse.csr_matrix((len(X), n), dtype=np.float32)
+        doc_ids = np.repeat(np.arange(len(X), dtype=np.int32), lens)
+        cols = np.concatenate(parts)
+        # COO → CSR adds duplicate (doc, n-gram) pairs together in compiled code: that is the count.
+        m = sparse.csr_matrix(
+            (np.ones(total, dtype=np.float32), (doc_ids, cols)), shape=(len(X), n), dtype=np.float32
         )
+        m.sum_duplicates()
+        m.data = (1.0 + np.log(m.data)) * self.idf_[m.indices]
+        rows = np.repeat(np.arange(len(X)), np.diff(m.indptr))
+        norms = np.sqrt(np.bincount(rows, weights=m.data.astype(np.float64) ** 2, minlength=len(X)))
+        m.data /= np.where(norms > 0, norms, 1.0)[rows].astype(np.float32)
+        return m
