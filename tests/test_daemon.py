@@ -254,3 +254,19 @@ async def test_interrupted_backfill_is_resumed_at_start(vk_emu: VKEmulator, make
     await settle(d, judged=3)
     assert [x["params"]["comment_id"] for x in ok_calls(vk_emu, "wall.deleteComment")] == [str(missed[0]["comment_id"])]
     assert d.store.get_cursor(f"vk:{G1}:backfill_since") == ""
+
+
+async def test_model_reload_keeps_the_old_judge_on_failure(vk_emu: VKEmulator, make_daemon: DaemonFactory,
+                                                           model_dir: Path, tmp_path: Path) -> None:
+    """SIGHUP reload: a good model is swapped in; a broken path leaves the running judge alone."""
+    from dataclasses import replace
+
+    d = await make_daemon(model_path=str(model_dir))
+    old = d.judge
+    assert await d.reload_model() and d.judge is not old
+    d.config = replace(d.config, model_path=tmp_path / "nope")
+    current = d.judge
+    assert not await d.reload_model() and d.judge is current
+    vk_emu.post_comment(G1, 6501, VIOLATING)
+    await settle(d, judged=1)
+    assert len(ok_calls(vk_emu, "wall.deleteComment")) == 1

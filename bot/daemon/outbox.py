@@ -24,7 +24,7 @@ from typing import Any
 from bot.metrics import Metrics
 from bot.store import IN_FLIGHT, Store
 from bot.types import Action
-from bot.vk.errors import ALREADY_DONE, Token, TokenPaused, VKAPIError, VKError, error_label
+from bot.vk.errors import ALREADY_DONE, Token, TokenPaused, VKAPIError, VKError
 from bot.vk.execute import ExecuteBatcher
 from bot.vk.methods import already_done, verify_call
 
@@ -269,4 +269,4 @@ def _target(action: Action) -> str:
     return f"comment {owner}/{p.get('comment_id')}"
 
 
-__all__ = ["IN_FLIGHT", "Outbox", "error_label", "retry_delay"]
+__all__ = ["IN_FLIGHT", "Outbox", "retry_delay"]
