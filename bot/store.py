@@ -5,7 +5,7 @@ share the file), ``synchronous=NORMAL`` (durable across process crashes; a power
 last committed transactions but never corrupts) and a busy timeout so short lock waits are absorbed.
 Every write that belongs together is one ``BEGIN IMMEDIATE`` transaction.
 
-Schema (version 1; see ``MIGRATIONS`` — later changes are appended, never edited)
+Schema (version 2; see ``MIGRATIONS`` — later changes are appended, never edited)
 -----------------------------------------------------------------------------------
 
 ``schema_version(version, applied_at)``
@@ -28,6 +28,7 @@ Schema (version 1; see ``MIGRATIONS`` — later changes are appended, never edit
     (NULL no ban, 0 forever), ``decided_by`` (``auto`` or a moderator), ``reason``, ``category``,
     ``scores`` JSON, ``evidence`` JSON, ``model_version``, ``mode`` (enforce|shadow), ``at``.
     At most one ``auto`` decision per comment row (partial UNIQUE index): judged exactly once.
+    Indexed by ``comment_row`` (migration 2) for the ladder's per-author history.
 ``actions`` — the outbox
     ``id``, ``decision_id``, ``kind`` (delete|ban|restore|unban), ``platform``, ``community_id``,
     ``method``, ``params`` JSON, ``key`` UNIQUE (idempotency key, e.g. ``delete:<comment key>``,
@@ -341,8 +342,14 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db.create_view("author_violations", _VIOLATIONS_VIEW)
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Index decisions by comment row: the ladder's history lookup joins on it for every comment,
+    and the only index there was partial (auto decisions), which SQLite cannot use for the join."""
+    db.execute("CREATE INDEX IF NOT EXISTS decisions_row ON decisions(comment_row)")
+
+
 #: Ordered migrations; index + 1 is the schema version. Only ever append.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 
 
 def _dumps(value: Any) -> str:

@@ -115,7 +115,7 @@ def store(tmp_path: Path):
 def test_fresh_database_has_schema_and_wal(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     with Store(path) as s:
-        assert s.schema_version == len(MIGRATIONS) == 1
+        assert s.schema_version == len(MIGRATIONS)
         tables = set(s.db.table_names())
         assert {
             "schema_version", "comments", "events", "verdicts", "decisions", "actions", "bans", "cursors",
@@ -132,8 +132,8 @@ def test_reopen_keeps_data_and_does_not_rerun_migrations(tmp_path: Path) -> None
         s.save_comment(comment())
         s.set_cursor("vk:42:lp_ts", 17)
     with Store(path) as s:
-        assert s.schema_version == 1
-        assert s.db.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 1
+        assert s.schema_version == len(MIGRATIONS)
+        assert s.db.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
         assert s.get_comment(comment().key) is not None
         assert s.get_cursor("vk:42:lp_ts") == "17"
 
@@ -154,12 +154,12 @@ def test_added_migration_applies_on_reopen(tmp_path: Path, monkeypatch: pytest.M
     with Store(path) as s:
         s.save_comment(comment())
 
-    def m2(db) -> None:
+    def added(db) -> None:
         db.execute("ALTER TABLE comments ADD COLUMN lang TEXT NOT NULL DEFAULT 'ru'")
 
-    monkeypatch.setattr("bot.store.MIGRATIONS", [*MIGRATIONS, m2])
+    monkeypatch.setattr("bot.store.MIGRATIONS", [*MIGRATIONS, added])
     with Store(path) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == len(MIGRATIONS) + 1
         assert s.db.execute("SELECT lang FROM comments").fetchone()[0] == "ru"
         assert s.get_comment(comment().key) is not None
 
@@ -536,7 +536,7 @@ def test_decisions_export_and_status(store: Store) -> None:
     assert st["last_errors"][0]["error"] == "VK error 10"
     assert {(x["platform"], x["community_id"]) for x in st["communities"]} == {("vk", 42), ("vk", 43)}
     assert st["decisions"] == {"delete": 1, "review": 1}
-    assert st["schema_version"] == 1
+    assert st["schema_version"] == len(MIGRATIONS)
 
 
 def test_labels(store: Store) -> None:
@@ -620,3 +620,24 @@ def test_two_processes_on_one_file(tmp_path: Path) -> None:
     with Store(path) as s:
         assert s.db.execute("SELECT count(*) FROM comments").fetchone()[0] == 600
         assert s.db.execute("SELECT count(*) FROM events").fetchone()[0] == 600
+
+
+def test_migration_2_indexes_decisions_by_comment_row(tmp_path: Path) -> None:
+    """The ladder's history query joins decisions on comment_row for every judged comment."""
+    with Store(tmp_path / "db.sqlite") as s:
+        plan = s.db.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM decisions WHERE comment_row = 1"
+        ).fetchall()
+        assert any("decisions_row" in str(row) for row in plan)
+
+
+def test_version_1_database_is_upgraded_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS[:1])
+    with Store(path) as s:
+        s.save_comment(comment())
+        assert s.schema_version == 1
+    monkeypatch.undo()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS) >= 2
+        assert s.get_comment(comment().key) is not None
