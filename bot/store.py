@@ -673,10 +673,12 @@ class Store:
         model_version: str = "",
         mode: str = "enforce",
         actions: Sequence[Action] = (),
-        ban: BanRequest | None = None,
+        ban: BanRequest | Sequence[BanRequest] | None = None,
         now: float | None = None,
     ) -> int:
         """Journal a decision with everything that follows from it, in ONE transaction.
+
+        ``ban`` may be several requests: an organisation-wide ban is one row per community.
 
         Writes the verdict (if given; its scores/evidence/model version fill the blanks), the
         decision, each action into the outbox (``decision_id`` filled in, default idempotency keys
@@ -752,14 +754,14 @@ class Store:
             for a in actions:
                 a.decision_id = decision_id
                 self.enqueue_action(a, now=now)
-            if ban is not None:
+            for req in [ban] if isinstance(ban, BanRequest) else list(ban or ()):
                 self.ban(
-                    ban.platform,
-                    ban.author_id,
-                    community_id=ban.community_id,
-                    until=ban.until,
-                    reason=ban.reason or decision.reason,
-                    category=ban.category or category,
+                    req.platform,
+                    req.author_id,
+                    community_id=req.community_id,
+                    until=req.until,
+                    reason=req.reason or decision.reason,
+                    category=req.category or category,
                     decided_by=decision.decided_by,
                     decision_id=decision_id,
                     now=now,

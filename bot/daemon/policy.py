@@ -35,7 +35,7 @@ class Plan:
 
     decision: Decision
     actions: list[Action] = field(default_factory=list)
-    ban: BanRequest | None = None
+    ban: list[BanRequest] = field(default_factory=list)
     category: str = ""
     mode: str = "enforce"
     notes: list[str] = field(default_factory=list)
@@ -125,12 +125,12 @@ def plan_decision(
                 comment=config.ban_comment(category), comment_visible=config.ban.comment_visible,
             )
             plan.actions.append(_action("ban", target, method, params))
-        scope_all = config.ban.scope == "organisation" and bool(community.organisation)
-        plan.ban = BanRequest(
-            platform=comment.platform, author_id=comment.author_id,
-            community_id=None if scope_all else community.group_id, until=end,
-            reason=reason, category=category,
-        )
+        # One local blacklist row per community the ban covers (the organisation's, or just this one).
+        plan.ban = [
+            BanRequest(platform=comment.platform, author_id=comment.author_id, community_id=target.group_id,
+                       until=end, reason=reason, category=category)
+            for target in config.ban_targets(community)
+        ]
     if not community.enforce:
         plan.actions = []
     return plan
