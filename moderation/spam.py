@@ -92,7 +92,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "handle": 0.35,  # @username (0.5 for …bot, 0.15 for VK-style @id123 reply mentions)
     "email": 0.35,  # contact e-mail (0.1 for official domains)
     "phone": 0.3,  # weak alone: citizens quote the clinic's number
-    "pm_invite": 0.5,  # "пиши в лс", "+ в лс", "подробности в личку" 0.6 (0.4 bare "в лс"); alone only review: citizens ask for a PM too
+    "pm_invite": 0.45,  # "пиши в лс", "+ в лс", "подробности в личку" 0.6 (0.4 bare "в лс"); alone only review: citizens ask for a PM too
     "messenger": 0.55,  # telegram/whatsapp/viber + invitation or contact (0.1 bare mention)
     "cta": 0.35,  # "переходи по ссылке", "подписывайтесь на канал", "link below"
     "earnings": 0.6,  # "заработок от…", "без вложений", "работа на дому" (0.15 bare "заработать")
@@ -559,7 +559,7 @@ _LOAN_CONTEXT = (
 _Entry = tuple[str, float, tuple[str, ...], str, str, bool]
 _LEXICON: tuple[_Entry, ...] = (
     # --- private-message invitations -----------------------------------------------------------
-    ("pm_invite", 0.5, _PM_HEADS, rf"\s+(?:[\w+➕()]+\s+){{0,3}}?в\s+{_LS}", "", False),
+    ("pm_invite", 0.45, _PM_HEADS, rf"\s+(?:[\w+➕()]+\s+){{0,3}}?в\s+{_LS}", "", False),
     ("pm_invite", 0.55, (r"пиши\w*", r"пише\w*", r"напиш\w*", r"отправ\w*", r"скин\w*", r"кида\w*"), r"\s+(?:мне\s+|нам\s+)?(?:\(\s*)?[+➕]", "", False),
     ("pm_invite", 0.5, (r"пиши\w*", r"пише\w*", r"напиш\w*", r"обращ\w*"), r"\s+(?:мне\s+|нам\s+)?(?:только\s+)?(?:сюда|на\s+этот\s+аккаунт)", "", False),
     ("pm_invite", 0.5, (r"пиши\w*", r"пише\w*", r"отпиш\w*", r"напиш\w*"), r"\s+(?:\w+\s+)?кому\s+(?:\w+\s+)?(?:интересн|надо|нужн)\w*", "", False),
