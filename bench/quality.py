@@ -13,6 +13,9 @@ Figures (last line, one JSON object):
 - ``russe_neutral_flagged_rate``: share of RUSSE-2022 dev neutral rewrites the shipped model labels
   toxic (the shipped model never saw dev); ``russe_toxic_recall`` on the dev toxic side.
 - ``hate_manual_*``: hate-vs-not of the shipped model on hate_speech_groups_manual (eval only).
+- ``traffic_*``: the shipped model on the project's demo corpus (``bot/demo/traffic.tsv``, never
+  trained on): share of clean comments and of sharp criticism removed, share of violations not
+  allowed (deleted or held for review).
 RUSSE sentences that occur inside a 2ch/pikabu comment are dropped from CV training (the two sets
 overlap), so no fold sees its test text.
 """
@@ -206,6 +209,19 @@ def main() -> None:
     hp, hr, hf = prf(h_true, h_pred)
     _, har, _ = prf(h_true, h_any)
 
+    # The project's demo traffic corpus (not used for training): does criticism stay up?
+    traffic_path = Path(__file__).resolve().parent.parent / "bot" / "demo" / "traffic.tsv"
+    with traffic_path.open(encoding="utf-8") as fh:
+        traffic = list(csv.DictReader(fh, delimiter="\t"))
+    tv = judge.judge_many([r["text"] for r in traffic])
+    removed = [v.action in ("delete", "delete_and_ban") for v in tv]
+    clean = [r["labels"] == "" for r in traffic]
+    crit = [r["kind"] == "criticism" for r in traffic]
+    civic_removed = sum(rm for rm, c in zip(removed, clean, strict=True) if c) / max(sum(clean), 1)
+    crit_removed = sum(rm for rm, c in zip(removed, crit, strict=True) if c) / max(sum(crit), 1)
+    viol_caught = sum(v.action != "allow" for v, c in zip(tv, clean, strict=True) if not c) / max(
+        sum(not c for c in clean), 1)
+
     best_2ch = max((f_joint[2], "joint (2ch+vk+tg+russe+seed)"), (f_only[2], "2ch-only (+seed)"))
     finish(
         {
@@ -227,6 +243,9 @@ def main() -> None:
             "hate_manual_recall": round(hr, 4),
             "hate_manual_f1": round(hf, 4),
             "hate_manual_recall_any_label": round(har, 4),
+            "traffic_clean_removed_rate": round(civic_removed, 4),
+            "traffic_criticism_removed_rate": round(crit_removed, 4),
+            "traffic_violations_flagged_rate": round(viol_caught, 4),
             "model_version": judge.model_version,
             "seconds": round(time.monotonic() - t0),
         }
