@@ -47,6 +47,7 @@ from bot.vk import (
 from bot.vk.methods import token_kind
 from bot.vk.receiver import confirmation_code, last_comment_cursor
 from moderation.judge import Judge
+from moderation.repeats import RepeatTracker
 from moderation.verdict import Verdict
 
 from .db import AsyncStore
@@ -139,6 +140,7 @@ class Daemon:
         self._queued: set[int] = set()
         self._received_at: dict[int, float] = {}
         self._judge_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="modbot-judge")
+        self._repeats = RepeatTracker()  # used only on the judge thread
         self._tasks: list[asyncio.Task[Any]] = []
         self._receiver_tasks: list[asyncio.Task[Any]] = []
         self._unknown_groups: set[int] = set()
@@ -424,9 +426,11 @@ class Daemon:
         for i, r in enumerate(rows):
             by_group.setdefault((r.platform, r.community_id), []).append(i)
         for key, idx in by_group.items():
-            verdicts = self._judge_for(*key).judge_many([rows[i].text for i in idx])
+            judge = self._judge_for(*key)
+            verdicts = judge.judge_many([rows[i].text for i in idx])
             for i, v in zip(idx, verdicts, strict=True):
-                out[i] = v
+                # Raids: a variant of known spam is spam; one text on several pages goes to review.
+                out[i] = self._repeats.apply(v, key=rows[i].key, community=f"{key[0]}:{key[1]}", policy=judge.policy)
         return [v for v in out if v is not None]
 
     async def _judge_loop(self) -> None:
