@@ -34,6 +34,7 @@ LEXICON_DIR = Path(__file__).with_name("lexicons")
 HIT_CATEGORIES: tuple[str, ...] = ("obscene", "insult", "threat", "hate")
 _NEGATIONS = frozenset(("не", "ни"))
 _SENTENCE_END = re.compile(r"[.!?;\n…()\[\]]")
+_SENTENCE_END_RUN = re.compile(r"[.!?;\n…()\[\]]+")
 _CLAUSE_END = re.compile(r"[.!?;\n…,:()\u2013\u2014-]")
 _CYR_START = re.compile(r"[а-я*]")
 _EMPTY: frozenset[str] = frozenset()
@@ -293,6 +294,7 @@ class _Slot:
     sets: frozenset[str]
     not_negated: bool  # "~": the token must not follow не/ни
     clause_end: bool = False  # "$": the token must end its clause ("тебе конец!", not "тебе конец года")
+    asserted: bool = False  # "!": the token's sentence is not a question ("пенсионеры что, не люди?")
 
 
 @dataclass(frozen=True)
@@ -440,9 +442,9 @@ class Lexicon:
         for tok in parts[3:]:
             if tok in "+>":
                 continue
-            nn = "~" in tok[-2:]
-            end = "$" in tok[-2:]
-            tok = tok.rstrip("~$")
+            flags = tok[len(tok.rstrip("~$!")) :]
+            nn, end, asserted = "~" in flags, "$" in flags, "!" in flags
+            tok = tok.rstrip("~$!")
             names: set[str] = set()
             for alt in tok.split("|"):
                 spec = _parse_spec(alt, where)
@@ -455,7 +457,7 @@ class Lexicon:
                     anon[key] = key
                     sets[key] = [_Line([spec], frozenset(), where)]
                 names.add(key)
-            slots.append(_Slot(frozenset(names), nn, end))
+            slots.append(_Slot(frozenset(names), nn, end, asserted))
         if not slots:
             raise LexiconError(f"{where}: pattern without slots")
         return _Pattern(cat, target or None, parts[1], window, ">" in ops, tuple(slots))
@@ -623,6 +625,7 @@ class Lexicon:
                         and sentence[i - 1] == sentence[i]
                     )
                     and not (slot.clause_end and not _clause_end(n, i))
+                    and not (slot.asserted and _in_question(n, i))
                 )
                 if not c:
                     break
@@ -705,6 +708,12 @@ def _sentences(n: Normalized) -> list[int]:
         out.append(sid)
         prev_end = t.end
     return out
+
+
+def _in_question(n: Normalized, i: int) -> bool:
+    """Whether the sentence of token ``i`` ends with a question mark ("мы что, не люди?!")."""
+    m = _SENTENCE_END_RUN.search(n.original, n.tokens[i].end)
+    return m is not None and "?" in m.group()
 
 
 def _clause_end(n: Normalized, i: int) -> bool:
