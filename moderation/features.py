@@ -20,8 +20,9 @@ from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
 from moderation.spam import SpamSignal, spam_features, spam_signals
 from moderation.verdict import TARGET_GROUPS_RU
 
-#: Texts longer than this are judged on their head and tail: a 100 KB paste is spam or a flood
-#: either way, and capping keeps one message from stalling the daemon.
+#: Texts longer than this are judged on their first MAX_CHARS characters: a 100 KB paste is spam or
+#: a flood either way, capping keeps one message from stalling the daemon, and cutting only the
+#: tail keeps every evidence offset valid in the original text.
 MAX_CHARS = 5000
 
 
@@ -37,10 +38,7 @@ class Prepared:
 
 
 def clip(text: str) -> str:
-    if len(text) <= MAX_CHARS:
-        return text
-    half = MAX_CHARS // 2
-    return text[:half] + "\n" + text[-half:]
+    return text if len(text) <= MAX_CHARS else text[:MAX_CHARS]
 
 
 def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:

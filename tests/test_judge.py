@@ -90,3 +90,11 @@ def test_any_text_gives_a_verdict_with_evidence_inside_the_text(judge, text):
 def test_batch_equals_single(judge):
     texts = ["ты дурак", "хорошая погода", "пиши в лс, заработок"]
     assert [v.to_json() for v in judge.judge_many(texts)] == [judge.judge(t).to_json() for t in texts]
+
+
+def test_evidence_in_a_huge_text_points_into_the_original(judge):
+    text = "нормальный текст " * 200 + "ты дебил" + " и ещё текст" * 8000
+    v = judge.judge(text)
+    assert "insult" in v.labels or v.action != "allow"
+    for e in v.evidence:
+        assert text[e.start : e.end] == e.quote
