@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -11,8 +11,7 @@ import numpy as np
 
 from moderation.classifier import ModelArtifact
 from moderation.features import Prepared
-from moderation.policy import Policy, Thresholds
-from moderation.spam import rule_score
+from moderation.policy import Policy, Thresholds, with_rule_floors
 from moderation.verdict import CATEGORIES, CATEGORY_NAMES_RU, GROUNDS, TARGET_GROUPS_RU, Evidence, Verdict
 
 #: Where the shipped model lives; ``MODBOT_MODEL`` or ``--model`` point elsewhere.
@@ -85,27 +84,14 @@ class Judge:
                 out[i] = self._verdict(texts[i], prepared[row], probs[row], X, row)
         return out  # type: ignore[return-value]
 
-    def scores(self, texts: Iterable[str]) -> np.ndarray:
-        """Raw model probabilities (n, len(CATEGORIES)) before rule floors — for benchmarks."""
-        X = self._features.transform([self._prepare.prepare_one(t) for t in texts])  # noqa: N806
-        return self._clf.predict_proba(X)
-
     # -- verdict assembly --------------------------------------------------------------------
 
     def _verdict(self, text: str, p: Prepared, probs: np.ndarray, X, row: int) -> Verdict:  # noqa: N803
-        scores = {c: 0.0 for c in CATEGORIES}
-        for j, label in enumerate(self._labels):
-            if label in scores:
-                scores[label] = float(probs[j])
-        evidence: list[Evidence] = []
-        for h in p.hits:
-            floor = self.policy.rule_floors.get(h.category, 0.0)
-            scores[h.category] = max(scores[h.category], floor)
-            evidence.append(Evidence(h.start, h.end, h.quote, h.category, h.matched, h.target))
-        if p.spam:
-            scores["spam"] = max(scores["spam"], min(rule_score(p.spam), 0.99))
-            for s in p.spam:
-                evidence.append(Evidence(s.start, s.end, s.quote, "spam", s.name))
+        model = {c: 0.0 for c in CATEGORIES}
+        model.update((label, float(probs[j])) for j, label in enumerate(self._labels) if label in model)
+        scores = with_rule_floors(model, p.hits, p.spam, self.policy.rule_floors)
+        evidence = [Evidence(h.start, h.end, h.quote, h.category, h.matched, h.target) for h in p.hits]
+        evidence += [Evidence(s.start, s.end, s.quote, "spam", s.name) for s in p.spam]
         action, labels = self.policy.decide(scores)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
             if not any(e.category == label for e in evidence) and scores[label] >= self.policy.thresholds[label].review:

@@ -7,8 +7,11 @@ Three thresholds per category, each a calibrated probability:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
+from moderation.spam import SpamSignal, rule_score
 from moderation.verdict import CATEGORIES
 
 
@@ -38,6 +41,29 @@ DEFAULT_THRESHOLDS: dict[str, Thresholds] = {
 #: Lexicon hits put a floor under a score: a matched мат root is obscene whatever the model says,
 #: while a matched insult word alone (it may be self-irony or a quote) only reaches the review band.
 RULE_FLOORS: dict[str, float] = {"obscene": 0.97, "hate": 0.8, "threat": 0.7, "insult": 0.5}
+
+
+class _Hit(Protocol):
+    category: str
+
+
+def with_rule_floors(
+    scores: Mapping[str, float],
+    hits: Iterable[_Hit],
+    spam: list[SpamSignal],
+    floors: Mapping[str, float] = RULE_FLOORS,
+) -> dict[str, float]:
+    """Model scores raised to the floors the rules put under them (lexicon hits, spam rule score).
+
+    The one place this happens: the judge and the training recipe (which tunes thresholds on the
+    same final scores) both call it.
+    """
+    out = dict(scores)
+    for h in hits:
+        out[h.category] = max(out.get(h.category, 0.0), floors.get(h.category, 0.0))
+    if spam:
+        out["spam"] = max(out.get("spam", 0.0), min(rule_score(spam), 0.99))
+    return out
 
 
 @dataclass

@@ -25,7 +25,6 @@ from moderation.classifier import ModelArtifact, build_pipeline
 from moderation.datasets import SOURCES, Example, load
 from moderation.features import Prepared, prepare
 from moderation.policy import DEFAULT_THRESHOLDS
-from moderation.spam import rule_score
 from moderation.verdict import CATEGORIES
 
 Progress = Callable[[str], None]
@@ -115,18 +114,16 @@ def _prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 
 def final_scores(pipe, prepared: list[Prepared], floors: dict[str, float] | None = None) -> np.ndarray:
     """Model probabilities with the judge's rule floors applied, as the judge would score them."""
-    from moderation.policy import RULE_FLOORS
+    from moderation.policy import RULE_FLOORS, with_rule_floors
 
     floors = RULE_FLOORS if floors is None else floors
     X = pipe.named_steps["features"].transform(prepared)  # noqa: N806
     S = pipe.named_steps["clf"].predict_proba(X)  # noqa: N806
+    labels = list(pipe.named_steps["clf"].labels)
     for i, p in enumerate(prepared):
-        for h in p.hits:
-            j = CATEGORIES.index(h.category)
-            S[i, j] = max(S[i, j], floors.get(h.category, 0.0))
-        if p.spam:
-            j = CATEGORIES.index("spam")
-            S[i, j] = max(S[i, j], min(rule_score(p.spam), 0.99))
+        if p.hits or p.spam:
+            adjusted = with_rule_floors(dict(zip(labels, S[i], strict=True)), p.hits, p.spam, floors)
+            S[i] = [adjusted[c] for c in labels]
     return S
 
 
