@@ -17,12 +17,11 @@ import numpy as np
 from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
-from moderation.features import CharNgramTfidf, LexiconFeatures, Prepare, lemma_analyzer
+from moderation.features import CharNgramTfidf, LemmaTfidf, LexiconFeatures, Prepare
 from moderation.verdict import CATEGORIES
 
 ARTIFACT_FILE = "model.pkl"
@@ -106,12 +105,7 @@ def build_pipeline(C: float = 0.3, word_features: int = 150_000, char_features: 
     """Lemma TF-IDF (1–2 grams) + char n-grams over the normalised text + lexicon/spam features."""
     features = FeatureUnion(
         [
-            (
-                "lemmas",
-                TfidfVectorizer(
-                    analyzer=lemma_analyzer, min_df=2, sublinear_tf=True, max_features=word_features, dtype=np.float32
-                ),
-            ),
+            ("lemmas", LemmaTfidf(min_df=2, max_features=word_features)),
             ("chars", CharNgramTfidf(ngram_range=(2, 5), min_df=3, max_features=char_features)),
             ("rules", LexiconFeatures(scale=0.5)),
         ]

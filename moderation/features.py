@@ -158,23 +158,18 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
         return [w[i : i + n] for n in range(lo, hi + 1) for i in range(len(w) - n + 1)]
 
     def fit(self, X, y=None):  # noqa: N803
-        df: dict[str, int] = {}
         per_word: dict[str, list[str]] = {}
-        for p in X:
+
+        def units(p: Prepared) -> set[str]:
             seen: set[str] = set()
             for t in p.norm.tokens:
                 grams = per_word.get(t.text)
                 if grams is None:
                     grams = per_word[t.text] = self._ngrams(t.text)
                 seen.update(grams)
-            for g in seen:
-                df[g] = df.get(g, 0) + 1
-        kept = sorted((g for g, c in df.items() if c >= self.min_df), key=lambda g: (-df[g], g))[: self.max_features]
-        kept.sort()
-        self.vocabulary_ = {g: i for i, g in enumerate(kept)}
-        n_docs = len(X)
-        dfs = np.array([df[g] for g in kept], dtype=np.float64)
-        self.idf_ = (np.log((1 + n_docs) / (1 + dfs)) + 1.0).astype(np.float32)
+            return seen
+
+        self.vocabulary_, self.idf_ = _fit_vocabulary((units(p) for p in X), self.min_df, self.max_features)
         self._cache: dict[str, np.ndarray] = {}
         return self
 
@@ -200,28 +195,82 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
         return idx
 
     def transform(self, X):  # noqa: N803
-        # One pass of numpy over the whole batch: (doc, column) pairs are counted with a single
-        # np.unique, so per-text overhead is only the cached per-word lookups.
-        n = len(self.vocabulary_)
         lookup = self._word_indices
-        parts: list[np.ndarray] = []
-        lens: list[int] = []
+        docs = []
         for p in X:
-            before = len(parts)
-            parts.extend(lookup(t.text) for t in p.norm.tokens)
-            lens.append(sum(map(len, parts[before:])))
-        total = sum(lens)
-        if not total:
-            return sparse.csr_matrix((len(X), n), dtype=np.float32)
-        doc_ids = np.repeat(np.arange(len(X), dtype=np.int32), lens)
-        cols = np.concatenate(parts)
-        # COO → CSR adds duplicate (doc, n-gram) pairs together in compiled code: that is the count.
-        m = sparse.csr_matrix(
-            (np.ones(total, dtype=np.float32), (doc_ids, cols)), shape=(len(X), n), dtype=np.float32
+            parts = [lookup(t.text) for t in p.norm.tokens]
+            docs.append(np.concatenate(parts) if parts else _NO_COLUMNS)
+        return tfidf_rows(docs, len(self.vocabulary_), self.idf_)
+
+
+_NO_COLUMNS = np.empty(0, dtype=np.int64)
+
+
+def tfidf_rows(docs: list[np.ndarray], n_features: int, idf: np.ndarray) -> sparse.csr_matrix:
+    """Rows of sublinear-tf × idf, L2-normalised, from each document's (repeated) column ids.
+
+    One sparse build for the whole batch: COO → CSR adds duplicate (doc, column) pairs together in
+    compiled code, which is the term count, so no per-document Python counting is needed.
+    """
+    lens = [len(d) for d in docs]
+    total = sum(lens)
+    if not total:
+        return sparse.csr_matrix((len(docs), n_features), dtype=np.float32)
+    doc_ids = np.repeat(np.arange(len(docs), dtype=np.int32), lens)
+    m = sparse.csr_matrix(
+        (np.ones(total, dtype=np.float32), (doc_ids, np.concatenate(docs))),
+        shape=(len(docs), n_features),
+        dtype=np.float32,
+    )
+    m.sum_duplicates()
+    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
+    rows = np.repeat(np.arange(len(docs)), np.diff(m.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=m.data.astype(np.float64) ** 2, minlength=len(docs)))
+    m.data /= np.where(norms > 0, norms, 1.0)[rows].astype(np.float32)
+    return m
+
+
+def _fit_vocabulary(doc_units, min_df: int, max_features: int) -> tuple[dict[str, int], np.ndarray]:
+    """Keep the ``max_features`` units with the highest document frequency ≥ ``min_df``; smooth idf."""
+    df: dict[str, int] = {}
+    n_docs = 0
+    for units in doc_units:
+        n_docs += 1
+        for u in units:
+            df[u] = df.get(u, 0) + 1
+    kept = sorted((u for u, c in df.items() if c >= min_df), key=lambda u: (-df[u], u))[:max_features]
+    kept.sort()
+    dfs = np.array([df[u] for u in kept], dtype=np.float64)
+    return {u: i for i, u in enumerate(kept)}, (np.log((1 + n_docs) / (1 + dfs)) + 1.0).astype(np.float32)
+
+
+class LemmaTfidf(BaseEstimator, TransformerMixin):
+    """TF-IDF over lemma unigrams and bigrams (:func:`lemma_analyzer`).
+
+    The same weighting as ``TfidfVectorizer(sublinear_tf=True)``, built in one sparse operation per
+    batch instead of sklearn's per-token Python counting loop.
+    """
+
+    def __init__(self, min_df: int = 2, max_features: int = 150_000):
+        self.min_df = min_df
+        self.max_features = max_features
+
+    def fit(self, X, y=None):  # noqa: N803
+        self.vocabulary_, self.idf_ = _fit_vocabulary(
+            (set(lemma_analyzer(p)) for p in X), self.min_df, self.max_features
         )
-        m.sum_duplicates()
-        m.data = (1.0 + np.log(m.data)) * self.idf_[m.indices]
-        rows = np.repeat(np.arange(len(X)), np.diff(m.indptr))
-        norms = np.sqrt(np.bincount(rows, weights=m.data.astype(np.float64) ** 2, minlength=len(X)))
-        m.data /= np.where(norms > 0, norms, 1.0)[rows].astype(np.float32)
-        return m
+        return self
+
+    def get_feature_names_out(self, input_features=None):
+        names = np.empty(len(self.vocabulary_), dtype=object)
+        for u, i in self.vocabulary_.items():
+            names[i] = u
+        return names
+
+    def transform(self, X):  # noqa: N803
+        get = self.vocabulary_.get
+        docs = []
+        for p in X:
+            cols = [c for c in map(get, lemma_analyzer(p)) if c is not None]
+            docs.append(np.array(cols, dtype=np.int64) if cols else _NO_COLUMNS)
+        return tfidf_rows(docs, len(self.vocabulary_), self.idf_)
