@@ -22,9 +22,9 @@ from sklearn.metrics import precision_recall_fscore_support
 from sklearn.model_selection import train_test_split
 
 from moderation.classifier import ModelArtifact, build_pipeline
-from moderation.datasets import SOURCES, Example, load
+from moderation.datasets import SEED_CORPUS, SOURCES, Example, load, read_seed
 from moderation.features import Prepared, prepare
-from moderation.policy import DEFAULT_THRESHOLDS
+from moderation.policy import DEFAULT_THRESHOLDS, RULE_FLOORS, with_rule_floors
 from moderation.verdict import CATEGORIES
 
 Progress = Callable[[str], None]
@@ -80,8 +80,6 @@ def prepare_all(examples: list[Example], progress: Progress | None = None) -> li
 
 def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True) -> list[Example]:
     """Load, add the project's seed corpus, drop exact duplicates (first one wins)."""
-    from moderation.datasets import SEED_CORPUS, read_seed
-
     found = load(paths, neutral_weight=neutral_weight)
     if include_seed and "seed" not in found and SEED_CORPUS.exists():
         found["seed"] = read_seed(SEED_CORPUS)
@@ -114,8 +112,6 @@ def _prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 
 def final_scores(pipe, prepared: list[Prepared], floors: dict[str, float] | None = None) -> np.ndarray:
     """Model probabilities with the judge's rule floors applied, as the judge would score them."""
-    from moderation.policy import RULE_FLOORS, with_rule_floors
-
     floors = RULE_FLOORS if floors is None else floors
     X = pipe.named_steps["features"].transform(prepared)  # noqa: N806
     S = pipe.named_steps["clf"].predict_proba(X)  # noqa: N806

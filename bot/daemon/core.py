@@ -621,14 +621,21 @@ def _outbox_depth(status: dict[str, Any]) -> int | None:
     return None
 
 
-async def run_daemon(config: Config, options: DaemonOptions | None = None) -> int:
-    """``modbot run``: start, wait for SIGTERM/SIGINT, stop gracefully, return the exit code."""
-    daemon = Daemon(config, options=options)
+def stop_event_on_signals() -> asyncio.Event:
+    """An event set by SIGTERM or SIGINT (where the loop supports signal handlers)."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+async def run_daemon(config: Config, options: DaemonOptions | None = None) -> int:
+    """``modbot run``: start, wait for SIGTERM/SIGINT, stop gracefully, return the exit code."""
+    daemon = Daemon(config, options=options)
+    stop = stop_event_on_signals()
+    loop = asyncio.get_running_loop()
     reloads: set[asyncio.Task[bool]] = set()
 
     def _reload() -> None:

@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import logging
 import os
-import signal
 import sys
 import tempfile
 import time
@@ -20,6 +19,7 @@ from typing import Any
 
 from bot.config import parse_config
 from bot.daemon import Daemon, DaemonOptions
+from bot.daemon.core import stop_event_on_signals
 from bot.demo.traffic import TrafficMix, load_rows
 from bot.emulator import VKEmulator, VKState
 
@@ -112,11 +112,7 @@ async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: 
     config = parse_config(data, env)
     options = DaemonOptions(api_url=emu.api_url, longpoll_wait=5, http=("127.0.0.1", port))  # port 0 = any free
     daemon = Daemon(config, options=options)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
+    stop = stop_event_on_signals()
     try:
         await daemon.start()
     except OSError as exc:  # the metrics port is taken: any free port will do for a demo
