@@ -97,8 +97,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     import asyncio
     import logging
 
+    from bot.adapters import build_platforms
     from bot.config import ConfigError, load_config
     from bot.daemon import DaemonOptions, run_daemon
+    from bot.metrics import Metrics
 
     try:
         config = load_config(args.config)
@@ -109,8 +111,10 @@ def cmd_run(args: argparse.Namespace) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("pymorphy3", "aiohttp.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    metrics = Metrics()
     try:
-        return asyncio.run(run_daemon(config, DaemonOptions.from_env()))
+        return asyncio.run(run_daemon(config, build_platforms(config, metrics=metrics), DaemonOptions.from_env(),
+                                      metrics))
     except (FileNotFoundError, RuntimeError) as exc:  # the model directory or a broken model, typically
         _err(str(exc))
         return 2

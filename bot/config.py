@@ -104,7 +104,7 @@ class CommunityConfig:
     mode: str = "shadow"  # enforce | shadow
     receive_mode: str = "longpoll"  # inherits the global default
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # overrides over global ones
-    trusted_user_ids: frozenset[int] = frozenset()
+    trusted_user_ids: frozenset[str] = frozenset()
     organisation: str = ""
     group_token: str = field(default="", repr=False)
     user_token: str = field(default="", repr=False)
@@ -120,9 +120,9 @@ class CommunityConfig:
         """``(platform, group_id)`` — unique across the config."""
         return (self.platform, self.group_id)
 
-    def is_trusted(self, author_id: int) -> bool:
+    def is_trusted(self, author_id: str | int) -> bool:
         """Trusted authors (staff, officials) are never acted on automatically."""
-        return author_id in self.trusted_user_ids
+        return str(author_id) in self.trusted_user_ids
 
 
 @dataclass(frozen=True)
@@ -444,15 +444,17 @@ def _community(
         merged.setdefault(c, {}).update(v)
     ck.check_order({c: v for c, v in merged.items() if c in thr}, f"{wd}thresholds")
     trusted_raw = item.get("trusted_user_ids", [])
-    trusted: set[int] = set()
+    trusted: set[str] = set()
     if not isinstance(trusted_raw, list):
         ck.add(f"{wd}trusted_user_ids: expected an array of user ids, got {_tname(trusted_raw)}")
     else:
         for v in trusted_raw:
-            if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
-                ck.add(f"{wd}trusted_user_ids: {v!r} is not a positive user id")
+            # VK ids are positive numbers; other platforms' ids are text (OK: "user:123").
+            if isinstance(v, bool) or not isinstance(v, int | str) or (isinstance(v, int) and v <= 0) \
+                    or (isinstance(v, str) and not v.strip()):
+                ck.add(f"{wd}trusted_user_ids: {v!r} is not a user id")
             else:
-                trusted.add(v)
+                trusted.add(str(v).strip())
     return CommunityConfig(
         platform=platform,
         group_id=group_id,

@@ -85,7 +85,7 @@ from typing import Any
 
 import sqlite_utils
 
-from bot.types import ACTION_KINDS, Action, Comment, Decision
+from bot.types import ACTION_KINDS, ACTION_STATES, Action, Comment, Decision
 from moderation.verdict import Verdict
 
 COMMENT_STATES = ("received", "judged", "acted")
@@ -95,8 +95,6 @@ DECISION_ACTIONS = ("allow", "review", "delete", "delete_and_ban", "restore", "b
 #: comment counts as a violation (a moderator's restore/allow cancels an earlier delete).
 _COMMENT_VERDICT_ACTIONS = ("allow", "review", "delete", "delete_and_ban", "restore")
 _VIOLATION_ACTIONS = ("delete", "delete_and_ban")
-#: ``last_error`` prefix of an action leased by the outbox worker (see :meth:`Store.claim_actions`).
-IN_FLIGHT = "in flight"
 
 
 @dataclass(frozen=True)
@@ -109,16 +107,17 @@ class CommentRow:
     platform: str
     community_id: int
     kind: str
-    object_id: int
-    owner_id: int
-    comment_id: int
-    author_id: int
+    object_id: str
+    owner_id: str
+    comment_id: str
+    author_id: str
     text: str
     created_at: int
     received_at: float
     url: str
     event_id: str
     state: str
+    by_community: bool = False
     is_new: bool = False
 
     def to_comment(self) -> Comment:
@@ -137,6 +136,7 @@ class CommentRow:
             received_at=self.received_at,
             event_id=self.event_id,
             edited=self.version > 1,
+            by_community=self.by_community,
         )
 
 
@@ -147,7 +147,7 @@ class BanRow:
     id: int
     platform: str
     community_id: int | None
-    author_id: int
+    author_id: str
     until: int | None
     reason: str
     category: str
@@ -163,7 +163,7 @@ class BanRequest:
     """A local blacklist entry to write together with a decision (see :meth:`Store.save_decision`)."""
 
     platform: str
-    author_id: int
+    author_id: str
     community_id: int | None  # None = every community of the platform (organisation scope)
     until: int | None  # None = forever
     reason: str = ""
@@ -348,8 +348,125 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS decisions_row ON decisions(comment_row)")
 
 
+_V3_COMMENTS = """CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        platform TEXT NOT NULL,
+        community_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        object_id TEXT NOT NULL DEFAULT '',
+        owner_id TEXT NOT NULL DEFAULT '',
+        comment_id TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        received_at REAL NOT NULL,
+        url TEXT NOT NULL DEFAULT '',
+        event_id TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'received',
+        by_community INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (key, version)
+    )"""
+
+_V3_BANS = """CREATE TABLE bans (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        community_id INTEGER,
+        author_id TEXT NOT NULL,
+        until INTEGER,
+        reason TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        decided_by TEXT NOT NULL DEFAULT 'auto',
+        decision_id INTEGER REFERENCES decisions(id),
+        created_at REAL NOT NULL,
+        lifted_at REAL,
+        lifted_by TEXT
+    )"""
+
+
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """The platform port: ids are opaque text, the outbox lease and dependencies get columns.
+
+    * ``comments`` (comment, author, object, owner ids) and ``bans`` (author id) are rebuilt with
+      TEXT columns — OK ids look like ``mid:…`` — keeping every row and its id (foreign keys from
+      verdicts/decisions stay valid). ``comments.by_community`` keeps the "posted by the community
+      itself" fact that VK encoded as a negative author id.
+    * ``actions.lease_until`` replaces the "in flight" note in ``last_error``; ``depends_on`` makes
+      a restore wait for its delete; states gain ``manual`` and ``cancelled``.
+    * ``decisions.undoes`` links an undo to what it undoes; ``labels`` gain the decision that made
+      them and a ``dropped_at`` mark for labels whose decision was undone.
+    """
+    db.execute("DROP VIEW IF EXISTS author_violations")
+    # SQLite's own recipe for changing column types (create new, copy, drop old, rename new): the
+    # other tables' foreign keys keep naming ``comments``/``bans``. ``Store._migrate`` turns
+    # foreign-key enforcement off around migrations and checks the keys before it commits.
+    db.execute(_V3_COMMENTS.replace("CREATE TABLE comments", "CREATE TABLE comments_v3", 1))
+    db.execute(
+        """INSERT INTO comments_v3 (id, key, version, platform, community_id, kind, object_id, owner_id, comment_id,
+               author_id, text, created_at, received_at, url, event_id, state, by_community)
+           SELECT id, key, version, platform, community_id, kind, CAST(object_id AS TEXT),
+                  CASE WHEN owner_id = 0 THEN '' ELSE CAST(owner_id AS TEXT) END, CAST(comment_id AS TEXT),
+                  CAST(author_id AS TEXT), text, created_at, received_at, url, event_id, state,
+                  (platform = 'vk' AND author_id = -community_id)
+           FROM comments"""
+    )
+    db.execute("DROP TABLE comments")
+    db.execute("ALTER TABLE comments_v3 RENAME TO comments")
+    for stmt in (
+        "CREATE INDEX comments_state ON comments(state, id)",
+        "CREATE INDEX comments_author ON comments(platform, author_id)",
+        "CREATE INDEX comments_community ON comments(platform, community_id, received_at)",
+    ):
+        db.execute(stmt)
+    db.execute(_V3_BANS.replace("CREATE TABLE bans", "CREATE TABLE bans_v3", 1))
+    db.execute(
+        """INSERT INTO bans_v3 (id, platform, community_id, author_id, until, reason, category, decided_by,
+               decision_id, created_at, lifted_at, lifted_by)
+           SELECT id, platform, community_id, CAST(author_id AS TEXT), until, reason, category, decided_by,
+                  decision_id, created_at, lifted_at, lifted_by FROM bans"""
+    )
+    db.execute("DROP TABLE bans")
+    db.execute("ALTER TABLE bans_v3 RENAME TO bans")
+    db.execute("CREATE INDEX bans_author ON bans(platform, author_id)")
+    db.execute("CREATE INDEX bans_decision ON bans(decision_id)")
+    db.execute("ALTER TABLE actions ADD COLUMN lease_until REAL")
+    db.execute("ALTER TABLE actions ADD COLUMN depends_on INTEGER REFERENCES actions(id)")
+    db.execute("ALTER TABLE actions ADD COLUMN done_by TEXT")
+    db.execute(
+        "UPDATE actions SET lease_until = next_attempt_at, last_error = '' "
+        "WHERE state = 'pending' AND last_error LIKE 'in flight%'"
+    )
+    db.execute("CREATE INDEX actions_depends ON actions(depends_on) WHERE depends_on IS NOT NULL")
+    db.execute("ALTER TABLE decisions ADD COLUMN undoes INTEGER REFERENCES decisions(id)")
+    # The decision's subject, also for decisions about an author rather than a comment (a manual
+    # ban): the journal filters on them without joining comments.
+    db.execute("ALTER TABLE decisions ADD COLUMN platform TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE decisions ADD COLUMN community_id INTEGER")
+    db.execute("ALTER TABLE decisions ADD COLUMN author_id TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """UPDATE decisions SET
+               platform = coalesce((SELECT c.platform FROM comments c WHERE c.id = decisions.comment_row), ''),
+               community_id = (SELECT c.community_id FROM comments c WHERE c.id = decisions.comment_row),
+               author_id = coalesce((SELECT c.author_id FROM comments c WHERE c.id = decisions.comment_row), '')"""
+    )
+    db.execute(
+        """UPDATE decisions SET platform = b.platform, community_id = b.community_id, author_id = b.author_id
+           FROM (SELECT decision_id, platform, community_id, author_id FROM bans) b
+           WHERE b.decision_id = decisions.id AND decisions.comment_row IS NULL"""
+    )
+    db.execute("CREATE INDEX decisions_author ON decisions(platform, author_id)")
+    db.execute("CREATE INDEX decisions_community ON decisions(platform, community_id, at)")
+    db.execute("ALTER TABLE labels ADD COLUMN decision_id INTEGER REFERENCES decisions(id)")
+    db.execute("ALTER TABLE labels ADD COLUMN comment_row INTEGER REFERENCES comments(id)")
+    db.execute("ALTER TABLE labels ADD COLUMN dropped_at REAL")
+    db.execute("ALTER TABLE labels ADD COLUMN dropped_by TEXT")
+    db.execute("CREATE INDEX labels_decision ON labels(decision_id)")
+    db.create_view("author_violations", _VIOLATIONS_VIEW)
+
+
 #: Ordered migrations; index + 1 is the schema version. Only ever append.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
 
 
 def _dumps(value: Any) -> str:
@@ -387,7 +504,9 @@ _BAN_FIELDS = [f.name for f in fields(BanRow)]
 
 
 def _comment_row(r: Mapping[str, Any], is_new: bool = False) -> CommentRow:
-    return CommentRow(**{k: r[k] for k in _COMMENT_FIELDS}, is_new=is_new)
+    values = {k: r[k] for k in _COMMENT_FIELDS}
+    values["by_community"] = bool(values["by_community"])
+    return CommentRow(**values, is_new=is_new)
 
 
 def _ban_row(r: Mapping[str, Any]) -> BanRow:
@@ -406,6 +525,9 @@ def _action(r: Mapping[str, Any]) -> Action:
         attempts=r["attempts"],
         error=r["last_error"],
         id=r["id"],
+        depends_on=r["depends_on"],
+        lease_until=r["lease_until"],
+        key=r["key"],
     )
 
 
@@ -458,6 +580,13 @@ class Store:
             else:
                 self._conn.execute("COMMIT")
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make several store calls one transaction (all or nothing): the decision service writes a
+        decision, its actions, ban changes and labels this way. Calls inside join it."""
+        with self._tx():
+            yield
+
     def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query(sql, params))
@@ -467,21 +596,31 @@ class Store:
         return rows[0] if rows else None
 
     def _migrate(self) -> None:
-        with self._tx() as conn:
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at REAL NOT NULL)"
-            )
-            current = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
-            if current > len(MIGRATIONS):
-                raise RuntimeError(
-                    f"{self.path} has schema version {current}, newer than this modbot ({len(MIGRATIONS)}); "
-                    "upgrade modbot instead of downgrading"
-                )
-            for version in range(current + 1, len(MIGRATIONS) + 1):
-                MIGRATIONS[version - 1](self.db)
+        # Table rebuilds (migration 3) need foreign-key enforcement off, which SQLite only allows
+        # outside a transaction; the keys are checked before the migration commits.
+        self._conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self._tx() as conn:
                 conn.execute(
-                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (version, time.time())
+                    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at REAL NOT NULL)"
                 )
+                current = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+                if current > len(MIGRATIONS):
+                    raise RuntimeError(
+                        f"{self.path} has schema version {current}, newer than this modbot ({len(MIGRATIONS)}); "
+                        "upgrade modbot instead of downgrading"
+                    )
+                for version in range(current + 1, len(MIGRATIONS) + 1):
+                    MIGRATIONS[version - 1](self.db)
+                    conn.execute(
+                        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (version, time.time())
+                    )
+                if current < len(MIGRATIONS):
+                    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left {len(broken)} dangling reference(s), e.g. {broken[0]}")
+        finally:
+            self._conn.execute("PRAGMA foreign_keys = ON")
 
     # -- lifecycle ---------------------------------------------------------------------------
     @property
@@ -559,8 +698,8 @@ class Store:
             version = 1 if latest is None else int(latest["version"]) + 1
             cur = conn.execute(
                 """INSERT INTO comments (key, version, platform, community_id, kind, object_id, owner_id,
-                       comment_id, author_id, text, created_at, received_at, url, event_id, state)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received')""",
+                       comment_id, author_id, text, created_at, received_at, url, event_id, state, by_community)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)""",
                 (
                     key,
                     version,
@@ -576,6 +715,7 @@ class Store:
                     c.received_at or now,
                     c.url,
                     c.event_id,
+                    int(bool(c.by_community)),
                 ),
             )
             self._record_event_in_tx(conn, c, now)
@@ -674,6 +814,7 @@ class Store:
         mode: str = "enforce",
         actions: Sequence[Action] = (),
         ban: BanRequest | Sequence[BanRequest] | None = None,
+        subject: tuple[str, int | None, str] | None = None,
         now: float | None = None,
     ) -> int:
         """Journal a decision with everything that follows from it, in ONE transaction.
@@ -684,7 +825,8 @@ class Store:
         decision, each action into the outbox (``decision_id`` filled in, default idempotency keys
         from :func:`action_key`, duplicates ignored), the local ban row, and moves the comment to
         ``judged``. ``comment_row`` defaults to the latest version of ``decision.comment_key``
-        (a decision with an empty key, e.g. a moderator's unban from the blacklist page, has none).
+        (a decision with an empty key, e.g. a moderator's unban from the blacklist page, has none;
+        ``subject`` = ``(platform, community_id, author_id)`` then names whom it is about).
         An ``auto`` decision for a comment row that already has one returns the existing id and
         writes nothing (judged exactly once). Sets ``decision.id`` and returns it."""
         if decision.action not in DECISION_ACTIONS:
@@ -724,10 +866,14 @@ class Store:
                 scores = verdict.scores if scores is None else scores
                 evidence = verdict.evidence if evidence is None else evidence
                 model_version = model_version or verdict.model_version
+            if row is not None:
+                subject = (row["platform"], row["community_id"], row["author_id"])
+            platform, community_id, author_id = subject or ("", None, "")
             cur = conn.execute(
                 """INSERT INTO decisions (comment_key, comment_version, comment_row, verdict_id, action, labels,
-                       ban_days, decided_by, reason, category, scores, evidence, model_version, mode, at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       ban_days, decided_by, reason, category, scores, evidence, model_version, mode, at,
+                       undoes, platform, community_id, author_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     decision.comment_key,
                     row["version"] if row else None,
@@ -744,6 +890,10 @@ class Store:
                     model_version,
                     mode,
                     now,
+                    decision.undoes,
+                    platform,
+                    community_id,
+                    str(author_id),
                 ),
             )
             decision_id = int(cur.lastrowid or 0)
@@ -774,6 +924,11 @@ class Store:
         row = self._one("SELECT * FROM decisions WHERE id = ?", (decision_id,))
         return _decision_dict(row) if row else None
 
+    def undo_of(self, decision_id: int) -> dict[str, Any] | None:
+        """The decision that undid ``decision_id``, if any."""
+        row = self._one("SELECT * FROM decisions WHERE undoes = ? ORDER BY id LIMIT 1", (decision_id,))
+        return _decision_dict(row) if row else None
+
     def verdicts_for(self, comment_row: int) -> list[dict[str, Any]]:
         """Verdicts stored for a comment version, oldest first (JSON columns decoded)."""
         return [
@@ -786,9 +941,14 @@ class Store:
         self, action: Action, *, key: str | None = None, now: float | None = None
     ) -> int | None:
         """Queue one action (INSERT OR IGNORE on its idempotency key). Returns the new id, or None
-        if an action with that key already exists — never two identical actions."""
+        if an action with that key already exists — never two identical actions.
+
+        The key is ``key``, else ``action.key``, else :func:`action_key` from the decision's comment.
+        An action may be queued as ``manual`` (a moderator must perform it by hand)."""
         if action.kind not in ACTION_KINDS:
             raise ValueError(f"unknown action kind {action.kind!r} (known: {', '.join(ACTION_KINDS)})")
+        if action.state not in ("pending", "manual"):
+            raise ValueError(f"a new action is pending or manual, not {action.state!r}")
         now = time.time() if now is None else now
         with self._tx() as conn:
             d = self._one(
@@ -798,11 +958,9 @@ class Store:
             )
             if d is None:
                 raise ValueError(f"action refers to unknown decision {action.decision_id}")
-            if key is None:
-                author = d["author_id"]
-                if author is None:
-                    author = action.params.get("owner_id", action.params.get("user_id"))
-                key = action_key(action, comment_key=d["comment_key"], author_id=author)
+            key = key or action.key
+            if not key:
+                key = action_key(action, comment_key=d["comment_key"], author_id=d["author_id"])
                 if action.kind == "delete":
                     # deleted, then restored by a moderator, now deleted again: a new intent.
                     restored = self._one(
@@ -813,8 +971,8 @@ class Store:
                         key = f"{key}:{action.decision_id}"
             cur = conn.execute(
                 """INSERT OR IGNORE INTO actions (decision_id, kind, platform, community_id, method, params, key,
-                       state, attempts, last_error, created_at, next_attempt_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, '', ?, ?)""",
+                       state, attempts, last_error, created_at, next_attempt_at, depends_on)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?)""",
                 (
                     action.decision_id,
                     action.kind,
@@ -823,47 +981,62 @@ class Store:
                     action.method,
                     _dumps(action.params),
                     key,
+                    action.state,
                     now,
                     now,
+                    action.depends_on,
                 ),
             )
             if cur.rowcount != 1:
                 return None
             action.id = int(cur.lastrowid or 0)
-            action.state, action.attempts, action.error = "pending", 0, ""
+            action.key = key
+            action.attempts, action.error, action.lease_until = 0, "", None
             return action.id
 
     def due_actions(self, now: float | None = None, limit: int = 50) -> list[Action]:
-        """Pending actions whose ``next_attempt_at`` has come, in creation order (a decision's delete
-        before its ban), with ``Action.id`` set. Not claimed: run one outbox worker per database."""
+        """Pending actions whose time has come, in creation order (a decision's delete before its
+        ban), with ``Action.id`` set: not leased to a worker (or the lease ran out) and not waiting
+        for an action they depend on. Reading does not claim: :meth:`claim_actions` does."""
         now = time.time() if now is None else now
         rows = self._rows(
-            "SELECT * FROM actions WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-            (now, int(limit)),
+            """SELECT * FROM actions a
+               WHERE a.state = 'pending' AND a.next_attempt_at <= ?
+                 AND (a.lease_until IS NULL OR a.lease_until <= ?)
+                 AND (a.depends_on IS NULL
+                      OR NOT EXISTS (SELECT 1 FROM actions p WHERE p.id = a.depends_on AND p.state = 'pending'))
+               ORDER BY a.id LIMIT ?""",
+            (now, now, int(limit)),
         )
         return [_action(r) for r in rows]
+
+    def unfinished_actions(self) -> list[Action]:
+        """Every pending action, leased ones included, oldest first (the outbox's resume at start)."""
+        return [_action(r) for r in self._rows("SELECT * FROM actions WHERE state = 'pending' ORDER BY id")]
 
     def next_action_at(self) -> float | None:
         """When the earliest pending action becomes due (None if the outbox is empty) — lets the
         worker sleep exactly as long as needed."""
-        row = self._one("SELECT min(next_attempt_at) AS t FROM actions WHERE state = 'pending'")
+        row = self._one(
+            "SELECT min(max(next_attempt_at, coalesce(lease_until, 0))) AS t FROM actions WHERE state = 'pending'"
+        )
         return None if row is None or row["t"] is None else float(row["t"])
 
     def claim_actions(self, ids: Sequence[int], lease_until: float, now: float | None = None) -> int:
-        """Lease pending actions to the worker: push ``next_attempt_at`` to ``lease_until`` and note
-        ``"in flight since <now>"`` in ``last_error`` (attempts unchanged), in one transaction.
+        """Lease pending actions to the outbox worker until ``lease_until`` (attempts unchanged), in
+        one transaction.
 
-        A leased action is invisible to ``due_actions(now)`` until the lease ends, so a slow call is
-        not dispatched twice; if the process dies mid-call, the lease simply expires and the action
-        is due again, its ``error`` telling the worker to check the platform before repeating.
-        Returns how many were leased (actions no longer pending are skipped)."""
+        A leased action is invisible to ``due_actions`` until the lease ends, so a slow call is not
+        dispatched twice. The lease stays set until the outcome is recorded: an action found leased
+        after a crash *may* have been performed, and the worker asks the platform before repeating
+        it. Returns how many were leased (actions no longer pending are skipped)."""
         now = time.time() if now is None else now
         with self._tx() as conn:
             n = 0
             for action_id in ids:
                 n += conn.execute(
-                    "UPDATE actions SET next_attempt_at = ?, last_error = ? WHERE id = ? AND state = 'pending'",
-                    (lease_until, f"{IN_FLIGHT} since {now:.0f}", action_id),
+                    "UPDATE actions SET lease_until = ? WHERE id = ? AND state = 'pending'",
+                    (lease_until, action_id),
                 ).rowcount
             return n
 
@@ -884,50 +1057,71 @@ class Store:
             for r in self._rows("SELECT * FROM actions WHERE decision_id = ? ORDER BY id", (decision_id,))
         ]
 
-    def mark_action_done(self, action_id: int, result: Any = None, now: float | None = None) -> None:
-        """The platform confirmed it: state ``done``. The comment becomes ``acted`` once none of
-        its actions is pending. Marking a done action again changes nothing."""
+    def _finish_comment_in_tx(self, conn: sqlite3.Connection, action_id: int) -> None:
+        """The comment becomes ``acted`` once none of its actions is pending any more."""
+        row = self._one(
+            "SELECT d.comment_row AS r FROM actions a JOIN decisions d ON d.id = a.decision_id WHERE a.id = ?",
+            (action_id,),
+        )
+        if row and row["r"] is not None:
+            pending = self._one(
+                """SELECT count(*) AS n FROM actions a JOIN decisions d ON d.id = a.decision_id
+                   WHERE d.comment_row = ? AND a.state = 'pending'""",
+                (row["r"],),
+            )
+            if pending and not pending["n"]:
+                conn.execute("UPDATE comments SET state = 'acted' WHERE id = ? AND state != 'received'", (row["r"],))
+
+    def mark_action_done(
+        self, action_id: int, result: Any = None, now: float | None = None, *, by: str = ""
+    ) -> bool:
+        """The platform confirmed it (or, for a ``manual`` action, a moderator ``by`` did it by hand):
+        state ``done``. Marking a done action again changes nothing and returns False."""
         now = time.time() if now is None else now
         with self._tx() as conn:
             cur = conn.execute(
-                """UPDATE actions SET state = 'done', attempts = attempts + 1, done_at = ?, result = ?, last_error = ''
-                   WHERE id = ? AND state != 'done'""",
-                (now, _dumps_lenient(result), action_id),
+                """UPDATE actions SET state = 'done', attempts = attempts + (state = 'pending'), done_at = ?,
+                          result = ?, last_error = '', lease_until = NULL, done_by = ?
+                   WHERE id = ? AND state IN ('pending', 'manual', 'failed')""",
+                (now, _dumps_lenient(result), by or None, action_id),
             )
             if cur.rowcount != 1:
                 if self._one("SELECT 1 AS x FROM actions WHERE id = ?", (action_id,)) is None:
                     raise KeyError(f"no action {action_id}")
-                return
-            row = self._one(
-                "SELECT d.comment_row AS r FROM actions a JOIN decisions d ON d.id = a.decision_id WHERE a.id = ?",
-                (action_id,),
-            )
-            if row and row["r"] is not None:
-                pending = self._one(
-                    """SELECT count(*) AS n FROM actions a JOIN decisions d ON d.id = a.decision_id
-                       WHERE d.comment_row = ? AND a.state = 'pending'""",
-                    (row["r"],),
-                )
-                if pending and not pending["n"]:
-                    conn.execute("UPDATE comments SET state = 'acted' WHERE id = ?", (row["r"],))
+                return False
+            self._finish_comment_in_tx(conn, action_id)
+            return True
 
     def mark_action_failed(
-        self, action_id: int, error: str, retry_at: float | None = None, now: float | None = None
+        self,
+        action_id: int,
+        error: str,
+        retry_at: float | None = None,
+        now: float | None = None,
+        *,
+        maybe_sent: bool = False,
+        count: bool = True,
     ) -> None:
-        """Count a failed attempt. ``retry_at`` given: stay ``pending`` until then (transient error:
-        rate limit, 5xx). None: give up, state ``failed`` (permanent: access denied, bad params)."""
+        """Record a failed attempt. ``retry_at`` given: stay ``pending`` until then (transient error:
+        rate limit, 5xx); ``maybe_sent`` keeps the lease so the retry first asks the platform
+        whether the call took effect (the answer was lost); ``count=False`` (a paused token) does not
+        count an attempt. None: give up, state ``failed`` (permanent: access denied, bad params),
+        and a restore waiting for this action is cancelled — there is nothing to restore."""
         with self._tx() as conn:
             if retry_at is None:
                 cur = conn.execute(
-                    """UPDATE actions SET state = 'failed', attempts = attempts + 1, last_error = ?
+                    """UPDATE actions SET state = 'failed', attempts = attempts + ?, last_error = ?, lease_until = NULL
                        WHERE id = ? AND state = 'pending'""",
-                    (error, action_id),
+                    (int(count), error, action_id),
                 )
+                if cur.rowcount == 1:
+                    self._cancel_dependents_in_tx(conn, action_id, "the action it undoes failed: nothing to undo")
             else:
                 cur = conn.execute(
-                    """UPDATE actions SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+                    """UPDATE actions SET attempts = attempts + ?, last_error = ?, next_attempt_at = ?,
+                              lease_until = CASE WHEN ? THEN ? ELSE NULL END
                        WHERE id = ? AND state = 'pending'""",
-                    (error, retry_at, action_id),
+                    (int(count), error, retry_at, int(maybe_sent), retry_at, action_id),
                 )
             if (
                 cur.rowcount != 1
@@ -935,22 +1129,72 @@ class Store:
             ):
                 raise KeyError(f"no action {action_id}")
 
+    def mark_action_manual(self, action_id: int, reason: str, now: float | None = None) -> bool:
+        """The platform cannot do it through its API (found out at run time, e.g. a permission OK
+        withholds): a moderator must do it by hand. Only a pending action can become manual."""
+        with self._tx() as conn:
+            cur = conn.execute(
+                """UPDATE actions SET state = 'manual', last_error = ?, lease_until = NULL
+                   WHERE id = ? AND state = 'pending'""",
+                (reason, action_id),
+            )
+            return cur.rowcount == 1
+
+    def _cancel_dependents_in_tx(self, conn: sqlite3.Connection, action_id: int, why: str) -> None:
+        conn.execute(
+            """UPDATE actions SET state = 'cancelled', last_error = ?, lease_until = NULL
+               WHERE depends_on = ? AND state IN ('pending', 'manual')""",
+            (why, action_id),
+        )
+
+    def cancel_action(self, action_id: int, why: str, now: float | None = None) -> bool:
+        """Cancel an action that was never sent (pending and not leased, or manual and not done):
+        an undo before the outbox got to it. False if it may already have been performed."""
+        with self._tx() as conn:
+            cur = conn.execute(
+                """UPDATE actions SET state = 'cancelled', last_error = ?
+                   WHERE id = ? AND ((state = 'pending' AND lease_until IS NULL)
+                                     OR state = 'manual')""",
+                (why, action_id),
+            )
+            if cur.rowcount == 1:
+                self._cancel_dependents_in_tx(conn, action_id, why)
+                self._finish_comment_in_tx(conn, action_id)
+            return cur.rowcount == 1
+
     def requeue_action(self, action_id: int, now: float | None = None) -> bool:
         """Put a ``failed`` action back to ``pending`` (a moderator fixed the token, say). False if
         it was not failed."""
         now = time.time() if now is None else now
         with self._tx() as conn:
             cur = conn.execute(
-                "UPDATE actions SET state = 'pending', next_attempt_at = ? WHERE id = ? AND state = 'failed'",
+                """UPDATE actions SET state = 'pending', next_attempt_at = ?, lease_until = NULL
+                   WHERE id = ? AND state = 'failed'""",
                 (now, action_id),
             )
             return cur.rowcount == 1
+
+    def actions(self, states: Sequence[str] = ("manual",), limit: int = 200) -> list[dict[str, Any]]:
+        """Actions in the given states with their comment (for the moderators' attention list:
+        manual actions waiting for a hand, failed ones waiting for a retry), oldest first."""
+        marks = ",".join("?" for _ in states)
+        rows = self._rows(
+            f"""SELECT a.*, d.comment_key AS comment_key, d.decided_by AS decided_by, c.url AS url,
+                       c.text AS text, c.author_id AS author_id
+                FROM actions a JOIN decisions d ON d.id = a.decision_id
+                LEFT JOIN comments c ON c.id = d.comment_row
+                WHERE a.state IN ({marks}) ORDER BY a.id LIMIT ?""",
+            (*states, int(limit)),
+        )
+        for r in rows:
+            r["params"] = _loads(r["params"], {})
+        return rows
 
     # -- bans --------------------------------------------------------------------------------
     def ban(
         self,
         platform: str,
-        author_id: int,
+        author_id: str,
         *,
         community_id: int | None,
         until: int | None,
@@ -968,14 +1212,14 @@ class Store:
                 """INSERT INTO bans (platform, community_id, author_id, until, reason, category, decided_by,
                        decision_id, created_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (platform, community_id, author_id, until, reason, category, decided_by, decision_id, now),
+                (platform, community_id, str(author_id), until, reason, category, decided_by, decision_id, now),
             )
             return int(cur.lastrowid or 0)
 
     def unban(
         self,
         platform: str,
-        author_id: int,
+        author_id: str,
         *,
         community_id: int | None = None,
         lifted_by: str,
@@ -983,19 +1227,44 @@ class Store:
     ) -> int:
         """Lift active bans of the author: those of ``community_id`` and the platform-wide ones, or
         all of the platform when ``community_id`` is None. Returns the number lifted."""
+        return len(self.lift_bans(self.active_bans_of(platform, author_id, community_id, now), lifted_by, now))
+
+    def active_bans_of(
+        self, platform: str, author_id: str, community_id: int | None = None, now: float | None = None
+    ) -> list[BanRow]:
+        """The author's active entries: in ``community_id`` (its own and platform-wide ones), or
+        everywhere on the platform when ``community_id`` is None."""
         now = time.time() if now is None else now
+        rows = self._rows(
+            """SELECT * FROM bans
+               WHERE platform = ? AND author_id = ? AND lifted_at IS NULL AND (until IS NULL OR until > ?)
+                 AND (? IS NULL OR community_id IS NULL OR community_id = ?)
+               ORDER BY id""",
+            (platform, str(author_id), now, community_id, community_id),
+        )
+        return [_ban_row(r) for r in rows]
+
+    def bans_of_decision(self, decision_id: int) -> list[BanRow]:
+        """The blacklist entries a decision wrote (lifted or not)."""
+        return [_ban_row(r) for r in self._rows("SELECT * FROM bans WHERE decision_id = ? ORDER BY id", (decision_id,))]
+
+    def lift_bans(self, bans: Sequence[BanRow | int], lifted_by: str, now: float | None = None) -> list[int]:
+        """Lift the given entries (those not lifted yet); returns the ids lifted."""
+        now = time.time() if now is None else now
+        lifted: list[int] = []
         with self._tx() as conn:
-            cur = conn.execute(
-                """UPDATE bans SET lifted_at = ?, lifted_by = ?
-                   WHERE platform = ? AND author_id = ? AND lifted_at IS NULL
-                     AND (until IS NULL OR until > ?)
-                     AND (? IS NULL OR community_id IS NULL OR community_id = ?)""",
-                (now, lifted_by, platform, author_id, now, community_id, community_id),
-            )
-            return cur.rowcount
+            for b in bans:
+                ban_id = b if isinstance(b, int) else b.id
+                cur = conn.execute(
+                    "UPDATE bans SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL",
+                    (now, lifted_by, ban_id),
+                )
+                if cur.rowcount:
+                    lifted.append(ban_id)
+        return lifted
 
     def active_ban(
-        self, platform: str, community_id: int, author_id: int, now: float | None = None
+        self, platform: str, community_id: int, author_id: str, now: float | None = None
     ) -> BanRow | None:
         """The ban that applies to the author in this community now (own or platform-wide), the
         longest-lasting first; None if free."""
@@ -1005,7 +1274,7 @@ class Store:
                WHERE platform = ? AND author_id = ? AND (community_id IS NULL OR community_id = ?)
                  AND lifted_at IS NULL AND (until IS NULL OR until > ?)
                ORDER BY (until IS NULL) DESC, until DESC, id DESC LIMIT 1""",
-            (platform, author_id, community_id, now),
+            (platform, str(author_id), community_id, now),
         )
         return _ban_row(row) if row else None
 
@@ -1022,7 +1291,7 @@ class Store:
             rows = self._rows("SELECT * FROM bans ORDER BY created_at DESC, id DESC")
         return [_ban_row(r) for r in rows]
 
-    def violations(self, platform: str, author_id: int, since: float) -> int:
+    def violations(self, platform: str, author_id: str, since: float) -> int:
         """Comments of the author on the platform deleted (latest decision delete/delete_and_ban)
         at or after ``since`` — the ladder input. Counts shadow-mode decisions too, so shadow
         figures predict enforce mode; a moderator's allow/restore cancels the violation."""
@@ -1034,7 +1303,7 @@ class Store:
                    GROUP BY d.comment_key) x
                JOIN decisions dl ON dl.id = x.last_id
                WHERE dl.action IN {_VIOLATION_ACTIONS!r} AND dl.at >= ?""",
-            (platform, author_id, since),
+            (platform, str(author_id), since),
         )
         return int(row["n"]) if row else 0
 
@@ -1097,7 +1366,7 @@ class Store:
             comments = {s: 0 for s in COMMENT_STATES}
             for r in self._rows("SELECT state, count(*) AS n FROM comments GROUP BY state"):
                 comments[r["state"]] = r["n"]
-            actions = {"pending": 0, "done": 0, "failed": 0}
+            actions = {state: 0 for state in ACTION_STATES}
             for r in self._rows("SELECT state, count(*) AS n FROM actions GROUP BY state"):
                 actions[r["state"]] = r["n"]
             q = self._one(
@@ -1108,12 +1377,11 @@ class Store:
             last_errors = self._rows(
                 """SELECT id, kind, method, platform, community_id, state, attempts, last_error AS error,
                           next_attempt_at
-                   FROM actions WHERE last_error != '' AND last_error NOT LIKE ? ORDER BY id DESC LIMIT 10""",
-                (IN_FLIGHT + "%",),
+                   FROM actions WHERE last_error != '' AND state IN ('pending', 'failed')
+                   ORDER BY id DESC LIMIT 10"""
             )
             in_flight = self._one(
-                "SELECT count(*) AS n FROM actions WHERE state = 'pending' AND next_attempt_at > ? AND last_error LIKE ?",
-                (now, IN_FLIGHT + "%"),
+                "SELECT count(*) AS n FROM actions WHERE state = 'pending' AND lease_until > ?", (now,)
             )
             communities = self._rows(
                 """SELECT platform, community_id, count(*) AS comments, max(received_at) AS last_comment_at
@@ -1143,24 +1411,120 @@ class Store:
             }
 
     def add_label(
-        self, comment_key: str, text: str, labels: Sequence[str], by: str, now: float | None = None
+        self,
+        comment_key: str,
+        text: str,
+        labels: Sequence[str],
+        by: str,
+        now: float | None = None,
+        *,
+        decision_id: int | None = None,
+        comment_row: int | None = None,
     ) -> int:
-        """Record a moderator's labelling as a training example; returns its id."""
+        """Record a moderator's judgement of a text as a training example (``labels`` empty = keep,
+        else the violated categories), linked to the decision that made it; returns its id."""
         now = time.time() if now is None else now
         with self._tx() as conn:
             cur = conn.execute(
-                "INSERT INTO labels (comment_key, text, labels, by, at) VALUES (?, ?, ?, ?, ?)",
-                (comment_key, text, _dumps(list(labels)), by, now),
+                """INSERT INTO labels (comment_key, text, labels, by, at, decision_id, comment_row)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (comment_key, text, _dumps(list(labels)), by, now, decision_id, comment_row),
             )
             return int(cur.lastrowid or 0)
 
-    def labels(self) -> list[dict[str, Any]]:
-        """All training labels, oldest first."""
+    def drop_labels_of_decision(self, decision_id: int, dropped_by: str, now: float | None = None) -> int:
+        """The decision was undone: its labels no longer teach anything (kept, marked dropped)."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            return conn.execute(
+                "UPDATE labels SET dropped_at = ?, dropped_by = ? WHERE decision_id = ? AND dropped_at IS NULL",
+                (now, dropped_by, decision_id),
+            ).rowcount
+
+    def labels(self, *, include_dropped: bool = False) -> list[dict[str, Any]]:
+        """Training labels, oldest first (without those whose decision was undone, by default)."""
+        sql = "SELECT * FROM labels" + ("" if include_dropped else " WHERE dropped_at IS NULL") + " ORDER BY id"
         out = []
-        for r in self._rows("SELECT * FROM labels ORDER BY id"):
+        for r in self._rows(sql):
             r["labels"] = _loads(r["labels"], [])
             out.append(r)
         return out
+
+    # -- what moderators look at --------------------------------------------------------------
+    def latest_verdict_decision(self, comment_key: str) -> dict[str, Any] | None:
+        """The decision that says what the comment currently is (the latest allow/review/delete/
+        delete_and_ban/restore of any of its versions), or None."""
+        row = self._one(
+            f"""SELECT * FROM decisions WHERE comment_key = ? AND action IN {_COMMENT_VERDICT_ACTIONS!r}
+                ORDER BY id DESC LIMIT 1""",
+            (comment_key,),
+        )
+        return _decision_dict(row) if row else None
+
+    def review_queue(
+        self,
+        *,
+        communities: Sequence[tuple[str, int]] | None = None,
+        category: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Comments held for a human, oldest first: the latest version of each comment whose
+        latest verdict-decision is ``review``. Each dict is the comment row (``id``, ``key``,
+        ``text``, ``author_id``, …) plus ``decision_id``, ``labels``, ``category``, ``reason``,
+        ``scores``, ``evidence``, ``model_version``, ``held_at``. ``communities`` limits the
+        result to those ``(platform, community_id)`` pairs (a moderator's organisation)."""
+        where, params = self._queue_filter(communities, category)
+        rows = self._rows(
+            f"""SELECT c.*, d.id AS decision_id, d.labels AS labels, d.category AS category, d.reason AS reason,
+                       d.scores AS scores, d.evidence AS evidence, d.model_version AS model_version,
+                       d.at AS held_at
+                FROM decisions d JOIN comments c ON c.id = d.comment_row
+                WHERE d.action = 'review' AND {where}
+                ORDER BY d.at, d.id LIMIT ? OFFSET ?""",
+            (*params, int(limit), int(offset)),
+        )
+        out = []
+        for r in rows:
+            r = _decision_dict(r)
+            r["by_community"] = bool(r["by_community"])
+            out.append(r)
+        return out
+
+    def review_queue_size(
+        self, *, communities: Sequence[tuple[str, int]] | None = None, category: str | None = None
+    ) -> tuple[int, float | None]:
+        """How many comments are held and since when the oldest waits (unix time, None if empty)."""
+        where, params = self._queue_filter(communities, category)
+        row = self._one(
+            f"""SELECT count(*) AS n, min(d.at) AS oldest
+                FROM decisions d JOIN comments c ON c.id = d.comment_row
+                WHERE d.action = 'review' AND {where}""",
+            params,
+        )
+        return (int(row["n"]), row["oldest"]) if row else (0, None)
+
+    @staticmethod
+    def _queue_filter(
+        communities: Sequence[tuple[str, int]] | None, category: str | None
+    ) -> tuple[str, list[Any]]:
+        # "Still held": no later verdict-decision on the comment, and this is its latest version.
+        where = [
+            f"""NOT EXISTS (SELECT 1 FROM decisions d2 WHERE d2.comment_key = d.comment_key AND d2.id > d.id
+                            AND d2.action IN {_COMMENT_VERDICT_ACTIONS!r})""",
+            "c.version = (SELECT max(c2.version) FROM comments c2 WHERE c2.key = c.key)",
+        ]
+        params: list[Any] = []
+        if communities is not None:
+            if not communities:
+                return "0", []
+            where.append("(" + " OR ".join("(c.platform = ? AND c.community_id = ?)" for _ in communities) + ")")
+            for platform, community_id in communities:
+                params += [platform, community_id]
+        if category:
+            where.append("d.category = ?")
+            params.append(category)
+        return " AND ".join(where), params
 
 
 def _like_prefix(prefix: str) -> str:

@@ -98,23 +98,29 @@ DaemonFactory = Callable[..., Awaitable[Any]]
 @pytest.fixture
 async def make_daemon(vk_emu: VKEmulator, judge: Any, tmp_path: Path) -> AsyncIterator[DaemonFactory]:
     """``await make_daemon(communities=[...], **config_overrides, options=...)`` → a started Daemon."""
+    from bot.adapters import build_platforms
     from bot.config import parse_config
     from bot.daemon import Daemon, DaemonOptions
+    from bot.metrics import Metrics
+    from bot.vk.adapter import VKOptions
 
     daemons: list[Any] = []
 
     async def factory(communities: list[dict[str, Any]] | None = None, *, options: dict[str, Any] | None = None,
-                      db: Path | None = None, **cfg: Any) -> Any:
+                      vk: dict[str, Any] | None = None, db: Path | None = None, **cfg: Any) -> Any:
         data: dict[str, Any] = {"database": str(db or tmp_path / f"modbot{len(daemons)}.db"),
                                 "communities": communities or [community(G1), community(G2)]}
         data.update(cfg)
         config = parse_config(data, token_env(vk_emu))
-        opts = DaemonOptions(api_url=vk_emu.api_url, longpoll_wait=1, captcha_pause=1.0, outbox_poll=0.02,
-                             http=("127.0.0.1", 0), sweep_interval=2.0, retry_base=0.2,
-                             client_backoff_cap=0.5)
+        opts = DaemonOptions(outbox_poll=0.02, http=("127.0.0.1", 0), sweep_interval=2.0, retry_base=0.2)
         for k, v in (options or {}).items():
             setattr(opts, k, v)
-        d = Daemon(config, options=opts, judge=judge)
+        vk_opts = VKOptions(api_url=vk_emu.api_url, longpoll_wait=1, captcha_pause=1.0, client_backoff_cap=0.5)
+        for k, v in (vk or {}).items():
+            setattr(vk_opts, k, v)
+        metrics = Metrics()
+        d = Daemon(config, platforms=build_platforms(config, metrics=metrics, vk=vk_opts), options=opts,
+                   judge=judge, metrics=metrics)
         daemons.append(d)
         await d.start()
         return d

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import IN_FLIGHT, MIGRATIONS, BanRequest, Store, action_key
+from bot.store import MIGRATIONS, BanRequest, Store, action_key
 from bot.types import Action, Comment, Decision
 from moderation.verdict import Evidence, Verdict
 
@@ -238,7 +238,7 @@ def test_sigkill_after_save_comment_loses_nothing(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
     with Store(path) as s:
-        assert [r.comment_id for r in s.comments_to_judge()] == [0, 1, 2, 3, 4]
+        assert [r.comment_id for r in s.comments_to_judge()] == ["0", "1", "2", "3", "4"]
 
 
 def test_half_written_decision_is_rolled_back(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -408,12 +408,12 @@ def test_claim_leases_actions(store: Store) -> None:
     assert store.claim_actions([delete.id, ban.id], lease_until=T0 + 600, now=T0) == 1  # done one skipped
     assert store.due_actions(now=T0 + 599) == []
     leased = store.get_action(delete.id)
-    assert leased.attempts == 0 and leased.error.startswith(IN_FLIGHT)
+    assert leased.attempts == 0 and leased.in_flight and leased.error == ""
     st = store.status(now=T0 + 1)
     assert st["in_flight"] == 1 and st["last_errors"] == []
     # the lease expires (process died mid-call): due again, flagged for a check before repeating
     (again,) = store.due_actions(now=T0 + 600)
-    assert again.id == delete.id and again.error.startswith(IN_FLIGHT)
+    assert again.id == delete.id and again.in_flight
 
 
 def test_pending_action_survives_restart(tmp_path: Path) -> None:
@@ -499,7 +499,7 @@ def test_violations_window(store: Store) -> None:
     decide(store, c3, "restore", by="Иванова", now=T0 + 24 * DAY, actions=[], with_verdict=False)
     assert store.violations("vk", 500, since=T0 - 1) == 3
     stats = store.author_stats("vk", since=0)
-    assert stats[0]["author_id"] == 500 and stats[0]["violations"] == 3
+    assert stats[0]["author_id"] == "500" and stats[0]["violations"] == 3
 
 
 # -- cursors, journal, status, labels -----------------------------------------------------------
@@ -523,7 +523,7 @@ def test_decisions_export_and_status(store: Store) -> None:
     rows = store.decisions(since=T0, until=T0 + 50)
     assert len(rows) == 1
     r = rows[0]
-    assert r["text"] == "мат" and r["author_id"] == 500 and r["platform"] == "vk"
+    assert r["text"] == "мат" and r["author_id"] == "500" and r["platform"] == "vk"
     assert r["labels"] == ["obscene"] and r["decided_by"] == "auto" and r["actions"] == "delete:pending"
     assert len(store.decisions(since=0)) == 2
 
@@ -550,6 +550,10 @@ def test_labels(store: Store) -> None:
             "labels": ["insult"],
             "by": "Иванова",
             "at": T0,
+            "decision_id": None,
+            "comment_row": None,
+            "dropped_at": None,
+            "dropped_by": None,
         }
     ]
 
@@ -635,9 +639,63 @@ def test_version_1_database_is_upgraded_in_place(tmp_path: Path, monkeypatch: py
     path = tmp_path / "old.db"
     monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS[:1])
     with Store(path) as s:
-        s.save_comment(comment())
         assert s.schema_version == 1
     monkeypatch.undo()
     with Store(path) as s:
         assert s.schema_version == len(MIGRATIONS) >= 2
+        s.save_comment(comment())
         assert s.get_comment(comment().key) is not None
+
+
+def test_schema_2_database_upgrades_to_text_ids_with_nothing_lost(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database written by the schema-2 release (integer ids, the outbox lease in last_error)."""
+    path = tmp_path / "release.db"
+    monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS[:2])
+    with Store(path) as s:
+        db = s.db
+        db.execute("""INSERT INTO comments (id, key, version, platform, community_id, kind, object_id, owner_id,
+                          comment_id, author_id, text, created_at, received_at, url, event_id, state)
+                      VALUES (1, 'vk:42:wall:7:1', 1, 'vk', 42, 'wall', 7, -42, 1, 500, 'мат', 1700000000, 1.5,
+                              'u', 'e1', 'acted'),
+                             (2, 'vk:42:wall:7:2', 1, 'vk', 42, 'wall', 7, -42, 2, -42, 'от сообщества', 1700000001,
+                              2.5, '', 'e2', 'judged')""")
+        db.execute("""INSERT INTO verdicts (id, comment_row, model_version, action, labels, at)
+                      VALUES (1, 1, 'm1', 'delete_and_ban', '["obscene"]', 3.0)""")
+        db.execute("""INSERT INTO decisions (id, comment_key, comment_version, comment_row, verdict_id, action,
+                          labels, ban_days, decided_by, reason, category, at)
+                      VALUES (1, 'vk:42:wall:7:1', 1, 1, 1, 'delete_and_ban', '["obscene"]', 1, 'auto', 'мат',
+                              'obscene', 3.0),
+                             (2, '', NULL, NULL, NULL, 'ban', '[]', 0, 'Иванова', 'вручную', '', 4.0)""")
+        db.execute("""INSERT INTO actions (id, decision_id, kind, platform, community_id, method, params, key, state,
+                          attempts, last_error, created_at, next_attempt_at)
+                      VALUES (1, 1, 'delete', 'vk', 42, 'wall.deleteComment', '{}', 'delete:vk:42:wall:7:1', 'done',
+                              1, '', 3.0, 3.0),
+                             (2, 1, 'ban', 'vk', 42, 'groups.ban', '{}', 'ban:vk:42:500:1', 'pending', 0,
+                              'in flight since 3', 3.0, 603.0)""")
+        db.execute("""INSERT INTO bans (id, platform, community_id, author_id, until, reason, decided_by, decision_id,
+                          created_at)
+                      VALUES (1, 'vk', 42, 500, NULL, 'мат', 'auto', 1, 3.0),
+                             (2, 'vk', NULL, 777, NULL, 'вручную', 'Иванова', 2, 4.0)""")
+        db.execute("INSERT INTO labels (id, comment_key, text, labels, by, at) "
+                   "VALUES (1, 'vk:42:wall:7:1', 'мат', '[\"obscene\"]', 'Иванова', 5.0)")
+    monkeypatch.undo()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        rows = [s.get_comment_row(1), s.get_comment_row(2)]
+        assert [(r.comment_id, r.author_id, r.object_id, r.owner_id, r.by_community) for r in rows] == [
+            ("1", "500", "7", "-42", False), ("2", "-42", "7", "-42", True)]
+        assert rows[0].text == "мат" and rows[0].state == "acted"
+        assert s.verdicts_for(1)[0]["model_version"] == "m1"
+        d1, d2 = s.get_decision(1), s.get_decision(2)
+        assert (d1["platform"], d1["community_id"], d1["author_id"]) == ("vk", 42, "500")
+        assert (d2["platform"], d2["community_id"], d2["author_id"]) == ("vk", None, "777")
+        leased = s.get_action(2)
+        assert leased.in_flight and leased.error == "" and leased.state == "pending"
+        assert s.active_ban("vk", 42, "500") is not None and s.active_ban("vk", 9, "777") is not None
+        assert s.violations("vk", "500", since=0) == 1
+        assert s.labels()[0]["labels"] == ["obscene"]
+        assert s.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        # and it keeps working: a new text id next to the old ones
+        s.save_comment(Comment("ok", 42, "ok_topic", "mid:abc", "user:9", "привет", 0, object_id="t1"))
+        assert s.get_comment("ok:42:ok_topic:t1:mid:abc").author_id == "user:9"

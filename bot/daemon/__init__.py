@@ -1,7 +1,6 @@
-"""The moderation daemon: wiring of adapters, store, judge, policy and outbox (see ``core``)."""
+"""The moderation daemon: wiring of adapters, store, judge, decision service and outbox (see ``core``)."""
 
-from .core import Daemon, DaemonOptions, run_daemon
+from .core import Daemon, DaemonOptions, run_daemon, stop_event_on_signals
 from .outbox import Outbox
-from .policy import Plan, plan_decision
 
-__all__ = ["Daemon", "DaemonOptions", "Outbox", "Plan", "plan_decision", "run_daemon"]
+__all__ = ["Daemon", "DaemonOptions", "Outbox", "run_daemon", "stop_event_on_signals"]

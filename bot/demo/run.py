@@ -17,11 +17,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bot.adapters import build_platforms
 from bot.config import parse_config
-from bot.daemon import Daemon, DaemonOptions
-from bot.daemon.core import stop_event_on_signals
+from bot.daemon import Daemon, DaemonOptions, stop_event_on_signals
 from bot.demo.traffic import TrafficMix, load_rows
 from bot.emulator import VKEmulator, VKState
+from bot.metrics import Metrics
+from bot.vk.adapter import VKOptions
 
 log = logging.getLogger("modbot.demo")
 
@@ -110,8 +112,15 @@ async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: 
     if model is not None:
         data["model_path"] = str(model)
     config = parse_config(data, env)
-    options = DaemonOptions(api_url=emu.api_url, longpoll_wait=5, http=("127.0.0.1", port))  # port 0 = any free
-    daemon = Daemon(config, options=options)
+    options = DaemonOptions(http=("127.0.0.1", port))  # port 0 = any free
+    vk = VKOptions(api_url=emu.api_url, longpoll_wait=5)
+
+    def make_daemon() -> Daemon:
+        metrics = Metrics()
+        return Daemon(config, platforms=build_platforms(config, metrics=metrics, vk=vk), options=options,
+                      metrics=metrics)
+
+    daemon = make_daemon()
     stop = stop_event_on_signals()
     try:
         await daemon.start()
@@ -119,7 +128,7 @@ async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: 
         print(f"port {port} is not available ({exc.strerror}); using a free port", flush=True)
         await daemon.stop()
         options.http = ("127.0.0.1", 0)
-        daemon = Daemon(config, options=options)
+        daemon = make_daemon()
         await daemon.start()
     metrics_url = daemon.http.url if daemon.http else "(disabled)"
     print("\n".join([

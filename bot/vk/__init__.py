@@ -1,23 +1,17 @@
-"""VK adapter: transport (``client``, ``execute``), API schema (``methods``, ``events``) and routing
-(``receiver``). The daemon imports from here and sees only :class:`bot.types.Comment` beyond it."""
+"""The VK adapter behind the platform port (``adapter.VKPlatform``), in aiogram's layers:
+transport (``client``, ``execute``, ``ratelimit``), API schema (``methods``, ``events``, ``errors``)
+and routing (``receiver``: long poll, callback, backfill). Only the composition root
+(:mod:`bot.adapters`) imports it; the daemon sees the port's types and :class:`bot.types.Comment`.
+"""
 
+from .adapter import VKOptions, VKPlatform
 from .client import API_VERSION, DEFAULT_API_URL, VKClient
 from .errors import Token, TokenPaused, TransportError, VKAPIError, VKError, mask
-from .events import BlockEvent, CommentEvent, Ignored, Malformed, ParsedEvent, parse_event
-from .execute import ExecuteBatcher
-from .receiver import Backfiller, CallbackEndpoint, LongPollReceiver
+from .events import ParsedEvent, parse_event
 
 __all__ = [
     "API_VERSION",
     "DEFAULT_API_URL",
-    "Backfiller",
-    "BlockEvent",
-    "CallbackEndpoint",
-    "CommentEvent",
-    "ExecuteBatcher",
-    "Ignored",
-    "LongPollReceiver",
-    "Malformed",
     "ParsedEvent",
     "Token",
     "TokenPaused",
@@ -25,6 +19,8 @@ __all__ = [
     "VKAPIError",
     "VKClient",
     "VKError",
+    "VKOptions",
+    "VKPlatform",
     "mask",
     "parse_event",
 ]

@@ -1,4 +1,4 @@
-"""VK event envelope → platform-free :class:`~bot.types.Comment` (or a blacklist change).
+"""VK event envelope → the port's platform-free events (:mod:`bot.platform`): a comment, a ban.
 
 The same parser serves Bots Long Poll, the Callback API and tests. It never raises: a malformed
 event becomes :class:`Malformed` with a one-line reason the daemon logs, because one broken event
@@ -8,9 +8,9 @@ from VK must not stop the moderation of the others.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import Any
 
+from bot.platform import BanEvent, CommentEvent, Ignored, Malformed
 from bot.types import Comment
 
 #: event type -> (kind, parent id field, parent owner field, is edit)
@@ -41,54 +41,7 @@ KNOWN_IGNORED = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class CommentEvent:
-    """A new, edited or restored comment (or a message to the community)."""
-
-    comment: Comment
-    event_type: str
-    event_id: str
-    group_id: int
-
-    @property
-    def restored(self) -> bool:
-        return self.event_type.endswith("_restore")
-
-
-@dataclass(frozen=True)
-class BlockEvent:
-    """``user_block`` / ``user_unblock``: a ban made or lifted in VK (by us or by a human)."""
-
-    group_id: int
-    user_id: int
-    blocked: bool
-    admin_id: int
-    end_date: int  # 0 = forever / not applicable
-    reason: int
-    comment: str
-    event_id: str
-    by_end_date: bool = False
-
-
-@dataclass(frozen=True)
-class Ignored:
-    """A well-formed event the daemon has nothing to do with."""
-
-    event_type: str
-    event_id: str
-    group_id: int
-
-
-@dataclass(frozen=True)
-class Malformed:
-    """An event that cannot be understood; ``error`` is one log line saying why."""
-
-    error: str
-    event_id: str = ""
-    group_id: int = 0
-
-
-ParsedEvent = CommentEvent | BlockEvent | Ignored | Malformed
+ParsedEvent = CommentEvent | BanEvent | Ignored | Malformed
 
 
 class _Bad(Exception):
@@ -179,16 +132,18 @@ def _parse(env: Any, received_at: float) -> ParsedEvent:
         if not isinstance(obj, dict):
             raise _Bad("object is missing or not an object")
         blocked = etype == "user_block"
-        return BlockEvent(
-            group_id=group_id,
-            user_id=_int(obj, "user_id"),
+        admin = _int(obj, "admin_id", default=0)
+        end_date = _int(obj, "unblock_date", default=0) if blocked else 0
+        return BanEvent(
+            platform="vk",
+            community_id=group_id,
+            author_id=str(_int(obj, "user_id")),
             blocked=blocked,
-            admin_id=_int(obj, "admin_id", default=0),
-            end_date=_int(obj, "unblock_date", default=0) if blocked else 0,
-            reason=_int(obj, "reason", default=0) if blocked else 0,
-            comment=str(obj.get("comment") or "") if blocked else "",
+            until=end_date or None,
+            by=f"vk:{admin}",
+            note=str(obj.get("comment") or "") if blocked else "",
             event_id=event_id,
-            by_end_date=bool(obj.get("by_end_date")) if not blocked else False,
+            expired=bool(obj.get("by_end_date")) if not blocked else False,
         )
     return Ignored(etype, event_id, group_id)
 
@@ -209,16 +164,17 @@ def _comment(etype: str, group_id: int, event_id: str, obj: Any, received_at: fl
         platform="vk",
         community_id=group_id,
         kind=kind,
-        comment_id=cid,
-        author_id=author,
+        comment_id=str(cid),
+        author_id=str(author),
         text=text,
         created_at=date,
-        object_id=object_id,
-        owner_id=owner_id,
+        object_id=str(object_id),
+        owner_id=str(owner_id),
         url=comment_url(kind, group_id, object_id, cid),
         received_at=received_at,
         event_id=event_id,
         edited=edited,
+        by_community=author == -group_id,
         raw={"type": etype, "object": obj},
     )
 
@@ -237,12 +193,12 @@ def _message(etype: str, group_id: int, event_id: str, obj: Any, received_at: fl
         platform="vk",
         community_id=group_id,
         kind="message",
-        comment_id=mid,
-        author_id=author,
+        comment_id=str(mid),
+        author_id=str(author),
         text=_text(msg, where),
         created_at=_int(msg, "date", where=where),
-        object_id=peer,
-        owner_id=-group_id,
+        object_id=str(peer),
+        owner_id=str(-group_id),
         url=comment_url("message", group_id, peer, mid, author),
         received_at=received_at,
         event_id=event_id,
@@ -257,16 +213,18 @@ def wall_comment_from_api(group_id: int, post_id: int, obj: dict[str, Any], *, r
         return None
     try:
         cid = _int(obj, "id")
+        author = _int(obj, "from_id")
         return Comment(
             platform="vk",
             community_id=group_id,
             kind="wall",
-            comment_id=cid,
-            author_id=_int(obj, "from_id"),
+            comment_id=str(cid),
+            author_id=str(author),
             text=_text(obj),
             created_at=_int(obj, "date"),
-            object_id=_int(obj, "post_id", default=post_id),
-            owner_id=-group_id,
+            object_id=str(_int(obj, "post_id", default=post_id)),
+            owner_id=str(-group_id),
+            by_community=author == -group_id,
             url=comment_url("wall", group_id, post_id, cid),
             received_at=received_at,
             event_id="",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.platform import NotActionable
 from bot.types import Comment
 
 from .errors import TokenKind
@@ -22,13 +23,13 @@ DELETE_METHODS: dict[str, str] = {
     "board": "board.deleteComment",
 }
 RESTORE_METHODS: dict[str, str] = {k: v.replace("delete", "restore") for k, v in DELETE_METHODS.items()}
+#: Why VK cannot delete a kind, in the words the moderator reads (the comment is held for review).
+NOT_DELETABLE: dict[str, str] = {
+    "message": "личное сообщение сообществу: VK не позволяет удалить его, на проверку модератору",
+}
 #: Methods a community token may call; everything else in the moderation set needs the user token.
 GROUP_TOKEN_METHODS = frozenset({"board.deleteComment", "board.restoreComment", "groups.getBanned",
                                  "groups.getLongPollServer", "groups.getById"})
-
-
-class NotActionable(ValueError):
-    """The platform offers no method for this (e.g. deleting a user's private message)."""
 
 
 def token_kind(method: str) -> TokenKind:
@@ -37,17 +38,19 @@ def token_kind(method: str) -> TokenKind:
 
 
 def comment_target(comment: Comment) -> dict[str, Any]:
-    """Parameters naming one comment for delete/restore (``board`` wants group_id + topic_id)."""
+    """Parameters naming one comment for delete/restore (``board`` wants group_id + topic_id).
+    VK ids are numbers; the platform-free :class:`Comment` carries them as text."""
+    cid = int(comment.comment_id)
     if comment.kind == "board":
-        return {"group_id": comment.community_id, "topic_id": comment.object_id, "comment_id": comment.comment_id}
-    return {"owner_id": comment.owner_id or -comment.community_id, "comment_id": comment.comment_id}
+        return {"group_id": comment.community_id, "topic_id": int(comment.object_id), "comment_id": cid}
+    return {"owner_id": int(comment.owner_id) if comment.owner_id else -comment.community_id, "comment_id": cid}
 
 
 def delete_call(comment: Comment) -> tuple[str, dict[str, Any]]:
     """``<section>.deleteComment`` for the comment's kind."""
     method = DELETE_METHODS.get(comment.kind)
     if method is None:
-        raise NotActionable(f"VK cannot delete a {comment.kind!r} (flag it for a moderator instead)")
+        raise NotActionable(NOT_DELETABLE.get(comment.kind, f"VK не позволяет удалить {comment.kind!r}"))
     return method, comment_target(comment)
 
 
@@ -55,17 +58,17 @@ def restore_call(comment: Comment) -> tuple[str, dict[str, Any]]:
     """``<section>.restoreComment`` (undo of a delete; VK allows it for a limited time)."""
     method = RESTORE_METHODS.get(comment.kind)
     if method is None:
-        raise NotActionable(f"VK cannot restore a {comment.kind!r}")
+        raise NotActionable(f"VK не позволяет восстановить {comment.kind!r}")
     return method, comment_target(comment)
 
 
 def ban_call(
-    group_id: int, user_id: int, *, end_date: int | None, reason: int, comment: str, comment_visible: bool = True
+    group_id: int, user_id: int | str, *, end_date: int | None, reason: int, comment: str, comment_visible: bool = True
 ) -> tuple[str, dict[str, Any]]:
     """``groups.ban``: ``end_date`` None = forever (VK omits it), reason 0..4, visible comment."""
     params: dict[str, Any] = {
         "group_id": group_id,
-        "owner_id": user_id,
+        "owner_id": int(user_id),
         "reason": reason,
         "comment": comment,
         "comment_visible": 1 if comment_visible else 0,
@@ -75,8 +78,8 @@ def ban_call(
     return "groups.ban", params
 
 
-def unban_call(group_id: int, user_id: int) -> tuple[str, dict[str, Any]]:
-    return "groups.unban", {"group_id": group_id, "owner_id": user_id}
+def unban_call(group_id: int, user_id: int | str) -> tuple[str, dict[str, Any]]:
+    return "groups.unban", {"group_id": group_id, "owner_id": int(user_id)}
 
 
 def verify_call(method: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:

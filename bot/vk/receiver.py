@@ -19,10 +19,11 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from aiohttp import web
 
+from bot.platform import Cursors
 from bot.types import Comment
 
 from .client import VKClient
@@ -35,14 +36,6 @@ log = logging.getLogger("modbot.vk")
 EventSink = Callable[[int, Sequence[Any], str], Awaitable[None]]
 #: ``await comment_sink(comments)``: store backfilled comments (no envelope, no event id).
 CommentSink = Callable[[Sequence[Comment]], Awaitable[None]]
-
-
-class Cursors(Protocol):
-    """Persistent positions (the Store's ``cursors`` table behind an async facade)."""
-
-    async def get(self, name: str) -> str | None: ...
-
-    async def set(self, name: str, value: str) -> None: ...
 
 
 def ts_cursor(group_id: int) -> str:
@@ -141,7 +134,7 @@ class Backfiller:
                 log.error("vk group %d: backfill failed (%s); retrying in 5 s", self.group_id, exc)
                 await asyncio.sleep(5)
         if found:
-            found.sort(key=lambda c: c.comment_id)
+            found.sort(key=lambda c: int(c.comment_id))
             await self.sink(found)
         log.info("vk group %d: backfill found %d comment(s) missed by long poll", self.group_id, len(found))
         return len(found)

@@ -1,0 +1,375 @@
+"""VK behind the platform port (:class:`bot.platform.Platform`): all VK wiring lives here.
+
+Receiving (Bots Long Poll per community with backfill, or the Callback API route), the tokens of
+each community (group token to receive, an admin's user token to delete and ban), the method and
+parameters for every intent, VK's ban limits and reason codes, the ``execute`` batcher, the check
+of an in-flight action after a crash, and the mapping of VK errors to the port's outcomes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import random
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+from bot.config import CommunityConfig, Config
+from bot.metrics import Metrics
+from bot.platform import (
+    BanIntent,
+    Capabilities,
+    CommentEvent,
+    Cursors,
+    DeleteIntent,
+    Done,
+    EventSink,
+    Failed,
+    Ignored,
+    Intent,
+    Malformed,
+    Outcome,
+    PlatformEvent,
+    RestoreIntent,
+    Retry,
+    UnbanIntent,
+)
+from bot.types import Action, Comment
+
+from .client import DEFAULT_API_URL, VKClient
+from .errors import ALREADY_DONE, Token, TokenPaused, VKAPIError, VKError
+from .events import parse_event
+from .execute import ExecuteBatcher
+from .methods import already_done, ban_call, delete_call, restore_call, token_kind, unban_call, verify_call
+from .receiver import Backfiller, CallbackEndpoint, LongPollReceiver, confirmation_code, last_comment_cursor
+
+log = logging.getLogger("modbot.vk")
+
+#: ``groups.ban`` takes an ``end_date`` at most a year ahead; a longer local ban is clamped on VK.
+MAX_BAN_DAYS = 365
+DAY = 86400
+#: "Not found" for a delete means nothing is left to do (photos/market answer 0 instead).
+GONE_CODES = frozenset({104})
+#: Receivers that crash are restarted after this many seconds (a loop, never nested calls).
+RESTART_DELAY = 5.0
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
+    try:
+        return float(raw) if raw.strip() else default
+    except ValueError:
+        return default
+
+
+@dataclass
+class VKOptions:
+    """VK runtime knobs that are not (yet) ``modbot.toml`` keys; see :meth:`from_env`."""
+
+    api_url: str = DEFAULT_API_URL
+    longpoll_wait: int = 25
+    backfill_posts: int = 20
+    captcha_pause: float = 60.0
+    client_attempts: int = 5
+    #: longest pause between the client's own quick retries of one request (seconds)
+    client_backoff_cap: float = 30.0
+
+    @classmethod
+    def from_env(cls) -> VKOptions:
+        """``MODBOT_VK_API_URL`` (e.g. the emulator), ``MODBOT_LONGPOLL_WAIT``,
+        ``MODBOT_CAPTCHA_PAUSE``, ``MODBOT_BACKFILL_POSTS``."""
+        o = cls()
+        o.api_url = os.environ.get("MODBOT_VK_API_URL", o.api_url) or o.api_url
+        o.longpoll_wait = int(_env_float("MODBOT_LONGPOLL_WAIT", o.longpoll_wait))
+        o.captcha_pause = _env_float("MODBOT_CAPTCHA_PAUSE", o.captcha_pause)
+        o.backfill_posts = int(_env_float("MODBOT_BACKFILL_POSTS", o.backfill_posts))
+        return o
+
+
+@dataclass
+class _Tokens:
+    group: Token | None
+    user: Token | None
+
+
+class VKPlatform:
+    """The VK adapter. Built from the config without I/O; :meth:`start` connects."""
+
+    name = "vk"
+    capabilities = Capabilities(delete=True, ban=True, restore=True, unban=True, verify=True,
+                                max_ban_days=MAX_BAN_DAYS)
+
+    def __init__(self, config: Config, options: VKOptions | None = None, metrics: Metrics | None = None) -> None:
+        self.config = config
+        self.options = options or VKOptions.from_env()
+        self.metrics = metrics or Metrics()
+        self._communities = [c for c in config.communities if c.platform == "vk"]
+        self.tokens: dict[int, _Tokens] = {
+            c.group_id: _Tokens(Token(c.group_token, "group") if c.group_token else None,
+                                Token(c.user_token, "user") if c.user_token else None)
+            for c in self._communities
+        }
+        self.client: VKClient | None = None
+        self.batcher: ExecuteBatcher | None = None
+        self.receivers: dict[int, LongPollReceiver] = {}
+        self.restarts: dict[int, int] = {}
+        self._tasks: list[asyncio.Task[None]] = []
+        self._sink: EventSink | None = None
+        self._cursors: Cursors | None = None
+        self._unknown: set[int] = set()
+        callback = [c for c in self._communities if c.receive_mode == "callback"]
+        self.callback: CallbackEndpoint | None = None
+        if callback:
+            self.callback = CallbackEndpoint(
+                self._on_envelopes, secret=config.callback.secret,
+                confirmations={c.group_id: c.confirmation for c in callback},
+                confirm_lookup=self._confirm_lookup, on_reject=self.metrics.rejected)
+
+    # ------------------------------------------------------------------ configuration
+
+    def communities(self) -> Sequence[CommunityConfig]:
+        return list(self._communities)
+
+    def routes(self) -> list[tuple[str, str, Callable[[web.Request], Awaitable[web.StreamResponse]]]]:
+        if self.callback is None:
+            return []
+        return [("POST", self.config.callback.path, self.callback.handle)]
+
+    # ------------------------------------------------------------------ intents → actions
+
+    def plan(self, intent: Intent) -> list[Action]:
+        """VK methods and parameters for an intent (see :mod:`bot.vk.methods`). Pure."""
+        if isinstance(intent, DeleteIntent):
+            method, params = delete_call(intent.comment)
+            return [_action("delete", intent.comment.community_id, method, params)]
+        if isinstance(intent, RestoreIntent):
+            method, params = restore_call(intent.comment)
+            return [_action("restore", intent.comment.community_id, method, params)]
+        if isinstance(intent, BanIntent):
+            end = intent.until
+            if end is not None:
+                end = min(end, int(time.time()) + MAX_BAN_DAYS * DAY)
+            method, params = ban_call(intent.community.group_id, intent.author_id, end_date=end,
+                                      reason=self.config.reason_code(intent.category), comment=intent.notice,
+                                      comment_visible=self.config.ban.comment_visible)
+            return [_action("ban", intent.community.group_id, method, params)]
+        if isinstance(intent, UnbanIntent):
+            method, params = unban_call(intent.community.group_id, intent.author_id)
+            return [_action("unban", intent.community.group_id, method, params)]
+        raise TypeError(f"unknown intent {intent!r}")
+
+    def token_for(self, action: Action) -> Token | None:
+        """The community token where VK accepts it (board), else the admin's user token."""
+        toks = self.tokens.get(action.community_id)
+        if toks is None:
+            return None
+        if token_kind(action.method) == "group" and toks.group is not None:
+            return toks.group
+        return toks.user
+
+    # ------------------------------------------------------------------ lifecycle
+
+    async def start(self, sink: EventSink, cursors: Cursors) -> None:
+        self._sink, self._cursors = sink, cursors
+        rates = {"user": self.config.rate_limits.user_per_second, "group": self.config.rate_limits.group_per_second}
+        self.client = VKClient(self.options.api_url, rates=rates, captcha_pause=self.options.captcha_pause,
+                               max_attempts=self.options.client_attempts,
+                               backoff_cap=self.options.client_backoff_cap,
+                               on_error=self.metrics.api_error, on_call=self.metrics.api_call)
+        self.batcher = ExecuteBatcher(self.client)
+        for c in self._communities:
+            mode = f"{c.mode} mode"
+            if c.receive_mode == "longpoll":
+                self._tasks.append(asyncio.create_task(self._keep_receiving(c), name=f"vk-lp-{c.group_id}"))
+                log.info("community «%s» (vk %d): long poll, %s", c.name or c.group_id, c.group_id, mode)
+            else:
+                log.info("community «%s» (vk %d): callback API at %s, %s", c.name or c.group_id, c.group_id,
+                         self.config.callback.path, mode)
+
+    def _receiver(self, c: CommunityConfig) -> LongPollReceiver:
+        assert self.client is not None and self._cursors is not None
+        toks = self.tokens[c.group_id]
+        assert toks.group is not None, "config guarantees a group token for VK communities"
+        backfiller = Backfiller(self.client, c.group_id, toks.user, self._cursors, self._on_backfill,
+                                posts=self.options.backfill_posts)
+        rec = LongPollReceiver(self.client, c.group_id, toks.group, self._on_envelopes, self._cursors, backfiller,
+                               wait=self.options.longpoll_wait)
+        rec.on_failed = self.metrics.lp_failed
+        return rec
+
+    async def _keep_receiving(self, c: CommunityConfig) -> None:
+        """Run the community's long poll; a crash is logged and the receiver restarted (a loop)."""
+        while True:
+            rec = self._receiver(c)
+            self.receivers[c.group_id] = rec
+            try:
+                await rec.run()
+                return
+            except asyncio.CancelledError:
+                rec.cancel_backfill()
+                raise
+            except Exception as exc:
+                rec.cancel_backfill()
+                self.restarts[c.group_id] = self.restarts.get(c.group_id, 0) + 1
+                log.error("vk long poll %d crashed: %s: %s — restarting it in %.0f s", c.group_id,
+                          type(exc).__name__, exc, RESTART_DELAY)
+                await asyncio.sleep(RESTART_DELAY * (0.75 + random.random() / 2))
+
+    async def wait_ready(self, timeout: float) -> int:
+        deadline = time.monotonic() + timeout
+        lp = [c for c in self._communities if c.receive_mode == "longpoll"]
+        while time.monotonic() < deadline:
+            waiting = [c for c in lp if c.group_id not in self.receivers or not self.receivers[c.group_id].ready.is_set()]
+            if not waiting:
+                return 0
+            await asyncio.sleep(0.02)
+        return sum(1 for c in lp if c.group_id not in self.receivers or not self.receivers[c.group_id].ready.is_set())
+
+    async def stop(self) -> None:
+        for t in self._tasks:
+            t.cancel()
+        for t in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await t
+        for rec in self.receivers.values():
+            rec.cancel_backfill()
+        self._tasks.clear()
+
+    async def close(self) -> None:
+        """After the outbox stopped: close the batcher and the HTTP session."""
+        if self.batcher is not None:
+            await self.batcher.close()
+        if self.client is not None:
+            await self.client.close()
+
+    # ------------------------------------------------------------------ events in
+
+    async def _on_envelopes(self, group_id: int, envelopes: Sequence[Any], source: str) -> None:
+        """Receivers and the callback endpoint: parse, drop other communities, store, move cursors."""
+        assert self._sink is not None
+        now = time.time()
+        events: list[PlatformEvent] = []
+        for env in envelopes:
+            ev = parse_event(env, received_at=now)
+            if isinstance(ev, Malformed | Ignored) or ev.community_id in self.tokens:
+                events.append(ev)
+                continue
+            if ev.community_id not in self._unknown:
+                self._unknown.add(ev.community_id)
+                log.warning("events for vk community %d which is not configured: ignored", ev.community_id)
+            self.metrics.event(source, "unknown_community")
+        if events:
+            await self._sink(events, source)
+            await self._advance_wall_cursors(events)
+
+    async def _on_backfill(self, comments: Sequence[Comment]) -> None:
+        assert self._sink is not None
+        events: list[PlatformEvent] = [CommentEvent(c, "backfill", "", c.community_id) for c in comments]
+        await self._sink(events, "backfill")
+        await self._advance_wall_cursors(events)
+
+    async def _advance_wall_cursors(self, events: Sequence[PlatformEvent]) -> None:
+        """The newest wall comment stored per community: where a backfill starts after lost history.
+        Written after the comments are stored, so a crash in between only re-reads some."""
+        assert self._cursors is not None
+        last: dict[int, int] = {}
+        for ev in events:
+            if isinstance(ev, CommentEvent) and ev.comment.kind == "wall" and ev.comment.comment_id.isdigit():
+                gid = ev.comment.community_id
+                last[gid] = max(last.get(gid, 0), int(ev.comment.comment_id))
+        for gid, cid in last.items():
+            name = last_comment_cursor(gid)
+            cur = await self._cursors.get(name)
+            if not cur or not cur.isdigit() or int(cur) < cid:
+                await self._cursors.set(name, str(cid))
+
+    async def _confirm_lookup(self, group_id: int) -> str | None:
+        toks = self.tokens.get(group_id)
+        if toks is None or toks.group is None or self.client is None:
+            return None
+        return await confirmation_code(self.client, group_id, toks.group)
+
+    # ------------------------------------------------------------------ actions out
+
+    async def perform(self, actions: Sequence[Action]) -> list[Outcome]:
+        return list(await asyncio.gather(*(self._perform_one(a) for a in actions)))
+
+    async def _perform_one(self, action: Action) -> Outcome:
+        if self.batcher is None:
+            return Retry("VK adapter not started", None)
+        token = self.token_for(action)
+        if token is None:
+            return Failed(f"no token configured for vk community {action.community_id} ({action.method})")
+        try:
+            result = await self.batcher.submit(action.method, action.params, token)
+        except TokenPaused as exc:
+            return Retry(f"captcha: {exc.token.masked} paused", exc.until, count=False)
+        except VKAPIError as exc:
+            if exc.code in ALREADY_DONE.get(action.kind, ()) or (action.kind == "delete" and exc.code in GONE_CODES):
+                return Done({"already": exc.code})
+            if exc.transient:
+                return Retry(str(exc), None)
+            return Failed(str(exc))
+        except VKError as exc:
+            # Network error or 5xx: VK may have executed the call before the answer got lost.
+            return Retry(f"answer lost: {exc}", None, maybe_sent=True)
+        except Exception as exc:  # a bug must not take the outbox down; the action is retried
+            log.error("vk: %s failed unexpectedly: %s: %s", action.method, type(exc).__name__, exc)
+            return Retry(f"{type(exc).__name__}: {exc}", None, maybe_sent=True)
+        return Done(result)
+
+    async def verify(self, action: Action) -> bool | None:
+        call = verify_call(action.method, action.params)
+        token = self.token_for(action)
+        if call is None or token is None or self.batcher is None:
+            return None
+        try:
+            result = await self.batcher.submit(call[0], call[1], token)
+        except VKAPIError as exc:
+            if exc.code == 104:
+                return False
+            log.info("vk: could not check %s (%s); it will be sent", action.method, exc)
+            return None
+        except VKError:
+            return None
+        return already_done(action.method, result)
+
+    def describe(self, action: Action) -> str:
+        """A short Russian-free target description for log lines ("comment -1/55", "user 7 in group 1")."""
+        p = action.params
+        if action.kind in ("ban", "unban"):
+            return f"user {p.get('owner_id')} in group {p.get('group_id')}"
+        owner = p.get("owner_id", -int(p.get("group_id", 0) or 0))
+        return f"comment {owner}/{p.get('comment_id')}"
+
+    # ------------------------------------------------------------------ health
+
+    def health(self) -> dict[str, Any]:
+        now = time.time()
+        communities = []
+        for c in self._communities:
+            rec = self.receivers.get(c.group_id)
+            communities.append({
+                "platform": "vk", "group_id": c.group_id, "name": c.name, "mode": c.mode,
+                "receive": c.receive_mode, "lp_ts": rec.ts if rec else None,
+                "last_event_age_s": round(now - rec.last_event_at, 1) if rec and rec.last_event_at else None,
+                "restarts": self.restarts.get(c.group_id, 0),
+            })
+        return {
+            "communities": communities,
+            "paused_tokens": self.client.paused_tokens() if self.client else {},
+            "execute_queue": self.batcher.pending() if self.batcher else 0,
+        }
+
+
+def _action(kind: str, community_id: int, method: str, params: dict[str, Any]) -> Action:
+    return Action(decision_id=0, kind=kind, platform="vk", community_id=community_id, method=method, params=params)
+
+
+__all__ = ["MAX_BAN_DAYS", "VKOptions", "VKPlatform"]
