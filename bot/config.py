@@ -449,10 +449,11 @@ def _community(
         ck.add(f"{wd}trusted_user_ids: expected an array of user ids, got {_tname(trusted_raw)}")
     else:
         for v in trusted_raw:
-            # VK ids are positive numbers; other platforms' ids are text (OK: "user:123").
-            if isinstance(v, bool) or not isinstance(v, int | str) or (isinstance(v, int) and v <= 0) \
-                    or (isinstance(v, str) and not v.strip()):
-                ck.add(f"{wd}trusted_user_ids: {v!r} is not a user id")
+            # VK ids are positive numbers; other platforms' ids may be text (OK: "user:123").
+            numeric = isinstance(v, int) and not isinstance(v, bool) and v > 0
+            text = isinstance(v, str) and bool(v.strip()) and platform != "vk"
+            if not (numeric or text):
+                ck.add(f"{wd}trusted_user_ids: {v!r} is not a {'positive ' if platform == 'vk' else ''}user id")
             else:
                 trusted.add(str(v).strip())
     return CommunityConfig(

@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 from moderation.verdict import CATEGORIES, CATEGORY_NAMES_RU, GROUNDS
 
 DAY = 86400
-#: VK ``groups.ban`` accepts an ``end_date`` at most one year ahead; longer means "forever".
-MAX_BAN_DAYS = 365
+#: The longest timed ban a ladder step or a moderator may give (ten years); longer is "forever"
+#: (``days = 0``). A platform with a shorter limit clamps its own ban; the local blacklist keeps
+#: the full length, so the author's comments are still removed after the platform ban ends.
+MAX_BAN_DAYS = 3650
 TRUSTED_REASON = "доверенный пользователь"
 
 #: VK ``groups.ban`` reason codes: 0 other, 1 spam, 2 verbal abuse, 3 strong language, 4 flood.
@@ -104,7 +106,7 @@ def validate_ladder(ladder: Ladder) -> list[str]:
             )
         if step.days < 0 or step.days > MAX_BAN_DAYS:
             problems.append(
-                f"{where}.days: must be 0 (forever) or 1..{MAX_BAN_DAYS} (VK limit), got {step.days}"
+                f"{where}.days: must be 0 (forever) or 1..{MAX_BAN_DAYS}, got {step.days}"
             )
         elif prev_days == 0 and i > 1:
             problems.append(f"{where}: follows a forever ban (days = 0); a forever step must be the last")
@@ -146,7 +148,7 @@ def escalate(
 
 
 def ban_end_date(now: float, days: int | None) -> int | None:
-    """Unix end of a ban starting at ``now``; None for forever (``days`` 0 or None) — VK omits end_date."""
+    """Unix end of a ban starting at ``now``; None for forever (``days`` 0 or None)."""
     if not days:
         return None
     if days < 0:

@@ -72,7 +72,7 @@ receive_mode = "push"
 [web]
 port = "8080"
 [ladder]
-steps = [ { after_violations = 2, days = 7 }, { after_violations = 1, days = 400 } ]
+steps = [ { after_violations = 2, days = 7 }, { after_violations = 1, days = 4000 } ]
 [ban]
 scope = "planet"
 [ban.reason_codes]
@@ -105,7 +105,7 @@ def test_broken_config_lists_every_problem(tmp_path: Path) -> None:
         "receive_mode: must be one of",
         "web.port: expected an integer",
         "ladder.steps[2].after_violations: must be greater",
-        "ladder.steps[2].days: must be 0 (forever) or 1..365",
+        "ladder.steps[2].days: must be 0 (forever) or 1..3650",
         "ban.scope: must be one of",
         "ban.reason_codes.spam: must be a VK reason code",
         "thresholds.sarcasm: unknown category",

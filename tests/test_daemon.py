@@ -51,12 +51,12 @@ async def test_violation_is_deleted_and_author_banned_clean_is_untouched(
     snap = {(c["group_id"], c["id"]): c for c in vk_emu.snapshot()["comments"]}
     assert snap[(G1, bad["comment_id"])]["deleted"] and not snap[(G1, good["comment_id"])]["deleted"]
     st = d.store.status()
-    assert st["actions"] == {"pending": 0, "done": 4, "failed": 0}
+    assert st["actions"] == {"pending": 0, "done": 4, "failed": 0, "manual": 0, "cancelled": 0}
     assert st["decisions"] == {"allow": 1, "delete_and_ban": 2}
     assert dec["evidence"] and "п. 19" in dec["reason"]
     assert d.store.active_ban("vk", G1, 5001) is not None
     # The daemon's own user_block event did not add a second local entry.
-    assert len([b for b in d.store.bans() if b.author_id == 5001 and b.community_id == G1]) == 1
+    assert len([b for b in d.store.bans() if b.author_id == "5001" and b.community_id == G1]) == 1
     assert d.metrics.latency.labels("delete")._sum.get() > 0
 
 
@@ -176,7 +176,7 @@ async def test_long_poll_failures_lose_nothing(vk_emu: VKEmulator, make_daemon: 
         # New comments right after the loss move the last-seen cursor; the gap must still be re-read.
         n += len([vk_emu.post_comment(G1, 5970 + n + i, CLEAN + f" сразу {failed}/{i}") for i in range(2)])
         await settle(d, judged=n, timeout=20)
-    assert d.receivers[G1].failures == {1: 1, 2: 1, 3: 1}
+    assert d.platforms.get("vk").receivers[G1].failures == {1: 1, 2: 1, 3: 1}
     posted = {c["id"] for c in vk_emu.snapshot()["comments"] if c["group_id"] == G1}
     stored = {r["comment_key"].rsplit(":", 1)[1] for r in d.store.decisions(0)}
     assert {str(i) for i in posted} == stored
@@ -185,7 +185,7 @@ async def test_long_poll_failures_lose_nothing(vk_emu: VKEmulator, make_daemon: 
 
 async def test_malformed_events_do_not_stop_the_daemon(vk_emu: VKEmulator, make_daemon: DaemonFactory) -> None:
     d = await make_daemon()
-    await d.handle_envelopes(G1, ["garbage", {"type": "wall_reply_new", "group_id": G1, "event_id": "x"},
+    await d.platforms.get("vk").deliver(G1, ["garbage", {"type": "wall_reply_new", "group_id": G1, "event_id": "x"},
                                   {"type": "wall_reply_new", "group_id": G1, "event_id": "y",
                                    "object": {"id": "NaN", "from_id": 1}}], "longpoll")
     # A broken event inside the long-poll stream itself.
@@ -202,7 +202,8 @@ async def test_captcha_pauses_actions_and_they_resume(vk_emu: VKEmulator, make_d
     vk_emu.add_fault("execute", "error", count=1, error_code=14)
     vk_emu.add_fault("wall.deleteComment", "error", count=1, error_code=14)
     c = vk_emu.post_comment(G1, 6101, VIOLATING)
-    await wait_for(lambda: d.client and d.client.paused_tokens(), 10, what="token paused")
+    vk = d.platforms.get("vk")
+    await wait_for(lambda: vk.client and vk.client.paused_tokens(), 10, what="token paused")
     await settle(d, judged=1, timeout=20)
     assert [x["params"]["comment_id"] for x in ok_calls(vk_emu, "wall.deleteComment")] == [str(c["comment_id"])]
     assert d.store.status()["actions"]["done"] == 2

@@ -40,7 +40,7 @@ def test_status_blacklist_and_decisions(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["blacklist", "add", "77", "--db", str(db), "--days", "3", "--reason", "спам", "--community", "1"]) == 0
     assert main(["blacklist", "list", "--db", str(db), "--format", "json"]) == 0
     entries = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
-    assert [(e["author_id"], e["community_id"], e["reason"]) for e in entries] == [(77, 1, "спам")]
+    assert [(e["author_id"], e["community_id"], e["reason"]) for e in entries] == [("77", 1, "спам")]
     assert main(["blacklist", "remove", "77", "--db", str(db)]) == 0
     assert main(["blacklist", "remove", "77", "--db", str(db)]) == 1  # nothing left to lift
     capsys.readouterr()

@@ -88,7 +88,7 @@ def test_ban_end_date() -> None:
     assert ban_end_date(now, 7) == 1_700_000_000 + 7 * DAY
     assert ban_end_date(now, 0) is None  # forever: VK omits end_date
     assert ban_end_date(now, None) is None
-    assert ban_end_date(now, 1000) == 1_700_000_000 + 365 * DAY  # VK's one-year cap
+    assert ban_end_date(now, 5000) == 1_700_000_000 + 3650 * DAY  # ten years at most; longer is "forever"
     with pytest.raises(ValueError):
         ban_end_date(now, -1)
 

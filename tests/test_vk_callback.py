@@ -17,7 +17,7 @@ def _callback_communities() -> list[dict]:
 
 async def test_callback_end_to_end(vk_emu: VKEmulator, make_daemon: DaemonFactory) -> None:
     d = await make_daemon(_callback_communities(), callback={"path": "/vk/cb", "secret_env": "CB_SECRET"})
-    assert d.http is not None and not d.receivers
+    assert d.http is not None and not d.platforms.get("vk").receivers
     url = d.http.url + "/vk/cb"
     res = await vk_emu.configure_callback(G1, url, secret="s3cr3t")
     assert res["confirmed"], res

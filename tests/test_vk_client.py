@@ -9,8 +9,9 @@ import time
 import pytest
 
 from bot.emulator import VKEmulator
-from bot.vk import ExecuteBatcher, Token, TokenPaused, TransportError, VKAPIError, VKClient, mask
+from bot.vk import Token, TokenPaused, TransportError, VKAPIError, VKClient, mask
 from bot.vk.client import build_execute_code, encode_params
+from bot.vk.execute import ExecuteBatcher
 from bot.vk.ratelimit import RateLimiter
 from tests.conftest import ADMIN1, G1
 

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.emulator import VKEmulator
-from bot.vk.events import BlockEvent, CommentEvent, Ignored, Malformed, parse_event
+from bot.platform import BanEvent, CommentEvent, Ignored, Malformed
+from bot.vk.events import parse_event
 from bot.vk.methods import ban_call, delete_call, verify_call
 from tests.conftest import G1
 
@@ -30,15 +31,16 @@ async def test_comment_events_from_the_emulator(vk_emu: VKEmulator, kind: str, m
     ev = parse_event(_envelope(vk_emu, posted["event_id"]), received_at=123.0)
     assert isinstance(ev, CommentEvent), ev
     c = ev.comment
-    assert (c.platform, c.community_id, c.kind, c.comment_id, c.author_id) == ("vk", G1, kind, posted["comment_id"], 4242)
-    assert c.text == "текст комментария" and c.owner_id == -G1 and c.received_at == 123.0
+    assert (c.platform, c.community_id, c.kind, c.comment_id, c.author_id) == (
+        "vk", G1, kind, str(posted["comment_id"]), "4242")
+    assert c.text == "текст комментария" and c.owner_id == str(-G1) and c.received_at == 123.0
     assert c.event_id == posted["event_id"] and not c.edited and c.url.startswith("https://vk.com/")
-    assert c.object_id == posted[{"wall": "post_id", "photo": "photo_id", "video": "video_id", "board": "topic_id",
-                                  "market": "item_id"}[kind]]
+    assert c.object_id == str(posted[{"wall": "post_id", "photo": "photo_id", "video": "video_id",
+                                      "board": "topic_id", "market": "item_id"}[kind]])
     m, params = delete_call(c)
-    assert m == method and target in params and params["comment_id"] == c.comment_id
+    assert m == method and target in params and params["comment_id"] == int(c.comment_id)
     if kind == "board":
-        assert params == {"group_id": G1, "topic_id": c.object_id, "comment_id": c.comment_id}
+        assert params == {"group_id": G1, "topic_id": int(c.object_id), "comment_id": int(c.comment_id)}
     edit = vk_emu.edit_comment(G1, posted["comment_id"], "исправленный текст", kind)
     ev2 = parse_event(_envelope(vk_emu, edit["event_id"]))
     assert isinstance(ev2, CommentEvent) and ev2.comment.edited and ev2.comment.text == "исправленный текст"
@@ -48,15 +50,15 @@ async def test_comment_events_from_the_emulator(vk_emu: VKEmulator, kind: str, m
 async def test_message_new_and_blocks(vk_emu: VKEmulator) -> None:
     posted = vk_emu.post_comment(G1, 4343, "напишу в личку", "message")
     ev = parse_event(_envelope(vk_emu, posted["event_id"]))
-    assert isinstance(ev, CommentEvent) and ev.comment.kind == "message" and ev.comment.author_id == 4343
+    assert isinstance(ev, CommentEvent) and ev.comment.kind == "message" and ev.comment.author_id == "4343"
     assert ev.comment.text == "напишу в личку"
     block = parse_event({"type": "user_block", "group_id": G1, "event_id": "b1", "v": "5.199",
                          "object": {"admin_id": 5, "user_id": 77, "unblock_date": 1800000000, "reason": 1,
                                     "comment": "спам"}})
-    assert block == BlockEvent(G1, 77, True, 5, 1800000000, 1, "спам", "b1")
+    assert block == BanEvent("vk", G1, "77", True, 1800000000, "vk:5", "спам", "b1")
     unblock = parse_event({"type": "user_unblock", "group_id": G1, "event_id": "b2", "v": "5.199",
                            "object": {"admin_id": 5, "user_id": 77, "by_end_date": 1}})
-    assert isinstance(unblock, BlockEvent) and not unblock.blocked and unblock.by_end_date
+    assert isinstance(unblock, BanEvent) and not unblock.blocked and unblock.expired
     assert isinstance(parse_event({"type": "wall_reply_delete", "group_id": 1, "event_id": "d",
                                    "object": {"owner_id": -1, "id": 5}}), Ignored)
 
@@ -99,7 +101,7 @@ event_like = st.fixed_dictionaries({
 @given(st.one_of(json_values, event_like))
 def test_parse_event_never_raises(envelope: Any) -> None:
     ev = parse_event(envelope)
-    assert isinstance(ev, CommentEvent | BlockEvent | Ignored | Malformed)
+    assert isinstance(ev, CommentEvent | BanEvent | Ignored | Malformed)
 
 
 def test_ban_and_verify_calls() -> None:

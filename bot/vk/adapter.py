@@ -127,7 +127,7 @@ class VKPlatform:
         self.callback: CallbackEndpoint | None = None
         if callback:
             self.callback = CallbackEndpoint(
-                self._on_envelopes, secret=config.callback.secret,
+                self.deliver, secret=config.callback.secret,
                 confirmations={c.group_id: c.confirmation for c in callback},
                 confirm_lookup=self._confirm_lookup, on_reject=self.metrics.rejected)
 
@@ -198,7 +198,7 @@ class VKPlatform:
         assert toks.group is not None, "config guarantees a group token for VK communities"
         backfiller = Backfiller(self.client, c.group_id, toks.user, self._cursors, self._on_backfill,
                                 posts=self.options.backfill_posts)
-        rec = LongPollReceiver(self.client, c.group_id, toks.group, self._on_envelopes, self._cursors, backfiller,
+        rec = LongPollReceiver(self.client, c.group_id, toks.group, self.deliver, self._cursors, backfiller,
                                wait=self.options.longpoll_wait)
         rec.on_failed = self.metrics.lp_failed
         return rec
@@ -250,8 +250,9 @@ class VKPlatform:
 
     # ------------------------------------------------------------------ events in
 
-    async def _on_envelopes(self, group_id: int, envelopes: Sequence[Any], source: str) -> None:
-        """Receivers and the callback endpoint: parse, drop other communities, store, move cursors."""
+    async def deliver(self, group_id: int, envelopes: Sequence[Any], source: str) -> None:
+        """The receivers' and the callback endpoint's sink: parse VK envelopes, drop other
+        communities' events, store the rest (through the daemon's sink), then move the cursors."""
         assert self._sink is not None
         now = time.time()
         events: list[PlatformEvent] = []
