@@ -580,6 +580,16 @@ class Lexicon:
             hits.sort(key=lambda h: (h.start, h.end, rank[h.category]))
         return hits
 
+    def suspicion(self, word: str) -> int:
+        """How much one lower-cased Cyrillic word suggests a violation nearby (3 a lexicon word, 2 a
+        word with a мат-root hint, 1 a group name, 0 nothing): the density scan of long texts."""
+        info = self._forms.get(word)
+        if info is not None and info.entries:
+            return 3
+        if self._hint is not None and self._hint.search(word):
+            return 2
+        return 1 if info is not None and info.target else 0
+
     def _match_mask(self, key: str, found: dict[str, tuple[str, str | None]]) -> None:
         rx = _mask_regex(key)
         if rx is None:
