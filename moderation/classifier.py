@@ -22,8 +22,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
+from moderation import categories
 from moderation.features import CharNgramTfidf, LemmaTfidf, LexiconFeatures, Prepare
-from moderation.verdict import CATEGORIES
 
 ARTIFACT_FILE = "model.pkl"
 ARTIFACT_FORMAT = 1
@@ -48,7 +48,7 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
 
     def __init__(
         self,
-        labels: tuple[str, ...] = CATEGORIES,
+        labels: tuple[str, ...] = ("spam", "obscene", "insult", "threat", "hate"),
         C: float = 0.3,  # noqa: N803
         calibration_cv: int = 3,
         nb_labels: tuple[str, ...] = ("insult",),
@@ -136,7 +136,8 @@ def build_pipeline(C: float = 0.3, word_features: int = 150_000, char_features: 
             ("rules", LexiconFeatures(scale=0.5)),
         ]
     )
-    return Pipeline([("prepare", Prepare()), ("features", features), ("clf", MultiLabelLinear(C=C))])
+    clf = MultiLabelLinear(labels=categories.names(), C=C)  # a snapshot: a model's labels never change
+    return Pipeline([("prepare", Prepare()), ("features", features), ("clf", clf)])
 
 
 @dataclass

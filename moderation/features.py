@@ -13,32 +13,41 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from moderation import categories
+from moderation.excerpt import Excerpt, excerpt
 from moderation.lemmatize import lemma
 from moderation.lexicon import Hit, default_lexicon
 from moderation.normalize import Normalized, normalize
 from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
 from moderation.spam import SpamSignal, spam_features, spam_signals
-from moderation.verdict import TARGET_GROUPS_RU
-
-#: Texts longer than this are judged on their first MAX_CHARS characters: a 100 KB paste is spam or
-#: a flood either way, capping keeps one message from stalling the daemon, and cutting only the
-#: tail keeps every evidence offset valid in the original text.
-MAX_CHARS = 5000
 
 
 @dataclass(slots=True)
 class Prepared:
-    """Everything later steps need to know about one text, computed once."""
+    """Everything later steps need to know about one text, computed once.
 
-    original: str
+    ``text`` is the judged view of the comment (:mod:`moderation.excerpt`: condensed, and for a very
+    long comment its head, tail and densest windows); every offset in ``norm``, ``hits`` and ``spam``
+    indexes it. :meth:`quote` maps a span back to the comment as written.
+    """
+
+    text: str
     norm: Normalized
     lemmas: list[str]
     hits: list[Hit] = field(default_factory=list)
     spam: list[SpamSignal] = field(default_factory=list)
+    view: Excerpt | None = None
 
+    @property
+    def source(self) -> str:
+        """The comment exactly as written."""
+        return self.view.original if self.view is not None else self.text
 
-def clip(text: str) -> str:
-    return text if len(text) <= MAX_CHARS else text[:MAX_CHARS]
+    def quote(self, start: int, end: int) -> tuple[int, int, str]:
+        """``(start, end, quote)`` of a judged-view span in the original text (``quote == text[start:end]``)."""
+        if self.view is None:
+            return start, end, self.text[start:end]
+        return self.view.quote(start, end)
 
 
 def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
@@ -47,8 +56,10 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     ``memo`` maps words to lemmas known in advance (the model ships the training vocabulary's), so
     the common words of a comment skip pymorphy3 entirely.
     """
-    text = clip(text if isinstance(text, str) else str(text))
-    norm = normalize(text)
+    lexicon = default_lexicon()
+    view = excerpt(text if isinstance(text, str) else str(text), lexicon.suspicion)
+    judged = view.text
+    norm = normalize(judged)
     get = memo.get if memo else None
     lemmas = []
     for t in norm.tokens:
@@ -57,7 +68,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         else:
             known = get(t.text) if get else None
             lemmas.append(known if known is not None else lemma(t.text))
-    return Prepared(text, norm, lemmas, default_lexicon().match(norm), spam_signals(text))
+    return Prepared(judged, norm, lemmas, lexicon.match(norm), spam_signals(judged), view)
 
 
 class Prepare(BaseEstimator, TransformerMixin):
@@ -90,14 +101,18 @@ def lemma_analyzer(p: Prepared) -> list[str]:
     return lem + [f"{a} {b}" for a, b in zip(lem, lem[1:], strict=False)]
 
 
-_LEX_CATS = ("obscene", "insult", "threat", "hate")
-_TARGETS = tuple(TARGET_GROUPS_RU)
-LEXICON_FEATURE_NAMES: tuple[str, ...] = (
-    *(f"lex_{c}" for c in _LEX_CATS),
-    *(f"lex_hate_{t}" for t in _TARGETS),
-    "lex_masked",
-    *(f"spam_{n}" for n in SPAM_FEATURE_NAMES),
-)
+#: What models pickled before the category registry were fitted with (they carry no ``categories_``).
+_LEGACY_CATS = ("obscene", "insult", "threat", "hate")
+_LEGACY_TARGETS = ("nationality", "religion", "sex", "age", "residence", "profession", "politics", "language")
+
+
+def lexicon_feature_names(cats: tuple[str, ...], targets: tuple[str, ...]) -> tuple[str, ...]:
+    return (
+        *(f"lex_{c}" for c in cats),
+        *(f"lex_hate_{t}" for t in targets),
+        "lex_masked",
+        *(f"spam_{n}" for n in SPAM_FEATURE_NAMES),
+    )
 
 
 class LexiconFeatures(BaseEstimator, TransformerMixin):
@@ -110,26 +125,34 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
         self.scale = scale
 
     def fit(self, X, y=None):  # noqa: N803
+        # The columns are fixed when fitting: a category or group registered later does not change
+        # the width a fitted model expects.
+        self.categories_ = categories.lexicon_categories()
+        self.targets_ = tuple(categories.GROUP_NAMES_RU)
         return self
 
+    def _columns(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return getattr(self, "categories_", _LEGACY_CATS), getattr(self, "targets_", _LEGACY_TARGETS)
+
     def get_feature_names_out(self, input_features=None):
-        return np.array(LEXICON_FEATURE_NAMES, dtype=object)
+        return np.array(lexicon_feature_names(*self._columns()), dtype=object)
 
     def transform(self, X):  # noqa: N803
-        rows = np.zeros((len(X), len(LEXICON_FEATURE_NAMES)), dtype=np.float64)
+        lex_cats, lex_targets = self._columns()
+        rows = np.zeros((len(X), len(lexicon_feature_names(lex_cats, lex_targets))), dtype=np.float64)
         for i, p in enumerate(X):
-            cats = dict.fromkeys(_LEX_CATS, 0)
-            targets = dict.fromkeys(_TARGETS, 0)
+            cats = dict.fromkeys(lex_cats, 0)
+            targets = dict.fromkeys(lex_targets, 0)
             for h in p.hits:
                 if h.category in cats:
                     cats[h.category] += 1
                 if h.target in targets:
                     targets[h.target] += 1
             masked = sum(1 for t in p.norm.tokens if t.masked)
-            sf = spam_features(p.original, p.spam)
+            sf = spam_features(p.text, p.spam)
             rows[i] = [
-                *(cats[c] for c in _LEX_CATS),
-                *(targets[t] for t in _TARGETS),
+                *(cats[c] for c in lex_cats),
+                *(targets[t] for t in lex_targets),
                 masked,
                 *(sf[n] for n in SPAM_FEATURE_NAMES),
             ]

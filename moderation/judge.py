@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -90,8 +91,8 @@ class Judge:
         model = {c: 0.0 for c in CATEGORIES}
         model.update((label, float(probs[j])) for j, label in enumerate(self._labels) if label in model)
         scores = with_rule_floors(model, p.hits, p.spam, self.policy.rule_floors)
-        evidence = [Evidence(h.start, h.end, h.quote, h.category, h.matched, h.target) for h in p.hits]
-        evidence += [Evidence(s.start, s.end, s.quote, "spam", s.name) for s in p.spam]
+        evidence = [Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target) for h in p.hits]
+        evidence += [Evidence(*p.quote(s.start, s.end), "spam", s.name) for s in p.spam]
         action, labels = self.policy.decide(scores)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
             if not any(e.category == label for e in evidence) and scores[label] >= self.policy.thresholds[label].review:
@@ -145,10 +146,18 @@ class Judge:
                     end_tok = p.norm.tokens[min(t_i + feature.count(" "), len(p.norm.tokens) - 1)]
                     seen.add(t_i)
                     found.append(
-                        Evidence(tok.start, end_tok.end, p.original[tok.start : end_tok.end], label, f"модель: {feature}")
+                        Evidence(*p.quote(tok.start, end_tok.end), label, f"модель: {feature}")
                     )
                     break
         return found
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _shown(quote: str) -> str:
+    """A quote fit to print: a lone surrogate (which no terminal can encode) shows as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", quote)
 
 
 def explain(v: Verdict) -> str:
@@ -170,7 +179,7 @@ def explain(v: Verdict) -> str:
         lines.append(f"Основание: {v.ground}")
     for e in v.evidence:
         extra = f", группа: {TARGET_GROUPS_RU.get(e.target, e.target)}" if e.target else ""
-        lines.append(f"  «{e.quote}» [{e.start}:{e.end}] — {CATEGORY_NAMES_RU.get(e.category, e.category)} ({e.matched}{extra})")
+        lines.append(f"  «{_shown(e.quote)}» [{e.start}:{e.end}] — {CATEGORY_NAMES_RU.get(e.category, e.category)} ({e.matched}{extra})")
     lines.append("Оценки: " + ", ".join(f"{CATEGORY_NAMES_RU[c]} {v.scores.get(c, 0):.2f}" for c in CATEGORIES))
     lines.append(f"Модель: {v.model_version}")
     return "\n".join(lines)

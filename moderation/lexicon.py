@@ -23,15 +23,18 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from moderation import categories
+from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
 from moderation.lemmatize import analyzer
 from moderation.normalize import Normalized, squeeze_doubles
-from moderation.verdict import TARGET_GROUPS_RU
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-#: Categories a lexicon can report, strongest evidence first when one token has several.
-HIT_CATEGORIES: tuple[str, ...] = ("obscene", "insult", "threat", "hate")
+#: Categories the shipped lexicon reports (the registry's lexicon categories, in report order, which
+#: is also the order of evidence when one token has several). Read at load time, so a category
+#: registered later is known to lexicons loaded after it.
+HIT_CATEGORIES: tuple[str, ...] = categories.lexicon_categories()
 _NEGATIONS = frozenset(("не", "ни"))
 _SENTENCE_END = re.compile(r"[.!?;\n…()\[\]]")
 _SENTENCE_END_RUN = re.compile(r"[.!?;\n…()\[\]]+")
@@ -48,7 +51,7 @@ _VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
 class Hit:
     """One lexicon match; ``start``/``end`` index the ORIGINAL text and ``quote`` is that slice."""
 
-    category: str  # "obscene" | "insult" | "threat" | "hate"
+    category: str  # a lexicon category of the registry: "obscene" | "insult" | "threat" | "hate" ...
     matched: str  # lexicon entry, "root:<name>", "mask:<form>" or pattern name
     start: int
     end: int
@@ -186,6 +189,7 @@ class _Raw:
 
 def _read(files: Iterable[Path]) -> _Raw:
     raw = _Raw()
+    lexicon_cats = categories.lexicon_categories()
     for path in files:
         section: list[str] = []
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -210,16 +214,17 @@ def _read(files: Iterable[Path]) -> _Raw:
                 raw.exceptions.update(w.lower().replace("ё", "е") for w in line.split())
             elif kind == "patterns":
                 raw.patterns.append((line, where))
-            elif kind in ("obscene", "insult", "hate", "set"):
+            elif kind == "set" or kind in lexicon_cats:
                 parsed = _parse_line(line, where)
                 if kind == "set":
                     if len(section) != 2:
                         raise LexiconError(f"{where}: expected [set NAME]")
                     raw.sets.setdefault(section[1], []).append(parsed)
                 else:
-                    target = section[1] if kind == "hate" and len(section) > 1 else None
-                    if kind == "hate" and target not in TARGET_GROUPS_RU:
-                        raise LexiconError(f"{where}: unknown hate target {target!r}")
+                    grouped = categories.get(kind).targets == "required"
+                    target = section[1] if grouped and len(section) > 1 else None
+                    if grouped and target not in TARGET_GROUPS_RU:
+                        raise LexiconError(f"{where}: unknown {kind} target {target!r}")
                     raw.categories.append((kind, target, parsed))
             else:
                 raise LexiconError(f"{where}: unknown section [{' '.join(section)}]")
@@ -326,6 +331,8 @@ class Lexicon:
         patterns: list[_Pattern],
         headwords: Iterable[str] = (),
     ) -> None:
+        self._cats = categories.lexicon_categories()
+        self._rank = {c: i for i, c in enumerate(self._cats)}
         self._root_names = list(roots)
         alternation = "|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(roots.values()))
         self._root = re.compile(f"(?:{alternation})") if roots else None
@@ -350,7 +357,7 @@ class Lexicon:
             if info.entries and len(form) >= 3:
                 self._mask_index.setdefault(len(form), []).append((form, info))
         for bucket in self._mask_index.values():
-            bucket.sort(key=lambda fi: (min(HIT_CATEGORIES.index(e[0]) for e in fi[1].entries), fi[0]))
+            bucket.sort(key=lambda fi: (min(self._rank[e[0]] for e in fi[1].entries), fi[0]))
 
     # ---------------------------------------------------------------------------------------------
     # loading
@@ -372,7 +379,7 @@ class Lexicon:
         # Category entries also form the built-in sets OBSCENE, INSULT, HATE, HATE.<target>.
         sets: dict[str, list[_Line]] = {k: list(v) for k, v in raw.sets.items()}
         for cat, target, line in raw.categories:
-            names = [cat.upper()] + ([f"HATE.{target}"] if target else [])
+            names = [cat.upper()] + ([f"{cat.upper()}.{target}"] if target else [])
             for name in names:
                 sets.setdefault(name, []).append(line)
         expander = _SetExpander(sets)
@@ -427,7 +434,7 @@ class Lexicon:
         if len(parts) < 4:
             raise LexiconError(f"{where}: expected 'category name window slot ...'")
         cat, _, target = parts[0].partition(":")
-        if cat not in HIT_CATEGORIES:
+        if cat not in categories.lexicon_categories():
             raise LexiconError(f"{where}: unknown category {cat!r}")
         if target and target not in TARGET_GROUPS_RU:
             raise LexiconError(f"{where}: unknown target {target!r}")
@@ -563,14 +570,25 @@ class Lexicon:
             if not f:
                 continue
             t = toks[i]
-            for cat in HIT_CATEGORIES:
+            for cat in self._cats:
                 if cat in f:
                     entry, tgt = f[cat]
                     hits.append(Hit(cat, entry, t.start, t.end, orig[t.start : t.end], tgt))
         if token_sets:
             hits.extend(self._match_patterns(n, words, token_sets, token_targets))
-            hits.sort(key=_hit_order)
+            rank = self._rank
+            hits.sort(key=lambda h: (h.start, h.end, rank[h.category]))
         return hits
+
+    def suspicion(self, word: str) -> int:
+        """How much one lower-cased Cyrillic word suggests a violation nearby (3 a lexicon word, 2 a
+        word with a мат-root hint, 1 a group name, 0 nothing): the density scan of long texts."""
+        info = self._forms.get(word)
+        if info is not None and info.entries:
+            return 3
+        if self._hint is not None and self._hint.search(word):
+            return 2
+        return 1 if info is not None and info.target else 0
 
     def _match_mask(self, key: str, found: dict[str, tuple[str, str | None]]) -> None:
         rx = _mask_regex(key)
@@ -636,9 +654,10 @@ class Lexicon:
                     continue
                 lo, hi = min(chosen), max(chosen)
                 target = p.target or next((token_targets[i] for i in chosen if i in token_targets), None)
-                if p.category == "hate" and target is None:
+                kind = categories.get(p.category).targets
+                if kind == "required" and target is None:
                     continue  # hate needs a target group
-                if p.category not in ("hate", "threat"):
+                if kind == "none":
                     target = None
                 start, end = toks[lo].start, toks[hi].end
                 out.append(Hit(p.category, p.name, start, end, n.original[start:end], target))
@@ -656,10 +675,6 @@ def _slot_commonness(slot: _Slot, forms: dict[str, _Info]) -> tuple[int, int]:
     """(frequent words in the slot, forms in the slot): smaller is a better anchor."""
     members = [f for f, info in forms.items() if not slot.sets.isdisjoint(info.sets)]
     return (sum(f in _FREQUENT for f in members), len(members))
-
-
-def _hit_order(h: Hit) -> tuple[int, int, int]:
-    return (h.start, h.end, HIT_CATEGORIES.index(h.category))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from moderation.lookalikes import FOLD, FOLD_ALT, FOLD_UPPER
+
 __all__ = ["Normalized", "Token", "normalize", "squeeze_doubles"]
 
 
@@ -64,25 +66,10 @@ class Normalized:
 #: Characters that need no Unicode work (ASCII printable, whitespace, basic Cyrillic incl. Ёё).
 _NEEDS_SLOW = re.compile(r"[^\t\n\r\x20-\x7e\u0401\u0410-\u044f\u0451]")
 
-# fmt: off
-#: Latin/Greek/digit/symbol -> Cyrillic, used inside Cyrillic or mixed words (primary reading).
-_FOLD: dict[str, str] = {
-    "a": "а", "b": "б", "c": "с", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
-    "j": "й", "k": "к", "l": "л", "m": "м", "n": "п", "o": "о", "p": "р", "q": "к", "r": "р",
-    "s": "с", "t": "т", "u": "и", "v": "в", "w": "ш", "x": "х", "y": "у", "z": "з",
-    "0": "о", "1": "и", "3": "з", "4": "ч", "6": "б", "8": "в", "9": "я",
-    "@": "а", "$": "с", "!": "и", "|": "и",
-    # Greek look-alikes
-    "α": "а", "β": "в", "γ": "г", "δ": "д", "ε": "е", "η": "п", "ι": "и", "κ": "к", "λ": "л",
-    "μ": "м", "ν": "в", "ο": "о", "π": "п", "ρ": "р", "σ": "с", "ς": "с", "τ": "т", "υ": "у",
-    "φ": "ф", "χ": "х", "ω": "ш",
-    # Other Cyrillic alphabets
-    "ё": "е", "і": "и", "ї": "и", "є": "е", "ў": "у", "ґ": "г", "ј": "й", "ѕ": "с",
-}
-#: Upper-case Latin letters whose *shape* says something else than their lower-case form does.
-_FOLD_UPPER: dict[str, str] = {"H": "н", "B": "в", "N": "и", "U": "и", "Y": "у"}
-#: Second reading of ambiguous look-alikes, tried by the matcher via ``Token.alt``.
-_FOLD_ALT: dict[str, str] = {"u": "у", "n": "н", "r": "г", "h": "н", "1": "л", "!": "л", "|": "л", "b": "ь"}
+# The look-alike tables are shared with the spam detector (moderation/lookalikes.py).
+_FOLD = FOLD
+_FOLD_UPPER = FOLD_UPPER
+_FOLD_ALT = FOLD_ALT
 #: Characters with two plausible readings: the matcher also tries them as a wildcard (``Token.alt``).
 _AMBIGUOUS = frozenset(_FOLD_ALT) | frozenset("@$!|")
 #: Single symbols that stand for a letter; in runs (``@#``) or other symbols they are masks.
@@ -101,6 +88,7 @@ _UNITS = frozenset(
     "ч с см мм л га кв д ка ку ки ке кой мб гб кб тб гц вт квт ст п н".split()
 )
 
+# fmt: off
 # Latin words read as transliterated Russian (only offered as ``alt``; the Latin text stays).
 _TRANSLIT_MULTI = re.compile(r"shch|sch|sh|ch|zh|kh|ts|tz|ya|ja|yu|ju|yo|jo|ye|je|ck|ph")
 _TRANSLIT_MULTI_MAP = {

@@ -41,6 +41,9 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+from moderation.lookalikes import FOLD_UPPER, NON_LOOKALIKE_LATIN, TO_LATIN, shape_table
 
 _log = logging.getLogger(__name__)
 
@@ -115,6 +118,117 @@ SIGNAL_WEIGHTS: dict[str, float] = {
 SIGNAL_NAMES: tuple[str, ...] = tuple(SIGNAL_WEIGHTS)
 
 # ---------------------------------------------------------------------------------------------
+# Data files: phrases and hosts (moderation/lexicons/spam/)
+# ---------------------------------------------------------------------------------------------
+
+#: Where the phrase and host data live (package data, like the other lexicons).
+SPAM_DATA_DIR = Path(__file__).with_name("lexicons") / "spam"
+
+#: One phrase: (name, weight, heads, tail, lead, lead_required).  A hit is ``(?:head)tail`` matched at
+#: a word start; ``lead`` is a regex checked right *before* the word (e.g. "в " before "лс"); it
+#: extends the quote and, if ``lead_required``, gates the hit.  See lexicons/spam/phrases.txt.
+_Entry = tuple[str, float, tuple[str, ...], str, str, bool]
+_MACRO_RE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+class SpamDataError(ValueError):
+    """A spam data file is malformed (raised at import, never while matching)."""
+
+
+def _sections(path: Path) -> list[tuple[list[str], str, str]]:
+    """(section words, line, where) of every non-comment line of a data file."""
+    out: list[tuple[list[str], str, str]] = []
+    section: list[str] = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        where = f"{path.name}:{lineno}"
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].split()
+            continue
+        if not section:
+            raise SpamDataError(f"{where}: entry outside a section")
+        out.append((section, line, where))
+    return out
+
+
+def load_phrases(path: Path) -> tuple[dict[str, str], tuple[_Entry, ...]]:
+    """Read ``phrases.txt``: its macros, and its phrases with head lists and macros expanded."""
+    macros: dict[str, str] = {}
+    head_sets: dict[str, list[str]] = {}
+    raw: list[tuple[list[str], str]] = []
+    for section, line, where in _sections(path):
+        if section[0] == "macros":
+            name, eq, rx = line.partition("=")
+            if not eq:
+                raise SpamDataError(f"{where}: expected 'NAME = regex'")
+            macros[name.strip()] = rx.strip()
+        elif section[0] == "heads" and len(section) == 2:
+            head_sets.setdefault(section[1], []).extend(line.split())
+        elif section[0] == "phrases":
+            raw.append((line.split(), where))
+        else:
+            raise SpamDataError(f"{where}: unknown section [{' '.join(section)}]")
+
+    def expand(rx: str, where: str) -> str:
+        for _ in range(4):  # macros may use macros
+            rx = _MACRO_RE.sub(lambda m: macros.get(m.group(1), m.group(0)), rx)
+        if _MACRO_RE.search(rx):
+            raise SpamDataError(f"{where}: unknown macro in {rx!r}")
+        try:
+            re.compile(rx)
+        except re.error as e:
+            raise SpamDataError(f"{where}: {e} in {rx!r}") from None
+        return rx
+
+    def heads_of(tok: str, where: str, depth: int = 0) -> list[str]:
+        if not tok.startswith("@"):
+            return [expand(tok, where)]
+        if tok[1:] not in head_sets or depth > 4:
+            raise SpamDataError(f"{where}: unknown head list {tok}")
+        return [h for t in head_sets[tok[1:]] for h in heads_of(t, where, depth + 1)]
+
+    entries: list[_Entry] = []
+    for parts, where in raw:
+        if len(parts) < 3:
+            raise SpamDataError(f"{where}: expected 'NAME WEIGHT HEAD... [tail=] [lead=|need=]'")
+        name = parts[0]
+        if name not in SIGNAL_WEIGHTS:
+            raise SpamDataError(f"{where}: unknown signal {name!r}")
+        try:
+            weight = float(parts[1])
+        except ValueError:
+            raise SpamDataError(f"{where}: weight must be a number") from None
+        heads: list[str] = []
+        tail = lead = ""
+        required = False
+        for tok in parts[2:]:
+            key, eq, value = tok.partition("=")
+            if eq and key == "tail":
+                tail = expand(value, where)
+            elif eq and key in ("lead", "need"):
+                lead, required = expand(value, where), key == "need"
+            else:
+                heads.extend(heads_of(tok, where))
+        if not heads:
+            raise SpamDataError(f"{where}: a phrase needs at least one head")
+        entries.append((name, weight, tuple(heads), tail, lead, required))
+    return {k: expand(v, "macros") for k, v in macros.items()}, tuple(entries)
+
+
+def load_hosts(path: Path) -> dict[str, tuple[str, ...]]:
+    """Read ``hosts.txt``: section name → its entries, in file order."""
+    out: dict[str, list[str]] = {}
+    for section, line, _where in _sections(path):
+        out.setdefault(section[0], []).extend(line.lower().split())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_PHRASES = load_phrases(SPAM_DATA_DIR / "phrases.txt")
+_LS = _PHRASES[0]["LS"]  # "в лс" / "в личку": also used by the "+ в лс" symbol pattern
+
+# ---------------------------------------------------------------------------------------------
 # Normalised views (all length-preserving, so offsets carry over to the original text)
 # ---------------------------------------------------------------------------------------------
 
@@ -136,29 +250,18 @@ _BASE_TABLE = str.maketrans(
     }
 )
 
-# Latin / Greek / small-capital look-alikes of Cyrillic letters (after lower-casing).  Digits are
-# mapped too ("pa6oтa"), but only inside words that already mix scripts.
-_LAT2CYR: dict[str, str] = {
-    "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м", "n": "п", "o": "о",
-    "p": "р", "r": "г", "t": "т", "u": "и", "x": "х", "y": "у",
-    "α": "а", "ο": "о", "ε": "е", "ρ": "р", "κ": "к", "τ": "т", "υ": "у", "χ": "х",
-    "ᴀ": "а", "ʙ": "в", "ᴄ": "с", "ᴅ": "д", "ᴇ": "е", "ᴋ": "к", "ᴍ": "м", "ʍ": "м", "ʜ": "н",
-    "ᴏ": "о", "ᴘ": "р", "ᴩ": "р", "ᴛ": "т", "ᴜ": "и", "ᴧ": "л", "ᴨ": "п", "ɜ": "з", "ᴦ": "г",
-    "ᴫ": "л", "ɪ": "и", "ᴎ": "и", "ᴙ": "я", "ᴚ": "я", "ʏ": "у",
-}  # fmt: skip
-_LAT2CYR_DIGITS = {"0": "о", "3": "з", "6": "б", "4": "ч"}
-_TO_CYR_TABLE = str.maketrans({**_LAT2CYR, **_LAT2CYR_DIGITS})
-_CYR2LAT_TABLE = str.maketrans(
-    {"а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
-     "т": "t", "у": "y", "х": "x", "і": "i"}
-)  # fmt: skip
+# Look-alikes of Cyrillic letters (after lower-casing; the one table in moderation/lookalikes.py).
+# Digits are mapped too ("pa6oтa"), but only inside words that already mix scripts.
+_LAT2CYR: dict[str, str] = {ch: cyr for ch, cyr in shape_table().items() if not ch.isdigit()}
+_TO_CYR_TABLE = str.maketrans(shape_table())
+_CYR2LAT_TABLE = str.maketrans(TO_LATIN)
 _LOOKALIKE_CLASS = "a-z" + "".join(ch for ch in _LAT2CYR if not ("a" <= ch <= "z"))
 _LOOKALIKE_RE = re.compile(f"[{_LOOKALIKE_CLASS}]")
 _LATIN_ANY_RE = re.compile("[a-zA-Z]")
 _FANCY_RE = re.compile("[\u00a0\u2007\u202f\u2009\u2010-\u2014\u2212\uff0b\uff20]")
 _MIXED_PAIR_RE = re.compile(f"[{_LOOKALIKE_CLASS}](?:(?<=[а-я].)|(?=[а-я]))")
 _MIXED_WORD_RE = re.compile(rf"\w*(?:[{_LOOKALIKE_CLASS}][а-я]|[а-я][{_LOOKALIKE_CLASS}])\w*")
-_NON_LOOKALIKE_LATIN_RE = re.compile(r"[dfgijlqsvwz]")  # Latin letters that look like nothing Cyrillic
+_NON_LOOKALIKE_LATIN_RE = re.compile(f"[{''.join(sorted(NON_LOOKALIKE_LATIN))}]")  # loanword letters
 _SPACED_LETTERS_RE = re.compile(r"(?<!\w)(?:[а-яa-z][ .\-_*]){5,}[а-яa-z](?!\w)")
 _SPACED_PRECHECK_RE = re.compile(r"[ .\-_*][а-яa-z][ .\-_*][а-яa-z][ .\-_*][а-яa-z][ .\-_*]")
 
@@ -210,7 +313,11 @@ def _views(text: str) -> _Views:
             )
             if not artefact:
                 spans.append(m.span())
-        return word.translate(_TO_CYR_TABLE)
+        cyr = word.translate(_TO_CYR_TABLE)
+        orig = text[m.start() : m.end()]
+        if _UPPER_SHAPES_RE.search(orig):  # "HA ДOMY": an upper-case H is an н, B a в
+            cyr = "".join(FOLD_UPPER.get(o, c) for c, o in zip(cyr, orig, strict=True))
+        return cyr
 
     cyr = _MIXED_WORD_RE.sub(to_cyr, low)
     # Links are matched in Latin: only tokens with a dot/slash/@ can be links, so only those are
@@ -219,6 +326,7 @@ def _views(text: str) -> _Views:
     return _Views(low, cyr, lat, tuple(spans))
 
 
+_UPPER_SHAPES_RE = re.compile(f"[{''.join(FOLD_UPPER)}]")
 _URLISH_RE = re.compile(r"[\w\-]*[./@][\w.\-/@]*")
 
 
@@ -231,13 +339,9 @@ def _urlish_to_lat(m: re.Match[str]) -> str:
 # Links, handles, e-mails
 # ---------------------------------------------------------------------------------------------
 
-_TLDS_LAT = (
-    "com|ru|net|org|info|biz|me|ly|cc|su|io|co|pro|online|site|xyz|club|shop|top|store|link|live|"
-    "fun|space|website|tk|ml|ga|cf|gq|gl|gd|to|ua|by|kz|uz|ws|ink|app|dev|page|ltd|fr|de|uk|us|tv|"
-    "tech|world|life|bet|win|vip|cash|money|casino|games|icu|buzz|art|am|eu|pl|one|best|sbs|cfd|"
-    "bond|cyou|work|news|media|agency|pw|cx|ai|gg|ee|lv|lt"
-)
-_TLDS_CYR = "рф|рус|дети|онлайн|сайт|орг|ком|москва"
+_HOSTS = load_hosts(SPAM_DATA_DIR / "hosts.txt")
+_TLDS_LAT = "|".join(_HOSTS["tlds"])
+_TLDS_CYR = "|".join(_HOSTS["tlds_cyrillic"])
 _URL_TAIL = r"[^\s<>\"'«»()\[\]{}]*"
 _SCHEME_URL_RE = re.compile(
     rf"(?:https?|ftp)://{_URL_TAIL}|www\.{_URL_TAIL}|(?:tg|viber|whatsapp)://{_URL_TAIL}"
@@ -259,38 +363,14 @@ _OBF_DOMAIN_RE = re.compile(
     r"(?:\s*/\s*[\w+\-]+)?"
 )
 _OBF_PRECHECK_RE = re.compile(r"[.(\[]\s*(?:com|ru|me|net|org|cc|ly|su|рф|ру|ком)(?!\w)")
-_OBF_KNOWN_HOSTS = frozenset(
-    {"vk.com", "vk.cc", "vk.me", "vk.ru", "t.me", "wa.me", "ok.ru", "bit.ly", "clck.ru", "goo.su",
-     "tinyurl.com", "telegram.me", "instagram.com", "youtube.com", "avito.ru", "вк.ком", "вк.com"}
-)  # fmt: skip
-_SHORTENERS = frozenset(
-    {"bit.ly", "bitly.com", "clck.ru", "goo.su", "goo.gl", "tinyurl.com", "vk.cc", "t.ly", "cutt.ly",
-     "is.gd", "v.gd", "u.to", "ow.ly", "rebrand.ly", "shorturl.at", "tiny.cc", "rb.gy", "qps.ru",
-     "urlz.fr", "t.co", "surl.li", "gclnk.com", "clc.am", "clck.su", "lnkd.in", "ya.cc", "s.id",
-     "tiny.one", "shorturl.me", "short.gy", "inlnk.ru", "to.click", "ok.me", "t1p.de"}
-)  # fmt: skip
-_SHORTENER_SUFFIXES = (".page.link", ".app.link", ".onelink.me")
-_TG_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog", "tgram.me"})
-_WA_HOSTS = frozenset({"wa.me", "chat.whatsapp.com", "api.whatsapp.com", "whatsapp.com", "invite.viber.com"})
-_VK_HOSTS = frozenset(
-    {
-        "vk.com",
-        "m.vk.com",
-        "vk.ru",
-        "m.vk.ru",
-        "vkontakte.ru",
-        "ok.ru",
-        "m.ok.ru",
-        "odnoklassniki.ru",
-        "vk.me",
-    }
-)
-_OFFICIAL_HOSTS = frozenset(
-    {"gosuslugi.ru", "pyatigorsk.org", "kremlin.ru", "government.ru", "nalog.ru", "pos.gosuslugi.ru",
-     "xn--80aesfpebagmfblc0a.xn--p1ai", "пятигорск.рф", "мвд.рф", "мчс.рф", "госуслуги.рф", "sfr.gov.ru",
-     "дом.рф", "минздрав.рф", "объясняем.рф", "стопкоронавирус.рф", "mos.ru", "pravo.gov.ru", "consultant.ru", "garant.ru"}
-)  # fmt: skip
-_OFFICIAL_SUFFIXES = (".gov.ru", ".gosuslugi.ru", ".pyatigorsk.org", ".мвд.рф", ".mchs.gov.ru")
+_OBF_KNOWN_HOSTS = frozenset(_HOSTS["obfuscated_known"])
+_SHORTENERS = frozenset(_HOSTS["shorteners"])
+_SHORTENER_SUFFIXES = _HOSTS["shortener_suffixes"]
+_TG_HOSTS = frozenset(_HOSTS["telegram"])
+_WA_HOSTS = frozenset(_HOSTS["whatsapp"])
+_VK_HOSTS = frozenset(_HOSTS["vk"])
+_OFFICIAL_HOSTS = frozenset(_HOSTS["official"])
+_OFFICIAL_SUFFIXES = _HOSTS["official_suffixes"]
 _VK_PROFILE_RE = re.compile(r"/(?:club|public|event|id|group|profile)\d")
 _VK_CONTENT_RE = re.compile(
     r"/(?:wall|video|photo|clip|album|topic|story|music|audio)-?\d|[?&](?:w|z)=(?:wall|video|photo)"
@@ -515,254 +595,7 @@ def _phone_signals(text: str, low: str, out: list[SpamSignal], taken: list[tuple
 # Word-level lexicon (runs on the ``cyr`` view, dispatched by the first letters of each word)
 # ---------------------------------------------------------------------------------------------
 
-_LS = r"(?:лс|л\.\s?с\.?|личк\w*|личн\w*\s+(?:сообщ\w*|переписк\w*)|директ|direct|dm)(?!\w)"
-_MSG = (
-    r"(?:телеграм\w*|телег[аеу]|тг|tg|telegram\w*|ватсап\w*|вотсап\w*|вацап\w*|whatsapp\w*|"
-    r"whats\s?app|вайбер\w*|viber\w*|вибер\w*|инстаграм\w*|инст[аеу]|instagram\w*|insta)(?!\w)"
-)
-_MSG_HEADS = (
-    r"телеграм\w*", r"телег[аеу](?!\w)", r"тг(?!\w)", r"tg(?!\w)", r"telegram\w*", r"ватсап\w*", r"вотсап\w*",
-    r"вацап\w*", r"whatsapp\w*", r"whats\s?app", r"вайбер\w*", r"viber\w*", r"вибер\w*", r"инстаграм\w*",
-    r"инст[аеу](?!\w)", r"instagram\w*", r"insta(?!\w)",
-)  # fmt: skip
-#: Imperatives that turn a messenger/"лс" mention into an invitation (not "добавили фичу в вотсап").
-_IMPERATIVE_HEADS = (
-    r"пиши(?:те)?", r"напиши(?:те)?", r"отпиши(?:те|сь|тесь)?", r"звони(?:те)?", r"позвони(?:те)?",
-    r"добавляй(?:ся|тесь|те)?", r"добавь(?:те)?", r"подписывай(?:ся|тесь)", r"подпишись", r"подпишитесь",
-    r"переходи(?:те)?", r"вступай(?:те)?", r"заходи(?:те)?", "жми", "жмите", r"стучи(?:те)?", "ищи", "ищите",
-    r"найди(?:те)?", r"введи(?:те)?", r"вбей(?:те)?", r"обращайся", r"обращайтесь", r"отправь(?:те)?",
-    r"отправляй(?:те)?", r"скинь(?:те)?", r"кидай(?:те)?", r"жду", r"ждем", r"связь", r"контакт\w*",
-)  # fmt: skip
-#: Heads for "<something> в лс": invitations and what is offered there.
-_PM_HEADS = (
-    *_IMPERATIVE_HEADS, r"пишем", r"подробн\w*", r"информаци\w*", r"инфо\w*", r"инфа\w*", r"детали", r"услови\w*",
-    r"вопрос\w*", r"прайс\w*", "цена", "цены", "цену", r"расскаж\w*", r"отвечу", r"объясню",
-)  # fmt: skip
-_EARN_HEADS = (r"заработ(?!н)\w*", r"зарабат\w*")
-_LOAN_FORMS = r"(?:ы|ов|а|у|ом|ам|ами|е|ах)?(?!\w)"
-_ZAYM = r"займ(?:ы|ов|а|у|ом|ам|ами|е|ах)?(?!\w)"  # the noun only: not "займемся", "займет"
-_CREDIT_CONTEXT = (
-    r"(?=[^.!?\n]{0,40}?(?:без\s+отказ|без\s+справ|без\s+проверк|без\s+поручит|без\s+залог|одобрени\w*\s+\d|одобрим|на\s+карт|"
-    r"наличн|с\s+плох|с\s+любой\s+кредит|за\s+\d+\s+минут|под\s+0|гарантир))"
-)
-_LOAN_CONTEXT = (
-    r"(?=[^.!?\n]{0,50}?(?:без\s+отказ|без\s+справ|без\s+проверк|без\s+поручит|без\s+залог|одобр|на\s+карт|онлайн|"
-    r"срочн|за\s+\d+\s+минут|с\s+плох|с\s+любой\s+кредит|до\s+зарплат|круглосуточ|мгновенн|под\s+0))"
-)
-
-#: (name, weight, heads, tail, lead, lead_required).  A hit is ``(?:head|head…)tail`` matched at a
-#: word start.  ``lead`` is a regex checked right *before* the word (e.g. "в " before "лс"); it
-#: extends the quote and, if ``lead_required``, gates the hit.  Within one name the strongest entry
-#: is listed first.  Heads must start with a literal (≥4 letters, or a whole short word) because
-#: those letters route each word to the few entries that can match it — that is what keeps the
-#: lexicon fast.
-_Entry = tuple[str, float, tuple[str, ...], str, str, bool]
-_LEXICON: tuple[_Entry, ...] = (
-    # --- private-message invitations -----------------------------------------------------------
-    ("pm_invite", 0.45, _PM_HEADS, rf"\s+(?:[\w+➕()]+\s+){{0,3}}?в\s+{_LS}", "", False),
-    ("pm_invite", 0.55, (r"пиши\w*", r"пише\w*", r"напиш\w*", r"отправ\w*", r"скин\w*", r"кида\w*"), r"\s+(?:мне\s+|нам\s+)?(?:\(\s*)?[+➕]", "", False),
-    ("pm_invite", 0.5, (r"пиши\w*", r"пише\w*", r"напиш\w*", r"обращ\w*"), r"\s+(?:мне\s+|нам\s+)?(?:только\s+)?(?:сюда|на\s+этот\s+аккаунт)", "", False),
-    ("pm_invite", 0.5, (r"пиши\w*", r"пише\w*", r"отпиш\w*", r"напиш\w*"), r"\s+(?:\w+\s+)?кому\s+(?:\w+\s+)?(?:интересн|надо|нужн)\w*", "", False),
-    ("pm_invite", 0.5, ("кому",), r"\s+(?:это\s+)?интересн\w*\s*[,!.\-]?\s*(?:пиш|напиш|отпиш|в\s+лс|[+➕])", "", False),
-    ("pm_invite", 0.6, (r"ссылк\w*", r"инфо\w*", r"инфа\w*", r"подробн\w*", "все", r"контакт\w*", r"информаци\w*", "детали"),
-     r"\s+(?:[\w,]+\s+){0,2}?(?:в|на)\s+(?:мо[её]м\s+)?(?:профил|шапк|описани|био(?!\w)|bio(?!\w)|закреп)\w*", "", False),
-    ("pm_invite", 0.6, (r"описани\w*",), r"\s+(?:моего\s+)?профил\w*", r"(?<!\w)в\s+$", True),
-    ("pm_invite", 0.4, ("лс", r"л\.\s?с\.?(?!\w)", r"личк\w*", r"директ(?!\w)", r"direct(?!\w)", r"dm(?!\w)"), r"(?!\w)", r"(?<!\w)в\s+$", True),
-    ("pm_invite", 0.4, (r"личн\w*",), r"\s+(?:сообщ|переписк)\w*", r"(?<!\w)в\s+$", True),
-    ("pm_invite", 0.45, ("dm", "message", "text", "contact", "whatsapp"), r"\s+(?:me|him|her|them|their\s+\w+)(?!\w)", "", False),
-    # --- messengers ---------------------------------------------------------------------------
-    ("messenger", 0.7, (r"напиш\w*", r"введи\w*", r"вбей\w*", r"найди\w*", "ищи", "ищите", r"набери\w*"),
-     rf"\s+(?:\S+\s+){{0,2}}?в\s+поиск\w*\s+(?:\S+\s+)?{_MSG}", "", False),
-    ("messenger", 0.55, _IMPERATIVE_HEADS, rf"\s+(?:\S+\s+){{0,3}}?(?:в|на|по|через)\s+(?:мо[йеё]\w*\s+|наш\w*\s+)?{_MSG}", "", False),
-    ("messenger", 0.55, _MSG_HEADS, r"\s*(?:[:\-]\s*|\s)(?:канал\w*\s+)?(?=@|\+\s*7|8\s*[(\-\s]?\d{3}|9\d\d|t\s*\.\s*me)", "", False),
-    ("messenger", 0.5, _MSG_HEADS, r"\s*-?\s*(?:канал|бот|чат)\w*\s+(?:\S+\s+)?(?:подпис|переход|вступ|заход|жми|ссылк)\w*", "", False),
-    ("messenger", 0.5, ("мой", "наш", "пиши", "пишите"), rf"\s+{_MSG}", "", False),
-    ("messenger", 0.1, _MSG_HEADS, "", "", False),
-    # --- calls to action ----------------------------------------------------------------------
-    ("cta", 0.35, (r"переходи(?:те)?", "жми", "жмите", r"кликай\w*", r"нажми(?:те)?", r"нажимай\w*", r"регистрируй\w*"), r"\s+(?:\S+\s+){0,2}?(?:по\s+)?ссылк\w*", "", False),
-    ("cta", 0.35, (r"ссылк\w*",), r"\s+(?:ниже|выше|в\s+(?:профил|комментар|шапк|описани)\w*)", "", False),
-    ("cta", 0.35, (r"подписыва\w*", r"подпиш\w*"), r"\s+на\s+(?:\S+\s+)?(?:канал|групп|паблик|телеграм|тг|аккаунт)\w*", "", False),
-    ("cta", 0.35, ("click", "tap"), r"\s+(?:on\s+)?(?:the\s+|this\s+)?link", "", False),
-    ("cta", 0.35, ("link", "links"), r"\s+below", "", False),
-    ("cta", 0.35, ("join",), r"\s+(?:the\s+|our\s+|this\s+|my\s+)?(?:group|channel|platform|community)", "", False),
-    ("cta", 0.4, ("sign", "signing", "register", "book", "reserve", "donate", "submit", "grab", "claim", "head"),
-     r"\s+(?:\S+\s+){0,4}?(?:here|through\s+this\s+link|via\s+(?:this\s+)?link|(?:to|on)\s+this\s+link)(?!\w)", "", False),
-    # --- earnings / jobs ----------------------------------------------------------------------
-    ("earnings", 0.65, (*_EARN_HEADS, r"доход\w*", r"работ\w*", r"подработ\w*"), r"\s+без\s+(?:\S+\s+)?вложени\w*", "", False),
-    ("earnings", 0.65, _EARN_HEADS, r"\s+(?:от|до|в\s+размере)\s*\d+", "", False),
-    ("earnings", 0.6, _EARN_HEADS, r"\s+(?:\S+\s+)?(?:в\s+интернет\w*|в\s+сети|онлайн|с\s+телефон\w*|на\s+телефон\w*|удал[её]нн\w*|"
-     r"на\s+дому|из\s+дома|в\s+телеграм\w*|на\s+крипт\w*|на\s+разниц\w*|по\s+крипт\w*|на\s+цифров\w*)", "", False),
-    ("earnings", 0.45, (r"пассивн\w+",), r"\s+(?:\S+\s+)?(?:доход|заработ|источник)\w*", "", False),
-    ("earnings", 0.6, (r"работ\w*", r"подработ\w*", *_EARN_HEADS, r"доход\w*", r"занятост\w*"),
-     r"\s+(?:на\s+дому|из\s+дома|не\s+выходя\s+из\s+дома)", "", False),
-    ("earnings", 0.3, ("выходя",), r"\s+из\s+дома", r"(?<!\w)не\s+$", True),
-    ("earnings", 0.4, (r"удал[её]нн\w*", r"дистанционн\w*"),
-     r"\s+(?:\S+\s+)?(?:работ|заработ|зарабат|занятост|подработ|деятельност|сотрудничеств|формат|основ)\w*", "", False),
-    ("earnings", 0.4, (r"работ\w*", *_EARN_HEADS), r"\s+удал[её]нно", "", False),
-    ("earnings", 0.5, (r"требу\w+", "нужны", "нужна", "нужен", "ищу", "ищем", "ищет", r"ведет\w*", "веду", "ведем"),
-     r"\s+(?:поиск\s+)?(?:срочно\s+)?(?:\d+\s+)?(?:\S+\s+)?(?:сотрудник|работник|курьер|менеджер|помощник|ассистент|партнер|коллег|"
-     r"оператор|модератор|разнорабоч|люд|человек)\w*(?=\s+(?:в\s+(?:\S+\s+)?(?:команд|проект)|для\s+(?:\S+\s+)?(?:удал|заработ|"
-     r"зарабат|работ|подработ|сотруднич|совместн|торговл)|на\s+(?:удал|подработ|работ)))", "", False),
-    ("earnings", 0.45, (r"требу\w+",), r"\s+(?:срочно\s+)?(?:\S+\s+)?(?:сотрудник|работник|курьер|менеджер|помощник|ассистент|оператор|люди)\w*", "", False),
-    ("earnings", 0.5, ("набор", r"набира\w*"),
-     r"\s+(?:\S+\s+){0,2}?(?:в\s+(?:\S+\s+)?(?:команд|проект)\w*|людей|сотрудник\w*|партнер\w*|курьер\w*|персонал\w*|коллег\w*)", "", False),
-    ("earnings", 0.5, ("ищу", "ищем"), r"\s+(?:\S+\s+){0,2}?(?:партнер|коллег|людей)\w*", "", False),
-    ("earnings", 0.35, ("нужны", "нужна", "нужен"), r"\s+(?:срочно\s+)?(?:\S+\s+)?(?:люди|человек|сотрудник\w*)(?!\w)", "", False),
-    ("earnings", 0.4, (r"подработк\w*",), "", "", False),
-    ("earnings", 0.45, ("доход", "заработок", "заработка", "зп", "профит", "прибыль"), r"\s+(?:составляет\s+|:\s*)?от\s*\d", "", False),
-    ("earnings", 0.45, ("час", "часа", "часов", r"часик\w*"), r"\s+свободн\w+\s+времени", r"(?:\d+|один|два|пару)\s*(?:-\s*\d+\s*)?$", False),
-    ("earnings", 0.25, ("час", "часа", "часов", r"часик\w*"), r"\s+в\s+(?:день|сутки)", r"(?:\d+|один|два|пару)\s*(?:-\s*\d+\s*)?$", True),
-    ("earnings", 0.5, ("вас", "тебя"), r"\s+(?:только\s+|нужен\s+|лишь\s+|всего\s+)?(?:телефон|смартфон|желание)", r"(?<!\w)с\s+$", True),
-    ("earnings", 0.35, (r"бесплатн\w*",), r"\s+обучени\w*", "", False),
-    ("earnings", 0.35, (r"обучени\w*",), r"\s+(?:\S+\s+)?бесплатн\w*", "", False),
-    ("earnings", 0.35, ("обучаем", "обучу"), r"\s+(?:\S+\s+)?(?:бесплатно|всему|с\s+нуля)", "", False),
-    ("earnings", 0.3, (r"опыт\w*",), r"\s+(?:работы\s+)?не\s+(?:нужен|требуется|обязателен|важен)", "", False),
-    ("earnings", 0.3, ("опыта",), "", r"(?<!\w)без\s+$", True),
-    ("earnings", 0.5, ("наш", "мой", "моя"), r"\s+(?:интерес|выгода|доля)\w*\s*(?:-|—|это|составляет|:)?\s*(?:\d+\s*)?%", "", False),
-    ("earnings", 0.5, (r"процент\w*",), r"\s+от\s+(?:вашей|твоей|вашего|твоего|чистой|чистого)\s+(?:\w+\s+)?(?:прибыл|заработ|доход)\w*", "", False),
-    ("earnings", 0.35, ("отдам", "отдать", "отдаю", "поделюсь", "остались", "осталось", "продам"),
-     r"\s+(?:\S+\s+){0,3}?(?:курс|обучающ|материал|связк|схем)\w*", "", False),
-    ("earnings", 0.45, (r"гарантированн\w+",), r"\s+(?:\S+\s+)?(?:доход|прибыл|профит|заработ)\w*", "", False),
-    ("earnings", 0.3, ("оплата", "доход", "заработок"), r"\s+(?:хорош|достойн|высок|стабильн)\w*", "", False),
-    ("earnings", 0.3, (r"хорош\w*", r"достойн\w*", r"высок\w*", r"стабильн\w*"), r"\s+(?:оплата|доход|заработок)(?!\w)", "", False),
-    ("earnings", 0.3, (r"взаимовыгодн\w*",), "", "", False),
-    ("earnings", 0.4, (r"вложени\w*", r"предоплат\w*"), "", r"(?<!\w)без\s+(?:каких-?либо\s+|никаких\s+)?$", True),
-    ("earnings", 0.55, ("work",), r"\s+from\s+home", "", False),
-    ("earnings", 0.55, ("passive",), r"\s+income", "", False),
-    ("earnings", 0.55, (r"earn\w*",), r"\s+(?:up\s+to\s+)?\$", "", False),
-    ("earnings", 0.55, ("make",), r"\s+money", "", False),
-    ("earnings", 0.55, ("financially",), r"\s+(?:stable|free)", "", False),
-    ("earnings", 0.4, ("no",), r"\s+(?:scam|hidden\s+charges)", "", False),
-    ("earnings", 0.3, ("earn", "earning", "earnings", "earned", r"withdrawal\w*", r"payout\w*", r"profit\w*", "income", r"legit\w*"), r"(?!\w)", "", False),
-    ("earnings", 0.15, _EARN_HEADS, "", "", False),
-    # --- loans ----------------------------------------------------------------------------------
-    ("loan", 0.7, (r"микрозайм\w*", r"микрокредит\w*", r"микрозаем\w*"), "", "", False),
-    ("loan", 0.7, (r"срочн\w*", r"быстр\w*", r"выгодн\w*", r"мгновенн\w*", "онлайн", r"легк\w*"), rf"\s+(?:\S+\s+)?(?:займ|заем|кредит){_LOAN_FORMS}", "", False),
-    ("loan", 0.7, (_ZAYM, "заем"), _LOAN_FORMS + _LOAN_CONTEXT, "", False),
-    ("loan", 0.7, ("кредит",), _LOAN_FORMS + _CREDIT_CONTEXT, "", False),
-    ("loan", 0.45, (r"плох\w*", r"испорченн\w*", "любой"), r"\s+кредитн\w+\s+истори\w*", "", False),
-    ("loan", 0.6, ("одобрим", "одобряем", "одобрение", "одобрения"), r"\s+(?:\S+\s+)?(?:кредит|займ|заем|ипотек)\w*", "", False),
-    ("loan", 0.6, ("поможем", "помогу", "помогаем"), r"\s+(?:получить|взять|оформить)\s+(?:\S+\s+)?(?:кредит|займ|заем|ипотек)\w*", "", False),
-    ("loan", 0.65, ("спишем", "списываем", "спишу"), r"\s+(?:\S+\s+)?долг\w*", "", False),
-    ("loan", 0.65, (r"долг\w*",), r"\s+(?:\S+\s+)?(?:спишем|списываем|спишу)(?!\w)", "", False),
-    ("loan", 0.65, ("поможем", "законно"), r"\s+списать\s+(?:\S+\s+)?долг\w*", "", False),
-    ("loan", 0.6, (r"законн\w*",), r"\s+списани\w*\s+(?:\S+\s+)?долг\w*", "", False),
-    ("loan", 0.5, (r"списани\w*",), r"\s+долг\w*\s+(?:через|законн|по\s+закону|с\s+гарант|под\s+ключ)\w*", "", False),
-    ("loan", 0.5, (r"банкротств\w*",), r"\s+(?:физ\w*|граждан)(?:\w*\s+лиц\w*)?", "", False),
-    ("loan", 0.35, (r"избав\w*", r"освобод\w*"), r"\s+от\s+(?:\S+\s+)?(?:долг|кредит)\w*", "", False),
-    ("loan", 0.4, ("мфо",), r"(?!\w)", "", False),
-    ("loan", 0.3, (_ZAYM, "заем"), r"(?!\w)", "", False),
-    ("loan", 0.35, ("кредит",), _LOAN_FORMS + r"(?=[^.!?\n]{0,30}?под\s+\d)", "", False),
-    ("loan", 0.4, ("loan", "loans"), r"(?!\w)", "", False),
-    ("loan", 0.2, (r"банкрот\w*",), "", "", False),
-    ("loan", 0.2, (r"списани\w*",), r"\s+долг\w*", "", False),
-    # --- casino ---------------------------------------------------------------------------------
-    ("casino", 0.75, ("онлайн",), r"[-\s]?казино\w*", "", False),
-    ("casino", 0.75, ("казино",), r"\s+(?:онлайн|вулкан|azino)", "", False),
-    ("casino", 0.75, (r"азино\w*", r"azino\w*", "джойказино", "joycasino", r"фриспин\w*", r"бездеп\w*"), "", "", False),
-    ("casino", 0.75, ("фри",), r"\s*спин\w*", "", False),
-    ("casino", 0.75, ("free",), r"\s*spins?", "", False),
-    ("casino", 0.75, ("вулкан",), r"\s+(?:казино|удачи|старс|24)", "", False),
-    ("casino", 0.6, (r"игров\w+",), r"\s+(?:автомат|слот)\w*", "", False),
-    ("casino", 0.6, (r"слот\w*",), r"\s+(?:казино|онлайн|машин|бесплатн)\w*", "", False),
-    ("casino", 0.6, (r"рулетк\w*",), r"\s+(?:онлайн|казино)", "", False),
-    ("casino", 0.6, (r"покер\w*",), r"(?:\s+онлайн|-?рум\w*)", "", False),
-    ("casino", 0.45, (r"бонус\w*",), r"\s+(?:\S+\s+)?(?:за\s+регистрац|на\s+(?:первый\s+)?депозит)\w*", "", False),
-    ("casino", 0.45, (r"казино\w*", r"casino\w*"), "", "", False),
-    ("casino", 0.35, (r"джекпот\w*", "jackpot", r"промокод\w*"), "", "", False),
-    ("casino", 0.35, ("promo",), r"\s*codes?", "", False),
-    # --- betting --------------------------------------------------------------------------------
-    ("betting", 0.65, (r"ставк\w*",), r"\s+на\s+(?:спорт|футбол|матч|хоккей|теннис|киберспорт|тотал|исход|баскетбол)\w*", "", False),
-    ("betting", 0.65, ("ставим",), r"\s+(?:строго\s+)?на", "", False),
-    ("betting", 0.65, ("заряжаем",), r"\s+на", "", False),
-    ("betting", 0.65, (r"договорн\w*",), r"\s+матч\w*", "", False),
-    ("betting", 0.6, ("бк",), r"\s+(?:[a-z0-9]\w*|фонбет|лига|марафон|винлайн|мелбет|олимп|пари|леон|бетсити)", "", False),
-    ("betting", 0.6, (r"1xbet\w*", r"1хбет\w*", r"мелбет\w*", r"melbet\w*", r"fonbet\w*", r"фонбет\w*", r"винлайн\w*", r"winline\w*",
-                      "leonbets", "betcity", "бетсити", "parimatch", r"париматч\w*", r"каппер\w*"), "", "", False),
-    ("betting", 0.6, ("1x",), r"\s+bet", "", False),
-    ("betting", 0.6, ("pin",), r"-?up(?!\w)", "", False),
-    ("betting", 0.6, ("пин",), r"-?ап(?!\w)", "", False),
-    ("betting", 0.6, ("крушим", r"обыгр\w*"), r"\s+букмекер\w*", "", False),
-    ("betting", 0.5, (r"прогноз\w*",), r"\s+на\s+(?:спорт|матч|футбол|хоккей|теннис|тотал)\w*", "", False),
-    ("betting", 0.5, (r"тотал\w*",), r"\s+(?:больше|меньше|\d)", "", False),
-    ("betting", 0.5, (r"тотал\w*",), "", r"(?<!\w)на\s+$", True),
-    ("betting", 0.5, ("жб",), r"\s+(?:ставк|прогноз|экспресс)\w*", "", False),
-    ("betting", 0.5, (r"выигрышн\w+",), r"\s+(?:серия|ставк|прогноз)\w*", "", False),
-    ("betting", 0.3, ("бк",), r"(?!\w)", "", False),
-    ("betting", 0.45, (r"букмекер\w*",), "", "", False),
-    # --- crypto / investment --------------------------------------------------------------------
-    ("crypto", 0.65, (r"арбитраж\w*",), r"\s+(?:\S+\s+){0,2}?(?:крипт|трафик|p2p|usdt|бирж)\w*", "", False),
-    ("crypto", 0.65, ("p2p",), r"[-\s]*арбитраж\w*", "", False),
-    ("crypto", 0.65, (r"крипт\w*",), r"\s+арбитраж\w*", "", False),
-    ("crypto", 0.65, (r"арбитражник\w*",), "", "", False),
-    ("crypto", 0.6, (r"инвестиц\w*",), r"\s+(?:\S+\s+){0,2}?(?:с\s+)?доходн\w*", "", False),
-    ("crypto", 0.6, (r"доходност\w*",), r"\s*(?:от|до|в|:)?\s*\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?%", "", False),
-    ("crypto", 0.6, (r"связк\w*",), r"\s+(?:на|по|в)\s+(?:\S+\s+)?(?:крипт|обмен|p2p|бирж|usdt|ltc|btc)\w*", "", False),
-    ("crypto", 0.5, ("своп",), r"[-\s]*трейдинг\w*", "", False),
-    ("crypto", 0.5, ("investment", "invest", "investing"), r"\s+(?:platform|opportunit\w*|plan|capital)", "", False),
-    ("crypto", 0.45, (r"цифров\w+",), r"\s+(?:актив|валют)\w*", "", False),
-    ("crypto", 0.4, (r"трейдинг\w*", r"трейдер\w*", "trading", "forex", r"форекс\w*"), r"(?!\w)", "", False),
-    ("crypto", 0.4, ("trade",), r"\s+broker", "", False),
-    ("crypto", 0.35, (r"крипт(?:а|е|у|ы|о|ой|ами|ах)(?!\w)", r"криптовалют\w*", r"криптобирж\w*", r"криптообмен\w*",
-                      r"cryptocurrenc\w*", r"crypto(?!graph)\w*", r"биткоин\w*", r"биткойн\w*", r"bitcoin\w*", "btc", "usdt", "tether",
-                      r"эфириум\w*", "ethereum", "binance", r"бинанс\w*", "bybit", r"байбит\w*", "ltc", r"altcoin\w*", "nft"), r"(?!\w)", "", False),
-    ("crypto", 0.3, (r"обменник\w*", r"invest(?:ment|ing|or)s?"), r"(?!\w)", "", False),
-    # --- dating / adult -------------------------------------------------------------------------
-    ("dating", 0.7, (r"девушк\w*", r"девочк\w*", r"женщин\w*", "дамы", "дама", r"дамочк\w*", r"мужчин\w*", r"парн\w*"),
-     r"\s+(?:\S+\s+)?(?:вашего|твоего)\s+город\w*", "", False),
-    ("dating", 0.7, (r"трусик\w*",), "", r"(?<!\w)без\s+$", True),
-    ("dating", 0.7, ("18",), r"\s*\+\s*(?:фот\w*|видео\w*|контент\w*)", "", False),
-    ("dating", 0.6, ("секс",), r"\s+(?:знакомств|переписк|по\s+телефон|за\s+деньг|услуг)\w*", "", False),
-    ("dating", 0.6, ("досуг",), r"\s+для\s+(?:мужчин|взрослых)", "", False),
-    ("dating", 0.6, (r"нюдс\w*", "nudes", "nude"), r"(?!\w)", "", False),
-    ("dating", 0.45, (r"эскорт\w*", r"escort\w*", r"индивидуалк\w*"), "", "", False),
-    ("dating", 0.4, ("голые", "голых", "голая", "голую", "голой", r"голеньк\w*", r"обнаж\w+", r"оголенн\w+", r"слит\w*"), r"\s+(?:интим\w*\s+)?фот\w*", "", False),
-    ("dating", 0.5, (r"сайт\w*",), r"\s+знакомств\w*", "", False),
-    ("dating", 0.5, (r"знакомств\w*",), r"\s+(?:для|без|с\s+девушк|в\s+(?:вашем|твоем)|онлайн|\d+\s*\+)", "", False),
-    ("dating", 0.5, (r"встрет\w*",), r"\s+с\s+(?:замечательн|красив|одинок|горяч)\w*", "", False),
-    ("dating", 0.5, (r"горяч\w+",), r"\s+(?:девушк|фот|дам|видео)\w*", "", False),
-    ("dating", 0.5, ("вирт",), r"(?:\s+перепис\w*)?(?!\w)", "", False),
-    ("dating", 0.45, (r"одинок\w+",), r"\s+(?:девушк|женщин|дам)\w*", "", False),
-    ("dating", 0.45, (r"интим\w*",), "", "", False),
-    ("dating", 0.4, (r"познаком\w*",), r"\s+с\s+(?:\S+\s+)?(?:девушк|женщин|мужчин)\w*", "", False),
-    ("dating", 0.3, (r"секс(?:а|у|ом|е)?(?!\w)", r"(?<!по\s)знакомств\w*"), "", "", False),
-    ("dating", 0.25, (r"проститу\w*",), "", "", False),
-    # --- magic ----------------------------------------------------------------------------------
-    ("magic", 0.75, (r"приворот\w*", r"приворож\w*", r"отворот\w*"), "", "", False),
-    ("magic", 0.75, (r"венец\w*",), r"\s+безбрачи\w*", "", False),
-    ("magic", 0.75, (r"родов\w+",), r"\s+прокляти\w*", "", False),
-    ("magic", 0.75, ("сниму", "снимаю", "снятие", "снять", r"сняти\w*", r"наведени\w*", r"навед\w*", r"убер\w*", r"чистк\w*"),
-     r"\s+(?:от\s+)?(?:\S+\s+)?(?:порч|сглаз)\w*", "", False),
-    ("magic", 0.65, (r"потомственн\w+",), r"\s+(?:ведьм|гадалк|целител|колдун|маг|ясновид)\w*", "", False),
-    ("magic", 0.6, (r"ясновид\w*", "ворожея"), "", "", False),
-    ("magic", 0.6, (r"магическ\w+",), r"\s+(?:помощ|услуг|ритуал|обряд)\w*", "", False),
-    ("magic", 0.55, (r"(?<!к\s)гадалк\w*",), r"(?!\s+не\s+ход)", "", False),
-    ("magic", 0.55, (r"таролог\w*",), "", "", False),
-    ("magic", 0.55, (r"расклад\w*",), r"\s+(?:на\s+)?таро", "", False),
-    ("magic", 0.55, ("верну", "вернуть", r"возвращ\w*"), r"\s+(?:\S+\s+)?(?:любим|мужа|жену|парня|супруг)\w*", "", False),
-    ("magic", 0.5, ("гадаю", r"гадани\w*"), r"\s+на\s+(?:картах|таро|воске)", "", False),
-    ("magic", 0.5, ("сглаз", "сглаза", "сглазом", "сглазу"), r"(?!\w)", "", False),
-    ("magic", 0.4, (r"экстрасенс\w*",), "", "", False),
-    ("magic", 0.35, (r"порч[аиуе]",), r"(?!\w)(?!\s+(?:\S+\s+)?(?:имуществ|покрыт|дорог|асфальт|товар|продукт|газон|зелен|насажд|объект|"
-     r"муниципальн|городск|чуж|здани|фасад|скаме|лавоч|детск|оборудован|малых|памятник|вагон|автобус|документ|кабел|сет|труб|"
-     r"машин|автомоб|двер|лифт|подъезд|урн|ограждени|клумб|деревьев|почв))", "", False),
-    ("magic", 0.3, (r"колдун(?:ья|ьи|ью|ы|а|у)?", r"ведьм(?:а|ы|у|е|ой|ами)", "магия", "таро"), r"(?!\w)", "", False),
-    ("magic", 0.2, (r"гадани\w*",), "", "", False),
-    # --- ads / illegal goods --------------------------------------------------------------------
-    ("ads", 0.5, ("продам", "продаю", "размещу", r"закаж\w*", r"заказыва\w*", r"покупа\w*"), r"\s+рекламу", "", False),
-    ("ads", 0.5, (r"реклам\w*",), r"\s+в\s+(?:нашем\s+|моем\s+)?(?:канале|группе|паблике|телеграм\w*)", "", False),
-    ("ads", 0.5, (r"накрут\w*",), r"\s+(?:\S+\s+)?(?:подписчик|просмотр|лайк|реакц)\w*", "", False),
-    ("ads", 0.35, (r"раскрутк\w*",), r"\s+(?:групп|канал|аккаунт|бизнес|страниц)\w*", "", False),
-    ("ads", 0.45, ("доставка", r"отправк\w*", "отправляем", "доставляем"),
-     r"\s+(?:по\s+)?(?:всей|всему|любой\s+город)(?:\s+(?:росси\w*|рф|снг|стран\w*))?", "", False),
-    ("ads", 0.3, ("продам", "продаю", "куплю", "скупаю", "скупка", "оптом"), r"(?!\w)", "", False),
-    ("ads", 0.3, (r"скидк\w*",), r"\s+(?:до\s+)?\d+\s*%", "", False),
-    ("illegal_goods", 0.7, (r"фальш\w*", r"поддельн\w*", r"фальшив\w*"),
-     r"\s+(?:\S+\s+)?(?:руб|доллар|купюр|деньг|валют|банкнот)\w*", "", False),
-    ("illegal_goods", 0.7, ("купюры",), r"\s+принима\w*", "", False),
-    ("illegal_goods", 0.55, (r"поддельн\w*", r"фальшив\w*"), r"\s+(?:\S+\s+)?(?:документ|прав|справк|диплом|паспорт)\w*", "", False),
-    ("illegal_goods", 0.55, ("купить", "куплю", "продам"), r"\s+(?:водительск\w+\s+)?права(?!\w)", "", False),
-)  # fmt: skip
+_LEXICON: tuple[_Entry, ...] = _PHRASES[1]
 
 _META = frozenset("[](){}.*+?|^$\\")
 _KEY_LEN = 4

@@ -21,11 +21,12 @@ import numpy as np
 from sklearn.metrics import precision_recall_fscore_support
 from sklearn.model_selection import train_test_split
 
+from moderation import categories
+from moderation.categories import CATEGORIES, DEFAULT_THRESHOLDS, RULE_FLOORS
 from moderation.classifier import ModelArtifact, build_pipeline
 from moderation.datasets import SEED_CORPUS, SOURCES, Example, load, read_seed
 from moderation.features import Prepared, prepare
-from moderation.policy import DEFAULT_THRESHOLDS, RULE_FLOORS, with_rule_floors
-from moderation.verdict import CATEGORIES
+from moderation.policy import with_rule_floors
 
 Progress = Callable[[str], None]
 
@@ -60,11 +61,11 @@ def derive_labels(ex: Example, p: Prepared) -> np.ndarray:
         y[idx["spam"]] = 1
     if ex.toxic:
         # The sources call a text toxic when it insults or demeans; мат alone is not toxic to them.
+        # A toxic text with a hit of another lexicon category (threat, hate, ...) carries that too.
         y[idx["insult"]] = 1
-        if "hate" in cats:
-            y[idx["hate"]] = 1
-        if "threat" in cats:
-            y[idx["threat"]] = 1
+        for c in cats - {"obscene", "insult"}:
+            if c in idx:
+                y[idx[c]] = 1
     return y
 
 
@@ -131,13 +132,13 @@ def tune_thresholds(Y: np.ndarray, S: np.ndarray) -> dict[str, dict[str, float]]
     """
     out = {}
     grid = np.round(np.arange(0.25, 0.96, 0.025), 3)
-    min_delete = {"spam": 0.6, "obscene": 0.5, "insult": 0.525, "threat": 0.3, "hate": 0.3}
     for j, c in enumerate(CATEGORIES):
         default = DEFAULT_THRESHOLDS[c]
         if Y[:, j].sum() < 10:
             out[c] = {"review": default.review, "delete": default.delete, "ban": default.ban}
             continue
-        f1s = [_prf(Y[:, j], S[:, j] >= t)["f1"] if t >= min_delete.get(c, 0.0) else -1.0 for t in grid]
+        min_delete = categories.get(c).min_delete
+        f1s = [_prf(Y[:, j], S[:, j] >= t)["f1"] if t >= min_delete else -1.0 for t in grid]
         best = float(grid[int(np.argmax(f1s))])
         out[c] = {"review": round(max(best - 0.15, 0.15), 3), "delete": best, "ban": round(min(best + 0.2, 0.95), 3)}
     return out

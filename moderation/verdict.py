@@ -5,41 +5,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-#: The clause-19 categories the judge scores, in the order they are reported.
-CATEGORIES: tuple[str, ...] = ("spam", "obscene", "insult", "threat", "hate")
+from moderation import categories as _categories
+
+#: Names other modules (and bot/) import; all are live views of :mod:`moderation.categories`.
+CATEGORIES = _categories.CATEGORIES
+GROUNDS = _categories.GROUNDS
+CATEGORY_NAMES_RU = _categories.CATEGORY_NAMES_RU
+#: Target groups named by clause 19 (for ``hate``), with Russian names.
+TARGET_GROUPS_RU = _categories.GROUP_NAMES_RU
 
 #: Actions the policy can choose, from mildest to strongest.
 ACTIONS: tuple[str, ...] = ("allow", "review", "delete", "delete_and_ban")
-
-#: Plain-Russian grounds citing the decree, one per category (shown to moderators and in ban comments).
-GROUNDS: dict[str, str] = {
-    "spam": "спам (реклама, рассылка, ссылки на сторонние ресурсы) — п. 19 постановления № 3520 от 21.09.2023",
-    "obscene": "нецензурная брань — п. 19 постановления № 3520 от 21.09.2023",
-    "insult": "оскорбительные выражения — п. 19 постановления № 3520 от 21.09.2023",
-    "threat": "угрозы и призывы к насилию (разжигание вражды) — п. 19 постановления № 3520 от 21.09.2023",
-    "hate": "разжигание ненависти или вражды, унижение по признаку группы — п. 19 постановления № 3520 от 21.09.2023",
-}
-
-#: Russian names of the categories, for explanations.
-CATEGORY_NAMES_RU: dict[str, str] = {
-    "spam": "спам",
-    "obscene": "нецензурная брань",
-    "insult": "оскорбление",
-    "threat": "угроза",
-    "hate": "разжигание вражды / унижение группы",
-}
-
-#: Target groups named by clause 19 (for ``hate``), with Russian names.
-TARGET_GROUPS_RU: dict[str, str] = {
-    "nationality": "национальность, раса",
-    "religion": "религия",
-    "sex": "пол, сексуальная ориентация",
-    "age": "возраст",
-    "residence": "место жительства",
-    "profession": "профессия, место работы",
-    "politics": "политические убеждения",
-    "language": "язык",
-}
 
 
 @dataclass(frozen=True)

@@ -587,3 +587,35 @@ def test_speed_sanity() -> None:
             spam_signals(t)
     per_call = (time.perf_counter() - start) / (rounds * len(texts))
     assert per_call < 1e-3
+
+
+# --- data files and the shared look-alike table ------------------------------------------------
+
+
+def test_spam_phrases_are_data_and_malformed_data_is_refused(tmp_path):
+    from moderation.spam import SPAM_DATA_DIR, SpamDataError, load_phrases
+
+    macros, entries = load_phrases(SPAM_DATA_DIR / "phrases.txt")
+    assert "LS" in macros and len(entries) > 100
+    bad = tmp_path / "phrases.txt"
+    for text, msg in [
+        ("[phrases]\nnosuchsignal 0.5 word\n", "unknown signal"),
+        ("[phrases]\nloan 0.5 @NOPE\n", "unknown head list"),
+        ("[phrases]\nloan 0.5 займ tail={NOPE}\n", "unknown macro"),
+        ("[phrases]\nloan x займ\n", "weight"),
+        ("займ\n", "outside a section"),
+    ]:
+        bad.write_text(text, encoding="utf-8")
+        with pytest.raises(SpamDataError, match=msg):
+            load_phrases(bad)
+
+
+def test_spam_and_normalisation_read_look_alikes_from_one_table():
+    from moderation import lookalikes, normalize, spam
+
+    assert normalize._FOLD is lookalikes.FOLD
+    for ch, cyr in lookalikes.shape_table().items():
+        assert lookalikes.FOLD[ch] == cyr
+        assert ch.translate(spam._TO_CYR_TABLE) == cyr
+    # inside mixed-script words an upper-case Latin H is an н in both: "HА ДOMY" is "на дому"
+    assert [s.name for s in spam_signals("Работа H\u0410 ДOMY, пиши в лс")].count("earnings") == 1
