@@ -19,9 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from bot.ladder import DEFAULT_LADDER, DEFAULT_REASON_CODES, Ladder, LadderStep, validate_ladder
+from bot.ladder import DEFAULT_LADDER, Ladder, LadderStep, validate_ladder
 from bot.ladder import ban_comment as _fill_ban_comment
-from bot.ladder import reason_code as _reason_code
 from moderation.verdict import CATEGORIES
 
 RECEIVE_MODES = ("longpoll", "callback")
@@ -82,11 +81,14 @@ class CallbackConfig:
 
 @dataclass(frozen=True)
 class BanConfig:
-    """How bans are issued: scope, VK reason codes per category and the visible comment."""
+    """How bans are issued: scope, the VK reason codes the config overrides, the visible comment.
+
+    ``reason_codes``/``default_reason_code`` hold only what the file says; the VK adapter falls back
+    to the category registry's codes for the rest."""
 
     scope: str = "community"  # community | organisation
-    reason_codes: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_REASON_CODES))
-    default_reason_code: int = 0
+    reason_codes: dict[str, int] = field(default_factory=dict)
+    default_reason_code: int | None = None
     comment_template: str = DEFAULT_BAN_COMMENT
     comment_visible: bool = True
 
@@ -167,10 +169,6 @@ class Config:
             for c in self.communities
             if c.platform == community.platform and c.organisation == community.organisation
         ]
-
-    def reason_code(self, category: str) -> int:
-        """VK ``groups.ban`` reason code for a category."""
-        return _reason_code(category, {"default": self.ban.default_reason_code, **self.ban.reason_codes})
 
     def ban_comment(self, category: str) -> str:
         """The ban comment for a category, from the template."""
@@ -384,8 +382,8 @@ def _ladder(ck: _Checker, data: Mapping[str, Any]) -> Ladder:
 def _ban(ck: _Checker, data: Mapping[str, Any]) -> BanConfig:
     t = ck.table(data, "ban", "")
     ck.unknown(t, {"scope", "reason_codes", "comment_template", "comment_visible"}, "ban.")
-    codes = dict(DEFAULT_REASON_CODES)
-    default_code = 0
+    codes: dict[str, int] = {}
+    default_code: int | None = None
     rc = ck.table(t, "reason_codes", "ban.")
     for cat, v in rc.items():
         w = f"ban.reason_codes.{cat}"

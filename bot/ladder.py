@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from moderation import categories
 from moderation.verdict import CATEGORIES, CATEGORY_NAMES_RU, GROUNDS
 
 DAY = 86400
@@ -31,12 +32,6 @@ DAY = 86400
 MAX_BAN_DAYS = 3650
 TRUSTED_REASON = "доверенный пользователь"
 
-#: VK ``groups.ban`` reason codes: 0 other, 1 spam, 2 verbal abuse, 3 strong language, 4 flood.
-DEFAULT_REASON_CODES: dict[str, int] = {"spam": 1, "insult": 2, "threat": 2, "hate": 2, "obscene": 3}
-
-#: Order in which a category "explains" a ban when a comment carries several labels:
-#: the gravest first, so a threat that also swears is banned as a threat.
-CATEGORY_PRIORITY: tuple[str, ...] = ("threat", "hate", "insult", "obscene", "spam")
 
 
 @dataclass(frozen=True)
@@ -156,12 +151,6 @@ def ban_end_date(now: float, days: int | None) -> int | None:
     return int(now) + min(days, MAX_BAN_DAYS) * DAY
 
 
-def reason_code(category: str, codes: Mapping[str, int] | None = None) -> int:
-    """VK ``groups.ban`` reason for a category (config map, default map, else 0 = other)."""
-    table = DEFAULT_REASON_CODES if codes is None else codes
-    return int(table.get(category, table.get("default", 0)))
-
-
 def primary_category(labels: Iterable[str], scores: Mapping[str, float] | None = None) -> str:
     """The one category that names a ban: gravest label first; "" if no label.
 
@@ -172,7 +161,7 @@ def primary_category(labels: Iterable[str], scores: Mapping[str, float] | None =
     if not labels:
         return ""
     sc = scores or {}
-    rank = {c: i for i, c in enumerate(CATEGORY_PRIORITY)}
+    rank = {c: i for i, c in enumerate(categories.by_priority())}
     return min(labels, key=lambda c: (rank.get(c, len(rank)), -float(sc.get(c, 0.0))))
 
 
@@ -191,7 +180,6 @@ __all__ = [
     "CATEGORY_NAMES_RU",
     "DAY",
     "DEFAULT_LADDER",
-    "DEFAULT_REASON_CODES",
     "Ladder",
     "LadderStep",
     "MAX_BAN_DAYS",
@@ -201,6 +189,5 @@ __all__ = [
     "ban_end_date",
     "escalate",
     "primary_category",
-    "reason_code",
     "validate_ladder",
 ]

@@ -32,7 +32,7 @@ def test_example_loads_with_env(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cfg.ladder.window_days == 30
     assert cfg.ladder.steps == (LadderStep(1, 1), LadderStep(2, 7), LadderStep(3, 0))
     assert cfg.ban.scope == "community"
-    assert cfg.reason_code("spam") == 1 and cfg.reason_code("obscene") == 3 and cfg.reason_code("x") == 0
+    assert cfg.ban.reason_codes == {"spam": 1, "insult": 2, "threat": 2, "hate": 2, "obscene": 3}
     assert "п. 19" in cfg.ban_comment("insult") and "оскорбление" in cfg.ban_comment("insult")
     assert cfg.rate_limits.user_per_second == 3 and cfg.rate_limits.group_per_second == 20
     (c,) = cfg.communities

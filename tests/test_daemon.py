@@ -43,7 +43,7 @@ async def test_violation_is_deleted_and_author_banned_clean_is_untouched(
     assert "obscene" in dec["labels"]
     # The reason code is the config's code for the gravest label (obscene alone → 3, strong language).
     category = primary_category(dec["labels"], dec["scores"])
-    assert dec["category"] == category and ban["reason"] == str(d.config.reason_code(category))
+    assert dec["category"] == category and ban["reason"] == str(d.platforms.get("vk").reason_code(category))
     assert ban["owner_id"] == "5001" and ban["comment_visible"] == "1"
     assert ban["comment"] == d.config.ban_comment(category)
     assert "п. 19" in ban["comment"] and "3520" in ban["comment"]

@@ -14,7 +14,6 @@ from bot.ladder import (
     ban_end_date,
     escalate,
     primary_category,
-    reason_code,
     validate_ladder,
 )
 
@@ -91,15 +90,6 @@ def test_ban_end_date() -> None:
     assert ban_end_date(now, 5000) == 1_700_000_000 + 3650 * DAY  # ten years at most; longer is "forever"
     with pytest.raises(ValueError):
         ban_end_date(now, -1)
-
-
-def test_reason_codes() -> None:
-    assert reason_code("spam") == 1
-    assert reason_code("insult") == reason_code("threat") == reason_code("hate") == 2
-    assert reason_code("obscene") == 3
-    assert reason_code("flood") == 0
-    assert reason_code("spam", {"spam": 4}) == 4
-    assert reason_code("other", {"default": 4}) == 4
 
 
 def test_primary_category_is_the_gravest() -> None:

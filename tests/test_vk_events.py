@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.emulator import VKEmulator
 from bot.platform import BanEvent, CommentEvent, Ignored, Malformed
 from bot.vk.events import parse_event
-from bot.vk.methods import ban_call, delete_call, verify_call
+from bot.vk.methods import ban_call, delete_call, reason_code, verify_call
 from tests.conftest import G1
 
 
@@ -112,3 +112,12 @@ def test_ban_and_verify_calls() -> None:
     assert "end_date" not in ban_call(5, 77, end_date=None, reason=1, comment="")[1]  # forever
     assert verify_call(method, params) == ("groups.getBanned", {"group_id": 5, "owner_id": 77})
     assert verify_call("photos.deleteComment", {"owner_id": -1, "comment_id": 1}) is None
+
+
+def test_vk_reason_codes() -> None:
+    assert reason_code("spam") == 1
+    assert reason_code("insult") == reason_code("threat") == reason_code("hate") == 2
+    assert reason_code("obscene") == 3
+    assert reason_code("flood") == 0
+    assert reason_code("spam", {"spam": 4}) == 4
+    assert reason_code("other", {}, default=4) == 4

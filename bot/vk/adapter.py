@@ -46,7 +46,16 @@ from .client import DEFAULT_API_URL, VKClient
 from .errors import ALREADY_DONE, Token, TokenPaused, VKAPIError, VKError
 from .events import parse_event
 from .execute import ExecuteBatcher
-from .methods import already_done, ban_call, delete_call, restore_call, token_kind, unban_call, verify_call
+from .methods import (
+    already_done,
+    ban_call,
+    delete_call,
+    reason_code,
+    restore_call,
+    token_kind,
+    unban_call,
+    verify_call,
+)
 from .receiver import Backfiller, CallbackEndpoint, LongPollReceiver, confirmation_code, last_comment_cursor
 
 log = logging.getLogger("modbot.vk")
@@ -156,13 +165,17 @@ class VKPlatform:
             if end is not None:
                 end = min(end, int(time.time()) + MAX_BAN_DAYS * DAY)
             method, params = ban_call(intent.community.group_id, intent.author_id, end_date=end,
-                                      reason=self.config.reason_code(intent.category), comment=intent.notice,
+                                      reason=self.reason_code(intent.category), comment=intent.notice,
                                       comment_visible=self.config.ban.comment_visible)
             return [_action("ban", intent.community.group_id, method, params)]
         if isinstance(intent, UnbanIntent):
             method, params = unban_call(intent.community.group_id, intent.author_id)
             return [_action("unban", intent.community.group_id, method, params)]
         raise TypeError(f"unknown intent {intent!r}")
+
+    def reason_code(self, category: str) -> int:
+        """VK's ``groups.ban`` reason for a category (config overrides, else the registry's code)."""
+        return reason_code(category, self.config.ban.reason_codes, self.config.ban.default_reason_code)
 
     def token_for(self, action: Action) -> Token | None:
         """The community token where VK accepts it (board), else the admin's user token."""

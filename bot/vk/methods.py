@@ -8,10 +8,12 @@ what will be called is recorded before it is called. Token types follow the offi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from bot.platform import NotActionable
 from bot.types import Comment
+from moderation import categories
 
 from .errors import TokenKind
 
@@ -60,6 +62,18 @@ def restore_call(comment: Comment) -> tuple[str, dict[str, Any]]:
     if method is None:
         raise NotActionable(f"VK не позволяет восстановить {comment.kind!r}")
     return method, comment_target(comment)
+
+
+def reason_code(category: str, overrides: Mapping[str, int] | None = None, default: int | None = None) -> int:
+    """``groups.ban`` reason (0 other, 1 spam, 2 verbal abuse, 3 strong language, 4 flood) for a
+    category: the config's ``[ban.reason_codes]``, else the category registry's VK code, else the
+    config's ``default``, else 0."""
+    if overrides and category in overrides:
+        return int(overrides[category])
+    registry = categories.vk_reason_codes()
+    if category in registry:
+        return registry[category]
+    return 0 if default is None else int(default)
 
 
 def ban_call(
