@@ -56,7 +56,7 @@ def _env_float(name: str, default: float) -> float:
 @dataclass
 class DaemonOptions:
     """Platform-free runtime knobs that are not (yet) part of ``modbot.toml`` (each adapter has
-    its own, e.g. :class:`bot.vk.adapter.VKOptions`)."""
+    its own options, given to it by the composition root)."""
 
     judge_batch: int = 128
     outbox_poll: float = 0.05

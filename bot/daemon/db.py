@@ -30,7 +30,7 @@ class AsyncStore:
         return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
 
     async def get(self, name: str) -> str | None:
-        """:class:`bot.vk.receiver.Cursors` protocol."""
+        """:class:`bot.platform.Cursors` protocol (adapters keep their positions here)."""
         return await self.call(self.store.get_cursor, name)
 
     async def set(self, name: str, value: str) -> None:
