@@ -1,8 +1,10 @@
 """``modbot run | status | blacklist | decisions | demo`` — argument parsing and printing only.
 
-Each command calls one function elsewhere (the daemon, the store, the demo). Commands that only
-read the database (status, blacklist, decisions) do not need the tokens: they take the database
-path from ``--db``, else from the ``database`` key of ``--config``, else ``./blacklist.db``.
+Each command calls one function elsewhere (the daemon, the store, the decision service, the demo).
+Commands that work on the database (status, blacklist, decisions) do not need the tokens: they
+take the database path from ``--db``, else from the ``database`` key of ``--config`` (a named
+config that does not exist is an error), else ``./blacklist.db``. Blacklist changes are decisions
+like any other: they go through :class:`bot.decisions.DecisionService` and are journalled.
 """
 
 from __future__ import annotations
@@ -43,23 +45,24 @@ def register(sub: Any) -> None:
     q.add_argument("--all", action="store_true", help="include lifted and expired entries")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=cmd_blacklist_list)
-    q = bl.add_parser("add", help="blacklist an author: their next comments are deleted (no VK ban is issued)")
+    q = bl.add_parser("add", help="blacklist an author: their next comments are deleted (no platform ban is issued)")
     _config_arg(q)
     _db_arg(q)
-    q.add_argument("author_id", type=int, help="VK/OK user id")
+    q.add_argument("author_id", help="the author's id on the platform (VK: a number; OK: as OK gives it)")
     q.add_argument("--platform", choices=("vk", "ok"), default="vk")
     q.add_argument("--community", type=int, help="only in this community (default: every community)")
-    q.add_argument("--days", type=int, default=0, help="length in days (0 = forever, the default)")
+    q.add_argument("--days", type=int, default=0, help="length in days, 0..3650 (0 = forever, the default)")
     q.add_argument("--reason", default="", help="why (shown in the journal)")
     q.add_argument("--by", default=os.environ.get("USER", "cli"), help="who decided (default: $USER)")
     q.set_defaults(func=cmd_blacklist_add)
     q = bl.add_parser("remove", help="lift an author's active entries")
     _config_arg(q)
     _db_arg(q)
-    q.add_argument("author_id", type=int)
+    q.add_argument("author_id")
     q.add_argument("--platform", choices=("vk", "ok"), default="vk")
     q.add_argument("--community", type=int, help="only this community's entries (and platform-wide ones)")
     q.add_argument("--by", default=os.environ.get("USER", "cli"))
+    q.add_argument("--reason", default="", help="why (shown in the journal)")
     q.set_defaults(func=cmd_blacklist_remove)
 
     p = sub.add_parser("decisions", help="export the decision journal (CSV or JSON lines)")
@@ -78,8 +81,16 @@ def register(sub: Any) -> None:
 
 
 def _config_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", default=os.environ.get("MODBOT_CONFIG", DEFAULT_CONFIG),
-                   help="path to modbot.toml (default: $MODBOT_CONFIG or ./modbot.toml)")
+    p.add_argument("--config", default=None, help="path to modbot.toml (default: $MODBOT_CONFIG or ./modbot.toml)")
+
+
+def config_file(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The config path and whether the user named it (``--config`` or ``$MODBOT_CONFIG``): a named
+    file that does not exist is an error, the implicit ``./modbot.toml`` is optional."""
+    named = getattr(args, "config", None) or os.environ.get("MODBOT_CONFIG", "")
+    if named:
+        return Path(named), True
+    return Path(DEFAULT_CONFIG), False
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
@@ -103,7 +114,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from bot.metrics import Metrics
 
     try:
-        config = load_config(args.config)
+        config = load_config(config_file(args)[0])
     except ConfigError as exc:
         _err(str(exc))
         return 2
@@ -126,11 +137,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- database commands
 
 
+class MissingConfig(FileNotFoundError):
+    def __str__(self) -> str:
+        return f"config file not found: {self.args[0]}"
+
+
 def db_path(args: argparse.Namespace) -> Path:
-    """``--db``, else ``database`` from the config file (relative to it), else ./blacklist.db."""
+    """``--db``, else ``database`` from the config file (relative to it), else ./blacklist.db.
+    Raises :class:`MissingConfig` when a config was named but does not exist."""
     if getattr(args, "db", None):
         return Path(args.db)
-    cfg = Path(getattr(args, "config", "") or DEFAULT_CONFIG)
+    cfg, explicit = config_file(args)
     if cfg.is_file():
         try:
             data = tomllib.loads(cfg.read_text(encoding="utf-8"))
@@ -140,13 +157,19 @@ def db_path(args: argparse.Namespace) -> Path:
         if isinstance(value, str) and value.strip():
             p = Path(value).expanduser()
             return p if p.is_absolute() else cfg.resolve().parent / p
+    elif explicit:
+        raise MissingConfig(str(cfg))
     return Path("blacklist.db")
 
 
 def _open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
     from bot.store import Store
 
-    path = db_path(args)
+    try:
+        path = db_path(args)
+    except MissingConfig as exc:
+        _err(str(exc))
+        return None
     if must_exist and not path.exists():
         _err(f"no database at {path} (use --db or --config)")
         return None
@@ -172,7 +195,7 @@ def _fmt_age(seconds: float | None) -> str:
 
 def _health(args: argparse.Namespace) -> dict[str, Any] | None:
     """The running daemon's /healthz, if the config names a metrics port (1 s timeout)."""
-    cfg = Path(getattr(args, "config", "") or DEFAULT_CONFIG)
+    cfg, _ = config_file(args)
     if not cfg.is_file():
         return None
     try:
@@ -269,28 +292,27 @@ def cmd_blacklist_list(args: argparse.Namespace) -> int:
 
 
 def cmd_blacklist_add(args: argparse.Namespace) -> int:
-    if args.days < 0:
-        _err("--days must be ≥ 0 (0 = forever)")
-        return 2
-    store = _open_store(args, must_exist=False)
-    with store:
-        until = int(time.time() + args.days * 86400) if args.days else None
-        ban_id = store.ban(args.platform, args.author_id, community_id=args.community, until=until,
-                           reason=args.reason, decided_by=args.by)
-    scope = f"community {args.community}" if args.community else "every community"
-    print(f"blacklisted {args.platform} {args.author_id} in {scope} "
-          f"{'forever' if until is None else 'until ' + _fmt_time(until)} (entry #{ban_id})")
-    return 0
+    from bot.cli_review import decide
+
+    def body(ctx: Any) -> int:
+        done = ctx.service.ban_author(args.platform, args.author_id, community_id=args.community, days=args.days,
+                                      by=args.by, reason=args.reason, now=time.time())
+        print(f"blacklisted: {done.message} (decision #{done.decision_id})")
+        return 0
+
+    return decide(args, body, create=True)
 
 
 def cmd_blacklist_remove(args: argparse.Namespace) -> int:
-    store = _open_store(args)
-    if store is None:
-        return 2
-    with store:
-        n = store.unban(args.platform, args.author_id, community_id=args.community, lifted_by=args.by)
-    print(f"lifted {n} entr{'y' if n == 1 else 'ies'} for {args.platform} {args.author_id}")
-    return 0 if n else 1
+    from bot.cli_review import decide
+
+    def body(ctx: Any) -> int:
+        done = ctx.service.unban_author(args.platform, args.author_id, community_id=args.community, by=args.by,
+                                        reason=args.reason, now=time.time())
+        print(f"lifted: {done.message} (decision #{done.decision_id})")
+        return 0
+
+    return decide(args, body, nothing_to_do=1)
 
 
 def parse_when(value: str, *, now: float | None = None) -> float:

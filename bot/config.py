@@ -192,9 +192,10 @@ _COMMUNITY_KEYS = {
 class _Checker:
     """Collects problems instead of raising at the first, so one run lists them all."""
 
-    def __init__(self, env: Mapping[str, str]) -> None:
+    def __init__(self, env: Mapping[str, str], secrets: bool = True) -> None:
         self.problems: list[str] = []
         self.env = env
+        self.secrets = secrets
 
     def add(self, msg: str) -> None:
         self.problems.append(msg)
@@ -269,7 +270,8 @@ class _Checker:
             return ""
         value = self.env.get(var, "")
         if not value.strip():
-            self.add(f"{where}: environment variable {var} is not set or empty")
+            if self.secrets:
+                self.add(f"{where}: environment variable {var} is not set or empty")
             return ""
         return value.strip()
 
@@ -473,10 +475,11 @@ def _community(
 
 
 def parse_config(
-    data: Mapping[str, Any], env: Mapping[str, str] | None = None, base_dir: Path | None = None
+    data: Mapping[str, Any], env: Mapping[str, str] | None = None, base_dir: Path | None = None,
+    *, secrets: bool = True,
 ) -> Config:
     """Validate an already-parsed TOML mapping (see :func:`load_config`)."""
-    ck = _Checker(os.environ if env is None else env)
+    ck = _Checker(os.environ if env is None else env, secrets)
     base = base_dir or Path.cwd()
     ck.unknown(data, _TOP_KEYS, "")
 
@@ -565,8 +568,11 @@ def parse_config(
     )
 
 
-def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Config:
+def load_config(path: str | Path, env: Mapping[str, str] | None = None, *, secrets: bool = True) -> Config:
     """Read and validate a TOML file. ``env`` defaults to ``os.environ`` (tests pass a dict).
+
+    ``secrets=False``: environment variables holding tokens may be unset (commands that only plan
+    actions into the database — ``modbot review``, ``undo``, the web UI — never call a platform).
 
     Relative paths in the file (database, model_path) are resolved against the file's directory.
     Raises :class:`ConfigError` listing every problem; a missing or unparsable file is one too.
@@ -581,7 +587,7 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"not valid TOML: {exc}"], p) from None
     try:
-        cfg = parse_config(data, env, base_dir=p.resolve().parent)
+        cfg = parse_config(data, env, base_dir=p.resolve().parent, secrets=secrets)
     except ConfigError as exc:
         raise ConfigError(exc.problems, p) from None
     return replace(cfg, source=p)

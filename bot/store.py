@@ -5,8 +5,11 @@ share the file), ``synchronous=NORMAL`` (durable across process crashes; a power
 last committed transactions but never corrupts) and a busy timeout so short lock waits are absorbed.
 Every write that belongs together is one ``BEGIN IMMEDIATE`` transaction.
 
-Schema (version 2; see ``MIGRATIONS`` — later changes are appended, never edited)
+Schema (version 3; see ``MIGRATIONS`` — later changes are appended, never edited)
 -----------------------------------------------------------------------------------
+
+Ids that come from a platform (comment, author, object, owner) are opaque TEXT (migration 3):
+VK's are numbers written as text, OK's look like ``mid:…``.
 
 ``schema_version(version, applied_at)``
     one row per applied migration.
@@ -15,7 +18,7 @@ Schema (version 2; see ``MIGRATIONS`` — later changes are appended, never edit
     new text is a new row and is judged again; no text is ever deleted by moderation), UNIQUE
     ``(key, version)``, ``platform``, ``community_id``, ``kind``, ``object_id``, ``owner_id``,
     ``comment_id``, ``author_id``, ``text``, ``created_at`` (platform clock), ``received_at`` (ours),
-    ``url``, ``event_id``, ``state`` ``received`` → ``judged`` → ``acted``.
+    ``url``, ``event_id``, ``state`` ``received`` → ``judged`` → ``acted``, ``by_community``.
 ``events``
     ``platform``, ``community_id``, ``event_id``, ``at``; pk ``(platform, community_id, event_id)``.
     Dedupe of platform deliveries (long poll replays, callback retries); pruned by age.
@@ -26,14 +29,19 @@ Schema (version 2; see ``MIGRATIONS`` — later changes are appended, never edit
     ``id``, ``comment_key``, ``comment_version``, ``comment_row`` → comments.id, ``verdict_id``,
     ``action`` (allow|review|delete|delete_and_ban|restore|unban), ``labels`` JSON, ``ban_days``
     (NULL no ban, 0 forever), ``decided_by`` (``auto`` or a moderator), ``reason``, ``category``,
-    ``scores`` JSON, ``evidence`` JSON, ``model_version``, ``mode`` (enforce|shadow), ``at``.
+    ``scores`` JSON, ``evidence`` JSON, ``model_version``, ``mode`` (enforce|shadow), ``at``,
+    ``undoes`` (the decision an undo undoes), ``platform``/``community_id``/``author_id`` (whom it is
+    about, also for decisions without a comment such as a hand-made ban).
     At most one ``auto`` decision per comment row (partial UNIQUE index): judged exactly once.
     Indexed by ``comment_row`` (migration 2) for the ladder's per-author history.
 ``actions`` — the outbox
     ``id``, ``decision_id``, ``kind`` (delete|ban|restore|unban), ``platform``, ``community_id``,
     ``method``, ``params`` JSON, ``key`` UNIQUE (idempotency key, e.g. ``delete:<comment key>``,
     ``ban:<platform>:<community>:<author>:<decision id>``), ``state`` pending|done|failed,
-    ``attempts``, ``last_error``, ``result`` JSON, ``created_at``, ``done_at``, ``next_attempt_at``.
+    ``attempts``, ``last_error``, ``result`` JSON, ``created_at``, ``done_at``, ``next_attempt_at``,
+    ``lease_until`` (leased to the outbox worker: maybe being performed), ``depends_on`` (a restore
+    waits for its delete), ``done_by`` (who did a ``manual`` action by hand). States ``pending`` →
+    ``done``/``failed``; ``manual`` (a moderator must act on the platform) → ``done``; ``cancelled``.
 ``bans`` — the local blacklist, shared by all communities
     ``id``, ``platform``, ``community_id`` (NULL = every community of the platform), ``author_id``,
     ``until`` (unix, NULL = forever), ``reason``, ``category``, ``decided_by``, ``decision_id``,
@@ -41,8 +49,9 @@ Schema (version 2; see ``MIGRATIONS`` — later changes are appended, never edit
 ``cursors``
     ``name`` pk → ``value`` text, ``updated_at`` (long-poll ts, last comment id per post, …).
 ``labels``
-    moderator decisions as training examples: ``id``, ``comment_key``, ``text``, ``labels`` JSON,
-    ``by``, ``at``.
+    moderator decisions as training examples: ``id``, ``comment_key``, ``text``, ``labels`` JSON
+    (empty = keep), ``by``, ``at``, ``decision_id``, ``comment_row``, ``dropped_at``/``dropped_by``
+    (the decision was undone: the label no longer teaches).
 ``moderators`` (``name`` pk, ``password_hash``, ``role``, ``created_at``, ``disabled_at``) and
 ``sessions`` (``token_hash`` pk, ``moderator``, ``created_at``, ``expires_at``) — for the web UI.
 ``author_violations`` (view)
@@ -61,12 +70,13 @@ Crash safety: exactly once, though the process may be SIGKILLed at any instant
   before COMMIT leaves the comment ``received`` (judged again, nothing half-written); after COMMIT
   it is never judged again. The partial UNIQUE index on auto decisions makes a duplicate call a no-op.
 * Each action has a UNIQUE idempotency key, inserted with ``INSERT OR IGNORE``: the same intent can
-  never be queued twice. The worker calls the platform and then ``mark_action_done``. A kill
-  between the call and the mark leaves the row ``pending`` and the call is repeated once after
-  restart — harmless because the platform calls are idempotent in effect (deleting a deleted
-  comment, banning a banned user with the same end date, restoring a visible comment: the adapter
-  maps those "already so" errors to success). So every action takes effect exactly once.
-* ``due_actions`` does not claim rows: run exactly one outbox worker per database file.
+  never be queued twice. The worker leases due actions (``claim_actions`` sets ``lease_until``),
+  calls the platform and then records the outcome, which clears the lease. A kill between the
+  call and the record leaves the action pending *and leased*: after restart the worker first asks
+  the platform whether it took effect (the adapter's ``verify``) and repeats it only if not — and
+  the adapters map "already so" answers (deleting a deleted comment …) to success. So every
+  action takes effect exactly once. ``due_actions`` never returns a leased action, so a slow
+  call is not dispatched twice; run one outbox worker per database file.
 * Cursors (long-poll ``ts``) are saved after the comments they cover; a kill in between replays
   events, which ``save_comment`` absorbs.
 """
@@ -952,7 +962,7 @@ class Store:
         now = time.time() if now is None else now
         with self._tx() as conn:
             d = self._one(
-                """SELECT d.comment_key AS comment_key, c.author_id AS author_id
+                """SELECT d.comment_key AS comment_key, coalesce(c.author_id, nullif(d.author_id, '')) AS author_id
                    FROM decisions d LEFT JOIN comments c ON c.id = d.comment_row WHERE d.id = ?""",
                 (action.decision_id,),
             )
@@ -1342,8 +1352,10 @@ class Store:
         ``community_id``, ``kind``, ``author_id``, ``text``, ``url``, ``comment_created_at`` and
         ``actions`` (e.g. ``"delete:done ban:pending"``)."""
         rows = self._rows(
-            """SELECT d.*, c.platform AS platform, c.community_id AS community_id, c.kind AS kind,
-                      c.author_id AS author_id, c.text AS text, c.url AS url, c.created_at AS comment_created_at,
+            """SELECT d.*, coalesce(c.platform, d.platform) AS platform,
+                      coalesce(c.community_id, d.community_id) AS community_id, c.kind AS kind,
+                      coalesce(c.author_id, d.author_id) AS author_id, c.text AS text, c.url AS url,
+                      c.created_at AS comment_created_at,
                       (SELECT group_concat(a.kind || ':' || a.state, ' ') FROM actions a WHERE a.decision_id = d.id)
                         AS actions
                FROM decisions d LEFT JOIN comments c ON c.id = d.comment_row

@@ -65,6 +65,10 @@ MAX_BAN_DAYS = 365
 DAY = 86400
 #: "Not found" for a delete means nothing is left to do (photos/market answer 0 instead).
 GONE_CODES = frozenset({104})
+#: VK refuses a restore once its (undocumented) restore period is over.
+RESTORE_EXPIRED_CODES = frozenset({211})
+RESTORE_EXPIRED = ("VK больше не позволяет восстановить этот комментарий: срок восстановления истёк. "
+                   "Его текст сохранён в журнале modbot")
 #: Receivers that crash are restarted after this many seconds (a loop, never nested calls).
 RESTART_DELAY = 5.0
 
@@ -329,6 +333,8 @@ class VKPlatform:
                 return Done({"already": exc.code})
             if exc.transient:
                 return Retry(str(exc), None)
+            if action.kind == "restore" and exc.code in RESTORE_EXPIRED_CODES:
+                return Failed(f"{RESTORE_EXPIRED} ({exc})")
             return Failed(str(exc))
         except VKError as exc:
             # Network error or 5xx: VK may have executed the call before the answer got lost.
