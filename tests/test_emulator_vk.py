@@ -1,4 +1,4 @@
-"""Tests of the VK emulator (bot/emulator/vk.py) over real HTTP on 127.0.0.1.
+"""Tests of the VK emulator (bot/emulator/vk/) over real HTTP on 127.0.0.1.
 
 The daemon's own tests trust the emulator to behave like VK, so these tests pin
 the behaviours the daemon depends on: token kinds (27/5/15/211), comment
