@@ -119,7 +119,8 @@ def _faults(state: VKState, data: dict[str, Any], _: web.Request) -> Any:
     for entry in entries or []:
         if not isinstance(entry, dict):
             raise ControlError(400, "each fault must be a JSON object")
-        entry = {k: v for k, v in entry.items() if k not in ("id", "fired", "active", "starts_in", "ends_in")}
+        entry = {k: v for k, v in entry.items() if k not in ("id", "fired", "active", "spent", "starts_in",
+                                                         "ends_in")}
         added.append(state.add_fault(entry.pop("method", "*"), entry.pop("kind", "error"),
                                      int(entry.pop("count", 1)), **entry).id)
     return {"faults": state.faults.to_list(), "added": added, "seed": state.faults.seed}

@@ -22,8 +22,15 @@ DESIGN_CHOICES: dict[str, str] = {
     "unban_not_banned": "groups.unban of a user who is not banned -> response 1",
     "rate_limit_rejections": "calls rejected with error 6 do not count towards the sliding window",
     "execute_rate_limit": "execute counts once for the rate limit; inner calls are logged with via=execute",
-    "execute_faults": "'*' faults match top-level requests only; named faults also hit inner execute calls "
-    "(error kinds only, delays ignored there)",
+    "execute_faults": "'*' faults match top-level requests only, named faults (and patterns such as 'wall.*') "
+    "also hit inner execute calls; 'where' overrides that; inside execute only error kinds apply",
+    "token_faults": "a fault with 'token' hits only requests made with that access token (inner execute calls "
+    "carry their execute's token); error 5 that way is a revoked token until the fault is removed",
+    "outage": "while a down fault is active, /method, /lp and /captcha.php fail (503 or connection refused) "
+    "and are neither logged nor counted as calls (counters.outage_rejected); /_test/* still answers in 503 mode",
+    "outage_callbacks": "while the API is down no callback is pushed; queued events go out in order after",
+    "outage_long_poll": "long polls held when an outage starts are answered at once (503 or dropped); events "
+    "written during the outage stay queued and are returned once it ends",
     "lp_defaults": "new groups have Long Poll enabled with every event type on; setLongPollSettings flags "
     "set to 0 stop queueing that type; enabled=0 -> getLongPollServer error 100",
     "lp_ts": "ts is a per-group event counter; a_check returns events with seq > ts; too old -> failed 1 with the "

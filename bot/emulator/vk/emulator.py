@@ -109,7 +109,7 @@ class VKEmulator:
                 self._server.close()
                 self._server = None
             for conn in self._runner.server.connections:
-                conn.close()  # idle keep-alive connections go now, busy ones after their (failed) answer
+                conn.force_close()  # keep-alive and held (long-poll) connections are dropped, as by a dead host
         elif not refuse and not self._listening:
             try:
                 sock = self._bind()

@@ -96,7 +96,7 @@ class Fault:
                 "error_code": self.error_code, "error_msg": self.error_msg, "status": self.status, "body": self.body,
                 "delay": self.delay, "captcha_key": self.captcha_key, "token": self.token, "where": self.where,
                 "probability": self.probability, "after": self.after, "duration": self.duration, "mode": self.mode,
-                "fired": self.fired, "active": self.active(now),
+                "fired": self.fired, "active": self.active(now), "spent": self.spent(now),
                 "starts_in": round(max(self.starts_at - now, 0.0), 3),
                 "ends_in": None if end is None else round(max(end - now, 0.0), 3)}
 
@@ -225,9 +225,7 @@ class FaultPlan:
 
     def reschedule(self) -> None:
         """Tell the listeners now, and arm timers for every future edge of a ``down`` window."""
-        for timer in self._timers:
-            timer.cancel()
-        self._timers.clear()
+        self.cancel_timers()
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -241,6 +239,12 @@ class FaultPlan:
                     # a hair late, so that the edge has passed by time.monotonic() when the timer fires
                     self._timers.append(loop.call_later(edge - now + 0.001, self._notify))
         self._notify()
+
+    def cancel_timers(self) -> None:
+        """Stop following window edges (the emulator is shutting down)."""
+        for timer in self._timers:
+            timer.cancel()
+        self._timers.clear()
 
     def _notify(self) -> None:
         for listener in list(self.listeners):

@@ -512,6 +512,7 @@ class VKState:
     async def close(self) -> None:
         """Stop background delivery, release long-poll waiters and the HTTP client session."""
         self._closing = True
+        self.faults.cancel_timers()
         tasks = []
         for group in self.groups.values():
             group.lp.wake()
