@@ -564,7 +564,8 @@ async def test_fault_plan_rejects_bad_entries(emu: VKEmulator, http: aiohttp.Cli
                 {"kind": "down"}, {"kind": "down", "duration": 1, "method": "users.get"},
                 {"kind": "down", "duration": 1, "mode": "slow"}, {"kind": "error", "where": "inside"},
                 {"kind": "error", "method": "longpoll"}, {"kind": "http", "status": 99},
-                {"kind": "error", "duration": 0}, {"faults": ["nope"]}):
+                {"kind": "error", "duration": 0}, {"kind": "down", "duration": 1, "probability": 0.5},
+                {"kind": "error", "mode": "refused"}, {"faults": ["nope"]}):
         status, body = await post_faults(http, emu, bad)
         assert status == 400 and body["error"], bad
     assert emu.snapshot()["faults"] == []

@@ -90,7 +90,9 @@ class VKEmulator:
         return sock
 
     async def _serve(self, sock: socket.socket) -> None:
-        assert self._runner is not None and self._runner.server is not None
+        if self._runner is None or self._runner.server is None:  # stopped before this got to run
+            sock.close()
+            return
         server = await asyncio.get_running_loop().create_server(self._runner.server, sock=sock)
         if not self._listening:  # an outage began while this was starting
             server.close()

@@ -104,6 +104,7 @@ class Fault:
 #: Fields a caller may set (everything else in ``Fault`` is bookkeeping).
 FAULT_FIELDS = frozenset({"error_code", "error_msg", "status", "body", "delay", "captcha_key", "token", "where",
                           "probability", "after", "duration", "mode"})
+_DOWN_FIELDS = frozenset({"after", "duration", "mode"})
 _NUMERIC: dict[str, Callable[[Any], Any]] = {"error_code": int, "status": int, "delay": float, "probability": float,
                                               "after": float, "duration": float}
 
@@ -130,9 +131,9 @@ class FaultPlan:
         """Append a fault; the whole entry is validated first so a typo is an error, not a silent no-op."""
         if kind not in get_args(FaultKind):
             raise ControlError(400, f"bad fault kind {kind!r}")
-        unknown = set(fields) - FAULT_FIELDS
+        unknown = set(fields) - (_DOWN_FIELDS if kind == "down" else FAULT_FIELDS - {"mode"})
         if unknown:
-            raise ControlError(400, f"unknown fault fields {sorted(unknown)}")
+            raise ControlError(400, f"fields {sorted(unknown)} do not apply to a {kind} fault")
         for name, convert in _NUMERIC.items():
             if fields.get(name) is not None:
                 fields[name] = convert(fields[name])
@@ -269,5 +270,5 @@ def _validate(fault: Fault) -> None:
             raise ControlError(400, "a down fault needs duration (seconds)")
         if fault.method != "*" or fault.token is not None:
             raise ControlError(400, "a down fault takes the whole API down: no method or token")
-    if fault.kind != "down" and fault.method == LONGPOLL and fault.kind == "error":
+    if fault.method == LONGPOLL and fault.kind == "error":
         raise ControlError(400, "long poll has no error codes: use kind http/nonjson/delay or /_test/lp_fail")
