@@ -30,7 +30,6 @@ import asyncio
 import contextlib
 import json
 import os
-import signal
 import sqlite3
 import statistics
 import sys
@@ -40,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, finish  # noqa: E402
+from _common import ROOT, DaemonProc, db_counts, ensure_model, finish, vk_effects, wait_ready  # noqa: E402
 
 from bot.demo.traffic import TrafficMix, load_rows  # noqa: E402
 from bot.emulator import VKEmulator, VKState  # noqa: E402
@@ -81,97 +80,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--drain", type=float, default=180.0, help="max seconds to wait for the daemon to finish (180)")
     ap.add_argument("--out", help="work directory (default bench/out/e2e-<time>)")
     return ap.parse_args(argv)
-
-
-def ensure_model(out: Path) -> Path:
-    env_model = os.environ.get("MODBOT_MODEL")
-    if env_model:
-        return Path(env_model)
-    default = ROOT / "models" / "default"
-    if (default / "meta.json").exists():
-        return default
-    from moderation.training import train
-
-    print("models/default is missing: training a small model from the seed corpus", flush=True)
-    target = out / "model"
-    train([ROOT / "moderation" / "corpus" / "seed.tsv"], target, progress=None)
-    return target
-
-
-def vm_hwm_mb(pid: int) -> float:
-    """Peak resident set of a process (Linux ``VmHWM``), MB; 0 if unknown."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
-class DaemonProc:
-    """The ``modbot run`` subprocess, restartable; tracks peak RSS across incarnations."""
-
-    def __init__(self, cfg: Path, env: dict[str, str], log: Path) -> None:
-        self.cfg, self.env, self.log = cfg, env, log
-        self.proc: asyncio.subprocess.Process | None = None
-        self.peak_rss = 0.0
-        self.starts = 0
-        self.kills = 0
-
-    async def start(self) -> None:
-        self.starts += 1
-        with self.log.open("ab") as fh:
-            self.proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot.cli", "run", "--config", str(self.cfg), cwd=str(ROOT), env=self.env,
-                stdout=fh, stderr=asyncio.subprocess.STDOUT)
-
-    def sample(self) -> None:
-        if self.proc is not None and self.proc.returncode is None:
-            self.peak_rss = max(self.peak_rss, vm_hwm_mb(self.proc.pid))
-
-    async def kill(self) -> None:
-        if self.proc is not None and self.proc.returncode is None:
-            self.sample()
-            self.proc.kill()
-            await self.proc.wait()
-            self.kills += 1
-
-    async def stop(self) -> int | None:
-        if self.proc is None or self.proc.returncode is not None:
-            return self.proc.returncode if self.proc else None
-        self.sample()
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            return await asyncio.wait_for(self.proc.wait(), 60)
-        except TimeoutError:
-            self.proc.kill()
-            return await self.proc.wait()
-
-
-def db_counts(db: Path) -> tuple[int, int]:
-    """(comments judged, actions pending) from the daemon's database (read-only)."""
-    if not db.exists():
-        return 0, 0
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            judged = con.execute("SELECT count(*) FROM comments WHERE state != 'received'").fetchone()[0]
-            pending = con.execute("SELECT count(*) FROM actions WHERE state = 'pending'").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return 0, 1
-    return int(judged), int(pending)
-
-
-async def wait_ready(log: Path, starts: int, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if log.exists() and log.read_text(errors="replace").count("modbot is running") >= starts:
-            return
-        await asyncio.sleep(0.05)
-    raise SystemExit(f"daemon did not start within {timeout} s; see {log}")
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -278,22 +186,7 @@ def analyse(state: VKState, db: Path, posted: list[dict[str, Any]]) -> dict[str,
     judged = sum(1 for k in keys if decided.get(k))
     dup_decisions = sum(n - 1 for n in decided.values() if n > 1)
 
-    def ok(method: str) -> list[dict[str, Any]]:
-        return [c for c in state.calls(method) if c["error_code"] is None and c["http_status"] == 200
-                and c["response"] not in (0, False, None)]
-
-    delete_methods = {"wall": "wall.deleteComment", "photo": "photos.deleteComment", "video": "video.deleteComment",
-                      "board": "board.deleteComment", "market": "market.deleteComment"}
-    first_delete: dict[tuple[str, int, int], float] = {}
-    delete_counts: Counter[tuple[str, int, int]] = Counter()
-    for kind, method in delete_methods.items():
-        for c in ok(method):
-            p = c["params"]
-            group = int(p["group_id"]) if "group_id" in p else -int(p["owner_id"])
-            key = (kind, group, int(p["comment_id"]))
-            delete_counts[key] += 1
-            first_delete[key] = min(first_delete.get(key, float("inf")), c["time_ms"])
-    ban_counts = Counter((int(c["params"]["group_id"]), int(c["params"]["owner_id"])) for c in ok("groups.ban"))
+    first_delete, delete_counts, ban_counts = vk_effects(state)
     latencies = []
     for p in posted:
         t = first_delete.get((p["kind"], p["group_id"], p["comment_id"]))
