@@ -72,6 +72,8 @@ class DaemonOptions:
     shutdown_timeout: float = 20.0
     sweep_interval: float = 30.0
     ready_timeout: float = 10.0
+    #: comments waiting this long to be judged, or due actions with no outcome this long: "degraded"
+    stall_seconds: float = STALL_SECONDS
     #: (host, port) for /healthz, /metrics and adapters' routes; None = ``[metrics]`` from config.
     http: tuple[str, int] | None = None
 
@@ -525,10 +527,11 @@ class Daemon:
         problems += [f"{tok}: пауза из-за капчи" for tok in paused]
         waiting = [self._received_at[i] for i in self._queued if i in self._received_at]
         oldest = now - min(waiting) if waiting else 0.0
-        if oldest > STALL_SECONDS:
+        if oldest > self.options.stall_seconds:
             problems.append(f"комментарии ждут оценки {oldest:.0f} с ({len(waiting)} в очереди)")
-        if self.outbox is not None and self.db is not None and now - self.outbox.last_progress_at > STALL_SECONDS:
-            due = await self.db.call(self.store.due_actions, now - STALL_SECONDS, 1)
+        stall = self.options.stall_seconds
+        if self.outbox is not None and self.db is not None and now - self.outbox.last_progress_at > stall:
+            due = await self.db.call(self.store.due_actions, now - stall, 1)
             if due:
                 problems.append(f"действия ждут выполнения, и ни одно не выполнено за "
                                 f"{now - self.outbox.last_progress_at:.0f} с")

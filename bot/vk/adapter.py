@@ -109,6 +109,10 @@ class VKOptions:
     client_attempts: int = 5
     #: longest pause between the client's own quick retries of one request (seconds)
     client_backoff_cap: float = 30.0
+    #: a crashed receiver restarts after this many seconds
+    restart_delay: float = RESTART_DELAY
+    #: no long-poll answer for this long makes a community "degraded"
+    stall_seconds: float = STALL_SECONDS
 
     @classmethod
     def from_env(cls) -> VKOptions:
@@ -271,8 +275,8 @@ class VKPlatform:
                 self.restarts.setdefault(c.group_id, []).append(time.time())
                 self.metrics.receiver_restarted("vk", c.group_id)
                 log.error("vk long poll %d crashed: %s: %s — restarting it in %.0f s", c.group_id,
-                          type(exc).__name__, exc, RESTART_DELAY)
-                await asyncio.sleep(RESTART_DELAY * (0.75 + random.random() / 2))
+                          type(exc).__name__, exc, self.options.restart_delay)
+                await asyncio.sleep(self.options.restart_delay * (0.75 + random.random() / 2))
 
     async def wait_ready(self, timeout: float) -> int:
         deadline = time.monotonic() + timeout
@@ -481,7 +485,7 @@ class VKPlatform:
                 problems.append(f"приём событий перезапускался {len(recent)} раз за 10 минут")
             if c.receive_mode == "longpoll" and self._tasks:
                 since = (rec.last_answer_at if rec and rec.last_answer_at else self._started_at) or now
-                if now - since > STALL_SECONDS:
+                if now - since > self.options.stall_seconds:
                     problems.append(f"VK не отвечает на long poll {now - since:.0f} с")
             if problems:
                 info["problem"] = "; ".join(problems)
