@@ -20,7 +20,18 @@ import pytest
 from bot.cli import main
 from bot.emulator import VKEmulator
 from bot.store import Store
-from tests.conftest import ADMIN1, CLEAN, G1, G2, VIOLATING, DaemonFactory, community, ok_calls, settle, wait_for
+from tests.conftest import (
+    ADMIN1,
+    CLEAN,
+    G1,
+    G2,
+    VIOLATING,
+    DaemonFactory,
+    community,
+    ok_calls,
+    settle,
+    wait_for,
+)
 
 UTOK1 = f"vk1.a.user{ADMIN1}"
 
