@@ -10,7 +10,6 @@ like any other: they go through :class:`bot.decisions.DecisionService` and are j
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
@@ -22,6 +21,8 @@ import time
 import tomllib
 from pathlib import Path
 from typing import Any
+
+from bot.csv_export import SafeDictWriter
 
 DEFAULT_CONFIG = "modbot.toml"
 
@@ -390,7 +391,7 @@ def cmd_blacklist_list(args: argparse.Namespace) -> int:
         for r in recs:
             print(json.dumps(r, ensure_ascii=False))
     elif args.format == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=fields)
+        w = SafeDictWriter(sys.stdout, fieldnames=fields)
         w.writeheader()
         w.writerows(recs)
     else:
@@ -478,7 +479,7 @@ def cmd_decisions(args: argparse.Namespace) -> int:
               "action", "labels", "category", "ban_days", "decided_by", "mode", "reason", "model_version",
               "actions", "url", "text", "scores", "evidence"]
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
+    w = SafeDictWriter(buf, fieldnames=fields, extrasaction="ignore")
     w.writeheader()
     for r in rows:
         rec = dict(r)
