@@ -749,7 +749,7 @@ class Store:
         with self._tx() as conn:
             cur = conn.execute(
                 "INSERT OR IGNORE INTO events (platform, community_id, event_id, at) VALUES (?, ?, ?, ?)",
-                (platform, community_id, event_id, time.time() if now is None else now),
+                (platform, community_id, clean_text(event_id), time.time() if now is None else now),
             )
             return cur.rowcount == 1
 
@@ -760,7 +760,7 @@ class Store:
         return (
             self._one(
                 "SELECT 1 AS x FROM events WHERE platform = ? AND community_id = ? AND event_id = ?",
-                (platform, community_id, event_id),
+                (platform, community_id, clean_text(event_id)),
             )
             is not None
         )

@@ -233,15 +233,19 @@ class Daemon:
         """:data:`~bot.platform.EventSink`: store (FIRST), then queue new comments for judging."""
         assert self.db is not None
         good: list[CommentEvent | BanEvent] = []
+        malformed: list[Malformed] = []
         for ev in events:
             if isinstance(ev, Malformed):
                 self.counts["malformed"] += 1
                 self.metrics.event(source, "malformed")
                 log.error("%s (from %s)", ev.error, source)
+                malformed.append(ev)
             elif isinstance(ev, Ignored):
                 self.metrics.event(source, "ignored")
             else:
                 good.append(ev)
+        if malformed:
+            await self.db.call(self._record_malformed, malformed, source, time.time())
         if not good:
             return
         new_rows = await self.db.call(self._ingest_sync, good, source, time.time())
@@ -279,6 +283,15 @@ class Daemon:
             except Exception as exc:
                 self._poison_event(ev, exc, source, now)
         return new_rows
+
+    def _record_malformed(self, events: list[Malformed], source: str, now: float) -> None:
+        """Store thread: an event nobody can read is recorded as poison (once per event id)."""
+        for ev in events:
+            if ev.event_id and ev.platform and self.store.event_seen(ev.platform, ev.community_id, ev.event_id):
+                continue  # a redelivery of one already recorded
+            self.metrics.poison("parse")
+            self.store.record_poison("parse", ev.error, platform=ev.platform, community_id=ev.community_id,
+                                     event_id=ev.event_id, payload=ev.error, now=now)
 
     def _poison_event(self, ev: CommentEvent | BanEvent, exc: Exception, source: str, now: float) -> None:
         platform = ev.comment.platform if isinstance(ev, CommentEvent) else ev.platform
