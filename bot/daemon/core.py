@@ -32,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from bot.config import Config
+from bot.config import Config, env_float
 from bot.decisions import DecisionService, Plan
 from bot.metrics import HttpServer, Metrics, make_app
 from bot.platform import BanEvent, CommentEvent, Ignored, Malformed, PlatformEvent, PlatformRegistry
@@ -50,14 +50,6 @@ log = logging.getLogger("modbot.daemon")
 #: Liveness: comments waiting this long to be judged, or due actions with no outcome for this long,
 #: make the daemon "degraded" (``/healthz`` answers 503 and says why).
 STALL_SECONDS = 120.0
-
-
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "")
-    try:
-        return float(raw) if raw.strip() else default
-    except ValueError:
-        return default
 
 
 @dataclass
@@ -81,7 +73,7 @@ class DaemonOptions:
     def from_env(cls) -> DaemonOptions:
         """``MODBOT_JUDGE_BATCH``: comments judged per batch."""
         o = cls()
-        o.judge_batch = int(_env_float("MODBOT_JUDGE_BATCH", o.judge_batch))
+        o.judge_batch = int(env_float("MODBOT_JUDGE_BATCH", o.judge_batch))
         return o
 
 

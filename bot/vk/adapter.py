@@ -20,7 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.config import CommunityConfig, Config
+from bot.config import CommunityConfig, Config, env_float
 from bot.metrics import Metrics
 from bot.platform import (
     BanIntent,
@@ -90,14 +90,6 @@ RESTART_WINDOW = 600.0
 STALL_SECONDS = 120.0
 
 
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "")
-    try:
-        return float(raw) if raw.strip() else default
-    except ValueError:
-        return default
-
-
 @dataclass
 class VKOptions:
     """VK runtime knobs that are not (yet) ``modbot.toml`` keys; see :meth:`from_env`."""
@@ -120,9 +112,9 @@ class VKOptions:
         ``MODBOT_CAPTCHA_PAUSE``, ``MODBOT_BACKFILL_POSTS``."""
         o = cls()
         o.api_url = os.environ.get("MODBOT_VK_API_URL", o.api_url) or o.api_url
-        o.longpoll_wait = int(_env_float("MODBOT_LONGPOLL_WAIT", o.longpoll_wait))
-        o.captcha_pause = _env_float("MODBOT_CAPTCHA_PAUSE", o.captcha_pause)
-        o.backfill_posts = int(_env_float("MODBOT_BACKFILL_POSTS", o.backfill_posts))
+        o.longpoll_wait = int(env_float("MODBOT_LONGPOLL_WAIT", o.longpoll_wait))
+        o.captcha_pause = env_float("MODBOT_CAPTCHA_PAUSE", o.captcha_pause)
+        o.backfill_posts = int(env_float("MODBOT_BACKFILL_POSTS", o.backfill_posts))
         return o
 
 
