@@ -79,7 +79,7 @@ def _decide_args(q: argparse.ArgumentParser) -> None:
 class _Context:
     """The store, the config (if any) and the decision service of one command."""
 
-    def __init__(self, args: argparse.Namespace, *, create: bool = False) -> None:
+    def __init__(self, args: argparse.Namespace, *, create: bool = False, readonly: bool = False) -> None:
         from bot.adapters import build_platforms
         from bot.config import Config, load_config
         from bot.decisions import DecisionService
@@ -93,22 +93,23 @@ class _Context:
         if not path.exists() and not create:
             raise FileNotFoundError(f"no database at {path} (use --db or --config)")
         self.config = config
-        self.store = Store(path)
+        self.store = Store(path, readonly=readonly)
         self.service = DecisionService(self.store, config, build_platforms(config))
 
     def close(self) -> None:
         self.store.close()
 
 
-def decide(args: argparse.Namespace, body: Any, *, create: bool = False, nothing_to_do: int = 2) -> int:
+def decide(args: argparse.Namespace, body: Any, *, create: bool = False, nothing_to_do: int = 2,
+           readonly: bool = False) -> int:
     """Run ``body(ctx)`` with a store and decision service; decision errors become one line and an
     exit code (1 conflict, ``nothing_to_do`` for other refusals, 2 bad config/database)."""
     from bot.config import ConfigError
     from bot.decisions import Conflict, DecisionError
 
     try:
-        ctx = _Context(args, create=create)
-    except (ConfigError, MissingConfig, FileNotFoundError) as exc:
+        ctx = _Context(args, create=create, readonly=readonly)
+    except (ConfigError, MissingConfig, FileNotFoundError, RuntimeError) as exc:
         _err(str(exc))
         return 2
     try:
@@ -170,7 +171,7 @@ def cmd_review_list(args: argparse.Namespace) -> int:
                       f"  {a['last_error']}")
         return 0
 
-    return decide(args, body)
+    return decide(args, body, readonly=True)
 
 
 def cmd_review_show(args: argparse.Namespace) -> int:
@@ -197,7 +198,7 @@ def cmd_review_show(args: argparse.Namespace) -> int:
                       + (f" ({e.get('target')})" if e.get("target") else ""))
         return 0
 
-    return decide(args, body)
+    return decide(args, body, readonly=True)
 
 
 def cmd_review_keep(args: argparse.Namespace) -> int:

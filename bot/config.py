@@ -35,6 +35,16 @@ DEFAULT_BAN_COMMENT = (
 )
 
 
+def env_float(name: str, default: float) -> float:
+    """A number from an environment variable (the runtime knobs that are not ``modbot.toml`` keys);
+    unset, empty or not a number: ``default``."""
+    raw = os.environ.get(name, "")
+    try:
+        return float(raw) if raw.strip() else default
+    except ValueError:
+        return default
+
+
 class ConfigError(Exception):
     """The config is wrong; ``problems`` holds one human-readable line per problem."""
 

@@ -529,11 +529,17 @@ def _join(*parts: str) -> str:
 
 
 def _date(ts: int) -> str:
-    return dt.datetime.fromtimestamp(ts, tz=dt.UTC).strftime("%d.%m.%Y")
+    try:
+        return dt.datetime.fromtimestamp(ts, tz=dt.UTC).strftime("%d.%m.%Y")
+    except (OverflowError, OSError, ValueError):  # an end date no calendar holds (an old row): as good as never
+        return "неопределённого срока"
 
 
 def _when(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts, tz=dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
+    try:
+        return dt.datetime.fromtimestamp(ts, tz=dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
+    except (OverflowError, OSError, ValueError):
+        return str(ts)
 
 
 __all__ = [

@@ -125,9 +125,9 @@ def parse_event(envelope: Any, *, received_at: float | None = None) -> ParsedEve
             group_id = 0
         where = f" {event_id[:16]!r}" if event_id else ""
         return Malformed(_line(f"malformed VK event {_clip(etype)!r}{where} (group {group_id}): {exc}"),
-                         event_id, group_id)
+                         event_id[:200], group_id, "vk")
     except Exception as exc:  # defensive: a parser bug must not take the receiver down
-        return Malformed(_line(f"unparseable VK event: {type(exc).__name__}: {exc}"))
+        return Malformed(_line(f"unparseable VK event: {type(exc).__name__}: {exc}"), platform="vk")
 
 
 def _parse(env: Any, received_at: float) -> ParsedEvent:
