@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         cli_daemon = None
     if cli_daemon is not None:
         cli_daemon.register(sub)
+        from bot import cli_web
+
+        cli_web.register(sub)
     return parser
 
 

@@ -63,6 +63,19 @@ class Listen:
 
 
 @dataclass(frozen=True)
+class WebConfig(Listen):
+    """The moderators' workspace (``[web]``). No section or ``port = 0``: no web UI at all, so an
+    installation never opens a page with citizens' data that nobody configured.
+
+    ``trust_proxy``: the UI sits behind a reverse proxy on this machine that terminates TLS; its
+    ``X-Forwarded-Proto``/``X-Forwarded-For`` are believed (Secure cookies, the client address for
+    login rate limiting). ``session_hours``: a login lasts this long."""
+
+    trust_proxy: bool = False
+    session_hours: float = 12.0
+
+
+@dataclass(frozen=True)
 class RateLimits:
     """Requests per second per token (VK: user token 3/s, community token 20/s)."""
 
@@ -135,7 +148,7 @@ class Config:
     log_level: str = "INFO"
     model_path: Path | None = None
     receive_mode: str = "longpoll"
-    web: Listen = Listen("127.0.0.1", 8080)
+    web: WebConfig = WebConfig()
     metrics: Listen = Listen("127.0.0.1", 0)
     callback: CallbackConfig = CallbackConfig()
     ladder: Ladder = DEFAULT_LADDER
@@ -192,9 +205,10 @@ _COMMUNITY_KEYS = {
 class _Checker:
     """Collects problems instead of raising at the first, so one run lists them all."""
 
-    def __init__(self, env: Mapping[str, str]) -> None:
+    def __init__(self, env: Mapping[str, str], require_secrets: bool = True) -> None:
         self.problems: list[str] = []
         self.env = env
+        self.require_secrets = require_secrets
 
     def add(self, msg: str) -> None:
         self.problems.append(msg)
@@ -269,7 +283,8 @@ class _Checker:
             return ""
         value = self.env.get(var, "")
         if not value.strip():
-            self.add(f"{where}: environment variable {var} is not set or empty")
+            if self.require_secrets:
+                self.add(f"{where}: environment variable {var} is not set or empty")
             return ""
         return value.strip()
 
@@ -472,11 +487,29 @@ def _community(
     )
 
 
+def _web(ck: _Checker, data: Mapping[str, Any]) -> WebConfig:
+    t = ck.table(data, "web", "")
+    ck.unknown(t, {"host", "port", "trust_proxy", "session_hours"}, "web.")
+    hours = ck.num(t, "session_hours", "web.", 12.0, positive=True)
+    if hours > 24 * 30:
+        ck.add(f"web.session_hours: at most {24 * 30} (30 days), got {hours:g}")
+        hours = 12.0
+    return WebConfig(
+        host=ck.str_(t, "host", "web.", "127.0.0.1"),
+        port=ck.int_(t, "port", "web.", 0, 0, 65535),
+        trust_proxy=ck.bool_(t, "trust_proxy", "web.", False),
+        session_hours=hours,
+    )
+
+
 def parse_config(
-    data: Mapping[str, Any], env: Mapping[str, str] | None = None, base_dir: Path | None = None
+    data: Mapping[str, Any], env: Mapping[str, str] | None = None, base_dir: Path | None = None,
+    *, require_secrets: bool = True,
 ) -> Config:
-    """Validate an already-parsed TOML mapping (see :func:`load_config`)."""
-    ck = _Checker(os.environ if env is None else env)
+    """Validate an already-parsed TOML mapping (see :func:`load_config`). ``require_secrets=False``
+    (``modbot web`` and the other commands that never call a platform) lets unset token variables
+    pass: their values stay empty."""
+    ck = _Checker(os.environ if env is None else env, require_secrets)
     base = base_dir or Path.cwd()
     ck.unknown(data, _TOP_KEYS, "")
 
@@ -497,7 +530,7 @@ def parse_config(
         ck.add(f"log_level: must be one of {', '.join(LOG_LEVELS)}, got {data.get('log_level')!r}")
         log_level = "INFO"
     receive_mode = ck.str_(data, "receive_mode", "", "longpoll", RECEIVE_MODES)
-    web = ck.listen(data, "web", Listen("127.0.0.1", 8080))
+    web = _web(ck, data)
     metrics = ck.listen(data, "metrics", Listen("127.0.0.1", 0))
 
     cb = ck.table(data, "callback", "")
@@ -565,7 +598,7 @@ def parse_config(
     )
 
 
-def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Config:
+def load_config(path: str | Path, env: Mapping[str, str] | None = None, *, require_secrets: bool = True) -> Config:
     """Read and validate a TOML file. ``env`` defaults to ``os.environ`` (tests pass a dict).
 
     Relative paths in the file (database, model_path) are resolved against the file's directory.
@@ -581,7 +614,7 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"not valid TOML: {exc}"], p) from None
     try:
-        cfg = parse_config(data, env, base_dir=p.resolve().parent)
+        cfg = parse_config(data, env, base_dir=p.resolve().parent, require_secrets=require_secrets)
     except ConfigError as exc:
         raise ConfigError(exc.problems, p) from None
     return replace(cfg, source=p)
