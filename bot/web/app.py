@@ -47,7 +47,7 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
@@ -355,6 +355,8 @@ async def auth_middleware(request: web.Request, handler: Callable[[web.Request],
 
 
 def _same_origin(request: web.Request) -> bool:
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        return False
     origin = request.headers.get("Origin")
     if origin is None:  # not sent by every client; the CSRF token still guards the request
         return True

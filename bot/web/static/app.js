@@ -70,11 +70,12 @@
     var i = list.indexOf(item);
     return list[i + step] || null;
   }
-  function focusItem(item) {
+  function focusItem(item, quiet) {
     var cur = current();
     if (cur) cur.classList.remove("current");
     if (!item) return;
     item.classList.add("current");
+    if (quiet) return;
     item.focus({ preventScroll: true });
     item.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }
@@ -105,5 +106,5 @@
     else { var b = form.querySelector('button[value="' + action + '"]'); if (b) b.click(); }
   });
 
-  if (document.querySelector("li.item")) focusItem(items()[0]);
+  if (document.querySelector("li.item")) focusItem(items()[0], true);
 })();
