@@ -490,7 +490,8 @@ def _migration_4(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             account TEXT NOT NULL,
             address TEXT NOT NULL,
-            at REAL NOT NULL
+            at REAL NOT NULL,
+            forgiven INTEGER NOT NULL DEFAULT 0
         )"""
     )
     db.execute("CREATE INDEX login_failures_account ON login_failures(account, at)")
@@ -1705,7 +1706,7 @@ class Store:
     def login_failures(self, account: str, address: str, since: float) -> dict[str, Any]:
         """Failures since ``since`` for the account and for the address, and the latest of either."""
         a = self._one(
-            "SELECT count(*) AS n, max(at) AS last FROM login_failures WHERE account = ? AND at >= ?",
+            "SELECT count(*) AS n, max(at) AS last FROM login_failures WHERE account = ? AND at >= ? AND NOT forgiven",
             (account, since),
         ) or {"n": 0, "last": None}
         b = self._one(
@@ -1716,9 +1717,9 @@ class Store:
         return {"account": int(a["n"]), "address": int(b["n"]), "last_at": last}
 
     def clear_login_failures(self, account: str) -> None:
-        """A successful login forgives the account's failures (not the address's)."""
+        """A successful login forgives the account's failures (they still count for the address)."""
         with self._tx() as conn:
-            conn.execute("DELETE FROM login_failures WHERE account = ?", (account,))
+            conn.execute("UPDATE login_failures SET forgiven = 1 WHERE account = ?", (account,))
 
     def audit(
         self,

@@ -148,6 +148,8 @@ class Workspace:
 
 
 WORKSPACE = web.AppKey("workspace", Workspace)
+VIEWER = web.RequestKey("viewer", auth.Viewer)
+FORM_NEXT = web.RequestKey("form_next", str)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 NAV = web.AppKey("nav", list)
 
@@ -160,7 +162,7 @@ def ws(request: web.Request) -> Workspace:
 
 
 def viewer(request: web.Request) -> auth.Viewer:
-    v = request.get("viewer")
+    v = request.get(VIEWER)
     if v is None:  # the auth middleware lets no such request through
         raise web.HTTPForbidden()
     return v
@@ -219,7 +221,7 @@ def int_param(request: web.Request, name: str, default: int | None = None, lo: i
 async def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
     """A page of the workspace (the menu, the viewer, flash messages, the CSRF token included)."""
     env = request.app[TEMPLATES]
-    v: auth.Viewer | None = request.get("viewer")
+    v: auth.Viewer | None = request.get(VIEWER)
     w = ws(request)
     ctx: dict[str, Any] = {"request": request, "viewer": v, "tz": TZ_NAME, "flash": [], "nav": [], "badges": {},
                            "csrf": v.csrf if v else "", "path": request.path, "community_name": w.community_name,
@@ -244,12 +246,12 @@ def done(request: web.Request, ok: bool, message: str, *, default: str = "/", da
             body["data"] = data
         return web.json_response(body, status=200 if ok else 409)
     w.flash(viewer(request), "ok" if ok else "error", message)
-    raise web.HTTPSeeOther(local_path(request.get("form_next"), default))
+    raise web.HTTPSeeOther(local_path(request.get(FORM_NEXT), default))
 
 
 async def form(request: web.Request) -> Any:
     data = await request.post()
-    request["form_next"] = str(data.get("next") or "")
+    request[FORM_NEXT] = str(data.get("next") or "")
     return data
 
 
@@ -341,7 +343,7 @@ async def auth_middleware(request: web.Request, handler: Callable[[web.Request],
             raise web.HTTPSeeOther("/login" + (("?" + urlencode({"next": target})) if target else ""))
         raise web.HTTPForbidden(text="Нужно войти заново: сессия истекла или не начата")
     v = auth.viewer_from_session(w.config, row)
-    request["viewer"] = v
+    request[VIEWER] = v
     if request.method in UNSAFE_METHODS:
         sent = request.headers.get("X-CSRF-Token", "")
         if not sent:

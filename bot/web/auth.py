@@ -2,7 +2,8 @@
 
 Why each piece looks the way it does:
 
-* **Passwords** are hashed with Argon2id (argon2-cffi, the maintained reference binding), never
+* **Passwords** are hashed with Argon2id (argon2-cffi, the maintained reference binding; OWASP's
+  parameters), never
   stored or logged in clear. An unknown account still costs one hash verification, so response
   time does not tell which names exist.
 * **Sessions**: the cookie holds a random 256-bit token; the database keeps only its SHA-256, so a
@@ -39,7 +40,9 @@ FREE_FAILURES = 5
 #: … capped at this (seconds).
 MAX_DELAY = 15 * 60
 
-_hasher = PasswordHasher()
+#: Argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): ~50 ms per login here,
+#: little memory per concurrent attempt; old hashes with other parameters still verify.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 #: Verified against when the account does not exist, so timing does not reveal valid names.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
