@@ -1003,7 +1003,7 @@ class Store:
         now = time.time() if now is None else now
         with self._tx() as conn:
             d = self._one(
-                """SELECT d.comment_key AS comment_key, c.author_id AS author_id
+                """SELECT d.comment_key AS comment_key, coalesce(c.author_id, nullif(d.author_id, '')) AS author_id
                    FROM decisions d LEFT JOIN comments c ON c.id = d.comment_row WHERE d.id = ?""",
                 (action.decision_id,),
             )

@@ -29,7 +29,7 @@ from aiohttp import web
 
 from bot.config import CommunityConfig, Config
 from bot.decisions import DecisionError, DecisionService
-from bot.platform import PlatformRegistry
+from bot.platform import NotActionable, PlatformRegistry
 from bot.store import Store
 
 from . import auth
@@ -259,7 +259,7 @@ async def attempt(request: web.Request, fn: Callable[..., Any], *args: Any, **kw
     """Run a decision-service call; a moderator's mistake comes back as ``(False, message)``."""
     try:
         return True, await ws(request).db(fn, *args, **kwargs)
-    except DecisionError as exc:
+    except (DecisionError, NotActionable) as exc:
         return False, str(exc)
 
 
