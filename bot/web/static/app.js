@@ -31,7 +31,7 @@
     data.set("action", action);
     if (action !== "delete_and_ban") data.delete("ban_days");
     var item = form.closest(".item");
-    return fetch(form.action, {
+    return fetch(form.getAttribute("action"), {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Requested-With": "fetch", "X-CSRF-Token": data.get("csrf") || "" }
     }).then(function (resp) {
