@@ -144,8 +144,9 @@ async def measure(db: Path, rounds: int) -> tuple[dict[str, dict[str, float]], d
     await server.start()
     assert server.store is not None
     store = server.store
-    sample = store.review_queue(limit=1)[0]
-    deleted = [d for d in store.journal(actions=["delete_and_ban"], limit=1)][0]
+    seen = [("vk", 3)]  # both viewers see this community
+    sample = store.review_queue(communities=seen, limit=1)[0]
+    deleted = store.journal(communities=seen, actions=["delete_and_ban"], limit=1)[0]
     author = sample["author_id"]
     pages = [
         ("Очередь", "/queue"), ("Очередь, стр. 20", "/queue?page=20"),

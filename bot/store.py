@@ -512,8 +512,18 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX audit_at ON audit(at)")
     db.execute("CREATE INDEX decisions_action ON decisions(action, at)")
     db.execute("CREATE INDEX decisions_undoes ON decisions(undoes) WHERE undoes IS NOT NULL")
+    db.execute("CREATE INDEX decisions_undone_at ON decisions(at, undoes) WHERE undoes IS NOT NULL")
     db.execute("CREATE INDEX decisions_by ON decisions(decided_by, id)")
-    db.execute("CREATE INDEX comments_received ON comments(received_at)")
+    # Covering indexes for the dashboard and the model page: with 200,000 comments they turn
+    # table scans into index-only scans of what the figures need (the judge's "allow", ~80 % of
+    # all decisions, is left out of the decisions one).
+    db.execute("CREATE INDEX comments_first_seen ON comments(platform, community_id, received_at) WHERE version = 1")
+    db.execute(
+        """CREATE INDEX decisions_dashboard ON decisions(at, action, platform, community_id, category, decided_by,
+               mode, model_version) WHERE undoes IS NULL AND action != 'allow'"""
+    )
+    db.execute("CREATE INDEX actions_done ON actions(kind, state, done_at)")
+    db.execute("CREATE INDEX verdicts_model ON verdicts(model_version, at)")
 
 
 #: Ordered migrations; index + 1 is the schema version. Only ever append.
@@ -641,6 +651,11 @@ class Store:
     def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query(sql, params))
+
+    def _conn_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Plain tuples, for the few queries that return many rows to aggregate."""
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
 
     def _one(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> dict[str, Any] | None:
         rows = self._rows(sql, params)
@@ -1842,10 +1857,14 @@ class Store:
             add("d.author_id = ?", str(author_id))
             if platform:
                 add("d.platform = ?", platform)
+        # The id range of the period lets SQLite walk only those rows (ids grow with time; the
+        # bounds are exact whatever the order: the smallest id at or after ``since`` …).
         if f["since"] is not None:
-            add("d.at >= ?", f["since"])
+            add("d.at >= ? AND d.id >= coalesce((SELECT min(id) FROM decisions WHERE at >= ?), 0)",
+                f["since"], f["since"])
         if f["until"] is not None:
-            add("d.at < ?", f["until"])
+            add("d.at < ? AND d.id <= coalesce((SELECT max(id) FROM decisions WHERE at < ?), 0)",
+                f["until"], f["until"])
         if f["before"] is not None:
             add("d.id < ?", int(f["before"]))
         if f["text"]:
@@ -1898,32 +1917,22 @@ class Store:
         out: dict[tuple[str, str], dict[str, Any]] = {
             (p, str(a)): {"comments": 0, "violations": 0, "banned": False, "ban_until": None} for p, a in authors
         }
-        keys = list(out)
-        for chunk in _chunks(keys, 200):
-            marks = ",".join("(?, ?)" for _ in chunk)
-            flat = [v for k in chunk for v in k]
-            for r in self._rows(
-                f"""SELECT platform, author_id, count(DISTINCT key) AS n FROM comments
-                    WHERE (platform, author_id) IN (VALUES {marks}) GROUP BY platform, author_id""",
-                flat,
-            ):
-                out[(r["platform"], r["author_id"])]["comments"] = r["n"]
-            for r in self._rows(
-                f"""SELECT platform, author_id, count(DISTINCT comment_key) AS n FROM author_violations
-                    WHERE (platform, author_id) IN (VALUES {marks}) AND at >= ? GROUP BY platform, author_id""",
-                (*flat, violations_since),
-            ):
-                out[(r["platform"], r["author_id"])]["violations"] = r["n"]
-            for r in self._rows(
-                f"""SELECT platform, author_id, max(until IS NULL) AS forever, max(until) AS until FROM bans
-                    WHERE (platform, author_id) IN (VALUES {marks}) AND lifted_at IS NULL
-                      AND (until IS NULL OR until > ?)
-                    GROUP BY platform, author_id""",
-                (*flat, now),
-            ):
-                o = out[(r["platform"], r["author_id"])]
+        for platform, author_id in out:
+            o = out[(platform, author_id)]
+            row = self._one(
+                "SELECT count(DISTINCT key) AS n FROM comments WHERE platform = ? AND author_id = ?",
+                (platform, author_id),
+            )
+            o["comments"] = int(row["n"]) if row else 0
+            o["violations"] = self.violations(platform, author_id, violations_since)
+            ban = self._one(
+                """SELECT max(until IS NULL) AS forever, max(until) AS until, count(*) AS n FROM bans
+                   WHERE platform = ? AND author_id = ? AND lifted_at IS NULL AND (until IS NULL OR until > ?)""",
+                (platform, author_id, now),
+            )
+            if ban and ban["n"]:
                 o["banned"] = True
-                o["ban_until"] = None if r["forever"] else r["until"]
+                o["ban_until"] = None if ban["forever"] else ban["until"]
         return out
 
     def author_comments(
@@ -2026,9 +2035,11 @@ class Store:
             counts[r["state"]] = r["n"]
         return counts
 
-    def dashboard(self, since: float, *, communities: Scope = None, day_offset: float = 0.0) -> dict[str, Any]:
+    def dashboard(self, since: float, *, communities: Scope = None, day_offset: float = 0.0,
+                  extra_communities: Sequence[tuple[str, int]] = ()) -> dict[str, Any]:
         """Per-day figures since ``since`` for the dashboard. Days are ``floor((t + day_offset) / 86400)``
-        (``day_offset`` = the UTC offset of the zone days are counted in).
+        (``day_offset`` = the UTC offset of the zone days are counted in). ``extra_communities``:
+        communities to count comments of even without a decision in the period (the configured ones).
 
         Returns ``comments`` (day, platform, community_id, n: first versions received),
         ``decisions`` (day, platform, community_id, action, category, auto, n: everything but allow
@@ -2036,29 +2047,46 @@ class Store:
         day and the undone decision's subject), ``auto_undone`` (category, n, undone: automatic
         enforce deletions and bans decided since ``since`` and how many were undone), ``delays``
         (auto: seconds from comment to confirmed deletion; moderator: the same for comments a
-        moderator decided)."""
+        moderator decided; the latest :data:`DELAY_SAMPLE` deletions of the period — a median
+        needs no more, and the page stays fast on a big database)."""
         off = float(day_offset)
-        c_scope, c_params = _scope_sql(communities, "platform", "community_id")
         d_scope, d_params = _scope_sql(communities, "d.platform", "d.community_id")
-        comments = self._rows(
-            f"""SELECT CAST((received_at + ?) / 86400 AS INTEGER) AS day, platform, community_id, count(*) AS n
-                FROM comments WHERE received_at >= ? AND version = 1 AND {c_scope}
-                GROUP BY day, platform, community_id""",
-            (off, since, *c_params),
-        )
-        decisions = self._rows(
-            f"""SELECT CAST((d.at + ?) / 86400 AS INTEGER) AS day, d.platform, d.community_id, d.action, d.category,
-                       (d.decided_by = 'auto') AS auto, count(*) AS n
-                FROM decisions d
-                WHERE d.action IN ('review', 'delete', 'delete_and_ban', 'ban', 'unban') AND d.at >= ?
-                  AND d.undoes IS NULL AND {d_scope}
-                GROUP BY day, d.platform, d.community_id, d.action, d.category, auto""",
-            (off, since, *d_params),
-        )
+        # Grouping 200,000 rows by a computed day costs SQLite a temporary B-tree over all of them;
+        # a query per day over an index range (and, for comments, a count per community) is
+        # several times faster.
+        first_day = int((since + off) // 86400)
+        last_day = int((time.time() + off) // 86400)
+        decisions: list[dict[str, Any]] = []
+        pairs: set[tuple[str, int]] = set(communities or ())
+        for day in range(first_day, last_day + 1):
+            for platform, community_id, action, category, auto, n in self._conn_rows(
+                f"""SELECT d.platform, d.community_id, d.action, d.category, d.decided_by = 'auto', count(*)
+                    FROM decisions d INDEXED BY decisions_dashboard
+                    WHERE d.at >= ? AND d.at < ? AND d.undoes IS NULL AND d.action != 'allow' AND {d_scope}
+                    GROUP BY 1, 2, 3, 4, 5""",
+                (max(since, day * 86400 - off), (day + 1) * 86400 - off, *d_params),
+            ):
+                decisions.append({"day": day, "platform": platform, "community_id": community_id, "action": action,
+                                  "category": category, "auto": auto, "n": n})
+                if community_id is not None:
+                    pairs.add((platform, community_id))
+        if communities is None:
+            pairs |= set(extra_communities)
+        comments: list[dict[str, Any]] = []
+        for platform, community_id in sorted(pairs):
+            for day in range(first_day, last_day + 1):
+                lo = max(since, day * 86400 - off)
+                row = self._conn_rows(
+                    """SELECT count(*) FROM comments INDEXED BY comments_first_seen
+                       WHERE platform = ? AND community_id = ? AND version = 1 AND received_at >= ? AND received_at < ?""",
+                    (platform, community_id, lo, (day + 1) * 86400 - off),
+                )
+                if row[0][0]:
+                    comments.append({"day": day, "platform": platform, "community_id": community_id, "n": row[0][0]})
         undone = self._rows(
             f"""SELECT CAST((u.at + ?) / 86400 AS INTEGER) AS day, d.platform, d.community_id, d.category,
                        (d.decided_by = 'auto') AS auto, count(*) AS n
-                FROM decisions u JOIN decisions d ON d.id = u.undoes
+                FROM decisions u INDEXED BY decisions_undone_at JOIN decisions d ON d.id = u.undoes
                 WHERE u.undoes IS NOT NULL AND u.at >= ? AND {d_scope}
                 GROUP BY day, d.platform, d.community_id, d.category, auto""",
             (off, since, *d_params),
@@ -2066,18 +2094,20 @@ class Store:
         auto_undone = self._rows(
             f"""SELECT d.category, count(*) AS n,
                        sum(EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)) AS undone
-                FROM decisions d
-                WHERE d.action IN ('delete', 'delete_and_ban') AND d.decided_by = 'auto' AND d.mode = 'enforce'
-                  AND d.at >= ? AND {d_scope}
+                FROM decisions d INDEXED BY decisions_dashboard
+                WHERE d.at >= ? AND d.undoes IS NULL AND d.action != 'allow' AND d.action IN ('delete', 'delete_and_ban')
+                  AND d.decided_by = 'auto' AND d.mode = 'enforce' AND {d_scope}
                 GROUP BY d.category ORDER BY n DESC""",
             (since, *d_params),
         )
         delays: dict[str, list[float]] = {"auto": [], "moderator": []}
         for r in self._rows(
             f"""SELECT (d.decided_by = 'auto') AS auto, a.done_at - c.created_at AS delay
-                FROM actions a JOIN decisions d ON d.id = a.decision_id JOIN comments c ON c.id = d.comment_row
-                WHERE a.kind = 'delete' AND a.state = 'done' AND a.done_at >= ? AND {d_scope}""",
-            (since, *d_params),
+                FROM actions a INDEXED BY actions_done
+                JOIN decisions d ON d.id = a.decision_id JOIN comments c ON c.id = d.comment_row
+                WHERE a.kind = 'delete' AND a.state = 'done' AND a.done_at >= ? AND {d_scope}
+                ORDER BY a.done_at DESC LIMIT ?""",
+            (since, *d_params, DELAY_SAMPLE),
         ):
             if r["delay"] is not None:
                 delays["auto" if r["auto"] else "moderator"].append(max(0.0, float(r["delay"])))
@@ -2091,13 +2121,15 @@ class Store:
             r["model_version"]: dict(r, auto_actions=0, undone=0)
             for r in self._rows(
                 """SELECT model_version, count(*) AS verdicts, min(at) AS first_at, max(at) AS last_at
-                   FROM verdicts GROUP BY model_version"""
+                   FROM verdicts INDEXED BY verdicts_model GROUP BY model_version"""
             )
         }
         for r in self._rows(
             """SELECT d.model_version, count(*) AS n,
                       sum(EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)) AS undone
-               FROM decisions d WHERE d.action IN ('delete', 'delete_and_ban') AND d.decided_by = 'auto'
+               FROM decisions d INDEXED BY decisions_dashboard
+               WHERE d.at >= 0 AND d.undoes IS NULL AND d.action != 'allow' AND d.action IN ('delete', 'delete_and_ban')
+                 AND d.decided_by = 'auto'
                GROUP BY d.model_version"""
         ):
             v = versions.setdefault(r["model_version"], {"model_version": r["model_version"], "verdicts": 0,
@@ -2112,6 +2144,9 @@ class Store:
         ) or {}
         return {"kept": int(row.get("kept") or 0), "dropped": int(row.get("dropped") or 0)}
 
+
+#: How many of a period's latest deletions the dashboard's median delay is taken over.
+DELAY_SAMPLE = 5000
 
 #: Which communities a caller may see: ``(platform, community_id)`` pairs, or None for all.
 Scope = Sequence[tuple[str, int]] | None

@@ -83,7 +83,7 @@ class Workspace:
         self.model_version = model_version
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="modbot-web-db")
         self._flash: dict[str, list[tuple[str, str]]] = {}
-        self._badges: dict[Any, tuple[float, dict[str, int]]] = {}
+        self._badges: dict[Any, tuple[float, Any]] = {}
 
     def now(self) -> float:
         return self.clock()
@@ -126,22 +126,23 @@ class Workspace:
 
     # ------------------------------------------------------------------ menu badges
 
-    async def badges(self, viewer: auth.Viewer) -> dict[str, int]:
-        """Queue size and the attention count for the menu, cached a few seconds per scope."""
-        key = viewer.scope
+    async def queue_size(self, scope: Any) -> tuple[int, float | None]:
+        """Held comments in a scope and since when the oldest waits, cached a few seconds (every
+        page's menu shows it; counting it on a big database takes tens of milliseconds)."""
+        key = ("queue", tuple(scope) if scope is not None else None)
         hit = self._badges.get(key)
         now = time.monotonic()
         if hit is not None and now - hit[0] < 5.0:
             return hit[1]
-
-        def read() -> dict[str, int]:
-            size, _ = self.store.review_queue_size(communities=viewer.scope)
-            att = self.store.attention_counts(communities=viewer.scope)
-            return {"queue": size, "attention": att["failed"] + att["manual"]}
-
-        value = await self.db(read)
+        value = await self.db(self.store.review_queue_size, communities=scope)
         self._badges[key] = (now, value)
         return value
+
+    async def badges(self, viewer: auth.Viewer) -> dict[str, int]:
+        """Queue size and the attention count for the menu."""
+        size, _ = await self.queue_size(viewer.scope)
+        att = await self.db(self.store.attention_counts, communities=viewer.scope)
+        return {"queue": size, "attention": att["failed"] + att["manual"]}
 
     def forget_badges(self) -> None:
         self._badges.clear()

@@ -40,11 +40,9 @@ async def dashboard_page(request: web.Request) -> web.Response:
     first = today - days + 1
     since = first * 86400 - DAY_OFFSET
 
-    def read() -> tuple[dict[str, Any], tuple[int, float | None]]:
-        return (w.store.dashboard(since, communities=scope, day_offset=DAY_OFFSET),
-                w.store.review_queue_size(communities=scope))
-
-    data, (queue_size, oldest) = await w.db(read)
+    data = await w.db(w.store.dashboard, since, communities=scope, day_offset=DAY_OFFSET,
+                      extra_communities=[c.key for c in w.config.communities])
+    queue_size, oldest = await w.queue_size(scope)
     day_list = list(range(first, today + 1))
     index = {d: i for i, d in enumerate(day_list)}
     labels = [_label(d) for d in day_list]
