@@ -1845,8 +1845,9 @@ class Store:
             add(f"d.action IN ({','.join('?' for _ in f['actions'])})", *f["actions"])
         if f["hide_auto_allow"]:
             conds.append("NOT (d.action = 'allow' AND d.decided_by = 'auto')")
-        if f["undone"] is not None:
-            conds.append(("" if f["undone"] else "NOT ") + "EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)")
+        if f["undone"] is not None:  # through the small partial index of undo decisions
+            conds.append("d.id " + ("" if f["undone"] else "NOT ")
+                         + "IN (SELECT u.undoes FROM decisions u WHERE u.undoes IS NOT NULL)")
         who = f["who"]
         if who == "moderators":
             conds.append("d.decided_by != 'auto'")

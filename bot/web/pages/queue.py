@@ -51,14 +51,17 @@ async def queue_page(request: web.Request) -> web.Response:
     scope = [community] if community else v.scope
     now = w.now()
 
-    def read() -> tuple[list[dict[str, Any]], int, float | None, dict[Any, dict[str, Any]]]:
+    def read() -> tuple[list[dict[str, Any]], dict[Any, dict[str, Any]]]:
         items = w.store.review_queue(communities=scope, category=category, limit=PAGE, offset=(page - 1) * PAGE)
-        size, oldest = w.store.review_queue_size(communities=scope, category=category)
         authors = w.store.author_summaries([(i["platform"], i["author_id"]) for i in items],
                                            violations_since=w.config.ladder.window_start(now), now=now)
-        return items, size, oldest, authors
+        return items, authors
 
-    items, size, oldest, authors = await w.db(read)
+    items, authors = await w.db(read)
+    if category:
+        size, oldest = await w.db(w.store.review_queue_size, communities=scope, category=category)
+    else:
+        size, oldest = await w.queue_size(scope)
     for item in items:
         item["segments"] = highlight(item["text"], item.get("evidence"))
         item["top_scores"] = top_scores(item.get("scores"))
