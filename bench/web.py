@@ -53,7 +53,7 @@ def config_for(db: Path) -> Config:
     comms = [{"platform": "vk", "group_id": g, "name": n, "organisation": o, "group_token_env": f"G{g}",
               "user_token_env": f"U{g}", "mode": "enforce"} for g, n, o in COMMUNITIES]
     return parse_config({"database": str(db), "communities": comms, "web": {"port": 8080}}, {},
-                        require_secrets=False)
+                        secrets=False)
 
 
 def build(db: Path, n: int, seed: int = 0) -> dict[str, Any]:

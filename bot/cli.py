@@ -89,15 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", help="model version string (default: NAME-date-hash)")
     p.set_defaults(func=_train)
 
-    try:
-        from bot import cli_daemon
-    except ImportError:
-        cli_daemon = None
-    if cli_daemon is not None:
-        cli_daemon.register(sub)
-        from bot import cli_web
+    from bot import cli_daemon, cli_review, cli_web
 
-        cli_web.register(sub)
+    cli_daemon.register(sub)
+    cli_review.register(sub)
+    cli_web.register(sub)
     return parser
 
 

@@ -188,7 +188,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     from bot.web.server import serve
 
     try:
-        config = load_config(args.config, require_secrets=False)
+        config = load_config(args.config, secrets=False)
     except ConfigError as exc:
         _err(str(exc))
         return 2

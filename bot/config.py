@@ -35,6 +35,16 @@ DEFAULT_BAN_COMMENT = (
 )
 
 
+def env_float(name: str, default: float) -> float:
+    """A number from an environment variable (the runtime knobs that are not ``modbot.toml`` keys);
+    unset, empty or not a number: ``default``."""
+    raw = os.environ.get(name, "")
+    try:
+        return float(raw) if raw.strip() else default
+    except ValueError:
+        return default
+
+
 class ConfigError(Exception):
     """The config is wrong; ``problems`` holds one human-readable line per problem."""
 
@@ -205,10 +215,10 @@ _COMMUNITY_KEYS = {
 class _Checker:
     """Collects problems instead of raising at the first, so one run lists them all."""
 
-    def __init__(self, env: Mapping[str, str], require_secrets: bool = True) -> None:
+    def __init__(self, env: Mapping[str, str], secrets: bool = True) -> None:
         self.problems: list[str] = []
         self.env = env
-        self.require_secrets = require_secrets
+        self.secrets = secrets
 
     def add(self, msg: str) -> None:
         self.problems.append(msg)
@@ -283,7 +293,7 @@ class _Checker:
             return ""
         value = self.env.get(var, "")
         if not value.strip():
-            if self.require_secrets:
+            if self.secrets:
                 self.add(f"{where}: environment variable {var} is not set or empty")
             return ""
         return value.strip()
@@ -504,12 +514,10 @@ def _web(ck: _Checker, data: Mapping[str, Any]) -> WebConfig:
 
 def parse_config(
     data: Mapping[str, Any], env: Mapping[str, str] | None = None, base_dir: Path | None = None,
-    *, require_secrets: bool = True,
+    *, secrets: bool = True,
 ) -> Config:
-    """Validate an already-parsed TOML mapping (see :func:`load_config`). ``require_secrets=False``
-    (``modbot web`` and the other commands that never call a platform) lets unset token variables
-    pass: their values stay empty."""
-    ck = _Checker(os.environ if env is None else env, require_secrets)
+    """Validate an already-parsed TOML mapping (see :func:`load_config`)."""
+    ck = _Checker(os.environ if env is None else env, secrets)
     base = base_dir or Path.cwd()
     ck.unknown(data, _TOP_KEYS, "")
 
@@ -598,8 +606,11 @@ def parse_config(
     )
 
 
-def load_config(path: str | Path, env: Mapping[str, str] | None = None, *, require_secrets: bool = True) -> Config:
+def load_config(path: str | Path, env: Mapping[str, str] | None = None, *, secrets: bool = True) -> Config:
     """Read and validate a TOML file. ``env`` defaults to ``os.environ`` (tests pass a dict).
+
+    ``secrets=False``: environment variables holding tokens may be unset (commands that only plan
+    actions into the database — ``modbot review``, ``undo``, the web UI — never call a platform).
 
     Relative paths in the file (database, model_path) are resolved against the file's directory.
     Raises :class:`ConfigError` listing every problem; a missing or unparsable file is one too.
@@ -614,7 +625,7 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None, *, requi
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"not valid TOML: {exc}"], p) from None
     try:
-        cfg = parse_config(data, env, base_dir=p.resolve().parent, require_secrets=require_secrets)
+        cfg = parse_config(data, env, base_dir=p.resolve().parent, secrets=secrets)
     except ConfigError as exc:
         raise ConfigError(exc.problems, p) from None
     return replace(cfg, source=p)

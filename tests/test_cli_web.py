@@ -90,4 +90,4 @@ def test_web_section() -> None:
     assert any("web.port" in p for p in e.value.problems) and any("sesion_hours" in p for p in e.value.problems)
     with pytest.raises(ConfigError):
         parse_config({"communities": comm}, {})  # tokens are required by default …
-    assert parse_config({"communities": comm}, {}, require_secrets=False).communities[0].group_token == ""
+    assert parse_config({"communities": comm}, {}, secrets=False).communities[0].group_token == ""

@@ -43,7 +43,7 @@ def web_config(tmp_path: Path, *, communities: Sequence[dict[str, Any]] | None =
     data: dict[str, Any] = {"database": str(tmp_path / "web.db"), "communities": list(comms),
                             "web": {"port": 8080}}
     data.update(extra)
-    return parse_config(data, {}, require_secrets=False)
+    return parse_config(data, {}, secrets=False)
 
 
 def seed(store: Store, service: Any, *, group: int = G_ADMIN, author: str = "501", text: str = "обычный текст",

@@ -3,12 +3,15 @@ export and undo; plus the log of logins and other moderator actions that are not
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from aiohttp import web
 
-from bot.exports import csv_lines
+from bot.csv_export import safe_cell
 from moderation.verdict import CATEGORIES
 
 from .. import auth
@@ -103,6 +106,15 @@ async def _audit(request: web.Request) -> web.Response:
     rows = rows[:PAGE]
     return await render(request, "audit.html", rows=rows, more=more, next_before=rows[-1]["id"] if rows else None,
                         q=request.query, first_page=before is None)
+
+
+def csv_lines(rows: Iterable[Sequence[Any]]) -> str:
+    """Rows as CSV text, every cell through :func:`bot.csv_export.safe_cell` (no formula runs)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return buf.getvalue()
 
 
 CSV_HEADER = ["id", "время (МСК)", "платформа", "сообщество", "название сообщества", "комментарий", "версия",
