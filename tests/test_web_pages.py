@@ -245,3 +245,21 @@ async def test_two_moderators_on_one_held_comment_get_one_decision(web: WebEnv) 
         assert len(web.store.labels()) == 1
     finally:
         await other.stop()
+
+
+async def test_attention_shows_the_daemons_heartbeat_paused_tokens_and_problems(web: WebEnv) -> None:
+    import json
+
+    from bot.store import HEARTBEAT_CURSOR
+
+    c = await web.client("anna")
+    assert "ни разу не запускалась" in (await c.get("/attention"))[1]
+    beat = {"status": "degraded", "at": time.time(), "model_version": "m-1",
+            "problems": ["vk 1: long poll перезапускается"], "paused_tokens": {"user token vk1.a.…123": time.time() + 60},
+            "broken_tokens": [{"token": "user token vk1.a.…999", "community": 1, "reason": "VK error 5"}]}
+    web.store.set_cursor(HEARTBEAT_CURSOR, json.dumps(beat, ensure_ascii=False))
+    t = (await c.get("/attention"))[1]
+    assert "long poll перезапускается" in t and "vk1.a.…123" in t and "VK error 5" in t and "m-1" in t
+    beat["at"] = time.time() - 600
+    web.store.set_cursor(HEARTBEAT_CURSOR, json.dumps(beat, ensure_ascii=False))
+    assert "служба не работает" in (await c.get("/attention"))[1]

@@ -1,48 +1,44 @@
-"""Serving the workspace: inside ``modbot run`` (next to the daemon), alone with ``modbot web``
-(same database; the daemon's outbox performs the actions), and in ``modbot demo``."""
+"""Serving the workspace: inside ``modbot run`` (next to the daemon, whose health it shows live),
+alone with ``modbot web`` (same database; the daemon's outbox performs the actions and its
+heartbeat in the database tells the attention page how it is), and in ``modbot demo``."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from collections.abc import Callable
 from typing import Any
 
-import aiohttp
-
 from bot.config import Config
 from bot.metrics import HttpServer
 from bot.platform import PlatformRegistry
-from bot.store import Store
+from bot.store import HEARTBEAT_CURSOR, HEARTBEAT_SECONDS, Store
 
 from .app import HealthFn, Workspace, make_app
 
 log = logging.getLogger("modbot.web")
 
 
-def remote_health(config: Config) -> HealthFn | None:
-    """The running daemon's ``/healthz`` (for ``modbot web`` alone), if ``[metrics]`` has a port;
-    cached for 5 s so a busy page does not hammer it."""
-    if not config.metrics.enabled:
-        return None
-    host = "127.0.0.1" if config.metrics.host in ("0.0.0.0", "::", "") else config.metrics.host
-    url = f"http://{host}:{config.metrics.port}/healthz"
-    cache: dict[str, Any] = {"at": 0.0, "value": None}
+def heartbeat_health(store: Store) -> HealthFn:
+    """The daemon's health as it last wrote it into the database (for ``modbot web`` alone: no
+    network, no metrics port needed); older than three heartbeats means the daemon is not running."""
 
-    async def fetch() -> dict[str, Any] | None:
-        if time.monotonic() - cache["at"] < 5.0:
-            return cache["value"]
+    async def read() -> dict[str, Any] | None:
+        raw = await asyncio.to_thread(store.get_cursor, HEARTBEAT_CURSOR)
+        if not raw:
+            return {"status": "служба ни разу не запускалась с этой базой"}
         try:
-            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=1.0)) as session, \
-                    session.get(url) as resp:
-                value = await resp.json(content_type=None)
-        except Exception as exc:
-            value = {"status": f"служба не отвечает на {url} ({type(exc).__name__})"}
-        cache.update(at=time.monotonic(), value=value)
-        return value
+            beat = json.loads(raw)
+        except ValueError:
+            return None
+        age = time.time() - float(beat.get("at") or 0)
+        if age > 3 * HEARTBEAT_SECONDS:
+            beat["status"] = f"служба не работает (последний сигнал {int(age)} с назад)"
+        return beat
 
-    return fetch
+    return read
 
 
 class WebServer:
@@ -64,6 +60,8 @@ class WebServer:
 
     async def start(self) -> None:
         self.store = await asyncio.to_thread(Store, self.config.database)
+        if self.health is None:
+            self.health = heartbeat_health(self.store)
         self.workspace = Workspace(self.store, self.config, self.platforms, clock=self.clock, health=self.health,
                                    model_version=self.model_version)
         self.http = HttpServer(make_app(self.workspace), self.host, self.port)
@@ -92,7 +90,7 @@ class WebServer:
 async def serve(config: Config, platforms: PlatformRegistry, stop: asyncio.Event, *, port: int | None = None,
                 host: str | None = None) -> int:
     """``modbot web``: the workspace alone until ``stop`` is set."""
-    server = WebServer(config, platforms, health=remote_health(config), host=host, port=port)
+    server = WebServer(config, platforms, host=host, port=port)
     await server.start()
     print(f"web: {server.url}/  (database {config.database}; Ctrl-C stops)", flush=True)
     try:
@@ -102,4 +100,4 @@ async def serve(config: Config, platforms: PlatformRegistry, stop: asyncio.Event
     return 0
 
 
-__all__ = ["WebServer", "remote_health", "serve"]
+__all__ = ["WebServer", "heartbeat_health", "serve"]

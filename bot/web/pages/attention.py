@@ -21,11 +21,12 @@ async def attention_page(request: web.Request) -> web.Response:
     w = ws(request)
     v = viewer(request)
 
-    def read() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def read() -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        poison = [p for p in w.store.poison(limit=20) if v.admin or v.sees(p["platform"], p["community_id"])]
         return (w.store.actions(states=("failed",), limit=500, communities=v.scope),
-                w.store.actions(states=("manual",), limit=500, communities=v.scope))
+                w.store.actions(states=("manual",), limit=500, communities=v.scope), poison)
 
-    failed, manual = await w.db(read)
+    failed, manual, poison = await w.db(read)
     health: dict[str, Any] | None = None
     if w.health is not None:
         try:
@@ -35,7 +36,9 @@ async def attention_page(request: web.Request) -> web.Response:
     paused = []
     for token, until in ((health or {}).get("paused_tokens") or {}).items():
         paused.append({"token": token, "until": until})
-    return await render(request, "attention.html", failed=failed, manual=manual, health=health, paused=paused)
+    broken = [b for b in (health or {}).get("broken_tokens") or [] if isinstance(b, dict)]
+    return await render(request, "attention.html", failed=failed, manual=manual, health=health, paused=paused,
+                        broken=broken, problems=list((health or {}).get("problems") or []), poison=poison)
 
 
 def _action_in_scope(w: Any, v: Any, action_id: int) -> Any:
