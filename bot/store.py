@@ -52,8 +52,12 @@ VK's are numbers written as text, OK's look like ``mid:…``.
     moderator decisions as training examples: ``id``, ``comment_key``, ``text``, ``labels`` JSON
     (empty = keep), ``by``, ``at``, ``decision_id``, ``comment_row``, ``dropped_at``/``dropped_by``
     (the decision was undone: the label no longer teaches).
-``moderators`` (``name`` pk, ``password_hash``, ``role``, ``created_at``, ``disabled_at``) and
-``sessions`` (``token_hash`` pk, ``moderator``, ``created_at``, ``expires_at``) — for the web UI.
+``moderators`` (``name`` pk, ``password_hash`` (Argon2id), ``role``, ``organisation``,
+``communities`` JSON, ``created_at``, ``password_changed_at``, ``last_login_at``, ``disabled_at``),
+``sessions`` (``token_hash`` pk — SHA-256 of the cookie token —, ``moderator``, ``csrf``,
+``address``, ``created_at``, ``last_seen_at``, ``expires_at``), ``login_failures`` (``account``,
+``address``, ``at``, ``forgiven``) and ``audit`` (``at``, ``actor``, ``event``, ``detail``,
+``organisation``, ``address``) — for the web workspace (migration 5).
 ``author_violations`` (view)
     one row per comment whose latest decision is delete/delete_and_ban: ``platform``, ``author_id``,
     ``community_id``, ``comment_key``, ``category``, ``at``. ``violations()`` counts it in a window.
