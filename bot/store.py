@@ -2245,15 +2245,16 @@ class Store:
             pairs |= set(extra_communities)
         comments: list[dict[str, Any]] = []
         for platform, community_id in sorted(pairs):
-            for day in range(first_day, last_day + 1):
-                lo = max(since, day * 86400 - off)
-                row = self._conn_rows(
-                    """SELECT count(*) FROM comments INDEXED BY comments_first_seen
-                       WHERE platform = ? AND community_id = ? AND version = 1 AND received_at >= ? AND received_at < ?""",
-                    (platform, community_id, lo, (day + 1) * 86400 - off),
-                )
-                if row[0][0]:
-                    comments.append({"day": day, "platform": platform, "community_id": community_id, "n": row[0][0]})
+            for day, n in self._conn_rows(
+                """WITH RECURSIVE days(d) AS (SELECT ? UNION ALL SELECT d + 1 FROM days WHERE d < ?)
+                   SELECT d, (SELECT count(*) FROM comments INDEXED BY comments_first_seen
+                              WHERE platform = ? AND community_id = ? AND version = 1
+                                AND received_at >= max(?, d * 86400 - ?) AND received_at < (d + 1) * 86400 - ?)
+                   FROM days""",
+                (first_day, last_day, platform, community_id, since, off, off),
+            ):
+                if n:
+                    comments.append({"day": day, "platform": platform, "community_id": community_id, "n": n})
         undone = self._rows(
             f"""SELECT CAST((u.at + ?) / 86400 AS INTEGER) AS day, d.platform, d.community_id, d.category,
                        (d.decided_by = 'auto') AS auto, count(*) AS n

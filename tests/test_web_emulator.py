@@ -111,3 +111,51 @@ async def test_undo_after_the_restore_window_is_reported_plainly(
     assert status == 200 and "прошёл срок" in text and "Текст сохранён" in text
     status, text, _ = await c.get("/attention")
     assert "прошёл срок" in text
+
+
+async def test_modbot_run_serves_the_workspace_only_when_web_has_a_port(vk_emu: VKEmulator, tmp_path) -> None:
+    """``run_daemon`` (what ``modbot run`` calls) opens the workspace on ``[web] port`` and closes
+    it on SIGTERM; the same config without a port opens nothing."""
+    import asyncio
+    import os
+    import signal
+    import socket
+
+    import aiohttp
+
+    from bot.adapters import build_platforms
+    from bot.config import parse_config
+    from bot.daemon import DaemonOptions, run_daemon
+    from bot.metrics import Metrics
+    from bot.vk.adapter import VKOptions
+    from tests.conftest import token_env
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = parse_config({"database": str(tmp_path / "run.db"), "communities": [community(G1)],
+                           "web": {"port": port}}, token_env(vk_emu))
+    assert config.web.enabled and not parse_config({"communities": [community(G1)]}, token_env(vk_emu)).web.enabled
+    metrics = Metrics()
+    platforms = build_platforms(config, metrics=metrics, vk=VKOptions(api_url=vk_emu.api_url, longpoll_wait=1))
+    task = asyncio.create_task(run_daemon(config, platforms, DaemonOptions(outbox_poll=0.02), metrics))
+    url = f"http://127.0.0.1:{port}/login"
+    async with aiohttp.ClientSession() as session:
+        deadline = asyncio.get_running_loop().time() + 30
+        while True:
+            try:
+                async with session.get(url) as r:
+                    assert r.status == 200 and "Рабочее место модераторов" in await r.text()
+                    break
+            except aiohttp.ClientConnectionError:
+                assert asyncio.get_running_loop().time() < deadline, "the workspace did not come up"
+                assert not task.done(), task.exception() if task.done() else ""
+                await asyncio.sleep(0.2)
+    os.kill(os.getpid(), signal.SIGTERM)
+    assert await asyncio.wait_for(task, 30) == 0
+    async with aiohttp.ClientSession() as session:
+        try:
+            async with session.get(url):
+                raise AssertionError("the workspace is still up after SIGTERM")
+        except aiohttp.ClientConnectionError:
+            pass

@@ -263,3 +263,27 @@ async def test_attention_shows_the_daemons_heartbeat_paused_tokens_and_problems(
     beat["at"] = time.time() - 600
     web.store.set_cursor(HEARTBEAT_CURSOR, json.dumps(beat, ensure_ascii=False))
     assert "служба не работает" in (await c.get("/attention"))[1]
+
+
+async def test_dashboard_figures_match_the_journal(web: WebEnv) -> None:
+    s, svc = web.store, web.service
+    now = time.time()
+    day = 86400
+    seed(s, svc, text="a", action="allow", now=now - 2 * day)
+    seed(s, svc, text="b", action="delete", labels=["spam"], now=now - 2 * day, author="71")
+    seed(s, svc, text="c", action="review", now=now - day)
+    undone = seed(s, svc, text="d", action="delete", labels=["insult"], now=now - day, author="72")
+    seed(s, svc, group=2, text="e", action="delete", labels=["insult"], now=now, author="73")
+    svc.undo(s.latest_verdict_decision(undone.key)["id"], by="anna", now=now)
+    data = s.dashboard(now - 7 * day, day_offset=3 * 3600, extra_communities=[("vk", 1), ("vk", 2)])
+    assert sum(r["n"] for r in data["comments"]) == 5
+    assert sum(r["n"] for r in data["comments"] if r["community_id"] == 2) == 1
+    deletions = [r for r in data["decisions"] if r["action"] == "delete"]
+    assert sum(r["n"] for r in deletions) == 3 and {r["category"] for r in deletions} == {"spam", "insult"}
+    assert sum(r["n"] for r in data["decisions"] if r["action"] == "review") == 1
+    assert sum(r["n"] for r in data["undone"]) == 1
+    assert {r["category"]: (r["n"], r["undone"]) for r in data["auto_undone"]} == {"spam": (1, 0), "insult": (2, 1)}
+    c = await web.client("anna")  # sees community 1 only
+    t = (await c.get("/dashboard?days=7"))[1]
+    assert "автоматических удалений отменено модераторами (1 из 2)" in t
+    assert '<td data-label="Комментарии">4</td>' in t and "Больница" not in t
