@@ -1404,6 +1404,18 @@ class Store:
                 )
             return cur.rowcount == 1
 
+    def bring_forward(self, platform: str, community_id: int, now: float | None = None) -> int:
+        """Make the community's pending actions that wait for a later retry due now (its token
+        works again). Leased ones are left alone. Returns how many."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            return conn.execute(
+                """UPDATE actions SET next_attempt_at = ?
+                   WHERE state = 'pending' AND next_attempt_at > ? AND lease_until IS NULL
+                     AND platform = ? AND community_id = ?""",
+                (now, now, platform, community_id),
+            ).rowcount
+
     def failed_actions(self) -> list[int]:
         """Ids of every action that failed for good (``modbot actions retry --failed``)."""
         return [r["id"] for r in self._rows("SELECT id FROM actions WHERE state = 'failed' ORDER BY id")]

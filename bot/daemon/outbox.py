@@ -73,6 +73,9 @@ class Outbox:
         self.last_errors: list[str] = []
         #: when an outcome was last recorded (liveness: due actions and no progress = stalled)
         self.last_progress_at = time.time()
+        #: (platform, community) whose actions were parked behind a paused token: the first action
+        #: there that goes through brings the others forward, instead of each waiting out its backoff
+        self._parked: set[tuple[str, int]] = set()
 
     @property
     def store(self) -> Store:
@@ -178,6 +181,14 @@ class Outbox:
             self.metrics.action(action.kind, "done")
             if self.on_done is not None:
                 self.on_done(action, outcome.result)
+            pair = (action.platform, action.community_id)
+            if pair in self._parked:
+                self._parked.discard(pair)
+                woken = await self.db.call(self.store.bring_forward, action.platform, action.community_id, time.time())
+                if woken:
+                    log.info("outbox: %s %s works again: %d waiting action(s) resume now", action.platform,
+                             action.community_id, woken)
+                    self.wake()
         elif isinstance(outcome, Retry):
             attempts = action.attempts + (1 if outcome.count else 0)
             if outcome.count and attempts >= self.max_attempts:
@@ -186,6 +197,8 @@ class Outbox:
             at = outcome.at if outcome.at is not None else time.time() + retry_delay(attempts, base=self.retry_base)
             await self.db.call(self.store.mark_action_failed, action.id, outcome.error, at,
                                maybe_sent=outcome.maybe_sent, count=outcome.count)
+            if not outcome.count:
+                self._parked.add((action.platform, action.community_id))
             self.metrics.action(action.kind, "retry" if outcome.count else "paused")
             if outcome.count:
                 log.info("outbox: %s %s failed (%s); retry in %.0f s", action.method, where, outcome.error,
