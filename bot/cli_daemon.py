@@ -1,4 +1,4 @@
-"""``modbot run | status | blacklist | decisions | demo`` — argument parsing and printing only.
+"""``modbot run | status | blacklist | review | decisions | demo`` — argument parsing and printing only.
 
 Each command calls one function elsewhere (the daemon, the store, the demo). Commands that only
 read the database (status, blacklist, decisions) do not need the tokens: they take the database
@@ -46,7 +46,7 @@ def register(sub: Any) -> None:
     q = bl.add_parser("add", help="blacklist an author: their next comments are deleted (no VK ban is issued)")
     _config_arg(q)
     _db_arg(q)
-    q.add_argument("author_id", type=int, help="VK/OK user id")
+    q.add_argument("author_id", help="the author's id on the platform (VK: a number; OK: as OK gives it)")
     q.add_argument("--platform", choices=("vk", "ok"), default="vk")
     q.add_argument("--community", type=int, help="only in this community (default: every community)")
     q.add_argument("--days", type=int, default=0, help="length in days (0 = forever, the default)")
@@ -56,11 +56,25 @@ def register(sub: Any) -> None:
     q = bl.add_parser("remove", help="lift an author's active entries")
     _config_arg(q)
     _db_arg(q)
-    q.add_argument("author_id", type=int)
+    q.add_argument("author_id")
     q.add_argument("--platform", choices=("vk", "ok"), default="vk")
     q.add_argument("--community", type=int, help="only this community's entries (and platform-wide ones)")
     q.add_argument("--by", default=os.environ.get("USER", "cli"))
     q.set_defaults(func=cmd_blacklist_remove)
+
+    p = sub.add_parser("review", help="actions a moderator must do by hand on the platform (OK deletions)")
+    rv = p.add_subparsers(dest="review_command", required=True)
+    q = rv.add_parser("manual", help="actions waiting for a moderator's hand, oldest first, with their links")
+    _config_arg(q)
+    _db_arg(q)
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q.set_defaults(func=cmd_review_manual)
+    q = rv.add_parser("done", help="mark a manual action done: the moderator did it on the platform")
+    _config_arg(q)
+    _db_arg(q)
+    q.add_argument("action_id", type=int, help="the id `modbot review manual` shows")
+    q.add_argument("--by", default=os.environ.get("USER", ""), help="who did it (default: $USER)")
+    q.set_defaults(func=cmd_review_done)
 
     p = sub.add_parser("decisions", help="export the decision journal (CSV or JSON lines)")
     _config_arg(p)
@@ -198,9 +212,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 2
     with store:
         st = store.status()
-        cursors = {}
+        cursors, notices = {}, {}
         for c in st.get("communities", []):
-            cursors[(c["platform"], c["community_id"])] = store.get_cursor(f"{c['platform']}:{c['community_id']}:lp_ts")
+            key = (c["platform"], c["community_id"])
+            cursors[key] = store.get_cursor(f"{c['platform']}:{c['community_id']}:lp_ts")
+            # An adapter's one-line note about a community (e.g. OK refused deletion through the API).
+            notices[key] = store.get_cursor(f"{c['platform']}:{c['community_id']}:notice")
+        st["notices"] = {f"{p}:{g}": n for (p, g), n in notices.items() if n}
     health = _health(args)
     if args.json:
         print(json.dumps({"status": st, "daemon": health}, ensure_ascii=False, indent=2, default=str))
@@ -219,6 +237,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         ts = cursors.get((c["platform"], c["community_id"]))
         out.append(f"  {c['platform']} {c['community_id']}: {c['comments']} comments, last {_fmt_age(lag)} ago"
                    + (f", long-poll ts {ts}" if ts else ""))
+        note = notices.get((c["platform"], c["community_id"]))
+        if note:
+            out.append(f"    ! {note}")
+    for h in (health or {}).get("communities") or []:
+        if h.get("failing"):
+            out.append(f"  ! {h.get('platform')} {h.get('group_id')}: {h['failing']}")
     if not st.get("communities"):
         out.append("  (no comments stored yet)")
     cm = st.get("comments", {})
@@ -229,7 +253,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     ac = st.get("actions", {})
     out.append(f"outbox: {st.get('queue_depth', 0)} pending ({st.get('queue_due', 0)} due, "
                f"{st.get('in_flight', 0)} in flight, oldest {_fmt_age(st.get('oldest_pending_age'))}); "
-               f"{ac.get('done', 0)} done, {ac.get('failed', 0)} failed")
+               f"{ac.get('done', 0)} done, {ac.get('failed', 0)} failed"
+               + (f", {ac['manual']} waiting for a moderator's hand (modbot review manual)" if ac.get("manual") else ""))
     out.append(f"blacklist: {st.get('bans_active', 0)} active")
     errors = st.get("last_errors") or []
     if errors:
@@ -268,10 +293,24 @@ def cmd_blacklist_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _author(args: argparse.Namespace) -> str | None:
+    """The author id as the store keeps it (text); VK ids are positive numbers."""
+    author = str(args.author_id).strip()
+    if not author or (args.platform == "vk" and not author.isdigit()):
+        _err(f"{args.platform} author id {args.author_id!r} is not valid"
+             + (" (VK user ids are positive numbers)" if args.platform == "vk" else ""))
+        return None
+    return author
+
+
 def cmd_blacklist_add(args: argparse.Namespace) -> int:
     if args.days < 0:
         _err("--days must be ≥ 0 (0 = forever)")
         return 2
+    author = _author(args)
+    if author is None:
+        return 2
+    args.author_id = author
     store = _open_store(args, must_exist=False)
     with store:
         until = int(time.time() + args.days * 86400) if args.days else None
@@ -284,6 +323,10 @@ def cmd_blacklist_add(args: argparse.Namespace) -> int:
 
 
 def cmd_blacklist_remove(args: argparse.Namespace) -> int:
+    author = _author(args)
+    if author is None:
+        return 2
+    args.author_id = author
     store = _open_store(args)
     if store is None:
         return 2
@@ -291,6 +334,48 @@ def cmd_blacklist_remove(args: argparse.Namespace) -> int:
         n = store.unban(args.platform, args.author_id, community_id=args.community, lifted_by=args.by)
     print(f"lifted {n} entr{'y' if n == 1 else 'ies'} for {args.platform} {args.author_id}")
     return 0 if n else 1
+
+
+def cmd_review_manual(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    if store is None:
+        return 2
+    with store:
+        rows = store.actions(("manual",), limit=1000)
+    if args.format == "json":
+        for r in rows:
+            print(json.dumps({k: r.get(k) for k in ("id", "kind", "platform", "community_id", "author_id", "url",
+                                                    "text", "last_error", "created_at", "decision_id", "params")},
+                             ensure_ascii=False, default=str))
+        return 0
+    if not rows:
+        print("nothing waits for a moderator's hand")
+    for r in rows:
+        text = (r.get("text") or "").replace("\n", " ")
+        print(f"#{r['id']} {r['platform']} {r['community_id']} {r['kind']} (author {r.get('author_id') or '-'}, "
+              f"since {_fmt_time(r.get('created_at'))}): {r.get('last_error') or ''}")
+        if text:
+            print(f"    «{text[:100]}{'…' if len(text) > 100 else ''}»")
+    return 0
+
+
+def cmd_review_done(args: argparse.Namespace) -> int:
+    from bot.config import Config
+    from bot.decisions import DecisionError, DecisionService
+    from bot.platform import PlatformRegistry
+
+    store = _open_store(args)
+    if store is None:
+        return 2
+    with store:
+        # Marking a manual action done touches only the journal: no platform, no tokens needed.
+        service = DecisionService(store, Config(), PlatformRegistry())
+        try:
+            print(service.mark_manual_done(args.action_id, by=args.by, now=time.time()))
+        except DecisionError as exc:
+            _err(str(exc))
+            return 1
+    return 0
 
 
 def parse_when(value: str, *, now: float | None = None) -> float:

@@ -194,14 +194,15 @@ def test_threshold_overrides_merge_and_are_checked_against_defaults() -> None:
 
 
 def test_organisation_scope(tmp_path: Path) -> None:
-    env = {"G": "t"}
+    env = {"G": "t", "OKT": "ok-token", "OKK": "CBAKEY", "OKS": "secret"}
     data = {
         "ban": {"scope": "organisation"},
+        "ok": {"application_key_env": "OKK", "application_secret_env": "OKS"},
         "communities": [
             _community(group_id=1, organisation="adm"),
             _community(group_id=2, organisation="adm"),
             _community(group_id=3, organisation="other"),
-            _community(platform="ok", group_id=4, organisation="adm"),
+            {"platform": "ok", "group_id": 4, "access_token_env": "OKT", "organisation": "adm"},
         ],
     }
     cfg = parse_config(data, env=env)

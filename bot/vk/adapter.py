@@ -156,7 +156,8 @@ class VKPlatform:
         """VK methods and parameters for an intent (see :mod:`bot.vk.methods`). Pure."""
         if isinstance(intent, DeleteIntent):
             method, params = delete_call(intent.comment)
-            return [_action("delete", intent.comment.community_id, method, params)]
+            delete = [_action("delete", intent.comment.community_id, method, params)]
+            return delete + (self.plan(intent.ban) if intent.ban is not None else [])
         if isinstance(intent, RestoreIntent):
             method, params = restore_call(intent.comment)
             return [_action("restore", intent.comment.community_id, method, params)]
