@@ -31,6 +31,8 @@ DEFAULT_API_URL = "https://api.ok.ru/fb.do"
 UNSIGNED = frozenset({"access_token", "session_key", "sig"})
 #: How long a quota (11) or IP block (9) holds every request of the token, seconds.
 QUOTA_PAUSE = 60.0
+#: Shortest pause of every request of the token after a flood answer, seconds.
+FLOOD_HOLD = 0.5
 
 ErrorHook = Callable[[str, str], None]  # (error label, method)
 CallHook = Callable[[str, float], None]  # (method, seconds)
@@ -146,7 +148,7 @@ class OKClient:
             except OKAPIError as exc:
                 self._hook(exc, method)
                 if exc.code == FLOOD:
-                    rate = limiter.flood(hold=backoff(attempt, first=1.0, cap=self.backoff_cap))
+                    rate = limiter.flood(hold=max(FLOOD_HOLD, backoff(attempt, first=1.0, cap=self.backoff_cap)))
                     log.warning("ok: flood control (error 8) on %s for %s: slowing to %.2f requests/s",
                                 method, creds.masked, rate)
                 elif exc.code in QUOTA:
