@@ -248,7 +248,7 @@ class Outbox:
                 confirmed += 1
                 self.confirmed += 1
                 self.metrics.action(a.kind, "confirmed")
-                log.info("outbox: manual %s %s was done on %s by hand; confirmed", a.kind, platform.describe(a),
+                log.info("outbox: manual %s of %s confirmed: a moderator did it on %s", a.kind, platform.describe(a),
                          a.platform)
         return confirmed
 
