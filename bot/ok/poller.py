@@ -7,14 +7,17 @@ topic is polled. Each cycle (every ``poll_interval`` seconds):
    ``topic_active_days`` (newly found ones are read from their first comment: nothing is missed);
 2. ``mediatopic.getByIds`` for all active topics, 100 per request: their comment counts tell which
    topics changed since they were last read;
-3. ``discussions.getComments`` from each changed topic's anchor, changed ones first, then the
-   longest unread, until the cycle's share of the token's budget is used — the rest waits for the
-   next cycle, so 300 topics never exceed OK's pace; every topic is read at least every
-   ``sweep_every`` cycles even if its count looks unchanged.
+3. ``discussions.getComments`` from the anchor of each topic whose count changed (or is unknown),
+   the longest unread first, until the cycle's share of the token's budget is used — the rest
+   waits for the next cycle, so 300 topics never exceed OK's pace. A topic with no comments costs
+   nothing. Every topic is also re-read at least every ``sweep_every`` cycles even if its count
+   looks unchanged (a deletion and a new comment cancel out in a count), using at most a quarter of
+   a cycle's budget, so the sweep never delays new comments.
 
 Cursors (the store's ``cursors`` table, names prefixed ``ok:``): ``ok:<group>:topics`` (active
-topics and when they were published) and ``ok:<group>:topic:<topic>`` (the anchor after the last
-comment stored). An anchor is written only after the sink has stored the comments it covers: a
+topics and when they were published) and ``ok:<group>:topic:<topic>`` (JSON: the anchor after the
+last comment stored, and the topic's comment count when it was read to its end, so a restart reads
+only what changed). A cursor is written only after the sink has stored the comments it covers: a
 crash re-reads a page at most, which the store absorbs (same key and text = same row).
 
 Errors: one log line when the poller starts failing (and why, with what to do), one when it works
@@ -74,11 +77,34 @@ class Topic:
     anchor: str | None = None
     count_now: int | None = None  # comments count from the last getByIds
     count_read: int | None = None  # the count when the topic was last read to its end
-    last_read: float = 0.0  # monotonic
+    last_read: float = field(default_factory=time.monotonic)  # the sweep starts counting when we learn of it
 
     @property
     def changed(self) -> bool:
-        return self.count_now is None or self.count_read is None or self.count_now != self.count_read
+        """New comments may be waiting (or OK gives no count: read by turn)."""
+        if self.count_now is None:
+            return True
+        if self.count_read is None:
+            return self.count_now > 0
+        return self.count_now != self.count_read
+
+    def cursor(self) -> str:
+        return json.dumps({"anchor": self.anchor, "count": self.count_read})
+
+    @staticmethod
+    def parse_cursor(raw: str | None) -> tuple[str | None, int | None]:
+        """(anchor, count when last read to the end) from a stored cursor."""
+        if not raw:
+            return None, None
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return raw, None  # a bare anchor
+        if not isinstance(data, dict):
+            return None, None
+        anchor, count = data.get("anchor"), data.get("count")
+        return (anchor if isinstance(anchor, str) and anchor else None,
+                count if isinstance(count, int) and not isinstance(count, bool) else None)
 
 
 @dataclass
@@ -164,13 +190,14 @@ class GroupPoller:
         return max(2, int(pace * self.settings.poll_interval))
 
     def _due(self) -> list[Topic]:
-        """Changed topics first, then the ones unread longest; a topic unread for ``sweep_every``
-        cycles is due whatever its count says."""
+        """Changed topics (unread longest first), then at most a quarter of the budget of topics
+        unread for ``sweep_every`` cycles whatever their count says."""
         now = time.monotonic()
         sweep = self.settings.poll_interval * self.sweep_every
-        due = [t for t in self.topics.values() if t.changed or now - t.last_read >= sweep]
-        due.sort(key=lambda t: (not t.changed, t.last_read))
-        return due
+        changed = sorted((t for t in self.topics.values() if t.changed), key=lambda t: t.last_read)
+        stale = sorted((t for t in self.topics.values() if not t.changed and now - t.last_read >= sweep),
+                       key=lambda t: t.last_read)
+        return changed + stale[: max(1, self._budget() // 4)]
 
     # ------------------------------------------------------------------ topics
 
@@ -184,7 +211,8 @@ class GroupPoller:
             except (ValueError, TypeError):
                 log.warning("%s: stored topic list unreadable; rediscovering", self.label)
         for tid, published in known.items():
-            self.topics[tid] = Topic(tid, published, await self.cursors.get(anchor_cursor(self.group_id, tid)))
+            anchor, count = Topic.parse_cursor(await self.cursors.get(anchor_cursor(self.group_id, tid)))
+            self.topics[tid] = Topic(tid, published, anchor, count_read=count)
         if self.topics:
             log.info("%s: resuming %d active topic(s) from their stored anchors", self.label, len(self.topics))
 
@@ -203,8 +231,8 @@ class GroupPoller:
         added = 0
         for tid, published in found.items():
             if tid not in self.topics:
-                self.topics[tid] = Topic(tid, published or int(now),
-                                         await self.cursors.get(anchor_cursor(self.group_id, tid)))
+                anchor, count = Topic.parse_cursor(await self.cursors.get(anchor_cursor(self.group_id, tid)))
+                self.topics[tid] = Topic(tid, published or int(now), anchor, count_read=count)
                 added += 1
             elif published:
                 self.topics[tid].published = published
@@ -237,7 +265,7 @@ class GroupPoller:
 
     async def _read(self, topic: Topic) -> None:
         """Read the topic from its anchor: store each page, then move the anchor."""
-        anchor = topic.anchor
+        anchor = initial = topic.anchor
         count_at_start = topic.count_now
         more = False
         for _ in range(MAX_PAGES):
@@ -256,17 +284,27 @@ class GroupPoller:
             if page.comments:
                 await self.deliver(page.comments, "poll")
                 self.stats.comments += len(page.comments)
-            if page.anchor and page.anchor != anchor:
-                anchor = page.anchor
-                await self.cursors.set(anchor_cursor(self.group_id, topic.id), anchor)
             more = page.has_more and bool(page.comments)
+            if page.anchor and page.anchor != anchor:
+                anchor = topic.anchor = page.anchor
+                if more:
+                    await self.cursors.set(anchor_cursor(self.group_id, topic.id), topic.cursor())
             if not more:
                 break
-        topic.anchor = anchor
         topic.last_read = time.monotonic()
         if not more:
+            before = topic.count_read
             topic.count_read = count_at_start
+            if anchor != initial or before != count_at_start:
+                await self.cursors.set(anchor_cursor(self.group_id, topic.id), topic.cursor())
         self.stats.topics_read += 1
+
+    def comment_gone(self, topic_id: str) -> None:
+        """A comment of the topic was deleted (by us, or by a moderator by hand): its count went
+        down, so a new comment would leave the count unchanged and unnoticed — expect one less."""
+        t = self.topics.get(topic_id)
+        if t is not None and t.count_read:
+            t.count_read -= 1
 
     async def _call(self, method: str, params: dict[str, Any]) -> Any:
         self._requests_this_cycle += 1
