@@ -1,8 +1,8 @@
 """End-to-end benchmark: emulators → ``modbot run`` (a subprocess) → emulators, at a given comment rate.
 
     .venv/bin/python bench/e2e.py --rate 200 --seconds 60 [--kill-every 15]
-    .venv/bin/python bench/e2e.py --platform ok --ok-rate 3 --seconds 60 [--ok-delete off]
-    .venv/bin/python bench/e2e.py --platform both --rate 200 --ok-rate 3 --seconds 60
+    .venv/bin/python bench/e2e.py --platform ok --seconds 60 [--ok-delete off]
+    .venv/bin/python bench/e2e.py --platform both --rate 200 --seconds 60
 
 VK (``--platform vk``, the default): the VK emulator runs in this process with the demo's two
 communities (each with its own admin, so two user tokens). A generator posts the realistic mix of
@@ -112,11 +112,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--platform", choices=("vk", "ok", "both"), default="vk", help="which platforms (vk)")
     ap.add_argument("--rate", type=float, default=200.0, help="VK comments per second (200)")
-    ap.add_argument("--ok-rate", type=float, default=3.0, help="OK comments per second (3)")
+    ap.add_argument("--ok-rate", type=float, default=2.0, help="OK comments per second (2)")
     ap.add_argument("--ok-topics", type=int, default=300, help="active topics of the OK group (300)")
     ap.add_argument("--ok-delete", choices=("on", "off"), default="on",
                     help="OK deletion through the API (on) or the manual path (off)")
-    ap.add_argument("--ok-poll-interval", type=float, default=2.0, help="[ok] poll_interval, seconds (2)")
+    ap.add_argument("--ok-poll-interval", type=float, default=3.0, help="[ok] poll_interval, seconds (3)")
     ap.add_argument("--ok-rps", type=float, default=5.0, help="[ok] requests_per_second per token (5)")
     ap.add_argument("--seconds", type=float, default=60.0, help="how long to post (60)")
     ap.add_argument("--kill-every", type=float, default=0.0, help="SIGKILL + restart the daemon every N s (off)")

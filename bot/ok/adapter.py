@@ -286,7 +286,7 @@ class OKPlatform:
         except OKAPIError as exc:
             if exc.gone:
                 await self._api_deletes_again(gid)
-                self._gone(action)
+                await self._gone(action)
                 return Done({"already": exc.code})
             if exc.refused:
                 await self._refuse(gid, exc)
@@ -307,13 +307,14 @@ class OKPlatform:
             log.error("ok: %s failed unexpectedly: %s: %s", action.method, type(exc).__name__, exc)
             return Retry(f"{type(exc).__name__}: {exc}", maybe_sent=True)
         await self._api_deletes_again(gid)
-        self._gone(action)
+        await self._gone(action)
         return Done(True)
 
-    def _gone(self, action: Action) -> None:
+    async def _gone(self, action: Action) -> None:
         poller = self.pollers.get(action.community_id)
         if poller is not None:
-            poller.comment_gone(str(action.params.get("discussionId", "")))
+            with contextlib.suppress(Exception):  # a bookkeeping hint; never fail the action for it
+                await poller.comment_gone(str(action.params.get("discussionId", "")))
 
     async def _refuse(self, gid: int, exc: OKAPIError) -> None:
         """OK will not delete for this application: the group goes to the manual path, said once."""
@@ -357,7 +358,7 @@ class OKPlatform:
         else:
             gone = comment_removed(answer)
         if gone:
-            self._gone(action)
+            await self._gone(action)
         return gone
 
     def describe(self, action: Action) -> str:

@@ -299,12 +299,14 @@ class GroupPoller:
                 await self.cursors.set(anchor_cursor(self.group_id, topic.id), topic.cursor())
         self.stats.topics_read += 1
 
-    def comment_gone(self, topic_id: str) -> None:
+    async def comment_gone(self, topic_id: str) -> None:
         """A comment of the topic was deleted (by us, or by a moderator by hand): its count went
-        down, so a new comment would leave the count unchanged and unnoticed — expect one less."""
+        down, so a new comment would leave the count unchanged and unnoticed — expect one less
+        (kept in the cursor too, for a restart). At worst this costs one needless read."""
         t = self.topics.get(topic_id)
         if t is not None and t.count_read:
             t.count_read -= 1
+            await self.cursors.set(anchor_cursor(self.group_id, topic_id), t.cursor())
 
     async def _call(self, method: str, params: dict[str, Any]) -> Any:
         self._requests_this_cycle += 1
