@@ -89,12 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", help="model version string (default: NAME-date-hash)")
     p.set_defaults(func=_train)
 
-    try:
-        from bot import cli_daemon
-    except ImportError:
-        cli_daemon = None
-    if cli_daemon is not None:
-        cli_daemon.register(sub)
+    from bot import cli_daemon, cli_review
+
+    cli_daemon.register(sub)
+    cli_review.register(sub)
     return parser
 
 

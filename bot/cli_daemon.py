@@ -1,17 +1,19 @@
-"""``modbot run | status | blacklist | review | decisions | demo`` — argument parsing and printing only.
+"""``modbot run | status | blacklist | decisions | demo`` — argument parsing and printing only.
 
-Each command calls one function elsewhere (the daemon, the store, the demo). Commands that only
-read the database (status, blacklist, decisions) do not need the tokens: they take the database
-path from ``--db``, else from the ``database`` key of ``--config``, else ``./blacklist.db``.
+Each command calls one function elsewhere (the daemon, the store, the decision service, the demo).
+Commands that work on the database (status, blacklist, decisions) do not need the tokens: they
+take the database path from ``--db``, else from the ``database`` key of ``--config`` (a named
+config that does not exist is an error), else ``./blacklist.db``. Blacklist changes are decisions
+like any other: they go through :class:`bot.decisions.DecisionService` and are journalled.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
+import math
 import os
 import sqlite3
 import sys
@@ -19,6 +21,8 @@ import time
 import tomllib
 from pathlib import Path
 from typing import Any
+
+from bot.csv_export import SafeDictWriter
 
 DEFAULT_CONFIG = "modbot.toml"
 
@@ -43,13 +47,13 @@ def register(sub: Any) -> None:
     q.add_argument("--all", action="store_true", help="include lifted and expired entries")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=cmd_blacklist_list)
-    q = bl.add_parser("add", help="blacklist an author: their next comments are deleted (no VK ban is issued)")
+    q = bl.add_parser("add", help="blacklist an author: their next comments are deleted (no platform ban is issued)")
     _config_arg(q)
     _db_arg(q)
     q.add_argument("author_id", help="the author's id on the platform (VK: a number; OK: as OK gives it)")
     q.add_argument("--platform", choices=("vk", "ok"), default="vk")
     q.add_argument("--community", type=int, help="only in this community (default: every community)")
-    q.add_argument("--days", type=int, default=0, help="length in days (0 = forever, the default)")
+    q.add_argument("--days", type=int, default=0, help="length in days, 0..3650 (0 = forever, the default)")
     q.add_argument("--reason", default="", help="why (shown in the journal)")
     q.add_argument("--by", default=os.environ.get("USER", "cli"), help="who decided (default: $USER)")
     q.set_defaults(func=cmd_blacklist_add)
@@ -60,21 +64,25 @@ def register(sub: Any) -> None:
     q.add_argument("--platform", choices=("vk", "ok"), default="vk")
     q.add_argument("--community", type=int, help="only this community's entries (and platform-wide ones)")
     q.add_argument("--by", default=os.environ.get("USER", "cli"))
+    q.add_argument("--reason", default="", help="why (shown in the journal)")
     q.set_defaults(func=cmd_blacklist_remove)
 
-    p = sub.add_parser("review", help="actions a moderator must do by hand on the platform (OK deletions)")
-    rv = p.add_subparsers(dest="review_command", required=True)
-    q = rv.add_parser("manual", help="actions waiting for a moderator's hand, oldest first, with their links")
+    p = sub.add_parser("actions", help="the outbox: list actions by state, put failed ones back in the queue")
+    ac = p.add_subparsers(dest="actions_command", required=True)
+    q = ac.add_parser("list", help="actions in a state (default: failed), oldest first")
     _config_arg(q)
     _db_arg(q)
+    q.add_argument("--state", action="append", choices=("failed", "manual", "pending", "cancelled", "done"),
+                   help="repeatable (default: failed)")
     q.add_argument("--format", choices=("table", "json"), default="table")
-    q.set_defaults(func=cmd_review_manual)
-    q = rv.add_parser("done", help="mark a manual action done: the moderator did it on the platform")
+    q.add_argument("--limit", type=int, default=200)
+    q.set_defaults(func=cmd_actions_list, state=None)
+    q = ac.add_parser("retry", help="requeue failed actions (the daemon's outbox sends them again)")
     _config_arg(q)
     _db_arg(q)
-    q.add_argument("action_id", type=int, help="the id `modbot review manual` shows")
-    q.add_argument("--by", default=os.environ.get("USER", ""), help="who did it (default: $USER)")
-    q.set_defaults(func=cmd_review_done)
+    q.add_argument("ids", nargs="*", type=int, help="action ids (modbot actions list)")
+    q.add_argument("--failed", action="store_true", help="every failed action")
+    q.set_defaults(func=cmd_actions_retry)
 
     p = sub.add_parser("decisions", help="export the decision journal (CSV or JSON lines)")
     _config_arg(p)
@@ -92,8 +100,16 @@ def register(sub: Any) -> None:
 
 
 def _config_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", default=os.environ.get("MODBOT_CONFIG", DEFAULT_CONFIG),
-                   help="path to modbot.toml (default: $MODBOT_CONFIG or ./modbot.toml)")
+    p.add_argument("--config", default=None, help="path to modbot.toml (default: $MODBOT_CONFIG or ./modbot.toml)")
+
+
+def config_file(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The config path and whether the user named it (``--config`` or ``$MODBOT_CONFIG``): a named
+    file that does not exist is an error, the implicit ``./modbot.toml`` is optional."""
+    named = getattr(args, "config", None) or os.environ.get("MODBOT_CONFIG", "")
+    if named:
+        return Path(named), True
+    return Path(DEFAULT_CONFIG), False
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
@@ -117,7 +133,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from bot.metrics import Metrics
 
     try:
-        config = load_config(args.config)
+        config = load_config(config_file(args)[0])
     except ConfigError as exc:
         _err(str(exc))
         return 2
@@ -140,11 +156,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- database commands
 
 
+class MissingConfig(FileNotFoundError):
+    def __str__(self) -> str:
+        return f"config file not found: {self.args[0]}"
+
+
 def db_path(args: argparse.Namespace) -> Path:
-    """``--db``, else ``database`` from the config file (relative to it), else ./blacklist.db."""
+    """``--db``, else ``database`` from the config file (relative to it), else ./blacklist.db.
+    Raises :class:`MissingConfig` when a config was named but does not exist."""
     if getattr(args, "db", None):
         return Path(args.db)
-    cfg = Path(getattr(args, "config", "") or DEFAULT_CONFIG)
+    cfg, explicit = config_file(args)
     if cfg.is_file():
         try:
             data = tomllib.loads(cfg.read_text(encoding="utf-8"))
@@ -154,23 +176,39 @@ def db_path(args: argparse.Namespace) -> Path:
         if isinstance(value, str) and value.strip():
             p = Path(value).expanduser()
             return p if p.is_absolute() else cfg.resolve().parent / p
+    elif explicit:
+        raise MissingConfig(str(cfg))
     return Path("blacklist.db")
 
 
-def _open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
+def _open_store(args: argparse.Namespace) -> Any:
+    """The database for a command that only reads: opened read-only, so it never waits for (or
+    blocks) the daemon's writes. None (after one line on stderr) when it cannot be opened."""
     from bot.store import Store
 
-    path = db_path(args)
-    if must_exist and not path.exists():
+    try:
+        path = db_path(args)
+    except MissingConfig as exc:
+        _err(str(exc))
+        return None
+    if not path.exists():
         _err(f"no database at {path} (use --db or --config)")
         return None
-    return Store(path)
+    try:
+        return Store(path, readonly=True)
+    except (RuntimeError, sqlite3.Error) as exc:
+        _err(f"cannot read {path}: {exc}")
+        return None
 
 
 def _fmt_time(ts: float | None) -> str:
+    """Local time; a value no calendar can show (a row written by an older release) is shown raw."""
     if ts is None:
         return "-"
-    return dt.datetime.fromtimestamp(float(ts)).strftime("%Y-%m-%d %H:%M:%S")
+    try:
+        return dt.datetime.fromtimestamp(float(ts)).strftime("%Y-%m-%d %H:%M:%S")
+    except (OverflowError, OSError, ValueError):
+        return f"@{ts} (out of range)"
 
 
 def _fmt_age(seconds: float | None) -> str:
@@ -186,7 +224,7 @@ def _fmt_age(seconds: float | None) -> str:
 
 def _health(args: argparse.Namespace) -> dict[str, Any] | None:
     """The running daemon's /healthz, if the config names a metrics port (1 s timeout)."""
-    cfg = Path(getattr(args, "config", "") or DEFAULT_CONFIG)
+    cfg, _ = config_file(args)
     if not cfg.is_file():
         return None
     try:
@@ -207,6 +245,8 @@ def _health(args: argparse.Namespace) -> dict[str, Any] | None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from bot.store import HEARTBEAT_CURSOR, HEARTBEAT_SECONDS
+
     store = _open_store(args)
     if store is None:
         return 2
@@ -214,55 +254,136 @@ def cmd_status(args: argparse.Namespace) -> int:
         st = store.status()
         cursors, notices = {}, {}
         for c in st.get("communities", []):
-            key = (c["platform"], c["community_id"])
-            cursors[key] = store.get_cursor(f"{c['platform']}:{c['community_id']}:lp_ts")
-            # An adapter's one-line note about a community (e.g. OK refused deletion through the API).
-            notices[key] = store.get_cursor(f"{c['platform']}:{c['community_id']}:notice")
-        st["notices"] = {f"{p}:{g}": n for (p, g), n in notices.items() if n}
-    health = _health(args)
-    if args.json:
-        print(json.dumps({"status": st, "daemon": health}, ensure_ascii=False, indent=2, default=str))
-        return 0
+            cursors[(c["platform"], c["community_id"])] = store.get_cursor(f"{c['platform']}:{c['community_id']}:lp_ts")
+            # An adapter's one-line note about a community (e.g. OK refused deletion through its API).
+            note = store.get_cursor(f"{c['platform']}:{c['community_id']}:notice")
+            if note:
+                notices[(c["platform"], c["community_id"])] = note
+        st["notices"] = {f"{p}:{g}": n for (p, g), n in notices.items()}
+        beat_raw = store.get_cursor(HEARTBEAT_CURSOR)
+        failed = store.actions(("failed",), limit=20)
+        manual = store.actions(("manual",), limit=1000)
+        poison = store.poison(limit=5)
+        held, oldest_held = store.review_queue_size()
     now = time.time()
+    live = _health(args)
+    beat = _loads_or_none(beat_raw)
+    health = live if live is not None and "problems" in live else beat
+    if health is not None and health is beat and now - float(beat.get("at") or 0) > 3 * HEARTBEAT_SECONDS:
+        health = dict(beat, status="not running (last heartbeat " + _fmt_age(now - float(beat.get("at") or 0))
+                      + " ago)")
+    if args.json:
+        print(json.dumps({"status": st, "daemon": health, "failed_actions": failed, "manual_actions": len(manual),
+                          "poison": poison, "held": held}, ensure_ascii=False, indent=2, default=str))
+        return 0
     out = [f"database {db_path(args)} (schema v{st.get('schema_version')})"]
     if health is not None:
         out.append(f"daemon: {health.get('status')}" + (
             f", model {health.get('model_version')}" if health.get("model_version") else ""))
+        for problem in health.get("problems") or []:
+            out.append(f"  problem: {problem}")
         paused = health.get("paused_tokens") or {}
         for tok, until in paused.items():
             out.append(f"  captcha pause: {tok} until {_fmt_time(until)}")
+    elif live is not None:
+        out.append(f"daemon: {live.get('status')}")
     out.append("communities:")
+    progress = {(c.get("platform"), c.get("group_id")): c for c in (health or {}).get("communities", [])}
     for c in st.get("communities", []):
         lag = None if c.get("last_comment_at") is None else now - float(c["last_comment_at"])
         ts = cursors.get((c["platform"], c["community_id"]))
+        p = progress.get((c["platform"], c["community_id"]), {})
+        extra = f", receiver answered {_fmt_age(p['last_progress_age_s'])} ago" if p.get("last_progress_age_s") \
+            is not None else ""
         out.append(f"  {c['platform']} {c['community_id']}: {c['comments']} comments, last {_fmt_age(lag)} ago"
-                   + (f", long-poll ts {ts}" if ts else ""))
+                   + (f", long-poll ts {ts}" if ts else "") + extra)
         note = notices.get((c["platform"], c["community_id"]))
         if note:
             out.append(f"    ! {note}")
-    for h in (health or {}).get("communities") or []:
-        if h.get("failing"):
-            out.append(f"  ! {h.get('platform')} {h.get('group_id')}: {h['failing']}")
     if not st.get("communities"):
         out.append("  (no comments stored yet)")
     cm = st.get("comments", {})
     out.append(f"comments: {cm.get('received', 0)} to judge, {cm.get('judged', 0)} judged, {cm.get('acted', 0)} acted on")
+    out.append(f"held for a moderator: {held}" + (f" (oldest since {_fmt_time(oldest_held)})" if oldest_held else ""))
     dec = st.get("decisions", {})
     if dec:
         out.append("decisions: " + ", ".join(f"{k} {v}" for k, v in sorted(dec.items())))
     ac = st.get("actions", {})
     out.append(f"outbox: {st.get('queue_depth', 0)} pending ({st.get('queue_due', 0)} due, "
                f"{st.get('in_flight', 0)} in flight, oldest {_fmt_age(st.get('oldest_pending_age'))}); "
-               f"{ac.get('done', 0)} done, {ac.get('failed', 0)} failed"
-               + (f", {ac['manual']} waiting for a moderator's hand (modbot review manual)" if ac.get("manual") else ""))
+               f"{ac.get('done', 0)} done, {ac.get('failed', 0)} failed, {ac.get('manual', 0)} to do by hand, "
+               f"{ac.get('cancelled', 0)} cancelled")
     out.append(f"blacklist: {st.get('bans_active', 0)} active")
-    errors = st.get("last_errors") or []
+    if failed:
+        out.append("needs attention — actions the platform refused (retry: modbot actions retry ID|--failed):")
+        for a in failed:
+            out.append(f"  #{a['id']} {a['kind']} {a['platform']} {a['community_id']} {a['method']} "
+                       f"({a['attempts']} attempts): {a['last_error']}")
+    if manual:
+        out.append(f"to do by hand on the platform: {len(manual)} (modbot review list; then modbot review done ID)")
+    if poison:
+        out.append("could not be stored or decided (recorded and skipped):")
+        for p in poison:
+            out.append(f"  {_fmt_time(p['at'])} {p['stage']} {p['platform']} {p['community_id'] or ''} "
+                       f"{p['event_id'] or ''}: {p['error'][:160]}")
+    errors = [e for e in st.get("last_errors") or [] if e["state"] == "pending"]
     if errors:
-        out.append("last errors:")
+        out.append("retrying:")
         for e in errors:
-            out.append(f"  #{e['id']} {e['method']} ({e['state']}, {e['attempts']} attempts): {e['error']}")
+            out.append(f"  #{e['id']} {e['method']} ({e['attempts']} attempts): {e['error']}")
     print("\n".join(out))
     return 0
+
+
+def _loads_or_none(raw: str | None) -> dict[str, Any] | None:
+    try:
+        value = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def cmd_actions_list(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    if store is None:
+        return 2
+    with store:
+        rows = store.actions(tuple(args.state or ["failed"]), limit=args.limit)
+    if args.format == "json":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False, default=str))
+        return 0
+    if not rows:
+        print(f"no {'/'.join(args.state or ['failed'])} actions")
+    for r in rows:
+        print(f"#{r['id']} {r['state']} {r['kind']} {r['platform']} {r['community_id']} {r['method']} "
+              f"decision #{r['decision_id']} ({r['decided_by']}), {r['attempts']} attempts"
+              + (f": {r['last_error']}" if r["last_error"] else "") + (f"  {r['url']}" if r.get("url") else ""))
+    return 0
+
+
+def cmd_actions_retry(args: argparse.Namespace) -> int:
+    """Failed actions back to the outbox (a moderator fixed the token or the rights, say)."""
+    from bot.store import Store
+
+    if not args.ids and not args.failed:
+        _err("give action ids, or --failed for every failed action")
+        return 2
+    try:
+        path = db_path(args)
+    except MissingConfig as exc:
+        _err(str(exc))
+        return 2
+    if not path.exists():
+        _err(f"no database at {path} (use --db or --config)")
+        return 2
+    with Store(path) as store:
+        ids = store.failed_actions() if args.failed else args.ids
+        done = [i for i in ids if store.requeue_action(i)]
+    skipped = [i for i in ids if i not in done]
+    print(f"requeued {len(done)} action(s)" + (f": {', '.join(f'#{i}' for i in done)}" if done else "")
+          + (f"; not failed (left alone): {', '.join(f'#{i}' for i in skipped)}" if skipped else ""))
+    return 0 if done or not ids else 1
 
 
 def cmd_blacklist_list(args: argparse.Namespace) -> int:
@@ -278,7 +399,7 @@ def cmd_blacklist_list(args: argparse.Namespace) -> int:
         for r in recs:
             print(json.dumps(r, ensure_ascii=False))
     elif args.format == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=fields)
+        w = SafeDictWriter(sys.stdout, fieldnames=fields)
         w.writeheader()
         w.writerows(recs)
     else:
@@ -293,89 +414,28 @@ def cmd_blacklist_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _author(args: argparse.Namespace) -> str | None:
-    """The author id as the store keeps it (text); VK ids are positive numbers."""
-    author = str(args.author_id).strip()
-    if not author or (args.platform == "vk" and not author.isdigit()):
-        _err(f"{args.platform} author id {args.author_id!r} is not valid"
-             + (" (VK user ids are positive numbers)" if args.platform == "vk" else ""))
-        return None
-    return author
-
-
 def cmd_blacklist_add(args: argparse.Namespace) -> int:
-    if args.days < 0:
-        _err("--days must be ≥ 0 (0 = forever)")
-        return 2
-    author = _author(args)
-    if author is None:
-        return 2
-    args.author_id = author
-    store = _open_store(args, must_exist=False)
-    with store:
-        until = int(time.time() + args.days * 86400) if args.days else None
-        ban_id = store.ban(args.platform, args.author_id, community_id=args.community, until=until,
-                           reason=args.reason, decided_by=args.by)
-    scope = f"community {args.community}" if args.community else "every community"
-    print(f"blacklisted {args.platform} {args.author_id} in {scope} "
-          f"{'forever' if until is None else 'until ' + _fmt_time(until)} (entry #{ban_id})")
-    return 0
+    from bot.cli_review import decide
+
+    def body(ctx: Any) -> int:
+        done = ctx.service.ban_author(args.platform, args.author_id, community_id=args.community, days=args.days,
+                                      by=args.by, reason=args.reason, now=time.time())
+        print(f"blacklisted: {done.message} (decision #{done.decision_id})")
+        return 0
+
+    return decide(args, body, create=True)
 
 
 def cmd_blacklist_remove(args: argparse.Namespace) -> int:
-    author = _author(args)
-    if author is None:
-        return 2
-    args.author_id = author
-    store = _open_store(args)
-    if store is None:
-        return 2
-    with store:
-        n = store.unban(args.platform, args.author_id, community_id=args.community, lifted_by=args.by)
-    print(f"lifted {n} entr{'y' if n == 1 else 'ies'} for {args.platform} {args.author_id}")
-    return 0 if n else 1
+    from bot.cli_review import decide
 
-
-def cmd_review_manual(args: argparse.Namespace) -> int:
-    store = _open_store(args)
-    if store is None:
-        return 2
-    with store:
-        rows = store.actions(("manual",), limit=1000)
-    if args.format == "json":
-        for r in rows:
-            print(json.dumps({k: r.get(k) for k in ("id", "kind", "platform", "community_id", "author_id", "url",
-                                                    "text", "last_error", "created_at", "decision_id", "params")},
-                             ensure_ascii=False, default=str))
+    def body(ctx: Any) -> int:
+        done = ctx.service.unban_author(args.platform, args.author_id, community_id=args.community, by=args.by,
+                                        reason=args.reason, now=time.time())
+        print(f"lifted: {done.message} (decision #{done.decision_id})")
         return 0
-    if not rows:
-        print("nothing waits for a moderator's hand")
-    for r in rows:
-        text = (r.get("text") or "").replace("\n", " ")
-        print(f"#{r['id']} {r['platform']} {r['community_id']} {r['kind']} (author {r.get('author_id') or '-'}, "
-              f"since {_fmt_time(r.get('created_at'))}): {r.get('last_error') or ''}")
-        if text:
-            print(f"    «{text[:100]}{'…' if len(text) > 100 else ''}»")
-    return 0
 
-
-def cmd_review_done(args: argparse.Namespace) -> int:
-    from bot.config import Config
-    from bot.decisions import DecisionError, DecisionService
-    from bot.platform import PlatformRegistry
-
-    store = _open_store(args)
-    if store is None:
-        return 2
-    with store:
-        # Marking a manual action done touches only the journal: no platform, no tokens needed.
-        service = DecisionService(store, Config(), PlatformRegistry())
-        try:
-            print(service.mark_manual_done(args.action_id, by=args.by, now=time.time()))
-        except DecisionError as exc:
-            _err(str(exc))
-            return 1
-    return 0
+    return decide(args, body, nothing_to_do=1)
 
 
 def parse_when(value: str, *, now: float | None = None) -> float:
@@ -387,14 +447,24 @@ def parse_when(value: str, *, now: float | None = None) -> float:
     except ValueError:
         pass
     else:
-        if days < 0:
-            raise ValueError(f"days must be ≥ 0, got {value!r}")
+        if not math.isfinite(days) or days < 0 or days > 365 * 200:
+            raise ValueError(f"days must be a number from 0 to 73000, got {value!r}")
         return now - days * 86400
     try:
         when = dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
-    except ValueError:
+        return when.timestamp()
+    except (ValueError, OverflowError, OSError):
         raise ValueError(f"not a date/time or number of days: {value!r} (e.g. 2024-05-01 or 7)") from None
-    return when.timestamp()
+
+
+def _iso(ts: float | None) -> str:
+    """Local time with its offset — the same zone ``--since`` reads dates in."""
+    if ts is None:
+        return ""
+    try:
+        return dt.datetime.fromtimestamp(float(ts)).astimezone().isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):
+        return str(ts)
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
@@ -417,11 +487,11 @@ def cmd_decisions(args: argparse.Namespace) -> int:
               "action", "labels", "category", "ban_days", "decided_by", "mode", "reason", "model_version",
               "actions", "url", "text", "scores", "evidence"]
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
+    w = SafeDictWriter(buf, fieldnames=fields, extrasaction="ignore")
     w.writeheader()
     for r in rows:
         rec = dict(r)
-        rec["at"] = dt.datetime.fromtimestamp(float(rec["at"]), tz=dt.UTC).isoformat() if rec.get("at") else ""
+        rec["at"] = _iso(rec.get("at"))
         for k in ("labels", "scores", "evidence"):
             if not isinstance(rec.get(k), str):
                 rec[k] = json.dumps(rec.get(k), ensure_ascii=False, default=str)

@@ -38,6 +38,16 @@ DEFAULT_BAN_COMMENT = (
 )
 
 
+def env_float(name: str, default: float) -> float:
+    """A number from an environment variable (the runtime knobs that are not ``modbot.toml`` keys);
+    unset, empty or not a number: ``default``."""
+    raw = os.environ.get(name, "")
+    try:
+        return float(raw) if raw.strip() else default
+    except ValueError:
+        return default
+
+
 class ConfigError(Exception):
     """The config is wrong; ``problems`` holds one human-readable line per problem."""
 
@@ -234,9 +244,10 @@ _OK_KEYS = {"application_key_env", "application_secret_env", "requests_per_secon
 class _Checker:
     """Collects problems instead of raising at the first, so one run lists them all."""
 
-    def __init__(self, env: Mapping[str, str]) -> None:
+    def __init__(self, env: Mapping[str, str], secrets: bool = True) -> None:
         self.problems: list[str] = []
         self.env = env
+        self.secrets = secrets
 
     def add(self, msg: str) -> None:
         self.problems.append(msg)
@@ -311,7 +322,8 @@ class _Checker:
             return ""
         value = self.env.get(var, "")
         if not value.strip():
-            self.add(f"{where}: environment variable {var} is not set or empty")
+            if self.secrets:
+                self.add(f"{where}: environment variable {var} is not set or empty")
             return ""
         return value.strip()
 
@@ -560,10 +572,11 @@ def _ok(ck: _Checker, data: Mapping[str, Any], needed: bool) -> OKSettings:
 
 
 def parse_config(
-    data: Mapping[str, Any], env: Mapping[str, str] | None = None, base_dir: Path | None = None
+    data: Mapping[str, Any], env: Mapping[str, str] | None = None, base_dir: Path | None = None,
+    *, secrets: bool = True,
 ) -> Config:
     """Validate an already-parsed TOML mapping (see :func:`load_config`)."""
-    ck = _Checker(os.environ if env is None else env)
+    ck = _Checker(os.environ if env is None else env, secrets)
     base = base_dir or Path.cwd()
     ck.unknown(data, _TOP_KEYS, "")
 
@@ -662,8 +675,11 @@ def parse_config(
     )
 
 
-def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Config:
+def load_config(path: str | Path, env: Mapping[str, str] | None = None, *, secrets: bool = True) -> Config:
     """Read and validate a TOML file. ``env`` defaults to ``os.environ`` (tests pass a dict).
+
+    ``secrets=False``: environment variables holding tokens may be unset (commands that only plan
+    actions into the database — ``modbot review``, ``undo``, the web UI — never call a platform).
 
     Relative paths in the file (database, model_path) are resolved against the file's directory.
     Raises :class:`ConfigError` listing every problem; a missing or unparsable file is one too.
@@ -678,7 +694,7 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"not valid TOML: {exc}"], p) from None
     try:
-        cfg = parse_config(data, env, base_dir=p.resolve().parent)
+        cfg = parse_config(data, env, base_dir=p.resolve().parent, secrets=secrets)
     except ConfigError as exc:
         raise ConfigError(exc.problems, p) from None
     return replace(cfg, source=p)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.config import CommunityConfig, Config
-from bot.ladder import TRUSTED_REASON, ban_end_date, escalate, primary_category
+from bot.ladder import MAX_BAN_DAYS, TRUSTED_REASON, ban_end_date, escalate, primary_category
 from bot.platform import (
     BanEvent,
     BanIntent,
@@ -215,6 +215,7 @@ class DecisionService:
                 self.store.add_label(row.key, row.text, [], by, now, decision_id=decision.id, comment_row=row.id)
                 assert decision.id is not None
                 return Journalled(decision.id, "allow", [], f"комментарий #{row.id} оставлен")
+            community = self._configured(row.platform, row.community_id)
             category = category or _category_of(current)
             if not category:
                 raise DecisionError("укажите категорию нарушения (spam, obscene, insult, threat, hate)")
@@ -260,6 +261,8 @@ class DecisionService:
                 if current is not None and current["id"] != decision_id:
                     raise Conflict(f"после решения #{decision_id} по этому комментарию принято решение "
                                    f"#{current['id']} ({current['decided_by']}): отмените или измените его")
+            if d["community_id"] is not None and d["mode"] == "enforce":
+                self._configured(d["platform"], d["community_id"])
             undo_reason = _join(f"отмена решения #{decision_id}", reason)
             action = "restore" if row is not None else "unban"
             undo = Decision(d["comment_key"], action, [], by, undo_reason, undoes=decision_id)
@@ -416,6 +419,15 @@ class DecisionService:
         c = self.config.community(platform, community_id) if community_id is not None else None
         return c or CommunityConfig(platform=platform, group_id=community_id or 0, mode="shadow")
 
+    def _configured(self, platform: str, community_id: int) -> CommunityConfig:
+        """The community's settings; a moderator's decision about a community this process does not
+        know would silently act on nothing, so it is refused."""
+        c = self.config.community(platform, community_id)
+        if c is None:
+            raise DecisionError(f"сообщество {platform} {community_id} не описано в конфигурации этого процесса "
+                                "(укажите --config с файлом, по которому работает демон)")
+        return c
+
     def _targets(self, platform: str, community_id: int | None) -> list[CommunityConfig]:
         if community_id is None:
             return [c for c in self.config.communities if c.platform == platform]
@@ -479,8 +491,8 @@ def needs_history(comment: Comment, verdict: Verdict, community: CommunityConfig
 def _check_days(days: int) -> int:
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
         raise DecisionError(f"срок блокировки — целое число дней ≥ 0 (0 — бессрочно), получено {days!r}")
-    if days > 36500:
-        raise DecisionError(f"срок блокировки {days} дн. больше 100 лет: для бессрочной укажите 0")
+    if days > MAX_BAN_DAYS:
+        raise DecisionError(f"срок блокировки {days} дн. больше {MAX_BAN_DAYS} (10 лет): для бессрочной укажите 0")
     return days
 
 
@@ -525,11 +537,17 @@ def _join(*parts: str) -> str:
 
 
 def _date(ts: int) -> str:
-    return dt.datetime.fromtimestamp(ts, tz=dt.UTC).strftime("%d.%m.%Y")
+    try:
+        return dt.datetime.fromtimestamp(ts, tz=dt.UTC).strftime("%d.%m.%Y")
+    except (OverflowError, OSError, ValueError):  # an end date no calendar holds (an old row): as good as never
+        return "неопределённого срока"
 
 
 def _when(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts, tz=dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
+    try:
+        return dt.datetime.fromtimestamp(ts, tz=dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
+    except (OverflowError, OSError, ValueError):
+        return str(ts)
 
 
 __all__ = [

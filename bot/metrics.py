@@ -50,7 +50,22 @@ class Metrics:
         self.latency = Histogram("modbot_event_to_action_seconds", "Event received → platform action confirmed",
                                  ["kind"], buckets=LATENCY_BUCKETS, registry=r)
         self.up = Gauge("modbot_up", "1 while the daemon runs", registry=r)
+        self.poisoned = Counter("modbot_poison_total", "Items that could not be stored, judged or decided: "
+                                "recorded and skipped (held for a moderator where there is a comment)", ["stage"],
+                                registry=r)
+        self.receiver_restarts = Counter("modbot_receiver_restarts_total", "Receivers restarted after a crash",
+                                         ["platform", "community"], registry=r)
+        self.actions_failed = Counter("modbot_actions_failed_permanently_total",
+                                      "Actions the platform refused for good (shown to moderators)", ["kind"],
+                                      registry=r)
+        self.healthy = Gauge("modbot_healthy", "1 when /healthz says ok, 0 when degraded", registry=r)
         self.started = time.time()
+
+    def poison(self, stage: str) -> None:
+        self.poisoned.labels(stage).inc()
+
+    def receiver_restarted(self, platform: str, community: int | str) -> None:
+        self.receiver_restarts.labels(platform, str(community)).inc()
 
     def event(self, source: str, result: str, n: int = 1) -> None:
         self.events.labels(source, result).inc(n)

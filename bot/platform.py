@@ -127,6 +127,7 @@ class Malformed:
     error: str
     event_id: str = ""
     community_id: int = 0
+    platform: str = ""
 
 
 PlatformEvent = CommentEvent | BanEvent | Ignored | Malformed

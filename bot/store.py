@@ -5,8 +5,11 @@ share the file), ``synchronous=NORMAL`` (durable across process crashes; a power
 last committed transactions but never corrupts) and a busy timeout so short lock waits are absorbed.
 Every write that belongs together is one ``BEGIN IMMEDIATE`` transaction.
 
-Schema (version 2; see ``MIGRATIONS`` — later changes are appended, never edited)
+Schema (version 3; see ``MIGRATIONS`` — later changes are appended, never edited)
 -----------------------------------------------------------------------------------
+
+Ids that come from a platform (comment, author, object, owner) are opaque TEXT (migration 3):
+VK's are numbers written as text, OK's look like ``mid:…``.
 
 ``schema_version(version, applied_at)``
     one row per applied migration.
@@ -15,7 +18,7 @@ Schema (version 2; see ``MIGRATIONS`` — later changes are appended, never edit
     new text is a new row and is judged again; no text is ever deleted by moderation), UNIQUE
     ``(key, version)``, ``platform``, ``community_id``, ``kind``, ``object_id``, ``owner_id``,
     ``comment_id``, ``author_id``, ``text``, ``created_at`` (platform clock), ``received_at`` (ours),
-    ``url``, ``event_id``, ``state`` ``received`` → ``judged`` → ``acted``.
+    ``url``, ``event_id``, ``state`` ``received`` → ``judged`` → ``acted``, ``by_community``.
 ``events``
     ``platform``, ``community_id``, ``event_id``, ``at``; pk ``(platform, community_id, event_id)``.
     Dedupe of platform deliveries (long poll replays, callback retries); pruned by age.
@@ -26,14 +29,19 @@ Schema (version 2; see ``MIGRATIONS`` — later changes are appended, never edit
     ``id``, ``comment_key``, ``comment_version``, ``comment_row`` → comments.id, ``verdict_id``,
     ``action`` (allow|review|delete|delete_and_ban|restore|unban), ``labels`` JSON, ``ban_days``
     (NULL no ban, 0 forever), ``decided_by`` (``auto`` or a moderator), ``reason``, ``category``,
-    ``scores`` JSON, ``evidence`` JSON, ``model_version``, ``mode`` (enforce|shadow), ``at``.
+    ``scores`` JSON, ``evidence`` JSON, ``model_version``, ``mode`` (enforce|shadow), ``at``,
+    ``undoes`` (the decision an undo undoes), ``platform``/``community_id``/``author_id`` (whom it is
+    about, also for decisions without a comment such as a hand-made ban).
     At most one ``auto`` decision per comment row (partial UNIQUE index): judged exactly once.
     Indexed by ``comment_row`` (migration 2) for the ladder's per-author history.
 ``actions`` — the outbox
     ``id``, ``decision_id``, ``kind`` (delete|ban|restore|unban), ``platform``, ``community_id``,
     ``method``, ``params`` JSON, ``key`` UNIQUE (idempotency key, e.g. ``delete:<comment key>``,
     ``ban:<platform>:<community>:<author>:<decision id>``), ``state`` pending|done|failed,
-    ``attempts``, ``last_error``, ``result`` JSON, ``created_at``, ``done_at``, ``next_attempt_at``.
+    ``attempts``, ``last_error``, ``result`` JSON, ``created_at``, ``done_at``, ``next_attempt_at``,
+    ``lease_until`` (leased to the outbox worker: maybe being performed), ``depends_on`` (a restore
+    waits for its delete), ``done_by`` (who did a ``manual`` action by hand). States ``pending`` →
+    ``done``/``failed``; ``manual`` (a moderator must act on the platform) → ``done``; ``cancelled``.
 ``bans`` — the local blacklist, shared by all communities
     ``id``, ``platform``, ``community_id`` (NULL = every community of the platform), ``author_id``,
     ``until`` (unix, NULL = forever), ``reason``, ``category``, ``decided_by``, ``decision_id``,
@@ -41,8 +49,9 @@ Schema (version 2; see ``MIGRATIONS`` — later changes are appended, never edit
 ``cursors``
     ``name`` pk → ``value`` text, ``updated_at`` (long-poll ts, last comment id per post, …).
 ``labels``
-    moderator decisions as training examples: ``id``, ``comment_key``, ``text``, ``labels`` JSON,
-    ``by``, ``at``.
+    moderator decisions as training examples: ``id``, ``comment_key``, ``text``, ``labels`` JSON
+    (empty = keep), ``by``, ``at``, ``decision_id``, ``comment_row``, ``dropped_at``/``dropped_by``
+    (the decision was undone: the label no longer teaches).
 ``moderators`` (``name`` pk, ``password_hash``, ``role``, ``created_at``, ``disabled_at``) and
 ``sessions`` (``token_hash`` pk, ``moderator``, ``created_at``, ``expires_at``) — for the web UI.
 ``author_violations`` (view)
@@ -61,19 +70,24 @@ Crash safety: exactly once, though the process may be SIGKILLed at any instant
   before COMMIT leaves the comment ``received`` (judged again, nothing half-written); after COMMIT
   it is never judged again. The partial UNIQUE index on auto decisions makes a duplicate call a no-op.
 * Each action has a UNIQUE idempotency key, inserted with ``INSERT OR IGNORE``: the same intent can
-  never be queued twice. The worker calls the platform and then ``mark_action_done``. A kill
-  between the call and the mark leaves the row ``pending`` and the call is repeated once after
-  restart — harmless because the platform calls are idempotent in effect (deleting a deleted
-  comment, banning a banned user with the same end date, restoring a visible comment: the adapter
-  maps those "already so" errors to success). So every action takes effect exactly once.
-* ``due_actions`` does not claim rows: run exactly one outbox worker per database file.
+  never be queued twice. The worker leases due actions (``claim_actions`` sets ``lease_until``),
+  calls the platform and then records the outcome, which clears the lease. A kill between the
+  call and the record leaves the action pending *and leased*: after restart the worker first asks
+  the platform whether it took effect (the adapter's ``verify``) and repeats it only if not — and
+  the adapters map "already so" answers (deleting a deleted comment …) to success. So every
+  action takes effect exactly once. ``due_actions`` never returns a leased action, so a slow
+  call is not dispatched twice; run one outbox worker per database file.
 * Cursors (long-poll ``ts``) are saved after the comments they cover; a kill in between replays
   events, which ``save_comment`` absorbs.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
+import os
+import re
 import sqlite3
 import threading
 import time
@@ -156,6 +170,7 @@ class BanRow:
     created_at: float
     lifted_at: float | None
     lifted_by: str | None
+    platform_error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -465,8 +480,37 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db.create_view("author_violations", _VIOLATIONS_VIEW)
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Hardening: nothing a platform sends can stop moderation.
+
+    * ``comments.text_original``: when a text held what SQLite cannot store (a lone UTF-16
+      surrogate), ``text`` keeps a cleaned copy and this column the exact original as an ASCII JSON
+      string literal (NULL otherwise).
+    * ``poison``: events and comments that could not be stored or decided, recorded once with the
+      error and skipped, so one bad item never stalls a page.
+    * ``bans.platform_error``: the platform refused the ban that goes with this blacklist entry.
+    """
+    db.execute("ALTER TABLE comments ADD COLUMN text_original TEXT")
+    db.execute(
+        """CREATE TABLE poison (
+            id INTEGER PRIMARY KEY,
+            stage TEXT NOT NULL,
+            platform TEXT NOT NULL DEFAULT '',
+            community_id INTEGER,
+            event_id TEXT NOT NULL DEFAULT '',
+            comment_row INTEGER,
+            error TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '',
+            at REAL NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX poison_at ON poison(at)")
+    db.execute("ALTER TABLE bans ADD COLUMN platform_error TEXT")
+    db.execute("CREATE INDEX decisions_action ON decisions(action, at)")
+
+
 #: Ordered migrations; index + 1 is the schema version. Only ever append.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
 
 
 def _dumps(value: Any) -> str:
@@ -539,14 +583,64 @@ def _decision_dict(r: Mapping[str, Any]) -> dict[str, Any]:
     return d
 
 
+def _create_private(path: Path) -> None:
+    """Create the database file readable by its owner only (comments and authors are personal data)."""
+    if path.exists() or str(path) == ":memory:":
+        return
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+#: The daemon writes its health (JSON) into this cursor every HEARTBEAT_SECONDS; ``modbot status``
+#: reads it without reaching the daemon.
+HEARTBEAT_CURSOR = "daemon:health"
+HEARTBEAT_SECONDS = 15.0
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: SQLite INTEGER is 64-bit; platform dates beyond this are nonsense and are clamped.
+_MAX_TIME = 2**53
+
+
+def _fits(value: int | None) -> bool:
+    return isinstance(value, int) and -(2**63) <= value < 2**63
+
+
+def clean_text(value: str) -> str:
+    """Text SQLite can hold (valid UTF-8): surrogate pairs joined, lone surrogates → U+FFFD."""
+    if not _SURROGATE.search(value):
+        return value
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def original_if_changed(value: str) -> str | None:
+    """The exact original as an ASCII JSON string literal, when :func:`clean_text` changed it."""
+    return json.dumps(value) if clean_text(value) != value else None
+
+
 class Store:
     """All persistent state. Sync and thread-safe (one connection guarded by a lock); each call is
     short, so the asyncio daemon may call it directly or through ``asyncio.to_thread``."""
 
-    def __init__(self, path: str | Path, *, busy_timeout_ms: int = 10_000) -> None:
-        """Open (creating if needed) the database and apply pending migrations."""
+    def __init__(self, path: str | Path, *, busy_timeout_ms: int = 10_000, readonly: bool = False) -> None:
+        """Open (creating if needed, mode 0600: it holds personal data) the database and apply
+        pending migrations. ``readonly``: for commands that only read (``status``, exports) — no
+        write lock is ever taken, so they work while the daemon or anything else writes."""
         self.path = Path(path)
+        self.readonly = readonly
         self._lock = threading.RLock()
+        if readonly:
+            if not self.path.exists():
+                raise FileNotFoundError(f"no database at {self.path}")
+            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                         timeout=busy_timeout_ms / 1000, isolation_level=None,
+                                         check_same_thread=False)
+            self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            self.db = sqlite_utils.Database(self._conn)
+            if self.schema_version != len(MIGRATIONS):
+                raise RuntimeError(f"{self.path} has schema version {self.schema_version}, this modbot reads "
+                                   f"{len(MIGRATIONS)}: start the daemon (or any writing command) once to upgrade it")
+            return
+        _create_private(self.path)
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so the sqlite3 module never opens
         # a deferred transaction behind our back (a deferred reader that later writes can fail with
         # "database is locked" without waiting; IMMEDIATE takes the write lock up front and waits).
@@ -561,6 +655,9 @@ class Store:
         self._conn.execute("PRAGMA foreign_keys = ON")
         self.db = sqlite_utils.Database(self._conn)
         self._migrate()
+        for side in ("-wal", "-shm"):  # SQLite creates them with the process umask
+            with contextlib.suppress(OSError):
+                os.chmod(f"{self.path}{side}", 0o600)
 
     # -- plumbing ----------------------------------------------------------------------------
     @contextmanager
@@ -652,7 +749,7 @@ class Store:
         with self._tx() as conn:
             cur = conn.execute(
                 "INSERT OR IGNORE INTO events (platform, community_id, event_id, at) VALUES (?, ?, ?, ?)",
-                (platform, community_id, event_id, time.time() if now is None else now),
+                (platform, community_id, clean_text(event_id), time.time() if now is None else now),
             )
             return cur.rowcount == 1
 
@@ -663,7 +760,7 @@ class Store:
         return (
             self._one(
                 "SELECT 1 AS x FROM events WHERE platform = ? AND community_id = ? AND event_id = ?",
-                (platform, community_id, event_id),
+                (platform, community_id, clean_text(event_id)),
             )
             is not None
         )
@@ -673,6 +770,44 @@ class Store:
         with self._tx() as conn:
             return conn.execute("DELETE FROM events WHERE at < ?", (older_than,)).rowcount
 
+    def record_poison(
+        self,
+        stage: str,
+        error: str,
+        *,
+        platform: str = "",
+        community_id: int | None = None,
+        event_id: str = "",
+        comment_row: int | None = None,
+        payload: Any = None,
+        now: float | None = None,
+    ) -> int:
+        """Something that could not be stored (``stage`` "store") or decided ("decide"): recorded
+        once with its error and an ASCII copy of what it was, then skipped. Its event id is
+        remembered, so a redelivery is skipped too. Returns the record's id."""
+        now = time.time() if now is None else now
+        try:
+            body = json.dumps(payload, default=repr)[:65536] if payload is not None else ""
+        except (TypeError, ValueError, RecursionError):
+            body = repr(payload)[:65536].encode("ascii", "backslashreplace").decode("ascii")
+        with self._tx() as conn:
+            cur = conn.execute(
+                """INSERT INTO poison (stage, platform, community_id, event_id, comment_row, error, payload, at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (stage, clean_text(platform), community_id if _fits(community_id) else None,
+                 clean_text(event_id)[:200], comment_row, clean_text(error)[:2000], body, now),
+            )
+            if event_id and platform and _fits(community_id):
+                conn.execute(
+                    "INSERT OR IGNORE INTO events (platform, community_id, event_id, at) VALUES (?, ?, ?, ?)",
+                    (clean_text(platform), community_id, clean_text(event_id)[:200], now),
+                )
+            return int(cur.lastrowid or 0)
+
+    def poison(self, limit: int = 50) -> list[dict[str, Any]]:
+        """The newest poison records (for ``modbot status`` and the moderators' attention page)."""
+        return self._rows("SELECT * FROM poison ORDER BY id DESC LIMIT ?", (int(limit),))
+
     def save_comment(self, c: Comment) -> CommentRow:
         """Store a comment before anything else happens to it. Idempotent: the same key with the
         same text as its latest version returns that row (``is_new=False``); a different text is an
@@ -681,6 +816,13 @@ class Store:
         A redelivered event (its ``event_id`` already recorded) returns the version with that text
         even if the comment was edited since, so a replayed "new comment" never resurrects old text
         as a fresh version. The event id is recorded in the same transaction."""
+        original = original_if_changed(c.text)
+        if original is not None or any(_SURROGATE.search(v) for v in (c.comment_id, c.author_id, c.object_id,
+                                                                       c.owner_id, c.url, c.event_id)):
+            c = dataclasses.replace(c, text=clean_text(c.text), comment_id=clean_text(c.comment_id),
+                                    author_id=clean_text(c.author_id), object_id=clean_text(c.object_id),
+                                    owner_id=clean_text(c.owner_id), url=clean_text(c.url),
+                                    event_id=clean_text(c.event_id))
         key = c.key
         now = time.time()
         with self._tx() as conn:
@@ -698,8 +840,9 @@ class Store:
             version = 1 if latest is None else int(latest["version"]) + 1
             cur = conn.execute(
                 """INSERT INTO comments (key, version, platform, community_id, kind, object_id, owner_id,
-                       comment_id, author_id, text, created_at, received_at, url, event_id, state, by_community)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)""",
+                       comment_id, author_id, text, created_at, received_at, url, event_id, state, by_community,
+                       text_original)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)""",
                 (
                     key,
                     version,
@@ -711,11 +854,12 @@ class Store:
                     c.comment_id,
                     c.author_id,
                     c.text,
-                    int(c.created_at),
+                    min(max(int(c.created_at), -_MAX_TIME), _MAX_TIME),
                     c.received_at or now,
                     c.url,
                     c.event_id,
                     int(bool(c.by_community)),
+                    original,
                 ),
             )
             self._record_event_in_tx(conn, c, now)
@@ -953,7 +1097,7 @@ class Store:
         now = time.time() if now is None else now
         with self._tx() as conn:
             d = self._one(
-                """SELECT d.comment_key AS comment_key, c.author_id AS author_id
+                """SELECT d.comment_key AS comment_key, coalesce(c.author_id, nullif(d.author_id, '')) AS author_id
                    FROM decisions d LEFT JOIN comments c ON c.id = d.comment_row WHERE d.id = ?""",
                 (action.decision_id,),
             )
@@ -1126,6 +1270,14 @@ class Store:
                 )
                 if cur.rowcount == 1:
                     self._cancel_dependents_in_tx(conn, action_id, "the action it undoes failed: nothing to undo")
+                    # The blacklist entry stays (the daemon still removes the author's comments), but it
+                    # says that the platform refused the ban itself.
+                    conn.execute(
+                        """UPDATE bans SET platform_error = ?
+                           WHERE (decision_id, community_id) IN
+                                 (SELECT decision_id, community_id FROM actions WHERE id = ? AND kind = 'ban')""",
+                        (f"бан на платформе не выполнен: {error}", action_id),
+                    )
             else:
                 cur = conn.execute(
                     """UPDATE actions SET attempts = attempts + ?, last_error = ?, next_attempt_at = ?,
@@ -1182,7 +1334,18 @@ class Store:
                    WHERE id = ? AND state = 'failed'""",
                 (now, action_id),
             )
+            if cur.rowcount == 1:
+                conn.execute(
+                    """UPDATE bans SET platform_error = NULL
+                       WHERE (decision_id, community_id) IN
+                             (SELECT decision_id, community_id FROM actions WHERE id = ? AND kind = 'ban')""",
+                    (action_id,),
+                )
             return cur.rowcount == 1
+
+    def failed_actions(self) -> list[int]:
+        """Ids of every action that failed for good (``modbot actions retry --failed``)."""
+        return [r["id"] for r in self._rows("SELECT id FROM actions WHERE state = 'failed' ORDER BY id")]
 
     def actions(self, states: Sequence[str] = ("manual",), limit: int = 200) -> list[dict[str, Any]]:
         """Actions in the given states with their comment (for the moderators' attention list:
@@ -1352,8 +1515,10 @@ class Store:
         ``community_id``, ``kind``, ``author_id``, ``text``, ``url``, ``comment_created_at`` and
         ``actions`` (e.g. ``"delete:done ban:pending"``)."""
         rows = self._rows(
-            """SELECT d.*, c.platform AS platform, c.community_id AS community_id, c.kind AS kind,
-                      c.author_id AS author_id, c.text AS text, c.url AS url, c.created_at AS comment_created_at,
+            """SELECT d.*, coalesce(c.platform, d.platform) AS platform,
+                      coalesce(c.community_id, d.community_id) AS community_id, c.kind AS kind,
+                      coalesce(c.author_id, d.author_id) AS author_id, c.text AS text, c.url AS url,
+                      c.created_at AS comment_created_at,
                       (SELECT group_concat(a.kind || ':' || a.state, ' ') FROM actions a WHERE a.decision_id = d.id)
                         AS actions
                FROM decisions d LEFT JOIN comments c ON c.id = d.comment_row

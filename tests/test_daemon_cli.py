@@ -47,7 +47,10 @@ def test_status_blacklist_and_decisions(tmp_path: Path, capsys: pytest.CaptureFi
 
     assert main(["decisions", "--db", str(db), "--since", "1"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert len(rows) == 1 and rows[0]["action"] == "delete" and rows[0]["actions"] == "delete:pending"
+    assert [r["action"] for r in rows] == ["delete", "ban", "unban"]  # the hand-made ban is journalled too
+    assert rows[0]["actions"] == "delete:pending"
+    assert [(r["author_id"], r["community_id"], r["decided_by"] != "auto") for r in rows[1:]] == [
+        ("77", "1", True), ("77", "", True)]
     assert json.loads(rows[0]["labels"]) == ["obscene"]
     assert main(["decisions", "--db", str(db), "--since", "2000-01-01", "--until", "2000-01-02",
                  "--format", "json"]) == 0

@@ -1,4 +1,4 @@
-"""Tests of the VK emulator (bot/emulator/vk.py) over real HTTP on 127.0.0.1.
+"""Tests of the VK emulator (bot/emulator/vk/) over real HTTP on 127.0.0.1.
 
 The daemon's own tests trust the emulator to behave like VK, so these tests pin
 the behaviours the daemon depends on: token kinds (27/5/15/211), comment
@@ -434,6 +434,227 @@ async def test_execute_mixed(emu: VKEmulator, http: aiohttp.ClientSession) -> No
     too_many = "return [" + ",".join(["API.users.get({})"] * 26) + "];"
     assert err(await vk(http, emu, "execute", UTOK, code=too_many)) == 13
     assert err(await vk(http, emu, "execute", UTOK, code="var x = 1; return x;")) == 12
+
+
+# ----------------------------------------------------------------------------- fault plan for the chaos bench
+
+
+async def post_faults(http: aiohttp.ClientSession, emu: VKEmulator, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    async with http.post(emu.url + "/_test/faults", json=body) as resp:
+        return resp.status, await resp.json()
+
+
+async def raw_call(http: aiohttp.ClientSession, emu: VKEmulator, method: str, token: str) -> tuple[int, str]:
+    async with http.post(emu.api_url + method, params={"access_token": token, "v": "5.199"}) as resp:
+        return resp.status, await resp.text()
+
+
+CHAOS_CODES = (5, 6, 9, 10, 14, 15, 27, 29, 100, 901)
+
+
+async def test_fault_any_error_code_top_level_and_inside_execute(emu: VKEmulator,
+                                                                 http: aiohttp.ClientSession) -> None:
+    inner = 'return [API.users.get({"user_ids": 1}), API.groups.getById({"group_id": 1})];'
+    for code in CHAOS_CODES:
+        status, _ = await post_faults(http, emu, {"method": "users.get", "error_code": code})
+        assert status == 200
+        body = await vk(http, emu, "users.get", UTOK)
+        assert err(body) == code and body["error"]["error_msg"]
+        # where=execute: the top-level method is spared, the same method inside execute fails
+        emu.add_fault("users.get", error_code=code, where="execute")
+        assert "response" in await vk(http, emu, "users.get", UTOK)
+        body = await vk(http, emu, "execute", UTOK, code=inner)
+        assert body["response"][0] is False and body["response"][1]["groups"][0]["id"] == G
+        assert body["execute_errors"] == [{"method": "users.get", "error_code": code,
+                                           "error_msg": body["execute_errors"][0]["error_msg"]}]
+    assert all(f["spent"] and f["fired"] == 1 for f in emu.snapshot()["faults"])  # each count=1 fault hit once
+    # "*" with where=execute hits every inner call but not execute itself; patterns match method families
+    emu.add_fault("*", error_code=10, count=2, where="execute")
+    body = await vk(http, emu, "execute", UTOK, code=inner)
+    assert body["response"] == [False, False] and [e["error_code"] for e in body["execute_errors"]] == [10, 10]
+    emu.add_fault("groups.*", error_code=100)
+    assert "response" in await vk(http, emu, "users.get", UTOK)
+    assert err(await vk(http, emu, "groups.getById", GTOK)) == 100
+    # "*" top level: execute itself fails as a whole
+    emu.add_fault("*", error_code=901)
+    assert err(await vk(http, emu, "execute", UTOK, code=inner)) == 901
+
+
+async def test_fault_token_revoke_and_restore(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
+    """A token fault: error 5 for every call with one token until removed, top level and execute alike."""
+    c = emu.post_comment(G, AUTHOR, "spam")
+    status, plan = await post_faults(http, emu, {"kind": "error", "error_code": 5, "token": UTOK, "count": -1})
+    assert status == 200 and plan["faults"][0]["token"] == UTOK
+    (fault_id,) = plan["added"]
+    for _ in range(3):
+        body = await vk(http, emu, "wall.deleteComment", UTOK, owner_id=-G, comment_id=c["comment_id"])
+        assert err(body) == 5 and body["error"]["error_msg"].startswith("User authorization failed")
+    assert err(await vk(http, emu, "execute", UTOK, code="return API.users.get({});")) == 5
+    assert "response" in await vk(http, emu, "groups.getById", GTOK)  # other tokens are unaffected
+    assert emu.snapshot()["comments"][0]["deleted"] is False
+    status, plan = await post_faults(http, emu, {"remove": fault_id})
+    assert status == 200 and plan["faults"] == []
+    assert (await vk(http, emu, "wall.deleteComment", UTOK, owner_id=-G, comment_id=c["comment_id"]))["response"] == 1
+    assert (await post_faults(http, emu, {"remove": fault_id}))[0] == 404
+    # the Python side: remove by the returned Fault
+    fault = emu.add_fault(kind="error", error_code=5, token=GTOK, count=-1)
+    assert err(await vk(http, emu, "groups.getById", GTOK)) == 5
+    emu.remove_fault(fault)
+    assert "response" in await vk(http, emu, "groups.getById", GTOK)
+
+
+async def test_fault_windows_and_seeded_probability(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
+    # a window: starts 0.5 s after it was posted, lasts 0.6 s, hits every matching call inside it
+    status, plan = await post_faults(http, emu, {"faults": [
+        {"method": "users.get", "kind": "error", "error_code": 10, "count": -1, "after": 0.5, "duration": 0.6}]})
+    assert status == 200 and plan["faults"][0]["active"] is False and plan["faults"][0]["starts_in"] > 0.4
+    assert "response" in await vk(http, emu, "users.get", UTOK)
+    await asyncio.sleep(0.55)
+    assert err(await vk(http, emu, "users.get", UTOK)) == 10
+    await asyncio.sleep(0.65)
+    assert "response" in await vk(http, emu, "users.get", UTOK)
+
+    # probability draws from the plan's seeded RNG: the same seed and requests fail the same calls
+    async def outcomes() -> list[bool]:
+        await post_faults(http, emu, {"clear": True, "seed": 7, "faults": [
+            {"method": "users.get", "kind": "error", "error_code": 9, "count": -1, "probability": 0.5}]})
+        return ["error" in await vk(http, emu, "users.get", UTOK) for _ in range(24)]
+
+    first = await outcomes()
+    assert first == await outcomes()
+    assert 0 < sum(first) < 24
+    async with http.get(emu.url + "/_test/faults") as resp:
+        plan = await resp.json()
+    assert plan["seed"] == 7 and plan["faults"][0]["fired"] == sum(first)
+
+
+async def test_fault_transport_kinds_on_methods_and_long_poll(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
+    for status in (500, 502, 503, 504):
+        emu.add_fault("*", "http", status=status)
+        assert (await raw_call(http, emu, "users.get", UTOK))[0] == status
+    server = await lp_server(http, emu)
+    # "*" never hits long poll; "longpoll" does (http, nonjson, delay)
+    emu.add_fault("*", "http", status=502)
+    assert "updates" in await lp_poll(http, server)
+    assert (await raw_call(http, emu, "users.get", UTOK))[0] == 502
+    params = {"act": "a_check", "key": server["key"], "ts": server["ts"], "wait": 0}
+    emu.add_fault("longpoll", "http", status=504)
+    async with http.get(server["server"], params=params) as resp:
+        assert resp.status == 504
+    emu.add_fault("longpoll", "nonjson")
+    async with http.get(server["server"], params=params) as resp:
+        assert resp.status == 200
+        with pytest.raises(json.JSONDecodeError):
+            json.loads(await resp.text())
+    emu.add_fault("longpoll", "delay", delay=0.3)
+    t0 = time.monotonic()
+    assert "updates" in await lp_poll(http, server)
+    assert time.monotonic() - t0 >= 0.3
+    # slow answers on one token only, the rest of the API stays fast
+    emu.add_fault("*", "delay", delay=0.3, token=UTOK, count=-1)
+    t0 = time.monotonic()
+    assert "response" in await vk(http, emu, "groups.getById", GTOK)
+    assert time.monotonic() - t0 < 0.3
+    assert "response" in await vk(http, emu, "users.get", UTOK)
+    assert time.monotonic() - t0 >= 0.3
+
+
+async def test_fault_plan_rejects_bad_entries(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
+    for bad in ({"kind": "explode"}, {"kind": "error", "colour": "red"}, {"kind": "error", "probability": 2},
+                {"kind": "down"}, {"kind": "down", "duration": 1, "method": "users.get"},
+                {"kind": "down", "duration": 1, "mode": "slow"}, {"kind": "error", "where": "inside"},
+                {"kind": "error", "method": "longpoll"}, {"kind": "http", "status": 99},
+                {"kind": "error", "duration": 0}, {"kind": "down", "duration": 1, "probability": 0.5},
+                {"kind": "error", "mode": "refused"}, {"faults": ["nope"]}):
+        status, body = await post_faults(http, emu, bad)
+        assert status == 400 and body["error"], bad
+    assert emu.snapshot()["faults"] == []
+
+
+async def test_api_down_503(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
+    """The whole API down: every VK request (long poll included) gets 503 until the window closes."""
+    server = await lp_server(http, emu)
+    params = {"act": "a_check", "key": server["key"], "ts": server["ts"], "wait": 10}
+    held = asyncio.ensure_future(http.get(server["server"], params=params))  # a long poll waiting for events
+    await asyncio.sleep(0.1)
+    status, plan = await post_faults(http, emu, {"kind": "down", "duration": 1.0})
+    assert status == 200 and plan["faults"][0]["active"] is True and plan["faults"][0]["mode"] == "503"
+    t0 = time.monotonic()
+    async with await held as resp:  # answered at once, not after its 10 s wait
+        assert resp.status == 503
+    assert time.monotonic() - t0 < 0.5
+    assert (await raw_call(http, emu, "users.get", UTOK))[0] == 503
+    async with http.get(server["server"], params=dict(params, wait=0)) as resp:
+        assert resp.status == 503
+    async with http.get(emu.url + "/captcha.php") as resp:
+        assert resp.status == 503
+    calls_before = len(emu.calls())
+    c = emu.post_comment(G, AUTHOR, "written while VK is down")  # control endpoints keep working
+    async with http.get(emu.url + "/_test/state", params={"comments": 0}) as resp:
+        assert resp.status == 200 and (await resp.json())["counters"]["outage_rejected"] == 4
+    await asyncio.sleep(1.05)
+    assert len(emu.calls()) == calls_before  # the API never saw the rejected requests
+    assert "response" in await vk(http, emu, "users.get", UTOK)
+    got = await lp_poll(http, server)
+    assert [u["event_id"] for u in got["updates"]] == [c["event_id"]]  # nothing queued meanwhile was lost
+
+
+async def test_api_down_refused_then_back_on_the_same_port(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
+    server = await lp_server(http, emu)  # leaves a pooled keep-alive connection in `http`
+    params = {"act": "a_check", "key": server["key"], "ts": server["ts"], "wait": 10}
+    async with aiohttp.ClientSession() as other:
+        held = asyncio.ensure_future(other.get(server["server"], params=params))
+        await asyncio.sleep(0.1)
+        fault = emu.add_fault(kind="down", duration=1.0, mode="refused")
+        with pytest.raises(aiohttp.ClientConnectionError):
+            await held  # the held long poll is dropped
+    with pytest.raises(aiohttp.ClientConnectionError):  # pooled connection dropped, new ones refused
+        await raw_call(http, emu, "users.get", UTOK)
+    async with aiohttp.ClientSession() as fresh:
+        with pytest.raises(aiohttp.ClientConnectorError):
+            await raw_call(fresh, emu, "users.get", UTOK)
+        with pytest.raises(aiohttp.ClientConnectorError):
+            async with fresh.get(emu.url + "/_test/state"):
+                pass
+    assert fault.active(time.monotonic())
+    await asyncio.sleep(1.05)
+    await wait_until(lambda: emu.snapshot()["faults"][0]["active"] is False)
+    assert "response" in await vk(http, emu, "users.get", UTOK)  # same URL, same port
+    # ended early from Python: listening again at once
+    emu.add_fault(kind="down", duration=60, mode="refused")
+    async with aiohttp.ClientSession() as fresh:
+        with pytest.raises(aiohttp.ClientConnectorError):
+            await raw_call(fresh, emu, "users.get", UTOK)
+        emu.clear_faults()
+        assert (await raw_call(fresh, emu, "users.get", UTOK))[0] == 200
+
+
+async def test_api_down_holds_callback_delivery(emu: VKEmulator) -> None:
+    """VK pushes nothing while it is down; what was queued is delivered, in order, once it is back."""
+    received: list[tuple[str, float]] = []
+
+    async def receiver(request: web.Request) -> web.Response:
+        data = await request.json()
+        if data["type"] == "confirmation":
+            return web.Response(text="c0de")
+        received.append((data["event_id"], time.monotonic()))
+        return web.Response(text="ok")
+
+    app = web.Application()
+    app.router.add_post("/cb", receiver)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        await emu.configure_callback(G, f"http://127.0.0.1:{runner.addresses[0][1]}/cb", code="c0de")
+        emu.add_fault(kind="down", duration=0.5)
+        t0 = time.monotonic()
+        ids = [emu.post_comment(G, AUTHOR, f"c{i}")["event_id"] for i in range(3)]
+        await wait_until(lambda: len(received) == 3)
+        assert [e for e, _ in received] == ids and received[0][1] - t0 >= 0.45
+    finally:
+        await runner.cleanup()
 
 
 # ----------------------------------------------------------------------------- long poll

@@ -1,4 +1,4 @@
-"""What operators and moderators do with OK pages: the config keys, ``modbot review manual|done``,
+"""What operators and moderators do with OK pages: the config keys, ``modbot review list|done``,
 ``modbot status`` saying when OK refused deletion, one blacklist with VK and OK authors side by
 side, and moderators' decisions and undo on OK comments through the decision service."""
 
@@ -108,12 +108,12 @@ def test_moderator_delete_and_ban_on_ok_then_review_done(tmp_path: Path, capsys:
         row2 = _held_ok_comment(store, service, author="575662066927", comment_id="MTU1OjEz")
         out2 = service.moderate(row2.id, "delete", by="anna", category="insult", now=time.time())
         (a2,) = out2.actions
-    assert main(["review", "manual", "--db", str(db)]) == 0
+    assert main(["review", "list", "--db", str(db)]) == 0
     listed = capsys.readouterr().out
-    assert f"#{a2.id} ok 5 delete" in listed and "удалить вручную в OK" in listed and "ты дебил" in listed
-    assert main(["review", "manual", "--db", str(db), "--format", "json"]) == 0
+    assert f"action #{a2.id} delete ok 5 {row2.url}" in listed and "удалить вручную в OK" in listed
+    assert main(["review", "list", "--db", str(db), "--format", "json"]) == 0
     (rec,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert rec["id"] == a2.id and rec["url"] == row2.url and rec["params"]["comment_id"] == "MTU1OjEz"
+    assert rec["manual_action"] == a2.id and rec["url"] == row2.url and "удалить вручную в OK" in rec["reason"]
     assert main(["review", "done", str(a2.id), "--db", str(db), "--by", "anna"]) == 0
     assert "отмечено выполненным вручную" in capsys.readouterr().out
     assert main(["review", "done", str(a2.id), "--db", str(db), "--by", "anna"]) == 1
@@ -138,7 +138,6 @@ def test_status_blacklist_and_decisions_show_both_platforms(tmp_path: Path,
         store.set_cursor("ok:5:notice", "удаление через API недоступно: удаляют модераторы вручную")
     assert main(["blacklist", "add", "user:575662066926", "--platform", "ok", "--db", str(db)]) == 0
     assert main(["blacklist", "add", "77", "--platform", "vk", "--db", str(db), "--community", "1"]) == 0
-    assert main(["blacklist", "add", "abc", "--platform", "vk", "--db", str(db)]) == 2
     capsys.readouterr()
     assert main(["blacklist", "list", "--db", str(db)]) == 0
     listed = capsys.readouterr().out

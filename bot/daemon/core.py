@@ -20,21 +20,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
+import json
 import logging
 import os
 import signal
+import sqlite3
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from bot.config import Config
+from bot.config import Config, env_float
 from bot.decisions import DecisionService, Plan
 from bot.metrics import HttpServer, Metrics, make_app
 from bot.platform import BanEvent, CommentEvent, Ignored, Malformed, PlatformEvent, PlatformRegistry
-from bot.store import CommentRow, Store
-from bot.types import Action
+from bot.store import HEARTBEAT_CURSOR, HEARTBEAT_SECONDS, CommentRow, Store
+from bot.types import Action, Decision
 from moderation.judge import Judge
 from moderation.repeats import RepeatTracker
 from moderation.verdict import Verdict
@@ -44,13 +47,9 @@ from .outbox import Outbox
 
 log = logging.getLogger("modbot.daemon")
 
-
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "")
-    try:
-        return float(raw) if raw.strip() else default
-    except ValueError:
-        return default
+#: Liveness: comments waiting this long to be judged, or due actions with no outcome for this long,
+#: make the daemon "degraded" (``/healthz`` answers 503 and says why).
+STALL_SECONDS = 120.0
 
 
 @dataclass
@@ -67,6 +66,8 @@ class DaemonOptions:
     ready_timeout: float = 10.0
     #: How often the outbox asks platforms whether actions left to moderators were done by hand.
     manual_check_interval: float = 60.0
+    #: comments waiting this long to be judged, or due actions with no outcome this long: "degraded"
+    stall_seconds: float = STALL_SECONDS
     #: (host, port) for /healthz, /metrics and adapters' routes; None = ``[metrics]`` from config.
     http: tuple[str, int] | None = None
 
@@ -74,7 +75,7 @@ class DaemonOptions:
     def from_env(cls) -> DaemonOptions:
         """``MODBOT_JUDGE_BATCH``: comments judged per batch."""
         o = cls()
-        o.judge_batch = int(_env_float("MODBOT_JUDGE_BATCH", o.judge_batch))
+        o.judge_batch = int(env_float("MODBOT_JUDGE_BATCH", o.judge_batch))
         return o
 
 
@@ -106,6 +107,7 @@ class Daemon:
         self._repeats = RepeatTracker()  # used only on the judge thread
         self._tasks: list[asyncio.Task[Any]] = []
         self._started: list[Any] = []
+        self._problems: list[str] = []
         self.state = "new"
         self.counts: dict[str, int] = {"events": 0, "comments": 0, "duplicates": 0, "malformed": 0, "judged": 0}
 
@@ -226,15 +228,19 @@ class Daemon:
         """:data:`~bot.platform.EventSink`: store (FIRST), then queue new comments for judging."""
         assert self.db is not None
         good: list[CommentEvent | BanEvent] = []
+        malformed: list[Malformed] = []
         for ev in events:
             if isinstance(ev, Malformed):
                 self.counts["malformed"] += 1
                 self.metrics.event(source, "malformed")
                 log.error("%s (from %s)", ev.error, source)
+                malformed.append(ev)
             elif isinstance(ev, Ignored):
                 self.metrics.event(source, "ignored")
             else:
                 good.append(ev)
+        if malformed:
+            await self.db.call(self._record_malformed, malformed, source, time.time())
         if not good:
             return
         new_rows = await self.db.call(self._ingest_sync, good, source, time.time())
@@ -242,26 +248,63 @@ class Daemon:
             self._enqueue(row)
 
     def _ingest_sync(self, events: list[CommentEvent | BanEvent], source: str, now: float) -> list[CommentRow]:
-        """Store thread: save comments, mirror platform bans into the blacklist."""
+        """Store thread: save comments, mirror platform bans into the blacklist.
+
+        One event that cannot be stored is recorded as poison (with an ASCII copy of it) and
+        skipped: the rest of the batch is stored and the receiver moves on, instead of retrying the
+        same batch forever. A database error is not the event's fault and is raised (the adapter
+        keeps its position and delivers the batch again)."""
         assert self.decisions is not None
         new_rows: list[CommentRow] = []
         for ev in events:
             self.counts["events"] += 1
-            if isinstance(ev, CommentEvent):
-                row = self.store.save_comment(ev.comment)
-                if row.is_new:
-                    self.counts["comments"] += 1
-                    new_rows.append(row)
-                    self.metrics.event(source, "edit" if ev.comment.edited else "new")
+            try:
+                if isinstance(ev, CommentEvent):
+                    row = self.store.save_comment(ev.comment)
+                    if row.is_new:
+                        self.counts["comments"] += 1
+                        new_rows.append(row)
+                        self.metrics.event(source, "edit" if ev.comment.edited else "new")
+                    else:
+                        self.counts["duplicates"] += 1
+                        self.metrics.event(source, "duplicate")
                 else:
-                    self.counts["duplicates"] += 1
-                    self.metrics.event(source, "duplicate")
-            else:
-                line = self.decisions.sync_platform_ban(ev, now)
-                if line:
-                    log.info("%s", line)
-                self.metrics.event(source, "block" if ev.blocked else "unblock")
+                    line = self.decisions.sync_platform_ban(ev, now)
+                    if line:
+                        log.info("%s", line)
+                    self.metrics.event(source, "block" if ev.blocked else "unblock")
+            except sqlite3.OperationalError:
+                raise
+            except Exception as exc:
+                self._poison_event(ev, exc, source, now)
         return new_rows
+
+    def _record_malformed(self, events: list[Malformed], source: str, now: float) -> None:
+        """Store thread: an event nobody can read is recorded as poison (once per event id)."""
+        for ev in events:
+            if ev.event_id and ev.platform and self.store.event_seen(ev.platform, ev.community_id, ev.event_id):
+                continue  # a redelivery of one already recorded
+            self.metrics.poison("parse")
+            self.store.record_poison("parse", ev.error, platform=ev.platform, community_id=ev.community_id,
+                                     event_id=ev.event_id, payload=ev.error, now=now)
+
+    def _poison_event(self, ev: CommentEvent | BanEvent, exc: Exception, source: str, now: float) -> None:
+        platform = ev.comment.platform if isinstance(ev, CommentEvent) else ev.platform
+        error = f"{type(exc).__name__}: {exc}"
+        payload = dataclasses.asdict(ev.comment) if isinstance(ev, CommentEvent) else dataclasses.asdict(ev)
+        self.counts["poison"] = self.counts.get("poison", 0) + 1
+        self.metrics.event(source, "poison")
+        self.metrics.poison("store")
+        log.error("event %s from %s %s could not be stored and is skipped (recorded as poison): %s",
+                  (ev.event_id or "-")[:40].encode("ascii", "backslashreplace").decode(), platform,
+                  ev.community_id, error[:300])
+        try:
+            self.store.record_poison("store", error, platform=platform, community_id=ev.community_id,
+                                     event_id=ev.event_id, payload=payload, now=now)
+        except sqlite3.OperationalError:
+            raise
+        except Exception as exc2:  # the record itself failed: the log line above is all that is left
+            log.error("could not record the poison event either: %s: %s", type(exc2).__name__, exc2)
 
     def _enqueue(self, row: CommentRow) -> None:
         if row.id in self._queued:
@@ -314,9 +357,14 @@ class Daemon:
                         verdicts += await loop.run_in_executor(self._judge_pool, self._judge_rows, [row])
                         ok_rows.append(row)
                     except Exception as exc1:
-                        log.error("judge failed on comment %s: %s: %s (left for the next start)", row.key,
-                                  type(exc1).__name__, exc1)
-                        self._queued.discard(row.id)
+                        # Held for a moderator with the reason, rather than left to fail again at every sweep.
+                        error = f"{type(exc1).__name__}: {exc1}"
+                        log.error("judge failed on comment %s: %s; held for a moderator", row.key, error)
+                        self.metrics.poison("judge")
+                        verdicts.append(Verdict(row.text, "review", [], {}, ground=(
+                            f"судья не смог оценить текст ({error[:200]}); на проверку модератору"),
+                            model_version=self.judge.model_version if self.judge else "", error=error))
+                        ok_rows.append(row)
                 batch = ok_rows
             if batch:
                 await self._decide_q.put((batch, verdicts))
@@ -325,14 +373,16 @@ class Daemon:
         assert self.db is not None
         while True:
             batch, verdicts = await self._decide_q.get()
+            delay = 1.0
             while True:
                 try:
                     plans = await self.db.call(self._decide_sync, batch, verdicts, time.time())
                     break
-                except Exception as exc:
-                    log.error("could not record %d decision(s): %s: %s; retrying in 1 s", len(batch),
-                              type(exc).__name__, exc)
-                    await asyncio.sleep(1.0)
+                except sqlite3.Error as exc:  # the database itself (locked, disk full): retry, in order
+                    log.error("could not record %d decision(s): %s: %s; retrying in %.0f s", len(batch),
+                              type(exc).__name__, exc, delay)
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, 30.0)
             acted = False
             for row, plan in zip(batch, plans, strict=True):
                 self._queued.discard(row.id)
@@ -351,9 +401,33 @@ class Daemon:
                 self.outbox.wake()
 
     def _decide_sync(self, rows: list[CommentRow], verdicts: list[Verdict], now: float) -> list[Plan]:
-        """Store thread: one journalled decision per comment (the decision service)."""
+        """Store thread: one journalled decision per comment (the decision service).
+
+        Each comment is its own transaction. A database error stops the batch (it is retried in
+        order); any other error belongs to that comment alone: it is recorded as poison and the
+        comment is held for a moderator with the reason, so it is neither lost nor retried forever
+        and never holds up the comments behind it."""
         assert self.decisions is not None
-        return [self.decisions.decide_auto(row, verdict, now) for row, verdict in zip(rows, verdicts, strict=True)]
+        plans = []
+        for row, verdict in zip(rows, verdicts, strict=True):
+            try:
+                plans.append(self.decisions.decide_auto(row, verdict, now))
+            except sqlite3.Error:
+                raise
+            except Exception as exc:
+                error = f"{type(exc).__name__}: {exc}"
+                log.error("could not decide %s: %s; held for a moderator", row.key, error)
+                self.metrics.poison("decide")
+                self.store.record_poison("decide", error, platform=row.platform, community_id=row.community_id,
+                                         comment_row=row.id, now=now)
+                held = Verdict(row.text, "review", list(verdict.labels), dict(verdict.scores), list(verdict.evidence),
+                               ground=f"не удалось принять решение автоматически ({error[:200]}); "
+                                      "на проверку модератору",
+                               model_version=verdict.model_version, error=error)
+                plan = Plan(Decision(row.key, "review", list(verdict.labels), "auto", held.ground))
+                self.store.save_decision(plan.decision, comment_row=row.id, verdict=held, now=now)
+                plans.append(plan)
+        return plans
 
     # ------------------------------------------------------------------ outbox glue
 
@@ -388,8 +462,12 @@ class Daemon:
         assert self.db is not None
         last_sweep = time.monotonic()
         last_prune = 0.0
+        last_beat = 0.0
         while True:
             await asyncio.sleep(1.0)
+            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                last_beat = time.monotonic()
+                await self._heartbeat()
             self.metrics.queue("judge", self._judge_q.qsize())
             self.metrics.queue("decide", self._decide_q.qsize())
             self.metrics.queue("outbox_in_flight", self.outbox.in_flight if self.outbox else 0)
@@ -413,23 +491,71 @@ class Daemon:
                 except Exception as exc:
                     log.error("housekeeping: %s: %s", type(exc).__name__, exc)
 
+    async def _heartbeat(self) -> None:
+        """Health into the database (``modbot status`` reads it without reaching the daemon), the
+        ``modbot_healthy`` gauge, and one log line when the daemon becomes degraded or recovers."""
+        assert self.db is not None
+        try:
+            h = await self.health()
+            problems = h["problems"]
+            self.metrics.healthy.set(0 if problems else 1)
+            if problems != self._problems:
+                if problems:
+                    log.warning("health: degraded — %s", "; ".join(problems))
+                elif self._problems:
+                    log.info("health: ok again")
+                self._problems = problems
+            beat = {k: h[k] for k in ("status", "problems", "at", "model_version", "queues", "broken_tokens",
+                                      "paused_tokens", "outbox_last_progress_age_s")}
+            beat["communities"] = [{k: c.get(k) for k in ("platform", "group_id", "name", "receive",
+                                                          "last_progress_age_s", "restarts_10min", "problem")}
+                                   for c in h["communities"]]
+            beat["pid"] = os.getpid()
+            await self.db.call(self.store.set_cursor, HEARTBEAT_CURSOR, json.dumps(beat, ensure_ascii=False))
+        except Exception as exc:
+            log.error("health heartbeat: %s: %s", type(exc).__name__, exc)
+
     async def health(self) -> dict[str, Any]:
-        """``/healthz``: running state, per-community receive position, queues, paused tokens."""
+        """``/healthz`` (503 unless ``ok``): state, per-community receive progress, queues, paused
+        tokens, and ``problems`` — why it is ``degraded`` (a receiver restarting or getting no
+        answer, a token that stopped working, comments waiting to be judged, actions not moving)."""
+        now = time.time()
         communities: list[dict[str, Any]] = []
         paused: dict[str, float] = {}
+        broken: list[dict[str, Any]] = []
         platforms: dict[str, Any] = {}
         for p in self.platforms:
             h = p.health()
             communities += h.pop("communities", [])
             paused.update(h.pop("paused_tokens", {}))
+            broken += h.pop("broken_tokens", [])
             platforms[p.name] = h
+        problems = [f"{c['platform']} {c['group_id']}: {c['problem']}" for c in communities if c.get("problem")]
+        problems += [f"{b['token']} (сообщество {b['community']}) не работает: {b['reason']}" for b in broken]
+        problems += [f"{tok}: пауза из-за капчи" for tok in paused]
+        waiting = [self._received_at[i] for i in self._queued if i in self._received_at]
+        oldest = now - min(waiting) if waiting else 0.0
+        if oldest > self.options.stall_seconds:
+            problems.append(f"комментарии ждут оценки {oldest:.0f} с ({len(waiting)} в очереди)")
+        stall = self.options.stall_seconds
+        if self.outbox is not None and self.db is not None and now - self.outbox.last_progress_at > stall:
+            due = await self.db.call(self.store.due_actions, now - stall, 1)
+            if due:
+                problems.append(f"действия ждут выполнения, и ни одно не выполнено за "
+                                f"{now - self.outbox.last_progress_at:.0f} с")
+        state = self.state if self.state != "running" else ("degraded" if problems else "ok")
         return {
-            "status": "ok" if self.state == "running" else self.state,
+            "status": state,
+            "problems": problems,
+            "at": now,
             "model_version": self.judge.model_version if self.judge else None,
             "communities": communities,
             "queues": {"judge": self._judge_q.qsize(), "decide": self._decide_q.qsize(),
-                       "outbox_in_flight": self.outbox.in_flight if self.outbox else 0},
+                       "outbox_in_flight": self.outbox.in_flight if self.outbox else 0,
+                       "oldest_unjudged_s": round(oldest, 1)},
+            "outbox_last_progress_age_s": round(now - self.outbox.last_progress_at, 1) if self.outbox else None,
             "paused_tokens": paused,
+            "broken_tokens": broken,
             "platforms": platforms,
             "counts": dict(self.counts),
         }

@@ -82,6 +82,8 @@ class Outbox:
         self.done = 0
         self.failed = 0
         self.last_errors: list[str] = []
+        #: when an outcome was last recorded (liveness: due actions and no progress = stalled)
+        self.last_progress_at = time.time()
 
     @property
     def store(self) -> Store:
@@ -181,6 +183,7 @@ class Outbox:
 
     async def _record(self, action: Action, outcome: Outcome, where: str) -> None:
         assert action.id is not None
+        self.last_progress_at = time.time()
         if isinstance(outcome, Done):
             await self.db.call(self.store.mark_action_done, action.id, outcome.result)
             self.done += 1
@@ -257,6 +260,7 @@ class Outbox:
         await self.db.call(self.store.mark_action_failed, action.id, error, None)
         self.failed += 1
         self.metrics.action(action.kind, "failed")
+        self.metrics.actions_failed.labels(action.kind).inc()
         line = f"{action.method} {where}: {error}"
         self.last_errors = (self.last_errors + [line])[-20:]
         log.error("outbox: action %s given up: %s", action.id, line)

@@ -3,6 +3,6 @@
 Never imported by production code: the daemon only ever sees a base URL.
 """
 
-from .vk import DESIGN_CHOICES, VKEmulator, VKError, VKState, create_vk_app
+from .vk import DESIGN_CHOICES, ControlError, Fault, VKEmulator, VKErrorReply, VKState, create_vk_app
 
-__all__ = ["DESIGN_CHOICES", "VKEmulator", "VKError", "VKState", "create_vk_app"]
+__all__ = ["DESIGN_CHOICES", "ControlError", "Fault", "VKEmulator", "VKErrorReply", "VKState", "create_vk_app"]

@@ -1,7 +1,7 @@
 """Run the VK emulator standalone: ``python -m bot.emulator --port 8081 --groups 3``.
 
-Used by ``make demo`` and by manual poking with curl; prints one JSON line per
-created community (ids and tokens) so scripts can pick them up from stdout.
+For manual poking with curl and for scripts: prints one JSON line with the URLs,
+then one per created community (ids and tokens), so they can be read from stdout.
 """
 
 from __future__ import annotations

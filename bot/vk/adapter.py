@@ -20,7 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.config import CommunityConfig, Config
+from bot.config import CommunityConfig, Config, env_float
 from bot.metrics import Metrics
 from bot.platform import (
     BanIntent,
@@ -65,16 +65,29 @@ MAX_BAN_DAYS = 365
 DAY = 86400
 #: "Not found" for a delete means nothing is left to do (photos/market answer 0 instead).
 GONE_CODES = frozenset({104})
+#: Errors that belong to the token, not the action: invalid or revoked (5), validation required
+#: (17), wrong token kind (27), application authorisation failed (28). They never fail an action:
+#: the token is paused and probed until it works again.
+TOKEN_CODES = frozenset({5, 17, 27, 28})
+#: Errors that may mean "this one comment is out of reach" or "this token can no longer moderate
+#: the community" (its admin lost the rights): a probe of the token tells which.
+AMBIGUOUS_CODES = frozenset({7, 15, 203})
+#: A token found working is trusted for this long before an ambiguous error probes it again.
+PROBE_TRUST_SECONDS = 60.0
+#: Probing a broken token: first after this, doubling, at most PROBE_MAX.
+PROBE_FIRST = 2.0
+PROBE_MAX = 600.0
+#: VK refuses a restore once its (undocumented) restore period is over.
+RESTORE_EXPIRED_CODES = frozenset({211})
+RESTORE_EXPIRED = ("VK больше не позволяет восстановить этот комментарий: срок восстановления истёк. "
+                   "Его текст сохранён в журнале modbot")
 #: Receivers that crash are restarted after this many seconds (a loop, never nested calls).
 RESTART_DELAY = 5.0
-
-
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "")
-    try:
-        return float(raw) if raw.strip() else default
-    except ValueError:
-        return default
+#: Liveness: this many crash-restarts within RESTART_WINDOW seconds, or no long-poll answer for
+#: STALL_SECONDS, make a community "degraded" in /healthz and `modbot status`.
+RESTARTS_DEGRADED = 5
+RESTART_WINDOW = 600.0
+STALL_SECONDS = 120.0
 
 
 @dataclass
@@ -88,6 +101,10 @@ class VKOptions:
     client_attempts: int = 5
     #: longest pause between the client's own quick retries of one request (seconds)
     client_backoff_cap: float = 30.0
+    #: a crashed receiver restarts after this many seconds
+    restart_delay: float = RESTART_DELAY
+    #: no long-poll answer for this long makes a community "degraded"
+    stall_seconds: float = STALL_SECONDS
 
     @classmethod
     def from_env(cls) -> VKOptions:
@@ -95,9 +112,9 @@ class VKOptions:
         ``MODBOT_CAPTCHA_PAUSE``, ``MODBOT_BACKFILL_POSTS``."""
         o = cls()
         o.api_url = os.environ.get("MODBOT_VK_API_URL", o.api_url) or o.api_url
-        o.longpoll_wait = int(_env_float("MODBOT_LONGPOLL_WAIT", o.longpoll_wait))
-        o.captcha_pause = _env_float("MODBOT_CAPTCHA_PAUSE", o.captcha_pause)
-        o.backfill_posts = int(_env_float("MODBOT_BACKFILL_POSTS", o.backfill_posts))
+        o.longpoll_wait = int(env_float("MODBOT_LONGPOLL_WAIT", o.longpoll_wait))
+        o.captcha_pause = env_float("MODBOT_CAPTCHA_PAUSE", o.captcha_pause)
+        o.backfill_posts = int(env_float("MODBOT_BACKFILL_POSTS", o.backfill_posts))
         return o
 
 
@@ -105,6 +122,17 @@ class VKOptions:
 class _Tokens:
     group: Token | None
     user: Token | None
+
+
+@dataclass
+class _Broken:
+    """A token that cannot act for a community any more (revoked, no rights): paused and probed."""
+
+    token: Token
+    since: float
+    error: str
+    next_probe: float
+    backoff: float = PROBE_FIRST
 
 
 class VKPlatform:
@@ -127,11 +155,17 @@ class VKPlatform:
         self.client: VKClient | None = None
         self.batcher: ExecuteBatcher | None = None
         self.receivers: dict[int, LongPollReceiver] = {}
-        self.restarts: dict[int, int] = {}
+        #: crash-restart times per community (liveness: 5 in 10 minutes is "degraded")
+        self.restarts: dict[int, list[float]] = {}
         self._tasks: list[asyncio.Task[None]] = []
         self._sink: EventSink | None = None
         self._cursors: Cursors | None = None
         self._unknown: set[int] = set()
+        self._started_at = 0.0
+        #: (token value, community) → why it is paused; probed with backoff until it works again
+        self._broken: dict[tuple[str, int], _Broken] = {}
+        #: (token value, community) → when a probe last found it working
+        self._probed_ok: dict[tuple[str, int], float] = {}
         callback = [c for c in self._communities if c.receive_mode == "callback"]
         self.callback: CallbackEndpoint | None = None
         if callback:
@@ -191,6 +225,7 @@ class VKPlatform:
 
     async def start(self, sink: EventSink, cursors: Cursors) -> None:
         self._sink, self._cursors = sink, cursors
+        self._started_at = time.time()
         rates = {"user": self.config.rate_limits.user_per_second, "group": self.config.rate_limits.group_per_second}
         self.client = VKClient(self.options.api_url, rates=rates, captcha_pause=self.options.captcha_pause,
                                max_attempts=self.options.client_attempts,
@@ -230,10 +265,11 @@ class VKPlatform:
                 raise
             except Exception as exc:
                 rec.cancel_backfill()
-                self.restarts[c.group_id] = self.restarts.get(c.group_id, 0) + 1
+                self.restarts.setdefault(c.group_id, []).append(time.time())
+                self.metrics.receiver_restarted("vk", c.group_id)
                 log.error("vk long poll %d crashed: %s: %s — restarting it in %.0f s", c.group_id,
-                          type(exc).__name__, exc, RESTART_DELAY)
-                await asyncio.sleep(RESTART_DELAY * (0.75 + random.random() / 2))
+                          type(exc).__name__, exc, self.options.restart_delay)
+                await asyncio.sleep(self.options.restart_delay * (0.75 + random.random() / 2))
 
     async def wait_ready(self, timeout: float) -> int:
         deadline = time.monotonic() + timeout
@@ -321,6 +357,11 @@ class VKPlatform:
         token = self.token_for(action)
         if token is None:
             return Failed(f"no token configured for vk community {action.community_id} ({action.method})")
+        key = (token.value, action.community_id)
+        broken = self._broken.get(key)
+        if broken is not None:
+            if time.time() < broken.next_probe or not await self._recovered(key, broken):
+                return Retry(f"token paused: {broken.error}", broken.next_probe, count=False)
         try:
             result = await self.batcher.submit(action.method, action.params, token)
         except TokenPaused as exc:
@@ -330,6 +371,17 @@ class VKPlatform:
                 return Done({"already": exc.code})
             if exc.transient:
                 return Retry(str(exc), None)
+            if exc.code in TOKEN_CODES:
+                return self._break(key, token, str(exc))
+            if exc.code in AMBIGUOUS_CODES:
+                works = await self._probe(token, action.community_id)
+                if works is False:
+                    return self._break(key, token, f"{exc} (the token cannot moderate community "
+                                                   f"{action.community_id} any more)")
+                if works is None:
+                    return Retry(f"{exc} (could not check the token; will try again)", None)
+            if action.kind == "restore" and exc.code in RESTORE_EXPIRED_CODES:
+                return Failed(f"{RESTORE_EXPIRED} ({exc})")
             return Failed(str(exc))
         except VKError as exc:
             # Network error or 5xx: VK may have executed the call before the answer got lost.
@@ -338,6 +390,46 @@ class VKPlatform:
             log.error("vk: %s failed unexpectedly: %s: %s", action.method, type(exc).__name__, exc)
             return Retry(f"{type(exc).__name__}: {exc}", None, maybe_sent=True)
         return Done(result)
+
+    def _break(self, key: tuple[str, int], token: Token, error: str) -> Retry:
+        """Pause the token for this community: its actions wait (no attempt counted) until a probe works."""
+        now = time.time()
+        broken = self._broken.get(key)
+        if broken is None:
+            broken = self._broken[key] = _Broken(token, now, error, now + PROBE_FIRST)
+            self._probed_ok.pop(key, None)
+            log.error("vk community %d: %s stopped working (%s); its actions wait and the token is probed until "
+                      "it works again", key[1], token.masked, error)
+        return Retry(f"token paused: {error}", broken.next_probe, count=False)
+
+    async def _recovered(self, key: tuple[str, int], broken: _Broken) -> bool:
+        """Probe a paused token (once per backoff step, whoever asks first)."""
+        broken.backoff = min(broken.backoff * 2, PROBE_MAX)
+        broken.next_probe = time.time() + broken.backoff
+        if await self._probe(broken.token, key[1]):
+            self._broken.pop(key, None)
+            log.info("vk community %d: %s works again after %.0f s; its waiting actions resume", key[1],
+                     broken.token.masked, time.time() - broken.since)
+            return True
+        return False
+
+    async def _probe(self, token: Token, community_id: int) -> bool | None:
+        """Can this token moderate the community? ``groups.getBanned`` needs exactly the admin rights a
+        delete or a ban needs. True / False (token or rights gone) / None (VK did not answer)."""
+        key = (token.value, community_id)
+        if time.time() - self._probed_ok.get(key, 0.0) < PROBE_TRUST_SECONDS:
+            return True
+        assert self.client is not None
+        try:
+            await self.client.call("groups.getBanned", {"group_id": community_id, "count": 1}, token)
+        except VKAPIError as exc:
+            if exc.code in TOKEN_CODES or exc.code in AMBIGUOUS_CODES:
+                return False
+            return None
+        except VKError:
+            return None
+        self._probed_ok[key] = time.time()
+        return True
 
     async def verify(self, action: Action) -> bool | None:
         call = verify_call(action.method, action.params)
@@ -366,19 +458,38 @@ class VKPlatform:
     # ------------------------------------------------------------------ health
 
     def health(self) -> dict[str, Any]:
+        """Per community: receive mode, long-poll position and last answer, restarts in the last
+        10 minutes, and ``problem`` when it is degraded; tokens paused (captcha, revoked, no rights)."""
         now = time.time()
         communities = []
         for c in self._communities:
             rec = self.receivers.get(c.group_id)
-            communities.append({
+            recent = [t for t in self.restarts.get(c.group_id, []) if now - t <= RESTART_WINDOW]
+            self.restarts[c.group_id] = recent
+            info: dict[str, Any] = {
                 "platform": "vk", "group_id": c.group_id, "name": c.name, "mode": c.mode,
                 "receive": c.receive_mode, "lp_ts": rec.ts if rec else None,
                 "last_event_age_s": round(now - rec.last_event_at, 1) if rec and rec.last_event_at else None,
-                "restarts": self.restarts.get(c.group_id, 0),
-            })
+                "last_progress_age_s": round(now - rec.last_answer_at, 1) if rec and rec.last_answer_at else None,
+                "restarts_10min": len(recent),
+            }
+            problems = []
+            if len(recent) >= RESTARTS_DEGRADED:
+                problems.append(f"приём событий перезапускался {len(recent)} раз за 10 минут")
+            if c.receive_mode == "longpoll" and self._tasks:
+                since = (rec.last_answer_at if rec and rec.last_answer_at else self._started_at) or now
+                if now - since > self.options.stall_seconds:
+                    problems.append(f"VK не отвечает на long poll {now - since:.0f} с")
+            if problems:
+                info["problem"] = "; ".join(problems)
+            communities.append(info)
+        paused = self.client.paused_tokens() if self.client else {}
+        broken = [{"token": b.token.masked, "community": gid, "since": b.since, "reason": b.error,
+                   "next_probe": b.next_probe} for (_, gid), b in self._broken.items()]
         return {
             "communities": communities,
-            "paused_tokens": self.client.paused_tokens() if self.client else {},
+            "paused_tokens": paused,
+            "broken_tokens": broken,
             "execute_queue": self.batcher.pending() if self.batcher else 0,
         }
 

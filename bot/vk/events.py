@@ -43,6 +43,9 @@ KNOWN_IGNORED = frozenset({
 
 ParsedEvent = CommentEvent | BanEvent | Ignored | Malformed
 
+#: VK's ids and dates fit in a signed 64-bit integer (SQLite's INTEGER); anything beyond is not VK.
+INT64_MAX = 2**63 - 1
+
 
 class _Bad(Exception):
     pass
@@ -57,9 +60,28 @@ def _int(obj: dict[str, Any], name: str, *, where: str = "object", default: int 
     if isinstance(value, bool):
         raise _Bad(f"{where}.{name} is not a number: {value!r}")
     try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise _Bad(f"{where}.{name} is not a number: {str(value)[:30]!r}") from None
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        raise _Bad(f"{where}.{name} is not a number: {_clip(value)!r}") from None
+    if not -INT64_MAX - 1 <= number <= INT64_MAX:
+        raise _Bad(f"{where}.{name} is out of range (more than 64 bits)")
+    return number
+
+
+def _clip(value: Any) -> str:
+    """The start of a value for an error message, without converting huge numbers to text."""
+    if isinstance(value, int) and not -INT64_MAX - 1 <= value <= INT64_MAX:
+        return "<huge number>"
+    try:
+        return str(value)[:30]
+    except Exception:  # a value whose str() fails (recursion, ...) is reported by its type
+        return f"<{type(value).__name__}>"
+
+
+def _line(message: str, limit: int = 300) -> str:
+    """One printable log line: no line breaks, no lone surrogates (they cannot be written as UTF-8)."""
+    message = message.encode("utf-8", "backslashreplace").decode("utf-8")
+    return message.replace("\n", "\\n").replace("\r", "\\r")[:limit]
 
 
 def _text(obj: dict[str, Any], where: str = "object") -> str:
@@ -99,12 +121,13 @@ def parse_event(envelope: Any, *, received_at: float | None = None) -> ParsedEve
         group_id = envelope.get("group_id", 0) if isinstance(envelope, dict) else 0
         if not isinstance(event_id, str):
             event_id = str(event_id)
-        if not isinstance(group_id, int) or isinstance(group_id, bool):
+        if not isinstance(group_id, int) or isinstance(group_id, bool) or not 0 < group_id <= INT64_MAX:
             group_id = 0
-        where = f" {event_id[:16]}" if event_id else ""
-        return Malformed(f"malformed VK event {str(etype)[:40]!r}{where} (group {group_id}): {exc}", event_id, group_id)
+        where = f" {event_id[:16]!r}" if event_id else ""
+        return Malformed(_line(f"malformed VK event {_clip(etype)!r}{where} (group {group_id}): {exc}"),
+                         event_id[:200], group_id, "vk")
     except Exception as exc:  # defensive: a parser bug must not take the receiver down
-        return Malformed(f"unparseable VK event: {type(exc).__name__}: {exc}")
+        return Malformed(_line(f"unparseable VK event: {type(exc).__name__}: {exc}"), platform="vk")
 
 
 def _parse(env: Any, received_at: float) -> ParsedEvent:
@@ -134,6 +157,8 @@ def _parse(env: Any, received_at: float) -> ParsedEvent:
         blocked = etype == "user_block"
         admin = _int(obj, "admin_id", default=0)
         end_date = _int(obj, "unblock_date", default=0) if blocked else 0
+        if end_date < 0:
+            raise _Bad(f"object.unblock_date is negative: {end_date}")
         return BanEvent(
             platform="vk",
             community_id=group_id,
@@ -209,7 +234,7 @@ def _message(etype: str, group_id: int, event_id: str, obj: Any, received_at: fl
 
 def wall_comment_from_api(group_id: int, post_id: int, obj: dict[str, Any], *, received_at: float) -> Comment | None:
     """A comment object from ``wall.getComments`` (backfill) → Comment; None for deleted stubs."""
-    if obj.get("deleted"):
+    if not isinstance(obj, dict) or obj.get("deleted"):
         return None
     try:
         cid = _int(obj, "id")

@@ -208,6 +208,8 @@ class LongPollReceiver:
         self.key = ""
         self.ts = ""
         self.last_event_at = 0.0
+        #: when VK last answered a long poll (events or not): the receiver's progress, for liveness
+        self.last_answer_at = 0.0
         self.failures: dict[int, int] = {1: 0, 2: 0, 3: 0}
         self.on_failed: Callable[[int], None] | None = None
         #: Set once the receiver knows its ts: events from then on will be received.
@@ -249,6 +251,7 @@ class LongPollReceiver:
             await self.cursors.set(ts_cursor(self.group_id), self.ts)
             log.info("vk group %d: long poll starts at ts %s", self.group_id, self.ts)
         self.ready.set()
+        self.last_answer_at = time.time()
         attempt = 0
         while True:
             try:
@@ -260,6 +263,7 @@ class LongPollReceiver:
                 await asyncio.sleep(delay)
                 continue
             attempt = 0
+            self.last_answer_at = time.time()
             failed = body.get("failed")
             if failed is not None:
                 await self._failed(failed, body)
@@ -360,6 +364,8 @@ class CallbackEndpoint:
             data = json.loads(raw.decode("utf-8", errors="replace")) if raw else None
         except ValueError:
             return self._reject(400, f"body is not JSON ({len(raw)} bytes)")
+        except RecursionError:  # e.g. 100,000 nested arrays: refused before anything else looks at it
+            return self._reject(400, f"body is nested too deeply ({len(raw)} bytes)")
         if not isinstance(data, dict):
             return self._reject(400, "body is not a JSON object")
         etype = data.get("type")
