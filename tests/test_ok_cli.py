@@ -146,6 +146,7 @@ def test_status_blacklist_and_decisions_show_both_platforms(tmp_path: Path,
     out = capsys.readouterr().out
     assert "ok 5: 1 comments" in out and "! удаление через API недоступно" in out
     assert main(["decisions", "--db", str(db), "--since", "1", "--format", "json"]) == 0
-    (d,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert d["platform"] == "ok" and d["author_id"] == "575662066926" and d["action"] == "review"
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert {(d["platform"], d["author_id"], d["action"]) for d in rows} == {
+        ("ok", "575662066926", "review"), ("ok", "user:575662066926", "ban"), ("vk", "77", "ban")}
     assert main(["blacklist", "remove", "user:575662066926", "--platform", "ok", "--db", str(db)]) == 0

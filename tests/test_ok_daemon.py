@@ -199,6 +199,9 @@ async def test_bad_credentials_one_log_line_no_hot_loop(ok_emu: OKEmulator, make
     assert len(ok_emu.calls()) <= 2  # paused for 30 s, not hammering
     assert all(c["error_code"] == code for c in ok_emu.calls())
     assert d.state == "running"
+    health = await d.health()
+    assert health["status"] == "degraded"
+    assert any(f"ok {OKG}: опрос OK не удаётся: {code}" in p for p in health["problems"]), health["problems"]
     text = "\n".join(r.getMessage() for r in caplog.records)
     for secret in ("not-the-secret", *ok_emu.state.tokens):
         assert secret not in text

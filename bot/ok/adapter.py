@@ -74,6 +74,11 @@ log = logging.getLogger("modbot.ok")
 
 #: Receivers that crash are restarted after this many seconds (a loop, never nested calls).
 RESTART_DELAY = 5.0
+#: Liveness: this many crash-restarts within RESTART_WINDOW seconds, or no completed poll for
+#: ``stall_seconds`` (beyond the poll interval), make a group "degraded" in /healthz and `modbot status`.
+RESTARTS_DEGRADED = 5
+RESTART_WINDOW = 600.0
+STALL_SECONDS = 120.0
 MANUAL_DELETE = "удалить вручную в OK"
 MANUAL_DELETE_BLOCK = "удалить вручную в OK и заблокировать автора (галочка «заблокировать» при удалении)"
 NO_MESSAGE_DELETE = "OK не позволяет удалять сообщения пользователей в чате группы"
@@ -86,14 +91,6 @@ def notice_cursor(group_id: int) -> str:
     return f"ok:{group_id}:notice"
 
 
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "")
-    try:
-        return float(raw) if raw.strip() else default
-    except ValueError:
-        return default
-
-
 @dataclass
 class OKOptions:
     """OK runtime knobs that are not ``modbot.toml`` keys; see :meth:`from_env`."""
@@ -104,6 +101,8 @@ class OKOptions:
     client_backoff_cap: float = 30.0
     #: a topic is read at least every this many poll cycles, even if its count looks unchanged
     sweep_every: int = 10
+    #: no completed poll for this long (beyond the poll interval): the group is "degraded"
+    stall_seconds: float = STALL_SECONDS
 
     @classmethod
     def from_env(cls) -> OKOptions:
@@ -136,12 +135,14 @@ class OKPlatform:
         self.refused: dict[int, str] = {}
         self.client: OKClient | None = None
         self.pollers: dict[int, GroupPoller] = {}
-        self.restarts: dict[int, int] = {}
+        #: group id → when its poller crashed (recent ones only)
+        self.restarts: dict[int, list[float]] = {}
         self.webhooks = [MessagesWebhook(c, lambda: self._sink) for c in self._communities if c.messages]
         self._tasks: list[asyncio.Task[None]] = []
         self._sink: EventSink | None = None
         self._cursors: Cursors | None = None
         self._notes: dict[int, str] = {}
+        self._started_at: float | None = None
 
     # ------------------------------------------------------------------ configuration
 
@@ -184,6 +185,7 @@ class OKPlatform:
 
     async def start(self, sink: EventSink, cursors: Cursors) -> None:
         self._sink, self._cursors = sink, cursors
+        self._started_at = time.time()
         self.client = OKClient(self.options.api_url, rate=self.config.ok.requests_per_second,
                                max_attempts=self.options.client_attempts, backoff_cap=self.options.client_backoff_cap,
                                on_error=self.metrics.api_error, on_call=self.metrics.api_call)
@@ -214,7 +216,7 @@ class OKPlatform:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                self.restarts[c.group_id] = self.restarts.get(c.group_id, 0) + 1
+                self.restarts.setdefault(c.group_id, []).append(time.time())
                 log.error("ok poller %d crashed: %s: %s — restarting it in %.0f s", c.group_id, type(exc).__name__,
                           exc, RESTART_DELAY)
                 await asyncio.sleep(RESTART_DELAY * (0.75 + random.random() / 2))
@@ -368,16 +370,34 @@ class OKPlatform:
     # ------------------------------------------------------------------ health
 
     def health(self) -> dict[str, Any]:
+        """Per group: the poller's figures (topics, backlog, pace), how deletions are done, the
+        notice ``modbot status`` prints, and ``problem`` when polling fails or stalls."""
+        now = time.time()
         communities = []
         for c in self._communities:
             poller = self.pollers.get(c.group_id)
+            recent = [t for t in self.restarts.get(c.group_id, []) if now - t <= RESTART_WINDOW]
+            self.restarts[c.group_id] = recent
             deletion = "manual" if not c.delete_enabled else ("manual (OK refused)" if c.group_id in self.refused
                                                               else "api")
-            communities.append({
+            info: dict[str, Any] = {
                 "platform": "ok", "group_id": c.group_id, "name": c.name, "mode": c.mode, "receive": "poll",
-                "deletion": deletion, "notice": self._notes.get(c.group_id, ""),
-                "restarts": self.restarts.get(c.group_id, 0), **(poller.health() if poller else {}),
-            })
+                "deletion": deletion, "notice": self._notes.get(c.group_id, ""), "restarts_10min": len(recent),
+                **(poller.health() if poller else {}),
+            }
+            last = poller.stats.last_cycle_at if poller else None
+            info["last_progress_age_s"] = round(now - last, 1) if last else None
+            problems = []
+            if poller is not None and poller.stats.failing:
+                problems.append(poller.stats.extra.get("problem", "опрос OK не удаётся"))
+            if len(recent) >= RESTARTS_DEGRADED:
+                problems.append(f"опрос перезапускался {len(recent)} раз за 10 минут")
+            since = last or self._started_at
+            if since and now - since > self.options.stall_seconds + self.config.ok.poll_interval:
+                problems.append(f"опрос OK не завершался {now - since:.0f} с")
+            if problems:
+                info["problem"] = "; ".join(problems)
+            communities.append(info)
         return {"communities": communities, "paused_tokens": {},
                 "webhooks": {w.community.group_id: w.received for w in self.webhooks}}
 

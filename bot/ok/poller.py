@@ -339,6 +339,8 @@ class GroupPoller:
         if self.stats.failing != key:
             log.error("%s: polling fails — %s; next try in %.0f s", self.label, why, pause)
             self.stats.extra["failing_reason"] = why
+            self.stats.extra["problem"] = "опрос OK не удаётся: " + (
+                describe(code) if isinstance(exc, OKAPIError) else "OK не отвечает")
         self.stats.failing = key
         return pause
 
@@ -347,6 +349,7 @@ class GroupPoller:
             log.info("%s: polling works again (after %d failed cycle(s))", self.label, self._failures)
         self.stats.failing = ""
         self.stats.extra.pop("failing_reason", None)
+        self.stats.extra.pop("problem", None)
         self._failures = 0
 
     def health(self) -> dict[str, Any]:
