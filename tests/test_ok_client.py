@@ -7,9 +7,10 @@ import hashlib
 import logging
 import time
 
+import aiohttp
 import pytest
 
-from bot.emulator.ok import DEFAULT_APP_KEY, DEFAULT_APP_SECRET, OKEmulator, expected_sig
+from bot.emulator.ok import DEFAULT_APP_KEY, DEFAULT_APP_SECRET, ControlError, OKEmulator, expected_sig
 from bot.ok.client import OKClient, encode, sign, signature
 from bot.ok.errors import Credentials, OKAPIError, OKTransportError
 from bot.ok.methods import comments_call, parse_page
@@ -151,3 +152,31 @@ async def test_limiter_spaces_and_recovers() -> None:
     time.sleep(0.06)
     await lim.acquire()
     assert lim.rate == 12.5
+
+
+async def test_emulator_control_endpoints_over_http(ok_emu: OKEmulator) -> None:
+    async with aiohttp.ClientSession() as s:
+        async with s.post(f"{ok_emu.url}/_test/topic", json={"group_id": OKG, "text": "из теста"}) as r:
+            topic = (await r.json())["topic_id"]
+        async with s.post(f"{ok_emu.url}/_test/comment",
+                          json={"group_id": OKG, "topic_id": topic, "author_id": "77", "text": "привет"}) as r:
+            cid = (await r.json())["comment_id"]
+        async with s.post(f"{ok_emu.url}/_test/deletion", json={"mode": "enabled"}) as r:
+            assert r.status == 200
+        async with s.post(f"{ok_emu.url}/_test/comment", json={"group_id": 999, "topic_id": topic,
+                                                               "author_id": "1", "text": "x"}) as r:
+            assert r.status == 404 and "unknown group" in (await r.json())["error"]
+        async with s.get(f"{ok_emu.url}/_test/state", params={"group_id": str(OKG)}) as r:
+            state = await r.json()
+    assert [c["id"] for c in state["comments"]] == [cid] and state["config"]["deletion"] == "enabled"
+    client = OKClient(ok_emu.api_url, rate=100)
+    try:
+        assert await client.call("discussions.deleteDiscussionComment",
+                                 {"discussionId": topic, "discussionType": "GROUP_TOPIC", "comment_id": cid,
+                                  "block_author": True}, _creds(ok_emu)) is True
+    finally:
+        await client.close()
+    assert ok_emu.comment(cid)["deleted"] and "77" in ok_emu.state.groups[OKG].blocked
+    with pytest.raises(ControlError) as ei:
+        ok_emu.post_comment(OKG, topic, "77", "снова")
+    assert ei.value.extra["reason"] == "blocked"
