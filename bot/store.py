@@ -1159,7 +1159,8 @@ class Store:
         if an action with that key already exists — never two identical actions.
 
         The key is ``key``, else ``action.key``, else :func:`action_key` from the decision's comment.
-        An action may be queued as ``manual`` (a moderator must perform it by hand)."""
+        An action may be queued as ``manual`` (a moderator must perform it by hand); its
+        ``error`` then says what to do, in Russian, and is kept as ``last_error``."""
         if action.kind not in ACTION_KINDS:
             raise ValueError(f"unknown action kind {action.kind!r} (known: {', '.join(ACTION_KINDS)})")
         if action.state not in ("pending", "manual"):
@@ -1187,7 +1188,7 @@ class Store:
             cur = conn.execute(
                 """INSERT OR IGNORE INTO actions (decision_id, kind, platform, community_id, method, params, key,
                        state, attempts, last_error, created_at, next_attempt_at, depends_on)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""",
                 (
                     action.decision_id,
                     action.kind,
@@ -1197,6 +1198,7 @@ class Store:
                     _dumps(action.params),
                     key,
                     action.state,
+                    action.error if action.state == "manual" else "",
                     now,
                     now,
                     action.depends_on,
@@ -1206,7 +1208,9 @@ class Store:
                 return None
             action.id = int(cur.lastrowid or 0)
             action.key = key
-            action.attempts, action.error, action.lease_until = 0, "", None
+            action.attempts, action.lease_until = 0, None
+            if action.state != "manual":
+                action.error = ""
             return action.id
 
     def due_actions(self, now: float | None = None, limit: int = 50) -> list[Action]:
@@ -1223,6 +1227,12 @@ class Store:
                ORDER BY a.id LIMIT ?""",
             (now, now, int(limit)),
         )
+        return [_action(r) for r in rows]
+
+    def manual_actions(self, limit: int = 1000) -> list[Action]:
+        """Actions waiting for a moderator's hand, oldest first (the outbox asks the platform from
+        time to time whether someone already did them there)."""
+        rows = self._rows("SELECT * FROM actions WHERE state = 'manual' ORDER BY id LIMIT ?", (int(limit),))
         return [_action(r) for r in rows]
 
     def unfinished_actions(self) -> list[Action]:

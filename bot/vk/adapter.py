@@ -199,7 +199,8 @@ class VKPlatform:
     def _plan(self, intent: Intent) -> list[Action]:
         if isinstance(intent, DeleteIntent):
             method, params = delete_call(intent.comment)
-            return [_action("delete", intent.comment.community_id, method, params)]
+            delete = [_action("delete", intent.comment.community_id, method, params)]
+            return delete + (self.plan(intent.ban) if intent.ban is not None else [])
         if isinstance(intent, RestoreIntent):
             method, params = restore_call(intent.comment)
             return [_action("restore", intent.comment.community_id, method, params)]
