@@ -12,8 +12,16 @@ import numpy as np
 
 from moderation.classifier import ModelArtifact
 from moderation.features import Prepared
-from moderation.policy import Policy, Thresholds, with_rule_floors
-from moderation.verdict import CATEGORIES, CATEGORY_NAMES_RU, GROUNDS, TARGET_GROUPS_RU, Evidence, Verdict
+from moderation.policy import Policy, Thresholds, ceilings, with_rule_floors
+from moderation.verdict import (
+    CATEGORIES,
+    CATEGORY_NAMES_RU,
+    EVIDENCE_KINDS_RU,
+    GROUNDS,
+    TARGET_GROUPS_RU,
+    Evidence,
+    Verdict,
+)
 
 #: Where the shipped model lives; ``MODBOT_MODEL`` or ``--model`` point elsewhere.
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
@@ -90,15 +98,32 @@ class Judge:
     def _verdict(self, text: str, p: Prepared, probs: np.ndarray, X, row: int) -> Verdict:  # noqa: N803
         model = {c: 0.0 for c in CATEGORIES}
         model.update((label, float(probs[j])) for j, label in enumerate(self._labels) if label in model)
-        scores = with_rule_floors(model, p.hits, p.spam, self.policy.rule_floors)
-        evidence = [Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target) for h in p.hits]
+        thresholds = self.policy.thresholds
+        scores = with_rule_floors(model, p.hits, p.spam, self.policy.rule_floors, thresholds)
+        evidence = [Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target, h.kind) for h in p.hits]
         evidence += [Evidence(*p.quote(s.start, s.end), "spam", s.name) for s in p.spam]
-        action, labels = self.policy.decide(scores)
+        caps = ceilings(p.hits, p.spam, p.groups)
+        action, labels = self.policy.decide(scores, caps)
+        uncapped, would = self.policy.decide(scores) if caps else (action, labels)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
-            if not any(e.category == label for e in evidence) and scores[label] >= self.policy.thresholds[label].review:
+            if not any(e.category == label for e in evidence) and scores[label] >= thresholds[label].review:
                 evidence.extend(self._model_evidence(p, X, row, label))
         targets = sorted({e.target for e in evidence if e.target and (e.category == "hate")})
         ground = "; ".join(GROUNDS[c] for c in labels) if labels else ""
+        reported = p.groups.reported if p.groups is not None else None
+        if reported is not None and would:
+            s, e, quote = p.quote(reported.start, reported.end)
+            evidence.append(Evidence(s, e, quote, would[0], reported.cue, None, "reported_speech"))
+            ground = (
+                "цитата или жалоба на чужие слова — автор сообщает о нарушении, а не нарушает: не удалять, "
+                "на проверку модератору (" + ", ".join(CATEGORY_NAMES_RU[c] for c in would) + ")"
+            )
+        elif action == "review" and uncapped in ("delete", "delete_and_ban"):
+            held = [c for c in would if caps.get(c) == "review"]
+            why = {"spam": "ссылка или упоминание без рекламного умысла", "hate": "группа лишь упомянута"}
+            ground = "на проверку модератору: " + "; ".join(
+                f"{CATEGORY_NAMES_RU[c]} — {why.get(c, 'сомнительно')}" for c in held
+            )
         if action == "review" and not ground:
             ground = "сомнительный случай — на проверку модератору"
         return Verdict(
@@ -179,6 +204,8 @@ def explain(v: Verdict) -> str:
         lines.append(f"Основание: {v.ground}")
     for e in v.evidence:
         extra = f", группа: {TARGET_GROUPS_RU.get(e.target, e.target)}" if e.target else ""
+        if e.kind:
+            extra += f"; {EVIDENCE_KINDS_RU.get(e.kind, e.kind)}"
         lines.append(f"  «{_shown(e.quote)}» [{e.start}:{e.end}] — {CATEGORY_NAMES_RU.get(e.category, e.category)} ({e.matched}{extra})")
     lines.append("Оценки: " + ", ".join(f"{CATEGORY_NAMES_RU[c]} {v.scores.get(c, 0):.2f}" for c in CATEGORIES))
     lines.append(f"Модель: {v.model_version}")

@@ -57,6 +57,8 @@ class Hit:
     end: int
     quote: str
     target: str | None = None  # for hate (and group threats): key of TARGET_GROUPS_RU
+    kind: str | None = None  # what a pattern found: a key of categories.EVIDENCE_KINDS
+    strength: str | None = None  # "review" / "delete": the band this hit reaches; None = the category floor
 
 
 class LexiconError(ValueError):
@@ -310,6 +312,8 @@ class _Pattern:
     window: int
     ordered: bool
     slots: tuple[_Slot, ...]
+    kind: str | None = None
+    strength: str | None = None
 
 
 def _set_target(name: str) -> str | None:
@@ -331,6 +335,12 @@ class Lexicon:
         patterns: list[_Pattern],
         headwords: Iterable[str] = (),
     ) -> None:
+        #: every form of every group word (GRP.*, HATE.* sets) → the group it names
+        self.group_words: dict[str, str] = {}
+        #: forms of the neutral group names (not slurs): what the model sees as one placeholder
+        self.neutral_group_words: frozenset[str] = frozenset()
+        #: cue words of the group-statement analyser → the GS.* sets they belong to
+        self.cues: dict[str, frozenset[str]] = {}
         self._cats = categories.lexicon_categories()
         self._rank = {c: i for i, c in enumerate(self._cats)}
         self._root_names = list(roots)
@@ -418,13 +428,28 @@ class Lexicon:
             ents = tuple(entries.get(form, ()))
             target = next((e[2] for e in ents if e[2]), None) or targets.get(form)
             forms[form] = _Info(ents, frozenset(set_members.get(form, ())), target)
+        # the group-statement analyser's cue words (sets named GS.*), kept out of the match path
+        cues: dict[str, set[str]] = {}
+        for name in sets:
+            if name.startswith("GS."):
+                for form in expander.expand_set(name, (), name):
+                    cues.setdefault(form, set()).add(name)
         hint = raw.macros.get("HINT")
         if hint:
             try:
                 re.compile(hint)
             except re.error as e:
                 raise LexiconError(f"macro HINT: {e}") from None
-        return cls(roots, raw.exceptions, hint, forms, patterns, headwords)
+        lexicon = cls(roots, raw.exceptions, hint, forms, patterns, headwords)
+        lexicon.group_words = targets
+        # neutral names (GRP.* sets) that are no word of any category list: what the model may mask
+        neutral: set[str] = set()
+        for name in sets:
+            if name.startswith("GRP.") and _set_target(name):
+                neutral.update(expander.expand_set(name, (), name))
+        lexicon.neutral_group_words = frozenset(f for f in neutral if not (f in forms and forms[f].entries))
+        lexicon.cues = {form: frozenset(names) for form, names in cues.items()}
+        return lexicon
 
     @staticmethod
     def _parse_pattern(
@@ -433,7 +458,13 @@ class Lexicon:
         parts = text.split()
         if len(parts) < 4:
             raise LexiconError(f"{where}: expected 'category name window slot ...'")
-        cat, _, target = parts[0].partition(":")
+        head, _, strength = parts[0].partition("@")
+        head, _, kind = head.partition("/")
+        cat, _, target = head.partition(":")
+        if kind and kind not in categories.EVIDENCE_KINDS:
+            raise LexiconError(f"{where}: unknown evidence kind {kind!r}")
+        if strength and strength not in ("review", "delete"):
+            raise LexiconError(f"{where}: strength must be review or delete, got {strength!r}")
         if cat not in categories.lexicon_categories():
             raise LexiconError(f"{where}: unknown category {cat!r}")
         if target and target not in TARGET_GROUPS_RU:
@@ -467,7 +498,9 @@ class Lexicon:
             slots.append(_Slot(frozenset(names), nn, end, asserted))
         if not slots:
             raise LexiconError(f"{where}: pattern without slots")
-        return _Pattern(cat, target or None, parts[1], window, ">" in ops, tuple(slots))
+        return _Pattern(
+            cat, target or None, parts[1], window, ">" in ops, tuple(slots), kind or None, strength or None
+        )
 
     # ---------------------------------------------------------------------------------------------
     # matching
@@ -660,7 +693,7 @@ class Lexicon:
                 if kind == "none":
                     target = None
                 start, end = toks[lo].start, toks[hi].end
-                out.append(Hit(p.category, p.name, start, end, n.original[start:end], target))
+                out.append(Hit(p.category, p.name, start, end, n.original[start:end], target, p.kind, p.strength))
         return out
 
 

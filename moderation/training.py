@@ -24,6 +24,7 @@ from sklearn.model_selection import train_test_split
 from moderation import categories
 from moderation.categories import CATEGORIES, DEFAULT_THRESHOLDS, RULE_FLOORS
 from moderation.classifier import ModelArtifact, build_pipeline
+from moderation.counterfactual import group_swaps, neutral_sentences
 from moderation.datasets import SEED_CORPUS, SOURCES, Example, load, read_seed
 from moderation.features import Prepared, prepare
 from moderation.policy import with_rule_floors
@@ -79,15 +80,22 @@ def prepare_all(examples: list[Example], progress: Progress | None = None) -> li
     return out
 
 
+def counterfactual_rows(seed_rows: list[Example]) -> list[Example]:
+    """Neutral sentences naming every group, and the seed corpus with its group words swapped (issue 9)."""
+    return neutral_sentences() + group_swaps(seed_rows)
+
+
 def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True) -> list[Example]:
-    """Load, add the project's seed corpus, drop exact duplicates (first one wins)."""
+    """Load, add the project's seed corpus and counterfactual rows, drop exact duplicates (first one wins)."""
     found = load(paths, neutral_weight=neutral_weight)
     if include_seed and "seed" not in found and SEED_CORPUS.exists():
         found["seed"] = read_seed(SEED_CORPUS)
+    if include_seed and "seed" in found:
+        found["counterfactual"] = counterfactual_rows(found["seed"])
     seen: set[str] = set()
     out: list[Example] = []
     # seed first so its explicit labels win over weak ones for the same text
-    for kind in sorted(found, key=lambda k: (k != "seed", k)):
+    for kind in sorted(found, key=lambda k: (k != "seed", k != "counterfactual", k)):
         for ex in found[kind]:
             key = dedupe_key(ex.text)
             if key and key not in seen:
