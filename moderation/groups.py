@@ -73,6 +73,8 @@ class GroupStatements:
     """What the analyser found in one text."""
 
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (token index, attribute)
+    #: mentions a statement could be about: not officials, not in a question, a defence or a negation
+    asserted: list[tuple[int, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     reported: Finding | None = None  # reported speech or a request to moderators
     defended: bool = False  # a negation or defence of a group ("не все …", "это стереотип")
@@ -95,11 +97,12 @@ def analyse(norm: Normalized, lexicon: Lexicon) -> GroupStatements | None:
     group_words = lexicon.group_words
     cues = lexicon.cues
     found = [w for w in present if w in group_words]
-    asks = any("GS.MODERATE" in cues.get(w, _EMPTY) for w in present)
-    if not found and not asks:
+    maybe_asks = any(("GS.MODERATE" in cues.get(w, _EMPTY) or "GS.COMPLAINT" in cues.get(w, _EMPTY)) for w in present)
+    if not found and not maybe_asks:
         return None
     cue = [cues.get(w, _EMPTY) for w in words]
     sent, clause, question = _structure(norm, words)
+    asks_at = _request_to_moderators(cue, sent) if maybe_asks else None
     out = GroupStatements(addressed=not present.isdisjoint(_SECOND_PERSON))
     defended_sents = {s for s in set(sent) if _defends(words, cue, sent, s)}
     out.defended = bool(defended_sents)
@@ -114,6 +117,8 @@ def analyse(norm: Normalized, lexicon: Lexicon) -> GroupStatements | None:
             continue  # criticism of the authorities, a question, or a defence: a mention
         if _negated_quantifier(words, cue, i):
             continue  # "не все таджики такие"
+        if not _reported_before(words, cue, sent, i):
+            out.asserted.append((i, attribute))
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
         if finding is None:
             continue
@@ -123,8 +128,8 @@ def analyse(norm: Normalized, lexicon: Lexicon) -> GroupStatements | None:
             )
         out.findings.append(finding)
 
-    if asks and not out.addressed:
-        j = next(k for k, c in enumerate(cue) if "GS.MODERATE" in c)
+    if asks_at is not None and not out.addressed:
+        j = asks_at
         t = toks[j]
         out.reported = Finding("reported_speech", None, t.start, t.end, "review", f"обращение к модераторам: {words[j]}")
     elif not out.addressed:
@@ -159,6 +164,17 @@ def _structure(norm: Normalized, words: list[str]) -> tuple[list[int], list[int]
     tail = orig[prev_end:] if prev_end is not None else ""
     question[s] = "?" in tail
     return sent, clause, question
+
+
+def _request_to_moderators(cue: list[frozenset[str]], sent: list[int]) -> int | None:
+    """Token of a request to the moderators: a complaint, or "удалите/уберите …" next to what is to go
+    ("комментарий", "пост", "это", "модераторы") in one sentence — not "уберите их из города"."""
+    for k, c in enumerate(cue):
+        if "GS.COMPLAINT" in c:
+            return k
+        if "GS.MODERATE" in c and any("GS.POST" in cue[m] for m in range(len(cue)) if sent[m] == sent[k]):
+            return k
+    return None
 
 
 def _tags(word: str) -> list:

@@ -12,7 +12,7 @@ import numpy as np
 
 from moderation.classifier import ModelArtifact
 from moderation.features import Prepared
-from moderation.policy import Policy, Thresholds, ceilings, with_rule_floors
+from moderation.policy import SPAM_CHANNELS, Policy, Thresholds, ceilings, with_rule_floors
 from moderation.verdict import (
     CATEGORIES,
     CATEGORY_NAMES_RU,
@@ -102,7 +102,22 @@ class Judge:
         scores = with_rule_floors(model, p.hits, p.spam, self.policy.rule_floors, thresholds)
         evidence = [Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target, h.kind) for h in p.hits]
         evidence += [Evidence(*p.quote(s.start, s.end), "spam", s.name) for s in p.spam]
-        caps = ceilings(p.hits, p.spam, p.groups)
+        g = p.groups
+        if (
+            g is not None
+            and g.asserted
+            and not g.addressed
+            and scores["insult"] >= thresholds["insult"].delete
+            and scores["hate"] < thresholds["hate"].delete
+        ):
+            # insulting words said of a named group (not of an addressed person): demeaning by group
+            i, attribute = g.asserted[0]
+            tok = p.norm.tokens[i]
+            evidence.append(
+                Evidence(*p.quote(tok.start, tok.end), "hate", "анализ: оскорбление группы", attribute, "generalisation")
+            )
+            scores["hate"] = max(scores["hate"], thresholds["hate"].delete)
+        caps = ceilings(p.hits, p.spam, p.groups, self._spam_beyond_channels(p, scores))
         action, labels = self.policy.decide(scores, caps)
         uncapped, would = self.policy.decide(scores) if caps else (action, labels)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
@@ -136,6 +151,23 @@ class Judge:
             model_version=self.model_version,
             targets=targets,
         )
+
+    def _spam_beyond_channels(self, p: Prepared, scores: dict[str, float]) -> bool:
+        """Is the text spam even without its links, @-mentions and emoji? (Only asked when the spam
+        evidence is nothing else and the score would delete: one more scoring of a rare text.)"""
+        t = self.policy.thresholds["spam"]
+        if not p.spam or scores.get("spam", 0.0) < t.delete or not all(s.name in SPAM_CHANNELS for s in p.spam):
+            return False
+        chars = list(p.text)
+        for s in p.spam:
+            chars[s.start : s.end] = " " * (s.end - s.start)
+        stripped = "".join(chars)
+        if not stripped.strip():
+            return False
+        q = self._prepare.prepare_one(stripped)
+        prob = self._clf.predict_proba(self._features.transform([q]).tocsr())[0]
+        model = {label: float(prob[j]) for j, label in enumerate(self._labels)}
+        return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)["spam"] >= t.delete
 
     @cached_property
     def _lemma_vocab(self) -> tuple[np.ndarray, int]:

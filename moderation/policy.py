@@ -15,7 +15,10 @@ from moderation import categories
 from moderation.categories import DEFAULT_THRESHOLDS, RULE_FLOORS, Thresholds
 from moderation.spam import SpamSignal, rule_score
 
-__all__ = ["DEFAULT_THRESHOLDS", "RULE_FLOORS", "SPAM_INTENT", "Policy", "Thresholds", "ceilings", "with_rule_floors"]
+__all__ = [
+    "DEFAULT_THRESHOLDS", "RULE_FLOORS", "SPAM_CHANNELS", "SPAM_INTENT", "Policy", "Thresholds", "ceilings",
+    "with_rule_floors",
+]  # fmt: skip
 
 # DEFAULT_THRESHOLDS (defaults when a model carries none) and RULE_FLOORS (lexicon hits put a floor
 # under a score: a matched мат root is obscene whatever the model says, while a matched insult word
@@ -109,6 +112,9 @@ SPAM_INTENT = frozenset(
      "pm_invite", "messenger", "cta")
 )  # fmt: skip
 SPAM_LINKS = frozenset(("url", "shortener", "vk_club_link", "tg_link", "wa_link"))
+#: Signals that say only how a text reaches people: a link, an @-mention, emoji, caps, look-alikes.
+#: (A phone or an e-mail is a contact: service ads carry one, so they are not in this set.)
+SPAM_CHANNELS = SPAM_LINKS | frozenset(("handle", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
 #: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
 _ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
 
@@ -122,11 +128,15 @@ class _Groups(Protocol):
     def violating(self) -> list: ...
 
 
-def ceilings(hits: Iterable[_Hit], spam: list[SpamSignal], groups: _Groups | None) -> dict[str, str]:
+def ceilings(
+    hits: Iterable[_Hit], spam: list[SpamSignal], groups: _Groups | None, spam_intent: bool = False
+) -> dict[str, str]:
     """What each category may cause at most, from what the rules understood of the text.
 
-    * Spam needs intent: spam evidence made only of links, handles, phones, emoji or look-alike
-      letters can hold a comment with a link for review, and lets one without a link through.
+    * Spam needs intent: when the spam evidence is only links, @-mentions, emoji, caps or look-alike
+      letters, a comment with a link is at most held for review and one without a link is let
+      through — unless ``spam_intent`` (the judge found the text spam even with those removed:
+      "ремонт квартир недорого" is an offer whatever carries it).
     * A text that names a group but says nothing against it (a neighbour, a holiday, a question, a
       defence) is at most reviewed for ``hate``: the group word is not evidence of hatred. (The
       model never sees neutral group names at all: they are masked, see ``features.GROUP_TOKEN``.)
@@ -134,7 +144,7 @@ def ceilings(hits: Iterable[_Hit], spam: list[SpamSignal], groups: _Groups | Non
       где…») are never deleted: every category is capped at review.
     """
     out: dict[str, str] = {}
-    if spam and not any(s.name in SPAM_INTENT for s in spam):
+    if spam and not spam_intent and all(s.name in SPAM_CHANNELS for s in spam):
         out["spam"] = "review" if any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam) else "allow"
     hit_list = list(hits)
     if groups is not None:
