@@ -48,9 +48,10 @@ class Prepared:
 
     def quote(self, start: int, end: int) -> tuple[int, int, str]:
         """``(start, end, quote)`` of a judged-view span in the original text (``quote == text[start:end]``)."""
-        if self.view is None:
+        view = self.view
+        if view is None or view.segments is None:
             return start, end, self.text[start:end]
-        return self.view.quote(start, end)
+        return view.quote(start, end)
 
 
 def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
@@ -72,7 +73,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
             known = get(t.text) if get else None
             lemmas.append(known if known is not None else lemma(t.text))
     hits = lexicon.match(norm)
-    groups = analyse(norm, lexicon)
+    groups = analyse(norm, lexicon, lemmas)
     if groups is not None and groups.findings:
         # statements about a group are hate evidence like a lexicon hit, with their kind and band
         hits = sorted(
