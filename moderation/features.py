@@ -8,6 +8,7 @@ the judge can reuse the same :class:`Prepared` object to build evidence without 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 from scipy import sparse
@@ -64,14 +65,9 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     view = excerpt(text if isinstance(text, str) else str(text), lexicon.suspicion)
     judged = view.text
     norm = normalize(judged)
-    get = memo.get if memo else None
-    lemmas = []
-    for t in norm.tokens:
-        if t.masked:
-            lemmas.append(t.text)
-        else:
-            known = get(t.text) if get else None
-            lemmas.append(known if known is not None else lemma(t.text))
+    get = (memo or {}).get
+    # masked words ("х*й") keep their text; the rest: the model's memo first, pymorphy3 for new words
+    lemmas = [t.text if t.masked else (get(t.text) or lemma(t.text)) for t in norm.tokens]
     hits = lexicon.match(norm)
     groups = analyse(norm, lexicon, lemmas)
     if groups is not None and groups.findings:
@@ -135,6 +131,8 @@ def lemma_analyzer(p: Prepared, mask: bool = False) -> list[str]:
 _LEGACY_CATS = ("obscene", "insult", "threat", "hate")
 _LEGACY_TARGETS = ("nationality", "religion", "sex", "age", "residence", "profession", "politics", "language")
 
+
+_IS_MASKED = attrgetter("masked")
 
 #: What the group-statement analyser and the kind-tagged patterns add (models fitted before them carry
 #: none of these): hits with a ``strength`` (a veiled threat, a generalisation) are counted here and
@@ -212,7 +210,7 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
                     cats[h.category] += 1
                 if h.target in targets:
                     targets[h.target] += 1
-            masked = sum(1 for t in p.norm.tokens if t.masked)
+            masked = sum(map(_IS_MASKED, p.norm.tokens))
             sf = spam_features(p.text, p.spam)
             rows[i] = [
                 *(cats[c] for c in lex_cats),
@@ -287,39 +285,43 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
     def transform(self, X):  # noqa: N803
         lookup = self._word_indices
         mask = getattr(self, "mask_groups_", False)
-        docs = []
+        parts: list[np.ndarray] = []  # every word's column ids, the whole batch in one list
+        lens: list[int] = []
         for p in X:
+            before = len(parts)
             if mask and p.masked:
-                parts = [lookup(GROUP_TOKEN if i in p.masked else t.text) for i, t in enumerate(p.norm.tokens)]
+                parts.extend(lookup(GROUP_TOKEN if i in p.masked else t.text) for i, t in enumerate(p.norm.tokens))
             else:
-                parts = [lookup(t.text) for t in p.norm.tokens]
-            docs.append(np.concatenate(parts) if parts else _NO_COLUMNS)
-        return tfidf_rows(docs, len(self.vocabulary_), self.idf_)
+                parts.extend(map(lookup, [t.text for t in p.norm.tokens]))
+            lens.append(sum(map(len, parts[before:])))
+        flat = np.concatenate(parts) if parts else _NO_COLUMNS
+        return tfidf_rows(flat, lens, len(self.vocabulary_), self.idf_)
 
 
 _NO_COLUMNS = np.empty(0, dtype=np.int64)
 
 
-def tfidf_rows(docs: list[np.ndarray], n_features: int, idf: np.ndarray) -> sparse.csr_matrix:
-    """Rows of sublinear-tf × idf, L2-normalised, from each document's (repeated) column ids.
+def tfidf_rows(flat: np.ndarray, lens: list[int], n_features: int, idf: np.ndarray) -> sparse.csr_matrix:
+    """Rows of sublinear-tf × idf, L2-normalised, from the batch's (repeated) column ids: ``flat``
+    holds every document's ids one after another, ``lens`` how many each has.
 
     One sparse build for the whole batch: COO → CSR adds duplicate (doc, column) pairs together in
     compiled code, which is the term count, so no per-document Python counting is needed.
     """
-    lens = [len(d) for d in docs]
-    total = sum(lens)
+    n_docs = len(lens)
+    total = len(flat)
     if not total:
-        return sparse.csr_matrix((len(docs), n_features), dtype=np.float32)
-    doc_ids = np.repeat(np.arange(len(docs), dtype=np.int32), lens)
+        return sparse.csr_matrix((n_docs, n_features), dtype=np.float32)
+    doc_ids = np.repeat(np.arange(n_docs, dtype=np.int32), lens)
     m = sparse.csr_matrix(
-        (np.ones(total, dtype=np.float32), (doc_ids, np.concatenate(docs))),
-        shape=(len(docs), n_features),
+        (np.ones(total, dtype=np.float32), (doc_ids, flat)),
+        shape=(n_docs, n_features),
         dtype=np.float32,
     )
     m.sum_duplicates()
     m.data = (1.0 + np.log(m.data)) * idf[m.indices]
-    rows = np.repeat(np.arange(len(docs)), np.diff(m.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=m.data.astype(np.float64) ** 2, minlength=len(docs)))
+    rows = np.repeat(np.arange(n_docs), np.diff(m.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=m.data.astype(np.float64) ** 2, minlength=n_docs))
     m.data /= np.where(norms > 0, norms, 1.0)[rows].astype(np.float32)
     return m
 
@@ -365,8 +367,10 @@ class LemmaTfidf(BaseEstimator, TransformerMixin):
     def transform(self, X):  # noqa: N803
         get = self.vocabulary_.get
         mask = getattr(self, "mask_groups_", False)
-        docs = []
+        cols: list[int] = []
+        lens: list[int] = []
         for p in X:
-            cols = [c for c in map(get, lemma_analyzer(p, mask)) if c is not None]
-            docs.append(np.array(cols, dtype=np.int64) if cols else _NO_COLUMNS)
-        return tfidf_rows(docs, len(self.vocabulary_), self.idf_)
+            before = len(cols)
+            cols.extend(c for c in map(get, lemma_analyzer(p, mask)) if c is not None)
+            lens.append(len(cols) - before)
+        return tfidf_rows(np.array(cols, dtype=np.int64), lens, len(self.vocabulary_), self.idf_)
