@@ -54,6 +54,7 @@ class Outbox:
         retry_base: float = 1.0,
         max_in_flight: int = 200,
         on_done: Callable[[Action, Any], None] | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.db = db
         self.platforms = platforms
@@ -65,6 +66,8 @@ class Outbox:
         self.retry_base = retry_base
         self.max_in_flight = max(1, max_in_flight)
         self.on_done = on_done
+        #: the record's clock (when an action is due, leased, done): the daemon's, injectable in tests
+        self.clock = clock
         self._wake = asyncio.Event()
         self._inflight: dict[int, asyncio.Task[None]] = {}
         self._stopping = False
@@ -119,7 +122,7 @@ class Outbox:
                 await self._dispatch([a for a in take if a.depends_on is None])
                 continue
             try:
-                due = await self.db.call(self.store.due_actions, time.time(), min(room, self.batch))
+                due = await self.db.call(self.store.due_actions, self.clock(), min(room, self.batch))
             except Exception as exc:
                 log.error("outbox: cannot read due actions: %s: %s", type(exc).__name__, exc)
                 await asyncio.sleep(1.0)
@@ -132,7 +135,7 @@ class Outbox:
         actions = [a for a in actions if a.id is not None and a.id not in self._inflight]
         if not actions:
             return
-        now = time.time()
+        now = self.clock()
         try:
             await self.db.call(self.store.claim_actions, [a.id for a in actions], now + self.lease, now=now)
         except Exception as exc:
@@ -173,7 +176,7 @@ class Outbox:
         assert action.id is not None
         self.last_progress_at = time.time()
         if isinstance(outcome, Done):
-            await self.db.call(self.store.mark_action_done, action.id, outcome.result)
+            await self.db.call(self.store.mark_action_done, action.id, outcome.result, self.clock())
             self.done += 1
             self.metrics.action(action.kind, "done")
             if self.on_done is not None:
@@ -183,13 +186,13 @@ class Outbox:
             if outcome.count and attempts >= self.max_attempts:
                 await self._fail(action, f"gave up after {attempts} attempts: {outcome.error}", where)
                 return
-            at = outcome.at if outcome.at is not None else time.time() + retry_delay(attempts, base=self.retry_base)
+            at = outcome.at if outcome.at is not None else self.clock() + retry_delay(attempts, base=self.retry_base)
             await self.db.call(self.store.mark_action_failed, action.id, outcome.error, at,
                                maybe_sent=outcome.maybe_sent, count=outcome.count)
             self.metrics.action(action.kind, "retry" if outcome.count else "paused")
             if outcome.count:
                 log.info("outbox: %s %s failed (%s); retry in %.0f s", action.method, where, outcome.error,
-                         at - time.time())
+                         at - self.clock())
         elif isinstance(outcome, Manual):
             await self.db.call(self.store.mark_action_manual, action.id, outcome.reason)
             self.metrics.action(action.kind, "manual")
