@@ -530,6 +530,9 @@ def _migration_5(db: sqlite_utils.Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX posts_created ON posts(platform, community_id, created_at)")
+    # reports count comments by when they were written (a comment backfilled after an outage
+    # belongs to the day its author wrote it, not to the day modbot caught up)
+    db.execute("CREATE INDEX comments_created ON comments(platform, community_id, created_at)")
 
 
 #: Ordered migrations; index + 1 is the schema version. Only ever append.
@@ -1676,14 +1679,14 @@ class Store:
 
     def report_comments(self, pages: Sequence[tuple[str, int]] | None, since: float,
                         until: float) -> list[dict[str, Any]]:
-        """Comments and messages received in ``[since, until)`` (first versions: an edit is not a
-        new comment; the page's own replies left out): ``platform``, ``community_id``, ``kind``,
-        ``received_at``."""
+        """Comments and messages written in ``[since, until)`` by the platform's clock (first
+        versions: an edit is not a new comment; the page's own replies left out): ``platform``,
+        ``community_id``, ``kind``, ``created_at``."""
         where, params = _pages_filter(pages)
         return self._rows(
-            f"""SELECT platform, community_id, kind, received_at FROM comments
-                WHERE version = 1 AND by_community = 0 AND received_at >= ? AND received_at < ? AND {where}
-                ORDER BY received_at, id""",
+            f"""SELECT platform, community_id, kind, created_at FROM comments
+                WHERE version = 1 AND by_community = 0 AND created_at >= ? AND created_at < ? AND {where}
+                ORDER BY created_at, id""",
             (since, until, *params),
         )
 
