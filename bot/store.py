@@ -1774,7 +1774,7 @@ class Store:
         """The pages' own publications with ``since <= created_at < until``, oldest first."""
         where, params = _pages_filter(pages)
         return self._rows(
-            f"""SELECT platform, community_id, post_id, created_at, url, received_at FROM posts
+            f"""SELECT platform, community_id, post_id, created_at, url, event_id, received_at FROM posts
                 WHERE created_at >= ? AND created_at < ? AND {where} ORDER BY created_at, id""",
             (since, until, *params),
         )
