@@ -96,6 +96,8 @@ def register(sub: Any) -> None:
     p.add_argument("--seconds", type=float, default=0.0, help="stop after N seconds (default: run until Ctrl-C)")
     p.add_argument("--rate", type=float, default=5.0, help="comments per second (default 5)")
     p.add_argument("--port", type=int, default=9108, help="port of the daemon's /metrics and /healthz (default 9108)")
+    p.add_argument("--web-port", type=int, default=8080,
+                   help="port of the moderators' workspace (default 8080, or a free one if taken)")
     p.set_defaults(func=cmd_demo)
 
 
@@ -525,4 +527,4 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from bot.demo.run import main
 
-    return main(args.seconds, args.rate, args.port)
+    return main(args.seconds, args.rate, args.port, args.web_port)

@@ -73,6 +73,19 @@ class Listen:
 
 
 @dataclass(frozen=True)
+class WebConfig(Listen):
+    """The moderators' workspace (``[web]``). No section or ``port = 0``: no web UI at all, so an
+    installation never opens a page with citizens' data that nobody configured.
+
+    ``trust_proxy``: the UI sits behind a reverse proxy on this machine that terminates TLS; its
+    ``X-Forwarded-Proto``/``X-Forwarded-For`` are believed (Secure cookies, the client address for
+    login rate limiting). ``session_hours``: a login lasts this long."""
+
+    trust_proxy: bool = False
+    session_hours: float = 12.0
+
+
+@dataclass(frozen=True)
 class RateLimits:
     """Requests per second per token (VK: user token 3/s, community token 20/s)."""
 
@@ -145,7 +158,7 @@ class Config:
     log_level: str = "INFO"
     model_path: Path | None = None
     receive_mode: str = "longpoll"
-    web: Listen = Listen("127.0.0.1", 8080)
+    web: WebConfig = WebConfig()
     metrics: Listen = Listen("127.0.0.1", 0)
     callback: CallbackConfig = CallbackConfig()
     ladder: Ladder = DEFAULT_LADDER
@@ -484,6 +497,21 @@ def _community(
     )
 
 
+def _web(ck: _Checker, data: Mapping[str, Any]) -> WebConfig:
+    t = ck.table(data, "web", "")
+    ck.unknown(t, {"host", "port", "trust_proxy", "session_hours"}, "web.")
+    hours = ck.num(t, "session_hours", "web.", 12.0, positive=True)
+    if hours > 24 * 30:
+        ck.add(f"web.session_hours: at most {24 * 30} (30 days), got {hours:g}")
+        hours = 12.0
+    return WebConfig(
+        host=ck.str_(t, "host", "web.", "127.0.0.1"),
+        port=ck.int_(t, "port", "web.", 0, 0, 65535),
+        trust_proxy=ck.bool_(t, "trust_proxy", "web.", False),
+        session_hours=hours,
+    )
+
+
 def parse_config(
     data: Mapping[str, Any], env: Mapping[str, str] | None = None, base_dir: Path | None = None,
     *, secrets: bool = True,
@@ -510,7 +538,7 @@ def parse_config(
         ck.add(f"log_level: must be one of {', '.join(LOG_LEVELS)}, got {data.get('log_level')!r}")
         log_level = "INFO"
     receive_mode = ck.str_(data, "receive_mode", "", "longpoll", RECEIVE_MODES)
-    web = ck.listen(data, "web", Listen("127.0.0.1", 8080))
+    web = _web(ck, data)
     metrics = ck.listen(data, "metrics", Listen("127.0.0.1", 0))
 
     cb = ck.table(data, "callback", "")

@@ -149,7 +149,7 @@ def test_defaults_and_delete_only(tmp_path: Path) -> None:
     )
     assert cfg.ladder.delete_only and cfg.ladder.steps == ()
     assert cfg.database == tmp_path / "blacklist.db"
-    assert cfg.log_level == "INFO" and cfg.web.port == 8080 and not cfg.metrics.enabled
+    assert cfg.log_level == "INFO" and cfg.web.port == 0 and not cfg.web.enabled and not cfg.metrics.enabled
     c = cfg.communities[0]
     assert c.mode == "shadow" and c.user_token == "" and c.receive_mode == "longpoll"
 

@@ -654,8 +654,15 @@ async def run_daemon(config: Config, platforms: PlatformRegistry, options: Daemo
 
     with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
         loop.add_signal_handler(signal.SIGHUP, _reload)
+    web = None
     try:
         await daemon.start()
+        if config.web.enabled:  # the moderators' workspace, on its own listener and database connection
+            from bot.web.server import WebServer
+
+            web = WebServer(config, platforms, health=daemon.health,
+                            model_version=lambda: daemon.judge.model_version if daemon.judge else None)
+            await web.start()
     except Exception:
         await daemon.stop()
         raise
@@ -663,5 +670,7 @@ async def run_daemon(config: Config, platforms: PlatformRegistry, options: Daemo
              len(config.communities))
     await stop.wait()
     log.info("signal received")
+    if web is not None:
+        await web.stop()
     await daemon.stop()
     return 0

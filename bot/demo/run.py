@@ -11,19 +11,23 @@ import asyncio
 import contextlib
 import logging
 import os
+import secrets
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from bot.adapters import build_platforms
 from bot.config import parse_config
 from bot.daemon import Daemon, DaemonOptions, stop_event_on_signals
-from bot.demo.traffic import TrafficMix, load_rows
+from bot.demo.traffic import Post, Row, TrafficMix, load_rows
 from bot.emulator import VKEmulator, VKState
 from bot.metrics import Metrics
 from bot.vk.adapter import VKOptions
+from bot.web.auth import add_account
+from bot.web.server import WebServer
 
 log = logging.getLogger("modbot.demo")
 
@@ -80,20 +84,42 @@ def _setup_logging(logfile: Path) -> list[logging.Handler]:
     return [fh, sh]
 
 
-async def run_demo(seconds: float = 0.0, rate: float = 5.0, port: int = 9108, base: Path | None = None) -> int:
+async def run_demo(seconds: float = 0.0, rate: float = 5.0, port: int = 9108, base: Path | None = None,
+                   web_port: int = 8080) -> int:
     """Run until Ctrl-C (or ``seconds``); print where to look and a summary every 10 s."""
     workdir = runtime_dir(base)
     logfile = workdir / "modbot.log"
     handlers = _setup_logging(logfile)
     try:
-        return await _run(workdir, logfile, seconds, rate, port)
+        return await _run(workdir, logfile, seconds, rate, port, web_port)
     finally:
         for h in handlers:
             logging.getLogger().removeHandler(h)
             h.close()
 
 
-async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: int) -> int:
+async def _start_web(config: Any, daemon: Daemon, web_port: int) -> tuple[WebServer, str]:
+    """The moderators' workspace on ``web_port`` (any free port if taken) with a fresh ``demo``
+    admin account; returns the server and its generated password."""
+    password = secrets.token_urlsafe(12)
+
+    def make(port: int) -> WebServer:
+        return WebServer(config, daemon.platforms, health=daemon.health, host="127.0.0.1", port=port,
+                         model_version=lambda: daemon.judge.model_version if daemon.judge else None)
+
+    web = make(web_port)
+    try:
+        await web.start()
+    except OSError as exc:
+        print(f"web port {web_port} is not available ({exc.strerror}); using a free port", flush=True)
+        web = make(0)
+        await web.start()
+    assert web.store is not None
+    add_account(web.store, "demo", password, role="admin")
+    return web, password
+
+
+async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: int, web_port: int = 8080) -> int:
     model = ensure_model(workdir)
     state = VKState()
     emu = VKEmulator(state)
@@ -131,6 +157,7 @@ async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: 
         daemon = make_daemon()
         await daemon.start()
     metrics_url = daemon.http.url if daemon.http else "(disabled)"
+    web, password = await _start_web(config, daemon, web_port)
     print("\n".join([
         "",
         "modbot demo is running — two VK communities on a local emulator, daemon in ENFORCE mode",
@@ -141,6 +168,8 @@ async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: 
         f"  metrics     : {metrics_url}/metrics   health: {metrics_url}/healthz",
         f"  traffic     : {rate:g} comments/s from bot/demo/traffic.tsv"
         + (f" for {seconds:g} s" if seconds else "; Ctrl-C stops"),
+        "",
+        f"web: {web.url}/  login: demo  password: {password}",
         "",
     ]), flush=True)
     traffic = asyncio.create_task(_traffic(emu, rate, stop))
@@ -160,6 +189,7 @@ async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: 
         traffic.cancel()
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await traffic
+        await web.stop()
         await daemon.stop()
         print(_summary(emu, daemon), flush=True)
         print(f"demo stopped; database kept at {config.database}, log at {logfile}", flush=True)
@@ -170,10 +200,11 @@ async def _run(workdir: Path, logfile: Path, seconds: float, rate: float, port: 
 async def _traffic(emu: VKEmulator, rate: float, stop: asyncio.Event) -> None:
     from bot.emulator.vk import ControlError
 
-    mix = TrafficMix(load_rows(), [g for g, _, _ in COMMUNITIES], seed=int(time.time()))
+    rows = load_rows()
+    mix = TrafficMix(rows, [g for g, _, _ in COMMUNITIES], seed=int(time.time()))
     interval = 1.0 / max(rate, 0.01)
     t = time.monotonic()
-    for post in mix:
+    for post in _with_showcase(mix, rows):
         if stop.is_set():
             return
         author = post.author_id
@@ -195,6 +226,21 @@ async def _traffic(emu: VKEmulator, rate: float, stop: asyncio.Event) -> None:
             await asyncio.sleep(0)
 
 
+def _with_showcase(mix: TrafficMix, rows: list[Row]) -> Iterator[Post]:
+    """The stream with what the workspace should show: first the HTML/JS injection attempts and
+    some doubtful comments (so the queue is not empty), then a doubtful one every 15 comments."""
+    showcase = [r for r in rows if r.kind == "injection"]
+    doubtful = [r for r in rows if r.kind == "doubtful"]
+    groups = [g for g, _, _ in COMMUNITIES]
+    for i, row in enumerate(showcase + doubtful):
+        yield Post(groups[i % len(groups)], mix.new_author(), row.text, row)
+    for n, post in enumerate(mix, start=1):
+        yield post
+        if doubtful and n % 15 == 0:
+            row = mix.rng.choice(doubtful)
+            yield Post(mix.rng.choice(groups), mix.new_author(), row.text, row)
+
+
 def _summary(emu: VKEmulator, daemon: Daemon) -> str:
     c = emu.state.counters
     d = daemon.counts
@@ -203,10 +249,10 @@ def _summary(emu: VKEmulator, daemon: Daemon) -> str:
             f"outbox in flight {daemon.outbox.in_flight if daemon.outbox else 0}")
 
 
-def main(seconds: float, rate: float, port: int) -> int:
+def main(seconds: float, rate: float, port: int, web_port: int = 8080) -> int:
     """Entry point for ``modbot demo``."""
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     try:
-        return asyncio.run(run_demo(seconds, rate, port))
+        return asyncio.run(run_demo(seconds, rate, port, web_port=web_port))
     except KeyboardInterrupt:
         return 0

@@ -34,6 +34,7 @@ from bot.platform import (
     Ignored,
     Intent,
     Malformed,
+    NotActionable,
     Outcome,
     PlatformEvent,
     PostEvent,
@@ -195,7 +196,14 @@ class VKPlatform:
     # ------------------------------------------------------------------ intents → actions
 
     def plan(self, intent: Intent) -> list[Action]:
-        """VK methods and parameters for an intent (see :mod:`bot.vk.methods`). Pure."""
+        """VK methods and parameters for an intent (see :mod:`bot.vk.methods`). Pure. An id VK
+        cannot take (a moderator typed letters for a user id) is :class:`NotActionable`."""
+        try:
+            return self._plan(intent)
+        except ValueError as exc:
+            raise NotActionable(f"VK не примет такой запрос: {exc}") from None
+
+    def _plan(self, intent: Intent) -> list[Action]:
         if isinstance(intent, DeleteIntent):
             method, params = delete_call(intent.comment)
             return [_action("delete", intent.comment.community_id, method, params)]
