@@ -160,19 +160,23 @@ def _clause15(report: Report) -> str:
     return "".join(out)
 
 
-def _removals(report: Report) -> str:
+def _removals(report: Report, limit: int | None = None) -> str:
     if not report.removals:
         return "<p>За период удалений нет.</p>"
+    shown = report.removals if limit is None else report.removals[:limit]
     head = "<th>Дата и время (МСК)</th><th>Страница</th><th>Ссылка</th><th>Категория</th><th>Основание</th>" \
            "<th>Кто решил</th>" + ("<th>Текст</th>" if report.with_texts else "")
     rows = []
-    for r in report.removals:
+    for r in shown:
         text = f'<td class="text">{e(r.text)}</td>' if report.with_texts else ""
         rows.append(f'<tr data-decision="{r.decision_id}"><td>{e(datetime_ru(r.at))}</td><td>{e(r.page.short)}</td>'
                     f"<td>{_link(r.url, 'открыть') if r.url else '—'}</td><td>{e(category_name(r.category))}</td>"
                     f"<td>{e(r.ground)}</td><td>{e(r.who_ru)}</td>{text}</tr>")
     note = "" if report.with_texts else ('<p class="note">Тексты комментариев не включены (персональные данные); '
                                          "их включает параметр --with-texts.</p>")
+    if len(shown) < len(report.removals):
+        note += (f'<p class="note">Показаны первые {e(num(len(shown)))} из {e(num(len(report.removals)))} удалений; '
+                 "полный список — в скачанном отчёте.</p>")
     return (f'{note}<table class="removals"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
@@ -192,8 +196,9 @@ NOTES = (
 )
 
 
-def body(report: Report) -> str:
-    """The report without ``<html>``/``<head>`` (the workspace shows it inside its own page)."""
+def body(report: Report, *, removal_limit: int | None = None) -> str:
+    """The report without ``<html>``/``<head>`` (the workspace shows it inside its own page, with
+    the removal table cut at ``removal_limit`` rows: the files have all of them)."""
     p = report.period
     pages = ", ".join(pr.page.title for pr in report.pages) or "—"
     until = f"; данные — по {datetime_ru(report.data_until)}" if report.data_until is not None else ""
@@ -213,7 +218,7 @@ def body(report: Report) -> str:
             _figures_table(report, 19), _busiest(report), _charts19(report), "</section>",
             '<section id="clause15"><h2>Пункт 15: публикации страниц (не менее 3 в неделю)</h2>',
             _figures_table(report, 15), _clause15(report), "</section>",
-            '<section id="removals"><h2>Удалённые комментарии</h2>', _removals(report), "</section>",
+            '<section id="removals"><h2>Удалённые комментарии</h2>', _removals(report, removal_limit), "</section>",
         ]
     out += ['<section id="notes"><h2>Как считались показатели</h2><ul>',
             *(f"<li>{e(n)}</li>" for n in NOTES), "</ul></section>", "</div>"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = ["MSK", "IsoWeek", "Period", "PeriodError", "parse_period", "week_of", "weeks_of"]
@@ -70,11 +71,11 @@ class IsoWeek:
     def thursday(self) -> dt.date:
         return self.monday + dt.timedelta(days=3)
 
-    @property
+    @cached_property
     def start(self) -> float:
         return midnight(self.monday)
 
-    @property
+    @cached_property
     def end(self) -> float:
         return midnight(self.monday + dt.timedelta(days=7))
 
@@ -106,12 +107,12 @@ class Period:
     kind: str = "range"
     text: str = ""
 
-    @property
+    @cached_property
     def start(self) -> float:
         """Unix time of 00:00 Moscow time on the first day."""
         return midnight(self.first)
 
-    @property
+    @cached_property
     def end(self) -> float:
         """Unix time of 00:00 Moscow time after the last day (the period is ``[start, end)``)."""
         return midnight(self.last + dt.timedelta(days=1))
