@@ -254,9 +254,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 2
     with store:
         st = store.status()
-        cursors = {}
+        cursors, notices = {}, {}
         for c in st.get("communities", []):
             cursors[(c["platform"], c["community_id"])] = store.get_cursor(f"{c['platform']}:{c['community_id']}:lp_ts")
+            # An adapter's one-line note about a community (e.g. OK refused deletion through its API).
+            note = store.get_cursor(f"{c['platform']}:{c['community_id']}:notice")
+            if note:
+                notices[(c["platform"], c["community_id"])] = note
+        st["notices"] = {f"{p}:{g}": n for (p, g), n in notices.items()}
         beat_raw = store.get_cursor(HEARTBEAT_CURSOR)
         failed = store.actions(("failed",), limit=20)
         manual = store.actions(("manual",), limit=1000)
@@ -297,6 +302,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             is not None else ""
         out.append(f"  {c['platform']} {c['community_id']}: {c['comments']} comments, last {_fmt_age(lag)} ago"
                    + (f", long-poll ts {ts}" if ts else "") + extra)
+        note = notices.get((c["platform"], c["community_id"]))
+        if note:
+            out.append(f"    ! {note}")
     if not st.get("communities"):
         out.append("  (no comments stored yet)")
     cm = st.get("comments", {})

@@ -1185,7 +1185,8 @@ class Store:
         if an action with that key already exists — never two identical actions.
 
         The key is ``key``, else ``action.key``, else :func:`action_key` from the decision's comment.
-        An action may be queued as ``manual`` (a moderator must perform it by hand)."""
+        An action may be queued as ``manual`` (a moderator must perform it by hand); its
+        ``error`` then says what to do, in Russian, and is kept as ``last_error``."""
         if action.kind not in ACTION_KINDS:
             raise ValueError(f"unknown action kind {action.kind!r} (known: {', '.join(ACTION_KINDS)})")
         if action.state not in ("pending", "manual"):
@@ -1213,7 +1214,7 @@ class Store:
             cur = conn.execute(
                 """INSERT OR IGNORE INTO actions (decision_id, kind, platform, community_id, method, params, key,
                        state, attempts, last_error, created_at, next_attempt_at, depends_on)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""",
                 (
                     action.decision_id,
                     action.kind,
@@ -1223,6 +1224,7 @@ class Store:
                     _dumps(action.params),
                     key,
                     action.state,
+                    action.error if action.state == "manual" else "",
                     now,
                     now,
                     action.depends_on,
@@ -1232,7 +1234,9 @@ class Store:
                 return None
             action.id = int(cur.lastrowid or 0)
             action.key = key
-            action.attempts, action.error, action.lease_until = 0, "", None
+            action.attempts, action.lease_until = 0, None
+            if action.state != "manual":
+                action.error = ""
             return action.id
 
     def due_actions(self, now: float | None = None, limit: int = 50) -> list[Action]:
@@ -1249,6 +1253,12 @@ class Store:
                ORDER BY a.id LIMIT ?""",
             (now, now, int(limit)),
         )
+        return [_action(r) for r in rows]
+
+    def manual_actions(self, limit: int = 1000) -> list[Action]:
+        """Actions waiting for a moderator's hand, oldest first (the outbox asks the platform from
+        time to time whether someone already did them there)."""
+        rows = self._rows("SELECT * FROM actions WHERE state = 'manual' ORDER BY id LIMIT ?", (int(limit),))
         return [_action(r) for r in rows]
 
     def unfinished_actions(self) -> list[Action]:
@@ -1429,6 +1439,18 @@ class Store:
                     (action_id,),
                 )
             return cur.rowcount == 1
+
+    def bring_forward(self, platform: str, community_id: int, now: float | None = None) -> int:
+        """Make the community's pending actions that wait for a later retry due now (its token
+        works again). Leased ones are left alone. Returns how many."""
+        now = time.time() if now is None else now
+        with self._tx() as conn:
+            return conn.execute(
+                """UPDATE actions SET next_attempt_at = ?
+                   WHERE state = 'pending' AND next_attempt_at > ? AND lease_until IS NULL
+                     AND platform = ? AND community_id = ?""",
+                (now, now, platform, community_id),
+            ).rowcount
 
     def failed_actions(self) -> list[int]:
         """Ids of every action that failed for good (``modbot actions retry --failed``)."""
