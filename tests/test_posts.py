@@ -1,5 +1,5 @@
-"""The page's own posts (clause 15) through the daemon against the VK emulator, and the daemon's
-posting-rate watch with its injected clock: log line once a day per page, ``modbot status``."""
+"""The page's own posts (clause 15) through the daemon against the VK and OK emulators, and the
+daemon's posting-rate watch with its injected clock: log line once a day per page, ``modbot status``."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from bot.cli import main
 from bot.emulator import VKEmulator
 from bot.vk.events import parse_event
 from tests.conftest import G1, G2, DaemonFactory, community, wait_for
+from tests.okhelp import OKG, TOPICS, make_ok_daemon, ok_emu
+
+__all__ = ["make_ok_daemon", "ok_emu"]
 
 MSK = dt.timezone(dt.timedelta(hours=3))
 
@@ -119,3 +122,26 @@ async def test_posting_watch_warns_once_a_day_and_status_says_so(vk_emu: VKEmula
     out = capsys.readouterr().out
     assert "week 2027-W02" in out and f"vk {G1}: 2 of 3\n" in out
     assert f"vk {G2}: 1 of 3 — AT RISK" in out
+
+
+async def test_ok_group_topics_are_its_publications(ok_emu: Any, make_ok_daemon: Any) -> None:
+    def ok_posts(d: Any) -> list[dict[str, Any]]:
+        return [p for p in d.store.report_posts(None, 0, 2**40) if p["platform"] == "ok"]
+
+    now = time.time()
+    month = ok_emu.add_topic(OKG, "Новость месяц назад", created_ms=int((now - 30 * 86400) * 1000))
+    ok_emu.add_topic(OKG, "Новость двухлетней давности", created_ms=int((now - 730 * 86400) * 1000))
+    d = await make_ok_daemon()
+    # the active topics and, once at the first start, older ones within the horizon (not two years back)
+    await wait_for(lambda: len(ok_posts(d)) == TOPICS + 1, what="the group's topics recorded as posts")
+    recorded = {p["post_id"]: p for p in ok_posts(d)}
+    assert recorded[month]["created_at"] == ok_emu.state.topics[month].created_ms // 1000
+    assert recorded[month]["url"] == f"https://ok.ru/group/{OKG}/topic/{month}"
+    fresh = ok_emu.add_topic(OKG, "Свежая новость")
+    await wait_for(lambda: fresh in {p["post_id"] for p in ok_posts(d)}, what="a new topic")
+    path = d.config.database
+    await d.stop()
+    again = await make_ok_daemon(db=path)
+    await wait_for(lambda: again.platforms.get("ok").pollers[OKG].stats.cycles >= 3, what="a few polls")
+    assert len(ok_posts(again)) == TOPICS + 2  # nothing twice after a restart
+    assert [p for p in again.store.report_posts(None, 0, 2**40) if p["platform"] == "vk"] == []
