@@ -323,8 +323,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         week = posting[0].week
         out.append(f"posting rate (clause 15: at least 3 posts a week), week {week.key} ({week.dates_ru}):")
         for p in posting:
-            out.append(f"  {p.platform} {p.community_id}: {p.posts} of 3" + (f" — AT RISK: {p.message}" if p.at_risk
-                                                                           else ""))
+            out.append(f"  {p.platform} {p.community_id}: {p.posts} post(s)" + (f" — AT RISK: {p.message}"
+                                                                                 if p.at_risk else ""))
     if failed:
         out.append("needs attention — actions the platform refused (retry: modbot actions retry ID|--failed):")
         for a in failed:

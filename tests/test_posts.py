@@ -120,8 +120,8 @@ async def test_posting_watch_warns_once_a_day_and_status_says_so(vk_emu: VKEmula
     monkeypatch.setattr(time, "time", lambda: friday)
     assert main(["status", "--db", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "week 2027-W02" in out and f"vk {G1}: 2 of 3\n" in out
-    assert f"vk {G2}: 1 of 3 — AT RISK" in out
+    assert "week 2027-W02" in out and f"vk {G1}: 2 post(s)\n" in out
+    assert f"vk {G2}: 1 post(s) — AT RISK" in out
 
 
 async def test_ok_group_topics_are_its_publications(ok_emu: Any, make_ok_daemon: Any) -> None:
