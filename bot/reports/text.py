@@ -130,11 +130,12 @@ def _clause19(f: Figures, categories: list[str]) -> list[str]:
     else:
         out.append("В чёрный список никто не внесён.")
     if f.held:
-        text = (f"На проверку модераторам передано {count(f.held, 'комментарий', 'комментария', 'комментариев')}"
-                f", решение принято по {num(f.held_decided)}")
+        text = f"На проверку модераторам передано {count(f.held, 'комментарий', 'комментария', 'комментариев')}"
         if f.held_decided:
-            text += f" (медиана времени до решения — {duration(f.review_median)}, 95{NBSP}% — не дольше " \
-                    f"{duration(f.review_p95)})"
+            text += (f", решение принято по {num(f.held_decided)} (медиана времени до решения — "
+                     f"{duration(f.review_median)}, 95{NBSP}% — не дольше {duration(f.review_p95)})")
+        else:
+            text += ", решений модераторов по ним пока нет"
         if f.held_waiting:
             text += f", ожидают решения — {num(f.held_waiting)}"
         out.append(text + ".")
