@@ -5,8 +5,19 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 from pathlib import Path
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(value: object, indent: int | None = None) -> str:
+    """JSON with Cyrillic as is; a lone UTF-16 surrogate (which UTF-8 cannot carry) as its ``\\uXXXX``
+    escape, so the line is valid JSON of exactly the text that was judged."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _classify(args: argparse.Namespace) -> int:
@@ -25,7 +36,7 @@ def _classify(args: argparse.Namespace) -> int:
 
         def flush() -> None:
             for v in judge.judge_many(batch):
-                out.write(json.dumps(v.to_json(), ensure_ascii=False) + "\n")
+                out.write(_json(v.to_json()) + "\n")
             out.flush()
             batch.clear()
 
@@ -44,7 +55,7 @@ def _classify(args: argparse.Namespace) -> int:
         if i:
             print()
         v = judge.judge(text)
-        print(json.dumps(v.to_json(), ensure_ascii=False, indent=2) if args.json else explain(v))
+        print(_json(v.to_json(), indent=2) if args.json else explain(v).encode("utf-8", "replace").decode("utf-8"))
     return 0
 
 
