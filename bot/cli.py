@@ -9,7 +9,6 @@ import re
 import sys
 from pathlib import Path
 
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
