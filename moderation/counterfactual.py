@@ -1,13 +1,10 @@
 """Counterfactual training data: the same sentence with each group word, so no group word by itself
 moves a text towards deletion (issue 9; the "identity-term bias" of word-based classifiers).
 
-Two kinds of rows, generated at training time (nothing is stored):
-
-* **neutral sentences** that name a group calmly (neighbours, queues, holidays, complaints about a
-  road), written from project templates, one per template and group word;
-* **group swaps** of the seed corpus: every seed comment that names a group (by its neutral name)
-  again with other groups' names in the same case and number, keeping its labels — a hateful
-  generalisation stays hateful whichever group it names, and a calm one stays calm.
+Rows generated at training time (nothing is stored): **neutral sentences** that name a group calmly
+(neighbours, queues, holidays, complaints about a road), written from project templates, one per
+template and group word. (Swapping the group words of seed comments was dropped: neutral group names
+are masked for the model, so a swapped comment is the same row again.)
 
 The templates here are not the bias bench's (``bench/bias.py`` has its own), so the bench measures
 words the model learnt, not sentences it saw.
@@ -16,14 +13,12 @@ words the model learnt, not sentences it saw.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
-from dataclasses import replace
 from functools import cache
 
 from moderation.datasets import Example
 from moderation.lemmatize import analyzer
 
-__all__ = ["GROUP_NOUNS", "group_swaps", "inflect", "neutral_sentences"]
+__all__ = ["GROUP_NOUNS", "inflect", "neutral_sentences"]
 
 #: Neutral names of groups, per clause-19 attribute (lemmas; plural forms are generated).
 GROUP_NOUNS: dict[str, tuple[str, ...]] = {
@@ -119,50 +114,3 @@ def _fill(template: str, noun: str) -> str | None:
             values[case] = form
     text = template.format(**values)
     return text[0].upper() + text[1:]
-
-
-def group_swaps(examples: Iterable[Example], weight: float = 0.5, copies: int = 2, seed: int = 0) -> list[Example]:
-    """Seed comments that name a group, again with other groups' names (same case and number)."""
-    rng = random.Random(seed)
-    index = _form_index()
-    out: list[Example] = []
-    for ex in examples:
-        words = ex.text.split(" ")
-        for k, raw in enumerate(words):
-            word = raw.lower().strip(".,!?;:()«»\"'")
-            hit = index.get(word.replace("ё", "е"))
-            if hit is None:
-                continue
-            attribute, case, number = hit
-            others = [(a, n) for a, nouns in GROUP_NOUNS.items() if a != attribute for n in nouns]
-            for a, noun in rng.sample(others, copies):
-                form = inflect(noun, case, number)
-                if form is None:
-                    continue
-                new = list(words)
-                new[k] = raw.lower().replace(word, form) if raw.islower() else raw.replace(raw.strip(".,!?;:()«»\"'"), form.capitalize() if raw[:1].isupper() else form)
-                target = a if ex.labels and "hate" in ex.labels else None
-                out.append(replace(ex, text=" ".join(new), source="counterfactual", target=target, weight=weight,
-                                   group=ex.group or f"swap:{ex.text[:40]}"))
-            break  # one group word per comment is enough
-    return out
-
-
-@cache
-def _form_index() -> dict[str, tuple[str, str, str]]:
-    """Plural case forms of the group nouns that are nouns proper → (attribute, case, number).
-
-    Adjectival names ("русский", "приезжий") are left out: "русским языком" is not about people.
-    """
-    out: dict[str, tuple[str, str, str]] = {}
-    for attribute, nouns in GROUP_NOUNS.items():
-        for noun in nouns:
-            p = _parse(noun)
-            if p is None or p.tag.POS != "NOUN":
-                continue
-            for number in ("plur",):
-                for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
-                    form = inflect(noun, case, number)
-                    if form:
-                        out.setdefault(form, (attribute, case, number))
-    return out

@@ -16,7 +16,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import categories
 from moderation.excerpt import Excerpt, excerpt
-from moderation.groups import GroupStatements, analyse
+from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import lemma
 from moderation.lexicon import Hit, default_lexicon
 from moderation.normalize import Normalized, normalize
@@ -55,6 +55,14 @@ class Prepared:
         return view.quote(start, end)
 
 
+_GROUP_KINDS = frozenset(("generalisation", "call_to_exclude", "dehumanising"))
+_ABUSIVE = frozenset(("insult", "threat", "hate"))
+
+
+def _inside(h: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= h.start and h.end <= b for a, b in spans)
+
+
 def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     """Normalise, lemmatise and match one text. Never raises for any ``str``.
 
@@ -70,6 +78,17 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     lemmas = [t.text if t.masked else (get(t.text) or lemma(t.text)) for t in norm.tokens]
     hits = lexicon.match(norm)
     groups = analyse(norm, lexicon, lemmas)
+    if groups is not None and groups.defused:
+        # a lexicon pattern's generalisation inside a sentence that negates or rejects it ("не все X
+        # воры", "говорить, что все X воры, — стереотип") is no evidence: the analyser's reading wins
+        hits = [h for h in hits if not (h.kind in _GROUP_KINDS and _inside(h, groups.defused))]
+    if hits and (groups is None or groups.reported is None) and any(h.category in _ABUSIVE for h in hits):
+        # «мне написали "ты дура"»: abusive words someone else said, reported by the author
+        reported = reported_speech(norm, lexicon, lemmas, [(h.start, h.end) for h in hits if h.category in _ABUSIVE])
+        if reported is not None:
+            if groups is None:
+                groups = GroupStatements()
+            groups.reported = reported
     if groups is not None and groups.findings:
         # statements about a group are hate evidence like a lexicon hit, with their kind and band
         hits = sorted(

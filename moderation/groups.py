@@ -42,6 +42,7 @@ __all__ = ["Finding", "GroupStatements", "analyse"]
 
 _EMPTY: frozenset[str] = frozenset()
 _SENTENCE_END = re.compile(r"[.!?;\n…]")
+_DASH = re.compile(r"[-–—]")
 _CLAUSE_END = re.compile(r"[,:()\"«»“”„]|\s[-–—]\s|[–—]")
 #: Words that open a new clause (a predicate after them belongs to someone else).
 _CLAUSE_WORDS = frozenset("что чтобы который которая которые которых если когда где потому но а зато хотя".split())
@@ -81,6 +82,10 @@ class GroupStatements:
     reported: Finding | None = None  # reported speech or a request to moderators
     defended: bool = False  # a negation or defence of a group ("не все …", "это стереотип")
     addressed: bool = False  # the author addresses someone as "ты" (not a report then)
+    #: judged-view character spans of sentences that negate or reject a statement about a group
+    #: ("не все X такие", "говорить, что все X воры, — стереотип"): lexicon patterns that found a
+    #: generalisation inside them defer to this reading (see :func:`moderation.features.prepare`)
+    defused: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def violating(self) -> list[Finding]:
@@ -102,17 +107,19 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     present = set(words)
     group_words = lexicon.group_words
     cues = lexicon.cues
-    # two C-level set intersections decide for the ~80 % of comments that name no group
+    # three C-level set intersections decide for the ~80 % of comments that name no group
     found = present.intersection(lexicon.group_word_set)
+    adjectives = present.intersection(lexicon.group_adjectives)
     maybe_asks = bool(present.intersection(lexicon.request_word_set))
-    if not found and not maybe_asks:
+    if not found and not adjectives and not maybe_asks:
         return None
     # Only the tokens near a group word or a request are read (a long rant costs its neighbourhoods).
     n = len(words)
     at_groups = [i for i, w in enumerate(words) if w in found]
+    at_adjectives = [i for i, w in enumerate(words) if w in adjectives] if adjectives else []
     at_requests = [i for i, w in enumerate(words) if w in lexicon.request_word_set] if maybe_asks else []
     marks = set()
-    for i in at_groups + at_requests:
+    for i in at_groups + at_adjectives + at_requests:
         marks.update(range(max(0, i - _REACH), min(n, i + _REACH + 1)))
     region = sorted(marks)
     cue = [_EMPTY] * n
@@ -124,32 +131,48 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         cue[k] = by_form | by_lemma if by_form and by_lemma else by_form or by_lemma
     sent, clause, question = _structure(norm, words, region)
     asks_at = _request_to_moderators(cue, sent, region) if maybe_asks else None
-    out = GroupStatements(addressed=not present.isdisjoint(_SECOND_PERSON))
+    attribute_at = {i: group_words[words[i]] for i in at_groups}
+    for i in at_adjectives:
+        ref = _adjective_reference(words, cue, sent, clause, i, lexicon.group_adjectives[words[i]])
+        if ref is not None and (ref[0] not in attribute_at or "GS.PEOPLE" in cue[ref[0]]):
+            attribute_at[ref[0]] = ref[1]  # "кавказские мужчины": the adjective says which group
+    if not attribute_at and asks_at is None:
+        return None
+    out = GroupStatements()
+    # "ты" said before any report verb: the author addresses someone (a "ты" inside a quote does not count)
+    first_report = next((k for k in region if "GS.REPORT" in cue[k] and _reports(words, k)), n)
+    out.addressed = any(words[k] in _SECOND_PERSON for k in range(first_report))
     by_sentence: dict[int, list[int]] = {}
     for k in region:
         by_sentence.setdefault(sent[k], []).append(k)
-    group_sents = {sent[k] for k in at_groups}
+    group_sents = {sent[k] for k in attribute_at}
     defended_sents = {x for x in group_sents if _defends(words, cue, by_sentence[x])}
     out.defended = bool(defended_sents)
+    defused_sents = set(defended_sents)
 
-    for i in at_groups:
-        attribute = group_words[words[i]]
+    for i in sorted(attribute_at):
+        attribute = attribute_at[i]
         out.mentions.append((i, attribute))
         s = sent[i]
         if "GS.OFFICIALS" in cue[i] or question[s] or s in defended_sents:
             continue  # criticism of the authorities, a question, or a defence: a mention
         if _negated_quantifier(words, cue, i):
+            defused_sents.add(s)
             continue  # "не все таджики такие"
-        if not _reported_before(words, cue, sent, i):
+        reported = _reported_before(words, cue, sent, i)
+        if not reported:
             out.asserted.append((i, attribute))
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
         if finding is None:
             continue
-        if _reported_before(words, cue, sent, i):
+        if reported:
             finding = Finding(
                 "reported_speech", attribute, finding.start, finding.end, "review", f"пересказ: {finding.cue}"
             )
         out.findings.append(finding)
+    for x in defused_sents:
+        idx = by_sentence[x]
+        out.defused.append((toks[idx[0]].start, toks[idx[-1]].end))
 
     if asks_at is not None and not out.addressed:
         j = asks_at
@@ -158,6 +181,74 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     elif not out.addressed:
         out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
     return out
+
+
+def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans: list[tuple[int, int]]) -> Finding | None:
+    """Reported speech around abusive words in a text that names no group («мне написали "ты дура"»,
+    «сосед сказал, что мы знаем, где ты живёшь»): is there a report verb (past tense, or a third
+    person: not the author's own "я скажу так: …") before one of ``spans`` in its sentence, and no
+    "ты" of the author's own before it? Only asked for texts with abusive lexicon hits."""
+    toks = norm.tokens
+    words = norm.text.split(" ")
+    if len(words) != len(toks):
+        words = [t.text for t in toks]
+    cues, cue_lemmas = lexicon.cues, lexicon.cue_lemmas
+    first_hit = min((k for k, t in enumerate(toks) for a, _b in spans if t.start <= a < t.end + 1), default=None)
+    if first_hit is None:
+        return None
+    orig = norm.original
+    for k in range(first_hit - 1, -1, -1):
+        if _SENTENCE_END.search(orig, toks[k].end, toks[k + 1].start):
+            return None
+        if words[k] in _SECOND_PERSON:
+            return None
+        c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
+        if "GS.REPORT" in c and _reports(words, k):
+            if any(words[m] in _SECOND_PERSON for m in range(k)):
+                return None
+            t = toks[k]
+            return Finding("reported_speech", None, t.start, t.end, "review", f"пересказ: {words[k]}")
+    return None
+
+
+def _reports(words: list[str], k: int) -> bool:
+    """Is the verb at ``k`` someone's words being reported ("написали", "пишут", "назвал"), not the
+    author's own statement ("я говорю, что …", "скажу так", "скажи им")?"""
+    w = words[k]
+    if any(words[m] in ("я", "мы") for m in range(max(0, k - 2), k)):
+        return False
+    if _has(w, "impr") or _has(w, "1per"):
+        return False
+    return _has(w, "past") or _has(w, "3per") or _has(w, "PRTF") or _has(w, "PRTS")
+
+
+def _adjective_reference(
+    words: list[str], cue: list[frozenset[str]], sent: list[int], clause: list[int], i: int, attribute: str
+) -> tuple[int, str] | None:
+    """Does the group adjective at ``i`` refer to people? "кавказские мужчины", "черные люди" (the noun
+    after it names people: the mention is the noun), "армянский язык" (a language), or a plural
+    adjective standing for people itself ("всех черных не брать"); not "черные машины"."""
+    n = len(words)
+    for j in (i + 1, i + 2):
+        if j >= n or clause[j] != clause[i]:
+            break
+        if "GS.PEOPLE" in cue[j]:
+            return j, attribute
+        if "GS.LANGUAGE" in cue[j] and attribute == "nationality":
+            return j, "language"
+        if not _has(words[j], "ADJF"):
+            break
+    if not _has(words[i], "ADJF", "plur"):
+        return None
+    nxt = words[i + 1] if i + 1 < n and clause[i + 1] == clause[i] else ""
+    if nxt and any(("NOUN" in t or "ADJF" in t or "NPRO" in t) for t in _tags(nxt)):
+        return None
+    prev = words[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
+    if prev and any("NOUN" in t and "plur" in t for t in _tags(prev)):
+        return None  # "машины черные": said of things
+    if attribute != "sex" and not (prev and "GS.QUANT" in cue[i - 1]):
+        return None  # "черные" alone is a colour; "все/эти черные" are people ("голубые" always are)
+    return i, attribute
 
 
 # -- structure -------------------------------------------------------------------------------------
@@ -215,6 +306,29 @@ def _request_to_moderators(cue: list[frozenset[str]], sent: list[int], region: l
     return None
 
 
+#: What comes right before "место" when a place is assigned to people ("их место на кухне").
+_PLACE_OWNER = frozenset("самое только одно их им ваше твое всем таким ихнее".split())
+_PLACE_PREP = frozenset("на в во за у под".split())
+
+
+def _assigned_place(words: list[str], cue: list[frozenset[str]], j: int) -> bool:
+    """"барышням самое место на кухне", "их место в тюрьме": a place assigned to a group (not "есть
+    место в автобусе", not "не место" — that is the negated branch)."""
+    if _negated(words, cue, j) or j + 1 >= len(words) or words[j + 1] not in _PLACE_PREP:
+        return False
+    return j > 0 and (words[j - 1] in _PLACE_OWNER or _has(words[j - 1], "datv", "plur"))
+
+
+def _rights_denied(words: list[str], idx: list[int]) -> bool:
+    """"прав у них быть не должно", "нельзя давать им права": rights denied in the sentence."""
+    for k in idx:
+        if words[k] in ("не", "нельзя") and k + 1 < len(words) and words[k + 1] in (
+            "должно", "должны", "должен", "положено", "давать", "дать", "иметь", "будет"
+        ):
+            return True
+    return False
+
+
 @lru_cache(maxsize=20_000)
 def _tags(word: str) -> tuple:
     """Plausible pymorphy3 tags of a word (those scoring at least a quarter of the best)."""
@@ -236,6 +350,8 @@ def _is_call(words: list[str], cue: list[frozenset[str]], j: int) -> bool:
         return True
     if _has(w, "impr") or any("GS.MODAL" in cue[k] for k in range(max(0, j - 3), j)):
         return True
+    if _has(w, "past") and any(words[k] in ("чтобы", "чтоб") for k in range(max(0, j - 5), j)):
+        return True  # "хочу, чтобы их выгнали": a wish, not news
     return _has(w, "INFN") or _has(w, "futr", "1per") or _has(w, "futr", "3per", "plur")
 
 
@@ -271,7 +387,7 @@ def _reported_before(words: list[str], cue: list[frozenset[str]], sent: list[int
     for k in range(i - 1, -1, -1):
         if sent[k] != sent[i]:
             return False
-        if "GS.REPORT" in cue[k]:
+        if "GS.REPORT" in cue[k] and _reports(words, k):
             return True
     return False
 
@@ -295,22 +411,39 @@ def _statement(
     hi = min(n, i + _WINDOW + 1)
     same_sentence = [j for j in range(lo, hi) if sent[j] == s and j != i]
     same_clause = [j for j in same_sentence if clause[j] == clause[i]]
+    if i + 1 < n and sent[i + 1] == s and clause[i + 1] == clause[i] + 1 and _DASH.search(
+        norm.original, toks[i].end, toks[i + 1].start
+    ):
+        # "мигранты — воры": the dash stands for the copula, the predicate is the next clause
+        same_clause += [j for j in same_sentence if clause[j] == clause[i] + 1]
 
     def found(kind: str, j: int, strength: str, what: str) -> Finding:
         a, b = min(i, j), max(i, j)
         return Finding(kind, attribute, toks[a].start, toks[b].end, strength, what)
 
-    # 1. calls to exclude or harm
+    # 1. calls to exclude or harm: the group is what the call is about (an object: "гнать мигрантов",
+    # "мигрантам не место"), not a bystander ("надо бить тревогу, пенсионеры мерзнут")
+    obj = _has(words[i], "accs") or _has(words[i], "gent") or _has(words[i], "datv") or words[i] in _COLLECTIVE
     for j in same_sentence:
         c = cue[j]
-        if "GS.EXCLUDE" in c and _is_call(words, cue, j) and not _negated(words, cue, j):
-            return found("call_to_exclude", j, "delete", words[j])
-        if "GS.EXCLUDE_NEG" in c and _negated(words, cue, j):
-            return found("call_to_exclude", j, "delete", f"не {words[j]}")
+        # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
+        against = any(words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s)
+        if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j):
+            if not against:
+                return found("call_to_exclude", j, "delete", words[j])
+        if "GS.EXCLUDE_NEG" in c and obj and (_is_call(words, cue, j) or _has(words[j], "NOUN")):
+            if _negated(words, cue, j) and not against:
+                return found("call_to_exclude", j, "delete", f"не {words[j]}")
+            if against and not _negated(words, cue, j):
+                return found("call_to_exclude", j, "delete", f"против: {words[j]}")
         if "GS.LEAVE" in c and (
             _has(words[j], "impr") or any(words[k] == "пусть" for k in range(max(0, j - 3), j))
         ):
             return found("call_to_exclude", j, "delete", words[j])
+        if words[j] == "место" and obj and _assigned_place(words, cue, j):
+            return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
+        if "GS.RIGHT" in c and _rights_denied(words, same_sentence):
+            return found("call_to_exclude", j, "delete", "отказ в правах")
 
     nominative = _has(words[i], "nomn") or words[i] in _COLLECTIVE
     quantified = any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i)) or (

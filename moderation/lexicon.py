@@ -346,6 +346,9 @@ class Lexicon:
         self.cues: dict[str, frozenset[str]] = {}
         #: cue lemmas of the analyser (looked up with the word's lemma) → GS.* sets
         self.cue_lemmas: dict[str, frozenset[str]] = {}
+        #: every form of an adjective that names a group when it qualifies people (GRPADJ.* sets:
+        #: "кавказские мужчины", "всех черных") → the group; only the analyser reads them
+        self.group_adjectives: dict[str, str] = {}
         self._cats = categories.lexicon_categories()
         self._rank = {c: i for i, c in enumerate(self._cats)}
         self._root_names = list(roots)
@@ -467,15 +470,29 @@ class Lexicon:
                 raise LexiconError(f"macro HINT: {e}") from None
         lexicon = cls(roots, raw.exceptions, hint, forms, patterns, headwords)
         lexicon.group_words = targets
-        # neutral names (GRP.* sets) that are no word of any category list: what the model may mask
+        # neutral names (GRP.* sets) that are no word of any category list: what the model may mask.
+        # Not neutral: every form of a slur's lemma (also the forms a slur entry leaves out because they
+        # are something else too: "хохлов" is a surname) and the colloquial-derogatory names of
+        # PEJORATIVE ("бабы", "менты"): those are evidence, the model keeps seeing them.
         neutral: set[str] = set()
         for name in sets:
             if name.startswith("GRP.") and _set_target(name):
                 neutral.update(expander.expand_set(name, (), name))
-        lexicon.neutral_group_words = frozenset(f for f in neutral if not (f in forms and forms[f].entries))
+        not_neutral: set[str] = set(expander.expand_set("PEJORATIVE", (), "PEJORATIVE")) if "PEJORATIVE" in sets else set()
+        for cat, _target, line in raw.categories:
+            if cat == "hate":
+                for spec in line.specs:
+                    not_neutral |= expander.expand_spec(spec, (), line.where)
+        lexicon.neutral_group_words = frozenset(
+            f for f in neutral if f not in not_neutral and not (f in forms and forms[f].entries)
+        )
         lexicon.cues = {form: frozenset(names) for form, names in cues.items()}
         lexicon.cue_lemmas = {lem: frozenset(names) for lem, names in cue_lemmas.items()}
         lexicon.group_word_set = frozenset(targets)
+        for name in sets:
+            if name.startswith("GRPADJ.") and name[7:] in TARGET_GROUPS_RU:
+                for form in expander.expand_set(name, (), name):
+                    lexicon.group_adjectives.setdefault(form, name[7:])
         lexicon.request_word_set = frozenset(
             [f for f, names in cues.items() if "GS.MODERATE" in names or "GS.COMPLAINT" in names]
             + [

@@ -53,6 +53,24 @@ def findings(text: str) -> list[tuple[str, str | None]]:
         # inflected and disguised spellings
         ("всех армяшек и таджиков гнать", "call_to_exclude", "nationality"),
         ("все цыгaне вoры", "generalisation", "nationality"),  # Latin a and o
+        # a group named by an adjective: with a word for people, or standing for people after все/эти
+        ("всех черных не брать на работу", "call_to_exclude", "race"),
+        ("черные люди хуже обезьян", "dehumanising", "race"),
+        ("кавказские парни сплошь бандиты", "generalisation", "nationality"),
+        ("дагестанская молодежь как стадо", "dehumanising", "nationality"),
+        ("голубые — извращенцы", "generalisation", "sex"),
+        # a language and its speakers
+        ("армянский язык надо запретить", "call_to_exclude", "language"),
+        ("русскоязычных надо выгнать из страны", "call_to_exclude", "language"),
+        # exclusion worded without an expulsion verb
+        ("я против того, чтобы мусульман пускали в администрацию", "call_to_exclude", "religion"),
+        ("женщинам место на кухне", "call_to_exclude", "sex"),
+        ("у таджиков не должно быть никаких прав", "call_to_exclude", "nationality"),
+        ("хочу, чтобы всех цыган выгнали из города", "call_to_exclude", "nationality"),
+        # the dash as the copula, and the wider vocabulary
+        ("мигранты — воры", "generalisation", "nationality"),
+        ("эти прибалты вечно наглые", "generalisation", "nationality"),
+        ("ваххабиты все бандиты", "generalisation", "religion"),
     ],
 )
 def test_statements_about_a_group_are_found_with_kind_and_attribute(text, kind, attribute):
@@ -71,6 +89,21 @@ def test_statements_about_a_group_are_found_with_kind_and_attribute(text, kind, 
         "таджиков выгнали с рынка, теперь там пусто",  # news in the past tense, not a call
         "чиновники опять всё разворовали",  # criticism of officials is not a group statement
         "студенты провели субботник у Машука",
+        # group adjectives that qualify things, or people calmly
+        "черные машины стоят во дворе",
+        "все черные пакеты выбросили",
+        "на армянском языке говорят соседи",
+        "русскоязычные жители просят перевод",
+        "кавказские мужчины помогли вытащить машину",
+        "пожилые люди не могут дозвониться в поликлинику",
+        # the group is a bystander, not the object of the call; news; a place offered; rights defended
+        "надо бить тревогу, пенсионеры мерзнут",
+        "гастарбайтеру не дают патент, что делать?",
+        "место для пенсионеров в автобусе есть?",
+        "хочу, чтобы мусульман пускали в мечеть без очереди",
+        "права женщин надо защищать",
+        "я против того, чтобы мигрантов выгоняли",
+        "не надо выгонять мигрантов",
     ],
 )
 def test_mentions_questions_negations_and_news_are_not_statements(text):
@@ -140,9 +173,47 @@ def test_reported_speech_is_never_deleted_at_most_reviewed_with_the_reason(judge
         assert "жалоба на чужие слова" in v.ground
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Не все мусульмане террористы, это стереотип",
+        "Говорить, что все кавказцы бандиты, — глупость",
+        "неправда, что все цыгане воры",
+    ],
+)
+def test_a_rejected_generalisation_is_no_evidence_for_the_lexicon_patterns_either(judge, text):
+    p = prepare(text)
+    assert not any(h.kind in ("generalisation", "dehumanising", "call_to_exclude") for h in p.hits)
+    assert judge.judge(text).action not in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "мне пишут «мы знаем, где ты живешь», что делать?",
+        "соседка написала мне в личку, что я тупая дура",
+        "в комментарии под постом меня назвали дебилом",
+    ],
+)
+def test_abuse_reported_without_a_group_word_is_held_at_most(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.labels)
+    assert prepare(text).groups.reported is not None
+
+
+@pytest.mark.parametrize("text", ["я скажу так: вы все дебилы", "скажи ему, что он дебил", "ты дура, я тебе написал"])
+def test_the_authors_own_words_are_not_reported_speech(text):
+    g = prepare(text).groups
+    assert g is None or g.reported is None
+
+
 def test_neutral_group_names_are_masked_for_the_model_but_slurs_are_not():
     p = prepare("армяне и хачи")
     assert [p.norm.tokens[i].text for i in p.masked] == ["армяне"]
+    # every form of a slur (also one a slur entry leaves out: "хохлов" is a surname) and colloquial
+    # names ("бабы", "менты") are evidence too
+    p = prepare("хохлов и баб и ментов и женщин")
+    assert [p.norm.tokens[i].text for i in p.masked] == ["женщин"]
     assert GROUP_TOKEN.startswith("<")
 
 
