@@ -15,6 +15,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import categories
+from moderation.addressee import said_of_self
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import lemma
@@ -41,6 +42,7 @@ class Prepared:
     view: Excerpt | None = None
     groups: GroupStatements | None = None  # what the text says about protected groups, if it names one
     masked: tuple[int, ...] = ()  # tokens that are neutral group names ("армяне"): the model never sees them
+    self_insult: bool = False  # every insult word is said by the author of themself ("я лох")
 
     @property
     def source(self) -> str:
@@ -103,7 +105,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if groups is not None and groups.mentions:
         neutral = lexicon.neutral_group_words
         masked = tuple(i for i, _a in groups.mentions if norm.tokens[i].text in neutral)
-    return Prepared(judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked)
+    return Prepared(judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked, said_of_self(norm, hits))
 
 
 class Prepare(BaseEstimator, TransformerMixin):

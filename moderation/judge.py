@@ -117,7 +117,14 @@ class Judge:
                 Evidence(*p.quote(tok.start, tok.end), "hate", "анализ: оскорбление группы", attribute, "generalisation")
             )
             scores["hate"] = max(scores["hate"], thresholds["hate"].delete)
-        caps = ceilings(p.hits, p.spam, p.groups, self._spam_beyond_channels(p, scores))
+        caps = ceilings(
+            p.hits,
+            p.spam,
+            p.groups,
+            self._spam_beyond_channels(p, scores),
+            question=bool(p.spam and _QUESTION_END.search(p.text)),
+            self_insult=p.self_insult,
+        )
         action, labels = self.policy.decide(scores, caps)
         uncapped, would = self.policy.decide(scores) if caps else (action, labels)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
@@ -135,7 +142,13 @@ class Judge:
             )
         elif action == "review" and uncapped in ("delete", "delete_and_ban"):
             held = [c for c in would if caps.get(c) == "review"]
-            why = {"spam": "ссылка или упоминание без рекламного умысла", "hate": "группа лишь упомянута"}
+            channels_only = all(s.name in SPAM_CHANNELS for s in p.spam)
+            why = {
+                "spam": "ссылка или упоминание без рекламного умысла" if channels_only
+                else "вопрос без ссылок и контактов — не предложение",
+                "hate": "группа лишь упомянута",
+                "insult": "автор говорит это о себе",
+            }
             ground = "на проверку модератору: " + "; ".join(
                 f"{CATEGORY_NAMES_RU[c]} — {why.get(c, 'сомнительно')}" for c in held
             )
@@ -210,6 +223,8 @@ class Judge:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: The text ends with a question (emoji, brackets and spaces after the "?" aside).
+_QUESTION_END = re.compile(r"\?[\W_]*$")
 
 
 def _shown(quote: str) -> str:

@@ -16,7 +16,7 @@ from moderation.categories import DEFAULT_THRESHOLDS, RULE_FLOORS, Thresholds
 from moderation.spam import SpamSignal, rule_score
 
 __all__ = [
-    "DEFAULT_THRESHOLDS", "RULE_FLOORS", "SPAM_CHANNELS", "SPAM_INTENT", "Policy", "Thresholds", "ceilings",
+    "DEFAULT_THRESHOLDS", "RULE_FLOORS", "SPAM_CHANNELS", "SPAM_CONTACT", "SPAM_INTENT", "Policy", "Thresholds", "ceilings",
     "with_rule_floors",
 ]  # fmt: skip
 
@@ -115,6 +115,8 @@ SPAM_LINKS = frozenset(("url", "shortener", "vk_club_link", "tg_link", "wa_link"
 #: Signals that say only how a text reaches people: a link, an @-mention, emoji, caps, look-alikes.
 #: (A phone or an e-mail is a contact: service ads carry one, so they are not in this set.)
 SPAM_CHANNELS = SPAM_LINKS | frozenset(("handle", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
+#: Signals that give a reader a way to answer an offer: a link, a handle, a phone, "пиши в лс".
+SPAM_CONTACT = SPAM_LINKS | frozenset(("handle", "email", "phone", "pm_invite", "messenger", "cta"))
 #: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
 _ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
 
@@ -129,7 +131,12 @@ class _Groups(Protocol):
 
 
 def ceilings(
-    hits: Iterable[_Hit], spam: list[SpamSignal], groups: _Groups | None, spam_intent: bool = False
+    hits: Iterable[_Hit],
+    spam: list[SpamSignal],
+    groups: _Groups | None,
+    spam_intent: bool = False,
+    question: bool = False,
+    self_insult: bool = False,
 ) -> dict[str, str]:
     """What each category may cause at most, from what the rules understood of the text.
 
@@ -137,16 +144,25 @@ def ceilings(
       letters, a comment with a link is at most held for review and one without a link is let
       through — unless ``spam_intent`` (the judge found the text spam even with those removed:
       "ремонт квартир недорого" is an offer whatever carries it).
+    * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
+      "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
+      does not sell: spam is at most held for review.
     * A text that names a group but says nothing against it (a neighbour, a holiday, a question, a
       defence) is at most reviewed for ``hate``: the group word is not evidence of hatred. (The
       model never sees neutral group names at all: they are masked, see ``features.GROUP_TOKEN``.)
+    * Insult words a comment's author says of themself (``self_insult``: "я лох", "чувствую себя
+      идиоткой") insult nobody: insult is at most held for review.
     * Reported speech and requests to moderators («мне написали, что…», «удалите комментарий,
       где…») are never deleted: every category is capped at review.
     """
     out: dict[str, str] = {}
     if spam and not spam_intent and all(s.name in SPAM_CHANNELS for s in spam):
         out["spam"] = "review" if any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam) else "allow"
+    elif spam and question and not any(s.name in SPAM_CONTACT for s in spam):
+        out["spam"] = "review"
     hit_list = list(hits)
+    if self_insult:
+        out["insult"] = "review"
     if groups is not None:
         if groups.mentions and not groups.violating and not any(h.category in _ABUSE for h in hit_list):
             out["hate"] = "review"

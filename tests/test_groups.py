@@ -283,3 +283,25 @@ def test_a_lone_link_mention_or_emoticon_is_not_spam(judge, text):
 def test_recruiting_with_a_link_is_spam(judge):
     v = judge.judge("Требуются сотрудники на удалённую работу, доход от 3000 в день, пиши t.me/work_fast")
     assert "spam" in v.labels and v.action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Как заработать не выходя из дома?", "Если микрозайм подаст в суд, что будет?"])
+def test_a_question_that_names_a_business_without_a_contact_is_not_deleted_as_spam(judge, text):
+    v = judge.judge(text)
+    assert "spam" not in v.labels and v.action in ("allow", "review")
+
+
+def test_an_offer_with_a_contact_is_spam_even_as_a_question(judge):
+    v = judge.judge("Хочешь заработать от 5000 в день без вложений? Пиши в лс")
+    assert "spam" in v.labels and v.action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Я не могу сформулировать мысль. Я имбецил :(", "опять проспала, чувствую себя полной идиоткой"])
+def test_an_insult_word_the_author_says_of_themself_is_held_at_most(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review") and "insult" not in v.labels
+
+
+@pytest.mark.parametrize("text", ["я дура, а ты козел", "он идиот", "я лох, а вы все дебилы"])
+def test_an_insult_aimed_at_someone_else_is_not_self_talk(text):
+    assert not prepare(text).self_insult

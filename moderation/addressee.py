@@ -1,0 +1,72 @@
+"""Who an insult word is said of: the author about themself ("я лох", "чувствую себя идиоткой") is
+no insult to anyone.
+
+People call themselves names when they complain about a bad day; a word list cannot tell that from
+an insult, and a model trained on flame wars reads the word alone. Clause 19 protects others, so
+when every insult word of a comment is said of its author the judge holds it for a moderator at most
+(:func:`moderation.policy.ceilings`); one insult aimed elsewhere ("я дура, а ты козёл") and nothing
+changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
+
+from moderation.lemmatize import parses
+
+if TYPE_CHECKING:  # pragma: no cover
+    from moderation.normalize import Normalized
+
+__all__ = ["said_of_self"]
+
+#: Words that may stand between "я" and the name it gives itself ("я же просто дура"); adjectives
+#: ("я полный идиот", "себя полной идиоткой") may too.
+_FILLERS = frozenset("же ведь просто ну тоже вообще прям прямо реально".split())
+_FEEL = frozenset("чувствую чувствовал чувствовала ощущаю ощущал ощущала считаю считал считала".split())
+_SECOND_PERSON = frozenset("ты тебя тебе тобой вы вас вам вами".split())
+_CLAUSE_BREAK = re.compile(r"[.!?;,:()\n…\"«»]|\s[-–—]\s")
+
+
+class _Hit(Protocol):
+    category: str
+    start: int
+    end: int
+    kind: str | None
+
+
+def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
+    """Are all insult words of the text (at least one) said by the author of themself, with no
+    "ты"/"вы" in the text?"""
+    insults = [h for h in hits if h.category == "insult" and h.kind is None]
+    if not insults:
+        return False
+    toks = norm.tokens
+    words = [t.text for t in toks]
+    if not _SECOND_PERSON.isdisjoint(words):
+        return False
+    at = {t.start: k for k, t in enumerate(toks)}
+    orig = norm.original
+    for h in insults:
+        k = at.get(h.start)
+        if k is None or not _of_self(words, toks, orig, k):
+            return False
+    return True
+
+
+def _of_self(words: list[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """"я (же/полный …) <word>" or "(чувствую) себя <word>" inside one clause."""
+    j = k - 1
+    while j >= 0 and k - j <= 4:
+        if _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):
+            return False
+        w = words[j]
+        if w == "я":
+            return True
+        if w == "себя":
+            return True  # "чувствую себя идиоткой": the walk back from the word met only fillers
+        if w not in _FILLERS and w not in _FEEL and not any(p.tag.POS == "ADJF" for p in parses(w)[:2]):
+            return False
+        j -= 1
+    return False
