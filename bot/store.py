@@ -1615,6 +1615,29 @@ class Store:
             out.append(r)
         return out
 
+    def training_labels(self) -> list[dict[str, Any]]:
+        """Every label (dropped ones too, with ``dropped_at``), oldest first, with the platform,
+        community and version of the comment it is about (``modbot retrain`` reads this)."""
+        out = []
+        for r in self._rows(
+            """SELECT l.*, c.platform AS platform, c.community_id AS community_id, c.version AS version,
+                      c.key AS key
+               FROM labels l LEFT JOIN comments c ON c.id = l.comment_row ORDER BY l.at, l.id"""
+        ):
+            r["labels"] = _loads(r["labels"], [])
+            out.append(r)
+        return out
+
+    def auto_actions_undone(self) -> list[dict[str, Any]]:
+        """Per model version: automatic deletions (``auto_actions``) and how many of them a moderator
+        undid (``undone``) — the visible error rate of each version."""
+        return self._rows(
+            """SELECT d.model_version AS model_version, count(*) AS auto_actions,
+                      coalesce(sum(EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)), 0) AS undone
+               FROM decisions d WHERE d.decided_by = 'auto' AND d.action IN ('delete', 'delete_and_ban')
+               GROUP BY d.model_version"""
+        )
+
     # -- what moderators look at --------------------------------------------------------------
     def latest_verdict_decision(self, comment_key: str) -> dict[str, Any] | None:
         """The decision that says what the comment currently is (the latest allow/review/delete/

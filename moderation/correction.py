@@ -41,6 +41,8 @@ from moderation.features import Prepared
 PENALTIES = (0.5, 2.0)
 #: Folds of the cross-validation that picks the penalty and gives out-of-fold scores for thresholds.
 FOLDS = 3
+#: Penalty per (weighted) label on the base logit's scale and level (see ``_fit_one``).
+ANCHOR = 0.25
 #: Base logits are clipped here: a base score of exactly 0 or 1 must not become infinite evidence.
 LOGIT_CLIP = 8.0
 #: Thresholds tuned on n positive labels move from the base threshold by n / (n + SHRINK).
@@ -133,6 +135,10 @@ def _fit_one(
     n, d = X.shape
     Xt = X.T.tocsr()  # noqa: N806
     yf = y.astype(np.float64)
+    # The base model's scale (a) and level (b) are held much more firmly than the word weights: a
+    # batch of labels covers a few kinds of comments, and a global stretch or shift learned from them
+    # would move the scores of every other kind too. Local words (w) are what labels teach best.
+    anchor = ANCHOR * float(sw.sum())
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         a, b, w = theta[0], theta[1], theta[2:]
@@ -141,10 +147,10 @@ def _fit_one(
         # log(1 + e^z) - y z, stably
         ll = (np.logaddexp(0.0, z) - yf * z) * sw
         r = (p - yf) * sw
-        f = float(ll.sum()) + 0.5 * penalty * (float(w @ w) + a * a) + 0.5e-3 * b * b
+        f = float(ll.sum()) + 0.5 * penalty * float(w @ w) + 0.5 * anchor * (a * a + b * b)
         g = np.empty_like(theta)
-        g[0] = float(r @ o) + penalty * a
-        g[1] = float(r.sum()) + 1e-3 * b
+        g[0] = float(r @ o) + anchor * a
+        g[1] = float(r.sum()) + anchor * b
         g[2:] = Xt @ r + penalty * w
         return f, g
 
@@ -168,7 +174,7 @@ def _logloss(y: np.ndarray, p: np.ndarray, sw: np.ndarray) -> float:
 def base_prevalence(artifact: ModelArtifact) -> dict[str, float]:
     """Share of each category in the base model's training data (its calibration's prior)."""
     counts = (artifact.metrics or {}).get("label_counts") or {}
-    total = sum(int(d.get("rows", 0)) for d in artifact.data or [])
+    total = sum(int(d.get("rows", 0)) for d in artifact.data or [] if d.get("source") != "moderators")
     if not counts or total <= 0:
         return {}
     return {c: min(max(n / total, 1e-3), 0.999) for c, n in counts.items()}
@@ -422,6 +428,7 @@ def corrected_artifact(
     m = dict(artifact.metrics)
     m.update(metrics or {})
     m["correction"] = report.corrected
+    m.pop("community_thresholds", None)  # an earlier correction's, if the base carried one
     if report.community_thresholds:
         m["community_thresholds"] = report.community_thresholds
     return ModelArtifact(pipeline=new_pipe, version=version, thresholds=report.thresholds, metrics=m,

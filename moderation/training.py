@@ -79,15 +79,23 @@ def prepare_all(examples: list[Example], progress: Progress | None = None) -> li
     return out
 
 
-def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True) -> list[Example]:
-    """Load, add the project's seed corpus, drop exact duplicates (first one wins)."""
+def collect(
+    paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True, extra: list[Example] | None = None
+) -> list[Example]:
+    """Load, add the project's seed corpus, drop exact duplicates (first one wins).
+
+    ``extra``: examples from elsewhere (``modbot retrain`` adds the moderators' labels), which win
+    over the same text in a dataset: a moderator's decision about this page outranks a weak label."""
     found = load(paths, neutral_weight=neutral_weight)
     if include_seed and "seed" not in found and SEED_CORPUS.exists():
         found["seed"] = read_seed(SEED_CORPUS)
+    for ex in extra or []:
+        found.setdefault(ex.source, []).append(ex)
     seen: set[str] = set()
     out: list[Example] = []
     # seed first so its explicit labels win over weak ones for the same text
-    for kind in sorted(found, key=lambda k: (k != "seed", k)):
+    first = {ex.source for ex in extra or []}
+    for kind in sorted(found, key=lambda k: (k not in first, k != "seed", k)):
         for ex in found[kind]:
             key = dedupe_key(ex.text)
             if key and key not in seen:
@@ -196,10 +204,11 @@ def train(
     C: float = 0.3,  # noqa: N803
     neutral_weight: float = 0.2,
     version: str | None = None,
+    extra: list[Example] | None = None,
 ) -> ModelArtifact:
     say = progress or (lambda _m: None)
     t0 = time.monotonic()
-    examples = collect(paths, neutral_weight=neutral_weight)
+    examples = collect(paths, neutral_weight=neutral_weight, extra=extra)
     by_source = Counter(e.source for e in examples)
     say("Данные: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
     prepared = prepare_all(examples, say)
