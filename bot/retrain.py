@@ -392,7 +392,7 @@ def _judge_all(judge: Judge, texts: list[str], desc: str, enabled: bool) -> list
     return out
 
 
-def _community_judge(config: Any, judge: Judge, community: str) -> Judge:
+def community_judge(config: Any, judge: Judge, community: str) -> Judge:
     """The judge as the daemon runs it for one community: the model's own thresholds for it, then
     the config's overrides on top."""
     merged: dict[str, dict[str, float]] = {c: dict(t) for c, t in community_thresholds(judge.artifact, community).items()}
@@ -420,12 +420,12 @@ def _evaluate(config: Any, current: ModelArtifact, candidate: ModelArtifact, tes
             by_comm.setdefault(lab.community, []).append(i)
         actions = [""] * len(test)
         for comm, idx in by_comm.items():
-            j = _community_judge(config, judge, comm)
+            j = community_judge(config, judge, comm)
             for i, a in zip(idx, _judge_all(j, [test[i].text for i in idx], f"{who}: отложенные метки", o.progress),
                             strict=True):
                 actions[i] = a
         figs["held_out"] = evaluation.label_figures([lab.violation for lab in test], actions)
-        g = _community_judge(config, judge, "")
+        g = community_judge(config, judge, "")
         reg = _judge_all(g, [it.text for it in regression], f"{who}: регрессионный набор", o.progress)
         figs["regression"] = evaluation.regression_figures(regression, reg)
         for key, title, texts, flags in sets:

@@ -41,6 +41,9 @@ from moderation.features import Prepared
 PENALTIES = (0.5, 2.0)
 #: Folds of the cross-validation that picks the penalty and gives out-of-fold scores for thresholds.
 FOLDS = 3
+#: Feature blocks the word weights ``w`` may use (None: all). Char n-grams are many and noisy for a few
+#: hundred labels; lemmas and the rule signals carry what moderators teach.
+BLOCKS: tuple[str, ...] | None = None
 #: Penalty per (weighted) label on the base logit's scale and level (see ``_fit_one``).
 ANCHOR = 0.25
 #: Base logits are clipped here: a base score of exactly 0 or 1 must not become infinite evidence.
@@ -159,6 +162,17 @@ def _fit_one(
     return float(theta[0]), float(theta[1]), theta[2:]
 
 
+def _block_columns(features, sample: Prepared, blocks: tuple[str, ...] | None) -> np.ndarray | None:
+    """A mask of the feature columns that belong to the named blocks of the FeatureUnion."""
+    if blocks is None:
+        return None
+    masks = []
+    for name, tr in features.transformer_list:
+        width = tr.transform([sample]).shape[1]
+        masks.append(np.full(width, name in blocks))
+    return np.concatenate(masks)
+
+
 def _columns(X: sparse.csr_matrix, min_df: int = 2) -> np.ndarray:  # noqa: N803
     """Feature columns used by at least ``min_df`` labelled texts: a fit can move only the columns the
     labels use, and one seen in a single text would only memorise that text."""
@@ -266,9 +280,12 @@ def fit_correction(
     oof = np.zeros((n, len(names)), dtype=np.float64)  # corrected model scores, out of fold
     oof[:] = P0
     prevalence = base_prevalence(artifact)
+    allowed = _block_columns(pipe.named_steps["features"], prepared[0], BLOCKS) if prepared else None
     for j, c, rows, y in progress(plan, "коррекция по категориям", len(plan)):
         Xc = X[rows]  # noqa: N806
         cols = _columns(Xc)
+        if allowed is not None:
+            cols = cols[allowed[cols]]
         Xs = Xc[:, cols].tocsr()  # noqa: N806
         o = logit(P0[rows, j])
         sw = prior_weights(y, prevalence.get(c))
@@ -399,10 +416,11 @@ def tune_delete_thresholds(
 def _community_thresholds(final, labels, names, communities, global_t, corrected, minimum) -> dict:
     out: dict[str, dict[str, dict[str, float]]] = {}
     comm = np.array(communities)
-    for key in sorted(set(communities)):
+    big = [k for k in sorted(set(communities)) if k and int((comm == k).sum()) >= minimum]
+    if len(big) < 2:
+        return out  # one community: the global cut-off was tuned on its labels already
+    for key in big:
         mask = comm == key
-        if mask.sum() < minimum:
-            continue
         sub_labels = [labels[i] for i in np.flatnonzero(mask)]
         tuned = tune_delete_thresholds(final[mask], sub_labels, names, global_t, [
             c for c in corrected if sum(c in ls for ls in sub_labels) >= minimum // 5])
