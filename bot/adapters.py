@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from bot.config import Config
 from bot.metrics import Metrics
+from bot.ok.adapter import OKOptions, OKPlatform
 from bot.platform import PlatformRegistry
 from bot.vk.adapter import VKOptions, VKPlatform
 
 
-def build_platforms(config: Config, *, metrics: Metrics | None = None, vk: VKOptions | None = None) -> PlatformRegistry:
+def build_platforms(config: Config, *, metrics: Metrics | None = None, vk: VKOptions | None = None,
+                    ok: OKOptions | None = None) -> PlatformRegistry:
     """Every adapter, configured from ``config`` (an adapter with no community is harmless: it
     starts nothing and still plans actions for what is already in the database)."""
-    return PlatformRegistry([VKPlatform(config, vk, metrics)])
+    return PlatformRegistry([VKPlatform(config, vk, metrics), OKPlatform(config, ok, metrics)])
 
 
 __all__ = ["build_platforms"]

@@ -96,6 +96,8 @@ def register(sub: Any) -> None:
     p.add_argument("--seconds", type=float, default=0.0, help="stop after N seconds (default: run until Ctrl-C)")
     p.add_argument("--rate", type=float, default=5.0, help="comments per second (default 5)")
     p.add_argument("--port", type=int, default=9108, help="port of the daemon's /metrics and /healthz (default 9108)")
+    p.add_argument("--web-port", type=int, default=8080,
+                   help="port of the moderators' workspace (default 8080, or a free one if taken)")
     p.set_defaults(func=cmd_demo)
 
 
@@ -252,9 +254,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 2
     with store:
         st = store.status()
-        cursors = {}
+        cursors, notices = {}, {}
         for c in st.get("communities", []):
             cursors[(c["platform"], c["community_id"])] = store.get_cursor(f"{c['platform']}:{c['community_id']}:lp_ts")
+            # An adapter's one-line note about a community (e.g. OK refused deletion through its API).
+            note = store.get_cursor(f"{c['platform']}:{c['community_id']}:notice")
+            if note:
+                notices[(c["platform"], c["community_id"])] = note
+        st["notices"] = {f"{p}:{g}": n for (p, g), n in notices.items()}
         beat_raw = store.get_cursor(HEARTBEAT_CURSOR)
         failed = store.actions(("failed",), limit=20)
         manual = store.actions(("manual",), limit=1000)
@@ -292,6 +299,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             is not None else ""
         out.append(f"  {c['platform']} {c['community_id']}: {c['comments']} comments, last {_fmt_age(lag)} ago"
                    + (f", long-poll ts {ts}" if ts else "") + extra)
+        note = notices.get((c["platform"], c["community_id"]))
+        if note:
+            out.append(f"    ! {note}")
     if not st.get("communities"):
         out.append("  (no comments stored yet)")
     cm = st.get("comments", {})
@@ -498,4 +508,4 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from bot.demo.run import main
 
-    return main(args.seconds, args.rate, args.port)
+    return main(args.seconds, args.rate, args.port, args.web_port)

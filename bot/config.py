@@ -5,7 +5,7 @@ Why so strict: the daemon deletes citizens' comments and bans them on an officia
 message, not silently fall back to a default. Every problem found is reported, one line each, in a
 single :class:`ConfigError` so an operator fixes the file in one pass.
 
-Secrets (VK/OK tokens, the callback secret) never live in the file: the file names environment
+Secrets (VK/OK tokens, OK's application key and secret, the callback secret) never live in the file: the file names environment
 variables (``group_token_env = "MODBOT_VK_PYATIGORSK_GROUP_TOKEN"``), their values are read once at
 load time and kept in fields excluded from ``repr`` so they never reach a log line.
 """
@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.ladder import DEFAULT_LADDER, Ladder, LadderStep, validate_ladder
 from bot.ladder import ban_comment as _fill_ban_comment
@@ -25,6 +26,8 @@ from moderation.verdict import CATEGORIES
 
 RECEIVE_MODES = ("longpoll", "callback")
 COMMUNITY_MODES = ("enforce", "shadow")
+#: OK: when a deletion through the API also blocks the author (OK's blocks have no end date).
+BLOCK_AUTHOR = ("forever", "always", "never")
 BAN_SCOPES = ("community", "organisation")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 THRESHOLD_KEYS = ("review", "delete", "ban")
@@ -73,6 +76,19 @@ class Listen:
 
 
 @dataclass(frozen=True)
+class WebConfig(Listen):
+    """The moderators' workspace (``[web]``). No section or ``port = 0``: no web UI at all, so an
+    installation never opens a page with citizens' data that nobody configured.
+
+    ``trust_proxy``: the UI sits behind a reverse proxy on this machine that terminates TLS; its
+    ``X-Forwarded-Proto``/``X-Forwarded-For`` are believed (Secure cookies, the client address for
+    login rate limiting). ``session_hours``: a login lasts this long."""
+
+    trust_proxy: bool = False
+    session_hours: float = 12.0
+
+
+@dataclass(frozen=True)
 class RateLimits:
     """Requests per second per token (VK: user token 3/s, community token 20/s)."""
 
@@ -87,6 +103,27 @@ class CallbackConfig:
     path: str = "/vk/callback"
     secret_env: str = ""
     secret: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class OKSettings:
+    """``[ok]``: the OK application (its key and secret sign every request) and the poller's pace.
+
+    OK has no push for group comments: every active topic is polled. Defaults keep a group with
+    hundreds of topics inside OK's limits (OK publishes none; 5 requests/s per token is ours)."""
+
+    application_key_env: str = ""
+    application_secret_env: str = ""
+    #: requests per second per access token; halved while OK answers "flood" (error 8)
+    requests_per_second: float = 5.0
+    #: seconds between two polls of a topic with new comments
+    poll_interval: float = 30.0
+    #: topics published within this many days are polled
+    topic_active_days: float = 7.0
+    #: seconds between two look-ups of the group's topics
+    discovery_interval: float = 300.0
+    application_key: str = field(default="", repr=False)
+    application_secret: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
@@ -113,14 +150,26 @@ class CommunityConfig:
     group_token_env: str = ""
     user_token_env: str = ""
     confirmation_env: str = ""  # VK Callback API confirmation string (callback mode only)
+    access_token_env: str = ""  # OK: a group administrator's access token (signed requests)
     mode: str = "shadow"  # enforce | shadow
     receive_mode: str = "longpoll"  # inherits the global default
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # overrides over global ones
     trusted_user_ids: frozenset[str] = frozenset()
     organisation: str = ""
+    #: OK: delete through the API (a permission OK grants on request); else moderators delete by hand
+    delete_enabled: bool = False
+    #: OK: block the author with the deletion: on a permanent ban (forever), on every ban, or never
+    block_author: str = "forever"
+    #: OK Bot API: judge the messages citizens write to the group (held for moderators)
+    messages: bool = False
+    bot_token_env: str = ""
+    #: OK Bot API webhook: the public URL OK posts messages to; its path is served by the daemon
+    messages_url: str = ""
     group_token: str = field(default="", repr=False)
     user_token: str = field(default="", repr=False)
     confirmation: str = field(default="", repr=False)
+    access_token: str = field(default="", repr=False)
+    bot_token: str = field(default="", repr=False)
 
     @property
     def enforce(self) -> bool:
@@ -161,12 +210,13 @@ class Config:
     log_level: str = "INFO"
     model_path: Path | None = None
     receive_mode: str = "longpoll"
-    web: Listen = Listen("127.0.0.1", 8080)
+    web: WebConfig = WebConfig()
     metrics: Listen = Listen("127.0.0.1", 0)
     callback: CallbackConfig = CallbackConfig()
     ladder: Ladder = DEFAULT_LADDER
     ban: BanConfig = BanConfig()
     rate_limits: RateLimits = RateLimits()
+    ok: OKSettings = OKSettings()
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # global overrides
     communities: tuple[CommunityConfig, ...] = ()
     retrain: RetrainConfig = RetrainConfig()
@@ -208,12 +258,17 @@ class Config:
 
 _TOP_KEYS = {
     "database", "log_level", "model_path", "receive_mode", "web", "metrics", "callback", "ladder",
-    "ban", "rate_limits", "thresholds", "communities", "retrain",
+    "ban", "rate_limits", "ok", "thresholds", "communities", "retrain",
 }  # fmt: skip
-_COMMUNITY_KEYS = {
-    "platform", "group_id", "name", "group_token_env", "user_token_env", "confirmation_env", "mode",
-    "receive_mode", "thresholds", "trusted_user_ids", "organisation",
-}  # fmt: skip
+_COMMON_COMMUNITY_KEYS = {"platform", "group_id", "name", "mode", "thresholds", "trusted_user_ids", "organisation"}
+#: Keys that only mean something on one platform (a VK key on an OK community is a mistake).
+_PLATFORM_KEYS = {
+    "vk": {"group_token_env", "user_token_env", "confirmation_env", "receive_mode"},
+    "ok": {"access_token_env", "delete_enabled", "block_author", "messages", "bot_token_env", "messages_url"},
+}
+_COMMUNITY_KEYS = _COMMON_COMMUNITY_KEYS | _PLATFORM_KEYS["vk"] | _PLATFORM_KEYS["ok"]
+_OK_KEYS = {"application_key_env", "application_secret_env", "requests_per_second", "poll_interval",
+            "topic_active_days", "discovery_interval"}
 
 
 class _Checker:
@@ -485,12 +540,18 @@ def _community(
         if k not in item:
             ck.add(f"{wd}{k}: missing")
     platform = ck.str_(item, "platform", wd, "vk", ("vk", "ok"))
+    other = "ok" if platform == "vk" else "vk"
+    for k in sorted(_PLATFORM_KEYS[other] - _PLATFORM_KEYS[platform]):
+        if k in item:
+            ck.add(f"{wd}{k}: not used for {platform.upper()} communities (a {other.upper()} setting)")
     group_id = ck.int_(item, "group_id", wd, 0, 1) if "group_id" in item else 0
     mode = ck.str_(item, "mode", wd, "shadow", COMMUNITY_MODES)
-    rmode = ck.str_(item, "receive_mode", wd, receive_mode, RECEIVE_MODES)
+    rmode = ck.str_(item, "receive_mode", wd, receive_mode, RECEIVE_MODES) if platform == "vk" else "poll"
     gt_env = ck.str_(item, "group_token_env", wd, "")
     ut_env = ck.str_(item, "user_token_env", wd, "")
     cf_env = ck.str_(item, "confirmation_env", wd, "")
+    at_env = ck.str_(item, "access_token_env", wd, "")
+    bt_env = ck.str_(item, "bot_token_env", wd, "")
     # VK needs the community token to receive and the admin's user token to delete/ban (groups.ban is
     # user-token only); in shadow mode nothing is sent, so the user token may be absent.
     group_token = ck.secret(gt_env, f"{wd}group_token_env", required=platform == "vk")
@@ -498,6 +559,14 @@ def _community(
     confirmation = ck.secret(
         cf_env, f"{wd}confirmation_env", required=rmode == "callback" and platform == "vk"
     )
+    # OK: every request (reading too) is signed with a group administrator's access token.
+    access_token = ck.secret(at_env, f"{wd}access_token_env", required=platform == "ok")
+    messages = ck.bool_(item, "messages", wd, False)
+    bot_token = ck.secret(bt_env, f"{wd}bot_token_env", required=messages)
+    messages_url = ck.str_(item, "messages_url", wd, "")
+    if messages and not messages_url.startswith(("https://", "http://")):
+        ck.add(f"{wd}messages_url: required with messages = true: the public http(s) URL OK posts messages to "
+               f"(its path is served by the daemon's [metrics] listener), got {messages_url!r}")
     thr = ck.thresholds(item.get("thresholds", {}), f"{wd}thresholds")
     merged = {c: dict(v) for c, v in global_thr.items()}
     for c, v in thr.items():
@@ -528,9 +597,55 @@ def _community(
         thresholds=thr,
         trusted_user_ids=frozenset(trusted),
         organisation=ck.str_(item, "organisation", wd, ""),
+        delete_enabled=ck.bool_(item, "delete_enabled", wd, False),
+        block_author=ck.str_(item, "block_author", wd, "forever", BLOCK_AUTHOR),
+        messages=messages,
+        bot_token_env=bt_env,
+        messages_url=messages_url,
         group_token=group_token,
         user_token=user_token,
         confirmation=confirmation,
+        access_token_env=at_env,
+        access_token=access_token,
+        bot_token=bot_token,
+    )
+
+
+def _ok(ck: _Checker, data: Mapping[str, Any], needed: bool) -> OKSettings:
+    """``[ok]``: the application's key and secret are required as soon as one OK community exists."""
+    t = ck.table(data, "ok", "")
+    ck.unknown(t, _OK_KEYS, "ok.")
+    key_env = ck.str_(t, "application_key_env", "ok.", "")
+    secret_env = ck.str_(t, "application_secret_env", "ok.", "")
+    d = OKSettings()
+    rps = ck.num(t, "requests_per_second", "ok.", d.requests_per_second, positive=True)
+    interval = ck.num(t, "poll_interval", "ok.", d.poll_interval, positive=True)
+    days = ck.num(t, "topic_active_days", "ok.", d.topic_active_days, positive=True)
+    discovery = ck.num(t, "discovery_interval", "ok.", d.discovery_interval, positive=True)
+    return OKSettings(
+        application_key_env=key_env,
+        application_secret_env=secret_env,
+        requests_per_second=rps,
+        poll_interval=interval,
+        topic_active_days=days,
+        discovery_interval=discovery,
+        application_key=ck.secret(key_env, "ok.application_key_env", required=needed),
+        application_secret=ck.secret(secret_env, "ok.application_secret_env", required=needed),
+    )
+
+
+def _web(ck: _Checker, data: Mapping[str, Any]) -> WebConfig:
+    t = ck.table(data, "web", "")
+    ck.unknown(t, {"host", "port", "trust_proxy", "session_hours"}, "web.")
+    hours = ck.num(t, "session_hours", "web.", 12.0, positive=True)
+    if hours > 24 * 30:
+        ck.add(f"web.session_hours: at most {24 * 30} (30 days), got {hours:g}")
+        hours = 12.0
+    return WebConfig(
+        host=ck.str_(t, "host", "web.", "127.0.0.1"),
+        port=ck.int_(t, "port", "web.", 0, 0, 65535),
+        trust_proxy=ck.bool_(t, "trust_proxy", "web.", False),
+        session_hours=hours,
     )
 
 
@@ -560,7 +675,7 @@ def parse_config(
         ck.add(f"log_level: must be one of {', '.join(LOG_LEVELS)}, got {data.get('log_level')!r}")
         log_level = "INFO"
     receive_mode = ck.str_(data, "receive_mode", "", "longpoll", RECEIVE_MODES)
-    web = ck.listen(data, "web", Listen("127.0.0.1", 8080))
+    web = _web(ck, data)
     metrics = ck.listen(data, "metrics", Listen("127.0.0.1", 0))
 
     cb = ck.table(data, "callback", "")
@@ -606,6 +721,15 @@ def parse_config(
 
     needs_callback = any(c.receive_mode == "callback" and c.platform == "vk" for c in communities)
     cb_secret = ck.secret(cb_env, "callback.secret_env", required=needs_callback)
+    ok = _ok(ck, data, needed=any(c.platform == "ok" for c in communities))
+    paths: dict[str, int] = {}
+    for i, c in enumerate(communities, start=1):
+        if c.messages and c.messages_url:
+            path = urlsplit(c.messages_url).path or "/"
+            if path in paths or path == cb_path:
+                ck.add(f"communities[{i}].messages_url: path {path} is already served "
+                       f"({'the VK callback' if path == cb_path else f'communities[{paths[path]}]'})")
+            paths.setdefault(path, i)
     if ban.scope == "organisation":
         for i, c in enumerate(communities, start=1):
             if not c.organisation:
@@ -624,6 +748,7 @@ def parse_config(
         ladder=ladder,
         ban=ban,
         rate_limits=rate_limits,
+        ok=ok,
         thresholds=global_thr,
         communities=tuple(communities),
         retrain=retrain,

@@ -166,13 +166,11 @@ class DecisionService:
             reason = _join(reason, f"блокировка {length}" + (f" (шаг {outcome.step} лестницы)" if outcome.step else ""))
         plan = Plan(Decision(comment.key, action, labels, "auto", reason, ban_days=ban_days), category=category,
                     mode=mode, notes=list(outcome.notes))
-        if action in ("delete", "delete_and_ban"):
+        if action == "delete":
             plan.actions = delete_actions
-        if action == "delete_and_ban":
-            actions, bans = self._plan_ban(comment.platform, comment.author_id, community, ban_days, category, reason,
-                                           now)
-            plan.actions += actions
-            plan.ban = bans
+        elif action == "delete_and_ban":
+            plan.actions, plan.ban = self._plan_ban(comment.platform, comment.author_id, community, ban_days,
+                                                    category, reason, now, comment=comment)
         if not community.enforce:
             plan.actions, plan.ban = [], []
         return plan
@@ -228,11 +226,9 @@ class DecisionService:
             except NotActionable as exc:
                 raise DecisionError(f"удалить нельзя: {exc}") from None
             bans: list[BanRequest] = []
-            if verdict == "delete_and_ban":
-                ban_actions, bans = self._plan_ban(row.platform, row.author_id, community, ban_days, category,
-                                                   text_reason, now)
-                actions += ban_actions if community.enforce else []
-                bans = bans if community.enforce else []
+            if verdict == "delete_and_ban" and community.enforce:
+                actions, bans = self._plan_ban(row.platform, row.author_id, community, ban_days, category,
+                                               text_reason, now, comment=comment)
             decision = Decision(row.key, verdict, [category], by, text_reason,
                                 ban_days=ban_days if verdict == "delete_and_ban" else None)
             self.store.save_decision(decision, comment_row=row.id, category=category, mode=_mode(community),
@@ -445,13 +441,25 @@ class DecisionService:
         return self.platforms.get(platform).plan(intent)
 
     def _plan_ban(self, platform: str, author_id: str, community: CommunityConfig, ban_days: int | None,
-                  category: str, reason: str, now: float) -> tuple[list[Action], list[BanRequest]]:
+                  category: str, reason: str, now: float, *, comment: Comment | None = None,
+                  ) -> tuple[list[Action], list[BanRequest]]:
         """Platform bans for every community the ban covers (itself or its organisation), and one
-        local blacklist row per community."""
+        local blacklist row per community. With ``comment``, its deletion comes first and carries
+        the ban of its own community (the adapter decides whether that is one action or two)."""
         until = ban_end_date(now, ban_days)
         actions: list[Action] = []
         targets = self.config.ban_targets(community)
+        own = comment is not None and any(t.key == community.key for t in targets)
+        if comment is not None:
+            ban = BanIntent(community, author_id, until, category, self.config.ban_comment(category)) \
+                if own and community.enforce else None
+            try:
+                actions += self._plan(DeleteIntent(comment, ban=ban))
+            except NotActionable:
+                actions += self._plan(DeleteIntent(comment))  # the local blacklist still covers the author
         for target in targets:
+            if own and target.key == community.key:
+                continue
             if target.enforce:
                 try:
                     actions += self._plan(BanIntent(target, author_id, until, category,

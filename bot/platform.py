@@ -48,16 +48,6 @@ class NotActionable(ValueError):
 
 
 @dataclass(frozen=True)
-class DeleteIntent:
-    comment: Comment
-
-
-@dataclass(frozen=True)
-class RestoreIntent:
-    comment: Comment
-
-
-@dataclass(frozen=True)
 class BanIntent:
     """Ban ``author_id`` in ``community`` until ``until`` (unix; None = forever) for ``category``;
     ``notice`` is the Russian text the citizen is shown (clause 19, category)."""
@@ -67,6 +57,21 @@ class BanIntent:
     until: int | None
     category: str
     notice: str
+
+
+@dataclass(frozen=True)
+class DeleteIntent:
+    """Delete ``comment``. ``ban``: the same decision also bans its author in the comment's own
+    community — an adapter whose platform bans *through* the deletion (OK's ``block_author``)
+    plans both as one action; the others plan the ban as an action of its own, after the delete."""
+
+    comment: Comment
+    ban: BanIntent | None = None
+
+
+@dataclass(frozen=True)
+class RestoreIntent:
+    comment: Comment
 
 
 @dataclass(frozen=True)

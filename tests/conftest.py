@@ -17,6 +17,9 @@ import pytest
 
 from bot.emulator import VKEmulator
 
+#: OK fixtures (``ok_emu``, ``make_ok_daemon``) live beside the OK tests.
+pytest_plugins = ["tests.okhelp"]
+
 ROOT = Path(__file__).resolve().parent.parent
 G1, G2 = 1, 2
 ADMIN1, ADMIN2 = 100, 101

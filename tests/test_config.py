@@ -14,6 +14,9 @@ EXAMPLE = ROOT / "modbot.example.toml"
 TOKENS = {
     "MODBOT_VK_PYATIGORSK_GROUP_TOKEN": "vk1.a.GROUP-SECRET-TOKEN",
     "MODBOT_VK_PYATIGORSK_USER_TOKEN": "vk1.a.USER-SECRET-TOKEN",
+    "MODBOT_OK_APP_KEY": "CBAOKAPPKEY",
+    "MODBOT_OK_APP_SECRET": "OK-APP-SECRET",
+    "MODBOT_OK_PYATIGORSK_TOKEN": "ok-ADMIN-SECRET-TOKEN",
 }
 
 
@@ -35,7 +38,9 @@ def test_example_loads_with_env(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cfg.ban.reason_codes == {"spam": 1, "insult": 2, "threat": 2, "hate": 2, "obscene": 3}
     assert "п. 19" in cfg.ban_comment("insult") and "оскорбление" in cfg.ban_comment("insult")
     assert cfg.rate_limits.user_per_second == 3 and cfg.rate_limits.group_per_second == 20
-    (c,) = cfg.communities
+    c, okc = cfg.communities
+    assert okc.key == ("ok", 53038939046008) and okc.access_token == TOKENS["MODBOT_OK_PYATIGORSK_TOKEN"]
+    assert not okc.delete_enabled and okc.block_author == "forever" and cfg.ok.poll_interval == 30
     assert c.key == ("vk", 123456789)
     assert c.mode == "shadow" and not c.enforce
     assert c.group_token == TOKENS["MODBOT_VK_PYATIGORSK_GROUP_TOKEN"]
@@ -60,9 +65,10 @@ def test_example_without_env_names_each_missing_variable() -> None:
     with pytest.raises(ConfigError) as ei:
         load_config(EXAMPLE, env={})
     problems = ei.value.problems
-    assert len(problems) == 2
-    assert any("MODBOT_VK_PYATIGORSK_GROUP_TOKEN is not set" in p for p in problems)
-    assert any("MODBOT_VK_PYATIGORSK_USER_TOKEN is not set" in p for p in problems)
+    assert len(problems) == 5
+    for var in ("MODBOT_VK_PYATIGORSK_GROUP_TOKEN", "MODBOT_VK_PYATIGORSK_USER_TOKEN", "MODBOT_OK_PYATIGORSK_TOKEN",
+                "MODBOT_OK_APP_KEY", "MODBOT_OK_APP_SECRET"):
+        assert any(f"{var} is not set" in p for p in problems), var
 
 
 BROKEN = """
@@ -149,7 +155,7 @@ def test_defaults_and_delete_only(tmp_path: Path) -> None:
     )
     assert cfg.ladder.delete_only and cfg.ladder.steps == ()
     assert cfg.database == tmp_path / "blacklist.db"
-    assert cfg.log_level == "INFO" and cfg.web.port == 8080 and not cfg.metrics.enabled
+    assert cfg.log_level == "INFO" and cfg.web.port == 0 and not cfg.web.enabled and not cfg.metrics.enabled
     c = cfg.communities[0]
     assert c.mode == "shadow" and c.user_token == "" and c.receive_mode == "longpoll"
 
@@ -194,14 +200,15 @@ def test_threshold_overrides_merge_and_are_checked_against_defaults() -> None:
 
 
 def test_organisation_scope(tmp_path: Path) -> None:
-    env = {"G": "t"}
+    env = {"G": "t", "OKT": "ok-token", "OKK": "CBAKEY", "OKS": "secret"}
     data = {
         "ban": {"scope": "organisation"},
+        "ok": {"application_key_env": "OKK", "application_secret_env": "OKS"},
         "communities": [
             _community(group_id=1, organisation="adm"),
             _community(group_id=2, organisation="adm"),
             _community(group_id=3, organisation="other"),
-            _community(platform="ok", group_id=4, organisation="adm"),
+            {"platform": "ok", "group_id": 4, "access_token_env": "OKT", "organisation": "adm"},
         ],
     }
     cfg = parse_config(data, env=env)

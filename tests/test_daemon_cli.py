@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 import json
+import re
 import time
 from pathlib import Path
 
@@ -82,12 +83,17 @@ def test_demo_runs_and_moderates(tmp_path: Path, model_dir: Path, monkeypatch: p
     from bot.demo.run import run_demo
 
     monkeypatch.setenv("MODBOT_MODEL", str(model_dir))
-    assert asyncio.run(run_demo(seconds=3, rate=30, port=0, base=tmp_path)) == 0
+    assert asyncio.run(run_demo(seconds=3, rate=30, port=0, base=tmp_path, web_port=0)) == 0
     out = capsys.readouterr().out
     assert "ENFORCE" in out and "/metrics" in out and "demo.db" in out
+    assert re.search(r"^web: http://127\.0\.0\.1:\d+/  login: demo  password: \S{10,}$", out, re.M)
     [run] = list(tmp_path.glob("demo-*"))
     with Store(run / "demo.db") as s:
         st = s.status()
     assert st["comments"]["received"] == 0 and sum(st["comments"].values()) >= 60
     assert st["actions"]["done"] > 0 and st["actions"]["pending"] == 0
+    assert st["decisions"].get("review", 0) >= 3  # doubtful comments wait in the workspace's queue
+    with Store(run / "demo.db") as s:
+        texts = [r["text"] for r in s.review_queue(limit=100)] + [r["text"] for r in s.decisions(0)]
+        assert any("onerror=alert" in t for t in texts) and s.get_moderator("demo")["role"] == "admin"
     assert not (Path.cwd() / "blacklist.db").exists() or (Path.cwd() / "blacklist.db").stat().st_mtime < time.time() - 60

@@ -295,6 +295,14 @@ async def test_get_comments_paging_threads(emu: VKEmulator, http: aiohttp.Client
     assert {p["id"] for p in extended["profiles"]} >= {AUTHOR}
 
 
+async def test_method_replies_carry_texts_utf8_cannot(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
+    """A lone surrogate in a stored comment goes out as a JSON escape, not as a 500 for the whole page."""
+    emu.post_comment(G, AUTHOR, "иди \ud83d отсюда")
+    emu.post_comment(G, AUTHOR, "обычный текст")
+    r = await vk(http, emu, "wall.getComments", UTOK, owner_id=-G, post_id=1)
+    assert [i["text"] for i in r["response"]["items"]] == ["иди \ud83d отсюда", "обычный текст"]
+
+
 # ----------------------------------------------------------------------------- bans
 
 

@@ -111,6 +111,21 @@ async def test_captcha_pauses_the_token_once_and_resumes(vk_emu: VKEmulator,
     assert UTOK.value not in text and GTOK.value not in text
 
 
+async def test_captchas_of_one_execute_batch_pause_the_token_once(vk_emu: VKEmulator,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    """Seven inner calls answered with a captcha are one captcha: one pause of the base length, not 60 s
+    doubled seven times (the chaos bench saw a token paused for an hour this way)."""
+    vk_emu.add_fault("groups.ban", "error", count=7, error_code=14, where="execute")
+    caplog.set_level(logging.INFO, logger="modbot.vk")
+    async with VKClient(vk_emu.api_url, captcha_pause=30) as client:
+        calls = [("groups.ban", {"group_id": G1, "owner_id": 7000 + i}) for i in range(7)]
+        results = await client.execute(calls, UTOK)
+        assert all(isinstance(r, TokenPaused) for r in results)
+        until = client.paused_until(UTOK)
+        assert until is not None and until - time.time() <= 30.5
+    assert caplog.text.count("captcha required") == 1
+
+
 async def test_execute_batcher_coalesces_and_reports_each_call(vk_emu: VKEmulator) -> None:
     ids = [vk_emu.post_comment(G1, 5000 + i, f"коммент {i}")["comment_id"] for i in range(60)]
     vk_emu.add_fault("wall.deleteComment", "error", count=1, error_code=211)  # hits one inner call only

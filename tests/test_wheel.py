@@ -12,12 +12,14 @@ import asyncio
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.emulator import VKEmulator
@@ -33,6 +35,10 @@ IGNORED = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info",
 CONFIG = """
 database = "{db}"
 log_level = "INFO"
+
+[web]
+host = "127.0.0.1"
+port = {web_port}
 
 [[communities]]
 platform = "vk"
@@ -119,11 +125,14 @@ def test_installed_classify_without_model_env(installed: Installed, tmp_path: Pa
     assert not list(tmp_path.iterdir()), "classify must not write into the working directory"
 
 
-async def test_installed_daemon_judges_and_deletes(installed: Installed, vk_emu: VKEmulator, tmp_path: Path) -> None:
+async def test_installed_daemon_judges_deletes_and_serves_the_workspace(installed: Installed, vk_emu: VKEmulator, tmp_path: Path) -> None:
     work = tmp_path / "elsewhere"
     work.mkdir()
     cfg = work / "modbot.toml"
-    cfg.write_text(CONFIG.format(db=work / "modbot.db", g1=G1), encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        web_port = sock.getsockname()[1]
+    cfg.write_text(CONFIG.format(db=work / "modbot.db", g1=G1, web_port=web_port), encoding="utf-8")
     log = work / "daemon.log"
     env = installed.env(**token_env(vk_emu), MODBOT_VK_API_URL=vk_emu.api_url, MODBOT_LONGPOLL_WAIT="1")
     with log.open("ab") as fh:
@@ -136,6 +145,12 @@ async def test_installed_daemon_judges_and_deletes(installed: Installed, vk_emu:
         posted = vk_emu.post_comment(G1, 4242, VIOLATING)
         await wait_for(lambda: any(str(c["params"].get("comment_id")) == str(posted["comment_id"])
                                    for c in ok_calls(vk_emu, "wall.deleteComment")), 60, what="the comment deleted")
+        # the workspace's templates and static files come from the wheel too
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"http://127.0.0.1:{web_port}/login") as r:
+                assert r.status == 200 and "<form" in await r.text()
+            async with http.get(f"http://127.0.0.1:{web_port}/static/app.css") as r:
+                assert r.status == 200 and len(await r.read()) > 100
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), 30) == 0
     finally:

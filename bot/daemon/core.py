@@ -66,6 +66,8 @@ class DaemonOptions:
     shutdown_timeout: float = 20.0
     sweep_interval: float = 30.0
     ready_timeout: float = 10.0
+    #: How often the outbox asks platforms whether actions left to moderators were done by hand.
+    manual_check_interval: float = 60.0
     #: comments waiting this long to be judged, or due actions with no outcome this long: "degraded"
     stall_seconds: float = STALL_SECONDS
     #: (host, port) for /healthz, /metrics and adapters' routes; None = ``[metrics]`` from config.
@@ -140,7 +142,8 @@ class Daemon:
             raise RuntimeError(f"the judge model cannot judge: {type(exc).__name__}: {exc}") from exc
         log.info("judge model %s loaded; database %s", self.judge.model_version, self.config.database)
         self.outbox = Outbox(self.db, self.platforms, self.metrics, poll_interval=self.options.outbox_poll,
-                             retry_base=self.options.retry_base, on_done=self._action_done)
+                             retry_base=self.options.retry_base, on_done=self._action_done,
+                             manual_check_interval=self.options.manual_check_interval)
         await self._start_http()
         # Resume: comments stored but not judged (a crash between store and decision).
         pending = await self.db.call(self.store.comments_to_judge, None)
@@ -622,8 +625,15 @@ async def run_daemon(config: Config, platforms: PlatformRegistry, options: Daemo
 
     with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
         loop.add_signal_handler(signal.SIGHUP, _reload)
+    web = None
     try:
         await daemon.start()
+        if config.web.enabled:  # the moderators' workspace, on its own listener and database connection
+            from bot.web.server import WebServer
+
+            web = WebServer(config, platforms, health=daemon.health,
+                            model_version=lambda: daemon.judge.model_version if daemon.judge else None)
+            await web.start()
     except Exception:
         await daemon.stop()
         raise
@@ -631,5 +641,7 @@ async def run_daemon(config: Config, platforms: PlatformRegistry, options: Daemo
              len(config.communities))
     await stop.wait()
     log.info("signal received")
+    if web is not None:
+        await web.stop()
     await daemon.stop()
     return 0

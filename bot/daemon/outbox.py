@@ -9,7 +9,9 @@ Why the lease stays on the row until the outcome is written: a SIGKILL between t
 executing a call and us recording ``done`` would otherwise make the restarted daemon send it again.
 An action found still leased at start is first *checked* with the adapter's ``verify`` and only
 sent if the check says it did not happen (or cannot tell: a repeated delete is a no-op on VK).
-``manual`` and ``cancelled`` actions are never sent.
+``manual`` and ``cancelled`` actions are never sent; every ``manual_check_interval`` seconds the
+outbox asks the platform (``verify``) whether a moderator already did a few of them there, and
+records those done (an OK comment deleted by hand is confirmed once it is gone).
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ class Outbox:
         retry_base: float = 1.0,
         max_in_flight: int = 200,
         on_done: Callable[[Action, Any], None] | None = None,
+        manual_check_interval: float = 60.0,
+        manual_check_batch: int = 20,
     ) -> None:
         self.db = db
         self.platforms = platforms
@@ -65,6 +69,13 @@ class Outbox:
         self.retry_base = retry_base
         self.max_in_flight = max(1, max_in_flight)
         self.on_done = on_done
+        self.manual_check_interval = manual_check_interval
+        self.manual_check_batch = max(1, manual_check_batch)
+        #: manual action id → when the platform was last asked about it (monotonic)
+        self._manual_checked: dict[int, float] = {}
+        self._manual_task: asyncio.Task[None] | None = None
+        self._next_manual_check = 0.0
+        self.confirmed = 0
         self._wake = asyncio.Event()
         self._inflight: dict[int, asyncio.Task[None]] = {}
         self._stopping = False
@@ -73,6 +84,9 @@ class Outbox:
         self.last_errors: list[str] = []
         #: when an outcome was last recorded (liveness: due actions and no progress = stalled)
         self.last_progress_at = time.time()
+        #: (platform, community) whose actions were parked behind a paused token: the first action
+        #: there that goes through brings the others forward, instead of each waiting out its backoff
+        self._parked: set[tuple[str, int]] = set()
 
     @property
     def store(self) -> Store:
@@ -109,6 +123,7 @@ class Outbox:
             self._wake.clear()
             if self._stopping:
                 break
+            self._maybe_check_manual()
             room = self.max_in_flight - len(self._inflight)
             if room <= 0:
                 continue
@@ -178,6 +193,14 @@ class Outbox:
             self.metrics.action(action.kind, "done")
             if self.on_done is not None:
                 self.on_done(action, outcome.result)
+            pair = (action.platform, action.community_id)
+            if pair in self._parked:
+                self._parked.discard(pair)
+                woken = await self.db.call(self.store.bring_forward, action.platform, action.community_id, time.time())
+                if woken:
+                    log.info("outbox: %s %s works again: %d waiting action(s) resume now", action.platform,
+                             action.community_id, woken)
+                    self.wake()
         elif isinstance(outcome, Retry):
             attempts = action.attempts + (1 if outcome.count else 0)
             if outcome.count and attempts >= self.max_attempts:
@@ -186,6 +209,8 @@ class Outbox:
             at = outcome.at if outcome.at is not None else time.time() + retry_delay(attempts, base=self.retry_base)
             await self.db.call(self.store.mark_action_failed, action.id, outcome.error, at,
                                maybe_sent=outcome.maybe_sent, count=outcome.count)
+            if not outcome.count:
+                self._parked.add((action.platform, action.community_id))
             self.metrics.action(action.kind, "retry" if outcome.count else "paused")
             if outcome.count:
                 log.info("outbox: %s %s failed (%s); retry in %.0f s", action.method, where, outcome.error,
@@ -198,6 +223,50 @@ class Outbox:
             await self._fail(action, outcome.error, where)
         else:  # pragma: no cover - the port has exactly these outcomes
             raise TypeError(f"unknown outcome {outcome!r}")
+
+    # ------------------------------------------------------------------ manual actions
+
+    def _maybe_check_manual(self) -> None:
+        now = time.monotonic()
+        if self.manual_check_interval <= 0 or now < self._next_manual_check:
+            return
+        if self._manual_task is not None and not self._manual_task.done():
+            return
+        self._next_manual_check = now + self.manual_check_interval
+        self._manual_task = asyncio.create_task(self.check_manual(), name="outbox-manual-check")
+
+    async def check_manual(self) -> int:
+        """Ask the platforms about the manual actions checked least recently (at most
+        ``manual_check_batch``); record those found done. Returns how many were confirmed."""
+        try:
+            manual = await self.db.call(self.store.manual_actions, 5000)
+        except Exception as exc:
+            log.error("outbox: cannot read manual actions: %s: %s", type(exc).__name__, exc)
+            return 0
+        live = {a.id for a in manual}
+        self._manual_checked = {k: v for k, v in self._manual_checked.items() if k in live}
+        candidates = [a for a in manual if a.platform in self.platforms
+                      and self.platforms.get(a.platform).capabilities.verify]
+        candidates.sort(key=lambda a: self._manual_checked.get(a.id or 0, 0.0))
+        confirmed = 0
+        for a in candidates[: self.manual_check_batch]:
+            if self._stopping:
+                break
+            assert a.id is not None
+            self._manual_checked[a.id] = time.monotonic()
+            platform = self.platforms.get(a.platform)
+            try:
+                seen = await platform.verify(a)
+            except Exception as exc:  # an adapter bug must not stop the checks
+                log.error("outbox: checking manual action %s failed: %s: %s", a.id, type(exc).__name__, exc)
+                continue
+            if seen and await self.db.call(self.store.mark_action_done, a.id, {"confirmed_on_platform": True}):
+                confirmed += 1
+                self.confirmed += 1
+                self.metrics.action(a.kind, "confirmed")
+                log.info("outbox: manual %s of %s confirmed: a moderator did it on %s", a.kind, platform.describe(a),
+                         a.platform)
+        return confirmed
 
     async def _fail(self, action: Action, error: str, where: str) -> None:
         assert action.id is not None
@@ -213,6 +282,10 @@ class Outbox:
         """Stop taking new actions and let the ones in flight finish (up to ``timeout``)."""
         self._stopping = True
         self._wake.set()
+        if self._manual_task is not None and not self._manual_task.done():
+            self._manual_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._manual_task
         tasks = list(self._inflight.values())
         if tasks:
             done, pending = await asyncio.wait(tasks, timeout=timeout)

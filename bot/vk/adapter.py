@@ -34,6 +34,7 @@ from bot.platform import (
     Ignored,
     Intent,
     Malformed,
+    NotActionable,
     Outcome,
     PlatformEvent,
     RestoreIntent,
@@ -74,9 +75,10 @@ TOKEN_CODES = frozenset({5, 17, 27, 28})
 AMBIGUOUS_CODES = frozenset({7, 15, 203})
 #: A token found working is trusted for this long before an ambiguous error probes it again.
 PROBE_TRUST_SECONDS = 60.0
-#: Probing a broken token: first after this, doubling, at most PROBE_MAX.
+#: Probing a broken token: first after this, doubling, at most PROBE_MAX (one cheap call per
+#: token and community; a token that works again is noticed within a minute).
 PROBE_FIRST = 2.0
-PROBE_MAX = 600.0
+PROBE_MAX = 60.0
 #: VK refuses a restore once its (undocumented) restore period is over.
 RESTORE_EXPIRED_CODES = frozenset({211})
 RESTORE_EXPIRED = ("VK больше не позволяет восстановить этот комментарий: срок восстановления истёк. "
@@ -187,10 +189,18 @@ class VKPlatform:
     # ------------------------------------------------------------------ intents → actions
 
     def plan(self, intent: Intent) -> list[Action]:
-        """VK methods and parameters for an intent (see :mod:`bot.vk.methods`). Pure."""
+        """VK methods and parameters for an intent (see :mod:`bot.vk.methods`). Pure. An id VK
+        cannot take (a moderator typed letters for a user id) is :class:`NotActionable`."""
+        try:
+            return self._plan(intent)
+        except ValueError as exc:
+            raise NotActionable(f"VK не примет такой запрос: {exc}") from None
+
+    def _plan(self, intent: Intent) -> list[Action]:
         if isinstance(intent, DeleteIntent):
             method, params = delete_call(intent.comment)
-            return [_action("delete", intent.comment.community_id, method, params)]
+            delete = [_action("delete", intent.comment.community_id, method, params)]
+            return delete + (self.plan(intent.ban) if intent.ban is not None else [])
         if isinstance(intent, RestoreIntent):
             method, params = restore_call(intent.comment)
             return [_action("restore", intent.comment.community_id, method, params)]

@@ -147,6 +147,10 @@ class VKClient:
 
     def _pause(self, token: Token, method: str, img: str) -> TokenPaused:
         prev = self._paused.get(token.value)
+        if prev is not None and prev[0] > time.time():
+            # Already paused: several captchas of one execute batch (or of calls already on the wire)
+            # are one captcha, not a reason to double the pause for each of them.
+            return TokenPaused(token, prev[0], prev[2] or img, method)
         length = self.captcha_pause if prev is None else min(self.captcha_pause_max, prev[1] * 2)
         until = time.time() + length
         self._paused[token.value] = (until, length, img)

@@ -135,4 +135,15 @@ async def api_call(state: VKState, method: str, params: dict[str, str], token: s
         request_params.extend({"key": k, "value": v} for k, v in params.items())
         body = {"error": {"error_code": e.code, "error_msg": e.msg, "request_params": request_params, **e.extra}}
     rec["duration_ms"] = (time.monotonic() - started) * 1000.0
-    return HTTPReply(200, json.dumps(body, ensure_ascii=False))
+    return HTTPReply(200, _dumps(body))
+
+
+def _dumps(body: Any) -> str:
+    """JSON as VK sends it (UTF-8 text); a stored lone surrogate, which UTF-8 cannot carry, goes out as
+    a ``\\udXXX`` escape instead of breaking the whole reply."""
+    text = json.dumps(body, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(body)
+    return text
