@@ -235,7 +235,7 @@ def cmd_model_use(args: argparse.Namespace) -> int:
     opened = _open(args)
     if opened is None:
         return 2
-    _, reg = opened
+    config, reg = opened
     try:
         v = reg.get(args.version)
     except RegistryError as exc:
@@ -255,10 +255,17 @@ def cmd_model_use(args: argparse.Namespace) -> int:
         return 2
     try:
         with reg.lock():
+            if reg.current_name() is None:  # the running model is outside the registry: keep it reachable
+                from bot.model_registry import model_to_run
+                from moderation.classifier import ModelArtifact
+
+                running = model_to_run(config)
+                reg.keep_running_model(running, ModelArtifact.load(running).version,
+                                       {"created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "by": args.by})
             previous = reg.switch(v.name)
             reg.record("force_use" if v.status == "refused" else "use", version=v.name, previous=previous,
                        by=args.by, reason=args.reason)
-    except (RegistryError, OSError) as exc:
+    except (RegistryError, OSError, ValueError) as exc:
         _err(f"не удалось переключить: {exc}; текущая модель не изменена")
         return 2
     print(f"current → {v.name} (было: {previous or 'модель вне реестра'}). Служба переключится в течение минуты "

@@ -218,6 +218,17 @@ class ModelRegistry:
                     shutil.copyfile(source / f, tmp / f)
         return self.add_version(name, write, info)
 
+    def keep_running_model(self, running: Path, version: str, info: dict[str, Any]) -> str | None:
+        """Before ``current`` is first set: copy the model running now (the shipped one, or a plain
+        configured directory) in as a version, so that going back to it stays one command even after
+        the package — and its model — is upgraded. Returns its version name (None if nothing to do)."""
+        if self.current_name() is not None:
+            return None
+        name = safe_name(version)
+        if not (self.versions_dir / name).exists():
+            self.import_model(running, name, {"kind": "base", "status": "base", "source": str(running), **info})
+        return name
+
     def update_info(self, name: str, **changes: Any) -> None:
         path = self.versions_dir / name / VERSION_FILE
         info = _read_json(path)

@@ -530,14 +530,9 @@ def _write(registry: ModelRegistry, pointer_at_start: str | None, current: Model
                 raise RetrainError(
                     f"пока шло дообучение, текущую модель переключили ({pointer_at_start} → "
                     f"{registry.current_name()}): кандидат измерен не против неё и не записан; запустите снова")
-            if result.promoted and registry.current_name() is None:
-                # The model running now came from outside the registry: keep a copy, so that rolling
-                # back to it stays one command even after the package (and its model) is upgraded.
-                base_name = safe_name(current.version)
-                if not (registry.versions_dir / base_name).exists():
-                    registry.import_model(current_dir, base_name, {
-                        "kind": "base", "status": "base", "created": now, "by": by,
-                        "source": str(current_dir), "headline": _headline(figs_cur)})
+            if result.promoted:
+                registry.keep_running_model(current_dir, current.version,
+                                            {"created": now, "by": by, "headline": _headline(figs_cur)})
             registry.add_version(candidate.version, write, info)
             entry = {"version": candidate.version, "previous": registry.current_name() or safe_name(current.version),
                      "by": by, "kind": result.kind, "headline": info["headline"]}

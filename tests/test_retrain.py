@@ -190,6 +190,10 @@ def test_retrain_refuses_a_worse_model_and_says_which_figure(setup: dict[str, An
     assert run("model", "use", refused[0].name, "--config", setup["cfg"]) == 1
     assert run("model", "use", refused[0].name, "--config", setup["cfg"], "--force", "--by", "admin") == 0
     assert reg.current_name() == refused[0].name and reg.journal()[-1]["event"] == "force_use"
+    # The model that ran before (the shipped one) was kept as a version: going back is one command.
+    original = [v.name for v in reg.versions() if v.status == "base"]
+    assert len(original) == 1
+    assert run("model", "use", original[0], "--config", setup["cfg"]) == 0 and reg.current_name() == original[0]
 
 
 def test_poisoned_labels_that_delete_clean_regression_comments_are_refused(
