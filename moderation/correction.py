@@ -281,7 +281,9 @@ def fit_correction(
     oof[:] = P0
     prevalence = base_prevalence(artifact)
     allowed = _block_columns(pipe.named_steps["features"], prepared[0], BLOCKS) if prepared else None
-    for j, c, rows, y in progress(plan, "коррекция по категориям", len(plan)):
+    fits = len(plan) * (len(PENALTIES) * FOLDS + 1)
+    ticks = iter(progress(range(fits), "коррекция: обучение", fits))
+    for j, c, rows, y in plan:
         Xc = X[rows]  # noqa: N806
         cols = _columns(Xc)
         if allowed is not None:
@@ -297,10 +299,12 @@ def fit_correction(
                 tr = np.setdiff1d(np.arange(len(rows)), f)
                 a, b, w = _fit_one(o[tr], Xs[tr], y[tr], lam, sw[tr])
                 pred[f] = expit((1 + a) * o[f] + b + Xs[f] @ w)
+                next(ticks, None)
             ll = _logloss(y, pred, sw)
             if ll < best_loss:
                 best, best_loss, best_pred = lam, ll, pred
         a, b, w_cols = _fit_one(o, Xs, y, best, sw)
+        next(ticks, None)
         assert best_pred is not None
         # Place the cut-off: shift the intercept so that the out-of-fold F1-best cut-off lands on the
         # category's delete threshold. Thresholds, rule floors and minimum delete thresholds keep
@@ -317,6 +321,8 @@ def fit_correction(
                                "a": round(a, 3), "b": round(b, 3), "cutoff_shift": round(shift, 3),
                                "logloss_base": round(base_ll, 4), "logloss_corrected_cv": round(best_loss, 4)}
 
+    for _ in ticks:  # run the bar to its end
+        pass
     clf = CorrectedClassifier(base, corrections)
     report.thresholds = {c: dict(t) for c, t in artifact.thresholds.items()}
     # Out-of-fold model scores → the judge's final scores (rule floors), for per-community thresholds.
