@@ -44,9 +44,6 @@ SOURCES: dict[str, Source] = {
     ),
     "tg_spam": Source("tg_spam", "tg-spam spam/ham samples (umputun/tg-spam)", "MIT", True),
     "seed": Source("seed", "modbot seed corpus (civic comments written by the project)", "MIT (project)", True),
-    "moderators": Source(
-        "moderators", "moderators' decisions on this installation's pages (modbot retrain)", "own data", True
-    ),
     "skoltech": Source(
         "skoltech", "Skoltech sensitive topics / inappropriateness", "CC BY-NC-SA 4.0 — evaluation only", False
     ),
@@ -54,6 +51,10 @@ SOURCES: dict[str, Source] = {
         "hate_manual", "hate_speech_groups_manual (student annotation)", "none stated — evaluation only", False
     ),
 }
+#: Not a file format: the labels ``modbot retrain`` reads from the database (a full retrain adds them).
+SOURCES["moderators"] = Source(
+    "moderators", "moderators' decisions on this installation's pages (modbot retrain)", "own data", True
+)
 
 
 @dataclass(frozen=True)

@@ -79,23 +79,15 @@ def prepare_all(examples: list[Example], progress: Progress | None = None) -> li
     return out
 
 
-def collect(
-    paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True, extra: list[Example] | None = None
-) -> list[Example]:
-    """Load, add the project's seed corpus, drop exact duplicates (first one wins).
-
-    ``extra``: examples from elsewhere (``modbot retrain`` adds the moderators' labels), which win
-    over the same text in a dataset: a moderator's decision about this page outranks a weak label."""
+def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True) -> list[Example]:
+    """Load, add the project's seed corpus, drop exact duplicates (first one wins)."""
     found = load(paths, neutral_weight=neutral_weight)
     if include_seed and "seed" not in found and SEED_CORPUS.exists():
         found["seed"] = read_seed(SEED_CORPUS)
-    for ex in extra or []:
-        found.setdefault(ex.source, []).append(ex)
     seen: set[str] = set()
     out: list[Example] = []
     # seed first so its explicit labels win over weak ones for the same text
-    first = {ex.source for ex in extra or []}
-    for kind in sorted(found, key=lambda k: (k not in first, k != "seed", k)):
+    for kind in sorted(found, key=lambda k: (k != "seed", k)):
         for ex in found[kind]:
             key = dedupe_key(ex.text)
             if key and key not in seen:
@@ -103,6 +95,15 @@ def collect(
                 w = SOURCE_WEIGHTS.get(ex.source, 1.0)
                 out.append(replace(ex, weight=ex.weight * w) if w != 1.0 else ex)
     return out
+
+
+def with_extra(examples: list[Example], extra: list[Example] | None) -> list[Example]:
+    """``extra`` (``modbot retrain``: the moderators' labels) first, and a dataset row with the same
+    text dropped: a moderator's decision about this page outranks a weak label from elsewhere."""
+    if not extra:
+        return examples
+    keys = {dedupe_key(ex.text) for ex in extra}
+    return list(extra) + [ex for ex in examples if dedupe_key(ex.text) not in keys]
 
 
 def fit(
@@ -208,7 +209,7 @@ def train(
 ) -> ModelArtifact:
     say = progress or (lambda _m: None)
     t0 = time.monotonic()
-    examples = collect(paths, neutral_weight=neutral_weight, extra=extra)
+    examples = with_extra(collect(paths, neutral_weight=neutral_weight), extra)
     by_source = Counter(e.source for e in examples)
     say("Данные: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
     prepared = prepare_all(examples, say)

@@ -324,3 +324,24 @@ def test_registry_is_never_inside_the_installed_package(tmp_path: Path, capsys: 
     assert run("model", "list", "--config", str(cfg)) == 2
     assert "внутри установленного пакета" in capsys.readouterr().err
 
+
+
+@pytest.mark.slow
+def test_full_retrain_on_base_data_plus_labels(setup: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    """With base data configured, the candidate is the shipped recipe on it plus the labels (here a
+    tiny base set: the candidate is far worse than the shipped model and is refused — measured all the
+    same, and its data summary names the moderators' labels)."""
+    tmp = setup["tmp"]
+    base = tmp / "base.tsv"
+    base.write_text("text\tlabels\ttarget\n" + "".join(f"{t}\t\t\n" for t in fill(CLEAN, 30, 11))
+                    + "".join(f"{t}\tinsult\t\n" for t in fill(PLAIN_INSULT, 30, 12)), encoding="utf-8")
+    feed(tmp, interleave(fill(LOCAL_INSULT, 100, 1), "insult", fill(CLEAN, 100, 2)))
+    code = run("retrain", "--config", setup["cfg"], "--quiet", "--base-data", str(base))
+    out = capsys.readouterr().out
+    assert code in (0, 1), out
+    assert "полное переобучение" in out
+    reg = ModelRegistry(tmp / "models")
+    full = [v for v in reg.versions() if v.info.get("kind") == "full"]
+    assert len(full) == 1
+    training = json.loads((full[0].path / "training.json").read_text(encoding="utf-8"))
+    assert any(d["source"] == "moderators" and d["rows"] == training["train"]["n"] for d in training["data"])
