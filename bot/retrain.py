@@ -63,6 +63,9 @@ DEFAULT_EVAL_DATA = Path("../shared/data")
 EXIT_PROMOTED, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
 
+_OUTCOME_RU = {"promoted": "принят", "forced": "принят принудительно", "refused": "отклонён"}
+
+
 class RetrainError(RuntimeError):
     """Retraining cannot go on; the message (Russian) says why and what to do. Nothing was changed."""
 
@@ -83,7 +86,7 @@ class RetrainOptions:
 
 @dataclass
 class RetrainResult:
-    outcome: str  # promoted | forced | refused | dry_run
+    outcome: str  # promoted | forced | refused | dry_run | unchanged (no new labels since the last retrain)
     current: str
     candidate: str
     kind: str
@@ -99,6 +102,8 @@ class RetrainResult:
 
     @property
     def exit_code(self) -> int:
+        if self.outcome == "unchanged":
+            return EXIT_PROMOTED
         if self.outcome == "dry_run":
             return EXIT_PROMOTED if not self.worse else EXIT_REFUSED
         return EXIT_PROMOTED if self.promoted else EXIT_REFUSED
@@ -178,6 +183,15 @@ def retrain(config: Any, db_path: Path, options: RetrainOptions | None = None,
             say(f"  … и ещё {len(labels.contradictions) - 10} противоречивых текстов")
         for c in labels.category_conflicts[:5]:
             say(f"  разные категории (берётся последняя): «{_short(c.text)}» — {_verdicts(c.verdicts)}")
+        newest = labels.labels[-1].at
+        last = registry.last_retrain()
+        if not o.force and not o.dry_run and last.get("labels_until") is not None \
+                and newest <= float(last["labels_until"]) \
+                and current.version in (last.get("current"), last.get("candidate")):
+            say(f"Новых меток с прошлого дообучения ({last.get('at')}, кандидат {last.get('candidate')}: "
+                f"{_OUTCOME_RU.get(last.get('outcome', ''), last.get('outcome'))}) нет — нечего делать. "
+                "Повторить всё равно: --force")
+            return RetrainResult("unchanged", current.version, "", "", "", seconds=round(time.monotonic() - t0, 1))
         train, test = labels.split(holdout)
         _check_test(test, holdout)
         counts = labels.counts(train)
@@ -525,7 +539,7 @@ def _write(registry: ModelRegistry, pointer_at_start: str | None, current: Model
             (tmp / fname).write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
 
     try:
-        with _guard(registry.lock()):
+        with _guard(registry.lock()), step("запись в реестр моделей", enabled=o.progress):
             if registry.current_name() != pointer_at_start:
                 raise RetrainError(
                     f"пока шло дообучение, текущую модель переключили ({pointer_at_start} → "
@@ -546,6 +560,7 @@ def _write(registry: ModelRegistry, pointer_at_start: str | None, current: Model
                 registry.record("refuse", **entry, worse=decision.worse)
                 registry.prune_refused()
             registry.write_last_retrain({
+                "labels_until": labels.labels[-1].at if labels.labels else None,
                 "at": now, "by": by, "outcome": result.outcome, "current": current.version,
                 "candidate": candidate.version, "kind": result.kind, "table": md_table,
                 "text_table": result.table, "worse": decision.worse, "figures": result.figures,

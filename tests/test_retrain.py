@@ -145,6 +145,11 @@ def test_retrain_promotes_a_better_model_and_rolls_back(setup: dict[str, Any],
 
     from moderation.judge import Judge
 
+    # Nothing new since: a second run (a weekly timer) says so and changes nothing.
+    n_versions = len(reg.versions())
+    assert run("retrain", "--config", setup["cfg"], "--quiet") == 0
+    assert "Новых меток с прошлого дообучения" in capsys.readouterr().out and len(reg.versions()) == n_versions
+
     assert Judge.load(tmp / "models" / "current").judge(
         "ну ты и барабуля, Семён, сиди молча").action in ("delete", "delete_and_ban")
 
