@@ -19,6 +19,8 @@ from typing import Any
 from bot.cli_daemon import MissingConfig, _config_arg, _db_arg, _err, config_file, db_path
 
 DEFAULT_BY = os.environ.get("USER", "") or "cli"
+KINDS = {"local": "коррекция", "full": "полное", "base": "исходная"}
+STATUSES = {"promoted": "принята", "forced": "принята (--force)", "refused": "отклонена", "base": "исходная"}
 
 
 def register(sub: Any) -> None:
@@ -146,6 +148,14 @@ def _pct(r: dict[str, int] | None) -> str:
 
 
 def cmd_model_list(args: argparse.Namespace) -> int:
+    try:
+        return _model_list(args)
+    except OSError as exc:
+        _err(f"реестр моделей не читается: {exc}")
+        return 2
+
+
+def _model_list(args: argparse.Namespace) -> int:
     opened = _open(args)
     if opened is None:
         return 2
@@ -170,8 +180,7 @@ def cmd_model_list(args: argparse.Namespace) -> int:
         return 0
     head = ["", "версия", "вид", "статус", "создана", "F1", "полнота", "чистых удалено", "отменено модераторами"]
     rows = [head]
-    kinds = {"local": "коррекция", "full": "полное", "base": "исходная"}
-    statuses = {"promoted": "принята", "forced": "принята (--force)", "refused": "отклонена", "base": "исходная"}
+    kinds, statuses = KINDS, STATUSES
     for v in versions:
         h = v.info.get("headline") or {}
         rows.append(["*" if v.current else "", v.name, kinds.get(v.info.get("kind", ""), v.info.get("kind", "?")),
@@ -198,6 +207,14 @@ def _f(v: Any) -> str:
 
 
 def cmd_model_show(args: argparse.Namespace) -> int:
+    try:
+        return _model_show(args)
+    except OSError as exc:
+        _err(f"реестр моделей не читается: {exc}")
+        return 2
+
+
+def _model_show(args: argparse.Namespace) -> int:
     from bot.model_registry import RegistryError
 
     opened = _open(args)
@@ -218,8 +235,9 @@ def cmd_model_show(args: argparse.Namespace) -> int:
                 pass
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(f"Версия {v.name}{' (текущая)' if v.current else ''}: {v.status}, {v.info.get('kind', '')}, "
-          f"создана {v.info.get('created', '?')} ({v.info.get('by', '?')}); каталог {v.path}")
+    print(f"Версия {v.name}{' (текущая)' if v.current else ''}: {STATUSES.get(v.status, v.status)}, "
+          f"{KINDS.get(v.info.get('kind', ''), v.info.get('kind', '?'))}, создана {v.info.get('created', '?')} "
+          f"({v.info.get('by', '?')}); каталог {v.path}")
     try:
         print()
         print((v.path / "MODEL_CARD.md").read_text(encoding="utf-8"))

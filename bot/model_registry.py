@@ -175,8 +175,12 @@ class ModelRegistry:
     @contextlib.contextmanager
     def lock(self, name: str = ".lock", wait: bool = True) -> Iterator[None]:
         """An exclusive lock on the registry (switches and writes), or on a named activity."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        fh = (self.root / name).open("a")
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            fh = (self.root / name).open("a")
+        except OSError as exc:
+            raise RegistryError(f"нет доступа к реестру моделей {self.root}: {exc} (запускайте от имени "
+                                "пользователя службы)") from None
         try:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))

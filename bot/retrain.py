@@ -550,21 +550,29 @@ def _write(registry: ModelRegistry, pointer_at_start: str | None, current: Model
             registry.add_version(candidate.version, write, info)
             entry = {"version": candidate.version, "previous": registry.current_name() or safe_name(current.version),
                      "by": by, "kind": result.kind, "headline": info["headline"]}
+            # The journal first, the pointer last: until the rename, nothing the daemon reads changed.
             if result.promoted:
-                registry.switch(candidate.version)
-                if result.outcome == "forced":
-                    registry.record("force", **entry, worse=decision.worse)
-                else:
-                    registry.record("promote", **entry)
+                registry.record("force" if result.outcome == "forced" else "promote", **entry,
+                                **({"worse": decision.worse} if result.outcome == "forced" else {}))
+                try:
+                    registry.switch(candidate.version)
+                except BaseException as exc:
+                    with contextlib.suppress(OSError):
+                        registry.record("switch_failed", version=candidate.version, by=by, error=str(exc))
+                    raise
             else:
                 registry.record("refuse", **entry, worse=decision.worse)
                 registry.prune_refused()
-            registry.write_last_retrain({
-                "labels_until": labels.labels[-1].at if labels.labels else None,
-                "at": now, "by": by, "outcome": result.outcome, "current": current.version,
-                "candidate": candidate.version, "kind": result.kind, "table": md_table,
-                "text_table": result.table, "worse": decision.worse, "figures": result.figures,
-                "labels": labels.summary()})
+            try:  # the pointer has moved by now: a failure here must not say "nothing changed"
+                registry.write_last_retrain({
+                    "labels_until": labels.labels[-1].at if labels.labels else None,
+                    "at": now, "by": by, "outcome": result.outcome, "current": current.version,
+                    "candidate": candidate.version, "kind": result.kind, "table": md_table,
+                    "text_table": result.table, "worse": decision.worse, "figures": result.figures,
+                    "labels": labels.summary()})
+            except OSError as exc:
+                print(f"modbot: retrain: last_retrain.json not written ({exc}); the registry itself is complete",
+                      file=sys.stderr)
     except OSError as exc:
         raise RetrainError(_write_error(registry, exc)) from None
 
