@@ -24,6 +24,7 @@ demo: $(BIN)/modbot
 bench: $(BIN)/modbot
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/bias.py
 
 clean:
 	rm -rf $(VENV) *.egg-info

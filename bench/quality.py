@@ -13,6 +13,14 @@ Figures (last line, one JSON object):
 - ``russe_neutral_flagged_rate``: share of RUSSE-2022 dev neutral rewrites the shipped model labels
   toxic (the shipped model never saw dev); ``russe_toxic_recall`` on the dev toxic side.
 - ``hate_manual_*``: hate-vs-not of the shipped model on hate_speech_groups_manual (eval only).
+- ``hate_manual_h1_flagged`` (H=1 deleted or held), ``hate_manual_h1_labelled_hate``,
+  ``hate_manual_clean_deleted`` (A=0, H=0 deleted): the shipped model, issue 9's figures.
+- ``skoltech_group_clean_deleted`` / ``..._flagged``: Skoltech appropriateness test texts on the
+  group topics (racism, religion, politics, sexism, sexual_minorities, social_injustice) that are
+  appropriate and non-toxic (toxic_new < 0.05): share deleted / deleted or held (eval only).
+- ``sariellee_clean_deleted_without_obscene``: Sariellee tweets with hate_speech = 0 deleted
+  without an ``obscene`` label.
+- ``russe_test_toxic_deleted``: RUSSE-2022 test toxic sentences deleted (never trained on).
 - ``traffic_*``: the shipped model on the project's demo corpus (``bot/demo/traffic.tsv``, never
   trained on): share of clean comments and of sharp criticism removed, share of violations not
   allowed (deleted or held for review).
@@ -45,6 +53,7 @@ from moderation.datasets import (
 from moderation.features import prepare
 from moderation.training import (
     DECREE_TOXIC,
+    counterfactual_rows,
     derive_labels,
     final_scores,
     fit,
@@ -103,6 +112,47 @@ def fit_with_thresholds(train: list[Example], cache: Cache, seed: int) -> tuple:
     return pipe, thresholds
 
 
+def group_figures(judge, d: Path) -> dict[str, float]:
+    """Issue 9's figures for the shipped model (all evaluation-only sets; nothing here trains)."""
+    removed = ("delete", "delete_and_ban")
+    out: dict[str, float] = {}
+    with (d / "hate_speech_groups_manual" / "Annotation_manuelle.csv").open(encoding="utf-8-sig") as fh:
+        hm = list(csv.DictReader(fh))
+    hv = judge.judge_many([r["tweet"] for r in hm])
+    h1 = [v for v, r in zip(hv, hm, strict=True) if r["H"].strip() == "1"]
+    clean = [v for v, r in zip(hv, hm, strict=True) if r["H"].strip() == "0" and r["A"].strip() == "0"]
+    out["hate_manual_h1_flagged"] = round(float(np.mean([v.action != "allow" for v in h1])), 4)
+    out["hate_manual_h1_deleted"] = round(float(np.mean([v.action in removed for v in h1])), 4)
+    out["hate_manual_h1_labelled_hate"] = round(float(np.mean(["hate" in v.labels for v in h1])), 4)
+    out["hate_manual_clean_deleted"] = round(float(np.mean([v.action in removed for v in clean])), 4)
+    topics = ("racism", "religion", "politics", "sexism", "sexual_minorities", "social_injustice")
+    with (d / "sensitive_topics_inappropriateness" / "v1_appropriateness_test.csv").open(encoding="utf-8") as fh:
+        sk = [
+            r["text"]
+            for r in csv.DictReader(fh)
+            if any(float(r[t] or 0) == 1 for t in topics)
+            and float(r["inappropriate"] or 0) == 0
+            and float(r["toxic_new"] or 0) < 0.05
+        ]
+    sv = judge.judge_many(sk)
+    out["skoltech_group_clean_texts"] = len(sk)
+    out["skoltech_group_clean_deleted"] = round(float(np.mean([v.action in removed for v in sv])), 4)
+    out["skoltech_group_clean_flagged"] = round(float(np.mean([v.action != "allow" for v in sv])), 4)
+    with (d / "abusive_language_sariellee" / "out.csv").open(encoding="utf-8", errors="replace") as fh:
+        sa = [r["text"] for r in csv.DictReader(fh) if (r.get("hate_speech") or "").strip() == "0"]
+    av = judge.judge_many(sa)
+    out["sariellee_clean_deleted_without_obscene"] = round(
+        float(np.mean([v.action in removed and "obscene" not in v.labels for v in av])), 4
+    )
+    out["sariellee_clean_deleted_as_spam"] = round(
+        float(np.mean([v.action in removed and v.labels == ["spam"] for v in av])), 4
+    )
+    with (d / "russe_detox_2022" / "test.tsv").open(encoding="utf-8") as fh:
+        rt = [r["toxic_comment"] for r in csv.DictReader(fh, delimiter="\t") if (r.get("toxic_comment") or "").strip()]
+    out["russe_test_toxic_deleted"] = round(float(np.mean([v.action in removed for v in judge.judge_many(rt)])), 4)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description="quality benchmark")
     ap.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
@@ -112,9 +162,16 @@ def main() -> None:
     ap.add_argument("--vk-weight", type=float, default=VK_WEIGHT, help="sample weight of VK rows in training")
     ap.add_argument("--russe", choices=("all", "toxic", "none"), default="all", help="RUSSE rows in CV training")
     ap.add_argument("--quick", action="store_true", help="skip the 2ch-only recipe and the shipped-model figures")
+    ap.add_argument("--shipped-only", action="store_true", help="only the shipped model's figures (no CV)")
     args = ap.parse_args()
     d = args.data_dir
     t0 = time.monotonic()
+    if args.shipped_only:
+        from moderation.judge import Judge
+
+        judge = Judge.load(args.model)
+        finish({**group_figures(judge, d), "model_version": judge.model_version, "seconds": round(time.monotonic() - t0)})
+        return
 
     ch = read_2ch(d / "2ch_pikabu_toxic" / "labeled.csv")
     vk = [replace(e, weight=args.vk_weight) for e in read_vk_distorted(d / "vk_distorted_toxicity" / "russian_distorted_toxicity.tsv")]
@@ -126,6 +183,7 @@ def main() -> None:
     )
     russe = read_russe(d / "russe_detox_2022" / "train.tsv", neutral_weight=NEUTRAL_WEIGHT)
     seed_rows = read_seed(SEED_CORPUS)
+    seed_rows = seed_rows + counterfactual_rows(seed_rows)  # the recipe's counterfactual group rows
     big = " | ".join(key(e.text) for e in ch)
     russe_groups_overlap = {e.group for e in russe if e.toxic == 1 and key(e.text) and key(e.text) in big}
     russe_clean = [e for e in russe if e.group not in russe_groups_overlap]
@@ -243,6 +301,7 @@ def main() -> None:
             "hate_manual_recall": round(hr, 4),
             "hate_manual_f1": round(hf, 4),
             "hate_manual_recall_any_label": round(har, 4),
+            **group_figures(judge, d),
             "traffic_clean_removed_rate": round(civic_removed, 4),
             "traffic_criticism_removed_rate": round(crit_removed, 4),
             "traffic_violations_flagged_rate": round(viol_caught, 4),

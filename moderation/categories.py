@@ -19,6 +19,7 @@ from typing import Literal, overload
 
 __all__ = [
     "BAN_REASONS",
+    "EVIDENCE_KINDS",
     "CATEGORIES",
     "CATEGORY_NAMES_RU",
     "GROUNDS",
@@ -126,14 +127,26 @@ _SHIPPED: tuple[Category, ...] = (
 
 #: The groups clause 19 protects (keys are the JSONL contract's ``targets``), with Russian names.
 _GROUPS: dict[str, str] = {
-    "nationality": "национальность, раса",
+    "nationality": "национальность",
+    "race": "раса",
     "religion": "религия",
     "sex": "пол, сексуальная ориентация",
     "age": "возраст",
     "residence": "место жительства",
-    "profession": "профессия, место работы",
+    "profession": "профессия",
+    "work": "место работы",
     "politics": "политические убеждения",
     "language": "язык",
+}
+
+#: What a piece of evidence found (the ``kind`` of an evidence item; None for a plain word match).
+EVIDENCE_KINDS: dict[str, str] = {
+    "generalisation": "обобщение о группе людей",
+    "call_to_exclude": "призыв изгнать, запретить или ущемить группу",
+    "dehumanising": "расчеловечивание группы (сравнение с животными, «не люди»)",
+    "veiled_threat": "завуалированная угроза",
+    "defamation_of_person": "обвинение человека в преступлении или пороке без доказательств",
+    "reported_speech": "цитата или жалоба на чужие слова",
 }
 
 _REGISTRY: dict[str, Category] = {c.name: c for c in _SHIPPED}

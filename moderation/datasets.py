@@ -44,6 +44,12 @@ SOURCES: dict[str, Source] = {
     ),
     "tg_spam": Source("tg_spam", "tg-spam spam/ham samples (umputun/tg-spam)", "MIT", True),
     "seed": Source("seed", "modbot seed corpus (civic comments written by the project)", "MIT (project)", True),
+    "counterfactual": Source(
+        "counterfactual",
+        "modbot counterfactual group sentences (project templates and group swaps of the seed corpus)",
+        "MIT (project)",
+        True,
+    ),
     "skoltech": Source(
         "skoltech", "Skoltech sensitive topics / inappropriateness", "CC BY-NC-SA 4.0 — evaluation only", False
     ),

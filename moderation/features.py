@@ -8,6 +8,7 @@ the judge can reuse the same :class:`Prepared` object to build evidence without 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 from scipy import sparse
@@ -15,6 +16,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import categories
 from moderation.excerpt import Excerpt, excerpt
+from moderation.groups import GroupStatements, analyse
 from moderation.lemmatize import lemma
 from moderation.lexicon import Hit, default_lexicon
 from moderation.normalize import Normalized, normalize
@@ -37,6 +39,8 @@ class Prepared:
     hits: list[Hit] = field(default_factory=list)
     spam: list[SpamSignal] = field(default_factory=list)
     view: Excerpt | None = None
+    groups: GroupStatements | None = None  # what the text says about protected groups, if it names one
+    masked: tuple[int, ...] = ()  # tokens that are neutral group names ("армяне"): the model never sees them
 
     @property
     def source(self) -> str:
@@ -45,9 +49,10 @@ class Prepared:
 
     def quote(self, start: int, end: int) -> tuple[int, int, str]:
         """``(start, end, quote)`` of a judged-view span in the original text (``quote == text[start:end]``)."""
-        if self.view is None:
+        view = self.view
+        if view is None or view.segments is None:
             return start, end, self.text[start:end]
-        return self.view.quote(start, end)
+        return view.quote(start, end)
 
 
 def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
@@ -60,15 +65,26 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     view = excerpt(text if isinstance(text, str) else str(text), lexicon.suspicion)
     judged = view.text
     norm = normalize(judged)
-    get = memo.get if memo else None
-    lemmas = []
-    for t in norm.tokens:
-        if t.masked:
-            lemmas.append(t.text)
-        else:
-            known = get(t.text) if get else None
-            lemmas.append(known if known is not None else lemma(t.text))
-    return Prepared(judged, norm, lemmas, lexicon.match(norm), spam_signals(judged), view)
+    get = (memo or {}).get
+    # masked words ("х*й") keep their text; the rest: the model's memo first, pymorphy3 for new words
+    lemmas = [t.text if t.masked else (get(t.text) or lemma(t.text)) for t in norm.tokens]
+    hits = lexicon.match(norm)
+    groups = analyse(norm, lexicon, lemmas)
+    if groups is not None and groups.findings:
+        # statements about a group are hate evidence like a lexicon hit, with their kind and band
+        hits = sorted(
+            hits
+            + [
+                Hit("hate", f"анализ: {f.cue}", f.start, f.end, judged[f.start : f.end], f.attribute, f.kind, f.strength)
+                for f in groups.violating
+            ],
+            key=lambda h: (h.start, h.end),
+        )
+    masked: tuple[int, ...] = ()
+    if groups is not None and groups.mentions:
+        neutral = lexicon.neutral_group_words
+        masked = tuple(i for i, _a in groups.mentions if norm.tokens[i].text in neutral)
+    return Prepared(judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked)
 
 
 class Prepare(BaseEstimator, TransformerMixin):
@@ -95,9 +111,19 @@ class Prepare(BaseEstimator, TransformerMixin):
         return [x if isinstance(x, Prepared) else self.prepare_one(x) for x in X]
 
 
-def lemma_analyzer(p: Prepared) -> list[str]:
+#: What a neutral group name becomes for the model (identity-term masking, issue 9): the model learns
+#: what is said about a group, never which group word is said — so no group word by itself moves a
+#: text towards deletion. Slurs are not masked: they are evidence.
+GROUP_TOKEN = "<группа>"
+
+
+def lemma_analyzer(p: Prepared, mask: bool = False) -> list[str]:
     """Lemma unigrams and bigrams: morphology folds «дебилы/дебилов/дебилам» into one feature."""
     lem = p.lemmas
+    if mask and p.masked:
+        lem = list(lem)
+        for i in p.masked:
+            lem[i] = GROUP_TOKEN
     return lem + [f"{a} {b}" for a, b in zip(lem, lem[1:], strict=False)]
 
 
@@ -106,13 +132,42 @@ _LEGACY_CATS = ("obscene", "insult", "threat", "hate")
 _LEGACY_TARGETS = ("nationality", "religion", "sex", "age", "residence", "profession", "politics", "language")
 
 
-def lexicon_feature_names(cats: tuple[str, ...], targets: tuple[str, ...]) -> tuple[str, ...]:
+_IS_MASKED = attrgetter("masked")
+
+#: What the group-statement analyser and the kind-tagged patterns add (models fitted before them carry
+#: none of these): hits with a ``strength`` (a veiled threat, a generalisation) are counted here and
+#: not in ``lex_<category>``, so the model does not read a review-band signal as a ban-band one.
+GROUP_FEATURES = (
+    "gs_generalisation", "gs_call_to_exclude", "gs_dehumanising", "gs_reported", "gs_mention_only", "gs_defended",
+    "kind_veiled_threat", "kind_defamation_of_person", "kind_review",
+)  # fmt: skip
+
+
+def lexicon_feature_names(cats: tuple[str, ...], targets: tuple[str, ...], groups: bool = False) -> tuple[str, ...]:
     return (
         *(f"lex_{c}" for c in cats),
         *(f"lex_hate_{t}" for t in targets),
         "lex_masked",
         *(f"spam_{n}" for n in SPAM_FEATURE_NAMES),
+        *(GROUP_FEATURES if groups else ()),
     )
+
+
+def group_feature_values(p: Prepared) -> list[float]:
+    g = p.groups
+    hit_kinds = [h.kind for h in p.hits if h.strength]
+    kinds = [f.kind for f in g.findings] if g is not None else []
+    return [
+        kinds.count("generalisation"),
+        kinds.count("call_to_exclude"),
+        kinds.count("dehumanising"),
+        float(g is not None and g.reported is not None),
+        float(g is not None and bool(g.mentions) and not g.violating),
+        float(g is not None and g.defended),
+        hit_kinds.count("veiled_threat"),
+        hit_kinds.count("defamation_of_person"),
+        sum(1 for h in p.hits if h.strength == "review"),
+    ]
 
 
 class LexiconFeatures(BaseEstimator, TransformerMixin):
@@ -129,32 +184,40 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
         # the width a fitted model expects.
         self.categories_ = categories.lexicon_categories()
         self.targets_ = tuple(categories.GROUP_NAMES_RU)
+        self.groups_ = True
         return self
 
-    def _columns(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        return getattr(self, "categories_", _LEGACY_CATS), getattr(self, "targets_", _LEGACY_TARGETS)
+    def _columns(self) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+        return (
+            getattr(self, "categories_", _LEGACY_CATS),
+            getattr(self, "targets_", _LEGACY_TARGETS),
+            getattr(self, "groups_", False),
+        )
 
     def get_feature_names_out(self, input_features=None):
         return np.array(lexicon_feature_names(*self._columns()), dtype=object)
 
     def transform(self, X):  # noqa: N803
-        lex_cats, lex_targets = self._columns()
-        rows = np.zeros((len(X), len(lexicon_feature_names(lex_cats, lex_targets))), dtype=np.float64)
+        lex_cats, lex_targets, with_groups = self._columns()
+        rows = np.zeros((len(X), len(lexicon_feature_names(lex_cats, lex_targets, with_groups))), dtype=np.float64)
         for i, p in enumerate(X):
             cats = dict.fromkeys(lex_cats, 0)
             targets = dict.fromkeys(lex_targets, 0)
             for h in p.hits:
+                if with_groups and h.strength:
+                    continue  # counted by kind (group_feature_values)
                 if h.category in cats:
                     cats[h.category] += 1
                 if h.target in targets:
                     targets[h.target] += 1
-            masked = sum(1 for t in p.norm.tokens if t.masked)
+            masked = sum(map(_IS_MASKED, p.norm.tokens))
             sf = spam_features(p.text, p.spam)
             rows[i] = [
                 *(cats[c] for c in lex_cats),
                 *(targets[t] for t in lex_targets),
                 masked,
                 *(sf[n] for n in SPAM_FEATURE_NAMES),
+                *(group_feature_values(p) if with_groups else ()),
             ]
         return sparse.csr_matrix(np.log1p(np.abs(rows)) * np.sign(rows) * self.scale)
 
@@ -185,13 +248,15 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
 
         def units(p: Prepared) -> set[str]:
             seen: set[str] = set()
-            for t in p.norm.tokens:
-                grams = per_word.get(t.text)
+            for i, t in enumerate(p.norm.tokens):
+                word = GROUP_TOKEN if i in p.masked else t.text
+                grams = per_word.get(word)
                 if grams is None:
-                    grams = per_word[t.text] = self._ngrams(t.text)
+                    grams = per_word[word] = self._ngrams(word)
                 seen.update(grams)
             return seen
 
+        self.mask_groups_ = True
         self.vocabulary_, self.idf_ = _fit_vocabulary((units(p) for p in X), self.min_df, self.max_features)
         self._cache: dict[str, np.ndarray] = {}
         return self
@@ -219,36 +284,44 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
 
     def transform(self, X):  # noqa: N803
         lookup = self._word_indices
-        docs = []
+        mask = getattr(self, "mask_groups_", False)
+        parts: list[np.ndarray] = []  # every word's column ids, the whole batch in one list
+        lens: list[int] = []
         for p in X:
-            parts = [lookup(t.text) for t in p.norm.tokens]
-            docs.append(np.concatenate(parts) if parts else _NO_COLUMNS)
-        return tfidf_rows(docs, len(self.vocabulary_), self.idf_)
+            before = len(parts)
+            if mask and p.masked:
+                parts.extend(lookup(GROUP_TOKEN if i in p.masked else t.text) for i, t in enumerate(p.norm.tokens))
+            else:
+                parts.extend(map(lookup, [t.text for t in p.norm.tokens]))
+            lens.append(sum(map(len, parts[before:])))
+        flat = np.concatenate(parts) if parts else _NO_COLUMNS
+        return tfidf_rows(flat, lens, len(self.vocabulary_), self.idf_)
 
 
 _NO_COLUMNS = np.empty(0, dtype=np.int64)
 
 
-def tfidf_rows(docs: list[np.ndarray], n_features: int, idf: np.ndarray) -> sparse.csr_matrix:
-    """Rows of sublinear-tf × idf, L2-normalised, from each document's (repeated) column ids.
+def tfidf_rows(flat: np.ndarray, lens: list[int], n_features: int, idf: np.ndarray) -> sparse.csr_matrix:
+    """Rows of sublinear-tf × idf, L2-normalised, from the batch's (repeated) column ids: ``flat``
+    holds every document's ids one after another, ``lens`` how many each has.
 
     One sparse build for the whole batch: COO → CSR adds duplicate (doc, column) pairs together in
     compiled code, which is the term count, so no per-document Python counting is needed.
     """
-    lens = [len(d) for d in docs]
-    total = sum(lens)
+    n_docs = len(lens)
+    total = len(flat)
     if not total:
-        return sparse.csr_matrix((len(docs), n_features), dtype=np.float32)
-    doc_ids = np.repeat(np.arange(len(docs), dtype=np.int32), lens)
+        return sparse.csr_matrix((n_docs, n_features), dtype=np.float32)
+    doc_ids = np.repeat(np.arange(n_docs, dtype=np.int32), lens)
     m = sparse.csr_matrix(
-        (np.ones(total, dtype=np.float32), (doc_ids, np.concatenate(docs))),
-        shape=(len(docs), n_features),
+        (np.ones(total, dtype=np.float32), (doc_ids, flat)),
+        shape=(n_docs, n_features),
         dtype=np.float32,
     )
     m.sum_duplicates()
     m.data = (1.0 + np.log(m.data)) * idf[m.indices]
-    rows = np.repeat(np.arange(len(docs)), np.diff(m.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=m.data.astype(np.float64) ** 2, minlength=len(docs)))
+    rows = np.repeat(np.arange(n_docs), np.diff(m.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=m.data.astype(np.float64) ** 2, minlength=n_docs))
     m.data /= np.where(norms > 0, norms, 1.0)[rows].astype(np.float32)
     return m
 
@@ -280,8 +353,9 @@ class LemmaTfidf(BaseEstimator, TransformerMixin):
 
     def fit(self, X, y=None):  # noqa: N803
         self.vocabulary_, self.idf_ = _fit_vocabulary(
-            (set(lemma_analyzer(p)) for p in X), self.min_df, self.max_features
+            (set(lemma_analyzer(p, mask=True)) for p in X), self.min_df, self.max_features
         )
+        self.mask_groups_ = True
         return self
 
     def get_feature_names_out(self, input_features=None):
@@ -292,8 +366,11 @@ class LemmaTfidf(BaseEstimator, TransformerMixin):
 
     def transform(self, X):  # noqa: N803
         get = self.vocabulary_.get
-        docs = []
+        mask = getattr(self, "mask_groups_", False)
+        cols: list[int] = []
+        lens: list[int] = []
         for p in X:
-            cols = [c for c in map(get, lemma_analyzer(p)) if c is not None]
-            docs.append(np.array(cols, dtype=np.int64) if cols else _NO_COLUMNS)
-        return tfidf_rows(docs, len(self.vocabulary_), self.idf_)
+            before = len(cols)
+            cols.extend(c for c in map(get, lemma_analyzer(p, mask)) if c is not None)
+            lens.append(len(cols) - before)
+        return tfidf_rows(np.array(cols, dtype=np.int64), lens, len(self.vocabulary_), self.idf_)

@@ -12,8 +12,16 @@ import numpy as np
 
 from moderation.classifier import ModelArtifact
 from moderation.features import Prepared
-from moderation.policy import Policy, Thresholds, with_rule_floors
-from moderation.verdict import CATEGORIES, CATEGORY_NAMES_RU, GROUNDS, TARGET_GROUPS_RU, Evidence, Verdict
+from moderation.policy import SPAM_CHANNELS, Policy, Thresholds, ceilings, with_rule_floors
+from moderation.verdict import (
+    CATEGORIES,
+    CATEGORY_NAMES_RU,
+    EVIDENCE_KINDS_RU,
+    GROUNDS,
+    TARGET_GROUPS_RU,
+    Evidence,
+    Verdict,
+)
 
 #: Where the shipped model lives; ``MODBOT_MODEL`` or ``--model`` point elsewhere.
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
@@ -90,15 +98,47 @@ class Judge:
     def _verdict(self, text: str, p: Prepared, probs: np.ndarray, X, row: int) -> Verdict:  # noqa: N803
         model = {c: 0.0 for c in CATEGORIES}
         model.update((label, float(probs[j])) for j, label in enumerate(self._labels) if label in model)
-        scores = with_rule_floors(model, p.hits, p.spam, self.policy.rule_floors)
-        evidence = [Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target) for h in p.hits]
+        thresholds = self.policy.thresholds
+        scores = with_rule_floors(model, p.hits, p.spam, self.policy.rule_floors, thresholds)
+        evidence = [Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target, h.kind) for h in p.hits]
         evidence += [Evidence(*p.quote(s.start, s.end), "spam", s.name) for s in p.spam]
-        action, labels = self.policy.decide(scores)
+        g = p.groups
+        if (
+            g is not None
+            and g.asserted
+            and not g.addressed
+            and scores["insult"] >= thresholds["insult"].delete
+            and scores["hate"] < thresholds["hate"].delete
+        ):
+            # insulting words said of a named group (not of an addressed person): demeaning by group
+            i, attribute = g.asserted[0]
+            tok = p.norm.tokens[i]
+            evidence.append(
+                Evidence(*p.quote(tok.start, tok.end), "hate", "анализ: оскорбление группы", attribute, "generalisation")
+            )
+            scores["hate"] = max(scores["hate"], thresholds["hate"].delete)
+        caps = ceilings(p.hits, p.spam, p.groups, self._spam_beyond_channels(p, scores))
+        action, labels = self.policy.decide(scores, caps)
+        uncapped, would = self.policy.decide(scores) if caps else (action, labels)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
-            if not any(e.category == label for e in evidence) and scores[label] >= self.policy.thresholds[label].review:
+            if not any(e.category == label for e in evidence) and scores[label] >= thresholds[label].review:
                 evidence.extend(self._model_evidence(p, X, row, label))
         targets = sorted({e.target for e in evidence if e.target and (e.category == "hate")})
         ground = "; ".join(GROUNDS[c] for c in labels) if labels else ""
+        reported = p.groups.reported if p.groups is not None else None
+        if reported is not None and would:
+            s, e, quote = p.quote(reported.start, reported.end)
+            evidence.append(Evidence(s, e, quote, would[0], reported.cue, None, "reported_speech"))
+            ground = (
+                "цитата или жалоба на чужие слова — автор сообщает о нарушении, а не нарушает: не удалять, "
+                "на проверку модератору (" + ", ".join(CATEGORY_NAMES_RU[c] for c in would) + ")"
+            )
+        elif action == "review" and uncapped in ("delete", "delete_and_ban"):
+            held = [c for c in would if caps.get(c) == "review"]
+            why = {"spam": "ссылка или упоминание без рекламного умысла", "hate": "группа лишь упомянута"}
+            ground = "на проверку модератору: " + "; ".join(
+                f"{CATEGORY_NAMES_RU[c]} — {why.get(c, 'сомнительно')}" for c in held
+            )
         if action == "review" and not ground:
             ground = "сомнительный случай — на проверку модератору"
         return Verdict(
@@ -111,6 +151,23 @@ class Judge:
             model_version=self.model_version,
             targets=targets,
         )
+
+    def _spam_beyond_channels(self, p: Prepared, scores: dict[str, float]) -> bool:
+        """Is the text spam even without its links, @-mentions and emoji? (Only asked when the spam
+        evidence is nothing else and the score would delete: one more scoring of a rare text.)"""
+        t = self.policy.thresholds["spam"]
+        if not p.spam or scores.get("spam", 0.0) < t.delete or not all(s.name in SPAM_CHANNELS for s in p.spam):
+            return False
+        chars = list(p.text)
+        for s in p.spam:
+            chars[s.start : s.end] = " " * (s.end - s.start)
+        stripped = "".join(chars)
+        if not stripped.strip():
+            return False
+        q = self._prepare.prepare_one(stripped)
+        prob = self._clf.predict_proba(self._features.transform([q]).tocsr())[0]
+        model = {label: float(prob[j]) for j, label in enumerate(self._labels)}
+        return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)["spam"] >= t.delete
 
     @cached_property
     def _lemma_vocab(self) -> tuple[np.ndarray, int]:
@@ -179,6 +236,8 @@ def explain(v: Verdict) -> str:
         lines.append(f"Основание: {v.ground}")
     for e in v.evidence:
         extra = f", группа: {TARGET_GROUPS_RU.get(e.target, e.target)}" if e.target else ""
+        if e.kind:
+            extra += f"; {EVIDENCE_KINDS_RU.get(e.kind, e.kind)}"
         lines.append(f"  «{_shown(e.quote)}» [{e.start}:{e.end}] — {CATEGORY_NAMES_RU.get(e.category, e.category)} ({e.matched}{extra})")
     lines.append("Оценки: " + ", ".join(f"{CATEGORY_NAMES_RU[c]} {v.scores.get(c, 0):.2f}" for c in CATEGORIES))
     lines.append(f"Модель: {v.model_version}")

@@ -57,6 +57,8 @@ class Hit:
     end: int
     quote: str
     target: str | None = None  # for hate (and group threats): key of TARGET_GROUPS_RU
+    kind: str | None = None  # what a pattern found: a key of categories.EVIDENCE_KINDS
+    strength: str | None = None  # "review" / "delete": the band this hit reaches; None = the category floor
 
 
 class LexiconError(ValueError):
@@ -310,6 +312,8 @@ class _Pattern:
     window: int
     ordered: bool
     slots: tuple[_Slot, ...]
+    kind: str | None = None
+    strength: str | None = None
 
 
 def _set_target(name: str) -> str | None:
@@ -331,6 +335,17 @@ class Lexicon:
         patterns: list[_Pattern],
         headwords: Iterable[str] = (),
     ) -> None:
+        #: every form of every group word (GRP.*, HATE.* sets) → the group it names
+        self.group_words: dict[str, str] = {}
+        #: forms of the neutral group names (not slurs): what the model sees as one placeholder
+        self.neutral_group_words: frozenset[str] = frozenset()
+        #: the same as sets, for the analyser's one-intersection gate
+        self.group_word_set: frozenset[str] = frozenset()
+        self.request_word_set: frozenset[str] = frozenset()
+        #: cue words of the group-statement analyser → the GS.* sets they belong to
+        self.cues: dict[str, frozenset[str]] = {}
+        #: cue lemmas of the analyser (looked up with the word's lemma) → GS.* sets
+        self.cue_lemmas: dict[str, frozenset[str]] = {}
         self._cats = categories.lexicon_categories()
         self._rank = {c: i for i, c in enumerate(self._cats)}
         self._root_names = list(roots)
@@ -347,8 +362,12 @@ class Lexicon:
         # Each pattern is indexed under its rarest slot, so a comment only tries patterns whose anchor
         # word it contains (most comments contain "не", "вы" or "все", few contain "убью").
         self._anchor_index: dict[str, list[int]] = {}
+        by_set: dict[str, set[str]] = {}  # set name -> its forms (one pass, not one per slot)
+        for form, info in forms.items():
+            for name in info.sets:
+                by_set.setdefault(name, set()).add(form)
         for k, p in enumerate(patterns):
-            anchor = min(p.slots, key=lambda slot: _slot_commonness(slot, forms))
+            anchor = min(p.slots, key=lambda slot: _slot_commonness(slot, by_set))
             for name in anchor.sets:
                 self._anchor_index.setdefault(name, []).append(k)
         # Targets for masked words: every form that fires by itself, bucketed by length.
@@ -418,13 +437,55 @@ class Lexicon:
             ents = tuple(entries.get(form, ()))
             target = next((e[2] for e in ents if e[2]), None) or targets.get(form)
             forms[form] = _Info(ents, frozenset(set_members.get(form, ())), target)
+        # the group-statement analyser's cue words (sets named GS.*), kept out of the match path
+        # Their lemmas are NOT expanded to every form (that cost 0.4 s of start-up): the analyser
+        # looks a word up by its form (=forms, referenced non-GS sets) and by its lemma.
+        cues: dict[str, set[str]] = {}
+        cue_lemmas: dict[str, set[str]] = {}
+
+        def add_cues(gs_name: str, set_name: str, depth: int = 0) -> None:
+            for line in sets.get(set_name, ()):
+                for spec in line.specs:
+                    if spec.kind == "form":
+                        cues.setdefault(spec.value, set()).add(gs_name)
+                    elif spec.kind == "lemma" and not spec.filt:
+                        cue_lemmas.setdefault(spec.value.partition("~")[0], set()).add(gs_name)
+                    elif spec.kind == "set" and spec.value.startswith("GS.") and depth < 4:
+                        add_cues(gs_name, spec.value, depth + 1)
+                    else:
+                        for form in expander.expand_spec(spec, (), line.where) - line.exclude:
+                            cues.setdefault(form, set()).add(gs_name)
+
+        for name in sets:
+            if name.startswith("GS."):
+                add_cues(name, name)
         hint = raw.macros.get("HINT")
         if hint:
             try:
                 re.compile(hint)
             except re.error as e:
                 raise LexiconError(f"macro HINT: {e}") from None
-        return cls(roots, raw.exceptions, hint, forms, patterns, headwords)
+        lexicon = cls(roots, raw.exceptions, hint, forms, patterns, headwords)
+        lexicon.group_words = targets
+        # neutral names (GRP.* sets) that are no word of any category list: what the model may mask
+        neutral: set[str] = set()
+        for name in sets:
+            if name.startswith("GRP.") and _set_target(name):
+                neutral.update(expander.expand_set(name, (), name))
+        lexicon.neutral_group_words = frozenset(f for f in neutral if not (f in forms and forms[f].entries))
+        lexicon.cues = {form: frozenset(names) for form, names in cues.items()}
+        lexicon.cue_lemmas = {lem: frozenset(names) for lem, names in cue_lemmas.items()}
+        lexicon.group_word_set = frozenset(targets)
+        lexicon.request_word_set = frozenset(
+            [f for f, names in cues.items() if "GS.MODERATE" in names or "GS.COMPLAINT" in names]
+            + [
+                f
+                for lem, names in cue_lemmas.items()
+                if "GS.COMPLAINT" in names
+                for f, _tag in _lexeme(lem)
+            ]
+        )
+        return lexicon
 
     @staticmethod
     def _parse_pattern(
@@ -433,7 +494,13 @@ class Lexicon:
         parts = text.split()
         if len(parts) < 4:
             raise LexiconError(f"{where}: expected 'category name window slot ...'")
-        cat, _, target = parts[0].partition(":")
+        head, _, strength = parts[0].partition("@")
+        head, _, kind = head.partition("/")
+        cat, _, target = head.partition(":")
+        if kind and kind not in categories.EVIDENCE_KINDS:
+            raise LexiconError(f"{where}: unknown evidence kind {kind!r}")
+        if strength and strength not in ("review", "delete"):
+            raise LexiconError(f"{where}: strength must be review or delete, got {strength!r}")
         if cat not in categories.lexicon_categories():
             raise LexiconError(f"{where}: unknown category {cat!r}")
         if target and target not in TARGET_GROUPS_RU:
@@ -467,7 +534,9 @@ class Lexicon:
             slots.append(_Slot(frozenset(names), nn, end, asserted))
         if not slots:
             raise LexiconError(f"{where}: pattern without slots")
-        return _Pattern(cat, target or None, parts[1], window, ">" in ops, tuple(slots))
+        return _Pattern(
+            cat, target or None, parts[1], window, ">" in ops, tuple(slots), kind or None, strength or None
+        )
 
     # ---------------------------------------------------------------------------------------------
     # matching
@@ -660,7 +729,7 @@ class Lexicon:
                 if kind == "none":
                     target = None
                 start, end = toks[lo].start, toks[hi].end
-                out.append(Hit(p.category, p.name, start, end, n.original[start:end], target))
+                out.append(Hit(p.category, p.name, start, end, n.original[start:end], target, p.kind, p.strength))
         return out
 
 
@@ -671,10 +740,12 @@ _FREQUENT = frozenset(
 )
 
 
-def _slot_commonness(slot: _Slot, forms: dict[str, _Info]) -> tuple[int, int]:
+def _slot_commonness(slot: _Slot, by_set: dict[str, set[str]]) -> tuple[int, int]:
     """(frequent words in the slot, forms in the slot): smaller is a better anchor."""
-    members = [f for f, info in forms.items() if not slot.sets.isdisjoint(info.sets)]
-    return (sum(f in _FREQUENT for f in members), len(members))
+    members: set[str] = set()
+    for name in slot.sets:
+        members |= by_set.get(name, set())
+    return (len(members & _FREQUENT), len(members))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -15,7 +15,10 @@ from moderation import categories
 from moderation.categories import DEFAULT_THRESHOLDS, RULE_FLOORS, Thresholds
 from moderation.spam import SpamSignal, rule_score
 
-__all__ = ["DEFAULT_THRESHOLDS", "RULE_FLOORS", "Policy", "Thresholds", "with_rule_floors"]
+__all__ = [
+    "DEFAULT_THRESHOLDS", "RULE_FLOORS", "SPAM_CHANNELS", "SPAM_INTENT", "Policy", "Thresholds", "ceilings",
+    "with_rule_floors",
+]  # fmt: skip
 
 # DEFAULT_THRESHOLDS (defaults when a model carries none) and RULE_FLOORS (lexicon hits put a floor
 # under a score: a matched мат root is obscene whatever the model says, while a matched insult word
@@ -24,6 +27,7 @@ __all__ = ["DEFAULT_THRESHOLDS", "RULE_FLOORS", "Policy", "Thresholds", "with_ru
 
 class _Hit(Protocol):
     category: str
+    strength: str | None
 
 
 def with_rule_floors(
@@ -31,16 +35,27 @@ def with_rule_floors(
     hits: Iterable[_Hit],
     spam: list[SpamSignal],
     floors: Mapping[str, float] | None = None,
+    thresholds: Mapping[str, Thresholds] | None = None,
 ) -> dict[str, float]:
     """Model scores raised to the floors the rules put under them (lexicon hits, spam rule score).
+
+    A hit with a ``strength`` (a veiled threat, a generalisation about a group) reaches that band of
+    the category's ``thresholds`` (``review`` or ``delete``) instead of the category's rule floor,
+    so a weaker signal holds a comment for a human without banning its author by itself.
 
     The one place this happens: the judge and the training recipe (which tunes thresholds on the
     same final scores) both call it.
     """
     floors = RULE_FLOORS if floors is None else floors
+    thresholds = DEFAULT_THRESHOLDS if thresholds is None else thresholds
     out = dict(scores)
     for h in hits:
-        out[h.category] = max(out.get(h.category, 0.0), floors.get(h.category, 0.0))
+        strength = getattr(h, "strength", None)
+        if strength and h.category in thresholds:
+            floor = getattr(thresholds[h.category], strength)
+        else:
+            floor = floors.get(h.category, 0.0)
+        out[h.category] = max(out.get(h.category, 0.0), floor)
     if spam:
         out["spam"] = max(out.get("spam", 0.0), min(rule_score(spam), 0.99))
     return out
@@ -68,10 +83,18 @@ class Policy:
             )
         return cls(thresholds=merged)
 
-    def decide(self, scores: dict[str, float]) -> tuple[str, list[str]]:
-        """Return ``(action, labels)``; labels are the categories at or over their delete threshold."""
-        cats = [c for c in categories.names() if c in self.thresholds]
-        labels = [c for c in cats if scores.get(c, 0.0) >= self.thresholds[c].delete]
+    def decide(self, scores: dict[str, float], ceilings: Mapping[str, str] | None = None) -> tuple[str, list[str]]:
+        """Return ``(action, labels)``; labels are the categories at or over their delete threshold.
+
+        ``ceilings`` caps what a category can cause (``"review"``: it can hold a comment for a human
+        but not delete it; ``"allow"``: nothing) — see :func:`ceilings`. Scores are left as they are,
+        so the moderator still sees what the model thought.
+        """
+        ceilings = ceilings or {}
+        cats = [c for c in categories.names() if c in self.thresholds and ceilings.get(c) != "allow"]
+        labels = [
+            c for c in cats if scores.get(c, 0.0) >= self.thresholds[c].delete and ceilings.get(c) != "review"
+        ]
         if any(scores.get(c, 0.0) >= self.thresholds[c].ban for c in labels):
             return "delete_and_ban", labels
         if labels:
@@ -79,3 +102,56 @@ class Policy:
         if any(scores.get(c, 0.0) >= self.thresholds[c].review for c in cats):
             return "review", labels
         return "allow", labels
+
+
+#: Spam signals that carry an intent (commercial, recruiting, gambling, loans, crypto, dating, magic,
+#: channel promotion, invitations off the page). Links, handles, phones, emoji, caps and look-alike
+#: letters say *how* a text reaches people, not that it sells something.
+SPAM_INTENT = frozenset(
+    ("earnings", "money_offer", "loan", "casino", "betting", "crypto", "dating", "magic", "ads", "illegal_goods",
+     "pm_invite", "messenger", "cta")
+)  # fmt: skip
+SPAM_LINKS = frozenset(("url", "shortener", "vk_club_link", "tg_link", "wa_link"))
+#: Signals that say only how a text reaches people: a link, an @-mention, emoji, caps, look-alikes.
+#: (A phone or an e-mail is a contact: service ads carry one, so they are not in this set.)
+SPAM_CHANNELS = SPAM_LINKS | frozenset(("handle", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
+#: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
+_ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
+
+
+class _Groups(Protocol):
+    mentions: list
+    reported: object
+    addressed: bool
+
+    @property
+    def violating(self) -> list: ...
+
+
+def ceilings(
+    hits: Iterable[_Hit], spam: list[SpamSignal], groups: _Groups | None, spam_intent: bool = False
+) -> dict[str, str]:
+    """What each category may cause at most, from what the rules understood of the text.
+
+    * Spam needs intent: when the spam evidence is only links, @-mentions, emoji, caps or look-alike
+      letters, a comment with a link is at most held for review and one without a link is let
+      through — unless ``spam_intent`` (the judge found the text spam even with those removed:
+      "ремонт квартир недорого" is an offer whatever carries it).
+    * A text that names a group but says nothing against it (a neighbour, a holiday, a question, a
+      defence) is at most reviewed for ``hate``: the group word is not evidence of hatred. (The
+      model never sees neutral group names at all: they are masked, see ``features.GROUP_TOKEN``.)
+    * Reported speech and requests to moderators («мне написали, что…», «удалите комментарий,
+      где…») are never deleted: every category is capped at review.
+    """
+    out: dict[str, str] = {}
+    if spam and not spam_intent and all(s.name in SPAM_CHANNELS for s in spam):
+        out["spam"] = "review" if any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam) else "allow"
+    hit_list = list(hits)
+    if groups is not None:
+        if groups.mentions and not groups.violating and not any(h.category in _ABUSE for h in hit_list):
+            out["hate"] = "review"
+        if groups.reported is not None:
+            for c in categories.names():
+                if out.get(c) != "allow":
+                    out[c] = "review"
+    return out

@@ -792,6 +792,8 @@ _LETTER_REPEAT_RE = re.compile(r"([^\W\d_])\1{7,}")
 _LETTER_RUN4_RE = re.compile(
     r"(?:аааа|ееее|оооо|ииии|уууу|ыыыы|яяяя|юююю|ээээ|кккк|ммммм|нннн|зззз|шшшш|хххх|рррр)"
 )
+#: A word whose first four characters are one repeated character (one C-level scan).
+_QUAD_START_RE = re.compile(r"(?<!\w)(\w)\1\1\1")
 _WORD_REPEAT_RE = re.compile(r"(?<!\w)(\w{2,}+)(?:\W+\1(?!\w)){3,}")
 
 
@@ -829,7 +831,7 @@ def _flood_signals(text: str, cyr: str, out: list[SpamSignal], keys: list[str]) 
             break
     # Stretched letters ("ураааааааа"): a word whose first four letters repeat one letter, or a
     # run inside a word — gated by the word keys, confirmed by the regex.
-    if any(len(k) == 4 and k[0] == k[1] == k[2] == k[3] for k in keys) or _LETTER_RUN4_RE.search(cyr):
+    if _QUAD_START_RE.search(cyr) or _LETTER_RUN4_RE.search(cyr):
         m = _LETTER_REPEAT_RE.search(cyr)
         if m is not None:
             out.append(SpamSignal("repeat_flood", m.start(), m.end(), text[m.start() : m.end()], 0.1))

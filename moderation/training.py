@@ -24,6 +24,7 @@ from sklearn.model_selection import train_test_split
 from moderation import categories
 from moderation.categories import CATEGORIES, DEFAULT_THRESHOLDS, RULE_FLOORS
 from moderation.classifier import ModelArtifact, build_pipeline
+from moderation.counterfactual import group_swaps, neutral_sentences
 from moderation.datasets import SEED_CORPUS, SOURCES, Example, load, read_seed
 from moderation.features import Prepared, prepare
 from moderation.policy import with_rule_floors
@@ -79,15 +80,22 @@ def prepare_all(examples: list[Example], progress: Progress | None = None) -> li
     return out
 
 
+def counterfactual_rows(seed_rows: list[Example]) -> list[Example]:
+    """Neutral sentences naming every group, and the seed corpus with its group words swapped (issue 9)."""
+    return neutral_sentences() + group_swaps(seed_rows)
+
+
 def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True) -> list[Example]:
-    """Load, add the project's seed corpus, drop exact duplicates (first one wins)."""
+    """Load, add the project's seed corpus and counterfactual rows, drop exact duplicates (first one wins)."""
     found = load(paths, neutral_weight=neutral_weight)
     if include_seed and "seed" not in found and SEED_CORPUS.exists():
         found["seed"] = read_seed(SEED_CORPUS)
+    if include_seed and "seed" in found:
+        found["counterfactual"] = counterfactual_rows(found["seed"])
     seen: set[str] = set()
     out: list[Example] = []
     # seed first so its explicit labels win over weak ones for the same text
-    for kind in sorted(found, key=lambda k: (k != "seed", k)):
+    for kind in sorted(found, key=lambda k: (k != "seed", k != "counterfactual", k)):
         for ex in found[kind]:
             key = dedupe_key(ex.text)
             if key and key not in seen:
@@ -262,6 +270,14 @@ def model_card(a: ModelArtifact) -> str:
         "text + lexicon and spam-rule features → one sigmoid-calibrated LinearSVC per label",
         f"({', '.join(CATEGORIES)}). Lexicon hits put floors under the scores (see `moderation/policy.py`).",
         "",
+        "Group statements (issue 9): neutral names of protected groups («армяне», «пенсионеры») are masked",
+        "to one placeholder before the lemma and char features, so the model learns what is said about a",
+        "group, never which group is named (slurs are not masked: they are evidence). The rule-based",
+        "group-statement analyser (`moderation/groups.py`: generalisation, call to exclude, dehumanising,",
+        "mention, negation, reported speech) adds features and hate evidence; counterfactual rows (neutral",
+        "sentences naming every group, and the seed corpus with its group words swapped) are added to the",
+        "training data. `bench/bias.py` measures the result (subgroup/BPSN/BNSP AUC per group).",
+        "",
         "## Training data and licences",
         "",
         "| source | rows | licence |",
@@ -298,8 +314,9 @@ def model_card(a: ModelArtifact) -> str:
         "",
         "- Real training data is 2ch/pikabu and heated VK news pages, not a city page; the seed corpus is small.",
         "- No real labelled threat data exists here: threat relies on lexicon patterns and the seed corpus.",
-        "- `hate` targets are named from lexicon evidence; a hateful text without a known group word",
-        "  is usually caught as `insult` instead.",
+        "- `hate` targets are named from lexicon and analyser evidence; a hateful text without a known",
+        "  group word is usually caught as `insult` instead (or not at all when worded politely).",
+        "- Disability and social status are not clause-19 attributes and have no group vocabulary here.",
         "",
     ]
     return "\n".join(lines)

@@ -13,6 +13,8 @@ GROUNDS = _categories.GROUNDS
 CATEGORY_NAMES_RU = _categories.CATEGORY_NAMES_RU
 #: Target groups named by clause 19 (for ``hate``), with Russian names.
 TARGET_GROUPS_RU = _categories.GROUP_NAMES_RU
+#: Evidence kinds (``Evidence.kind``), with Russian names.
+EVIDENCE_KINDS_RU = _categories.EVIDENCE_KINDS
 
 #: Actions the policy can choose, from mildest to strongest.
 ACTIONS: tuple[str, ...] = ("allow", "review", "delete", "delete_and_ban")
@@ -31,6 +33,7 @@ class Evidence:
     category: str
     matched: str = ""  # the lexicon entry / pattern / lemma that fired
     target: str | None = None  # for hate: a key of TARGET_GROUPS_RU
+    kind: str | None = None  # what was found: a key of categories.EVIDENCE_KINDS (None: a word match)
 
 
 @dataclass

@@ -342,7 +342,7 @@ POSITIVE: list[tuple[str, str, str | None, str]] = [
     ("гейропа", "hate", "sex", "гейропа"),
     ("содомиты", "hate", "sex", "содомиты"),
     ("азеры", "hate", "nationality", "азеры"),
-    ("нигеры", "hate", "nationality", "нигеры"),
+    ("нигеры", "hate", "race", "нигеры"),
     ("хохлостан", "hate", "nationality", "хохлостан"),
     ("укрозоопарк", "hate", "nationality", "укрозоопарк"),
     ("пиндостан", "hate", "nationality", "пиндостан"),

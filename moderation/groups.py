@@ -1,0 +1,343 @@
+"""The group-statement analyser: what a comment *says about* a protected group, not only which
+group words it contains.
+
+Clause 19 protects people by sex, age, race, nationality, language, religion, profession, place of
+residence, work and political beliefs. A word-based model learns that the group word itself is
+evidence ("армяне", "мусульмане", "пенсионеры" are frequent in hateful training texts), and so it
+deletes calm comments about neighbours, holidays and clinics. This module reads the clause around
+each group word and decides whether the comment
+
+* **generalises** about the group: a plural or generic reference (все, эти, поголовно, как один)
+  with a predicate of negative evaluation or criminality, or a verb of invasion ("расплодились");
+* **calls to exclude or harm** it: выгнать, запретить, не пускать, «им не место», «пусть уезжают»
+  in the infinitive/imperative (a call), not in the past tense (news);
+* **dehumanises** it: animals, vermin, «не люди»;
+* or only **mentions** it: a neighbour, a question, a calm opinion, a negation («не все …»,
+  «не надо делить людей»), a defence («это стереотип»).
+
+It also recognises **reported speech and requests to moderators** («мне написали, что…»,
+«удалите комментарий, где…»): the author quotes words in order to report them.
+
+Everything is rules over pymorphy3 tags and the lexicon's word sets (``GS.*`` in
+``lexicons/groups.txt``, group words from ``hate.txt``), explained like every other signal. It runs
+only on texts that contain a group word or a request to moderators (a set intersection decides), so
+it costs nothing on the rest. A dependency parser was considered (natasha/slovnet) and not used:
+clause windows with morphological case and mood get the cases here right at a fraction of the cost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from moderation.lemmatize import lemma, parses
+
+if TYPE_CHECKING:  # pragma: no cover
+    from moderation.lexicon import Lexicon
+    from moderation.normalize import Normalized
+
+__all__ = ["Finding", "GroupStatements", "analyse"]
+
+_EMPTY: frozenset[str] = frozenset()
+_SENTENCE_END = re.compile(r"[.!?;\n…]")
+_CLAUSE_END = re.compile(r"[,:()\"«»“”„]|\s[-–—]\s|[–—]")
+#: Words that open a new clause (a predicate after them belongs to someone else).
+_CLAUSE_WORDS = frozenset("что чтобы который которая которые которых если когда где потому но а зато хотя".split())
+#: Collective nouns that refer to a whole group in the singular ("молодежь", "персонал").
+_COLLECTIVE = frozenset("молодежь персонал коллектив народ нация ворье старичье бабье зверье".split())
+_PERSON_WORDS = frozenset("люди людей человек человеки".split())
+_SECOND_PERSON = frozenset("ты тебя тебе тобой тобою".split())
+_AS_ONE = (("как", "один"), ("до", "единого"), ("до", "одного"), ("все", "до"))
+_BEFORE = 3  # tokens before a group word where its quantifier stands ("все эти армяне")
+_WINDOW = 8  # tokens around a group word where its predicate stands
+_REACH = 16  # tokens around a group word or a request the analyser reads at all
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One statement about a group, with judged-view token offsets ``start``/``end``.
+
+    ``strength`` is the band the finding reaches by itself: ``review`` or ``delete``.
+    """
+
+    kind: str  # generalisation | call_to_exclude | dehumanising | reported_speech
+    attribute: str | None
+    start: int
+    end: int
+    strength: str
+    cue: str  # the words that decided, for the explanation
+
+
+@dataclass(slots=True)
+class GroupStatements:
+    """What the analyser found in one text."""
+
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (token index, attribute)
+    #: mentions a statement could be about: not officials, not in a question, a defence or a negation
+    asserted: list[tuple[int, str]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    reported: Finding | None = None  # reported speech or a request to moderators
+    defended: bool = False  # a negation or defence of a group ("не все …", "это стереотип")
+    addressed: bool = False  # the author addresses someone as "ты" (not a report then)
+
+    @property
+    def violating(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind != "reported_speech"]
+
+
+def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None) -> GroupStatements | None:
+    """Group statements in a normalised text; None when it names no group and asks no moderator.
+
+    ``lemmas`` (one per token, as :func:`moderation.features.prepare` has them) find the cue words
+    listed by lemma; without them each word is lemmatised here.
+    """
+    toks = norm.tokens
+    if not toks:
+        return None
+    words = norm.text.split(" ")
+    if len(words) != len(toks):
+        words = [t.text for t in toks]
+    present = set(words)
+    group_words = lexicon.group_words
+    cues = lexicon.cues
+    # two C-level set intersections decide for the ~80 % of comments that name no group
+    found = present.intersection(lexicon.group_word_set)
+    maybe_asks = bool(present.intersection(lexicon.request_word_set))
+    if not found and not maybe_asks:
+        return None
+    # Only the tokens near a group word or a request are read (a long rant costs its neighbourhoods).
+    n = len(words)
+    at_groups = [i for i, w in enumerate(words) if w in found]
+    at_requests = [i for i, w in enumerate(words) if w in lexicon.request_word_set] if maybe_asks else []
+    marks = set()
+    for i in at_groups + at_requests:
+        marks.update(range(max(0, i - _REACH), min(n, i + _REACH + 1)))
+    region = sorted(marks)
+    cue = [_EMPTY] * n
+    cue_lemmas = lexicon.cue_lemmas
+    for k in region:
+        w = words[k]
+        by_form = cues.get(w, _EMPTY)
+        by_lemma = cue_lemmas.get(lemmas[k] if lemmas is not None else lemma(w), _EMPTY)
+        cue[k] = by_form | by_lemma if by_form and by_lemma else by_form or by_lemma
+    sent, clause, question = _structure(norm, words, region)
+    asks_at = _request_to_moderators(cue, sent, region) if maybe_asks else None
+    out = GroupStatements(addressed=not present.isdisjoint(_SECOND_PERSON))
+    by_sentence: dict[int, list[int]] = {}
+    for k in region:
+        by_sentence.setdefault(sent[k], []).append(k)
+    group_sents = {sent[k] for k in at_groups}
+    defended_sents = {x for x in group_sents if _defends(words, cue, by_sentence[x])}
+    out.defended = bool(defended_sents)
+
+    for i in at_groups:
+        attribute = group_words[words[i]]
+        out.mentions.append((i, attribute))
+        s = sent[i]
+        if "GS.OFFICIALS" in cue[i] or question[s] or s in defended_sents:
+            continue  # criticism of the authorities, a question, or a defence: a mention
+        if _negated_quantifier(words, cue, i):
+            continue  # "не все таджики такие"
+        if not _reported_before(words, cue, sent, i):
+            out.asserted.append((i, attribute))
+        finding = _statement(norm, words, cue, sent, clause, i, attribute)
+        if finding is None:
+            continue
+        if _reported_before(words, cue, sent, i):
+            finding = Finding(
+                "reported_speech", attribute, finding.start, finding.end, "review", f"пересказ: {finding.cue}"
+            )
+        out.findings.append(finding)
+
+    if asks_at is not None and not out.addressed:
+        j = asks_at
+        t = toks[j]
+        out.reported = Finding("reported_speech", None, t.start, t.end, "review", f"обращение к модераторам: {words[j]}")
+    elif not out.addressed:
+        out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
+    return out
+
+
+# -- structure -------------------------------------------------------------------------------------
+
+
+def _structure(
+    norm: Normalized, words: list[str], region: list[int]
+) -> tuple[list[int], list[int], dict[int, bool]]:
+    """Sentence and clause number of each token of ``region`` (-1 outside it: a gap in the region
+    ends a sentence); whether each sentence is a question."""
+    orig = norm.original
+    toks = norm.tokens
+    sent: list[int] = [-1] * len(toks)
+    clause: list[int] = [-1] * len(toks)
+    question: dict[int, bool] = {-1: False}
+    s = c = 0
+    prev_end = None
+    prev_i = -2
+    for i in region:
+        t = toks[i]
+        if prev_end is not None and i != prev_i + 1:
+            question[s] = "?" in orig[prev_end : toks[prev_i + 1].start]
+            s += 1
+            c += 1
+        elif prev_end is not None and t.start - prev_end != 1 or (prev_end is not None and orig[prev_end] != " "):
+            gap = orig[prev_end : t.start]
+            if _SENTENCE_END.search(gap):
+                question[s] = "?" in gap
+                s += 1
+                c += 1
+            elif _CLAUSE_END.search(gap) or words[i] in _CLAUSE_WORDS:
+                c += 1
+        elif prev_end is not None and words[i] in _CLAUSE_WORDS:
+            c += 1
+        sent[i] = s
+        clause[i] = c
+        prev_end = t.end
+        prev_i = i
+    if prev_end is not None:
+        nxt = toks[prev_i + 1].start if prev_i + 1 < len(toks) else len(orig)
+        m = _SENTENCE_END.search(orig, prev_end, nxt) if prev_i + 1 < len(toks) else None
+        question[s] = "?" in (orig[prev_end : m.end()] if m else orig[prev_end:nxt])
+    return sent, clause, question
+
+
+def _request_to_moderators(cue: list[frozenset[str]], sent: list[int], region: list[int]) -> int | None:
+    """Token of a request to the moderators: a complaint, or "удалите/уберите …" next to what is to go
+    ("комментарий", "пост", "это", "модераторы") in one sentence — not "уберите их из города"."""
+    for k in region:
+        c = cue[k]
+        if "GS.COMPLAINT" in c:
+            return k
+        if "GS.MODERATE" in c and any("GS.POST" in cue[m] for m in region if sent[m] == sent[k]):
+            return k
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def _tags(word: str) -> tuple:
+    """Plausible pymorphy3 tags of a word (those scoring at least a quarter of the best)."""
+    ps = parses(word)
+    if not ps:
+        return ()
+    top = ps[0].score or 0.0
+    return tuple(p.tag for p in ps[:6] if (p.score or 0.0) >= top * 0.25)
+
+
+def _has(word: str, *grammemes: str) -> bool:
+    return any(all(g in tag for g in grammemes) for tag in _tags(word))
+
+
+def _is_call(words: list[str], cue: list[frozenset[str]], j: int) -> bool:
+    """Is the verb at ``j`` a call (infinitive, imperative, "пусть …", "вон") rather than news?"""
+    w = words[j]
+    if w == "вон":
+        return True
+    if _has(w, "impr") or any("GS.MODAL" in cue[k] for k in range(max(0, j - 3), j)):
+        return True
+    return _has(w, "INFN") or _has(w, "futr", "1per") or _has(w, "futr", "3per", "plur")
+
+
+def _negated(words: list[str], cue: list[frozenset[str]], j: int) -> bool:
+    """Is the word at ``j`` negated ("не", "нельзя", "не надо" right before it)?"""
+    return any("GS.NOT" in cue[k] for k in range(max(0, j - 2), j))
+
+
+def _negated_quantifier(words: list[str], cue: list[frozenset[str]], i: int) -> bool:
+    """"не все таджики", "не каждый врач", "не таджики": the group is not generalised about."""
+    for k in range(max(0, i - 3), i):
+        if words[k] == "не" and (k + 1 == i or "GS.QUANT" in cue[k + 1]):
+            return True
+    return False
+
+
+def _defends(words: list[str], cue: list[frozenset[str]], idx: list[int]) -> bool:
+    """Does the sentence made of tokens ``idx`` defend people or reject a generalisation?"""
+    last = idx[-1]
+    for k in idx:
+        if "GS.DEFEND" in cue[k] and not _negated(words, cue, k):
+            return True
+        if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
+            if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + 4, last + 1))):
+                return True
+        if words[k] == "тоже" and k + 1 < len(words) and words[k + 1] in ("люди", "имеют", "человек", "платят"):
+            return True
+    return False
+
+
+def _reported_before(words: list[str], cue: list[frozenset[str]], sent: list[int], i: int) -> bool:
+    """Is the group word inside reported speech ("мне написали, что все …")?"""
+    for k in range(i - 1, -1, -1):
+        if sent[k] != sent[i]:
+            return False
+        if "GS.REPORT" in cue[k]:
+            return True
+    return False
+
+
+# -- the statement about one group word ------------------------------------------------------------
+
+
+def _statement(
+    norm: Normalized,
+    words: list[str],
+    cue: list[frozenset[str]],
+    sent: list[int],
+    clause: list[int],
+    i: int,
+    attribute: str,
+) -> Finding | None:
+    toks = norm.tokens
+    n = len(words)
+    s = sent[i]
+    lo = max(0, i - _WINDOW)
+    hi = min(n, i + _WINDOW + 1)
+    same_sentence = [j for j in range(lo, hi) if sent[j] == s and j != i]
+    same_clause = [j for j in same_sentence if clause[j] == clause[i]]
+
+    def found(kind: str, j: int, strength: str, what: str) -> Finding:
+        a, b = min(i, j), max(i, j)
+        return Finding(kind, attribute, toks[a].start, toks[b].end, strength, what)
+
+    # 1. calls to exclude or harm
+    for j in same_sentence:
+        c = cue[j]
+        if "GS.EXCLUDE" in c and _is_call(words, cue, j) and not _negated(words, cue, j):
+            return found("call_to_exclude", j, "delete", words[j])
+        if "GS.EXCLUDE_NEG" in c and _negated(words, cue, j):
+            return found("call_to_exclude", j, "delete", f"не {words[j]}")
+        if "GS.LEAVE" in c and (
+            _has(words[j], "impr") or any(words[k] == "пусть" for k in range(max(0, j - 3), j))
+        ):
+            return found("call_to_exclude", j, "delete", words[j])
+
+    nominative = _has(words[i], "nomn") or words[i] in _COLLECTIVE
+    quantified = any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i)) or (
+        i + 1 < n and "GS.QUANT" in cue[i + 1] and sent[i + 1] == s
+    ) or any(
+        (words[k], words[k + 1]) in _AS_ONE for k in range(max(0, i - 3), min(n - 1, i + 4)) if sent[k] == s
+    )
+    plural = quantified or words[i] in _COLLECTIVE or _has(words[i], "plur")
+
+    # 2. dehumanising: a nominative group word next to an animal/vermin word, or "X не люди"
+    if nominative:
+        for j in same_clause:
+            if "GS.DEHUMAN" in cue[j] and not _negated(words, cue, j):
+                return found("dehumanising", j, "delete", words[j])
+        for j in same_clause:
+            if j > i and words[j] in _PERSON_WORDS and words[j - 1] == "не" and j - i <= 4:
+                return found("dehumanising", j, "delete", "не люди")
+
+    # 3. generalisation: a plural/generic subject with a negative predicate
+    if nominative and plural:
+        scope = same_sentence if quantified else same_clause
+        for j in scope:
+            c = cue[j]
+            if ("GS.EVAL" in c or "GS.SPREAD" in c) and not _negated(words, cue, j) and j > i - 3:
+                strength = "delete" if quantified or "GS.SPREAD" in c or "INSULT" in c or _has(words[j], "NOUN") else "review"
+                return found("generalisation", j, strength, words[j])
+    for j in same_sentence + [k for k in range(hi, min(n, hi + 6)) if sent[k] == s + 1]:
+        if "GS.PROBLEM" in cue[j] and j > 0 and words[j - 1] in ("одни", "одно", "сплошные", "только", "все"):
+            return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
+    return None

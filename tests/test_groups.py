@@ -1,0 +1,214 @@
+"""The group-statement analyser and what the judge makes of it (issue 9).
+
+Sentences here are written for these tests (the held-out set in bench/heldout/ is never used in
+development): generalisation vs mention vs quote vs negation, every clause-19 attribute, inflected
+forms and disguised spellings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.features import GROUP_TOKEN, prepare
+from moderation.groups import analyse
+from moderation.judge import Judge, explain
+from moderation.lexicon import default_lexicon
+from moderation.normalize import normalize
+
+REMOVED = ("delete", "delete_and_ban")
+
+
+@pytest.fixture(scope="module")
+def judge() -> Judge:
+    return Judge.load()
+
+
+def findings(text: str) -> list[tuple[str, str | None]]:
+    g = analyse(normalize(text), default_lexicon())
+    return [] if g is None else [(f.kind, f.attribute) for f in g.violating]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "attribute"),
+    [
+        ("все грузины хитрые обманщики", "generalisation", "nationality"),
+        ("негры поголовно ленивые", "generalisation", "race"),
+        ("баптисты как один жулики", "generalisation", "religion"),
+        ("женщины все истерички", "generalisation", "sex"),
+        ("эти подростки сплошь вандалы", "generalisation", "age"),
+        ("москвичи вечно зажравшиеся хамы", "generalisation", "residence"),
+        ("все таксисты ворюги", "generalisation", "profession"),
+        ("сотрудники водоканала все бездельники", "generalisation", "work"),
+        ("коммунисты все предатели", "generalisation", "politics"),
+        ("мигранты заполонили весь рынок", "generalisation", "nationality"),
+        ("от этих приезжих одни проблемы", "generalisation", "residence"),
+        ("узбеков надо гнать из города", "call_to_exclude", "nationality"),
+        ("католикам не место в нашем районе", "call_to_exclude", "religion"),
+        ("пенсионеров в поликлинику не пускать", "call_to_exclude", "age"),
+        ("либералов выслать", "call_to_exclude", "politics"),
+        ("пусть эти цыгане уезжают", "call_to_exclude", "nationality"),
+        ("геи это больные животные", "dehumanising", "sex"),
+        ("таджики расплодились как крысы", "dehumanising", "nationality"),
+        ("кисловодчане не люди", "dehumanising", "residence"),
+        # inflected and disguised spellings
+        ("всех армяшек и таджиков гнать", "call_to_exclude", "nationality"),
+        ("все цыгaне вoры", "generalisation", "nationality"),  # Latin a and o
+    ],
+)
+def test_statements_about_a_group_are_found_with_kind_and_attribute(text, kind, attribute):
+    assert (kind, attribute) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "мой сосед грузин помог донести сумки",  # a neighbour
+        "когда у мусульман начинается пост?",  # a question
+        "не все таксисты хамы, вчера водитель помог с коляской",  # negation of the quantifier
+        "не надо делить людей по национальности",  # a defence
+        "говорить, что все женщины глупые, это стереотип",  # rejected generalisation
+        "пенсионеры жалуются на очереди в поликлинике",  # a complaint they make
+        "таджиков выгнали с рынка, теперь там пусто",  # news in the past tense, not a call
+        "чиновники опять всё разворовали",  # criticism of officials is not a group statement
+        "студенты провели субботник у Машука",
+    ],
+)
+def test_mentions_questions_negations_and_news_are_not_statements(text):
+    assert findings(text) == []
+
+
+def test_reported_speech_and_requests_to_moderators_are_recognised():
+    g = analyse(normalize("мне в личку написали, что все осетины воры"), default_lexicon())
+    assert g is not None and g.reported is not None and g.reported.kind == "reported_speech"
+    g = analyse(normalize("модераторы, удалите комментарий, где евреев называют паразитами"), default_lexicon())
+    assert g is not None and g.reported is not None
+
+
+def test_texts_without_group_words_skip_the_analyser():
+    assert analyse(normalize("когда починят дорогу на Ермолова?"), default_lexicon()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute", "kind"),
+    [
+        ("все дагестанцы бандиты и воры", "nationality", "generalisation"),
+        ("всех кришнаитов выгнать из города", "religion", "call_to_exclude"),
+        ("пенсионеры это стадо баранов", "age", "dehumanising"),
+    ],
+)
+def test_the_judge_deletes_statements_and_explains_attribute_and_kind(judge, text, attribute, kind):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels
+    assert attribute in v.targets
+    assert any(e.kind == kind and e.target == attribute for e in v.evidence)
+    for e in v.evidence:
+        assert text[e.start : e.end] == e.quote
+    out = explain(v)
+    from moderation.categories import EVIDENCE_KINDS, GROUP_NAMES_RU
+
+    assert GROUP_NAMES_RU[attribute] in out and EVIDENCE_KINDS[kind] in out
+    assert v.to_json()["evidence"][0].keys() >= {"start", "end", "quote", "category", "matched", "target", "kind"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У нас в доме живут армяне и азербайджанцы, отличные соседи",
+        "Поздравляю мусульман с Рамаданом!",
+        "Пенсионерам положена скидка в бане?",
+        "Не надо обзывать людей за их веру",
+        "Учителя нашей школы молодцы, спасибо за праздник",
+    ],
+)
+def test_calm_mentions_stay_up(judge, text):
+    v = judge.judge(text)
+    assert v.action == "allow", (v.action, v.scores)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мне написали в комментариях, что все армяне воры. Удалите, пожалуйста",
+        "Кто-то пишет под постом «цыган надо гнать», модераторы, разберитесь",
+        "Удалите комментарий, где пенсионеров называют паразитами",
+    ],
+)
+def test_reported_speech_is_never_deleted_at_most_reviewed_with_the_reason(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review")
+    if v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence):
+        assert "жалоба на чужие слова" in v.ground
+
+
+def test_neutral_group_names_are_masked_for_the_model_but_slurs_are_not():
+    p = prepare("армяне и хачи")
+    assert [p.norm.tokens[i].text for i in p.masked] == ["армяне"]
+    assert GROUP_TOKEN.startswith("<")
+
+
+def test_swapping_the_group_word_does_not_change_a_neutral_verdict(judge):
+    texts = [f"Вчера {g} помогли соседям убрать двор" for g in ("армяне", "мусульмане", "геи", "пенсионеры", "москвичи")]
+    verdicts = judge.judge_many(texts)
+    scores = [max(v.scores[c] for c in ("insult", "hate")) for v in verdicts]
+    assert max(scores) - min(scores) <= 0.05
+    assert all(v.action == "allow" for v in verdicts)
+
+
+# -- veiled threats and defamation of a person -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "мы знаем, где ты работаешь",
+        "знаем твой адрес",
+        "жалко будет, если машина сгорит",
+        "у тебя же дочь, подумай о ней",
+        "мы до тебя доберемся",
+    ],
+)
+def test_veiled_threats_are_threats_of_kind_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow"
+    assert any(e.category == "threat" and e.kind == "veiled_threat" for e in v.evidence)
+
+
+@pytest.mark.parametrize("text", ["будь осторожен на гололеде у рынка", "машина у тебя красивая, где брал?"])
+def test_advice_and_compliments_are_not_veiled_threats(judge, text):
+    v = judge.judge(text)
+    assert not any(e.kind == "veiled_threat" for e in v.evidence)
+
+
+@pytest.mark.parametrize("text", ["ты взяточник", "вы же мошенница", "ты наркоман конченый"])
+def test_accusing_an_addressed_person_is_defamation_inside_insult(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow"
+    assert any(e.category == "insult" and e.kind == "defamation_of_person" for e in v.evidence)
+
+
+@pytest.mark.parametrize("text", ["ты взяточник?", "ты не вор, я знаю"])
+def test_questions_and_denials_are_not_defamation(judge, text):
+    v = judge.judge(text)
+    assert not any(e.kind == "defamation_of_person" for e in v.evidence)
+
+
+# -- spam needs intent ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "смотри что нашла https://t.co/x7Ab3",
+        "@olga_smirnova ну ты даёшь :(",
+        "😢😢😢😢😢 жалко собаку",
+        "вот тут подробно написано vk.com/wall-123_456",
+    ],
+)
+def test_a_lone_link_mention_or_emoticon_is_not_spam(judge, text):
+    v = judge.judge(text)
+    assert "spam" not in v.labels and v.action in ("allow", "review")
+
+
+def test_recruiting_with_a_link_is_spam(judge):
+    v = judge.judge("Требуются сотрудники на удалённую работу, доход от 3000 в день, пиши t.me/work_fast")
+    assert "spam" in v.labels and v.action in REMOVED
