@@ -223,6 +223,13 @@ def retrain(config: Any, db_path: Path, options: RetrainOptions | None = None,
         figures_cur, figures_cand = _evaluate(config, current, candidate, test, o)
         decision = evaluation.decide(figures_cur, figures_cand)
         table = evaluation.text_table(figures_cur, figures_cand, current.version, candidate.version)
+        ci = evaluation.f1_change_interval([lab.violation for lab in test], figures_cur.pop("_held_out_actions"),
+                                           figures_cand.pop("_held_out_actions"))
+        if ci is not None:
+            figures_cand["held_out"]["f1_change_95"] = list(ci)
+            table += (f"\n\nИзменение F1 на {len(test)} отложенных метках: 95 % интервал {ci[0]:+.3f} … {ci[1]:+.3f} "
+                      "(бутстреп). Пока он широк, решение о небольших изменениях отчасти случайно; с ростом числа "
+                      "меток он сужается.")
         say("")
         say(table)
         say("")
@@ -439,6 +446,7 @@ def _evaluate(config: Any, current: ModelArtifact, candidate: ModelArtifact, tes
                             strict=True):
                 actions[i] = a
         figs["held_out"] = evaluation.label_figures([lab.violation for lab in test], actions)
+        figs["_held_out_actions"] = actions
         g = community_judge(config, judge, "")
         reg = _judge_all(g, [it.text for it in regression], f"{who}: регрессионный набор", o.progress)
         figs["regression"] = evaluation.regression_figures(regression, reg)
@@ -603,6 +611,9 @@ def _card(candidate: ModelArtifact, current: ModelArtifact, result: RetrainResul
         "",
         md_table,
         "",
+        *(["F1 change on the held-out labels, 95 % paired bootstrap interval: "
+           f"{ci[0]:+.3f} … {ci[1]:+.3f}.", ""]
+          if (ci := result.figures.get("candidate", {}).get("held_out", {}).get("f1_change_95")) else []),
         "Promotion rules: clean comments deleted on the regression set must not rise at all; violations caught on",
         "held-out moderator labels may not drop by more than 0.02; F1 on held-out labels by more than 0.01;",
         "violations removed on the regression set by more than 0.02.",

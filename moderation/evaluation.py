@@ -90,6 +90,31 @@ def regression_figures(items: Sequence[RegressionItem], actions: Sequence[str]) 
     }
 
 
+def f1_change_interval(violation: Sequence[bool], current: Sequence[str], candidate: Sequence[str],
+                       *, rounds: int = 1000, seed: int = 0) -> tuple[float, float] | None:
+    """95 % paired bootstrap interval of the candidate's F1 minus the current model's on the same
+    labels: how large a change the held-out labels can tell from chance (None if nothing to say)."""
+    import numpy as np
+
+    y = np.asarray(violation, dtype=bool)
+    if len(y) == 0 or not y.any():
+        return None
+    a = np.isin(np.asarray(current), DELETING)
+    b = np.isin(np.asarray(candidate), DELETING)
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(y), size=(rounds, len(y)))
+    yy, aa, bb = y[idx], a[idx], b[idx]
+
+    def f1(pred: np.ndarray) -> np.ndarray:
+        tp = (pred & yy).sum(axis=1)
+        den = pred.sum(axis=1) + yy.sum(axis=1)
+        return np.where(den > 0, 2 * tp / np.maximum(den, 1), 0.0)
+
+    diff = f1(bb) - f1(aa)
+    lo, hi = np.percentile(diff, [2.5, 97.5])
+    return round(float(lo), 3), round(float(hi), 3)
+
+
 # --------------------------------------------------------------------------- promotion rules
 
 
