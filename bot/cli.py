@@ -5,8 +5,18 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 from pathlib import Path
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(value: object, indent: int | None = None) -> str:
+    """JSON with Cyrillic as is; a lone UTF-16 surrogate (which UTF-8 cannot carry) as its ``\\uXXXX``
+    escape, so the line is valid JSON of exactly the text that was judged."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _classify(args: argparse.Namespace) -> int:
@@ -25,7 +35,7 @@ def _classify(args: argparse.Namespace) -> int:
 
         def flush() -> None:
             for v in judge.judge_many(batch):
-                out.write(json.dumps(v.to_json(), ensure_ascii=False) + "\n")
+                out.write(_json(v.to_json()) + "\n")
             out.flush()
             batch.clear()
 
@@ -44,7 +54,7 @@ def _classify(args: argparse.Namespace) -> int:
         if i:
             print()
         v = judge.judge(text)
-        print(json.dumps(v.to_json(), ensure_ascii=False, indent=2) if args.json else explain(v))
+        print(_json(v.to_json(), indent=2) if args.json else explain(v).encode("utf-8", "replace").decode("utf-8"))
     return 0
 
 
@@ -89,11 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", help="model version string (default: NAME-date-hash)")
     p.set_defaults(func=_train)
 
-    from bot import cli_daemon, cli_model, cli_review, cli_web
+    from bot import cli_daemon, cli_model, cli_report, cli_review, cli_web
 
     cli_daemon.register(sub)
     cli_review.register(sub)
     cli_web.register(sub)
+    cli_report.register(sub)
     cli_model.register(sub)
     return parser
 

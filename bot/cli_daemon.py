@@ -267,6 +267,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         manual = store.actions(("manual",), limit=1000)
         poison = store.poison(limit=5)
         held, oldest_held = store.review_queue_size()
+        now = time.time()
+        posting = _posting_watch(args, store, now)
     now = time.time()
     live = _health(args)
     beat = _loads_or_none(beat_raw)
@@ -276,7 +278,8 @@ def cmd_status(args: argparse.Namespace) -> int:
                       + " ago)")
     if args.json:
         print(json.dumps({"status": st, "daemon": health, "failed_actions": failed, "manual_actions": len(manual),
-                          "poison": poison, "held": held}, ensure_ascii=False, indent=2, default=str))
+                          "poison": poison, "held": held, "posting": [p.to_json() for p in posting]},
+                         ensure_ascii=False, indent=2, default=str))
         return 0
     out = [f"database {db_path(args)} (schema v{st.get('schema_version')})"]
     if health is not None:
@@ -316,6 +319,12 @@ def cmd_status(args: argparse.Namespace) -> int:
                f"{ac.get('done', 0)} done, {ac.get('failed', 0)} failed, {ac.get('manual', 0)} to do by hand, "
                f"{ac.get('cancelled', 0)} cancelled")
     out.append(f"blacklist: {st.get('bans_active', 0)} active")
+    if posting:
+        week = posting[0].week
+        out.append(f"posting rate (clause 15: at least 3 posts a week), week {week.key} ({week.dates_ru}):")
+        for p in posting:
+            out.append(f"  {p.platform} {p.community_id}: {p.posts} post(s)" + (f" — AT RISK: {p.message}"
+                                                                                 if p.at_risk else ""))
     if failed:
         out.append("needs attention — actions the platform refused (retry: modbot actions retry ID|--failed):")
         for a in failed:
@@ -335,6 +344,24 @@ def cmd_status(args: argparse.Namespace) -> int:
             out.append(f"  #{e['id']} {e['method']} ({e['attempts']} attempts): {e['error']}")
     print("\n".join(out))
     return 0
+
+
+def _posting_watch(args: argparse.Namespace, store: Any, now: float) -> list[Any]:
+    """Clause 15 this week, per page: the config's pages (names from it), else every page the
+    database has posts or comments of."""
+    from bot.config import ConfigError, load_config
+    from bot.reports.watch import posting_watch
+
+    pages: list[tuple[str, int, str]] = []
+    cfg, _ = config_file(args)
+    if cfg.is_file():
+        try:
+            pages = [(c.platform, c.group_id, c.name) for c in load_config(cfg, secrets=False).communities]
+        except ConfigError:
+            pages = []
+    if not pages:
+        pages = [(p, g, "") for p, g in store.report_pages()]
+    return posting_watch(store, pages, now)
 
 
 def _loads_or_none(raw: str | None) -> dict[str, Any] | None:

@@ -112,6 +112,23 @@ class BanEvent:
 
 
 @dataclass(frozen=True)
+class PostEvent:
+    """A publication by the page itself (clause 15 of the decree: at least 3 a week). Only the
+    community's own posts: a user's post on an open wall or a "suggested" post is not one. Its text
+    is never judged or stored — the date and the link are what the regional centre counts.
+
+    ``event_id`` is "" when the post was found by reading the wall (first start, a gap) rather
+    than pushed; the store keeps each ``(platform, community_id, post_id)`` once either way."""
+
+    platform: str
+    community_id: int
+    post_id: str  # opaque text, as the platform names it
+    created_at: int  # unix seconds, the platform's publication time
+    url: str = ""
+    event_id: str = ""
+
+
+@dataclass(frozen=True)
 class Ignored:
     """A well-formed event the daemon has nothing to do with."""
 
@@ -130,7 +147,7 @@ class Malformed:
     platform: str = ""
 
 
-PlatformEvent = CommentEvent | BanEvent | Ignored | Malformed
+PlatformEvent = CommentEvent | BanEvent | PostEvent | Ignored | Malformed
 
 #: ``await sink(events, source)``: store what matters; returns only once it is stored. Raises if
 #: storing failed (the adapter then lets the platform redeliver).
@@ -295,6 +312,7 @@ __all__ = [
     "Platform",
     "PlatformEvent",
     "PlatformRegistry",
+    "PostEvent",
     "RestoreIntent",
     "Retry",
     "UnbanIntent",

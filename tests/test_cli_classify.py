@@ -64,3 +64,12 @@ def test_usage_errors_are_one_line(args):
     proc = modbot(*args)
     assert proc.returncode == 2
     assert b"Traceback" not in proc.stderr
+
+
+def test_a_lone_surrogate_in_an_argument_prints_valid_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    assert main(["classify", "--json", "иди нахуй \ud83d урод"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out)["text"] == "иди нахуй \ud83d урод"
+    out.encode("utf-8")  # nothing UTF-8 cannot carry

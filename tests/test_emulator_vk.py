@@ -785,6 +785,7 @@ async def test_callback_confirmation_secret_retry(emu: VKEmulator, http: aiohttp
         assert received[0] == {"type": "confirmation", "group_id": G, "secret": "s3cret"}
         emu.state.reset()
         emu.add_group(G)
+        emu.add_post(G, "Новости")  # before the callback server: its wall_post_new is not delivered
         received.clear()
         res = await emu.configure_callback(G, url, "s3cret", code="c0de")
         assert res["confirmed"] is True
@@ -955,6 +956,7 @@ async def test_throughput_and_standalone_state() -> None:
     state = VKState(rate_limits={"user": None, "group": None})
     async with VKEmulator(state) as emu, aiohttp.ClientSession() as http:
         emu.add_group(G)
+        emu.add_post(G, "Новости")  # its wall_post_new is not in the long poll below
         server = await lp_server(http, emu)
         t0 = time.monotonic()
         for i in range(300):

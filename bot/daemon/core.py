@@ -21,22 +21,33 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import datetime as dt
 import json
 import logging
 import os
 import signal
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.config import Config, env_float
 from bot.decisions import DecisionService, Plan
 from bot.metrics import HttpServer, Metrics, make_app
 from bot.model_registry import ModelWatch, model_to_run
-from bot.platform import BanEvent, CommentEvent, Ignored, Malformed, PlatformEvent, PlatformRegistry
+from bot.platform import (
+    BanEvent,
+    CommentEvent,
+    Ignored,
+    Malformed,
+    PlatformEvent,
+    PlatformRegistry,
+    PostEvent,
+)
+from bot.reports.periods import MSK
+from bot.reports.watch import posting_watch
 from bot.store import HEARTBEAT_CURSOR, HEARTBEAT_SECONDS, CommentRow, Store
 from bot.types import Action, Decision
 from moderation.correction import community_thresholds
@@ -72,6 +83,12 @@ class DaemonOptions:
     stall_seconds: float = STALL_SECONDS
     #: (host, port) for /healthz, /metrics and adapters' routes; None = ``[metrics]`` from config.
     http: tuple[str, int] | None = None
+    #: The wall clock the daemon writes into the record (when a comment or post was received, when
+    #: a decision was taken, when an action is due). Tests drive it together with the emulator's
+    #: clock to live through a quarter in a minute; timers and timeouts use monotonic time anyway.
+    clock: Callable[[], float] = field(default=time.time)
+    #: How often the posting-rate watch (clause 15) looks at this week's posts of every page.
+    posting_watch_interval: float = 300.0
     #: How often the model registry's ``current`` pointer (and the model file) is checked for a switch.
     model_watch_interval: float = 15.0
 
@@ -143,7 +160,7 @@ class Daemon:
         log.info("judge model %s loaded; database %s", self.judge.model_version, self.config.database)
         self.outbox = Outbox(self.db, self.platforms, self.metrics, poll_interval=self.options.outbox_poll,
                              retry_base=self.options.retry_base, on_done=self._action_done,
-                             manual_check_interval=self.options.manual_check_interval)
+                             manual_check_interval=self.options.manual_check_interval, clock=self.options.clock)
         await self._start_http()
         # Resume: comments stored but not judged (a crash between store and decision).
         pending = await self.db.call(self.store.comments_to_judge, None)
@@ -207,7 +224,7 @@ class Daemon:
         if self.outbox is not None and self.db is not None:
             self.outbox.wake()
             while time.monotonic() < deadline:
-                due = await self.db.call(self.store.due_actions, time.time(), 1)
+                due = await self.db.call(self.store.due_actions, self.options.clock(), 1)
                 if not due and not self.outbox.in_flight:
                     break
                 await asyncio.sleep(0.05)
@@ -235,7 +252,7 @@ class Daemon:
     async def handle_events(self, events: Sequence[PlatformEvent], source: str) -> None:
         """:data:`~bot.platform.EventSink`: store (FIRST), then queue new comments for judging."""
         assert self.db is not None
-        good: list[CommentEvent | BanEvent] = []
+        good: list[CommentEvent | BanEvent | PostEvent] = []
         malformed: list[Malformed] = []
         for ev in events:
             if isinstance(ev, Malformed):
@@ -247,16 +264,19 @@ class Daemon:
                 self.metrics.event(source, "ignored")
             else:
                 good.append(ev)
+        now = self.options.clock()
         if malformed:
-            await self.db.call(self._record_malformed, malformed, source, time.time())
+            await self.db.call(self._record_malformed, malformed, source, now)
         if not good:
             return
-        new_rows = await self.db.call(self._ingest_sync, good, source, time.time())
+        new_rows = await self.db.call(self._ingest_sync, good, source, now)
         for row in new_rows:
             self._enqueue(row)
 
-    def _ingest_sync(self, events: list[CommentEvent | BanEvent], source: str, now: float) -> list[CommentRow]:
-        """Store thread: save comments, mirror platform bans into the blacklist.
+    def _ingest_sync(self, events: list[CommentEvent | BanEvent | PostEvent], source: str,
+                     now: float) -> list[CommentRow]:
+        """Store thread: save comments (received ``now`` by the daemon's clock), record the page's
+        own posts (clause 15), mirror platform bans into the blacklist.
 
         One event that cannot be stored is recorded as poison (with an ASCII copy of it) and
         skipped: the rest of the batch is stored and the receiver moves on, instead of retrying the
@@ -268,7 +288,8 @@ class Daemon:
             self.counts["events"] += 1
             try:
                 if isinstance(ev, CommentEvent):
-                    row = self.store.save_comment(ev.comment)
+                    # The daemon's clock is the record's clock (an injected one in simulations).
+                    row = self.store.save_comment(dataclasses.replace(ev.comment, received_at=now))
                     if row.is_new:
                         self.counts["comments"] += 1
                         new_rows.append(row)
@@ -276,6 +297,11 @@ class Daemon:
                     else:
                         self.counts["duplicates"] += 1
                         self.metrics.event(source, "duplicate")
+                elif isinstance(ev, PostEvent):
+                    if self.store.save_post(ev.platform, ev.community_id, ev.post_id, ev.created_at, url=ev.url,
+                                            event_id=ev.event_id, now=now):
+                        self.counts["posts"] = self.counts.get("posts", 0) + 1
+                        self.metrics.event(source, "post")
                 else:
                     line = self.decisions.sync_platform_ban(ev, now)
                     if line:
@@ -296,7 +322,8 @@ class Daemon:
             self.store.record_poison("parse", ev.error, platform=ev.platform, community_id=ev.community_id,
                                      event_id=ev.event_id, payload=ev.error, now=now)
 
-    def _poison_event(self, ev: CommentEvent | BanEvent, exc: Exception, source: str, now: float) -> None:
+    def _poison_event(self, ev: CommentEvent | BanEvent | PostEvent, exc: Exception, source: str,
+                      now: float) -> None:
         platform = ev.comment.platform if isinstance(ev, CommentEvent) else ev.platform
         error = f"{type(exc).__name__}: {exc}"
         payload = dataclasses.asdict(ev.comment) if isinstance(ev, CommentEvent) else dataclasses.asdict(ev)
@@ -318,7 +345,7 @@ class Daemon:
         if row.id in self._queued:
             return
         self._queued.add(row.id)
-        self._received_at.setdefault(row.id, row.received_at or time.time())
+        self._received_at.setdefault(row.id, row.received_at or self.options.clock())
         self._judge_q.put_nowait(row)
 
     # ------------------------------------------------------------------ judging and deciding
@@ -389,7 +416,7 @@ class Daemon:
             delay = 1.0
             while True:
                 try:
-                    plans = await self.db.call(self._decide_sync, batch, verdicts, time.time())
+                    plans = await self.db.call(self._decide_sync, batch, verdicts, self.options.clock())
                     break
                 except sqlite3.Error as exc:  # the database itself (locked, disk full): retry, in order
                     log.error("could not record %d decision(s): %s: %s; retrying in %.0f s", len(batch),
@@ -447,7 +474,7 @@ class Daemon:
     def _action_done(self, action: Action, result: Any) -> None:
         received = self._decided_at.pop(action.decision_id, None)
         if received is not None:
-            self.metrics.observe_latency(action.kind, time.time() - received)
+            self.metrics.observe_latency(action.kind, self.options.clock() - received)
 
     async def reload_model(self) -> bool:
         """SIGHUP, or the registry's ``current`` pointer moved: load the model to run (the registry's
@@ -479,11 +506,12 @@ class Daemon:
         last_sweep = time.monotonic()
         last_prune = 0.0
         last_beat = 0.0
-        last_watch = time.monotonic()
+        last_watch = 0.0
+        last_model_watch = time.monotonic()
         while True:
             await asyncio.sleep(min(1.0, self.options.model_watch_interval))
-            if time.monotonic() - last_watch >= self.options.model_watch_interval:
-                last_watch = time.monotonic()
+            if time.monotonic() - last_model_watch >= self.options.model_watch_interval:
+                last_model_watch = time.monotonic()
                 try:
                     if self._model_watch is not None and self._model_watch.changed():
                         log.info("model on disk changed (%s): reloading", model_to_run(self.config))
@@ -493,6 +521,9 @@ class Daemon:
             if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
                 last_beat = time.monotonic()
                 await self._heartbeat()
+            if time.monotonic() - last_watch >= self.options.posting_watch_interval:
+                last_watch = time.monotonic()
+                await self.watch_posting()
             self.metrics.queue("judge", self._judge_q.qsize())
             self.metrics.queue("decide", self._decide_q.qsize())
             self.metrics.queue("outbox_in_flight", self.outbox.in_flight if self.outbox else 0)
@@ -515,6 +546,32 @@ class Daemon:
                     self.metrics.queue("outbox_pending", int(status["queue_depth"]))
                 except Exception as exc:
                     log.error("housekeeping: %s: %s", type(exc).__name__, exc)
+
+    async def watch_posting(self) -> list[dict[str, Any]]:
+        """Clause 15: say once a day per page (a warning in the log) when a page is on course to
+        miss its 3 posts this week; ``modbot status`` and the dashboard compute the same watch.
+        Pages of platforms this process does not receive are not watched (their posts are not
+        recorded). Returns the watch for every page."""
+        assert self.db is not None
+        pages = [(c.platform, c.group_id, c.name) for c in self.config.communities if c.platform in self.platforms]
+        if not pages:
+            return []
+        now = self.options.clock()
+        try:
+            items = await self.db.call(posting_watch, self.store, pages, now)
+            today = dt.datetime.fromtimestamp(now, MSK).date().isoformat()
+            for item in items:
+                if not item.at_risk:
+                    continue
+                cursor = f"posting_watch:{item.platform}:{item.community_id}"
+                if await self.db.get(cursor) == today:
+                    continue
+                log.warning("posting rate (clause 15): %s %d: %s", item.platform, item.community_id, item.message)
+                await self.db.set(cursor, today)
+            return [i.to_json() for i in items]
+        except Exception as exc:
+            log.error("posting-rate watch: %s: %s", type(exc).__name__, exc)
+            return []
 
     async def _heartbeat(self) -> None:
         """Health into the database (``modbot status`` reads it without reaching the daemon), the
@@ -559,7 +616,7 @@ class Daemon:
         problems += [f"{b['token']} (сообщество {b['community']}) не работает: {b['reason']}" for b in broken]
         problems += [f"{tok}: пауза из-за капчи" for tok in paused]
         waiting = [self._received_at[i] for i in self._queued if i in self._received_at]
-        oldest = now - min(waiting) if waiting else 0.0
+        oldest = self.options.clock() - min(waiting) if waiting else 0.0  # received_at is on the record's clock
         if oldest > self.options.stall_seconds:
             problems.append(f"комментарии ждут оценки {oldest:.0f} с ({len(waiting)} в очереди)")
         stall = self.options.stall_seconds
@@ -596,7 +653,7 @@ class Daemon:
         assert self.db is not None
         if pending:
             return await self.db.call(self.store.next_action_at) is None
-        due = await self.db.call(self.store.due_actions, time.time(), 1)
+        due = await self.db.call(self.store.due_actions, self.options.clock(), 1)
         return not due
 
 

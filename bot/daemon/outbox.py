@@ -58,6 +58,7 @@ class Outbox:
         on_done: Callable[[Action, Any], None] | None = None,
         manual_check_interval: float = 60.0,
         manual_check_batch: int = 20,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.db = db
         self.platforms = platforms
@@ -69,6 +70,8 @@ class Outbox:
         self.retry_base = retry_base
         self.max_in_flight = max(1, max_in_flight)
         self.on_done = on_done
+        #: the record's clock (when an action is due, leased, done): the daemon's, injectable in tests
+        self.clock = clock
         self.manual_check_interval = manual_check_interval
         self.manual_check_batch = max(1, manual_check_batch)
         #: manual action id → when the platform was last asked about it (monotonic)
@@ -134,7 +137,7 @@ class Outbox:
                 await self._dispatch([a for a in take if a.depends_on is None])
                 continue
             try:
-                due = await self.db.call(self.store.due_actions, time.time(), min(room, self.batch))
+                due = await self.db.call(self.store.due_actions, self.clock(), min(room, self.batch))
             except Exception as exc:
                 log.error("outbox: cannot read due actions: %s: %s", type(exc).__name__, exc)
                 await asyncio.sleep(1.0)
@@ -147,7 +150,7 @@ class Outbox:
         actions = [a for a in actions if a.id is not None and a.id not in self._inflight]
         if not actions:
             return
-        now = time.time()
+        now = self.clock()
         try:
             await self.db.call(self.store.claim_actions, [a.id for a in actions], now + self.lease, now=now)
         except Exception as exc:
@@ -188,7 +191,7 @@ class Outbox:
         assert action.id is not None
         self.last_progress_at = time.time()
         if isinstance(outcome, Done):
-            await self.db.call(self.store.mark_action_done, action.id, outcome.result)
+            await self.db.call(self.store.mark_action_done, action.id, outcome.result, self.clock())
             self.done += 1
             self.metrics.action(action.kind, "done")
             if self.on_done is not None:
@@ -196,7 +199,7 @@ class Outbox:
             pair = (action.platform, action.community_id)
             if pair in self._parked:
                 self._parked.discard(pair)
-                woken = await self.db.call(self.store.bring_forward, action.platform, action.community_id, time.time())
+                woken = await self.db.call(self.store.bring_forward, action.platform, action.community_id, self.clock())
                 if woken:
                     log.info("outbox: %s %s works again: %d waiting action(s) resume now", action.platform,
                              action.community_id, woken)
@@ -206,7 +209,7 @@ class Outbox:
             if outcome.count and attempts >= self.max_attempts:
                 await self._fail(action, f"gave up after {attempts} attempts: {outcome.error}", where)
                 return
-            at = outcome.at if outcome.at is not None else time.time() + retry_delay(attempts, base=self.retry_base)
+            at = outcome.at if outcome.at is not None else self.clock() + retry_delay(attempts, base=self.retry_base)
             await self.db.call(self.store.mark_action_failed, action.id, outcome.error, at,
                                maybe_sent=outcome.maybe_sent, count=outcome.count)
             if not outcome.count:
@@ -214,7 +217,7 @@ class Outbox:
             self.metrics.action(action.kind, "retry" if outcome.count else "paused")
             if outcome.count:
                 log.info("outbox: %s %s failed (%s); retry in %.0f s", action.method, where, outcome.error,
-                         at - time.time())
+                         at - self.clock())
         elif isinstance(outcome, Manual):
             await self.db.call(self.store.mark_action_manual, action.id, outcome.reason)
             self.metrics.action(action.kind, "manual")

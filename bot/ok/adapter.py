@@ -49,6 +49,7 @@ from bot.platform import (
     NotActionable,
     Outcome,
     PlatformEvent,
+    PostEvent,
     RestoreIntent,
     Retry,
     UnbanIntent,
@@ -197,7 +198,8 @@ class OKPlatform:
                 if c.delete_enabled:
                     log.info("ok group %d: %s — trying the API again", c.group_id, note)
             poller = GroupPoller(self.client, self.creds[c.group_id], c, self.config.ok, self._deliver_comments,
-                                 cursors, share=sharing[c.access_token], sweep_every=self.options.sweep_every)
+                                 cursors, share=sharing[c.access_token], sweep_every=self.options.sweep_every,
+                                 deliver_posts=self._deliver_posts)
             self.pollers[c.group_id] = poller
             self._tasks.append(asyncio.create_task(self._keep_polling(c, poller), name=f"ok-poll-{c.group_id}"))
             how = "API deletion (delete_enabled)" if c.delete_enabled else "manual deletion by moderators"
@@ -262,6 +264,11 @@ class OKPlatform:
         assert self._sink is not None
         events: list[PlatformEvent] = [CommentEvent(c, "comment_new", "", c.community_id) for c in comments]
         await self._sink(events, source)
+
+    async def _deliver_posts(self, posts: Sequence[PostEvent]) -> None:
+        """The group's topics are its publications (clause 15): stored once each by the daemon."""
+        assert self._sink is not None
+        await self._sink(list(posts), "poll")
 
     # ------------------------------------------------------------------ actions out
 

@@ -14,8 +14,13 @@ topic is polled. Each cycle (every ``poll_interval`` seconds):
    looks unchanged (a deletion and a new comment cancel out in a count), using at most a quarter of
    a cycle's budget, so the sweep never delays new comments.
 
+The group's topics are also its **publications** (clause 15 counts them): each topic found is
+handed to ``deliver_posts`` once per process (the store keeps each once). At the first start —
+and after a stop longer than the active window — the topics published since the newest one seen
+(first start: ``posts_horizon_days`` back) are read once for that alone, without watching them.
+
 Cursors (the store's ``cursors`` table, names prefixed ``ok:``): ``ok:<group>:topics`` (active
-topics and when they were published) and ``ok:<group>:topic:<topic>`` (JSON: the anchor after the
+topics and when they were published), ``ok:<group>:posts_seen`` (the newest publication recorded) and ``ok:<group>:topic:<topic>`` (JSON: the anchor after the
 last comment stored, and the topic's comment count when it was read to its end, so a restart reads
 only what changed). A cursor is written only after the sink has stored the comments it covers: a
 crash re-reads a page at most, which the store absorbs (same key and text = same row).
@@ -35,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.config import CommunityConfig, OKSettings
-from bot.platform import Cursors
+from bot.platform import Cursors, PostEvent
 from bot.types import Comment
 
 from .client import OKClient
@@ -47,12 +52,15 @@ from .methods import (
     parse_page,
     parse_topics,
     stat_topics_call,
+    topic_url,
     topics_by_ids_call,
 )
 
 log = logging.getLogger("modbot.ok")
 
 Deliver = Callable[[Sequence[Comment], str], Awaitable[None]]
+#: ``await deliver_posts(posts)``: the group's publications, stored before it returns.
+DeliverPosts = Callable[[Sequence[PostEvent]], Awaitable[None]]
 #: Pages of one topic read in one cycle at most (a topic with thousands of new comments goes on next cycle).
 MAX_PAGES = 5
 #: Discovery pages per cycle at most.
@@ -68,6 +76,10 @@ def topics_cursor(group_id: int) -> str:
 
 def anchor_cursor(group_id: int, topic_id: str) -> str:
     return f"ok:{group_id}:topic:{topic_id}"
+
+
+def posts_cursor(group_id: int) -> str:
+    return f"ok:{group_id}:posts_seen"
 
 
 @dataclass
@@ -125,7 +137,8 @@ class GroupPoller:
 
     def __init__(self, client: OKClient, creds: Credentials, community: CommunityConfig, settings: OKSettings,
                  deliver: Deliver, cursors: Cursors, *, share: int = 1, sweep_every: int = 10,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, deliver_posts: DeliverPosts | None = None,
+                 posts_horizon_days: float = 400.0) -> None:
         self.client = client
         self.creds = creds
         self.community = community
@@ -136,6 +149,11 @@ class GroupPoller:
         self.share = max(1, share)
         self.sweep_every = max(1, sweep_every)
         self.clock = clock
+        self.deliver_posts = deliver_posts
+        self.posts_horizon_days = posts_horizon_days
+        #: topics already handed over as publications by this process
+        self._posted: set[str] = set()
+        self._posts_caught_up = False
         self.topics: dict[str, Topic] = {}
         self.ready = asyncio.Event()
         self.stats = PollerStats()
@@ -167,6 +185,8 @@ class GroupPoller:
         self._requests_this_cycle = 0
         now = time.monotonic()
         if now >= self._next_discovery:
+            if not self._posts_caught_up:
+                await self.catch_up_posts()
             await self.discover()
             self._next_discovery = now + self.settings.discovery_interval
             self.ready.set()
@@ -239,6 +259,46 @@ class GroupPoller:
         if added:
             log.info("%s: %d new topic(s) to watch (%d active)", self.label, added, len(self.topics))
         await self._save_topics()
+        await self._publications({tid: t.published for tid, t in self.topics.items() if tid in found})
+
+    async def catch_up_posts(self) -> None:
+        """Once per start: the publications older than the active window that were never recorded
+        (the first start, or a stop longer than the window), read for clause 15 alone."""
+        if self.deliver_posts is None:
+            self._posts_caught_up = True
+            return
+        now = self.clock()
+        raw = await self.cursors.get(posts_cursor(self.group_id))
+        seen = int(raw) if raw and raw.isdigit() else None
+        since = now - self.posts_horizon_days * DAY if seen is None else seen - DAY
+        window = now - self.settings.topic_active_days * DAY
+        if since < window:
+            anchor: str | None = None
+            found: dict[str, int] = {}
+            for _ in range(MAX_DISCOVERY_PAGES):
+                answer = await self._call(*stat_topics_call(self.group_id, int(since * 1000), int(window * 1000),
+                                                            anchor))
+                page, anchor, more = parse_topics(answer)
+                found.update(page)
+                if not more or not anchor or not page:
+                    break
+            await self._publications(found)
+        self._posts_caught_up = True
+
+    async def _publications(self, topics: dict[str, int]) -> None:
+        """Hand the group's topics not yet handed over to the daemon as its publications."""
+        if self.deliver_posts is None:
+            return
+        new = {tid: published for tid, published in topics.items() if tid not in self._posted and published}
+        if not new:
+            return
+        await self.deliver_posts([PostEvent("ok", self.group_id, tid, published, topic_url(self.group_id, tid))
+                                  for tid, published in sorted(new.items(), key=lambda kv: (kv[1], kv[0]))])
+        self._posted.update(new)
+        newest = max(new.values())
+        raw = await self.cursors.get(posts_cursor(self.group_id))
+        if not raw or not raw.isdigit() or int(raw) < newest:
+            await self.cursors.set(posts_cursor(self.group_id), str(newest))
 
     def _expire(self) -> None:
         horizon = self.clock() - self.settings.topic_active_days * DAY

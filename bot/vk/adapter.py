@@ -37,6 +37,7 @@ from bot.platform import (
     NotActionable,
     Outcome,
     PlatformEvent,
+    PostEvent,
     RestoreIntent,
     Retry,
     UnbanIntent,
@@ -57,6 +58,7 @@ from .methods import (
     unban_call,
     verify_call,
 )
+from .posts import PostWatcher, WallPostReader
 from .receiver import Backfiller, CallbackEndpoint, LongPollReceiver, confirmation_code, last_comment_cursor
 
 log = logging.getLogger("modbot.vk")
@@ -107,6 +109,10 @@ class VKOptions:
     restart_delay: float = RESTART_DELAY
     #: no long-poll answer for this long makes a community "degraded"
     stall_seconds: float = STALL_SECONDS
+    #: the page's own posts (clause 15) are re-read from its wall this often (seconds) …
+    posts_refresh: float = 6 * 3600.0
+    #: … and at the first start back this many days (so the first yearly report has them)
+    posts_horizon_days: int = 400
 
     @classmethod
     def from_env(cls) -> VKOptions:
@@ -157,6 +163,8 @@ class VKPlatform:
         self.client: VKClient | None = None
         self.batcher: ExecuteBatcher | None = None
         self.receivers: dict[int, LongPollReceiver] = {}
+        #: per community with a user token: reads the page's own posts from its wall (clause 15)
+        self.post_watchers: dict[int, PostWatcher] = {}
         #: crash-restart times per community (liveness: 5 in 10 minutes is "degraded")
         self.restarts: dict[int, list[float]] = {}
         self._tasks: list[asyncio.Task[None]] = []
@@ -242,6 +250,16 @@ class VKPlatform:
                                on_error=self.metrics.api_error, on_call=self.metrics.api_call)
         self.batcher = ExecuteBatcher(self.client)
         for c in self._communities:
+            user = self.tokens[c.group_id].user
+            if user is None:
+                log.info("community «%s» (vk %d): no user token, so the page's posts are recorded from "
+                         "wall_post_new events only (reading the wall needs a user token)", c.name or c.group_id,
+                         c.group_id)
+            else:
+                reader = WallPostReader(self.client, c.group_id, user, cursors, self._on_posts,
+                                        horizon_days=self.options.posts_horizon_days)
+                self.post_watchers[c.group_id] = watcher = PostWatcher(reader, refresh=self.options.posts_refresh)
+                watcher.start()
             mode = f"{c.mode} mode"
             if c.receive_mode == "longpoll":
                 self._tasks.append(asyncio.create_task(self._keep_receiving(c), name=f"vk-lp-{c.group_id}"))
@@ -258,7 +276,14 @@ class VKPlatform:
                                 posts=self.options.backfill_posts)
         rec = LongPollReceiver(self.client, c.group_id, toks.group, self.deliver, self._cursors, backfiller,
                                wait=self.options.longpoll_wait)
-        rec.on_failed = self.metrics.lp_failed
+        watcher = self.post_watchers.get(c.group_id)
+
+        def on_failed(code: int) -> None:
+            self.metrics.lp_failed(code)
+            if watcher is not None and code in (1, 3):  # history lost: posts may be missing too
+                watcher.wake()
+
+        rec.on_failed = on_failed
         return rec
 
     async def _keep_receiving(self, c: CommunityConfig) -> None:
@@ -298,6 +323,8 @@ class VKPlatform:
                 await t
         for rec in self.receivers.values():
             rec.cancel_backfill()
+        for watcher in self.post_watchers.values():
+            await watcher.stop()
         self._tasks.clear()
 
     async def close(self) -> None:
@@ -333,6 +360,11 @@ class VKPlatform:
         events: list[PlatformEvent] = [CommentEvent(c, "backfill", "", c.community_id) for c in comments]
         await self._sink(events, "backfill")
         await self._advance_wall_cursors(events)
+
+    async def _on_posts(self, posts: Sequence[PostEvent]) -> None:
+        """The wall reader's sink: the page's own publications, stored by the daemon."""
+        assert self._sink is not None
+        await self._sink(list(posts), "wall")
 
     async def _advance_wall_cursors(self, events: Sequence[PlatformEvent]) -> None:
         """The newest wall comment stored per community: where a backfill starts after lost history.
@@ -482,6 +514,8 @@ class VKPlatform:
                 "last_progress_age_s": round(now - rec.last_answer_at, 1) if rec and rec.last_answer_at else None,
                 "restarts_10min": len(recent),
             }
+            if c.group_id in self.post_watchers:
+                info.update(self.post_watchers[c.group_id].health())
             problems = []
             if len(recent) >= RESTARTS_DEGRADED:
                 problems.append(f"приём событий перезапускался {len(recent)} раз за 10 минут")

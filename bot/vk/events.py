@@ -1,4 +1,5 @@
-"""VK event envelope → the port's platform-free events (:mod:`bot.platform`): a comment, a ban.
+"""VK event envelope → the port's platform-free events (:mod:`bot.platform`): a comment, a ban, a
+publication of the page itself (``wall_post_new`` from the community: clause 15 counts them).
 
 The same parser serves Bots Long Poll, the Callback API and tests. It never raises: a malformed
 event becomes :class:`Malformed` with a one-line reason the daemon logs, because one broken event
@@ -10,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from bot.platform import BanEvent, CommentEvent, Ignored, Malformed
+from bot.platform import BanEvent, CommentEvent, Ignored, Malformed, PostEvent
 from bot.types import Comment
 
 #: event type -> (kind, parent id field, parent owner field, is edit)
@@ -37,11 +38,15 @@ BLOCK_EVENTS = ("user_block", "user_unblock")
 KNOWN_IGNORED = frozenset({
     "wall_reply_delete", "photo_comment_delete", "video_comment_delete", "board_post_delete",
     "market_comment_delete", "confirmation", "message_reply", "message_allow", "message_deny",
-    "message_typing_state", "message_read", "message_event", "wall_post_new", "wall_repost",
+    "message_typing_state", "message_read", "message_event", "wall_repost",
 })
+#: ``wall_post_new`` post types that are a publication of the page: a post, or a repost onto the
+#: wall. ``suggest`` (a user's proposal, not published) and ``postpone`` (scheduled, not yet
+#: published; VK sends ``wall_post_new`` again when it goes out) are not.
+PUBLISHED_POST_TYPES = frozenset({"post", "copy"})
 
 
-ParsedEvent = CommentEvent | BanEvent | Ignored | Malformed
+ParsedEvent = CommentEvent | BanEvent | PostEvent | Ignored | Malformed
 
 #: VK's ids and dates fit in a signed 64-bit integer (SQLite's INTEGER); anything beyond is not VK.
 INT64_MAX = 2**63 - 1
@@ -151,6 +156,9 @@ def _parse(env: Any, received_at: float) -> ParsedEvent:
         return CommentEvent(_comment(etype, group_id, event_id, obj, received_at), etype, event_id, group_id)
     if etype in MESSAGE_EVENTS:
         return CommentEvent(_message(etype, group_id, event_id, obj, received_at), etype, event_id, group_id)
+    if etype == "wall_post_new":
+        post = page_post(group_id, obj, event_id=event_id)
+        return post if post is not None else Ignored(etype, event_id, group_id)
     if etype in BLOCK_EVENTS:
         if not isinstance(obj, dict):
             raise _Bad("object is missing or not an object")
@@ -230,6 +238,41 @@ def _message(etype: str, group_id: int, event_id: str, obj: Any, received_at: fl
         edited=MESSAGE_EVENTS[etype],
         raw={"type": etype, "object": obj},
     )
+
+
+def post_url(group_id: int, post_id: int) -> str:
+    return f"https://vk.com/wall-{group_id}_{post_id}"
+
+
+def page_post(group_id: int, obj: Any, *, event_id: str = "") -> PostEvent | None:
+    """A post object (``wall_post_new`` or ``wall.get``) → :class:`PostEvent` when it is the
+    community's own publication (``from_id == -group_id``, a published post type); None for a
+    user's post on the wall, a suggestion or a scheduled post. Raises ``_Bad`` when the object
+    is not a post of this community at all."""
+    if not isinstance(obj, dict):
+        raise _Bad("object is missing or not an object")
+    post_id = _int(obj, "id")
+    owner = _int(obj, "owner_id", default=-group_id)
+    if owner != -group_id:
+        raise _Bad(f"object.owner_id {owner} is not community -{group_id}")
+    author = _int(obj, "from_id", default=owner)
+    post_type = obj.get("post_type", "post")
+    if author != -group_id or post_type not in PUBLISHED_POST_TYPES:
+        return None
+    return PostEvent("vk", group_id, str(post_id), _int(obj, "date"), post_url(group_id, post_id), event_id)
+
+
+def wall_posts_from_api(group_id: int, items: Any) -> list[PostEvent]:
+    """The community's own publications among ``wall.get`` items (others and bad items skipped)."""
+    out: list[PostEvent] = []
+    for obj in items if isinstance(items, list) else []:
+        try:
+            post = page_post(group_id, obj)
+        except _Bad:
+            continue
+        if post is not None:
+            out.append(post)
+    return out
 
 
 def wall_comment_from_api(group_id: int, post_id: int, obj: dict[str, Any], *, received_at: float) -> Comment | None:

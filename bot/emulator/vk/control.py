@@ -82,7 +82,8 @@ def _user(state: VKState, data: dict[str, Any], _: web.Request) -> Any:
 
 def _post(state: VKState, data: dict[str, Any], _: web.Request) -> Any:
     (group_id,) = _need(data, "group_id")
-    return state.add_post(int(group_id), str(data.get("text", "")), from_id=data.get("from_id"))
+    return state.add_post(int(group_id), str(data.get("text", "")), from_id=data.get("from_id"),
+                          post_type=str(data.get("post_type", "post")))
 
 
 def _comment(state: VKState, data: dict[str, Any], _: web.Request) -> Any:

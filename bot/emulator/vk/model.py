@@ -33,7 +33,8 @@ class TokenInfo:
 
 @dataclass(slots=True)
 class Post:
-    """A community wall post; ``live_comments`` is what ``comments.count`` shows (deleted ones excluded)."""
+    """A community wall post; ``live_comments`` is what ``comments.count`` shows (deleted ones excluded).
+    ``post_type``: ``post`` (published), ``suggest`` (a user's proposal, not on the wall yet)."""
 
     id: int
     owner_id: int
@@ -41,6 +42,7 @@ class Post:
     date: int
     text: str
     live_comments: int = 0
+    post_type: str = "post"
 
 
 @dataclass(slots=True)

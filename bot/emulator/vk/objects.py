@@ -46,7 +46,7 @@ def group_object(group: Group, tok: TokenInfo | None = None) -> dict[str, Any]:
 
 def post_object(post: Post) -> dict[str, Any]:
     return {"id": post.id, "owner_id": post.owner_id, "from_id": post.from_id, "date": post.date,
-            "text": post.text, "post_type": "post", "attachments": [], "marked_as_ads": 0,
+            "text": post.text, "post_type": post.post_type, "attachments": [], "marked_as_ads": 0,
             "comments": {"count": post.live_comments, "can_post": 1, "groups_can_post": True,
                          "can_close": True, "can_open": False},
             "likes": dict(_LIKES), "reposts": {"count": 0, "user_reposted": 0}, "views": {"count": 0}}

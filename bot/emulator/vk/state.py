@@ -24,7 +24,7 @@ from .callback import CallbackDelivery, add_callback_server
 from .faults import Fault, FaultKind, FaultPlan
 from .longpoll import LongPollQueue
 from .model import Ban, Group, Post, StoredComment, TokenInfo
-from .objects import comment_object, delete_event_object
+from .objects import comment_object, delete_event_object, post_object
 from .protocol import (
     ALL_KINDS,
     API_VERSION,
@@ -190,15 +190,23 @@ class VKState:
                 "group_token": group_token, "user_token": user_token, "admin_user_id": admin_user_id,
                 "confirmation_code": group.confirmation_code}
 
-    def add_post(self, group_id: int, text: str = "", *, from_id: int | None = None) -> dict[str, Any]:
-        """Create a wall post (post ids share the wall counter with wall comments, as on VK)."""
+    def add_post(self, group_id: int, text: str = "", *, from_id: int | None = None,
+                 post_type: str = "post") -> dict[str, Any]:
+        """Create a wall post (post ids share the wall counter with wall comments, as on VK) and
+        queue ``wall_post_new``, as VK does for every new post — the community's own, a user's post
+        on an open wall (``from_id`` a user) and a suggestion (``post_type="suggest"``, which
+        ``wall.get`` does not list unless asked for ``filter=suggests``)."""
+        if post_type not in ("post", "suggest"):
+            raise ControlError(400, f"post_type must be post or suggest, got {post_type!r}")
         group = self.get_group(group_id)
         pid = group.next_id("wall")
-        post = Post(pid, -group.id, from_id if from_id is not None else -group.id, int(self.now()), text)
+        post = Post(pid, -group.id, int(from_id) if from_id is not None else -group.id, int(self.now()), text,
+                    post_type=post_type)
         group.posts[pid] = post
         group.post_ids.append(pid)
         group.containers[("wall", pid)] = []
-        return {"post_id": pid, "owner_id": -group.id, "date": post.date}
+        env = self.emit(group, "wall_post_new", post_object(post))
+        return {"post_id": pid, "owner_id": -group.id, "date": post.date, "event_id": env["event_id"]}
 
     def get_group(self, group_id: int) -> Group:
         """The community for a control operation (404 if unknown; API methods answer VK's error 100)."""
@@ -261,9 +269,8 @@ class VKState:
             return self._post_message(group, from_id, text, now)
         if kind == "wall":
             if parent_id is None:
-                if not group.post_ids:
-                    self.add_post(group.id, "Auto-created post")
-                parent_id = group.post_ids[-1]
+                published = [p for p in group.post_ids if group.posts[p].post_type == "post"]
+                parent_id = published[-1] if published else self.add_post(group.id, "Auto-created post")["post_id"]
             elif parent_id not in group.posts:
                 raise ControlError(404, f"post {parent_id} not found", reason="no_post")
         elif parent_id is None:

@@ -16,8 +16,10 @@ from . import (
     model,
     moderators,
     queue,
+    report,
 )
 
-MODULES = [login, queue, journal, comment, author, blacklist, dashboard, attention, model, moderators, account]
+MODULES = [login, queue, journal, comment, author, blacklist, dashboard, report, attention, model, moderators,
+           account]
 
 __all__ = ["MODULES"]

@@ -11,6 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.reports.watch import posting_watch
 from moderation.verdict import CATEGORIES
 
 from ..app import NavItem, int_param, render, viewer, ws
@@ -43,6 +44,9 @@ async def dashboard_page(request: web.Request) -> web.Response:
     data = await w.db(w.store.dashboard, since, communities=scope, day_offset=DAY_OFFSET,
                       extra_communities=[c.key for c in w.config.communities])
     queue_size, oldest = await w.queue_size(scope)
+    # clause 15: this week's posts of each page (a page on course to miss 3 is highlighted)
+    posting = await w.db(posting_watch, w.store, [(c.platform, c.group_id, c.name) for c in w.communities_for(v)
+                                                  if community is None or c.key == community], now)
     day_list = list(range(first, today + 1))
     index = {d: i for i, d in enumerate(day_list)}
     labels = [_label(d) for d in day_list]
@@ -111,5 +115,5 @@ async def dashboard_page(request: web.Request) -> web.Response:
         median_moderator=statistics.median(delays["moderator"]) if delays["moderator"] else None,
         total_comments=sum(v.get("comments", 0) for _, v in communities),
         total_deleted=sum(v.get("deleted", 0) for _, v in communities),
-        total_held=int(sum(held)), total_undone=int(sum(undone)),
+        total_held=int(sum(held)), total_undone=int(sum(undone)), posting=posting,
     )

@@ -27,7 +27,8 @@ def wall_get(state: VKState, call: MethodCall) -> Any:
     offset = max(call.p.int("offset", 0), 0)
     count = min(max(call.p.int("count", 20), 0), 100)
     flt = call.p.raw.get("filter", "all")
-    ids = group.post_ids
+    # Suggestions are not on the wall: only ``filter=suggests`` lists them (and only them).
+    ids = [i for i in group.post_ids if (group.posts[i].post_type == "suggest") == (flt == "suggests")]
     if flt in ("owner", "others"):
         ids = [i for i in ids if (group.posts[i].from_id == -group.id) == (flt == "owner")]
     newest_first = ids[::-1][offset:offset + count]
