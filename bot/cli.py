@@ -99,12 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", help="model version string (default: NAME-date-hash)")
     p.set_defaults(func=_train)
 
-    from bot import cli_daemon, cli_report, cli_review, cli_web
+    from bot import cli_daemon, cli_model, cli_report, cli_review, cli_web
 
     cli_daemon.register(sub)
     cli_review.register(sub)
     cli_web.register(sub)
     cli_report.register(sub)
+    cli_model.register(sub)
     return parser
 
 

@@ -187,6 +187,22 @@ class CommunityConfig:
 
 
 @dataclass(frozen=True)
+class RetrainConfig:
+    """``[retrain]``: how ``modbot retrain`` learns from the moderators' labels."""
+
+    #: Folders/files of base training data (``modbot train``'s formats). Set: a full retrain on them
+    #: plus the labels; empty: a local correction on top of the running model.
+    base_data: tuple[Path, ...] = ()
+    #: Labelled sets to report on (information only), e.g. ``../shared/data``; None = that default
+    #: when it exists.
+    eval_data: Path | None = None
+    min_labels: int = 30
+    holdout: float = 0.2
+    #: Weight of a moderator's label against one row of base data in a full retrain.
+    label_weight: float = 3.0
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole validated configuration."""
 
@@ -203,6 +219,7 @@ class Config:
     ok: OKSettings = OKSettings()
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # global overrides
     communities: tuple[CommunityConfig, ...] = ()
+    retrain: RetrainConfig = RetrainConfig()
     source: Path | None = None
 
     def community(self, platform: str, group_id: int) -> CommunityConfig | None:
@@ -241,7 +258,7 @@ class Config:
 
 _TOP_KEYS = {
     "database", "log_level", "model_path", "receive_mode", "web", "metrics", "callback", "ladder",
-    "ban", "rate_limits", "ok", "thresholds", "communities",
+    "ban", "rate_limits", "ok", "thresholds", "communities", "retrain",
 }  # fmt: skip
 _COMMON_COMMUNITY_KEYS = {"platform", "group_id", "name", "mode", "thresholds", "trusted_user_ids", "organisation"}
 #: Keys that only mean something on one platform (a VK key on an OK community is a mistake).
@@ -402,6 +419,39 @@ def _tname(v: Any) -> str:
     if isinstance(v, list):
         return "an array"
     return type(v).__name__
+
+
+def _retrain(ck: _Checker, data: Mapping[str, Any], base: Path) -> RetrainConfig:
+    t = ck.table(data, "retrain", "")
+    ck.unknown(t, {"base_data", "eval_data", "min_labels", "holdout", "label_weight"}, "retrain.")
+    d = RetrainConfig()
+
+    def resolve(v: str) -> Path:
+        p = Path(v).expanduser()
+        return p if p.is_absolute() else base / p
+
+    raw = t.get("base_data", [])
+    raw = [raw] if isinstance(raw, str) else raw
+    paths: list[Path] = []
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
+        ck.add(f"retrain.base_data: expected a path or a list of paths, got {_tname(t.get('base_data'))}")
+    else:
+        paths = [resolve(x) for x in raw]
+    eval_data = t.get("eval_data")
+    if eval_data is not None and (not isinstance(eval_data, str) or not eval_data.strip()):
+        ck.add(f"retrain.eval_data: expected a path, got {_tname(eval_data)}")
+        eval_data = None
+    holdout = ck.num(t, "holdout", "retrain.", d.holdout, positive=True)
+    if not 0.05 <= holdout <= 0.5:
+        ck.add(f"retrain.holdout: must be in 0.05..0.5 (the newest share of labels kept for the test), got {holdout}")
+        holdout = d.holdout
+    return RetrainConfig(
+        base_data=tuple(paths),
+        eval_data=resolve(eval_data) if eval_data else None,
+        min_labels=ck.int_(t, "min_labels", "retrain.", d.min_labels, 1, 100_000),
+        holdout=holdout,
+        label_weight=ck.num(t, "label_weight", "retrain.", d.label_weight, positive=True),
+    )
 
 
 def _ladder(ck: _Checker, data: Mapping[str, Any]) -> Ladder:
@@ -643,6 +693,7 @@ def parse_config(
     )
     ladder = _ladder(ck, data)
     ban = _ban(ck, data)
+    retrain = _retrain(ck, data, base)
     global_thr = ck.thresholds(data.get("thresholds", {}), "thresholds")
     ck.check_order(global_thr, "thresholds")
 
@@ -700,6 +751,7 @@ def parse_config(
         ok=ok,
         thresholds=global_thr,
         communities=tuple(communities),
+        retrain=retrain,
     )
 
 

@@ -57,6 +57,10 @@ SOURCES: dict[str, Source] = {
         "hate_manual", "hate_speech_groups_manual (student annotation)", "none stated — evaluation only", False
     ),
 }
+#: Not a file format: the labels ``modbot retrain`` reads from the database (a full retrain adds them).
+SOURCES["moderators"] = Source(
+    "moderators", "moderators' decisions on this installation's pages (modbot retrain)", "own data", True
+)
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,15 @@ def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: boo
     return out
 
 
+def with_extra(examples: list[Example], extra: list[Example] | None) -> list[Example]:
+    """``extra`` (``modbot retrain``: the moderators' labels) first, and a dataset row with the same
+    text dropped: a moderator's decision about this page outranks a weak label from elsewhere."""
+    if not extra:
+        return examples
+    keys = {dedupe_key(ex.text) for ex in extra}
+    return list(extra) + [ex for ex in examples if dedupe_key(ex.text) not in keys]
+
+
 def fit(
     examples: list[Example], prepared: list[Prepared], Y: np.ndarray, *, C: float = 0.3  # noqa: N803
 ):
@@ -209,10 +218,11 @@ def train(
     C: float = 0.3,  # noqa: N803
     neutral_weight: float = 0.2,
     version: str | None = None,
+    extra: list[Example] | None = None,
 ) -> ModelArtifact:
     say = progress or (lambda _m: None)
     t0 = time.monotonic()
-    examples = collect(paths, neutral_weight=neutral_weight)
+    examples = with_extra(collect(paths, neutral_weight=neutral_weight), extra)
     by_source = Counter(e.source for e in examples)
     say("Данные: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
     prepared = prepare_all(examples, say)

@@ -157,7 +157,7 @@ def test_added_migration_applies_on_reopen(tmp_path: Path, monkeypatch: pytest.M
     def added(db) -> None:
         db.execute("ALTER TABLE comments ADD COLUMN lang TEXT NOT NULL DEFAULT 'ru'")
 
-    monkeypatch.setattr("bot.store.MIGRATIONS", [*MIGRATIONS, added])
+    monkeypatch.setattr("bot.store.schema.MIGRATIONS", [*MIGRATIONS, added])
     with Store(path) as s:
         assert s.schema_version == len(MIGRATIONS) + 1
         assert s.db.execute("SELECT lang FROM comments").fetchone()[0] == "ru"
@@ -637,7 +637,7 @@ def test_migration_2_indexes_decisions_by_comment_row(tmp_path: Path) -> None:
 
 def test_version_1_database_is_upgraded_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
-    monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS[:1])
+    monkeypatch.setattr("bot.store.schema.MIGRATIONS", MIGRATIONS[:1])
     with Store(path) as s:
         assert s.schema_version == 1
     monkeypatch.undo()
@@ -651,7 +651,7 @@ def test_schema_2_database_upgrades_to_text_ids_with_nothing_lost(tmp_path: Path
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """A database written by the schema-2 release (integer ids, the outbox lease in last_error)."""
     path = tmp_path / "release.db"
-    monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS[:2])
+    monkeypatch.setattr("bot.store.schema.MIGRATIONS", MIGRATIONS[:2])
     with Store(path) as s:
         db = s.db
         db.execute("""INSERT INTO comments (id, key, version, platform, community_id, kind, object_id, owner_id,

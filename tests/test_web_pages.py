@@ -287,3 +287,40 @@ async def test_dashboard_figures_match_the_journal(web: WebEnv) -> None:
     t = (await c.get("/dashboard?days=7"))[1]
     assert "автоматических удалений отменено модераторами (1 из 2)" in t
     assert '<td data-label="Комментарии">4</td>' in t and "Больница" not in t
+
+
+async def test_model_page_shows_registry_versions_last_retrain_and_undone_share(web: WebEnv) -> None:
+    """After a retrain: the registry's versions (current marked, refused ones too), the last comparison
+    table with the decision, and per version the share of automatic deletions moderators undid."""
+    import json
+
+    from bot.model_registry import ModelRegistry
+
+    reg = ModelRegistry(web.config.database.parent / "models")
+    for name, status in (("test-model", "base"), ("local-20261201-100000", "refused")):
+        reg.add_version(name, lambda d: (d / "model.pkl").write_bytes(b"x"), {
+            "kind": "base" if status == "base" else "local", "status": status, "created": "2026-12-01T10:00:00Z",
+            "by": "admin", "headline": {"held_out_f1": 0.7, "held_out_caught": 0.65, "regression_clean_deleted": 0}})
+    reg.switch("test-model")
+    reg.record("refuse", version="local-20261201-100000", previous="test-model", by="admin",
+               worse=["F1 на отложенных метках модераторов: 0.724 → 0.712"])
+    figs = {"held_out": {"n": 119, "violations": 31, "caught": 0.677, "f1": 0.724, "precision": 0.778},
+            "regression": {"clean": 357, "violations": 128, "clean_deleted": 0, "violations_removed": 0.953}}
+    cand = json.loads(json.dumps(figs))
+    cand["held_out"]["f1"] = 0.712
+    reg.write_last_retrain({"at": "2026-12-01T10:00:00Z", "by": "admin", "outcome": "refused",
+                            "current": "test-model", "candidate": "local-20261201-100000",
+                            "worse": ["F1 на отложенных метках модераторов: 0.724 → 0.712"],
+                            "figures": {"current": figs, "candidate": cand}})
+    row = seed(web.store, web.service, text="ты дебил", action="delete", labels=["insult"])
+    seed(web.store, web.service, text="сам дебил", action="delete", labels=["insult"])
+    decision = web.store.latest_verdict_decision(row.key)
+    web.service.undo(decision["id"], by="anna", now=time.time())
+
+    c = await web.client("admin")
+    status, text, _ = await c.get("/model")
+    assert status == 200
+    assert "Версии в реестре моделей" in text and "local-20261201-100000" in text and "текущая" in text
+    assert "отклонена" in text and "Последнее дообучение" in text and "отклонён" in text
+    assert "пойманные нарушения (полнота)" in text and "0.724" in text and "0.712" in text
+    assert "1 из 2 (50.0 %)" in text  # test-model's automatic deletions: one of two undone

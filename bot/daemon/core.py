@@ -36,6 +36,7 @@ from typing import Any
 from bot.config import Config, env_float
 from bot.decisions import DecisionService, Plan
 from bot.metrics import HttpServer, Metrics, make_app
+from bot.model_registry import ModelWatch, model_to_run
 from bot.platform import (
     BanEvent,
     CommentEvent,
@@ -49,6 +50,7 @@ from bot.reports.periods import MSK
 from bot.reports.watch import posting_watch
 from bot.store import HEARTBEAT_CURSOR, HEARTBEAT_SECONDS, CommentRow, Store
 from bot.types import Action, Decision
+from moderation.correction import community_thresholds
 from moderation.judge import Judge
 from moderation.repeats import RepeatTracker
 from moderation.verdict import Verdict
@@ -87,12 +89,16 @@ class DaemonOptions:
     clock: Callable[[], float] = field(default=time.time)
     #: How often the posting-rate watch (clause 15) looks at this week's posts of every page.
     posting_watch_interval: float = 300.0
+    #: How often the model registry's ``current`` pointer (and the model file) is checked for a switch.
+    model_watch_interval: float = 15.0
 
     @classmethod
     def from_env(cls) -> DaemonOptions:
-        """``MODBOT_JUDGE_BATCH``: comments judged per batch."""
+        """``MODBOT_JUDGE_BATCH``: comments judged per batch; ``MODBOT_MODEL_WATCH_SECONDS``: how often
+        the model pointer is checked (15)."""
         o = cls()
         o.judge_batch = int(env_float("MODBOT_JUDGE_BATCH", o.judge_batch))
+        o.model_watch_interval = env_float("MODBOT_MODEL_WATCH_SECONDS", o.model_watch_interval)
         return o
 
 
@@ -109,6 +115,7 @@ class Daemon:
         self._own_store = store is None
         self.judge = judge
         self._judges: dict[tuple[str, int], Judge] = {}
+        self._model_watch: ModelWatch | None = None
         self.db: AsyncStore | None = None
         self.decisions: DecisionService | None = None
         self.outbox: Outbox | None = None
@@ -143,8 +150,9 @@ class Daemon:
             self._store = await asyncio.to_thread(Store, self.config.database)
         self.db = AsyncStore(self._store)
         self.decisions = DecisionService(self._store, self.config, self.platforms)
+        self._model_watch = ModelWatch(self.config)  # before loading: a switch during the load is seen
         if self.judge is None:
-            self.judge = await loop.run_in_executor(self._judge_pool, Judge.load, self.config.model_path, None)
+            self.judge = await loop.run_in_executor(self._judge_pool, Judge.load, model_to_run(self.config), None)
         try:  # fail at start, not on every comment, if the model cannot judge at all
             await loop.run_in_executor(self._judge_pool, self.judge.judge_many, ["проверка модели"])
         except Exception as exc:
@@ -348,7 +356,12 @@ class Daemon:
         if j is None:
             assert self.judge is not None
             c = self.config.community(platform, group_id)
-            j = self.judge.with_overrides(self.config.thresholds_for(c)) if c is not None else self.judge
+            # The model's own thresholds for this community (a retrain tuned them), then the config's.
+            merged = {cat: dict(t) for cat, t in
+                      community_thresholds(self.judge.artifact, f"{platform}:{group_id}").items()}
+            for cat, values in (self.config.thresholds_for(c) if c is not None else {}).items():
+                merged.setdefault(cat, {}).update(values)
+            j = self.judge.with_overrides(merged) if merged else self.judge
             self._judges[key] = j
         return j
 
@@ -464,13 +477,16 @@ class Daemon:
             self.metrics.observe_latency(action.kind, self.options.clock() - received)
 
     async def reload_model(self) -> bool:
-        """SIGHUP: load the model again (``model_path`` or the default) and swap it in if it works.
+        """SIGHUP, or the registry's ``current`` pointer moved: load the model to run (the registry's
+        ``current``, else ``model_path``, else the shipped one) and swap it in if it works.
 
         The old judge keeps serving until the new one has passed a test verdict, so a broken
-        model file on disk never stops moderation."""
+        model file on disk never stops moderation. Comments keep arriving and are stored meanwhile;
+        queued ones are judged by whichever model is in place when their batch runs (each verdict
+        records its model version)."""
         loop = asyncio.get_running_loop()
         try:
-            new = await loop.run_in_executor(self._judge_pool, Judge.load, self.config.model_path, None)
+            new = await loop.run_in_executor(self._judge_pool, Judge.load, model_to_run(self.config), None)
             await loop.run_in_executor(self._judge_pool, new.judge_many, ["проверка модели"])
         except Exception as exc:
             log.error("model reload failed, keeping %s: %s: %s",
@@ -491,8 +507,17 @@ class Daemon:
         last_prune = 0.0
         last_beat = 0.0
         last_watch = 0.0
+        last_model_watch = time.monotonic()
         while True:
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(min(1.0, self.options.model_watch_interval))
+            if time.monotonic() - last_model_watch >= self.options.model_watch_interval:
+                last_model_watch = time.monotonic()
+                try:
+                    if self._model_watch is not None and self._model_watch.changed():
+                        log.info("model on disk changed (%s): reloading", model_to_run(self.config))
+                        await self.reload_model()
+                except Exception as exc:
+                    log.error("model watch: %s: %s", type(exc).__name__, exc)
             if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
                 last_beat = time.monotonic()
                 await self._heartbeat()
