@@ -153,6 +153,26 @@ def group_figures(judge, d: Path) -> dict[str, float]:
     return out
 
 
+def traffic_figures(judge) -> dict[str, float]:
+    """The shipped model on the project's demo corpus (not used for training): does criticism stay up?"""
+    traffic_path = Path(__file__).resolve().parent.parent / "bot" / "demo" / "traffic.tsv"
+    with traffic_path.open(encoding="utf-8") as fh:
+        traffic = list(csv.DictReader(fh, delimiter="\t"))
+    tv = judge.judge_many([r["text"] for r in traffic])
+    removed = [v.action in ("delete", "delete_and_ban") for v in tv]
+    clean = [r["labels"] == "" for r in traffic]
+    crit = [r["kind"] == "criticism" for r in traffic]
+    civic_removed = sum(rm for rm, c in zip(removed, clean, strict=True) if c) / max(sum(clean), 1)
+    crit_removed = sum(rm for rm, c in zip(removed, crit, strict=True) if c) / max(sum(crit), 1)
+    viol_caught = sum(v.action != "allow" for v, c in zip(tv, clean, strict=True) if not c) / max(
+        sum(not c for c in clean), 1)
+    return {
+        "traffic_clean_removed_rate": round(civic_removed, 4),
+        "traffic_criticism_removed_rate": round(crit_removed, 4),
+        "traffic_violations_flagged_rate": round(viol_caught, 4),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description="quality benchmark")
     ap.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
@@ -170,7 +190,7 @@ def main() -> None:
         from moderation.judge import Judge
 
         judge = Judge.load(args.model)
-        finish({**group_figures(judge, d), "model_version": judge.model_version, "seconds": round(time.monotonic() - t0)})
+        finish({**group_figures(judge, d), **traffic_figures(judge), "model_version": judge.model_version, "seconds": round(time.monotonic() - t0)})
         return
 
     ch = read_2ch(d / "2ch_pikabu_toxic" / "labeled.csv")
@@ -267,19 +287,6 @@ def main() -> None:
     hp, hr, hf = prf(h_true, h_pred)
     _, har, _ = prf(h_true, h_any)
 
-    # The project's demo traffic corpus (not used for training): does criticism stay up?
-    traffic_path = Path(__file__).resolve().parent.parent / "bot" / "demo" / "traffic.tsv"
-    with traffic_path.open(encoding="utf-8") as fh:
-        traffic = list(csv.DictReader(fh, delimiter="\t"))
-    tv = judge.judge_many([r["text"] for r in traffic])
-    removed = [v.action in ("delete", "delete_and_ban") for v in tv]
-    clean = [r["labels"] == "" for r in traffic]
-    crit = [r["kind"] == "criticism" for r in traffic]
-    civic_removed = sum(rm for rm, c in zip(removed, clean, strict=True) if c) / max(sum(clean), 1)
-    crit_removed = sum(rm for rm, c in zip(removed, crit, strict=True) if c) / max(sum(crit), 1)
-    viol_caught = sum(v.action != "allow" for v, c in zip(tv, clean, strict=True) if not c) / max(
-        sum(not c for c in clean), 1)
-
     best_2ch = max((f_joint[2], "joint (2ch+vk+tg+russe+seed)"), (f_only[2], "2ch-only (+seed)"))
     finish(
         {
@@ -302,9 +309,7 @@ def main() -> None:
             "hate_manual_f1": round(hf, 4),
             "hate_manual_recall_any_label": round(har, 4),
             **group_figures(judge, d),
-            "traffic_clean_removed_rate": round(civic_removed, 4),
-            "traffic_criticism_removed_rate": round(crit_removed, 4),
-            "traffic_violations_flagged_rate": round(viol_caught, 4),
+            **traffic_figures(judge),
             "model_version": judge.model_version,
             "seconds": round(time.monotonic() - t0),
         }

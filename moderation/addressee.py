@@ -1,5 +1,6 @@
 """Who an insult word is said of: the author about themself ("я лох", "чувствую себя идиоткой") is
-no insult to anyone.
+no insult to anyone, and the authorities as a body ("депутаты — бездари", "чиновники совсем
+обнаглели, тупые что ли") are a matter for a moderator, not for an automatic deletion.
 
 People call themselves names when they complain about a bad day; a word list cannot tell that from
 an insult, and a model trained on flame wars reads the word alone. Clause 19 protects others, so
@@ -19,13 +20,28 @@ from moderation.lemmatize import parses
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.normalize import Normalized
 
-__all__ = ["said_of_self"]
+__all__ = ["said_of_authorities", "said_of_self"]
 
 #: Words that may stand between "я" and the name it gives itself ("я же просто дура"); adjectives
 #: ("я полный идиот", "себя полной идиоткой") may too.
 _FILLERS = frozenset("же ведь просто ну тоже вообще прям прямо реально".split())
 _FEEL = frozenset("чувствую чувствовал чувствовала ощущаю ощущал ощущала считаю считал считала".split())
 _SECOND_PERSON = frozenset("ты тебя тебе тобой вы вас вам вами".split())
+#: The authorities as a body: collective nouns in any number, people of the authorities in the plural
+#: ("чиновники", "депутатов"; one named official — "мэр дебил" — is a person, not a body).
+_AUTHORITY_BODIES = frozenset(
+    "власть администрация правительство начальство руководство мэрия дума госдума чиновничество управа "
+    "горсовет минздрав министерство".split()
+)
+_AUTHORITY_PEOPLE = frozenset("чиновник чинуша депутат бюрократ министр управленец слуга чиновница".split())
+#: Words of pure abuse (not an evaluation like "бездари", "дураки"): deleted whoever they are aimed at.
+_VILE = frozenset(
+    "сука сучка тварь мразь мразота ублюдок урод уродина выродок гнида падла падаль скотина скот шлюха "
+    "паскуда сволочь гад гадина погань нелюдь упырь чмо чмошник быдло".split()
+)
+#: Abuse that stays the judge's to decide whoever it is aimed at.
+_HARD_ABUSE = frozenset(("obscene", "threat", "hate"))
+_SENTENCE_BREAK = re.compile(r"[.!?;\n…]")
 _CLAUSE_BREAK = re.compile(r"[.!?;,:()\n…\"«»]|\s[-–—]\s")
 
 
@@ -70,3 +86,44 @@ def _of_self(words: list[str], toks, orig: str, k: int) -> bool:  # type: ignore
             return False
         j -= 1
     return False
+
+
+def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str]) -> bool:
+    """Is the text's insult aimed at the authorities as a body, with nothing harder in it?
+
+    The decree wants criticism of the administration to stay up however harsh, and the line between
+    a harsh complaint about officials and an insult of them is a moderator's call: such a comment is
+    held, never deleted by the model alone. True when a sentence names the authorities as a body,
+    every insult word sits in such a sentence and is an evaluation ("бездари", "тупые"), not pure abuse
+    ("суки", "мрази"), nobody is addressed ("ты"/"вы") and the text has no мат, threat or hate evidence.
+    """
+    hit_list = list(hits)
+    if any(h.category in _HARD_ABUSE for h in hit_list):
+        return False
+    toks = norm.tokens
+    words = [t.text for t in toks]
+    if not _SECOND_PERSON.isdisjoint(words):
+        return False
+    orig = norm.original
+    bodies: set[int] = set()  # sentence numbers that name the authorities
+    sentence_of: list[int] = []
+    n = 0
+    for k, t in enumerate(toks):
+        if k and _SENTENCE_BREAK.search(orig, toks[k - 1].end, t.start):
+            n += 1
+        sentence_of.append(n)
+        lem = lemmas[k] if k < len(lemmas) else t.text
+        if lem in _AUTHORITY_BODIES or (
+            lem in _AUTHORITY_PEOPLE and any(p.tag.number == "plur" for p in parses(t.text)[:2])
+        ):
+            bodies.add(n)
+    if not bodies:
+        return False
+    at = {t.start: k for k, t in enumerate(toks)}
+    for h in hit_list:
+        if h.category != "insult":
+            continue
+        k = at.get(h.start)
+        if k is None or sentence_of[k] not in bodies or lemmas[k] in _VILE or h.matched in _VILE:
+            return False
+    return True

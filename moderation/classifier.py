@@ -111,7 +111,10 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
     def predict_proba(self, X):  # noqa: N803
         out = np.zeros((X.shape[0], len(self.labels)))
         if self.W_.shape[1]:
-            f = np.asarray(X @ self.W_, dtype=np.float64) + self.b_
+            # float32 rows against the float32 matrix: a float64 X would make scipy upcast the whole
+            # weight matrix on every call (8 ms per batch of 64, ≈10 % of judging time; 0.4 ms so)
+            X32 = X.astype(np.float32, copy=False) if sparse.issparse(X) else np.asarray(X, np.float32)  # noqa: N806
+            f = np.asarray(X32 @ self.W_, dtype=np.float64) + self.b_
             p = expit(-(self.a_ * f + self.c_))
             for k, j in enumerate(self.row_label_):
                 out[:, j] += p[:, k]

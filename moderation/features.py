@@ -15,7 +15,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import categories
-from moderation.addressee import said_of_self
+from moderation.addressee import said_of_authorities, said_of_self
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import lemma
@@ -43,6 +43,7 @@ class Prepared:
     groups: GroupStatements | None = None  # what the text says about protected groups, if it names one
     masked: tuple[int, ...] = ()  # tokens that are neutral group names ("армяне"): the model never sees them
     self_insult: bool = False  # every insult word is said by the author of themself ("я лох")
+    authority_insult: bool = False  # insult aimed only at the authorities as a body ("депутаты — бездари")
 
     @property
     def source(self) -> str:
@@ -105,7 +106,10 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if groups is not None and groups.mentions:
         neutral = lexicon.neutral_group_words
         masked = tuple(i for i, _a in groups.mentions if norm.tokens[i].text in neutral)
-    return Prepared(judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked, said_of_self(norm, hits))
+    return Prepared(
+        judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked,
+        said_of_self(norm, hits), said_of_authorities(norm, hits, lemmas),
+    )
 
 
 class Prepare(BaseEstimator, TransformerMixin):

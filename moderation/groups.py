@@ -109,7 +109,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     cues = lexicon.cues
     # three C-level set intersections decide for the ~80 % of comments that name no group
     found = present.intersection(lexicon.group_word_set)
-    adjectives = present.intersection(lexicon.group_adjectives)
+    adjectives = present.intersection(lexicon.group_adjective_set)
     maybe_asks = bool(present.intersection(lexicon.request_word_set))
     if not found and not adjectives and not maybe_asks:
         return None

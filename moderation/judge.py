@@ -124,6 +124,7 @@ class Judge:
             self._spam_beyond_channels(p, scores),
             question=bool(p.spam and _QUESTION_END.search(p.text)),
             self_insult=p.self_insult,
+            authority_insult=p.authority_insult,
         )
         action, labels = self.policy.decide(scores, caps)
         uncapped, would = self.policy.decide(scores) if caps else (action, labels)
@@ -147,7 +148,9 @@ class Judge:
                 "spam": "ссылка или упоминание без рекламного умысла" if channels_only
                 else "вопрос без ссылок и контактов — не предложение",
                 "hate": "группа лишь упомянута",
-                "insult": "автор говорит это о себе",
+                "insult": "автор говорит это о себе" if p.self_insult
+                else "резкая критика власти — решает модератор" if p.authority_insult
+                else "текст опровергает стереотип о группе",
             }
             ground = "на проверку модератору: " + "; ".join(
                 f"{CATEGORY_NAMES_RU[c]} — {why.get(c, 'сомнительно')}" for c in held

@@ -349,6 +349,9 @@ class Lexicon:
         #: every form of an adjective that names a group when it qualifies people (GRPADJ.* sets:
         #: "кавказские мужчины", "всех черных") → the group; only the analyser reads them
         self.group_adjectives: dict[str, str] = {}
+        #: its keys as a set: ``set.intersection`` iterates a dict argument whole, a set only the
+        #: smaller side (≈45 µs → 1 µs per comment)
+        self.group_adjective_set: frozenset[str] = frozenset()
         self._cats = categories.lexicon_categories()
         self._rank = {c: i for i, c in enumerate(self._cats)}
         self._root_names = list(roots)
@@ -493,6 +496,7 @@ class Lexicon:
             if name.startswith("GRPADJ.") and name[7:] in TARGET_GROUPS_RU:
                 for form in expander.expand_set(name, (), name):
                     lexicon.group_adjectives.setdefault(form, name[7:])
+        lexicon.group_adjective_set = frozenset(lexicon.group_adjectives)
         lexicon.request_word_set = frozenset(
             [f for f, names in cues.items() if "GS.MODERATE" in names or "GS.COMPLAINT" in names]
             + [

@@ -137,6 +137,7 @@ def ceilings(
     spam_intent: bool = False,
     question: bool = False,
     self_insult: bool = False,
+    authority_insult: bool = False,
 ) -> dict[str, str]:
     """What each category may cause at most, from what the rules understood of the text.
 
@@ -150,8 +151,14 @@ def ceilings(
     * A text that names a group but says nothing against it (a neighbour, a holiday, a question, a
       defence) is at most reviewed for ``hate``: the group word is not evidence of hatred. (The
       model never sees neutral group names at all: they are masked, see ``features.GROUP_TOKEN``.)
+    * A text that rejects a stereotype about a group (the analyser's ``defused`` sentences: "не все
+      X такие", "говорить, что все X воры, — глупость") and has no abuse of its own is at most
+      reviewed for insult too: the stereotype's words are quoted, not said.
     * Insult words a comment's author says of themself (``self_insult``: "я лох", "чувствую себя
       идиоткой") insult nobody: insult is at most held for review.
+    * Insult aimed only at the authorities as a body (``authority_insult``: "депутаты — бездари",
+      "чиновники совсем обнаглели, тупые что ли"; no мат, threat or hate, nobody addressed) is harsh
+      criticism until a moderator says otherwise: insult is at most held for review.
     * Reported speech and requests to moderators («мне написали, что…», «удалите комментарий,
       где…») are never deleted: every category is capped at review.
     """
@@ -161,11 +168,15 @@ def ceilings(
     elif spam and question and not any(s.name in SPAM_CONTACT for s in spam):
         out["spam"] = "review"
     hit_list = list(hits)
-    if self_insult:
+    if self_insult or authority_insult:
         out["insult"] = "review"
     if groups is not None:
         if groups.mentions and not groups.violating and not any(h.category in _ABUSE for h in hit_list):
             out["hate"] = "review"
+            if groups.defused:
+                # «Говорить, что все X — воры, глупость»: the words of the stereotype it rejects are
+                # the model's insult evidence, so a moderator reads it rather than the model deleting it
+                out["insult"] = "review"
         if groups.reported is not None:
             for c in categories.names():
                 if out.get(c) != "allow":

@@ -176,9 +176,9 @@ def test_reported_speech_is_never_deleted_at_most_reviewed_with_the_reason(judge
 @pytest.mark.parametrize(
     "text",
     [
-        "Не все мусульмане террористы, это стереотип",
-        "Говорить, что все кавказцы бандиты, — глупость",
-        "неправда, что все цыгане воры",
+        "Не все армяне торгаши, это предрассудок",
+        "Говорить, что все цыгане жулики, — глупость",
+        "неправда, что все чеченцы бандиты",
     ],
 )
 def test_a_rejected_generalisation_is_no_evidence_for_the_lexicon_patterns_either(judge, text):
@@ -285,7 +285,7 @@ def test_recruiting_with_a_link_is_spam(judge):
     assert "spam" in v.labels and v.action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Как заработать не выходя из дома?", "Если микрозайм подаст в суд, что будет?"])
+@pytest.mark.parametrize("text", ["Где сейчас можно подработать студенту летом?", "А если кредитный брокер обманул, куда жаловаться?"])
 def test_a_question_that_names_a_business_without_a_contact_is_not_deleted_as_spam(judge, text):
     v = judge.judge(text)
     assert "spam" not in v.labels and v.action in ("allow", "review")
@@ -296,7 +296,7 @@ def test_an_offer_with_a_contact_is_spam_even_as_a_question(judge):
     assert "spam" in v.labels and v.action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Я не могу сформулировать мысль. Я имбецил :(", "опять проспала, чувствую себя полной идиоткой"])
+@pytest.mark.parametrize("text", ["Забыла ключи второй раз за неделю, я такая дура", "опять проспала, чувствую себя полной идиоткой"])
 def test_an_insult_word_the_author_says_of_themself_is_held_at_most(judge, text):
     v = judge.judge(text)
     assert v.action in ("allow", "review") and "insult" not in v.labels
@@ -305,3 +305,23 @@ def test_an_insult_word_the_author_says_of_themself_is_held_at_most(judge, text)
 @pytest.mark.parametrize("text", ["я дура, а ты козел", "он идиот", "я лох, а вы все дебилы"])
 def test_an_insult_aimed_at_someone_else_is_not_self_talk(text):
     assert not prepare(text).self_insult
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["депутаты у нас бездари, ничего не могут сделать", "чиновники совсем обнаглели, тупые что ли",
+     "власть в городе тупая и жадная, дороги не чинят"],
+)
+def test_harsh_words_about_the_authorities_as_a_body_are_held_not_deleted(judge, text):
+    assert prepare(text).authority_insult
+    v = judge.judge(text)
+    assert v.action in ("allow", "review") and "insult" not in v.labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["мэр дебил", "ты дебил, как и все чиновники", "депутаты бездари. а сосед мой идиот",
+     "чиновники — суки", "депутаты — мрази", "депутатов надо убивать, тупые твари"],
+)
+def test_insult_of_a_person_or_with_harder_abuse_is_not_shielded_as_criticism(text):
+    assert not prepare(text).authority_insult
