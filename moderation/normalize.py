@@ -134,10 +134,10 @@ _URL_HINT = re.compile(
 #: A word: letters/digits, possibly masked inside (``х*й``, ``нае...ли``), possibly ending in ``@`` (``сук@``).
 #: Group "plain" when it is only lowercase Cyrillic (no digits, Latin or masks): the fast path.
 _WORD_OR_PLAIN = re.compile(
-    r"(?P<plain>[а-яё]+)(?![^\W_]|(?:[*#$%@!|&]+|\.{2,})[^\W_]|@(?![\w@]))"
-    r"|(?P<other>[^\W_]+(?:(?:[*#$%@!|&]+|\.{2,})[^\W_]+)*(?:@(?![\w@]))?)"
+    r"(?P<plain>[а-яё]+)(?![^\W_]|(?:[*#$%@!|&]+|\.+)[^\W_]|@(?![\w@]))"
+    r"|(?P<other>[^\W_]+(?:(?:[*#$%@!|&]+|\.+)[^\W_]+)*(?:@(?![\w@]))?)"
 )
-_SYMRUN = re.compile(r"[*#$%@!|&]+|\.{2,}")
+_SYMRUN = re.compile(r"[*#$%@!|&]+|\.+")
 #: VK mention markup "[id123|Имя]": the id is one raw token, the name a normal word.
 _MENTION = re.compile(r"\[((?:id|club|public|event)\d+)\|")
 _CYR_WORD = re.compile(r"[а-яё]+")
@@ -312,6 +312,7 @@ class _Builder:
         pieces: list[tuple[int, int]] = []
         a = 0
         prev_end = 0
+        after = self.cleaned[idx[-1] + 1] if idx[-1] + 1 < len(self.cleaned) else ""
         for m in _SYMRUN.finditer(w):
             j = m.end()
             while j < len(w) and not _SYMRUN.match(w, j):
@@ -322,12 +323,23 @@ class _Builder:
             nxt = self.cleaned[idx[m.end()]] if m.end() < len(idx) else ""
             lcyr, rcyr = any(_is_cyr(c) for c in lw), any(_is_cyr(c) for c in rw)
             if run[0] == ".":
-                split = (
-                    max(left, right) > 4
-                    or not (lcyr or rcyr)
-                    or lw in _ELLIPSIS_WORDS
-                    or rw in _ELLIPSIS_WORDS
-                )
+                # one dot inside a short word hides or breaks up a letter ("х.я", "б.лять", "д.бил");
+                # before a capital or a long word it ends a sentence or an abbreviation ("ул.Мира")
+                if len(run) == 1:
+                    split = (
+                        max(left, right) > 4
+                        or nxt.isupper()
+                        or (max(left, right) <= 2 and after == ".")  # "т.д.", "т.е.", "и.о."
+                        or not (lcyr and rcyr)
+                        or (lw in _ELLIPSIS_WORDS and rw in _ELLIPSIS_WORDS)
+                    )
+                else:
+                    split = (
+                        max(left, right) > 4
+                        or not (lcyr or rcyr)
+                        or lw in _ELLIPSIS_WORDS
+                        or rw in _ELLIPSIS_WORDS
+                    )
             else:
                 split = (left >= 5 and right >= 5) or (
                     "!" in run and (nxt.isupper() or (left >= 4 and right >= 4))
@@ -394,6 +406,13 @@ class _Builder:
                 while j < n and w[j] in _MASK_SYMBOLS:
                     j += 1
                 run = w[k:j]
+                if run == ".":  # one dot: a hidden letter ("х.я") or an inserted one ("б.лять")
+                    prim.append("*")
+                    sec.append("")
+                    mask.append("*")
+                    changed = True
+                    k = j
+                    continue
                 if run[0] == ".":  # dots hide an unknown number of letters ("нае...ли", "с..ка")
                     run = "**"
                 if len(run) == 1 and c in _LOOKALIKE_SYMBOLS:

@@ -529,3 +529,13 @@ def test_match_never_raises_and_quotes_are_slices(text: str) -> None:
         assert 0 <= h.start < h.end <= len(text)
         assert text[h.start : h.end] == h.quote
         assert h.category in ("obscene", "insult", "threat", "hate")
+
+
+@pytest.mark.parametrize("text", ["мэра на фонарь, тогда и свет дадут", "всех чиновников на столбы"])
+def test_a_call_to_lynch_without_a_verb_is_a_threat(text: str) -> None:
+    assert any(h.category == "threat" for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize("text", ["повесили гирлянду на фонарь", "объявления клеят их на столбы"])
+def test_lamp_posts_in_a_complaint_are_no_threat(text: str) -> None:
+    assert not any(h.category == "threat" for h in default_lexicon().match(normalize(text)))

@@ -289,3 +289,30 @@ def test_spelled_out_words_quote_the_whole_span(letters: list[str], sep: str) ->
     one_letter_words = sep == " " and len(letters) < 4 and set(letters) <= set("авиксоуя")
     joined = [t for t in n.tokens if raw[t.start : t.end] == spelled]
     assert bool(joined) != one_letter_words
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ни х.я не сделано", "х*я"),  # a dot for a letter
+        ("опять бл.ть", "бл*ть"),  # a dot between letters
+        ("ты д.бил", "д*бил"),
+    ],
+)
+def test_one_dot_inside_a_short_word_is_a_mask(raw: str, expected: str) -> None:
+    n = normalize(raw)
+    tok = next(t for t in n.tokens if t.text == expected)
+    assert tok.masked
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("живу на ул.Мира", ["живу", "на", "ул", "мира"]),  # a capital after the dot
+        ("Спасибо.все хорошо", ["спасибо", "все", "хорошо"]),  # a long word: a sentence ends
+        ("вот.я пришел", ["вот", "я", "пришел"]),  # two ordinary words
+        ("3.5 млн", ["3", "5", "млн"]),
+    ],
+)
+def test_one_dot_between_words_still_separates_them(raw: str, expected: list[str]) -> None:
+    assert texts(raw) == expected
