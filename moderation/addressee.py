@@ -34,6 +34,7 @@ _AUTHORITY_BODIES = frozenset(
     "горсовет минздрав министерство".split()
 )
 _AUTHORITY_PEOPLE = frozenset("чиновник чинуша депутат бюрократ министр управленец слуга чиновница".split())
+_AUTHORITY_WORDS = _AUTHORITY_BODIES | _AUTHORITY_PEOPLE
 #: Words of pure abuse, not an evaluation like "бездари", "дураки" (stems, so misspelt and derived forms —
 #: "сучья", "пидарасты", "говнюки" — count too): a text with one anywhere is the judge's to decide.
 _VILE = re.compile(
@@ -98,6 +99,8 @@ def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str
     every insult word sits in such a sentence and is an evaluation ("бездари", "тупые"), not pure abuse
     ("суки", "мрази"), nobody is addressed ("ты"/"вы") and the text has no мат, threat or hate evidence.
     """
+    if _AUTHORITY_WORDS.isdisjoint(lemmas):  # one C-level scan for the many texts about anything else
+        return False
     hit_list = list(hits)
     if any(h.category in _HARD_ABUSE for h in hit_list):
         return False

@@ -57,11 +57,13 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
         C: float = 0.3,  # noqa: N803
         calibration_cv: int = 5,
         nb_labels: tuple[str, ...] = ("insult",),
+        own_columns: dict[str, tuple[int, ...]] | None = None,
     ):
         self.labels = labels
         self.C = C
         self.calibration_cv = calibration_cv
         self.nb_labels = nb_labels
+        self.own_columns = own_columns
 
     def fit(self, X, Y, sample_weight=None):  # noqa: N803
         Y = np.asarray(Y)  # noqa: N806
@@ -76,7 +78,11 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
                 self.constant_[j] = float(pos > 0)
                 continue
             r = nb_ratios(X, y) if label in self.nb_labels else np.ones(X.shape[1], dtype=np.float32)
-            Xj = X @ sparse.diags(r) if label in self.nb_labels else X  # noqa: N806
+            hidden = [c for other, cols in (self.own_columns or {}).items() if other != label for c in cols]
+            if hidden:  # another label's own columns: this label's weights stay 0 there
+                r = r.copy()
+                r[hidden] = 0.0
+            Xj = X @ sparse.diags(r) if label in self.nb_labels or hidden else X  # noqa: N806
             if pos >= 5 * self.calibration_cv and (len(y) - pos) >= 5 * self.calibration_cv:
                 base = LinearSVC(C=self.C, class_weight="balanced")
                 model = CalibratedClassifierCV(clone(base), method="sigmoid", cv=self.calibration_cv)

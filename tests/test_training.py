@@ -64,3 +64,16 @@ def test_bad_seed_labels_are_reported_with_line_numbers(tmp_path):
     bad.write_text("text\tlabels\ttarget\nok\t\t\nплохо\tspam,rude\t\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"bad.tsv:3: unknown labels \['rude'\]"):
         load([bad])
+
+
+def test_emoji_flood_columns_belong_to_the_spam_head_alone():
+    """A sad comment with a row of crying emoji must not read as an insult because of the emoji."""
+    from moderation.judge import Judge
+
+    judge = Judge.load()
+    clf = judge._clf
+    names = list(judge._features.get_feature_names_out())
+    own = clf.own_columns["spam"]
+    assert names.index("rules__spam_sig_emoji_flood") in own
+    others = [j for j, label in enumerate(clf.labels) if label != "spam"]
+    assert not clf.coef_[others][:, list(own)].any()
