@@ -46,7 +46,7 @@ SOURCES: dict[str, Source] = {
     "seed": Source("seed", "modbot seed corpus (civic comments written by the project)", "MIT (project)", True),
     "counterfactual": Source(
         "counterfactual",
-        "modbot counterfactual group sentences (project templates and group swaps of the seed corpus)",
+        "modbot counterfactual group sentences (project templates)",
         "MIT (project)",
         True,
     ),
