@@ -303,8 +303,8 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
         if idx is None:
             if len(cache) >= self.CACHE_LIMIT:
                 cache.clear()
-            vocab = self.vocabulary_
-            idx = cache[word] = np.array([vocab[g] for g in self._ngrams(word) if g in vocab], dtype=np.int64)
+            get = self.vocabulary_.get  # one lookup per n-gram (``g in vocab`` then ``vocab[g]`` was two)
+            idx = cache[word] = np.array([i for i in map(get, self._ngrams(word)) if i is not None], dtype=np.int64)
         return idx
 
     def transform(self, X):  # noqa: N803
