@@ -177,7 +177,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     if asks_at is not None and not out.addressed:
         j = asks_at
         t = toks[j]
-        out.reported = Finding("reported_speech", None, t.start, t.end, "review", f"обращение к модераторам: {words[j]}")
+        what = "жалоба на удаление" if "GS.CENSORED" in cue[j] else "обращение к модераторам"
+        out.reported = Finding("reported_speech", None, t.start, t.end, "review", f"{what}: {words[j]}")
     elif not out.addressed:
         out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
     return out
@@ -295,13 +296,14 @@ def _structure(
 
 
 def _request_to_moderators(cue: list[frozenset[str]], sent: list[int], region: list[int]) -> int | None:
-    """Token of a request to the moderators: a complaint, or "удалите/уберите …" next to what is to go
-    ("комментарий", "пост", "это", "модераторы") in one sentence — not "уберите их из города"."""
+    """Token of a request to the moderators: a complaint, "удалите/уберите …" next to what is to go
+    ("комментарий", "пост", "это", "модераторы") in one sentence — not "уберите их из города" — or a
+    complaint that something was removed ("удалили мой коммент")."""
     for k in region:
         c = cue[k]
         if "GS.COMPLAINT" in c:
             return k
-        if "GS.MODERATE" in c and any("GS.POST" in cue[m] for m in region if sent[m] == sent[k]):
+        if ("GS.MODERATE" in c or "GS.CENSORED" in c) and any("GS.POST" in cue[m] for m in region if sent[m] == sent[k]):
             return k
     return None
 

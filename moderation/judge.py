@@ -138,7 +138,10 @@ class Judge:
             s, e, quote = p.quote(reported.start, reported.end)
             evidence.append(Evidence(s, e, quote, would[0], reported.cue, None, "reported_speech"))
             ground = (
-                "цитата или жалоба на чужие слова — автор сообщает о нарушении, а не нарушает: не удалять, "
+                "жалоба на удаление комментария — решает модератор, не удалять, "
+                if reported.cue.startswith("жалоба на удаление")
+                else "цитата или жалоба на чужие слова — автор сообщает о нарушении, а не нарушает: не удалять, "
+            ) + (
                 "на проверку модератору (" + ", ".join(CATEGORY_NAMES_RU[c] for c in would) + ")"
             )
         elif action == "review" and uncapped in ("delete", "delete_and_ban"):

@@ -498,7 +498,7 @@ class Lexicon:
                     lexicon.group_adjectives.setdefault(form, name[7:])
         lexicon.group_adjective_set = frozenset(lexicon.group_adjectives)
         lexicon.request_word_set = frozenset(
-            [f for f, names in cues.items() if "GS.MODERATE" in names or "GS.COMPLAINT" in names]
+            [f for f, names in cues.items() if names & _REQUEST_CUES]
             + [
                 f
                 for lem, names in cue_lemmas.items()
@@ -771,6 +771,10 @@ def _slot_commonness(slot: _Slot, by_set: dict[str, set[str]]) -> tuple[int, int
 
 # --------------------------------------------------------------------------------------------------
 # helpers
+
+
+#: Analyser cue sets that open it on a text with no group word (requests and complaints to moderators).
+_REQUEST_CUES = frozenset(("GS.MODERATE", "GS.COMPLAINT", "GS.CENSORED"))
 
 
 @lru_cache(maxsize=8192)

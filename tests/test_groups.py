@@ -325,3 +325,16 @@ def test_harsh_words_about_the_authorities_as_a_body_are_held_not_deleted(judge,
 )
 def test_insult_of_a_person_or_with_harder_abuse_is_not_shielded_as_criticism(text):
     assert not prepare(text).authority_insult
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["удалили мой комментарий про лужи у школы, правда глаза колет?", "опять стерли мой отзыв, тупо как-то"],
+)
+def test_a_complaint_that_a_comment_was_removed_is_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.labels)
+
+
+def test_removing_things_in_town_is_no_complaint_about_moderation():
+    assert prepare("удалили старые деревья во дворе, теперь пусто").groups is None
