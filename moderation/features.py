@@ -106,6 +106,16 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if groups is not None and groups.mentions:
         neutral = lexicon.neutral_group_words
         masked = tuple(i for i, _a in groups.mentions if norm.tokens[i].text in neutral)
+    words = norm.text.split(" ")
+    if len(words) != len(norm.tokens):
+        words = [t.text for t in norm.tokens]
+    if not lexicon.diagnosis_words.isdisjoint(words) or "дауна" in words:
+        # medical words ("психиатр", "шизофрения", "синдром Дауна") are masked like a neutral group name
+        medical = lexicon.diagnosis_words
+        masked = tuple(sorted({*masked, *(
+            i for i, w in enumerate(words)
+            if w in medical or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))
+        )}))
     return Prepared(
         judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked,
         said_of_self(norm, hits), said_of_authorities(norm, hits, lemmas),

@@ -338,3 +338,18 @@ def test_a_complaint_that_a_comment_was_removed_is_held_not_deleted(judge, text)
 
 def test_removing_things_in_town_is_no_complaint_about_moderation():
     assert prepare("удалили старые деревья во дворе, теперь пусто").groups is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("психиатр принимает только по вторникам", "психиатр"), ("где у нас лечат шизофрению?", "шизофрению"),
+     ("центр для детей с синдромом Дауна", "дауна")],
+)
+def test_medical_words_are_masked_for_the_model(text, word):
+    p = prepare(text)
+    assert [p.norm.tokens[i].text for i in p.masked] == [word]
+
+
+@pytest.mark.parametrize("text", ["ты даун", "ты шизофреник", "даун ты"])
+def test_people_nouns_used_as_insults_are_not_masked(text):
+    assert not prepare(text).masked
