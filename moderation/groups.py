@@ -160,7 +160,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             defused_sents.add(s)
             continue  # "не все таджики такие"
         reported = _reported_before(words, cue, sent, i)
-        if not reported:
+        if not reported and _generic(words, cue, sent, i):
             out.asserted.append((i, attribute))
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
         if finding is None:
@@ -395,6 +395,15 @@ def _reported_before(words: list[str], cue: list[frozenset[str]], sent: list[int
 
 
 # -- the statement about one group word ------------------------------------------------------------
+
+
+def _generic(words: list[str], cue: list[frozenset[str]], sent: list[int], i: int) -> bool:
+    """Is the group word at ``i`` said of the group — plural, collective or quantified ("медсестры",
+    "молодежь", "каждая медсестра") — rather than of one person ("медсестра в 12 кабинете",
+    "учительница нашего сына": an insult of her is an insult, not the defamation of a profession)?"""
+    if words[i] in _COLLECTIVE or _has(words[i], "plur"):
+        return True
+    return any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i) if sent[k] == sent[i])
 
 
 def _statement(

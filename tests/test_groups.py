@@ -353,3 +353,14 @@ def test_medical_words_are_masked_for_the_model(text, word):
 @pytest.mark.parametrize("text", ["ты даун", "ты шизофреник", "даун ты"])
 def test_people_nouns_used_as_insults_are_not_masked(text):
     assert not prepare(text).masked
+
+
+@pytest.mark.parametrize("text", ["медсестра в 12 кабинете — хамка и дура", "учительница нашего сына — дура"])
+def test_an_insult_of_one_person_named_by_profession_is_insult_not_group_defamation(judge, text):
+    v = judge.judge(text)
+    assert "insult" in v.labels and "hate" not in v.labels
+
+
+def test_an_insult_of_the_whole_profession_is_also_group_defamation(judge):
+    v = judge.judge("все медсестры — хамки и дуры")
+    assert "hate" in v.labels and any(e.target == "profession" for e in v.evidence)
