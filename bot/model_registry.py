@@ -191,6 +191,15 @@ class ModelRegistry:
         finally:
             fh.close()
 
+    def free_name(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3`` … when a version of that name exists (two retrains in one
+        second — a script, a test — must not collide on the timestamp)."""
+        name, k = base, 1
+        while (self.versions_dir / name).exists():
+            k += 1
+            name = f"{base}-{k}"
+        return name
+
     def add_version(self, name: str, write: Any, info: dict[str, Any]) -> Version:
         """Create ``versions/<name>`` atomically: ``write(tmp_dir)`` fills a temporary folder, which is
         renamed into place only when complete. Any error (a full disk) removes the temporary folder

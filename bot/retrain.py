@@ -208,7 +208,7 @@ def retrain(config: Any, db_path: Path, options: RetrainOptions | None = None,
                 + ". Порог задаётся [retrain] min_labels или --min-labels")
 
         kind = "full" if base_data else "local"
-        name = safe_name(f"{kind}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}")
+        name = registry.free_name(safe_name(f"{kind}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}"))
         if kind == "local":
             candidate, details = _local(current, train, name, min_labels, o)
             say("Способ: локальная коррекция поверх обученной модели "

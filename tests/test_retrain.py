@@ -350,3 +350,12 @@ def test_full_retrain_on_base_data_plus_labels(setup: dict[str, Any], capsys: py
     assert len(full) == 1
     training = json.loads((full[0].path / "training.json").read_text(encoding="utf-8"))
     assert any(d["source"] == "moderators" and d["rows"] == training["train"]["n"] for d in training["data"])
+
+
+def test_a_version_name_taken_in_the_same_second_gets_a_suffix(tmp_path):
+    from bot.model_registry import ModelRegistry
+
+    reg = ModelRegistry(tmp_path / "registry")
+    reg.add_version("local-20261203-120000", lambda d: None, {})
+    assert reg.free_name("local-20261203-120000") == "local-20261203-120000-2"
+    assert reg.free_name("local-20261203-120001") == "local-20261203-120001"
