@@ -85,6 +85,21 @@ def _open(args: argparse.Namespace) -> tuple[Any, Any] | None:
         return None
 
 
+def _open_version(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
+    """Config, registry and the version ``args.version`` names; None after saying what was wrong."""
+    from bot.model_registry import RegistryError
+
+    opened = _open(args)
+    if opened is None:
+        return None
+    config, reg = opened
+    try:
+        return config, reg, reg.get(args.version)
+    except RegistryError as exc:
+        _err(str(exc))
+        return None
+
+
 # --------------------------------------------------------------------------- retrain
 
 
@@ -215,17 +230,10 @@ def cmd_model_show(args: argparse.Namespace) -> int:
 
 
 def _model_show(args: argparse.Namespace) -> int:
-    from bot.model_registry import RegistryError
-
-    opened = _open(args)
-    if opened is None:
+    found = _open_version(args)
+    if found is None:
         return 2
-    _, reg = opened
-    try:
-        v = reg.get(args.version)
-    except RegistryError as exc:
-        _err(str(exc))
-        return 2
+    _, _, v = found
     if args.format == "json":
         data = {"version": v.name, "current": v.current, "path": str(v.path), **v.info}
         for f in ("metrics.json", "training.json"):
@@ -250,15 +258,10 @@ def cmd_model_use(args: argparse.Namespace) -> int:
     from bot.model_registry import PROBE_TEXT, RegistryError
     from moderation.judge import Judge
 
-    opened = _open(args)
-    if opened is None:
+    found = _open_version(args)
+    if found is None:
         return 2
-    config, reg = opened
-    try:
-        v = reg.get(args.version)
-    except RegistryError as exc:
-        _err(str(exc))
-        return 2
+    config, reg, v = found
     if v.current:
         print(f"{v.name} уже текущая")
         return 0
