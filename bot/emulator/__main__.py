@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
-import signal
 import sys
 
+from .standalone import serve_until_signal
 from .vk import VKEmulator, VKState
 
 
@@ -39,15 +38,7 @@ async def _main(args: argparse.Namespace) -> None:
         info = state.add_group(args.first_group_id + i, admin_user_id=args.admin_user_id)
         state.add_post(info["group_id"], "Welcome post")
         print(json.dumps(info, ensure_ascii=False), flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
-    try:
-        await stop.wait()
-    finally:
-        await emu.stop()
+    await serve_until_signal(emu)
 
 
 def main(argv: list[str] | None = None) -> int:

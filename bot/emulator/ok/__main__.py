@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
-import signal
 import sys
 
+from ..standalone import serve_until_signal
 from .emulator import OKEmulator
 from .state import DELETION_MODES, OKState
 
@@ -40,15 +39,7 @@ async def _main(args: argparse.Namespace) -> None:
         info = emu.add_group(args.first_group_id + i, admin_user_id=args.admin_user_id)
         info["topics"] = [emu.add_topic(info["group_id"], f"Новость {n + 1}") for n in range(args.topics)]
         print(json.dumps(info, ensure_ascii=False), flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
-    try:
-        await stop.wait()
-    finally:
-        await emu.stop()
+    await serve_until_signal(emu)
 
 
 def main(argv: list[str] | None = None) -> int:
