@@ -12,7 +12,7 @@ changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from moderation.lemmatize import parses
@@ -61,7 +61,7 @@ def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
     if not insults:
         return False
     toks = norm.tokens
-    words = [t.text for t in toks]
+    words = norm.words
     if not _SECOND_PERSON.isdisjoint(words):
         return False
     at = {t.start: k for k, t in enumerate(toks)}
@@ -73,7 +73,7 @@ def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
     return True
 
 
-def _of_self(words: list[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
+def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
     """"я (же/полный …) <word>" or "(чувствую) себя <word>" inside one clause."""
     j = k - 1
     while j >= 0 and k - j <= 4:
@@ -105,7 +105,7 @@ def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str
     if any(h.category in _HARD_ABUSE for h in hit_list):
         return False
     toks = norm.tokens
-    words = [t.text for t in toks]
+    words = norm.words
     if not _SECOND_PERSON.isdisjoint(words):
         return False
     orig = norm.original

@@ -106,9 +106,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if groups is not None and groups.mentions:
         neutral = lexicon.neutral_group_words
         masked = tuple(i for i, _a in groups.mentions if norm.tokens[i].text in neutral)
-    words = norm.text.split(" ")
-    if len(words) != len(norm.tokens):
-        words = [t.text for t in norm.tokens]
+    words = norm.words
     if not lexicon.diagnosis_words.isdisjoint(words) or "дауна" in words:
         # medical words ("психиатр", "шизофрения", "синдром Дауна") are masked like a neutral group name
         medical = lexicon.diagnosis_words

@@ -28,6 +28,7 @@ clause windows with morphological case and mood get the cases here right at a fr
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -101,9 +102,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     toks = norm.tokens
     if not toks:
         return None
-    words = norm.text.split(" ")
-    if len(words) != len(toks):
-        words = [t.text for t in toks]
+    words = norm.words
     present = set(words)
     group_words = lexicon.group_words
     cues = lexicon.cues
@@ -190,9 +189,7 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     person: not the author's own "я скажу так: …") before one of ``spans`` in its sentence, and no
     "ты" of the author's own before it? Only asked for texts with abusive lexicon hits."""
     toks = norm.tokens
-    words = norm.text.split(" ")
-    if len(words) != len(toks):
-        words = [t.text for t in toks]
+    words = norm.words
     cues, cue_lemmas = lexicon.cues, lexicon.cue_lemmas
     first_hit = min((k for k, t in enumerate(toks) for a, _b in spans if t.start <= a < t.end + 1), default=None)
     if first_hit is None:
@@ -212,7 +209,7 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     return None
 
 
-def _reports(words: list[str], k: int) -> bool:
+def _reports(words: Sequence[str], k: int) -> bool:
     """Is the verb at ``k`` someone's words being reported ("написали", "пишут", "назвал"), not the
     author's own statement ("я говорю, что …", "скажу так", "скажи им")?"""
     w = words[k]
@@ -224,7 +221,7 @@ def _reports(words: list[str], k: int) -> bool:
 
 
 def _adjective_reference(
-    words: list[str], cue: list[frozenset[str]], sent: list[int], clause: list[int], i: int, attribute: str
+    words: Sequence[str], cue: list[frozenset[str]], sent: list[int], clause: list[int], i: int, attribute: str
 ) -> tuple[int, str] | None:
     """Does the group adjective at ``i`` refer to people? "кавказские мужчины", "черные люди" (the noun
     after it names people: the mention is the noun), "армянский язык" (a language), or a plural
@@ -256,7 +253,7 @@ def _adjective_reference(
 
 
 def _structure(
-    norm: Normalized, words: list[str], region: list[int]
+    norm: Normalized, words: Sequence[str], region: list[int]
 ) -> tuple[list[int], list[int], dict[int, bool]]:
     """Sentence and clause number of each token of ``region`` (-1 outside it: a gap in the region
     ends a sentence); whether each sentence is a question."""
@@ -313,7 +310,7 @@ _PLACE_OWNER = frozenset("самое только одно их им ваше т
 _PLACE_PREP = frozenset("на в во за у под".split())
 
 
-def _assigned_place(words: list[str], cue: list[frozenset[str]], j: int) -> bool:
+def _assigned_place(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     """"барышням самое место на кухне", "их место в тюрьме": a place assigned to a group (not "есть
     место в автобусе", not "не место" — that is the negated branch)."""
     if _negated(words, cue, j) or j + 1 >= len(words) or words[j + 1] not in _PLACE_PREP:
@@ -321,7 +318,7 @@ def _assigned_place(words: list[str], cue: list[frozenset[str]], j: int) -> bool
     return j > 0 and (words[j - 1] in _PLACE_OWNER or _has(words[j - 1], "datv", "plur"))
 
 
-def _rights_denied(words: list[str], idx: list[int]) -> bool:
+def _rights_denied(words: Sequence[str], idx: list[int]) -> bool:
     """"прав у них быть не должно", "нельзя давать им права": rights denied in the sentence."""
     for k in idx:
         if words[k] in ("не", "нельзя") and k + 1 < len(words) and words[k + 1] in (
@@ -345,7 +342,7 @@ def _has(word: str, *grammemes: str) -> bool:
     return any(all(g in tag for g in grammemes) for tag in _tags(word))
 
 
-def _is_call(words: list[str], cue: list[frozenset[str]], j: int) -> bool:
+def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     """Is the verb at ``j`` a call (infinitive, imperative, "пусть …", "вон") rather than news?"""
     w = words[j]
     if w == "вон":
@@ -357,12 +354,12 @@ def _is_call(words: list[str], cue: list[frozenset[str]], j: int) -> bool:
     return _has(w, "INFN") or _has(w, "futr", "1per") or _has(w, "futr", "3per", "plur")
 
 
-def _negated(words: list[str], cue: list[frozenset[str]], j: int) -> bool:
+def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     """Is the word at ``j`` negated ("не", "нельзя", "не надо" right before it)?"""
     return any("GS.NOT" in cue[k] for k in range(max(0, j - 2), j))
 
 
-def _negated_quantifier(words: list[str], cue: list[frozenset[str]], i: int) -> bool:
+def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int) -> bool:
     """"не все таджики", "не каждый врач", "не таджики": the group is not generalised about."""
     for k in range(max(0, i - 3), i):
         if words[k] == "не" and (k + 1 == i or "GS.QUANT" in cue[k + 1]):
@@ -370,7 +367,7 @@ def _negated_quantifier(words: list[str], cue: list[frozenset[str]], i: int) -> 
     return False
 
 
-def _defends(words: list[str], cue: list[frozenset[str]], idx: list[int]) -> bool:
+def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> bool:
     """Does the sentence made of tokens ``idx`` defend people or reject a generalisation?"""
     last = idx[-1]
     for k in idx:
@@ -384,7 +381,7 @@ def _defends(words: list[str], cue: list[frozenset[str]], idx: list[int]) -> boo
     return False
 
 
-def _reported_before(words: list[str], cue: list[frozenset[str]], sent: list[int], i: int) -> bool:
+def _reported_before(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> bool:
     """Is the group word inside reported speech ("мне написали, что все …")?"""
     for k in range(i - 1, -1, -1):
         if sent[k] != sent[i]:
@@ -397,7 +394,7 @@ def _reported_before(words: list[str], cue: list[frozenset[str]], sent: list[int
 # -- the statement about one group word ------------------------------------------------------------
 
 
-def _generic(words: list[str], cue: list[frozenset[str]], sent: list[int], i: int) -> bool:
+def _generic(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> bool:
     """Is the group word at ``i`` said of the group — plural, collective or quantified ("медсестры",
     "молодежь", "каждая медсестра") — rather than of one person ("медсестра в 12 кабинете",
     "учительница нашего сына": an insult of her is an insult, not the defamation of a profession)?"""
@@ -408,7 +405,7 @@ def _generic(words: list[str], cue: list[frozenset[str]], sent: list[int], i: in
 
 def _statement(
     norm: Normalized,
-    words: list[str],
+    words: Sequence[str],
     cue: list[frozenset[str]],
     sent: list[int],
     clause: list[int],

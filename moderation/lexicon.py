@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -573,9 +573,7 @@ class Lexicon:
         if not toks:
             return []
         text = n.text
-        words = text.split(" ")
-        if len(words) != len(toks):  # defensive: normalize never puts spaces inside a token
-            words = [t.text for t in toks]
+        words = n.words
         forms = self._forms
         found: dict[int, dict[str, tuple[str, str | None]]] = {}
         token_sets: dict[int, frozenset[str]] = {}
@@ -703,7 +701,7 @@ class Lexicon:
     def _match_patterns(
         self,
         n: Normalized,
-        words: list[str],
+        words: Sequence[str],
         token_sets: dict[int, frozenset[str]],
         token_targets: dict[int, str],
     ) -> list[Hit]:

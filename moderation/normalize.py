@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from moderation.lookalikes import FOLD, FOLD_ALT, FOLD_UPPER
 
@@ -58,6 +59,15 @@ class Normalized:
     original: str
     text: str
     tokens: tuple[Token, ...]
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The tokens' texts, one per token (the matcher, the analyser and the judge's checks all read
+        them; split once per text)."""
+        words = self.text.split(" ")
+        if len(words) != len(self.tokens):  # defensive: normalize never puts spaces inside a token
+            words = [t.text for t in self.tokens]
+        return tuple(words)
 
 
 # --------------------------------------------------------------------------------------------------
