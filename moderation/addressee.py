@@ -39,7 +39,7 @@ _AUTHORITY_WORDS = _AUTHORITY_BODIES | _AUTHORITY_PEOPLE
 #: "сучья", "пидарасты", "говнюки" — count too): a text with one anywhere is the judge's to decide.
 _VILE = re.compile(
     r"(?:сук|суч|твар|мраз|ублюд|урод|вырод|гнид|падл|падал|скот[иаыо]|шлюх|паскуд|сволоч|гад[иыуо]?$|гадин|"
-    r"погань|нелюд|упыр|чмо|чмош|быдл|пид[оаеи]?р|говн|дерьм|ишак|конченн?[ыао]|стад[оауе]?$|мудак|урод)"
+    r"погань|нелюд|упыр|чмо|чмош|быдл|пид[оаеи]?р|говн|дерьм|ишак|конченн?[ыао]|стад[оауе]?$|мудак)"
 )
 #: Abuse that stays the judge's to decide whoever it is aimed at.
 _HARD_ABUSE = frozenset(("obscene", "threat", "hate"))
@@ -106,7 +106,7 @@ def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str
         return False
     toks = norm.tokens
     words = norm.words
-    if not _SECOND_PERSON.isdisjoint(words):
+    if not _SECOND_PERSON.isdisjoint(words) or any(_VILE.match(w) for w in words):
         return False
     orig = norm.original
     bodies: set[int] = set()  # sentence numbers that name the authorities
@@ -124,8 +124,6 @@ def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str
     if not bodies:
         return False
     at = {t.start: k for k, t in enumerate(toks)}
-    if any(_VILE.match(w) for w in words):
-        return False
     for h in hit_list:
         if h.category != "insult":
             continue
