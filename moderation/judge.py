@@ -117,7 +117,7 @@ class Judge:
                 Evidence(*p.quote(tok.start, tok.end), "hate", "анализ: оскорбление группы", attribute, "generalisation")
             )
             scores["hate"] = max(scores["hate"], thresholds["hate"].delete)
-        caps = ceilings(
+        caps, why = ceilings(
             p.hits,
             p.spam,
             p.groups,
@@ -146,15 +146,6 @@ class Judge:
             )
         elif action == "review" and uncapped in ("delete", "delete_and_ban"):
             held = [c for c in would if caps.get(c) == "review"]
-            channels_only = all(s.name in SPAM_CHANNELS for s in p.spam)
-            why = {
-                "spam": "ссылка или упоминание без рекламного умысла" if channels_only
-                else "вопрос без ссылок и контактов — не предложение",
-                "hate": "группа лишь упомянута",
-                "insult": "автор говорит это о себе" if p.self_insult
-                else "резкая критика власти — решает модератор" if p.authority_insult
-                else "текст опровергает стереотип о группе",
-            }
             ground = "на проверку модератору: " + "; ".join(
                 f"{CATEGORY_NAMES_RU[c]} — {why.get(c, 'сомнительно')}" for c in held
             )

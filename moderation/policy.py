@@ -138,8 +138,9 @@ def ceilings(
     question: bool = False,
     self_insult: bool = False,
     authority_insult: bool = False,
-) -> dict[str, str]:
-    """What each category may cause at most, from what the rules understood of the text.
+) -> tuple[dict[str, str], dict[str, str]]:
+    """What each category may cause at most, from what the rules understood of the text, and why
+    (category → the reason in Russian, for the verdict's ground).
 
     * Spam needs intent: when the spam evidence is only links, @-mentions, emoji, caps or look-alike
       letters, a comment with a link is at most held for review and one without a link is let
@@ -163,22 +164,28 @@ def ceilings(
       где…») are never deleted: every category is capped at review.
     """
     out: dict[str, str] = {}
+    why: dict[str, str] = {}
     if spam and not spam_intent and all(s.name in SPAM_CHANNELS for s in spam):
         out["spam"] = "review" if any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam) else "allow"
+        why["spam"] = "ссылка или упоминание без рекламного умысла"
     elif spam and question and not any(s.name in SPAM_CONTACT for s in spam):
         out["spam"] = "review"
+        why["spam"] = "вопрос без ссылок и контактов — не предложение"
     hit_list = list(hits)
     if self_insult or authority_insult:
         out["insult"] = "review"
+        why["insult"] = "автор говорит это о себе" if self_insult else "резкая критика власти — решает модератор"
     if groups is not None:
         if groups.mentions and not groups.violating and not any(h.category in _ABUSE for h in hit_list):
             out["hate"] = "review"
+            why["hate"] = "группа лишь упомянута"
             if groups.defused:
                 # «Говорить, что все X — воры, глупость»: the words of the stereotype it rejects are
                 # the model's insult evidence, so a moderator reads it rather than the model deleting it
                 out["insult"] = "review"
+                why.setdefault("insult", "текст опровергает стереотип о группе")
         if groups.reported is not None:
             for c in categories.names():
                 if out.get(c) != "allow":
                     out[c] = "review"
-    return out
+    return out, why
