@@ -8,6 +8,7 @@ from the seed corpus (a few seconds).
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -144,3 +145,18 @@ async def settle(daemon: Any, *, judged: int | None = None, timeout: float = 20.
 def ok_calls(emu: VKEmulator, method: str) -> list[dict[str, Any]]:
     """Successful calls of ``method`` the emulator received (HTTP or inside execute)."""
     return [c for c in emu.calls(method) if c["error_code"] is None and c["http_status"] == 200]
+
+
+def read_only_db(path: Path) -> sqlite3.Connection:
+    """The daemon's database opened read-only, as a subprocess test peeks at it while the daemon runs."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+
+
+def settled_db(path: Path, n: int) -> bool:
+    """At least ``n`` comments judged and no action pending in the database at ``path``."""
+    if not path.exists():
+        return False
+    with read_only_db(path) as con:
+        judged = con.execute("SELECT count(*) FROM comments WHERE state != 'received'").fetchone()[0]
+        pending = con.execute("SELECT count(*) FROM actions WHERE state = 'pending'").fetchone()[0]
+    return judged >= n and pending == 0

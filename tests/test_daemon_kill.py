@@ -10,13 +10,23 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
 
 from bot.emulator import VKEmulator
-from tests.conftest import CLEAN, G1, G2, ROOT, VIOLATING, ok_calls, token_env, wait_for
+from tests.conftest import (
+    CLEAN,
+    G1,
+    G2,
+    ROOT,
+    VIOLATING,
+    ok_calls,
+    read_only_db,
+    settled_db,
+    token_env,
+    wait_for,
+)
 
 CONFIG = """
 database = "{db}"
@@ -46,19 +56,6 @@ def _spawn(cfg: Path, env: dict[str, str], log: Path) -> asyncio.subprocess.Proc
         stdout=log.open("ab"), stderr=asyncio.subprocess.STDOUT)
 
 
-def _db(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-
-
-def _settled(path: Path, n: int) -> bool:
-    if not path.exists():
-        return False
-    with _db(path) as con:
-        judged = con.execute("SELECT count(*) FROM comments WHERE state != 'received'").fetchone()[0]
-        pending = con.execute("SELECT count(*) FROM actions WHERE state = 'pending'").fetchone()[0]
-    return judged >= n and pending == 0
-
-
 async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "kill.db"
     cfg = tmp_path / "modbot.toml"
@@ -78,7 +75,7 @@ async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Pat
         await wait_for(lambda: "long poll starts" in log.read_text(errors="replace") and
                        log.read_text(errors="replace").count("long poll starts") >= 2, 30, what="daemon up")
         post(30, 0)
-        await wait_for(lambda: _settled(db, 30), 30, what="first batch settled")
+        await wait_for(lambda: settled_db(db, 30), 30, what="first batch settled")
         # Hold the next request on the wire, then kill the daemon while it waits for the answer.
         fault = vk_emu.add_fault("*", "delay", count=1, delay=1.5)
         post(30, 30)
@@ -88,7 +85,7 @@ async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Pat
         post(15, 60)  # comments while the daemon is down: long poll keeps them for the stored ts
         await asyncio.sleep(1.6)  # the held request is performed by "VK" after the daemon died
         proc = await _spawn(cfg, env, log)
-        await wait_for(lambda: _settled(db, len(posted)), 60, what="everything settled after restart")
+        await wait_for(lambda: settled_db(db, len(posted)), 60, what="everything settled after restart")
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), 30) == 0
     finally:
@@ -97,7 +94,7 @@ async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Pat
             await proc.wait()
     text = log.read_text(errors="replace")
     assert "in flight at the last stop" in text, text[-3000:]
-    with _db(db) as con:
+    with read_only_db(db) as con:
         per_comment = con.execute(
             "SELECT c.key, count(d.id) FROM comments c LEFT JOIN decisions d ON d.comment_row = c.id "
             "AND d.decided_by = 'auto' GROUP BY c.key").fetchall()

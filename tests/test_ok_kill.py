@@ -11,13 +11,12 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
 
 from bot.emulator.ok import OKEmulator
-from tests.conftest import CLEAN, ROOT, VIOLATING, wait_for
+from tests.conftest import CLEAN, ROOT, VIOLATING, read_only_db, settled_db, wait_for
 from tests.okhelp import OKG, ok_env, topics
 
 CONFIG = """
@@ -39,19 +38,6 @@ access_token_env = "OKT{g}"
 mode = "enforce"
 delete_enabled = true
 """
-
-
-def _db(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-
-
-def _settled(path: Path, n: int) -> bool:
-    if not path.exists():
-        return False
-    with _db(path) as con:
-        judged = con.execute("SELECT count(*) FROM comments WHERE state != 'received'").fetchone()[0]
-        pending = con.execute("SELECT count(*) FROM actions WHERE state = 'pending'").fetchone()[0]
-    return judged >= n and pending == 0
 
 
 async def test_sigkill_mid_flight_and_restart(ok_emu: OKEmulator, model_dir: Path, tmp_path: Path) -> None:
@@ -77,7 +63,7 @@ async def test_sigkill_mid_flight_and_restart(ok_emu: OKEmulator, model_dir: Pat
     try:
         await wait_for(lambda: "modbot is running" in log.read_text(errors="replace"), 30, what="daemon up")
         post(12, 0)
-        await wait_for(lambda: _settled(db, 12), 30, what="first batch settled")
+        await wait_for(lambda: settled_db(db, 12), 30, what="first batch settled")
         fault = ok_emu.add_fault("discussions.deleteDiscussionComment", "delay", count=1, delay=1.5)
         post(12, 12)
         await wait_for(lambda: fault.fired, 20, interval=0.005, what="a deletion in flight")
@@ -86,7 +72,7 @@ async def test_sigkill_mid_flight_and_restart(ok_emu: OKEmulator, model_dir: Pat
         post(9, 24)  # while the daemon is down
         await asyncio.sleep(1.6)  # OK performs the held deletion after the daemon died
         proc = await spawn()
-        await wait_for(lambda: _settled(db, len(posted)), 60, what="everything settled after restart")
+        await wait_for(lambda: settled_db(db, len(posted)), 60, what="everything settled after restart")
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), 30) == 0
     finally:
@@ -96,7 +82,7 @@ async def test_sigkill_mid_flight_and_restart(ok_emu: OKEmulator, model_dir: Pat
     text = log.read_text(errors="replace")
     assert "in flight at the last stop" in text, text[-3000:]
     assert "resuming" in text and "active topic(s) from their stored anchors" in text
-    with _db(db) as con:
+    with read_only_db(db) as con:
         per_comment = con.execute(
             "SELECT c.key, count(d.id) FROM comments c LEFT JOIN decisions d ON d.comment_row = c.id "
             "AND d.decided_by = 'auto' GROUP BY c.key").fetchall()
