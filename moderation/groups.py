@@ -52,6 +52,9 @@ _COLLECTIVE = frozenset("молодежь персонал коллектив н
 _PERSON_WORDS = frozenset("люди людей человек человеки".split())
 _SECOND_PERSON = frozenset("ты тебя тебе тобой тобою".split())
 _AS_ONE = (("как", "один"), ("до", "единого"), ("до", "одного"), ("все", "до"))
+#: "одни X", "сплошь X": nothing but this group (see _statement), for peoples and faiths only
+_ONLY = frozenset(("одни", "сплошь", "сплошные"))
+_ONLY_OF = frozenset(("nationality", "race", "religion"))
 _BEFORE = 3  # tokens before a group word where its quantifier stands ("все эти армяне")
 _WINDOW = 8  # tokens around a group word where its predicate stands
 _REACH = 16  # tokens around a group word or a request the analyser reads at all
@@ -70,6 +73,9 @@ class Finding:
     end: int
     strength: str
     cue: str  # the words that decided, for the explanation
+    #: a statement for a moderator to weigh whatever the model scores ("одни X": nothing but this
+    #: people somewhere), see :func:`moderation.policy.ceilings`
+    hold: bool = False
 
 
 @dataclass(slots=True)
@@ -478,6 +484,12 @@ def _statement(
             if ("GS.EVAL" in c or "GS.SPREAD" in c) and not _negated(words, cue, j) and j > i - 3:
                 strength = "delete" if quantified or "GS.SPREAD" in c or "INSULT" in c or _has(words[j], "NOUN") else "review"
                 return found("generalisation", j, strength, words[j])
+    # 4. "в правительстве одни евреи", "на рынке сплошь армяне": a place said to hold nothing but one
+    # people. Held for a moderator (the same words report a fact: "на свадьбе были одни армяне");
+    # not for sex or age ("в классе одни девочки", "во дворе одни пенсионеры" are news)
+    if attribute in _ONLY_OF and nominative and plural and i > 0 and words[i - 1] in _ONLY and sent[i - 1] == s:
+        f = found("generalisation", i - 1, "review", f"{words[i - 1]} {words[i]}")
+        return Finding(f.kind, f.attribute, f.start, f.end, f.strength, f.cue, hold=True)
     for j in same_sentence + [k for k in range(hi, min(n, hi + 6)) if sent[k] == s + 1]:
         if "GS.PROBLEM" in cue[j] and j > 0 and words[j - 1] in ("одни", "одно", "сплошные", "только", "все"):
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")

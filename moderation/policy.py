@@ -160,6 +160,9 @@ def ceilings(
     * Insult aimed only at the authorities as a body (``authority_insult``: "депутаты — бездари",
       "чиновники совсем обнаглели, тупые что ли"; no мат, threat or hate, nobody addressed) is harsh
       criticism until a moderator says otherwise: insult is at most held for review.
+    * A text whose only statements about a group are ones the analyser holds for a moderator
+      (``Finding.hold``: "в правительстве одни X", "на рынке сплошь X") and that has no abusive
+      lexicon word is at most reviewed for ``hate``.
     * Reported speech and requests to moderators («мне написали, что…», «удалите комментарий,
       где…») are never deleted: every category is capped at review.
     """
@@ -184,6 +187,15 @@ def ceilings(
                 # the model's insult evidence, so a moderator reads it rather than the model deleting it
                 out["insult"] = "review"
                 why.setdefault("insult", "текст опровергает стереотип о группе")
+        elif (
+            groups.violating
+            and all(getattr(f, "hold", False) for f in groups.violating)
+            and not any(h.category in _ABUSE and not h.strength for h in hit_list)
+        ):
+            # only statements the analyser holds for a moderator ("в правительстве одни X") and no
+            # abusive word: the model's hate score does not delete them
+            out["hate"] = "review"
+            why["hate"] = "обобщение о группе без оскорблений и призывов — решает модератор"
         if groups.reported is not None:
             for c in categories.names():
                 if out.get(c) != "allow":

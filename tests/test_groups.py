@@ -364,3 +364,28 @@ def test_an_insult_of_one_person_named_by_profession_is_insult_not_group_defamat
 def test_an_insult_of_the_whole_profession_is_also_group_defamation(judge):
     v = judge.judge("все медсестры — хамки и дуры")
     assert "hate" in v.labels and any(e.target == "profession" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["в мэрии одни грузины, вот и результат", "на рынке сплошь цыгане", "в этой школе одни мусульмане"],
+)
+def test_nothing_but_one_people_is_held_for_a_moderator_never_deleted(judge, text):
+    """«в правительстве одни X» says a place holds nothing but one people: the analyser holds it (the
+    same words report a fact at a wedding), whatever the model's hate score."""
+    assert findings(text)[0] == ("generalisation", findings(text)[0][1])
+    v = judge.judge(text)
+    assert v.action == "review", (v.action, v.scores)
+    assert "решает модератор" in v.ground
+
+
+@pytest.mark.parametrize("text", ["в классе одни девочки", "во дворе одни пенсионеры гуляют"])
+def test_nothing_but_one_sex_or_age_is_news(judge, text):
+    assert findings(text) == []
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["всех богачей казнить на площади", "таких надо линчевать"])
+def test_calls_to_execute_people_are_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "threat" in v.labels, (v.action, v.scores)

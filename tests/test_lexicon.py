@@ -259,6 +259,9 @@ POSITIVE: list[tuple[str, str, str | None, str]] = [
     ("п@#дец", "obscene", None, "п@#дец"),
     ("Опять всех нае...ли", "obscene", None, "нае...ли"),
     ("нихуя не сделали", "obscene", None, "нихуя"),
+    ("нехуя тут делать", "obscene", None, "нехуя"),  # не- before the root
+    ("эта проблядь опять тут", "obscene", None, "проблядь"),
+    ("ну блдь, опять", "obscene", None, "блдь"),  # written without vowels
     ("хуёво работаете", "obscene", None, "хуёво"),
     ("хуйло", "obscene", None, "хуйло"),
     ("Ипанутые", "obscene", None, "Ипанутые"),
