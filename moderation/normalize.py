@@ -137,6 +137,8 @@ _JOIN = re.compile(
 )
 #: Cheap test whether _JOIN can match at all (three single chars with separators).
 _JOIN_HINT = re.compile(r"(?<![^\W_])[^\W_][ \t.\-_*·•+~/\\]+[^\W_][ \t.\-_*·•+~/\\]+[^\W_](?![^\W_])")
+#: A letter or two in brackets inside a word: "хо(х)лы", "п(и)дор" — the brackets hide nothing.
+_BRACKETED = re.compile(r"(?<![^\W_])([а-яё]{1,12})\(([а-яё]{1,2})\)([а-яё]{1,12})(?![^\W_])")
 #: Cheap test whether _URL can match at all.
 _URL_HINT = re.compile(
     r"://|www\.|@|\.(?:ru|com|net|org|рф|su|info|me|io|ly|cc|biz|pro|online|site|xyz|club|shop|top|link|ws)\b"
@@ -525,6 +527,13 @@ def _normalize(text: str) -> Normalized:
     if blanks:
         scan = _blank(scan, blanks)
         blanks = []
+    if "(" in scan:
+        for m in _BRACKETED.finditer(scan):
+            b.word([*range(m.start(1), m.end(1)), *range(m.start(2), m.end(2)), *range(m.start(3), m.end(3))])
+            blanks.append(m.span())
+        if blanks:
+            scan = _blank(scan, blanks)
+            blanks = []
     for m in _JOIN.finditer(scan) if _JOIN_HINT.search(scan) else ():
         s, e = m.start(), m.end()
         sep = m.group(2)

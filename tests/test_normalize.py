@@ -113,6 +113,24 @@ def test_split_letters_are_joined(raw: str, expected: str, quote: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "expected", "quote"),
+    [("у хо(х)лов", "хохлов", "хо(х)лов"), ("ну ты п(и)дор", "пидор", "п(и)дор")],
+)
+def test_a_letter_in_brackets_inside_a_word_is_part_of_it(raw: str, expected: str, quote: str) -> None:
+    n = normalize(raw)
+    tok = next(t for t in n.tokens if t.text == expected)
+    assert n.original[tok.start : tok.end] == quote
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("друг(а)", ["друг", "а"]), ("привет(как дела)", ["привет", "как", "дела"]), ("ну)) да((", ["ну", "да"])],
+)
+def test_brackets_around_words_stay_punctuation(raw: str, expected: list[str]) -> None:
+    assert texts(raw) == expected
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         ("и я с ним", ["и", "я", "с", "ним"]),  # one-letter words, not a spelled word
