@@ -28,6 +28,8 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default
 
 #: How many model-attributed words to quote as evidence when no rule fired.
 MODEL_EVIDENCE = 3
+#: The score at which the model alone (no rule sees the category) bans the author, not only deletes.
+MODEL_ONLY_BAN = 0.95
 
 
 def default_model_dir() -> Path:
@@ -128,6 +130,14 @@ class Judge:
         )
         action, labels = self.policy.decide(scores, caps)
         uncapped, would = self.policy.decide(scores) if caps else (action, labels)
+        unbanned = action == "delete_and_ban" and not any(
+            _rule_backed(c, p) or scores[c] >= MODEL_ONLY_BAN for c in labels if scores[c] >= thresholds[c].ban
+        )
+        if unbanned:
+            # the model alone (no lexicon word, pattern, analyser finding or spam intent) may delete,
+            # but blacklisting a citizen on its word needs it to be near-certain: otherwise the ban
+            # is the moderator's («как зовут бога в молитве?» scored 0.86 on flame-war weights)
+            action = "delete"
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
             if not any(e.category == label for e in evidence) and scores[label] >= thresholds[label].review:
                 evidence.extend(self._model_evidence(p, X, row, label))
@@ -148,6 +158,11 @@ class Judge:
             held = [c for c in would if caps.get(c) == "review"]
             ground = "на проверку модератору: " + "; ".join(
                 f"{CATEGORY_NAMES_RU[c]} — {why.get(c, 'сомнительно')}" for c in held
+            )
+        if unbanned:
+            ground += (
+                "; автор не внесён в чёрный список: решение только модели, без слов из словарей,"
+                " и она не уверена настолько, чтобы блокировать — решает модератор"
             )
         if action == "review" and not ground:
             ground = "сомнительный случай — на проверку модератору"
@@ -217,6 +232,14 @@ class Judge:
                     )
                     break
         return found
+
+
+def _rule_backed(category: str, p: Prepared) -> bool:
+    """Do the rules (not only the model) see ``category`` in the text: a lexicon word or pattern, an
+    analyser finding, or, for spam, a signal of intent or a contact?"""
+    if category == "spam":
+        return any(s.name not in SPAM_CHANNELS for s in p.spam)
+    return any(h.category == category for h in p.hits)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -672,6 +672,11 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+#: Signals that invite the reader somewhere; said with "не" before them they turn the reader away.
+_INVITATIONS = frozenset(("pm_invite", "messenger", "cta"))
+_NEGATED_BEFORE = re.compile(r"(?<!\w)не\s+$")
+
+
 def _try_entries(text: str, cyr: str, key: str, pos: int, out: list[SpamSignal]) -> None:
     done: set[str] = set()
     for ent in _DISPATCH[key]:
@@ -681,6 +686,8 @@ def _try_entries(text: str, cyr: str, key: str, pos: int, out: list[SpamSignal])
         if mm is None:
             continue
         s, e = pos, mm.end()
+        if ent.name in _INVITATIONS and _NEGATED_BEFORE.search(cyr, max(0, s - 8), s):
+            continue  # "не пиши сюда", "не звоните им": not an invitation
         if ent.lead is not None:
             lm = ent.lead.search(cyr, max(0, s - 24), s)
             if lm is not None:

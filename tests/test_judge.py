@@ -98,3 +98,19 @@ def test_evidence_in_a_huge_text_points_into_the_original(judge):
     assert "insult" in v.labels or v.action != "allow"
     for e in v.evidence:
         assert text[e.start : e.end] == e.quote
+
+
+def test_the_model_alone_deletes_but_bans_only_when_near_certain(judge):
+    """Blacklisting a citizen needs words a moderator can see (a lexicon word, a pattern, an analyser
+    finding, spam intent) or a near-certain model; otherwise the comment goes and the ban is the
+    moderator's, and the ground says so."""
+    from moderation.judge import MODEL_ONLY_BAN
+
+    low = judge.with_overrides({"insult": {"review": 0.02, "delete": 0.03, "ban": 0.04}})
+    text = "сиди дома и не пиши сюда больше"
+    v = low.judge(text)
+    assert "insult" in v.labels and not any(e.category == "insult" and not e.matched.startswith("модель") for e in v.evidence)
+    if v.scores["insult"] < MODEL_ONLY_BAN:
+        assert v.action == "delete" and "не внесён в чёрный список" in v.ground
+    backed = low.judge("сиди дома, дебил")
+    assert backed.action == "delete_and_ban" and "чёрный список" not in backed.ground

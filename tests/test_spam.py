@@ -217,6 +217,17 @@ def test_civic_negatives(text: str) -> None:
     assert rule_score(signals) < SPAM_THRESHOLD, [(s.name, s.quote, s.weight) for s in signals]
 
 
+@pytest.mark.parametrize(
+    "text", ["сиди дома и не пиши сюда больше", "пиши сюда чаще, интересно читать", "не звоните им, это мошенники"]
+)
+def test_a_negated_or_friendly_invitation_is_no_invitation(text: str) -> None:
+    assert not [s for s in spam_signals(text) if s.name in ("pm_invite", "messenger", "cta")]
+
+
+def test_an_invitation_pointing_somewhere_still_is_one() -> None:
+    assert {"pm_invite"} <= {s.name for s in spam_signals("Работа на дому, пишите сюда 👇")}
+
+
 # --- individual detectors ------------------------------------------------------------------------
 
 
