@@ -431,9 +431,9 @@ def _statement(
         # "мигранты — воры": the dash stands for the copula, the predicate is the next clause
         same_clause += [j for j in same_sentence if clause[j] == clause[i] + 1]
 
-    def found(kind: str, j: int, strength: str, what: str) -> Finding:
+    def found(kind: str, j: int, strength: str, what: str, hold: bool = False) -> Finding:
         a, b = min(i, j), max(i, j)
-        return Finding(kind, attribute, toks[a].start, toks[b].end, strength, what)
+        return Finding(kind, attribute, toks[a].start, toks[b].end, strength, what, hold)
 
     # 1. calls to exclude or harm: the group is what the call is about (an object: "гнать мигрантов",
     # "мигрантам не место"), not a bystander ("надо бить тревогу, пенсионеры мерзнут")
@@ -488,8 +488,7 @@ def _statement(
     # people. Held for a moderator (the same words report a fact: "на свадьбе были одни армяне");
     # not for sex or age ("в классе одни девочки", "во дворе одни пенсионеры" are news)
     if attribute in _ONLY_OF and nominative and plural and i > 0 and words[i - 1] in _ONLY and sent[i - 1] == s:
-        f = found("generalisation", i - 1, "review", f"{words[i - 1]} {words[i]}")
-        return Finding(f.kind, f.attribute, f.start, f.end, f.strength, f.cue, hold=True)
+        return found("generalisation", i - 1, "review", f"{words[i - 1]} {words[i]}", hold=True)
     for j in same_sentence + [k for k in range(hi, min(n, hi + 6)) if sent[k] == s + 1]:
         if "GS.PROBLEM" in cue[j] and j > 0 and words[j - 1] in ("одни", "одно", "сплошные", "только", "все"):
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")

@@ -128,16 +128,15 @@ class Judge:
             self_insult=p.self_insult,
             authority_insult=p.authority_insult,
         )
+        for c in CATEGORIES:
+            if c not in caps and thresholds[c].ban <= scores[c] < MODEL_ONLY_BAN and not _rule_backed(c, p):
+                # the model alone (no lexicon word, pattern, analyser finding or spam intent) may
+                # delete, but blacklisting a citizen on its word needs it to be near-certain: otherwise
+                # the ban is the moderator's («как зовут бога в молитве?» scored 0.86 on flame-war weights)
+                caps[c] = "delete"
         action, labels = self.policy.decide(scores, caps)
         uncapped, would = self.policy.decide(scores) if caps else (action, labels)
-        unbanned = action == "delete_and_ban" and not any(
-            _rule_backed(c, p) or scores[c] >= MODEL_ONLY_BAN for c in labels if scores[c] >= thresholds[c].ban
-        )
-        if unbanned:
-            # the model alone (no lexicon word, pattern, analyser finding or spam intent) may delete,
-            # but blacklisting a citizen on its word needs it to be near-certain: otherwise the ban
-            # is the moderator's («как зовут бога в молитве?» scored 0.86 on flame-war weights)
-            action = "delete"
+        unbanned = action == "delete" and any(caps.get(c) == "delete" for c in labels)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
             if not any(e.category == label for e in evidence) and scores[label] >= thresholds[label].review:
                 evidence.extend(self._model_evidence(p, X, row, label))

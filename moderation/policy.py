@@ -86,16 +86,17 @@ class Policy:
     def decide(self, scores: dict[str, float], ceilings: Mapping[str, str] | None = None) -> tuple[str, list[str]]:
         """Return ``(action, labels)``; labels are the categories at or over their delete threshold.
 
-        ``ceilings`` caps what a category can cause (``"review"``: it can hold a comment for a human
-        but not delete it; ``"allow"``: nothing) — see :func:`ceilings`. Scores are left as they are,
-        so the moderator still sees what the model thought.
+        ``ceilings`` caps what a category can cause (``"delete"``: it can remove a comment but not ban
+        its author; ``"review"``: it can hold a comment for a human but not delete it; ``"allow"``:
+        nothing) — see :func:`ceilings`. Scores are left as they are, so the moderator still sees
+        what the model thought.
         """
         ceilings = ceilings or {}
         cats = [c for c in categories.names() if c in self.thresholds and ceilings.get(c) != "allow"]
         labels = [
             c for c in cats if scores.get(c, 0.0) >= self.thresholds[c].delete and ceilings.get(c) != "review"
         ]
-        if any(scores.get(c, 0.0) >= self.thresholds[c].ban for c in labels):
+        if any(scores.get(c, 0.0) >= self.thresholds[c].ban and ceilings.get(c) != "delete" for c in labels):
             return "delete_and_ban", labels
         if labels:
             return "delete", labels
@@ -189,7 +190,7 @@ def ceilings(
                 why.setdefault("insult", "текст опровергает стереотип о группе")
         elif (
             groups.violating
-            and all(getattr(f, "hold", False) for f in groups.violating)
+            and all(f.hold for f in groups.violating)
             and not any(h.category in _ABUSE and not h.strength for h in hit_list)
         ):
             # only statements the analyser holds for a moderator ("в правительстве одни X") and no
