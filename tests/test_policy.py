@@ -27,6 +27,13 @@ def test_default_thresholds(kw, action, labels):
     assert Policy().decide(scores(**kw)) == (action, labels)
 
 
+def test_a_delete_ceiling_removes_without_banning_unless_another_label_bans():
+    assert Policy().decide(scores(insult=0.99), {"insult": "delete"}) == ("delete", ["insult"])
+    assert Policy().decide(scores(insult=0.99, obscene=0.97), {"insult": "delete"}) == (
+        "delete_and_ban", ["obscene", "insult"]
+    )
+
+
 def test_ban_needs_a_label_over_its_own_ban_threshold():
     # insult over delete, spam over *its* ban threshold but under delete of nothing else
     p = Policy.from_mapping(overrides={"spam": {"review": 0.1, "delete": 0.2, "ban": 0.3}})
