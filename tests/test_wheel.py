@@ -145,7 +145,9 @@ async def test_installed_daemon_judges_deletes_and_serves_the_workspace(installe
         posted = vk_emu.post_comment(G1, 4242, VIOLATING)
         await wait_for(lambda: any(str(c["params"].get("comment_id")) == str(posted["comment_id"])
                                    for c in ok_calls(vk_emu, "wall.deleteComment")), 60, what="the comment deleted")
-        # the workspace's templates and static files come from the wheel too
+        # the workspace's templates and static files come from the wheel too; the web listener starts
+        # after the daemon's pollers, so a busy box can delete the comment before it is up
+        await wait_for(lambda: "modbot is running" in log.read_text(errors="replace"), 60, what="the workspace up")
         async with aiohttp.ClientSession() as http:
             async with http.get(f"http://127.0.0.1:{web_port}/login") as r:
                 assert r.status == 200 and "<form" in await r.text()
