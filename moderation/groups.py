@@ -164,7 +164,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
-        reported = _reported_before(words, cue, sent, i)
+        reported = _reported_before(norm, words, cue, sent, i)
         if not reported and _generic(words, cue, sent, i):
             out.asserted.append((i, attribute))
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
@@ -207,7 +207,7 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
         if words[k] in _SECOND_PERSON:
             return None
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
-        if "GS.REPORT" in c and _reports(words, k):
+        if "GS.REPORT" in c and _reports(words, k) and _introduces(norm, words, c, k, first_hit):
             if any(words[m] in _SECOND_PERSON for m in range(k)):
                 return None
             t = toks[k]
@@ -387,14 +387,35 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     return False
 
 
-def _reported_before(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> bool:
+def _reported_before(
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int
+) -> bool:
     """Is the group word inside reported speech ("мне написали, что все …")?"""
     for k in range(i - 1, -1, -1):
         if sent[k] != sent[i]:
             return False
-        if "GS.REPORT" in cue[k] and _reports(words, k):
+        if "GS.REPORT" in cue[k] and _reports(words, k) and _introduces(norm, words, cue[k], k, i):
             return True
     return False
+
+
+#: Words that open someone's reported words after a report verb ("написали, что …", "пишет, мол, …").
+_INTRODUCERS = frozenset("что будто якобы мол дескать типа чтобы".split())
+_QUOTE_OR_COLON = re.compile(r"[:«»\"“”„]")
+
+
+def _introduces(norm: Normalized, words: Sequence[str], cue: frozenset[str], k: int, h: int) -> bool:
+    """Does the report verb at ``k`` introduce the words at ``h`` as someone else's? A naming verb
+    takes the abuse as its object ("меня назвали дебилом"); the others need a complementiser, a quote
+    or a colon between them ("написали, что …", "пишет: …"). Without one the verb is the author's own
+    sentence: «пишут дебилы», «мягко сказано, … твари», «ПДД написаны так, чтобы … дебилов»."""
+    if "GS.REPORT_NAMING" in cue and h - k <= 4:
+        return True
+    toks = norm.tokens
+    if _QUOTE_OR_COLON.search(norm.original, toks[k].end, toks[h].start):
+        return True
+    participle = _has(words[k], "PRTS") or _has(words[k], "PRTF")  # "написано, что …" but not "написаны так, чтобы"
+    return any(words[m] in _INTRODUCERS and not (participle and words[m] == "чтобы") for m in range(k + 1, h))
 
 
 # -- the statement about one group word ------------------------------------------------------------

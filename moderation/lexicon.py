@@ -42,6 +42,12 @@ _CLAUSE_END = re.compile(r"[.!?;\n…,:()\u2013\u2014-]")
 _CYR_START = re.compile(r"[а-я*]")
 _EMPTY: frozenset[str] = frozenset()
 _ALT = operator.attrgetter("alt")
+#: A letter, a short run of symbols, a letter: a word the normaliser may have split (Lexicon._match_split).
+_SPLIT_HINT = re.compile(r"[^\W\d_](?=[-.?*#_'’`]{1,6}[^\W\d_])")
+_SPLIT_GAP = re.compile(r"[-.?*#_'’`]+")
+_HIDING_GAP = re.compile(r"[.?*#]+")  # symbols that may stand for hidden letters (a hyphen does not)
+_CYR_WORD = re.compile(r"[а-я]+")
+_FILL = "иеаоуыяюйхбзлдп"
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 _VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
@@ -658,6 +664,8 @@ class Lexicon:
 
         hits: list[Hit] = []
         orig = n.original
+        if _SPLIT_HINT.search(orig):
+            hits.extend(self._match_split(n, words, found))
         for i in sorted(found):
             f = found[i]
             if not f:
@@ -672,6 +680,50 @@ class Lexicon:
             rank = self._rank
             hits.sort(key=lambda h: (h.start, h.end, rank[h.category]))
         return hits
+
+    def _match_split(
+        self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]]
+    ) -> list[Hit]:
+        """Words broken by a symbol the normaliser read as punctuation: «пи-доры», «пе?зд»,
+        «су.....и», «от.ебись». Two neighbouring tokens glued by a short symbol run (no space) are tried
+        as one word — as written without it, and with it as a hidden letter — and count only when that
+        word is in the lexicon or built on a мат root («кто-то», «ул.Мира» stay two words)."""
+        toks = n.tokens
+        orig = n.original
+        out: list[Hit] = []
+        ending_at = {t.end: i for i, t in enumerate(toks)}
+        for g in _SPLIT_HINT.finditer(orig):
+            i = ending_at.get(g.start() + 1)
+            if i is None or i + 1 >= len(toks):
+                continue
+            a, b = toks[i], toks[i + 1]
+            gap = orig[a.end : b.start]
+            if not gap or len(gap) > 6 or not _SPLIT_GAP.fullmatch(gap):
+                continue
+            left, right = words[i], words[i + 1]
+            if not (_CYR_WORD.fullmatch(left) and _CYR_WORD.fullmatch(right)):
+                continue
+            have = {*found.get(i, {}), *found.get(i + 1, {})}
+            f: dict[str, tuple[str, str | None]] = {}
+            for key in (left + right, left + "*" + right):
+                if "*" in key:
+                    if f or len(key) < 4 or not _HIDING_GAP.fullmatch(gap):
+                        continue  # read as written; "т.е", "и.о" are too little to read a word from
+                    self._match_mask(key, f)
+                    continue
+                info = self._forms.get(key)
+                if info is not None:
+                    for cat, entry, tgt in info.entries:
+                        f.setdefault(cat, (entry, tgt))
+                if "obscene" not in f and self._root is not None and key not in self._exceptions:
+                    m = self._root.fullmatch(key)
+                    if m and m.lastgroup:
+                        f["obscene"] = ("root:" + self._root_names[int(m.lastgroup[1:])], None)
+            for cat in self._cats:
+                if cat in f and cat not in have:
+                    entry, tgt = f[cat]
+                    out.append(Hit(cat, entry, a.start, b.end, orig[a.start : b.end], tgt))
+        return out
 
     def suspicion(self, word: str) -> int:
         """How much one lower-cased Cyrillic word suggests a violation nearby (3 a lexicon word, 2 a
@@ -697,6 +749,18 @@ class Lexicon:
                     for cat, _entry, tgt in info.entries:
                         if cat not in found:
                             found[cat] = ("mask:" + form, tgt)
+        if "obscene" in found or self._root is None or key.count("*") != 1:
+            return
+        # one hidden letter in a word the lists do not spell out ("оп*здошен", "до*бался"): мат roots
+        # are productive, so the word is tried with each letter in the star's place
+        for c in _FILL:
+            filled = key.replace("*", c)
+            if filled in self._exceptions:
+                continue
+            m = self._root.fullmatch(filled)
+            if m and m.lastgroup:
+                found["obscene"] = ("root:" + self._root_names[int(m.lastgroup[1:])], None)
+                return
 
     def _match_patterns(
         self,

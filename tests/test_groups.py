@@ -389,3 +389,17 @@ def test_nothing_but_one_sex_or_age_is_news(judge, text):
 def test_calls_to_execute_people_are_threats(judge, text):
     v = judge.judge(text)
     assert v.action in REMOVED and "threat" in v.labels, (v.action, v.scores)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "опять пишут всякие дебилы под постом",
+        "мягко сказано, это не дорога, а позор, твари",
+        "правила написаны так, чтобы защищать дебилов",
+        "я тут писал уже, конченые вы идиоты",
+    ],
+)
+def test_a_report_verb_that_introduces_no_ones_words_is_no_reported_speech(text):
+    g = prepare(text).groups
+    assert g is None or g.reported is None

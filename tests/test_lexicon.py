@@ -542,3 +542,28 @@ def test_a_call_to_lynch_without_a_verb_is_a_threat(text: str) -> None:
 @pytest.mark.parametrize("text", ["повесили гирлянду на фонарь", "объявления клеят их на столбы"])
 def test_lamp_posts_in_a_complaint_are_no_threat(text: str) -> None:
     assert not any(h.category == "threat" for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quote"),
+    [
+        ("эти пи-дорасы опять тут", "hate", "пи-дорасы"),
+        ("какая пи?зда, а не дорога", "obscene", "пи?зда"),
+        ("ну вы и су..и все", "insult", "су..и"),
+        ("вот ты и за.ебал всех", "obscene", "за.ебал"),
+    ],
+)
+def test_a_word_broken_by_a_symbol_is_read_as_one_word(text: str, category: str, quote: str) -> None:
+    assert (category, quote) in {(h.category, h.quote) for h in hits(text)}
+
+
+@pytest.mark.parametrize(
+    "text", ["кто-то опять сломал лавочку", "на ул.Мира нет света", "т.е. завтра воды не будет", "по-моему, хорошо"]
+)
+def test_words_joined_by_a_hyphen_or_a_dot_stay_clean(text: str) -> None:
+    assert hits(text) == []
+
+
+@pytest.mark.parametrize("text", ["весь двор оп*здошенный стоит", "ты меня до*бал уже"])
+def test_one_hidden_letter_in_a_word_built_on_a_mat_root(text: str) -> None:
+    assert any(h.category == "obscene" for h in hits(text))
