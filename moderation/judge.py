@@ -127,6 +127,7 @@ class Judge:
             question=bool(p.spam and _QUESTION_END.search(p.text)),
             self_insult=p.self_insult,
             authority_insult=p.authority_insult,
+            courteous=not _COURTESY.isdisjoint(p.norm.words),
         )
         for c in CATEGORIES:
             if c not in caps and thresholds[c].ban <= scores[c] < MODEL_ONLY_BAN and not _rule_backed(c, p):
@@ -241,6 +242,8 @@ def _rule_backed(category: str, p: Prepared) -> bool:
     return any(h.category == category for h in p.hits)
 
 
+#: Words of thanks or a polite request: a veiled-threat pattern next to them is read by a moderator.
+_COURTESY = frozenset("спасибо спасибочки благодарю благодарим благодарна благодарен пожалуйста".split())
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: The text ends with a question (emoji, brackets and spaces after the "?" aside).
 _QUESTION_END = re.compile(r"\?[\W_]*$")

@@ -28,6 +28,7 @@ __all__ = [
 class _Hit(Protocol):
     category: str
     strength: str | None
+    kind: str | None
 
 
 def with_rule_floors(
@@ -139,6 +140,7 @@ def ceilings(
     question: bool = False,
     self_insult: bool = False,
     authority_insult: bool = False,
+    courteous: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -164,6 +166,9 @@ def ceilings(
     * A text whose only statements about a group are ones the analyser holds for a moderator
       (``Finding.hold``: "в правительстве одни X", "на рынке сплошь X") and that has no abusive
       lexicon word is at most reviewed for ``hate``.
+    * A veiled threat is words with no violence in them («знаю, где вы живёте»); in a ``courteous``
+      text (thanks, "пожалуйста") with no other threat or abuse it is at most held for review:
+      «спасибо, знаю, где вы живёте, занесу документы» is an errand, not a threat.
     * Reported speech and requests to moderators («мне написали, что…», «удалите комментарий,
       где…») are never deleted: every category is capped at review.
     """
@@ -197,6 +202,16 @@ def ceilings(
             # abusive word: the model's hate score does not delete them
             out["hate"] = "review"
             why["hate"] = "обобщение о группе без оскорблений и призывов — решает модератор"
+    threats = [h for h in hit_list if h.category == "threat"]
+    if (
+        courteous
+        and threats
+        and all(h.kind == "veiled_threat" for h in threats)
+        and not any(h.category in _ABUSE and h.category != "threat" for h in hit_list)
+    ):
+        out["threat"] = "review"
+        why["threat"] = "вежливый текст без прямой угрозы — решает модератор"
+    if groups is not None:
         if groups.reported is not None:
             for c in categories.names():
                 if out.get(c) != "allow":

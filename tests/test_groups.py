@@ -250,6 +250,25 @@ def test_advice_and_compliments_are_not_veiled_threats(judge, text):
     assert not any(e.kind == "veiled_threat" for e in v.evidence)
 
 
+@pytest.mark.parametrize(
+    "text", ["спасибо, я знаю, где вы работаете, завтра занесу справку", "пожалуйста, скажите, знаю ли я, где вы принимаете"]
+)
+def test_a_veiled_threat_pattern_in_a_courteous_text_is_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.labels)
+
+
+def test_courtesy_does_not_soften_a_threat_with_abuse(judge):
+    v = judge.judge("спасибо за пост, мы знаем, где ты живешь, тварь")
+    assert v.action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["пусть передохнут все эти депутаты", "чтоб они все сдохли, надоели"])
+def test_a_death_wish_for_a_group_is_a_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "threat" in v.labels
+
+
 @pytest.mark.parametrize("text", ["ты взяточник", "вы же мошенница", "ты наркоман конченый"])
 def test_accusing_an_addressed_person_is_defamation_inside_insult(judge, text):
     v = judge.judge(text)
