@@ -47,7 +47,8 @@ _SPLIT_HINT = re.compile(r"[^\W\d_](?=[-.?*#_'’`]{1,6}[^\W\d_])")
 _SPLIT_GAP = re.compile(r"[-.?*#_'’`]+")
 _HIDING_GAP = re.compile(r"[.?*#]+")  # symbols that may stand for hidden letters (a hyphen does not)
 _CYR_WORD = re.compile(r"[а-я]+")
-_FILL = "иеаоуыяюйхбзлдп"
+_FILL = "иеаоуыяюйб"  # what a star in мат hides: a vowel, й, or the б of «е*ать»
+_INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 _VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
@@ -707,9 +708,13 @@ class Lexicon:
             f: dict[str, tuple[str, str | None]] = {}
             for key in (left + right, left + "*" + right):
                 if "*" in key:
-                    if f or len(key) < 4 or not _HIDING_GAP.fullmatch(gap):
-                        continue  # read as written; "т.е", "и.о" are too little to read a word from
-                    self._match_mask(key, f)
+                    hides = _HIDING_GAP.fullmatch(gap) or (gap == "-" and min(len(left), len(right)) == 1)
+                    if f or len(key) < 4 or not hides or left + right in _INTERJECTIONS:
+                        # read as written; "т.е", "и.о" are too little to read a word from; a hyphen
+                        # hides letters only after or before a lone letter ("х-ня", "с-ка", not "м-да")
+                        continue
+                    # only the listed forms: a root's open prefix would read "прим.изд" as a мат word
+                    self._match_mask(key, f, fill=False)
                     continue
                 info = self._forms.get(key)
                 if info is not None:
@@ -735,7 +740,7 @@ class Lexicon:
             return 2
         return 1 if info is not None and info.target else 0
 
-    def _match_mask(self, key: str, found: dict[str, tuple[str, str | None]]) -> None:
+    def _match_mask(self, key: str, found: dict[str, tuple[str, str | None]], fill: bool = True) -> None:
         rx = _mask_regex(key)
         if rx is None:
             return
@@ -749,7 +754,7 @@ class Lexicon:
                     for cat, _entry, tgt in info.entries:
                         if cat not in found:
                             found[cat] = ("mask:" + form, tgt)
-        if "obscene" in found or self._root is None or key.count("*") != 1:
+        if not fill or "obscene" in found or self._root is None or key.count("*") != 1:
             return
         # one hidden letter in a word the lists do not spell out ("оп*здошен", "до*бался"): мат roots
         # are productive, so the word is tried with each letter in the star's place

@@ -551,6 +551,7 @@ def test_lamp_posts_in_a_complaint_are_no_threat(text: str) -> None:
         ("какая пи?зда, а не дорога", "obscene", "пи?зда"),
         ("ну вы и су..и все", "insult", "су..и"),
         ("вот ты и за.ебал всех", "obscene", "за.ебал"),
+        ("ну и х-ня этот ремонт", "obscene", "х-ня"),
     ],
 )
 def test_a_word_broken_by_a_symbol_is_read_as_one_word(text: str, category: str, quote: str) -> None:
@@ -558,7 +559,16 @@ def test_a_word_broken_by_a_symbol_is_read_as_one_word(text: str, category: str,
 
 
 @pytest.mark.parametrize(
-    "text", ["кто-то опять сломал лавочку", "на ул.Мира нет света", "т.е. завтра воды не будет", "по-моему, хорошо"]
+    "text",
+    [
+        "кто-то опять сломал лавочку",
+        "на ул.Мира нет света",
+        "т.е. завтра воды не будет",
+        "по-моему, хорошо",
+        "м-да, опять без воды",
+        "см. прим.изд. на стр. 5",
+        "в-третьих, где автобус?",
+    ],
 )
 def test_words_joined_by_a_hyphen_or_a_dot_stay_clean(text: str) -> None:
     assert hits(text) == []
