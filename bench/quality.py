@@ -180,6 +180,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--vk-weight", type=float, default=VK_WEIGHT, help="sample weight of VK rows in training")
+    ap.add_argument("--neutral-weight", type=float, default=NEUTRAL_WEIGHT, help="sample weight of RUSSE neutral rewrites")
     ap.add_argument("--russe", choices=("all", "toxic", "none"), default="all", help="RUSSE rows in CV training")
     ap.add_argument("--quick", action="store_true", help="skip the 2ch-only recipe and the shipped-model figures")
     ap.add_argument("--shipped-only", action="store_true", help="only the shipped model's figures (no CV)")
@@ -201,7 +202,7 @@ def main() -> None:
     tg = read_tg_spam(d / "spam_telegram_tg-spam" / "spam-samples.txt") + read_tg_spam(
         d / "spam_telegram_tg-spam" / "ham-samples.txt"
     )
-    russe = read_russe(d / "russe_detox_2022" / "train.tsv", neutral_weight=NEUTRAL_WEIGHT)
+    russe = read_russe(d / "russe_detox_2022" / "train.tsv", neutral_weight=args.neutral_weight)
     seed_rows = read_seed(SEED_CORPUS)
     seed_rows = seed_rows + counterfactual_rows(seed_rows)  # the recipe's counterfactual group rows
     big = " | ".join(key(e.text) for e in ch)
