@@ -7,7 +7,6 @@ the judge can reuse the same :class:`Prepared` object to build evidence without 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -177,31 +176,14 @@ GROUP_FEATURES = (
 )  # fmt: skip
 
 
-def lexicon_feature_names(
-    cats: tuple[str, ...], targets: tuple[str, ...], groups: bool = False, disguise: bool = False
-) -> tuple[str, ...]:
+def lexicon_feature_names(cats: tuple[str, ...], targets: tuple[str, ...], groups: bool = False) -> tuple[str, ...]:
     return (
         *(f"lex_{c}" for c in cats),
         *(f"lex_hate_{t}" for t in targets),
         "lex_masked",
         *(f"spam_{n}" for n in SPAM_FEATURE_NAMES),
         *(GROUP_FEATURES if groups else ()),
-        *(("lex_disguised",) if disguise else ()),
     )
-
-
-#: A Cyrillic word written with Latin look-alikes, digits or symbols inside («вaта», «пpoститyтки»,
-#: «дeбuл0в»): the author hid the word from a filter, which is itself a sign of what it says.
-_MIXED = re.compile(r"[а-яё][a-z]|[a-z][а-яё]|[а-яё][0-9@$]+[а-яё]|[а-яё]{2}[@$]", re.IGNORECASE)
-
-
-def disguised_words(p: Prepared) -> int:
-    """How many words mix Cyrillic with Latin look-alikes, or hide a letter behind a digit or a
-    symbol («вaта», «дeбuл0в», «сук@»); a number glued to a word ("10км", "ковид19") is no disguise."""
-    text = p.text
-    if not _MIXED.search(text):
-        return 0
-    return sum(1 for t in p.norm.tokens if _MIXED.search(text, t.start, t.end))
 
 
 def group_feature_values(p: Prepared) -> list[float]:
@@ -236,24 +218,21 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
         self.categories_ = categories.lexicon_categories()
         self.targets_ = tuple(categories.GROUP_NAMES_RU)
         self.groups_ = True
-        self.disguise_ = True
         return self
 
-    def _columns(self) -> tuple[tuple[str, ...], tuple[str, ...], bool, bool]:
+    def _columns(self) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
         return (
             getattr(self, "categories_", _LEGACY_CATS),
             getattr(self, "targets_", _LEGACY_TARGETS),
             getattr(self, "groups_", False),
-            getattr(self, "disguise_", False),
         )
 
     def get_feature_names_out(self, input_features=None):
         return np.array(lexicon_feature_names(*self._columns()), dtype=object)
 
     def transform(self, X):  # noqa: N803
-        lex_cats, lex_targets, with_groups, with_disguise = self._columns()
-        width = len(lexicon_feature_names(lex_cats, lex_targets, with_groups, with_disguise))
-        rows = np.zeros((len(X), width), dtype=np.float64)
+        lex_cats, lex_targets, with_groups = self._columns()
+        rows = np.zeros((len(X), len(lexicon_feature_names(lex_cats, lex_targets, with_groups))), dtype=np.float64)
         for i, p in enumerate(X):
             cats = dict.fromkeys(lex_cats, 0)
             targets = dict.fromkeys(lex_targets, 0)
@@ -272,7 +251,6 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
                 masked,
                 *(sf[n] for n in SPAM_FEATURE_NAMES),
                 *(group_feature_values(p) if with_groups else ()),
-                *((disguised_words(p),) if with_disguise else ()),
             ]
         return sparse.csr_matrix(np.log1p(np.abs(rows)) * np.sign(rows) * self.scale)
 

@@ -77,10 +77,3 @@ def test_emoji_flood_columns_belong_to_the_spam_head_alone():
     assert names.index("rules__spam_sig_emoji_flood") in own
     others = [j for j, label in enumerate(clf.labels) if label != "spam"]
     assert not clf.coef_[others][:, list(own)].any()
-
-
-def test_disguised_words_count_look_alikes_not_numbers_glued_to_words():
-    from moderation.features import disguised_words, prepare
-
-    assert disguised_words(prepare("вaта опять врёт, дeбuл0в много")) == 2
-    assert disguised_words(prepare("10км до города, ковид19, iPhone, vasya@mail.ru")) == 0
