@@ -43,10 +43,15 @@ _CYR_START = re.compile(r"[а-я*]")
 _EMPTY: frozenset[str] = frozenset()
 _ALT = operator.attrgetter("alt")
 #: A letter, a short run of symbols, a letter: a word the normaliser may have split (Lexicon._match_split).
-_SPLIT_HINT = re.compile(r"[^\W\d_](?=[-.?*#_'’`]{1,6}[^\W\d_])")
-_SPLIT_GAP = re.compile(r"[-.?*#_'’`]+")
+_SPLIT_HINT = re.compile(r"[^\W\d_](?=[-.?*#_'’`()]{1,6}[^\W\d_])")
+_SPLIT_GAP = re.compile(r"[-.?*#_'’`()]+")
 _HIDING_GAP = re.compile(r"[.?*#]+")  # symbols that may stand for hidden letters (a hyphen does not)
 _CYR_WORD = re.compile(r"[а-я]+")
+#: A Cyrillic word with a Latin look-alike, a digit or a symbol hiding one of its letters («вaта»,
+#: «дeбuл0в», «жoпа»); not a number glued to a word ("10км", "ковид19").
+_MIXED = re.compile(r"[а-яё][a-z]|[a-z][а-яё]|[а-яё][0-9@$]+[а-яё]", re.IGNORECASE)
+#: Words that insult when written disguised (insults.txt explains the set).
+DISGUISED_SET = "DISGUISED_INSULT"
 _FILL = "иеаоуыяюйб"  # what a star in мат hides: a vowel, й, or the б of «е*ать»
 _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
@@ -437,6 +442,8 @@ class Lexicon:
 
         set_members: dict[str, set[str]] = {}
         used = {s for p in patterns for slot in p.slots for s in slot.sets}
+        if DISGUISED_SET in sets:
+            used.add(DISGUISED_SET)
         for name in used:
             for form in expander.expand_set(name, (), "patterns"):
                 set_members.setdefault(form, set()).add(name)
@@ -665,6 +672,13 @@ class Lexicon:
 
         hits: list[Hit] = []
         orig = n.original
+        if _MIXED.search(orig):
+            # 5. a word hidden with look-alikes («вaта», «тyпой», «жoпа»): nobody disguises a word in its
+            # innocent sense, so a word of DISGUISED_SET written so is an insult by itself
+            for i, t in enumerate(toks):
+                info = forms.get(words[i])
+                if info is not None and DISGUISED_SET in info.sets and _MIXED.search(orig, t.start, t.end):
+                    found.setdefault(i, {}).setdefault("insult", ("скрытое написание: " + words[i], None))
         if _SPLIT_HINT.search(orig):
             hits.extend(self._match_split(n, words, found))
         for i in sorted(found):

@@ -139,6 +139,8 @@ _JOIN = re.compile(
 _JOIN_HINT = re.compile(r"(?<![^\W_])[^\W_][ \t.\-_*·•+~/\\]+[^\W_][ \t.\-_*·•+~/\\]+[^\W_](?![^\W_])")
 #: A letter or two in brackets inside a word: "хо(х)лы", "п(и)дор" — the brackets hide nothing.
 _BRACKETED = re.compile(r"(?<![^\W_])([а-яё]{1,12})\(([а-яё]{1,2})\)([а-яё]{1,12})(?![^\W_])")
+#: "3.14" glued to letters reads "пи" (a pun that hides мат: «3.14здец», «3.14дорас»).
+_PI = re.compile(r"(?<![\w.,])3[.,]14([а-яё]{2,20})(?![^\W_])")
 #: Cheap test whether _URL can match at all.
 _URL_HINT = re.compile(
     r"://|www\.|@|\.(?:ru|com|net|org|рф|su|info|me|io|ly|cc|biz|pro|online|site|xyz|club|shop|top|link|ws)\b"
@@ -527,6 +529,15 @@ def _normalize(text: str) -> Normalized:
     if blanks:
         scan = _blank(scan, blanks)
         blanks = []
+    if "3.14" in scan or "3,14" in scan:
+        for m in _PI.finditer(scan):
+            if m.group(1) in _UNITS:
+                continue  # a price or a measure: "3.14руб"
+            b.emit(list(range(m.start(), m.end())), _squeeze("пи" + m.group(1).replace("ё", "е")))
+            blanks.append(m.span())
+        if blanks:
+            scan = _blank(scan, blanks)
+            blanks = []
     if "(" in scan:
         for m in _BRACKETED.finditer(scan):
             b.word([*range(m.start(1), m.end(1)), *range(m.start(2), m.end(2)), *range(m.start(3), m.end(3))])

@@ -577,3 +577,21 @@ def test_words_joined_by_a_hyphen_or_a_dot_stay_clean(text: str) -> None:
 @pytest.mark.parametrize("text", ["весь двор оп*здошенный стоит", "ты меня до*бал уже"])
 def test_one_hidden_letter_in_a_word_built_on_a_mat_root(text: str) -> None:
     assert any(h.category == "obscene" for h in hits(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [("опять эта вaта набежала", "вaта"), ("ну ты и тyпой", "тyпой"), ("вали в свою жoпу", "жoпу")],
+)
+def test_a_word_disguised_with_look_alikes_is_an_insult_by_itself(text: str, quote: str) -> None:
+    assert ("insult", quote) in {(h.category, h.quote) for h in hits(text)}
+
+
+@pytest.mark.parametrize("text", ["купила вату и бинт в аптеке", "тупой угол треугольника", "cпасибо за помощь"])
+def test_the_same_words_written_plainly_or_a_stray_latin_letter_are_no_insult(text: str) -> None:
+    assert not any(h.category == "insult" for h in hits(text))
+
+
+@pytest.mark.parametrize(("text", "quote"), [("два 3.14дораса", "3.14дораса"), ("эта ч)урка", "ч)урка")])
+def test_pi_for_letters_and_a_bracket_inside_a_word(text: str, quote: str) -> None:
+    assert any(h.quote == quote for h in hits(text))
