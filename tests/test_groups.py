@@ -422,3 +422,15 @@ def test_calls_to_execute_people_are_threats(judge, text):
 def test_a_report_verb_that_introduces_no_ones_words_is_no_reported_speech(text):
     g = prepare(text).groups
     assert g is None or g.reported is None
+
+
+@pytest.mark.parametrize("text", ["таким как вы не место в нашем городе", "нет вам места в Пятигорске"])
+def test_no_place_for_such_people_is_held_as_a_call_to_exclude(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review"
+    assert any(e.kind == "call_to_exclude" for e in v.evidence)
+
+
+def test_a_participle_of_a_negative_verb_describes_a_thing_not_the_group(judge):
+    assert judge.judge("соседи-осетины вынесли воняющий пакет, спасибо им").action == "allow"
+    assert judge.judge("осетины воняют").action in REMOVED
