@@ -52,6 +52,7 @@ _CYR_WORD = re.compile(r"[а-я]+")
 _MIXED = re.compile(r"[а-яё][a-z]|[a-z][а-яё]|[а-яё][0-9@$]+[а-яё]", re.IGNORECASE)
 #: Words that insult when written disguised (insults.txt explains the set).
 DISGUISED_SET = "DISGUISED_INSULT"
+DISGUISED_VULGAR = "DISGUISED_VULGAR"  # ... but not when masked (self-censored)
 _FILL = "иеаоуыяюйб"  # what a star in мат hides: a vowel, й, or the б of «е*ать»
 _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
@@ -397,6 +398,12 @@ class Lexicon:
                 self._mask_index.setdefault(len(form), []).append((form, info))
         for bucket in self._mask_index.values():
             bucket.sort(key=lambda fi: (min(self._rank[e[0]] for e in fi[1].entries), fi[0]))
+        # Words that insult when masked (DISGUISED_SET but not DISGUISED_VULGAR), bucketed by length.
+        self._disguised_index: dict[int, list[str]] = {}
+        vulgar = by_set.get(DISGUISED_VULGAR, set())
+        for form in sorted(by_set.get(DISGUISED_SET, set()) - vulgar):
+            if len(form) >= 4:
+                self._disguised_index.setdefault(len(form), []).append(form)
 
     # ---------------------------------------------------------------------------------------------
     # loading
@@ -442,8 +449,7 @@ class Lexicon:
 
         set_members: dict[str, set[str]] = {}
         used = {s for p in patterns for slot in p.slots for s in slot.sets}
-        if DISGUISED_SET in sets:
-            used.add(DISGUISED_SET)
+        used.update(name for name in (DISGUISED_SET, DISGUISED_VULGAR) if name in sets)
         for name in used:
             for form in expander.expand_set(name, (), "patterns"):
                 set_members.setdefault(form, set()).add(name)
@@ -679,6 +685,13 @@ class Lexicon:
                 info = forms.get(words[i])
                 if info is not None and DISGUISED_SET in info.sets and _MIXED.search(orig, t.start, t.end):
                     found.setdefault(i, {}).setdefault("insult", ("скрытое написание: " + words[i], None))
+        if "*" in text:
+            # the same words with letters masked («ан.льный», «жо*а»), when no category word fits the mask
+            for i, w in enumerate(words):
+                if "*" in w and not found.get(i):
+                    form = self._disguised_form(w)
+                    if form:
+                        found.setdefault(i, {})["insult"] = ("скрытое написание: " + form, None)
         if _SPLIT_HINT.search(orig):
             hits.extend(self._match_split(n, words, found))
         for i in sorted(found):
@@ -729,6 +742,8 @@ class Lexicon:
                         continue
                     # only the listed forms: a root's open prefix would read "прим.изд" as a мат word
                     self._match_mask(key, f, fill=False)
+                    if not f and (form := self._disguised_form(key)):
+                        f["insult"] = ("скрытое написание: " + form, None)
                     continue
                 info = self._forms.get(key)
                 if info is not None:
@@ -753,6 +768,15 @@ class Lexicon:
         if self._hint is not None and self._hint.search(word):
             return 2
         return 1 if info is not None and info.target else 0
+
+    def _disguised_form(self, key: str) -> str | None:
+        """The DISGUISED_SET form a masked word can stand for, if exactly one reading is possible."""
+        rx = _mask_regex(key)
+        if rx is None or sum(c != "*" for c in key) < 3:
+            return None
+        pattern, lo, hi = rx
+        fits = {f for n in range(lo, hi + 1) for f in self._disguised_index.get(n, ()) if pattern.fullmatch(f)}
+        return fits.pop() if len(fits) == 1 else None
 
     def _match_mask(self, key: str, found: dict[str, tuple[str, str | None]], fill: bool = True) -> None:
         rx = _mask_regex(key)

@@ -595,3 +595,8 @@ def test_the_same_words_written_plainly_or_a_stray_latin_letter_are_no_insult(te
 @pytest.mark.parametrize(("text", "quote"), [("два 3.14дораса", "3.14дораса"), ("эта ч)урка", "ч)урка")])
 def test_pi_for_letters_and_a_bracket_inside_a_word(text: str, quote: str) -> None:
     assert any(h.quote == quote for h in hits(text))
+
+
+def test_a_masked_insult_is_a_disguise_but_a_masked_vulgar_word_is_self_censorship() -> None:
+    assert any(h.category == "insult" for h in hits("ну ты и т*пой"))
+    assert not any(h.category == "insult" for h in hits("опять г*вно на тротуаре не убрали"))
