@@ -600,3 +600,13 @@ def test_pi_for_letters_and_a_bracket_inside_a_word(text: str, quote: str) -> No
 def test_a_masked_insult_is_a_disguise_but_a_masked_vulgar_word_is_self_censorship() -> None:
     assert any(h.category == "insult" for h in hits("ну ты и т*пой"))
     assert not any(h.category == "insult" for h in hits("опять г*вно на тротуаре не убрали"))
+
+
+@pytest.mark.parametrize("text", ["таких надо забить камнями", "скоро поднимем на воздух вашу контору"])
+def test_stoning_and_blowing_up_as_a_call_or_promise_are_threats(text: str) -> None:
+    assert any(h.category == "threat" for h in hits(text))
+
+
+@pytest.mark.parametrize("text", ["хулиганы закидали камнями автобус", "забить гвоздь в стену", "шарик взлетел на воздух"])
+def test_stones_and_air_in_news_and_chores_are_no_threat(text: str) -> None:
+    assert not any(h.category == "threat" for h in hits(text))
