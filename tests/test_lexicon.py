@@ -602,7 +602,9 @@ def test_a_masked_insult_is_a_disguise_but_a_masked_vulgar_word_is_self_censorsh
     assert not any(h.category == "insult" for h in hits("опять г*вно на тротуаре не убрали"))
 
 
-@pytest.mark.parametrize("text", ["таких надо забить камнями", "скоро поднимем на воздух вашу контору"])
+@pytest.mark.parametrize(
+    "text", ["таких надо забить камнями", "скоро поднимем на воздух вашу контору", "на тот свет тебя отправлю"]
+)
 def test_stoning_and_blowing_up_as_a_call_or_promise_are_threats(text: str) -> None:
     assert any(h.category == "threat" for h in hits(text))
 
