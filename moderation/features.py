@@ -107,9 +107,10 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         neutral = lexicon.neutral_group_words
         masked = tuple(i for i, _a in groups.mentions if norm.tokens[i].text in neutral)
     words = norm.words
-    if not lexicon.diagnosis_words.isdisjoint(words) or "дауна" in words:
-        # medical words ("психиатр", "шизофрения", "синдром Дауна") are masked like a neutral group name
-        medical = lexicon.diagnosis_words
+    if not lexicon.model_blind_words.isdisjoint(words) or "дауна" in words:
+        # medical words ("психиатр", "шизофрения", "синдром Дауна") and feelings ("ненавижу") are masked
+        # like a neutral group name
+        medical = lexicon.model_blind_words
         masked = tuple(sorted({*masked, *(
             i for i, w in enumerate(words)
             if w in medical or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))

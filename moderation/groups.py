@@ -54,6 +54,7 @@ _SECOND_PERSON = frozenset("ты тебя тебе тобой тобою".split(
 _AS_ONE = (("как", "один"), ("до", "единого"), ("до", "одного"), ("все", "до"))
 #: "одни X", "сплошь X": nothing but this group (see _statement), for peoples and faiths only
 _ONLY = frozenset(("одни", "сплошь", "сплошные"))
+_CAN = frozenset(("могу", "можем", "может", "могут", "могла", "мог"))
 _ONLY_OF = frozenset(("nationality", "race", "religion"))
 _BEFORE = 3  # tokens before a group word where its quantifier stands ("все эти армяне")
 _WINDOW = 8  # tokens around a group word where its predicate stands
@@ -479,6 +480,17 @@ def _statement(
             return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
         if "GS.RIGHT" in c and _rights_denied(words, same_sentence):
             return found("call_to_exclude", j, "delete", "отказ в правах")
+
+    # 1b. hatred or disgust the author declares for the group as a whole ("ненавижу всех цыган",
+    # "терпеть не могу армян", "тошнит от этих геев"): an object, plural, and no negation of the feeling
+    if obj and (_has(words[i], "plur") or words[i] in _COLLECTIVE):
+        for j in same_clause:
+            c = cue[j]
+            if "GS.HATRED" in c and not _negated(words, cue, j):
+                return found("generalisation", j, "delete", words[j])
+            cannot = j + 2 < n and words[j + 1] == "не" and words[j + 2] in _CAN  # "терпеть не могу"
+            if "GS.HATRED_NEG" in c and (cannot or _negated(words, cue, j)):
+                return found("generalisation", j, "delete", f"не {words[j]}")
 
     nominative = _has(words[i], "nomn") or words[i] in _COLLECTIVE
     quantified = any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i)) or (

@@ -362,8 +362,8 @@ class Lexicon:
         #: every form of an adjective that names a group when it qualifies people (GRPADJ.* sets:
         #: "кавказские мужчины", "всех черных") → the group; only the analyser reads them
         self.group_adjectives: dict[str, str] = {}
-        #: every form of the GS.DIAGNOSIS words ("психиатр", "шизофрения"): masked for the model
-        self.diagnosis_words: frozenset[str] = frozenset()
+        #: every form of the GS.DIAGNOSIS and GS.FEELING words ("психиатр", "ненавижу"): masked for the model
+        self.model_blind_words: frozenset[str] = frozenset()
         #: its keys as a set: ``set.intersection`` iterates a dict argument whole, a set only the
         #: smaller side (≈45 µs → 1 µs per comment)
         self.group_adjective_set: frozenset[str] = frozenset()
@@ -511,8 +511,11 @@ class Lexicon:
         lexicon.neutral_group_words = frozenset(
             f for f in neutral if f not in not_neutral and not (f in forms and forms[f].entries)
         )
-        lexicon.diagnosis_words = frozenset(
-            expander.expand_set("GS.DIAGNOSIS", (), "GS.DIAGNOSIS") if "GS.DIAGNOSIS" in sets else ()
+        lexicon.model_blind_words = frozenset(
+            form
+            for name in ("GS.DIAGNOSIS", "GS.FEELING")
+            if name in sets
+            for form in expander.expand_set(name, (), name)
         )
         lexicon.cues = {form: frozenset(names) for form, names in cues.items()}
         lexicon.cue_lemmas = {lem: frozenset(names) for lem, names in cue_lemmas.items()}

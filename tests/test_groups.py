@@ -434,3 +434,17 @@ def test_no_place_for_such_people_is_held_as_a_call_to_exclude(judge, text):
 def test_a_participle_of_a_negative_verb_describes_a_thing_not_the_group(judge):
     assert judge.judge("соседи-осетины вынесли воняющий пакет, спасибо им").action == "allow"
     assert judge.judge("осетины воняют").action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["ненавижу всех осетин", "терпеть не могу этих греков", "меня тошнит от этих лесбиянок"])
+def test_hatred_declared_for_a_whole_group_is_a_generalisation(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels
+    assert any(e.kind == "generalisation" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["ненавижу дожди в ноябре", "ненавижу, когда обижают стариков", "терпеть не могу, когда греки уезжают, скучаю"]
+)
+def test_hatred_of_weather_or_of_harm_done_to_a_group_stays_up(judge, text):
+    assert judge.judge(text).action == "allow"
