@@ -107,6 +107,10 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         neutral = lexicon.neutral_group_words
         masked = tuple(i for i, _a in groups.mentions if norm.tokens[i].text in neutral)
     words = norm.words
+    if not _LATIN_LETTERS.isdisjoint(words):
+        # lone Latin letters are emoticons' pieces ("O_o", ":D", "XD"): the flame-war data made "o" and
+        # "d" insult evidence, and «O_o что это было» was deleted
+        masked = tuple(sorted({*masked, *(i for i, w in enumerate(words) if w in _LATIN_LETTERS)}))
     if not lexicon.model_blind_words.isdisjoint(words) or "дауна" in words:
         # medical words ("психиатр", "шизофрения", "синдром Дауна") and feelings ("ненавижу") are masked
         # like a neutral group name
@@ -144,6 +148,8 @@ class Prepare(BaseEstimator, TransformerMixin):
     def transform(self, X):  # noqa: N803
         return [x if isinstance(x, Prepared) else self.prepare_one(x) for x in X]
 
+
+_LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 #: What a neutral group name becomes for the model (identity-term masking, issue 9): the model learns
 #: what is said about a group, never which group word is said — so no group word by itself moves a

@@ -114,3 +114,9 @@ def test_the_model_alone_deletes_but_bans_only_when_near_certain(judge):
         assert v.action == "delete" and "не внесён в чёрный список" in v.ground
     backed = low.judge("сиди дома, дебил")
     assert backed.action == "delete_and_ban" and "чёрный список" not in backed.ground
+
+
+def test_emoticon_letters_are_no_evidence_and_a_request_to_the_moderator_is_no_insult(judge):
+    assert judge.judge("О_о что это было вчера на площади").action == "allow"
+    assert judge.judge("O_o что это было вчера на площади").action == "allow"
+    assert judge.judge("модер, удалите спам под постом").action in ("allow", "review")
