@@ -448,3 +448,9 @@ def test_hatred_declared_for_a_whole_group_is_a_generalisation(judge, text):
 )
 def test_hatred_of_weather_or_of_harm_done_to_a_group_stays_up(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_the_adjective_of_a_people_is_hidden_from_the_model_like_its_noun(judge):
+    p = prepare("Почему осетинские дети не ходят в секцию?")
+    assert [p.norm.tokens[i].text for i in p.masked] == ["осетинские"]
+    assert judge.judge("Почему осетинские дети не ходят в секцию? Кто этим занимается?").action == "allow"
