@@ -54,6 +54,7 @@ _SECOND_PERSON = frozenset("ты тебя тебе тобой тобою".split(
 _AS_ONE = (("как", "один"), ("до", "единого"), ("до", "одного"), ("все", "до"))
 #: "одни X", "сплошь X": nothing but this group (see _statement), for peoples and faiths only
 _ONLY = frozenset(("одни", "сплошь", "сплошные"))
+_AT_PLACE = frozenset(("у", "возле", "около", "на", "в", "во", "под", "из"))
 _CAN = frozenset(("могу", "можем", "может", "могут", "могла", "мог"))
 _ONLY_OF = frozenset(("nationality", "race", "religion"))
 _BEFORE = 3  # tokens before a group word where its quantifier stands ("все эти армяне")
@@ -515,6 +516,13 @@ def _statement(
         for j in scope:
             c = cue[j]
             if ("GS.EVAL" in c or "GS.SPREAD" in c) and not _negated(words, cue, j) and j > i - 3:
+                at_place = i + 2 < n and words[i + 1] in _AT_PLACE and sent[i + 1] == s
+                labelled = "INSULT" in c or _has(words[j], "NOUN")  # "армяне в городе — воры" labels them all
+                if at_place and not (quantified or labelled) and not any("GS.QUANT" in cue[k] for k in same_sentence):
+                    # "цыганки у рынка обманывают людей", "таксисты у вокзала дерут втридорога": what the
+                    # people at one place do, not a label for the group — a moderator reads it, the
+                    # model cannot delete it
+                    return found("generalisation", j, "review", words[j], hold=True)
                 strength = "delete" if quantified or "GS.SPREAD" in c or "INSULT" in c or _has(words[j], "NOUN") else "review"
                 return found("generalisation", j, strength, words[j])
     # 4. "в правительстве одни евреи", "на рынке сплошь армяне": a place said to hold nothing but one

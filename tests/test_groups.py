@@ -454,3 +454,9 @@ def test_the_adjective_of_a_people_is_hidden_from_the_model_like_its_noun(judge)
     p = prepare("Почему осетинские дети не ходят в секцию?")
     assert [p.norm.tokens[i].text for i in p.masked] == ["осетинские"]
     assert judge.judge("Почему осетинские дети не ходят в секцию? Кто этим занимается?").action == "allow"
+
+
+def test_what_people_at_one_place_do_is_held_but_a_label_for_the_group_is_not(judge):
+    v = judge.judge("Цыганки у остановки продают семечки и обманывают на сдаче, осторожно")
+    assert v.action == "review"
+    assert judge.judge("цыганки в нашем городе все мошенницы").action in REMOVED
