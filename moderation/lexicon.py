@@ -15,6 +15,7 @@ Data files live in ``moderation/lexicons/*.txt``; their format is documented at 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -43,13 +44,15 @@ _CYR_START = re.compile(r"[а-я*]")
 _EMPTY: frozenset[str] = frozenset()
 _ALT = operator.attrgetter("alt")
 #: A letter, a short run of symbols, a letter: a word the normaliser may have split (Lexicon._match_split).
-_SPLIT_HINT = re.compile(r"[^\W\d_](?=[-.?*#_'’`()]{1,6}[^\W\d_])")
+_SPLIT_HINT = re.compile(r"[-.?*#_'’`()]{1,6}(?=[^\W\d_])")  # the letter before: a token must end there
 _SPLIT_GAP = re.compile(r"[-.?*#_'’`()]+")
 _HIDING_GAP = re.compile(r"[.?*#]+")  # symbols that may stand for hidden letters (a hyphen does not)
 _CYR_WORD = re.compile(r"[а-я]+")
 #: A Cyrillic word with a Latin look-alike, a digit or a symbol hiding one of its letters («вaта»,
 #: «дeбuл0в», «жoпа»); not a number glued to a word ("10км", "ковид19").
 _MIXED = re.compile(r"[а-яё][a-z]|[a-z][а-яё]|[а-яё][0-9@$]+[а-яё]", re.IGNORECASE)
+#: Cheap scan for what a disguise needs (a Latin letter, "@" or "$"): most comments have none.
+_DISGUISE_HINT = re.compile(r"[a-zA-Z@$]+")
 #: Words that insult when written disguised (insults.txt explains the set).
 DISGUISED_SET = "DISGUISED_INSULT"
 DISGUISED_VULGAR = "DISGUISED_VULGAR"  # ... but not when masked (self-censored)
@@ -681,10 +684,18 @@ class Lexicon:
 
         hits: list[Hit] = []
         orig = n.original
-        if _MIXED.search(orig):
+        if _DISGUISE_HINT.search(orig):
             # 5. a word hidden with look-alikes («вaта», «тyпой», «жoпа»): nobody disguises a word in its
-            # innocent sense, so a word of DISGUISED_SET written so is an insult by itself
-            for i, t in enumerate(toks):
+            # innocent sense, so a word of DISGUISED_SET written so is an insult by itself. Only the
+            # tokens around a Latin letter are read.
+            starts = [t.start for t in toks]
+            seen: set[int] = set()
+            for m in _DISGUISE_HINT.finditer(orig):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i < 0 or i in seen or toks[i].end <= m.start():
+                    continue
+                seen.add(i)
+                t = toks[i]
                 info = forms.get(words[i])
                 if info is not None and DISGUISED_SET in info.sets and _MIXED.search(orig, t.start, t.end):
                     found.setdefault(i, {}).setdefault("insult", ("скрытое написание: " + words[i], None))
@@ -724,7 +735,7 @@ class Lexicon:
         out: list[Hit] = []
         ending_at = {t.end: i for i, t in enumerate(toks)}
         for g in _SPLIT_HINT.finditer(orig):
-            i = ending_at.get(g.start() + 1)
+            i = ending_at.get(g.start())
             if i is None or i + 1 >= len(toks):
                 continue
             a, b = toks[i], toks[i + 1]
@@ -738,10 +749,14 @@ class Lexicon:
             f: dict[str, tuple[str, str | None]] = {}
             for key in (left + right, left + "*" + right):
                 if "*" in key:
-                    hides = _HIDING_GAP.fullmatch(gap) or (gap == "-" and min(len(left), len(right)) == 1)
-                    if f or len(key) < 4 or not hides or left + right in _INTERJECTIONS:
+                    short = min(len(left), len(right))
+                    hides = _HIDING_GAP.fullmatch(gap) or (gap == "-" and short == 1)
+                    abbreviation = orig[b.start : b.start + 1].isupper()  # "г.Пятигорск", "ул.Мира"
+                    if f or len(key) < 4 or short > 2 or abbreviation or not hides or left + right in _INTERJECTIONS:
                         # read as written; "т.е", "и.о" are too little to read a word from; a hyphen
-                        # hides letters only after or before a lone letter ("х-ня", "с-ка", not "м-да")
+                        # hides letters only after or before a lone letter ("х-ня", "с-ка", not "м-да");
+                        # a hidden letter leaves a stub of one or two ("ан.льный", "су..и"): two words
+                        # glued by a dot ("дороги.Мэр") are not tried against every listed form
                         continue
                     # only the listed forms: a root's open prefix would read "прим.изд" as a мат word
                     self._match_mask(key, f, fill=False)
