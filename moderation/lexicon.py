@@ -43,7 +43,7 @@ _CLAUSE_END = re.compile(r"[.!?;\n…,:()\u2013\u2014-]")
 _CYR_START = re.compile(r"[а-я*]")
 _EMPTY: frozenset[str] = frozenset()
 _ALT = operator.attrgetter("alt")
-#: A letter, a short run of symbols, a letter: a word the normaliser may have split (Lexicon._match_split).
+#: A short run of symbols between letters: a word the normaliser may have split (Lexicon._match_split).
 _SPLIT_HINT = re.compile(r"[-.?*#_'’`()]{1,6}(?=[^\W\d_])")  # the letter before: a token must end there
 _SPLIT_GAP = re.compile(r"[-.?*#_'’`()]+")
 _HIDING_GAP = re.compile(r"[.?*#]+")  # symbols that may stand for hidden letters (a hyphen does not)
@@ -61,6 +61,11 @@ _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 _VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
+
+
+def _disguised(form: str) -> tuple[str, None]:
+    """The insult entry of a disguised word, as the evidence shows it."""
+    return ("скрытое написание: " + form, None)
 
 
 @dataclass(frozen=True)
@@ -698,14 +703,14 @@ class Lexicon:
                 t = toks[i]
                 info = forms.get(words[i])
                 if info is not None and DISGUISED_SET in info.sets and _MIXED.search(orig, t.start, t.end):
-                    found.setdefault(i, {}).setdefault("insult", ("скрытое написание: " + words[i], None))
+                    found.setdefault(i, {}).setdefault("insult", _disguised(words[i]))
         if "*" in text:
             # the same words with letters masked («ан.льный», «жо*а»), when no category word fits the mask
             for i, w in enumerate(words):
                 if "*" in w and not found.get(i):
                     form = self._disguised_form(w)
                     if form:
-                        found.setdefault(i, {})["insult"] = ("скрытое написание: " + form, None)
+                        found.setdefault(i, {})["insult"] = _disguised(form)
         if _SPLIT_HINT.search(orig):
             hits.extend(self._match_split(n, words, found))
         for i in sorted(found):
@@ -761,7 +766,7 @@ class Lexicon:
                     # only the listed forms: a root's open prefix would read "прим.изд" as a мат word
                     self._match_mask(key, f, fill=False)
                     if not f and (form := self._disguised_form(key)):
-                        f["insult"] = ("скрытое написание: " + form, None)
+                        f["insult"] = _disguised(form)
                     continue
                 info = self._forms.get(key)
                 if info is not None:
