@@ -19,12 +19,29 @@ def _json(value: object, indent: int | None = None) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def _classify_model(args: argparse.Namespace) -> Path:
+    """The model ``classify`` judges with: ``--model``, else the one the daemon runs for the config
+    (the registry's promoted version after ``modbot retrain``, else ``model_path``/``$MODBOT_MODEL``,
+    else the shipped one) — so a moderator checking a text sees the daemon's verdict."""
+    if args.model:
+        return Path(args.model)
+    from bot.cli_daemon import config_file
+    from bot.config import Config, load_config
+    from bot.model_registry import model_to_run
+
+    named, explicit = config_file(args)
+    if explicit and not named.is_file():
+        raise FileNotFoundError(f"нет файла настроек {named}")
+    return model_to_run(load_config(named, secrets=False) if named.is_file() else Config())
+
+
 def _classify(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError
     from moderation.judge import Judge, explain
 
     try:
-        judge = Judge.load(args.model)
-    except (FileNotFoundError, ValueError) as exc:
+        judge = Judge.load(_classify_model(args))
+    except (FileNotFoundError, ValueError, ConfigError) as exc:
         print(f"modbot: {exc}", file=sys.stderr)
         return 2
     if args.jsonl:
@@ -86,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="*", help="text(s) to judge")
     p.add_argument("--jsonl", action="store_true", help="read one text per line on stdin, write one JSON per line")
     p.add_argument("--json", action="store_true", help="print the verdict as JSON instead of the explanation")
-    p.add_argument("--model", help="model directory (default: $MODBOT_MODEL or models/default)")
+    p.add_argument("--model", help="model directory (default: the model the daemon runs for --config)")
+    p.add_argument("--config", default=None, help="path to modbot.toml (default: $MODBOT_CONFIG or ./modbot.toml)")
     p.set_defaults(func=_classify)
 
     p = sub.add_parser("train", help="train a model from labelled data and write it with its model card")

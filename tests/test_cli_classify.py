@@ -73,3 +73,29 @@ def test_a_lone_surrogate_in_an_argument_prints_valid_json(capsys: pytest.Captur
     out = capsys.readouterr().out
     assert json.loads(out)["text"] == "иди нахуй \ud83d урод"
     out.encode("utf-8")  # nothing UTF-8 cannot carry
+
+
+def test_classify_judges_with_the_model_the_daemon_runs(tmp_path, model_dir):
+    """After `modbot retrain` promotes a version, `modbot classify --config` explains the verdict of
+    that version (the daemon's), not the shipped model's; `--model` still wins."""
+    from bot.model_registry import ModelRegistry
+    from moderation.classifier import ModelArtifact
+
+    reg = ModelRegistry(tmp_path / "models")
+    art = ModelArtifact.load(model_dir)
+    art.version = "v-promoted"
+    reg.add_version("v-promoted", art.save, {"kind": "base", "status": "base"})
+    reg.switch("v-promoted")
+    cfg = tmp_path / "modbot.toml"
+    cfg.write_text(
+        f'database = "{tmp_path / "m.db"}"\nmodel_path = "{tmp_path / "models" / "current"}"\n'
+        '[[communities]]\nplatform = "vk"\ngroup_id = 1\ngroup_token_env = "G1"\nuser_token_env = "U1"\n',
+        encoding="utf-8",
+    )
+    proc = modbot("classify", "--config", str(cfg), "--json", "Когда починят дорогу?")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout)["model_version"] == "v-promoted"
+    proc = modbot("classify", "--config", str(cfg), "--model", str(model_dir), "--json", "Когда починят дорогу?")
+    assert json.loads(proc.stdout)["model_version"] != "v-promoted"
+    proc = modbot("classify", "--config", str(tmp_path / "missing.toml"), "Когда?")
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
