@@ -652,12 +652,9 @@ class Lexicon:
             sq_words = squeezed.split(" ") if squeezed != text else words
             for i in candidates:
                 for key in (words[i], sq_words[i]) if sq_words[i] != words[i] else (words[i],):
-                    if key in self._exceptions:
-                        continue
-                    m = self._root.fullmatch(key)
-                    if m and m.lastgroup:
-                        f = found.setdefault(i, {})
-                        f.setdefault("obscene", ("root:" + self._root_names[int(m.lastgroup[1:])], None))
+                    root = self._root_reading(key)
+                    if root:
+                        found.setdefault(i, {}).setdefault("obscene", root)
                         break
         # 4. masked words and alternative readings (look-alikes, Latin transliteration)
         if "*" in text or any(map(_ALT, toks)):
@@ -682,10 +679,8 @@ class Lexicon:
                         info = forms.get(key)
                         if info is not None:
                             note(i, info)
-                        if "obscene" not in f and self._root is not None and key not in self._exceptions:
-                            m = self._root.fullmatch(key)
-                            if m and m.lastgroup:
-                                f["obscene"] = ("root:" + self._root_names[int(m.lastgroup[1:])], None)
+                        if "obscene" not in f and (root := self._root_reading(key)):
+                            f["obscene"] = root
 
         hits: list[Hit] = []
         orig = n.original
@@ -772,10 +767,8 @@ class Lexicon:
                 if info is not None:
                     for cat, entry, tgt in info.entries:
                         f.setdefault(cat, (entry, tgt))
-                if "obscene" not in f and self._root is not None and key not in self._exceptions:
-                    m = self._root.fullmatch(key)
-                    if m and m.lastgroup:
-                        f["obscene"] = ("root:" + self._root_names[int(m.lastgroup[1:])], None)
+                if "obscene" not in f and (root := self._root_reading(key)):
+                    f["obscene"] = root
             for cat in self._cats:
                 if cat in f and cat not in have:
                     entry, tgt = f[cat]
@@ -791,6 +784,14 @@ class Lexicon:
         if self._hint is not None and self._hint.search(word):
             return 2
         return 1 if info is not None and info.target else 0
+
+    def _root_reading(self, key: str) -> tuple[str, None] | None:
+        """The мат root a whole word is built on, as a found entry (``"root:<name>"``); None when none
+        is, or the word is one of the innocent [exceptions]."""
+        if self._root is None or key in self._exceptions:
+            return None
+        m = self._root.fullmatch(key)
+        return ("root:" + self._root_names[int(m.lastgroup[1:])], None) if m and m.lastgroup else None
 
     def _disguised_form(self, key: str) -> str | None:
         """The DISGUISED_SET form a masked word can stand for, if exactly one reading is possible."""
@@ -820,12 +821,9 @@ class Lexicon:
         # one hidden letter in a word the lists do not spell out ("оп*здошен", "до*бался"): мат roots
         # are productive, so the word is tried with each letter in the star's place
         for c in _FILL:
-            filled = key.replace("*", c)
-            if filled in self._exceptions:
-                continue
-            m = self._root.fullmatch(filled)
-            if m and m.lastgroup:
-                found["obscene"] = ("root:" + self._root_names[int(m.lastgroup[1:])], None)
+            root = self._root_reading(key.replace("*", c))
+            if root:
+                found["obscene"] = root
                 return
 
     def _match_patterns(
