@@ -107,24 +107,25 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if groups is not None and groups.mentions:
         neutral = lexicon.neutral_group_words
         masked = tuple(i for i, _a in groups.mentions if norm.tokens[i].text in neutral)
-    if not lexicon.group_adjective_set.isdisjoint(words):
-        # the adjective of a people or a faith is hidden like a neutral group noun («цыганские дети»,
-        # «армянский коньяк»): «Почему цыганские дети не ходят в школу?» scored insult 0.82 on it
+    blind = lexicon.model_blind_words
+    if (
+        not lexicon.group_adjective_set.isdisjoint(words)
+        or not _LATIN_LETTERS.isdisjoint(words)
+        or not blind.isdisjoint(words)
+        or "дауна" in words
+    ):
+        # hidden like a neutral group noun, whatever the context:
+        # - the adjective of a people or a faith («цыганские дети», «армянский коньяк»: «Почему цыганские
+        #   дети не ходят в школу?» scored insult 0.82 on it);
+        # - lone Latin letters, emoticons' pieces ("O_o", ":D": «O_o что это было» was deleted);
+        # - medical words ("психиатр", "шизофрения", "синдром Дауна") and feelings ("ненавижу")
         adjectives = lexicon.group_adjectives
         masked = tuple(sorted({*masked, *(
-            i for i, w in enumerate(words) if adjectives.get(w) in _MASKED_ADJECTIVES
-        )}))
-    if not _LATIN_LETTERS.isdisjoint(words):
-        # lone Latin letters are emoticons' pieces ("O_o", ":D", "XD"): the flame-war data made "o" and
-        # "d" insult evidence, and «O_o что это было» was deleted
-        masked = tuple(sorted({*masked, *(i for i, w in enumerate(words) if w in _LATIN_LETTERS)}))
-    if not lexicon.model_blind_words.isdisjoint(words) or "дауна" in words:
-        # medical words ("психиатр", "шизофрения", "синдром Дауна") and feelings ("ненавижу") are masked
-        # like a neutral group name
-        medical = lexicon.model_blind_words
-        masked = tuple(sorted({*masked, *(
             i for i, w in enumerate(words)
-            if w in medical or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))
+            if w in blind
+            or w in _LATIN_LETTERS
+            or adjectives.get(w) in _MASKED_ADJECTIVES
+            or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))
         )}))
     return Prepared(
         judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked,
