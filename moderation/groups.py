@@ -523,7 +523,7 @@ def _statement(
                     # people at one place do, not a label for the group — a moderator reads it, the
                     # model cannot delete it
                     return found("generalisation", j, "review", words[j], hold=True)
-                strength = "delete" if quantified or "GS.SPREAD" in c or "INSULT" in c or _has(words[j], "NOUN") else "review"
+                strength = "delete" if quantified or "GS.SPREAD" in c or labelled else "review"
                 return found("generalisation", j, strength, words[j])
     # 4. "в правительстве одни евреи", "на рынке сплошь армяне": a place said to hold nothing but one
     # people. Held for a moderator (the same words report a fact: "на свадьбе были одни армяне");
