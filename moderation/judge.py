@@ -12,7 +12,7 @@ import numpy as np
 
 from moderation.classifier import ModelArtifact
 from moderation.features import Prepared
-from moderation.policy import SPAM_CHANNELS, Policy, Thresholds, ceilings, with_rule_floors
+from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
     CATEGORIES,
     CATEGORY_NAMES_RU,
@@ -181,7 +181,7 @@ class Judge:
         """Is the text spam even without its links, @-mentions and emoji? (Only asked when the spam
         evidence is nothing else and the score would delete: one more scoring of a rare text.)"""
         t = self.policy.thresholds["spam"]
-        if not p.spam or scores.get("spam", 0.0) < t.delete or not all(s.name in SPAM_CHANNELS for s in p.spam):
+        if not p.spam or scores.get("spam", 0.0) < t.delete or not channels_only(p.spam):
             return False
         chars = list(p.text)
         for s in p.spam:
@@ -238,7 +238,7 @@ def _rule_backed(category: str, p: Prepared) -> bool:
     """Do the rules (not only the model) see ``category`` in the text: a lexicon word or pattern, an
     analyser finding, or, for spam, a signal of intent or a contact?"""
     if category == "spam":
-        return any(s.name not in SPAM_CHANNELS for s in p.spam)
+        return not channels_only(p.spam)
     return any(h.category == category for h in p.hits)
 
 

@@ -17,7 +17,7 @@ from moderation.spam import SpamSignal, rule_score
 
 __all__ = [
     "DEFAULT_THRESHOLDS", "RULE_FLOORS", "SPAM_CHANNELS", "SPAM_CONTACT", "SPAM_INTENT", "Policy", "Thresholds", "ceilings",
-    "with_rule_floors",
+    "channels_only", "with_rule_floors",
 ]  # fmt: skip
 
 # DEFAULT_THRESHOLDS (defaults when a model carries none) and RULE_FLOORS (lexicon hits put a floor
@@ -117,6 +117,11 @@ SPAM_LINKS = frozenset(("url", "shortener", "vk_club_link", "tg_link", "wa_link"
 #: Signals that say only how a text reaches people: a link, an @-mention, emoji, caps, look-alikes.
 #: (A phone or an e-mail is a contact: service ads carry one, so they are not in this set.)
 SPAM_CHANNELS = SPAM_LINKS | frozenset(("handle", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
+
+
+def channels_only(spam: Iterable[SpamSignal]) -> bool:
+    """Does the spam evidence say only how the text reaches people (``SPAM_CHANNELS``), no intent?"""
+    return all(s.name in SPAM_CHANNELS for s in spam)
 #: Signals that give a reader a way to answer an offer: a link, a handle, a phone, "пиши в лс".
 SPAM_CONTACT = SPAM_LINKS | frozenset(("handle", "email", "phone", "pm_invite", "messenger", "cta"))
 #: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
@@ -174,7 +179,7 @@ def ceilings(
     """
     out: dict[str, str] = {}
     why: dict[str, str] = {}
-    if spam and not spam_intent and all(s.name in SPAM_CHANNELS for s in spam):
+    if spam and not spam_intent and channels_only(spam):
         out["spam"] = "review" if any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam) else "allow"
         why["spam"] = "ссылка или упоминание без рекламного умысла"
     elif spam and question and not any(s.name in SPAM_CONTACT for s in spam):
@@ -189,6 +194,15 @@ def ceilings(
         # model's hate score («чиновники — дармоеды, гнать их всех» 0.73 on "гнать их") cannot delete it
         out["hate"] = "review"
         why["hate"] = "резкая критика власти — решает модератор"
+    threats = [h for h in hit_list if h.category == "threat"]
+    if (
+        courteous
+        and threats
+        and all(h.kind == "veiled_threat" for h in threats)
+        and not any(h.category in _ABUSE and h.category != "threat" for h in hit_list)
+    ):
+        out["threat"] = "review"
+        why["threat"] = "вежливый текст без прямой угрозы — решает модератор"
     if groups is not None:
         if groups.mentions and not groups.violating and not any(h.category in _ABUSE for h in hit_list):
             out["hate"] = "review"
@@ -207,16 +221,6 @@ def ceilings(
             # abusive word: the model's hate score does not delete them
             out["hate"] = "review"
             why["hate"] = "обобщение о группе без оскорблений и призывов — решает модератор"
-    threats = [h for h in hit_list if h.category == "threat"]
-    if (
-        courteous
-        and threats
-        and all(h.kind == "veiled_threat" for h in threats)
-        and not any(h.category in _ABUSE and h.category != "threat" for h in hit_list)
-    ):
-        out["threat"] = "review"
-        why["threat"] = "вежливый текст без прямой угрозы — решает модератор"
-    if groups is not None:
         if groups.reported is not None:
             for c in categories.names():
                 if out.get(c) != "allow":
