@@ -511,10 +511,7 @@ def _normalize(text: str) -> Normalized:
         for m in _MENTION.finditer(low):
             b.raw(m.start(1), m.end(1))
             blanks.append((m.start(), m.end()))
-    if blanks:
-        low_u = _blank(low, blanks)
-    else:
-        low_u = low
+    low_u = _blank(low, blanks)
     if _URL_HINT.search(low_u):
         for m in _URL.finditer(low_u):
             s, e = m.start(), m.end()
@@ -524,37 +521,34 @@ def _normalize(text: str) -> Normalized:
                 b.raw(s, e)
                 blanks.append((s, e))
 
-    # Letters spelled out with separators ("х у й", "п.и.з.д.е.ц").
-    scan = low
-    if blanks:
-        scan = _blank(scan, blanks)
-        blanks = []
-    if "3.14" in scan or "3,14" in scan:
+    # Words the passes below build from pieces; each pass blanks what it took, so the next one and
+    # the word loop do not read it again.
+    scan = _blank(low, blanks)
+    if "3.14" in scan or "3,14" in scan:  # "3.14" glued to letters: «пи»
+        taken = []
         for m in _PI.finditer(scan):
             if m.group(1) in _UNITS:
                 continue  # a price or a measure: "3.14руб"
             b.emit(list(range(m.start(), m.end())), _squeeze("пи" + m.group(1).replace("ё", "е")))
-            blanks.append(m.span())
-        if blanks:
-            scan = _blank(scan, blanks)
-            blanks = []
-    if "(" in scan:
+            taken.append(m.span())
+        scan = _blank(scan, taken)
+    if "(" in scan:  # letters in brackets inside a word: "хо(х)лы"
+        taken = []
         for m in _BRACKETED.finditer(scan):
             b.word([*range(m.start(1), m.end(1)), *range(m.start(2), m.end(2)), *range(m.start(3), m.end(3))])
-            blanks.append(m.span())
-        if blanks:
-            scan = _blank(scan, blanks)
-            blanks = []
-    for m in _JOIN.finditer(scan) if _JOIN_HINT.search(scan) else ():
-        s, e = m.start(), m.end()
-        sep = m.group(2)
-        idx = list(range(s, e, len(sep) + 1))
-        letters = "".join(low[i] for i in idx)
-        if _join_ok(letters, sep):
-            b.word(idx)
-            blanks.append((s, e))
-    if blanks:
-        scan = _blank(scan, blanks)
+            taken.append(m.span())
+        scan = _blank(scan, taken)
+    if _JOIN_HINT.search(scan):  # letters spelled out with separators ("х у й", "п.и.з.д.е.ц")
+        taken = []
+        for m in _JOIN.finditer(scan):
+            s, e = m.start(), m.end()
+            sep = m.group(2)
+            idx = list(range(s, e, len(sep) + 1))
+            letters = "".join(low[i] for i in idx)
+            if _join_ok(letters, sep):
+                b.word(idx)
+                taken.append((s, e))
+        scan = _blank(scan, taken)
 
     # Words.  Plain Cyrillic words (the vast majority) take a fast path; this loop is the hot spot.
     tokens = b.tokens
@@ -597,6 +591,8 @@ def _start(t: Token) -> int:
 
 def _blank(s: str, spans: list[tuple[int, int]]) -> str:
     """``s`` with the given spans replaced by spaces (length preserved)."""
+    if not spans:
+        return s
     parts: list[str] = []
     pos = 0
     for a, e in sorted(spans):
