@@ -25,14 +25,10 @@ def _classify_model(args: argparse.Namespace) -> Path:
     else the shipped one) — so a moderator checking a text sees the daemon's verdict."""
     if args.model:
         return Path(args.model)
-    from bot.cli_daemon import config_file
-    from bot.config import Config, load_config
+    from bot.cli_daemon import secretless_config
     from bot.model_registry import model_to_run
 
-    named, explicit = config_file(args)
-    if explicit and not named.is_file():
-        raise FileNotFoundError(f"нет файла настроек {named}")
-    return model_to_run(load_config(named, secrets=False) if named.is_file() else Config())
+    return model_to_run(secretless_config(args))  # MissingConfig (a FileNotFoundError) when named and absent
 
 
 def _classify(args: argparse.Namespace) -> int:
@@ -96,6 +92,8 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from bot import cli_daemon, cli_model, cli_report, cli_review, cli_web
+
     parser = argparse.ArgumentParser(prog="modbot", description="Clause-19 comment moderation for VK and OK pages.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -104,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true", help="read one text per line on stdin, write one JSON per line")
     p.add_argument("--json", action="store_true", help="print the verdict as JSON instead of the explanation")
     p.add_argument("--model", help="model directory (default: the model the daemon runs for --config)")
-    p.add_argument("--config", default=None, help="path to modbot.toml (default: $MODBOT_CONFIG or ./modbot.toml)")
+    cli_daemon._config_arg(p)
     p.set_defaults(func=_classify)
 
     p = sub.add_parser("train", help="train a model from labelled data and write it with its model card")
@@ -117,7 +115,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", help="model version string (default: NAME-date-hash)")
     p.set_defaults(func=_train)
 
-    from bot import cli_daemon, cli_model, cli_report, cli_review, cli_web
 
     cli_daemon.register(sub)
     cli_review.register(sub)

@@ -183,6 +183,19 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path("blacklist.db")
 
 
+def secretless_config(args: argparse.Namespace) -> Any:
+    """The config of ``--config``/``$MODBOT_CONFIG``/``./modbot.toml`` read without its tokens (defaults
+    when the implicit file is absent), with the database of :func:`db_path`. Raises
+    :class:`MissingConfig` when a named config does not exist, ``ConfigError`` when it is invalid."""
+    from dataclasses import replace
+
+    from bot.config import Config, load_config
+
+    named, _ = config_file(args)
+    config = load_config(named, secrets=False) if named.is_file() else Config()
+    return replace(config, database=db_path(args))
+
+
 def _open_store(args: argparse.Namespace) -> Any:
     """The database for a command that only reads: opened read-only, so it never waits for (or
     blocks) the daemon's writes. None (after one line on stderr) when it cannot be opened."""

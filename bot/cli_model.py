@@ -12,11 +12,10 @@ import argparse
 import json
 import os
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.cli_daemon import MissingConfig, _config_arg, _db_arg, _err, config_file, db_path
+from bot.cli_daemon import MissingConfig, _config_arg, _db_arg, _err, secretless_config
 
 DEFAULT_BY = os.environ.get("USER", "") or "cli"
 KINDS = {"local": "коррекция", "full": "полное", "base": "исходная"}
@@ -64,21 +63,12 @@ def register(sub: Any) -> None:
     q.set_defaults(func=cmd_model_use)
 
 
-def _config(args: argparse.Namespace) -> Any:
-    from bot.config import Config, load_config
-
-    named, _ = config_file(args)
-    config = load_config(named, secrets=False) if named.is_file() else Config()
-    path = db_path(args)  # MissingConfig when a named config does not exist
-    return replace(config, database=path)
-
-
 def _open(args: argparse.Namespace) -> tuple[Any, Any] | None:
     from bot.config import ConfigError
     from bot.model_registry import ModelRegistry, RegistryError
 
     try:
-        config = _config(args)
+        config = secretless_config(args)
         return config, ModelRegistry.for_config(config)
     except (ConfigError, MissingConfig, RegistryError) as exc:
         _err(str(exc))
@@ -108,7 +98,7 @@ def cmd_retrain(args: argparse.Namespace) -> int:
     from bot.retrain import EXIT_ERROR, RetrainError, RetrainOptions, retrain
 
     try:
-        config = _config(args)
+        config = secretless_config(args)
     except (ConfigError, MissingConfig) as exc:
         _err(str(exc))
         return EXIT_ERROR
