@@ -68,14 +68,14 @@ TOXIC = (
 )
 
 
-#: Neutral templates with a people's or a faith's adjective ("{adj}" is its plural nominative form):
-#: the adjective is a group word too, and no adjective alone may move a text towards deletion.
+#: Neutral templates with a people's or a faith's adjective (in the plural, like the nouns): the
+#: adjective is a group word too, and no adjective alone may move a text towards deletion.
 ADJ_NEUTRAL = (
-    "Почему {adj} дети не ходят в нашу секцию?",
-    "{Adj} семьи переехали в новый дом на Бештаугорской",
-    "На празднике выступали {adj} ансамбли",
-    "{Adj} соседи помогли нам с ремонтом",
-    "Где в городе {adj} магазины?",
+    "Почему {nomn} дети не ходят в нашу секцию?",
+    "{Nomn} семьи переехали в новый дом на Бештаугорской",
+    "На празднике выступали {nomn} ансамбли",
+    "{Nomn} соседи помогли нам с ремонтом",
+    "Где в городе {nomn} магазины?",
 )
 ADJECTIVES = (
     "армянский", "грузинский", "чеченский", "осетинский", "дагестанский", "кавказский", "азербайджанский",
@@ -86,16 +86,9 @@ ADJECTIVES = (
 
 def adjective_swap(judge) -> tuple[float, int, str]:
     """Largest score change across adjectives in one neutral template, neutral ones deleted, worst text."""
-    from moderation.lemmatize import analyzer
-
-    morph = analyzer()
     swing, deleted, worst = 0.0, 0, ""
     for tpl in ADJ_NEUTRAL:
-        texts = []
-        for adj in ADJECTIVES:
-            form = morph.parse(adj)[0].inflect({"plur", "nomn"})
-            if form is not None:
-                texts.append(tpl.replace("{adj}", form.word).replace("{Adj}", form.word.capitalize()))
+        texts = [t for t in (fill(tpl, adj) for adj in ADJECTIVES) if t]
         verdicts = judge.judge_many(texts)
         score = [max(v.scores.get(c, 0.0) for c in TOXIC_CATS) for v in verdicts]
         deleted += sum(v.action in ("delete", "delete_and_ban") for v in verdicts)
