@@ -20,7 +20,7 @@ from moderation.lemmatize import parses
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.normalize import Normalized
 
-__all__ = ["said_of_authorities", "said_of_self"]
+__all__ = ["said_of_authorities", "said_of_self", "said_of_things"]
 
 #: Words that may stand between "я" and the name it gives itself ("я же просто дура"); adjectives
 #: ("я полный идиот", "себя полной идиоткой") may too.
@@ -131,3 +131,112 @@ def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str
         if k is None or sentence_of[k] not in bodies:
             return False
     return True
+
+
+#: Inanimate nouns that still name people or a person («тупой народ», «убогая личность», «тупая рожа»):
+#: a harsh adjective said of one of these is said of people.
+_PEOPLE_THINGS = _AUTHORITY_BODIES | frozenset(
+    "народ население люд публика толпа молодежь электорат семья семейка класс коллектив команда быдло "
+    "стадо скот народец отребье шваль сброд банда шайка сборище контингент нация община диаспора полиция "
+    "вата личность персона натура душонка создание существо особь "
+    "рожа морда харя рыло физиономия башка голова головушка мозг лицо жопа задница пасть рот язык".split()
+)
+#: Every insult category: a text with any lexicon evidence of these is the judge's to decide.
+_ANY_ABUSE = _HARD_ABUSE | {"insult"}
+#: How far from a harsh adjective its noun may stand («этот ваш убогий новый сайт», «парк у нас убогий»).
+_REACH = 3
+
+
+def said_of_things(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str], harsh: frozenset[str]) -> bool:
+    """Is the text's harsh language only an evaluation of things — «убогий парк сделали за миллионы»,
+    «вы сделали дебильный проект», «сайт у вас тупой» — with no insult word of the lexicon?
+
+    The model learnt «убогий», «тупой», «идиотский» from flame wars, where they are said of people,
+    and deleted complaints about a park or a website on them alone. Criticism of the city's work
+    must stay up, so such a text is held for a moderator at most: true when every harsh adjective
+    (``harsh``, the lexicon's HARSH_ADJ) agrees with a dictionary noun of its clause that is
+    inanimate and names no people (not «народ», «рожа», «скот»), and the lexicon finds no abuse and
+    no word of pure abuse. "ты"/"вы" may be there: «вы построили убогий парк» criticises the work.
+    """
+    words = norm.words
+    if harsh.isdisjoint(words):
+        return False
+    hit_list = list(hits)
+    if any(_VILE.match(w) for w in words) or any(
+        h.category in _ANY_ABUSE and not (h.category == "insult" and h.matched == _ABOUT_YOU) for h in hit_list
+    ):
+        return False
+    found = False
+    ends = {t.end: k for k, t in enumerate(norm.tokens)}
+    for h in hit_list:
+        # "вы <…> убогий": the pattern's adjective must itself be said of a thing («вы построили убогий парк»)
+        if h.category == "insult" and not _of_thing_at(norm, lemmas, ends.get(h.end)):
+            return False
+    for k, w in enumerate(words):
+        if w not in harsh:
+            continue
+        adjectives = [p for p in parses(w) if p.tag.POS in ("ADJF", "ADJS")]
+        if not adjectives:
+            continue  # «тупо», «убого»: an adverb says how, of no one
+        if not _of_thing(norm, lemmas, k, adjectives):
+            return False
+        found = True
+    return found
+
+
+def _of_thing_at(norm: Normalized, lemmas: list[str], k: int | None) -> bool:
+    if k is None:
+        return False
+    adjectives = [p for p in parses(norm.words[k]) if p.tag.POS in ("ADJF", "ADJS")]
+    return bool(adjectives) and _of_thing(norm, lemmas, k, adjectives)
+
+
+#: The lexicon pattern "ты/вы … <dumb adjective>": said of a thing when the adjective qualifies one.
+_ABOUT_YOU = "adj_about_you"
+#: What may stand between a harsh adjective and its noun in a noun phrase («убогий новый сайт», «тупой
+#: такой вопрос», «совсем убогий этот парк»).
+_IN_PHRASE = frozenset(("ADJF", "PRTF", "ADVB", "PRCL", "NPRO"))
+
+
+def _of_thing(norm: Normalized, lemmas: list[str], k: int, adjectives: list) -> bool:  # type: ignore[type-arg]
+    """Is the adjective at ``k`` said of a thing: the noun it qualifies (after it, inside the noun
+    phrase) or is said of (before it, in its clause: «парк у нас убогий») agrees with it, is a
+    dictionary word, inanimate in every agreeing reading and names no people?"""
+    toks = norm.tokens
+    orig = norm.original
+    words = norm.words
+    for step in (1, -1):
+        j = k
+        for _ in range(_REACH):
+            a, b = (j, j + step) if step > 0 else (j + step, j)
+            if b >= len(toks) or a < 0 or _CLAUSE_BREAK.search(orig, toks[a].end, toks[b].start):
+                break
+            j += step
+            readings = parses(words[j])
+            nouns = [p for p in readings if p.tag.POS == "NOUN"]
+            if not nouns:
+                if step > 0 and readings and readings[0].tag.POS not in _IN_PHRASE:
+                    break  # a verb or a preposition ends the noun phrase («убогие на паперти»)
+                continue
+            agreeing = [n for n in nouns if any(_agree(a_, n) for a_ in adjectives)]
+            if not agreeing:
+                break  # the nearest noun on this side is not the adjective's: look no further this way
+            lem = lemmas[j] if j < len(lemmas) else words[j]
+            return not (
+                lem in _PEOPLE_THINGS
+                or any("anim" in n.tag or not n.is_known or n.normal_form in _PEOPLE_THINGS for n in agreeing)
+            )
+    return False
+
+
+def _agree(adj, noun) -> bool:  # type: ignore[no-untyped-def]
+    """Does the adjective parse agree with the noun parse (case for a full adjective, number, gender
+    in the singular)?"""
+    at, nt = adj.tag, noun.tag
+    if at.POS == "ADJF" and at.case != nt.case:
+        return False
+    if at.POS == "ADJS" and nt.case != "nomn":
+        return False
+    if at.number != nt.number:
+        return False
+    return at.number != "sing" or nt.gender is None or "ms-f" in nt or at.gender == nt.gender

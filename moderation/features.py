@@ -15,7 +15,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import categories
-from moderation.addressee import said_of_authorities, said_of_self
+from moderation.addressee import said_of_authorities, said_of_self, said_of_things
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import lemma
@@ -44,6 +44,7 @@ class Prepared:
     masked: tuple[int, ...] = ()  # tokens that are neutral group names ("армяне"): the model never sees them
     self_insult: bool = False  # every insult word is said by the author of themself ("я лох")
     authority_insult: bool = False  # insult aimed only at the authorities as a body ("депутаты — бездари")
+    thing_insult: bool = False  # harsh words said only of things ("убогий парк", "дебильный проект")
 
     @property
     def source(self) -> str:
@@ -130,6 +131,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     return Prepared(
         judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked,
         said_of_self(norm, hits), said_of_authorities(norm, hits, lemmas),
+        said_of_things(norm, hits, lemmas, lexicon.harsh_adjectives),
     )
 
 

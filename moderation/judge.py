@@ -127,6 +127,7 @@ class Judge:
             question=bool(p.spam and _QUESTION_END.search(p.text)),
             self_insult=p.self_insult,
             authority_insult=p.authority_insult,
+            thing_insult=p.thing_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
         )
         for c in CATEGORIES:

@@ -146,6 +146,7 @@ def ceilings(
     self_insult: bool = False,
     authority_insult: bool = False,
     courteous: bool = False,
+    thing_insult: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -168,6 +169,9 @@ def ceilings(
     * Insult aimed only at the authorities as a body (``authority_insult``: "депутаты — бездари",
       "чиновники совсем обнаглели, тупые что ли"; no мат, threat or hate, nobody addressed) is harsh
       criticism until a moderator says otherwise: insult and hate are at most held for review.
+    * Harsh words said only of things (``thing_insult``: "убогий парк сделали за миллионы", "дебильный
+      проект"; no insult word of the lexicon, nobody addressed) are criticism of the work, not an
+      insult of a person: the model's insult score is at most held for review.
     * A text whose only statements about a group are ones the analyser holds for a moderator
       (``Finding.hold``: "в правительстве одни X", "на рынке сплошь X") and that has no abusive
       lexicon word is at most reviewed for ``hate``.
@@ -186,9 +190,15 @@ def ceilings(
         out["spam"] = "review"
         why["spam"] = "вопрос без ссылок и контактов — не предложение"
     hit_list = list(hits)
-    if self_insult or authority_insult:
+    if self_insult or authority_insult or thing_insult:
         out["insult"] = "review"
-        why["insult"] = "автор говорит это о себе" if self_insult else "резкая критика власти — решает модератор"
+        why["insult"] = (
+            "автор говорит это о себе"
+            if self_insult
+            else "резкая критика власти — решает модератор"
+            if authority_insult
+            else "резкая оценка вещи или решения, а не человека — решает модератор"
+        )
     if authority_insult:
         # the only group named is the authorities, and no lexicon word or finding says hate: the
         # model's hate score («чиновники — дармоеды, гнать их всех» 0.73 on "гнать их") cannot delete it

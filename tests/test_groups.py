@@ -348,6 +348,28 @@ def test_insult_of_a_person_or_with_harder_abuse_is_not_shielded_as_criticism(te
 
 @pytest.mark.parametrize(
     "text",
+    ["убогий парк сделали за миллионы", "дебильный проект благоустройства, кто его утвердил",
+     "парк у нас убогий", "вы построили убогий парк", "этот ваш убогий сайт опять не работает",
+     "тупой вопрос, но где сдать справку?", "какая идиотская схема движения на Московской"],
+)
+def test_harsh_words_about_a_thing_are_held_not_deleted(judge, text):
+    assert prepare(text).thing_insult
+    v = judge.judge(text)
+    assert v.action in ("allow", "review") and "insult" not in v.labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ты тупой", "вы тупые, построили убогий парк", "тупой водитель маршрутки опять нахамил", "тупой народ",
+     "убогая личность", "тупая рожа", "вонючий скот", "дебильный проект, а его авторы дебилы",
+     "убогий парк, сволочи", "убогие на паперти"],
+)
+def test_harsh_words_about_people_are_not_shielded_as_criticism_of_a_thing(text):
+    assert not prepare(text).thing_insult
+
+
+@pytest.mark.parametrize(
+    "text",
     ["удалили мой комментарий про лужи у школы, правда глаза колет?", "опять стерли мой отзыв, тупо как-то"],
 )
 def test_a_complaint_that_a_comment_was_removed_is_held_not_deleted(judge, text):
