@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from moderation.classifier import ModelArtifact
-from moderation.features import Prepared
+from moderation.features import GROUP_TOKEN, Prepared
+from moderation.lemmatize import is_function_word
 from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
     CATEGORIES,
@@ -130,6 +131,17 @@ class Judge:
             thing_insult=p.thing_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
         )
+        model_ev: dict[str, list[Evidence]] = {}
+        for c in CATEGORIES:
+            if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
+                continue
+            ev = model_ev[c] = self._model_evidence(p, X, row, c)
+            if ev and all(is_function_word(e.quote) for e in ev):
+                # the model alone would delete, and the words it can name are «ты», «там», «на»: a
+                # deletion must be explained by what was said, so a moderator reads it
+                # («Ты юрист или нет?», «твоя мама может получать на тебя пенсию»)
+                caps[c] = "review"
+                why[c] = "модель не нашла оскорбительных слов, только местоимения и служебные — решает модератор"
         for c in CATEGORIES:
             if c not in caps and thresholds[c].ban <= scores[c] < MODEL_ONLY_BAN and not _rule_backed(c, p):
                 # the model alone (no lexicon word, pattern, analyser finding or spam intent) may
@@ -141,7 +153,7 @@ class Judge:
         unbanned = action == "delete" and any(caps.get(c) == "delete" for c in labels)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
             if not any(e.category == label for e in evidence) and scores[label] >= thresholds[label].review:
-                evidence.extend(self._model_evidence(p, X, row, label))
+                evidence.extend(model_ev[label] if label in model_ev else self._model_evidence(p, X, row, label))
         targets = sorted({e.target for e in evidence if e.target and (e.category == "hate")})
         ground = "; ".join(GROUNDS[c] for c in labels) if labels else ""
         reported = p.groups.reported if p.groups is not None else None
@@ -196,42 +208,57 @@ class Judge:
         return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)["spam"] >= t.delete
 
     @cached_property
-    def _lemma_vocab(self) -> tuple[np.ndarray, int]:
-        lemmas = self._features.transformer_list[0][1]
-        names = np.empty(len(lemmas.vocabulary_), dtype=object)
-        for name, idx in lemmas.vocabulary_.items():
-            names[idx] = name
-        return names, len(names)
+    def _feature_parts(self) -> tuple:
+        """The lemma and character transformers of the model and where their columns start."""
+        (_, lemmas), (_, chars) = self._features.transformer_list[:2]
+        return lemmas, chars, len(lemmas.vocabulary_)
 
     def _model_evidence(self, p: Prepared, X, row: int, label: str) -> list[Evidence]:  # noqa: N803
-        """Quote the words that pushed the linear model towards ``label`` most."""
+        """Quote the words that pushed the linear model towards ``label`` most.
+
+        A word's weight is what its features add to the score: its lemma (and half of each lemma
+        bigram it is in) and the character n-grams of its spelling (an n-gram several words share is
+        split between them). The n-grams matter: a distorted slur («пидармоту», «толстожоп») is
+        unknown to the lemma vocabulary, and quoting only lemmas named "этому" or "ты" as the words
+        that deleted such a comment. A masked group word is never quoted: the model never saw it.
+        """
         if label not in self._labels:
             return []
-        names, n_lemma = self._lemma_vocab
+        lemmas, chars, n_lemma = self._feature_parts
         coef = self._clf.coef_[self._labels.index(label)]
         lo, hi = X.indptr[row], X.indptr[row + 1]
-        idx, vals = X.indices[lo:hi], X.data[lo:hi]
-        mask = idx < n_lemma
-        idx, vals = idx[mask], vals[mask]
-        if not len(idx):
+        value = dict(zip(X.indices[lo:hi].tolist(), X.data[lo:hi].tolist(), strict=True))
+        if not value:
             return []
-        contrib = vals * coef[idx]
+        tokens = p.norm.tokens
+        masked = set(p.masked)
+        lem = [GROUP_TOKEN if i in masked else x for i, x in enumerate(p.lemmas)]
+        vocab = lemmas.vocabulary_
+        weight = np.zeros(len(tokens))
+
+        def add(col: int | None, shares: list[int], offset: int = 0) -> None:
+            if col is not None and col + offset in value:
+                w = value[col + offset] * float(coef[col + offset]) / len(shares)
+                for i in shares:
+                    weight[i] += w
+
+        for i, x in enumerate(lem):
+            add(vocab.get(x), [i])
+            if i + 1 < len(lem):
+                add(vocab.get(f"{x} {lem[i + 1]}"), [i, i + 1])
+        owners: dict[int, list[int]] = {}
+        for i, t in enumerate(tokens):
+            if i not in masked:
+                for col in set(chars._word_indices(t.text).tolist()):
+                    owners.setdefault(col, []).append(i)
+        for col, shares in owners.items():
+            add(col, shares, n_lemma)
         found: list[Evidence] = []
-        seen: set[int] = set()
-        for k in np.argsort(-contrib)[: MODEL_EVIDENCE * 2]:
-            if contrib[k] <= 0 or len(found) >= MODEL_EVIDENCE:
+        for i in np.argsort(-weight, kind="stable")[:MODEL_EVIDENCE]:
+            if weight[i] <= 0 or i in masked:
                 break
-            feature = names[idx[k]]
-            first = feature.split(" ")[0]
-            for t_i, lem in enumerate(p.lemmas):
-                if lem == first and t_i not in seen:
-                    tok = p.norm.tokens[t_i]
-                    end_tok = p.norm.tokens[min(t_i + feature.count(" "), len(p.norm.tokens) - 1)]
-                    seen.add(t_i)
-                    found.append(
-                        Evidence(*p.quote(tok.start, end_tok.end), label, f"модель: {feature}")
-                    )
-                    break
+            tok = tokens[i]
+            found.append(Evidence(*p.quote(tok.start, tok.end), label, f"модель: {lem[i]}"))
         return found
 
 

@@ -84,3 +84,25 @@ def lemmatize_tokens(tokens: Iterable[Token | str]) -> list[str]:
         text = t.text if isinstance(t, Token) else t
         out.append(_analyze(text.lower())[0])
     return out
+
+
+#: Pronominal adverbs and the like, which pymorphy3 tags as ordinary adverbs.
+_FUNCTION_ADVERBS = frozenset(
+    "там тут здесь туда сюда так как где куда откуда когда тогда вообще опять уже еще вот вон тоже также "
+    "только даже потом сейчас зачем почему".split()
+)
+#: Parts of speech that say who, where or how — never what is wrong with someone.
+_FUNCTION_POS = frozenset(("NPRO", "PREP", "CONJ", "PRCL", "NUMR", "PRED", "INTJ"))
+
+
+def is_function_word(word: str) -> bool:
+    """A pronoun, preposition, conjunction, particle, pronominal adverb or pronoun-adjective («ты»,
+    «на», «там», «твой», «такой») in its dictionary reading — a word no insult consists of."""
+    w = word.lower().replace("ё", "е")
+    if w in _FUNCTION_ADVERBS:
+        return True
+    ps = parses(w)
+    if not ps or not ps[0].is_known:
+        return False
+    tag = ps[0].tag
+    return tag.POS in _FUNCTION_POS or (tag.POS == "ADJF" and "Apro" in tag)

@@ -120,3 +120,25 @@ def test_emoticon_letters_are_no_evidence_and_a_request_to_the_moderator_is_no_i
     assert judge.judge("О_о что это было вчера на площади").action == "allow"
     assert judge.judge("O_o что это было вчера на площади").action == "allow"
     assert judge.judge("модер, удалите спам под постом").action in ("allow", "review")
+
+
+def test_model_evidence_quotes_a_distorted_word_by_its_spelling_not_a_pronoun_next_to_it(judge):
+    v = judge.judge("а этому пидармоту что надо?")
+    assert v.action in ("delete", "delete_and_ban")
+    assert any("пидармот" in e.quote for e in v.evidence if e.category in v.labels)
+    assert not any(e.quote.lower() in ("этому", "что", "надо") for e in v.evidence)
+
+
+@pytest.mark.parametrize("text", ["Ты юрист или нет?", "А ты там был? Ты вообще служил?"])
+def test_a_model_only_deletion_it_can_explain_only_by_pronouns_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review") and not v.labels
+    if v.action == "review" and "insult" in v.ground:
+        assert "местоимения" in v.ground
+
+
+def test_function_words_are_told_from_content_words():
+    from moderation.lemmatize import is_function_word
+
+    assert all(map(is_function_word, ["ты", "Тебя", "на", "там", "твоя", "такой", "и", "бы"]))
+    assert not any(map(is_function_word, ["дебил", "мама", "юрист", "пидармоту", "убогий", "служил"]))

@@ -212,6 +212,10 @@ INNOCENT = [
     "x0p0шo, спасибо",
     "ну...короче да",
     "*важно*",
+    # death and dying in ordinary speech
+    "не отравитесь грибами в лесу",
+    "лучше бы ты умер от смеха, чем это читать",
+    "выпей чаю и успокойся",
     "",
 ]
 
@@ -407,6 +411,12 @@ POSITIVE: list[tuple[str, str, str | None, str]] = [
     ("чтоб вы все сдохли", "threat", None, "чтоб вы все сдохли"),
     ("сожгу твой дом", "threat", None, "сожгу твой дом"),
     ("ты труп", "threat", None, "ты труп"),
+    ("иди повесься", "threat", None, "повесься"),
+    ("убей себя об стену", "threat", None, "убей себя"),
+    ("выпей яду", "threat", None, "выпей яду"),
+    ("тебе бы сдохнуть", "threat", None, "тебе бы сдохнуть"),
+    ("лучше бы ты сдох", "threat", None, "лучше бы ты сдох"),
+    ("лучше бы ты умер.", "threat", None, "лучше бы ты умер"),
     ("бей хачей", "threat", "nationality", "бей хачей"),
 ]
 
@@ -612,3 +622,65 @@ def test_stoning_and_blowing_up_as_a_call_or_promise_are_threats(text: str) -> N
 @pytest.mark.parametrize("text", ["хулиганы закидали камнями автобус", "забить гвоздь в стену", "шарик взлетел на воздух"])
 def test_stones_and_air_in_news_and_chores_are_no_threat(text: str) -> None:
     assert not any(h.category == "threat" for h in hits(text))
+
+
+# --------------------------------------------------------------------------------------------------
+# the compiled-lexicon cache
+
+
+def _tiny_lexicon(tmp_path: Path, word: str = "дурак") -> Path:
+    d = tmp_path / "lex"
+    d.mkdir(exist_ok=True)
+    (d / "insults.txt").write_text(f"[insult]\n{word}\n", encoding="utf-8")
+    return d
+
+
+def test_a_cached_lexicon_matches_like_a_compiled_one(tmp_path):
+    from moderation.lexicon import LEXICON_DIR, load_cached
+
+    cache = tmp_path / "cache"
+    first = load_cached(LEXICON_DIR, cache)  # compiles and writes
+    assert len(list(cache.glob("lexicon-*.pickle"))) == 1
+    second = load_cached(LEXICON_DIR, cache)  # reads
+    assert second is not first
+    for text in ("ты дурак", "все X воры", "пи-дорасы", "вы построили убогий парк", "цыганские дети"):
+        assert repr(second.match(normalize(text))) == repr(first.match(normalize(text)))
+    assert second.harsh_adjectives == first.harsh_adjectives and second.group_words == first.group_words
+
+
+def test_an_edited_lexicon_is_compiled_afresh_not_read_from_the_cache(tmp_path):
+    from moderation.lexicon import load_cached
+
+    cache = tmp_path / "cache"
+    d = _tiny_lexicon(tmp_path, "дурак")
+    assert load_cached(d, cache).match(normalize("дурак"))
+    _tiny_lexicon(tmp_path, "болван")
+    edited = load_cached(d, cache)
+    assert edited.match(normalize("болван")) and not edited.match(normalize("дурак"))
+
+
+def test_a_corrupt_cache_file_is_rebuilt_and_an_unwritable_cache_only_costs_compilation(tmp_path):
+    from moderation.lexicon import load_cached
+
+    cache = tmp_path / "cache"
+    d = _tiny_lexicon(tmp_path)
+    load_cached(d, cache)
+    (path,) = cache.glob("lexicon-*.pickle")
+    path.write_bytes(b"not a pickle")
+    assert load_cached(d, cache).match(normalize("дурак"))
+    assert path.read_bytes() != b"not a pickle"  # rewritten
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    assert load_cached(d, blocked / "cache").match(normalize("дурак"))  # cannot create: no error
+
+
+def test_the_cache_location_follows_the_environment(monkeypatch, tmp_path):
+    from moderation.lexicon import cache_dir
+
+    monkeypatch.setenv("MODBOT_CACHE_DIR", str(tmp_path))
+    assert cache_dir() == tmp_path
+    monkeypatch.setenv("MODBOT_CACHE_DIR", "off")
+    assert cache_dir() is None
+    monkeypatch.delenv("MODBOT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "modbot"
