@@ -138,7 +138,7 @@ def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str
 _PEOPLE_THINGS = _AUTHORITY_BODIES | frozenset(
     "народ население люд публика толпа молодежь электорат семья семейка класс коллектив команда быдло "
     "стадо скот народец отребье шваль сброд банда шайка сборище контингент нация община диаспора полиция "
-    "вата личность персона натура душонка создание существо особь "
+    "вата аудитория личность персона натура душонка создание существо особь "
     "рожа морда харя рыло физиономия башка голова головушка мозг лицо жопа задница пасть рот язык".split()
 )
 #: Every insult category: a text with any lexicon evidence of these is the judge's to decide.
@@ -201,7 +201,7 @@ _IN_PHRASE = frozenset(("ADJF", "PRTF", "ADVB", "PRCL", "NPRO"))
 def _of_thing(norm: Normalized, lemmas: list[str], k: int, adjectives: list) -> bool:  # type: ignore[type-arg]
     """Is the adjective at ``k`` said of a thing: the noun it qualifies (after it, inside the noun
     phrase) or is said of (before it, in its clause: «парк у нас убогий») agrees with it, is a
-    dictionary word, inanimate in every agreeing reading and names no people?"""
+    dictionary word, inanimate in its likeliest agreeing reading and names no people?"""
     toks = norm.tokens
     orig = norm.original
     words = norm.words
@@ -213,7 +213,8 @@ def _of_thing(norm: Normalized, lemmas: list[str], k: int, adjectives: list) -> 
                 break
             j += step
             readings = parses(words[j])
-            nouns = [p for p in readings if p.tag.POS == "NOUN"]
+            # a noun in its likeliest reading («про» is a preposition, not the abbreviation ПРО)
+            nouns = [p for p in readings if p.tag.POS == "NOUN"] if readings and readings[0].tag.POS == "NOUN" else []
             if not nouns:
                 if step > 0 and readings and readings[0].tag.POS not in _IN_PHRASE:
                     break  # a verb or a preposition ends the noun phrase («убогие на паперти»)
@@ -222,9 +223,12 @@ def _of_thing(norm: Normalized, lemmas: list[str], k: int, adjectives: list) -> 
             if not agreeing:
                 break  # the nearest noun on this side is not the adjective's: look no further this way
             lem = lemmas[j] if j < len(lemmas) else words[j]
+            best = agreeing[0]  # the likeliest reading: «график» is a schedule before it is an artist
             return not (
                 lem in _PEOPLE_THINGS
-                or any("anim" in n.tag or not n.is_known or n.normal_form in _PEOPLE_THINGS for n in agreeing)
+                or "anim" in best.tag
+                or not best.is_known
+                or any(n.normal_form in _PEOPLE_THINGS for n in agreeing)
             )
     return False
 

@@ -7,6 +7,8 @@ the judge can reuse the same :class:`Prepared` object to build evidence without 
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -18,7 +20,7 @@ from moderation import categories
 from moderation.addressee import said_of_authorities, said_of_self, said_of_things
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
-from moderation.lemmatize import lemma
+from moderation.lemmatize import lemma, parses
 from moderation.lexicon import Hit, default_lexicon
 from moderation.normalize import Normalized, normalize
 from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
@@ -103,6 +105,8 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
             ],
             key=lambda h: (h.start, h.end),
         )
+    if groups is not None and groups.asserted and any(h.category == "threat" for h in hits):
+        hits = sorted(hits + _threats_to_groups(norm, hits, groups.asserted), key=lambda h: (h.start, h.end))
     masked: tuple[int, ...] = ()
     words = norm.words
     if groups is not None and groups.mentions:
@@ -133,6 +137,48 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         said_of_self(norm, hits), said_of_authorities(norm, hits, lemmas),
         said_of_things(norm, hits, lemmas, lexicon.harsh_adjectives),
     )
+
+
+#: How far (in words) a threat may stand from the group it is aimed at («геев надо забить камнями»).
+_THREAT_REACH = 3
+_OBJECT_CASES = frozenset(("gent", "accs", "datv", "ablt", "gen2", "acc2"))
+_SENTENCE_END = re.compile(r"[.!?;\n…]")
+
+
+def _threats_to_groups(norm: Normalized, hits: list[Hit], asserted: list[tuple[int, str]]) -> list[Hit]:
+    """A threat aimed at a protected group is incitement against it as well: a hate hit (kind
+    ``call_to_exclude``) for each threat with a group word as its object nearby — plural, not in the
+    nominative («геев надо забить камнями», «резать русских»; not «армяне грозятся сжечь дом», where
+    the group is the subject) — in the same sentence and not already read as hate. Officials,
+    questions and negated statements are not in ``asserted``: «расстрелять всех чиновников» stays a
+    threat only, as the lexicon's design has it."""
+    toks = norm.tokens
+    if not toks:
+        return []
+    orig = norm.original
+    sentence = [0]
+    for k in range(1, len(toks)):
+        sentence.append(sentence[-1] + bool(_SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start)))
+    starts = [t.start for t in toks]
+    hate_spans = [(h.start, h.end) for h in hits if h.category == "hate"]
+    out: list[Hit] = []
+    for h in hits:
+        if h.category != "threat" or h.kind == "veiled_threat":
+            continue
+        first = max(bisect.bisect_right(starts, h.start) - 1, 0)
+        last = max(bisect.bisect_left(starts, h.end) - 1, first)
+        for i, attribute in asserted:
+            if not (first - _THREAT_REACH <= i <= last + _THREAT_REACH) or sentence[i] != sentence[first]:
+                continue
+            if not any("plur" in p.tag and p.tag.case in _OBJECT_CASES for p in parses(toks[i].text)):
+                continue
+            start, end = min(h.start, toks[i].start), max(h.end, toks[i].end)
+            if any(s < end and start < e for s, e in hate_spans):
+                continue
+            out.append(Hit("hate", "анализ: угроза группе", start, end, orig[start:end], attribute, "call_to_exclude"))
+            hate_spans.append((start, end))
+            break
+    return out
 
 
 class Prepare(BaseEstimator, TransformerMixin):

@@ -13,6 +13,7 @@ import numpy as np
 from moderation.classifier import ModelArtifact
 from moderation.features import GROUP_TOKEN, Prepared
 from moderation.lemmatize import is_function_word
+from moderation.lexicon import default_lexicon
 from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
     CATEGORIES,
@@ -120,6 +121,13 @@ class Judge:
                 Evidence(*p.quote(tok.start, tok.end), "hate", "анализ: оскорбление группы", attribute, "generalisation")
             )
             scores["hate"] = max(scores["hate"], thresholds["hate"].delete)
+        model_ev: dict[str, list[Evidence]] = {}
+        thing_insult = p.thing_insult
+        if thing_insult and scores["insult"] >= thresholds["insult"].review:
+            # the harsh words are said of things; the hold stands only when they are what the model
+            # read: «хохлосвины …, дегенеративные догмы» is deleted for its slur, not its «догмы»
+            ev = model_ev["insult"] = self._model_evidence(p, X, row, "insult")
+            thing_insult = bool(ev) and ev[0].quote.lower() in self._lexicon_harsh
         caps, why = ceilings(
             p.hits,
             p.spam,
@@ -128,14 +136,13 @@ class Judge:
             question=bool(p.spam and _QUESTION_END.search(p.text)),
             self_insult=p.self_insult,
             authority_insult=p.authority_insult,
-            thing_insult=p.thing_insult,
+            thing_insult=thing_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
         )
-        model_ev: dict[str, list[Evidence]] = {}
         for c in CATEGORIES:
             if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
                 continue
-            ev = model_ev[c] = self._model_evidence(p, X, row, c)
+            ev = model_ev[c] = model_ev[c] if c in model_ev else self._model_evidence(p, X, row, c)
             if ev and all(is_function_word(e.quote) for e in ev):
                 # the model alone would delete, and the words it can name are «ты», «там», «на»: a
                 # deletion must be explained by what was said, so a moderator reads it
@@ -206,6 +213,10 @@ class Judge:
         prob = self._clf.predict_proba(self._features.transform([q]).tocsr())[0]
         model = {label: float(prob[j]) for j, label in enumerate(self._labels)}
         return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)["spam"] >= t.delete
+
+    @cached_property
+    def _lexicon_harsh(self) -> frozenset[str]:
+        return default_lexicon().harsh_adjectives
 
     @cached_property
     def _feature_parts(self) -> tuple:

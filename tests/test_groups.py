@@ -269,6 +269,20 @@ def test_a_death_wish_for_a_group_is_a_threat(judge, text):
     assert v.action in REMOVED and "threat" in v.labels
 
 
+@pytest.mark.parametrize(
+    ("text", "target"), [("геев надо забить камнями", "sex"), ("резать русских", "nationality")]
+)
+def test_a_threat_aimed_at_a_protected_group_is_incitement_too(judge, text, target):
+    v = judge.judge(text)
+    assert v.action in REMOVED and {"threat", "hate"} <= set(v.labels) and target in v.targets
+    assert any(e.category == "hate" and e.kind == "call_to_exclude" for e in v.evidence)
+
+
+@pytest.mark.parametrize("text", ["расстрелять всех чиновников", "армяне грозятся сжечь мой дом", "я убью тебя. армяне хорошие люди"])
+def test_a_threat_near_officials_or_a_group_as_subject_is_no_incitement_against_it(text):
+    assert not any(h.matched == "анализ: угроза группе" for h in prepare(text).hits)
+
+
 @pytest.mark.parametrize("text", ["ты взяточник", "вы же мошенница", "ты наркоман конченый"])
 def test_accusing_an_addressed_person_is_defamation_inside_insult(judge, text):
     v = judge.judge(text)
@@ -350,7 +364,8 @@ def test_insult_of_a_person_or_with_harder_abuse_is_not_shielded_as_criticism(te
     "text",
     ["убогий парк сделали за миллионы", "дебильный проект благоустройства, кто его утвердил",
      "парк у нас убогий", "вы построили убогий парк", "этот ваш убогий сайт опять не работает",
-     "тупой вопрос, но где сдать справку?", "какая идиотская схема движения на Московской"],
+     "тупой вопрос, но где сдать справку?", "какая идиотская схема движения на Московской",
+     "какой-то неадекватный график вывоза мусора"],
 )
 def test_harsh_words_about_a_thing_are_held_not_deleted(judge, text):
     assert prepare(text).thing_insult
@@ -358,11 +373,18 @@ def test_harsh_words_about_a_thing_are_held_not_deleted(judge, text):
     assert v.action in ("allow", "review") and "insult" not in v.labels
 
 
+def test_a_slur_the_model_reads_is_not_held_for_the_harsh_words_about_things_beside_it(judge):
+    text = "эти хохлосвины опять со своими дебильными законами"
+    assert prepare(text).thing_insult  # the adjective is said of a thing …
+    v = judge.judge(text)
+    assert v.action in REMOVED and "insult" in v.labels  # … but the model deletes for the slur
+
+
 @pytest.mark.parametrize(
     "text",
     ["ты тупой", "вы тупые, построили убогий парк", "тупой водитель маршрутки опять нахамил", "тупой народ",
      "убогая личность", "тупая рожа", "вонючий скот", "дебильный проект, а его авторы дебилы",
-     "убогий парк, сволочи", "убогие на паперти"],
+     "убогий парк, сволочи", "убогие на паперти", "забыл упомянуть про неадекватную аудиторию"],
 )
 def test_harsh_words_about_people_are_not_shielded_as_criticism_of_a_thing(text):
     assert not prepare(text).thing_insult
