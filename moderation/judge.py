@@ -30,6 +30,8 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default
 
 #: How many model-attributed words to quote as evidence when no rule fired.
 MODEL_EVIDENCE = 3
+#: How model-attributed evidence names its feature: "модель: <lemma>".
+_MODEL_PREFIX = "модель: "
 #: The score at which the model alone (no rule sees the category) bans the author, not only deletes.
 MODEL_ONLY_BAN = 0.95
 
@@ -143,7 +145,7 @@ class Judge:
             if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
                 continue
             ev = model_ev[c] = model_ev[c] if c in model_ev else self._model_evidence(p, X, row, c)
-            if ev and all(is_function_word(e.quote) for e in ev):
+            if ev and all(is_function_word(e.matched.removeprefix(_MODEL_PREFIX)) for e in ev):
                 # the model alone would delete, and the words it can name are «ты», «там», «на»: a
                 # deletion must be explained by what was said, so a moderator reads it
                 # («Ты юрист или нет?», «твоя мама может получать на тебя пенсию»)
@@ -228,48 +230,54 @@ class Judge:
         """Quote the words that pushed the linear model towards ``label`` most.
 
         A word's weight is what its features add to the score: its lemma (and half of each lemma
-        bigram it is in) and the character n-grams of its spelling (an n-gram several words share is
-        split between them). The n-grams matter: a distorted slur («пидармоту», «толстожоп») is
-        unknown to the lemma vocabulary, and quoting only lemmas named "этому" or "ты" as the words
-        that deleted such a comment. A masked group word is never quoted: the model never saw it.
+        bigram it is in) and the character n-grams of its spelling. The n-grams matter: a distorted
+        slur («пидармоту», «толстожоп») is unknown to the lemma vocabulary, and quoting only lemmas
+        named "этому" or "ты" as the words that deleted such a comment. A masked group word is never
+        quoted: the model never saw it.
         """
         if label not in self._labels:
             return []
         lemmas, chars, n_lemma = self._feature_parts
         coef = self._clf.coef_[self._labels.index(label)]
         lo, hi = X.indptr[row], X.indptr[row + 1]
-        value = dict(zip(X.indices[lo:hi].tolist(), X.data[lo:hi].tolist(), strict=True))
-        if not value:
+        if lo == hi:
             return []
+        row_cols = X.indices[lo:hi]
+        row_push = X.data[lo:hi] * coef[row_cols]  # what each feature of the text adds to the score
+        if not X.has_sorted_indices:
+            order = np.argsort(row_cols, kind="stable")
+            row_cols, row_push = row_cols[order], row_push[order]
         tokens = p.norm.tokens
         masked = set(p.masked)
         lem = [GROUP_TOKEN if i in masked else x for i, x in enumerate(p.lemmas)]
         vocab = lemmas.vocabulary_
-        weight = np.zeros(len(tokens))
-
-        def add(col: int | None, shares: list[int], offset: int = 0) -> None:
-            if col is not None and col + offset in value:
-                w = value[col + offset] * float(coef[col + offset]) / len(shares)
-                for i in shares:
-                    weight[i] += w
-
+        # (token, column, its part of the column) for every feature a word takes part in: a lemma
+        # bigram is half each word's; a character n-gram is all each word's that has it
+        ids: list[int] = []
+        cols: list[int] = []
+        part: list[float] = []
         for i, x in enumerate(lem):
-            add(vocab.get(x), [i])
-            if i + 1 < len(lem):
-                add(vocab.get(f"{x} {lem[i + 1]}"), [i, i + 1])
-        owners: dict[int, list[int]] = {}
-        for i, t in enumerate(tokens):
-            if i not in masked:
-                for col in set(chars._word_indices(t.text).tolist()):
-                    owners.setdefault(col, []).append(i)
-        for col, shares in owners.items():
-            add(col, shares, n_lemma)
+            if (c := vocab.get(x)) is not None:
+                ids.append(i), cols.append(c), part.append(1.0)
+            if i + 1 < len(lem) and (c := vocab.get(f"{x} {lem[i + 1]}")) is not None:
+                ids += [i, i + 1]
+                cols += [c, c]
+                part += [0.5, 0.5]
+        seen = [i for i in range(len(tokens)) if i not in masked]
+        grams = [chars._word_indices(tokens[i].text) for i in seen]
+        char_cols = np.concatenate(grams) + n_lemma if grams else np.empty(0, np.int64)
+        all_cols = np.concatenate((np.asarray(cols, np.int64), char_cols))
+        all_ids = np.concatenate((np.asarray(ids, np.int64), np.repeat(seen, [len(g) for g in grams])))
+        parts = np.concatenate((np.asarray(part), np.ones(len(char_cols))))
+        pos = np.minimum(np.searchsorted(row_cols, all_cols), len(row_cols) - 1)
+        contrib = np.where(row_cols[pos] == all_cols, row_push[pos] * parts, 0.0)
+        weight = np.bincount(all_ids, weights=contrib, minlength=len(tokens))
         found: list[Evidence] = []
         for i in np.argsort(-weight, kind="stable")[:MODEL_EVIDENCE]:
             if weight[i] <= 0 or i in masked:
                 break
             tok = tokens[i]
-            found.append(Evidence(*p.quote(tok.start, tok.end), label, f"модель: {lem[i]}"))
+            found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{lem[i]}"))
         return found
 
 
