@@ -1018,7 +1018,12 @@ def cache_dir() -> Path | None:
     env = os.environ.get("MODBOT_CACHE_DIR")
     if env is not None:
         return None if env.strip().lower() in ("", "off", "0", "no") else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # a service account without a home: compile at every start
+            return None
     return Path(base) / "modbot"
 
 
@@ -1039,7 +1044,7 @@ def load_cached(directory: Path, cache: Path | None) -> Lexicon:
     except OSError:
         return Lexicon.load(directory)
     try:
-        if path.stat().st_uid == os.getuid():  # a pickle is code: only our own files are read
+        if path.stat().st_uid == getattr(os, "getuid", lambda: 0)():  # a pickle is code: only our own files are read
             with path.open("rb") as f:
                 lexicon = pickle.load(f)
             if isinstance(lexicon, Lexicon):

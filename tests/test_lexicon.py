@@ -684,3 +684,18 @@ def test_the_cache_location_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("MODBOT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "modbot"
+
+
+def test_no_home_and_no_cache_setting_means_no_cache(monkeypatch):
+    from pathlib import Path as _Path
+
+    from moderation.lexicon import cache_dir
+
+    monkeypatch.delenv("MODBOT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(_Path, "home", staticmethod(no_home))
+    assert cache_dir() is None
