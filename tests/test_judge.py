@@ -142,3 +142,15 @@ def test_function_words_are_told_from_content_words():
 
     assert all(map(is_function_word, ["ты", "Ты", "на", "там", "твой", "такой", "и", "бы"]))
     assert not any(map(is_function_word, ["дебил", "мама", "юрист", "пидармот", "убогий", "служить"]))
+
+
+@pytest.mark.parametrize("text", ["Что ты несёшь вообще", "ты на кого руку поднял"])
+def test_a_model_only_insult_that_rests_on_addressing_someone_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and "insult" not in v.labels
+    assert "без обращения" in v.ground
+
+
+@pytest.mark.parametrize("text", ["ты дебил", "вы все тупые твари", "заткнись, ты урод"])
+def test_an_addressed_insult_the_rules_see_is_still_deleted(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
