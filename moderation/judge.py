@@ -132,12 +132,14 @@ class Judge:
                 for key in (lem[i], f"{lem[i - 1]} {lem[i]}" if i else None, f"{lem[i]} {lem[i + 1]}" if i + 1 < len(lem) else None):
                     if key is not None and (c := vocab.get(key)) is not None:
                         drop.add(c)
-            others = {int(c) for i, tok in enumerate(p.norm.tokens) if i not in address for c in chars._word_indices(tok.text)}
-            for i in address:
-                drop.update(int(c) + n_lemma for c in chars._word_indices(p.norm.tokens[i].text) if int(c) not in others)
+            toks = p.norm.tokens
+            own = np.concatenate([chars._word_indices(toks[i].text) for i in address])
+            rest = [chars._word_indices(t.text) for i, t in enumerate(toks) if i not in address]
+            if rest:
+                own = own[~np.isin(own, np.concatenate(rest))]  # n-grams other words have stay
             lo, hi = sub.indptr[k], sub.indptr[k + 1]
             cols = sub.indices[lo:hi]
-            sub.data[lo:hi][np.isin(cols, list(drop))] = 0.0
+            sub.data[lo:hi][np.isin(cols, own + n_lemma) | np.isin(cols, list(drop))] = 0.0
         qprobs = self._clf.predict_proba(sub)
         return {row: float(qprobs[k][j]) for k, row in enumerate(rows)}
 
