@@ -47,6 +47,9 @@ class Prepared:
     self_insult: bool = False  # every insult word is said by the author of themself ("я лох")
     authority_insult: bool = False  # insult aimed only at the authorities as a body ("депутаты — бездари")
     thing_insult: bool = False  # harsh words said only of things ("убогий парк", "дебильный проект")
+    #: (vocabulary, column of each lemma unigram then bigram, -1 = not in it) from the last
+    #: ``LemmaTfidf.transform``: the judge's evidence maps the model's weights back to words with it
+    lemma_cols: tuple | None = None
 
     @property
     def source(self) -> str:
@@ -470,6 +473,8 @@ class LemmaTfidf(BaseEstimator, TransformerMixin):
         lens: list[int] = []
         for p in X:
             before = len(cols)
-            cols.extend(c for c in map(get, lemma_analyzer(p, mask)) if c is not None)
+            found = [-1 if c is None else c for c in map(get, lemma_analyzer(p, mask))]
+            p.lemma_cols = (self.vocabulary_, found)  # the judge's evidence reads them back
+            cols.extend(c for c in found if c >= 0)
             lens.append(len(cols) - before)
         return tfidf_rows(np.array(cols, dtype=np.int64), lens, len(self.vocabulary_), self.idf_)

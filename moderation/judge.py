@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from moderation.classifier import ModelArtifact
-from moderation.features import GROUP_TOKEN, Prepared
+from moderation.features import GROUP_TOKEN, Prepared, lemma_analyzer
 from moderation.lemmatize import is_function_word
 from moderation.lexicon import default_lexicon
 from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
@@ -299,22 +299,24 @@ class Judge:
         vocab = lemmas.vocabulary_
         # (token, column, its part of the column) for every feature a word takes part in: a lemma
         # bigram is half each word's; a character n-gram is all each word's that has it
-        ids: list[int] = []
-        cols: list[int] = []
-        part: list[float] = []
-        for i, x in enumerate(lem):
-            if (c := vocab.get(x)) is not None:
-                ids.append(i), cols.append(c), part.append(1.0)
-            if i + 1 < len(lem) and (c := vocab.get(f"{x} {lem[i + 1]}")) is not None:
-                ids += [i, i + 1]
-                cols += [c, c]
-                part += [0.5, 0.5]
+        n = len(lem)
+        cached = p.lemma_cols
+        if cached is not None and cached[0] is vocab and len(cached[1]) == max(2 * n - 1, 0):
+            lemma_cols = np.asarray(cached[1], np.int64)
+        else:  # not transformed by this model (a caller's own Prepared)
+            lemma_cols = np.asarray([-1 if c is None else c for c in map(vocab.get, lemma_analyzer(p, True))], np.int64)
+        uni, bi = lemma_cols[:n], lemma_cols[n:]
+        at = np.arange(n)
+        u, b = uni >= 0, bi >= 0
+        ids = np.concatenate((at[u], at[:-1][b], at[1:][b]))
+        cols = np.concatenate((uni[u], bi[b], bi[b]))
+        part = np.concatenate((np.ones(int(u.sum())), np.full(2 * int(b.sum()), 0.5)))
         seen = [i for i in range(len(tokens)) if i not in masked]
         grams = [chars._word_indices(tokens[i].text) for i in seen]
         char_cols = np.concatenate(grams) + n_lemma if grams else np.empty(0, np.int64)
-        all_cols = np.concatenate((np.asarray(cols, np.int64), char_cols))
-        all_ids = np.concatenate((np.asarray(ids, np.int64), np.repeat(seen, [len(g) for g in grams])))
-        parts = np.concatenate((np.asarray(part), np.ones(len(char_cols))))
+        all_cols = np.concatenate((cols, char_cols))
+        all_ids = np.concatenate((ids, np.repeat(np.asarray(seen, np.int64), [len(g) for g in grams])))
+        parts = np.concatenate((part, np.ones(len(char_cols))))
         pos = np.minimum(np.searchsorted(row_cols, all_cols), len(row_cols) - 1)
         contrib = np.where(row_cols[pos] == all_cols, row_push[pos] * parts, 0.0)
         weight = np.bincount(all_ids, weights=contrib, minlength=len(tokens))
