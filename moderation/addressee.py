@@ -1,6 +1,7 @@
 """Who an insult word is said of: the author about themself ("я лох", "чувствую себя идиоткой") is
-no insult to anyone, and the authorities as a body ("депутаты — бездари", "чиновники совсем
-обнаглели, тупые что ли") are a matter for a moderator, not for an automatic deletion.
+no insult to anyone, the authorities as a body ("депутаты — бездари", "чиновники совсем
+обнаглели, тупые что ли") and things ("убогий парк", "дебильный проект") are a matter for a
+moderator, not for an automatic deletion.
 
 People call themselves names when they complain about a bad day; a word list cannot tell that from
 an insult, and a model trained on flame wars reads the word alone. Clause 19 protects others, so
@@ -175,7 +176,7 @@ def said_of_things(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str], ha
     for k, w in enumerate(words):
         if w not in harsh:
             continue
-        adjectives = [p for p in parses(w) if p.tag.POS in ("ADJF", "ADJS")]
+        adjectives = _adjective_readings(w)
         if not adjectives:
             continue  # «тупо», «убого»: an adverb says how, of no one
         if not _of_thing(norm, lemmas, k, adjectives):
@@ -184,11 +185,13 @@ def said_of_things(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str], ha
     return found
 
 
+def _adjective_readings(word: str) -> list:  # type: ignore[type-arg]
+    return [p for p in parses(word) if p.tag.POS in ("ADJF", "ADJS")]
+
+
 def _of_thing_at(norm: Normalized, lemmas: list[str], k: int | None) -> bool:
-    if k is None:
-        return False
-    adjectives = [p for p in parses(norm.words[k]) if p.tag.POS in ("ADJF", "ADJS")]
-    return bool(adjectives) and _of_thing(norm, lemmas, k, adjectives)
+    adjectives = _adjective_readings(norm.words[k]) if k is not None else []
+    return bool(adjectives) and _of_thing(norm, lemmas, k, adjectives)  # type: ignore[arg-type]
 
 
 #: The lexicon pattern "ты/вы … <dumb adjective>": said of a thing when the adjective qualifies one.
