@@ -104,8 +104,8 @@ class Judge:
         """The insult score, without its words of address, of every text the model alone would delete
         as an insult while it addresses someone («ты», «вы», «твой», «ваш»).
 
-        The flame-war data taught the model that "ты" is half an insult («Ты юрист или нет?» 0.63,
-        «Какие у тебя нелогичные мысли» 0.82); a text whose insult score falls below the review band
+        The flame-war data taught the model that "ты" is half an insult («Что ты несёшь вообще»,
+        «ты что несёшь?» were deleted); a text whose insult score falls below the review band
         once «ты», «тебя», «твой» are gone was deleted for being said to someone, not for what it says.
         The text is not prepared again: its row loses the features of the words of address (their
         lemma, the lemma bigrams they are in, the character n-grams no other word of it has) and is
@@ -190,11 +190,11 @@ class Judge:
             if ev and all(is_function_word(e.matched.removeprefix(_MODEL_PREFIX)) for e in ev):
                 # the model alone would delete, and the words it can name are «ты», «там», «на»: a
                 # deletion must be explained by what was said, so a moderator reads it
-                # («Ты юрист или нет?», «твоя мама может получать на тебя пенсию»)
+                # («а ты там был?», «ты с нами или нет?»)
                 caps[c] = "review"
                 why[c] = "модель не нашла оскорбительных слов, только местоимения и служебные — решает модератор"
             elif c == "insult" and unaddressed is not None and unaddressed < thresholds[c].review:
-                # «Какие у тебя нелогичные мысли»: without «у тебя» the model sees no insult at all
+                # «Что ты несёшь вообще»: without «ты» the model sees no insult at all
                 caps[c] = "review"
                 why[c] = "без обращения («ты», «вы») модель не видит оскорбления — решает модератор"
         for c in CATEGORIES:
@@ -277,7 +277,7 @@ class Judge:
 
         A word's weight is what its features add to the score: its lemma (and half of each lemma
         bigram it is in) and the character n-grams of its spelling. The n-grams matter: a distorted
-        slur («пидармоту», «толстожоп») is unknown to the lemma vocabulary, and quoting only lemmas
+        slur («толстожопище», «далбаеб») is unknown to the lemma vocabulary, and quoting only lemmas
         named "этому" or "ты" as the words that deleted such a comment. A masked group word is never
         quoted: the model never saw it.
         """

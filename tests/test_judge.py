@@ -123,13 +123,13 @@ def test_emoticon_letters_are_no_evidence_and_a_request_to_the_moderator_is_no_i
 
 
 def test_model_evidence_quotes_a_distorted_word_by_its_spelling_not_a_pronoun_next_to_it(judge):
-    v = judge.judge("а этому пидармоту что надо?")
+    v = judge.judge("ну ты и толстожопище, иди отсюда")
     assert v.action in ("delete", "delete_and_ban")
-    assert any("пидармот" in e.quote for e in v.evidence if e.category in v.labels)
-    assert not any(e.quote.lower() in ("этому", "что", "надо") for e in v.evidence)
+    first = next(e for e in v.evidence if e.category in v.labels)
+    assert first.quote == "толстожопище"
 
 
-@pytest.mark.parametrize("text", ["Ты юрист или нет?", "А ты там был? Ты вообще служил?"])
+@pytest.mark.parametrize("text", ["а ты там был?", "ты с нами или нет?"])
 def test_a_model_only_deletion_it_can_explain_only_by_pronouns_is_held(judge, text):
     v = judge.judge(text)
     assert v.action in ("allow", "review") and not v.labels
@@ -141,10 +141,10 @@ def test_function_words_are_told_from_content_words():
     from moderation.lemmatize import is_function_word
 
     assert all(map(is_function_word, ["ты", "Ты", "на", "там", "твой", "такой", "и", "бы"]))
-    assert not any(map(is_function_word, ["дебил", "мама", "юрист", "пидармот", "убогий", "служить"]))
+    assert not any(map(is_function_word, ["дебил", "мама", "юрист", "толстожопище", "убогий", "служить"]))
 
 
-@pytest.mark.parametrize("text", ["Что ты несёшь вообще", "ты на кого руку поднял"])
+@pytest.mark.parametrize("text", ["Что ты несёшь вообще", "ты что несёшь?"])
 def test_a_model_only_insult_that_rests_on_addressing_someone_is_held(judge, text):
     v = judge.judge(text)
     assert v.action == "review" and "insult" not in v.labels
