@@ -44,7 +44,6 @@ _VILE = re.compile(
 )
 #: Abuse that stays the judge's to decide whoever it is aimed at.
 _HARD_ABUSE = frozenset(("obscene", "threat", "hate"))
-_SENTENCE_BREAK = re.compile(r"[.!?;\n…]")
 _CLAUSE_BREAK = re.compile(r"[.!?;,:()\n…\"«»]|\s[-–—]\s")
 
 
@@ -109,19 +108,14 @@ def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str
     words = norm.words
     if not _SECOND_PERSON.isdisjoint(words) or any(_VILE.match(w) for w in words):
         return False
-    orig = norm.original
     bodies: set[int] = set()  # sentence numbers that name the authorities
-    sentence_of: list[int] = []
-    n = 0
+    sentence_of = norm.sentences
     for k, t in enumerate(toks):
-        if k and _SENTENCE_BREAK.search(orig, toks[k - 1].end, t.start):
-            n += 1
-        sentence_of.append(n)
         lem = lemmas[k] if k < len(lemmas) else t.text
         if lem in _AUTHORITY_BODIES or (
             lem in _AUTHORITY_PEOPLE and any(p.tag.number == "plur" for p in parses(t.text)[:2])
         ):
-            bodies.add(n)
+            bodies.add(sentence_of[k])
     if not bodies:
         return False
     at = {t.start: k for k, t in enumerate(toks)}

@@ -8,7 +8,6 @@ the judge can reuse the same :class:`Prepared` object to build evidence without 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -145,7 +144,6 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
 #: How far (in words) a threat may stand from the group it is aimed at («геев надо забить камнями»).
 _THREAT_REACH = 3
 _OBJECT_CASES = frozenset(("gent", "accs", "datv", "ablt", "gen2", "acc2"))
-_SENTENCE_END = re.compile(r"[.!?;\n…]")
 
 
 def _threats_to_groups(norm: Normalized, hits: list[Hit], asserted: list[tuple[int, str]]) -> list[Hit]:
@@ -159,9 +157,7 @@ def _threats_to_groups(norm: Normalized, hits: list[Hit], asserted: list[tuple[i
     if not toks:
         return []
     orig = norm.original
-    sentence = [0]
-    for k in range(1, len(toks)):
-        sentence.append(sentence[-1] + bool(_SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start)))
+    sentence = norm.sentences
     starts = [t.start for t in toks]
     hate_spans = [(h.start, h.end) for h in hits if h.category == "hate"]
     out: list[Hit] = []

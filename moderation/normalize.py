@@ -69,6 +69,24 @@ class Normalized:
             words = [t.text for t in self.tokens]
         return tuple(words)
 
+    @cached_property
+    def sentences(self) -> tuple[int, ...]:
+        """The sentence number of each token: a new sentence starts after «.», «!», «?», «;», «…» or a
+        line break between two tokens (the judge's checks ask whether two words share a sentence)."""
+        toks = self.tokens
+        orig = self.original
+        out: list[int] = []
+        n = 0
+        for k, t in enumerate(toks):
+            if k and _SENTENCE_BREAK.search(orig, toks[k - 1].end, t.start):
+                n += 1
+            out.append(n)
+        return tuple(out)
+
+
+#: What ends a sentence between two tokens (``Normalized.sentences``).
+_SENTENCE_BREAK = re.compile(r"[.!?;\n…]")
+
 
 # --------------------------------------------------------------------------------------------------
 # Character tables
