@@ -120,18 +120,16 @@ class Judge:
         ]  # fmt: skip
         if not rows:
             return {}
-        lemmas, chars, n_lemma = self._feature_parts
-        vocab = lemmas.vocabulary_
+        _, chars, n_lemma = self._feature_parts
         sub = X[rows].copy()
         for k, row in enumerate(rows):
             p = prepared[row]
-            lem = p.lemmas
-            address = [i for i, x in enumerate(lem) if x in _ADDRESS_LEMMAS]
-            drop: set[int] = set()
-            for i in address:
-                for key in (lem[i], f"{lem[i - 1]} {lem[i]}" if i else None, f"{lem[i]} {lem[i + 1]}" if i + 1 < len(lem) else None):
-                    if key is not None and (c := vocab.get(key)) is not None:
-                        drop.add(c)
+            address = [i for i, x in enumerate(p.lemmas) if x in _ADDRESS_LEMMAS]
+            n = len(p.lemmas)
+            lemma_cols = self._lemma_columns(p)
+            # each address word's lemma, and the bigrams before and after it
+            at = np.asarray(address, np.int64)
+            drop = np.concatenate((lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]]))
             toks = p.norm.tokens
             own = np.concatenate([chars._word_indices(toks[i].text) for i in address])
             rest = [chars._word_indices(t.text) for i, t in enumerate(toks) if i not in address]
@@ -139,7 +137,7 @@ class Judge:
                 own = own[~np.isin(own, np.concatenate(rest))]  # n-grams other words have stay
             lo, hi = sub.indptr[k], sub.indptr[k + 1]
             cols = sub.indices[lo:hi]
-            sub.data[lo:hi][np.isin(cols, own + n_lemma) | np.isin(cols, list(drop))] = 0.0
+            sub.data[lo:hi][np.isin(cols, own + n_lemma) | np.isin(cols, drop[drop >= 0])] = 0.0
         qprobs = self._clf.predict_proba(sub)
         return {row: float(qprobs[k][j]) for k, row in enumerate(rows)}
 
@@ -166,11 +164,17 @@ class Judge:
             )
             scores["hate"] = max(scores["hate"], thresholds["hate"].delete)
         model_ev: dict[str, list[Evidence]] = {}
+
+        def model_evidence(label: str) -> list[Evidence]:  # each label's, computed once per verdict
+            if label not in model_ev:
+                model_ev[label] = self._model_evidence(p, X, row, label)
+            return model_ev[label]
+
         thing_insult = p.thing_insult
         if thing_insult and scores["insult"] >= thresholds["insult"].review:
             # the harsh words are said of things; the hold stands only when they are what the model
             # read: «хохлосвины …, дегенеративные догмы» is deleted for its slur, not its «догмы»
-            ev = model_ev["insult"] = self._model_evidence(p, X, row, "insult")
+            ev = model_evidence("insult")
             thing_insult = bool(ev) and ev[0].quote.lower() in self._lexicon_harsh
         caps, why = ceilings(
             p.hits,
@@ -186,7 +190,7 @@ class Judge:
         for c in CATEGORIES:
             if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
                 continue
-            ev = model_ev[c] = model_ev[c] if c in model_ev else self._model_evidence(p, X, row, c)
+            ev = model_evidence(c)
             if ev and all(is_function_word(e.matched.removeprefix(_MODEL_PREFIX)) for e in ev):
                 # the model alone would delete, and the words it can name are «ты», «там», «на»: a
                 # deletion must be explained by what was said, so a moderator reads it
@@ -208,7 +212,7 @@ class Judge:
         unbanned = action == "delete" and any(caps.get(c) == "delete" for c in labels)
         for label in labels + [c for c in CATEGORIES if c not in labels and action == "review"]:
             if not any(e.category == label for e in evidence) and scores[label] >= thresholds[label].review:
-                evidence.extend(model_ev[label] if label in model_ev else self._model_evidence(p, X, row, label))
+                evidence.extend(model_evidence(label))
         targets = sorted({e.target for e in evidence if e.target and (e.category == "hate")})
         ground = "; ".join(GROUNDS[c] for c in labels) if labels else ""
         reported = p.groups.reported if p.groups is not None else None
@@ -272,6 +276,16 @@ class Judge:
         (_, lemmas), (_, chars) = self._features.transformer_list[:2]
         return lemmas, chars, len(lemmas.vocabulary_)
 
+    def _lemma_columns(self, p: Prepared) -> np.ndarray:
+        """The model's lemma column of each word, then of each pair of neighbours (-1: not in the
+        vocabulary), as the ``LemmaTfidf`` pass that scored the text found them; looked up again only
+        for a text that pass did not see."""
+        vocab = self._feature_parts[0].vocabulary_
+        cached = p.lemma_cols
+        if cached is not None and cached[0] is vocab and len(cached[1]) == max(2 * len(p.lemmas) - 1, 0):
+            return np.asarray(cached[1], np.int64)
+        return np.asarray([-1 if c is None else c for c in map(vocab.get, lemma_analyzer(p, True))], np.int64)
+
     def _model_evidence(self, p: Prepared, X, row: int, label: str) -> list[Evidence]:  # noqa: N803
         """Quote the words that pushed the linear model towards ``label`` most.
 
@@ -283,7 +297,7 @@ class Judge:
         """
         if label not in self._labels:
             return []
-        lemmas, chars, n_lemma = self._feature_parts
+        _, chars, n_lemma = self._feature_parts
         coef = self._clf.coef_[self._labels.index(label)]
         lo, hi = X.indptr[row], X.indptr[row + 1]
         if lo == hi:
@@ -296,15 +310,10 @@ class Judge:
         tokens = p.norm.tokens
         masked = set(p.masked)
         lem = [GROUP_TOKEN if i in masked else x for i, x in enumerate(p.lemmas)]
-        vocab = lemmas.vocabulary_
         # (token, column, its part of the column) for every feature a word takes part in: a lemma
         # bigram is half each word's; a character n-gram is all each word's that has it
         n = len(lem)
-        cached = p.lemma_cols
-        if cached is not None and cached[0] is vocab and len(cached[1]) == max(2 * n - 1, 0):
-            lemma_cols = np.asarray(cached[1], np.int64)
-        else:  # not transformed by this model (a caller's own Prepared)
-            lemma_cols = np.asarray([-1 if c is None else c for c in map(vocab.get, lemma_analyzer(p, True))], np.int64)
+        lemma_cols = self._lemma_columns(p)
         uni, bi = lemma_cols[:n], lemma_cols[n:]
         at = np.arange(n)
         u, b = uni >= 0, bi >= 0
