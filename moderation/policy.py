@@ -117,15 +117,15 @@ SPAM_LINKS = frozenset(("url", "shortener", "vk_club_link", "tg_link", "wa_link"
 #: Signals that say only how a text reaches people: a link, an @-mention, emoji, caps, look-alikes.
 #: (A phone or an e-mail is a contact: service ads carry one, so they are not in this set.)
 SPAM_CHANNELS = SPAM_LINKS | frozenset(("handle", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
+#: Signals that give a reader a way to answer an offer: a link, a handle, a phone, "пиши в лс".
+SPAM_CONTACT = SPAM_LINKS | frozenset(("handle", "email", "phone", "pm_invite", "messenger", "cta"))
+#: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
+_ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
 
 
 def channels_only(spam: Iterable[SpamSignal]) -> bool:
     """Does the spam evidence say only how the text reaches people (``SPAM_CHANNELS``), no intent?"""
     return all(s.name in SPAM_CHANNELS for s in spam)
-#: Signals that give a reader a way to answer an offer: a link, a handle, a phone, "пиши в лс".
-SPAM_CONTACT = SPAM_LINKS | frozenset(("handle", "email", "phone", "pm_invite", "messenger", "cta"))
-#: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
-_ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
 
 
 class _Groups(Protocol):
