@@ -67,6 +67,13 @@ _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 _VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
+#: Spelling by ear: an unstressed о is heard as а, е as и («скатина», «предурок», «дэбил», «казел»), and
+#: ъ/ь are confused («сьебался»). A word's *sound skeleton* folds those letters together; a misspelt
+#: word shares the skeleton of the lexicon form it stands for.
+_SOUND = str.maketrans({"о": "а", "е": "и", "ё": "и", "э": "и", "ъ": "ь"})
+#: Sets whose words insult without a category entry of their own (they fire through patterns).
+_SOUND_SETS = frozenset(("WEAK_INSULT", "YOU_ARE", "INSULT_ADJ_ALL", "DUMB_ADJ_ALL"))
+_SOUND_MIN = 5  # shorter skeletons collide with real words too easily («лох»/«лах»)
 
 
 def _disguised(form: str) -> tuple[str, None]:
@@ -414,12 +421,27 @@ class Lexicon:
                 self._mask_index.setdefault(len(form), []).append((form, info))
         for bucket in self._mask_index.values():
             bucket.sort(key=lambda fi: (min(self._rank[e[0]] for e in fi[1].entries), fi[0]))
+        # Misspellings by ear: sound skeleton -> the form it stands for (the first of a tie, by rank
+        # then spelling, so the choice does not depend on dict order). A final ь is dropped from the
+        # key as well («сволоч» for «сволочь»); ь inside a word is kept («жиденько» is not «жиденка»).
+        self._by_sound: dict[str, str] = {}
+        for form in sorted(forms, key=lambda f: (self._sound_rank(forms[f]), f)):
+            info = forms[form]
+            if len(form) < _SOUND_MIN or not (info.entries or info.sets & _SOUND_SETS):
+                continue
+            key = form.translate(_SOUND)
+            self._by_sound.setdefault(key, form)
+            if key.endswith("ь"):
+                self._by_sound.setdefault(key[:-1], form)
         # Words that insult when masked (DISGUISED_SET but not DISGUISED_VULGAR), bucketed by length.
         self._disguised_index: dict[int, list[str]] = {}
         vulgar = by_set.get(DISGUISED_VULGAR, set())
         for form in sorted(by_set.get(DISGUISED_SET, set()) - vulgar):
             if len(form) >= 4:
                 self._disguised_index.setdefault(len(form), []).append(form)
+
+    def _sound_rank(self, info: _Info) -> int:
+        return min((self._rank[e[0]] for e in info.entries), default=len(self._rank))
 
     # ---------------------------------------------------------------------------------------------
     # loading
@@ -646,6 +668,13 @@ class Lexicon:
                         info = forms.get(b)
                         if info is not None:
                             note(i, info)
+        # 2b. words spelt by ear («скатина», «дэбилы», «казел»): a word no list and no dictionary knows
+        # whose sound skeleton is a lexicon form's is read as that form
+        sounds = text.translate(_SOUND).split(" ")
+        if len(sounds) == len(words):
+            for i, form in enumerate(map(self._by_sound.get, sounds)):
+                if form is not None and words[i] not in forms and _unknown(words[i]):
+                    note(i, forms[form])
         # 3. мат roots, tried only on words that contain a root hint (one C-level scan of the text)
         if self._root is not None:
             hint = self._hint
@@ -901,6 +930,12 @@ _FREQUENT = frozenset(
     "не ни все всех ты вы тебя вас тебе вам тобой вами этот эта эти этих это для где я мы он она они их "
     "таких такой такие сам сама человек люди знать знаю жить живешь город бы себя лучше".split()
 )
+
+
+@lru_cache(maxsize=4096)
+def _unknown(word: str) -> bool:
+    """Is ``word`` a word pymorphy3's dictionary does not have (a misspelling, not a rare word)?"""
+    return not analyzer().word_is_known(word)
 
 
 def _slot_commonness(slot: _Slot, by_set: dict[str, set[str]]) -> tuple[int, int]:

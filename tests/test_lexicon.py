@@ -699,3 +699,26 @@ def test_no_home_and_no_cache_setting_means_no_cache(monkeypatch):
 
     monkeypatch.setattr(_Path, "home", staticmethod(no_home))
     assert cache_dir() is None
+
+
+# --------------------------------------------------------------------------------------------------
+# words spelt by ear: unstressed о as а, е as и, ъ for ь, a lost final ь
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [("ну ты и скатина", "скотина"), ("вот предурок", "придурок"), ("сволоч редкая", "сволочь"), ("одни дэбилы", "дебилы")],
+)
+def test_a_word_spelt_by_ear_is_read_as_the_lexicon_word_it_sounds_like(text, entry):
+    found = [(h.category, h.matched) for h in hits(text)]
+    assert ("insult", entry) in found or any(c == "insult" and m.startswith(entry[:5]) for c, m in found), found
+
+
+def test_a_set_word_spelt_by_ear_still_needs_its_pattern():
+    assert any(h.category == "insult" for h in hits("ты казел"))
+    assert not hits("казел стоит на лугу") or all(h.category != "insult" for h in hits("казел стоит на лугу"))
+
+
+@pytest.mark.parametrize("text", ["жиденько как-то получилось", "мы саседи", "сабака лает", "котёл сломался", "лах"])
+def test_dictionary_words_and_harmless_misspellings_are_not_read_as_abuse(text):
+    assert not [h for h in hits(text) if h.category in ("insult", "hate", "obscene")]
