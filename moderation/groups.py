@@ -54,6 +54,7 @@ _SECOND_PERSON = frozenset("ты тебя тебе тобой тобою".split(
 _AS_ONE = (("как", "один"), ("до", "единого"), ("до", "одного"), ("все", "до"))
 #: "одни X", "сплошь X": nothing but this group (see _statement), for peoples and faiths only
 _ONLY = frozenset(("одни", "сплошь", "сплошные"))
+_SUCH = frozenset(("таким", "таких", "такими"))  # "таким, как цыгане, не место": the group's case is theirs
 _AT_PLACE = frozenset(("у", "возле", "около", "на", "в", "во", "под", "из"))
 _CAN = frozenset(("могу", "можем", "может", "могут", "могла", "мог"))
 _ONLY_OF = frozenset(("nationality", "race", "religion"))
@@ -285,9 +286,9 @@ def _structure(
                 question[s] = "?" in gap
                 s += 1
                 c += 1
-            elif _CLAUSE_END.search(gap) or words[i] in _CLAUSE_WORDS:
+            elif (_CLAUSE_END.search(gap) or words[i] in _CLAUSE_WORDS) and not _only_does(words, i):
                 c += 1
-        elif prev_end is not None and words[i] in _CLAUSE_WORDS:
+        elif prev_end is not None and words[i] in _CLAUSE_WORDS and not _only_does(words, i):
             c += 1
         sent[i] = s
         clause[i] = c
@@ -298,6 +299,11 @@ def _structure(
         m = _SENTENCE_END.search(orig, prev_end, nxt) if prev_i + 1 < len(toks) else None
         question[s] = "?" in (orig[prev_end : m.end()] if m else orig[prev_end:nxt])
     return sent, clause, question
+
+
+def _only_does(words: Sequence[str], i: int) -> bool:
+    """"только и делают(,) что воруют": the «что» completes the frame, it starts no clause of its own."""
+    return words[i] == "что" and i >= 3 and words[i - 3] == "только" and words[i - 2] == "и"
 
 
 def _request_to_moderators(cue: list[frozenset[str]], sent: list[int], region: list[int]) -> int | None:
@@ -360,6 +366,15 @@ def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     if _has(w, "past") and any(words[k] in ("чтобы", "чтоб") for k in range(max(0, j - 5), j)):
         return True  # "хочу, чтобы их выгнали": a wish, not news
     return _has(w, "INFN") or _has(w, "futr", "1per") or _has(w, "futr", "3per", "plur")
+
+
+def _such_as(words: Sequence[str], sent: list[int], i: int) -> bool:
+    """"таким, как эти сектанты, не место", "таких, как вы, геи, гнать": the group word is named in a
+    comparison whose head («таким», «таких») is the object; its own nominative says nothing."""
+    for k in range(max(1, i - 3), i):
+        if words[k] == "как" and words[k - 1] in _SUCH and sent[k - 1] == sent[i]:
+            return True
+    return False
 
 
 def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
@@ -460,7 +475,13 @@ def _statement(
 
     # 1. calls to exclude or harm: the group is what the call is about (an object: "гнать мигрантов",
     # "мигрантам не место"), not a bystander ("надо бить тревогу, пенсионеры мерзнут")
-    obj = _has(words[i], "accs") or _has(words[i], "gent") or _has(words[i], "datv") or words[i] in _COLLECTIVE
+    obj = (
+        _has(words[i], "accs")
+        or _has(words[i], "gent")
+        or _has(words[i], "datv")
+        or words[i] in _COLLECTIVE
+        or _such_as(words, sent, i)
+    )
     for j in same_sentence:
         c = cue[j]
         # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
@@ -498,6 +519,10 @@ def _statement(
         i + 1 < n and "GS.QUANT" in cue[i + 1] and sent[i + 1] == s
     ) or any(
         (words[k], words[k + 1]) in _AS_ONE for k in range(max(0, i - 3), min(n - 1, i + 4)) if sent[k] == s
+    )
+    # "мигранты только и делают, что воруют": the frame says it of the group as a habit, like "все"
+    quantified = quantified or any(
+        _only_does(words, k + 3) for k in range(i + 1, min(n - 3, i + 4)) if sent[k] == s
     )
     plural = quantified or words[i] in _COLLECTIVE or _has(words[i], "plur")
 

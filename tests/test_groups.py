@@ -236,6 +236,7 @@ def test_swapping_the_group_word_does_not_change_a_neutral_verdict(judge):
         "жалко будет, если машина сгорит",
         "у тебя же дочь, подумай о ней",
         "мы до тебя доберемся",
+        "квартиру свою побереги, а то мало ли",
     ],
 )
 def test_veiled_threats_are_threats_of_kind_veiled_threat(judge, text):
@@ -244,7 +245,10 @@ def test_veiled_threats_are_threats_of_kind_veiled_threat(judge, text):
     assert any(e.category == "threat" and e.kind == "veiled_threat" for e in v.evidence)
 
 
-@pytest.mark.parametrize("text", ["будь осторожен на гололеде у рынка", "машина у тебя красивая, где брал?"])
+@pytest.mark.parametrize(
+    "text",
+    ["будь осторожен на гололеде у рынка", "машина у тебя красивая, где брал?", "береги себя, мало ли какой грипп ходит"],
+)
 def test_advice_and_compliments_are_not_veiled_threats(judge, text):
     v = judge.judge(text)
     assert not any(e.kind == "veiled_threat" for e in v.evidence)
@@ -504,3 +508,25 @@ def test_what_people_at_one_place_do_is_held_but_a_label_for_the_group_is_not(ju
     v = judge.judge("Цыганки у остановки продают семечки и обманывают на сдаче, осторожно")
     assert v.action == "review"
     assert judge.judge("цыганки в нашем городе все мошенницы").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Осетины только и делают, что воруют", "эти цыгане только и умеют что мусорить во дворе", "грузины у нас только и знают что обманывать"],
+)
+def test_only_doing_one_bad_thing_is_said_of_the_whole_group(text):
+    found = findings(text)
+    assert found and found[0][0] == "generalisation"
+
+
+@pytest.mark.parametrize(
+    "text", ["Осетины только и делают, что работают без выходных", "пенсионеры только и могут что ждать автобус, поправьте расписание"]
+)
+def test_only_doing_a_neutral_thing_is_no_statement(judge, text):
+    assert findings(text) == []
+    assert judge.judge(text).action == "allow"
+
+
+def test_such_as_the_group_takes_the_case_of_its_head():
+    assert ("call_to_exclude", "religion") in findings("Таким, как эти баптисты, не место у нас в районе")
+    assert findings("Таким, как эти баптисты, помогают всем районом") == []
