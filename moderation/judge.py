@@ -186,6 +186,7 @@ class Judge:
             authority_insult=p.authority_insult,
             thing_insult=thing_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
+            warns=bool(p.spam) and _warns(p),
         )
         for c in CATEGORIES:
             if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
@@ -344,6 +345,22 @@ def _rule_backed(category: str, p: Prepared) -> bool:
     if category == "spam":
         return not channels_only(p.spam)
     return any(h.category == category for h in p.hits)
+
+
+#: Words of harm, ruin and complaint: a text naming a casino or a loan with one of them warns against it.
+_HARM = frozenset(
+    "губить погубить губительный разорять разорить разорение разориться грабеж грабительский пирамида лохотрон"
+    " прокуратура запретить запрещать запрет лудомания лудоман зависимость"
+    " кабала вред вредный опасный жертва пострадать пожаловаться жалоба мошенник мошенничество обманывать"
+    " подсесть долговой коллектор".split()
+)
+_UNSAID = frozenset(("не", "без", "ни", "нет"))
+
+
+def _warns(p: Prepared) -> bool:
+    """Does the text speak of harm (not negated: «без обмана», «не пирамида» are what an advert says)?"""
+    lem = p.lemmas
+    return any(x in _HARM and (k == 0 or lem[k - 1] not in _UNSAID) for k, x in enumerate(lem))
 
 
 #: Lemmas of address: the second person and its possessive.

@@ -119,6 +119,9 @@ SPAM_LINKS = frozenset(("url", "shortener", "vk_club_link", "tg_link", "wa_link"
 SPAM_CHANNELS = SPAM_LINKS | frozenset(("handle", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
 #: Signals that give a reader a way to answer an offer: a link, a handle, a phone, "пиши в лс".
 SPAM_CONTACT = SPAM_LINKS | frozenset(("handle", "email", "phone", "pm_invite", "messenger", "cta"))
+#: Spam signals that only name a business (gambling, loans, crypto, earnings) — what a complaint about
+#: it names too — or say how a text looks; no offer, no contact.
+SPAM_TOPICS = frozenset(("earnings", "loan", "casino", "betting", "crypto", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
 #: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
 _ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
 
@@ -147,6 +150,7 @@ def ceilings(
     authority_insult: bool = False,
     courteous: bool = False,
     thing_insult: bool = False,
+    warns: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -155,6 +159,9 @@ def ceilings(
       letters, a comment with a link is at most held for review and one without a link is let
       through — unless ``spam_intent`` (the judge found the text spam even with those removed:
       "ремонт квартир недорого" is an offer whatever carries it).
+    * A text that names a business only to warn against it or complain about it (``warns``: a word of
+      harm or ruin, not negated — «микрозаймы губят семьи», «сосед проиграл всё в онлайн-казино»)
+      and offers nothing and gives no contact is not spam at all: spam is let through.
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
@@ -186,6 +193,9 @@ def ceilings(
     if spam and not spam_intent and channels_only(spam):
         out["spam"] = "review" if any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam) else "allow"
         why["spam"] = "ссылка или упоминание без рекламного умысла"
+    elif spam and warns and all(s.name in SPAM_TOPICS for s in spam):
+        out["spam"] = "allow"
+        why["spam"] = "предостережение или жалоба, а не предложение"
     elif spam and question and not any(s.name in SPAM_CONTACT for s in spam):
         out["spam"] = "review"
         why["spam"] = "вопрос без ссылок и контактов — не предложение"

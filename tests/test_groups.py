@@ -328,6 +328,22 @@ def test_a_question_that_names_a_business_without_a_contact_is_not_deleted_as_sp
     assert "spam" not in v.labels and v.action in ("allow", "review")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Игровые автоматы в подвале на Кирова губят людей, куда смотрит полиция", "Эти онлайн-займы разорили мою соседку, будьте осторожны"],
+)
+def test_a_warning_against_a_business_is_not_its_advert(judge, text):
+    v = judge.judge(text)
+    assert "spam" not in v.labels and v.action == "allow", (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Казино без обмана, выплаты каждый день, пиши в лс", "Займы онлайн без отказа, не пирамида, звоните 8 900 123 45 67"]
+)
+def test_an_advert_that_denies_harm_is_still_an_advert(judge, text):
+    assert "spam" in judge.judge(text).labels
+
+
 def test_an_offer_with_a_contact_is_spam_even_as_a_question(judge):
     v = judge.judge("Хочешь заработать от 5000 в день без вложений? Пиши в лс")
     assert "spam" in v.labels and v.action in REMOVED
