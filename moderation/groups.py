@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,8 @@ _SECOND_PERSON = frozenset("ты тебя тебе тобой тобою".split(
 _AS_ONE = (("как", "один"), ("до", "единого"), ("до", "одного"), ("все", "до"))
 #: "одни X", "сплошь X": nothing but this group (see _statement), for peoples and faiths only
 _ONLY = frozenset(("одни", "сплошь", "сплошные"))
+#: third-person plural pronouns: "цыган видел у рынка. Гнать их надо" speaks of the group named before
+_THEY = frozenset(("они", "их", "им", "ими", "них", "ними"))
 _SUCH = frozenset(("таким", "таких", "такими"))  # "таким, как цыгане, не место": the group's case is theirs
 _AT_PLACE = frozenset(("у", "возле", "около", "на", "в", "во", "под", "из"))
 _CAN = frozenset(("могу", "можем", "может", "могут", "могла", "мог"))
@@ -158,21 +160,28 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     out.defended = bool(defended_sents)
     defused_sents = set(defended_sents)
 
-    for i in sorted(attribute_at):
-        attribute = attribute_at[i]
-        out.mentions.append((i, attribute))
+    referents = _pronoun_referents(words, cue, sent, region, attribute_at)
+    for i in sorted(attribute_at.keys() | referents.keys()):
+        antecedent = referents.get(i)
+        attribute = attribute_at[i] if antecedent is None else attribute_at[antecedent]
+        if antecedent is None:
+            out.mentions.append((i, attribute))
         s = sent[i]
+        if s not in group_sents and s not in defended_sents and _defends(words, cue, by_sentence[s]):
+            defended_sents.add(s)  # a pronoun's own sentence defends them: «их надо уважать»
         if "GS.OFFICIALS" in cue[i] or question[s] or s in defended_sents:
             continue  # criticism of the authorities, a question, or a defence: a mention
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
         reported = _reported_before(norm, words, cue, sent, i)
-        if not reported and _generic(words, cue, sent, i):
+        if antecedent is None and not reported and _generic(words, cue, sent, i):
             out.asserted.append((i, attribute))
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
         if finding is None:
             continue
+        if antecedent is not None:  # the explanation names who «они» are
+            finding = replace(finding, cue=f"{finding.cue} («{words[i]}» — {words[antecedent]})")
         if reported:
             finding = Finding(
                 "reported_speech", attribute, finding.start, finding.end, "review", f"пересказ: {finding.cue}"
@@ -301,6 +310,34 @@ def _structure(
     return sent, clause, question
 
 
+def _pronoun_referents(
+    words: Sequence[str], cue: list[frozenset[str]], sent: list[int], region: list[int], attribute_at: dict[int, str]
+) -> dict[int, int]:
+    """Pronoun index → the group word it stands for: «они», «их», «им» after a plural group word of
+    the same or the previous sentence, with no other plural noun between them that they could stand
+    for («таджики принесли пакеты, их надо выкинуть») and not a possessive «их» («их детей»)."""
+    out: dict[int, int] = {}
+    groups = sorted(i for i in attribute_at if _has(words[i], "plur") or words[i] in _COLLECTIVE)
+    if not groups:
+        return out
+    n = len(words)
+    for k in region:
+        if words[k] not in _THEY or k in attribute_at:
+            continue
+        before = [i for i in groups if i < k and sent[k] - 1 <= sent[i] <= sent[k] and k - i <= _REACH]
+        if not before or "GS.OFFICIALS" in cue[before[-1]]:
+            continue
+        i = before[-1]
+        if words[k] == "их" and k + 1 < n and sent[k + 1] == sent[k] and (
+            _has(words[k + 1], "NOUN") or _has(words[k + 1], "ADJF")
+        ):
+            continue  # «их дети», «их новых домов»: a possessive, not the group itself
+        if any(_likely(words[j], "NOUN", "plur") and j not in attribute_at for j in range(i + 1, k)):
+            continue
+        out[k] = i
+    return out
+
+
 def _only_does(words: Sequence[str], i: int) -> bool:
     """"только и делают(,) что воруют": the «что» completes the frame, it starts no clause of its own."""
     return words[i] == "что" and i >= 3 and words[i - 3] == "только" and words[i - 2] == "и"
@@ -350,6 +387,12 @@ def _tags(word: str) -> tuple:
         return ()
     top = ps[0].score or 0.0
     return tuple(p.tag for p in ps[:6] if (p.score or 0.0) >= top * 0.25)
+
+
+def _likely(word: str, *grammemes: str) -> bool:
+    """Does the word's likeliest reading have these grammemes («общежития» is a genitive singular)?"""
+    tags = _tags(word)
+    return bool(tags) and all(g in tags[0] for g in grammemes)
 
 
 def _has(word: str, *grammemes: str) -> bool:
@@ -548,8 +591,15 @@ def _statement(
                     # people at one place do, not a label for the group — a moderator reads it, the
                     # model cannot delete it
                     return found("generalisation", j, "review", words[j], hold=True)
-                strength = "delete" if quantified or "GS.SPREAD" in c or labelled else "review"
-                return found("generalisation", j, strength, words[j])
+                if quantified or "GS.SPREAD" in c or labelled:
+                    return found("generalisation", j, "delete", words[j])
+                # "подростки воруют велосипеды из подъездов", "студенты мусорят у общежития": what some
+                # of an age, a trade or a district do, said without «все» or a label, is a complaint as
+                # often as a slur; a moderator reads it (the hit alone, through the model's hate
+                # feature, used to delete it). What a people, a race or a faith "does" («осетины
+                # воняют») and an adjective («молодежь тупая») stay as the model sees them
+                verb = _likely(words[j], "VERB") or _likely(words[j], "INFN")
+                return found("generalisation", j, "review", words[j], hold=verb and attribute not in _ONLY_OF)
     # 4. "в правительстве одни евреи", "на рынке сплошь армяне": a place said to hold nothing but one
     # people. Held for a moderator (the same words report a fact: "на свадьбе были одни армяне");
     # not for sex or age ("в классе одни девочки", "во дворе одни пенсионеры" are news)

@@ -528,7 +528,7 @@ def test_what_people_at_one_place_do_is_held_but_a_label_for_the_group_is_not(ju
 
 @pytest.mark.parametrize(
     "text",
-    ["Осетины только и делают, что воруют", "эти цыгане только и умеют что мусорить во дворе", "грузины у нас только и знают что обманывать"],
+    ["Осетины только и делают, что воруют", "эти цыгане только и умеют что гадить во дворе", "грузины у нас только и знают что обманывать"],
 )
 def test_only_doing_one_bad_thing_is_said_of_the_whole_group(text):
     found = findings(text)
@@ -546,3 +546,45 @@ def test_only_doing_a_neutral_thing_is_no_statement(judge, text):
 def test_such_as_the_group_takes_the_case_of_its_head():
     assert ("call_to_exclude", "religion") in findings("Таким, как эти баптисты, не место у нас в районе")
     assert findings("Таким, как эти баптисты, помогают всем районом") == []
+
+
+# -- «они» after a group word; complaints about what some people do; words about abuse -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Видел сегодня грузин у вокзала. Выгнать их надо из города", "call_to_exclude"),
+        ("Опять эти узбеки во дворе. Все они одинаковые", "generalisation"),
+    ],
+)
+def test_a_pronoun_stands_for_the_group_named_just_before(text, kind):
+    assert (kind, "nationality") in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Грузины принесли коробки, их надо выкинуть",  # «их» are the boxes
+        "Армяне открыли пекарню на Кирова. Их хлеб лучший в городе",  # a possessive
+        "Осетины празднуют. Не надо их оскорблять",  # a defence
+    ],
+)
+def test_a_pronoun_that_stands_for_something_else_or_defends_them_is_no_statement(judge, text):
+    assert findings(text) == []
+    assert judge.judge(text).action == "allow"
+
+
+def test_what_some_of_a_group_do_is_held_but_a_label_for_all_of_them_is_deleted(judge):
+    v = judge.judge("Подростки воруют велосипеды из подъездов, будьте внимательны")
+    assert v.action == "review"
+    assert judge.judge("все подростки воры").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Прошу не оскорблять друг друга в комментариях", "Не надо обзывать соседей", "Хватит оскорблять врачей, они работают"]
+)
+def test_asking_people_not_to_insult_is_not_an_insult(judge, text):
+    assert judge.judge(text).action == "allow"
+    p = prepare(text)
+    assert any(p.norm.tokens[i].text.lower().startswith(("оскорб", "обзыв")) for i in p.masked)
