@@ -125,8 +125,8 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # - the adjective of a people or a faith («цыганские дети», «армянский коньяк»: «Почему цыганские
         #   дети не ходят в школу?» scored insult 0.82 on it);
         # - lone Latin letters, emoticons' pieces ("O_o", ":D": «O_o что это было» was deleted);
-        # - medical words ("психиатр", "шизофрения", "синдром Дауна"), feelings ("ненавижу") and words
-        #   about abuse ("не надо оскорблять людей")
+        # - medical words ("психиатр", "шизофрения", "синдром Дауна"), feelings ("ненавижу"), words
+        #   about abuse ("не надо оскорблять людей") and people a complaint describes ("бомжи в подвале")
         adjectives = lexicon.group_adjectives
         masked = tuple(sorted({*masked, *(
             i for i, w in enumerate(words)

@@ -388,8 +388,8 @@ class Lexicon:
         #: every form of an adjective that names a group when it qualifies people (GRPADJ.* sets:
         #: "кавказские мужчины", "всех черных") → the group; only the analyser reads them
         self.group_adjectives: dict[str, str] = {}
-        #: every form of the GS.DIAGNOSIS, GS.FEELING and GS.ABUSE_TALK words ("психиатр", "ненавижу",
-        #: "оскорблять"): masked for the model
+        #: every form of the GS.DIAGNOSIS, GS.FEELING, GS.ABUSE_TALK and GS.DESCRIPTIVE words
+        #: ("психиатр", "ненавижу", "оскорблять", "бомжи"): masked for the model
         self.model_blind_words: frozenset[str] = frozenset()
         #: every form of the HARSH_ADJ words ("убогий", "дебильный"): criticism when said of a thing
         self.harsh_adjectives: frozenset[str] = frozenset()
@@ -557,7 +557,7 @@ class Lexicon:
         )
         lexicon.model_blind_words = frozenset(
             form
-            for name in ("GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK")
+            for name in ("GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE")
             if name in sets
             for form in expander.expand_set(name, (), name)
         )
