@@ -599,3 +599,16 @@ def test_people_a_complaint_describes_are_not_insults(judge, text):
 def test_the_same_words_said_to_someone_insult(judge, text):
     v = judge.judge(text)
     assert v.action in REMOVED and "insult" in v.labels
+
+
+def test_approving_harm_done_to_a_people_after_the_deed_is_a_call():
+    assert ("call_to_exclude", "nationality") in [
+        (h.kind, h.target) for h in default_lexicon().match(normalize("Курдов из общежития выгнали, и правильно сделали"))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Курдов из общежития выгнали, это неправильно", "Правильно ли, что выселили курдов?", "Пенсионеров выселили из аварийного дома, правильно, там опасно"]
+)
+def test_disapproval_a_question_or_harm_to_no_people_is_no_call(judge, text):
+    assert not any(h.kind == "call_to_exclude" for h in default_lexicon().match(normalize(text)))
