@@ -237,6 +237,7 @@ def test_swapping_the_group_word_does_not_change_a_neutral_verdict(judge):
         "у тебя же дочь, подумай о ней",
         "мы до тебя доберемся",
         "квартиру свою побереги, а то мало ли",
+        "ещё раз встанешь на моё место — колёса тебе проколю",
     ],
 )
 def test_veiled_threats_are_threats_of_kind_veiled_threat(judge, text):
@@ -247,7 +248,12 @@ def test_veiled_threats_are_threats_of_kind_veiled_threat(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["будь осторожен на гололеде у рынка", "машина у тебя красивая, где брал?", "береги себя, мало ли какой грипп ходит"],
+    [
+        "будь осторожен на гололеде у рынка",
+        "машина у тебя красивая, где брал?",
+        "береги себя, мало ли какой грипп ходит",
+        "на вашей дороге я скоро колесо пробью",
+    ],
 )
 def test_advice_and_compliments_are_not_veiled_threats(judge, text):
     v = judge.judge(text)
