@@ -293,14 +293,16 @@ def test_a_threat_near_officials_or_a_group_as_subject_is_no_incitement_against_
     assert not any(h.matched == "анализ: угроза группе" for h in prepare(text).hits)
 
 
-@pytest.mark.parametrize("text", ["ты взяточник", "вы же мошенница", "ты наркоман конченый"])
+@pytest.mark.parametrize(
+    "text", ["ты взяточник", "вы же мошенница", "ты наркоман конченый", "ты самый настоящий жулик", "аферист ты!"]
+)
 def test_accusing_an_addressed_person_is_defamation_inside_insult(judge, text):
     v = judge.judge(text)
     assert v.action != "allow"
     assert any(e.category == "insult" and e.kind == "defamation_of_person" for e in v.evidence)
 
 
-@pytest.mark.parametrize("text", ["ты взяточник?", "ты не вор, я знаю"])
+@pytest.mark.parametrize("text", ["ты взяточник?", "ты не вор, я знаю", "жулик ты или нет, решит суд"])
 def test_questions_and_denials_are_not_defamation(judge, text):
     v = judge.judge(text)
     assert not any(e.kind == "defamation_of_person" for e in v.evidence)
