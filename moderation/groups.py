@@ -227,6 +227,9 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     return None
 
 
+_STOP_SAYING = frozenset("прекратите прекрати хватит перестаньте перестань не нельзя запретите".split())
+
+
 def _reports(words: Sequence[str], k: int) -> bool:
     """Is the verb at ``k`` someone's words being reported ("написали", "пишут", "назвал"), not the
     author's own statement ("я говорю, что …", "скажу так", "скажи им")?"""
@@ -235,7 +238,11 @@ def _reports(words: Sequence[str], k: int) -> bool:
         return False
     if _has(w, "impr") or _has(w, "1per"):
         return False
-    return _has(w, "past") or _has(w, "3per") or _has(w, "PRTF") or _has(w, "PRTS")
+    if _has(w, "INFN"):
+        # «прекратите писать, что …», «не надо называть их …»: the words are someone's, asked to stop
+        return any(words[m] in _STOP_SAYING for m in range(max(0, k - 2), k))
+    # «вы пишете «понаехали», а это оскорбительно»: the addressee's own words, quoted back at them
+    return _has(w, "past") or _has(w, "3per") or _has(w, "2per") or _has(w, "PRTF") or _has(w, "PRTS")
 
 
 def _adjective_reference(

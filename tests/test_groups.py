@@ -164,6 +164,9 @@ def test_calm_mentions_stay_up(judge, text):
         "Мне написали в комментариях, что все армяне воры. Удалите, пожалуйста",
         "Кто-то пишет под постом «цыган надо гнать», модераторы, разберитесь",
         "Удалите комментарий, где пенсионеров называют паразитами",
+        "Вы пишете «хачи», а это оскорбительно для наших соседей",
+        "Хватит писать, что все таджики воры",
+        "Дочка услышала в автобусе «чурка», водитель промолчал",
     ],
 )
 def test_reported_speech_is_never_deleted_at_most_reviewed_with_the_reason(judge, text):
@@ -201,7 +204,9 @@ def test_abuse_reported_without_a_group_word_is_held_at_most(judge, text):
     assert prepare(text).groups.reported is not None
 
 
-@pytest.mark.parametrize("text", ["я скажу так: вы все дебилы", "скажи ему, что он дебил", "ты дура, я тебе написал"])
+@pytest.mark.parametrize(
+    "text", ["я скажу так: вы все дебилы", "скажи ему, что он дебил", "ты дура, я тебе написал", "надо писать, что он дебил"]
+)
 def test_the_authors_own_words_are_not_reported_speech(text):
     g = prepare(text).groups
     assert g is None or g.reported is None
