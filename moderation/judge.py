@@ -354,12 +354,17 @@ _HARM = frozenset(
     " кабала вред вредный опасный жертва пострадать пожаловаться жалоба мошенник мошенничество обманывать"
     " подсесть долговой коллектор".split()
 )
+#: ... and forms whose lemma an advert uses too: «проиграл всё», «в долгах», not «даже за проигранную
+#: ставку», «закроем долги»
+_HARM_FORMS = frozenset("проиграл проиграла проиграли проигрался проигралась проигрались долгах".split())
 _UNSAID = frozenset(("не", "без", "ни", "нет"))
 
 
 def _warns(p: Prepared) -> bool:
     """Does the text speak of harm (not negated: «без обмана», «не пирамида» are what an advert says)?"""
     lem = p.lemmas
+    if not _HARM_FORMS.isdisjoint(p.norm.words):
+        return True
     return any(x in _HARM and (k == 0 or lem[k - 1] not in _UNSAID) for k, x in enumerate(lem))
 
 

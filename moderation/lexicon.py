@@ -67,12 +67,12 @@ _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 _VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
-#: Spelling by ear: an unstressed о is heard as а, е as и («скатина», «предурок», «дэбил», «казел»), and
-#: ъ/ь are confused («сьебался»). A word's *sound skeleton* folds those letters together; a misspelt
-#: word shares the skeleton of the lexicon form it stands for.
 def _sound(text: str) -> str:
-    """The sound skeleton of ``text`` (five C-level replaces: ``str.translate`` with a Cyrillic table
-    goes through a dict per character and costs 35x more)."""
+    """The *sound skeleton* of ``text``: spelling by ear hears an unstressed о as а and е as и
+    («скатина», «предурок», «дэбил», «казел») and confuses ъ with ь («сьебался»), so those letters are
+    folded together and a misspelt word shares the skeleton of the lexicon form it stands for. (Five
+    C-level replaces: ``str.translate`` with a Cyrillic table goes through a dict per character and
+    costs 35x more.)"""
     return text.replace("о", "а").replace("е", "и").replace("ё", "и").replace("э", "и").replace("ъ", "ь")
 
 

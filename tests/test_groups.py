@@ -343,7 +343,11 @@ def test_a_question_that_names_a_business_without_a_contact_is_not_deleted_as_sp
 
 @pytest.mark.parametrize(
     "text",
-    ["Игровые автоматы в подвале на Кирова губят людей, куда смотрит полиция", "Эти онлайн-займы разорили мою соседку, будьте осторожны"],
+    [
+        "Игровые автоматы в подвале на Кирова губят людей, куда смотрит полиция",
+        "Эти онлайн-займы разорили мою соседку, будьте осторожны",
+        "Брат проиграл всю зарплату в онлайн-казино, теперь в долгах",
+    ],
 )
 def test_a_warning_against_a_business_is_not_its_advert(judge, text):
     v = judge.judge(text)
@@ -351,7 +355,12 @@ def test_a_warning_against_a_business_is_not_its_advert(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Казино без обмана, выплаты каждый день, пиши в лс", "Займы онлайн без отказа, не пирамида, звоните 8 900 123 45 67"]
+    "text",
+    [
+        "Казино без обмана, выплаты каждый день, пиши в лс",
+        "Займы онлайн без отказа, не пирамида, звоните 8 900 123 45 67",
+        "Казино вернёт даже проигранную ставку, промокод в лс, пишите",
+    ],
 )
 def test_an_advert_that_denies_harm_is_still_an_advert(judge, text):
     assert "spam" in judge.judge(text).labels
