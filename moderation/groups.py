@@ -427,6 +427,13 @@ def _such_as(words: Sequence[str], sent: list[int], i: int) -> bool:
     return False
 
 
+def _dealt_with(words: Sequence[str], sent: list[int], i: int) -> bool:
+    """"разберёмся с этими цыганами", "покончить с ними": the group word in the instrumental after «с»."""
+    return _has(words[i], "ablt") and any(
+        words[k] in ("с", "со") and sent[k] == sent[i] for k in range(max(0, i - 3), i)
+    )
+
+
 def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     """Is the word at ``j`` negated ("не", "нельзя", "не надо" right before it)?"""
     return any("GS.NOT" in cue[k] for k in range(max(0, j - 2), j))
@@ -539,7 +546,10 @@ def _statement(
         if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j):
             if not against:
                 return found("call_to_exclude", j, "delete", words[j])
-        if "GS.EXCLUDE_NEG" in c and obj and (_is_call(words, cue, j) or _has(words[j], "NOUN")):
+        # «приезжим не сдаём», «армянам не продаём»: a declared practice of refusing a people is a call
+        # too (not an age: «студентам не сдаём» is a landlord's choice of tenants)
+        practice = _has(words[j], "pres", "1per", "plur") and (attribute in _ONLY_OF or attribute == "residence")
+        if "GS.EXCLUDE_NEG" in c and obj and (_is_call(words, cue, j) or _has(words[j], "NOUN") or practice):
             if _negated(words, cue, j) and not against:
                 return found("call_to_exclude", j, "delete", f"не {words[j]}")
             if against and not _negated(words, cue, j):
@@ -548,6 +558,10 @@ def _statement(
             _has(words[j], "impr") or any(words[k] == "пусть" for k in range(max(0, j - 3), j))
         ):
             return found("call_to_exclude", j, "delete", words[j])
+        if ("GS.DEAL_WITH" in c or "GS.DEAL_WITH_SOFT" in c) and _dealt_with(words, sent, i) and _is_call(words, cue, j):
+            if not _negated(words, cue, j):
+                soft = "GS.DEAL_WITH" not in c
+                return found("call_to_exclude", j, "review" if soft else "delete", f"{words[j]} с …", hold=soft)
         if words[j] == "место" and obj and _assigned_place(words, cue, j):
             return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
         if "GS.RIGHT" in c and _rights_denied(words, same_sentence):

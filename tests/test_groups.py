@@ -634,3 +634,35 @@ def test_approving_harm_done_to_a_people_after_the_deed_is_a_call():
 )
 def test_disapproval_a_question_or_harm_to_no_people_is_no_call(judge, text):
     assert not any(h.kind == "call_to_exclude" for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Не сдавайте квартиры курдам", REMOVED),
+        ("Курдам квартиры не сдаём", REMOVED),
+        ("Пора покончить с курдами", REMOVED),
+        ("давайте разберёмся с этими курдами раз и навсегда", ("review",)),
+    ],
+)
+def test_refusing_a_people_service_or_dealing_with_them_is_a_call(judge, text, action):
+    v = judge.judge(text)
+    assert v.action in action and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Студентам не сдаём, только семьям", "Не сдавайте квартиры мошенникам", "Полиция разберётся с курдами, которые жгут мусор"],
+)
+def test_a_landlords_choice_a_warning_or_the_police_at_work_is_no_call(judge, text):
+    assert not any(e.kind == "call_to_exclude" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize("text", ["Не ешьте грибы из этого леса, отравитесь", "В этой речке не купайтесь, утопитесь"])
+def test_a_warning_in_the_future_tense_is_no_suicide_call(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["иди утопись", "идите повесьтесь"])
+def test_telling_someone_to_kill_themself_is_a_threat(judge, text):
+    assert "threat" in judge.judge(text).labels
