@@ -658,8 +658,11 @@ def test_a_landlords_choice_a_warning_or_the_police_at_work_is_no_call(judge, te
     assert not any(e.kind == "call_to_exclude" for e in judge.judge(text).evidence)
 
 
-@pytest.mark.parametrize("text", ["Не ешьте грибы из этого леса, отравитесь", "В этой речке не купайтесь, утопитесь"])
-def test_a_warning_in_the_future_tense_is_no_suicide_call(judge, text):
+@pytest.mark.parametrize(
+    "text",
+    ["Не ешьте грибы из этого леса, отравитесь", "В этой речке не купайтесь, утопитесь", "Не оставляйте свечи на ночь, спалите дом"],
+)
+def test_a_warning_in_the_future_tense_is_no_threat(judge, text):
     assert judge.judge(text).action == "allow"
 
 
