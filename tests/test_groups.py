@@ -612,12 +612,15 @@ def test_asking_people_not_to_insult_is_not_an_insult(judge, text):
     assert any(p.norm.tokens[i].text.lower().startswith(("оскорб", "обзыв")) for i in p.masked)
 
 
-@pytest.mark.parametrize("text", ["В подвале опять ночуют бомжи, примите меры", "Гопники у гаражей пристают к школьникам"])
+@pytest.mark.parametrize(
+    "text",
+    ["В подвале опять ночуют бомжи, примите меры", "Гопники у гаражей пристают к школьникам", "Выгоните этих алкашей из подъезда"],
+)
 def test_people_a_complaint_describes_are_not_insults(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["ты бомж", "вы гопники"])
+@pytest.mark.parametrize("text", ["ты бомж", "вы гопники", "алкаш ты"])
 def test_the_same_words_said_to_someone_insult(judge, text):
     v = judge.judge(text)
     assert v.action in REMOVED and "insult" in v.labels
