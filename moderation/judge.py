@@ -202,6 +202,16 @@ class Judge:
                 # «Что ты несёшь вообще»: without «ты» the model sees no insult at all
                 caps[c] = "review"
                 why[c] = "без обращения («ты», «вы») модель не видит оскорбления — решает модератор"
+            elif c == "insult" and ev and _about_a_situation(p, ev[0]):
+                # «какой-то дурдом с пропусками», «дебилизм: зелёный горит 3 секунды»: a word for a
+                # state of affairs, said to nobody, is criticism of it
+                caps[c] = "review"
+                why[c] = "резкая оценка положения дел, а не человека — решает модератор"
+            elif c == "insult" and ev and _literal_animal(p, ev[0]):
+                # «петух соседский орёт в 4 утра», «козёл на ферме сбежал»: the model's strongest word
+                # is an animal and nobody is addressed; «ты козёл», «эти свиньи» are the lexicon's
+                caps[c] = "review"
+                why[c] = "животное, возможно, в прямом смысле: никто не назван — решает модератор"
         for c in CATEGORIES:
             if c not in caps and thresholds[c].ban <= scores[c] < MODEL_ONLY_BAN and not _rule_backed(c, p):
                 # the model alone (no lexicon word, pattern, analyser finding or spam intent) may
@@ -366,6 +376,42 @@ def _warns(p: Prepared) -> bool:
     if not _HARM_FORMS.isdisjoint(p.norm.words):
         return True
     return any(x in _HARM and (k == 0 or lem[k - 1] not in _UNSAID) for k, x in enumerate(lem))
+
+
+#: Animals the flame-war data made insults; said of nobody they are as likely the animal itself.
+_ANIMALS = frozenset(
+    "козел козлина петух петушок свинья свин хряк боров корова баран овца осел ишак собака пес кобыла"
+    " курица индюк крыса обезьяна".split()
+)
+
+
+#: Words for a state of affairs that the flame-war data read as insults («дурдом», «дебилизм»), as
+#: stems: pymorphy3 guesses «дурдом»'s lemma as «дурд»
+_SITUATION = ("дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд")
+
+
+def _about_a_situation(p: Prepared, top: Evidence) -> bool:
+    """Is the model's strongest word for insult a word for a state of affairs, with nobody addressed?"""
+    word = top.quote.lower()
+    return word.startswith(_SITUATION) and _ADDRESS_LEMMAS.isdisjoint(p.lemmas)
+
+
+#: What animals do and where they are kept: the words that make an animal literal.
+_ANIMAL_LIFE = frozenset(
+    "орать кукарекать лаять выть мычать хрюкать блеять пастись сбежать убежать потеряться укусить кусаться"
+    " бродить бегать держать разводить ферма хозяйство сарай хлев загон подворье пастбище стадо выгул"
+    " бродячий домашний соседский приют ветеринар вонять навоз".split()
+)
+
+
+def _literal_animal(p: Prepared, top: Evidence) -> bool:
+    """Is the model's strongest word for insult an animal that lives, makes noise or is kept in the
+    text («петух соседский орёт», «козёл на ферме сбежал»), with no word of address?"""
+    return (
+        top.matched.removeprefix(_MODEL_PREFIX) in _ANIMALS
+        and _ADDRESS_LEMMAS.isdisjoint(p.lemmas)
+        and not _ANIMAL_LIFE.isdisjoint(p.lemmas)
+    )
 
 
 #: Lemmas of address: the second person and its possessive.

@@ -154,3 +154,23 @@ def test_a_model_only_insult_that_rests_on_addressing_someone_is_held(judge, tex
 @pytest.mark.parametrize("text", ["ты дебил", "вы все тупые твари", "заткнись, ты урод"])
 def test_an_addressed_insult_the_rules_see_is_still_deleted(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["Соседский петух орёт с четырёх утра", "Козёл с фермы опять сбежал и бродит по улице"])
+def test_an_animal_that_lives_in_the_text_is_not_an_insult_the_model_may_delete(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["ты козёл", "эти свиньи опять насорили"])
+def test_an_animal_said_of_someone_still_insults(judge, text):
+    assert "insult" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize("text", ["Какой-то дурдом с записью к терапевту", "Дебилизм: зелёный для пешеходов горит три секунды"])
+def test_a_harsh_word_for_a_state_of_affairs_is_held_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_the_same_word_said_to_someone_still_insults(judge):
+    assert "insult" in judge.judge("твой дебилизм уже всех достал").labels
