@@ -520,11 +520,14 @@ def _statement(
     hi = min(n, i + _WINDOW + 1)
     same_sentence = [j for j in range(lo, hi) if sent[j] == s and j != i]
     same_clause = [j for j in same_sentence if clause[j] == clause[i]]
-    if i + 1 < n and sent[i + 1] == s and clause[i + 1] == clause[i] + 1 and _DASH.search(
-        norm.original, toks[i].end, toks[i + 1].start
-    ):
-        # "мигранты — воры": the dash stands for the copula, the predicate is the next clause
-        same_clause += [j for j in same_sentence if clause[j] == clause[i] + 1]
+    # "мигранты — воры", "жители Горячеводска — одни алкаши": the dash after the group's noun phrase
+    # (the word itself or its genitive complement) stands for the copula, the predicate is the next clause
+    for k in range(i, min(n - 1, i + 3)):
+        if sent[k + 1] != s or clause[k] != clause[i] or (k > i and not _has(words[k], "gent")):
+            break
+        if clause[k + 1] == clause[i] + 1 and _DASH.search(norm.original, toks[k].end, toks[k + 1].start):
+            same_clause += [j for j in same_sentence if clause[j] == clause[i] + 1]
+            break
 
     def found(kind: str, j: int, strength: str, what: str, hold: bool = False) -> Finding:
         a, b = min(i, j), max(i, j)

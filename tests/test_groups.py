@@ -672,3 +672,8 @@ def test_a_warning_in_the_future_tense_is_no_threat(judge, text):
 @pytest.mark.parametrize("text", ["иди утопись", "идите повесьтесь"])
 def test_telling_someone_to_kill_themself_is_a_threat(judge, text):
     assert "threat" in judge.judge(text).labels
+
+
+def test_a_dash_after_the_groups_noun_phrase_is_the_copula():
+    assert ("generalisation", "residence") in findings("Жители Горячеводска — одни алкаши")
+    assert findings("Жители Горячеводска — молодцы, убрали весь двор") == []
