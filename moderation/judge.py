@@ -385,9 +385,10 @@ _ANIMALS = frozenset(
 )
 
 
-#: Words for a state of affairs that the flame-war data read as insults («дурдом», «дебилизм»), as
-#: stems: pymorphy3 guesses «дурдом»'s lemma as «дурд»
-_SITUATION = ("дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд")
+#: Words for a state of affairs, or for being fed up with it, that the flame-war data read as insults
+#: («дурдом», «дебилизм», «задолбали эти пробки»), as stems: pymorphy3 guesses «дурдом»'s lemma as
+#: «дурд». Not «жопа»: «иди в жопу» is an insult the model alone catches
+_SITUATION = ("дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд", "задолба")
 
 
 def _about_a_situation(p: Prepared, top: Evidence) -> bool:

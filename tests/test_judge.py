@@ -167,10 +167,14 @@ def test_an_animal_said_of_someone_still_insults(judge, text):
     assert "insult" in judge.judge(text).labels
 
 
-@pytest.mark.parametrize("text", ["Какой-то дурдом с записью к терапевту", "Дебилизм: зелёный для пешеходов горит три секунды"])
+@pytest.mark.parametrize(
+    "text",
+    ["Какой-то дурдом с записью к терапевту", "Дебилизм: зелёный для пешеходов горит три секунды", "Задолбали эти пробки на мосту"],
+)
 def test_a_harsh_word_for_a_state_of_affairs_is_held_not_deleted(judge, text):
     assert judge.judge(text).action in ("allow", "review")
 
 
-def test_the_same_word_said_to_someone_still_insults(judge):
-    assert "insult" in judge.judge("твой дебилизм уже всех достал").labels
+@pytest.mark.parametrize("text", ["твой дебилизм уже всех достал", "задолбал ты уже"])
+def test_the_same_word_said_to_someone_still_insults(judge, text):
+    assert "insult" in judge.judge(text).labels
