@@ -187,6 +187,7 @@ class Judge:
             thing_insult=thing_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
             warns=bool(p.spam) and _warns(p),
+            notice=bool(p.spam) and _notice(p),
         )
         for c in CATEGORIES:
             if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
@@ -413,6 +414,17 @@ def _literal_animal(p: Prepared, top: Evidence) -> bool:
         and _ADDRESS_LEMMAS.isdisjoint(p.lemmas)
         and not _ANIMAL_LIFE.isdisjoint(p.lemmas)
     )
+
+
+#: A neighbour's notice: something lost, found or given away («потерялась собака», «нашли ключи»,
+#: «отдам котят в добрые руки»). Lemmas, and forms where the lemma is broader («найти работу»).
+_NOTICE = frozenset("потеряться пропасть найтись отдать даром безвозмездно".split())
+_NOTICE_FORMS = frozenset("нашли нашёл нашел нашла найден найдена найдено найдены потерял потеряла потеряли".split())
+
+
+def _notice(p: Prepared) -> bool:
+    """Is the text a neighbour's notice of something lost, found or given away?"""
+    return not _NOTICE.isdisjoint(p.lemmas) or not _NOTICE_FORMS.isdisjoint(p.norm.words)
 
 
 #: Lemmas of address: the second person and its possessive.

@@ -122,6 +122,11 @@ SPAM_CONTACT = SPAM_LINKS | frozenset(("handle", "email", "phone", "pm_invite", 
 #: Spam signals that only name a business (gambling, loans, crypto, earnings) — what a complaint about
 #: it names too — or say how a text looks; no offer, no contact.
 SPAM_TOPICS = frozenset(("earnings", "loan", "casino", "betting", "crypto", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
+#: Spam signals of selling something: what a neighbour's notice (a lost dog, kittens to give away)
+#: never has, though it has a phone and «звоните».
+SPAM_COMMERCE = frozenset(
+    ("earnings", "money_offer", "loan", "casino", "betting", "crypto", "dating", "magic", "ads", "illegal_goods")
+)
 #: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
 _ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
 
@@ -151,6 +156,7 @@ def ceilings(
     courteous: bool = False,
     thing_insult: bool = False,
     warns: bool = False,
+    notice: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -162,6 +168,9 @@ def ceilings(
     * A text that names a business only to warn against it or complain about it (``warns``: a word of
       harm or ruin, not negated — «микрозаймы губят семьи», «сосед проиграл всё в онлайн-казино»)
       and offers nothing and gives no contact is not spam at all: spam is let through.
+    * A neighbour's notice (``notice``: something lost, found or given away — «потерялась собака,
+      звоните …», «отдам котят в добрые руки, пишите в лс») with no sign of selling is not spam,
+      whatever contact it gives: spam is let through.
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
@@ -193,6 +202,9 @@ def ceilings(
     if spam and not spam_intent and channels_only(spam):
         out["spam"] = "review" if any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam) else "allow"
         why["spam"] = "ссылка или упоминание без рекламного умысла"
+    elif spam and notice and not any(s.name in SPAM_COMMERCE or s.name in SPAM_LINKS for s in spam):
+        out["spam"] = "allow"
+        why["spam"] = "объявление жителя (потеря, находка, отдам даром), а не реклама"
     elif spam and warns and all(s.name in SPAM_TOPICS for s in spam):
         out["spam"] = "allow"
         why["spam"] = "предостережение или жалоба, а не предложение"

@@ -677,3 +677,17 @@ def test_telling_someone_to_kill_themself_is_a_threat(judge, text):
 def test_a_dash_after_the_groups_noun_phrase_is_the_copula():
     assert ("generalisation", "residence") in findings("Жители Горячеводска — одни алкаши")
     assert findings("Жители Горячеводска — молодцы, убрали весь двор") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Потерялся пёс, чёрный, на ошейнике бирка, звоните 8 918 000 11 22", "Отдам котят в добрые руки, пишите в лс", "Нашли ключи у остановки, звоните 8 900 111 22 33"],
+)
+def test_a_neighbours_notice_with_a_phone_is_not_spam(judge, text):
+    v = judge.judge(text)
+    assert "spam" not in v.labels and v.action == "allow", (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Продам диван, 5000 р, звоните 8 900 000 11 22", "Отдам схему заработка в интернете, пишите в лс"])
+def test_selling_something_with_a_phone_is_still_spam(judge, text):
+    assert "spam" in judge.judge(text).labels
