@@ -417,13 +417,17 @@ def _literal_animal(p: Prepared, top: Evidence) -> bool:
 
 
 #: A neighbour's notice: something lost, found or given away («потерялась собака», «нашли ключи»,
-#: «отдам котят в добрые руки»). Lemmas, and forms where the lemma is broader («найти работу»).
-_NOTICE = frozenset("потеряться пропасть найтись отдать даром безвозмездно".split())
+#: «отдам котят в добрые руки»), or a civic call for help or signatures («собираем подписи против
+#: вырубки», «волонтёры, нужна помощь приюту»). Lemmas, and forms where the lemma is broader («найти
+#: работу»); not «помощь» by itself: «помощь в продвижении бизнеса» is an advert.
+_NOTICE = frozenset(
+    "потеряться пропасть найтись отдать даром безвозмездно подпись петиция волонтер приют субботник".split()
+)
 _NOTICE_FORMS = frozenset("нашли нашёл нашел нашла найден найдена найдено найдены потерял потеряла потеряли".split())
 
 
 def _notice(p: Prepared) -> bool:
-    """Is the text a neighbour's notice of something lost, found or given away?"""
+    """Is the text a neighbour's notice (lost, found, given away) or a civic call for help?"""
     return not _NOTICE.isdisjoint(p.lemmas) or not _NOTICE_FORMS.isdisjoint(p.norm.words)
 
 
