@@ -235,6 +235,16 @@ def ceilings(
     ):
         out["threat"] = "review"
         why["threat"] = "вежливый текст без прямой угрозы — решает модератор"
+    elif (
+        threats
+        and all(h.kind == "veiled_threat" and h.strength == "review" for h in threats)
+        and not any(h.category in _ABUSE and h.category != "threat" for h in hit_list)
+    ):
+        # only veiled-threat phrases the lexicon itself holds («пожалеешь», «колёса проколю», «береги
+        # свою квартиру, а то мало ли»): their hit feeds the model's threat feature, which alone would
+        # take them over the delete line; a moderator decides
+        out["threat"] = "review"
+        why["threat"] = "скрытая угроза без явных слов — решает модератор"
     if groups is not None:
         if groups.mentions and not groups.violating and not any(h.category in _ABUSE for h in hit_list):
             out["hate"] = "review"

@@ -685,3 +685,10 @@ def test_telling_someone_to_kill_themself_is_a_threat(judge, text):
 def test_a_dash_after_the_groups_noun_phrase_is_the_copula():
     assert ("generalisation", "residence") in findings("Жители Горячеводска — одни алкаши")
     assert findings("Жители Горячеводска — молодцы, убрали весь двор") == []
+
+
+@pytest.mark.parametrize("text", ["ещё раз затопишь — пожалеешь", "ходи теперь осторожнее"])
+def test_a_veiled_threat_the_lexicon_holds_is_not_deleted_through_the_model(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert judge.judge(text + ", тварь").action in REMOVED
