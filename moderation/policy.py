@@ -127,6 +127,11 @@ SPAM_TOPICS = frozenset(("earnings", "loan", "casino", "betting", "crypto", "emo
 SPAM_COMMERCE = frozenset(
     ("earnings", "money_offer", "loan", "casino", "betting", "crypto", "dating", "magic", "ads", "illegal_goods")
 )
+#: Kinds of lexicon evidence whose review-strength phrases hold a text by themselves (see ceilings).
+_HELD_KINDS = (
+    ("threat", "veiled_threat", "скрытая угроза без явных слов — решает модератор"),
+    ("insult", "defamation_of_person", "обвинение человека, названного по должности или соседству — решает модератор"),
+)
 #: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
 _ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
 
@@ -235,16 +240,19 @@ def ceilings(
     ):
         out["threat"] = "review"
         why["threat"] = "вежливый текст без прямой угрозы — решает модератор"
-    elif (
-        threats
-        and all(h.kind == "veiled_threat" and h.strength == "review" for h in threats)
-        and not any(h.category in _ABUSE and h.category != "threat" for h in hit_list)
-    ):
-        # only veiled-threat phrases the lexicon itself holds («пожалеешь», «колёса проколю», «береги
-        # свою квартиру, а то мало ли»): their hit feeds the model's threat feature, which alone would
-        # take them over the delete line; a moderator decides
-        out["threat"] = "review"
-        why["threat"] = "скрытая угроза без явных слов — решает модератор"
+    for cat, kind, reason in _HELD_KINDS:
+        found = [h for h in hit_list if h.category == cat]
+        if (
+            cat not in out
+            and found
+            and all(h.kind == kind and h.strength == "review" for h in found)
+            and not any(h.category in _ABUSE and h.category != cat for h in hit_list)
+        ):
+            # only phrases the lexicon itself holds («пожалеешь», «колёса проколю», «директор школы —
+            # взяточница»): their hit feeds the model's feature of the category, which alone would take
+            # them over the delete line; a moderator decides
+            out[cat] = "review"
+            why[cat] = reason
     if groups is not None:
         if groups.mentions and not groups.violating and not any(h.category in _ABUSE for h in hit_list):
             out["hate"] = "review"

@@ -692,3 +692,14 @@ def test_a_veiled_threat_the_lexicon_holds_is_not_deleted_through_the_model(judg
     v = judge.judge(text)
     assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
     assert judge.judge(text + ", тварь").action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Завуч нашей школы — взяточница", "Соседка снизу — алкоголичка"])
+def test_accusing_a_person_named_by_post_or_as_a_neighbour_is_held_as_defamation(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Участковый задержал вора у рынка", "Директор — вор?"])
+def test_a_person_and_a_crime_word_in_other_roles_is_no_accusation(judge, text):
+    assert not any(e.kind == "defamation_of_person" for e in judge.judge(text).evidence)
