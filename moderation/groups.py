@@ -324,13 +324,14 @@ def _pronoun_referents(
     the same or the previous sentence, with no other plural noun between them that they could stand
     for («таджики принесли пакеты, их надо выкинуть») and not a possessive «их» («их детей»)."""
     out: dict[int, int] = {}
+    pronouns = [k for k in region if words[k] in _THEY and k not in attribute_at]
+    if not pronouns:
+        return out
     groups = sorted(i for i in attribute_at if _has(words[i], "plur") or words[i] in _COLLECTIVE)
     if not groups:
         return out
     n = len(words)
-    for k in region:
-        if words[k] not in _THEY or k in attribute_at:
-            continue
+    for k in pronouns:
         before = [i for i in groups if i < k and sent[k] - 1 <= sent[i] <= sent[k] and k - i <= _REACH]
         if not before or "GS.OFFICIALS" in cue[before[-1]]:
             continue
@@ -551,8 +552,11 @@ def _statement(
                 return found("call_to_exclude", j, "delete", words[j])
         # «приезжим не сдаём», «армянам не продаём»: a declared practice of refusing a people is a call
         # too (not an age: «студентам не сдаём» is a landlord's choice of tenants)
-        practice = _has(words[j], "pres", "1per", "plur") and (attribute in _ONLY_OF or attribute == "residence")
-        if "GS.EXCLUDE_NEG" in c and obj and (_is_call(words, cue, j) or _has(words[j], "NOUN") or practice):
+        if "GS.EXCLUDE_NEG" in c and obj and (
+            _is_call(words, cue, j)
+            or _has(words[j], "NOUN")
+            or (_has(words[j], "pres", "1per", "plur") and (attribute in _ONLY_OF or attribute == "residence"))
+        ):
             if _negated(words, cue, j) and not against:
                 return found("call_to_exclude", j, "delete", f"не {words[j]}")
             if against and not _negated(words, cue, j):
