@@ -203,16 +203,9 @@ class Judge:
                 # «Что ты несёшь вообще»: without «ты» the model sees no insult at all
                 caps[c] = "review"
                 why[c] = "без обращения («ты», «вы») модель не видит оскорбления — решает модератор"
-            elif c == "insult" and ev and _about_a_situation(p, ev[0]):
-                # «какой-то дурдом с пропусками», «дебилизм: зелёный горит 3 секунды»: a word for a
-                # state of affairs, said to nobody, is criticism of it
+            elif c == "insult" and ev and (reason := _said_of_no_one(p, ev[0])):
                 caps[c] = "review"
-                why[c] = "резкая оценка положения дел, а не человека — решает модератор"
-            elif c == "insult" and ev and _literal_animal(p, ev[0]):
-                # «петух соседский орёт в 4 утра», «козёл на ферме сбежал»: the model's strongest word
-                # is an animal and nobody is addressed; «ты козёл», «эти свиньи» are the lexicon's
-                caps[c] = "review"
-                why[c] = "животное, возможно, в прямом смысле: никто не назван — решает модератор"
+                why[c] = reason
         for c in CATEGORIES:
             if c not in caps and thresholds[c].ban <= scores[c] < MODEL_ONLY_BAN and not _rule_backed(c, p):
                 # the model alone (no lexicon word, pattern, analyser finding or spam intent) may
@@ -392,12 +385,6 @@ _ANIMALS = frozenset(
 _SITUATION = ("дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд", "задолба")
 
 
-def _about_a_situation(p: Prepared, top: Evidence) -> bool:
-    """Is the model's strongest word for insult a word for a state of affairs, with nobody addressed?"""
-    word = top.quote.lower()
-    return word.startswith(_SITUATION) and _ADDRESS_LEMMAS.isdisjoint(p.lemmas)
-
-
 #: What animals do and where they are kept: the words that make an animal literal.
 _ANIMAL_LIFE = frozenset(
     "орать кукарекать лаять выть мычать хрюкать блеять пастись сбежать убежать потеряться укусить кусаться"
@@ -406,14 +393,19 @@ _ANIMAL_LIFE = frozenset(
 )
 
 
-def _literal_animal(p: Prepared, top: Evidence) -> bool:
-    """Is the model's strongest word for insult an animal that lives, makes noise or is kept in the
-    text («петух соседский орёт», «козёл на ферме сбежал»), with no word of address?"""
-    return (
-        top.matched.removeprefix(_MODEL_PREFIX) in _ANIMALS
-        and _ADDRESS_LEMMAS.isdisjoint(p.lemmas)
-        and not _ANIMAL_LIFE.isdisjoint(p.lemmas)
-    )
+def _said_of_no_one(p: Prepared, top: Evidence) -> str | None:
+    """Why a model-only insult said to nobody is held, when the model's strongest word (``top``) is
+    not about a person: a word for a state of affairs («какой-то дурдом с пропусками», «дебилизм:
+    зелёный горит 3 секунды» — criticism of it), or an animal that lives, makes noise or is kept in the
+    text («петух соседский орёт», «козёл на ферме сбежал»; «ты козёл», «эти свиньи» are the lexicon's).
+    None when someone is addressed or the word is neither."""
+    if not _ADDRESS_LEMMAS.isdisjoint(p.lemmas):
+        return None
+    if top.quote.lower().startswith(_SITUATION):
+        return "резкая оценка положения дел, а не человека — решает модератор"
+    if top.matched.removeprefix(_MODEL_PREFIX) in _ANIMALS and not _ANIMAL_LIFE.isdisjoint(p.lemmas):
+        return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
+    return None
 
 
 #: A neighbour's notice: something lost, found or given away («потерялась собака», «нашли ключи»,

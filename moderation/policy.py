@@ -122,11 +122,9 @@ SPAM_CONTACT = SPAM_LINKS | frozenset(("handle", "email", "phone", "pm_invite", 
 #: Spam signals that only name a business (gambling, loans, crypto, earnings) — what a complaint about
 #: it names too — or say how a text looks; no offer, no contact.
 SPAM_TOPICS = frozenset(("earnings", "loan", "casino", "betting", "crypto", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
-#: Spam signals of selling something: what a neighbour's notice (a lost dog, kittens to give away)
-#: never has, though it has a phone and «звоните».
-SPAM_COMMERCE = frozenset(
-    ("earnings", "money_offer", "loan", "casino", "betting", "crypto", "dating", "magic", "ads", "illegal_goods")
-)
+#: Spam signals of selling something — the intents that are not a way to answer: what a neighbour's
+#: notice (a lost dog, kittens to give away) never has, though it has a phone and «звоните».
+SPAM_COMMERCE = SPAM_INTENT - SPAM_CONTACT
 #: Kinds of lexicon evidence whose review-strength phrases hold a text by themselves (see ceilings).
 _HELD_KINDS = (
     ("threat", "veiled_threat", "скрытая угроза без явных слов — решает модератор"),
