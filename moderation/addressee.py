@@ -21,7 +21,7 @@ from moderation.lemmatize import parses
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.normalize import Normalized
 
-__all__ = ["said_of_authorities", "said_of_self", "said_of_things"]
+__all__ = ["said_of_authorities", "said_of_decision_maker", "said_of_self", "said_of_things"]
 
 #: Words that may stand between "я" and the name it gives itself ("я же просто дура"); adjectives
 #: ("я полный идиот", "себя полной идиоткой") may too.
@@ -241,3 +241,51 @@ def _agree(adj, noun) -> bool:  # type: ignore[no-untyped-def]
     if at.number != nt.number:
         return False
     return at.number != "sing" or nt.gender is None or "ms-f" in nt or at.gender == nt.gender
+
+
+#: «какой дурак придумал …», «кто этот идиот, который …»: who asks after the maker of a decision
+_WHO = frozenset("какой какая какое какие какого каким кто".split())
+_WHICH = frozenset("который которая которое которые".split())
+
+
+def said_of_decision_maker(norm: Normalized, hits: Iterable[_Hit]) -> bool:
+    """Is every insult word of the text the name a rhetorical question gives to whoever made a
+    decision — «Какой дурак придумал светофор посреди трассы?», «Кто этот идиот, который
+    проектировал развязку?» — with nobody addressed and no harder abuse?
+
+    Nobody present is insulted: the words criticise a decision of the city's services, which the
+    decree wants left up however harsh, so the judge holds such a comment for a moderator at most.
+    The insult word must follow «какой»/«кто» and be followed by a past-tense verb of what was done.
+    """
+    words = norm.words
+    if _WHO.isdisjoint(words):
+        return False
+    hit_list = list(hits)
+    insults = [h for h in hit_list if h.category == "insult"]
+    if not insults or any(h.category in _HARD_ABUSE for h in hit_list):
+        return False
+    if not _SECOND_PERSON.isdisjoint(words) or any(_VILE.match(w) for w in words):
+        return False
+    ends = {t.end: k for k, t in enumerate(norm.tokens)}
+    return all(_names_the_maker(norm, ends.get(h.end)) for h in insults)
+
+
+def _names_the_maker(norm: Normalized, k: int | None) -> bool:
+    if k is None:
+        return False
+    toks, words, orig, sent = norm.tokens, norm.words, norm.original, norm.sentences
+    if not any(words[j] in _WHO and sent[j] == sent[k] for j in range(max(0, k - 3), k)):
+        return False
+    if not any(p.tag.case == "nomn" for p in parses(words[k])[:2]):
+        return False  # «кто этого придурка выбирал»: the insulted is the object, not the maker
+    for j in range(k + 1, min(len(words), k + 5)):
+        if sent[j] != sent[k]:
+            return False
+        if _CLAUSE_BREAK.search(orig, toks[j - 1].end, toks[j].start) and words[j] not in _WHICH:
+            return False
+        if words[j] in _WHICH:
+            continue
+        tag = parses(words[j])[0].tag
+        if tag.POS == "VERB" and "past" in tag:
+            return True
+    return False

@@ -16,7 +16,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import categories
-from moderation.addressee import said_of_authorities, said_of_self, said_of_things
+from moderation.addressee import said_of_authorities, said_of_decision_maker, said_of_self, said_of_things
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import lemma, parses
@@ -46,6 +46,7 @@ class Prepared:
     self_insult: bool = False  # every insult word is said by the author of themself ("я лох")
     authority_insult: bool = False  # insult aimed only at the authorities as a body ("депутаты — бездари")
     thing_insult: bool = False  # harsh words said only of things ("убогий парк", "дебильный проект")
+    decision_insult: bool = False  # the name given to whoever decided ("какой дурак это придумал?")
     #: (vocabulary, column of each lemma unigram then bigram, -1 = not in it) from the last
     #: ``LemmaTfidf.transform``: the judge's evidence maps the model's weights back to words with it
     lemma_cols: tuple | None = None
@@ -90,9 +91,13 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # a lexicon pattern's generalisation inside a sentence that negates or rejects it ("не все X
         # воры", "говорить, что все X воры, — стереотип") is no evidence: the analyser's reading wins
         hits = [h for h in hits if not (h.kind in _GROUP_KINDS and _inside(h, groups.defused))]
-    if hits and (groups is None or groups.reported is None) and any(h.category in _ABUSIVE for h in hits):
+    abusive = [(h.start, h.end) for h in hits if h.category in _ABUSIVE]
+    if not abusive and not lexicon.weak_insult_words.isdisjoint(norm.words):
+        # «прошу не называть друг друга скотами»: a word the model alone reads as an insult
+        abusive = [(t.start, t.end) for t in norm.tokens if t.text in lexicon.weak_insult_words]
+    if abusive and (groups is None or groups.reported is None):
         # «мне написали "ты дура"»: abusive words someone else said, reported by the author
-        reported = reported_speech(norm, lexicon, lemmas, [(h.start, h.end) for h in hits if h.category in _ABUSIVE])
+        reported = reported_speech(norm, lexicon, lemmas, abusive)
         if reported is not None:
             if groups is None:
                 groups = GroupStatements()
@@ -138,7 +143,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     return Prepared(
         judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked,
         said_of_self(norm, hits), said_of_authorities(norm, hits, lemmas),
-        said_of_things(norm, hits, lemmas, lexicon.harsh_adjectives),
+        said_of_things(norm, hits, lemmas, lexicon.harsh_adjectives), said_of_decision_maker(norm, hits),
     )
 
 

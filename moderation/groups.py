@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from moderation.lemmatize import lemma, parses
+from moderation.lexicon import forbidden_after
 
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.lexicon import Lexicon
@@ -60,6 +61,13 @@ _SUCH = frozenset(("таким", "таких", "такими"))  # "таким, 
 _AT_PLACE = frozenset(("у", "возле", "около", "на", "в", "во", "под", "из"))
 _CAN = frozenset(("могу", "можем", "может", "могут", "могла", "мог"))
 _ONLY_OF = frozenset(("nationality", "race", "religion"))
+#: people whom rules keep out of places or trades every day («не продавать алкоголь подросткам»,
+#: «школьников на стройку не пускать», «таксистов на площадь не пускать») and parties that voters keep
+#: out of power («либералов во власть не пускать»): refusing them is no call (refusing pensioners the
+#: clinic still is)
+_RULES_OF = frozenset(("profession", "work", "politics"))
+_MINORS = frozenset(("подросток", "школьник", "школьница", "ребёнок", "ребенок", "дети", "несовершеннолетний",
+                     "малолетний", "малолетка", "малыш"))  # fmt: skip
 _BEFORE = 3  # tokens before a group word where its quantifier stands ("все эти армяне")
 _WINDOW = 8  # tokens around a group word where its predicate stands
 _REACH = 16  # tokens around a group word or a request the analyser reads at all
@@ -213,6 +221,9 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     if first_hit is None:
         return None
     orig = norm.original
+    if _named_word(norm, lemmas, first_hit):
+        t = toks[first_hit - 1]
+        return Finding("reported_speech", None, t.start, toks[first_hit].end, "review", f"упоминание: {words[first_hit - 1]}")
     for k in range(first_hit - 1, -1, -1):
         if _SENTENCE_END.search(orig, toks[k].end, toks[k + 1].start):
             return None
@@ -225,6 +236,21 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
             t = toks[k]
             return Finding("reported_speech", None, t.start, t.end, "review", f"пересказ: {words[k]}")
     return None
+
+
+#: «слово «хач» оскорбительное»: a word quoted after «слово» is talked about, not said
+_WORD_NOUNS = frozenset(("слово", "словечко", "выражение", "прозвище", "кличка", "обзывательство", "ругательство"))
+_OPEN_QUOTE = re.compile(r"[«\"„“']")
+_CLOSE_QUOTE = re.compile(r"[»\"“”']")
+
+
+def _named_word(norm: Normalized, lemmas: list[str], k: int) -> bool:
+    """Is the word at ``k`` quoted right after «слово», «выражение» … (its quote closing after it)?"""
+    toks = norm.tokens
+    if k == 0 or lemmas[k - 1] not in _WORD_NOUNS or not _OPEN_QUOTE.search(norm.original, toks[k - 1].end, toks[k].start):
+        return False
+    end = toks[k + 1].start if k + 1 < len(toks) else len(norm.original)
+    return bool(_CLOSE_QUOTE.search(norm.original, toks[k].end, end))
 
 
 _STOP_SAYING = frozenset("прекратите прекрати хватит перестаньте перестань не нельзя запретите".split())
@@ -428,6 +454,12 @@ def _such_as(words: Sequence[str], sent: list[int], i: int) -> bool:
     return False
 
 
+def _kept_out_by_rule(word: str, attribute: str) -> bool:
+    """Is the group one that rules keep out of places (minors, a trade, the staff of a workplace) or
+    voters out of power (a party)?"""
+    return attribute in _RULES_OF or (attribute == "age" and lemma(word) in _MINORS)
+
+
 def _dealt_with(words: Sequence[str], sent: list[int], i: int) -> bool:
     """"разберёмся с этими цыганами", "покончить с ними": the group word in the instrumental after «с»."""
     return _has(words[i], "ablt") and any(
@@ -435,9 +467,13 @@ def _dealt_with(words: Sequence[str], sent: list[int], i: int) -> bool:
     )
 
 
-def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
-    """Is the word at ``j`` negated ("не", "нельзя", "не надо" right before it)?"""
-    return any("GS.NOT" in cue[k] for k in range(max(0, j - 2), j))
+def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int, part: list[int] | None = None) -> bool:
+    """Is the word at ``j`` negated ("не", "нельзя", "не надо" right before it, or — given the
+    clauses — followed by «нельзя»/«не надо» in its clause: «выселять цыган нельзя»)?"""
+    if any("GS.NOT" in cue[k] for k in range(max(0, j - 2), j)):
+        return True
+    return part is not None and forbidden_after(words, part, j)
+
 
 
 def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int) -> bool:
@@ -547,19 +583,20 @@ def _statement(
         c = cue[j]
         # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
         against = any(words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s)
-        if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j):
+        if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j, clause):
             if not against:
                 return found("call_to_exclude", j, "delete", words[j])
         # «приезжим не сдаём», «армянам не продаём»: a declared practice of refusing a people is a call
         # too (not an age: «студентам не сдаём» is a landlord's choice of tenants)
-        if "GS.EXCLUDE_NEG" in c and obj and (
+        if "GS.EXCLUDE_NEG" in c and obj and not _kept_out_by_rule(words[i], attribute) and (
             _is_call(words, cue, j)
             or _has(words[j], "NOUN")
             or (_has(words[j], "pres", "1per", "plur") and (attribute in _ONLY_OF or attribute == "residence"))
         ):
-            if _negated(words, cue, j) and not against:
-                return found("call_to_exclude", j, "delete", f"не {words[j]}")
-            if against and not _negated(words, cue, j):
+            if _negated(words, cue, j, clause) and not against:
+                after = forbidden_after(words, clause, j)
+                return found("call_to_exclude", j, "delete", f"{words[j]} нельзя" if after else f"не {words[j]}")
+            if against and not _negated(words, cue, j, clause):
                 return found("call_to_exclude", j, "delete", f"против: {words[j]}")
         if "GS.LEAVE" in c and (
             _has(words[j], "impr") or any(words[k] == "пусть" for k in range(max(0, j - 3), j))

@@ -185,6 +185,7 @@ class Judge:
             self_insult=p.self_insult,
             authority_insult=p.authority_insult,
             thing_insult=thing_insult,
+            decision_insult=p.decision_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
             warns=bool(p.spam) and _warns(p),
             notice=bool(p.spam) and _notice(p),

@@ -43,6 +43,8 @@ LEXICON_DIR = Path(__file__).with_name("lexicons")
 #: registered later is known to lexicons loaded after it.
 HIT_CATEGORIES: tuple[str, ...] = categories.lexicon_categories()
 _NEGATIONS = frozenset(("не", "ни"))
+_FORBID_MODALS = frozenset(("надо", "нужно", "стоит", "следует"))  # «гнать их не надо»
+_AFTER_NEGATORS = frozenset(("нельзя", "не"))
 _SENTENCE_END = re.compile(r"[.!?;\n…()\[\]]")
 _SENTENCE_END_RUN = re.compile(r"[.!?;\n…()\[\]]+")
 _CLAUSE_END = re.compile(r"[.!?;\n…,:()\u2013\u2014-]")
@@ -393,6 +395,10 @@ class Lexicon:
         self.model_blind_words: frozenset[str] = frozenset()
         #: every form of the HARSH_ADJ words ("убогий", "дебильный"): criticism when said of a thing
         self.harsh_adjectives: frozenset[str] = frozenset()
+        #: every form of the words that insult only when addressed (WEAK_INSULT, YOU_ARE_ALL,
+        #: YOU_ARE_PEOPLE: "свинья", "скот"): the model reads them alone, so a report or a request not
+        #: to use them («не надо называть людей свиньями») is looked for around them too
+        self.weak_insult_words: frozenset[str] = frozenset()
         #: its keys as a set: ``set.intersection`` iterates a dict argument whole, a set only the
         #: smaller side (≈45 µs → 1 µs per comment)
         self.group_adjective_set: frozenset[str] = frozenset()
@@ -563,6 +569,12 @@ class Lexicon:
         )
         lexicon.harsh_adjectives = (
             frozenset(expander.expand_set("HARSH_ADJ", (), "HARSH_ADJ")) if "HARSH_ADJ" in sets else frozenset()
+        )
+        lexicon.weak_insult_words = frozenset(
+            form
+            for name in ("WEAK_INSULT", "YOU_ARE_ALL", "YOU_ARE_PEOPLE")
+            if name in sets
+            for form in expander.expand_set(name, (), name)
         )
         lexicon.cues = {form: frozenset(names) for form, names in cues.items()}
         lexicon.cue_lemmas = {lem: frozenset(names) for lem, names in cue_lemmas.items()}
@@ -886,6 +898,15 @@ class Lexicon:
                 where.setdefault(name, []).append(i)
         out: list[Hit] = []
         sentence: list[int] | None = None
+        clauses: list[list[int]] = []
+
+        def forbidden(i: int) -> bool:  # «выселять цыган нельзя»: clauses only where it can matter
+            if not any(w in _AFTER_NEGATORS for w in words[i + 1 : i + 7]):
+                return False
+            if not clauses:
+                clauses.append(_clauses(n, sentence or _sentences(n)))
+            return forbidden_after(words, clauses[0], i)
+
         todo: set[int] = set()
         for name in where:
             todo.update(self._anchor_index.get(name, ()))
@@ -909,6 +930,7 @@ class Lexicon:
                         and words[i - 1] in _NEGATIONS
                         and sentence[i - 1] == sentence[i]
                     )
+                    and not (slot.not_negated and forbidden(i))
                     and not (slot.clause_end and not _clause_end(n, i))
                     and not (slot.asserted and _in_question(n, i))
                 )
@@ -1008,6 +1030,17 @@ def _in_question(n: Normalized, i: int) -> bool:
     """Whether the sentence of token ``i`` ends with a question mark ("мы что, не люди?!")."""
     m = _SENTENCE_END_RUN.search(n.original, n.tokens[i].end)
     return m is not None and "?" in m.group()
+
+
+def _clauses(n: Normalized, sentence: list[int]) -> list[int]:
+    """Clause number of each token (a sentence end or a comma, dash, colon … closes a clause)."""
+    out: list[int] = []
+    c = 0
+    for i in range(len(n.tokens)):
+        if i and (sentence[i] != sentence[i - 1] or _clause_end(n, i - 1)):
+            c += 1
+        out.append(c)
+    return out
 
 
 def _clause_end(n: Normalized, i: int) -> bool:
@@ -1122,3 +1155,18 @@ def _digest(directory: Path) -> str:
         meta.get("source_revision"), meta.get("compiled_at"), sys.version_info[:2],
     )).encode())  # fmt: skip
     return h.hexdigest()[:20]
+
+
+def forbidden_after(words: Sequence[str], part: Sequence[int], j: int) -> bool:
+    """«выселять цыган нельзя», «запрещать им молиться не надо»: the verb at ``j`` is forbidden by
+    what follows it within six words of its clause (``part``: the clause number of each token;
+    Russian puts the modal after the infinitive as often as before it). «Выгнать цыган, нельзя больше
+    терпеть» is a call: the comma starts another clause."""
+    for k in range(j + 1, min(len(words), j + 7)):
+        if part[k] != part[j]:
+            return False
+        if words[k] == "нельзя":
+            return True
+        if words[k] == "не" and k + 1 < len(words) and part[k + 1] == part[j] and words[k + 1] in _FORBID_MODALS:
+            return True
+    return False

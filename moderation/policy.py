@@ -158,6 +158,7 @@ def ceilings(
     authority_insult: bool = False,
     courteous: bool = False,
     thing_insult: bool = False,
+    decision_insult: bool = False,
     warns: bool = False,
     notice: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
@@ -191,6 +192,9 @@ def ceilings(
     * Harsh words said only of things (``thing_insult``: "убогий парк сделали за миллионы", "дебильный
       проект"; no insult word of the lexicon, nobody addressed) are criticism of the work, not an
       insult of a person: the model's insult score is at most held for review.
+    * The name a rhetorical question gives to whoever made a decision (``decision_insult``: «какой
+      дурак придумал светофор посреди трассы?»; nobody addressed, no harder abuse) criticises the
+      decision: insult is at most held for review.
     * A text whose only statements about a group are ones the analyser holds for a moderator
       (``Finding.hold``: "в правительстве одни X", "на рынке сплошь X") and that has no abusive
       lexicon word is at most reviewed for ``hate``.
@@ -215,7 +219,7 @@ def ceilings(
         out["spam"] = "review"
         why["spam"] = "вопрос без ссылок и контактов — не предложение"
     hit_list = list(hits)
-    if self_insult or authority_insult or thing_insult:
+    if self_insult or authority_insult or thing_insult or decision_insult:
         out["insult"] = "review"
         why["insult"] = (
             "автор говорит это о себе"
@@ -223,6 +227,8 @@ def ceilings(
             else "резкая критика власти — решает модератор"
             if authority_insult
             else "резкая оценка вещи или решения, а не человека — решает модератор"
+            if thing_insult
+            else "риторический вопрос о том, кто принял решение, а не оскорбление собеседника — решает модератор"
         )
     if authority_insult:
         # the only group named is the authorities, and no lexicon word or finding says hate: the

@@ -703,3 +703,114 @@ def test_accusing_a_person_named_by_post_or_as_a_neighbour_is_held_as_defamation
 @pytest.mark.parametrize("text", ["Участковый задержал вора у рынка", "Директор — вор?"])
 def test_a_person_and_a_crime_word_in_other_roles_is_no_accusation(judge, text):
     assert not any(e.kind == "defamation_of_person" for e in judge.judge(text).evidence)
+
+
+# -- round 7: a prohibition after the verb, threats in idioms, accusations said with a verb ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Депортировать курдов нельзя, у них гражданство", "Выгонять курдов из посёлка не надо, они там родились"],
+)
+def test_a_call_forbidden_after_its_verb_is_no_call(judge, text):
+    v = judge.judge(text)
+    assert v.action not in REMOVED and not any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Курдов на рынок пускать нельзя", "Курдам жильё сдавать не стоит", "Депортировать курдов, иначе жить нельзя"]
+)
+def test_refusing_a_people_with_the_prohibition_after_the_verb_is_a_call(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Школьников на стройку пускать нельзя, там опасно", "Не продавайте пиво подросткам", "Таксистов на площадь не пускать"],
+)
+def test_keeping_an_age_or_a_trade_out_by_rule_is_no_call(judge, text):
+    # rules keep minors, drivers and traders out of places every day (a people is another matter)
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "таких, как вы, надо было утопить ещё в роддоме",
+        "такие, как ты, должны сдохнуть",
+        "вы ещё кровью умоетесь",
+        "я тебя и из-под земли найду",
+    ],
+)
+def test_threat_idioms_and_such_as_you_are_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "threat" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ты у меня ещё попляшешь", "за это поплатишься", "скоро узнаете, что бывает с такими умниками",
+     "смотрите, чтобы с вашим гаражом ничего не случилось"],
+)
+def test_veiled_threat_idioms_are_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["не дай бог что-нибудь случится с ребёнком у этой ямы, кто будет отвечать?", "я нужную справку из-под земли достану"],
+)
+def test_a_worry_without_an_addressee_or_a_promise_to_find_a_paper_is_no_threat(judge, text):
+    assert "threat" not in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [("Смерть неверным!", "religion"), ("Буддистам гореть в аду", "religion"), ("Дома курдов поджечь", "nationality"),
+     ("Надо сжечь этот табор", "nationality")],
+)
+def test_curses_and_arson_against_a_people_are_incitement(judge, text, target):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.category == "hate" and e.target == target for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Директор нашего лицея ворует деньги", "Участковый берёт взятки у торговцев"])
+def test_accusing_a_person_named_by_post_with_a_verb_is_held_as_defamation(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+
+
+def test_nonhumans_is_an_insult_and_a_dehumanising_word():
+    assert "insult" in {h.category for h in prepare("ну вы и нелюди").hits}
+    assert ("dehumanising", "nationality") in findings("Курды — нелюди")
+
+
+def test_promoting_a_channel_is_spam_but_a_neighbourhood_group_is_not_deleted(judge):
+    v = judge.judge("Вступайте в наш чат, там все новости раньше всех t.me/news_fast_kmv")
+    assert "spam" in v.labels and v.action in REMOVED, (v.action, v.ground)
+    assert judge.judge("Вступайте в группу жильцов нашего дома vk.com/club777").action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text", ["Какой идиот придумал закрыть единственный переход?", "Кто тот дурак, который спроектировал эту парковку?"]
+)
+def test_the_name_a_rhetorical_question_gives_the_maker_of_a_decision_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and "решение" in v.ground, (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Какой ты идиот", "Какой идиот, а", "Какой урод придумал эту схему"])
+def test_an_insult_addressed_or_vile_is_not_a_question_about_a_decision(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Давайте не будем называть оппонентов баранами", "Слово «чурка» обидное, не пишите его", "Меня в очереди назвали овцой"],
+)
+def test_a_word_talked_about_or_reported_is_held_at_most(judge, text):
+    v = judge.judge(text)
+    assert v.action == "allow" or (v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence)), (
+        v.action, v.ground)
