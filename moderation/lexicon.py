@@ -80,6 +80,14 @@ def _sound(text: str) -> str:
 
 #: Sets whose words insult without a category entry of their own (they fire through patterns).
 _SOUND_SETS = frozenset(("WEAK_INSULT", "YOU_ARE", "INSULT_ADJ_ALL", "DUMB_ADJ_ALL"))
+#: compound slurs: the shortest tail and word, the categories a tail's own entry must have, and the
+#: sets of the words that insult only when addressed (a tail of theirs needs a linking vowel)
+_TAIL_MIN = 4
+_COMPOUND_MIN = 7
+_TAIL_CATEGORIES = frozenset(("insult", "hate", "obscene"))
+_WEAK_TAIL_SETS = frozenset(("WEAK_INSULT", "YOU_ARE_ALL"))
+_LINKING = frozenset("ое")  # «хохл-о-дебилы», «кремл-е-свиньи»
+_SLUR_PREFIXES = frozenset(("гос", "рос", "анти", "ультра", "архи", "супер", "псевдо", "недо", "полу"))
 _SOUND_MIN = 5  # shorter skeletons collide with real words too easily («лох»/«лах»)
 
 
@@ -445,6 +453,15 @@ class Lexicon:
             self._by_sound.setdefault(key, form)
             if key.endswith("ь"):
                 self._by_sound.setdefault(key[:-1], form)
+        # Compound slurs («хохлодебилы», «росбыдло», «кремлесвиньи»): a long word no dictionary knows
+        # that ends in a word of abuse. Tail → whether it needs the linking «о»/«е» before it: the words
+        # that insult only when addressed do («-овцы» ends «кадыровцы», «-шута» «напишута»).
+        self._tails: dict[str, bool] = {}
+        for form, info in forms.items():
+            if len(form) >= _TAIL_MIN and any(e[0] in _TAIL_CATEGORIES for e in info.entries):
+                self._tails[form] = False
+            elif len(form) > _TAIL_MIN and info.sets & _WEAK_TAIL_SETS:
+                self._tails.setdefault(form, True)
         # Words that insult when masked (DISGUISED_SET but not DISGUISED_VULGAR), bucketed by length.
         self._disguised_index: dict[int, list[str]] = {}
         vulgar = by_set.get(DISGUISED_VULGAR, set())
@@ -693,6 +710,21 @@ class Lexicon:
             for i, form in enumerate(map(self._by_sound.get, sounds)):
                 if form is not None and words[i] not in forms and _unknown(words[i]):
                     note(i, forms[form])
+        # 2c. compound slurs: an unknown long word ending in a word of abuse
+        tails = self._tails
+        for i, w in enumerate(words):
+            if len(w) < _COMPOUND_MIN or w in forms:
+                continue
+            for k in range(3, len(w) - _TAIL_MIN + 1):
+                weak = tails.get(w[k:])
+                if weak is None or not _compound_seam(w, k, weak):
+                    continue
+                if _unknown(w):
+                    if weak:
+                        found.setdefault(i, {}).setdefault("insult", (f"составное слово: {w[k:]}", None))
+                    else:
+                        note(i, forms[w[k:]])
+                break
         # 3. мат roots, tried only on words that contain a root hint (one C-level scan of the text)
         if self._root is not None:
             hint = self._hint
@@ -1170,3 +1202,13 @@ def forbidden_after(words: Sequence[str], part: Sequence[int], j: int) -> bool:
         if words[k] == "не" and k + 1 < len(words) and part[k + 1] == part[j] and words[k + 1] in _FORBID_MODALS:
             return True
     return False
+
+
+def _compound_seam(word: str, k: int, weak: bool) -> bool:
+    """Is ``word`` a compound whose second part starts at ``k``? A short tail needs a linking vowel
+    or a prefix before it («Чебурашка» ends in «рашка», «кадыровцы» in «овцы»); a tail of six
+    letters or more is unambiguous, unless it is a word that insults only when addressed."""
+    linked = word[k - 1] in _LINKING
+    if weak:
+        return linked and len(word) - k > _TAIL_MIN
+    return linked or len(word) - k >= 6 or word[:k] in _SLUR_PREFIXES

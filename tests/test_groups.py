@@ -424,7 +424,7 @@ def test_harsh_words_about_a_thing_are_held_not_deleted(judge, text):
 
 
 def test_a_slur_the_model_reads_is_not_held_for_the_harsh_words_about_things_beside_it(judge):
-    text = "эти хохлосвины опять со своими дебильными законами"
+    text = "эти хохлосвинки опять со своими дебильными законами"
     assert prepare(text).thing_insult  # the adjective is said of a thing …
     v = judge.judge(text)
     assert v.action in REMOVED and "insult" in v.labels  # … but the model deletes for the slur

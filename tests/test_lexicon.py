@@ -722,3 +722,29 @@ def test_a_set_word_spelt_by_ear_still_needs_its_pattern():
 @pytest.mark.parametrize("text", ["жиденько как-то получилось", "мы саседи", "сабака лает", "котёл сломался", "лах"])
 def test_dictionary_words_and_harmless_misspellings_are_not_read_as_abuse(text):
     assert not [h for h in hits(text) if h.category in ("insult", "hate", "obscene")]
+
+
+# --------------------------------------------------------------------------------------------------
+# compound slurs: an unknown long word ending in a word of abuse
+
+
+@pytest.mark.parametrize("text", ["эти депутатодебилы опять", "ну и жлобосвиньи", "типичное россобыдло", "госдуры"])
+def test_a_compound_ending_in_a_word_of_abuse_is_an_insult(text):
+    assert any(h.category == "insult" for h in hits(text)), hits(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["мультик про Чебурашку", "кадыровцы приехали", "напишута в комментарии", "мы в ледоколе", "оскарблять нельзя"]
+)
+def test_a_word_that_only_ends_like_abuse_is_no_compound(text):
+    assert not [h for h in hits(text) if h.category in ("insult", "hate")], hits(text)
+
+
+def test_kremlin_bot_is_a_political_slur_but_a_bot_is_not():
+    assert ("hate", "politics") in {(h.category, h.target) for h in hits("опять кремлеботы набежали")}
+    assert not [h for h in hits("ты бот") if h.category in ("insult", "hate")]
+
+
+@pytest.mark.parametrize(("text", "rude"), [("закрой рот!", True), ("Прикрой пасть", True), ("прикройте рот и нос маской", False)])
+def test_shut_your_mouth_is_an_insult_when_the_mouth_ends_the_clause(text, rude):
+    assert any(h.category == "insult" for h in hits(text)) is rude
