@@ -175,6 +175,9 @@ def ceilings(
     * A neighbour's notice (``notice``: something lost, found or given away — «потерялась собака,
       звоните …», «отдам котят в добрые руки, пишите в лс») with no sign of selling is not spam,
       whatever contact it gives: spam is let through.
+    * A text whose spam evidence only names a business (casino, betting, loans, crypto, earnings) or
+      says how it looks, with no offer and no contact («форекс — это всё равно что казино»), is an
+      opinion until a moderator says otherwise: spam is at most held for review.
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
@@ -218,6 +221,9 @@ def ceilings(
     elif spam and question and not any(s.name in SPAM_CONTACT for s in spam):
         out["spam"] = "review"
         why["spam"] = "вопрос без ссылок и контактов — не предложение"
+    elif spam and all(s.name in SPAM_TOPICS for s in spam):
+        out["spam"] = "review"
+        why["spam"] = "названо занятие (казино, ставки, заработок), но нет ни предложения, ни контакта"
     hit_list = list(hits)
     if self_insult or authority_insult or thing_insult or decision_insult:
         out["insult"] = "review"

@@ -814,3 +814,15 @@ def test_a_word_talked_about_or_reported_is_held_at_most(judge, text):
     v = judge.judge(text)
     assert v.action == "allow" or (v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence)), (
         v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ставки на спорт — это та же лотерея, букмекер всегда в плюсе", "Крипта сейчас падает, биткоин по 40 тысяч"]
+)
+def test_naming_a_business_without_an_offer_or_a_contact_is_held_at_most(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+def test_a_promo_code_is_an_offer():
+    assert any(s.name == "ads" for s in prepare("введите промокод WIN500 и получите фрибет").spam)
