@@ -66,6 +66,7 @@ _ONLY_OF = frozenset(("nationality", "race", "religion"))
 #: out of power («либералов во власть не пускать»): refusing them is no call (refusing pensioners the
 #: clinic still is)
 _RULES_OF = frozenset(("profession", "work", "politics"))
+_DISMISS = frozenset(("уволить", "увольнять"))  # for a trade or a workplace: dismissal, not exclusion
 _MINORS = frozenset(("подросток", "школьник", "школьница", "ребёнок", "ребенок", "дети", "несовершеннолетний",
                      "малолетний", "малолетка", "малыш"))  # fmt: skip
 _BEFORE = 3  # tokens before a group word where its quantifier stands ("все эти армяне")
@@ -584,6 +585,8 @@ def _statement(
         # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
         against = any(words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s)
         if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j, clause):
+            if attribute in _RULES_OF and lemma(words[j]) in _DISMISS:
+                continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group
             if not against:
                 return found("call_to_exclude", j, "delete", words[j])
         # «приезжим не сдаём», «армянам не продаём»: a declared practice of refusing a people is a call

@@ -204,7 +204,7 @@ class Judge:
                 # «Что ты несёшь вообще»: without «ты» the model sees no insult at all
                 caps[c] = "review"
                 why[c] = "без обращения («ты», «вы») модель не видит оскорбления — решает модератор"
-            elif c == "insult" and ev and (reason := _said_of_no_one(p, ev[0])):
+            elif c == "insult" and ev and (reason := _said_of_no_one(p, ev[0], self._lexicon_weak)):
                 caps[c] = "review"
                 why[c] = reason
         for c in CATEGORIES:
@@ -275,6 +275,10 @@ class Judge:
     @cached_property
     def _lexicon_harsh(self) -> frozenset[str]:
         return default_lexicon().harsh_adjectives
+
+    @cached_property
+    def _lexicon_weak(self) -> frozenset[str]:
+        return default_lexicon().weak_insult_words
 
     @cached_property
     def _feature_parts(self) -> tuple:
@@ -386,6 +390,13 @@ _ANIMALS = frozenset(
 _SITUATION = ("дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд", "задолба")
 
 
+#: Verbs of violence the model learnt as insults («руки бы оторвать», «сжечь бы этот мусор»).
+_VIOLENT = frozenset(
+    "убить сжечь спалить поджечь оторвать отрубить отрезать расстрелять повесить задушить придушить утопить"
+    " закопать прибить зарезать взорвать сломать разбить порвать".split()
+)
+
+
 #: What animals do and where they are kept: the words that make an animal literal.
 _ANIMAL_LIFE = frozenset(
     "орать кукарекать лаять выть мычать хрюкать блеять пастись сбежать убежать потеряться укусить кусаться"
@@ -394,14 +405,19 @@ _ANIMAL_LIFE = frozenset(
 )
 
 
-def _said_of_no_one(p: Prepared, top: Evidence) -> str | None:
+def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str] = frozenset()) -> str | None:
     """Why a model-only insult said to nobody is held, when the model's strongest word (``top``) is
     not about a person: a word for a state of affairs («какой-то дурдом с пропусками», «дебилизм:
-    зелёный горит 3 секунды» — criticism of it), or an animal that lives, makes noise or is kept in the
-    text («петух соседский орёт», «козёл на ферме сбежал»; «ты козёл», «эти свиньи» are the lexicon's).
-    None when someone is addressed or the word is neither."""
+    зелёный горит 3 секунды» — criticism of it), an animal that lives, makes noise or is kept in the
+    text («петух соседский орёт», «козёл на ферме сбежал»; «ты козёл», «эти свиньи» are the lexicon's),
+    or a verb of violence with no word of abuse anywhere (``weak``: the words that insult when
+    addressed) — the builder's idiom «руки бы оторвать тем, кто клал этот асфальт», «сжечь бы весь
+    этот мусор»: the model learnt them as insults from flame wars; a threat is the lexicon's.
+    None when someone is addressed or the word is none of these."""
     if not _ADDRESS_LEMMAS.isdisjoint(p.lemmas):
         return None
+    if top.matched.removeprefix(_MODEL_PREFIX) in _VIOLENT and weak.isdisjoint(p.norm.words):
+        return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
     if top.quote.lower().startswith(_SITUATION):
         return "резкая оценка положения дел, а не человека — решает модератор"
     if top.matched.removeprefix(_MODEL_PREFIX) in _ANIMALS and not _ANIMAL_LIFE.isdisjoint(p.lemmas):

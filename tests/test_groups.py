@@ -827,3 +827,17 @@ def test_naming_a_business_without_an_offer_or_a_contact_is_held_at_most(judge, 
 
 def test_a_promo_code_is_an_offer():
     assert any(s.name == "ads" for s in prepare("введите промокод WIN500 и получите фрибет").spam)
+
+
+@pytest.mark.parametrize(
+    "text", ["Руки бы оторвать тем, кто укладывал эту плитку", "Сжечь бы эту свалку за гаражами, сил нет терпеть"]
+)
+def test_a_violent_figure_of_speech_with_no_abuse_and_no_addressee_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+def test_dismissing_bad_workers_is_no_call_but_dismissing_a_people_is(judge):
+    assert not any(e.kind == "call_to_exclude" for e in judge.judge("Этих дорожников уволить надо всех до одного").evidence)
+    v = judge.judge("Уволить всех курдов с рынка")
+    assert any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
