@@ -462,6 +462,7 @@ class Lexicon:
                 self._tails[form] = False
             elif len(form) > _TAIL_MIN and info.sets & _WEAK_TAIL_SETS:
                 self._tails.setdefault(form, True)
+        self._tail_ends = frozenset(t[-_TAIL_MIN:] for t in self._tails)  # one lookup rules most words out
         # Words that insult when masked (DISGUISED_SET but not DISGUISED_VULGAR), bucketed by length.
         self._disguised_index: dict[int, list[str]] = {}
         vulgar = by_set.get(DISGUISED_VULGAR, set())
@@ -711,9 +712,9 @@ class Lexicon:
                 if form is not None and words[i] not in forms and _unknown(words[i]):
                     note(i, forms[form])
         # 2c. compound slurs: an unknown long word ending in a word of abuse
-        tails = self._tails
+        tails, ends = self._tails, self._tail_ends
         for i, w in enumerate(words):
-            if len(w) < _COMPOUND_MIN or w in forms:
+            if len(w) < _COMPOUND_MIN or w[-_TAIL_MIN:] not in ends or w in forms:
                 continue
             for k in range(3, len(w) - _TAIL_MIN + 1):
                 weak = tails.get(w[k:])
