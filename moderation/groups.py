@@ -455,6 +455,19 @@ def _such_as(words: Sequence[str], sent: list[int], i: int) -> bool:
     return False
 
 
+#: demonstratives: «эти X» points at people the author has in view
+_THESE = frozenset(("эти", "этих", "этим", "этими"))
+
+
+def _pointed_at(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> bool:
+    """Is the group word at ``i`` quantified by a demonstrative only («эти таксисты»; not «все эти
+    таксисты», «таксисты все как один»)?"""
+    quants = [words[k] for k in range(len(words)) if sent[k] == sent[i] and "GS.QUANT" in cue[k]]
+    return bool(quants) and all(w in _THESE for w in quants) and any(
+        words[k] in _THESE for k in range(max(0, i - _BEFORE), i)
+    ) and not any((words[k], words[k + 1]) in _AS_ONE for k in range(max(0, i - 3), min(len(words) - 1, i + 4)))
+
+
 def _kept_out_by_rule(word: str, attribute: str) -> bool:
     """Is the group one that rules keep out of places (minors, a trade, the staff of a workplace) or
     voters out of power (a party)?"""
@@ -659,6 +672,11 @@ def _statement(
                     # people at one place do, not a label for the group — a moderator reads it, the
                     # model cannot delete it
                     return found("generalisation", j, "review", words[j], hold=True)
+                verb = _likely(words[j], "VERB") or _likely(words[j], "INFN")
+                if verb and not labelled and attribute not in _ONLY_OF and _pointed_at(words, cue, sent, i):
+                    # «эти таксисты у вокзала хамят и обманывают»: «эти» points at the drivers the
+                    # author has seen, it does not quantify the trade — held like the plain plural below
+                    return found("generalisation", j, "review", words[j], hold=True)
                 if quantified or "GS.SPREAD" in c or labelled:
                     return found("generalisation", j, "delete", words[j])
                 # "подростки воруют велосипеды из подъездов", "студенты мусорят у общежития": what some
@@ -666,7 +684,6 @@ def _statement(
                 # often as a slur; a moderator reads it (the hit alone, through the model's hate
                 # feature, used to delete it). What a people, a race or a faith "does" («осетины
                 # воняют») and an adjective («молодежь тупая») stay as the model sees them
-                verb = _likely(words[j], "VERB") or _likely(words[j], "INFN")
                 return found("generalisation", j, "review", words[j], hold=verb and attribute not in _ONLY_OF)
     # 4. "в правительстве одни евреи", "на рынке сплошь армяне": a place said to hold nothing but one
     # people. Held for a moderator (the same words report a fact: "на свадьбе были одни армяне");

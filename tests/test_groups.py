@@ -841,3 +841,26 @@ def test_dismissing_bad_workers_is_no_call_but_dismissing_a_people_is(judge):
     assert not any(e.kind == "call_to_exclude" for e in judge.judge("Этих дорожников уволить надо всех до одного").evidence)
     v = judge.judge("Уволить всех курдов с рынка")
     assert any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+def test_these_workers_seen_doing_something_are_held_but_all_of_a_trade_or_a_people_are_not(judge):
+    v = judge.judge("Эти продавцы на рынке обвешивают и обманывают, проверьте их")
+    assert v.action == "review", (v.action, v.ground)
+    assert judge.judge("Все продавцы обманывают").action in REMOVED
+    assert judge.judge("Эти курды обманывают").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [("Курды виноваты во всех наших бедах", "nationality"), ("Во всём виноваты приезжие", "residence"),
+     ("Женщины должны сидеть на кухне", "sex"), ("Студенты — балласт для города", "age")],
+)
+def test_scapegoats_dead_weight_and_women_sent_home_are_group_statements(judge, text, attribute):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.category == "hate" and e.target == attribute for e in v.evidence), (
+        v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["В этой аварии виноваты водители обеих машин", "Пенсионеры должны сидеть дома в жару"])
+def test_blame_for_one_accident_and_advice_to_stay_home_are_no_group_statements(judge, text):
+    assert judge.judge(text).action == "allow"
