@@ -604,7 +604,7 @@ def _statement(
                 return found("call_to_exclude", j, "delete", words[j])
         # «приезжим не сдаём», «армянам не продаём»: a declared practice of refusing a people is a call
         # too (not an age: «студентам не сдаём» is a landlord's choice of tenants)
-        if "GS.EXCLUDE_NEG" in c and obj and not _kept_out_by_rule(words[i], attribute) and (
+        if "GS.EXCLUDE_NEG" in c and obj and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute)) and (
             _is_call(words, cue, j)
             or _has(words[j], "NOUN")
             or (_has(words[j], "pres", "1per", "plur") and (attribute in _ONLY_OF or attribute == "residence"))

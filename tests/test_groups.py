@@ -864,3 +864,8 @@ def test_scapegoats_dead_weight_and_women_sent_home_are_group_statements(judge, 
 @pytest.mark.parametrize("text", ["В этой аварии виноваты водители обеих машин", "Пенсионеры должны сидеть дома в жару"])
 def test_blame_for_one_accident_and_advice_to_stay_home_are_no_group_statements(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Таксистам не место в нашем городе", "Школьникам не место в нашем районе"])
+def test_no_place_for_a_trade_or_minors_is_still_a_call(judge, text):
+    assert any(e.kind == "call_to_exclude" for e in judge.judge(text).evidence)
