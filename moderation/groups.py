@@ -502,7 +502,8 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     """Does the sentence made of tokens ``idx`` defend people or reject a generalisation?"""
     last = idx[-1]
     for k in idx:
-        if "GS.DEFEND" in cue[k] and not _negated(words, cue, k):
+        if "GS.DEFEND" in cue[k] and not any("GS.NOT" in cue[m] for m in range(max(idx[0], k - 3), k)):
+            # («не может быть хорошим»: the defending word is negated three words away)
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
             if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + 4, last + 1))):

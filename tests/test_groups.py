@@ -869,3 +869,20 @@ def test_blame_for_one_accident_and_advice_to_stay_home_are_no_group_statements(
 @pytest.mark.parametrize("text", ["Таксистам не место в нашем городе", "Школьникам не место в нашем районе"])
 def test_no_place_for_a_trade_or_minors_is_still_a_call(judge, text):
     assert any(e.kind == "call_to_exclude" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [("Приезжие отбирают нашу работу", "nationality"), ("Курды не могут быть нормальными соседями", "nationality"),
+     ("Женщина не может быть толковым механиком", "sex")],
+)
+def test_job_taking_newcomers_and_denied_competence_are_generalisations(judge, text, attribute):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.kind == "generalisation" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Роботы скоро отнимут наши рабочие места", "Врач не может быть хорошим без практики", "Курды — хорошие соседи"]
+)
+def test_machines_taking_jobs_a_trade_learning_or_praise_are_no_generalisations(judge, text):
+    assert judge.judge(text).action == "allow"
