@@ -125,6 +125,9 @@ SPAM_TOPICS = frozenset(("earnings", "loan", "casino", "betting", "crypto", "emo
 #: Spam signals of selling something — the intents that are not a way to answer: what a neighbour's
 #: notice (a lost dog, kittens to give away) never has, though it has a phone and «звоните».
 SPAM_COMMERCE = SPAM_INTENT - SPAM_CONTACT
+#: An "earnings" signal this strong states an income or offers a job («доход от 30 тыс», «требуются
+#: курьеры»); weaker ones only mention earning («можно заработать»).
+_OFFERED_EARNINGS = 0.25
 #: Kinds of lexicon evidence whose review-strength phrases hold a text by themselves (see ceilings).
 _HELD_KINDS = (
     ("threat", "veiled_threat", "скрытая угроза без явных слов — решает модератор"),
@@ -175,9 +178,10 @@ def ceilings(
     * A neighbour's notice (``notice``: something lost, found or given away — «потерялась собака,
       звоните …», «отдам котят в добрые руки, пишите в лс») with no sign of selling is not spam,
       whatever contact it gives: spam is let through.
-    * A text whose spam evidence only names a business (casino, betting, loans, crypto, earnings) or
-      says how it looks, with no offer and no contact («форекс — это всё равно что казино»), is an
-      opinion until a moderator says otherwise: spam is at most held for review.
+    * A text whose spam evidence only names a business (casino, betting, loans, crypto, a word about
+      earning) or says how it looks, with no offer and no contact («форекс — это всё равно что
+      казино»), is an opinion until a moderator says otherwise: spam is at most held for review. An
+      income stated or a job offered («доход от 30 тыс», «требуются курьеры») is an offer.
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
@@ -221,7 +225,9 @@ def ceilings(
     elif spam and question and not any(s.name in SPAM_CONTACT for s in spam):
         out["spam"] = "review"
         why["spam"] = "вопрос без ссылок и контактов — не предложение"
-    elif spam and all(s.name in SPAM_TOPICS for s in spam):
+    elif spam and all(s.name in SPAM_TOPICS for s in spam) and not any(
+        s.name == "earnings" and s.weight >= _OFFERED_EARNINGS for s in spam
+    ):
         out["spam"] = "review"
         why["spam"] = "названо занятие (казино, ставки, заработок), но нет ни предложения, ни контакта"
     hit_list = list(hits)

@@ -886,3 +886,11 @@ def test_job_taking_newcomers_and_denied_competence_are_generalisations(judge, t
 )
 def test_machines_taking_jobs_a_trade_learning_or_praise_are_no_generalisations(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Сдаю однокомнатную квартиру на длительный срок, звоните 8 900 222 33 44", "Подработка для студентов, доход от 1500 в день, пишите"]
+)
+def test_letting_a_flat_and_a_stated_income_are_offers(judge, text):
+    v = judge.judge(text)
+    assert "spam" in v.labels and v.action in REMOVED, (v.action, v.ground)
