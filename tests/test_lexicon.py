@@ -748,3 +748,12 @@ def test_kremlin_bot_is_a_political_slur_but_a_bot_is_not():
 @pytest.mark.parametrize(("text", "rude"), [("закрой рот!", True), ("Прикрой пасть", True), ("прикройте рот и нос маской", False)])
 def test_shut_your_mouth_is_an_insult_when_the_mouth_ends_the_clause(text, rude):
     assert any(h.category == "insult" for h in hits(text)) is rude
+
+
+@pytest.mark.parametrize(("text", "category"), [("ну ты и чмоха", "insult"), ("опять каклы понаехали", "hate"), ("вы холопы", "insult")])
+def test_words_mined_from_the_training_corpora_are_in_the_lexicon(text, category):
+    assert category in {h.category for h in hits(text)}
+
+
+def test_a_weak_insult_word_needs_its_addressee():
+    assert not [h for h in hits("холопы и помещики в восемнадцатом веке") if h.category == "insult"]
