@@ -86,6 +86,7 @@ _TAIL_MIN = 4
 _COMPOUND_MIN = 7
 _TAIL_CATEGORIES = frozenset(("insult", "hate", "obscene"))
 _WEAK_TAIL_SETS = frozenset(("WEAK_INSULT", "YOU_ARE_ALL"))
+_LEAD_STARS = 3  # «***ло»: at most this many stars before a word stand for its first letters
 _LINKING = frozenset("ое")  # «хохл-о-дебилы», «кремл-е-свиньи»
 _SLUR_PREFIXES = frozenset(("гос", "рос", "анти", "ультра", "архи", "супер", "псевдо", "недо", "полу"))
 _SOUND_MIN = 5  # shorter skeletons collide with real words too easily («лох»/«лах»)
@@ -775,6 +776,17 @@ class Lexicon:
 
         hits: list[Hit] = []
         orig = n.original
+        if "*" in orig:
+            # 4b. stars in place of a word's first letters («***ло», «**ка»): the normaliser drops them
+            # as punctuation, so the word is read here with them put back
+            for i, t in enumerate(toks):
+                k = t.start
+                while k > 0 and orig[k - 1] == "*" and t.start - k < _LEAD_STARS:
+                    k -= 1
+                if k == t.start or (k > 0 and (orig[k - 1].isalnum() or orig[k - 1] == "*")) or found.get(i):
+                    continue
+                if len(words[i]) >= 2 and not t.masked:
+                    self._match_mask("*" * (t.start - k) + words[i], found.setdefault(i, {}), fill=False)
         if _DISGUISE_HINT.search(orig):
             # 5. a word hidden with look-alikes («вaта», «тyпой», «жoпа»): nobody disguises a word in its
             # innocent sense, so a word of DISGUISED_SET written so is an insult by itself. Only the

@@ -757,3 +757,8 @@ def test_words_mined_from_the_training_corpora_are_in_the_lexicon(text, category
 
 def test_a_weak_insult_word_needs_its_addressee():
     assert not [h for h in hits("холопы и помещики в восемнадцатом веке") if h.category == "insult"]
+
+
+@pytest.mark.parametrize(("text", "masked"), [("*ука такая", True), ("**внимание** всем", False), ("5*5=25", False), ("сноска* внизу", False)])
+def test_stars_in_place_of_a_words_first_letters_are_a_mask(text, masked):
+    assert any(h.matched.startswith("mask:") for h in hits(text)) is masked
