@@ -231,6 +231,12 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
         if words[k] in _SECOND_PERSON:
             return None
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
+        if lemmas[k] in _POST_NOUNS and first_hit - k <= 4 and _QUOTE_OR_COLON.search(orig, toks[k].end, toks[first_hit].start):
+            # «комментарии вроде «…»», «надпись на заборе: …»: the words quoted are a post's, not the author's
+            if any(words[m] in _SECOND_PERSON for m in range(k)):
+                return None
+            t = toks[k]
+            return Finding("reported_speech", None, t.start, t.end, "review", f"цитата: {words[k]}")
         if "GS.REPORT" in c and _reports(words, k) and _introduces(norm, words, c, k, first_hit):
             if any(words[m] in _SECOND_PERSON for m in range(k)):
                 return None
@@ -239,6 +245,9 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     return None
 
 
+#: what people write: a quote right after one of these is someone else's words
+_POST_NOUNS = frozenset(("комментарий", "коммент", "пост", "сообщение", "запись", "отзыв", "надпись", "фраза",
+                         "высказывание", "лозунг", "реплика"))  # fmt: skip
 #: «слово «хач» оскорбительное»: a word quoted after «слово» is talked about, not said
 _WORD_NOUNS = frozenset(("слово", "словечко", "выражение", "прозвище", "кличка", "обзывательство", "ругательство"))
 _OPEN_QUOTE = re.compile(r"[«\"„“']")
@@ -522,6 +531,10 @@ def _reported_before(
             return False
         if "GS.REPORT" in cue[k] and _reports(words, k) and _introduces(norm, words, cue[k], k, i):
             return True
+        if i - k <= 4 and lemma(words[k]) in _POST_NOUNS and _QUOTE_OR_COLON.search(
+            norm.original, norm.tokens[k].end, norm.tokens[i].start
+        ):
+            return True  # «комментарии вроде «курды — …»», «надпись: «… вон»»
     return False
 
 

@@ -894,3 +894,13 @@ def test_machines_taking_jobs_a_trade_learning_or_praise_are_no_generalisations(
 def test_letting_a_flat_and_a_stated_income_are_offers(judge, text):
     v = judge.judge(text)
     assert "spam" in v.labels and v.action in REMOVED, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Как можно оставлять комментарии вроде «курды — свиньи»? Удаляйте", "Прочитал тут: «всех курдов выселить». Позор",
+     "На заборе надпись: «курды — вон». Закрасьте"],
+)
+def test_words_quoted_from_a_post_or_read_somewhere_are_reported_not_said(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
