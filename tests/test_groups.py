@@ -904,3 +904,14 @@ def test_letting_a_flat_and_a_stated_income_are_offers(judge, text):
 def test_words_quoted_from_a_post_or_read_somewhere_are_reported_not_said(judge, text):
     v = judge.judge(text)
     assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Встречу его вечером и поговорю по-мужски", "Я с тобой ещё разберусь"])
+def test_settling_it_in_person_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Мы разберёмся с вами в суде", "Я разберусь с этим вопросом до пятницы"])
+def test_settling_it_in_court_or_a_question_is_no_threat(judge, text):
+    assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
