@@ -149,6 +149,7 @@ class Judge:
         evidence = [Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target, h.kind) for h in p.hits]
         evidence += [Evidence(*p.quote(s.start, s.end), "spam", s.name) for s in p.spam]
         g = p.groups
+        derived_hate = False  # hate read from insulting words said of a group: it falls with the insult
         if (
             g is not None
             and g.asserted
@@ -163,6 +164,7 @@ class Judge:
                 Evidence(*p.quote(tok.start, tok.end), "hate", "анализ: оскорбление группы", attribute, "generalisation")
             )
             scores["hate"] = max(scores["hate"], thresholds["hate"].delete)
+            derived_hate = True
         model_ev: dict[str, list[Evidence]] = {}
 
         def model_evidence(label: str) -> list[Evidence]:  # each label's, computed once per verdict
@@ -207,6 +209,11 @@ class Judge:
             elif c == "insult" and ev and (reason := _said_of_no_one(p, ev[0], self._lexicon_weak)):
                 caps[c] = "review"
                 why[c] = reason
+        if derived_hate and caps.get("insult") == "review" and "hate" not in caps and not _rule_backed("hate", p):
+            # «фашисты расстреливали мирных жителей»: the group is demeaned only by the insult the model
+            # read, and that insult is held — so is the hate drawn from it
+            caps["hate"] = "review"
+            why["hate"] = why.get("insult", "оскорбление группы держится на оценке модели — решает модератор")
         for c in CATEGORIES:
             if c not in caps and thresholds[c].ban <= scores[c] < MODEL_ONLY_BAN and not _rule_backed(c, p):
                 # the model alone (no lexicon word, pattern, analyser finding or spam intent) may
@@ -278,7 +285,10 @@ class Judge:
 
     @cached_property
     def _lexicon_weak(self) -> frozenset[str]:
-        return default_lexicon().weak_insult_words
+        """Words that insult when addressed, without the people a complaint describes («бомжи»,
+        «фашисты»): those the model never sees, so they explain none of its insult score."""
+        lexicon = default_lexicon()
+        return lexicon.weak_insult_words - lexicon.model_blind_words
 
     @cached_property
     def _feature_parts(self) -> tuple:
@@ -393,7 +403,7 @@ _SITUATION = ("дурдом", "дебилизм", "идиотизм", "крет�
 #: Verbs of violence the model learnt as insults («руки бы оторвать», «сжечь бы этот мусор»).
 _VIOLENT = frozenset(
     "убить сжечь спалить поджечь оторвать отрубить отрезать расстрелять повесить задушить придушить утопить"
-    " закопать прибить зарезать взорвать сломать разбить порвать".split()
+    " закопать прибить зарезать взорвать сломать разбить порвать убивать сжигать расстреливать вешать".split()
 )
 
 

@@ -915,3 +915,15 @@ def test_settling_it_in_person_is_a_held_veiled_threat(judge, text):
 @pytest.mark.parametrize("text", ["Мы разберёмся с вами в суде", "Я разберусь с этим вопросом до пятницы"])
 def test_settling_it_in_court_or_a_question_is_no_threat(judge, text):
     assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Фашисты расстреливали мирных жителей, об этом нельзя забывать", "Меня в школе дразнили «хачом», до сих пор обидно"]
+)
+def test_the_war_remembered_and_a_childhood_name_reported_are_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+def test_calling_someone_a_fascist_is_still_an_insult(judge):
+    assert judge.judge("ты фашист").action in REMOVED
