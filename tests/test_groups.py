@@ -927,3 +927,13 @@ def test_the_war_remembered_and_a_childhood_name_reported_are_not_deleted(judge,
 
 def test_calling_someone_a_fascist_is_still_an_insult(judge):
     assert judge.judge("ты фашист").action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Вора поймали жители и сдали в полицию", "Грабителя задержали пенсионеры с соседнего двора"])
+def test_a_criminal_caught_by_a_group_is_not_what_the_group_is(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_warning_to_everyone_reading_is_no_veiled_threat(judge):
+    v = judge.judge("В парке орудует грабитель, будьте осторожны вечером")
+    assert not any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
