@@ -762,3 +762,8 @@ def test_a_weak_insult_word_needs_its_addressee():
 @pytest.mark.parametrize(("text", "masked"), [("*ука такая", True), ("**внимание** всем", False), ("5*5=25", False), ("сноска* внизу", False)])
 def test_stars_in_place_of_a_words_first_letters_are_a_mask(text, masked):
     assert any(h.matched.startswith("mask:") for h in hits(text)) is masked
+
+
+@pytest.mark.parametrize(("text", "rude"), [("да пошёл ты!", True), ("Пошла ты", True), ("пошёл ты в магазин?", False)])
+def test_go_you_is_an_insult_when_the_pronoun_ends_the_clause(text, rude):
+    assert any(h.category == "insult" for h in hits(text)) is rude
