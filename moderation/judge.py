@@ -12,7 +12,7 @@ import numpy as np
 
 from moderation.classifier import ModelArtifact
 from moderation.features import GROUP_TOKEN, Prepared, lemma_analyzer
-from moderation.lemmatize import is_function_word
+from moderation.lemmatize import is_function_word, parses
 from moderation.lexicon import default_lexicon
 from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
@@ -400,10 +400,14 @@ _ANIMALS = frozenset(
 _SITUATION = ("дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд", "задолба")
 
 
-#: Verbs of violence the model learnt as insults («руки бы оторвать», «сжечь бы этот мусор»).
-_VIOLENT = frozenset(
-    "убить сжечь спалить поджечь оторвать отрубить отрезать расстрелять повесить задушить придушить утопить"
-    " закопать прибить зарезать взорвать сломать разбить порвать убивать сжигать расстреливать вешать".split()
+#: Verbs of violence the model learnt as insults that a complaint uses as a figure of speech
+#: («руки бы оторвать тем, кто …», «сжечь бы этот мусор»), in any form …
+_FIGURATIVE = frozenset("сжечь спалить поджечь оторвать отрубить отрезать сломать разбить порвать".split())
+#: … and verbs of killing, only in the past tense: what happened («фашисты расстреливали мирных
+#: жителей»), not a call («надо расстреливать тех, кто …» stays the model's to delete)
+_KILLING = frozenset(
+    "убить убивать расстрелять расстреливать повесить вешать задушить утопить закопать зарезать взорвать"
+    " сжигать".split()
 )
 
 
@@ -421,12 +425,16 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str] = frozenset
     зелёный горит 3 секунды» — criticism of it), an animal that lives, makes noise or is kept in the
     text («петух соседский орёт», «козёл на ферме сбежал»; «ты козёл», «эти свиньи» are the lexicon's),
     or a verb of violence with no word of abuse anywhere (``weak``: the words that insult when
-    addressed) — the builder's idiom «руки бы оторвать тем, кто клал этот асфальт», «сжечь бы весь
-    этот мусор»: the model learnt them as insults from flame wars; a threat is the lexicon's.
+    addressed) — a figure of speech («руки бы оторвать тем, кто клал этот асфальт», «сжечь бы весь
+    этот мусор») or a killing told in the past tense («фашисты расстреливали мирных жителей»): the
+    model learnt them as insults from flame wars; a threat is the lexicon's.
     None when someone is addressed or the word is none of these."""
     if not _ADDRESS_LEMMAS.isdisjoint(p.lemmas):
         return None
-    if top.matched.removeprefix(_MODEL_PREFIX) in _VIOLENT and weak.isdisjoint(p.norm.words):
+    verb = top.matched.removeprefix(_MODEL_PREFIX)
+    if (
+        verb in _FIGURATIVE or (verb in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
+    ) and weak.isdisjoint(p.norm.words):
         return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
     if top.quote.lower().startswith(_SITUATION):
         return "резкая оценка положения дел, а не человека — решает модератор"
