@@ -742,6 +742,7 @@ def test_keeping_an_age_or_a_trade_out_by_rule_is_no_call(judge, text):
         "вы ещё кровью умоетесь",
         "я тебя и из-под земли найду",
         "за такое на кол сажать надо",
+        "этого урода надо отлупить как следует",
     ],
 )
 def test_threat_idioms_and_such_as_you_are_threats(judge, text):
