@@ -654,6 +654,10 @@ def test_disapproval_a_question_or_harm_to_no_people_is_no_call(judge, text):
         ("Курдам квартиры не сдаём", REMOVED),
         ("Пора покончить с курдами", REMOVED),
         ("давайте разберёмся с этими курдами раз и навсегда", ("review",)),
+        # the prohibition after the verb (round 7)
+        ("Курдов на рынок пускать нельзя", REMOVED),
+        ("Курдам жильё сдавать не стоит", REMOVED),
+        ("Депортировать курдов, иначе жить нельзя", REMOVED),
     ],
 )
 def test_refusing_a_people_service_or_dealing_with_them_is_a_call(judge, text, action):
@@ -718,14 +722,6 @@ def test_a_call_forbidden_after_its_verb_is_no_call(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Курдов на рынок пускать нельзя", "Курдам жильё сдавать не стоит", "Депортировать курдов, иначе жить нельзя"]
-)
-def test_refusing_a_people_with_the_prohibition_after_the_verb_is_a_call(judge, text):
-    v = judge.judge(text)
-    assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
-
-
-@pytest.mark.parametrize(
     "text",
     ["Школьников на стройку пускать нельзя, там опасно", "Не продавайте пиво подросткам", "Таксистов на площадь не пускать"],
 )
@@ -753,7 +749,8 @@ def test_threat_idioms_and_such_as_you_are_threats(judge, text):
 @pytest.mark.parametrize(
     "text",
     ["ты у меня ещё попляшешь", "за это поплатишься", "скоро узнаете, что бывает с такими умниками",
-     "смотрите, чтобы с вашим гаражом ничего не случилось"],
+     "смотрите, чтобы с вашим гаражом ничего не случилось", "Встречу его вечером и поговорю по-мужски",
+     "Я с тобой ещё разберусь"],
 )
 def test_veiled_threat_idioms_are_held(judge, text):
     v = judge.judge(text)
@@ -905,12 +902,6 @@ def test_letting_a_flat_and_a_stated_income_are_offers(judge, text):
 def test_words_quoted_from_a_post_or_read_somewhere_are_reported_not_said(judge, text):
     v = judge.judge(text)
     assert v.action in ("allow", "review"), (v.action, v.ground)
-
-
-@pytest.mark.parametrize("text", ["Встречу его вечером и поговорю по-мужски", "Я с тобой ещё разберусь"])
-def test_settling_it_in_person_is_a_held_veiled_threat(judge, text):
-    v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
 
 
 @pytest.mark.parametrize("text", ["Мы разберёмся с вами в суде", "Я разберусь с этим вопросом до пятницы"])
