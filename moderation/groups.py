@@ -231,8 +231,7 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
         if words[k] in _SECOND_PERSON:
             return None
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
-        if lemmas[k] in _POST_NOUNS and first_hit - k <= 4 and _QUOTE_OR_COLON.search(orig, toks[k].end, toks[first_hit].start):
-            # «комментарии вроде «…»», «надпись на заборе: …»: the words quoted are a post's, not the author's
+        if _quotes_a_post(norm, lemmas[k], k, first_hit):
             if any(words[m] in _SECOND_PERSON for m in range(k)):
                 return None
             t = toks[k]
@@ -252,6 +251,15 @@ _POST_NOUNS = frozenset(("комментарий", "коммент", "пост",
 _WORD_NOUNS = frozenset(("слово", "словечко", "выражение", "прозвище", "кличка", "обзывательство", "ругательство"))
 _OPEN_QUOTE = re.compile(r"[«\"„“']")
 _CLOSE_QUOTE = re.compile(r"[»\"“”']")
+
+
+def _quotes_a_post(norm: Normalized, lem: str, k: int, h: int) -> bool:
+    """«комментарии вроде «…»», «надпись на заборе: …»: is the word at ``h`` quoted (a quote or a colon
+    between) within four words after a post noun (lemma ``lem``) at ``k`` — a post's words, not the
+    author's?"""
+    return lem in _POST_NOUNS and h - k <= 4 and bool(
+        _QUOTE_OR_COLON.search(norm.original, norm.tokens[k].end, norm.tokens[h].start)
+    )
 
 
 def _named_word(norm: Normalized, lemmas: list[str], k: int) -> bool:
@@ -498,7 +506,6 @@ def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int, part: list
     return part is not None and forbidden_after(words, part, j)
 
 
-
 def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int) -> bool:
     """"не все таджики", "не каждый врач", "не таджики": the group is not generalised about."""
     for k in range(max(0, i - 3), i):
@@ -531,10 +538,8 @@ def _reported_before(
             return False
         if "GS.REPORT" in cue[k] and _reports(words, k) and _introduces(norm, words, cue[k], k, i):
             return True
-        if i - k <= 4 and lemma(words[k]) in _POST_NOUNS and _QUOTE_OR_COLON.search(
-            norm.original, norm.tokens[k].end, norm.tokens[i].start
-        ):
-            return True  # «комментарии вроде «курды — …»», «надпись: «… вон»»
+        if _quotes_a_post(norm, lemma(words[k]), k, i):
+            return True
     return False
 
 

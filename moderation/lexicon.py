@@ -83,6 +83,7 @@ _SOUND_SETS = frozenset(("WEAK_INSULT", "YOU_ARE", "INSULT_ADJ_ALL", "DUMB_ADJ_A
 #: compound slurs: the shortest tail and word, the categories a tail's own entry must have, and the
 #: sets of the words that insult only when addressed (a tail of theirs needs a linking vowel)
 _TAIL_MIN = 4
+_LONG_TAIL = 6  # a tail this long needs no linking vowel («американскихпидоров»)
 _COMPOUND_MIN = 7
 _TAIL_CATEGORIES = frozenset(("insult", "hate", "obscene"))
 _WEAK_TAIL_SETS = frozenset(("WEAK_INSULT", "YOU_ARE_ALL"))
@@ -1219,9 +1220,9 @@ def forbidden_after(words: Sequence[str], part: Sequence[int], j: int) -> bool:
 
 def _compound_seam(word: str, k: int, weak: bool) -> bool:
     """Is ``word`` a compound whose second part starts at ``k``? A short tail needs a linking vowel
-    or a prefix before it («Чебурашка» ends in «рашка», «кадыровцы» in «овцы»); a tail of six
-    letters or more is unambiguous, unless it is a word that insults only when addressed."""
+    or a prefix before it («Чебурашка» ends in «рашка», «кадыровцы» in «овцы»); a long tail is
+    unambiguous, unless it is a word that insults only when addressed."""
     linked = word[k - 1] in _LINKING
     if weak:
         return linked and len(word) - k > _TAIL_MIN
-    return linked or len(word) - k >= 6 or word[:k] in _SLUR_PREFIXES
+    return linked or len(word) - k >= _LONG_TAIL or word[:k] in _SLUR_PREFIXES
