@@ -222,7 +222,7 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     if first_hit is None:
         return None
     orig = norm.original
-    if _named_word(norm, lemmas, first_hit):
+    if (_named_word(norm, lemmas, first_hit) or asks_meaning(words, first_hit)) and _SECOND_PERSON.isdisjoint(words):
         t = toks[first_hit - 1]
         return Finding("reported_speech", None, t.start, toks[first_hit].end, "review", f"упоминание: {words[first_hit - 1]}")
     for k in range(first_hit - 1, -1, -1):
@@ -260,6 +260,16 @@ def _quotes_a_post(norm: Normalized, lem: str, k: int, h: int) -> bool:
     return lem in _POST_NOUNS and h - k <= 4 and bool(
         _QUOTE_OR_COLON.search(norm.original, norm.tokens[k].end, norm.tokens[h].start)
     )
+
+
+#: «что такое …», «что значит …»: a question about what a word means
+_MEANING = frozenset((("что", "такое"), ("что", "значит"), ("что", "означает")))
+
+
+def asks_meaning(words: Sequence[str], k: int) -> bool:
+    """Is the word at ``k`` the one a question asks the meaning of («что такое «ватник»?», «что
+    значит чурбан»): talked about, not said?"""
+    return k >= 2 and (words[k - 2], words[k - 1]) in _MEANING
 
 
 def _named_word(norm: Normalized, lemmas: list[str], k: int) -> bool:

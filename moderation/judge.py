@@ -12,6 +12,7 @@ import numpy as np
 
 from moderation.classifier import ModelArtifact
 from moderation.features import GROUP_TOKEN, Prepared, lemma_analyzer
+from moderation.groups import asks_meaning
 from moderation.lemmatize import is_function_word, parses
 from moderation.lexicon import default_lexicon
 from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
@@ -431,6 +432,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str] = frozenset
     None when someone is addressed or the word is none of these."""
     if not _ADDRESS_LEMMAS.isdisjoint(p.lemmas):
         return None
+    if _asks_what_it_means(p, top):
+        return "вопрос о значении слова, а не оскорбление — решает модератор"
     verb = top.matched.removeprefix(_MODEL_PREFIX)
     if (
         verb in _FIGURATIVE or (verb in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
@@ -441,6 +444,13 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str] = frozenset
     if top.matched.removeprefix(_MODEL_PREFIX) in _ANIMALS and not _ANIMAL_LIFE.isdisjoint(p.lemmas):
         return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
     return None
+
+
+def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
+    """Is the model's strongest word (``top``) the word a question asks the meaning of («что такое
+    мылорылые, не знаю»)? (Lexicon words asked about are reported speech: ``groups.asks_meaning``.)"""
+    quote = top.quote.lower()
+    return any(t.text == quote and asks_meaning(p.norm.words, k) for k, t in enumerate(p.norm.tokens))
 
 
 #: A neighbour's notice: something lost, found or given away («потерялась собака», «нашли ключи»,

@@ -929,3 +929,9 @@ def test_a_criminal_caught_by_a_group_is_not_what_the_group_is(judge, text):
 def test_a_warning_to_everyone_reading_is_no_veiled_threat(judge):
     v = judge.judge("В парке орудует грабитель, будьте осторожны вечером")
     assert not any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Что значит «чурбан»? Бабушка так говорит", "А что такое «ватник», объясните"])
+def test_asking_what_a_word_means_is_not_saying_it(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+    assert judge.judge("что такое дебил? это ты").action in REMOVED  # said to someone after all
