@@ -495,6 +495,13 @@ def _pointed_at(words: Sequence[str], cue: list[frozenset[str]], sent: list[int]
     ) and not any((words[k], words[k + 1]) in _AS_ONE for k in range(max(0, i - 3), min(len(words) - 1, i + 4)))
 
 
+def _in_noun_phrase(word: str) -> bool:
+    """Can ``word`` stand inside a group word's noun phrase before the dash that stands for the copula
+    — a genitive («жители Горячеводска»), a preposition and its noun («врачи в нашей больнице»), an
+    abbreviation pymorphy3 does not know («сотрудники МФЦ»)?"""
+    return any(g in tag for tag in _tags(word) for g in ("gent", "PREP", "loct", "ablt", "UNKN", "Abbr"))
+
+
 def _kept_out_by_rule(word: str, attribute: str) -> bool:
     """Is the group one that rules keep out of places (minors, a trade, the staff of a workplace) or
     voters out of power (a party)?"""
@@ -602,8 +609,8 @@ def _statement(
     same_clause = [j for j in same_sentence if clause[j] == clause[i]]
     # "мигранты — воры", "жители Горячеводска — одни алкаши": the dash after the group's noun phrase
     # (the word itself or its genitive complement) stands for the copula, the predicate is the next clause
-    for k in range(i, min(n - 1, i + 3)):
-        if sent[k + 1] != s or clause[k] != clause[i] or (k > i and not _has(words[k], "gent")):
+    for k in range(i, min(n - 1, i + 5)):
+        if sent[k + 1] != s or clause[k] != clause[i] or (k > i and not _in_noun_phrase(words[k])):
             break
         if clause[k + 1] == clause[i] + 1 and _DASH.search(norm.original, toks[k].end, toks[k + 1].start):
             same_clause += [j for j in same_sentence if clause[j] == clause[i] + 1]

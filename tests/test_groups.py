@@ -935,3 +935,13 @@ def test_a_warning_to_everyone_reading_is_no_veiled_threat(judge):
 def test_asking_what_a_word_means_is_not_saying_it(judge, text):
     assert judge.judge(text).action in ("allow", "review")
     assert judge.judge("что такое дебил? это ты").action in REMOVED  # said to someone after all
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [("Медики в нашей поликлинике — убийцы", True), ("Сотрудники ЖЭУ — хамы и лентяи", True),
+     ("Медики в нашей поликлинике — настоящие герои", False), ("Продавцы все берут взятки", True),
+     ("Все продавцы взяток не берут", False)],
+)
+def test_a_group_noun_phrase_with_a_place_or_an_abbreviation_before_the_dash(judge, text, removed):
+    assert (judge.judge(text).action in REMOVED) is removed
