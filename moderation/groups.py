@@ -488,11 +488,11 @@ _THESE = frozenset(("эти", "этих", "этим", "этими"))
 
 def _pointed_at(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> bool:
     """Is the group word at ``i`` quantified by a demonstrative only («эти таксисты»; not «все эти
-    таксисты», «таксисты все как один»)?"""
+    таксисты»; «как один» is the caller's ``as_one``)?"""
     quants = [words[k] for k in range(len(words)) if sent[k] == sent[i] and "GS.QUANT" in cue[k]]
     return bool(quants) and all(w in _THESE for w in quants) and any(
         words[k] in _THESE for k in range(max(0, i - _BEFORE), i)
-    ) and not any((words[k], words[k + 1]) in _AS_ONE for k in range(max(0, i - 3), min(len(words) - 1, i + 4)))
+    )
 
 
 def _in_noun_phrase(word: str) -> bool:
@@ -675,10 +675,13 @@ def _statement(
                 return found("generalisation", j, "delete", f"не {words[j]}")
 
     nominative = _has(words[i], "nomn") or words[i] in _COLLECTIVE
-    quantified = any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i)) or (
-        i + 1 < n and "GS.QUANT" in cue[i + 1] and sent[i + 1] == s
-    ) or any(
+    as_one = any(
         (words[k], words[k + 1]) in _AS_ONE for k in range(max(0, i - 3), min(n - 1, i + 4)) if sent[k] == s
+    )
+    quantified = (
+        any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i))
+        or (i + 1 < n and "GS.QUANT" in cue[i + 1] and sent[i + 1] == s)
+        or as_one
     )
     # "мигранты только и делают, что воруют": the frame says it of the group as a habit, like "все"
     quantified = quantified or any(
@@ -711,7 +714,7 @@ def _statement(
                     # model cannot delete it
                     return found("generalisation", j, "review", words[j], hold=True)
                 verb = _likely(words[j], "VERB") or _likely(words[j], "INFN")
-                if verb and not labelled and attribute not in _ONLY_OF and _pointed_at(words, cue, sent, i):
+                if verb and not labelled and not as_one and attribute not in _ONLY_OF and _pointed_at(words, cue, sent, i):
                     # «эти таксисты у вокзала хамят и обманывают»: «эти» points at the drivers the
                     # author has seen, it does not quantify the trade — held like the plain plural below
                     return found("generalisation", j, "review", words[j], hold=True)

@@ -420,7 +420,7 @@ _ANIMAL_LIFE = frozenset(
 )
 
 
-def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str] = frozenset()) -> str | None:
+def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | None:
     """Why a model-only insult said to nobody is held, when the model's strongest word (``top``) is
     not about a person: a word for a state of affairs («какой-то дурдом с пропусками», «дебилизм:
     зелёный горит 3 секунды» — criticism of it), an animal that lives, makes noise or is kept in the
@@ -434,14 +434,14 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str] = frozenset
         return None
     if _asks_what_it_means(p, top):
         return "вопрос о значении слова, а не оскорбление — решает модератор"
-    verb = top.matched.removeprefix(_MODEL_PREFIX)
+    word = top.matched.removeprefix(_MODEL_PREFIX)
     if (
-        verb in _FIGURATIVE or (verb in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
+        word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
     ) and weak.isdisjoint(p.norm.words):
         return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
     if top.quote.lower().startswith(_SITUATION):
         return "резкая оценка положения дел, а не человека — решает модератор"
-    if top.matched.removeprefix(_MODEL_PREFIX) in _ANIMALS and not _ANIMAL_LIFE.isdisjoint(p.lemmas):
+    if word in _ANIMALS and not _ANIMAL_LIFE.isdisjoint(p.lemmas):
         return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
     return None
 

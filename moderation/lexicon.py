@@ -45,6 +45,7 @@ HIT_CATEGORIES: tuple[str, ...] = categories.lexicon_categories()
 _NEGATIONS = frozenset(("не", "ни"))
 _FORBID_MODALS = frozenset(("надо", "нужно", "стоит", "следует"))  # «гнать их не надо»
 _AFTER_NEGATORS = frozenset(("нельзя", "не"))
+_FORBID_REACH = 6  # words after a verb where its «нельзя»/«не надо» may stand («выселять цыган из города нельзя»)
 _SENTENCE_END = re.compile(r"[.!?;\n…()\[\]]")
 _SENTENCE_END_RUN = re.compile(r"[.!?;\n…()\[\]]+")
 _CLAUSE_END = re.compile(r"[.!?;\n…,:()\u2013\u2014-]")
@@ -581,21 +582,13 @@ class Lexicon:
         lexicon.neutral_group_words = frozenset(
             f for f in neutral if f not in not_neutral and not (f in forms and forms[f].entries)
         )
-        lexicon.model_blind_words = frozenset(
-            form
-            for name in ("GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE")
-            if name in sets
-            for form in expander.expand_set(name, (), name)
-        )
-        lexicon.harsh_adjectives = (
-            frozenset(expander.expand_set("HARSH_ADJ", (), "HARSH_ADJ")) if "HARSH_ADJ" in sets else frozenset()
-        )
-        lexicon.weak_insult_words = frozenset(
-            form
-            for name in ("WEAK_INSULT", "YOU_ARE_ALL", "YOU_ARE_PEOPLE")
-            if name in sets
-            for form in expander.expand_set(name, (), name)
-        )
+
+        def forms_of(*names: str) -> frozenset[str]:  # every form of these sets (absent ones: none)
+            return frozenset(form for name in names if name in sets for form in expander.expand_set(name, (), name))
+
+        lexicon.model_blind_words = forms_of("GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE")
+        lexicon.harsh_adjectives = forms_of("HARSH_ADJ")
+        lexicon.weak_insult_words = forms_of("WEAK_INSULT", "YOU_ARE_ALL", "YOU_ARE_PEOPLE")
         lexicon.cues = {form: frozenset(names) for form, names in cues.items()}
         lexicon.cue_lemmas = {lem: frozenset(names) for lem, names in cue_lemmas.items()}
         lexicon.group_word_set = frozenset(targets)
@@ -947,7 +940,7 @@ class Lexicon:
         clauses: list[list[int]] = []
 
         def forbidden(i: int) -> bool:  # «выселять цыган нельзя»: clauses only where it can matter
-            if not any(w in _AFTER_NEGATORS for w in words[i + 1 : i + 7]):
+            if _AFTER_NEGATORS.isdisjoint(words[i + 1 : i + 1 + _FORBID_REACH]):
                 return False
             if not clauses:
                 clauses.append(_clauses(n, sentence or _sentences(n)))
@@ -1205,10 +1198,10 @@ def _digest(directory: Path) -> str:
 
 def forbidden_after(words: Sequence[str], part: Sequence[int], j: int) -> bool:
     """«выселять цыган нельзя», «запрещать им молиться не надо»: the verb at ``j`` is forbidden by
-    what follows it within six words of its clause (``part``: the clause number of each token;
+    what follows it within ``_FORBID_REACH`` words of its clause (``part``: the clause number of each token;
     Russian puts the modal after the infinitive as often as before it). «Выгнать цыган, нельзя больше
     терпеть» is a call: the comma starts another clause."""
-    for k in range(j + 1, min(len(words), j + 7)):
+    for k in range(j + 1, min(len(words), j + 1 + _FORBID_REACH)):
         if part[k] != part[j]:
             return False
         if words[k] == "нельзя":

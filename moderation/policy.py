@@ -231,17 +231,16 @@ def ceilings(
         out["spam"] = "review"
         why["spam"] = "названо занятие (казино, ставки, заработок), но нет ни предложения, ни контакта"
     hit_list = list(hits)
-    if self_insult or authority_insult or thing_insult or decision_insult:
+    said_of = (
+        (self_insult, "автор говорит это о себе"),
+        (authority_insult, "резкая критика власти — решает модератор"),
+        (thing_insult, "резкая оценка вещи или решения, а не человека — решает модератор"),
+        (decision_insult, "риторический вопрос о том, кто принял решение, а не оскорбление собеседника — решает модератор"),
+    )
+    insult_held = next((r for held, r in said_of if held), None)
+    if insult_held is not None:
         out["insult"] = "review"
-        why["insult"] = (
-            "автор говорит это о себе"
-            if self_insult
-            else "резкая критика власти — решает модератор"
-            if authority_insult
-            else "резкая оценка вещи или решения, а не человека — решает модератор"
-            if thing_insult
-            else "риторический вопрос о том, кто принял решение, а не оскорбление собеседника — решает модератор"
-        )
+        why["insult"] = insult_held
     if authority_insult:
         # the only group named is the authorities, and no lexicon word or finding says hate: the
         # model's hate score («чиновники — дармоеды, гнать их всех» 0.73 on "гнать их") cannot delete it
