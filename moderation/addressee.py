@@ -23,9 +23,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["said_of_authorities", "said_of_decision_maker", "said_of_self", "said_of_things"]
 
-#: Words that may stand between "я" and the name it gives itself ("я же просто дура"); adjectives
-#: ("я полный идиот", "себя полной идиоткой") may too.
-_FILLERS = frozenset("же ведь просто ну тоже вообще прям прямо реально".split())
+#: Words that may stand between "я" and the name it gives itself ("я же просто дура", "ну я и дура",
+#: "я вам не дура"); adjectives ("я полный идиот", "себя полной идиоткой") may too.
+_FILLERS = frozenset("же ведь просто ну тоже вообще прям прямо реально и не тебе вам".split())
+#: Who can be compared with the author after a self-insult: "я дурак, а ты ещё больший".
+_YOU = frozenset(("ты", "вы"))
 _FEEL = frozenset("чувствую чувствовал чувствовала ощущаю ощущал ощущала считаю считал считала".split())
 _SECOND_PERSON = frozenset("ты тебя тебе тобой вы вас вам вами".split())
 #: The authorities as a body: collective nouns in any number, people of the authorities in the plural
@@ -55,26 +57,37 @@ class _Hit(Protocol):
 
 
 def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
-    """Are all insult words of the text (at least one) said by the author of themself, with no
-    "ты"/"вы" in the text?"""
+    """Are all insult words of the text (at least one) said by the author of themself, with nobody
+    ("ты"/"вы") named after one of them in its sentence ("я дурак, а ты ещё больший")?
+
+    "Вы меня извините, я дура, не поняла, где записываться" and "какая же я дура, что проголосовала
+    за вас" were deleted with a ban while any "вы" anywhere disqualified the text."""
     insults = [h for h in hits if h.category == "insult" and h.kind is None]
     if not insults:
         return False
     toks = norm.tokens
     words = norm.words
-    if not _SECOND_PERSON.isdisjoint(words):
-        return False
+    sentence = norm.sentences
     at = {t.start: k for k, t in enumerate(toks)}
     orig = norm.original
     for h in insults:
         k = at.get(h.start)
         if k is None or not _of_self(words, toks, orig, k):
             return False
+        if any(words[j] in _YOU for j in range(k + 1, len(words)) if sentence[j] == sentence[k]):
+            return False
     return True
 
 
 def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
-    """"я (же/полный …) <word>" or "(чувствую) себя <word>" inside one clause."""
+    """"я (же/полный …) <word>", "(чувствую) себя <word>" or "<word> (же) я" inside one clause."""
+    for j in (k + 1, k + 2):  # «ну и дурак же я», «дура я, что поверила» (not «о таких тварях я …»)
+        if j >= len(words) or _CLAUSE_BREAK.search(orig, toks[j - 1].end, toks[j].start):
+            break
+        if words[j] == "я":
+            return any({"nomn", "sing"} in p.tag for p in parses(words[k])[:2])
+        if words[j] not in ("же", "ведь"):
+            break
     j = k - 1
     while j >= 0 and k - j <= 4:
         if _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):

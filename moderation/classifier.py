@@ -23,7 +23,14 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
 from moderation import categories
-from moderation.features import CharNgramTfidf, LemmaTfidf, LexiconFeatures, Prepare
+from moderation.features import (
+    CharNgramTfidf,
+    LemmaTfidf,
+    LexiconFeatures,
+    Prepare,
+    shouting_columns,
+    unshouted,
+)
 
 ARTIFACT_FILE = "model.pkl"
 ARTIFACT_FORMAT = 1
@@ -139,6 +146,25 @@ def nb_ratios(X: sparse.csr_matrix, y: np.ndarray) -> np.ndarray:
     pos = np.asarray(b[y == 1].sum(axis=0)).ravel() + 1.0
     neg = np.asarray(b[y != 1].sum(axis=0)).ravel() + 1.0
     return np.abs(np.log((pos / pos.sum()) / (neg / neg.sum()))).astype(np.float32)
+
+
+def read_probs(features: FeatureUnion, clf: MultiLabelLinear, X: sparse.csr_matrix) -> tuple[np.ndarray, sparse.csr_matrix]:  # noqa: N803
+    """Each label's probability for the rows of ``X``, and the rows as the abuse heads read them.
+
+    The spam head reads a text as written; every other head reads a shouted text as if it were in
+    sentence case (:data:`moderation.features.SHOUTING`). A model fitted with the shouting columns as
+    the spam head's own (:func:`moderation.training.fit`) scores the same either way.
+    """
+    X = X.tocsr()  # noqa: N806
+    probs = clf.predict_proba(X)
+    rows, calm = unshouted(X, *shouting_columns(features))
+    if not len(rows):
+        return probs, X
+    abuse = [j for j, label in enumerate(clf.labels) if label != "spam"]
+    probs[np.ix_(rows, abuse)] = clf.predict_proba(calm)[:, abuse]
+    order = np.arange(X.shape[0])
+    order[rows] = X.shape[0] + np.arange(len(rows))  # each shouted row's calm copy in its place
+    return probs, sparse.vstack([X, calm]).tocsr()[order]
 
 
 def build_pipeline(C: float = 0.3, word_features: int = 150_000, char_features: int = 150_000) -> Pipeline:  # noqa: N803

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation.classifier import ModelArtifact
+from moderation.classifier import ModelArtifact, read_probs
 from moderation.features import GROUP_TOKEN, Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import is_function_word, parses
@@ -94,8 +94,7 @@ class Judge:
                 todo.append(i)
         if todo:
             prepared = [self._prepare.prepare_one(texts[i]) for i in todo]
-            X = self._features.transform(prepared).tocsr()  # noqa: N806
-            probs = self._clf.predict_proba(X)
+            probs, X = read_probs(self._features, self._clf, self._features.transform(prepared))  # noqa: N806
             unaddressed = self._insult_unaddressed(prepared, probs, X)
             for row, i in enumerate(todo):
                 out[i] = self._verdict(texts[i], prepared[row], probs[row], X, row, unaddressed.get(row))

@@ -23,7 +23,7 @@ from sklearn.model_selection import train_test_split
 
 from moderation import categories
 from moderation.categories import CATEGORIES, DEFAULT_THRESHOLDS, RULE_FLOORS
-from moderation.classifier import ModelArtifact, build_pipeline
+from moderation.classifier import ModelArtifact, build_pipeline, read_probs
 from moderation.counterfactual import neutral_sentences
 from moderation.datasets import SEED_CORPUS, SOURCES, Example, load, read_seed
 from moderation.features import Prepared, prepare
@@ -122,14 +122,15 @@ def with_extra(examples: list[Example], extra: list[Example] | None) -> list[Exa
 def fit(
     examples: list[Example], prepared: list[Prepared], Y: np.ndarray, *, C: float = 0.3  # noqa: N803
 ):
-    """Fit the whole pipeline; the spam detector's emoji and repeat-flood columns belong to the spam head.
+    """Fit the whole pipeline; the spam detector's emoji, repeat-flood and capitals columns belong to the spam head.
 
     Emoji floods (and the spam detector's totals that count them) say how a text is written, not whom
     it insults: learnt by the toxic heads they made a
     sad comment with five crying emoji score as an insult. So only the spam head sees them
     (``MultiLabelLinear.own_columns``). (Hiding every spam column — links, @-mentions, punctuation —
     from the toxic heads was tried: their weight moved to the char n-grams of the handles and links
-    themselves, and Sariellee's clean tweets deleted rose from 0.053 to 0.075.)
+    themselves, and Sariellee's clean tweets deleted rose from 0.053 to 0.075.) Capitals are the spam
+    head's too: shouting says how loud a text is, not whom it insults (``features.SHOUTING``).
     """
     pipe = build_pipeline(C=C)
     weights = np.array([e.weight for e in examples], dtype=float)
@@ -147,7 +148,8 @@ def fit(
 #: Feature columns only the spam head learns from (see :func:`fit`).
 SPAM_OWN_PREFIXES = tuple(
     f"rules__spam_{n}"
-    for n in ("sig_emoji_flood", "sig_repeat_flood", "emoji_ratio", "n_signals_log", "max_weight", "rule_score")
+    for n in ("sig_emoji_flood", "sig_repeat_flood", "emoji_ratio", "n_signals_log", "max_weight", "rule_score",
+              "sig_caps_flood", "upper_ratio")
 )
 
 
@@ -159,8 +161,8 @@ def _prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 def final_scores(pipe, prepared: list[Prepared], floors: dict[str, float] | None = None) -> np.ndarray:
     """Model probabilities with the judge's rule floors applied, as the judge would score them."""
     floors = RULE_FLOORS if floors is None else floors
-    X = pipe.named_steps["features"].transform(prepared)  # noqa: N806
-    S = pipe.named_steps["clf"].predict_proba(X)  # noqa: N806
+    features = pipe.named_steps["features"]
+    S, _ = read_probs(features, pipe.named_steps["clf"], features.transform(prepared))  # noqa: N806
     labels = list(pipe.named_steps["clf"].labels)
     for i, p in enumerate(prepared):
         if p.hits or p.spam:

@@ -379,13 +379,25 @@ def test_an_offer_with_a_contact_is_spam_even_as_a_question(judge):
     assert "spam" in v.labels and v.action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Забыла ключи второй раз за неделю, я такая дура", "опять проспала, чувствую себя полной идиоткой"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Забыла ключи второй раз за неделю, я такая дура",
+        "опять проспала, чувствую себя полной идиоткой",
+        "Вы меня извините, я дура, не поняла, где записываться",
+        "ну я и дура, перепутала окна в МФЦ",
+        "Ну и дурак же я, поверил обещаниям",
+        "Какая же я дура, что проголосовала за вас",
+    ],
+)
 def test_an_insult_word_the_author_says_of_themself_is_held_at_most(judge, text):
     v = judge.judge(text)
     assert v.action in ("allow", "review") and "insult" not in v.labels
 
 
-@pytest.mark.parametrize("text", ["я дура, а ты козел", "он идиот", "я лох, а вы все дебилы"])
+@pytest.mark.parametrize(
+    "text", ["я дура, а ты козел", "он идиот", "я лох, а вы все дебилы", "я дурак, а ты ещё больший", "о таких тварях я даже не знаю, что писать"]
+)
 def test_an_insult_aimed_at_someone_else_is_not_self_talk(text):
     assert not prepare(text).self_insult
 

@@ -36,6 +36,31 @@ def test_civic_comments_and_sharp_criticism_stay_up(judge, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "СПАСИБО ВСЕМ КТО ПОМОГ НАЙТИ СОБАКУ",
+        "МЫ БУДЕМ ЖАЛОВАТЬСЯ В ПРОКУРАТУРУ",
+        "ТЫ ВООБЩЕ ЧИТАЛ ЧТО Я НАПИСАЛ? ОПЯТЬ НЕ ПО ТЕМЕ",
+        "ПОЧЕМУ ДО СИХ ПОР НЕ УБРАЛИ СНЕГ НА УЛИЦЕ КИРОВА, СКОЛЬКО МОЖНО ЖДАТЬ",
+    ],
+)
+def test_a_comment_in_capitals_is_not_abuse_for_being_loud(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review") and v.labels == [], (v.action, v.scores)
+
+
+def test_abuse_in_capitals_is_still_abuse_and_the_spam_head_still_sees_the_capitals(judge):
+    from moderation.classifier import read_probs
+
+    for text in ("ТЫ ПРОСТО КОЗЁЛ И ТВАРЬ", "Я ТЕБЯ НАЙДУ И УБЬЮ"):
+        assert judge.judge(text).action in ("delete", "delete_and_ban")
+    X = judge._features.transform([judge._prepare.prepare_one("ЗАРАБОТОК ОТ 5000 В ДЕНЬ БЕЗ ВЛОЖЕНИЙ, ПИШИ В ЛС")])
+    probs, _ = read_probs(judge._features, judge._clf, X)
+    spam = judge._clf.labels.index("spam")
+    assert probs[0, spam] == pytest.approx(judge._clf.predict_proba(X)[0, spam])
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         ("ты дебил конченый, иди нахуй", "obscene"),

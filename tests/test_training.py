@@ -11,6 +11,7 @@ import pytest
 
 from moderation.classifier import ModelArtifact
 from moderation.datasets import SEED_CORPUS, DataError, detect, load
+from moderation.features import SHOUTING
 from moderation.judge import Judge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +45,11 @@ def test_train_end_to_end_writes_a_loadable_versioned_model(tiny_corpus, tmp_pat
     assert judge.model_version == "tiny-1"
     assert "obscene" in judge.judge("иди нахуй").labels
     assert isinstance(ModelArtifact.load(out), ModelArtifact)
+    # the recipe gives the capitals to the spam head alone: shouting is no evidence of abuse
+    names = list(judge._features.get_feature_names_out())
+    loud = [names.index(f"rules__{n}") for n in SHOUTING]
+    abuse = [j for j, label in enumerate(judge._clf.labels) if label != "spam"]
+    assert not judge._clf.coef_[abuse][:, loud].any()
 
 
 def test_format_detection_and_licence_refusal(tmp_path):
