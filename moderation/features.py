@@ -42,7 +42,8 @@ class Prepared:
     spam: list[SpamSignal] = field(default_factory=list)
     view: Excerpt | None = None
     groups: GroupStatements | None = None  # what the text says about protected groups, if it names one
-    masked: tuple[int, ...] = ()  # tokens that are neutral group names ("армяне"): the model never sees them
+    masked: tuple[int, ...] = ()  # tokens the model never sees: neutral group names ("армяне"), proper names
+    names: tuple[int, ...] = ()  # the masked tokens that are people's names ("на улице Козлова"), not groups
     self_insult: bool = False  # every insult word is said by the author of themself ("я лох")
     authority_insult: bool = False  # insult aimed only at the authorities as a body ("депутаты — бездари")
     thing_insult: bool = False  # harsh words said only of things ("убогий парк", "дебильный проект")
@@ -140,8 +141,11 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
             or adjectives.get(w) in _MASKED_ADJECTIVES
             or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))
         )}))
+    names = proper_names(norm, hits)
+    if names:
+        masked = tuple(sorted({*masked, *names}))
     return Prepared(
-        judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked,
+        judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked, names,
         said_of_self(norm, hits), said_of_authorities(norm, hits, lemmas),
         said_of_things(norm, hits, lemmas, lexicon.harsh_adjectives), said_of_decision_maker(norm, hits),
     )
@@ -221,13 +225,61 @@ _MASKED_ADJECTIVES = frozenset(("nationality", "religion"))
 GROUP_TOKEN = "<группа>"
 
 
+#: What a proper name becomes for the model: nothing it has ever seen (no lemma, no character n-gram
+#: of it is in any vocabulary), so a name scores nothing either way (:func:`proper_names`).
+NAME_TOKEN = "\u25c7"
+
+
+def hidden_word(p: Prepared, i: int) -> str:
+    """What the model reads in place of masked token ``i``."""
+    return NAME_TOKEN if i in p.names else GROUP_TOKEN
+
+
+#: Words a name follows whatever its case: streets, squares and things named after people.
+_NAMED_AFTER = frozenset(
+    "улица улицы улице улицу улицей ул проспект проспекта проспекте просп пр переулок переулка переулке пер "
+    "площадь площади пл бульвар бульвара бульваре бул имени им".split()
+)
+_NAME_TAGS = frozenset(("Surn", "Name", "Patr"))
+
+
+def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
+    """Tokens that are people's names: a capitalised word inside a sentence, or any word after
+    «улица», «проспект», «имени» …, that pymorphy3 can read as a surname, a first name or a patronymic.
+
+    The model reads names as words: the flame-war corpora made «козлов», «баранов», «петухов» insults,
+    and «На улице Козлова опять прорыв трубы» (a street of Pyatigorsk) was deleted as one. A name says
+    whom a comment is about, never whether it insults: the model does not see it. The lexicon still
+    does (a name that is a word of abuse is no name here: «ты Козёл» keeps its «козёл»).
+    """
+    orig = norm.original
+    words = norm.words
+    if orig[1:].lower() == orig[1:] and _NAMED_AFTER.isdisjoint(words):  # one C-level test for most texts
+        return ()
+    toks = norm.tokens
+    sentence = norm.sentences
+    hit = {h.start for h in hits}
+    out = []
+    for i, t in enumerate(toks):
+        w = words[i]
+        if len(w) < 4 or t.start in hit or t.masked:
+            continue
+        if not (i and words[i - 1] in _NAMED_AFTER):
+            written = orig[t.start : t.end]
+            if not i or sentence[i] != sentence[i - 1] or not (written[:1].isupper() and written[1:].islower()):
+                continue
+        if any(not _NAME_TAGS.isdisjoint(p.tag.grammemes) for p in parses(w)[:3]):
+            out.append(i)
+    return tuple(out)
+
+
 def lemma_analyzer(p: Prepared, mask: bool = False) -> list[str]:
     """Lemma unigrams and bigrams: morphology folds «дебилы/дебилов/дебилам» into one feature."""
     lem = p.lemmas
     if mask and p.masked:
         lem = list(lem)
         for i in p.masked:
-            lem[i] = GROUP_TOKEN
+            lem[i] = hidden_word(p, i)
     return lem + [f"{a} {b}" for a, b in zip(lem, lem[1:], strict=False)]
 
 
@@ -353,7 +405,7 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
         def units(p: Prepared) -> set[str]:
             seen: set[str] = set()
             for i, t in enumerate(p.norm.tokens):
-                word = GROUP_TOKEN if i in p.masked else t.text
+                word = hidden_word(p, i) if i in p.masked else t.text
                 grams = per_word.get(word)
                 if grams is None:
                     grams = per_word[word] = self._ngrams(word)
@@ -394,7 +446,7 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
         for p in X:
             before = len(parts)
             if mask and p.masked:
-                parts.extend(lookup(GROUP_TOKEN if i in p.masked else t.text) for i, t in enumerate(p.norm.tokens))
+                parts.extend(lookup(hidden_word(p, i) if i in p.masked else t.text) for i, t in enumerate(p.norm.tokens))
             else:
                 parts.extend(map(lookup, [t.text for t in p.norm.tokens]))
             lens.append(sum(map(len, parts[before:])))

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from moderation.classifier import ModelArtifact, read_probs
-from moderation.features import GROUP_TOKEN, Prepared, lemma_analyzer
+from moderation.features import Prepared, hidden_word, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import is_function_word, parses
 from moderation.lexicon import default_lexicon
@@ -329,7 +329,7 @@ class Judge:
             row_cols, row_push = row_cols[order], row_push[order]
         tokens = p.norm.tokens
         masked = set(p.masked)
-        lem = [GROUP_TOKEN if i in masked else x for i, x in enumerate(p.lemmas)]
+        lem = [hidden_word(p, i) if i in masked else x for i, x in enumerate(p.lemmas)]
         # (token, column, its part of the column) for every feature a word takes part in: a lemma
         # bigram is half each word's; a character n-gram is all each word's that has it
         n = len(lem)

@@ -49,6 +49,30 @@ def test_a_comment_in_capitals_is_not_abuse_for_being_loud(judge, text):
     assert v.action in ("allow", "review") and v.labels == [], (v.action, v.scores)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["На улице Козлова опять прорыв трубы", "Дом на ул. козлова, 12 без света", "Спасибо Ивану Петухову за помощь"],
+)
+def test_a_name_that_sounds_like_abuse_is_no_abuse(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review") and v.labels == [], (v.action, v.scores)
+
+
+def test_proper_names_are_hidden_from_the_model_but_not_from_the_lexicon(judge):
+    from moderation.features import prepare
+
+    def named(text):
+        p = prepare(text)
+        return [p.norm.words[i] for i in p.names]
+
+    assert named("Вчера на приёме у Козловой всё решили") == ["козловой"]
+    assert named("Дом на проспекте кирова") == ["кирова"]
+    assert named("Козлы, когда почините дорогу") == []  # the first word of a sentence is capitalised anyway
+    assert named("когда почините дорогу, Козлы") == []  # a plural of abuse is no name
+    assert named("Ты Козел") == []  # a lexicon word keeps its reading
+    assert judge.judge("Ты Козел").action in ("delete", "delete_and_ban")
+
+
 def test_abuse_in_capitals_is_still_abuse_and_the_spam_head_still_sees_the_capitals(judge):
     from moderation.classifier import read_probs
 
