@@ -63,14 +63,26 @@ def test_proper_names_are_hidden_from_the_model_but_not_from_the_lexicon(judge):
 
     def named(text):
         p = prepare(text)
-        return [p.norm.words[i] for i in p.names]
+        return [p.norm.words[i] for i in p.unseen]
 
     assert named("Вчера на приёме у Козловой всё решили") == ["козловой"]
     assert named("Дом на проспекте кирова") == ["кирова"]
     assert named("Козлы, когда почините дорогу") == []  # the first word of a sentence is capitalised anyway
     assert named("когда почините дорогу, Козлы") == []  # a plural of abuse is no name
     assert named("Ты Козел") == []  # a lexicon word keeps its reading
+    assert named("А Путин тут при чём") == []  # a surname built on no word for a creature stays visible
     assert judge.judge("Ты Козел").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["ахаха", "ахаха ну ты даёшь, молодец", "лол, ну и дела", "Ха-ха-ха, верю"])
+def test_laughter_is_no_insult(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review") and v.labels == [], (v.action, v.scores)
+
+
+@pytest.mark.parametrize("text", ["ахаха ты дебил", "хахаха ну и лошара ты"])
+def test_laughing_at_someone_with_abuse_is_still_abuse(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
 
 
 def test_abuse_in_capitals_is_still_abuse_and_the_spam_head_still_sees_the_capitals(judge):
