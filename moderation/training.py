@@ -122,15 +122,15 @@ def with_extra(examples: list[Example], extra: list[Example] | None) -> list[Exa
 def fit(
     examples: list[Example], prepared: list[Prepared], Y: np.ndarray, *, C: float = 0.3  # noqa: N803
 ):
-    """Fit the whole pipeline; the spam detector's emoji, repeat-flood and capitals columns belong to the spam head.
+    """Fit the whole pipeline; the spam detector's emoji, repeat-flood and caps-flood columns belong to the spam head.
 
     Emoji floods (and the spam detector's totals that count them) say how a text is written, not whom
     it insults: learnt by the toxic heads they made a
     sad comment with five crying emoji score as an insult. So only the spam head sees them
     (``MultiLabelLinear.own_columns``). (Hiding every spam column — links, @-mentions, punctuation —
     from the toxic heads was tried: their weight moved to the char n-grams of the handles and links
-    themselves, and Sariellee's clean tweets deleted rose from 0.053 to 0.075.) Capitals are the spam
-    head's too: shouting says how loud a text is, not whom it insults (``features.SHOUTING``).
+    themselves, and Sariellee's clean tweets deleted rose from 0.053 to 0.075.) A run of capitals is
+    the spam head's too: shouting says how loud a text is, not whom it insults (``features.SHOUTING``).
     """
     pipe = build_pipeline(C=C)
     weights = np.array([e.weight for e in examples], dtype=float)
@@ -149,7 +149,7 @@ def fit(
 SPAM_OWN_PREFIXES = tuple(
     f"rules__spam_{n}"
     for n in ("sig_emoji_flood", "sig_repeat_flood", "emoji_ratio", "n_signals_log", "max_weight", "rule_score",
-              "sig_caps_flood", "upper_ratio")
+              "sig_caps_flood")
 )
 
 
