@@ -21,7 +21,7 @@ from moderation import categories
 from moderation.addressee import said_of_authorities, said_of_decision_maker, said_of_self, said_of_things
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
-from moderation.lemmatize import lemma, parses
+from moderation.lemmatize import analyzer, lemma, parses
 from moderation.lexicon import Hit, default_lexicon
 from moderation.normalize import Normalized, normalize
 from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
@@ -272,36 +272,56 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     """
     orig = norm.original
     words = norm.words
-    if orig[1:].lower() == orig[1:] and _NAMED_AFTER.isdisjoint(words):  # one C-level test for most texts
+    streets = not _NAMED_AFTER.isdisjoint(words)
+    if not streets and not _CAPITAL_INSIDE.search(orig):  # two C-level tests rule most texts out
         return ()
     toks = norm.tokens
     sentence = norm.sentences
-    hit = {h.start for h in hits}
-    known = default_lexicon().suspicion
     out = []
     for i, t in enumerate(toks):
         w = words[i]
-        if len(w) < 4 or t.start in hit or t.masked or known(w):
+        if len(w) < 4 or not i:
             continue
-        street = i > 0 and words[i - 1] in _NAMED_AFTER
+        street = streets and words[i - 1] in _NAMED_AFTER
         if not street:
             written = orig[t.start : t.end]
-            if not i or sentence[i] != sentence[i - 1] or not (written[:1].isupper() and written[1:].islower()):
+            if not (written[:1].isupper() and written[1:].islower()) or sentence[i] != sentence[i - 1]:
                 continue
-        surname = next((p.normal_form for p in parses(w)[:3] if "Surn" in p.tag), None)
-        if surname and (street or _creature_surname(surname)):
+        kind = _surname(w)
+        if kind and (street or kind == "creature") and not t.masked and not _known(w, t.start, hits):
             out.append(i)
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
-def _creature_surname(surname: str) -> bool:
-    """Is a surname's base («козлов») also a form of a word for a creature (an animate noun's plural,
-    «козлов» of «козёл») or a possessive adjective («свиньин»)?"""
-    return any(
+#: A capitalised word after a letter, digit or comma: inside a sentence, where only names are.
+_CAPITAL_INSIDE = re.compile(r"[^\s.!?…]\s+[А-ЯЁ][а-яё]{3}")
+
+
+def _known(word: str, start: int, hits: list[Hit]) -> bool:
+    """Does the lexicon read this word (a hit on it, or a form it knows)?"""
+    return any(h.start == start for h in hits) or bool(default_lexicon().suspicion(word))
+
+
+@lru_cache(maxsize=8192)
+def _surname(word: str) -> str | None:
+    """"creature" for a surname built on a word for a creature (its base, «козлов», is also an animate
+    noun's form — «козлов» of «козёл» — or a possessive adjective, «свиньин»), "other" for another
+    surname, None for no surname. Its own cache: the shared ``parses`` cache is the analyser's, and the
+    many capitalised words of a corpus would push its entries out."""
+    if not _CYRILLIC.fullmatch(word):
+        return None
+    morph = analyzer()
+    base = next((p.normal_form for p in morph.parse(word)[:3] if "Surn" in p.tag), None)
+    if base is None:
+        return None
+    creature = any(
         "Surn" not in p.tag and ((p.tag.POS == "NOUN" and p.tag.animacy == "anim") or "Poss" in p.tag)
-        for p in parses(surname)
+        for p in morph.parse(base)
     )
+    return "creature" if creature else "other"
+
+
+_CYRILLIC = re.compile("[а-яё]+")
 
 
 def lemma_analyzer(p: Prepared, mask: bool = False) -> list[str]:
