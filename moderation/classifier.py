@@ -151,13 +151,13 @@ def nb_ratios(X: sparse.csr_matrix, y: np.ndarray) -> np.ndarray:
 def read_probs(features: FeatureUnion, clf: MultiLabelLinear, X: sparse.csr_matrix) -> tuple[np.ndarray, sparse.csr_matrix]:  # noqa: N803
     """Each label's probability for the rows of ``X``, and the rows as the abuse heads read them.
 
-    The spam head reads a text as written; every other head reads a shouted text as if it were
-    calm (:data:`moderation.features.SHOUTING`). A model fitted with the shouting columns as
+    The spam head reads a text as written; every other head reads a shouted text without its
+    shouting (:data:`moderation.features.SHOUTING`). A model fitted with the shouting columns as
     the spam head's own (:func:`moderation.training.fit`) scores the same either way.
     """
     X = X.tocsr()  # noqa: N806
     probs = clf.predict_proba(X)
-    rows, calm = unshouted(X, *shouting_columns(features))
+    rows, calm = unshouted(X, shouting_columns(features))
     if not len(rows):
         return probs, X
     abuse = [j for j, label in enumerate(clf.labels) if label != "spam"]

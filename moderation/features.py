@@ -257,6 +257,8 @@ _NAMED_AFTER = frozenset(
     "улица улицы улице улицу улицей ул проспект проспекта проспекте просп пр переулок переулка переулке пер "
     "площадь площади пл бульвар бульвара бульваре бул имени им".split()
 )
+
+
 def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     """Surnames the model would read as words: a capitalised word inside a sentence that pymorphy3
     reads as a surname built on a word for a creature («Козлов», «Баранова», «Петухову»: the surname's
@@ -585,43 +587,31 @@ class LemmaTfidf(BaseEstimator, TransformerMixin):
         return tfidf_rows(np.array(cols, dtype=np.int64), lens, len(self.vocabulary_), self.idf_)
 
 
-#: The rule columns that say a text is shouted, and their value in a calm text: a run of capitals
-#: (the spam detector's ``caps_flood``). The flame-war corpora taught the abuse heads that shouting is
-#: abuse (on the shipped model a run of capitals alone adds more to the insult score than most swear
-#: words), and on a city page whole complaints and thanks are written in capitals — «СПАСИБО ВСЕМ КТО
-#: ПОМОГ НАЙТИ СОБАКУ» was deleted as an insult. How loud a text is says nothing of whom it insults, so
-#: the abuse heads read a shouted text as if it had no run of capitals; the spam head still sees it.
-#: (The share of capitals weighs little; calming it too cost the 2ch/pikabu joint CV F1 0.004 more,
-#: and of the city-page sentences written to test this it changed one reply from held to let through.)
-SHOUTING = {"spam_sig_caps_flood": 0.0}
+#: The rule columns that say a text is shouted: a run of capitals (the spam detector's
+#: ``caps_flood``). The flame-war corpora taught the abuse heads that shouting is abuse (on the shipped
+#: model a run of capitals alone adds more to the insult score than most swear words), and on a city
+#: page whole complaints and thanks are written in capitals — «СПАСИБО ВСЕМ КТО ПОМОГ НАЙТИ СОБАКУ» was
+#: deleted as an insult. How loud a text is says nothing of whom it insults, so the abuse heads read a
+#: shouted text without it; the spam head still reads it. (The share of capitals weighs little;
+#: hiding it too cost the 2ch/pikabu joint CV F1 0.004 more, and of the city-page sentences written to
+#: test this it changed one reply from held to let through.)
+SHOUTING = ("spam_sig_caps_flood",)
 
 
-def shouting_columns(features) -> tuple[np.ndarray, np.ndarray]:
-    """The model's :data:`SHOUTING` columns and their calm values (as the rule transformer
-    scales them), for a fitted ``FeatureUnion`` of lemmas, character n-grams and rules."""
+def shouting_columns(features) -> np.ndarray:
+    """The model's :data:`SHOUTING` columns, for a fitted ``FeatureUnion`` of lemmas, character
+    n-grams and rules."""
     (_, lemmas), (_, chars), (_, rules) = features.transformer_list[:3]
     offset = len(lemmas.vocabulary_) + len(chars.vocabulary_)
     names = list(rules.get_feature_names_out())
-    cols = np.array([offset + names.index(n) for n in SHOUTING], np.int64)
-    calm = np.log1p(np.fromiter(SHOUTING.values(), float)) * rules.scale
-    return cols, calm
+    return np.array([offset + names.index(n) for n in SHOUTING], np.int64)
 
 
-def unshouted(X: sparse.csr_matrix, cols: np.ndarray, calm: np.ndarray) -> tuple[np.ndarray, sparse.csr_matrix]:  # noqa: N803
-    """The rows of ``X`` louder than a calm text, and those rows with the shouting columns brought
-    down to it (:data:`SHOUTING`)."""
+def unshouted(X: sparse.csr_matrix, cols: np.ndarray) -> tuple[np.ndarray, sparse.csr_matrix]:  # noqa: N803
+    """The rows of ``X`` that shout, and those rows with the shouting columns zeroed (:data:`SHOUTING`)."""
     X = X.tocsr()  # noqa: N806
-    order = np.argsort(cols)
-
-    def limits(m: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:  # the shouting entries, their ceilings
-        at = np.flatnonzero(np.isin(m.indices, cols))
-        return at, calm[order[np.searchsorted(cols[order], m.indices[at])]]
-
-    at, ceiling = limits(X)
-    loud = at[X.data[at] > ceiling + 1e-6]
+    loud = np.flatnonzero(np.isin(X.indices, cols) & (X.data != 0))
     rows = np.unique(np.searchsorted(X.indptr, loud, side="right") - 1)
-    sub = X[rows].copy()
-    if len(rows):
-        at, ceiling = limits(sub)
-        sub.data[at] = np.minimum(sub.data[at], ceiling)
-    return rows, sub
+    calm = X[rows].copy()
+    calm.data[np.isin(calm.indices, cols)] = 0.0
+    return rows, calm
