@@ -191,6 +191,11 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             continue
         if antecedent is not None:  # the explanation names who «они» are
             finding = replace(finding, cue=f"{finding.cue} («{words[i]}» — {words[antecedent]})")
+        if finding.kind == "dehumanising" and _ours(words, sent, i):
+            # «наши футболисты просто звери сегодня»: a beast said of the author's own people is as
+            # often praise as abuse — a moderator decides (the lexicon's pattern for it stands down)
+            finding = replace(finding, strength="review", cue=f"{finding.cue} (о «наших»)", hold=True)
+            defused_sents.add(s)
         if reported:
             finding = Finding(
                 "reported_speech", attribute, finding.start, finding.end, "review", f"пересказ: {finding.cue}"
@@ -589,6 +594,15 @@ def _generic(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i
     if words[i] in _COLLECTIVE or _has(words[i], "plur"):
         return True
     return any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i) if sent[k] == sent[i])
+
+
+#: The author's own people: «наши футболисты», «у нас ребята».
+_OURS = frozenset("наш наша наше наши нашего нашей нашему нашим наших нашими".split())
+
+
+def _ours(words: Sequence[str], sent: list[int], i: int) -> bool:
+    """Is the group word at ``i`` the author's own («наши X», «наши-то X»)?"""
+    return any(words[k] in _OURS for k in range(max(0, i - 2), i) if sent[k] == sent[i])
 
 
 def _statement(

@@ -798,6 +798,18 @@ def test_nonhumans_is_an_insult_and_a_dehumanising_word():
     assert ("dehumanising", "nationality") in findings("Курды — нелюди")
 
 
+def test_a_beast_said_of_our_own_people_is_held_not_deleted(judge):
+    v = judge.judge("Наши футболисты просто звери сегодня")
+    assert v.action == "review" and any(e.kind == "dehumanising" for e in v.evidence), (v.action, v.ground)
+    assert judge.judge("Эти таджики звери").action in REMOVED
+
+
+def test_the_children_of_a_people_are_a_mention_of_the_people(judge):
+    assert "nationality" in {a for _i, a in prepare("Цыганята клянчат деньги у Провала").groups.mentions}
+    assert judge.judge("Цыганята клянчат деньги у Провала").action in ("allow", "review")
+    assert judge.judge("Цыганят гнать отсюда").action in REMOVED
+
+
 def test_promoting_a_channel_is_spam_but_a_neighbourhood_group_is_not_deleted(judge):
     v = judge.judge("Вступайте в наш чат, там все новости раньше всех t.me/news_fast_kmv")
     assert "spam" in v.labels and v.action in REMOVED, (v.action, v.ground)
