@@ -390,14 +390,18 @@ def _warns(p: Prepared) -> bool:
 #: Animals the flame-war data made insults; said of nobody they are as likely the animal itself.
 _ANIMALS = frozenset(
     "козел козлина петух петушок свинья свин хряк боров корова баран овца осел ишак собака пес кобыла"
-    " курица индюк крыса обезьяна".split()
+    " курица индюк крыса обезьяна ворона"
+    " козлиный петушиный свиной бараний ослиный собачий крысиный обезьяний куриный".split()
 )
 
 
 #: Words for a state of affairs, or for being fed up with it, that the flame-war data read as insults
-#: («дурдом», «дебилизм», «задолбали эти пробки»), as stems: pymorphy3 guesses «дурдом»'s lemma as
+#: («дурдом», «дебилизм», «задолбали эти пробки», «двор превратили в помойку»), as stems: pymorphy3 guesses «дурдом»'s lemma as
 #: «дурд». Not «жопа»: «иди в жопу» is an insult the model alone catches
-_SITUATION = ("дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд", "задолба")
+_SITUATION = (
+    "дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд", "задолба",
+    "помойк", "свалк",
+)
 
 
 #: Verbs of violence the model learnt as insults that a complaint uses as a figure of speech
@@ -411,11 +415,14 @@ _KILLING = frozenset(
 )
 
 
-#: What animals do and where they are kept: the words that make an animal literal.
+#: What animals do, where they are kept or found and what is done about pests: the words that make an
+#: animal literal («обезьяна в зоопарке заболела», «крысы в подвале дома 15» were deleted as insults).
 _ANIMAL_LIFE = frozenset(
     "орать кукарекать лаять выть мычать хрюкать блеять пастись сбежать убежать потеряться укусить кусаться"
     " бродить бегать держать разводить ферма хозяйство сарай хлев загон подворье пастбище стадо выгул"
-    " бродячий домашний соседский приют ветеринар вонять навоз".split()
+    " бродячий домашний соседский приют ветеринар вонять навоз"
+    " зоопарк вольер клетка цирк детеныш родиться заболеть кормить корм гнездо бой"
+    " подвал чердак санэпидстанция дератизация дезинсекция травить отлов".split()
 )
 
 
@@ -442,7 +449,26 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         return "резкая оценка положения дел, а не человека — решает модератор"
     if word in _ANIMALS and not _ANIMAL_LIFE.isdisjoint(p.lemmas):
         return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
+    if _blames_a_maker(p.norm.words):
+        return "оценка тех, кто принял решение, а не собеседника — решает модератор"
     return None
+
+
+#: «у тех, кто придумал эту развязку», «тот, кто это проектировал»: people named by what they did.
+_THOSE = frozenset("тот того тому тем те тех теми".split())
+
+
+def _blames_a_maker(words: Sequence[str]) -> bool:
+    """Does the text name someone only by a decision they made («мозгов нет у тех, кто придумал эту
+    развязку»)? Like «какой дурак это придумал?» (``addressee.said_of_decision_maker``), the words
+    criticise a decision, nobody present is insulted: held for a moderator at most."""
+    for k in range(len(words) - 2):
+        if words[k] in _THOSE and words[k + 1] == "кто":
+            for j in range(k + 2, min(len(words), k + 5)):
+                tag = parses(words[j])[0].tag if parses(words[j]) else None
+                if tag is not None and tag.POS == "VERB" and "past" in tag:
+                    return True
+    return False
 
 
 def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:

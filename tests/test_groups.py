@@ -798,6 +798,12 @@ def test_nonhumans_is_an_insult_and_a_dehumanising_word():
     assert ("dehumanising", "nationality") in findings("Курды — нелюди")
 
 
+def test_a_harsh_word_for_whoever_made_a_decision_is_held(judge):
+    v = judge.judge("Мозгов нет у тех, кто придумал эту развязку")
+    assert v.action == "review" and "решение" in v.ground, (v.action, v.ground)
+    assert judge.judge("У тебя мозгов нет").action in REMOVED
+
+
 def test_a_beast_said_of_our_own_people_is_held_not_deleted(judge):
     v = judge.judge("Наши футболисты просто звери сегодня")
     assert v.action == "review" and any(e.kind == "dehumanising" for e in v.evidence), (v.action, v.ground)

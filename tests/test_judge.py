@@ -217,20 +217,34 @@ def test_an_addressed_insult_the_rules_see_is_still_deleted(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
 
 
-@pytest.mark.parametrize("text", ["Соседский петух орёт с четырёх утра", "Козёл с фермы опять сбежал и бродит по улице"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Соседский петух орёт с четырёх утра",
+        "Козёл с фермы опять сбежал и бродит по улице",
+        "Обезьяна в зоопарке заболела",
+        "Крысы в подвале дома 15, вызывали санэпидстанцию",
+        "Петушиные бои запрещены законом, а у нас проводят",
+    ],
+)
 def test_an_animal_that_lives_in_the_text_is_not_an_insult_the_model_may_delete(judge, text):
     v = judge.judge(text)
     assert v.action in ("allow", "review"), (v.action, v.ground)
 
 
-@pytest.mark.parametrize("text", ["ты козёл", "эти свиньи опять насорили"])
+@pytest.mark.parametrize("text", ["ты козёл", "эти свиньи опять насорили", "ты обезьяна", "Козлиная морда, убирайся"])
 def test_an_animal_said_of_someone_still_insults(judge, text):
     assert "insult" in judge.judge(text).labels
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Какой-то дурдом с записью к терапевту", "Дебилизм: зелёный для пешеходов горит три секунды", "Задолбали эти пробки на мосту"],
+    [
+        "Какой-то дурдом с записью к терапевту",
+        "Дебилизм: зелёный для пешеходов горит три секунды",
+        "Задолбали эти пробки на мосту",
+        "Ворона таскает мусор с помойки",
+    ],
 )
 def test_a_harsh_word_for_a_state_of_affairs_is_held_not_deleted(judge, text):
     assert judge.judge(text).action in ("allow", "review")
