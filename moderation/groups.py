@@ -180,6 +180,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             defended_sents.add(s)  # a pronoun's own sentence defends them: «их надо уважать»
         if "GS.OFFICIALS" in cue[i] or question[s] or s in defended_sents:
             continue  # criticism of the authorities, a question, or a defence: a mention
+        if antecedent is None and attribute not in _ONLY_OF and _one_person(words, sent, i):
+            continue  # «этого водителя уволить и лишить прав»: one person pointed at, not a group
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
@@ -594,6 +596,23 @@ def _generic(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i
     if words[i] in _COLLECTIVE or _has(words[i], "plur"):
         return True
     return any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i) if sent[k] == sent[i])
+
+
+#: Words that point at one person: «этого водителя», «моего соседа-армянина».
+_THIS_ONE = frozenset(
+    "этот этого этому этим этом эта этой эту тот того тому той ту мой моего моему моим моем моя моей мою"
+    " твой твоего твоему твоим твоя твоей твою ваш вашего вашему вашим ваша вашей вашу".split()
+)
+
+
+def _one_person(words: Sequence[str], sent: list[int], i: int) -> bool:
+    """Is the group word at ``i`` one person pointed at — a singular after «этот», «мой», «ваш» … (an
+    adjective may stand between) — rather than the group? What is said of them is said of a person.
+    (Not asked of a people, a race or a faith: naming one man «этот цыган» in a call to drive him out
+    is what targets him.)"""
+    if words[i] in _COLLECTIVE or not any(words[k] in _THIS_ONE for k in range(max(0, i - 2), i) if sent[k] == sent[i]):
+        return False
+    return all(p.tag.number == "sing" for p in parses(words[i])[:2])
 
 
 #: The author's own people: «наши футболисты», «у нас ребята».

@@ -441,6 +441,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if _asks_what_it_means(p, top):
         return "вопрос о значении слова, а не оскорбление — решает модератор"
     word = top.matched.removeprefix(_MODEL_PREFIX)
+    if (word in _KILLING or word in _FIGURATIVE) and _threat_told(p.lemmas, word):
+        return "пересказ чужой угрозы («грозится убить»), а не угроза — решает модератор"
     if (
         word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
     ) and weak.isdisjoint(p.norm.words):
@@ -452,6 +454,18 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if _blames_a_maker(p.norm.words):
         return "оценка тех, кто принял решение, а не собеседника — решает модератор"
     return None
+
+
+#: Verbs that tell of someone else's threat: «сосед грозится убить мою собаку».
+_THREATENS = frozenset("грозиться грозить пригрозить угрожать обещать пообещать".split())
+
+
+def _threat_told(lemmas: Sequence[str], verb: str) -> bool:
+    """Is the model's verb of violence what someone else threatens, told by the author («сосед
+    грозится убить мою собаку, куда обращаться?»)? Reported speech: held at most."""
+    return any(
+        lemmas[k] in _THREATENS for i, x in enumerate(lemmas) if x == verb for k in range(max(0, i - 2), i)
+    )
 
 
 #: «у тех, кто придумал эту развязку», «тот, кто это проектировал»: people named by what they did.

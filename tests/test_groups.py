@@ -804,6 +804,17 @@ def test_a_harsh_word_for_whoever_made_a_decision_is_held(judge):
     assert judge.judge("У тебя мозгов нет").action in REMOVED
 
 
+def test_one_worker_pointed_at_is_a_person_not_a_group(judge):
+    assert judge.judge("Этого водителя маршрутки уволить и лишить прав").action in ("allow", "review")
+    assert not findings("Эту бабку надо выселить")
+    assert ("call_to_exclude", "nationality") in findings("Этого цыгана надо выгнать из города")
+
+
+def test_a_threat_someone_else_made_told_by_the_author_is_held(judge):
+    v = judge.judge("Сосед грозится убить мою собаку, куда обращаться?")
+    assert v.action == "review" and "пересказ" in v.ground, (v.action, v.ground)
+
+
 def test_a_beast_said_of_our_own_people_is_held_not_deleted(judge):
     v = judge.judge("Наши футболисты просто звери сегодня")
     assert v.action == "review" and any(e.kind == "dehumanising" for e in v.evidence), (v.action, v.ground)
