@@ -815,6 +815,16 @@ def test_a_threat_someone_else_made_told_by_the_author_is_held(judge):
     assert v.action == "review" and "пересказ" in v.ground, (v.action, v.ground)
 
 
+@pytest.mark.parametrize("text", ["Старики только мешают, скорее бы вымерли", "Пусть вымрут все эти торгаши"])
+def test_wishing_a_group_would_die_out_is_a_death_wish(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Пенсионеры вымирают от такой медицины", "Старики ждут, скорее бы дали тепло"])
+def test_a_group_dying_out_without_a_wish_is_a_complaint(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
 def test_a_beast_said_of_our_own_people_is_held_not_deleted(judge):
     v = judge.judge("Наши футболисты просто звери сегодня")
     assert v.action == "review" and any(e.kind == "dehumanising" for e in v.evidence), (v.action, v.ground)
