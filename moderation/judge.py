@@ -396,8 +396,8 @@ _ANIMALS = frozenset(
 
 
 #: Words for a state of affairs, or for being fed up with it, that the flame-war data read as insults
-#: («дурдом», «дебилизм», «задолбали эти пробки», «двор превратили в помойку»), as stems: pymorphy3 guesses «дурдом»'s lemma as
-#: «дурд». Not «жопа»: «иди в жопу» is an insult the model alone catches
+#: («дурдом», «дебилизм», «задолбали эти пробки», «двор превратили в помойку»), as stems: pymorphy3
+#: guesses «дурдом»'s lemma as «дурд». Not «жопа»: «иди в жопу» is an insult the model alone catches
 _SITUATION = (
     "дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд", "задолба",
     "помойк", "свалк",
@@ -434,14 +434,16 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     or a verb of violence with no word of abuse anywhere (``weak``: the words that insult when
     addressed) — a figure of speech («руки бы оторвать тем, кто клал этот асфальт», «сжечь бы весь
     этот мусор») or a killing told in the past tense («фашисты расстреливали мирных жителей»): the
-    model learnt them as insults from flame wars; a threat is the lexicon's.
+    model learnt them as insults from flame wars; a threat is the lexicon's. Also such a verb when
+    someone else threatens it, told by the author («сосед грозится убить мою собаку»), and any word
+    said of the people named by a decision they made («мозгов нет у тех, кто придумал эту развязку»).
     None when someone is addressed or the word is none of these."""
     if not _ADDRESS_LEMMAS.isdisjoint(p.lemmas):
         return None
     if _asks_what_it_means(p, top):
         return "вопрос о значении слова, а не оскорбление — решает модератор"
     word = top.matched.removeprefix(_MODEL_PREFIX)
-    if (word in _KILLING or word in _FIGURATIVE) and _threat_told(p.lemmas, word):
+    if (word in _KILLING or word in _FIGURATIVE) and _threat_told(p, word):
         return "пересказ чужой угрозы («грозится убить»), а не угроза — решает модератор"
     if (
         word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
@@ -460,11 +462,14 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
 _THREATENS = frozenset("грозиться грозить пригрозить угрожать обещать пообещать".split())
 
 
-def _threat_told(lemmas: Sequence[str], verb: str) -> bool:
+def _threat_told(p: Prepared, verb: str) -> bool:
     """Is the model's verb of violence what someone else threatens, told by the author («сосед
-    грозится убить мою собаку, куда обращаться?»)? Reported speech: held at most."""
+    грозится убить мою собаку, куда обращаться?»)? Reported speech: held at most. Not the author's
+    own promise («обещаю убить …»: a first person is a threat)."""
+    lemmas, words = p.lemmas, p.norm.words
     return any(
-        lemmas[k] in _THREATENS for i, x in enumerate(lemmas) if x == verb for k in range(max(0, i - 2), i)
+        lemmas[k] in _THREATENS and not any("1per" in q.tag for q in parses(words[k])[:1])
+        for i, x in enumerate(lemmas) if x == verb for k in range(max(0, i - 2), i)
     )
 
 
@@ -479,8 +484,8 @@ def _blames_a_maker(words: Sequence[str]) -> bool:
     for k in range(len(words) - 2):
         if words[k] in _THOSE and words[k + 1] == "кто":
             for j in range(k + 2, min(len(words), k + 5)):
-                tag = parses(words[j])[0].tag if parses(words[j]) else None
-                if tag is not None and tag.POS == "VERB" and "past" in tag:
+                ps = parses(words[j])
+                if ps and ps[0].tag.POS == "VERB" and "past" in ps[0].tag:
                     return True
     return False
 

@@ -815,6 +815,8 @@ def test_one_worker_pointed_at_is_a_person_not_a_group(judge):
 def test_a_threat_someone_else_made_told_by_the_author_is_held(judge):
     v = judge.judge("Сосед грозится убить мою собаку, куда обращаться?")
     assert v.action == "review" and "пересказ" in v.ground, (v.action, v.ground)
+    mine = judge.judge("Обещаю убить каждого, кто тронет мою машину")  # the author's own promise
+    assert mine.action in REMOVED and "threat" in mine.labels, (mine.action, mine.ground)
 
 
 @pytest.mark.parametrize("text", ["Старики только мешают, скорее бы вымерли", "Пусть вымрут все эти торгаши"])
