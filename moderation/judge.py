@@ -435,7 +435,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     addressed) — a figure of speech («руки бы оторвать тем, кто клал этот асфальт», «сжечь бы весь
     этот мусор») or a killing told in the past tense («фашисты расстреливали мирных жителей»): the
     model learnt them as insults from flame wars; a threat is the lexicon's. Also such a verb when
-    someone else threatens it, told by the author («сосед грозится убить мою собаку»), and any word
+    someone else threatens it, and a name someone else calls people, told by the author («сосед
+    грозится убить мою собаку», «учительница называет детей тупыми»), and any word
     said of the people named by a decision they made («мозгов нет у тех, кто придумал эту развязку»).
     None when someone is addressed or the word is none of these."""
     if not _ADDRESS_LEMMAS.isdisjoint(p.lemmas):
@@ -443,8 +444,10 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if _asks_what_it_means(p, top):
         return "вопрос о значении слова, а не оскорбление — решает модератор"
     word = top.matched.removeprefix(_MODEL_PREFIX)
-    if (word in _KILLING or word in _FIGURATIVE) and _threat_told(p, word):
+    if (word in _KILLING or word in _FIGURATIVE) and _told(p, word, _THREATENS):
         return "пересказ чужой угрозы («грозится убить»), а не угроза — решает модератор"
+    if _told(p, word, _NAMING, reach=3):
+        return "пересказ: так называет кто-то другой («называет детей тупыми») — решает модератор"
     if (
         word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
     ) and weak.isdisjoint(p.norm.words):
@@ -460,16 +463,19 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
 
 #: Verbs that tell of someone else's threat: «сосед грозится убить мою собаку».
 _THREATENS = frozenset("грозиться грозить пригрозить угрожать обещать пообещать".split())
+#: Verbs that tell what someone else calls people: «учительница называет детей тупыми».
+_NAMING = frozenset("назвать называть обозвать обзывать дразнить".split())
 
 
-def _threat_told(p: Prepared, verb: str) -> bool:
-    """Is the model's verb of violence what someone else threatens, told by the author («сосед
-    грозится убить мою собаку, куда обращаться?»)? Reported speech: held at most. Not the author's
-    own promise («обещаю убить …»: a first person is a threat)."""
+def _told(p: Prepared, word: str, verbs: frozenset[str], reach: int = 2) -> bool:
+    """Is the model's word (a verb of violence, a name for people) what someone else threatens or
+    calls people, told by the author («сосед грозится убить мою собаку, куда обращаться?», «учительница
+    называет детей тупыми, прошу проверить»)? One of ``verbs`` up to ``reach`` words before it, in the
+    third person or the past: «обещаю убить …», «называю тебя дураком» are the author's own."""
     lemmas, words = p.lemmas, p.norm.words
     return any(
-        lemmas[k] in _THREATENS and not any("1per" in q.tag for q in parses(words[k])[:1])
-        for i, x in enumerate(lemmas) if x == verb for k in range(max(0, i - 2), i)
+        lemmas[k] in verbs and not any({"1per"} <= q.tag.grammemes or "impr" in q.tag for q in parses(words[k])[:1])
+        for i, x in enumerate(lemmas) if x == word for k in range(max(0, i - reach), i)
     )
 
 

@@ -819,6 +819,11 @@ def test_a_threat_someone_else_made_told_by_the_author_is_held(judge):
     assert mine.action in REMOVED and "threat" in mine.labels, (mine.action, mine.ground)
 
 
+def test_a_name_someone_else_calls_people_told_by_the_author_is_held(judge):
+    v = judge.judge("Учительница математики называет детей тупыми, прошу проверить")
+    assert v.action == "review" and "пересказ" in v.ground, (v.action, v.ground)
+
+
 @pytest.mark.parametrize("text", ["Старики только мешают, скорее бы вымерли", "Пусть вымрут все эти торгаши"])
 def test_wishing_a_group_would_die_out_is_a_death_wish(judge, text):
     assert judge.judge(text).action in REMOVED
