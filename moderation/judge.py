@@ -447,7 +447,7 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if (word in _KILLING or word in _FIGURATIVE) and _told(p, word, _THREATENS):
         return "пересказ чужой угрозы («грозится убить»), а не угроза — решает модератор"
     if _told(p, word, _NAMING, reach=3):
-        return "пересказ: так называет кто-то другой («называет детей тупыми») — решает модератор"
+        return "пересказ или просьба не называть так людей («называет детей тупыми», «не называйте …») — решает модератор"
     if (
         word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
     ) and weak.isdisjoint(p.norm.words):
@@ -470,12 +470,18 @@ _NAMING = frozenset("назвать называть обозвать обзыв
 def _told(p: Prepared, word: str, verbs: frozenset[str], reach: int = 2) -> bool:
     """Is the model's word (a verb of violence, a name for people) what someone else threatens or
     calls people, told by the author («сосед грозится убить мою собаку, куда обращаться?», «учительница
-    называет детей тупыми, прошу проверить»)? One of ``verbs`` up to ``reach`` words before it, in the
-    third person or the past: «обещаю убить …», «называю тебя дураком» are the author's own."""
+    называет детей тупыми, прошу проверить»), or asks not to be called («не называйте детей тупыми»)?
+    One of ``verbs`` up to ``reach`` words before it, not in the first person and not a bare
+    imperative: «обещаю убить …», «называю тебя дураком», «назови его дураком» are the author's own."""
     lemmas, words = p.lemmas, p.norm.words
+
+    def telling(k: int) -> bool:
+        ps = parses(words[k])
+        tag = ps[0].tag if ps else None
+        return tag is None or ("1per" not in tag and ("impr" not in tag or (k > 0 and words[k - 1] == "не")))
+
     return any(
-        lemmas[k] in verbs and not any({"1per"} <= q.tag.grammemes or "impr" in q.tag for q in parses(words[k])[:1])
-        for i, x in enumerate(lemmas) if x == word for k in range(max(0, i - reach), i)
+        lemmas[k] in verbs and telling(k) for i, x in enumerate(lemmas) if x == word for k in range(max(0, i - reach), i)
     )
 
 

@@ -819,9 +819,13 @@ def test_a_threat_someone_else_made_told_by_the_author_is_held(judge):
     assert mine.action in REMOVED and "threat" in mine.labels, (mine.action, mine.ground)
 
 
-def test_a_name_someone_else_calls_people_told_by_the_author_is_held(judge):
-    v = judge.judge("Учительница математики называет детей тупыми, прошу проверить")
+@pytest.mark.parametrize(
+    "text", ["Учительница математики называет детей тупыми, прошу проверить", "Не называйте детей тупыми"]
+)
+def test_a_name_someone_else_calls_people_told_or_refused_by_the_author_is_held(judge, text):
+    v = judge.judge(text)
     assert v.action == "review" and "пересказ" in v.ground, (v.action, v.ground)
+    assert judge.judge("Назови его тупым").action in REMOVED
 
 
 @pytest.mark.parametrize("text", ["Старики только мешают, скорее бы вымерли", "Пусть вымрут все эти торгаши"])
