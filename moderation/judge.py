@@ -524,8 +524,9 @@ def _notice(p: Prepared) -> bool:
     return not _NOTICE.isdisjoint(p.lemmas) or not _NOTICE_FORMS.isdisjoint(p.norm.words)
 
 
-#: Lemmas of address: the second person and its possessive.
-_ADDRESS_LEMMAS = frozenset(("ты", "вы", "твой", "ваш"))
+#: Lemmas of address: the second person and its possessive, and «господа» — the flame-war data made
+#: the ironic «господа» half an insult («Ну вы даёте, господа чиновники» was deleted).
+_ADDRESS_LEMMAS = frozenset(("ты", "вы", "твой", "ваш", "господин"))
 #: Words of thanks or a polite request: a veiled-threat pattern next to them is read by a moderator.
 _COURTESY = frozenset("спасибо спасибочки благодарю благодарим благодарна благодарен пожалуйста".split())
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -212,6 +212,11 @@ def test_a_model_only_insult_that_rests_on_addressing_someone_is_held(judge, tex
     assert "без обращения" in v.ground
 
 
+def test_the_ironic_gospoda_is_an_address_not_an_insult(judge):
+    assert judge.judge("Ну вы даёте, господа чиновники").action in ("allow", "review")
+    assert judge.judge("Господа, вы идиоты").action in ("delete", "delete_and_ban")
+
+
 @pytest.mark.parametrize("text", ["ты дебил", "вы все тупые твари", "заткнись, ты урод"])
 def test_an_addressed_insult_the_rules_see_is_still_deleted(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
