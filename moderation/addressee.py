@@ -21,7 +21,7 @@ from moderation.lemmatize import parses
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.normalize import Normalized
 
-__all__ = ["said_of_authorities", "said_of_decision_maker", "said_of_self", "said_of_things"]
+__all__ = ["blames_a_maker", "said_of_authorities", "said_of_decision_maker", "said_of_self", "said_of_things"]
 
 #: Words that may stand between "я" and the name it gives itself ("я же просто дура", "ну я и дура",
 #: "я вам не дура"); adjectives ("я полный идиот", "себя полной идиоткой") may too.
@@ -298,7 +298,27 @@ def _names_the_maker(norm: Normalized, k: int | None) -> bool:
             return False
         if words[j] in _WHICH:
             continue
-        tag = parses(words[j])[0].tag
-        if tag.POS == "VERB" and "past" in tag:
+        if _past_verb(words[j]):
             return True
     return False
+
+
+#: «у тех, кто придумал эту развязку», «тот, кто это проектировал»: people named by what they did.
+_THOSE = frozenset("тот того тому тем те тех теми".split())
+
+
+def blames_a_maker(words: Sequence[str]) -> bool:
+    """Does the text name someone only by a decision they made («мозгов нет у тех, кто придумал эту
+    развязку»)? Like «какой дурак это придумал?» (:func:`said_of_decision_maker`), the words criticise
+    a decision, nobody present is insulted: the judge holds a model-only insult so for a moderator."""
+    return any(
+        words[k] in _THOSE and words[k + 1] == "кто" and any(map(_past_verb, words[k + 2 : k + 5]))
+        for k in range(len(words) - 2)
+    )
+
+
+def _past_verb(word: str) -> bool:
+    """Is ``word`` most likely a verb in the past tense («придумал», «проектировал»)? A number or a
+    Latin word has no parse («какой дурак 15 лет назад придумал это?» crashed the judge)."""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS == "VERB" and "past" in ps[0].tag

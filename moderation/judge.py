@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from moderation.addressee import blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs
 from moderation.features import Prepared, hidden_word, lemma_analyzer
 from moderation.groups import asks_meaning
@@ -456,7 +457,7 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         return "резкая оценка положения дел, а не человека — решает модератор"
     if word in _ANIMALS and not _ANIMAL_LIFE.isdisjoint(p.lemmas):
         return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
-    if _blames_a_maker(p.norm.words):
+    if blames_a_maker(p.norm.words):
         return "оценка тех, кто принял решение, а не собеседника — решает модератор"
     return None
 
@@ -483,23 +484,6 @@ def _told(p: Prepared, word: str, verbs: frozenset[str], reach: int = 2) -> bool
     return any(
         lemmas[k] in verbs and telling(k) for i, x in enumerate(lemmas) if x == word for k in range(max(0, i - reach), i)
     )
-
-
-#: «у тех, кто придумал эту развязку», «тот, кто это проектировал»: people named by what they did.
-_THOSE = frozenset("тот того тому тем те тех теми".split())
-
-
-def _blames_a_maker(words: Sequence[str]) -> bool:
-    """Does the text name someone only by a decision they made («мозгов нет у тех, кто придумал эту
-    развязку»)? Like «какой дурак это придумал?» (``addressee.said_of_decision_maker``), the words
-    criticise a decision, nobody present is insulted: held for a moderator at most."""
-    for k in range(len(words) - 2):
-        if words[k] in _THOSE and words[k + 1] == "кто":
-            for j in range(k + 2, min(len(words), k + 5)):
-                ps = parses(words[j])
-                if ps and ps[0].tag.POS == "VERB" and "past" in ps[0].tag:
-                    return True
-    return False
 
 
 def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:

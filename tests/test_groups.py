@@ -857,7 +857,12 @@ def test_promoting_a_channel_is_spam_but_a_neighbourhood_group_is_not_deleted(ju
 
 
 @pytest.mark.parametrize(
-    "text", ["Какой идиот придумал закрыть единственный переход?", "Кто тот дурак, который спроектировал эту парковку?"]
+    "text",
+    [
+        "Какой идиот придумал закрыть единственный переход?",
+        "Кто тот дурак, который спроектировал эту парковку?",
+        "Какой дурак 15 лет назад придумал это?",  # a number between: no parse, no crash
+    ],
 )
 def test_the_name_a_rhetorical_question_gives_the_maker_of_a_decision_is_held(judge, text):
     v = judge.judge(text)
