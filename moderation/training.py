@@ -26,7 +26,7 @@ from moderation.categories import CATEGORIES, DEFAULT_THRESHOLDS, RULE_FLOORS
 from moderation.classifier import ModelArtifact, build_pipeline, read_probs
 from moderation.counterfactual import neutral_sentences
 from moderation.datasets import SEED_CORPUS, SOURCES, Example, load, read_seed
-from moderation.features import Prepared, prepare
+from moderation.features import SHOUTING, Prepared, prepare
 from moderation.policy import with_rule_floors
 
 Progress = Callable[[str], None]
@@ -146,10 +146,12 @@ def fit(
 
 
 #: Feature columns only the spam head learns from (see :func:`fit`).
-SPAM_OWN_PREFIXES = tuple(
-    f"rules__spam_{n}"
-    for n in ("sig_emoji_flood", "sig_repeat_flood", "emoji_ratio", "n_signals_log", "max_weight", "rule_score",
-              "sig_caps_flood")
+SPAM_OWN_PREFIXES = (
+    *(
+        f"rules__spam_{n}"
+        for n in ("sig_emoji_flood", "sig_repeat_flood", "emoji_ratio", "n_signals_log", "max_weight", "rule_score")
+    ),
+    *(f"rules__{n}" for n in SHOUTING),  # the one list the judge also reads (classifier.read_probs)
 )
 
 
