@@ -610,7 +610,7 @@ def _one_person(words: Sequence[str], sent: list[int], i: int) -> bool:
     adjective may stand between) — rather than the group? What is said of them is said of a person.
     (Not asked of a people, a race or a faith: naming one man «этот цыган» in a call to drive him out
     is what targets him.)"""
-    if words[i] in _COLLECTIVE or not any(words[k] in _THIS_ONE for k in range(max(0, i - 2), i) if sent[k] == sent[i]):
+    if words[i] in _COLLECTIVE or not _just_before(words, sent, i, _THIS_ONE):
         return False
     return all(p.tag.number == "sing" for p in parses(words[i])[:2])
 
@@ -621,7 +621,13 @@ _OURS = frozenset("наш наша наше наши нашего нашей н�
 
 def _ours(words: Sequence[str], sent: list[int], i: int) -> bool:
     """Is the group word at ``i`` the author's own («наши X», «наши-то X»)?"""
-    return any(words[k] in _OURS for k in range(max(0, i - 2), i) if sent[k] == sent[i])
+    return _just_before(words, sent, i, _OURS)
+
+
+def _just_before(words: Sequence[str], sent: list[int], i: int, vocabulary: frozenset[str]) -> bool:
+    """Is a word of ``vocabulary`` one of the two words before ``i``, in its sentence (an adjective
+    may stand between: «этого наглого водителя», «наши-то футболисты»)?"""
+    return any(words[k] in vocabulary for k in range(max(0, i - 2), i) if sent[k] == sent[i])
 
 
 def _statement(
