@@ -490,16 +490,27 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
 
     def transform(self, X):  # noqa: N803
         lookup = self._word_indices
+        cache = self.__dict__.setdefault("_cache", {})
+        get = cache.get
         mask = getattr(self, "mask_groups_", False)
         parts: list[np.ndarray] = []  # every word's column ids, the whole batch in one list
         lens: list[int] = []
         for p in X:
-            before = len(parts)
+            words = p.norm.words
             if mask and p.masked:
-                parts.extend(lookup(hidden_word(p, i) if i in p.masked else t.text) for i, t in enumerate(p.norm.tokens))
-            else:
-                parts.extend(map(lookup, [t.text for t in p.norm.tokens]))
-            lens.append(sum(map(len, parts[before:])))
+                words = [hidden_word(p, i) if i in p.masked else w for i, w in enumerate(words)]
+            # the words the cache lacks are worked out first (a set difference in C), then every
+            # word is one C-level dict lookup
+            missing = set(words).difference(cache)
+            if missing:
+                if len(cache) + len(missing) > self.CACHE_LIMIT:
+                    cache.clear()  # here, so that no word of this text is dropped after its lookup
+                    missing = set(words)
+                for w in missing:
+                    lookup(w)
+            ids = list(map(get, words))
+            parts.extend(ids)
+            lens.append(sum(map(len, ids)))
         flat = np.concatenate(parts) if parts else _NO_COLUMNS
         return tfidf_rows(flat, lens, len(self.vocabulary_), self.idf_)
 

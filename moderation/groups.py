@@ -185,7 +185,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
-        reported = _reported_before(norm, words, cue, sent, i)
+        reported = _reported_before(norm, words, lemmas, cue, sent, i)
         if antecedent is None and not reported and _generic(words, cue, sent, i):
             out.asserted.append((i, attribute))
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
@@ -554,7 +554,12 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
 
 
 def _reported_before(
-    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int
+    norm: Normalized,
+    words: Sequence[str],
+    lemmas: Sequence[str] | None,
+    cue: list[frozenset[str]],
+    sent: list[int],
+    i: int,
 ) -> bool:
     """Is the group word inside reported speech ("мне написали, что все …")?"""
     for k in range(i - 1, -1, -1):
@@ -562,7 +567,8 @@ def _reported_before(
             return False
         if "GS.REPORT" in cue[k] and _reports(words, k) and _introduces(norm, words, cue[k], k, i):
             return True
-        if _quotes_a_post(norm, lemma(words[k]), k, i):
+        # (a post noun counts only within four words: the lemma is looked up only there)
+        if i - k <= 4 and _quotes_a_post(norm, lemmas[k] if lemmas is not None else lemma(words[k]), k, i):
             return True
     return False
 

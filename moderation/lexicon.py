@@ -423,6 +423,7 @@ class Lexicon:
         self._exceptions = frozenset(exceptions)
         self._forms = forms
         self._patterns = patterns
+        self._readings: dict[str, tuple] = {}  # word → :meth:`_word_readings`
         # Latin words ("pizdec", "cyka") are only read as Russian when the reading is a headword of a
         # category list: inflected forms would turn English words into мат ("ebay" -> "ебай").
         self._headwords = frozenset(h for h in headwords if h in forms and forms[h].entries)
@@ -472,6 +473,60 @@ class Lexicon:
         for form in sorted(by_set.get(DISGUISED_SET, set()) - vulgar):
             if len(form) >= 4:
                 self._disguised_index.setdefault(len(form), []).append(form)
+
+    #: Distinct words whose readings are remembered (a few hundred bytes each: the memory stays flat).
+    READINGS_LIMIT = 200_000
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state.pop("_readings", None)  # a run-time cache, not part of the compiled lexicon
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._readings = {}
+
+    def _word_readings(self, w: str) -> tuple[_Info | tuple[str, tuple[str, None]], ...]:
+        """What the word ``w`` reads as by itself, in the order :meth:`match` notes them: its form, its
+        form with doubled letters squeezed («дуррак»), the form whose sound skeleton an unknown word
+        shares («скатина», «казел»), the abusive tail of an unknown compound («хохлодебилы») and the
+        мат root it is built on — an ``_Info`` to note, or a ``(category, entry)`` pair. Remembered per
+        word: comments repeat the same words, and each step looped over every token of every text."""
+        forms = self._forms
+        out: list[_Info | tuple[str, tuple[str, None]]] = []
+        info = forms.get(w)
+        if info is not None:
+            out.append(info)
+        sq = squeeze_doubles(w)
+        if sq != w and (info := forms.get(sq)) is not None:
+            out.append(info)
+        known = w in forms
+        form = self._by_sound.get(_sound(w))
+        if form is not None and not known and _unknown(w):
+            out.append(forms[form])
+        if len(w) >= _COMPOUND_MIN and w[-_TAIL_MIN:] in self._tail_ends and not known:
+            tails = self._tails
+            for k in range(3, len(w) - _TAIL_MIN + 1):
+                weak = tails.get(w[k:])
+                if weak is None or not _compound_seam(w, k, weak):
+                    continue
+                if _unknown(w):
+                    out.append(("insult", (f"составное слово: {w[k:]}", None)) if weak else forms[w[k:]])
+                break
+        if self._root is not None:
+            hint = self._hint
+            keys = (w, sq) if sq != w else (w,)
+            if hint is None or any(hint.search(key) for key in keys):
+                for key in keys:
+                    root = self._root_reading(key)
+                    if root:
+                        out.append(("obscene", root))
+                        break
+        readings = self._readings
+        if len(readings) >= self.READINGS_LIMIT:
+            readings.clear()
+        readings[w] = result = tuple(out)
+        return result
 
     def _sound_rank(self, info: _Info) -> int:
         return min((self._rank[e[0]] for e in info.entries), default=len(self._rank))
@@ -685,63 +740,18 @@ class Lexicon:
             if info.target and i not in token_targets:
                 token_targets[i] = info.target
 
-        # 1. exact forms (a dict lookup per token: the hot path)
-        for i, info in enumerate(map(forms.get, words)):
-            if info is not None:
-                note(i, info)
-        # 2. the same with doubled letters squeezed ("дуррак", "пидорр")
-        squeezed = squeeze_doubles(text)
-        if squeezed != text:
-            sq_words = squeezed.split(" ")
-            if len(sq_words) == len(words):
-                for i, (a, b) in enumerate(zip(words, sq_words, strict=True)):
-                    if a != b:
-                        info = forms.get(b)
-                        if info is not None:
-                            note(i, info)
-        # 2b. words spelt by ear («скатина», «дэбилы», «казел»): a word no list and no dictionary knows
-        # whose sound skeleton is a lexicon form's is read as that form
-        sounds = _sound(text).split(" ")
-        if len(sounds) == len(words):
-            for i, form in enumerate(map(self._by_sound.get, sounds)):
-                if form is not None and words[i] not in forms and _unknown(words[i]):
-                    note(i, forms[form])
-        # 2c. compound slurs: an unknown long word ending in a word of abuse
-        tails, ends = self._tails, self._tail_ends
+        # 1–3. what each word reads as on its own — its form, its form with doubled letters squeezed,
+        # its sound skeleton, a compound slur, a мат root — is worked out once per distinct word
+        readings, read = self._readings, self._word_readings
         for i, w in enumerate(words):
-            if len(w) < _COMPOUND_MIN or w[-_TAIL_MIN:] not in ends or w in forms:
-                continue
-            for k in range(3, len(w) - _TAIL_MIN + 1):
-                weak = tails.get(w[k:])
-                if weak is None or not _compound_seam(w, k, weak):
-                    continue
-                if _unknown(w):
-                    if weak:
-                        found.setdefault(i, {}).setdefault("insult", (f"составное слово: {w[k:]}", None))
-                    else:
-                        note(i, forms[w[k:]])
-                break
-        # 3. мат roots, tried only on words that contain a root hint (one C-level scan of the text)
-        if self._root is not None:
-            hint = self._hint
-            if hint is None:
-                candidates: Iterable[int] = range(len(words))
-            else:
-                # squeezing never moves a word boundary, so both texts share the word offsets
-                variants = [v for v in ((text, squeezed) if squeezed != text else (text,)) if hint.search(v)]
-                candidates = ()
-                if variants:
-                    # tokens are joined by single spaces: a match's token is the number of spaces before it
-                    candidates = sorted(
-                        {v.count(" ", 0, m.start()) for v in variants for m in hint.finditer(v)}
-                    )
-            sq_words = squeezed.split(" ") if squeezed != text else words
-            for i in candidates:
-                for key in (words[i], sq_words[i]) if sq_words[i] != words[i] else (words[i],):
-                    root = self._root_reading(key)
-                    if root:
-                        found.setdefault(i, {}).setdefault("obscene", root)
-                        break
+            ops = readings.get(w)
+            if ops is None:
+                ops = read(w)
+            for op in ops:
+                if type(op) is tuple:
+                    found.setdefault(i, {}).setdefault(op[0], op[1])
+                else:
+                    note(i, op)
         # 4. masked words and alternative readings (look-alikes, Latin transliteration)
         if "*" in text or any(map(_ALT, toks)):
             for i, t in enumerate(toks):
