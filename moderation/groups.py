@@ -654,7 +654,9 @@ def _statement(
     same_clause = [j for j in same_sentence if clause[j] == clause[i]]
     # "мигранты — воры", "жители Горячеводска — одни алкаши": the dash after the group's noun phrase
     # (the word itself or its genitive complement) stands for the copula, the predicate is the next clause
-    for k in range(i, min(n - 1, i + 5)):
+    last = min(n - 1, i + 5)
+    dashed = i < last and _DASH.search(norm.original, toks[i].end, toks[last].start) is not None
+    for k in range(i, last if dashed else i):  # (no dash in reach: no word's morphology is asked)
         if sent[k + 1] != s or clause[k] != clause[i] or (k > i and not _in_noun_phrase(words[k])):
             break
         if clause[k + 1] == clause[i] + 1 and _DASH.search(norm.original, toks[k].end, toks[k + 1].start):
@@ -674,10 +676,11 @@ def _statement(
         or words[i] in _COLLECTIVE
         or _such_as(words, sent, i)
     )
+    opposed = "против" in words
     for j in same_sentence:
         c = cue[j]
         # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
-        against = any(words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s)
+        against = opposed and any(words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s)
         if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j, clause):
             if attribute in _RULES_OF and lemma(words[j]) in _DISMISS:
                 continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group

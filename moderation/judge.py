@@ -131,9 +131,9 @@ class Judge:
             # each address word's lemma, and the bigrams before and after it
             at = np.asarray(address, np.int64)
             drop = np.concatenate((lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]]))
-            toks = p.norm.tokens
-            own = np.concatenate([chars._word_indices(toks[i].text) for i in address])
-            rest = [chars._word_indices(t.text) for i, t in enumerate(toks) if i not in address]
+            grams = chars.word_columns(p.norm.words)
+            own = np.concatenate([grams[i] for i in address])
+            rest = [g for i, g in enumerate(grams) if i not in address]
             if rest:
                 own = own[~np.isin(own, np.concatenate(rest))]  # n-grams other words have stay
             lo, hi = sub.indptr[k], sub.indptr[k + 1]
@@ -342,7 +342,8 @@ class Judge:
         cols = np.concatenate((uni[u], bi[b], bi[b]))
         part = np.concatenate((np.ones(int(u.sum())), np.full(2 * int(b.sum()), 0.5)))
         seen = [i for i in range(len(tokens)) if i not in masked]
-        grams = [chars._word_indices(tokens[i].text) for i in seen]
+        words = p.norm.words
+        grams = chars.word_columns([words[i] for i in seen])
         char_cols = np.concatenate(grams) + n_lemma if grams else np.empty(0, np.int64)
         all_cols = np.concatenate((cols, char_cols))
         all_ids = np.concatenate((ids, np.repeat(np.asarray(seen, np.int64), [len(g) for g in grams])))

@@ -515,9 +515,8 @@ class Lexicon:
                 break
         if self._root is not None:
             hint = self._hint
-            keys = (w, sq) if sq != w else (w,)
-            if hint is None or any(hint.search(key) for key in keys):
-                for key in keys:
+            if hint is None or hint.search(w) or (sq != w and hint.search(sq)):
+                for key in (w, sq) if sq != w else (w,):
                     root = self._root_reading(key)
                     if root:
                         out.append(("obscene", root))
@@ -959,9 +958,10 @@ class Lexicon:
         todo: set[int] = set()
         for name in where:
             todo.update(self._anchor_index.get(name, ()))
+        present = set(where)  # a set, not the dict: ``isdisjoint`` then iterates the smaller side
         for k in sorted(todo):
             p = self._patterns[k]
-            if any(slot.sets.isdisjoint(where) for slot in p.slots):
+            if any(slot.sets.isdisjoint(present) for slot in p.slots):
                 continue
             if sentence is None:
                 sentence = _sentences(n)
