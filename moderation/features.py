@@ -479,15 +479,9 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
             names[i] = g
         return names
 
-    def _word_indices(self, word: str) -> np.ndarray:
-        cache = self.__dict__.setdefault("_cache", {})
-        idx = cache.get(word)
-        if idx is None:
-            if len(cache) >= self.CACHE_LIMIT:
-                cache.clear()
-            get = self.vocabulary_.get  # one lookup per n-gram (``g in vocab`` then ``vocab[g]`` was two)
-            idx = cache[word] = np.array([i for i in map(get, self._ngrams(word)) if i is not None], dtype=np.int64)
-        return idx
+    def _ngram_columns(self, word: str) -> np.ndarray:
+        get = self.vocabulary_.get  # one lookup per n-gram (``g in vocab`` then ``vocab[g]`` was two)
+        return np.array([i for i in map(get, self._ngrams(word)) if i is not None], dtype=np.int64)
 
     def word_columns(self, words: Sequence[str]) -> list[np.ndarray]:
         """The column ids of each word's n-grams (the judge's evidence and re-scoring read them too).
@@ -500,8 +494,11 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
             if len(cache) + len(missing) > self.CACHE_LIMIT:
                 cache.clear()  # here, so that no word of this text is dropped after its lookup
                 missing = set(words)
+                if len(missing) > self.CACHE_LIMIT:  # more distinct words than the cache holds
+                    return list(map(self._ngram_columns, words))
+            columns = self._ngram_columns
             for w in missing:
-                self._word_indices(w)
+                cache[w] = columns(w)
         return list(map(cache.__getitem__, words))
 
     def transform(self, X):  # noqa: N803

@@ -51,6 +51,10 @@ _CLAUSE_WORDS = frozenset("что чтобы который которая ко�
 #: Collective nouns that refer to a whole group in the singular ("молодежь", "персонал").
 _COLLECTIVE = frozenset("молодежь персонал коллектив народ нация ворье старичье бабье зверье".split())
 _PERSON_WORDS = frozenset("люди людей человек человеки".split())
+#: «лица … национальности», the officialese for a people
+_FACES = frozenset("лицо лица лиц лицам лицами лицах".split())
+#: Where people are sent to be done away with: «пора их на свалку», «стариков на мыло», «на тот свет»
+_DISPOSAL = frozenset("свалку помойку кладбище мыло утиль живодерню скотобойню убой".split())
 _SECOND_PERSON = frozenset("ты тебя тебе тобой тобою".split())
 _AS_ONE = (("как", "один"), ("до", "единого"), ("до", "одного"), ("все", "до"))
 #: "одни X", "сплошь X": nothing but this group (see _statement), for peoples and faiths only
@@ -313,6 +317,13 @@ def _adjective_reference(
     after it names people: the mention is the noun), "армянский язык" (a language), or a plural
     adjective standing for people itself ("всех черных не брать"); not "черные машины"."""
     n = len(words)
+    if (
+        0 < i < n - 1
+        and words[i - 1] in _FACES
+        and words[i + 1].startswith("национальност")
+        and clause[i - 1] == clause[i] == clause[i + 1]
+    ):
+        return i - 1, attribute  # «лица кавказской национальности»: the people are the «лица»
     for j in (i + 1, i + 2):
         if j >= n or clause[j] != clause[i]:
             break
@@ -636,6 +647,54 @@ def _just_before(words: Sequence[str], sent: list[int], i: int, vocabulary: froz
     return any(words[k] in vocabulary for k in range(max(0, i - 2), i) if sent[k] == sent[i])
 
 
+def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int) -> bool:
+    """Is the «на» at ``j`` a call to send people to the dump or the grave — «пора их на свалку»,
+    «стариков на мыло», «всех на тот свет»: after «пора», or in a clause without a verb (not «студентов
+    возили на кладбище к мемориалу», which is news)?"""
+    n = len(words)
+    if j + 1 >= n or sent[j + 1] != sent[j]:
+        return False
+    nxt = words[j + 1]
+    if nxt not in _DISPOSAL and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
+        return False
+    if any(words[k] == "пора" for k in range(max(0, j - 3), j) if sent[k] == sent[j]):
+        return True
+    own = [k for k in range(max(0, j - 6), min(n, j + 3)) if clause[k] == clause[j] and k not in (j, j + 1)]
+    return not any(_likely(words[k], "VERB") or _likely(words[k], "INFN") or _likely(words[k], "PRTS") for k in own)
+
+
+#: Words of comparison: «как тараканы», «словно скот», «вроде тараканов», «похожи на обезьян».
+_LIKE = frozenset(("как", "словно", "будто", "точно", "вроде", "подобно", "похожи", "похож", "похожа", "похожие"))
+
+
+def _says_what_they_are(words: Sequence[str], j: int) -> bool:
+    """Can the animal word at ``j`` be what the group is said to be — a nominative («цыгане —
+    животные»), an instrumental («стали зверями»), a collective («зверьё») or a comparison («как
+    тараканы», «хуже обезьян», «ближе к обезьяне»)? Not an object: «армяне привезли в зоопарк новых животных» was deleted as dehumanising."""
+    w = words[j]
+    if _has(w, "nomn") or _has(w, "ablt") or w in _COLLECTIVE:
+        return True
+    # «хуже обезьян», «ближе к обезьяне»
+    return any(words[k] in _LIKE or _has(words[k], "COMP") for k in range(max(0, j - 2), j))
+
+
+def _called_at_the_end(norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], j: int) -> bool:
+    """Is the word at ``j`` a name the author calls the subject by, on its own after a comma or a
+    dash at the end of the sentence («…, зверьё», «… — скоты»), not the last of a list of animals
+    («держат коз, овец, скот») nor negated?"""
+    n = len(words)
+    if j + 1 < n and sent[j + 1] == sent[j]:
+        return False  # not the sentence's last word
+    toks = norm.tokens
+    if not re.search(r"[,—–-]", norm.original[toks[j - 1].end : toks[j].start]):
+        return False
+    if "GS.DEHUMAN" in cue[j - 1] or _likely(words[j - 1], "NOUN", "nomn") or _negated(words, cue, j):
+        return False  # («…, собаки, куры»: a list of nouns, not a name for the subject)
+    if j >= 2 and re.search(r"[,;]", norm.original[toks[j - 2].end : toks[j - 1].start]):
+        return False  # «держат коз, овец, кур, скот»: the last of a list of one-word items
+    return _has(words[j], "NOUN", "nomn") or words[j] in _COLLECTIVE
+
+
 def _statement(
     norm: Normalized,
     words: Sequence[str],
@@ -708,6 +767,9 @@ def _statement(
                 return found("call_to_exclude", j, "review" if soft else "delete", f"{words[j]} с …", hold=soft)
         if words[j] == "место" and obj and _assigned_place(words, cue, j):
             return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
+        if words[j] == "на" and obj and _disposal(words, sent, clause, j):
+            where = "тот свет" if words[j + 1] == "тот" else words[j + 1]
+            return found("call_to_exclude", j + 1, "delete", f"на {where}")
         if "GS.RIGHT" in c and _rights_denied(words, same_sentence):
             return found("call_to_exclude", j, "delete", "отказ в правах")
 
@@ -740,11 +802,15 @@ def _statement(
     # 2. dehumanising: a nominative group word next to an animal/vermin word, or "X не люди"
     if nominative:
         for j in same_clause:
-            if "GS.DEHUMAN" in cue[j] and not _negated(words, cue, j):
+            if "GS.DEHUMAN" in cue[j] and not _negated(words, cue, j) and _says_what_they_are(words, j):
                 return found("dehumanising", j, "delete", words[j])
         for j in same_clause:
             if j > i and words[j] in _PERSON_WORDS and words[j - 1] == "не" and j - i <= 4:
                 return found("dehumanising", j, "delete", "не люди")
+        j = max(same_sentence, default=i)
+        if j > i and "GS.DEHUMAN" in cue[j] and _called_at_the_end(norm, words, cue, sent, j):
+            # «кавказцы опять устроили стрельбу на свадьбе, зверьё»: the sentence ends by calling them so
+            return found("dehumanising", j, "delete", words[j])
 
     # 3. generalisation: a plural/generic subject with a negative predicate
     if nominative and plural:

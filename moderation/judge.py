@@ -392,7 +392,7 @@ def _warns(p: Prepared) -> bool:
 #: Animals the flame-war data made insults; said of nobody they are as likely the animal itself.
 _ANIMALS = frozenset(
     "козел козлина петух петушок свинья свин хряк боров корова баран овца осел ишак собака пес кобыла"
-    " курица индюк крыса обезьяна ворона"
+    " курица кура индюк крыса обезьяна ворона скот скотина коза лошадь конь кролик гусь утка бык животное"
     " козлиный петушиный свиной бараний ослиный собачий крысиный обезьяний куриный".split()
 )
 
@@ -456,7 +456,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
     if top.quote.lower().startswith(_SITUATION):
         return "резкая оценка положения дел, а не человека — решает модератор"
-    if word in _ANIMALS and not _ANIMAL_LIFE.isdisjoint(p.lemmas):
+    if word in _ANIMALS and (not _ANIMAL_LIFE.isdisjoint(p.lemmas) or len(_ANIMALS.intersection(p.lemmas)) >= 3):
+        # (three animals named: a farm or a yard is described — «держат коз, овец, кур»)
         return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
     if blames_a_maker(p.norm.words):
         return "оценка тех, кто принял решение, а не собеседника — решает модератор"

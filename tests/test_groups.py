@@ -1014,3 +1014,61 @@ def test_asking_what_a_word_means_is_not_saying_it(judge, text):
 )
 def test_a_group_noun_phrase_with_a_place_or_an_abbreviation_before_the_dash(judge, text, removed):
     assert (judge.judge(text).action in REMOVED) is removed
+
+
+# -- round 9: disposal calls, «лица … национальности», names at the end, animals as objects --------
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Пенсионеры вечно ноют, пора их на свалку", "age"),
+        ("Стариков всех на мыло", "age"),
+        ("Пора этих цыган на тот свет отправить", "nationality"),
+        ("Мигранты опять подрались у рынка, зверьё", "nationality"),
+        ("Лица кавказской национальности опять гоняют по проспекту, скоты", "nationality"),
+        ("черные люди ближе к обезьянам", "race"),
+        ("таджики похожи на обезьян", "nationality"),
+    ],
+)
+def test_disposal_calls_and_names_said_of_a_group_are_hate(text, attribute):
+    assert any(a == attribute for _k, a in findings(text)), findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Студентов возили на кладбище к мемориалу",
+        "Пенсионеров бесплатно возят на кладбище в родительский день",
+        "Мигранты работают на свалке за копейки",
+        "Армяне привезли в зоопарк новых животных",
+        "Цыгане держат коз, овец, кур, скот",
+        "Лица кавказской национальности помогли вытащить машину из кювета, спасибо им",
+        "Пенсионеры сдают макулатуру, молодцы",
+    ],
+)
+def test_the_dump_the_graveyard_and_animals_in_news_are_no_statement(judge, text):
+    assert findings(text) == []
+    assert judge.judge(text).action not in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Сыновей своих побереги", "Смотри, как бы с тобой чего не случилось", "Побереги свою машину"]
+)
+def test_guard_your_own_and_something_may_happen_to_you_are_held_veiled_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Берегите детей, не оставляйте их у открытых окон",
+        "Как бы чего не случилось с детьми на этой площадке, там гвозди торчат",
+        "Чтобы с вами ничего не случилось, соблюдайте правила на воде",
+        "Береги себя, выздоравливай",
+    ],
+)
+def test_safety_notices_and_worries_are_no_veiled_threats(judge, text):
+    v = judge.judge(text)
+    assert "threat" not in v.labels and not any(e.kind == "veiled_threat" for e in v.evidence), v.ground

@@ -767,3 +767,23 @@ def test_stars_in_place_of_a_words_first_letters_are_a_mask(text, masked):
 @pytest.mark.parametrize(("text", "rude"), [("да пошёл ты!", True), ("Пошла ты", True), ("пошёл ты в магазин?", False)])
 def test_go_you_is_an_insult_when_the_pronoun_ends_the_clause(text, rude):
     assert any(h.category == "insult" for h in hits(text)) is rude
+
+
+_WORD_READINGS_TEXTS = [
+    "ты дуррак и скатина",  # a doubled letter, spelling by ear
+    "хохлодебилы опять пишут",  # a compound slur
+    "пиздец какой-то, нахуй это всё",  # мат roots
+    "обычный комментарий про дороги и дворы",
+]
+
+
+def test_the_per_word_readings_cache_is_bounded_and_changes_nothing(monkeypatch):
+    """Each distinct word is read once and remembered; a full cache is emptied, never wrong."""
+    lex = default_lexicon()
+    expected = [lex.match(normalize(t)) for t in _WORD_READINGS_TEXTS]
+    monkeypatch.setattr(Lexicon, "READINGS_LIMIT", 3)
+    lex._readings.clear()
+    for _ in range(2):  # cold, then with whatever the tiny cache kept
+        assert [lex.match(normalize(t)) for t in _WORD_READINGS_TEXTS] == expected
+        assert len(lex._readings) <= 3 + 1
+    lex._readings.clear()

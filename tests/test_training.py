@@ -83,3 +83,20 @@ def test_emoji_flood_columns_belong_to_the_spam_head_alone():
     assert names.index("rules__spam_sig_emoji_flood") in own
     others = [j for j, label in enumerate(clf.labels) if label != "spam"]
     assert not clf.coef_[others][:, list(own)].any()
+
+
+def test_the_character_ngram_cache_is_bounded_and_changes_no_score(monkeypatch):
+    """The n-gram columns of each word are cached; emptying a full cache (also in the middle of a
+    batch) gives the same matrix as a cold one."""
+    judge = Judge.load()
+    chars = judge._features.transformer_list[1][1]
+    texts = ["Дорогу на Кирова опять не почистили", "ты дуррак", "спасибо за ответ, всё починили"]
+    prepared = [judge._prepare.prepare_one(t) for t in texts]
+    chars.__dict__.pop("_cache", None)
+    cold = chars.transform(prepared).toarray()
+    monkeypatch.setattr(type(chars), "CACHE_LIMIT", 5)
+    chars.__dict__.pop("_cache", None)
+    for _ in range(2):
+        assert (chars.transform(prepared).toarray() == cold).all()
+        assert len(chars._cache) <= 5
+    chars.__dict__.pop("_cache", None)
