@@ -1072,3 +1072,14 @@ def test_guard_your_own_and_something_may_happen_to_you_are_held_veiled_threats(
 def test_safety_notices_and_worries_are_no_veiled_threats(judge, text):
     v = judge.judge(text)
     assert "threat" not in v.labels and not any(e.kind == "veiled_threat" for e in v.evidence), v.ground
+
+
+@pytest.mark.parametrize("text", ["таких бить надо", "Кто за них голосует — таких надо избить", "бить таких"])
+def test_a_call_to_beat_such_people_is_a_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "threat" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Надо бить тревогу, всех касается", "Наши всех обыграют"])
+def test_beating_an_alarm_is_no_call_to_beat(judge, text):
+    assert "threat" not in judge.judge(text).labels
