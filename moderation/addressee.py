@@ -42,7 +42,9 @@ _AUTHORITY_WORDS = _AUTHORITY_BODIES | _AUTHORITY_PEOPLE
 #: "сучья", "пидарасты", "говнюки" — count too): a text with one anywhere is the judge's to decide.
 _VILE = re.compile(
     r"(?:сук|суч|твар|мраз|ублюд|урод|вырод|гнид|падл|падал|скот[иаыо]|шлюх|паскуд|сволоч|гад[иыуо]?$|гадин|"
-    r"погань|нелюд|упыр|чмо|чмош|быдл|пид[оаеи]?р|говн|дерьм|ишак|конченн?[ыао]|стад[оауе]?$|мудак)"
+    r"погань|нелюд|упыр|чмо|чмош|быдл|пид[оаеи]?р|говн|дерьм|ишак|конченн?[ыао]|стад[оауе]?$|мудак|"
+    # political slurs name people by their views, they evaluate no one's work («пока вата лезет во власть»)
+    r"ват[аыуеио]?$|ватой$|ватник|ватан|либераст|рашист|укроп[аыуео]?$|колорад)"
 )
 #: Abuse that stays the judge's to decide whoever it is aimed at.
 _HARD_ABUSE = frozenset(("obscene", "threat", "hate"))

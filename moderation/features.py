@@ -144,7 +144,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
             or adjectives.get(w) in _MASKED_ADJECTIVES
             or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))
         )}))
-    unseen = (*proper_names(norm, hits), *laughter(norm))
+    unseen = (*proper_names(norm, hits), *laughter(norm), *abbreviated(norm))
     if unseen:
         masked = tuple(sorted({*masked, *unseen}))
     return Prepared(
@@ -237,6 +237,20 @@ UNSEEN_TOKEN = "\u25c7"
 def hidden_word(p: Prepared, i: int) -> str:
     """What the model reads in place of masked token ``i``."""
     return UNSEEN_TOKEN if i in p.unseen else GROUP_TOKEN
+
+
+def abbreviated(norm: Normalized) -> tuple[int, ...]:
+    """«бл.» with one dot — «Бл. Ромашка» (Белая Ромашка, a district of Pyatigorsk), «бл. 5» (a
+    block): the flame-war corpora taught the model «бл» as the swear cut short («бл...», which the
+    lexicon reads as мат), and «На Бл. Ромашке опять нет воды» was deleted as an insult."""
+    words = norm.words
+    if "бл" not in words:
+        return ()
+    orig, toks = norm.original, norm.tokens
+    return tuple(
+        i for i, w in enumerate(words)
+        if w == "бл" and orig.startswith(".", toks[i].end) and not orig.startswith("..", toks[i].end)
+    )  # fmt: skip
 
 
 #: A laugh written out: «ахаха», «хахах», «хе-хе», «хи-хи», «ахпхах», «лол», «ржу», «гыгы».

@@ -790,6 +790,11 @@ class Lexicon:
                     continue
                 if len(words[i]) >= 2 and not t.masked:
                     self._match_mask("*" * (t.start - k) + words[i], found.setdefault(i, {}), fill=False)
+        if "бл" in words:
+            # 4c. «бл...», «бл…»: the swear cut short — its first two letters and the dots that hide the rest
+            for i, w in enumerate(words):
+                if w == "бл" and orig.startswith(("..", "…"), toks[i].end):
+                    found.setdefault(i, {}).setdefault("obscene", ("mask:бля", None))
         if _DISGUISE_HINT.search(orig):
             # 5. a word hidden with look-alikes («вaта», «тyпой», «жoпа»): nobody disguises a word in its
             # innocent sense, so a word of DISGUISED_SET written so is an insult by itself. Only the

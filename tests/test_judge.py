@@ -258,3 +258,18 @@ def test_a_harsh_word_for_a_state_of_affairs_is_held_not_deleted(judge, text):
 @pytest.mark.parametrize("text", ["твой дебилизм уже всех достал", "задолбал ты уже"])
 def test_the_same_word_said_to_someone_still_insults(judge, text):
     assert "insult" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize("text", ["На Бл. Ромашке опять нет воды", "ул. Бл. Ромашки, д. 5, бл. 2 — когда починят лифт?"])
+def test_the_abbreviation_of_a_district_is_no_cut_short_swear(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Опять бл… дороги не чистят", "ну вы даёте, бл..."])
+def test_a_swear_cut_short_with_dots_is_obscene(judge, text):
+    assert "obscene" in judge.judge(text).labels
+
+
+def test_a_political_slur_beside_the_authorities_is_no_criticism_of_their_work(judge):
+    assert judge.judge("пока вата патриотная лезет во власть").action in ("delete", "delete_and_ban")
+    assert judge.judge("чиновники у нас тупые").action == "review"  # criticism of the authorities: held
