@@ -70,6 +70,13 @@ _ONLY_OF = frozenset(("nationality", "race", "religion"))
 #: out of power («либералов во власть не пускать»): refusing them is no call (refusing pensioners the
 #: clinic still is)
 _RULES_OF = frozenset(("profession", "work", "politics"))
+#: a trade or a workplace whose service a citizen complains about (see :data:`_SERVICE_COMPLAINT`)
+_SERVICE = frozenset(("profession", "work"))
+#: words of a complaint to the page: the author asks for the service to be put right
+_SERVICE_COMPLAINT = frozenset(
+    "жалуемся жалуюсь жаловались жаловался жаловалась пожаловаться пожаловались жалоба жалобы жалобу жалоб"
+    " примите меры разберитесь накажите толку толк обращались обращалась обращался".split()
+)
 _DISMISS = frozenset(("уволить", "увольнять"))  # for a trade or a workplace: dismissal, not exclusion
 _MINORS = frozenset(("подросток", "школьник", "школьница", "ребёнок", "ребенок", "дети", "несовершеннолетний",
                      "малолетний", "малолетка", "малыш"))  # fmt: skip
@@ -831,6 +838,11 @@ def _statement(
                 if verb and not labelled and not as_one and attribute not in _ONLY_OF and _pointed_at(words, cue, sent, i):
                     # «эти таксисты у вокзала хамят и обманывают»: «эти» points at the drivers the
                     # author has seen, it does not quantify the trade — held like the plain plural below
+                    return found("generalisation", j, "review", words[j], hold=True)
+                if labelled and not quantified and attribute in _SERVICE and not _SERVICE_COMPLAINT.isdisjoint(words):
+                    # «водители маршруток хамы, жалуемся постоянно, толку ноль»: a complaint about the
+                    # service of a trade, without «все», is the page's daily business — a moderator
+                    # reads it («таксисты все бандиты» is deleted)
                     return found("generalisation", j, "review", words[j], hold=True)
                 if quantified or "GS.SPREAD" in c or labelled:
                     return found("generalisation", j, "delete", words[j])

@@ -1083,3 +1083,16 @@ def test_a_call_to_beat_such_people_is_a_threat(judge, text):
 @pytest.mark.parametrize("text", ["Надо бить тревогу, всех касается", "Наши всех обыграют"])
 def test_beating_an_alarm_is_no_call_to_beat(judge, text):
     assert "threat" not in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text", ["Водители маршруток хамы, жалуемся постоянно, толку ноль", "Кондукторы хамки, примите меры"]
+)
+def test_a_complaint_about_a_trades_service_is_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "generalisation" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Таксисты все бандиты", "Армяне хамы, жалуемся постоянно"])
+def test_a_label_for_all_of_a_trade_or_for_a_people_is_still_deleted(judge, text):
+    assert judge.judge(text).action in REMOVED
