@@ -77,6 +77,10 @@ _SERVICE_COMPLAINT = frozenset(
     "жалуемся жалуюсь жаловались жаловался жаловалась пожаловаться пожаловались жалоба жалобы жалобу жалоб"
     " примите меры разберитесь накажите толку толк обращались обращалась обращался".split()
 )
+#: verbs of the spread set that tell how people behave, not that they invade: said of a people they
+#: are a generalisation («кавказцы обнаглели»), of a trade or an age a complaint («таксисты обнаглели,
+#: цены задрали», «подростки совсем распоясались») — held like the other things an age or a trade "does"
+_BEHAVE_BADLY = frozenset(("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться"))
 _DISMISS = frozenset(("уволить", "увольнять"))  # for a trade or a workplace: dismissal, not exclusion
 _MINORS = frozenset(("подросток", "школьник", "школьница", "ребёнок", "ребенок", "дети", "несовершеннолетний",
                      "малолетний", "малолетка", "малыш"))  # fmt: skip
@@ -189,6 +193,14 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         s = sent[i]
         if s not in group_sents and s not in defended_sents and _defends(words, cue, by_sentence[s]):
             defended_sents.add(s)  # a pronoun's own sentence defends them: «их надо уважать»
+        if "GS.OFFICIALS" not in cue[i] and s not in defended_sents and antecedent is None:
+            # «Когда уже выгонят всех этих цыган?», «Зачем нам столько армян? Пусть возвращаются к
+            # себе»: a call put as a question, or made in the next sentence without naming them again
+            call = _rhetorical_call(norm, words, cue, sent, i, attribute) if question[s] else None
+            call = call or _told_to_leave_next(norm, words, cue, sent, i, attribute)
+            if call is not None:
+                out.findings.append(call)
+                continue
         if "GS.OFFICIALS" in cue[i] or question[s] or s in defended_sents:
             continue  # criticism of the authorities, a question, or a defence: a mention
         if antecedent is None and attribute not in _ONLY_OF and _one_person(words, sent, i):
@@ -654,6 +666,58 @@ def _just_before(words: Sequence[str], sent: list[int], i: int, vocabulary: froz
     return any(words[k] in vocabulary for k in range(max(0, i - 2), i) if sent[k] == sent[i])
 
 
+#: Verbs of leaving that send people away whatever follows («пусть валят», «пускай убираются») …
+_GO_AWAY = frozenset(("валить", "свалить", "убираться", "убраться", "катиться", "проваливать", "выметаться"))
+#: … and where the others send them: home («пусть едут к себе», «пусть возвращаются на родину»)
+_HOME = frozenset(("себе", "домой", "родину", "обратно", "свой", "свою", "свои", "откуда", "аул", "кишлак"))
+
+#: What opens a question that is a call: «когда уже …», «когда же …», «когда наконец …».
+_WHEN_AT_LAST = frozenset(("уже", "же", "наконец"))
+
+
+def _rhetorical_call(
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int, attribute: str
+) -> Finding | None:
+    """«Когда уже выгонят всех этих цыган из города?»: a question that opens with «когда уже/же/
+    наконец» and asks when the group (the object) will be driven out is a call, not a question.
+    With «всех»/«этих» it generalises (delete); without, a moderator reads it («когда выселят
+    цыган из подвала на Украинской?» may be about one family)."""
+    s = sent[i]
+    idx = [k for k in range(len(words)) if sent[k] == s]
+    if len(idx) < 3 or words[idx[0]] != "когда" or words[idx[1]] not in _WHEN_AT_LAST:
+        return None
+    if not (_has(words[i], "accs") or _has(words[i], "gent")):
+        return None
+    toks = norm.tokens
+    for j in idx:
+        if "GS.EXCLUDE" in cue[j] and not _negated(words, cue, j) and (_has(words[j], "futr") or _has(words[j], "INFN")):
+            a, b = min(i, j), max(i, j)
+            if any("GS.QUANT" in cue[k] for k in range(max(idx[0], i - _BEFORE), i)):
+                return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, "delete", f"когда уже {words[j]}")
+            return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, "review", f"когда уже {words[j]}", True)
+    return None
+
+
+def _told_to_leave_next(
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int, attribute: str
+) -> Finding | None:
+    """«Зачем нам столько армян? Пусть возвращаются к себе»: the sentence after the plural group word
+    opens with «пусть» and a verb of leaving, with no subject of its own — the group is told to go."""
+    n = len(words)
+    if not (_has(words[i], "plur") or words[i] in _COLLECTIVE):
+        return None
+    nxt = [k for k in range(i + 1, min(n, i + _REACH)) if sent[k] == sent[i] + 1]
+    if len(nxt) < 2 or words[nxt[0]] not in ("пусть", "пускай"):
+        return None
+    j = nxt[1]
+    if "GS.LEAVE" not in cue[j] or not _has(words[j], "plur"):
+        return None
+    if lemma(words[j]) not in _GO_AWAY and _HOME.isdisjoint(words[k] for k in nxt[2:5]):
+        return None  # «пусть возвращаются почаще!», «пусть едут отдыхать»: no one is sent away
+    toks = norm.tokens
+    return Finding("call_to_exclude", attribute, toks[i].start, toks[j].end, "delete", f"пусть {words[j]}")
+
+
 def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int) -> bool:
     """Is the «на» at ``j`` a call to send people to the dump or the grave — «пора их на свалку»,
     «стариков на мыло», «всех на тот свет»: after «пора», or in a clause without a verb (not «студентов
@@ -815,12 +879,29 @@ def _statement(
             if j > i and words[j] in _PERSON_WORDS and words[j - 1] == "не" and j - i <= 4:
                 return found("dehumanising", j, "delete", "не люди")
         j = max(same_sentence, default=i)
-        if j > i and "GS.DEHUMAN" in cue[j] and _called_at_the_end(norm, words, cue, sent, j):
+        if j > i and j not in same_clause and "GS.DEHUMAN" in cue[j] and _called_at_the_end(norm, words, cue, sent, j):
             # «кавказцы опять устроили стрельбу на свадьбе, зверьё»: the sentence ends by calling them so
-            return found("dehumanising", j, "delete", words[j])
+            # (of an age or a trade, after what some of them did, a moderator reads it, as below)
+            if attribute in _ONLY_OF or any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i)):
+                return found("dehumanising", j, "delete", words[j])
+            return found("dehumanising", j, "review", words[j], hold=True)
 
     # 3. generalisation: a plural/generic subject with a negative predicate
     if nominative and plural:
+        last = max(same_sentence, default=i)
+        if (
+            last > i
+            and last not in same_clause  # (after a dash that stands for the copula the loop below reads it)
+            and "GS.EVAL" in cue[last]
+            and _likely(words[last], "NOUN")
+            and _called_at_the_end(norm, words, cue, sent, last)
+        ):
+            # «кавказцы не умеют себя вести, дикари»: the sentence ends by labelling them. Said of an
+            # age or a trade after what some of them did («студенты опять шумят под окнами, хамы») it
+            # labels those the author saw as often as all of them: a moderator reads it
+            if attribute in _ONLY_OF or quantified:
+                return found("generalisation", last, "delete", words[last])
+            return found("generalisation", last, "review", words[last], hold=True)
         scope = same_sentence if quantified else same_clause
         for j in scope:
             c = cue[j]
@@ -844,7 +925,8 @@ def _statement(
                     # service of a trade, without «все», is the page's daily business — a moderator
                     # reads it («таксисты все бандиты» is deleted)
                     return found("generalisation", j, "review", words[j], hold=True)
-                if quantified or "GS.SPREAD" in c or labelled:
+                spread = "GS.SPREAD" in c and (attribute in _ONLY_OF or lemma(words[j]) not in _BEHAVE_BADLY)
+                if quantified or spread or labelled:
                     return found("generalisation", j, "delete", words[j])
                 # "подростки воруют велосипеды из подъездов", "студенты мусорят у общежития": what some
                 # of an age, a trade or a district do, said without «все» or a label, is a complaint as

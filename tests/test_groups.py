@@ -1096,3 +1096,46 @@ def test_a_complaint_about_a_trades_service_is_held_not_deleted(judge, text):
 @pytest.mark.parametrize("text", ["Таксисты все бандиты", "Армяне хамы, жалуемся постоянно"])
 def test_a_label_for_all_of_a_trade_or_for_a_people_is_still_deleted(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "strength"),
+    [
+        ("Когда уже вышлют всех этих таджиков из города?", "delete"),
+        ("Когда же выселят цыган из подвала на Украинской?", "review"),
+        ("Сколько можно терпеть армян? Пусть возвращаются к себе", "delete"),
+        ("Надоели эти мигранты. Пускай валят", "delete"),
+    ],
+)
+def test_a_call_put_as_a_question_or_in_the_next_sentence_is_found(text, strength):
+    g = analyse(normalize(text), default_lexicon())
+    assert g is not None and any(f.kind == "call_to_exclude" and f.strength == strength for f in g.violating), g
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Когда выселят цыган из подвала на Украинской?",
+        "Армяне приехали на фестиваль. Пусть возвращаются почаще!",
+        "Студенты разъехались на каникулы. Пусть возвращаются отдохнувшими",
+        "Когда уже уберут мусор с Пастухова?",
+    ],
+)
+def test_questions_and_wishes_to_come_back_are_no_calls(text):
+    assert not any(k == "call_to_exclude" for k, _a in findings(text)), findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Таксисты обнаглели, цены задрали", "review"),
+        ("Подростки совсем распоясались, курят в подъезде", "review"),
+        ("Студенты опять шумят под окнами, хамы", "review"),
+        ("Цыгане распоясались", "removed"),
+        ("Все таксисты обнаглели", "removed"),
+        ("Кавказцы не умеют себя вести, дикари", "removed"),
+    ],
+)
+def test_bad_behaviour_of_a_trade_or_an_age_is_a_complaint_of_a_people_a_generalisation(judge, text, action):
+    v = judge.judge(text)
+    assert (v.action in REMOVED) if action == "removed" else (v.action == action), (v.action, v.ground)
