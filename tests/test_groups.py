@@ -1139,3 +1139,39 @@ def test_questions_and_wishes_to_come_back_are_no_calls(text):
 def test_bad_behaviour_of_a_trade_or_an_age_is_a_complaint_of_a_people_a_generalisation(judge, text, action):
     v = judge.judge(text)
     assert (v.action in REMOVED) if action == "removed" else (v.action == action), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я знаю, на какой машине ты ездишь",
+        "Знаю, в какую школу ходит твой сын",
+        "Передают привет твоей жене",
+        "Дача у тебя деревянная, горит хорошо",
+        "Живёшь на Мира 12, второй подъезд?",
+    ],
+)
+def test_knowing_the_addressees_routine_kin_or_address_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Знаю, какая машина лучше для города", "Передай привет маме, Серёжа!", "Я знаю, в какой школе лучше учителя"]
+)
+def test_advice_and_greetings_are_no_veiled_threats(judge, text):
+    assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Наша заведующая ворует продукты из садика", "Этот депутат — наркоман, видел его у клуба", "Главврач — убийца"],
+)
+def test_accusing_a_named_official_of_a_crime_is_defamation(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+
+
+def test_a_screenshot_of_abuse_shown_to_the_moderators_is_reported_speech(judge):
+    v = judge.judge("Скриншот: «чурки, валите домой» — это на нашей стене, модераторы где?")
+    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
