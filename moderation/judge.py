@@ -428,6 +428,23 @@ _ANIMAL_LIFE = frozenset(
 )
 
 
+#: Words next to «жопа» when it names a state of affairs: «полная жопа», «жопа полнейшая».
+_UTTER = frozenset(("полный", "полнейший", "очередной", "натуральный", "настоящий", "какой-то"))
+
+
+def _state_of_affairs(p: Prepared, top: Evidence) -> bool:
+    """«это жопа полная», «город в жопе»: the vulgar word for a mess, not for a person — an utter one,
+    or a place or a thing in it (the locative; «иди в жопу» is the accusative and stays the model's)."""
+    if top.matched.removeprefix(_MODEL_PREFIX) != "жопа":
+        return False
+    quote = top.quote.lower()
+    if quote == "жопе" and any(w in ("в", "во") for w in p.norm.words):
+        return True
+    lem = p.lemmas
+    at = [k for k, x in enumerate(lem) if x == "жопа"]
+    return any(x in _UTTER for k in at for x in lem[max(0, k - 1) : k + 2])
+
+
 def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | None:
     """Why a model-only insult said to nobody is held, when the model's strongest word (``top``) is
     not about a person: a word for a state of affairs («какой-то дурдом с пропусками», «дебилизм:
@@ -454,7 +471,7 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
     ) and weak.isdisjoint(p.norm.words):
         return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
-    if top.quote.lower().startswith(_SITUATION):
+    if top.quote.lower().startswith(_SITUATION) or _state_of_affairs(p, top):
         return "резкая оценка положения дел, а не человека — решает модератор"
     if word in _ANIMALS and (not _ANIMAL_LIFE.isdisjoint(p.lemmas) or len(_ANIMALS.intersection(p.lemmas)) >= 3):
         # (three animals named: a farm or a yard is described — «держат коз, овец, кур»)

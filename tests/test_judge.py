@@ -273,3 +273,13 @@ def test_a_swear_cut_short_with_dots_is_obscene(judge, text):
 def test_a_political_slur_beside_the_authorities_is_no_criticism_of_their_work(judge):
     assert judge.judge("пока вата патриотная лезет во власть").action in ("delete", "delete_and_ban")
     assert judge.judge("чиновники у нас тупые").action == "review"  # criticism of the authorities: held
+
+
+@pytest.mark.parametrize("text", ["это жопа полная", "город в жопе, дороги разбиты", "полная жопа с дорогами"])
+def test_the_vulgar_word_for_a_mess_is_held_not_deleted(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+@pytest.mark.parametrize("text", ["иди в жопу", "ты жопа"])
+def test_the_vulgar_word_said_to_someone_is_still_deleted(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
