@@ -81,6 +81,9 @@ _SERVICE_COMPLAINT = frozenset(
 #: are a generalisation («кавказцы обнаглели»), of a trade or an age a complaint («таксисты обнаглели,
 #: цены задрали», «подростки совсем распоясались») — held like the other things an age or a trade "does"
 _BEHAVE_BADLY = frozenset(("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться"))
+#: (strength, hold) of a finding whose reading is sure (True: said of a people, or of all of a
+#: group) or one a moderator should weigh (False: those the author saw, one family)
+_SURE_OR_HELD = {True: ("delete", False), False: ("review", True)}
 _DISMISS = frozenset(("уволить", "увольнять"))  # for a trade or a workplace: dismissal, not exclusion
 _MINORS = frozenset(("подросток", "школьник", "школьница", "ребёнок", "ребенок", "дети", "несовершеннолетний",
                      "малолетний", "малолетка", "малыш"))  # fmt: skip
@@ -692,9 +695,8 @@ def _rhetorical_call(
     for j in idx:
         if "GS.EXCLUDE" in cue[j] and not _negated(words, cue, j) and (_has(words[j], "futr") or _has(words[j], "INFN")):
             a, b = min(i, j), max(i, j)
-            if any("GS.QUANT" in cue[k] for k in range(max(idx[0], i - _BEFORE), i)):
-                return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, "delete", f"когда уже {words[j]}")
-            return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, "review", f"когда уже {words[j]}", True)
+            strength, hold = _SURE_OR_HELD[any("GS.QUANT" in cue[k] for k in range(max(idx[0], i - _BEFORE), i))]
+            return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"когда уже {words[j]}", hold)
     return None
 
 
@@ -741,29 +743,45 @@ _LIKE = frozenset(("как", "словно", "будто", "точно", "вро
 def _says_what_they_are(words: Sequence[str], j: int) -> bool:
     """Can the animal word at ``j`` be what the group is said to be — a nominative («цыгане —
     животные»), an instrumental («стали зверями»), a collective («зверьё») or a comparison («как
-    тараканы», «хуже обезьян», «ближе к обезьяне»)? Not an object: «армяне привезли в зоопарк новых животных» was deleted as dehumanising."""
+    тараканы», «хуже обезьян», «ближе к обезьяне»)? Not an object: «армяне привезли в зоопарк новых
+    животных» was deleted as dehumanising."""
     w = words[j]
     if _has(w, "nomn") or _has(w, "ablt") or w in _COLLECTIVE:
         return True
-    # «хуже обезьян», «ближе к обезьяне»
     return any(words[k] in _LIKE or _has(words[k], "COMP") for k in range(max(0, j - 2), j))
 
 
-def _called_at_the_end(norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], j: int) -> bool:
-    """Is the word at ``j`` a name the author calls the subject by, on its own after a comma or a
-    dash at the end of the sentence («…, зверьё», «… — скоты»), not the last of a list of animals
-    («держат коз, овец, скот») nor negated?"""
+_COMMA_OR_DASH = re.compile(r"[,—–-]")
+_LIST_BREAK = re.compile(r"[,;]")
+
+
+def _name_at_the_end(
+    norm: Normalized,
+    words: Sequence[str],
+    cue: list[frozenset[str]],
+    sent: list[int],
+    same_sentence: list[int],
+    same_clause: list[int],
+    i: int,
+    cue_set: str,
+) -> int | None:
+    """The word of ``cue_set`` the author calls the group at ``i`` by, alone after a comma or a dash
+    at the end of its sentence («кавказцы не умеют себя вести, дикари», «…, зверьё») — a nominative
+    noun, not the last of a list («держат коз, овец, кур, скот», «…, собаки, куры») nor negated; None
+    when there is none. (After a dash that stands for the copula the word is in ``same_clause`` and
+    the ordinary predicate checks read it.)"""
+    j = max(same_sentence, default=i)
     n = len(words)
-    if j + 1 < n and sent[j + 1] == sent[j]:
-        return False  # not the sentence's last word
-    toks = norm.tokens
-    if not re.search(r"[,—–-]", norm.original[toks[j - 1].end : toks[j].start]):
-        return False
+    if j <= i or j in same_clause or cue_set not in cue[j] or (j + 1 < n and sent[j + 1] == sent[j]):
+        return None
+    toks, orig = norm.tokens, norm.original
+    if not _COMMA_OR_DASH.search(orig, toks[j - 1].end, toks[j].start):
+        return None
     if "GS.DEHUMAN" in cue[j - 1] or _likely(words[j - 1], "NOUN", "nomn") or _negated(words, cue, j):
-        return False  # («…, собаки, куры»: a list of nouns, not a name for the subject)
-    if j >= 2 and re.search(r"[,;]", norm.original[toks[j - 2].end : toks[j - 1].start]):
-        return False  # «держат коз, овец, кур, скот»: the last of a list of one-word items
-    return _has(words[j], "NOUN", "nomn") or words[j] in _COLLECTIVE
+        return None
+    if j >= 2 and _LIST_BREAK.search(orig, toks[j - 2].end, toks[j - 1].start):
+        return None
+    return j if _has(words[j], "NOUN", "nomn") or words[j] in _COLLECTIVE else None
 
 
 def _statement(
@@ -878,30 +896,20 @@ def _statement(
         for j in same_clause:
             if j > i and words[j] in _PERSON_WORDS and words[j - 1] == "не" and j - i <= 4:
                 return found("dehumanising", j, "delete", "не люди")
-        j = max(same_sentence, default=i)
-        if j > i and j not in same_clause and "GS.DEHUMAN" in cue[j] and _called_at_the_end(norm, words, cue, sent, j):
-            # «кавказцы опять устроили стрельбу на свадьбе, зверьё»: the sentence ends by calling them so
-            # (of an age or a trade, after what some of them did, a moderator reads it, as below)
-            if attribute in _ONLY_OF or any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i)):
-                return found("dehumanising", j, "delete", words[j])
-            return found("dehumanising", j, "review", words[j], hold=True)
+        # «кавказцы опять устроили стрельбу на свадьбе, зверьё»: the sentence ends by calling them so.
+        # Said of an age or a trade after what some of them did («студенты опять шумят под окнами,
+        # хамы») it names those the author saw as often as all of them: a moderator reads it
+        j = _name_at_the_end(norm, words, cue, sent, same_sentence, same_clause, i, "GS.DEHUMAN")
+        if j is not None:
+            strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified]
+            return found("dehumanising", j, strength, words[j], hold)
 
     # 3. generalisation: a plural/generic subject with a negative predicate
     if nominative and plural:
-        last = max(same_sentence, default=i)
-        if (
-            last > i
-            and last not in same_clause  # (after a dash that stands for the copula the loop below reads it)
-            and "GS.EVAL" in cue[last]
-            and _likely(words[last], "NOUN")
-            and _called_at_the_end(norm, words, cue, sent, last)
-        ):
-            # «кавказцы не умеют себя вести, дикари»: the sentence ends by labelling them. Said of an
-            # age or a trade after what some of them did («студенты опять шумят под окнами, хамы») it
-            # labels those the author saw as often as all of them: a moderator reads it
-            if attribute in _ONLY_OF or quantified:
-                return found("generalisation", last, "delete", words[last])
-            return found("generalisation", last, "review", words[last], hold=True)
+        j = _name_at_the_end(norm, words, cue, sent, same_sentence, same_clause, i, "GS.EVAL")
+        if j is not None:  # «кавказцы не умеют себя вести, дикари» (as the animal names above)
+            strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified]
+            return found("generalisation", j, strength, words[j], hold)
         scope = same_sentence if quantified else same_clause
         for j in scope:
             c = cue[j]

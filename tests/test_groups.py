@@ -260,6 +260,9 @@ def test_veiled_threats_are_threats_of_kind_veiled_threat(judge, text):
         "на вашей дороге я скоро колесо пробью",
         "Если будете платить вовремя, получите скидку",
         "Приходите на концерт, не пожалеете",
+        "Знаю, какая машина лучше для города",
+        "Передай привет маме, Серёжа!",
+        "Я знаю, в какой школе лучше учителя",
     ],
 )
 def test_advice_and_compliments_are_not_veiled_threats(judge, text):
@@ -1154,13 +1157,6 @@ def test_bad_behaviour_of_a_trade_or_an_age_is_a_complaint_of_a_people_a_general
 def test_knowing_the_addressees_routine_kin_or_address_is_a_held_veiled_threat(judge, text):
     v = judge.judge(text)
     assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
-
-
-@pytest.mark.parametrize(
-    "text", ["Знаю, какая машина лучше для города", "Передай привет маме, Серёжа!", "Я знаю, в какой школе лучше учителя"]
-)
-def test_advice_and_greetings_are_no_veiled_threats(judge, text):
-    assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
 
 
 @pytest.mark.parametrize(
