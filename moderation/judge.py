@@ -437,12 +437,14 @@ def _state_of_affairs(p: Prepared, top: Evidence) -> bool:
     or a place or a thing in it (the locative; «иди в жопу» is the accusative and stays the model's)."""
     if top.matched.removeprefix(_MODEL_PREFIX) != "жопа":
         return False
-    quote = top.quote.lower()
-    if quote == "жопе" and any(w in ("в", "во") for w in p.norm.words):
-        return True
-    lem = p.lemmas
-    at = [k for k, x in enumerate(lem) if x == "жопа"]
-    return any(x in _UTTER for k in at for x in lem[max(0, k - 1) : k + 2])
+    words, lem = p.norm.words, p.lemmas
+    for k, x in enumerate(lem):
+        if x == "жопа" and (
+            (words[k] == "жопе" and k > 0 and words[k - 1] in ("в", "во"))
+            or not _UTTER.isdisjoint(lem[max(0, k - 1) : k + 2])
+        ):
+            return True
+    return False
 
 
 def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | None:
