@@ -720,6 +720,35 @@ def _told_to_leave_next(
     return Finding("call_to_exclude", attribute, toks[i].start, toks[j].end, "delete", f"пусть {words[j]}")
 
 
+#: Where the people told they are not wanted are not wanted: «в нашем городе», «тут», «здесь».
+_HERE = frozenset(("город", "городе", "тут", "здесь", "пятигорск", "пятигорске", "нам", "районе", "крае"))
+
+
+def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str | None:
+    """The words that tell the group at ``i`` it is not wanted, with the word at ``j`` as their head:
+    «нечего делать», «не рады», or a verbless «не надо/не нужно» — each with a place or «нам» in
+    the clause («армянам тут не рады», «азиатов в наш город не надо»; not «детям не рады в кафе?» …
+    which has no place of the author's)."""
+    n = len(words)
+    part = [k for k in range(max(0, j - 6), min(n, j + 6)) if clause[k] == clause[j]]
+    if _HERE.isdisjoint(words[k] for k in part) or clause[i] != clause[j]:
+        return None
+    w = words[j]
+    if w == "нечего" and j + 1 < n and words[j + 1] == "делать":
+        return "нечего делать"
+    if w == "рады" and j > 0 and words[j - 1] == "не":
+        return "не рады"
+    if w in ("надо", "нужно") and j > 0 and words[j - 1] == "не" and not any(
+        _likely(words[k], "INFN") or _likely(words[k], "VERB") for k in part if k != j
+    ):
+        return f"не {w}"
+    return None
+
+
+#: «всех мигрантов — на выход»: the way out, like the dump, in a verbless call
+_WAY_OUT = frozenset(("выход",))
+
+
 def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int) -> bool:
     """Is the «на» at ``j`` a call to send people to the dump or the grave — «пора их на свалку»,
     «стариков на мыло», «всех на тот свет»: after «пора», or in a clause without a verb (not «студентов
@@ -728,7 +757,7 @@ def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int) 
     if j + 1 >= n or sent[j + 1] != sent[j]:
         return False
     nxt = words[j + 1]
-    if nxt not in _DISPOSAL and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
+    if nxt not in _DISPOSAL and nxt not in _WAY_OUT and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
         return False
     if any(words[k] == "пора" for k in range(max(0, j - 3), j) if sent[k] == sent[j]):
         return True
@@ -825,6 +854,7 @@ def _statement(
         or _such_as(words, sent, i)
     )
     opposed = "против" in words
+    kept_out = attribute in _RULES_OF or attribute == "age"  # minors, trades, parties: rules keep them out
     for j in same_sentence:
         c = cue[j]
         # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
@@ -856,9 +886,15 @@ def _statement(
                 return found("call_to_exclude", j, "review" if soft else "delete", f"{words[j]} с …", hold=soft)
         if words[j] == "место" and obj and _assigned_place(words, cue, j):
             return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
-        if words[j] == "на" and obj and _disposal(words, sent, clause, j):
+        if words[j] == "на" and obj and _disposal(words, sent, clause, j) and not (kept_out and words[j + 1] in _WAY_OUT):
+            # («студентов на выход из аудитории» is a teacher's order)
             where = "тот свет" if words[j + 1] == "тот" else words[j + 1]
             return found("call_to_exclude", j + 1, "delete", f"на {where}")
+        if not kept_out and obj and (unwelcome := _unwelcome(words, clause, i, j)):
+            # «цыганам нечего делать в нашем городе», «армянам тут не рады», «азиатов в наш город не
+            # надо»: a people, a sex or a district told they are not wanted (minors and trades are kept
+            # out of places by rules: «детям нечего делать на стройке»)
+            return found("call_to_exclude", j, "delete", unwelcome)
         if "GS.RIGHT" in c and _rights_denied(words, same_sentence):
             return found("call_to_exclude", j, "delete", "отказ в правах")
 

@@ -1171,3 +1171,22 @@ def test_accusing_a_named_official_of_a_crime_is_defamation(judge, text):
 def test_a_screenshot_of_abuse_shown_to_the_moderators_is_reported_speech(judge):
     v = judge.judge("Скриншот: «чурки, валите домой» — это на нашей стене, модераторы где?")
     assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Цыганам нечего делать в нашем городе", "Армянам тут не рады", "Азиатов в наш город не надо",
+     "Всех мигрантов — на выход", "Кавказоиды распоясались"],
+)
+def test_a_people_told_it_is_not_wanted_here_is_hate(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Детям нечего делать на стройке", "Студентов на выход из аудитории", "Туристам в нашем городе всегда рады",
+     "Армянам не надо ничего доказывать, в городе их уважают", "Женщинам в нашем городе нечего бояться вечером"],
+)
+def test_minors_kept_off_a_site_and_welcomes_are_no_exclusion(judge, text):
+    assert judge.judge(text).action == "allow"
