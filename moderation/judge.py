@@ -433,18 +433,13 @@ _UTTER = frozenset(("полный", "полнейший", "очередной", 
 
 
 def _state_of_affairs(p: Prepared, top: Evidence) -> bool:
-    """«это жопа полная», «город в жопе»: the vulgar word for a mess, not for a person — an utter one,
-    or a place or a thing in it (the locative; «иди в жопу» is the accusative and stays the model's)."""
+    """«это жопа полная», «полная жопа с дорогами»: the vulgar word for an utter mess, not for a person.
+    (Not «город в жопе»: RUSSE's annotators call «… и язык в жопе» toxic, and holding the locative cost
+    three of its dev toxic sentences; «иди в жопу» stays the model's too.)"""
     if top.matched.removeprefix(_MODEL_PREFIX) != "жопа":
         return False
-    words, lem = p.norm.words, p.lemmas
-    for k, x in enumerate(lem):
-        if x == "жопа" and (
-            (words[k] == "жопе" and k > 0 and words[k - 1] in ("в", "во"))
-            or not _UTTER.isdisjoint(lem[max(0, k - 1) : k + 2])
-        ):
-            return True
-    return False
+    lem = p.lemmas
+    return any(x == "жопа" and not _UTTER.isdisjoint(lem[max(0, k - 1) : k + 2]) for k, x in enumerate(lem))
 
 
 def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | None:
