@@ -183,7 +183,9 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     for k in region:
         by_sentence.setdefault(sent[k], []).append(k)
     group_sents = {sent[k] for k in attribute_at}
-    defended_sents = {x for x in group_sents if _defends(words, cue, by_sentence[x])}
+    defended_sents = {
+        x for x in group_sents if _defends(words, cue, by_sentence[x]) or _rejected_next(words, cue, by_sentence, x)
+    }
     out.defended = bool(defended_sents)
     defused_sents = set(defended_sents)
 
@@ -204,6 +206,13 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             if call is not None:
                 out.findings.append(call)
                 continue
+        if question[s] and "GS.OFFICIALS" not in cue[i] and s not in defended_sents and _reported_before(
+            norm, words, lemmas, cue, sent, i
+        ):
+            # «Это вы пишете, что женщины тупые? Как не стыдно»: someone's words asked about
+            t = toks[i]
+            out.findings.append(Finding("reported_speech", attribute, t.start, t.end, "review", "пересказ в вопросе"))
+            continue
         if "GS.OFFICIALS" in cue[i] or question[s] or s in defended_sents:
             continue  # criticism of the authorities, a question, or a defence: a mention
         if antecedent is None and attribute not in _ONLY_OF and _one_person(words, sent, i):
@@ -323,6 +332,8 @@ def _reports(words: Sequence[str], k: int) -> bool:
     w = words[k]
     if any(words[m] in ("я", "мы") for m in range(max(0, k - 2), k)):
         return False
+    if k > 0 and words[k - 1] == "так" and w.startswith("называем"):
+        return False  # «так называемых украинцев»: the author's own sneer, no one's words
     if _has(w, "impr") or _has(w, "1per"):
         return False
     if _has(w, "INFN"):
@@ -586,6 +597,15 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     return False
 
 
+def _rejected_next(words: Sequence[str], cue: list[frozenset[str]], by_sentence: dict[int, list[int]], x: int) -> bool:
+    """Does the sentence after ``x`` open by rejecting it — «Это стереотип», «Это неправда», «Всё это
+    ложь» («Многие думают, что цыгане все воры. Это стереотип»)?"""
+    nxt = by_sentence.get(x + 1)
+    if not nxt or words[nxt[0]] not in ("это", "всё", "все"):
+        return False
+    return any("GS.DEFEND" in cue[k] for k in nxt[1:4]) and not any("GS.NOT" in cue[k] for k in nxt[1:3])
+
+
 def _reported_before(
     norm: Normalized,
     words: Sequence[str],
@@ -600,6 +620,8 @@ def _reported_before(
             return False
         if "GS.REPORT" in cue[k] and _reports(words, k) and _introduces(norm, words, cue[k], k, i):
             return True
+        if "GS.OPINION" in cue[k] and k + 1 < i and words[k + 1] in ("что", "будто"):
+            return True  # «многие думают, что все X …»: someone else's opinion, told
         # (a post noun counts only within four words: the lemma is looked up only there)
         if i - k <= 4 and _quotes_a_post(norm, lemmas[k] if lemmas is not None else lemma(words[k]), k, i):
             return True

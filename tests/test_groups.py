@@ -1190,3 +1190,31 @@ def test_a_people_told_it_is_not_wanted_here_is_hate(judge, text):
 )
 def test_minors_kept_off_a_site_and_welcomes_are_no_exclusion(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Некоторые думают, что цыгане все воры. Это стереотип",
+        "Я не считаю, что все кавказцы агрессивные",
+        "Есть мнение, что мигранты воруют, но статистика говорит обратное",
+        "Многие считают, что армяне хитрые, но мои соседи армяне — честнейшие люди",
+    ],
+)
+def test_an_opinion_told_and_rejected_is_no_statement(judge, text):
+    v = judge.judge(text)
+    assert v.action == "allow", (v.action, v.ground)
+
+
+def test_someones_words_asked_about_are_reported_speech(judge):
+    v = judge.judge("Это вы пишете, что женщины тупые? Как не стыдно")
+    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Я считаю, что все цыгане воры", "Все цыгане воры. Это не стереотип, это правда",
+     "Эти так называемые мигранты все воры"],
+)
+def test_the_authors_own_opinion_and_so_called_are_still_statements(judge, text):
+    assert judge.judge(text).action in REMOVED
