@@ -81,6 +81,12 @@ _SERVICE_COMPLAINT = frozenset(
 #: are a generalisation («кавказцы обнаглели»), of a trade or an age a complaint («таксисты обнаглели,
 #: цены задрали», «подростки совсем распоясались») — held like the other things an age or a trade "does"
 _BEHAVE_BADLY = frozenset(("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться"))
+#: a people called a danger («несут угрозу», «— опасность»), unless it is in danger («в опасности»)
+_DANGER = frozenset(("угрозу", "угроза", "опасность", "угрозой"))
+_IN_DANGER = frozenset(("в", "во", "под", "от", "без"))
+#: spread verbs said only of a people: «евреи везде пролезли во власть» (not «дети пролезли через забор»)
+_INFILTRATE = frozenset(("пролезть", "пролазить", "пробраться", "просочиться"))
+_EVERYWHERE = frozenset(("везде", "всюду", "власть", "правительство", "думу", "руководство", "верхи"))
 #: (strength, hold) of a finding whose reading is sure (True: said of a people, or of all of a
 #: group) or one a moderator should weigh (False: those the author saw, one family)
 _SURE_OR_HELD = {True: ("delete", False), False: ("review", True)}
@@ -971,6 +977,16 @@ def _statement(
         scope = same_sentence if quantified else same_clause
         for j in scope:
             c = cue[j]
+            if attribute in _ONLY_OF and j > i and words[j] in _DANGER and words[j - 1] not in _IN_DANGER:
+                # «мусульмане несут угрозу нашей культуре», «цыгане — опасность для города»: a people
+                # as a danger (not «армяне в опасности»; an age or a trade on scooters or at the wheel
+                # is a complaint: «подростки на самокатах — опасность для пешеходов»)
+                if not _negated(words, cue, j):
+                    return found("generalisation", j, "delete", words[j])
+            if "GS.SPREAD" in c and lemma(words[j]) in _INFILTRATE and (
+                attribute not in _ONLY_OF or _EVERYWHERE.isdisjoint(words[k] for k in same_clause)
+            ):
+                continue  # «дети пролезли через забор», «цыгане пролезли в подъезд»: a way in, no trope
             if ("GS.EVAL" in c or "GS.SPREAD" in c) and not _negated(words, cue, j) and j > i - 3:
                 if _likely(words[j], "NOUN") and not (_has(words[j], "nomn") or _has(words[j], "ablt")):
                     continue  # «вора поймали жители»: a noun in an object case is not what they are

@@ -1218,3 +1218,21 @@ def test_someones_words_asked_about_are_reported_speech(judge):
 )
 def test_the_authors_own_opinion_and_so_called_are_still_statements(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Мусульмане несут угрозу нашей культуре", "Цыгане — опасность для города", "Евреи везде пролезли во власть"]
+)
+def test_a_people_called_a_danger_or_said_to_infiltrate_power_is_hate(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Армяне в опасности, помогите беженцам из Карабаха", "Подростки на самокатах — опасность для пешеходов",
+     "Дети пролезли через забор на стройку, опасно", "Цыгане пролезли в подъезд через подвал",
+     "Христиане не несут никакой угрозы"],
+)
+def test_danger_to_a_people_a_complaint_and_a_way_in_are_no_statement(judge, text):
+    assert judge.judge(text).action == "allow"
