@@ -45,6 +45,7 @@ __all__ = ["Finding", "GroupStatements", "analyse"]
 _EMPTY: frozenset[str] = frozenset()
 _SENTENCE_END = re.compile(r"[.!?;\n…]")
 _DASH = re.compile(r"[-–—]")
+_DIGIT = re.compile(r"\d")
 _CLAUSE_END = re.compile(r"[,:()\"«»“”„]|\s[-–—]\s|[–—]")
 #: Words that open a new clause (a predicate after them belongs to someone else).
 _CLAUSE_WORDS = frozenset("что чтобы который которая которые которых если когда где потому но а зато хотя".split())
@@ -555,8 +556,10 @@ def _pointed_at(words: Sequence[str], cue: list[frozenset[str]], sent: list[int]
 def _in_noun_phrase(word: str) -> bool:
     """Can ``word`` stand inside a group word's noun phrase before the dash that stands for the copula
     — a genitive («жители Горячеводска»), a preposition and its noun («врачи в нашей больнице»), an
-    abbreviation pymorphy3 does not know («сотрудники МФЦ»)?"""
-    return any(g in tag for tag in _tags(word) for g in ("gent", "PREP", "loct", "ablt", "UNKN", "Abbr"))
+    abbreviation pymorphy3 does not know («сотрудники МФЦ»), a number («персонал больницы №2»)?"""
+    return _DIGIT.search(word) is not None or any(
+        g in tag for tag in _tags(word) for g in ("gent", "PREP", "loct", "ablt", "UNKN", "Abbr")
+    )  # («№2» is normalised to «no2»)
 
 
 def _kept_out_by_rule(word: str, attribute: str) -> bool:

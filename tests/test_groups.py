@@ -1236,3 +1236,7 @@ def test_a_people_called_a_danger_or_said_to_infiltrate_power_is_hate(judge, tex
 )
 def test_danger_to_a_people_a_complaint_and_a_way_in_are_no_statement(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_a_workplace_numbered_in_the_noun_phrase_before_the_dash_is_read():
+    assert ("generalisation", "work") in findings("Персонал больницы №2 — хамы и бездельники")
