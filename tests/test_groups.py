@@ -1240,3 +1240,14 @@ def test_danger_to_a_people_a_complaint_and_a_way_in_are_no_statement(judge, tex
 
 def test_a_workplace_numbered_in_the_noun_phrase_before_the_dash_is_read():
     assert ("generalisation", "work") in findings("Персонал больницы №2 — хамы и бездельники")
+
+
+@pytest.mark.parametrize("text", ["Ещё раз увижу твою машину у подъезда — сожгу", "Подожгу этот ваш МФЦ"])
+def test_promising_to_set_fire_to_the_addressees_belongings_is_a_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "threat" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Сожгу листву на участке, можно ли?", "Осенью сожгу старый сарай на даче, нужно разрешение?"])
+def test_burning_ones_own_leaves_or_shed_is_no_threat(judge, text):
+    assert "threat" not in judge.judge(text).labels
