@@ -122,7 +122,12 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     words = norm.words
     if groups is not None and groups.mentions:
         neutral = lexicon.neutral_group_words
-        masked = tuple(i for i, _a in groups.mentions if norm.tokens[i].text in neutral)
+        # (and the speakers of a language, «говорящих на армянском»: the flame-war data made
+        # «говорящий» an insult — «для говорящих на армянском открыты курсы русского» was deleted)
+        masked = tuple(
+            i for i, a in groups.mentions
+            if norm.tokens[i].text in neutral or (a == "language" and words[i].startswith("говорящ"))
+        )  # fmt: skip
     blind = lexicon.model_blind_words
     if (
         not lexicon.group_adjective_set.isdisjoint(words)

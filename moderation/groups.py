@@ -364,6 +364,8 @@ def _adjective_reference(
         and clause[i - 1] == clause[i] == clause[i + 1]
     ):
         return i - 1, attribute  # «лица кавказской национальности»: the people are the «лица»
+    if i >= 2 and words[i - 1] == "на" and words[i - 2].startswith("говорящ") and clause[i - 2] == clause[i]:
+        return i - 2, "language"  # «говорящих на украинском (языке)»: the speakers are the group
     for j in (i + 1, i + 2):
         if j >= n or clause[j] != clause[i]:
             break

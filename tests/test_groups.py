@@ -1251,3 +1251,19 @@ def test_promising_to_set_fire_to_the_addressees_belongings_is_a_threat(judge, t
 @pytest.mark.parametrize("text", ["Сожгу листву на участке, можно ли?", "Осенью сожгу старый сарай на даче, нужно разрешение?"])
 def test_burning_ones_own_leaves_or_shed_is_no_threat(judge, text):
     assert "threat" not in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Говорящих на украинском надо гнать", "call_to_exclude"), ("Говорящие на армянском — предатели", "generalisation")],
+)
+def test_the_speakers_of_a_language_are_a_group(text, kind):
+    assert (kind, "language") in findings(text), findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Для говорящих на армянском открыты курсы русского языка", "Говорящие на украинском могут получить консультацию в МФЦ"],
+)
+def test_speakers_of_a_language_mentioned_calmly_are_not_deleted(judge, text):
+    assert judge.judge(text).action not in REMOVED
