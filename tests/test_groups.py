@@ -1077,14 +1077,22 @@ def test_safety_notices_and_worries_are_no_veiled_threats(judge, text):
     assert "threat" not in v.labels and not any(e.kind == "veiled_threat" for e in v.evidence), v.ground
 
 
-@pytest.mark.parametrize("text", ["таких бить надо", "Кто за них голосует — таких надо избить", "бить таких"])
-def test_a_call_to_beat_such_people_is_a_threat(judge, text):
+@pytest.mark.parametrize(
+    "text",
+    ["таких бить надо", "Кто за них голосует — таких надо избить", "бить таких",
+     "Ещё раз увижу твою машину у подъезда — сожгу", "Подожгу этот ваш МФЦ"],
+)
+def test_a_call_to_beat_such_people_or_a_promise_to_burn_the_addressees_belongings_is_a_threat(judge, text):
     v = judge.judge(text)
     assert v.action in REMOVED and "threat" in v.labels, (v.action, v.ground)
 
 
-@pytest.mark.parametrize("text", ["Надо бить тревогу, всех касается", "Наши всех обыграют"])
-def test_beating_an_alarm_is_no_call_to_beat(judge, text):
+@pytest.mark.parametrize(
+    "text",
+    ["Надо бить тревогу, всех касается", "Наши всех обыграют", "Сожгу листву на участке, можно ли?",
+     "Осенью сожгу старый сарай на даче, нужно разрешение?"],
+)
+def test_beating_an_alarm_or_burning_ones_own_leaves_is_no_threat(judge, text):
     assert "threat" not in judge.judge(text).labels
 
 
@@ -1176,9 +1184,10 @@ def test_a_screenshot_of_abuse_shown_to_the_moderators_is_reported_speech(judge)
 @pytest.mark.parametrize(
     "text",
     ["Цыганам нечего делать в нашем городе", "Армянам тут не рады", "Азиатов в наш город не надо",
-     "Всех мигрантов — на выход", "Кавказоиды распоясались"],
+     "Всех мигрантов — на выход", "Кавказоиды распоясались", "Мусульмане несут угрозу нашей культуре",
+     "Цыгане — опасность для города", "Евреи везде пролезли во власть"],
 )
-def test_a_people_told_it_is_not_wanted_here_is_hate(judge, text):
+def test_a_people_unwanted_here_called_a_danger_or_said_to_infiltrate_power_is_hate(judge, text):
     v = judge.judge(text)
     assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
 
@@ -1186,9 +1195,12 @@ def test_a_people_told_it_is_not_wanted_here_is_hate(judge, text):
 @pytest.mark.parametrize(
     "text",
     ["Детям нечего делать на стройке", "Студентов на выход из аудитории", "Туристам в нашем городе всегда рады",
-     "Армянам не надо ничего доказывать, в городе их уважают", "Женщинам в нашем городе нечего бояться вечером"],
+     "Армянам не надо ничего доказывать, в городе их уважают", "Женщинам в нашем городе нечего бояться вечером",
+     "Армяне в опасности, помогите беженцам из Карабаха", "Подростки на самокатах — опасность для пешеходов",
+     "Дети пролезли через забор на стройку, опасно", "Цыгане пролезли в подъезд через подвал",
+     "Христиане не несут никакой угрозы"],
 )
-def test_minors_kept_off_a_site_and_welcomes_are_no_exclusion(judge, text):
+def test_minors_kept_off_a_site_welcomes_danger_to_a_people_and_a_way_in_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
 
 
@@ -1220,37 +1232,8 @@ def test_the_authors_own_opinion_and_so_called_are_still_statements(judge, text)
     assert judge.judge(text).action in REMOVED
 
 
-@pytest.mark.parametrize(
-    "text", ["Мусульмане несут угрозу нашей культуре", "Цыгане — опасность для города", "Евреи везде пролезли во власть"]
-)
-def test_a_people_called_a_danger_or_said_to_infiltrate_power_is_hate(judge, text):
-    v = judge.judge(text)
-    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Армяне в опасности, помогите беженцам из Карабаха", "Подростки на самокатах — опасность для пешеходов",
-     "Дети пролезли через забор на стройку, опасно", "Цыгане пролезли в подъезд через подвал",
-     "Христиане не несут никакой угрозы"],
-)
-def test_danger_to_a_people_a_complaint_and_a_way_in_are_no_statement(judge, text):
-    assert judge.judge(text).action == "allow"
-
-
 def test_a_workplace_numbered_in_the_noun_phrase_before_the_dash_is_read():
     assert ("generalisation", "work") in findings("Персонал больницы №2 — хамы и бездельники")
-
-
-@pytest.mark.parametrize("text", ["Ещё раз увижу твою машину у подъезда — сожгу", "Подожгу этот ваш МФЦ"])
-def test_promising_to_set_fire_to_the_addressees_belongings_is_a_threat(judge, text):
-    v = judge.judge(text)
-    assert v.action in REMOVED and "threat" in v.labels, (v.action, v.ground)
-
-
-@pytest.mark.parametrize("text", ["Сожгу листву на участке, можно ли?", "Осенью сожгу старый сарай на даче, нужно разрешение?"])
-def test_burning_ones_own_leaves_or_shed_is_no_threat(judge, text):
-    assert "threat" not in judge.judge(text).labels
 
 
 @pytest.mark.parametrize(
