@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from operator import attrgetter
 
 import numpy as np
@@ -536,6 +537,7 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
 
 
 _NO_COLUMNS = np.empty(0, dtype=np.int64)
+_KNOWN_COLUMN = (-1).__ne__  # a C-level test for the lemma columns the vocabulary has
 
 
 def tfidf_rows(flat: np.ndarray, lens: list[int], n_features: int, idf: np.ndarray) -> sparse.csr_matrix:
@@ -608,9 +610,9 @@ class LemmaTfidf(BaseEstimator, TransformerMixin):
         lens: list[int] = []
         for p in X:
             before = len(cols)
-            found = [-1 if c is None else c for c in map(get, lemma_analyzer(p, mask))]
+            found = list(map(get, lemma_analyzer(p, mask), repeat(-1)))  # -1: not in the vocabulary
             p.lemma_cols = (self.vocabulary_, found)  # the judge's evidence reads them back
-            cols.extend(c for c in found if c >= 0)
+            cols.extend(filter(_KNOWN_COLUMN, found))
             lens.append(len(cols) - before)
         return tfidf_rows(np.array(cols, dtype=np.int64), lens, len(self.vocabulary_), self.idf_)
 

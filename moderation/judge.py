@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Sequence
 from functools import cached_property
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -305,7 +306,7 @@ class Judge:
         cached = p.lemma_cols
         if cached is not None and cached[0] is vocab and len(cached[1]) == max(2 * len(p.lemmas) - 1, 0):
             return np.asarray(cached[1], np.int64)
-        return np.asarray([-1 if c is None else c for c in map(vocab.get, lemma_analyzer(p, True))], np.int64)
+        return np.asarray(list(map(vocab.get, lemma_analyzer(p, True), repeat(-1))), np.int64)
 
     def _model_evidence(self, p: Prepared, X, row: int, label: str) -> list[Evidence]:  # noqa: N803
         """Quote the words that pushed the linear model towards ``label`` most.
