@@ -24,7 +24,7 @@ from moderation.addressee import said_of_authorities, said_of_decision_maker, sa
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import analyzer, lemma, parses
-from moderation.lexicon import Hit, default_lexicon
+from moderation.lexicon import Hit, cut_short, default_lexicon
 from moderation.normalize import Normalized, normalize
 from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
 from moderation.spam import SpamSignal, spam_features, spam_signals
@@ -255,7 +255,7 @@ def abbreviated(norm: Normalized) -> tuple[int, ...]:
     orig, toks = norm.original, norm.tokens
     return tuple(
         i for i, w in enumerate(words)
-        if w == "бл" and orig.startswith(".", toks[i].end) and not orig.startswith("..", toks[i].end)
+        if w == "бл" and orig.startswith(".", toks[i].end) and not cut_short(norm, i)
     )  # fmt: skip
 
 

@@ -205,21 +205,19 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         s = sent[i]
         if s not in group_sents and s not in defended_sents and _defends(words, cue, by_sentence[s]):
             defended_sents.add(s)  # a pronoun's own sentence defends them: «их надо уважать»
-        if "GS.OFFICIALS" not in cue[i] and s not in defended_sents and antecedent is None:
+        if "GS.OFFICIALS" not in cue[i] and s not in defended_sents:
             # «Когда уже выгонят всех этих цыган?», «Зачем нам столько армян? Пусть возвращаются к
             # себе»: a call put as a question, or made in the next sentence without naming them again
-            call = _rhetorical_call(norm, words, cue, sent, i, attribute) if question[s] else None
-            call = call or _told_to_leave_next(norm, words, cue, sent, i, attribute)
+            call = None
+            if antecedent is None:
+                call = _rhetorical_call(norm, words, cue, by_sentence[s], i, attribute) if question[s] else None
+                call = call or _told_to_leave_next(norm, words, cue, sent, i, attribute)
+            if call is None and question[s] and _reported_before(norm, words, lemmas, cue, sent, i):
+                # «Это вы пишете, что женщины тупые? Как не стыдно»: someone's words asked about
+                call = Finding("reported_speech", attribute, toks[i].start, toks[i].end, "review", "пересказ в вопросе")
             if call is not None:
                 out.findings.append(call)
                 continue
-        if question[s] and "GS.OFFICIALS" not in cue[i] and s not in defended_sents and _reported_before(
-            norm, words, lemmas, cue, sent, i
-        ):
-            # «Это вы пишете, что женщины тупые? Как не стыдно»: someone's words asked about
-            t = toks[i]
-            out.findings.append(Finding("reported_speech", attribute, t.start, t.end, "review", "пересказ в вопросе"))
-            continue
         if "GS.OFFICIALS" in cue[i] or question[s] or s in defended_sents:
             continue  # criticism of the authorities, a question, or a defence: a mention
         if antecedent is None and attribute not in _ONLY_OF and _one_person(words, sent, i):
@@ -712,14 +710,12 @@ _WHEN_AT_LAST = frozenset(("уже", "же", "наконец"))
 
 
 def _rhetorical_call(
-    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int, attribute: str
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int, attribute: str
 ) -> Finding | None:
     """«Когда уже выгонят всех этих цыган из города?»: a question that opens with «когда уже/же/
     наконец» and asks when the group (the object) will be driven out is a call, not a question.
     With «всех»/«этих» it generalises (delete); without, a moderator reads it («когда выселят
-    цыган из подвала на Украинской?» may be about one family)."""
-    s = sent[i]
-    idx = [k for k in range(len(words)) if sent[k] == s]
+    цыган из подвала на Украинской?» may be about one family). ``idx``: the tokens of its sentence."""
     if len(idx) < 3 or words[idx[0]] != "когда" or words[idx[1]] not in _WHEN_AT_LAST:
         return None
     if not (_has(words[i], "accs") or _has(words[i], "gent")):
@@ -982,12 +978,17 @@ def _statement(
         scope = same_sentence if quantified else same_clause
         for j in scope:
             c = cue[j]
-            if attribute in _ONLY_OF and j > i and words[j] in _DANGER and words[j - 1] not in _IN_DANGER:
+            if (
+                attribute in _ONLY_OF
+                and j > i
+                and words[j] in _DANGER
+                and words[j - 1] not in _IN_DANGER
+                and not _negated(words, cue, j)
+            ):
                 # «мусульмане несут угрозу нашей культуре», «цыгане — опасность для города»: a people
                 # as a danger (not «армяне в опасности»; an age or a trade on scooters or at the wheel
                 # is a complaint: «подростки на самокатах — опасность для пешеходов»)
-                if not _negated(words, cue, j):
-                    return found("generalisation", j, "delete", words[j])
+                return found("generalisation", j, "delete", words[j])
             if "GS.SPREAD" in c and lemma(words[j]) in _INFILTRATE and (
                 attribute not in _ONLY_OF or _EVERYWHERE.isdisjoint(words[k] for k in same_clause)
             ):

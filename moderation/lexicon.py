@@ -94,6 +94,12 @@ _SLUR_PREFIXES = frozenset(("гос", "рос", "анти", "ультра", "а�
 _SOUND_MIN = 5  # shorter skeletons collide with real words too easily («лох»/«лах»)
 
 
+def cut_short(n: Normalized, i: int) -> bool:
+    """Do dots that hide the rest of a word follow token ``i`` («бл...», «бл…»; one dot is an
+    abbreviation: «Бл. Ромашка», see :func:`moderation.features.abbreviated`)?"""
+    return n.original.startswith(("..", "…"), n.tokens[i].end)
+
+
 def _disguised(form: str) -> tuple[str, None]:
     """The insult entry of a disguised word, as the evidence shows it."""
     return ("скрытое написание: " + form, None)
@@ -793,7 +799,7 @@ class Lexicon:
         if "бл" in words:
             # 4c. «бл...», «бл…»: the swear cut short — its first two letters and the dots that hide the rest
             for i, w in enumerate(words):
-                if w == "бл" and orig.startswith(("..", "…"), toks[i].end):
+                if w == "бл" and cut_short(n, i):
                     found.setdefault(i, {}).setdefault("obscene", ("mask:бля", None))
         if _DISGUISE_HINT.search(orig):
             # 5. a word hidden with look-alikes («вaта», «тyпой», «жoпа»): nobody disguises a word in its
