@@ -601,9 +601,18 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
             if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + 4, last + 1))):
                 return True
+        if words[k] == "не" and k + 2 <= last and "GS.BELIEF_VERB" in cue[k + 1] and _opinion_follows(words, k + 2):
+            return True
         if words[k] == "тоже" and k + 1 < len(words) and words[k + 1] in ("люди", "имеют", "человек", "платят"):
             return True
     return False
+
+
+def _opinion_follows(words: Sequence[str], k: int) -> bool:
+    """Does an opinion's clause open at ``k`` («…, что все X …», «…, будто …», «… в то, что …»)?"""
+    return words[k] in ("что", "будто", "чтобы") or tuple(words[k : k + 2]) == ("в", "то") or (
+        k + 1 < len(words) and words[k + 1] in ("что", "будто")  # «не думаю я, что …», «не считаю всерьёз, что …»
+    )
 
 
 def _rejected_next(words: Sequence[str], cue: list[frozenset[str]], by_sentence: dict[int, list[int]], x: int) -> bool:
@@ -1028,6 +1037,10 @@ def _statement(
     if attribute in _ONLY_OF and nominative and plural and i > 0 and words[i - 1] in _ONLY and sent[i - 1] == s:
         return found("generalisation", i - 1, "review", f"{words[i - 1]} {words[i]}", hold=True)
     for j in same_sentence + [k for k in range(hi, min(n, hi + 6)) if sent[k] == s + 1]:
-        if "GS.PROBLEM" in cue[j] and j > 0 and words[j - 1] in ("одни", "одно", "сплошные", "только", "все"):
+        if "GS.PROBLEM" in cue[j] and j > 0 and (
+            words[j - 1] in ("одни", "одно", "сплошные", "сплошная", "сплошной", "только", "все")
+            # «от них одна грязь», «от мигрантов один вред» (not «у них одна проблема — парковка»)
+            or (words[j - 1] in ("одна", "один") and "от" in words[max(0, j - 4) : j - 1])
+        ):
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
     return None

@@ -1250,3 +1250,38 @@ def test_the_speakers_of_a_language_are_a_group(text, kind):
 )
 def test_speakers_of_a_language_mentioned_calmly_are_not_deleted(judge, text):
     assert judge.judge(text).action not in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Врачи у нас убийцы, ни одному нельзя верить", "Азиатов понавезли, от них одна грязь",
+     "От мигрантов один вред", "Попы жирные, все до одного"],
+)
+def test_a_trust_denied_does_not_defend_and_nothing_but_dirt_is_a_generalisation(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Не думаю я, что армяне воры", "Я не верю в то, что цыгане воруют", "У армян одна проблема — парковка"],
+)
+def test_a_belief_negated_before_its_clause_and_a_single_problem_are_allowed(judge, text):
+    v = judge.judge(text)
+    assert v.action == "allow", (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Смотри, как бы твоя машина не сгорела ночью", "Твоему ларьку недолго осталось стоять",
+     "Мы вас найдём в списках избирателей, проверьте данные"],
+)
+def test_a_loss_wished_on_the_addressees_property_or_a_search_is_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Мы тебя найдём, и поговорим по-другому", "Найду тебя", "Я тебя найду!"])
+def test_a_promise_to_find_the_addressee_ending_its_clause_is_a_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action == "delete_and_ban" and "threat" in v.labels, (v.action, v.ground)

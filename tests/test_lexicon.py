@@ -300,6 +300,7 @@ POSITIVE: list[tuple[str, str, str | None, str]] = [
     ("пидорасы", "hate", "sex", "пидорасы"),
     ("пидор", "hate", "sex", "пидор"),
     ("педики", "hate", "sex", "педики"),
+    ("гомосеки", "hate", "sex", "гомосеки"),  # pymorphy reads it as a verb: the entry declines like «чек»
     ("хачи", "hate", "nationality", "хачи"),
     ("чурки", "hate", "nationality", "чурки"),
     ("жиды", "hate", "nationality", "жиды"),
