@@ -82,7 +82,10 @@ def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
 
 
 def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
-    """"я (же/полный …) <word>", "(чувствую) себя <word>" or "<word> (же) я" inside one clause."""
+    """"я (же/полный …) <word>", "(чувствую) себя <word>", "<word> (же) я" inside one clause, or what
+    the author and their neighbours are taken for ("нас держат за идиотов")."""
+    if _taken_for(words, toks, orig, k):
+        return True
     for j in (k + 1, k + 2):  # «ну и дурак же я», «дура я, что поверила» (not «о таких тварях я …»)
         if j >= len(words) or _CLAUSE_BREAK.search(orig, toks[j - 1].end, toks[j].start):
             break
@@ -103,6 +106,25 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
             return False
         j -= 1
     return False
+
+
+#: Verbs of taking someone for something: «держат нас за идиотов», «считают нас дураками».
+_TAKE_FOR = ("держ", "счита", "посчита", "принима", "приня", "имеют")
+_US = frozenset(("нас", "меня"))
+
+
+def _taken_for(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """Is the word at ``k`` what the author (and their neighbours) are taken for, inside one clause —
+    «нас держат за идиотов», «за дураков нас считают», «меня приняли за дуру»? A complaint about
+    being treated so, the commonest turn of civic anger, not a name given to anyone."""
+    lo = k
+    while lo > max(0, k - 4) and not _CLAUSE_BREAK.search(orig, toks[lo - 1].end, toks[lo].start):
+        lo -= 1
+    hi = k + 1
+    while hi < min(len(words), k + 3) and not _CLAUSE_BREAK.search(orig, toks[hi - 1].end, toks[hi].start):
+        hi += 1
+    near = [words[j] for j in range(lo, hi) if j != k]
+    return not _US.isdisjoint(near) and any(w.startswith(_TAKE_FOR) for w in near)
 
 
 def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str]) -> bool:

@@ -445,7 +445,13 @@ def _pronoun_referents(
     n = len(words)
     for k in pronouns:
         before = [i for i in groups if i < k and sent[k] - 1 <= sent[i] <= sent[k] and k - i <= _REACH]
-        if not before or "GS.OFFICIALS" in cue[before[-1]]:
+        if not before:
+            # «воры они все, эти цыгане»: the group named after the pronoun, by «эти» (right dislocation)
+            after = next((i for i in groups if k < i <= k + 4 and sent[i] == sent[k] and words[i - 1] == "эти"), None)
+            if after is not None and "GS.OFFICIALS" not in cue[after] and words[k] == "они":
+                out[k] = after
+            continue
+        if "GS.OFFICIALS" in cue[before[-1]]:
             continue
         i = before[-1]
         if words[k] == "их" and k + 1 < n and sent[k + 1] == sent[k] and (

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from moderation import categories
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
-from moderation.lemmatize import analyzer
+from moderation.lemmatize import analyzer, parses
 from moderation.normalize import Normalized, squeeze_doubles
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
@@ -70,6 +70,12 @@ _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 _VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
+NAME_SET = "NAME"
+SUBJECTLESS_SET = "SUBJECTLESS"  # hate.txt: verbs that are slurs only without a subject named
+NAME_NOMN_SET = "NAME_NOMN"  # a name that may be the subject («Иванова — воровка», not «Ивановой звонил мошенник»)
+_NAME_ONLY = frozenset((NAME_SET,))
+_NAME_NOMN = frozenset((NAME_SET, NAME_NOMN_SET))
+_PERSON_NAME = frozenset(("Name", "Patr", "Surn"))
 def _sound(text: str) -> str:
     """The *sound skeleton* of ``text``: spelling by ear hears an unstressed о as а and е as и
     («скатина», «предурок», «дэбил», «казел») and confuses ъ with ь («сьебался»), so those letters are
@@ -444,6 +450,9 @@ class Lexicon:
             anchor = min(p.slots, key=lambda slot: _slot_commonness(slot, by_set))
             for name in anchor.sets:
                 self._anchor_index.setdefault(name, []).append(k)
+        self._name_patterns = any(
+            not slot.sets.isdisjoint((NAME_SET, NAME_NOMN_SET)) for p in patterns for slot in p.slots
+        )
         # Targets for masked words: every form that fires by itself, bucketed by length.
         self._mask_index: dict[int, list[tuple[str, _Info]]] = {}
         for form, info in forms.items():
@@ -559,6 +568,10 @@ class Lexicon:
             names = [cat.upper()] + ([f"{cat.upper()}.{target}"] if target else [])
             for name in names:
                 sets.setdefault(name, []).append(line)
+        # NAME: a person's name, patronymic or surname written with a capital («Вы, Анна Сергеевна,
+        # взяточница», «Иванова из ЖЭУ — воровка»); no word list spells it, match() marks the tokens
+        sets.setdefault(NAME_SET, [])
+        sets.setdefault(NAME_NOMN_SET, [])
         expander = _SetExpander(sets)
 
         entries: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -580,7 +593,7 @@ class Lexicon:
 
         set_members: dict[str, set[str]] = {}
         used = {s for p in patterns for slot in p.slots for s in slot.sets}
-        used.update(name for name in (DISGUISED_SET, DISGUISED_VULGAR) if name in sets)
+        used.update(name for name in (DISGUISED_SET, DISGUISED_VULGAR, SUBJECTLESS_SET) if name in sets)
         for name in used:
             for form in expander.expand_set(name, (), "patterns"):
                 set_members.setdefault(form, set()).add(name)
@@ -823,6 +836,9 @@ class Lexicon:
                     form = self._disguised_form(w)
                     if form:
                         found.setdefault(i, {})["insult"] = _disguised(form)
+        for i, f in found.items():
+            if "hate" in f and SUBJECTLESS_SET in token_sets.get(i, ()) and self._comers_named(n, i):
+                del f["hate"]
         if _SPLIT_HINT.search(orig):
             hits.extend(self._match_split(n, words, found))
         for i in sorted(found):
@@ -835,10 +851,25 @@ class Lexicon:
                     entry, tgt = f[cat]
                     hits.append(Hit(cat, entry, t.start, t.end, orig[t.start : t.end], tgt))
         if token_sets:
+            if self._name_patterns:
+                _mark_names(n, token_sets)
             hits.extend(self._match_patterns(n, words, token_sets, token_targets))
             rank = self._rank
             hits.sort(key=lambda h: (h.start, h.end, rank[h.category]))
         return hits
+
+    def _comers_named(self, n: Normalized, i: int) -> bool:
+        """Is the hate verb at ``i`` (of SUBJECTLESS) said with its subject named next to it, and no
+        group («понаехали туристы, не припарковаться», «отдыхающие понаехали»)? The verb is a slur only
+        when it stands for the people it sneers at («понаехали тут», «понаехали всякие», «… чурки»)."""
+        words = n.words
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(words) or words[j] in self.group_word_set or _clause_end(n, min(i, j)):
+                continue
+            tag = analyzer().parse(words[j])[0].tag
+            if {"plur", "nomn"} in tag and tag.POS in ("NOUN", "ADJF", "PRTF") and "Apro" not in tag:
+                return True
+        return False
 
     def _match_split(
         self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]]
@@ -1101,6 +1132,20 @@ def _clauses(n: Normalized, sentence: list[int]) -> list[int]:
             c += 1
         out.append(c)
     return out
+
+
+def _mark_names(n: Normalized, token_sets: dict[int, frozenset[str]]) -> None:
+    """Add NAME to the sets of the capitalised tokens pymorphy3 reads as a name, patronymic or
+    surname (its best two readings), so a pattern can step over «Анна Сергеевна» or stand on «Иванова»."""
+    orig = n.original
+    for i, t in enumerate(n.tokens):
+        if not orig[t.start : t.start + 1].isupper():
+            continue
+        names = [p.tag for p in parses(n.words[i])[:2] if not _PERSON_NAME.isdisjoint(p.tag.grammemes)]
+        if names:
+            add = _NAME_NOMN if any("nomn" in tag for tag in names) else _NAME_ONLY
+            old = token_sets.get(i)
+            token_sets[i] = old | add if old else add
 
 
 def _clause_end(n: Normalized, i: int) -> bool:

@@ -1285,3 +1285,60 @@ def test_a_loss_wished_on_the_addressees_property_or_a_search_is_held_not_delete
 def test_a_promise_to_find_the_addressee_ending_its_clause_is_a_threat(judge, text):
     v = judge.judge(text)
     assert v.action == "delete_and_ban" and "threat" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Воры они все, эти цыгане", "Все они воры, эти мигранты"])
+def test_a_group_named_after_its_pronoun_is_read(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Хорошие они люди, эти армяне", "Воры они все, эти чиновники"])
+def test_a_group_named_after_its_pronoun_kindly_or_the_officials_stay_up(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Понаехали туристы, в парке не протолкнуться", "Отдыхающие понаехали, парковаться негде"]
+)
+def test_crowds_that_came_named_are_no_slur(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Понаехали тут всякие", "Понаехали армяне, житья нет"])
+def test_came_in_crowds_said_of_no_one_or_of_a_people_is_still_a_slur(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("Вы, Анна Сергеевна, взяточница и лгунья", REMOVED),
+        ("Иванова из ЖЭУ — воровка, все деньги жильцов прикарманила", ("review",)),
+        ("Петров — взяточник", ("review",)),
+    ],
+)
+def test_a_named_person_called_a_criminal_is_defamation(judge, text, actions):
+    v = judge.judge(text)
+    assert v.action in actions and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Ивановой звонил мошенник", "Сергея обокрал вор", "Анна Сергеевна, вы взяли наши документы?"])
+def test_a_named_victim_of_a_criminal_is_no_defamation(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_daring_the_addressee_to_be_brave_outside_is_a_held_veiled_threat(judge):
+    v = judge.judge("Выйдешь вечером из дома — посмотрим, какой ты смелый")
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Посмотрим, какой ты умный, на экзамене", "Посмотрим, какая погода будет завтра"])
+def test_lets_see_without_a_dare_is_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Нас держат за идиотов, обещают пятый год", "За дураков нас держат, честное слово"])
+def test_what_the_residents_are_taken_for_is_no_insult_to_anyone(judge, text):
+    v = judge.judge(text)
+    assert v.action not in REMOVED, (v.action, v.ground)
