@@ -450,8 +450,12 @@ class Lexicon:
             anchor = min(p.slots, key=lambda slot: _slot_commonness(slot, by_set))
             for name in anchor.sets:
                 self._anchor_index.setdefault(name, []).append(k)
-        self._name_patterns = any(
-            not slot.sets.isdisjoint((NAME_SET, NAME_NOMN_SET)) for p in patterns for slot in p.slots
+        # the other slots of each pattern that stands on a name: names are looked up only in a text
+        # that has every one of them («вы» and a word for a criminal), not in every text
+        self._name_partners: tuple[tuple[frozenset[str], ...], ...] = tuple(
+            tuple(slot.sets for slot in p.slots if slot.sets.isdisjoint((NAME_SET, NAME_NOMN_SET)))
+            for p in patterns
+            if any(not slot.sets.isdisjoint((NAME_SET, NAME_NOMN_SET)) for slot in p.slots)
         )
         # Targets for masked words: every form that fires by itself, bucketed by length.
         self._mask_index: dict[int, list[tuple[str, _Info]]] = {}
@@ -851,8 +855,10 @@ class Lexicon:
                     entry, tgt = f[cat]
                     hits.append(Hit(cat, entry, t.start, t.end, orig[t.start : t.end], tgt))
         if token_sets:
-            if self._name_patterns:
-                _mark_names(n, token_sets)
+            if self._name_partners:
+                present = frozenset().union(*token_sets.values())
+                if any(all(not slot.isdisjoint(present) for slot in slots) for slots in self._name_partners):
+                    _mark_names(n, token_sets)
             hits.extend(self._match_patterns(n, words, token_sets, token_targets))
             rank = self._rank
             hits.sort(key=lambda h: (h.start, h.end, rank[h.category]))
