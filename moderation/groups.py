@@ -50,8 +50,18 @@ _CLAUSE_END = re.compile(r"[,:()\"«»“”„]|\s[-–—]\s|[–—]")
 #: Words that open a new clause (a predicate after them belongs to someone else).
 _CLAUSE_WORDS = frozenset("что чтобы который которая которые которых если когда где потому но а зато хотя".split())
 #: Collective nouns that refer to a whole group in the singular ("молодежь", "персонал").
-_COLLECTIVE = frozenset("молодежь персонал коллектив народ нация ворье старичье бабье зверье".split())
+_COLLECTIVE = frozenset(
+    "молодежь персонал коллектив народ нация нацию нации нацией этнос ворье старичье бабье зверье"
+    # a faith is said of all its believers («ислам — религия террористов», «христианство — зло»)
+    " ислам ислама исламу исламом христианство христианства христианству христианством иудаизм иудаизма"
+    " иудаизму иудаизмом православие православия православию православием католицизм католицизма"
+    " буддизм буддизма протестантизм".split()
+)
 _PERSON_WORDS = frozenset("люди людей человек человеки".split())
+#: What a group is said to be a kind of («народ воров», «религия террористов», «секта ростовщиков»)
+_KIND_OF = frozenset(
+    "народ нация племя религия вера секта учение идеология сборище шайка банда стадо толпа кучка сброд".split()
+)
 #: «лица … национальности», the officialese for a people
 _FACES = frozenset("лицо лица лиц лицам лицами лицах".split())
 #: Where people are sent to be done away with: «пора их на свалку», «стариков на мыло», «на тот свет»
@@ -534,6 +544,8 @@ def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
         return True
     if _has(w, "past") and any(words[k] in ("чтобы", "чтоб") for k in range(max(0, j - 5), j)):
         return True  # "хочу, чтобы их выгнали": a wish, not news
+    if _has(w, "past") and "бы" in words[max(0, j - 5) : j + 2]:
+        return True  # "я бы всех этих X выгнал", "выгнал бы": the author's wish
     return _has(w, "INFN") or _has(w, "futr", "1per") or _has(w, "futr", "3per", "plur")
 
 
@@ -888,6 +900,10 @@ def _statement(
         a, b = min(i, j), max(i, j)
         return Finding(kind, attribute, toks[a].start, toks[b].end, strength, what, hold)
 
+    # 0. «православие головного мозга», «ислам головного мозга»: a faith or a camp mocked as a disease
+    if words[i] in _COLLECTIVE and tuple(words[i + 1 : i + 3]) == ("головного", "мозга"):
+        return found("dehumanising", i + 2, "delete", f"{words[i]} головного мозга")
+
     # 1. calls to exclude or harm: the group is what the call is about (an object: "гнать мигрантов",
     # "мигрантам не место"), not a bystander ("надо бить тревогу, пенсионеры мерзнут")
     obj = (
@@ -920,6 +936,15 @@ def _statement(
                 return found("call_to_exclude", j, "delete", f"{words[j]} нельзя" if after else f"не {words[j]}")
             if against and not _negated(words, cue, j, clause):
                 return found("call_to_exclude", j, "delete", f"против: {words[j]}")
+        if (
+            "GS.SEND" in c
+            and obj
+            and not kept_out
+            and any(words[k] in _HOME for k in range(j + 1, min(len(words), j + 3)) if sent[k] == s)
+            and _is_call(words, cue, j)
+            and not _negated(words, cue, j, clause)
+        ):
+            return found("call_to_exclude", j, "delete", words[j])  # «отправить их всех обратно»
         if "GS.LEAVE" in c and (
             _has(words[j], "impr") or any(words[k] == "пусть" for k in range(max(0, j - 3), j))
         ):
@@ -1008,6 +1033,18 @@ def _statement(
                 attribute not in _ONLY_OF or _EVERYWHERE.isdisjoint(words[k] for k in same_clause)
             ):
                 continue  # «дети пролезли через забор», «цыгане пролезли в подъезд»: a way in, no trope
+            if j > i and not _negated(words, cue, j - 1) and (
+                ("GS.EVAL" in c and j > i + 1 and words[j - 1] in _KIND_OF and _has(words[j], "gent", "plur"))
+                or (
+                    "GS.PROBLEM" in c
+                    and _has(words[j], "nomn")
+                    and (words[j - 1] == "это" or (j == i + 1 and _DASH.search(norm.original, toks[i].end, toks[j].start)))
+                )
+            ):
+                # «ислам — религия террористов», «цыгане — народ воров», «мигранты — это беда»: what the
+                # group is said to be is a kind of criminals, or a misfortune
+                strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified or "GS.EVAL" in c]
+                return found("generalisation", j, strength, f"{words[j - 1]} {words[j]}", hold)
             if ("GS.EVAL" in c or "GS.SPREAD" in c) and not _negated(words, cue, j) and j > i - 3:
                 if _likely(words[j], "NOUN") and not (_has(words[j], "nomn") or _has(words[j], "ablt")):
                     continue  # «вора поймали жители»: a noun in an object case is not what they are

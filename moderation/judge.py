@@ -443,6 +443,22 @@ def _state_of_affairs(p: Prepared, top: Evidence) -> bool:
     return any(x == "жопа" and not _UTTER.isdisjoint(lem[max(0, k - 1) : k + 2]) for k, x in enumerate(lem))
 
 
+#: What harms a brain in news and requests for help («сотрясение головного мозга», «опухоль мозга»).
+_BRAIN_HARM = frozenset(
+    "сотрясение опухоль травма инсульт отёк отек кровоизлияние рак заболевание повреждение ушиб болезнь"
+    " операция кровоснабжение метастаз киста аневризма гипоксия воспаление".split()
+)
+
+
+def _brain_harmed(p: Prepared, top: Evidence) -> bool:
+    """Is the model's word the brain of a medical phrase («водитель получил сотрясение головного
+    мозга»)? The model learnt «… головного мозга» from the mocking «X головного мозга» of flame wars."""
+    if top.matched.removeprefix(_MODEL_PREFIX) not in ("мозг", "головной"):
+        return False
+    lem = p.lemmas
+    return any(x == "мозг" and not _BRAIN_HARM.isdisjoint(lem[max(0, k - 3) : k]) for k, x in enumerate(lem))
+
+
 def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | None:
     """Why a model-only insult said to nobody is held, when the model's strongest word (``top``) is
     not about a person: a word for a state of affairs («какой-то дурдом с пропусками», «дебилизм:
@@ -469,6 +485,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
     ) and weak.isdisjoint(p.norm.words):
         return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
+    if _brain_harmed(p, top):
+        return "медицинский термин («сотрясение головного мозга»), а не оскорбление — решает модератор"
     if top.quote.lower().startswith(_SITUATION) or _state_of_affairs(p, top):
         return "резкая оценка положения дел, а не человека — решает модератор"
     if word in _ANIMALS and (not _ANIMAL_LIFE.isdisjoint(p.lemmas) or len(_ANIMALS.intersection(p.lemmas)) >= 3):

@@ -1342,3 +1342,32 @@ def test_lets_see_without_a_dare_is_allowed(judge, text):
 def test_what_the_residents_are_taken_for_is_no_insult_to_anyone(judge, text):
     v = judge.judge(text)
     assert v.action not in REMOVED, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ислам — религия террористов", "Цыгане — народ воров", "Мигранты — зло", "Армяне — это беда нашего района",
+     "Снова они своё православие головного мозга включают", "Мусульмане рано или поздно всех нас перережут",
+     "Я бы всех этих гастарбайтеров отправил обратно пинком"],
+)
+def test_a_faith_or_a_people_said_to_be_criminals_a_misfortune_or_a_disease_is_hate(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ислам — одна из мировых религий, в Пятигорске есть мечеть", "Ислам — религия мира", "Армяне — народ мастеров",
+     "Каждая нация внесла вклад в культуру Кавказа", "Таджики грязь убирают на улицах",
+     "Мигрантов отправили домой после проверки", "Студентов отправили домой на карантин"],
+)
+def test_a_faith_or_a_nation_named_calmly_and_people_sent_home_are_allowed(judge, text):
+    v = judge.judge(text)
+    assert v.action == "allow", (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Водитель получил сотрясение головного мозга", "Опухоль головного мозга лечат в краевой больнице"]
+)
+def test_a_brain_harmed_in_the_news_is_no_insult(judge, text):
+    assert judge.judge(text).action not in REMOVED
