@@ -1371,3 +1371,22 @@ def test_a_faith_or_a_nation_named_calmly_and_people_sent_home_are_allowed(judge
 )
 def test_a_brain_harmed_in_the_news_is_no_insult(judge, text):
     assert judge.judge(text).action not in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Нарываешься, парень", "Попробуй только ещё раз написать — узнаешь", "Не забывай, что у тебя дочка в 7 школе учится",
+     "За такие слова отвечать придётся, и не только словами", "За базар ответишь"],
+)
+def test_asking_for_it_a_dare_kin_remembered_and_answering_for_words_are_held_veiled_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Попробуйте написать в приёмную, узнаете много нового", "Депутат должен отвечать за свои слова",
+     "Не забывайте, что у детей каникулы с 28 декабря", "За публичные слова нужно отвечать"],
+)
+def test_advice_and_principles_are_no_veiled_threats(judge, text):
+    assert judge.judge(text).action == "allow"
