@@ -1390,3 +1390,16 @@ def test_asking_for_it_a_dare_kin_remembered_and_answering_for_words_are_held_ve
 )
 def test_advice_and_principles_are_no_veiled_threats(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Какой-то тип кричал на остановке «русские свиньи», полиция приехала?", "Орут под окнами: «чурки, валите», вызвали полицию"],
+)
+def test_abuse_someone_shouted_told_by_a_witness_is_reported_speech(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
+
+
+def test_the_authors_own_shouters_are_still_insulted(judge):
+    assert judge.judge("Кричат дебилы под окнами всю ночь").action in REMOVED
