@@ -194,6 +194,11 @@ class Judge:
             warns=bool(p.spam) and _warns(p),
             notice=bool(p.spam) and _notice(p),
         )
+        if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
+            # the group is no mere mention: the insult the model read is said of it («Приезжие —
+            # нищеброды»), so the evidence's «оскорбление группы» is also the label (and the ground)
+            del caps["hate"]
+            why.pop("hate", None)
         for c in CATEGORIES:
             if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
                 continue

@@ -1403,3 +1403,13 @@ def test_abuse_someone_shouted_told_by_a_witness_is_reported_speech(judge, text)
 
 def test_the_authors_own_shouters_are_still_insulted(judge):
     assert judge.judge("Кричат дебилы под окнами всю ночь").action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Приезжие — нищеброды", "Армяне хитрожопые все"])
+def test_an_insult_the_model_reads_said_of_a_group_is_also_labelled_hate(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and {"insult", "hate"} <= set(v.labels) and v.targets, (v.action, v.labels, v.ground)
+
+
+def test_i_will_give_is_no_ladies():
+    assert findings("Сам не хочу, но другим с радостью дам") == [] and not prepare("Другим с радостью дам").groups
