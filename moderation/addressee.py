@@ -311,6 +311,8 @@ def _names_the_maker(norm: Normalized, k: int | None) -> bool:
     if k is None:
         return False
     toks, words, orig, sent = norm.tokens, norm.words, norm.original, norm.sentences
+    if _maker_named_before(words, sent, k):
+        return True
     if not any(words[j] in _WHO and sent[j] == sent[k] for j in range(max(0, k - 3), k)):
         return False
     if not any(p.tag.case == "nomn" for p in parses(words[k])[:2]):
@@ -322,8 +324,23 @@ def _names_the_maker(norm: Normalized, k: int | None) -> bool:
             return False
         if words[j] in _WHICH:
             continue
-        if _past_verb(words[j]):
+        if _made_it(words[j]):
             return True
+    return False
+
+
+def _maker_named_before(words: Sequence[str], sent: list[int], k: int) -> bool:
+    """«Кто придумал эту развязку, тот явно идиот»: the word at ``k`` follows «тот»/«те» (three words at
+    most), which take up a «кто» of the same sentence followed by a past-tense verb of what was done."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if sent[j] != sent[k]:
+            return False
+        if words[j] in _THOSE:
+            return any(
+                words[m] == "кто" and any(map(_made_it, words[m + 1 : m + 4]))
+                for m in range(j)
+                if sent[m] == sent[k]
+            )
     return False
 
 
@@ -339,6 +356,16 @@ def blames_a_maker(words: Sequence[str]) -> bool:
         words[k] in _THOSE and words[k + 1] == "кто" and any(map(_past_verb, words[k + 2 : k + 5]))
         for k in range(len(words) - 2)
     )
+
+
+#: Past verbs that name voters or supporters, not the makers of a decision: «кто за него голосовал,
+#: тот идиот» insults citizens for their choice.
+_CHOSE = frozenset("голосовать проголосовать выбирать выбрать поддерживать поддержать верить поверить".split())
+
+
+def _made_it(word: str) -> bool:
+    """Is ``word`` a past verb of what someone did (not of voting for someone)?"""
+    return _past_verb(word) and parses(word)[0].normal_form not in _CHOSE
 
 
 def _past_verb(word: str) -> bool:

@@ -1413,3 +1413,15 @@ def test_an_insult_the_model_reads_said_of_a_group_is_also_labelled_hate(judge, 
 
 def test_i_will_give_is_no_ladies():
     assert findings("Сам не хочу, но другим с радостью дам") == [] and not prepare("Другим с радостью дам").groups
+
+
+@pytest.mark.parametrize(
+    "text", ["Кто придумал эту развязку, тот явно идиот", "Мусор не вывозят неделю, вонь страшная, сделайте что-нибудь"]
+)
+def test_a_maker_named_by_a_decision_and_a_foul_smell_are_held_not_deleted(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+@pytest.mark.parametrize("text", ["Кто голосовал за него, тот идиот", "Соседка страшная и тупая"])
+def test_voters_and_people_are_still_insulted(judge, text):
+    assert judge.judge(text).action in REMOVED
