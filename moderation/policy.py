@@ -137,9 +137,14 @@ _HELD_KINDS = (
 _ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
 
 
+#: A messenger named and nothing more («в телеграм-канале администрации пишут …»): a channel, no invitation.
+_BARE_MESSENGER = 0.1
+
+
 def channels_only(spam: Iterable[SpamSignal]) -> bool:
-    """Does the spam evidence say only how the text reaches people (``SPAM_CHANNELS``), no intent?"""
-    return all(s.name in SPAM_CHANNELS for s in spam)
+    """Does the spam evidence say only how the text reaches people (``SPAM_CHANNELS``, or a messenger
+    merely named), no intent?"""
+    return all(s.name in SPAM_CHANNELS or (s.name == "messenger" and s.weight <= _BARE_MESSENGER) for s in spam)
 
 
 class _Groups(Protocol):

@@ -630,3 +630,12 @@ def test_spam_and_normalisation_read_look_alikes_from_one_table():
         assert ch.translate(spam._TO_CYR_TABLE) == cyr
     # inside mixed-script words an upper-case Latin H is an н in both: "HА ДOMY" is "на дому"
     assert [s.name for s in spam_signals("Работа H\u0410 ДOMY, пиши в лс")].count("earnings") == 1
+
+
+def test_the_administrations_channel_shared_by_a_citizen_is_held_at_most(judge):
+    v = judge.judge("В телеграм-канале администрации пишут про отключение воды, ссылка t.me/pyatigorsk_adm")
+    assert v.action in ("review", "allow"), (v.action, v.ground)
+
+
+def test_a_messenger_named_as_the_label_of_a_link_is_a_contact():
+    assert any(s.name == "messenger" and s.weight > 0.1 for s in spam_signals("Telegram: https://t.me/SlaptheJEET"))
