@@ -790,8 +790,8 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
     if _HERE.isdisjoint(words[k] for k in part) or clause[i] != clause[j]:
         return None
     w = words[j]
-    if w == "нечего" and j + 1 < n and words[j + 1] == "делать":
-        return "нечего делать"
+    if w == "нечего" and ((j + 1 < n and words[j + 1] == "делать") or (j > 0 and words[j - 1] == "делать")):
+        return "нечего делать"  # («русским тут делать нечего»)
     if w == "рады" and j > 0 and words[j - 1] == "не":
         return "не рады"
     if w in ("надо", "нужно") and j > 0 and words[j - 1] == "не" and not any(

@@ -1425,3 +1425,22 @@ def test_a_maker_named_by_a_decision_and_a_foul_smell_are_held_not_deleted(judge
 @pytest.mark.parametrize("text", ["Кто голосовал за него, тот идиот", "Соседка страшная и тупая"])
 def test_voters_and_people_are_still_insulted(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Надо устроить им погром, чтобы знали своё место", "threat"), ("Жечь их дома надо, тогда уедут", "threat"),
+     ("Давно пора устроить зачистку от приезжих", "hate"), ("Кавказ для кавказцев, русским тут делать нечего", "hate")],
+)
+def test_a_pogrom_arson_a_purge_or_a_people_unwanted_called_for_is_deleted(judge, text, label):
+    v = judge.judge(text)
+    assert v.action in REMOVED and label in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Дети устроили погром в квартире", "Кот устроит погром, если его не покормить", "Зачистка территории от борщевика начнётся в мае",
+     "Их дома сожгли в войну, помним", "Детям тут делать нечего, стройка"],
+)
+def test_a_mess_a_weed_purge_history_and_a_building_site_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
