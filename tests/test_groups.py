@@ -1169,7 +1169,8 @@ def test_knowing_the_addressees_routine_kin_or_address_is_a_held_veiled_threat(j
 
 @pytest.mark.parametrize(
     "text",
-    ["Наша заведующая ворует продукты из садика", "Этот депутат — наркоман, видел его у клуба", "Главврач — убийца"],
+    ["Наша заведующая ворует продукты из садика", "Этот депутат — наркоман, видел его у клуба", "Главврач — убийца",
+     "Автор поста наркоман, видно по тексту"],
 )
 def test_accusing_a_named_official_of_a_crime_is_defamation(judge, text):
     v = judge.judge(text)
