@@ -619,18 +619,11 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
             if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + 4, last + 1))):
                 return True
-        if words[k] == "не" and k + 2 <= last and "GS.BELIEF_VERB" in cue[k + 1] and _opinion_follows(words, k + 2):
-            return True
+        if words[k] == "не" and any("GS.BELIEF_VERB" in cue[m] for m in range(k + 1, min(k + 4, last + 1))):
+            return True  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить»)
         if words[k] == "тоже" and k + 1 < len(words) and words[k + 1] in ("люди", "имеют", "человек", "платят"):
             return True
     return False
-
-
-def _opinion_follows(words: Sequence[str], k: int) -> bool:
-    """Does an opinion's clause open at ``k`` («…, что все X …», «…, будто …», «… в то, что …»)?"""
-    return words[k] in ("что", "будто", "чтобы") or tuple(words[k : k + 2]) == ("в", "то") or (
-        k + 1 < len(words) and words[k + 1] in ("что", "будто")  # «не думаю я, что …», «не считаю всерьёз, что …»
-    )
 
 
 def _rejected_next(words: Sequence[str], cue: list[frozenset[str]], by_sentence: dict[int, list[int]], x: int) -> bool:
