@@ -491,6 +491,7 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
     def __getstate__(self):
         state = self.__dict__.copy()
         state.pop("_cache", None)
+        state.pop("_index", None)
         return state
 
     def get_feature_names_out(self, input_features=None):
@@ -503,11 +504,21 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
         get = self.vocabulary_.get  # one lookup per n-gram (``g in vocab`` then ``vocab[g]`` was two)
         return np.array([i for i in map(get, self._ngrams(word)) if i is not None], dtype=np.int64)
 
+    def _columns_of(self, words: list[str]) -> list[np.ndarray]:
+        """:meth:`_ngram_columns` of many words at once, in numpy (:class:`NgramIndex`): slicing and
+        hashing every n-gram of every new word in Python was most of a cold judge's n-gram time."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = self.__dict__["_index"] = NgramIndex.of(self.vocabulary_, self.ngram_range)
+        if index is False:  # a vocabulary whose n-grams do not fit 64-bit keys
+            return list(map(self._ngram_columns, words))
+        return index.columns(words)
+
     def word_columns(self, words: Sequence[str]) -> list[np.ndarray]:
         """The column ids of each word's n-grams (the judge's evidence and re-scoring read them too).
 
-        The words the cache lacks are worked out first (a set difference in C), then every word is one
-        C-level dict lookup: a method call per word was a tenth of a warm judge."""
+        The words the cache lacks are worked out first (a set difference in C), all together, then
+        every word is one C-level dict lookup: a method call per word was a tenth of a warm judge."""
         cache = self.__dict__.setdefault("_cache", {})
         missing = set(words).difference(cache)
         if missing:
@@ -515,20 +526,23 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
                 cache.clear()  # here, so that no word of this text is dropped after its lookup
                 missing = set(words)
                 if len(missing) > self.CACHE_LIMIT:  # more distinct words than the cache holds
-                    return list(map(self._ngram_columns, words))
-            columns = self._ngram_columns
-            for w in missing:
-                cache[w] = columns(w)
+                    return self._columns_of(list(words))
+            new = list(missing)
+            cache.update(zip(new, self._columns_of(new), strict=True))
         return list(map(cache.__getitem__, words))
 
     def transform(self, X):  # noqa: N803
         mask = getattr(self, "mask_groups_", False)
+        texts = [
+            [hidden_word(p, i) if i in p.masked else w for i, w in enumerate(p.norm.words)]
+            if mask and p.masked else p.norm.words
+            for p in X
+        ]  # fmt: skip
+        if len(texts) > 1:
+            self.word_columns(list(set().union(*texts)))  # the batch's new words in one numpy pass
         parts: list[np.ndarray] = []  # every word's column ids, the whole batch in one list
         lens: list[int] = []
-        for p in X:
-            words = p.norm.words
-            if mask and p.masked:
-                words = [hidden_word(p, i) if i in p.masked else w for i, w in enumerate(words)]
+        for words in texts:
             ids = self.word_columns(words)
             parts.extend(ids)
             lens.append(sum(map(len, ids)))
@@ -537,6 +551,75 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
 
 
 _NO_COLUMNS = np.empty(0, dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class NgramIndex:
+    """A character n-gram vocabulary as sorted integer keys, so that the n-grams of many words are
+    looked up in a few numpy operations instead of a Python slice and dict lookup each.
+
+    Every character of the vocabulary gets a digit 1…base-1 (0: a character no n-gram has); an n-gram
+    is the number its digits spell in ``base``, plus ``n · base**hi`` so that lengths never collide.
+    An n-gram with a character outside the vocabulary has a 0 digit, which no vocabulary key has.
+    """
+
+    alphabet: np.ndarray  # the vocabulary's characters (code points), sorted
+    keys: np.ndarray  # every vocabulary n-gram's key, sorted
+    key_columns: np.ndarray  # the column of each key
+    lo: int
+    hi: int
+
+    @classmethod
+    def of(cls, vocabulary: dict[str, int], ngram_range: tuple[int, int]) -> NgramIndex | bool:
+        """The index of a vocabulary, or False when its keys would not fit in 64 bits."""
+        lo, hi = ngram_range
+        alphabet = np.unique(_code_points("".join(vocabulary)))
+        base = len(alphabet) + 1
+        if (hi + 1) * base**hi >= 2**63:
+            return False
+        keys: list[np.ndarray] = []
+        columns: list[np.ndarray] = []
+        for n in range(lo, hi + 1):
+            grams = [g for g in vocabulary if len(g) == n]
+            digits = (np.searchsorted(alphabet, _code_points("".join(grams))) + 1).reshape(-1, n)
+            keys.append(digits.astype(np.int64) @ base ** np.arange(n - 1, -1, -1, dtype=np.int64) + n * base**hi)
+            columns.append(np.fromiter(map(vocabulary.__getitem__, grams), np.int64, len(grams)))
+        flat_keys = np.concatenate(keys)
+        order = np.argsort(flat_keys)
+        return cls(alphabet, flat_keys[order], np.concatenate(columns)[order], lo, hi)
+
+    def columns(self, words: list[str]) -> list[np.ndarray]:
+        """Each word's n-gram columns, in the order of :meth:`CharNgramTfidf._ngrams` (n, then position)."""
+        if not words:
+            return []
+        base = len(self.alphabet) + 1
+        points = _code_points("".join(f" {w} " for w in words))
+        at = np.minimum(np.searchsorted(self.alphabet, points), len(self.alphabet) - 1)
+        digits = np.where(self.alphabet[at] == points, at + 1, 0).astype(np.int64)
+        # one segment per (word, n): where its n-grams start in ``points`` and how many there are
+        padded = np.fromiter(map(len, words), np.int64, len(words)) + 2
+        offsets = np.cumsum(padded) - padded
+        sizes = np.arange(self.lo, self.hi + 1, dtype=np.int64)
+        counts = np.maximum(padded[:, None] - sizes[None, :] + 1, 0).ravel()
+        seg = np.repeat(np.arange(len(counts)), counts)
+        first = np.cumsum(counts) - counts
+        start = np.repeat(offsets, len(sizes))[seg] + np.arange(len(seg)) - first[seg]
+        n = np.tile(sizes, len(words))[seg]
+        key = np.zeros(len(seg), np.int64)
+        last = len(digits) - 1
+        for k in range(self.hi):  # Horner's rule over the first n digits of each n-gram
+            inside = k < n
+            key = np.where(inside, key * base + digits[np.minimum(start + k, last)], key)
+        key += n * base**self.hi
+        found = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
+        known = self.keys[found] == key
+        flat = self.key_columns[found[known]]
+        ends = np.cumsum(np.bincount(seg[known] // len(sizes), minlength=len(words))).tolist()
+        return [flat[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 _KNOWN_COLUMN = (-1).__ne__  # a C-level test for the lemma columns the vocabulary has
 
 
