@@ -627,24 +627,29 @@ def tfidf_rows(flat: np.ndarray, lens: list[int], n_features: int, idf: np.ndarr
     """Rows of sublinear-tf × idf, L2-normalised, from the batch's (repeated) column ids: ``flat``
     holds every document's ids one after another, ``lens`` how many each has.
 
-    One sparse build for the whole batch: COO → CSR adds duplicate (doc, column) pairs together in
-    compiled code, which is the term count, so no per-document Python counting is needed.
+    One sort for the whole batch: each id becomes ``document · n_features + column``, and the sorted
+    keys are the CSR matrix itself — documents in order, columns sorted within each, a repeated key
+    being the term count. (scipy's COO → CSR build with ``sum_duplicates`` gave the same matrix, but
+    sorted every row again on 64-bit ids: 60 % slower.)
     """
     n_docs = len(lens)
-    total = len(flat)
-    if not total:
+    if not len(flat):
         return sparse.csr_matrix((n_docs, n_features), dtype=np.float32)
-    doc_ids = np.repeat(np.arange(n_docs, dtype=np.int32), lens)
-    m = sparse.csr_matrix(
-        (np.ones(total, dtype=np.float32), (doc_ids, flat)),
-        shape=(n_docs, n_features),
-        dtype=np.float32,
-    )
-    m.sum_duplicates()
-    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
-    rows = np.repeat(np.arange(n_docs), np.diff(m.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=m.data.astype(np.float64) ** 2, minlength=n_docs))
-    m.data /= np.where(norms > 0, norms, 1.0)[rows].astype(np.float32)
+    kind = np.int32 if n_docs * n_features < 2**31 else np.int64  # a 32-bit sort is twice as fast
+    key = np.repeat(np.arange(0, n_docs * n_features, n_features, dtype=kind), lens) + flat.astype(kind)
+    key.sort()
+    first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+    count = np.diff(first, append=len(key)).astype(np.float32)
+    key = key[first]
+    rows = key // n_features
+    indices = (key - rows * n_features).astype(np.int32)
+    indptr = np.zeros(n_docs + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=n_docs), out=indptr[1:])
+    data = (1.0 + np.log(count)) * idf[indices]
+    norms = np.sqrt(np.bincount(rows, weights=data.astype(np.float64) ** 2, minlength=n_docs))
+    data /= np.where(norms > 0, norms, 1.0)[rows].astype(np.float32)
+    m = sparse.csr_matrix((data, indices, indptr), shape=(n_docs, n_features))
+    m.has_canonical_format = True  # sorted, no duplicates: nothing downstream sorts it again
     return m
 
 
