@@ -538,12 +538,14 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
             if mask and p.masked else p.norm.words
             for p in X
         ]  # fmt: skip
-        if len(texts) > 1:
-            self.word_columns(list(set().union(*texts)))  # the batch's new words in one numpy pass
+        # the batch's distinct words in one call (its new words in one numpy pass), then each text's
+        # words are plain lookups: no set difference against the cache per text
+        distinct = list(set().union(*texts))
+        get = dict(zip(distinct, self.word_columns(distinct), strict=True)).__getitem__
         parts: list[np.ndarray] = []  # every word's column ids, the whole batch in one list
         lens: list[int] = []
         for words in texts:
-            ids = self.word_columns(words)
+            ids = list(map(get, words))
             parts.extend(ids)
             lens.append(sum(map(len, ids)))
         flat = np.concatenate(parts) if parts else _NO_COLUMNS
