@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, not_
 
 import numpy as np
 from scipy import sparse
@@ -87,9 +87,14 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     view = excerpt(text if isinstance(text, str) else str(text), lexicon.suspicion)
     judged = view.text
     norm = normalize(judged)
-    get = (memo or {}).get
-    # masked words ("х*й") keep their text; the rest: the model's memo first, pymorphy3 for new words
-    lemmas = [t.text if t.masked else (get(t.text) or lemma(t.text)) for t in norm.tokens]
+    # masked words ("х*й") keep their text; the rest: the model's memo first (one C-level lookup per
+    # word), pymorphy3 for the words it lacks
+    toks, words = norm.tokens, norm.words
+    lemmas = list(map((memo or {}).get, words))
+    for i in compress(range(len(toks)), map(_IS_MASKED, toks)):
+        lemmas[i] = words[i]
+    for i in compress(range(len(toks)), map(not_, lemmas)):
+        lemmas[i] = lemma(words[i])
     hits = lexicon.match(norm)
     groups = analyse(norm, lexicon, lemmas)
     if groups is not None and groups.defused:
@@ -120,7 +125,6 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if groups is not None and groups.asserted and any(h.category == "threat" for h in hits):
         hits = sorted(hits + _threats_to_groups(norm, hits, groups.asserted), key=lambda h: (h.start, h.end))
     masked: tuple[int, ...] = ()
-    words = norm.words
     if groups is not None and groups.mentions:
         neutral = lexicon.neutral_group_words
         # (and the speakers of a language, «говорящих на армянском»: the flame-war data made
