@@ -440,6 +440,8 @@ class Lexicon:
         for form, info in forms.items():
             for name in info.sets:
                 by_set.setdefault(name, set()).add(form)
+        #: each pattern's slots' sets (:meth:`_match_patterns` tries a pattern when each meets the text's)
+        self._slot_sets = [tuple(slot.sets for slot in p.slots) for p in patterns]
         for k, p in enumerate(patterns):
             anchor = min(p.slots, key=lambda slot: _slot_commonness(slot, by_set))
             for name in anchor.sets:
@@ -950,6 +952,16 @@ class Lexicon:
         token_sets: dict[int, frozenset[str]],
         token_targets: dict[int, str],
     ) -> list[Hit]:
+        # the patterns every slot of which some word of the text can fill: found from the set names
+        # alone (most texts have none, and skip the positions below)
+        present = set().union(*token_sets.values())  # ``isdisjoint`` then iterates the smaller side
+        todo: set[int] = set()
+        for name in present:
+            todo.update(self._anchor_index.get(name, ()))
+        slot_sets = self._slot_sets
+        live = [k for k in sorted(todo) if not any(map(present.isdisjoint, slot_sets[k]))]
+        if not live:
+            return []
         toks = n.tokens
         where: dict[str, list[int]] = {}
         for i in sorted(token_sets):
@@ -966,14 +978,8 @@ class Lexicon:
                 clauses.append(_clauses(n, sentence or _sentences(n)))
             return forbidden_after(words, clauses[0], i)
 
-        todo: set[int] = set()
-        for name in where:
-            todo.update(self._anchor_index.get(name, ()))
-        present = set(where)  # a set, not the dict: ``isdisjoint`` then iterates the smaller side
-        for k in sorted(todo):
+        for k in live:
             p = self._patterns[k]
-            if any(slot.sets.isdisjoint(present) for slot in p.slots):
-                continue
             if sentence is None:
                 sentence = _sentences(n)
             cands: list[list[int]] = []
