@@ -748,13 +748,16 @@ class Lexicon:
                 token_targets[i] = info.target
 
         # 1–3. what each word reads as on its own — its form, its form with doubled letters squeezed,
-        # its sound skeleton, a compound slur, a мат root — is worked out once per distinct word
+        # its sound skeleton, a compound slur, a мат root — is worked out once per distinct word; a text
+        # takes one C-level lookup per word, and a Python step only for the words that read as something
         readings, read = self._readings, self._word_readings
-        for i, w in enumerate(words):
-            ops = readings.get(w)
-            if ops is None:
-                ops = read(w)
-            for op in ops:
+        readings_of = list(map(readings.get, words))
+        if None in readings_of:  # words not seen before (a repeated one is read once)
+            for i in itertools.compress(range(len(words)), map(operator.is_, readings_of, itertools.repeat(None))):
+                ops = readings.get(words[i])
+                readings_of[i] = read(words[i]) if ops is None else ops
+        for i in itertools.compress(range(len(words)), readings_of):
+            for op in readings_of[i]:
                 if type(op) is tuple:
                     found.setdefault(i, {}).setdefault(op[0], op[1])
                 else:
