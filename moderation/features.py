@@ -564,17 +564,19 @@ _NO_COLUMNS = np.empty(0, dtype=np.int64)
 
 @dataclass(frozen=True)
 class NgramIndex:
-    """A character n-gram vocabulary as sorted integer keys, so that the n-grams of many words are
-    looked up in a few numpy operations instead of a Python slice and dict lookup each.
+    """A character n-gram vocabulary as a hash table of integer keys, so that the n-grams of many
+    words are looked up in a few numpy operations instead of a Python slice and dict lookup each.
 
     Every character of the vocabulary gets a digit 1…base-1 (0: a character no n-gram has); an n-gram
     is the number its digits spell in ``base``, plus ``n · base**hi`` so that lengths never collide.
     An n-gram with a character outside the vocabulary has a 0 digit, which no vocabulary key has.
+    The table is open-addressed with linear probing, at most 40 % full: a lookup reads one or two
+    slots, where a binary search of the sorted keys read seventeen (3x slower).
     """
 
     alphabet: np.ndarray  # the vocabulary's characters (code points), sorted
-    keys: np.ndarray  # every vocabulary n-gram's key, sorted
-    key_columns: np.ndarray  # the column of each key
+    table_keys: np.ndarray  # the key in each slot of the table, -1 for an empty slot
+    table_columns: np.ndarray  # the column of the key in each slot
     lo: int
     hi: int
 
@@ -593,9 +595,38 @@ class NgramIndex:
             digits = (np.searchsorted(alphabet, _code_points("".join(grams))) + 1).reshape(-1, n)
             keys.append(digits.astype(np.int64) @ base ** np.arange(n - 1, -1, -1, dtype=np.int64) + n * base**hi)
             columns.append(np.fromiter(map(vocabulary.__getitem__, grams), np.int64, len(grams)))
-        flat_keys = np.concatenate(keys)
-        order = np.argsort(flat_keys)
-        return cls(alphabet, flat_keys[order], np.concatenate(columns)[order], lo, hi)
+        key, column = np.concatenate(keys), np.concatenate(columns)
+        size = 1 << max(int(len(key) * 2.5).bit_length(), 4)
+        table_keys = np.full(size, -1, np.int64)
+        table_columns = np.full(size, -1, np.int64)
+        # insert in rounds: a key whose slot is taken (before or by this round's first claimant) moves on
+        slot = _slot(key, size)
+        todo = np.arange(len(key))
+        while len(todo):
+            free = todo[table_keys[slot[todo]] == -1]
+            _, first = np.unique(slot[free], return_index=True)
+            won = free[first]
+            table_keys[slot[won]] = key[won]
+            table_columns[slot[won]] = column[won]
+            todo = np.setdiff1d(todo, won, assume_unique=True)
+            slot[todo] = (slot[todo] + 1) & (size - 1)
+        return cls(alphabet, table_keys, table_columns, lo, hi)
+
+    def _lookup(self, key: np.ndarray) -> np.ndarray:
+        """The column of each key, -1 for a key not in the vocabulary."""
+        size = len(self.table_keys)
+        slot = _slot(key, size)
+        out = np.full(len(key), -1, np.int64)
+        todo = np.arange(len(key))
+        while len(todo):  # probe on until the key or an empty slot
+            at = slot[todo]
+            held = self.table_keys[at]
+            hit = held == key[todo]
+            out[todo[hit]] = self.table_columns[at[hit]]
+            on = ~hit & (held != -1)
+            todo = todo[on]
+            slot[todo] = (at[on] + 1) & (size - 1)
+        return out
 
     def columns(self, words: list[str]) -> list[np.ndarray]:
         """Each word's n-gram columns, in the order of :meth:`CharNgramTfidf._ngrams` (n, then position)."""
@@ -620,11 +651,17 @@ class NgramIndex:
             inside = k < n
             key = np.where(inside, key * base + digits[np.minimum(start + k, last)], key)
         key += n * base**self.hi
-        found = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
-        known = self.keys[found] == key
-        flat = self.key_columns[found[known]]
+        found = self._lookup(key)
+        known = found >= 0
+        flat = found[known]
         ends = np.cumsum(np.bincount(seg[known] // len(sizes), minlength=len(words))).tolist()
         return [flat[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def _slot(key: np.ndarray, size: int) -> np.ndarray:
+    """Fibonacci hashing of 64-bit keys into a power-of-two table: the top bits of key × 2⁶⁴/φ."""
+    shift = np.uint64(64 - (size.bit_length() - 1))
+    return ((key.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> shift).astype(np.int64)
 
 
 def _code_points(text: str) -> np.ndarray:
