@@ -588,11 +588,11 @@ class NgramIndex:
 
     @classmethod
     def of(cls, vocabulary: dict[str, int], ngram_range: tuple[int, int]) -> NgramIndex | bool:
-        """The index of a vocabulary, or False when its keys would not fit in 64 bits."""
+        """The index of a vocabulary, or False when it is empty or its keys would not fit in 64 bits."""
         lo, hi = ngram_range
         alphabet = np.unique(_code_points("".join(vocabulary)))
         base = len(alphabet) + 1
-        if (hi + 1) * base**hi >= 2**63:
+        if not vocabulary or (hi + 1) * base**hi >= 2**63:
             return False
         keys: list[np.ndarray] = []
         columns: list[np.ndarray] = []
