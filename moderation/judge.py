@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from moderation.addressee import blames_a_maker
-from moderation.classifier import ModelArtifact, read_probs
+from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, hidden_word, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import is_function_word, parses
@@ -96,7 +96,7 @@ class Judge:
                 todo.append(i)
         if todo:
             prepared = [self._prepare.prepare_one(texts[i]) for i in todo]
-            probs, X = read_probs(self._features, self._clf, self._features.transform(prepared))  # noqa: N806
+            probs, X = read_probs(self._features, self._clf, union_transform(self._features, prepared))  # noqa: N806
             unaddressed = self._insult_unaddressed(prepared, probs, X)
             for row, i in enumerate(todo):
                 out[i] = self._verdict(texts[i], prepared[row], probs[row], X, row, unaddressed.get(row))
@@ -282,7 +282,7 @@ class Judge:
         if not stripped.strip():
             return False
         q = self._prepare.prepare_one(stripped)
-        prob = self._clf.predict_proba(self._features.transform([q]).tocsr())[0]
+        prob = self._clf.predict_proba(union_transform(self._features, [q]).tocsr())[0]
         model = {label: float(prob[j]) for j, label in enumerate(self._labels)}
         return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)["spam"] >= t.delete
 

@@ -446,6 +446,8 @@ class Lexicon:
         for form, info in forms.items():
             for name in info.sets:
                 by_set.setdefault(name, set()).add(form)
+        #: each pattern's slots' sets (:meth:`_match_patterns` tries a pattern when each meets the text's)
+        self._slot_sets = [tuple(slot.sets for slot in p.slots) for p in patterns]
         for k, p in enumerate(patterns):
             anchor = min(p.slots, key=lambda slot: _slot_commonness(slot, by_set))
             for name in anchor.sets:
@@ -763,13 +765,16 @@ class Lexicon:
                 token_targets[i] = info.target
 
         # 1–3. what each word reads as on its own — its form, its form with doubled letters squeezed,
-        # its sound skeleton, a compound slur, a мат root — is worked out once per distinct word
+        # its sound skeleton, a compound slur, a мат root — is worked out once per distinct word; a text
+        # takes one C-level lookup per word, and a Python step only for the words that read as something
         readings, read = self._readings, self._word_readings
-        for i, w in enumerate(words):
-            ops = readings.get(w)
-            if ops is None:
-                ops = read(w)
-            for op in ops:
+        readings_of = list(map(readings.get, words))
+        if None in readings_of:  # words not seen before (a repeated one is read once)
+            for i in itertools.compress(range(len(words)), map(operator.is_, readings_of, itertools.repeat(None))):
+                ops = readings.get(words[i])
+                readings_of[i] = read(words[i]) if ops is None else ops
+        for i in itertools.compress(range(len(words)), readings_of):
+            for op in readings_of[i]:
                 if type(op) is tuple:
                     found.setdefault(i, {}).setdefault(op[0], op[1])
                 else:
@@ -987,6 +992,16 @@ class Lexicon:
         token_sets: dict[int, frozenset[str]],
         token_targets: dict[int, str],
     ) -> list[Hit]:
+        # the patterns every slot of which some word of the text can fill: found from the set names
+        # alone (most texts have none, and skip the positions below)
+        present = set().union(*token_sets.values())  # ``isdisjoint`` then iterates the smaller side
+        todo: set[int] = set()
+        for name in present:
+            todo.update(self._anchor_index.get(name, ()))
+        slot_sets = self._slot_sets
+        live = [k for k in sorted(todo) if not any(map(present.isdisjoint, slot_sets[k]))]
+        if not live:
+            return []
         toks = n.tokens
         where: dict[str, list[int]] = {}
         for i in sorted(token_sets):
@@ -1003,14 +1018,8 @@ class Lexicon:
                 clauses.append(_clauses(n, sentence or _sentences(n)))
             return forbidden_after(words, clauses[0], i)
 
-        todo: set[int] = set()
-        for name in where:
-            todo.update(self._anchor_index.get(name, ()))
-        present = set(where)  # a set, not the dict: ``isdisjoint`` then iterates the smaller side
-        for k in sorted(todo):
+        for k in live:
             p = self._patterns[k]
-            if any(slot.sets.isdisjoint(present) for slot in p.slots):
-                continue
             if sentence is None:
                 sentence = _sentences(n)
             cands: list[list[int]] = []
