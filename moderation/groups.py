@@ -497,10 +497,15 @@ _PLACE_OWNER = frozenset("самое только одно их им ваше т
 _PLACE_PREP = frozenset("на в во за у под".split())
 
 
-def _assigned_place(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
-    """"барышням самое место на кухне", "их место в тюрьме": a place assigned to a group (not "есть
-    место в автобусе", not "не место" — that is the negated branch)."""
-    if _negated(words, cue, j) or j + 1 >= len(words) or words[j + 1] not in _PLACE_PREP:
+def _assigned_place(words: Sequence[str], cue: list[frozenset[str]], j: int, i: int, dash_after_i: bool) -> bool:
+    """"барышням самое место на кухне", "их место в тюрьме", "место женщины — у плиты" (the group word
+    at ``i``, a dash after it): a place assigned to a group (not "есть место в автобусе", not "место
+    женщины в истории города", not "не место" — that is the negated branch)."""
+    if _negated(words, cue, j) or j + 1 >= len(words):
+        return False
+    if i == j + 1 and dash_after_i and j + 2 < len(words) and words[j + 2] in _PLACE_PREP and _has(words[i], "gent"):
+        return True
+    if words[j + 1] not in _PLACE_PREP:
         return False
     return j > 0 and (words[j - 1] in _PLACE_OWNER or _has(words[j - 1], "datv", "plur"))
 
@@ -613,7 +618,7 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     """Does the sentence made of tokens ``idx`` defend people or reject a generalisation?"""
     last = idx[-1]
     for k in idx:
-        if "GS.DEFEND" in cue[k] and not any("GS.NOT" in cue[m] for m in range(max(idx[0], k - 3), k)):
+        if "GS.DEFEND" in cue[k] and not any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k)):
             # («не может быть хорошим»: the defending word is negated three words away)
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
@@ -946,7 +951,9 @@ def _statement(
             if not _negated(words, cue, j):
                 soft = "GS.DEAL_WITH" not in c
                 return found("call_to_exclude", j, "review" if soft else "delete", f"{words[j]} с …", hold=soft)
-        if words[j] == "место" and obj and _assigned_place(words, cue, j):
+        if words[j] == "место" and obj and _assigned_place(
+            words, cue, j, i, i + 1 < n and bool(_DASH.search(norm.original, toks[i].end, toks[i + 1].start))
+        ):
             return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
         if words[j] == "на" and obj and _disposal(words, sent, clause, j) and not (kept_out and words[j + 1] in _WAY_OUT):
             # («студентов на выход из аудитории» is a teacher's order)

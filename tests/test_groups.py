@@ -1445,3 +1445,16 @@ def test_a_pogrom_arson_a_purge_or_a_people_unwanted_called_for_is_deleted(judge
 )
 def test_a_mess_a_weed_purge_history_and_a_building_site_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Место женщины — у плиты", "Все мужики козлы, ни одного нормального"])
+def test_a_place_assigned_after_a_dash_and_none_normal_are_hate(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Место женщины в истории города — тема лекции", "Среди армян ни одного плохого человека не встречал"]
+)
+def test_a_womans_place_in_history_and_none_bad_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
