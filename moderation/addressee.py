@@ -109,7 +109,7 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
 
 
 #: Verbs of taking someone for something: «держат нас за идиотов», «считают нас дураками».
-_TAKE_FOR = ("держ", "счита", "посчита", "принима", "приня", "имеют")
+_TAKE_FOR = ("держ", "счита", "посчита", "принима", "приня")
 _US = frozenset(("нас", "меня"))
 
 
