@@ -96,7 +96,8 @@ class Judge:
                 todo.append(i)
         if todo:
             prepared = [self._prepare.prepare_one(texts[i]) for i in todo]
-            probs, X = read_probs(self._features, self._clf, union_transform(self._features, prepared))  # noqa: N806
+            X = union_transform(self._features, prepared, np.float32)  # noqa: N806
+            probs, X = read_probs(self._features, self._clf, X)  # noqa: N806
             unaddressed = self._insult_unaddressed(prepared, probs, X)
             for row, i in enumerate(todo):
                 out[i] = self._verdict(texts[i], prepared[row], probs[row], X, row, unaddressed.get(row))
@@ -330,7 +331,8 @@ class Judge:
         if lo == hi:
             return []
         row_cols = X.indices[lo:hi]
-        row_push = X.data[lo:hi] * coef[row_cols]  # what each feature of the text adds to the score
+        # what each feature of the text adds to the score, in float64 whatever the dtype of X
+        row_push = X.data[lo:hi].astype(np.float64) * coef[row_cols]
         if not X.has_sorted_indices:
             order = np.argsort(row_cols, kind="stable")
             row_cols, row_push = row_cols[order], row_push[order]
