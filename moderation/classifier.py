@@ -148,21 +148,26 @@ def nb_ratios(X: sparse.csr_matrix, y: np.ndarray) -> np.ndarray:
     return np.abs(np.log((pos / pos.sum()) / (neg / neg.sum()))).astype(np.float32)
 
 
-def union_transform(features: FeatureUnion, items: list) -> sparse.csr_matrix | np.ndarray:
+def union_transform(features: FeatureUnion, items: list, dtype: type | None = None) -> sparse.csr_matrix | np.ndarray:
     """``features.transform(items)``, without the per-call set-up of sklearn's FeatureUnion.
 
     FeatureUnion.transform builds a joblib ``Parallel`` and wraps its output on every call, about half
     a millisecond per batch the judge scores. For a union of fitted transformers without weights run
     in one job that is the same as putting each block side by side, so the judge does just that; any
     other union (weights, dropped or passed-through parts, several jobs) goes through sklearn.
+
+    ``dtype`` casts the blocks as they are joined: the judge asks for float32, what
+    :meth:`MultiLabelLinear.predict_proba` reads, so the float32 TF-IDF blocks are not widened to the
+    rule block's float64 only to be narrowed again (a copy of the batch per prediction).
     """
     parts = [t for _, t in features.transformer_list]
     if features.n_jobs not in (None, 1) or features.transformer_weights or any(isinstance(t, str) for t in parts):
-        return features.transform(items)
+        out = features.transform(items)
+        return out if dtype is None else out.astype(dtype, copy=False)
     blocks = [t.transform(items) for t in parts]
     if any(sparse.issparse(b) for b in blocks):
-        return sparse.hstack(blocks).tocsr()
-    return np.hstack(blocks)
+        return sparse.hstack(blocks, dtype=dtype).tocsr()
+    return np.hstack(blocks) if dtype is None else np.hstack(blocks).astype(dtype, copy=False)
 
 
 def read_probs(features: FeatureUnion, clf: MultiLabelLinear, X: sparse.csr_matrix) -> tuple[np.ndarray, sparse.csr_matrix]:  # noqa: N803

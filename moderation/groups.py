@@ -536,7 +536,11 @@ def _likely(word: str, *grammemes: str) -> bool:
     return bool(tags) and all(g in tags[0] for g in grammemes)
 
 
+@lru_cache(maxsize=50_000)
 def _has(word: str, *grammemes: str) -> bool:
+    """Does a plausible reading of the word have all these grammemes? Remembered per word and
+    grammemes, as :func:`_tags` is: the analyser asks it ~30k times a pass, mostly of the same few
+    hundred words, and each answer tests pymorphy3 tags in Python."""
     return any(all(g in tag for g in grammemes) for tag in _tags(word))
 
 

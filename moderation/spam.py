@@ -978,6 +978,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "punct_ratio",
     "newline_ratio",
 )
+#: Every feature at 0.0, in :data:`FEATURE_NAMES` order: what :func:`spam_features` starts from.
+_NO_FEATURES: dict[str, float] = dict.fromkeys(FEATURE_NAMES, 0.0)
 _LATIN_RE = re.compile(r"[a-zA-Z]")
 _PUNCT_RE = re.compile("[!?.,;:*•\u25aa\u2705\u2757\u203c\\-\u2013\u2014()]")
 
@@ -988,7 +990,7 @@ def spam_features(text: str, signals: list[SpamSignal] | None = None) -> dict[st
         text = ""
     if signals is None:
         signals = spam_signals(text)
-    feats: dict[str, float] = dict.fromkeys(FEATURE_NAMES, 0.0)
+    feats = _NO_FEATURES.copy()  # a copy of a dict is a block copy; fromkeys hashes every key again
     n_links = n_contacts = 0
     for s in signals:
         key = f"sig_{s.name}"
