@@ -1349,7 +1349,7 @@ def test_what_the_residents_are_taken_for_is_no_insult_to_anyone(judge, text):
     "text",
     ["Ислам — религия террористов", "Цыгане — народ воров", "Мигранты — зло", "Армяне — это беда нашего района",
      "Снова они своё православие головного мозга включают", "Мусульмане рано или поздно всех нас перережут",
-     "Я бы всех этих гастарбайтеров отправил обратно пинком"],
+     "Я бы всех этих гастарбайтеров отправил обратно пинком", "Цыгане — это бедствие для района"],
 )
 def test_a_faith_or_a_people_said_to_be_criminals_a_misfortune_or_a_disease_is_hate(judge, text):
     v = judge.judge(text)
@@ -1360,7 +1360,8 @@ def test_a_faith_or_a_people_said_to_be_criminals_a_misfortune_or_a_disease_is_h
     "text",
     ["Ислам — одна из мировых религий, в Пятигорске есть мечеть", "Ислам — религия мира", "Армяне — народ мастеров",
      "Каждая нация внесла вклад в культуру Кавказа", "Таджики грязь убирают на улицах",
-     "Мигрантов отправили домой после проверки", "Студентов отправили домой на карантин"],
+     "Мигрантов отправили домой после проверки", "Студентов отправили домой на карантин",
+     "Наводнение — это бедствие для жителей Горячеводского", "Для пенсионеров это настоящая катастрофа, цены растут"],
 )
 def test_a_faith_or_a_nation_named_calmly_and_people_sent_home_are_allowed(judge, text):
     v = judge.judge(text)
@@ -1457,4 +1458,26 @@ def test_a_place_assigned_after_a_dash_and_none_normal_are_hate(judge, text):
     "text", ["Место женщины в истории города — тема лекции", "Среди армян ни одного плохого человека не встречал"]
 )
 def test_a_womans_place_in_history_and_none_bad_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Ты бы поаккуратнее со словами, а то мало ли что в подъезде бывает.", "veiled_threat"),
+     ("Поосторожнее с высказываниями, иначе пожалеешь", "veiled_threat"),
+     ("Такие, как вы, должны сидеть в тюрьме, а не в кабинете.", "defamation_of_person"),
+     ("Вам место в тюрьме, а не в администрации", "defamation_of_person"),
+     ("По тебе тюрьма плачет", "defamation_of_person")],
+)
+def test_care_with_words_or_else_and_prison_for_the_addressee_are_held(judge, text, kind):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == kind for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Вы поосторожнее на дорогах, гололёд, мало ли что", "Осторожнее с выражениями, тут дети читают",
+     "Вы должны сидеть дома во время карантина", "Мошенникам место в тюрьме"],
+)
+def test_road_advice_a_civility_request_and_quarantine_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
