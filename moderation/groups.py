@@ -733,6 +733,7 @@ def _just_before(words: Sequence[str], sent: list[int], i: int, vocabulary: froz
 _GO_AWAY = frozenset(("валить", "свалить", "убираться", "убраться", "катиться", "проваливать", "выметаться"))
 #: … and where the others send them: home («пусть едут к себе», «пусть возвращаются на родину»)
 _HOME = frozenset(("себе", "домой", "родину", "обратно", "свой", "свою", "свои", "откуда", "аул", "кишлак"))
+_MUST = frozenset(("должны", "должен", "должна", "обязаны"))  # «X должны уехать»: told to leave
 
 #: What opens a question that is a call: «когда уже …», «когда же …», «когда наконец …».
 _WHEN_AT_LAST = frozenset(("уже", "же", "наконец"))
@@ -951,6 +952,17 @@ def _statement(
             _has(words[j], "impr") or any(words[k] == "пусть" for k in range(max(0, j - 3), j))
         ):
             return found("call_to_exclude", j, "delete", words[j])
+        if (
+            "GS.LEAVE" in c
+            and j > i
+            and not kept_out
+            and _has(words[j], "INFN")
+            and any(words[k] in _MUST for k in range(i + 1, j) if sent[k] == s)
+            and not _negated(words, cue, j, clause)
+        ):
+            # «кавказцы должны жить по нашим законам или уезжать»: told to leave, but «мигранты должны
+            # уехать до 1 января без патента» is the law's deadline in the news: held
+            return found("call_to_exclude", j, "review", f"должны {words[j]}", hold=True)
         if ("GS.DEAL_WITH" in c or "GS.DEAL_WITH_SOFT" in c) and _dealt_with(words, sent, i) and _is_call(words, cue, j):
             if not _negated(words, cue, j):
                 soft = "GS.DEAL_WITH" not in c

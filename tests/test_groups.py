@@ -1481,3 +1481,22 @@ def test_care_with_words_or_else_and_prison_for_the_addressee_are_held(judge, te
 )
 def test_road_advice_a_civility_request_and_quarantine_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_a_people_told_they_must_leave_is_held_as_a_call_to_exclude(judge):
+    v = judge.judge("Кавказцы должны жить по нашим законам или уезжать.")
+    assert v.action == "review" and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Мигранты не должны уезжать, они нужны стройке", "Студенты должны уехать на практику в мае",
+     "Пенсионеры должны уехать из аварийного дома до весны"],
+)
+def test_must_not_leave_a_practice_and_a_condemned_house_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_people_called_hucksters_is_hate(judge):
+    v = judge.judge("Грузины все торгаши, ничего святого.")
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
