@@ -214,6 +214,12 @@ class Judge:
                 # («а ты там был?», «ты с нами или нет?»)
                 caps[c] = "review"
                 why[c] = "модель не нашла оскорбительных слов, только местоимения и служебные — решает модератор"
+            elif c == "threat" and ev and not any(_names_an_act(e.quote) for e in ev):
+                # «Мы наняли подрядчика» scored threat 0.61: the threat head learnt the nouns of the few
+                # threats it was trained on (contractors, offices, a mosque); a threat is an act, so
+                # with no verb among the words it can name, a moderator reads it
+                caps[c] = "review"
+                why[c] = "модель видит угрозу только в названиях, без угрожающего действия — решает модератор"
             elif c == "insult" and unaddressed is not None and unaddressed < thresholds[c].review:
                 # «Что ты несёшь вообще»: without «ты» the model sees no insult at all
                 caps[c] = "review"
@@ -371,6 +377,21 @@ class Judge:
             found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{lem[i]}"))
         return found
 
+
+
+_ACTS = frozenset(("VERB", "INFN", "GRND", "PRTF", "PRTS"))
+#: nouns that name the act of a threat by themselves: «к стенке», «на вилы», «на фонарь», «пулю в лоб»
+_VIOLENT_NOUNS = frozenset((
+    "стенка", "стенке", "стенку", "расстрел", "виселица", "виселицу", "петля", "петлю", "вилы", "пуля", "пулю",
+    "гильотина", "гильотину", "кол", "столб", "столбах", "фонарь", "фонарях", "нож", "ножом", "топор", "топором",
+))  # fmt: skip
+
+
+def _names_an_act(word: str) -> bool:
+    """Is ``word`` (as written) a verb or a verbal form in one of its two likeliest readings, or a
+    noun that names a violent act by itself?"""
+    w = word.lower().replace("ё", "е")
+    return w in _VIOLENT_NOUNS or any(q.tag.POS in _ACTS for q in parses(w)[:2])
 
 def _rule_backed(category: str, p: Prepared) -> bool:
     """Do the rules (not only the model) see ``category`` in the text: a lexicon word or pattern, an

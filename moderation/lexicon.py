@@ -413,8 +413,8 @@ class Lexicon:
         #: every form of an adjective that names a group when it qualifies people (GRPADJ.* sets:
         #: "кавказские мужчины", "всех черных") → the group; only the analyser reads them
         self.group_adjectives: dict[str, str] = {}
-        #: every form of the GS.DIAGNOSIS, GS.FEELING, GS.ABUSE_TALK and GS.DESCRIPTIVE words
-        #: ("психиатр", "ненавижу", "оскорблять", "бомжи"): masked for the model
+        #: every form of the GS.DIAGNOSIS, GS.FEELING, GS.ABUSE_TALK, GS.DESCRIPTIVE and GS.RED_TAPE words
+        #: ("психиатр", "ненавижу", "оскорблять", "бомжи", "отписка"): masked for the model
         self.model_blind_words: frozenset[str] = frozenset()
         #: every form of the HARSH_ADJ words ("убогий", "дебильный"): criticism when said of a thing
         self.harsh_adjectives: frozenset[str] = frozenset()
@@ -665,7 +665,9 @@ class Lexicon:
         def forms_of(*names: str) -> frozenset[str]:  # every form of these sets (absent ones: none)
             return frozenset(form for name in names if name in sets for form in expander.expand_set(name, (), name))
 
-        lexicon.model_blind_words = forms_of("GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE")
+        lexicon.model_blind_words = forms_of(
+            "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE"
+        )
         lexicon.harsh_adjectives = forms_of("HARSH_ADJ")
         lexicon.weak_insult_words = forms_of("WEAK_INSULT", "YOU_ARE_ALL", "YOU_ARE_PEOPLE")
         lexicon.cues = {form: frozenset(names) for form, names in cues.items()}

@@ -198,6 +198,26 @@ def test_a_model_only_deletion_it_can_explain_only_by_pronouns_is_held(judge, te
         assert "местоимения" in v.ground
 
 
+@pytest.mark.parametrize(
+    "text", ["Мы наняли подрядчика", "Администрация расторгла контракт с подрядчиком", "Подрядчика надо наказать"]
+)
+def test_a_model_only_threat_that_names_no_act_is_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review") and not v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Сжечь бы этот водоканал вместе с начальством", "Поджигателей к стенке"]
+)
+def test_a_model_only_threat_that_names_an_act_is_still_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "threat" in v.labels, (v.action, v.ground)
+
+
+def test_a_brush_off_answer_called_so_is_no_insult(judge):
+    assert judge.judge("Ваш ответ — отписка.").action == "allow"
+
+
 def test_function_words_are_told_from_content_words():
     from moderation.lemmatize import is_function_word
 
