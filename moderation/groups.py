@@ -899,6 +899,9 @@ def _statement(
             same_clause += [j for j in same_sentence if clause[j] == clause[i] + 1]
             break
 
+    # a dash right after the group word: «место женщины — у плиты», «мигранты — зло»
+    dash_after_i = i + 1 < n and _DASH.search(norm.original, toks[i].end, toks[i + 1].start) is not None
+
     def found(kind: str, j: int, strength: str, what: str, hold: bool = False) -> Finding:
         a, b = min(i, j), max(i, j)
         return Finding(kind, attribute, toks[a].start, toks[b].end, strength, what, hold)
@@ -967,9 +970,7 @@ def _statement(
             if not _negated(words, cue, j):
                 soft = "GS.DEAL_WITH" not in c
                 return found("call_to_exclude", j, "review" if soft else "delete", f"{words[j]} с …", hold=soft)
-        if words[j] == "место" and obj and _assigned_place(
-            words, cue, j, i, i + 1 < n and bool(_DASH.search(norm.original, toks[i].end, toks[i + 1].start))
-        ):
+        if words[j] == "место" and obj and _assigned_place(words, cue, j, i, dash_after_i):
             return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
         if words[j] == "на" and obj and _disposal(words, sent, clause, j) and not (kept_out and words[j + 1] in _WAY_OUT):
             # («студентов на выход из аудитории» is a teacher's order)
@@ -1054,7 +1055,7 @@ def _statement(
                 or (
                     "GS.PROBLEM" in c
                     and _has(words[j], "nomn")
-                    and (words[j - 1] == "это" or (j == i + 1 and _DASH.search(norm.original, toks[i].end, toks[j].start)))
+                    and (words[j - 1] == "это" or (j == i + 1 and dash_after_i))
                 )
             ):
                 # «ислам — религия террористов», «цыгане — народ воров», «мигранты — это беда»: what the

@@ -15,7 +15,7 @@ from moderation.addressee import blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, hidden_word, lemma_analyzer
 from moderation.groups import asks_meaning
-from moderation.lemmatize import is_function_word, parses
+from moderation.lemmatize import VERBAL_POS, is_function_word, parses
 from moderation.lexicon import default_lexicon
 from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
@@ -378,8 +378,6 @@ class Judge:
         return found
 
 
-
-_ACTS = frozenset(("VERB", "INFN", "GRND", "PRTF", "PRTS"))
 #: nouns that name the act of a threat by themselves: «к стенке», «на вилы», «на фонарь», «пулю в лоб»
 _VIOLENT_NOUNS = frozenset((
     "стенка", "стенке", "стенку", "расстрел", "виселица", "виселицу", "петля", "петлю", "вилы", "пуля", "пулю",
@@ -391,7 +389,8 @@ def _names_an_act(word: str) -> bool:
     """Is ``word`` (as written) a verb or a verbal form in one of its two likeliest readings, or a
     noun that names a violent act by itself?"""
     w = word.lower().replace("ё", "е")
-    return w in _VIOLENT_NOUNS or any(q.tag.POS in _ACTS for q in parses(w)[:2])
+    return w in _VIOLENT_NOUNS or any(q.tag.POS in VERBAL_POS for q in parses(w)[:2])
+
 
 def _rule_backed(category: str, p: Prepared) -> bool:
     """Do the rules (not only the model) see ``category`` in the text: a lexicon word or pattern, an

@@ -17,7 +17,7 @@ from moderation.normalize import Token
 if TYPE_CHECKING:  # pragma: no cover
     import pymorphy3
 
-__all__ = ["CACHE_SIZE", "analyzer", "lemma", "lemmas", "lemmatize_tokens", "parses"]
+__all__ = ["CACHE_SIZE", "VERBAL_POS", "analyzer", "lemma", "lemmas", "lemmatize_tokens", "parses"]
 
 _CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 _LOCK = threading.Lock()
@@ -49,6 +49,8 @@ def parses(word: str) -> tuple[Any, ...]:
 
 #: Distinct words remembered; ~100 bytes each, so the daemon's memory stays flat (~20 MB at most).
 CACHE_SIZE = 200_000
+#: pymorphy3 parts of speech of a verb and its forms (infinitive, participles, gerund).
+VERBAL_POS = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

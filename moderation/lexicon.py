@@ -32,7 +32,7 @@ from pathlib import Path
 
 from moderation import categories
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
-from moderation.lemmatize import analyzer, parses
+from moderation.lemmatize import VERBAL_POS, analyzer, parses
 from moderation.normalize import Normalized, squeeze_doubles
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
@@ -69,13 +69,14 @@ _FILL = "иеаоуыяюйб"  # what a star in мат hides: a vowel, й, or t
 _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
-_VERBAL = frozenset(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
 NAME_SET = "NAME"
 SUBJECTLESS_SET = "SUBJECTLESS"  # hate.txt: verbs that are slurs only without a subject named
 NAME_NOMN_SET = "NAME_NOMN"  # a name that may be the subject («Иванова — воровка», not «Ивановой звонил мошенник»)
 _NAME_ONLY = frozenset((NAME_SET,))
 _NAME_NOMN = frozenset((NAME_SET, NAME_NOMN_SET))
 _PERSON_NAME = frozenset(("Name", "Patr", "Surn"))
+
+
 def _sound(text: str) -> str:
     """The *sound skeleton* of ``text``: spelling by ear hears an unstressed о as а and е as и
     («скатина», «предурок», «дэбил», «казел») and confuses ъ with ь («сьебался»), so those letters are
@@ -168,7 +169,7 @@ def _lexeme(lemma: str) -> tuple[tuple[str, object], ...]:
     parses = [p for p in morph.parse(lemma) if p.normal_form.replace("ё", "е") == lemma]
     if parses and parses[0].tag.POS in ("NOUN", "ADJF"):
         # "сволочь" is also a verb ("сволочь мешки"): when the noun is the likely reading, keep only it
-        parses = [p for p in parses if p.tag.POS not in _VERBAL]
+        parses = [p for p in parses if p.tag.POS not in VERBAL_POS]
     out: dict[tuple[str, str], tuple[str, object]] = {}
     for p in parses:
         for f in p.lexeme:
@@ -455,9 +456,9 @@ class Lexicon:
         # the other slots of each pattern that stands on a name: names are looked up only in a text
         # that has every one of them («вы» and a word for a criminal), not in every text
         self._name_partners: tuple[tuple[frozenset[str], ...], ...] = tuple(
-            tuple(slot.sets for slot in p.slots if slot.sets.isdisjoint((NAME_SET, NAME_NOMN_SET)))
+            tuple(slot.sets for slot in p.slots if slot.sets.isdisjoint(_NAME_NOMN))
             for p in patterns
-            if any(not slot.sets.isdisjoint((NAME_SET, NAME_NOMN_SET)) for slot in p.slots)
+            if any(not slot.sets.isdisjoint(_NAME_NOMN) for slot in p.slots)
         )
         # Targets for masked words: every form that fires by itself, bucketed by length.
         self._mask_index: dict[int, list[tuple[str, _Info]]] = {}
