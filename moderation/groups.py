@@ -102,6 +102,25 @@ _EVERYWHERE = frozenset(("везде", "всюду", "власть", "прави
 #: group) or one a moderator should weigh (False: those the author saw, one family)
 _SURE_OR_HELD = {True: ("delete", False), False: ("review", True)}
 _DISMISS = frozenset(("уволить", "увольнять"))  # for a trade or a workplace: dismissal, not exclusion
+#: Set phrases that work as one cue word (by lemma, in order; the cue sits on the word at ``head``):
+#: «из ума выжили» is an evaluation, «держать в узде», «поставить на место» a call to subdue
+_IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
+    "из": ((("из", "ум", "выжить"), 2, "GS.EVAL"),),
+    "выжить": ((("выжить", "из", "ум"), 0, "GS.EVAL"),),
+    "держать": ((("держать", "в", "узда"), 0, "GS.EXCLUDE"), (("держать", "в", "ежовый", "рукавица"), 0, "GS.EXCLUDE")),
+    "поставить": ((("поставить", "на", "место"), 0, "GS.EXCLUDE"),),
+}
+#: what a people is said to rule or own, all of it («евреи правят миром», «армяне скупили весь центр»):
+#: a world or a country, or «весь …» — for the verbs that also tell of a business (держать, скупать,
+#: контролировать) «весь» of a city, a market, a trade (:data:`_DOMAIN`), not «весь ресторан в чистоте»
+_WORLD = frozenset("мир мира миром миру страна страной страну страны планета планетой планету государство государством".split())
+_ALL = frozenset("весь всю вся всей всё все всем всеми".split())
+_DOMAIN = frozenset(
+    "город район центр рынок торговля бизнес власть экономика земля недвижимость край регион курорт".split()
+)
+#: ruling verbs whose «… миром», «… всем» is the conspiracy trope itself; the others (держать, скупать,
+#: контролировать) also tell of a business or a market: held for a moderator
+_RULE_THE_WORLD = frozenset(("править", "заправлять", "хозяйничать"))
 _MINORS = frozenset(("подросток", "школьник", "школьница", "ребёнок", "ребенок", "дети", "несовершеннолетний",
                      "малолетний", "малолетка", "малыш"))  # fmt: skip
 _BEFORE = 3  # tokens before a group word where its quantifier stands ("все эти армяне")
@@ -183,6 +202,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         by_form = cues.get(w, _EMPTY)
         by_lemma = cue_lemmas.get(lemmas[k] if lemmas is not None else lemma(w), _EMPTY)
         cue[k] = by_form | by_lemma if by_form and by_lemma else by_form or by_lemma
+    _mark_idioms(words, lemmas, region, cue)
     sent, clause, question = _structure(norm, words, region)
     asks_at = _request_to_moderators(cue, sent, region) if maybe_asks else None
     attribute_at = {i: group_words[words[i]] for i in at_groups}
@@ -265,6 +285,55 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     elif not out.addressed:
         out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
     return out
+
+
+def _dominates(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> int | None:
+    """The ruling or owning verb (GS.DOMINATE) of a clause whose group word ``i`` is said to hold all
+    of something (:data:`_TOTALITY`, not the «все» that quantifies the group itself)."""
+    verb = next((j for j in same_clause if "GS.DOMINATE" in cue[j] and not _negated(words, cue, j)), None)
+    if verb is None:
+        return None
+    rules = lemma(words[verb]) in _RULE_THE_WORLD
+    for k in same_clause:
+        if k == verb or (words[k] == "все" and abs(k - i) == 1):  # «все армяне …» quantifies the people
+            continue
+        if words[k] in _WORLD or (
+            words[k] in _ALL and (rules or any(lemma(w) in _DOMAIN for w in words[k + 1 : k + 3]))
+        ):
+            return verb
+    return None
+
+
+def _told_to_stay_home(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
+    """«пусть …» with «у себя» after it in the sentence of the group word ``i``: where «себя» is."""
+    let = next((k for k in same_sentence if words[k] == "пусть"), None)
+    if let is None:
+        return None
+    return next((k for k in same_sentence if k > let and words[k] == "себя" and words[k - 1] == "у"), None)
+
+
+def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> int | None:
+    """In «у <group> нет …», the lacking word (GS.LACK) within four words after «нет»."""
+    no = next((k for k in same_clause if k > i and words[k] == "нет"), None)
+    if no is None:
+        return None
+    return next((k for k in same_clause if no < k <= no + 4 and "GS.LACK" in cue[k]), None)
+
+
+def _mark_idioms(words: Sequence[str], lemmas: list[str] | None, region: list[int], cue: list[frozenset[str]]) -> None:
+    """Give the head word of each set phrase in ``region`` the cue the phrase stands for (:data:`_IDIOMS`)."""
+    n = len(words)
+    for k in region:
+        options = _IDIOMS.get(lemmas[k] if lemmas is not None else lemma(words[k]))
+        if not options:
+            continue
+        for phrase, head, name in options:
+            end = k + len(phrase)
+            if end <= n and all(
+                words[k + m] == x or (lemmas[k + m] if lemmas is not None else lemma(words[k + m])) == x
+                for m, x in enumerate(phrase)
+            ):
+                cue[k + head] = cue[k + head] | {name}
 
 
 def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans: list[tuple[int, int]]) -> Finding | None:
@@ -984,6 +1053,16 @@ def _statement(
         if "GS.RIGHT" in c and _rights_denied(words, same_sentence):
             return found("call_to_exclude", j, "delete", "отказ в правах")
 
+    if attribute in _ONLY_OF and (found_at := _told_to_stay_home(words, same_sentence, i)) is not None:
+        # «мусульмане пусть молятся у себя», «пусть армяне у себя в Армении командуют»: a people told to
+        # do it in their own land; a moderator reads it (not said of children: «пусть дети играют у себя
+        # во дворе»)
+        return found("call_to_exclude", found_at, "review", "пусть … у себя", hold=True)
+    if i > 0 and words[i - 1] == "у" and (j := _lacks(words, cue, same_clause, i)) is not None:
+        # «у цыган нет ни стыда ни совести», «у молодёжи нет мозгов»: what a whole group is said to lack
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("generalisation", j, strength, f"нет {words[j]}", hold)
+
     # 1b. hatred or disgust the author declares for the group as a whole ("ненавижу всех цыган",
     # "терпеть не могу армян", "тошнит от этих геев"): an object, plural, and no negation of the feeling
     if obj and (_has(words[i], "plur") or words[i] in _COLLECTIVE):
@@ -1032,6 +1111,12 @@ def _statement(
         if j is not None:  # «кавказцы не умеют себя вести, дикари» (as the animal names above)
             strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified]
             return found("generalisation", j, strength, words[j], hold)
+        if attribute in _ONLY_OF and (j := _dominates(words, cue, same_clause, i)) is not None:
+            # «евреи правят миром», «весь рынок держат азербайджанцы»: a people said to rule or own all
+            # of it — the conspiracy trope itself for the ruling verbs; held for the others, which also
+            # tell of a business («китайцы скупают землю» is in the news)
+            rules = lemma(words[j]) in _RULE_THE_WORLD
+            return found("generalisation", j, "delete" if rules else "review", words[j], hold=not rules)
         scope = same_sentence if quantified else same_clause
         for j in scope:
             c = cue[j]

@@ -1500,3 +1500,52 @@ def test_must_not_leave_a_practice_and_a_condemned_house_are_allowed(judge, text
 def test_a_people_called_hucksters_is_hate(judge):
     v = judge.judge("Грузины все торгаши, ничего святого.")
     assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("Евреи правят миром, это все знают", "removed"),
+     ("Всей торговлей на рынке заправляют азербайджанцы, наших туда не пускают", "removed"),
+     ("Армяне скупили весь центр, скоро и нас выкупят", "review"),
+     ("Весь город держат азербайджанцы", "review")],
+)
+def test_a_people_said_to_rule_or_own_everything_is_hate_or_held(judge, text, action):
+    v = judge.judge(text)
+    assert (v.action in REMOVED if action == "removed" else v.action == action), (v.action, v.ground)
+    assert any(e.kind == "generalisation" and e.target == "nationality" for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Неправда, что евреи правят миром, это антисемитский миф", "Армяне держат весь ресторан в чистоте, молодцы",
+     "Женщины правят миром, с праздником 8 марта!", "Китайцы скупили все маски в аптеках в 2020 году",
+     "Армяне управляют этим рестораном уже 20 лет", "Армяне не контролируют весь рынок, там много наших"],
+)
+def test_a_myth_rejected_a_clean_restaurant_a_toast_and_a_shop_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "action"),
+    [("Старики давно выжили из ума, голосуют как скажут", "generalisation", "review"),
+     ("Мигрантов надо держать в ежовых рукавицах", "call_to_exclude", "removed"),
+     ("Кавказцев пора поставить на место", "call_to_exclude", "removed"),
+     ("У цыган нет ни стыда ни совести", "generalisation", "removed"),
+     ("У молодежи сейчас нет ни стыда, ни совести", "generalisation", "review"),
+     ("Мусульмане пусть молятся у себя", "call_to_exclude", "review")],
+)
+def test_set_phrases_a_lack_of_conscience_and_stay_at_home_said_of_a_group(judge, text, kind, action):
+    v = judge.judge(text)
+    assert (v.action in REMOVED if action == "removed" else v.action == action), (v.action, v.ground)
+    assert any(e.kind == kind for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Пенсионеры выжили в блокаду, честь им и хвала", "Пенсионеры не выжили из ума, как некоторые думают",
+     "Надо держать в узде цены на проезд", "Поставить на место шкаф не получилось, помогите",
+     "У пенсионеров нет денег на лекарства", "У цыган нет паспортов, им не дают пособия",
+     "Пусть дети играют у себя во дворе, а не на дороге"],
+)
+def test_survivors_prices_furniture_poverty_papers_and_children_at_home_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
