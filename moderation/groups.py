@@ -91,7 +91,7 @@ _SERVICE_COMPLAINT = frozenset(
 #: verbs of the spread set that tell how people behave, not that they invade: said of a people they
 #: are a generalisation («кавказцы обнаглели»), of a trade or an age a complaint («таксисты обнаглели,
 #: цены задрали», «подростки совсем распоясались») — held like the other things an age or a trade "does"
-_BEHAVE_BADLY = frozenset(("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться"))
+_BEHAVE_BADLY = frozenset(("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться", "потерять", "попутать"))
 #: a people called a danger («несут угрозу», «— опасность»), unless it is in danger («в опасности»)
 _DANGER = frozenset(("угрозу", "угроза", "опасность", "угрозой"))
 _IN_DANGER = frozenset(("в", "во", "под", "от", "без"))
@@ -109,6 +109,13 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "выжить": ((("выжить", "из", "ум"), 0, "GS.EVAL"),),
     "держать": ((("держать", "в", "узда"), 0, "GS.EXCLUDE"), (("держать", "в", "ежовый", "рукавица"), 0, "GS.EXCLUDE")),
     "поставить": ((("поставить", "на", "место"), 0, "GS.EXCLUDE"),),
+    # «даги страх потеряли», «совсем берега попутали»: how people behave, like «обнаглели»
+    "страх": ((("страх", "потерять"), 1, "GS.SPREAD"),),
+    "берег": ((("берег", "попутать"), 1, "GS.SPREAD"),),
+    "потерять": ((("потерять", "страх"), 0, "GS.SPREAD"), (("потерять", "всякий", "страх"), 0, "GS.SPREAD")),
+    "попутать": ((("попутать", "берег"), 0, "GS.SPREAD"),),
+    "пить": ((("пить", "не", "просыхать"), 0, "GS.EVAL"),),  # «русские пьют не просыхая»
+    "себя": ((("себя", "взрывать"), 1, "GS.EVAL"),),  # «мусульмане сами себя взрывают» (not «петарды»)
 }
 #: what a people is said to rule or own, all of it («евреи правят миром», «армяне скупили весь центр»):
 #: a world or a country, or «весь …» — for the verbs that also tell of a business (держать, скупать,
@@ -535,8 +542,9 @@ def _pronoun_referents(
         i = before[-1]
         if words[k] == "их" and k + 1 < n and sent[k + 1] == sent[k] and (
             _has(words[k + 1], "NOUN") or _has(words[k + 1], "ADJF")
-        ):
-            continue  # «их дети», «их новых домов»: a possessive, not the group itself
+        ) and not _has(words[k + 1], "ablt"):
+            continue  # «их дети», «их новых домов»: a possessive, not the group itself (but «гнать их
+            # поганой метлой», «бить их палками»: what is done with, in the instrumental, is no possession)
         if any(_likely(words[j], "NOUN", "plur") and j not in attribute_at for j in range(i + 1, k)):
             continue
         out[k] = i

@@ -1549,3 +1549,26 @@ def test_set_phrases_a_lack_of_conscience_and_stay_at_home_said_of_a_group(judge
 )
 def test_survivors_prices_furniture_poverty_papers_and_children_at_home_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("Дагестанцы вообще страх потеряли, ездят как хотят", "removed"),
+     ("Таксисты совсем берега попутали, цены задрали", "review"),
+     ("Русские пьют не просыхая, вот и живут так", "removed"),
+     ("Мусульмане сами себя взрывают, религия мира ага", "removed"),
+     ("Сектанты опять пришли, гнать их поганой метлой", "removed")],
+)
+def test_lost_fear_drinking_bombers_and_a_broom_said_of_a_group(judge, text, action):
+    v = judge.judge(text)
+    assert (v.action in REMOVED if action == "removed" else v.action == action), (v.action, v.ground)
+    assert any(e.kind in ("generalisation", "call_to_exclude") for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Я потерял страх высоты на Машуке", "Мигранты потеряли документы, помогите найти",
+     "Студенты взрывают петарды во дворе каждую ночь", "Мигранты строят дома, их руками весь город построен"],
+)
+def test_fear_of_heights_lost_papers_firecrackers_and_their_hands_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
