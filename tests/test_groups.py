@@ -1572,3 +1572,25 @@ def test_lost_fear_drinking_bombers_and_a_broom_said_of_a_group(judge, text, act
 )
 def test_fear_of_heights_lost_papers_firecrackers_and_their_hands_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Машину твою видели у подъезда, красивая, жалко будет если что",
+     "Ещё раз напишешь такое — найдём",
+     "Передай своему мужу, чтобы не высовывался",
+     "Твой дом на Октябрьской, номер квартиры тоже знаем"],
+)
+def test_a_pity_a_repetition_a_message_and_a_flat_number_are_held_veiled_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Машину жалко будет, если что, град обещают", "Давайте ещё раз поищем, может найдём",
+     "Скажите детям, чтобы не высовывались из окон автобуса", "Сиди дома и не высовывайся, в городе гололёд",
+     "Номер квартиры знаю, а домофон не работает"],
+)
+def test_hail_a_search_a_bus_window_ice_and_a_broken_intercom_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
