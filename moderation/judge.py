@@ -15,7 +15,7 @@ from moderation.addressee import blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, hidden_word, lemma_analyzer
 from moderation.groups import asks_meaning
-from moderation.lemmatize import VERBAL_POS, is_function_word, parses
+from moderation.lemmatize import VERBAL_POS, is_function_word, is_known, parses
 from moderation.lexicon import default_lexicon
 from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
@@ -99,8 +99,11 @@ class Judge:
             X = union_transform(self._features, prepared, np.float32)  # noqa: N806
             probs, X = read_probs(self._features, self._clf, X)  # noqa: N806
             unaddressed = self._insult_unaddressed(prepared, probs, X)
+            spelling = self._spelling_only(prepared, probs, X)
             for row, i in enumerate(todo):
-                out[i] = self._verdict(texts[i], prepared[row], probs[row], X, row, unaddressed.get(row))
+                out[i] = self._verdict(
+                    texts[i], prepared[row], probs[row], X, row, unaddressed.get(row), spelling.get(row)
+                )
         return out  # type: ignore[return-value]
 
     def _insult_unaddressed(self, prepared: list[Prepared], probs: np.ndarray, X) -> dict[int, float]:  # noqa: N803
@@ -123,32 +126,93 @@ class Judge:
         ]  # fmt: skip
         if not rows:
             return {}
-        _, chars, n_lemma = self._feature_parts
         sub = X[rows].copy()
         for k, row in enumerate(rows):
             p = prepared[row]
-            address = [i for i, x in enumerate(p.lemmas) if x in _ADDRESS_LEMMAS]
-            n = len(p.lemmas)
-            lemma_cols = self._lemma_columns(p)
-            # each address word's lemma, and the bigrams before and after it
-            at = np.asarray(address, np.int64)
-            drop = np.concatenate((lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]]))
-            grams = chars.word_columns(p.norm.words)
-            # the columns to zero, as a set: a row has a few hundred, and np.isin sorts both sides on
-            # every call (two thirds of this method's time)
-            gone = set(np.concatenate([grams[i] for i in address]).tolist())
-            rest = [g for i, g in enumerate(grams) if i not in address]
-            if rest:
-                gone.difference_update(np.concatenate(rest).tolist())  # n-grams other words have stay
-            gone = {c + n_lemma for c in gone}
-            gone.update(drop[drop >= 0].tolist())
-            lo, hi = sub.indptr[k], sub.indptr[k + 1]
-            cols = sub.indices[lo:hi].tolist()
-            sub.data[lo:hi][np.fromiter(map(gone.__contains__, cols), bool, len(cols))] = 0.0
+            self._forget_words(sub, k, p, [i for i, x in enumerate(p.lemmas) if x in _ADDRESS_LEMMAS])
         qprobs = self._clf.predict_proba(sub)
         return {row: float(qprobs[k][j]) for k, row in enumerate(rows)}
 
-    def _verdict(self, text: str, p: Prepared, probs: np.ndarray, X, row: int, unaddressed: float | None = None) -> Verdict:  # noqa: N803
+    def _forget_words(self, sub, k: int, p: Prepared, words: list[int]) -> None:
+        """Zero, in row ``k`` of ``sub``, the features of the words at ``words``: their lemma, the lemma
+        bigrams they are in, and the character n-grams no other word of the text has."""
+        _, chars, n_lemma = self._feature_parts
+        n = len(p.lemmas)
+        lemma_cols = self._lemma_columns(p)
+        at = np.asarray(words, np.int64)
+        drop = np.concatenate((lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]]))
+        grams = chars.word_columns(p.norm.words)
+        # the columns to zero, as a set: a row has a few hundred, and np.isin sorts both sides on
+        # every call (two thirds of the method's time)
+        gone = set(np.concatenate([grams[i] for i in words]).tolist())
+        rest = [g for i, g in enumerate(grams) if i not in words]
+        if rest:
+            gone.difference_update(np.concatenate(rest).tolist())  # n-grams other words have stay
+        gone = {c + n_lemma for c in gone}
+        gone.update(drop[drop >= 0].tolist())
+        lo, hi = sub.indptr[k], sub.indptr[k + 1]
+        cols = sub.indices[lo:hi].tolist()
+        sub.data[lo:hi][np.fromiter(map(gone.__contains__, cols), bool, len(cols))] = 0.0
+
+    def _spelling_only(self, prepared: list[Prepared], probs: np.ndarray, X) -> dict[int, tuple[dict[str, float], list[int]]]:  # noqa: N803
+        """For each text the model alone would hold or delete for a word-spelled category (insult,
+        hate, obscene): the scores without its *look-alike* words, and where those words are.
+
+        A look-alike is a dictionary word that no lexicon lists and whose lemma the model does not
+        read as the category (unknown to it, or weighing nothing): «Педиатр принимает с 9 утра»,
+        «выставка хохломской росписи», «Нигерия обыграла Аргентину» were held or deleted because the
+        character n-grams of «педи», «хохл», «нигер» are those of slurs. Disguised spellings («х0хлы»,
+        «пидр@сы») are no dictionary words, and a slur is a lexicon word: neither is a look-alike."""
+        thresholds = self.policy.thresholds
+        heads = [(c, self._labels.index(c)) for c in _SPELLED if c in self._labels]
+        if not heads:
+            return {}
+        lexicon = default_lexicon()
+        lemma_vocab = self._feature_parts[0].vocabulary_
+        coef = self._clf.coef_
+        rows: list[int] = []
+        found: list[list[int]] = []
+        for row, p in enumerate(prepared):
+            asked = [(c, j) for c, j in heads if probs[row][j] >= thresholds[c].review and not _rule_backed(c, p)]
+            if not asked:
+                continue
+            at = []
+            for c, j in asked:
+                for i in self._top_words(p, X, row, c):
+                    w = p.norm.words[i]
+                    if i in at or len(w) < 4 or not _CYRILLIC.fullmatch(w) or lexicon.lists(w) or not is_known(w):
+                        continue
+                    # no reading of the word is a listed word or one the model reads as the category
+                    # («сучья»: branches, and the listed «сучий»)
+                    readings = {p.lemmas[i], *(q.normal_form for q in parses(w))}
+                    if any(lexicon.lists(x) for x in readings):
+                        continue
+                    cols = [lemma_vocab.get(x) for x in readings]
+                    if all(col is None or coef[j][col] <= _NO_WEIGHT for col in cols) and (
+                        self._letters_weight(p, X, row, j, i) >= _SLUR_LETTERS
+                    ):
+                        at.append(i)
+            if at:
+                rows.append(row)
+                found.append(at)
+        if not rows:
+            return {}
+        sub = X[rows].copy()
+        for k, row in enumerate(rows):
+            self._forget_words(sub, k, prepared[row], found[k])
+        qprobs = self._clf.predict_proba(sub)
+        return {row: ({c: float(qprobs[k][j]) for c, j in heads}, found[k]) for k, row in enumerate(rows)}
+
+    def _verdict(  # noqa: PLR0913
+        self,
+        text: str,
+        p: Prepared,
+        probs: np.ndarray,
+        X,  # noqa: N803
+        row: int,
+        unaddressed: float | None = None,
+        spelling: tuple[dict[str, float], list[int]] | None = None,
+    ) -> Verdict:
         model = {c: 0.0 for c in CATEGORIES}
         model.update((label, float(probs[j])) for j, label in enumerate(self._labels) if label in model)
         thresholds = self.policy.thresholds
@@ -227,6 +291,17 @@ class Judge:
             elif c == "insult" and ev and (reason := _said_of_no_one(p, ev[0], self._lexicon_weak)):
                 caps[c] = "review"
                 why[c] = reason
+        if spelling is not None:
+            # «Педиатр принимает с 9 утра»: what the model reads in the letters of a dictionary word
+            # that is no insult («педи», «хохл», «нигер» inside «педиатр», «хохломской», «Нигерия»)
+            without, at = spelling
+            words = ", ".join(f"«{p.quote(p.norm.tokens[i].start, p.norm.tokens[i].end)[2]}»" for i in at)
+            for c, q in without.items():
+                if caps.get(c) == "allow" or scores[c] < thresholds[c].review or _rule_backed(c, p):
+                    continue
+                if q < thresholds[c].review:
+                    caps[c] = "allow"
+                    why[c] = f"модель видит это только в буквах словарных слов ({words}), не в их смысле"
         if derived_hate and caps.get("insult") == "review" and "hate" not in caps and not _rule_backed("hate", p):
             # «фашисты расстреливали мирных жителей»: the group is demeaned only by the insult the model
             # read, and that insult is held — so is the hate drawn from it
@@ -335,6 +410,27 @@ class Judge:
         """
         if label not in self._labels:
             return []
+        masked = set(p.masked)
+        tokens = p.norm.tokens
+        found: list[Evidence] = []
+        for i in self._top_words(p, X, row, label):
+            tok = tokens[i]
+            name = hidden_word(p, i) if i in masked else p.lemmas[i]
+            found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{name}"))
+        return found
+
+    def _letters_weight(self, p: Prepared, X, row: int, j: int, i: int) -> float:  # noqa: N803
+        """What the character n-grams of word ``i`` add to the score of head ``j`` (each n-gram once)."""
+        chars, n_lemma = self._feature_parts[1:]
+        lo, hi = X.indptr[row], X.indptr[row + 1]
+        cols = np.unique(chars.word_columns([p.norm.words[i]])[0]) + n_lemma
+        row_cols = X.indices[lo:hi]
+        taken = np.isin(row_cols, cols)
+        return float(np.dot(X.data[lo:hi][taken].astype(np.float64), self._clf.coef_[j][row_cols[taken]]))
+
+    def _top_words(self, p: Prepared, X, row: int, label: str) -> list[int]:  # noqa: N803
+        """The (at most :data:`MODEL_EVIDENCE`) words of the text that push its ``label`` score up most,
+        strongest first; masked words are never among them (see :meth:`_model_evidence`)."""
         _, chars, n_lemma = self._feature_parts
         coef = self._clf.coef_[self._labels.index(label)]
         lo, hi = X.indptr[row], X.indptr[row + 1]
@@ -348,10 +444,9 @@ class Judge:
             row_cols, row_push = row_cols[order], row_push[order]
         tokens = p.norm.tokens
         masked = set(p.masked)
-        lem = [hidden_word(p, i) if i in masked else x for i, x in enumerate(p.lemmas)]
         # (token, column, its part of the column) for every feature a word takes part in: a lemma
         # bigram is half each word's; a character n-gram is all each word's that has it
-        n = len(lem)
+        n = len(p.lemmas)
         lemma_cols = self._lemma_columns(p)
         uni, bi = lemma_cols[:n], lemma_cols[n:]
         at = np.arange(n)
@@ -369,14 +464,22 @@ class Judge:
         pos = np.minimum(np.searchsorted(row_cols, all_cols), len(row_cols) - 1)
         contrib = np.where(row_cols[pos] == all_cols, row_push[pos] * parts, 0.0)
         weight = np.bincount(all_ids, weights=contrib, minlength=len(tokens))
-        found: list[Evidence] = []
-        for i in np.argsort(-weight, kind="stable")[:MODEL_EVIDENCE]:
+        top: list[int] = []
+        for i in np.argsort(-weight, kind="stable")[:MODEL_EVIDENCE].tolist():
             if weight[i] <= 0 or i in masked:
                 break
-            tok = tokens[i]
-            found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{lem[i]}"))
-        return found
+            top.append(i)
+        return top
 
+
+#: The categories a word's spelling can carry (a slur's letters inside an innocent word), see
+#: :meth:`Judge._spelling_only`; and the weight of a lemma the model does not read as one of them.
+_SPELLED = ("insult", "hate", "obscene")
+_NO_WEIGHT = 0.1
+#: ... and what the letters of a word must add to a score to read like a slur's (the n-grams of
+#: «хохломской» add 1.5 to the insult logit, of «педиатр» 0.39; of «давай», «блин», «чуть» ≤ 0.12)
+_SLUR_LETTERS = 0.25
+_CYRILLIC = re.compile("[а-я]+")
 
 #: nouns that name the act of a threat by themselves: «к стенке», «на вилы», «на фонарь», «пулю в лоб»
 _VIOLENT_NOUNS = frozenset((

@@ -69,6 +69,12 @@ def _analyze(word: str) -> tuple[str, frozenset[str]]:
     return best, frozenset(forms)
 
 
+@lru_cache(maxsize=50_000)
+def is_known(word: str) -> bool:
+    """Is ``word`` in pymorphy3's dictionary (not a guess from its ending)?"""
+    return analyzer().word_is_known(word)
+
+
 def lemma(word: str) -> str:
     """The most probable normal form of ``word`` (``ё`` folded to ``е``); the word itself if unparseable."""
     return _analyze(word.lower())[0]

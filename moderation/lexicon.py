@@ -744,6 +744,17 @@ class Lexicon:
     # ---------------------------------------------------------------------------------------------
     # matching
 
+    def lists(self, form: str) -> bool:
+        """Does the lexicon name this normalised word form anywhere (a category, a pattern's set, a
+        harsh adjective, a word that insults when addressed, a group word, an analyser cue)?"""
+        return (
+            form in self._forms
+            or form in self.harsh_adjectives
+            or form in self.weak_insult_words
+            or form in self.group_word_set
+            or form in self.cues
+        )
+
     def match(self, n: Normalized) -> list[Hit]:
         """All lexicon hits in ``n``, ordered by position; offsets refer to ``n.original``."""
         toks = n.tokens

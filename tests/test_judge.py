@@ -303,3 +303,23 @@ def test_the_vulgar_word_for_a_mess_is_held_not_deleted(judge, text):
 @pytest.mark.parametrize("text", ["иди в жопу", "ты жопа"])
 def test_the_vulgar_word_said_to_someone_is_still_deleted(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Педиатр принимает с 9 утра", "Выставка хохломской росписи в музее", "Нигерия обыграла Аргентину",
+     "Хохлатая синица прилетела к кормушке", "Темнокожий студент из Нигерии учится в нашем университете",
+     "Мусор по пути вынеси.", "Где пройдут дебаты кандидатов от коммунистов и демократов?"],
+)
+def test_a_dictionary_word_with_a_slurs_letters_is_no_insult(judge, text):
+    # the model reads «педи», «хохл», «нигер», «мусор», «деб» inside innocent words: its score
+    # without those words' letters is what decides
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ты дебил", "хохлы свиньи", "ты педик", "ты х0хол", "сучья власть, одно ворьё"],
+)
+def test_slurs_disguised_slurs_and_listed_readings_are_still_removed(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
