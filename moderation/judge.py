@@ -158,50 +158,95 @@ class Judge:
         """For each text the model alone would hold or delete for a word-spelled category (insult,
         hate, obscene): the scores without its *look-alike* words, and where those words are.
 
-        A look-alike is a dictionary word that no lexicon lists and whose lemma the model does not
-        read as the category (unknown to it, or weighing nothing): «Педиатр принимает с 9 утра»,
-        «выставка хохломской росписи», «Нигерия обыграла Аргентину» were held or deleted because the
-        character n-grams of «педи», «хохл», «нигер» are those of slurs. Disguised spellings («х0хлы»,
-        «пидр@сы») are no dictionary words, and a slur is a lexicon word: neither is a look-alike."""
+        A look-alike is a dictionary word that the lexicon does not name, none of whose readings the
+        model reads as the category (a lemma unknown to it, or weighing nothing), and whose letters
+        alone push the score up: «Педиатр принимает с 9 утра», «выставка хохломской росписи»,
+        «Нигерия обыграла Аргентину» were held or deleted because the character n-grams of «педи»,
+        «хохл», «нигер» are those of slurs. Disguised spellings («х0хлы», «пидр@сы») are no dictionary
+        words, and a slur is a lexicon word: neither is a look-alike."""
         thresholds = self.policy.thresholds
         heads = [(c, self._labels.index(c)) for c in _SPELLED if c in self._labels]
         if not heads:
             return {}
-        lexicon = default_lexicon()
-        lemma_vocab = self._feature_parts[0].vocabulary_
         coef = self._clf.coef_
+        n_lemma = self._feature_parts[2]
+        review = np.asarray([thresholds[c].review for c, _ in heads])
+        over = probs[:, [j for _, j in heads]] >= review  # the heads each row is held or deleted for
+        asked: dict[int, list[int]] = {}
+        for row in np.flatnonzero(over.any(axis=1)).tolist():
+            p = prepared[row]
+            js = [j for (c, j), on in zip(heads, over[row], strict=True) if on and not _rule_backed(c, p)]
+            if js:
+                asked[row] = js
+        if not asked:
+            return {}
+        # what the letters of every word add to each head, for the whole batch in a few numpy
+        # operations; the dictionary tests only for the few whose letters weigh enough
+        cand = [(row, i) for row in asked for i in range(len(prepared[row].norm.words))]  # (row, word index)
+        grams = self._feature_parts[1].word_columns([w for row in asked for w in prepared[row].norm.words])
+        word_id = np.repeat(np.arange(len(cand)), [len(g) for g in grams])
+        cols = np.concatenate(grams) + n_lemma
+        sub = X if X.has_sorted_indices else X.sorted_indices()
+        width = sub.shape[1]
+        # the batch's features as sorted keys row · width + column, and each candidate n-gram's key
+        x_keys = np.repeat(np.arange(sub.shape[0], dtype=np.int64), np.diff(sub.indptr)) * width + sub.indices
+        q_keys = np.asarray([row for row, _ in cand], np.int64)[word_id] * width + cols
+        pos = np.minimum(np.searchsorted(x_keys, q_keys), len(x_keys) - 1)
+        ok = x_keys[pos] == q_keys
+        word_id, cols, values = word_id[ok], cols[ok], sub.data[pos[ok]].astype(np.float64)
         rows: list[int] = []
         found: list[list[int]] = []
-        for row, p in enumerate(prepared):
-            asked = [(c, j) for c, j in heads if probs[row][j] >= thresholds[c].review and not _rule_backed(c, p)]
-            if not asked:
-                continue
-            at = []
-            for c, j in asked:
-                for i in self._top_words(p, X, row, c):
-                    w = p.norm.words[i]
-                    if i in at or len(w) < 4 or not _CYRILLIC.fullmatch(w) or lexicon.lists(w) or not is_known(w):
-                        continue
-                    # no reading of the word is a listed word or one the model reads as the category
-                    # («сучья»: branches, and the listed «сучий»)
-                    readings = {p.lemmas[i], *(q.normal_form for q in parses(w))}
-                    if any(lexicon.lists(x) for x in readings):
-                        continue
-                    cols = [lemma_vocab.get(x) for x in readings]
-                    if all(col is None or coef[j][col] <= _NO_WEIGHT for col in cols) and (
-                        self._letters_weight(p, X, row, j, i) >= _SLUR_LETTERS
-                    ):
-                        at.append(i)
-            if at:
-                rows.append(row)
-                found.append(at)
+        for j in sorted({j for js in asked.values() for j in js}):
+            letters = np.bincount(word_id, weights=values * coef[j][cols], minlength=len(cand))
+            for k in np.flatnonzero(letters >= _SLUR_LETTERS).tolist():
+                row, i = cand[k]
+                p = prepared[row]
+                if j not in asked[row] or i in p.masked or not self._dictionary_word(p.norm.words[i]):
+                    continue
+                readings = self._readings(p.norm.words[i], p.lemmas[i])
+                if readings is None or any(coef[j][col] > _NO_WEIGHT for col in readings):
+                    continue
+                if row not in rows:
+                    rows.append(row)
+                    found.append([])
+                at = found[rows.index(row)]
+                if i not in at:
+                    at.append(i)
         if not rows:
             return {}
         sub = X[rows].copy()
         for k, row in enumerate(rows):
+            found[k].sort()
             self._forget_words(sub, k, prepared[row], found[k])
         qprobs = self._clf.predict_proba(sub)
         return {row: ({c: float(qprobs[k][j]) for c, j in heads}, found[k]) for k, row in enumerate(rows)}
+
+    def _dictionary_word(self, word: str) -> bool:
+        """Could ``word`` be a look-alike: a Cyrillic dictionary word of four letters or more that the
+        lexicon does not name? Remembered per word."""
+        cache = self._plain_words
+        known = cache.get(word)
+        if known is None:
+            lexicon = default_lexicon()
+            known = len(word) >= 4 and bool(_CYRILLIC.fullmatch(word)) and not lexicon.lists(word) and is_known(word)
+            if len(cache) >= _PLAIN_WORDS_LIMIT:
+                cache.clear()
+            cache[word] = known
+        return known
+
+    def _readings(self, word: str, lemma_: str) -> tuple[int, ...] | None:
+        """The model's lemma columns of the readings of a dictionary word, or None when the lexicon
+        names one of them («сучья»: branches, and the listed «сучий»)."""
+        readings = {lemma_, *(q.normal_form for q in parses(word))}
+        lexicon = default_lexicon()
+        if any(lexicon.lists(x) for x in readings):
+            return None
+        vocab = self._feature_parts[0].vocabulary_
+        return tuple(c for x in readings if (c := vocab.get(x)) is not None)
+
+    @cached_property
+    def _plain_words(self) -> dict[str, bool]:
+        return {}
 
     def _verdict(  # noqa: PLR0913
         self,
@@ -419,15 +464,6 @@ class Judge:
             found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{name}"))
         return found
 
-    def _letters_weight(self, p: Prepared, X, row: int, j: int, i: int) -> float:  # noqa: N803
-        """What the character n-grams of word ``i`` add to the score of head ``j`` (each n-gram once)."""
-        chars, n_lemma = self._feature_parts[1:]
-        lo, hi = X.indptr[row], X.indptr[row + 1]
-        cols = np.unique(chars.word_columns([p.norm.words[i]])[0]) + n_lemma
-        row_cols = X.indices[lo:hi]
-        taken = np.isin(row_cols, cols)
-        return float(np.dot(X.data[lo:hi][taken].astype(np.float64), self._clf.coef_[j][row_cols[taken]]))
-
     def _top_words(self, p: Prepared, X, row: int, label: str) -> list[int]:  # noqa: N803
         """The (at most :data:`MODEL_EVIDENCE`) words of the text that push its ``label`` score up most,
         strongest first; masked words are never among them (see :meth:`_model_evidence`)."""
@@ -477,8 +513,10 @@ class Judge:
 _SPELLED = ("insult", "hate", "obscene")
 _NO_WEIGHT = 0.1
 #: ... and what the letters of a word must add to a score to read like a slur's (the n-grams of
-#: «хохломской» add 1.5 to the insult logit, of «педиатр» 0.39; of «давай», «блин», «чуть» ≤ 0.12)
+#: «хохломской» add about 1.5 to the insult logit, of «педиатр» 0.4; of «давай», «блин», «чуть» ≤ 0.12)
 _SLUR_LETTERS = 0.25
+#: Words whose look-alike test is remembered (a daemon's memory stays flat).
+_PLAIN_WORDS_LIMIT = 100_000
 _CYRILLIC = re.compile("[а-я]+")
 
 #: nouns that name the act of a threat by themselves: «к стенке», «на вилы», «на фонарь», «пулю в лоб»
