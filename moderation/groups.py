@@ -52,6 +52,7 @@ _CLAUSE_WORDS = frozenset("что чтобы который которая ко�
 #: Collective nouns that refer to a whole group in the singular ("молодежь", "персонал").
 _COLLECTIVE = frozenset(
     "молодежь персонал коллектив народ нация нацию нации нацией этнос ворье старичье бабье зверье"
+    " табор табора табору табором таборе"
     # a faith is said of all its believers («ислам — религия террористов», «христианство — зло»)
     " ислам ислама исламу исламом христианство христианства христианству христианством иудаизм иудаизма"
     " иудаизму иудаизмом православие православия православию православием католицизм католицизма"
@@ -101,7 +102,9 @@ _EVERYWHERE = frozenset(("везде", "всюду", "власть", "прави
 #: (strength, hold) of a finding whose reading is sure (True: said of a people, or of all of a
 #: group) or one a moderator should weigh (False: those the author saw, one family)
 _SURE_OR_HELD = {True: ("delete", False), False: ("review", True)}
-_DISMISS = frozenset(("уволить", "увольнять"))  # for a trade or a workplace: dismissal, not exclusion
+_DISMISS = frozenset(("уволить", "увольнять", "разогнать", "разгонять"))  # for a trade or a workplace: dismissal
+#: «нормальных X не бывает»: the decent ones denied
+_DECENT = frozenset("нормальных хороших честных порядочных адекватных нормальные хорошие честные порядочные".split())
 #: Set phrases that work as one cue word (by lemma, in order; the cue sits on the word at ``head``):
 #: «из ума выжили» is an evaluation, «держать в узде», «поставить на место» a call to subdue
 _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
@@ -239,6 +242,9 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         attribute = attribute_at[i] if antecedent is None else attribute_at[antecedent]
         if antecedent is None:
             out.mentions.append((i, attribute))
+            if (denial := _no_good_one(norm, words, sent, i, attribute)) is not None:
+                out.findings.append(denial)
+                continue
         s = sent[i]
         if s not in group_sents and s not in defended_sents and _defends(words, cue, by_sentence[s]):
             defended_sents.add(s)  # a pronoun's own sentence defends them: «их надо уважать»
@@ -292,6 +298,28 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     elif not out.addressed:
         out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
     return out
+
+
+def _no_good_one(norm: Normalized, words: Sequence[str], sent: list[int], i: int, attribute: str) -> Finding | None:
+    """«хороший цыган — мёртвый цыган» (the old slogan of extermination) and «нормальных мигрантов не
+    бывает» (no decent one among them): a «good» word that does not defend the group it qualifies."""
+    if i == 0:
+        return None
+    toks, n = norm.tokens, len(words)
+    if lemma(words[i - 1]) == "хороший" and any(
+        words[k].startswith("мертв") for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i]
+    ):
+        end = next(k for k in range(i + 1, min(n, i + 4)) if words[k].startswith("мертв"))
+        return Finding("call_to_exclude", attribute, toks[i - 1].start, toks[end].end, "delete", "хороший … — мёртвый …")
+    if words[i - 1] in _DECENT and _has(words[i], "gent", "plur") and _never(words, i):
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return Finding("generalisation", attribute, toks[i - 1].start, toks[i].end, strength, f"{words[i - 1]} … не бывает", hold)
+    return None
+
+
+def _never(words: Sequence[str], i: int) -> bool:
+    """Do «не бывает» (or «нет и не бывает») follow the group word ``i`` within three words?"""
+    return any(words[k] == "не" and words[k + 1] == "бывает" for k in range(i + 1, min(len(words) - 1, i + 4)))
 
 
 def _dominates(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> int | None:
@@ -916,6 +944,14 @@ def _says_what_they_are(words: Sequence[str], j: int) -> bool:
     return any(words[k] in _LIKE or _has(words[k], "COMP") for k in range(max(0, j - 2), j))
 
 
+def _compared(words: Sequence[str], i: int, j: int) -> bool:
+    """Is the word at ``j`` what the group word ``i`` itself is compared with, the comparison right
+    between them («кавказцы как собаки», «армяне хуже собак»; not «цыгане живут как собаки, в нищете»,
+    where the likeness is their living)?"""
+    between = range(i + 1, j)
+    return 0 < len(between) <= 2 and all(words[k] in _LIKE or _has(words[k], "COMP") for k in between)
+
+
 _COMMA_OR_DASH = re.compile(r"[,—–-]")
 _LIST_BREAK = re.compile(r"[,;]")
 
@@ -1105,6 +1141,12 @@ def _statement(
         for j in same_clause:
             if j > i and words[j] in _PERSON_WORDS and words[j - 1] == "не" and j - i <= 4:
                 return found("dehumanising", j, "delete", "не люди")
+        for j in same_clause:
+            if j > i and "GS.LIKENED" in cue[j] and not _negated(words, cue, j - 1) and _compared(words, i, j):
+                # «кавказцы как собаки», «армяне хуже собак»: likened to a pet, not called a beast — held
+                # unless said of a people («подростки как собаки бегают по подъезду» is a complaint)
+                strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+                return found("dehumanising", j, strength, f"{words[j - 1]} {words[j]}", hold)
         # «кавказцы опять устроили стрельбу на свадьбе, зверьё»: the sentence ends by calling them so.
         # Said of an age or a trade after what some of them did («студенты опять шумят под окнами,
         # хамы») it names those the author saw as often as all of them: a moderator reads it

@@ -1594,3 +1594,33 @@ def test_a_pity_a_repetition_a_message_and_a_flat_number_are_held_veiled_threats
 )
 def test_hail_a_search_a_bus_window_ice_and_a_broken_intercom_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Хороший цыган — мертвый цыган", "call_to_exclude"), ("Нормальных мигрантов не бывает", "generalisation"),
+     ("Армяне хуже собак", "dehumanising"), ("Кавказцы как собаки, только лают", "dehumanising"),
+     ("Цыганский табор пора разогнать", "call_to_exclude")],
+)
+def test_the_slogan_no_decent_one_likened_to_dogs_and_a_camp_dispersed_are_hate(judge, text, kind):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+    assert any(e.kind == kind for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Моя собака лучше соседской",
+     "Мигранты выгуливают собак на детской площадке", "Армяне не хуже нас",
+     "Хороший врач — редкость в нашей поликлинике"],
+)
+def test_poverty_a_pet_a_walk_equality_and_a_rare_doctor_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Подростки как собаки носятся по подъезду", "Цыгане живут как собаки, в нищете, им надо помочь"]
+)
+def test_teenagers_likened_to_dogs_and_a_dogs_life_are_not_removed(judge, text):
+    v = judge.judge(text)
+    assert v.action not in REMOVED and not any(e.kind == "dehumanising" and e.target == "nationality" for e in v.evidence)
