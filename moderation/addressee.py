@@ -34,7 +34,9 @@ _SECOND_PERSON = frozenset("ты тебя тебе тобой вы вас вам
 #: ("чиновники", "депутатов"; one named official — "мэр дебил" — is a person, not a body).
 _AUTHORITY_BODIES = frozenset(
     "власть администрация правительство начальство руководство мэрия дума госдума чиновничество управа "
-    "горсовет минздрав министерство".split()
+    "горсовет минздрав министерство "
+    # the city's utilities, criticised every day like the administration («водоканал — банда мошенников»)
+    "водоканал горводоканал жкх горгаз теплосеть электросеть горэлектросеть горсвет управляйка".split()
 )
 _AUTHORITY_PEOPLE = frozenset("чиновник чинуша депутат бюрократ министр управленец слуга чиновница".split())
 _AUTHORITY_WORDS = _AUTHORITY_BODIES | _AUTHORITY_PEOPLE

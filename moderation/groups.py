@@ -87,7 +87,10 @@ _SERVICE = frozenset(("profession", "work"))
 #: words of a complaint to the page: the author asks for the service to be put right
 _SERVICE_COMPLAINT = frozenset(
     "жалуемся жалуюсь жаловались жаловался жаловалась пожаловаться пожаловались жалоба жалобы жалобу жалоб"
-    " примите меры разберитесь накажите толку толк обращались обращалась обращался".split()
+    " примите меры разберитесь накажите толку толк обращались обращалась обращался"
+    # what they did to the author's own: a grieving or wronged citizen («врачи в горбольнице — убийцы,
+    # мою маму угробили»)
+    " мою моего моей моему моим угробили залечили загубили довели".split()
 )
 #: verbs of the spread set that tell how people behave, not that they invade: said of a people they
 #: are a generalisation («кавказцы обнаглели»), of a trade or an age a complaint («таксисты обнаглели,

@@ -1624,3 +1624,18 @@ def test_poverty_a_pet_a_walk_equality_and_a_rare_doctor_are_allowed(judge, text
 def test_teenagers_likened_to_dogs_and_a_dogs_life_are_not_removed(judge, text):
     v = judge.judge(text)
     assert v.action not in REMOVED and not any(e.kind == "dehumanising" and e.target == "nationality" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Водоканал — банда мошенников", "Врачи в горбольнице — убийцы, мою маму угробили"]
+)
+def test_a_utility_called_crooks_and_a_grieving_sons_doctors_are_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review", (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Водоканал — банда мошенников, а ты, директор, урод", "Все врачи — убийцы, мою маму угробили"]
+)
+def test_an_addressed_director_and_all_doctors_are_still_removed(judge, text):
+    assert judge.judge(text).action in REMOVED
