@@ -306,7 +306,7 @@ class Judge:
             decision_insult=p.decision_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
             warns=bool(p.spam) and _warns(p),
-            notice=bool(p.spam) and _notice(p),
+            notice=_notice(p),
         )
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —

@@ -221,7 +221,7 @@ def ceilings(
     if spam and not spam_intent and channels_only(spam):
         out["spam"] = "review" if any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam) else "allow"
         why["spam"] = "ссылка или упоминание без рекламного умысла"
-    elif spam and notice and not any(s.name in SPAM_COMMERCE or s.name in SPAM_LINKS for s in spam):
+    elif notice and not any(s.name in SPAM_COMMERCE or s.name in SPAM_LINKS for s in spam):
         out["spam"] = "allow"
         why["spam"] = "объявление жителя (потеря, находка, отдам даром), а не реклама"
     elif spam and warns and all(s.name in SPAM_TOPICS for s in spam):

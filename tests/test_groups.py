@@ -357,6 +357,8 @@ def test_a_question_that_names_a_business_without_a_contact_is_not_deleted_as_sp
         "Отдам котят в добрые руки, пишите в лс",
         "Нашли ключи у остановки, звоните 8 900 111 22 33",
         "Собираем подписи за ремонт крыши, пишите в лс",
+        # (no rule signal at all: the model's «звоните», «добрые руки» alone)
+        "Отдам котят в добрые руки, Пятигорск, звоните",
     ],
 )
 def test_a_warning_or_a_neighbours_notice_is_not_an_advert(judge, text):
