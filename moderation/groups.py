@@ -245,7 +245,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         attribute = attribute_at[i] if antecedent is None else attribute_at[antecedent]
         if antecedent is None:
             out.mentions.append((i, attribute))
-            if (denial := _no_good_one(norm, words, sent, i, attribute)) is not None:
+            if (denial := _no_good_one(norm, words, cue, sent, i, attribute)) is not None:
                 out.findings.append(denial)
                 continue
         s = sent[i]
@@ -303,12 +303,17 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     return out
 
 
-def _no_good_one(norm: Normalized, words: Sequence[str], sent: list[int], i: int, attribute: str) -> Finding | None:
+def _no_good_one(
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int, attribute: str
+) -> Finding | None:
     """«хороший цыган — мёртвый цыган» (the old slogan of extermination) and «нормальных мигрантов не
-    бывает» (no decent one among them): a «good» word that does not defend the group it qualifies."""
+    бывает» (no decent one among them): a «good» word that does not defend the group it qualifies —
+    unless another word of the sentence rejects the saying («фраза "…" недопустима»)."""
     if i == 0:
         return None
     toks, n = norm.tokens, len(words)
+    if any("GS.DEFEND" in cue[k] for k in range(n) if sent[k] == sent[i] and k != i - 1):
+        return None
     if lemma(words[i - 1]) == "хороший" and any(
         words[k].startswith("мертв") for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i]
     ):
@@ -768,6 +773,10 @@ def _reported_before(
             return True
         if "GS.OPINION" in cue[k] and k + 1 < i and words[k + 1] in ("что", "будто"):
             return True  # «многие думают, что все X …»: someone else's opinion, told
+        if words[k].startswith(_QUOTING) and i - k <= 4 and _QUOTE_OR_COLON.search(
+            norm.original, norm.tokens[k].end, norm.tokens[i].start
+        ):
+            return True  # «цитирую депутата: «пенсионеры — балласт»»: whoever quotes, the words are another's
         # (a post noun counts only within four words: the lemma is looked up only there)
         if i - k <= 4 and _quotes_a_post(norm, lemmas[k] if lemmas is not None else lemma(words[k]), k, i):
             return True
@@ -777,6 +786,8 @@ def _reported_before(
 #: Words that open someone's reported words after a report verb ("написали, что …", "пишет, мол, …").
 _INTRODUCERS = frozenset("что будто якобы мол дескать типа чтобы".split())
 _QUOTE_OR_COLON = re.compile(r"[:«»\"“”„]")
+#: verbs of quoting, in any person («цитирую», «процитировал»): with a colon or a quote right after
+_QUOTING = ("цитир", "процитир")
 
 
 def _introduces(norm: Normalized, words: Sequence[str], cue: frozenset[str], k: int, h: int) -> bool:

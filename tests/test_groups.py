@@ -1641,3 +1641,11 @@ def test_a_utility_called_crooks_and_a_grieving_sons_doctors_are_held_not_delete
 )
 def test_an_addressed_director_and_all_doctors_are_still_removed(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Цитирую депутата: «пенсионеры — балласт». Позор!", "Фраза «хороший цыган — мертвый цыган» недопустима"]
+)
+def test_a_quoted_official_and_a_condemned_slogan_are_not_removed(judge, text):
+    v = judge.judge(text)
+    assert v.action not in REMOVED, (v.action, v.ground)
