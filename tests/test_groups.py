@@ -1649,3 +1649,9 @@ def test_an_addressed_director_and_all_doctors_are_still_removed(judge, text):
 def test_a_quoted_official_and_a_condemned_slogan_are_not_removed(judge, text):
     v = judge.judge(text)
     assert v.action not in REMOVED, (v.action, v.ground)
+
+
+def test_a_party_is_a_political_group(judge):
+    v = judge.judge("Все единороссы — воры")
+    assert v.action in REMOVED and "politics" in v.targets, (v.action, v.targets)
+    assert judge.judge("Единороссы провели встречу с жителями").action == "allow"
