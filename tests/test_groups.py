@@ -1655,3 +1655,17 @@ def test_a_party_is_a_political_group(judge):
     v = judge.judge("Все единороссы — воры")
     assert v.action in REMOVED and "politics" in v.targets, (v.action, v.targets)
     assert judge.judge("Единороссы провели встречу с жителями").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Я бы его убил", "Я бы таких сам расстрелял"])
+def test_the_authors_wish_to_kill_is_held_as_a_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.category == "threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Врачи сказали, что если бы не операция, опухоль убила бы его", "Лучше бы они этот фонтан снесли"]
+)
+def test_a_tumour_and_a_fountain_are_no_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action == "allow", (v.action, v.ground)
