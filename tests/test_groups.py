@@ -1669,3 +1669,8 @@ def test_the_authors_wish_to_kill_is_held_as_a_threat(judge, text):
 def test_a_tumour_and_a_fountain_are_no_threats(judge, text):
     v = judge.judge(text)
     assert v.action == "allow", (v.action, v.ground)
+
+
+def test_a_named_neighbour_called_a_criminal_after_her_address_is_held(judge):
+    v = judge.judge("Петрова из 5 квартиры — наркоманка и воровка, все знают")
+    assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
