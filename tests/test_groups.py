@@ -1674,3 +1674,8 @@ def test_a_tumour_and_a_fountain_are_no_threats(judge, text):
 def test_a_named_neighbour_called_a_criminal_after_her_address_is_held(judge):
     v = judge.judge("Петрова из 5 квартиры — наркоманка и воровка, все знают")
     assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+
+
+def test_a_damned_pothole_is_held_not_deleted(judge):
+    v = judge.judge("Опять эта долбаная яма на Калинина")
+    assert v.action == "review", (v.action, v.ground)
