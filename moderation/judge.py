@@ -282,10 +282,13 @@ class Judge:
             scores["hate"] = max(scores["hate"], thresholds["hate"].delete)
             derived_hate = True
         model_ev: dict[str, list[Evidence]] = {}
+        word_features: list = []  # the row's, worked out once for all its labels
 
         def model_evidence(label: str) -> list[Evidence]:  # each label's, computed once per verdict
             if label not in model_ev:
-                model_ev[label] = self._model_evidence(p, X, row, label)
+                if not word_features:
+                    word_features.append(self._word_features(p, X, row))
+                model_ev[label] = self._model_evidence(p, X, row, label, word_features[0]) if word_features[0] else []
             return model_ev[label]
 
         thing_insult = p.thing_insult
@@ -306,7 +309,7 @@ class Judge:
             decision_insult=p.decision_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
             warns=bool(p.spam) and _warns(p),
-            notice=_notice(p),
+            notice=scores["spam"] >= thresholds["spam"].review and _notice(p),
         )
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
@@ -444,7 +447,7 @@ class Judge:
             return np.asarray(cached[1], np.int64)
         return np.asarray(list(map(vocab.get, lemma_analyzer(p, True), repeat(-1))), np.int64)
 
-    def _model_evidence(self, p: Prepared, X, row: int, label: str) -> list[Evidence]:  # noqa: N803
+    def _model_evidence(self, p: Prepared, X, row: int, label: str, feats: tuple | None = None) -> list[Evidence]:  # noqa: N803
         """Quote the words that pushed the linear model towards ``label`` most.
 
         A word's weight is what its features add to the score: its lemma (and half of each lemma
@@ -458,30 +461,48 @@ class Judge:
         masked = set(p.masked)
         tokens = p.norm.tokens
         found: list[Evidence] = []
-        for i in self._top_words(p, X, row, label):
+        for i in self._top_words(p, X, row, label, feats):
             tok = tokens[i]
             name = hidden_word(p, i) if i in masked else p.lemmas[i]
             found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{name}"))
         return found
 
-    def _top_words(self, p: Prepared, X, row: int, label: str) -> list[int]:  # noqa: N803
+    def _top_words(self, p: Prepared, X, row: int, label: str, feats: tuple | None = None) -> list[int]:  # noqa: N803
         """The (at most :data:`MODEL_EVIDENCE`) words of the text that push its ``label`` score up most,
-        strongest first; masked words are never among them (see :meth:`_model_evidence`)."""
-        _, chars, n_lemma = self._feature_parts
+        strongest first; masked words are never among them (see :meth:`_model_evidence`). ``feats``:
+        the row's :meth:`_word_features`, when the caller asks for several labels."""
+        if feats is None:
+            feats = self._word_features(p, X, row)
+        if feats is None:
+            return []
+        row_cols, data, pos, match, parts, ids, n_tokens = feats
         coef = self._clf.coef_[self._labels.index(label)]
+        # what each feature of the text adds to the score, each word's part of it
+        contrib = np.where(match, data[pos] * coef[row_cols[pos]] * parts, 0.0)
+        weight = np.bincount(ids, weights=contrib, minlength=n_tokens)
+        masked = p.masked
+        top: list[int] = []
+        for i in np.argsort(-weight, kind="stable")[:MODEL_EVIDENCE].tolist():
+            if weight[i] <= 0 or i in masked:
+                break
+            top.append(i)
+        return top
+
+    def _word_features(self, p: Prepared, X, row: int) -> tuple | None:  # noqa: N803
+        """Which of the row's features each word takes part in, and its part — the same for every
+        label: (token, column, part) for each word's lemma (and half of each lemma bigram it is in) and
+        each character n-gram of its spelling (all each word's that has it); None for an empty row."""
+        _, chars, n_lemma = self._feature_parts
         lo, hi = X.indptr[row], X.indptr[row + 1]
         if lo == hi:
-            return []
+            return None
         row_cols = X.indices[lo:hi]
-        # what each feature of the text adds to the score, in float64 whatever the dtype of X
-        row_push = X.data[lo:hi].astype(np.float64) * coef[row_cols]
+        data = X.data[lo:hi].astype(np.float64)  # float64 whatever the dtype of X
         if not X.has_sorted_indices:
             order = np.argsort(row_cols, kind="stable")
-            row_cols, row_push = row_cols[order], row_push[order]
+            row_cols, data = row_cols[order], data[order]
         tokens = p.norm.tokens
         masked = set(p.masked)
-        # (token, column, its part of the column) for every feature a word takes part in: a lemma
-        # bigram is half each word's; a character n-gram is all each word's that has it
         n = len(p.lemmas)
         lemma_cols = self._lemma_columns(p)
         uni, bi = lemma_cols[:n], lemma_cols[n:]
@@ -498,14 +519,7 @@ class Judge:
         all_ids = np.concatenate((ids, np.repeat(np.asarray(seen, np.int64), [len(g) for g in grams])))
         parts = np.concatenate((part, np.ones(len(char_cols))))
         pos = np.minimum(np.searchsorted(row_cols, all_cols), len(row_cols) - 1)
-        contrib = np.where(row_cols[pos] == all_cols, row_push[pos] * parts, 0.0)
-        weight = np.bincount(all_ids, weights=contrib, minlength=len(tokens))
-        top: list[int] = []
-        for i in np.argsort(-weight, kind="stable")[:MODEL_EVIDENCE].tolist():
-            if weight[i] <= 0 or i in masked:
-                break
-            top.append(i)
-        return top
+        return row_cols, data, pos, row_cols[pos] == all_cols, parts, all_ids, len(tokens)
 
 
 #: The categories a word's spelling can carry (a slur's letters inside an innocent word), see
