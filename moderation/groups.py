@@ -924,7 +924,7 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
 
 
 #: «всех мигрантов — на выход»: the way out, like the dump, in a verbless call
-_WAY_OUT = frozenset(("выход",))
+_WAY_OUT = frozenset(("выход", "родину"))  # «студентов на выход», «кавказцев на родину»
 
 
 def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int) -> bool:
@@ -1073,7 +1073,7 @@ def _statement(
             "GS.SEND" in c
             and obj
             and not kept_out
-            and any(words[k] in _HOME for k in range(j + 1, min(len(words), j + 3)) if sent[k] == s)
+            and any(words[k] in _HOME for k in range(max(i + 1, j - 2), min(len(words), j + 3)) if sent[k] == s and k != j)
             and _is_call(words, cue, j)
             and not _negated(words, cue, j, clause)
         ):
@@ -1111,6 +1111,15 @@ def _statement(
         if "GS.RIGHT" in c and _rights_denied(words, same_sentence):
             return found("call_to_exclude", j, "delete", "отказ в правах")
 
+    if (
+        attribute in _ONLY_OF
+        and i > 0
+        and (words[i - 1] == "только" or (i > 1 and words[i - 2] == "только" and words[i - 1] == "для"))
+        and any("GS.EXCLUDE_NEG" in cue[j] and _likely(words[j], "VERB") for j in same_sentence)
+    ):
+        # «сдаю квартиру только славянам», «берём на работу только русских»: the others are refused —
+        # a landlord's or an employer's practice a moderator reads (not «сдам квартиру русской семье»)
+        return found("call_to_exclude", i, "review", f"только {words[i]}", hold=True)
     if attribute in _ONLY_OF and (found_at := _told_to_stay_home(words, same_sentence, i)) is not None:
         # «мусульмане пусть молятся у себя», «пусть армяне у себя в Армении командуют»: a people told to
         # do it in their own land; a moderator reads it (not said of children: «пусть дети играют у себя

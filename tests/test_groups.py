@@ -1673,3 +1673,24 @@ def test_a_named_neighbour_called_a_criminal_after_her_address_is_held(judge):
 def test_a_damned_pothole_is_held_not_deleted(judge):
     v = judge.judge("Опять эта долбаная яма на Калинина")
     assert v.action == "review", (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Кавказцев на родину, хватит", "Армян всех на родину отправить"])
+def test_a_people_sent_home_without_a_verb_or_before_it_is_hate(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Сдаю квартиру только славянам", "Берем на работу только русских"])
+def test_only_one_people_let_or_hired_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Студентов-иностранцев отправили на родину на каникулы", "Пенсионеров на родину возили автобусом",
+     "Сдам квартиру русской семье", "Только армяне пришли помочь на субботник"],
+)
+def test_holidays_a_bus_trip_a_tenant_wished_and_helpers_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
