@@ -309,6 +309,7 @@ class Judge:
             decision_insult=p.decision_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
             warns=bool(p.spam) and _warns(p),
+            quoted=bool(p.spam) and _quotes_spam(p),
             notice=scores["spam"] >= thresholds["spam"].review and _notice(p),
         )
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
@@ -722,6 +723,40 @@ _NOTICE = frozenset(
     "потеряться пропасть найтись отдать даром безвозмездно подпись петиция волонтер приют субботник".split()
 )
 _NOTICE_FORMS = frozenset("нашли нашёл нашел нашла найден найдена найдено найдены потерял потеряла потеряли".split())
+
+
+#: Quotation marks around what someone else wrote («…», "…", “…”, „…“).
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
+#: How someone else reaches people, told in the third person («пишут в личку», «звонят с номера»).
+_TOLD_CONTACT = re.compile(r"(?<!\w)(?:пишут|пишет|звонят|звонит|предлагают|предлагает|присылают|присылает|шлют|рассылают)(?!\w)")
+#: Words of a warning about spam or a report of it to the page, said outside the quote.
+_SPAM_REPORT = frozenset(
+    "мошенник мошенница мошенничество аферист развод разводить лохотрон спам реклама осторожно осторожный"
+    " предупреждать модератор админ администратор удалить убрать жалоба пожаловаться".split()
+)
+
+
+def _quotes_spam(p: Prepared) -> bool:
+    """Is every piece of spam evidence inside quotation marks, with a warning or a report to the page
+    outside them («осторожно, мошенники пишут в личку «заработок от 5000 без вложений»», «модераторы,
+    здесь спам: «…»»)? The author quotes the advert to warn or to report, not to sell."""
+    text = p.text
+    if "«" not in text and '"' not in text and "“" not in text and "„" not in text:
+        return False
+    spans = [m.span() for m in _QUOTED.finditer(text)]
+    if not spans:
+        return False
+    for s in p.spam:
+        if any(a <= s.start and s.end <= b for a, b in spans):
+            continue
+        # outside the quote only the way the scammers reach people, told («пишут в личку», «звонят»)
+        if s.name not in ("pm_invite", "messenger", "phone") or not _TOLD_CONTACT.search(text, max(0, s.start - 16), s.end):
+            return False
+    return any(
+        p.lemmas[i] in _SPAM_REPORT
+        for i, t in enumerate(p.norm.tokens)
+        if not any(a <= t.start < b for a, b in spans)
+    )
 
 
 def _notice(p: Prepared) -> bool:

@@ -169,6 +169,7 @@ def ceilings(
     decision_insult: bool = False,
     warns: bool = False,
     notice: bool = False,
+    quoted: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -180,6 +181,9 @@ def ceilings(
     * A text that names a business only to warn against it or complain about it (``warns``: a word of
       harm or ruin, not negated — «микрозаймы губят семьи», «сосед проиграл всё в онлайн-казино»)
       and offers nothing and gives no contact is not spam at all: spam is let through.
+    * Spam evidence all inside quotation marks, with a warning or a report to the page outside them
+      (``quoted``: «осторожно, мошенники пишут в личку «заработок от 5000 без вложений»») is quoted to
+      warn, not to sell: spam is at most held for review.
     * A neighbour's notice (``notice``: something lost, found or given away — «потерялась собака,
       звоните …», «отдам котят в добрые руки, пишите в лс») with no sign of selling is not spam,
       whatever contact it gives: spam is let through.
@@ -227,6 +231,9 @@ def ceilings(
     elif spam and warns and all(s.name in SPAM_TOPICS for s in spam):
         out["spam"] = "allow"
         why["spam"] = "предостережение или жалоба, а не предложение"
+    elif spam and quoted:
+        out["spam"] = "review"
+        why["spam"] = "автор цитирует рекламу, чтобы предупредить или пожаловаться, — не удалять, решает модератор"
     elif spam and question and not any(s.name in SPAM_CONTACT for s in spam):
         out["spam"] = "review"
         why["spam"] = "вопрос без ссылок и контактов — не предложение"

@@ -1694,3 +1694,21 @@ def test_only_one_people_let_or_hired_is_held(judge, text):
 )
 def test_holidays_a_bus_trip_a_tenant_wished_and_helpers_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Уважаемые модераторы, здесь спам: «заработок от 5000 в день»",
+     "Осторожно, мошенники пишут в личку «заработок от 5000 в день без вложений», не ведитесь"],
+)
+def test_spam_quoted_to_report_or_warn_is_held_and_its_author_not_banned(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review", (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["«Заработок от 5000 в день без вложений», пиши в лс", "Реклама: «заработок от 5000 в день», пишите в лс 89281234567"]
+)
+def test_an_advert_in_quotes_with_its_own_contact_is_still_spam(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "spam" in v.labels, (v.action, v.ground)
