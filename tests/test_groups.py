@@ -1699,7 +1699,8 @@ def test_holidays_a_bus_trip_a_tenant_wished_and_helpers_are_allowed(judge, text
 @pytest.mark.parametrize(
     "text",
     ["Уважаемые модераторы, здесь спам: «заработок от 5000 в день»",
-     "Осторожно, мошенники пишут в личку «заработок от 5000 в день без вложений», не ведитесь"],
+     "Осторожно, мошенники пишут в личку «заработок от 5000 в день без вложений», не ведитесь",
+     "Соседи, кто-нибудь получал смс «ваша карта заблокирована, позвоните 89001234567»?"],
 )
 def test_spam_quoted_to_report_or_warn_is_held_and_its_author_not_banned(judge, text):
     v = judge.judge(text)
