@@ -1079,7 +1079,7 @@ def _statement(
         ):
             return found("call_to_exclude", j, "delete", words[j])  # «отправить их всех обратно»
         if "GS.LEAVE" in c and (
-            _has(words[j], "impr") or any(words[k] == "пусть" for k in range(max(0, j - 3), j))
+            _has(words[j], "impr") or any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
         ):
             return found("call_to_exclude", j, "delete", words[j])
         if (

@@ -1713,3 +1713,12 @@ def test_spam_quoted_to_report_or_warn_is_held_and_its_author_not_banned(judge, 
 def test_an_advert_in_quotes_with_its_own_contact_is_still_spam(judge, text):
     v = judge.judge(text)
     assert v.action in REMOVED and "spam" in v.labels, (v.action, v.ground)
+
+
+def test_let_them_leave_said_after_another_demand_is_a_call(judge):
+    v = judge.judge("Армяноязычные пусть учат русский или уезжают")
+    assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+def test_children_off_to_camp_are_allowed(judge):
+    assert judge.judge("Пусть дети учат стихи и уезжают в лагерь").action == "allow"
