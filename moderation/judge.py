@@ -630,6 +630,9 @@ def _state_of_affairs(p: Prepared, top: Evidence) -> bool:
     return any(x == "жопа" and not _UTTER.isdisjoint(lem[max(0, k - 1) : k + 2]) for k, x in enumerate(lem))
 
 
+#: Names of things that are also slurs for people (cotton wool, a dustpan, dill, a log): said to nobody,
+#: the thing is as likely («на празднике продавали сладкую вату» was deleted); «ты вата!» is the lexicon's
+_THING_NAMES = frozenset(("вата", "совок", "укроп", "чурбан"))
 #: What harms a brain in news and requests for help («сотрясение головного мозга», «опухоль мозга»).
 _BRAIN_HARM = frozenset(
     "сотрясение опухоль травма инсульт отёк отек кровоизлияние рак заболевание повреждение ушиб болезнь"
@@ -672,6 +675,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
     ) and weak.isdisjoint(p.norm.words):
         return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
+    if word in _THING_NAMES or any(q.normal_form in _THING_NAMES for q in parses(top.quote.lower())):
+        return "слово называет и вещь («сладкая вата», «совок и веник», «укроп»), и людей — без обращения решает модератор"
     if _brain_harmed(p, top):
         return "медицинский термин («сотрясение головного мозга»), а не оскорбление — решает модератор"
     if top.quote.lower().startswith(_SITUATION) or _state_of_affairs(p, top):

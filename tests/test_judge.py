@@ -323,3 +323,15 @@ def test_a_dictionary_word_with_a_slurs_letters_is_no_insult(judge, text):
 )
 def test_slurs_disguised_slurs_and_listed_readings_are_still_removed(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text", ["На празднике продавали сладкую вату", "Купила укроп и петрушку", "Купите совок и веник"]
+)
+def test_a_thing_whose_name_is_also_a_slur_is_held_not_deleted(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+@pytest.mark.parametrize("text", ["ты вата!", "эта вата тупая ничего не понимает"])
+def test_the_slur_said_to_or_of_people_is_still_deleted(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
