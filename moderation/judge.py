@@ -633,6 +633,11 @@ def _state_of_affairs(p: Prepared, top: Evidence) -> bool:
 #: Names of things that are also slurs for people (cotton wool, a dustpan, dill, a log): said to nobody,
 #: the thing is as likely («на празднике продавали сладкую вату» was deleted); «ты вата!» is the lexicon's
 _THING_NAMES = frozenset(("вата", "совок", "укроп", "чурбан"))
+#: ... unless the text talks politics, where these words are the slurs («пока вата патриотная лезет во власть»)
+_POLITICAL = frozenset(
+    "власть патриот патриотный патриотизм либерал либераст путин навальный крым украина россия всу донбасс"
+    " киев майдан кремль пропаганда ссср совдепия запад хохол москаль ватник рашка".split()
+)
 #: What harms a brain in news and requests for help («сотрясение головного мозга», «опухоль мозга»).
 _BRAIN_HARM = frozenset(
     "сотрясение опухоль травма инсульт отёк отек кровоизлияние рак заболевание повреждение ушиб болезнь"
@@ -675,7 +680,9 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
     ) and weak.isdisjoint(p.norm.words):
         return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
-    if word in _THING_NAMES or any(q.normal_form in _THING_NAMES for q in parses(top.quote.lower())):
+    if (word in _THING_NAMES or any(q.normal_form in _THING_NAMES for q in parses(top.quote.lower()))) and (
+        _POLITICAL.isdisjoint(p.lemmas)
+    ):
         return "слово называет и вещь («сладкая вата», «совок и веник», «укроп»), и людей — без обращения решает модератор"
     if _brain_harmed(p, top):
         return "медицинский термин («сотрясение головного мозга»), а не оскорбление — решает модератор"
