@@ -1722,3 +1722,16 @@ def test_let_them_leave_said_after_another_demand_is_a_call(judge):
 
 def test_children_off_to_camp_are_allowed(judge):
     assert judge.judge("Пусть дети учат стихи и уезжают в лагерь").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Земля круглая, еще встретимся", "Готовь деньги на адвоката и на лечение"])
+def test_a_round_earth_and_money_for_treatment_are_held_veiled_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Мир тесен, увидимся на выпускном!", "Готовьте деньги на лечение зубов, цены выросли"]
+)
+def test_a_reunion_and_dental_prices_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
