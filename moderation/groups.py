@@ -352,7 +352,19 @@ def _told_to_stay_home(words: Sequence[str], same_sentence: list[int], i: int) -
     let = next((k for k in same_sentence if words[k] == "пусть"), None)
     if let is None:
         return None
-    return next((k for k in same_sentence if k > let and words[k] == "себя" and words[k - 1] == "у"), None)
+    at = next((k for k in same_sentence if k > let and words[k] == "себя" and words[k - 1] == "у"), None)
+    if at is not None and _at_home(words, at):
+        return None  # «пусть молятся у себя дома во время карантина», «… у себя во дворе, а не под окнами»
+    return at
+
+
+#: a private place after «у себя»: said literally («у себя дома», «у себя во дворе»), not «у себя в Армении»
+_OWN_PLACE = frozenset("дворе квартире даче доме подъезде огороде саду участке квартирах дворах".split())
+
+
+def _at_home(words: Sequence[str], k: int) -> bool:
+    nxt = words[k + 1 : k + 3]
+    return bool(nxt) and (nxt[0] == "дома" or (len(nxt) == 2 and nxt[0] in ("в", "во", "на") and nxt[1] in _OWN_PLACE))
 
 
 def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> int | None:

@@ -1735,3 +1735,12 @@ def test_a_round_earth_and_money_for_treatment_are_held_veiled_threats(judge, te
 )
 def test_a_reunion_and_dental_prices_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Пусть мусульмане молятся у себя дома во время карантина",
+     "Пусть цыгане у себя во дворе жгут костры, а не у нас под окнами"],
+)
+def test_at_home_said_literally_is_no_call_to_leave(judge, text):
+    assert judge.judge(text).action == "allow"
