@@ -368,11 +368,17 @@ def _at_home(words: Sequence[str], k: int) -> bool:
 
 
 def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> int | None:
-    """In «у <group> нет …», the lacking word (GS.LACK) within four words after «нет»."""
+    """In «у <group> нет …» («у армян никакой совести»), the lacking word (GS.LACK) within four words
+    after «нет», or right after «никакой», «ни»."""
     no = next((k for k in same_clause if k > i and words[k] == "нет"), None)
-    if no is None:
-        return None
-    return next((k for k in same_clause if no < k <= no + 4 and "GS.LACK" in cue[k]), None)
+    return next(
+        (
+            k for k in same_clause
+            if k > i and "GS.LACK" in cue[k]
+            and ((no is not None and no < k <= no + 4) or words[k - 1] in ("никакой", "никакого", "никаких", "ни"))
+        ),
+        None,
+    )  # fmt: skip
 
 
 def _mark_idioms(words: Sequence[str], lemmas: list[str] | None, region: list[int], cue: list[frozenset[str]]) -> None:
@@ -972,10 +978,16 @@ def _says_what_they_are(words: Sequence[str], j: int) -> bool:
 
 def _compared(words: Sequence[str], i: int, j: int) -> bool:
     """Is the word at ``j`` what the group word ``i`` itself is compared with, the comparison right
-    between them («кавказцы как собаки», «армяне хуже собак»; not «цыгане живут как собаки, в нищете»,
-    where the likeness is their living)?"""
+    between them («кавказцы как собаки», «армяне хуже собак», «ведут себя как собаки»; not «цыгане живут
+    как собаки, в нищете», where the likeness is their living)?"""
     between = range(i + 1, j)
-    return 0 < len(between) <= 2 and all(words[k] in _LIKE or _has(words[k], "COMP") for k in between)
+    return 0 < len(between) <= 4 and (words[j - 1] in _LIKE or _has(words[j - 1], "COMP")) and all(
+        words[k] in _LIKE or words[k] in _BEHAVE or _has(words[k], "COMP") for k in between
+    )
+
+
+#: «ведут себя как собаки»: how they behave is what they are likened in
+_BEHAVE = frozenset(("ведут", "ведет", "вели", "себя"))
 
 
 _COMMA_OR_DASH = re.compile(r"[,—–-]")

@@ -1744,3 +1744,13 @@ def test_a_reunion_and_dental_prices_are_allowed(judge, text):
 )
 def test_at_home_said_literally_is_no_call_to_leave(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Кавказцы ведут себя как собаки", "У армян никакой совести"])
+def test_behaving_like_dogs_and_no_conscience_at_all_are_hate(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+def test_no_pension_is_enough_is_allowed(judge):
+    assert judge.judge("У пенсионеров никакой пенсии не хватает").action == "allow"
