@@ -182,18 +182,18 @@ class Judge:
             return {}
         # what the letters of every word add to each head, for the whole batch in a few numpy
         # operations; the dictionary tests only for the few whose letters weigh enough
-        cand = [(row, i) for row in asked for i in range(len(prepared[row].norm.words))]  # (row, word index)
+        cand = [(row, i) for row in asked for i in range(len(prepared[row].norm.words))]  # (row, word index): every word
         grams = self._feature_parts[1].word_columns([w for row in asked for w in prepared[row].norm.words])
         word_id = np.repeat(np.arange(len(cand)), [len(g) for g in grams])
         cols = np.concatenate(grams) + n_lemma
-        sub = X if X.has_sorted_indices else X.sorted_indices()
-        width = sub.shape[1]
+        xs = X if X.has_sorted_indices else X.sorted_indices()
+        width = xs.shape[1]
         # the batch's features as sorted keys row · width + column, and each candidate n-gram's key
-        x_keys = np.repeat(np.arange(sub.shape[0], dtype=np.int64), np.diff(sub.indptr)) * width + sub.indices
+        x_keys = np.repeat(np.arange(xs.shape[0], dtype=np.int64), np.diff(xs.indptr)) * width + xs.indices
         q_keys = np.asarray([row for row, _ in cand], np.int64)[word_id] * width + cols
         pos = np.minimum(np.searchsorted(x_keys, q_keys), len(x_keys) - 1)
         ok = x_keys[pos] == q_keys
-        word_id, cols, values = word_id[ok], cols[ok], sub.data[pos[ok]].astype(np.float64)
+        word_id, cols, values = word_id[ok], cols[ok], xs.data[pos[ok]].astype(np.float64)
         rows: list[int] = []
         found: list[list[int]] = []
         for j in sorted({j for js in asked.values() for j in js}):
