@@ -95,7 +95,9 @@ _SERVICE_COMPLAINT = frozenset(
 #: verbs of the spread set that tell how people behave, not that they invade: said of a people they
 #: are a generalisation («кавказцы обнаглели»), of a trade or an age a complaint («таксисты обнаглели,
 #: цены задрали», «подростки совсем распоясались») — held like the other things an age or a trade "does"
-_BEHAVE_BADLY = frozenset(("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться", "потерять", "попутать"))
+_BEHAVE_BADLY = frozenset(
+    ("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться", "зажраться", "потерять", "попутать")
+)
 #: a people called a danger («несут угрозу», «— опасность»), unless it is in danger («в опасности»)
 _DANGER = frozenset(("угрозу", "угроза", "опасность", "угрозой"))
 _IN_DANGER = frozenset(("в", "во", "под", "от", "без"))

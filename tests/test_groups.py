@@ -1754,3 +1754,8 @@ def test_behaving_like_dogs_and_no_conscience_at_all_are_hate(judge, text):
 
 def test_no_pension_is_enough_is_allowed(judge):
     assert judge.judge("У пенсионеров никакой пенсии не хватает").action == "allow"
+
+
+def test_a_people_grown_fat_is_hate_and_a_city_is_held(judge):
+    assert judge.judge("Кавказцы совсем зажрались").action in REMOVED
+    assert judge.judge("Москвичи зажрались, им нас не понять").action == "review"
