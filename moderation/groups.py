@@ -316,11 +316,9 @@ def _no_good_one(
     toks, n = norm.tokens, len(words)
     if any("GS.DEFEND" in cue[k] for k in range(n) if sent[k] == sent[i] and k != i - 1):
         return None
-    if lemma(words[i - 1]) == "хороший" and any(
-        words[k].startswith("мертв") for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i]
-    ):
-        end = next(k for k in range(i + 1, min(n, i + 4)) if words[k].startswith("мертв"))
-        return Finding("call_to_exclude", attribute, toks[i - 1].start, toks[end].end, "delete", "хороший … — мёртвый …")
+    dead = next((k for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i] and words[k].startswith("мертв")), None)
+    if dead is not None and lemma(words[i - 1]) == "хороший":
+        return Finding("call_to_exclude", attribute, toks[i - 1].start, toks[dead].end, "delete", "хороший … — мёртвый …")
     if words[i - 1] in _DECENT and _has(words[i], "gent", "plur") and _never(words, i):
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return Finding("generalisation", attribute, toks[i - 1].start, toks[i].end, strength, f"{words[i - 1]} … не бывает", hold)
@@ -332,9 +330,10 @@ def _never(words: Sequence[str], i: int) -> bool:
     return any(words[k] == "не" and words[k + 1] == "бывает" for k in range(i + 1, min(len(words) - 1, i + 4)))
 
 
-def _dominates(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> int | None:
+def _dominates(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> tuple[int, bool] | None:
     """The ruling or owning verb (GS.DOMINATE) of a clause whose group word ``i`` is said to hold all
-    of something (:data:`_TOTALITY`, not the «все» that quantifies the group itself)."""
+    of something (:data:`_WORLD`, or :data:`_ALL` but not the «все» that quantifies the group itself),
+    and whether it is a ruling verb (:data:`_RULE_THE_WORLD`)."""
     verb = next((j for j in same_clause if "GS.DOMINATE" in cue[j] and not _negated(words, cue, j)), None)
     if verb is None:
         return None
@@ -345,7 +344,7 @@ def _dominates(words: Sequence[str], cue: list[frozenset[str]], same_clause: lis
         if words[k] in _WORLD or (
             words[k] in _ALL and (rules or any(lemma(w) in _DOMAIN for w in words[k + 1 : k + 3]))
         ):
-            return verb
+            return verb, rules
     return None
 
 
@@ -1210,11 +1209,11 @@ def _statement(
         if j is not None:  # «кавказцы не умеют себя вести, дикари» (as the animal names above)
             strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified]
             return found("generalisation", j, strength, words[j], hold)
-        if attribute in _ONLY_OF and (j := _dominates(words, cue, same_clause, i)) is not None:
+        if attribute in _ONLY_OF and (ruled := _dominates(words, cue, same_clause, i)) is not None:
             # «евреи правят миром», «весь рынок держат азербайджанцы»: a people said to rule or own all
             # of it — the conspiracy trope itself for the ruling verbs; held for the others, which also
             # tell of a business («китайцы скупают землю» is in the news)
-            rules = lemma(words[j]) in _RULE_THE_WORLD
+            j, rules = ruled
             return found("generalisation", j, "delete" if rules else "review", words[j], hold=not rules)
         scope = same_sentence if quantified else same_clause
         for j in scope:

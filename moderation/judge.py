@@ -13,7 +13,7 @@ import numpy as np
 
 from moderation.addressee import blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs, union_transform
-from moderation.features import Prepared, hidden_word, lemma_analyzer
+from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import VERBAL_POS, is_function_word, is_known, parses
 from moderation.lexicon import default_lexicon
@@ -194,8 +194,7 @@ class Judge:
         pos = np.minimum(np.searchsorted(x_keys, q_keys), len(x_keys) - 1)
         ok = x_keys[pos] == q_keys
         word_id, cols, values = word_id[ok], cols[ok], xs.data[pos[ok]].astype(np.float64)
-        rows: list[int] = []
-        found: list[list[int]] = []
+        found: dict[int, list[int]] = {}  # row → its look-alike words
         for j in sorted({j for js in asked.values() for j in js}):
             letters = np.bincount(word_id, weights=values * coef[j][cols], minlength=len(cand))
             for k in np.flatnonzero(letters >= _SLUR_LETTERS).tolist():
@@ -206,20 +205,18 @@ class Judge:
                 readings = self._readings(p.norm.words[i], p.lemmas[i])
                 if readings is None or any(coef[j][col] > _NO_WEIGHT for col in readings):
                     continue
-                if row not in rows:
-                    rows.append(row)
-                    found.append([])
-                at = found[rows.index(row)]
+                at = found.setdefault(row, [])
                 if i not in at:
                     at.append(i)
-        if not rows:
+        if not found:
             return {}
+        rows = list(found)
         sub = X[rows].copy()
         for k, row in enumerate(rows):
-            found[k].sort()
-            self._forget_words(sub, k, prepared[row], found[k])
+            found[row].sort()
+            self._forget_words(sub, k, prepared[row], found[row])
         qprobs = self._clf.predict_proba(sub)
-        return {row: ({c: float(qprobs[k][j]) for c, j in heads}, found[k]) for k, row in enumerate(rows)}
+        return {row: ({c: float(qprobs[k][j]) for c, j in heads}, found[row]) for k, row in enumerate(rows)}
 
     def _dictionary_word(self, word: str) -> bool:
         """Could ``word`` be a look-alike: a Cyrillic dictionary word of four letters or more that the
@@ -288,7 +285,7 @@ class Judge:
             if label not in model_ev:
                 if not word_features:
                     word_features.append(self._word_features(p, X, row))
-                model_ev[label] = self._model_evidence(p, X, row, label, word_features[0]) if word_features[0] else []
+                model_ev[label] = self._model_evidence(p, label, word_features[0]) if word_features[0] else []
             return model_ev[label]
 
         thing_insult = p.thing_insult
@@ -448,7 +445,7 @@ class Judge:
             return np.asarray(cached[1], np.int64)
         return np.asarray(list(map(vocab.get, lemma_analyzer(p, True), repeat(-1))), np.int64)
 
-    def _model_evidence(self, p: Prepared, X, row: int, label: str, feats: tuple | None = None) -> list[Evidence]:  # noqa: N803
+    def _model_evidence(self, p: Prepared, label: str, feats: tuple) -> list[Evidence]:
         """Quote the words that pushed the linear model towards ``label`` most.
 
         A word's weight is what its features add to the score: its lemma (and half of each lemma
@@ -459,23 +456,17 @@ class Judge:
         """
         if label not in self._labels:
             return []
-        masked = set(p.masked)
         tokens = p.norm.tokens
         found: list[Evidence] = []
-        for i in self._top_words(p, X, row, label, feats):
+        for i in self._top_words(p, label, feats):
             tok = tokens[i]
-            name = hidden_word(p, i) if i in masked else p.lemmas[i]
-            found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{name}"))
+            found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{p.lemmas[i]}"))
         return found
 
-    def _top_words(self, p: Prepared, X, row: int, label: str, feats: tuple | None = None) -> list[int]:  # noqa: N803
+    def _top_words(self, p: Prepared, label: str, feats: tuple) -> list[int]:
         """The (at most :data:`MODEL_EVIDENCE`) words of the text that push its ``label`` score up most,
         strongest first; masked words are never among them (see :meth:`_model_evidence`). ``feats``:
-        the row's :meth:`_word_features`, when the caller asks for several labels."""
-        if feats is None:
-            feats = self._word_features(p, X, row)
-        if feats is None:
-            return []
+        the row's :meth:`_word_features`, shared by the labels a verdict quotes."""
         row_cols, data, pos, match, parts, ids, n_tokens = feats
         coef = self._clf.coef_[self._labels.index(label)]
         # what each feature of the text adds to the score, each word's part of it
