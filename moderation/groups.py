@@ -67,6 +67,9 @@ _KIND_OF = frozenset(
 _FACES = frozenset("лицо лица лиц лицам лицами лицах".split())
 #: Where people are sent to be done away with: «пора их на свалку», «стариков на мыло», «на тот свет»
 _DISPOSAL = frozenset("свалку помойку кладбище мыло утиль живодерню скотобойню убой".split())
+#: Where people are shut away: «этих приезжих надо в резервацию», «всех их в гетто», «цыган в загон»
+#: (not «в лагерь» or «в зоопарк»: «детей в лагерь», «школьников в зоопарк» are summer news)
+_CONFINEMENT = frozenset("резервацию резервации гетто концлагерь концлагеря загон стойло газенваген печь печку".split())
 _SECOND_PERSON = frozenset("ты тебя тебе тобой тобою".split())
 _AS_ONE = (("как", "один"), ("до", "единого"), ("до", "одного"), ("все", "до"))
 #: "одни X", "сплошь X": nothing but this group (see _statement), for peoples and faiths only
@@ -96,7 +99,7 @@ _SERVICE_COMPLAINT = frozenset(
 #: are a generalisation («кавказцы обнаглели»), of a trade or an age a complaint («таксисты обнаглели,
 #: цены задрали», «подростки совсем распоясались») — held like the other things an age or a trade "does"
 _BEHAVE_BADLY = frozenset(
-    ("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться", "зажраться", "потерять", "попутать")
+    ("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться", "зажраться", "потерять", "попутать", "вести", "чувствовать")
 )
 #: a people called a danger («несут угрозу», «— опасность»), unless it is in danger («в опасности»)
 _DANGER = frozenset(("угрозу", "угроза", "опасность", "угрозой"))
@@ -124,6 +127,10 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "попутать": ((("попутать", "берег"), 0, "GS.SPREAD"),),
     "пить": ((("пить", "не", "просыхать"), 0, "GS.EVAL"),),  # «русские пьют не просыхая»
     "себя": ((("себя", "взрывать"), 1, "GS.EVAL"),),  # «мусульмане сами себя взрывают» (not «петарды»)
+    # «приезжие ведут себя как хозяева», «чувствуют себя тут хозяевами»: newcomers said to lord it over
+    # the town, like «обнаглели»
+    "вести": ((("вести", "себя", "как", "хозяин"), 0, "GS.SPREAD"), (("вести", "себя", "как", "у", "себя", "дома"), 0, "GS.SPREAD")),
+    "чувствовать": ((("чувствовать", "себя", "хозяин"), 0, "GS.SPREAD"), (("чувствовать", "себя", "тут", "хозяин"), 0, "GS.SPREAD"), (("чувствовать", "себя", "здесь", "хозяин"), 0, "GS.SPREAD")),
 }
 #: what a people is said to rule or own, all of it («евреи правят миром», «армяне скупили весь центр»):
 #: a world or a country, or «весь …» — for the verbs that also tell of a business (держать, скупать,
@@ -259,7 +266,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             call = None
             if antecedent is None:
                 call = _rhetorical_call(norm, words, cue, by_sentence[s], i, attribute) if question[s] else None
-                call = call or _told_to_leave_next(norm, words, cue, sent, i, attribute)
+                if call is None or call.kind != "call_to_exclude":  # the call made next says more
+                    call = _told_to_leave_next(norm, words, cue, sent, i, attribute) or call
             if call is None and question[s] and _reported_before(norm, words, lemmas, cue, sent, i):
                 # «Это вы пишете, что женщины тупые? Как не стыдно»: someone's words asked about
                 call = Finding("reported_speech", attribute, toks[i].start, toks[i].end, "review", "пересказ в вопросе")
@@ -522,8 +530,13 @@ def _adjective_reference(
     prev = words[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
     if prev and any("NOUN" in t and "plur" in t for t in _tags(prev)):
         return None  # "машины черные": said of things
-    if attribute != "sex" and not (prev and "GS.QUANT" in cue[i - 1]):
-        return None  # "черные" alone is a colour; "все/эти черные" are people ("голубые" always are)
+    if attribute != "sex" and not (prev and "GS.QUANT" in cue[i - 1]) and not (
+        nxt and "GS.SPREAD" in cue[i + 1] and words[i].startswith(_DARK)
+    ):
+        # "черные" alone is a colour; "все/эти черные" are people ("голубые" always are), and so are
+        # «черные понаехали», «черные заполонили рынок»: only people arrive in droves (not «белые
+        # расплодились», the mushrooms)
+        return None
     return i, attribute
 
 
@@ -881,14 +894,24 @@ def _rhetorical_call(
     norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int, attribute: str
 ) -> Finding | None:
     """«Когда уже выгонят всех этих цыган из города?»: a question that opens with «когда уже/же/
-    наконец» and asks when the group (the object) will be driven out is a call, not a question.
+    наконец» and asks when the group (the object) will be driven out is a call, not a question; so is
+    «сколько можно терпеть этих X?».
     With «всех»/«этих» it generalises (delete); without, a moderator reads it («когда выселят
     цыган из подвала на Украинской?» may be about one family). ``idx``: the tokens of its sentence."""
-    if len(idx) < 3 or words[idx[0]] != "когда" or words[idx[1]] not in _WHEN_AT_LAST:
-        return None
-    if not (_has(words[i], "accs") or _has(words[i], "gent")):
+    if len(idx) < 3 or not (_has(words[i], "accs") or _has(words[i], "gent")):
         return None
     toks = norm.tokens
+    if (words[idx[0]], words[idx[1]]) == _HOW_LONG:
+        # «Сколько можно терпеть этих цыган?»: the author says they cannot bear the group any longer; of
+        # an age or a trade («… этих подростков в подъезде?») a complaint a moderator reads; the group
+        # is what is borne (not «… хамство таксистов?»)
+        for j in idx[2:5]:
+            if "GS.HATRED_NEG" in cue[j] and j < i and all("GS.QUANT" in cue[k] for k in range(j + 1, i)):
+                strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+                return Finding("generalisation", attribute, toks[j].start, toks[i].end, strength, f"сколько можно {words[j]}", hold)
+        return None
+    if words[idx[0]] != "когда" or words[idx[1]] not in _WHEN_AT_LAST:
+        return None
     for j in idx:
         if "GS.EXCLUDE" in cue[j] and not _negated(words, cue, j) and (_has(words[j], "futr") or _has(words[j], "INFN")):
             a, b = min(i, j), max(i, j)
@@ -919,6 +942,9 @@ def _told_to_leave_next(
 
 #: Where the people told they are not wanted are not wanted: «в нашем городе», «тут», «здесь».
 _HERE = frozenset(("город", "городе", "тут", "здесь", "пятигорск", "пятигорске", "нам", "районе", "крае"))
+#: where a group is told it has no business as well as a place: «женщинам в политике делать нечего»,
+#: «приезжим во власти делать нечего» (not for «не надо»: «женщинам в армии не надо служить» is a view)
+_SPHERES = frozenset(("политике", "власти", "руководстве", "армии", "управлении", "думе", "правительстве"))
 
 
 def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str | None:
@@ -928,9 +954,11 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
     which has no place of the author's)."""
     n = len(words)
     part = [k for k in range(max(0, j - 6), min(n, j + 6)) if clause[k] == clause[j]]
-    if _HERE.isdisjoint(words[k] for k in part) or clause[i] != clause[j]:
+    if clause[i] != clause[j]:
         return None
     w = words[j]
+    if _HERE.isdisjoint(words[k] for k in part) and (w != "нечего" or _SPHERES.isdisjoint(words[k] for k in part)):
+        return None
     if w == "нечего" and ((j + 1 < n and words[j + 1] == "делать") or (j > 0 and words[j - 1] == "делать")):
         return "нечего делать"  # («русским тут делать нечего»)
     if w == "рады" and j > 0 and words[j - 1] == "не":
@@ -944,17 +972,24 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
 
 #: «всех мигрантов — на выход»: the way out, like the dump, in a verbless call
 _WAY_OUT = frozenset(("выход", "родину"))  # «студентов на выход», «кавказцев на родину»
+_TO = frozenset(("на", "в", "во"))
+_HOW_LONG = ("сколько", "можно")
+_DARK = ("черн", "темнокож", "чернокож")
 
 
 def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int) -> bool:
-    """Is the «на» at ``j`` a call to send people to the dump or the grave — «пора их на свалку»,
-    «стариков на мыло», «всех на тот свет»: after «пора», or in a clause without a verb (not «студентов
-    возили на кладбище к мемориалу», which is news)?"""
+    """Is the «на» (or «в») at ``j`` a call to send people to the dump, the grave or a camp — «пора их
+    на свалку», «стариков на мыло», «всех на тот свет», «этих приезжих надо в резервацию»: after
+    «пора», «надо», «нужно», or in a clause without a verb (not «студентов возили на кладбище к
+    мемориалу», which is news; not «цыгане живут в своём гетто»)?"""
     n = len(words)
     if j + 1 >= n or sent[j + 1] != sent[j]:
         return False
     nxt = words[j + 1]
-    if nxt not in _DISPOSAL and nxt not in _WAY_OUT and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
+    if words[j] in ("в", "во"):
+        if nxt not in _CONFINEMENT:
+            return False
+    elif nxt not in _DISPOSAL and nxt not in _WAY_OUT and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
         return False
     if any(words[k] == "пора" for k in range(max(0, j - 3), j) if sent[k] == sent[j]):
         return True
@@ -1124,10 +1159,10 @@ def _statement(
                 return found("call_to_exclude", j, "review" if soft else "delete", f"{words[j]} с …", hold=soft)
         if words[j] == "место" and obj and _assigned_place(words, cue, j, i, dash_after_i):
             return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
-        if words[j] == "на" and obj and _disposal(words, sent, clause, j) and not (kept_out and words[j + 1] in _WAY_OUT):
+        if words[j] in _TO and obj and _disposal(words, sent, clause, j) and not (kept_out and words[j + 1] in _WAY_OUT):
             # («студентов на выход из аудитории» is a teacher's order)
             where = "тот свет" if words[j + 1] == "тот" else words[j + 1]
-            return found("call_to_exclude", j + 1, "delete", f"на {where}")
+            return found("call_to_exclude", j + 1, "delete", f"{words[j]} {where}")
         if not kept_out and obj and (unwelcome := _unwelcome(words, clause, i, j)):
             # «цыганам нечего делать в нашем городе», «армянам тут не рады», «азиатов в наш город не
             # надо»: a people, a sex or a district told they are not wanted (minors and trades are kept
@@ -1165,6 +1200,11 @@ def _statement(
             cannot = j + 2 < n and words[j + 1] == "не" and words[j + 2] in _CAN  # "терпеть не могу"
             if "GS.HATRED_NEG" in c and (cannot or _negated(words, cue, j)):
                 return found("generalisation", j, "delete", f"не {words[j]}")
+            if "GS.HATRED_NEG" in c and _HOW_LONG in zip(words[max(0, j - 3) : j], words[max(0, j - 3) + 1 : j], strict=False):
+                # «сколько можно терпеть этих цыган?»: the question says the author cannot any longer;
+                # of an age or a trade («… этих подростков в подъезде») it is a complaint a moderator reads
+                strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+                return found("generalisation", j, strength, f"сколько можно {words[j]}", hold)
 
     nominative = _has(words[i], "nomn") or words[i] in _COLLECTIVE
     as_one = any(

@@ -1759,3 +1759,63 @@ def test_no_pension_is_enough_is_allowed(judge):
 def test_a_people_grown_fat_is_hate_and_a_city_is_held(judge):
     assert judge.judge("Кавказцы совсем зажрались").action in REMOVED
     assert judge.judge("Москвичи зажрались, им нас не понять").action == "review"
+
+
+@pytest.mark.parametrize(
+    "text", ["Этих приезжих надо в резервацию", "Всех цыган в гетто", "Мигрантов надо в печь"]
+)
+def test_a_people_sent_to_a_camp_is_a_call_to_exclude(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Цыгане живут в своём гетто на окраине", "Бабушки пекут пироги в печи",
+     "Школьников надо в зоопарк сводить", "Детей надо в лагерь отправить на лето"],
+)
+def test_a_ghetto_an_oven_a_zoo_and_a_camp_told_of_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_lording_it_over_the_town_is_hate_of_a_people_and_held_of_a_trade(judge):
+    assert "hate" in judge.judge("Кавказцы ведут себя как хозяева в нашем городе").labels
+    assert judge.judge("Таксисты ведут себя как хозяева на парковке у вокзала").action == "review"
+    assert judge.judge("Гости ведут себя как хозяева").action == "allow"
+
+
+def test_the_dark_arriving_in_droves_are_people_and_dark_cars_are_not(judge):
+    assert "hate" in judge.judge("Черные заполонили рынок").labels
+    assert judge.judge("Чёрные машины заполонили двор").action == "allow"
+    assert judge.judge("Белые расплодились, мыши эти").action == "allow"
+
+
+def test_no_business_in_politics_for_a_sex_is_hate_and_for_children_a_rule(judge):
+    assert "hate" in judge.judge("Женщинам в политике делать нечего").labels
+    assert judge.judge("Детям нечего делать в политике").action == "allow"
+    assert judge.judge("Женщинам в армии не надо служить").action == "allow"
+
+
+def test_how_long_must_we_bear_a_people_is_hate_and_a_trades_rudeness_is_allowed(judge):
+    v = judge.judge("Сколько можно терпеть этих цыган?")
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+    assert judge.judge("Сколько можно терпеть этих подростков в подъезде?").action == "review"
+    assert judge.judge("Сколько можно терпеть хамство таксистов?").action == "allow"
+    assert judge.judge("Сколько можно терпеть эту жару?").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Твои дети ходят в 14 школу, я знаю", "Не советую тебе больше тут писать, последствия будут"]
+)
+def test_the_kins_school_known_and_consequences_promised_are_held_veiled_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Я знаю, что твои дети ходят в музыкалку, молодцы", "Знаю, твой сын учится хорошо",
+     "Ты понимаешь, что у решения будут последствия для города?", "Никаких последствий не будет, ты не бойся"],
+)
+def test_praise_of_the_kin_and_consequences_for_the_city_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
