@@ -335,3 +335,13 @@ def test_a_thing_whose_name_is_also_a_slur_is_held_not_deleted(judge, text):
 @pytest.mark.parametrize("text", ["ты вата!", "эта вата тупая ничего не понимает"])
 def test_the_slur_said_to_or_of_people_is_still_deleted(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["Ты мусор", "Ты не человек, а мусор", "Ты не человек, а животное", "Вы не люди, а звери"])
+def test_the_addressee_called_trash_or_denied_being_human_is_an_insult(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "insult" in v.labels, (v.action, v.ground)
+
+
+def test_asked_whether_they_are_a_robot_is_allowed(judge):
+    assert judge.judge("Ты не человек, а робот? Так быстро отвечаешь").action == "allow"
