@@ -421,10 +421,13 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     if (_named_word(norm, lemmas, first_hit) or asks_meaning(words, first_hit)) and _SECOND_PERSON.isdisjoint(words):
         t = toks[first_hit - 1]
         return Finding("reported_speech", None, t.start, toks[first_hit].end, "review", f"упоминание: {words[first_hit - 1]}")
+    # the «ты» of the quoted words is the speaker's («мне сказали «ты дура»»), not the author's
+    opened = [m.start() for m in _QUOTE_OR_COLON.finditer(orig, 0, toks[first_hit].start)]
+    quoted_from = opened[-1] if opened else len(orig)
     for k in range(first_hit - 1, -1, -1):
         if _SENTENCE_END.search(orig, toks[k].end, toks[k + 1].start):
             return None
-        if words[k] in _SECOND_PERSON:
+        if words[k] in _SECOND_PERSON and toks[k].start < quoted_from:
             return None
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
         if _quotes_a_post(norm, lemmas[k], k, first_hit):

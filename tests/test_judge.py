@@ -345,3 +345,35 @@ def test_the_addressee_called_trash_or_denied_being_human_is_an_insult(judge, te
 
 def test_asked_whether_they_are_a_robot_is_allowed(judge):
     assert judge.judge("Ты не человек, а робот? Так быстро отвечаешь").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Спектакль «Идиот» в драмтеатре, билеты в кассе", "Фильм «Дурак» Быкова покажут в библиотеке",
+     'Читаем роман Достоевского "Идиот" в клубе книголюбов', "Песня «Тварь» группы Кино",
+     "Фильм «Убить Билла» покажут в субботу"],
+)
+def test_a_works_title_in_quotes_is_a_name_not_an_insult(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Песня «Мэр — дебил»", "Фильм «Ты идиот»", "Наш «театр» для дураков"])
+def test_abuse_dressed_as_a_title_is_still_abuse(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+def test_an_obscene_title_is_still_obscene(judge):
+    assert "obscene" in judge.judge("Песня «Х*й забей» в эфире").labels
+
+
+@pytest.mark.parametrize(
+    "text", ["Мне сказали «ты дура»", "Сосед сказал мне «ты дура»", "Мне сказали: ты дура"]
+)
+def test_the_you_inside_reported_words_is_the_speakers_and_the_report_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Я тебе сказал: ты дура", "Сказали тебе «ты дура»"])
+def test_the_authors_own_you_before_the_report_is_still_abuse(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
