@@ -97,9 +97,11 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         lemmas[i] = lemma(words[i])
     hits = lexicon.match(norm)
     named = titles(norm, lemmas)
-    if named:
-        # «Спектакль «Идиот»», «Песня «Тварь»»: a work's name says nothing of anyone (мат stays мат)
-        spans = [(toks[a].start, toks[b].end) for a, b in named]
+    beasts = literal_animals(norm, lemmas)
+    if named or beasts:
+        # «Спектакль «Идиот»», «Песня «Тварь»»: a work's name says nothing of anyone (мат stays мат);
+        # «сука привитая», «скотина без присмотра на ферме»: an animal is no insult
+        spans = [(toks[a].start, toks[b].end) for a, b in named] + [(toks[i].start, toks[i].end) for i in beasts]
         hits = [h for h in hits if h.category not in _TITLE_BLIND or not _inside(h, spans)]
     groups = analyse(norm, lexicon, lemmas)
     if groups is not None and groups.defused:
@@ -159,7 +161,10 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
             or adjectives.get(w) in _MASKED_ADJECTIVES
             or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))
         )}))
-    unseen = (*proper_names(norm, hits), *laughter(norm), *abbreviated(norm), *(k for a, b in named for k in range(a, b + 1)))
+    unseen = (
+        *proper_names(norm, hits), *laughter(norm), *abbreviated(norm), *beasts,
+        *(k for a, b in named for k in range(a, b + 1)),
+    )  # fmt: skip
     if unseen:
         masked = tuple(sorted({*masked, *unseen}))
     return Prepared(
@@ -308,6 +313,50 @@ def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
 _BETWEEN_TITLE = re.compile(r"[.!?;:]")
 _TITLE_ABUSE = re.compile(r"[—–-]|\s:")
 _YOU = frozenset("ты тебя тебе тобой вы вас вам вами твой твоя твои ваш ваша ваши".split())
+
+
+#: Abusive words that also name an animal («скотина» is livestock, «сука» a bitch of a breed, «козёл»
+#: a goat), by lemma, and what shows a sentence speaks of animals, by lemma: what only animals do or
+#: have, and where they are kept.
+_ANIMAL_WORDS = frozenset(
+    "скотина скот сука сучка козел коза петух свинья свиньи баран овца корова осел ишак курица кобыла телка".split()
+)
+_ANIMAL_CUES = frozenset(
+    "лаять мычать блеять хрюкать кудахтать ощениться окотиться отелиться пастись пасти выпас "
+    "выгуливать выгул кобель щенок котенок теленок ягненок поросенок цыпленок порода породистый вязка привить "
+    "привитый ошейник поводок намордник хлев курятник коровник конюшня свинарник пастбище отара ферма "
+    "надой доить сено подворье рог копыто".split()
+)
+_ANIMAL_REACH = 4
+_CREATURE = frozenset(("тварь", "твари"))
+
+
+def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
+    """Abusive animal words said of animals: within four words of a word only animals go with, in the
+    same sentence, in a text that addresses nobody («На ферме скотина без присмотра ходит по дороге»,
+    «Продаём щенков, сука привитая», «Козёл соседский опять забрёл, пасётся на площадке»), and the
+    saying «всякой твари по паре». The flame-war corpora know these words as insults only, and the
+    farm and the kennel were deleted and banned; the model does not see them there and the lexicon's
+    reading of them is no evidence. «Ты скотина», «эта сука лает на меня, а ты молчишь» keep theirs."""
+    words = norm.words
+    saying = "по" in words and not _CREATURE.isdisjoint(words)
+    if _ANIMAL_WORDS.isdisjoint(lemmas) and not saying:
+        return ()
+    if not _YOU.isdisjoint(words):
+        return ()
+    sent = norm.sentences
+    n = len(words)
+    out: list[int] = []
+    for i, lem in enumerate(lemmas):
+        if lem in _ANIMAL_WORDS:
+            if any(
+                lemmas[k] in _ANIMAL_CUES and sent[k] == sent[i]
+                for k in range(max(0, i - _ANIMAL_REACH), min(n, i + _ANIMAL_REACH + 1))
+            ):
+                out.append(i)
+        elif saying and words[i] in _CREATURE and i > 0 and words[i - 1].startswith("всяк") and words[i + 1 : i + 3] == ("по", "паре"):
+            out.append(i)
+    return tuple(out)
 
 
 def abbreviated(norm: Normalized) -> tuple[int, ...]:

@@ -377,3 +377,18 @@ def test_the_you_inside_reported_words_is_the_speakers_and_the_report_is_held(ju
 @pytest.mark.parametrize("text", ["Я тебе сказал: ты дура", "Сказали тебе «ты дура»"])
 def test_the_authors_own_you_before_the_report_is_still_abuse(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["На ферме в Золотушке скотина без присмотра ходит по дороге", "Продаём щенков, сука привитая, кобель чемпион породы",
+     "Соседская сука опять лает всю ночь", "Скотину пасут прямо у домов на Ленина",
+     "Всякая тварь по паре — выставка в краеведческом музее"],
+)
+def test_livestock_a_breeders_bitch_and_the_saying_are_no_insults(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Ты скотина, а не фермер", "Эта сука лает на меня, а ты молчишь"])
+def test_an_animal_word_aimed_at_someone_is_still_an_insult(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
