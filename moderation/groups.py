@@ -445,7 +445,8 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
 
 #: what people write: a quote right after one of these is someone else's words
 _POST_NOUNS = frozenset(("комментарий", "коммент", "пост", "сообщение", "запись", "отзыв", "надпись", "фраза",
-                         "высказывание", "лозунг", "реплика", "скриншот", "скрин", "цитата"))  # fmt: skip
+                         "высказывание", "лозунг", "реплика", "скриншот", "скрин", "цитата",
+                         "призыв", "выкрик", "плакат", "транспарант", "граффити", "заявление"))  # fmt: skip
 #: «слово «хач» оскорбительное»: a word quoted after «слово» is talked about, not said
 _WORD_NOUNS = frozenset(("слово", "словечко", "выражение", "прозвище", "кличка", "обзывательство", "ругательство"))
 _OPEN_QUOTE = re.compile(r"[«\"„“']")

@@ -1819,3 +1819,17 @@ def test_the_kins_school_known_and_consequences_promised_are_held_veiled_threats
 )
 def test_praise_of_the_kin_and_consequences_for_the_city_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Суд приговорил пятигорчанина к штрафу за призывы «бей хачей» в соцсетях",
+     "На митинге были плакаты «смерть чуркам», полиция бездействовала"],
+)
+def test_a_call_or_a_placard_quoted_in_the_news_is_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
+
+
+def test_ones_own_call_is_still_deleted(judge):
+    assert judge.judge("Мой призыв — бей хачей").action == "delete_and_ban"
