@@ -117,7 +117,8 @@ _US = frozenset(("нас", "меня"))
 
 def _taken_for(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
     """Is the word at ``k`` what the author (and their neighbours) are taken for, inside one clause —
-    «нас держат за идиотов», «за дураков нас считают», «меня приняли за дуру»? A complaint about
+    «нас держат за идиотов», «за дураков нас считают», «меня приняли за дуру», «развели нас как
+    лохов»? A complaint about
     being treated so, the commonest turn of civic anger, not a name given to anyone."""
     lo = k
     while lo > max(0, k - 4) and not _CLAUSE_BREAK.search(orig, toks[lo - 1].end, toks[lo].start):
@@ -126,7 +127,10 @@ def _taken_for(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: 
     while hi < min(len(words), k + 3) and not _CLAUSE_BREAK.search(orig, toks[hi - 1].end, toks[hi].start):
         hi += 1
     near = [words[j] for j in range(lo, hi) if j != k]
-    return not _US.isdisjoint(near) and any(w.startswith(_TAKE_FOR) for w in near)
+    if _US.isdisjoint(near):
+        return False
+    # («развели нас как лохов», «обули как дураков нас»: what we were treated as, like «держат за»)
+    return any(w.startswith(_TAKE_FOR) for w in near) or (k > lo and words[k - 1] in ("как", "за"))
 
 
 def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str]) -> bool:
@@ -294,7 +298,8 @@ def said_of_decision_maker(norm: Normalized, hits: Iterable[_Hit]) -> bool:
 
     Nobody present is insulted: the words criticise a decision of the city's services, which the
     decree wants left up however harsh, so the judge holds such a comment for a moderator at most.
-    The insult word must follow «какой»/«кто» and be followed by a past-tense verb of what was done.
+    The insult word must follow «какой»/«кто» and be followed by a past-tense verb of what was done,
+    or, in a question, a present-tense one («Какой идиот паркуется на тротуаре у школы?»).
     """
     words = norm.words
     if _WHO.isdisjoint(words):
@@ -326,9 +331,25 @@ def _names_the_maker(norm: Normalized, k: int | None) -> bool:
             return False
         if words[j] in _WHICH:
             continue
-        if _made_it(words[j]):
+        if _made_it(words[j]) or (_does_it(words[j]) and _asks(orig, toks[k].end)):
             return True
     return False
+
+
+def _does_it(word: str) -> bool:
+    """A present-tense verb of what someone does («Какой идиот паркуется на тротуаре у школы?»): in a
+    question, the wrongdoer is as absent as the maker of a decision."""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS == "VERB" and {"pres", "3per", "sing"} in ps[0].tag
+
+
+_SENTENCE_MARK = re.compile(r"[.!?;\n…]")
+
+
+def _asks(orig: str, at: int) -> bool:
+    """Does the sentence going on at ``at`` end with a question mark?"""
+    m = _SENTENCE_MARK.search(orig, at)
+    return m is not None and m.group() == "?"
 
 
 def _maker_named_before(words: Sequence[str], sent: list[int], k: int) -> bool:

@@ -1833,3 +1833,23 @@ def test_a_call_or_a_placard_quoted_in_the_news_is_held_not_deleted(judge, text)
 
 def test_ones_own_call_is_still_deleted(judge):
     assert judge.judge("Мой призыв — бей хачей").action == "delete_and_ban"
+
+
+@pytest.mark.parametrize("text", ["Развели нас как лохов с этим капремонтом", "Обули нас как дураков"])
+def test_what_we_were_treated_as_is_no_insult_of_anyone(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_treating_us_so_while_calling_you_names_is_still_an_insult(judge):
+    assert judge.judge("Вы нас как лохов, уроды").action == "delete_and_ban"
+
+
+@pytest.mark.parametrize(
+    "text", ["Какой идиот паркуется на тротуаре у школы?", "Какой дурак ставит машину на газоне?"]
+)
+def test_a_question_naming_an_absent_wrongdoer_is_held_not_deleted(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+def test_the_same_name_said_to_you_is_an_insult(judge):
+    assert judge.judge("Какой идиот паркуется, ты?").action in REMOVED
