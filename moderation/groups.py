@@ -809,6 +809,8 @@ def _reported_before(
             return True
         if "GS.OPINION" in cue[k] and k + 1 < i and words[k + 1] in ("что", "будто"):
             return True  # «многие думают, что все X …»: someone else's opinion, told
+        if words[k] in _THEY_SAY and norm.original.startswith(",", norm.tokens[k].end) and (k == 0 or sent[k - 1] != sent[k]):
+            return True  # «Говорят, цыгане воруют, но мой сосед …»: hearsay, told as such
         if words[k].startswith(_QUOTING) and i - k <= 4 and _QUOTE_OR_COLON.search(
             norm.original, norm.tokens[k].end, norm.tokens[i].start
         ):
@@ -819,6 +821,8 @@ def _reported_before(
     return False
 
 
+#: «Говорят, …» opening a sentence: what people say, not what the author says
+_THEY_SAY = frozenset(("говорят", "поговаривают", "болтают"))
 #: Words that open someone's reported words after a report verb ("написали, что …", "пишет, мол, …").
 _INTRODUCERS = frozenset("что будто якобы мол дескать типа чтобы".split())
 _QUOTE_OR_COLON = re.compile(r"[:«»\"“”„]")

@@ -1853,3 +1853,10 @@ def test_a_question_naming_an_absent_wrongdoer_is_held_not_deleted(judge, text):
 
 def test_the_same_name_said_to_you_is_an_insult(judge):
     assert judge.judge("Какой идиот паркуется, ты?").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Говорят, цыгане воруют, но мой сосед-цыган честнейший человек", "Говорят, армяне все торгаши. Враньё"]
+)
+def test_hearsay_opened_with_they_say_is_not_the_authors_statement(judge, text):
+    assert judge.judge(text).action not in REMOVED
