@@ -376,6 +376,33 @@ def _at_home(words: Sequence[str], k: int) -> bool:
     return bool(nxt) and (nxt[0] == "дома" or (len(nxt) == 2 and nxt[0] in ("в", "во", "на") and nxt[1] in _OWN_PLACE))
 
 
+#: What a group's number is said to bring: crime, dirt, trouble (by lemma; GS.PROBLEM and GS.EVAL too)
+_MISCHIEF = frozenset(
+    "преступление преступность кража грабеж убийство изнасилование драка поножовщина наркотик наркоман "
+    "криминал бардак грязь мусор вонь шум хамство".split()
+)
+_MORE = frozenset(("больше", "меньше", "хуже"))
+
+
+def _the_more_of_them(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> int | None:
+    """«Чем больше у нас кавказцев, тем больше преступлений» (not «чем больше у нас врачей, тем
+    меньше очередей»): «чем больше» before the group word and «тем больше/хуже» with crime, dirt or
+    trouble after it, in one sentence; the index of what they bring."""
+    lo = max(0, i - 5)
+    if not any(words[k] == "чем" and words[k + 1] in _MORE and sent[k] == sent[i] for k in range(lo, i)):
+        return None
+    n = len(words)
+    for k in range(i + 1, min(n - 1, i + 6)):
+        if sent[k] != sent[i]:
+            return None
+        if words[k] == "тем" and words[k + 1] in _MORE:
+            for j in range(k + 1, min(n, k + 4)):
+                if sent[j] == sent[i] and (lemma(words[j]) in _MISCHIEF or "GS.PROBLEM" in cue[j]):
+                    return j
+            return None
+    return None
+
+
 def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> int | None:
     """In «у <group> нет …» («у армян никакой совести»), the lacking word (GS.LACK) within four words
     after «нет», or right after «никакой», «ни»."""
@@ -1193,6 +1220,10 @@ def _statement(
         # do it in their own land; a moderator reads it (not said of children: «пусть дети играют у себя
         # во дворе»)
         return found("call_to_exclude", found_at, "review", "пусть … у себя", hold=True)
+    if (j := _the_more_of_them(words, cue, sent, i)) is not None:
+        # «чем больше у нас кавказцев, тем больше преступлений»: the group's number as the cause of crime
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("generalisation", j, strength, f"чем больше {words[i]}, тем больше {words[j]}", hold)
     if i > 0 and words[i - 1] == "у" and (j := _lacks(words, cue, same_clause, i)) is not None:
         # «у цыган нет ни стыда ни совести», «у молодёжи нет мозгов»: what a whole group is said to lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]

@@ -1860,3 +1860,10 @@ def test_the_same_name_said_to_you_is_an_insult(judge):
 )
 def test_hearsay_opened_with_they_say_is_not_the_authors_statement(judge, text):
     assert judge.judge(text).action not in REMOVED
+
+
+def test_the_more_of_a_people_the_more_crime_is_hate_and_of_students_held(judge):
+    v = judge.judge("Чем больше у нас кавказцев, тем больше преступлений")
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+    assert judge.judge("Чем больше студентов, тем больше мусора у общежития").action == "review"
+    assert judge.judge("Чем больше у нас врачей, тем меньше очередей").action == "allow"
