@@ -797,6 +797,8 @@ def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int)
 def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> bool:
     """Does the sentence made of tokens ``idx`` defend people or reject a generalisation?"""
     last = idx[-1]
+    if any(words[k] == "или" and "GS.LEAVE" in cue[k + 1] for k in idx if k < last):
+        return False  # «уважайте наши законы или уезжайте»: an ultimatum, not respect
     for k in idx:
         if "GS.DEFEND" in cue[k] and not any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k)):
             # («не может быть хорошим»: the defending word is negated three words away)
@@ -1012,24 +1014,32 @@ _HOW_LONG = ("сколько", "можно")
 _DARK = ("черн", "темнокож", "чернокож")
 
 
-def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int) -> bool:
+def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int, i: int) -> bool:
     """Is the «на» (or «в») at ``j`` a call to send people to the dump, the grave or a camp — «пора их
     на свалку», «стариков на мыло», «всех на тот свет», «этих приезжих надо в резервацию»: after
     «пора», «надо», «нужно», or in a clause without a verb (not «студентов возили на кладбище к
-    мемориалу», which is news; not «цыгане живут в своём гетто»)?"""
+    мемориалу», which is news; not «цыгане живут в своём гетто»)? A people sent to its homeland in a
+    clause without a verb is one too: «армян — в Армению»."""
     n = len(words)
     if j + 1 >= n or sent[j + 1] != sent[j]:
         return False
     nxt = words[j + 1]
     if words[j] in ("в", "во"):
-        if nxt not in _CONFINEMENT:
-            return False
+        if nxt not in _CONFINEMENT and not (j > i and (_has(nxt, "accs") or _has(nxt, "nomn")) and _homeland(words[i], nxt)):
+            return False  # (not «работа в Норвегии — для норвежцев»: where, not where to)
     elif nxt not in _DISPOSAL and nxt not in _WAY_OUT and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
         return False
     if any(words[k] == "пора" for k in range(max(0, j - 3), j) if sent[k] == sent[j]):
         return True
     own = [k for k in range(max(0, j - 6), min(n, j + 3)) if clause[k] == clause[j] and k not in (j, j + 1)]
     return not any(_likely(words[k], "VERB") or _likely(words[k], "INFN") or _likely(words[k], "PRTS") for k in own)
+
+
+def _homeland(group: str, place: str) -> bool:
+    """Is ``place`` the land a people's name comes from («армян» → «Армению», «таджиков» →
+    «Таджикистан», «чеченцев» → «Чечню»): a place name sharing the people's first three letters?
+    («Беженцев — в Пятигорск» is no homeland.)"""
+    return len(place) > 3 and any("Geox" in t for t in _tags(place)) and lemma(place)[:3] == lemma(group)[:3]
 
 
 #: Words of comparison: «как тараканы», «словно скот», «вроде тараканов», «похожи на обезьян».
@@ -1176,6 +1186,9 @@ def _statement(
         if "GS.LEAVE" in c and (
             _has(words[j], "impr") or any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
         ):
+            if words[j - 1] == "или" and not kept_out:
+                # «уважайте наши законы или уезжайте»: an ultimatum, like «должны … или уезжать» — held
+                return found("call_to_exclude", j, "review", f"или {words[j]}", hold=True)
             return found("call_to_exclude", j, "delete", words[j])
         if (
             "GS.LEAVE" in c
@@ -1194,7 +1207,7 @@ def _statement(
                 return found("call_to_exclude", j, "review" if soft else "delete", f"{words[j]} с …", hold=soft)
         if words[j] == "место" and obj and _assigned_place(words, cue, j, i, dash_after_i):
             return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
-        if words[j] in _TO and obj and _disposal(words, sent, clause, j) and not (kept_out and words[j + 1] in _WAY_OUT):
+        if words[j] in _TO and obj and _disposal(words, sent, clause, j, i) and not (kept_out and words[j + 1] in _WAY_OUT):
             # («студентов на выход из аудитории» is a teacher's order)
             where = "тот свет" if words[j + 1] == "тот" else words[j + 1]
             return found("call_to_exclude", j + 1, "delete", f"{words[j]} {where}")

@@ -1867,3 +1867,20 @@ def test_the_more_of_a_people_the_more_crime_is_hate_and_of_students_held(judge)
     assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
     assert judge.judge("Чем больше студентов, тем больше мусора у общежития").action == "review"
     assert judge.judge("Чем больше у нас врачей, тем меньше очередей").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Армян — в Армению, грузин — в Грузию", "Таджиков в Таджикистан!"])
+def test_a_people_sent_to_its_homeland_without_a_verb_is_a_call(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Беженцев — в Пятигорск", "Армяне уехали в Армению на лето"])
+def test_people_brought_here_or_gone_home_on_holiday_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_respect_our_laws_or_leave_is_an_ultimatum_held_not_a_defence(judge):
+    v = judge.judge("Вы, приезжие, уважайте наши законы или уезжайте")
+    assert v.action == "review" and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+    assert judge.judge("Студенты, уважайте соседей или съезжайте из общежития").action == "allow"
