@@ -1186,9 +1186,6 @@ def _statement(
         if "GS.LEAVE" in c and (
             _has(words[j], "impr") or any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
         ):
-            if words[j - 1] == "или" and not kept_out:
-                # «уважайте наши законы или уезжайте»: an ultimatum, like «должны … или уезжать» — held
-                return found("call_to_exclude", j, "review", f"или {words[j]}", hold=True)
             return found("call_to_exclude", j, "delete", words[j])
         if (
             "GS.LEAVE" in c
