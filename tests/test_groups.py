@@ -1885,3 +1885,20 @@ def test_respect_our_laws_or_leave_is_a_call_to_leave_not_a_defence(judge):
     v = judge.judge("Вы, приезжие, уважайте наши законы или уезжайте")
     assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
     assert judge.judge("Студенты, уважайте соседей или съезжайте из общежития").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Иванова из соцзащиты берёт взятки, все знают", "Этот Сидоров из 5 подъезда торгует наркотой",
+     "Наш участковый Сидоров крышует наркоторговцев", "Глава Иванов отмывает деньги через фирму жены"],
+)
+def test_a_named_person_accused_of_a_crime_is_held_as_defamation(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Петрова берёт взятки?", "Магазин Петрова торгует солью и сахаром", "Петров торгует овощами на рынке"]
+)
+def test_a_question_and_a_shop_selling_salt_are_no_defamation(judge, text):
+    assert judge.judge(text).action == "allow"
