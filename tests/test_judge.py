@@ -392,3 +392,16 @@ def test_livestock_a_breeders_bitch_and_the_saying_are_no_insults(judge, text):
 @pytest.mark.parametrize("text", ["Ты скотина, а не фермер", "Эта сука лает на меня, а ты молчишь"])
 def test_an_animal_word_aimed_at_someone_is_still_an_insult(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["Заложу бомбу в мэрии", "Взорву вашу контору", "Подложим взрывчатку под их офис"])
+def test_a_bomb_promised_by_the_author_is_a_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action == "delete_and_ban" and "threat" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Взорвали старый мост, чтобы построить новый", "Взорвём танцпол в эту субботу!", "Я взорвусь от злости"]
+)
+def test_a_demolition_a_dance_floor_and_anger_are_no_bomb_threats(judge, text):
+    assert judge.judge(text).action == "allow"
