@@ -74,6 +74,10 @@ SUBJECTLESS_SET = "SUBJECTLESS"  # hate.txt: verbs that are slurs only without a
 NAME_NOMN_SET = "NAME_NOMN"  # a name that may be the subject («Иванова — воровка», not «Ивановой звонил мошенник»)
 _NAME_ONLY = frozenset((NAME_SET,))
 _NAME_NOMN = frozenset((NAME_SET, NAME_NOMN_SET))
+#: A VK reply opening a comment — the mention of whom it answers, then a comma or a colon
+_REPLY_TO = re.compile(r"\[(?:id|club|public)\d+\|[^\]\n]{1,80}\]\s*[,:]\s*")
+#: What a reply's addressee may be called in a clause of one word (see ``Lexicon.match``)
+_VOCATIVE_NAMES = ("WEAK_INSULT", "YOU_ARE", "YOU_ARE_THING", "YOU_ARE_ANIMAL")
 _PERSON_NAME = frozenset(("Name", "Patr", "Surn"))
 
 
@@ -873,6 +877,22 @@ class Lexicon:
                 if cat in f:
                     entry, tgt = f[cat]
                     hits.append(Hit(cat, entry, t.start, t.end, orig[t.start : t.end], tgt))
+        if orig.startswith("[") and token_sets and (m := _REPLY_TO.match(orig)):
+            # «[id123|Алексей], балабол», «[id456|Игорь], крыса»: a VK reply whose first clause is one
+            # word the lexicon reads as an insult only when said to someone — it is said to the
+            # addressee the reply names (not «[id123|Ольга], клоун из цирка приедет», nor «…, клоун?»)
+            i = next((k for k, t in enumerate(toks) if t.start >= m.end()), None)
+            if (
+                i is not None
+                and toks[i].start == m.end()
+                and not token_sets.get(i, frozenset()).isdisjoint(_VOCATIVE_NAMES)
+                and any("nomn" in p.tag for p in parses(words[i])[:2])
+                and _clause_end(n, i)
+                and not _in_question(n, i)
+                and not any(h.start == toks[i].start for h in hits)
+            ):
+                t = toks[i]
+                hits.append(Hit("insult", "weak_insult_vocative", t.start, t.end, orig[t.start : t.end]))
         if token_sets:
             if self._name_partners:
                 present = frozenset().union(*token_sets.values())

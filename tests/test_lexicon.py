@@ -788,3 +788,15 @@ def test_the_per_word_readings_cache_is_bounded_and_changes_nothing(monkeypatch)
         assert [lex.match(normalize(t)) for t in _WORD_READINGS_TEXTS] == expected
         assert len(lex._readings) <= 3 + 1
     lex._readings.clear()
+
+
+@pytest.mark.parametrize("text", ["[id321|Алексей], балабол", "[id123|Ольга Петрова], трепло", "[id123|Ольга], баран."])
+def test_a_replys_addressee_called_a_weak_insult_alone_is_insulted(text):
+    assert any(h.matched == "weak_insult_vocative" for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize(
+    "text", ["[id123|Ольга], клоун из цирка приедет в субботу", "[id123|Ольга], клоун?", "Алексей, балабол", "[id123|Ольга], спасибо"]
+)
+def test_a_clown_coming_a_question_and_no_reply_mention_are_not_the_vocative_insult(text):
+    assert not any(h.matched == "weak_insult_vocative" for h in default_lexicon().match(normalize(text)))
