@@ -800,3 +800,12 @@ def test_a_replys_addressee_called_a_weak_insult_alone_is_insulted(text):
 )
 def test_a_clown_coming_a_question_and_no_reply_mention_are_not_the_vocative_insult(text):
     assert not any(h.matched == "weak_insult_vocative" for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize("text", ["рот закрой", "Пасть захлопни"])
+def test_shut_your_mouth_turned_round_is_an_insult(text):
+    assert any(h.matched == "shut_your_mouth_rev" for h in default_lexicon().match(normalize(text)))
+
+
+def test_cover_your_mouth_when_coughing_is_no_shut_your_mouth():
+    assert not any(h.matched.startswith("shut_your_mouth") for h in default_lexicon().match(normalize("Рот прикрой, когда кашляешь")))
