@@ -1902,3 +1902,8 @@ def test_a_named_person_accused_of_a_crime_is_held_as_defamation(judge, text):
 )
 def test_a_question_and_a_shop_selling_salt_are_no_defamation(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_a_group_called_mad_with_the_idiom_is_a_generalisation(judge):
+    assert "hate" in judge.judge("Феминистки — больные на голову").labels
+    assert judge.judge("Больные пенсионеры ждут врача на дому").action == "allow"
