@@ -386,6 +386,28 @@ _MISCHIEF = frozenset(
 _MORE = frozenset(("больше", "меньше", "хуже"))
 
 
+_NONE_LEFT = frozenset(("осталось", "было", "стало", "жило"))
+_WISH = frozenset(("чтобы", "чтоб", "бы", "мечтаю", "хочу", "хотим", "пусть", "пора"))
+
+
+def _none_left(words: Sequence[str], sent: list[int], i: int) -> int | None:
+    """«…, чтобы в городе не осталось ни одного кавказца»: «не осталось / не было ни одного X» after a
+    wish in the same sentence; the index of the verb (not «чтобы не осталось ни одной ямы» — no group;
+    not «ни одного пенсионера без лекарств»)."""
+    if i < 2 or words[i - 1] not in ("одного", "одной") or words[i - 2] != "ни":
+        return None
+    if i + 1 < len(words) and words[i + 1] in ("без", "в", "во") and sent[i + 1] == sent[i]:
+        return None  # «… ни одного пенсионера без лекарств», «… в очереди»: a wish for them
+    for k in range(i - 3, max(-1, i - 7), -1):
+        if sent[k] != sent[i]:
+            return None
+        if words[k] in _NONE_LEFT and k > 0 and words[k - 1] == "не":
+            if any(words[m] in _WISH for m in range(max(0, k - 8), k) if sent[m] == sent[i]):
+                return k
+            return None
+    return None
+
+
 def _the_more_of_them(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> int | None:
     """«Чем больше у нас кавказцев, тем больше преступлений» (not «чем больше у нас врачей, тем
     меньше очередей»): «чем больше» before the group word and «тем больше/хуже» with crime, dirt or
@@ -1232,6 +1254,10 @@ def _statement(
         # do it in their own land; a moderator reads it (not said of children: «пусть дети играют у себя
         # во дворе»)
         return found("call_to_exclude", found_at, "review", "пусть … у себя", hold=True)
+    if attribute not in _RULES_OF and (j := _none_left(words, sent, i)) is not None:
+        # «мечтаю, чтобы в городе не осталось ни одного кавказца»: a city wished free of a people
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("call_to_exclude", j, strength, f"чтобы не {words[j]} ни одного", hold)
     if (j := _the_more_of_them(words, cue, sent, i)) is not None:
         # «чем больше у нас кавказцев, тем больше преступлений»: the group's number as the cause of crime
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]

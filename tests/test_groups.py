@@ -1907,3 +1907,25 @@ def test_a_question_and_a_shop_selling_salt_are_no_defamation(judge, text):
 def test_a_group_called_mad_with_the_idiom_is_a_generalisation(judge):
     assert "hate" in judge.judge("Феминистки — больные на голову").labels
     assert judge.judge("Больные пенсионеры ждут врача на дому").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Мечтаю, чтобы в городе не осталось ни одного кавказца", "Хочу, чтобы в Пятигорске не было ни одного цыгана"]
+)
+def test_a_city_wished_free_of_a_people_is_a_call_to_exclude(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["На собрании не было ни одного армянина", "Хочу, чтобы не осталось ни одного пенсионера без лекарств",
+     "Чтобы в классе не было ни одного двоечника"],
+)
+def test_none_at_a_meeting_and_none_without_medicine_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_pogroms_wished_for_are_a_threat_and_condemned_are_not(judge):
+    assert judge.judge("Побольше бы таких погромов, как в Бирюлёво").action == "delete_and_ban"
+    assert judge.judge("Больше никаких погромов в нашей стране").action == "allow"
