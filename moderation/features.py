@@ -319,25 +319,30 @@ _YOU = frozenset("ты тебя тебе тобой вы вас вам вами 
 #: a goat), by lemma, and what shows a sentence speaks of animals, by lemma: what only animals do or
 #: have, and where they are kept.
 _ANIMAL_WORDS = frozenset(
-    "скотина скот сука сучка козел коза петух свинья свиньи баран овца корова осел ишак курица кобыла телка".split()
+    "скотина скот сука сучка козел коза петух свинья свиньи баран овца корова осел ишак курица кобыла телка "
+    "дятел кабан крыса обезьяна змея гусь индюк бык хомяк таракан шакал гиена жаба лось олень".split()
 )
 _ANIMAL_CUES = frozenset(
     "лаять мычать блеять хрюкать кудахтать ощениться окотиться отелиться пастись пасти выпас "
     "выгуливать выгул кобель щенок котенок теленок ягненок поросенок цыпленок порода породистый вязка привить "
     "привитый ошейник поводок намордник хлев курятник коровник конюшня свинарник пастбище отара ферма "
-    "надой доить сено подворье рог копыто".split()
+    "надой доить сено подворье рог копыто детеныш самка самец вольер клетка зоопарк террариум гнездо нора "
+    "дупло вылупиться подвал чердак роща пруд дерево окраина".split()
 )
-_ANIMAL_REACH = 4
+_ANIMAL_REACH = 5
 _CREATURE = frozenset(("тварь", "твари"))
+#: «эти крысы в подвале администрации», «как свиньи в хлеву»: a word pointed at someone or a likeness
+_POINTED = frozenset("этот эта эти этих этим такой такая такие таких как словно будто ты вы же".split())
 
 
 def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
-    """Abusive animal words said of animals: within four words of a word only animals go with, in the
+    """Abusive animal words said of animals: within five words of a word only animals go with, in the
     same sentence, in a text that addresses nobody («На ферме скотина без присмотра ходит по дороге»,
     «Продаём щенков, сука привитая», «Козёл соседский опять забрёл, пасётся на площадке»), and the
     saying «всякой твари по паре». The flame-war corpora know these words as insults only, and the
     farm and the kennel were deleted and banned; the model does not see them there and the lexicon's
-    reading of them is no evidence. «Ты скотина», «эта сука лает на меня, а ты молчишь» keep theirs."""
+    reading of them is no evidence. «Ты скотина», «эта сука лает на меня, а ты молчишь», «эти крысы в
+    подвале администрации», «живут как свиньи в хлеву» keep theirs."""
     words = norm.words
     saying = "по" in words and not _CREATURE.isdisjoint(words)
     if _ANIMAL_WORDS.isdisjoint(lemmas) and not saying:
@@ -348,7 +353,7 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
     n = len(words)
     out: list[int] = []
     for i, lem in enumerate(lemmas):
-        if lem in _ANIMAL_WORDS:
+        if lem in _ANIMAL_WORDS and not (i and words[i - 1] in _POINTED):
             if any(
                 lemmas[k] in _ANIMAL_CUES and sent[k] == sent[i]
                 for k in range(max(0, i - _ANIMAL_REACH), min(n, i + _ANIMAL_REACH + 1))
