@@ -1929,3 +1929,8 @@ def test_none_at_a_meeting_and_none_without_medicine_are_allowed(judge, text):
 def test_pogroms_wished_for_are_a_threat_and_condemned_are_not(judge):
     assert judge.judge("Побольше бы таких погромов, как в Бирюлёво").action == "delete_and_ban"
     assert judge.judge("Больше никаких погромов в нашей стране").action == "allow"
+
+
+def test_gone_wild_is_held_of_schoolchildren_and_flowers_in_bloom_are_allowed(judge):
+    assert judge.judge("Школьники совсем распустились, хамят взрослым").action == "review"
+    assert judge.judge("Цветы распустились в парке").action == "allow"
