@@ -409,6 +409,18 @@ def _none_left(words: Sequence[str], sent: list[int], i: int) -> int | None:
     return None
 
 
+def _only_such(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> int | None:
+    """The evaluation right after «одни/сплошь/только» that follows the group word at ``i`` within
+    three words in its sentence («среди армян одни торгаши»; not «среди армян одни мои друзья»)."""
+    n = len(words)
+    for k in range(i + 1, min(n - 1, i + 4)):
+        if sent[k + 1] != sent[i]:
+            return None
+        if words[k] in _ONLY or words[k] == "только":
+            return k + 1 if "GS.EVAL" in cue[k + 1] else None
+    return None
+
+
 def _the_more_of_them(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> int | None:
     """«Чем больше у нас кавказцев, тем больше преступлений» (not «чем больше у нас врачей, тем
     меньше очередей»): «чем больше» before the group word and «тем больше/хуже» with crime, dirt or
@@ -1259,6 +1271,10 @@ def _statement(
         # «мечтаю, чтобы в городе не осталось ни одного кавказца»: a city wished free of a people
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("call_to_exclude", j, strength, f"чтобы не {words[j]} ни одного", hold)
+    if i > 0 and words[i - 1] == "среди" and (j := _only_such(words, cue, sent, i)) is not None:
+        # «среди армян одни торгаши», «среди таксистов сплошь хамы»: nothing but that among them
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("generalisation", j, strength, f"среди {words[i]} {words[j - 1]} {words[j]}", hold)
     if (j := _the_more_of_them(words, cue, sent, i)) is not None:
         # «чем больше у нас кавказцев, тем больше преступлений»: the group's number as the cause of crime
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]

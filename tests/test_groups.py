@@ -1934,3 +1934,10 @@ def test_pogroms_wished_for_are_a_threat_and_condemned_are_not(judge):
 def test_gone_wild_is_held_of_schoolchildren_and_flowers_in_bloom_are_allowed(judge):
     assert judge.judge("Школьники совсем распустились, хамят взрослым").action == "review"
     assert judge.judge("Цветы распустились в парке").action == "allow"
+
+
+def test_nothing_but_crooks_among_a_people_is_hate_and_among_pensioners_held(judge):
+    assert "hate" in judge.judge("Среди армян одни торгаши").labels
+    assert judge.judge("Среди пенсионеров сплошь бездельники").action == "review"
+    assert judge.judge("Среди армян одни мои друзья").action == "allow"
+    assert judge.judge("Среди врачей только профессионалы").action == "allow"
