@@ -332,7 +332,7 @@ _ANIMAL_CUES = frozenset(
 _ANIMAL_REACH = 5
 _CREATURE = frozenset(("тварь", "твари"))
 #: «эти крысы в подвале администрации», «как свиньи в хлеву»: a word pointed at someone or a likeness
-_POINTED = frozenset("этот эта эти этих этим такой такая такие таких как словно будто ты вы же".split())
+_POINTED = frozenset("это этот эта эти этих этим такой такая такие таких как словно будто ты вы же".split())
 
 
 def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
