@@ -338,9 +338,22 @@ def _names_the_maker(norm: Normalized, k: int | None) -> bool:
 
 def _does_it(word: str) -> bool:
     """A present-tense verb of what someone does («Какой идиот паркуется на тротуаре у школы?»): in a
-    question, the wrongdoer is as absent as the maker of a decision."""
+    question, the wrongdoer is as absent as the maker of a decision — unless the deed is writing or
+    talking («какой дебил это пишет?» names someone in the thread)."""
     ps = parses(word)
-    return bool(ps) and ps[0].tag.POS == "VERB" and {"pres", "3per", "sing"} in ps[0].tag
+    return (
+        bool(ps)
+        and ps[0].tag.POS == "VERB"
+        and {"pres", "3per", "sing"} in ps[0].tag
+        and ps[0].normal_form not in _SPEAKS
+    )
+
+
+#: What a participant of the discussion does: «какой дебил это пишет?» is said to them
+_SPEAKS = frozenset(
+    "писать написать говорить сказать нести комментировать болтать сочинять строчить вякать тявкать спорить "
+    "отвечать советовать учить думать считать лайкать".split()
+)
 
 
 _SENTENCE_MARK = re.compile(r"[.!?;\n…]")

@@ -1941,3 +1941,8 @@ def test_nothing_but_crooks_among_a_people_is_hate_and_among_pensioners_held(jud
     assert judge.judge("Среди пенсионеров сплошь бездельники").action == "review"
     assert judge.judge("Среди армян одни мои друзья").action == "allow"
     assert judge.judge("Среди врачей только профессионалы").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Какой дебил это пишет?", "Какой дурак такое говорит?"])
+def test_a_question_naming_whoever_writes_or_talks_here_is_still_an_insult(judge, text):
+    assert judge.judge(text).action in REMOVED
