@@ -291,6 +291,32 @@ _WHO = frozenset("какой какая какое какие какого ка�
 _WHICH = frozenset("который которая которое которые".split())
 
 
+#: What makes a text a complaint or a call for help to the page («…, полиция не приезжает», «примите
+#: меры», «куда обращаться?»): a neighbour or a worker named so inside one is reported, not insulted
+_COMPLAINT = frozenset(
+    "полиция полицию полиции участковый участковому участкового жалоба жалобу жалобы пожаловаться жалуюсь "
+    "жалуемся примите меры разберитесь помогите обращаться обратиться заявление угрожает угрожал угрожала "
+    "управляющая управляйка прокуратура".split()
+)
+
+
+def said_in_complaint(norm: Normalized, hits: Iterable[_Hit]) -> bool:
+    """Is every insult of the text a neighbour or a worker called a weak name (``person_is_weak_insult``:
+    «сосед сверху — псих») inside a complaint or a call for help, with nobody addressed and no harder
+    abuse? «Сосед сверху — псих, угрожает всем жильцам ножом, полиция не приезжает» was deleted: the
+    author reports a danger, a moderator reads it."""
+    words = norm.words
+    if _COMPLAINT.isdisjoint(words):
+        return False
+    hit_list = list(hits)
+    insults = [h for h in hit_list if h.category == "insult"]
+    if not insults or any(h.matched != "person_is_weak_insult" for h in insults):
+        return False
+    if any(h.category in _HARD_ABUSE for h in hit_list):
+        return False
+    return _SECOND_PERSON.isdisjoint(words) and not any(_VILE.match(w) for w in words)
+
+
 def said_of_decision_maker(norm: Normalized, hits: Iterable[_Hit]) -> bool:
     """Is every insult word of the text the name a rhetorical question gives to whoever made a
     decision — «Какой дурак придумал светофор посреди трассы?», «Кто этот идиот, который

@@ -20,7 +20,13 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import categories
-from moderation.addressee import said_of_authorities, said_of_decision_maker, said_of_self, said_of_things
+from moderation.addressee import (
+    said_in_complaint,
+    said_of_authorities,
+    said_of_decision_maker,
+    said_of_self,
+    said_of_things,
+)
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import analyzer, lemma, parses
@@ -52,6 +58,7 @@ class Prepared:
     authority_insult: bool = False  # insult aimed only at the authorities as a body ("депутаты — бездари")
     thing_insult: bool = False  # harsh words said only of things ("убогий парк", "дебильный проект")
     decision_insult: bool = False  # the name given to whoever decided ("какой дурак это придумал?")
+    complaint_insult: bool = False  # a neighbour or a worker called a weak name in a complaint ("сосед — псих, полиция …")
     #: (vocabulary, column of each lemma unigram then bigram, -1 = not in it) from the last
     #: ``LemmaTfidf.transform``: the judge's evidence maps the model's weights back to words with it
     lemma_cols: tuple | None = None
@@ -171,6 +178,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked, unseen,
         said_of_self(norm, hits), said_of_authorities(norm, hits, lemmas),
         said_of_things(norm, hits, lemmas, lexicon.harsh_adjectives), said_of_decision_maker(norm, hits),
+        said_in_complaint(norm, hits),
     )
 
 

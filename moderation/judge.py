@@ -304,6 +304,7 @@ class Judge:
             authority_insult=p.authority_insult,
             thing_insult=thing_insult,
             decision_insult=p.decision_insult,
+            complaint_insult=p.complaint_insult,
             courteous=not _COURTESY.isdisjoint(p.norm.words),
             warns=bool(p.spam) and _warns(p),
             quoted=bool(p.spam) and _quotes_spam(p),

@@ -167,6 +167,7 @@ def ceilings(
     courteous: bool = False,
     thing_insult: bool = False,
     decision_insult: bool = False,
+    complaint_insult: bool = False,
     warns: bool = False,
     notice: bool = False,
     quoted: bool = False,
@@ -211,6 +212,9 @@ def ceilings(
     * The name a rhetorical question gives to whoever made a decision (``decision_insult``: «какой
       дурак придумал светофор посреди трассы?»; nobody addressed, no harder abuse) criticises the
       decision: insult is at most held for review.
+    * A neighbour or a worker called a weak name inside a complaint or a call for help
+      (``complaint_insult``: «сосед сверху — псих, угрожает ножом, полиция не приезжает»; nobody
+      addressed, no harder abuse) is reported, not insulted: insult is at most held for review.
     * A text whose only statements about a group are ones the analyser holds for a moderator
       (``Finding.hold``: "в правительстве одни X", "на рынке сплошь X") and that has no abusive
       lexicon word is at most reviewed for ``hate``.
@@ -248,6 +252,7 @@ def ceilings(
         (authority_insult, "резкая критика власти — решает модератор"),
         (thing_insult, "резкая оценка вещи или решения, а не человека — решает модератор"),
         (decision_insult, "риторический вопрос о том, кто принял решение, а не оскорбление собеседника — решает модератор"),
+        (complaint_insult, "жалоба на соседа или работника, а не оскорбление собеседника — решает модератор"),
     )
     insult_held = next((r for held, r in said_of if held), None)
     if insult_held is not None:

@@ -1946,3 +1946,17 @@ def test_nothing_but_crooks_among_a_people_is_hate_and_among_pensioners_held(jud
 @pytest.mark.parametrize("text", ["Какой дебил это пишет?", "Какой дурак такое говорит?"])
 def test_a_question_naming_whoever_writes_or_talks_here_is_still_an_insult(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+def test_a_neighbour_called_a_weak_name_in_a_call_for_help_is_held(judge):
+    text = "Сосед сверху — псих, угрожает всем жильцам ножом, полиция не приезжает"
+    assert prepare(text).complaint_insult
+    assert judge.judge(text).action == "review"
+
+
+@pytest.mark.parametrize(
+    "text", ["Сосед сверху — псих", "Ты псих, полиция по тебе плачет", "Сосед — псих и мудак, полиция не едет"]
+)
+def test_without_a_complaint_or_to_you_or_with_mat_it_stays_an_insult(judge, text):
+    assert not prepare(text).complaint_insult
+    assert judge.judge(text).action in REMOVED
