@@ -151,6 +151,7 @@ class _Groups(Protocol):
     mentions: list
     reported: object
     addressed: bool
+    defended: bool
 
     @property
     def violating(self) -> list: ...
@@ -195,8 +196,9 @@ def ceilings(
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
-    * A text that names a group but says nothing against it (a neighbour, a holiday, a question, a
-      defence) is at most reviewed for ``hate``: the group word is not evidence of hatred. (The
+    * A text that names a group but says nothing against it (a neighbour, a holiday, a question) is at
+      most reviewed for ``hate``: the group word is not evidence of hatred; one that defends it
+      («мусульман надо уважать, как и всех») is let through on ``hate``. (The
       model never sees neutral group names at all: they are masked, see ``features.GROUP_TOKEN``.)
     * A text that rejects a stereotype about a group (the analyser's ``defused`` sentences: "не все
       X такие", "говорить, что все X воры, — глупость") and has no abuse of its own is at most
@@ -287,7 +289,8 @@ def ceilings(
             why[cat] = reason
     if groups is not None:
         if groups.mentions and not groups.violating and not any(h.category in _ABUSE for h in hit_list):
-            out["hate"] = "review"
+            # («Мусульман надо уважать, как и всех»: a defence of the group is no case for a moderator)
+            out["hate"] = "allow" if groups.defended else "review"
             why["hate"] = "группа лишь упомянута"
             if groups.defused:
                 # «Говорить, что все X — воры, глупость»: the words of the stereotype it rejects are

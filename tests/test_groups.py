@@ -1960,3 +1960,7 @@ def test_a_neighbour_called_a_weak_name_in_a_call_for_help_is_held(judge):
 def test_without_a_complaint_or_to_you_or_with_mat_it_stays_an_insult(judge, text):
     assert not prepare(text).complaint_insult
     assert judge.judge(text).action in REMOVED
+
+
+def test_a_defence_of_a_group_is_let_through_not_held(judge):
+    assert judge.judge("Мусульман надо уважать, как и всех").action == "allow"
