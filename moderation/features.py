@@ -328,7 +328,7 @@ _YOU = frozenset("ты тебя тебе тобой вы вас вам вами 
 #: have, and where they are kept.
 _ANIMAL_WORDS = frozenset(
     "скотина скот сука сучка козел коза петух свинья свиньи баран овца корова осел ишак курица кобыла телка "
-    "дятел кабан крыса обезьяна змея гусь индюк бык хомяк таракан шакал гиена жаба лось олень".split()
+    "дятел кабан крыса обезьяна змея гусь индюк бык хомяк таракан шакал гиена жаба лось олень клоун".split()
 )
 _ANIMAL_CUES = frozenset(
     "лаять мычать блеять хрюкать кудахтать ощениться окотиться отелиться пастись пасти выпас "
@@ -338,7 +338,14 @@ _ANIMAL_CUES = frozenset(
     "дупло вылупиться подвал чердак роща пруд дерево окраина".split()
 )
 _ANIMAL_REACH = 5
+#: What shows one of them is meant literally, besides the animals' words: a rooster sings («петухи поют с
+#: утра»; not «козлы поют под окнами»), a clown works in a circus («клоуны в цирке были замечательные»)
+_OWN_CUES = {
+    "петух": frozenset(("петь",)),
+    "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик".split()),
+}
 _CREATURE = frozenset(("тварь", "твари"))
+_DASH_BEFORE = re.compile("[—–-]")  # «депутаты — клоуны, устроили цирк»: what someone is said to be
 #: «эти крысы в подвале администрации», «как свиньи в хлеву»: a word pointed at someone or a likeness
 _POINTED = frozenset("это этот эта эти этих этим такой такая такие таких как словно будто ты вы же".split())
 
@@ -359,11 +366,13 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
         return ()
     sent = norm.sentences
     n = len(words)
+    toks, orig = norm.tokens, norm.original
     out: list[int] = []
     for i, lem in enumerate(lemmas):
-        if lem in _ANIMAL_WORDS and not (i and words[i - 1] in _POINTED):
+        if lem in _ANIMAL_WORDS and not (i and (words[i - 1] in _POINTED or _DASH_BEFORE.search(orig, toks[i - 1].end, toks[i].start))):
+            own = _OWN_CUES.get(lem, frozenset())
             if any(
-                lemmas[k] in _ANIMAL_CUES and sent[k] == sent[i]
+                (lemmas[k] in _ANIMAL_CUES or lemmas[k] in own) and sent[k] == sent[i]
                 for k in range(max(0, i - _ANIMAL_REACH), min(n, i + _ANIMAL_REACH + 1))
             ):
                 out.append(i)
