@@ -1964,3 +1964,10 @@ def test_without_a_complaint_or_to_you_or_with_mat_it_stays_an_insult(judge, tex
 
 def test_a_defence_of_a_group_is_let_through_not_held(judge):
     assert judge.judge("Мусульман надо уважать, как и всех").action == "allow"
+
+
+def test_quacks_and_bribe_taking_said_of_a_trade_are_generalisations(judge):
+    assert "hate" in judge.judge("Врачи у нас — коновалы, лечить не умеют").labels
+    assert "hate" in judge.judge("Все врачи берут взятки").labels
+    assert judge.judge("Врачи берут взятки").action == "review"
+    assert judge.judge("Завуч берёт взятки").action == "review"
