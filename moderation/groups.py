@@ -602,11 +602,11 @@ def _adjective_reference(
     if prev and any("NOUN" in t and "plur" in t for t in _tags(prev)):
         return None  # "машины черные": said of things
     if attribute != "sex" and not (prev and "GS.QUANT" in cue[i - 1]) and not (
-        nxt and "GS.SPREAD" in cue[i + 1] and words[i].startswith(_DARK)
+        nxt and "GS.SPREAD" in cue[i + 1] and (words[i].startswith(_DARK) or attribute == "residence")
     ):
         # "черные" alone is a colour; "все/эти черные" are people ("голубые" always are), and so are
-        # «черные понаехали», «черные заполонили рынок»: only people arrive in droves (not «белые
-        # расплодились», the mushrooms)
+        # «черные понаехали», «черные заполонили рынок», «сельские понаехали»: only people arrive in
+        # droves (not «белые расплодились», the mushrooms)
         return None
     return i, attribute
 

@@ -1971,3 +1971,8 @@ def test_quacks_and_bribe_taking_said_of_a_trade_are_generalisations(judge):
     assert "hate" in judge.judge("Все врачи берут взятки").labels
     assert judge.judge("Врачи берут взятки").action == "review"
     assert judge.judge("Завуч берёт взятки").action == "review"
+
+
+def test_villagers_named_by_an_adjective_arriving_in_droves_are_people(judge):
+    assert "hate" in judge.judge("Сельские понаехали в город и гадят").labels
+    assert judge.judge("Сельские школы получат новые автобусы").action == "allow"
