@@ -639,3 +639,13 @@ def test_the_administrations_channel_shared_by_a_citizen_is_held_at_most(judge):
 
 def test_a_messenger_named_as_the_label_of_a_link_is_a_contact():
     assert any(s.name == "messenger" and s.weight > 0.1 for s in spam_signals("Telegram: https://t.me/SlaptheJEET"))
+
+
+@pytest.mark.parametrize("text", ["Выплачу ваши кредиты, звоните", "Закроем ваши долги законно, пишите"])
+def test_a_debt_scheme_offered_to_the_reader_is_loan_spam_evidence(text):
+    assert any(s.name == "loan" for s in spam_signals(text))
+
+
+@pytest.mark.parametrize("text", ["Погасите долги за ЖКХ до 25 числа", "Выплачивают ли пенсии досрочно?"])
+def test_a_notice_to_pay_and_a_pension_question_are_no_loan_spam(text):
+    assert not any(s.name == "loan" for s in spam_signals(text))
