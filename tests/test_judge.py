@@ -411,3 +411,9 @@ def test_a_bomb_promised_by_the_author_is_a_threat(judge, text):
 )
 def test_a_demolition_a_dance_floor_and_anger_are_no_bomb_threats(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_your_days_are_numbered_is_a_held_veiled_threat(judge):
+    v = judge.judge("Твои дни сочтены")
+    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert judge.judge("Дни летнего сезона сочтены").action == "allow"
