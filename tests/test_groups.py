@@ -1976,3 +1976,8 @@ def test_quacks_and_bribe_taking_said_of_a_trade_are_generalisations(judge):
 def test_villagers_named_by_an_adjective_arriving_in_droves_are_people(judge):
     assert "hate" in judge.judge("Сельские понаехали в город и гадят").labels
     assert judge.judge("Сельские школы получат новые автобусы").action == "allow"
+
+
+def test_not_welcome_at_ours_is_a_call_to_exclude(judge):
+    assert "hate" in judge.judge("Нерусским у нас не рады").labels
+    assert judge.judge("У нас рады всем гостям").action == "allow"
