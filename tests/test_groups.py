@@ -1981,3 +1981,8 @@ def test_villagers_named_by_an_adjective_arriving_in_droves_are_people(judge):
 def test_not_welcome_at_ours_is_a_call_to_exclude(judge):
     assert "hate" in judge.judge("Нерусским у нас не рады").labels
     assert judge.judge("У нас рады всем гостям").action == "allow"
+
+
+def test_mercenary_said_of_all_of_a_sex_is_a_generalisation(judge):
+    assert "hate" in judge.judge("Все бабы меркантильные").labels
+    assert judge.judge("Меркантильные интересы застройщика победили").action == "allow"
