@@ -29,7 +29,7 @@ _FILLERS = frozenset("же ведь просто ну тоже вообще пр
 #: Who can be compared with the author after a self-insult: "я дурак, а ты ещё больший".
 _YOU = frozenset(("ты", "вы"))
 _FEEL = frozenset("чувствую чувствовал чувствовала ощущаю ощущал ощущала считаю считал считала".split())
-_SECOND_PERSON = frozenset("ты тебя тебе тобой вы вас вам вами".split())
+SECOND_PERSON = frozenset("ты тебя тебе тобой вы вас вам вами".split())
 #: The authorities as a body: collective nouns in any number, people of the authorities in the plural
 #: ("чиновники", "депутатов"; one named official — "мэр дебил" — is a person, not a body).
 _AUTHORITY_BODIES = frozenset(
@@ -50,6 +50,16 @@ _VILE = re.compile(
 )
 #: Abuse that stays the judge's to decide whoever it is aimed at.
 _HARD_ABUSE = frozenset(("obscene", "threat", "hate"))
+
+
+def _no_harder_abuse(words: Sequence[str], hits: list[_Hit]) -> bool:
+    """No мат, threat or hate evidence, nobody addressed and no pure abuse («суки», «мрази»): what
+    every "said of …" reading below needs before it can hold an insult instead of deleting it."""
+    return (
+        not any(h.category in _HARD_ABUSE for h in hits)
+        and SECOND_PERSON.isdisjoint(words)
+        and not any(_VILE.match(w) for w in words)
+    )
 _CLAUSE_BREAK = re.compile(r"[.!?;,:()\n…\"«»]|\s[-–—]\s")
 
 
@@ -145,11 +155,9 @@ def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str
     if _AUTHORITY_WORDS.isdisjoint(lemmas):  # one C-level scan for the many texts about anything else
         return False
     hit_list = list(hits)
-    if any(h.category in _HARD_ABUSE for h in hit_list):
-        return False
     toks = norm.tokens
     words = norm.words
-    if not _SECOND_PERSON.isdisjoint(words) or any(_VILE.match(w) for w in words):
+    if not _no_harder_abuse(words, hit_list):
         return False
     bodies: set[int] = set()  # sentence numbers that name the authorities
     sentence_of = norm.sentences
@@ -312,9 +320,7 @@ def said_in_complaint(norm: Normalized, hits: Iterable[_Hit]) -> bool:
     insults = [h for h in hit_list if h.category == "insult"]
     if not insults or any(h.matched != "person_is_weak_insult" for h in insults):
         return False
-    if any(h.category in _HARD_ABUSE for h in hit_list):
-        return False
-    return _SECOND_PERSON.isdisjoint(words) and not any(_VILE.match(w) for w in words)
+    return _no_harder_abuse(words, hit_list)
 
 
 def said_of_decision_maker(norm: Normalized, hits: Iterable[_Hit]) -> bool:
@@ -332,9 +338,7 @@ def said_of_decision_maker(norm: Normalized, hits: Iterable[_Hit]) -> bool:
         return False
     hit_list = list(hits)
     insults = [h for h in hit_list if h.category == "insult"]
-    if not insults or any(h.category in _HARD_ABUSE for h in hit_list):
-        return False
-    if not _SECOND_PERSON.isdisjoint(words) or any(_VILE.match(w) for w in words):
+    if not insults or not _no_harder_abuse(words, hit_list):
         return False
     ends = {t.end: k for k, t in enumerate(norm.tokens)}
     return all(_names_the_maker(norm, ends.get(h.end)) for h in insults)

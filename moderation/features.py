@@ -21,6 +21,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import categories
 from moderation.addressee import (
+    SECOND_PERSON,
     said_in_complaint,
     said_of_authorities,
     said_of_decision_maker,
@@ -320,7 +321,8 @@ def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
 
 _BETWEEN_TITLE = re.compile(r"[.!?;:]")
 _TITLE_ABUSE = re.compile(r"[—–-]|\s:")
-_YOU = frozenset("ты тебя тебе тобой вы вас вам вами твой твоя твои ваш ваша ваши".split())
+#: the addressee and what is theirs («фильм «Ты идиот»», «твоя сука опять лает»)
+_YOU = SECOND_PERSON | frozenset("твой твоя твои ваш ваша ваши".split())
 
 
 #: Abusive words that also name an animal («скотина» is livestock, «сука» a bitch of a breed, «козёл»
