@@ -52,6 +52,11 @@ def judge(model_dir: Path) -> Any:
     return j
 
 
+def held_as(verdict: Any, kind: str) -> bool:
+    """Held for a moderator, with evidence of ``kind`` (``veiled_threat``, ``reported_speech`` …)."""
+    return verdict.action == "review" and any(e.kind == kind for e in verdict.evidence)
+
+
 @pytest.fixture
 async def vk_emu() -> AsyncIterator[VKEmulator]:
     """The emulator with the demo's two communities (different admins, so two user tokens) and posts."""

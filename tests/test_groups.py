@@ -14,6 +14,7 @@ from moderation.groups import analyse
 from moderation.judge import Judge, explain
 from moderation.lexicon import default_lexicon
 from moderation.normalize import normalize
+from tests.conftest import held_as
 
 REMOVED = ("delete", "delete_and_ban")
 
@@ -172,7 +173,7 @@ def test_calm_mentions_stay_up(judge, text):
 def test_reported_speech_is_never_deleted_at_most_reviewed_with_the_reason(judge, text):
     v = judge.judge(text)
     assert v.action in ("allow", "review")
-    if v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence):
+    if held_as(v, "reported_speech"):
         assert "жалоба на чужие слова" in v.ground
 
 
@@ -713,14 +714,14 @@ def test_a_dash_after_the_groups_noun_phrase_is_the_copula():
 @pytest.mark.parametrize("text", ["ещё раз затопишь — пожалеешь", "ходи теперь осторожнее"])
 def test_a_veiled_threat_the_lexicon_holds_is_not_deleted_through_the_model(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
     assert judge.judge(text + ", тварь").action in REMOVED
 
 
 @pytest.mark.parametrize("text", ["Завуч нашей школы — взяточница", "Соседка снизу — алкоголичка"])
 def test_accusing_a_person_named_by_post_or_as_a_neighbour_is_held_as_defamation(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "defamation_of_person"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize("text", ["Участковый задержал вора у рынка", "Директор — вор?"])
@@ -797,7 +798,7 @@ def test_curses_and_arson_against_a_people_are_incitement(judge, text, target):
 @pytest.mark.parametrize("text", ["Директор нашего лицея ворует деньги", "Участковый берёт взятки у торговцев"])
 def test_accusing_a_person_named_by_post_with_a_verb_is_held_as_defamation(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "defamation_of_person"), (v.action, v.ground)
 
 
 def test_nonhumans_is_an_insult_and_a_dehumanising_word():
@@ -845,7 +846,7 @@ def test_a_group_dying_out_without_a_wish_is_a_complaint(judge, text):
 
 def test_a_beast_said_of_our_own_people_is_held_not_deleted(judge):
     v = judge.judge("Наши футболисты просто звери сегодня")
-    assert v.action == "review" and any(e.kind == "dehumanising" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "dehumanising"), (v.action, v.ground)
     assert judge.judge("Эти таджики звери").action in REMOVED
 
 
@@ -885,7 +886,7 @@ def test_an_insult_addressed_or_vile_is_not_a_question_about_a_decision(judge, t
 )
 def test_a_word_talked_about_or_reported_is_held_at_most(judge, text):
     v = judge.judge(text)
-    assert v.action == "allow" or (v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence)), (
+    assert v.action == "allow" or held_as(v, "reported_speech"), (
         v.action, v.ground)
 
 
@@ -1062,7 +1063,7 @@ def test_the_dump_the_graveyard_and_animals_in_news_are_no_statement(judge, text
 )
 def test_guard_your_own_and_something_may_happen_to_you_are_held_veiled_threats(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1103,7 +1104,7 @@ def test_beating_an_alarm_or_burning_ones_own_leaves_is_no_threat(judge, text):
 )
 def test_a_complaint_about_a_trades_service_is_held_not_deleted(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "generalisation" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "generalisation"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize("text", ["Таксисты все бандиты", "Армяне хамы, жалуемся постоянно"])
@@ -1166,7 +1167,7 @@ def test_bad_behaviour_of_a_trade_or_an_age_is_a_complaint_of_a_people_a_general
 )
 def test_knowing_the_addressees_routine_kin_or_address_is_a_held_veiled_threat(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1181,7 +1182,7 @@ def test_accusing_a_named_official_of_a_crime_is_defamation(judge, text):
 
 def test_a_screenshot_of_abuse_shown_to_the_moderators_is_reported_speech(judge):
     v = judge.judge("Скриншот: «чурки, валите домой» — это на нашей стене, модераторы где?")
-    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "reported_speech"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1223,7 +1224,7 @@ def test_an_opinion_told_and_rejected_is_no_statement(judge, text):
 
 def test_someones_words_asked_about_are_reported_speech(judge):
     v = judge.judge("Это вы пишете, что женщины тупые? Как не стыдно")
-    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "reported_speech"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1281,7 +1282,7 @@ def test_a_belief_negated_before_its_clause_and_a_single_problem_are_allowed(jud
 )
 def test_a_loss_wished_on_the_addressees_property_or_a_search_is_held_not_deleted(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize("text", ["Мы тебя найдём, и поговорим по-другому", "Найду тебя", "Я тебя найду!"])
@@ -1333,7 +1334,7 @@ def test_a_named_victim_of_a_criminal_is_no_defamation(judge, text):
 
 def test_daring_the_addressee_to_be_brave_outside_is_a_held_veiled_threat(judge):
     v = judge.judge("Выйдешь вечером из дома — посмотрим, какой ты смелый")
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize("text", ["Посмотрим, какой ты умный, на экзамене", "Посмотрим, какая погода будет завтра"])
@@ -1384,7 +1385,7 @@ def test_a_brain_harmed_in_the_news_is_no_insult(judge, text):
 )
 def test_asking_for_it_a_dare_kin_remembered_and_answering_for_words_are_held_veiled_threats(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1402,7 +1403,7 @@ def test_advice_and_principles_are_no_veiled_threats(judge, text):
 )
 def test_abuse_someone_shouted_told_by_a_witness_is_reported_speech(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "reported_speech"), (v.action, v.ground)
 
 
 def test_the_authors_own_shouters_are_still_insulted(judge):
@@ -1473,7 +1474,7 @@ def test_a_womans_place_in_history_and_none_bad_are_allowed(judge, text):
 )
 def test_care_with_words_or_else_and_prison_for_the_addressee_are_held(judge, text, kind):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == kind for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, kind), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1487,7 +1488,7 @@ def test_road_advice_a_civility_request_and_quarantine_are_allowed(judge, text):
 
 def test_a_people_told_they_must_leave_is_held_as_a_call_to_exclude(judge):
     v = judge.judge("Кавказцы должны жить по нашим законам или уезжать.")
-    assert v.action == "review" and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "call_to_exclude"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1585,7 +1586,7 @@ def test_fear_of_heights_lost_papers_firecrackers_and_their_hands_are_allowed(ju
 )
 def test_a_pity_a_repetition_a_message_and_a_flat_number_are_held_veiled_threats(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1667,7 +1668,7 @@ def test_a_tumour_and_a_fountain_are_no_threats(judge, text):
 
 def test_a_named_neighbour_called_a_criminal_after_her_address_is_held(judge):
     v = judge.judge("Петрова из 5 квартиры — наркоманка и воровка, все знают")
-    assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "defamation_of_person"), (v.action, v.ground)
 
 
 def test_a_damned_pothole_is_held_not_deleted(judge):
@@ -1684,7 +1685,7 @@ def test_a_people_sent_home_without_a_verb_or_before_it_is_hate(judge, text):
 @pytest.mark.parametrize("text", ["Сдаю квартиру только славянам", "Берем на работу только русских"])
 def test_only_one_people_let_or_hired_is_held(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "call_to_exclude"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1727,7 +1728,7 @@ def test_children_off_to_camp_are_allowed(judge):
 @pytest.mark.parametrize("text", ["Земля круглая, еще встретимся", "Готовь деньги на адвоката и на лечение"])
 def test_a_round_earth_and_money_for_treatment_are_held_veiled_threats(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1809,7 +1810,7 @@ def test_how_long_must_we_bear_a_people_is_hate_and_a_trades_rudeness_is_allowed
 )
 def test_the_kins_school_known_and_consequences_promised_are_held_veiled_threats(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -1828,7 +1829,7 @@ def test_praise_of_the_kin_and_consequences_for_the_city_are_allowed(judge, text
 )
 def test_a_call_or_a_placard_quoted_in_the_news_is_held_not_deleted(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "reported_speech"), (v.action, v.ground)
 
 
 def test_ones_own_call_is_still_deleted(judge):
@@ -1894,7 +1895,7 @@ def test_respect_our_laws_or_leave_is_a_call_to_leave_not_a_defence(judge):
 )
 def test_a_named_person_accused_of_a_crime_is_held_as_defamation(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+    assert held_as(v, "defamation_of_person"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
