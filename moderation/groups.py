@@ -69,7 +69,10 @@ _FACES = frozenset("лицо лица лиц лицам лицами лицах"
 _DISPOSAL = frozenset("свалку помойку кладбище мыло утиль живодерню скотобойню убой".split())
 #: Where people are shut away: «этих приезжих надо в резервацию», «всех их в гетто», «цыган в загон»
 #: (not «в лагерь» or «в зоопарк»: «детей в лагерь», «школьников в зоопарк» are summer news)
-_CONFINEMENT = frozenset("резервацию резервации гетто концлагерь концлагеря загон стойло газенваген печь печку".split())
+_CONFINEMENT = frozenset(
+    "резервацию резервации гетто концлагерь концлагеря загон стойло газенваген печь печку психушку дурдом дурку"
+    " богадельню".split()
+)
 _SECOND_PERSON = frozenset("ты тебя тебе тобой тобою".split())
 _AS_ONE = (("как", "один"), ("до", "единого"), ("до", "одного"), ("все", "до"))
 #: "одни X", "сплошь X": nothing but this group (see _statement), for peoples and faiths only
@@ -77,6 +80,7 @@ _ONLY = frozenset(("одни", "сплошь", "сплошные"))
 #: third-person plural pronouns: "цыган видел у рынка. Гнать их надо" speaks of the group named before
 _THEY = frozenset(("они", "их", "им", "ими", "них", "ними"))
 _SUCH = frozenset(("таким", "таких", "такими"))  # "таким, как цыгане, не место": the group's case is theirs
+_THEIR_OR_SUCH = _SUCH | {"их"}  # before a noun: a possessive or a qualifier, not the group itself
 _AT_PLACE = frozenset(("у", "возле", "около", "на", "в", "во", "под", "из"))
 _CAN = frozenset(("могу", "можем", "может", "могут", "могла", "мог"))
 _ONLY_OF = frozenset(("nationality", "race", "religion"))
@@ -457,6 +461,22 @@ def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[in
     )  # fmt: skip
 
 
+_LEFT_WITHOUT = frozenset(("остаться", "оставаться", "оставить", "оставлять", "расти", "вырасти"))
+
+
+def _without(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> int | None:
+    """In «<group> — люди без совести», the lacking word (GS.LACK) right after «без» in the group's
+    clause; None when it is what they were left or grew up without («дети остались без воспитания»)
+    or the first word of a phrase («пенсионеры без культуры досуга»)."""
+    if any(lemma(words[k]) in _LEFT_WITHOUT for k in same_clause):
+        return None
+    j = next((k + 1 for k in same_clause if k > i and words[k] == "без" and k + 1 in same_clause), None)
+    if j is None or "GS.LACK" not in cue[j]:
+        return None
+    # («без культуры досуга»: the word heads a phrase of its own)
+    return None if j + 1 in same_clause and _likely(words[j + 1], "NOUN", "gent") else j
+
+
 def _mark_idioms(words: Sequence[str], lemmas: list[str] | None, region: list[int], cue: list[frozenset[str]]) -> None:
     """Give the head word of each set phrase in ``region`` the cue the phrase stands for (:data:`_IDIOMS`)."""
     n = len(words)
@@ -661,7 +681,7 @@ def _pronoun_referents(
     the same or the previous sentence, with no other plural noun between them that they could stand
     for («таджики принесли пакеты, их надо выкинуть») and not a possessive «их» («их детей»)."""
     out: dict[int, int] = {}
-    pronouns = [k for k in region if words[k] in _THEY and k not in attribute_at]
+    pronouns = [k for k in region if (words[k] in _THEY or words[k] in _SUCH) and k not in attribute_at]
     if not pronouns:
         return out
     groups = sorted(i for i in attribute_at if _has(words[i], "plur") or words[i] in _COLLECTIVE)
@@ -679,11 +699,12 @@ def _pronoun_referents(
         if "GS.OFFICIALS" in cue[before[-1]]:
             continue
         i = before[-1]
-        if words[k] == "их" and k + 1 < n and sent[k + 1] == sent[k] and (
+        if words[k] in _THEIR_OR_SUCH and k + 1 < n and sent[k + 1] == sent[k] and (
             _has(words[k + 1], "NOUN") or _has(words[k + 1], "ADJF")
         ) and not _has(words[k + 1], "ablt"):
             continue  # «их дети», «их новых домов»: a possessive, not the group itself (but «гнать их
-            # поганой метлой», «бить их палками»: what is done with, in the instrumental, is no possession)
+            # поганой метлой», «бить их палками»: what is done with, in the instrumental, is no possession);
+            # «таких специалистов мало»: «таких» qualifies a noun of its own
         if any(_likely(words[j], "NOUN", "plur") and j not in attribute_at for j in range(i + 1, k)):
             continue
         out[k] = i
@@ -834,13 +855,22 @@ def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int)
     return False
 
 
+#: «лезут со своим бредом», «несут бред», «их ложь»: the word is what the group says, not the author's
+#: rejection of a statement about them
+_THEIR_OWN = frozenset("свой своим своей своими своего своих свою своё свое своему их с со несут несет нести".split())
+
+
 def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> bool:
     """Does the sentence made of tokens ``idx`` defend people or reject a generalisation?"""
     last = idx[-1]
     if any(words[k] == "или" and "GS.LEAVE" in cue[k + 1] for k in idx if k < last):
         return False  # «уважайте наши законы или уезжайте»: an ultimatum, not respect
     for k in idx:
-        if "GS.DEFEND" in cue[k] and not any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k)):
+        if (
+            "GS.DEFEND" in cue[k]
+            and not any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k))
+            and not (k > idx[0] and words[k - 1] in _THEIR_OWN)
+        ):
             # («не может быть хорошим»: the defending word is negated three words away)
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
@@ -1065,7 +1095,8 @@ def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int, 
         return False
     nxt = words[j + 1]
     if words[j] in ("в", "во"):
-        if nxt not in _CONFINEMENT and not (j > i and (_has(nxt, "accs") or _has(nxt, "nomn")) and _homeland(words[i], nxt)):
+        confined = nxt in _CONFINEMENT or (nxt == "дом" and j + 2 < n and words[j + 2] == "престарелых")
+        if not confined and not (j > i and (_has(nxt, "accs") or _has(nxt, "nomn")) and _homeland(words[i], nxt)):
             return False  # (not «работа в Норвегии — для норвежцев»: where, not where to)
     elif nxt not in _DISPOSAL and nxt not in _WAY_OUT and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
         return False
@@ -1286,6 +1317,10 @@ def _statement(
         # «у цыган нет ни стыда ни совести», «у молодёжи нет мозгов»: what a whole group is said to lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"нет {words[j]}", hold)
+    if _has(words[i], "nomn") and (j := _without(words, cue, same_clause, i)) is not None:
+        # «атеисты — люди без морали», «цыгане без стыда и совести»: the same lack, said with «без»
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("generalisation", j, strength, f"без {words[j]}", hold)
 
     # 1b. hatred or disgust the author declares for the group as a whole ("ненавижу всех цыган",
     # "терпеть не могу армян", "тошнит от этих геев"): an object, plural, and no negation of the feeling

@@ -1987,3 +1987,44 @@ def test_not_welcome_at_ours_is_a_call_to_exclude(judge):
 def test_mercenary_said_of_all_of_a_sex_is_a_generalisation(judge):
     assert "hate" in judge.judge("Все бабы меркантильные").labels
     assert judge.judge("Меркантильные интересы застройщика победили").action == "allow"
+
+
+def test_such_people_to_be_stripped_of_citizenship_after_a_camp_is_named_is_a_call(judge):
+    text = "Коммунисты опять лезут со своим бредом, таких надо лишать гражданства"
+    assert ("call_to_exclude", "politics") in findings(text)
+    assert "hate" in judge.judge(text).labels
+    assert findings("Коммунисты провели митинг, таких митингов в городе мало") == []
+
+
+def test_their_own_nonsense_is_no_defence_but_calling_a_claim_nonsense_is():
+    assert not analyse(normalize("Коммунисты лезут со своим бредом"), default_lexicon()).defended
+    assert analyse(normalize("Что все цыгане воры — это бред"), default_lexicon()).defended
+
+
+@pytest.mark.parametrize(
+    "text", ["Пенсионеры только жалуются, пора их всех в дом престарелых сдать", "Геев — в психушку"]
+)
+def test_a_group_sent_to_an_asylum_or_an_old_peoples_home_is_a_call_to_exclude(text):
+    assert [kind for kind, _ in findings(text)] == ["call_to_exclude"]
+
+
+def test_a_relative_placed_in_an_old_peoples_home_is_news():
+    assert findings("Бабушку пришлось сдать в дом престарелых, ухаживать некому") == []
+    assert findings("Пенсионеров из дома престарелых вывезли на экскурсию") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [("Атеисты — люди без морали", "religion"), ("Армяне без совести", "nationality")],
+)
+def test_a_group_said_to_be_without_conscience_or_morals_is_a_generalisation(judge, text, attribute):
+    assert findings(text) == [("generalisation", attribute)]
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Дети остались без воспитания", "Пенсионеры без культуры досуга скучают", "Мигранты без патента не могут работать"],
+)
+def test_left_without_or_a_phrase_after_without_is_no_generalisation(text):
+    assert findings(text) == []

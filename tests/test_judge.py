@@ -418,3 +418,34 @@ def test_your_days_are_numbered_is_a_held_veiled_threat(judge):
     v = judge.judge("Твои дни сочтены")
     assert held_as(v, "veiled_threat"), (v.action, v.ground)
     assert judge.judge("Дни летнего сезона сочтены").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Не выходи вечером из дома, если жить хочешь",
+        "Уезжай из города, если жизнь дорога",
+        "Сиди тихо, если тебе здоровье дорого",
+        "Уходи, пока ноги целы",
+        "Передай своему сыну, пусть по вечерам не гуляет один",
+        "Ваши дети в опасности, пока вы пишете такое",
+    ],
+)
+def test_life_health_or_kin_as_the_price_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Если хочешь жить долго, бросай курить",
+        "Не ешьте там, если жить хотите",
+        "Если здоровье дорого, проходите диспансеризацию",
+        "Пока цел мост, надо ехать",
+        "Передай сыну, что тренировка перенесена на субботу",
+        "Ваши дети в опасности, если вы не знаете, что они смотрят",
+    ],
+)
+def test_advice_about_life_health_and_kin_is_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
