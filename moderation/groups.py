@@ -66,7 +66,7 @@ _KIND_OF = frozenset(
 #: «лица … национальности», the officialese for a people
 _FACES = frozenset("лицо лица лиц лицам лицами лицах".split())
 #: Where people are sent to be done away with: «пора их на свалку», «стариков на мыло», «на тот свет»
-_DISPOSAL = frozenset("свалку помойку кладбище мыло утиль живодерню скотобойню убой".split())
+_DISPOSAL = frozenset("свалку помойку кладбище мыло утиль живодерню скотобойню убой костер виселицу кол".split())
 #: Where people are shut away: «этих приезжих надо в резервацию», «всех их в гетто», «цыган в загон»
 #: (not «в лагерь» or «в зоопарк»: «детей в лагерь», «школьников в зоопарк» are summer news)
 _CONFINEMENT = frozenset(
@@ -1142,6 +1142,22 @@ def _compared(words: Sequence[str], i: int, j: int) -> bool:
 _BEHAVE = frozenset(("ведут", "ведет", "вели", "себя"))
 
 
+#: verbs of a war's invasion, also the trope of a people «occupying» a city
+_WAR_VERBS = frozenset(("оккупировать", "захватить"))
+_WAR_WORDS = frozenset("война войны войне войну оккупация оккупации оккупацию фронт фронта вов".split())
+
+
+def _war_history(words: Sequence[str], same_sentence: list[int], i: int, j: int) -> bool:
+    """Is «оккупировали», «захватили» at ``j`` the war told as history — in the past tense, in a
+    sentence dated by a year or a word of the war, or said of the Germans (Pyatigorsk was occupied in
+    1942–43; memorial posts tell it every year)? «Мигранты оккупировали наш двор» stays a trope."""
+    if lemma(words[j]) not in _WAR_VERBS or not _has(words[j], "past"):
+        return False
+    if lemma(words[i]).startswith("немец") or lemma(words[i]).startswith("немецк"):
+        return True
+    return any(words[k] in _WAR_WORDS or (words[k].isdigit() and len(words[k]) == 4) for k in same_sentence)
+
+
 _COMMA_OR_DASH = re.compile(r"[,—–-]")
 _LIST_BREAK = re.compile(r"[,;]")
 
@@ -1405,6 +1421,8 @@ def _statement(
                 attribute not in _ONLY_OF or _EVERYWHERE.isdisjoint(words[k] for k in same_clause)
             ):
                 continue  # «дети пролезли через забор», «цыгане пролезли в подъезд»: a way in, no trope
+            if "GS.SPREAD" in c and _war_history(words, same_sentence, i, j):
+                continue  # «в 1942 году немцы оккупировали Пятигорск»: the city's history, not a trope
             if j > i and not _negated(words, cue, j - 1) and (
                 ("GS.EVAL" in c and j > i + 1 and words[j - 1] in _KIND_OF and _has(words[j], "gent", "plur"))
                 or (

@@ -2028,3 +2028,25 @@ def test_a_group_said_to_be_without_conscience_or_morals_is_a_generalisation(jud
 )
 def test_left_without_or_a_phrase_after_without_is_no_generalisation(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 1942 году немцы-фашисты оккупировали Пятигорск",
+        "Немцы оккупировали город, фашисты казнили мирных жителей",
+        "Румыны захватили Кисловодск во время войны",
+    ],
+)
+def test_the_wars_occupation_told_as_history_is_no_trope(judge, text):
+    assert findings(text) == []
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Мигранты оккупировали наш двор", "Чурки захватили город"])
+def test_a_people_occupying_the_city_today_is_still_the_trope(judge, text):
+    assert "hate" in judge.judge(text).labels
+
+
+def test_a_group_sent_to_the_stake_is_a_call_to_exclude():
+    assert [kind for kind, _ in findings("Голубых на костёр")] == ["call_to_exclude"]
