@@ -985,7 +985,12 @@ def test_settling_it_in_court_or_a_question_is_no_threat(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Фашисты расстреливали мирных жителей, об этом нельзя забывать", "Меня в школе дразнили «хачом», до сих пор обидно"]
+    "text",
+    [
+        "Фашисты расстреливали мирных жителей, об этом нельзя забывать",
+        "Меня в школе дразнили «хачом», до сих пор обидно",
+        "Мартынов застрелил Лермонтова",
+    ],
 )
 def test_the_war_remembered_and_a_childhood_name_reported_are_not_deleted(judge, text):
     v = judge.judge(text)
