@@ -449,3 +449,21 @@ def test_life_health_or_kin_as_the_price_is_a_held_veiled_threat(judge, text):
 )
 def test_advice_about_life_health_and_kin_is_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_a_threat_the_model_reads_in_what_already_happened_is_held(judge):
+    v = judge.judge("Сантехник из ЖЭУ пришёл пьяным")
+    assert v.action == "review" and "прошедшем" in v.ground, (v.action, v.ground)
+    assert judge.judge("Приду к тебе домой").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["Соседи — свиньи, весь двор загадили", "Продавцы тут хамы"])
+def test_people_called_a_weak_insult_in_the_plural_are_insulted(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban"), (v.action, v.ground)
+    assert any(e.matched == "people_are_weak_insult" for e in v.evidence)
+
+
+@pytest.mark.parametrize("text", ["Соседи держат свиней и кур", "не все таксисты хамы, вчера водитель помог с коляской"])
+def test_animals_kept_and_a_denied_generalisation_are_no_plural_insult(judge, text):
+    assert not any(e.matched == "people_are_weak_insult" for e in judge.judge(text).evidence)
