@@ -832,6 +832,21 @@ def _kept_out_by_rule(word: str, attribute: str) -> bool:
     return attribute in _RULES_OF or (attribute == "age" and lemma(word) in _MINORS)
 
 
+#: «без исключения», «без разговоров»: an emphasis, no condition
+_EMPHATIC_WITHOUT = frozenset(("исключения", "исключений", "разговоров", "разбора", "вариантов", "жалости"))
+
+
+def _on_condition(words: Sequence[str], clause: list[int], j: int) -> bool:
+    """Is the refusal at ``j`` a rule's condition — «без» and what is missing in its clause («женщин
+    нельзя пускать в реанимацию без бахил», «мигрантов без патента не брать»)? Not «без исключения»."""
+    n = len(words)
+    return any(
+        words[k] == "без" and k + 1 < n and clause[k + 1] == clause[j] and words[k + 1] not in _EMPHATIC_WITHOUT
+        for k in range(max(0, j - 6), min(n - 1, j + 8))
+        if clause[k] == clause[j]
+    )
+
+
 def _dealt_with(words: Sequence[str], sent: list[int], i: int) -> bool:
     """"разберёмся с этими цыганами", "покончить с ними": the group word in the instrumental after «с»."""
     return _has(words[i], "ablt") and any(
@@ -1251,7 +1266,7 @@ def _statement(
                 return found("call_to_exclude", j, "delete", words[j])
         # «приезжим не сдаём», «армянам не продаём»: a declared practice of refusing a people is a call
         # too (not an age: «студентам не сдаём» is a landlord's choice of tenants)
-        if "GS.EXCLUDE_NEG" in c and obj and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute)) and (
+        if "GS.EXCLUDE_NEG" in c and obj and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute)) and not _on_condition(words, clause, j) and (
             _is_call(words, cue, j)
             or _has(words[j], "NOUN")
             or (_has(words[j], "pres", "1per", "plur") and (attribute in _ONLY_OF or attribute == "residence"))

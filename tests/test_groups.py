@@ -2055,3 +2055,21 @@ def test_a_people_occupying_the_city_today_is_still_the_trope(judge, text):
 
 def test_a_group_sent_to_the_stake_is_a_call_to_exclude():
     assert [kind for kind, _ in findings("Голубых на костёр")] == ["call_to_exclude"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Выставка хохломы в музее", "Иудеи соблюдают шаббат", "Свадьба прошла под хупой"]
+)
+def test_crafts_and_rites_the_dictionary_lacks_are_not_read_as_slurs(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Женщин нельзя пускать в реанимацию без бахил", "Мигрантов без патента нельзя брать на работу"]
+)
+def test_a_refusal_on_a_condition_is_a_rule_not_an_exclusion(text):
+    assert findings(text) == []
+
+
+def test_a_refusal_of_all_without_exception_is_still_an_exclusion():
+    assert ("call_to_exclude", "nationality") in findings("Цыган нельзя пускать в город, всех без исключения")
