@@ -467,3 +467,13 @@ def test_people_called_a_weak_insult_in_the_plural_are_insulted(judge, text):
 @pytest.mark.parametrize("text", ["Соседи держат свиней и кур", "не все таксисты хамы, вчера водитель помог с коляской"])
 def test_animals_kept_and_a_denied_generalisation_are_no_plural_insult(judge, text):
     assert not any(e.matched == "people_are_weak_insult" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize("text", ["пошёл на х**", "иди на х...", "пошли вы все нах"])
+def test_sent_to_the_cut_word_is_an_insult(judge, text):
+    v = judge.judge(text)
+    assert "insult" in v.labels and any(e.matched.startswith("go_") for e in v.evidence), (v.action, v.ground)
+
+
+def test_going_to_a_film_is_not_sent_to_the_cut_word(judge):
+    assert judge.judge("Пошли на х/ф Война в кинотеатр").action == "allow"
