@@ -1067,7 +1067,7 @@ class Lexicon:
                     if not (
                         slot.not_negated
                         and i > 0
-                        and words[i - 1] in _NEGATIONS
+                        and (words[i - 1] in _NEGATIONS or words[i - 1] in _WILL)
                         and sentence[i - 1] == sentence[i]
                     )
                     and not (slot.not_negated and forbidden(i))
@@ -1091,6 +1091,12 @@ class Lexicon:
                 start, end = toks[lo].start, toks[hi].end
                 out.append(Hit(p.category, p.name, start, end, n.original[start:end], target, p.kind, p.strength))
         return out
+
+
+#: «мигрантов будут выселять из общежития»: the infinitive after these is the future tense of others,
+#: news or a forecast — a slot that must not be negated (``~``: an act said, not denied) must not be
+#: foretold of others either («я вас буду расстреливать» is the author's own: first person stays)
+_WILL = frozenset(("будет", "будут"))
 
 
 #: Very frequent words: a slot made of them is a poor anchor for the pattern index.

@@ -2073,3 +2073,13 @@ def test_a_refusal_on_a_condition_is_a_rule_not_an_exclusion(text):
 
 def test_a_refusal_of_all_without_exception_is_still_an_exclusion():
     assert ("call_to_exclude", "nationality") in findings("Цыган нельзя пускать в город, всех без исключения")
+
+
+def test_a_shout_reported_with_oral_is_reported_speech(judge):
+    v = judge.judge("Вчера в автобусе мужик орал «понаехали, чурки», все молчали")
+    assert held_as(v, "reported_speech"), (v.action, v.ground)
+
+
+def test_an_expulsion_foretold_in_the_news_is_no_call(judge):
+    assert judge.judge("Правда, что мигрантов будут выселять из общежития на Кирова?").action == "allow"
+    assert "hate" in judge.judge("Мигрантов надо выселять").labels

@@ -809,3 +809,9 @@ def test_shut_your_mouth_turned_round_is_an_insult(text):
 
 def test_cover_your_mouth_when_coughing_is_no_shut_your_mouth():
     assert not any(h.matched.startswith("shut_your_mouth") for h in default_lexicon().match(normalize("Рот прикрой, когда кашляешь")))
+
+
+def test_an_act_foretold_of_others_is_not_said_but_the_authors_own_is():
+    lex = default_lexicon()
+    assert not any(h.matched == "expel_group" for h in lex.match(normalize("Мигрантов будут выселять из общежития")))
+    assert any(h.category == "threat" for h in lex.match(normalize("Я вас буду расстреливать")))
