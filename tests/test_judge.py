@@ -429,6 +429,7 @@ def test_your_days_are_numbered_is_a_held_veiled_threat(judge):
         "Уходи, пока ноги целы",
         "Передай своему сыну, пусть по вечерам не гуляет один",
         "Ваши дети в опасности, пока вы пишете такое",
+        "[id111|Марина], у тебя дети есть? Подумай о них, прежде чем писать",
     ],
 )
 def test_life_health_or_kin_as_the_price_is_a_held_veiled_threat(judge, text):
@@ -445,6 +446,7 @@ def test_life_health_or_kin_as_the_price_is_a_held_veiled_threat(judge, text):
         "Пока цел мост, надо ехать",
         "Передай сыну, что тренировка перенесена на субботу",
         "Ваши дети в опасности, если вы не знаете, что они смотрят",
+        "Подумайте о детях, прежде чем курить на балконе",
     ],
 )
 def test_advice_about_life_health_and_kin_is_allowed(judge, text):
