@@ -2083,3 +2083,14 @@ def test_a_shout_reported_with_oral_is_reported_speech(judge):
 def test_an_expulsion_foretold_in_the_news_is_no_call(judge):
     assert judge.judge("Правда, что мигрантов будут выселять из общежития на Кирова?").action == "allow"
     assert "hate" in judge.judge("Мигрантов надо выселять").labels
+
+
+@pytest.mark.parametrize(
+    "text", ["Русский народ выстоял в войне", "Учитель русского что-ли?)", "Выдохни и приступай к изучению русского языка."]
+)
+def test_the_russian_adjective_alone_is_no_insult(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_slur_beside_the_russian_adjective_is_still_removed(judge):
+    assert judge.judge("Русские свиньи").action in REMOVED
