@@ -671,7 +671,7 @@ class Lexicon:
             return frozenset(form for name in names if name in sets for form in expander.expand_set(name, (), name))
 
         lexicon.model_blind_words = forms_of(
-            "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE", "GS.CULTURE"
+            "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE", "GS.CULTURE", "GS.PEOPLES"
         )
         lexicon.harsh_adjectives = forms_of("HARSH_ADJ")
         lexicon.weak_insult_words = forms_of("WEAK_INSULT", "YOU_ARE_ALL", "YOU_ARE_PEOPLE")

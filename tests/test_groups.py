@@ -2086,9 +2086,16 @@ def test_an_expulsion_foretold_in_the_news_is_no_call(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Русский народ выстоял в войне", "Учитель русского что-ли?)", "Выдохни и приступай к изучению русского языка."]
+    "text",
+    [
+        "Русский народ выстоял в войне",
+        "Учитель русского что-ли?)",
+        "Выдохни и приступай к изучению русского языка.",
+        "Россия — многонациональная страна",
+        "Кавказ — многонациональный регион",
+    ],
 )
-def test_the_russian_adjective_alone_is_no_insult(judge, text):
+def test_words_for_peoples_alone_are_no_insult(judge, text):
     assert judge.judge(text).action == "allow"
 
 
