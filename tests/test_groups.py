@@ -2101,3 +2101,9 @@ def test_words_for_peoples_alone_are_no_insult(judge, text):
 
 def test_a_slur_beside_the_russian_adjective_is_still_removed(judge):
     assert judge.judge("Русские свиньи").action in REMOVED
+
+
+def test_what_some_do_at_a_place_named_after_the_deed_is_held(judge):
+    v = judge.judge("Опять цыганки воруют на рынке, будьте осторожны")
+    assert v.action == "review", (v.action, v.ground)
+    assert judge.judge("Цыгане все воруют на рынке").action in REMOVED
