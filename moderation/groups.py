@@ -1454,8 +1454,13 @@ def _statement(
                 if _likely(words[j], "NOUN") and not (_has(words[j], "nomn") or _has(words[j], "ablt")):
                     continue  # «вора поймали жители»: a noun in an object case is not what they are
                 at_place = (i + 2 < n and words[i + 1] in _AT_PLACE and sent[i + 1] == s) or (
-                    i < j < n - 2 and words[j + 1] in _AT_PLACE and clause[j + 1] == clause[j] and _likely(words[j], "VERB")
-                )  # («цыганки воруют на рынке, будьте осторожны»: the place after the deed)
+                    i < j < n - 2
+                    and "GS.SPREAD" not in c
+                    and words[j + 1] in _AT_PLACE
+                    and clause[j + 1] == clause[j]
+                    and _likely(words[j], "VERB")
+                )  # («цыганки воруют на рынке, будьте осторожны»: the place after the deed; not where a
+                # people is said to spread: «понаехали в город», «пролезли во власть»)
                 labelled = "INSULT" in c or _has(words[j], "NOUN")  # "армяне в городе — воры" labels them all
                 if at_place and not (quantified or labelled) and not any("GS.QUANT" in cue[k] for k in same_sentence):
                     # "цыганки у рынка обманывают людей", "таксисты у вокзала дерут втридорога": what the
