@@ -649,3 +649,29 @@ def test_a_debt_scheme_offered_to_the_reader_is_loan_spam_evidence(text):
 @pytest.mark.parametrize("text", ["Погасите долги за ЖКХ до 25 числа", "Выплачивают ли пенсии досрочно?"])
 def test_a_notice_to_pay_and_a_pension_question_are_no_loan_spam(text):
     assert not any(s.name == "loan" for s in spam_signals(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Крипта растёт, вложил 10 тысяч — получил 100, пишите научу",
+        "Ремонт квартир под ключ, недорого, гарантия, смотрите группу",
+        "Розыгрыш iPhone: подпишись, поставь лайк, сделай репост",
+    ],
+)
+def test_a_boasted_return_a_turnkey_service_and_a_giveaway_are_spam(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вложил 5 лет жизни в этот сад, а получил вырубку",
+        "Смотрите группу администрации, там расписание",
+        "А где условия розыгрыша? Подписалась, репост сделала",
+        "Ремонт дороги под ключ сдали в срок",
+    ],
+)
+def test_a_life_invested_the_administrations_group_and_a_giveaways_entrant_are_not(judge, text):
+    assert judge.judge(text).action == "allow"
