@@ -325,6 +325,13 @@ class Judge:
                 # («а ты там был?», «ты с нами или нет?»)
                 caps[c] = "review"
                 why[c] = "модель не нашла оскорбительных слов, только местоимения и служебные — решает модератор"
+            elif ev and (c == "insult" or (c == "hate" and not derived_hate)) and _names_only(ev, self._identity_words):
+                # «Русский народ выстоял в войне» scored insult 0.77: the flame-war data made a people's
+                # name half an insult (the words it can name are that name and function words); no
+                # group word by itself may delete, so a moderator reads it (hate drawn from insulting
+                # words said of a group names the group by nature: that reading stands)
+                caps[c] = "review"
+                why[c] = "модель видит оскорбление только в названии народа или группы людей — решает модератор"
             elif c == "threat" and ev and not any(_names_an_act(e.quote) for e in ev):
                 # «Мы наняли подрядчика» scored threat 0.61: the threat head learnt the nouns of the few
                 # threats it was trained on (contractors, offices, a mosque); a threat is an act, so
@@ -427,6 +434,14 @@ class Judge:
     @cached_property
     def _lexicon_harsh(self) -> frozenset[str]:
         return default_lexicon().harsh_adjectives
+
+    @cached_property
+    def _identity_words(self) -> frozenset[str]:
+        """The neutral names of groups of people: the neutral group words and the adjectives the
+        analyser reads, and the people nouns and the one people's adjective the model still sees
+        (GS.IDENTITY) — never a slur («хохлы» is the lexicon's, and the model's reading of it stands)."""
+        lexicon = default_lexicon()
+        return lexicon.neutral_group_words | lexicon.group_adjective_set | lexicon.identity_words
 
     @cached_property
     def _lexicon_weak(self) -> frozenset[str]:
@@ -543,6 +558,13 @@ def _names_an_act(word: str) -> bool:
     noun that names a violent act by itself?"""
     w = word.lower().replace("ё", "е")
     return w in _VIOLENT_NOUNS or any(q.tag.POS in VERBAL_POS for q in parses(w)[:2])
+
+
+def _names_only(evidence: list[Evidence], names: frozenset[str]) -> bool:
+    """Are the model's words (``evidence``) only names of groups of people and function words, with
+    at least one name?"""
+    words = [e.matched.removeprefix(_MODEL_PREFIX) for e in evidence]
+    return any(w in names for w in words) and all(w in names or is_function_word(w) for w in words)
 
 
 def _acts_in_the_past(evidence: list[Evidence]) -> bool:

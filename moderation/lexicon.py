@@ -421,6 +421,9 @@ class Lexicon:
         #: every form of the GS.DIAGNOSIS, GS.FEELING, GS.ABUSE_TALK, GS.DESCRIPTIVE and GS.RED_TAPE words
         #: ("психиатр", "ненавижу", "оскорблять", "бомжи", "отписка"): masked for the model
         self.model_blind_words: frozenset[str] = frozenset()
+        #: names of groups of people the model still sees (GS.IDENTITY in groups.txt): a deletion
+        #: resting on them alone is held (see moderation.judge)
+        self.identity_words: frozenset[str] = frozenset()
         #: every form of the HARSH_ADJ words ("убогий", "дебильный"): criticism when said of a thing
         self.harsh_adjectives: frozenset[str] = frozenset()
         #: every form of the words that insult only when addressed (WEAK_INSULT, YOU_ARE_ALL,
@@ -674,6 +677,7 @@ class Lexicon:
             "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE", "GS.CULTURE", "GS.PEOPLES"
         )
         lexicon.harsh_adjectives = forms_of("HARSH_ADJ")
+        lexicon.identity_words = forms_of("GS.IDENTITY")
         lexicon.weak_insult_words = forms_of("WEAK_INSULT", "YOU_ARE_ALL", "YOU_ARE_PEOPLE")
         lexicon.cues = {form: frozenset(names) for form, names in cues.items()}
         lexicon.cue_lemmas = {lem: frozenset(names) for lem, names in cue_lemmas.items()}
