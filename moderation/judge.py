@@ -327,7 +327,7 @@ class Judge:
                 why[c] = "модель не нашла оскорбительных слов, только местоимения и служебные — решает модератор"
             elif ev and (c == "insult" or (c == "hate" and not derived_hate)) and _names_only(ev, self._identity_words):
                 # «Русский народ выстоял в войне» scored insult 0.77: the flame-war data made a people's
-                # name half an insult (the words it can name are that name and function words); no
+                # name half an insult (the words it can name are that name, places and function words); no
                 # group word by itself may delete, so a moderator reads it (hate drawn from insulting
                 # words said of a group names the group by nature: that reading stands)
                 caps[c] = "review"
@@ -561,10 +561,13 @@ def _names_an_act(word: str) -> bool:
 
 
 def _names_only(evidence: list[Evidence], names: frozenset[str]) -> bool:
-    """Are the model's words (``evidence``) only names of groups of people and function words, with
-    at least one name?"""
+    """Are the model's words (``evidence``) only names of groups of people, of places (a place of
+    residence is a clause-19 attribute too: «Россия», «Кавказ») and function words, with at least one
+    name of people?"""
     words = [e.matched.removeprefix(_MODEL_PREFIX) for e in evidence]
-    return any(w in names for w in words) and all(w in names or is_function_word(w) for w in words)
+    return any(w in names for w in words) and all(
+        w in names or is_function_word(w) or any("Geox" in q.tag for q in parses(w)[:1]) for w in words
+    )
 
 
 def _acts_in_the_past(evidence: list[Evidence]) -> bool:

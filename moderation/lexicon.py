@@ -674,7 +674,7 @@ class Lexicon:
             return frozenset(form for name in names if name in sets for form in expander.expand_set(name, (), name))
 
         lexicon.model_blind_words = forms_of(
-            "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE", "GS.CULTURE", "GS.PEOPLES"
+            "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE", "GS.CULTURE"
         )
         lexicon.harsh_adjectives = forms_of("HARSH_ADJ")
         lexicon.identity_words = forms_of("GS.IDENTITY")

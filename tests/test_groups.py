@@ -2085,13 +2085,15 @@ def test_an_expulsion_foretold_in_the_news_is_no_call(judge):
     assert "hate" in judge.judge("Мигрантов надо выселять").labels
 
 
-@pytest.mark.parametrize("text", ["Россия — многонациональная страна", "Кавказ — многонациональный регион"])
-def test_words_for_peoples_alone_are_no_insult(judge, text):
-    assert judge.judge(text).action == "allow"
-
-
 @pytest.mark.parametrize(
-    "text", ["Русский народ выстоял в войне", "Учитель русского что-ли?)", "Выдохни и приступай к изучению русского языка."]
+    "text",
+    [
+        "Русский народ выстоял в войне",
+        "Учитель русского что-ли?)",
+        "Выдохни и приступай к изучению русского языка.",
+        "Россия — многонациональная страна",
+        "Кавказ — многонациональный регион",
+    ],
 )
 def test_a_deletion_resting_on_a_peoples_name_alone_is_held(judge, text):
     assert judge.judge(text).action in ("allow", "review")
