@@ -145,7 +145,10 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
 #: what a people is said to rule or own, all of it («евреи правят миром», «армяне скупили весь центр»):
 #: a world or a country, or «весь …» — for the verbs that also tell of a business (держать, скупать,
 #: контролировать) «весь» of a city, a market, a trade (:data:`_DOMAIN`), not «весь ресторан в чистоте»
-_WORLD = frozenset("мир мира миром миру страна страной страну страны планета планетой планету государство государством".split())
+_WORLD = frozenset(
+    "мир мира миром миру страна страной страну страны планета планетой планету государство государством"
+    " полгорода полстраны полрынка".split()
+)
 _ALL = frozenset("весь всю вся всей всё все всем всеми".split())
 _DOMAIN = frozenset(
     "город район центр рынок торговля бизнес власть экономика земля недвижимость край регион курорт".split()
@@ -1262,6 +1265,10 @@ def _statement(
         if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j, clause):
             if attribute in _RULES_OF and lemma(words[j]) in _DISMISS:
                 continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group
+            if _on_condition(words, clause, j) or (words[j] == "подальше" and kept_out):
+                # «таксистов без лицензии надо лишать прав»: the law's sanction on a condition; «детей
+                # надо держать подальше от дороги»: minors kept away by care
+                continue
             if not against:
                 return found("call_to_exclude", j, "delete", words[j])
         # «приезжим не сдаём», «армянам не продаём»: a declared practice of refusing a people is a call

@@ -2107,3 +2107,26 @@ def test_what_some_do_at_a_place_named_after_the_deed_is_held(judge):
     v = judge.judge("Опять цыганки воруют на рынке, будьте осторожны")
     assert v.action == "review", (v.action, v.ground)
     assert judge.judge("Цыгане все воруют на рынке").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Всех чеченцев надо держать подальше от наших детей", "Мигрантов в наш район больше не заселять"]
+)
+def test_a_people_kept_away_or_not_to_be_settled_is_excluded(text):
+    assert [kind for kind, _ in findings(text)] == ["call_to_exclude"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Детей надо держать подальше от дороги",
+        "Держитесь подальше от цыганок на вокзале",
+        "Таксистов без лицензии надо лишать прав, это закон",
+    ],
+)
+def test_minors_kept_from_a_road_a_warning_and_a_sanction_on_a_condition_are_not(text):
+    assert findings(text) == []
+
+
+def test_half_the_city_bought_up_by_a_people_is_the_domination_trope(judge):
+    assert judge.judge("Армяне скупили полгорода, а мы молчим").action != "allow"
