@@ -2130,3 +2130,17 @@ def test_minors_kept_from_a_road_a_warning_and_a_sanction_on_a_condition_are_not
 
 def test_half_the_city_bought_up_by_a_people_is_the_domination_trope(judge):
     assert judge.judge("Армяне скупили полгорода, а мы молчим").action != "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"), [("Женщины — существа второго сорта", "sex"), ("Все армяне — хитрецы", "nationality")]
+)
+def test_second_rate_and_sly_said_of_a_group_are_generalisations(text, attribute):
+    assert findings(text) == [("generalisation", attribute)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Картофель второго сорта продают на рынке", "Пенсионеров у нас считают людьми второго сорта, это позор"]
+)
+def test_second_rate_goods_and_a_complaint_for_a_group_are_not(text):
+    assert findings(text) == []
