@@ -1017,6 +1017,18 @@ _MUST = frozenset(("должны", "должен", "должна", "обязан
 _WHEN_AT_LAST = frozenset(("уже", "же", "наконец"))
 
 
+def _borne_no_longer(words: Sequence[str], cue: list[frozenset[str]], j: int, i: int) -> bool:
+    """«сколько можно терпеть (этих) цыган»: is «терпеть» at ``j`` said after «сколько можно» with the
+    group word ``i`` right after it (only quantifiers between) — the group is what is borne, not «…
+    хамство таксистов»? One reading for the question and the statement."""
+    return (
+        "GS.HATRED_NEG" in cue[j]
+        and j < i
+        and _HOW_LONG in zip(words[max(0, j - 3) : j], words[max(0, j - 3) + 1 : j], strict=False)
+        and all("GS.QUANT" in cue[k] for k in range(j + 1, i))
+    )
+
+
 def _rhetorical_call(
     norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int, attribute: str
 ) -> Finding | None:
@@ -1030,10 +1042,9 @@ def _rhetorical_call(
     toks = norm.tokens
     if (words[idx[0]], words[idx[1]]) == _HOW_LONG:
         # «Сколько можно терпеть этих цыган?»: the author says they cannot bear the group any longer; of
-        # an age or a trade («… этих подростков в подъезде?») a complaint a moderator reads; the group
-        # is what is borne (not «… хамство таксистов?»)
+        # an age or a trade («… этих подростков в подъезде?») a complaint a moderator reads
         for j in idx[2:5]:
-            if "GS.HATRED_NEG" in cue[j] and j < i and all("GS.QUANT" in cue[k] for k in range(j + 1, i)):
+            if _borne_no_longer(words, cue, j, i):
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
                 return Finding("generalisation", attribute, toks[j].start, toks[i].end, strength, f"сколько можно {words[j]}", hold)
         return None
@@ -1372,9 +1383,9 @@ def _statement(
             cannot = j + 2 < n and words[j + 1] == "не" and words[j + 2] in _CAN  # "терпеть не могу"
             if "GS.HATRED_NEG" in c and (cannot or _negated(words, cue, j)):
                 return found("generalisation", j, "delete", f"не {words[j]}")
-            if "GS.HATRED_NEG" in c and _HOW_LONG in zip(words[max(0, j - 3) : j], words[max(0, j - 3) + 1 : j], strict=False):
-                # «сколько можно терпеть этих цыган?»: the question says the author cannot any longer;
-                # of an age or a trade («… этих подростков в подъезде») it is a complaint a moderator reads
+            if _borne_no_longer(words, cue, j, i):
+                # «сколько можно терпеть этих цыган», said without the question mark: read as the
+                # question is (:func:`_rhetorical_call`)
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
                 return found("generalisation", j, strength, f"сколько можно {words[j]}", hold)
 

@@ -1810,6 +1810,12 @@ def test_how_long_must_we_bear_a_people_is_hate_and_a_trades_rudeness_is_allowed
     assert judge.judge("Сколько можно терпеть эту жару?").action == "allow"
 
 
+@pytest.mark.parametrize("mark", ["?", "", "!"])
+def test_how_long_must_we_bear_reads_the_same_with_or_without_the_question_mark(judge, mark):
+    assert "hate" in judge.judge(f"Сколько можно терпеть этих цыган{mark}").labels
+    assert judge.judge(f"Сколько можно терпеть хамство таксистов{mark}").action == "allow"
+
+
 @pytest.mark.parametrize(
     "text", ["Твои дети ходят в 14 школу, я знаю", "Не советую тебе больше тут писать, последствия будут"]
 )
