@@ -466,6 +466,26 @@ def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[in
     )  # fmt: skip
 
 
+#: «не умеют», «не способны», «неспособны»: what a group is said to be unable to do (not «не могут»: the law
+#: or a lack of means stops people too — «мигранты не могут работать без патента»)
+_UNABLE = frozenset(("умеют", "способны", "неспособны"))
+#: what everyone can do: said to be beyond a whole group, it demeans it («не умеют себя вести», «не
+#: способны руководить», «не умеют думать»; not «не умеют плавать», «не умеют пользоваться Госуслугами»)
+_CAPACITIES = frozenset(("вести", "руководить", "думать", "мыслить", "работать", "трудиться", "водить", "управлять"))
+
+
+def _incapable(words: Sequence[str], same_clause: list[int], i: int) -> int | None:
+    """In «<group> не умеют / не способны <делать>» the infinitive (one of :data:`_CAPACITIES`) within
+    three words after the inability said of the group ``i``; None when there is none."""
+    for k in same_clause:
+        if k <= i or words[k] not in _UNABLE or (words[k] != "неспособны" and words[k - 1] != "не"):
+            continue
+        return next(
+            (j for j in same_clause if k < j <= k + 3 and words[j] in _CAPACITIES and _has(words[j], "INFN")), None
+        )
+    return None
+
+
 _LEFT_WITHOUT = frozenset(("остаться", "оставаться", "оставить", "оставлять", "расти", "вырасти"))
 
 
@@ -1368,6 +1388,11 @@ def _statement(
         # «у цыган нет ни стыда ни совести», «у молодёжи нет мозгов»: what a whole group is said to lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"нет {words[j]}", hold)
+    if (_has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE) and (j := _incapable(words, same_clause, i)) is not None:
+        # «женщины не способны руководить», «кавказцы не умеют себя вести»: a whole group said to be
+        # unable to do what everyone does (of an age or a trade, a moderator reads it)
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
+        return found("generalisation", j, strength, f"не {words[j - 1]} {words[j]}", hold)
     if _has(words[i], "nomn") and (j := _without(words, cue, same_clause, i)) is not None:
         # «атеисты — люди без морали», «цыгане без стыда и совести»: the same lack, said with «без»
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]

@@ -2150,3 +2150,29 @@ def test_second_rate_and_sly_said_of_a_group_are_generalisations(text, attribute
 )
 def test_second_rate_goods_and_a_complaint_for_a_group_are_not(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Кавказцы не умеют себя вести", "nationality"),
+        ("Женщины не способны руководить", "sex"),
+        ("Цыгане только и умеют, что попрошайничать", "nationality"),
+    ],
+)
+def test_a_group_said_to_be_unable_to_do_what_everyone_does_is_a_generalisation(judge, text, attribute):
+    assert findings(text) == [("generalisation", attribute)]
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пенсионеры не умеют пользоваться Госуслугами, помогите им",
+        "Дети не умеют плавать, запишите их в бассейн",
+        "Мигранты не могут работать без патента",
+        "Не все женщины умеют водить, но многие водят лучше мужчин",
+    ],
+)
+def test_a_skill_to_be_learnt_a_law_and_a_denied_generalisation_are_not(judge, text):
+    assert judge.judge(text).action == "allow"
