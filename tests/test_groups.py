@@ -2176,3 +2176,17 @@ def test_a_group_said_to_be_unable_to_do_what_everyone_does_is_a_generalisation(
 )
 def test_a_skill_to_be_learnt_a_law_and_a_denied_generalisation_are_not(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Жители Белой Ромашки просят автобус", "Белая Ромашка осталась без воды"])
+def test_a_place_named_with_a_colour_is_no_race(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_black_people_said_to_seize_a_market_are_still_read(judge):
+    assert "hate" in judge.judge("Черные захватили рынок").labels
+
+
+def test_a_people_said_to_deal_drugs_is_a_generalisation(judge):
+    assert findings("Цыгане торгуют наркотой") == [("generalisation", "nationality")]
+    assert judge.judge("Аптеки торгуют наркотиками по рецепту").action == "allow"
