@@ -615,6 +615,10 @@ def _reports(words: Sequence[str], k: int) -> bool:
     return _has(w, "past") or _has(w, "3per") or _has(w, "2per") or _has(w, "PRTF") or _has(w, "PRTS")
 
 
+#: speaking a language: «говорящие на …», «кто говорит на …», «разговаривают на …»
+_SPEAKING = ("говорящ", "говорит", "говорят", "разговарива")
+
+
 def _adjective_reference(
     words: Sequence[str], cue: list[frozenset[str]], sent: list[int], clause: list[int], i: int, attribute: str
 ) -> tuple[int, str] | None:
@@ -629,8 +633,10 @@ def _adjective_reference(
         and clause[i - 1] == clause[i] == clause[i + 1]
     ):
         return i - 1, attribute  # «лица кавказской национальности»: the people are the «лица»
-    if i >= 2 and words[i - 1] == "на" and words[i - 2].startswith("говорящ") and clause[i - 2] == clause[i]:
-        return i - 2, "language"  # «говорящих на украинском (языке)»: the speakers are the group
+    if i >= 2 and words[i - 1] == "на" and words[i - 2].startswith(_SPEAKING) and clause[i - 2] == clause[i]:
+        # «говорящих на украинском (языке)», «кто говорит на армянском — пусть едет …»: the speakers
+        # are the group
+        return i - 2, "language"
     for j in (i + 1, i + 2):
         if j >= n or clause[j] != clause[i]:
             break

@@ -2190,3 +2190,18 @@ def test_black_people_said_to_seize_a_market_are_still_read(judge):
 def test_a_people_said_to_deal_drugs_is_a_generalisation(judge):
     assert findings("Цыгане торгуют наркотой") == [("generalisation", "nationality")]
     assert judge.judge("Аптеки торгуют наркотиками по рецепту").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Кто говорит на армянском в автобусе — пусть едет в Армению", "Те, кто разговаривают на украинском, пусть уезжают"],
+)
+def test_the_speakers_of_a_language_told_to_leave_are_excluded(text):
+    assert findings(text) == [("call_to_exclude", "language")]
+
+
+@pytest.mark.parametrize(
+    "text", ["В автобусе говорили на армянском, ничего страшного", "Кто говорит на армянском, приходите на курсы"]
+)
+def test_a_language_spoken_or_taught_is_a_mention(text):
+    assert findings(text) == []
