@@ -432,6 +432,8 @@ def test_your_days_are_numbered_is_a_held_veiled_threat(judge):
         "[id111|Марина], у тебя дети есть? Подумай о них, прежде чем писать",
         "Ваш водитель у меня ещё получит, пусть только выйдет из автобуса",
         "Он у меня попляшет",
+        "Ещё одно слово — и твоя машина не заведётся",
+        "Будешь много болтать — язык отрежем",
     ],
 )
 def test_life_health_or_kin_as_the_price_is_a_held_veiled_threat(judge, text):
@@ -451,6 +453,8 @@ def test_life_health_or_kin_as_the_price_is_a_held_veiled_threat(judge, text):
         "Подумайте о детях, прежде чем курить на балконе",
         "Зарплату у меня получит бухгалтер",
         "У меня ещё получится, не переживайте",
+        "Ещё одно слово про нашу школу — и я пожалуюсь директору",
+        "Если сломаем забор, починим",
     ],
 )
 def test_advice_about_life_health_and_kin_is_allowed(judge, text):
