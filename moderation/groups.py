@@ -1110,12 +1110,12 @@ def _told_to_leave_next(
 _HERE = frozenset(("город", "городе", "тут", "здесь", "пятигорск", "пятигорске", "нам", "нас", "районе", "крае"))
 #: where a group is told it has no business as well as a place: «женщинам в политике делать нечего»,
 #: «приезжим во власти делать нечего» (not for «не надо»: «женщинам в армии не надо служить» is a view)
-_SPHERES = frozenset(("политике", "власти", "руководстве", "армии", "управлении", "думе", "правительстве"))
+_SPHERES = frozenset(("политике", "власти", "руководстве", "армии", "управлении", "думе", "правительстве", "администрации"))
 
 
 def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str | None:
     """The words that tell the group at ``i`` it is not wanted, with the word at ``j`` as their head:
-    «нечего делать», «не рады», or a verbless «не надо/не нужно» — each with a place or «нам» in
+    «нечего делать», «не рады», «быть не должно», or a verbless «не надо/не нужно» — each with a place or «нам» in
     the clause («армянам тут не рады», «азиатов в наш город не надо»; not «детям не рады в кафе?» …
     which has no place of the author's)."""
     n = len(words)
@@ -1123,8 +1123,14 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
     if clause[i] != clause[j]:
         return None
     w = words[j]
-    if _HERE.isdisjoint(words[k] for k in part) and (w != "нечего" or _SPHERES.isdisjoint(words[k] for k in part)):
+    if _HERE.isdisjoint(words[k] for k in part) and (
+        w not in ("нечего", "должно") or _SPHERES.isdisjoint(words[k] for k in part)
+    ):
         return None
+    if w == "должно" and j > 0 and words[j - 1] == "не" and (
+        (j + 1 < n and words[j + 1] == "быть") or (j > 1 and words[j - 2] == "быть")
+    ):
+        return "быть не должно"  # («негров в нашем городе быть не должно»)
     if w == "нечего" and ((j + 1 < n and words[j + 1] == "делать") or (j > 0 and words[j - 1] == "делать")):
         return "нечего делать"  # («русским тут делать нечего»)
     if w == "рады" and j > 0 and words[j - 1] == "не":

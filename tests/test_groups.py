@@ -2205,3 +2205,17 @@ def test_the_speakers_of_a_language_told_to_leave_are_excluded(text):
 )
 def test_a_language_spoken_or_taught_is_a_mention(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Я вот не расист, но негров в нашем городе быть не должно", "Ни одного еврея в администрации быть не должно"]
+)
+def test_a_people_that_must_not_be_here_is_excluded(text):
+    assert [kind for kind, _ in findings(text)] == ["call_to_exclude"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Мусора в нашем городе быть не должно", "Детей в нашем городе не должно быть без присмотра"]
+)
+def test_litter_and_unattended_children_that_must_not_be_are_not(text):
+    assert findings(text) == []
