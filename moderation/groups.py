@@ -615,6 +615,8 @@ def _reports(words: Sequence[str], k: int) -> bool:
     return _has(w, "past") or _has(w, "3per") or _has(w, "2per") or _has(w, "PRTF") or _has(w, "PRTS")
 
 
+#: adverbs that may stand between a people named by an adjective and its verb («черные совсем обнаглели»)
+_BY_THE_WAY = frozenset(("совсем", "опять", "снова", "уже", "вообще", "тут", "здесь", "все", "окончательно"))
 #: speaking a language: «говорящие на …», «кто говорит на …», «разговаривают на …»
 _SPEAKING = ("говорящ", "говорит", "говорят", "разговарива")
 
@@ -654,8 +656,10 @@ def _adjective_reference(
     prev = words[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
     if prev and any("NOUN" in t and "plur" in t for t in _tags(prev)):
         return None  # "машины черные": said of things
+    # the verb right after, or after one adverb («черные совсем обнаглели», «черные опять понаехали»)
+    verb_at = i + 2 if nxt in _BY_THE_WAY and i + 2 < n and clause[i + 2] == clause[i] else i + 1
     if attribute != "sex" and not (prev and "GS.QUANT" in cue[i - 1]) and not (
-        nxt and "GS.SPREAD" in cue[i + 1] and (words[i].startswith(_DARK) or attribute == "residence")
+        nxt and "GS.SPREAD" in cue[verb_at] and (words[i].startswith(_DARK) or attribute == "residence")
     ):
         # "черные" alone is a colour; "все/эти черные" are people ("голубые" always are), and so are
         # «черные понаехали», «черные заполонили рынок», «сельские понаехали»: only people arrive in

@@ -2219,3 +2219,8 @@ def test_a_people_that_must_not_be_here_is_excluded(text):
 )
 def test_litter_and_unattended_children_that_must_not_be_are_not(text):
     assert findings(text) == []
+
+
+def test_black_people_named_by_the_adjective_before_an_adverb_and_a_spread_verb(judge):
+    assert "hate" in judge.judge("Чёрные совсем обнаглели").labels
+    assert judge.judge("Белые грибы совсем расплодились").action == "allow"
