@@ -2224,3 +2224,9 @@ def test_litter_and_unattended_children_that_must_not_be_are_not(text):
 def test_black_people_named_by_the_adjective_before_an_adverb_and_a_spread_verb(judge):
     assert "hate" in judge.judge("Чёрные совсем обнаглели").labels
     assert judge.judge("Белые грибы совсем расплодились").action == "allow"
+
+
+def test_people_as_waste_or_a_time_bomb_are_generalisations(judge):
+    assert judge.judge("Пенсионеры — отработанный материал").action == "review"
+    assert "hate" in judge.judge("Мусульмане — это бомбы замедленного действия").labels
+    assert judge.judge("Эта свалка — бомба замедленного действия").action == "allow"
