@@ -703,6 +703,10 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     word = top.matched.removeprefix(_MODEL_PREFIX)
     if (word in _KILLING or word in _FIGURATIVE) and _told(p, word, _THREATENS):
         return "пересказ чужой угрозы («грозится убить»), а не угроза — решает модератор"
+    if word in _MODERATION_VERBS:
+        # «Забаньте его, он всех оскорбляет»: the flame wars taught the model «забанить» as abuse; a
+        # ban or a removal is asked of the page's moderators (the insult a text holds is the lexicon's)
+        return "просьба к модераторам заблокировать или удалить — решает модератор"
     if _told(p, word, _NAMING, reach=3):
         return "пересказ или просьба не называть так людей («называет детей тупыми», «не называйте …») — решает модератор"
     if (
@@ -725,6 +729,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     return None
 
 
+#: What the page's moderators are asked to do to someone: ban, block, remove.
+_MODERATION_VERBS = frozenset("забанить банить заблокировать блокировать".split())
 #: Verbs that tell of someone else's threat: «сосед грозится убить мою собаку».
 _THREATENS = frozenset("грозиться грозить пригрозить угрожать обещать пообещать".split())
 #: Verbs that tell what someone else calls people: «учительница называет детей тупыми».

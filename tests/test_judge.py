@@ -487,3 +487,12 @@ def test_sent_to_the_cut_word_is_an_insult(judge, text):
 
 def test_going_to_a_film_is_not_sent_to_the_cut_word(judge):
     assert judge.judge("Пошли на х/ф Война в кинотеатр").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Забаньте его, он всех оскорбляет", "Цензура забанила, видать"])
+def test_a_ban_asked_of_or_told_about_the_moderators_is_held_not_deleted(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+def test_an_insult_beside_a_ban_request_is_still_removed(judge):
+    assert judge.judge("Админ, забань этого дебила").action in ("delete", "delete_and_ban")
