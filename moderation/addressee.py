@@ -350,6 +350,12 @@ def _names_the_maker(norm: Normalized, k: int | None) -> bool:
     toks, words, orig, sent = norm.tokens, norm.words, norm.original, norm.sentences
     if _maker_named_before(words, sent, k):
         return True
+    if k > 0 and _COPULA_DASH.search(orig, toks[k - 1].end, toks[k].start) and any(
+        words[m] == "кто" and any(_made_it(w) and parses(w)[0].normal_form not in _SPEAKS for w in words[m + 1 : m + 4])
+        for m in range(k)
+        if sent[m] == sent[k]
+    ):
+        return True  # «Кто придумал эту развязку — идиот»: the dash stands for «тот» (not «кто это написал — …»)
     if not any(words[j] in _WHO and sent[j] == sent[k] for j in range(max(0, k - 3), k)):
         return False
     if not any(p.tag.case == "nomn" for p in parses(words[k])[:2]):
@@ -410,6 +416,8 @@ def _maker_named_before(words: Sequence[str], sent: list[int], k: int) -> bool:
     return False
 
 
+#: a dash standing for the copula between the maker's clause and what they are called
+_COPULA_DASH = re.compile(r"\s[—–-]\s|[—–]")
 #: «у тех, кто придумал эту развязку», «тот, кто это проектировал»: people named by what they did.
 _THOSE = frozenset("тот того тому тем те тех теми".split())
 

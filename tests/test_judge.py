@@ -496,3 +496,12 @@ def test_a_ban_asked_of_or_told_about_the_moderators_is_held_not_deleted(judge, 
 
 def test_an_insult_beside_a_ban_request_is_still_removed(judge):
     assert judge.judge("Админ, забань этого дебила").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["Кто придумал эту развязку — идиот", "Кто строил эту дорогу — дебил"])
+def test_the_maker_of_a_decision_called_names_after_a_dash_is_held(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+def test_whoever_wrote_it_called_names_after_a_dash_is_still_insulted(judge):
+    assert judge.judge("Кто это написал — идиот").action in ("delete", "delete_and_ban")
