@@ -505,3 +505,13 @@ def test_the_maker_of_a_decision_called_names_after_a_dash_is_held(judge, text):
 
 def test_whoever_wrote_it_called_names_after_a_dash_is_still_insulted(judge):
     assert judge.judge("Кто это написал — идиот").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["Ты пустое место", "Ты никто и звать тебя никак", "Ты позорище нашего города"])
+def test_the_addressee_called_a_nobody_is_insulted(judge, text):
+    v = judge.judge(text)
+    assert "insult" in v.labels and v.action in ("delete", "delete_and_ban"), (v.action, v.ground)
+
+
+def test_an_empty_parking_place_is_no_nobody(judge):
+    assert judge.judge("Это место пустое, можно парковаться").action == "allow"
