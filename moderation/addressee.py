@@ -13,7 +13,7 @@ changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from moderation.lemmatize import parses
@@ -350,11 +350,7 @@ def _names_the_maker(norm: Normalized, k: int | None) -> bool:
     toks, words, orig, sent = norm.tokens, norm.words, norm.original, norm.sentences
     if _maker_named_before(words, sent, k):
         return True
-    if k > 0 and _COPULA_DASH.search(orig, toks[k - 1].end, toks[k].start) and any(
-        words[m] == "кто" and any(_made_it(w) and parses(w)[0].normal_form not in _SPEAKS for w in words[m + 1 : m + 4])
-        for m in range(k)
-        if sent[m] == sent[k]
-    ):
+    if k > 0 and _COPULA_DASH.search(orig, toks[k - 1].end, toks[k].start) and _who_made_it(words, sent, k, k, _made_not_said):
         return True  # «Кто придумал эту развязку — идиот»: the dash stands for «тот» (not «кто это написал — …»)
     if not any(words[j] in _WHO and sent[j] == sent[k] for j in range(max(0, k - 3), k)):
         return False
@@ -408,12 +404,20 @@ def _maker_named_before(words: Sequence[str], sent: list[int], k: int) -> bool:
         if sent[j] != sent[k]:
             return False
         if words[j] in _THOSE:
-            return any(
-                words[m] == "кто" and any(map(_made_it, words[m + 1 : m + 4]))
-                for m in range(j)
-                if sent[m] == sent[k]
-            )
+            return _who_made_it(words, sent, k, j, _made_it)
     return False
+
+
+def _who_made_it(words: Sequence[str], sent: list[int], k: int, end: int, deed: Callable[[str], bool]) -> bool:
+    """Is there a «кто» before ``end`` in the sentence of ``k`` with a ``deed`` verb within three words
+    after it («кто придумал эту развязку»)?"""
+    return any(words[m] == "кто" and any(map(deed, words[m + 1 : m + 4])) for m in range(end) if sent[m] == sent[k])
+
+
+def _made_not_said(word: str) -> bool:
+    """A past verb of what was done that is not writing or talking («кто это написал» names someone in
+    the thread)."""
+    return _made_it(word) and parses(word)[0].normal_form not in _SPEAKS
 
 
 #: a dash standing for the copula between the maker's clause and what they are called

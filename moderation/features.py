@@ -149,8 +149,9 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
             if norm.tokens[i].text in neutral or (a == "language" and words[i].startswith("говорящ"))
         )  # fmt: skip
     blind = lexicon.model_blind_words
+    group_adjective = not lexicon.group_adjective_set.isdisjoint(words)
     if (
-        not lexicon.group_adjective_set.isdisjoint(words)
+        group_adjective
         or not _LATIN_LETTERS.isdisjoint(words)
         or not blind.isdisjoint(words)
         or "дауна" in words
@@ -171,7 +172,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         )}))
     unseen = (
         *proper_names(norm, hits), *laughter(norm), *abbreviated(norm), *beasts,
-        *named_places(norm, lexicon.group_adjective_set),
+        *(named_places(norm, lexicon.group_adjective_set) if group_adjective else ()),
         *(k for a, b in named for k in range(a, b + 1)),
     )  # fmt: skip
     if unseen:
@@ -390,15 +391,12 @@ def named_places(norm: Normalized, adjectives: frozenset[str]) -> tuple[int, ...
     is): the pair says where, not who, and the model read «белый» as a racist's word («Жители Белой
     Ромашки просят автобус» was held at hate 0.28). Both words are hidden from the model; the lexicon
     and the analyser still read them. Not in text written in capitals («ЧЕРНЫЕ ЗАХВАТИЛИ»)."""
-    words = norm.words
-    if adjectives.isdisjoint(words):
-        return ()
-    toks, orig = norm.tokens, norm.original
+    words, toks, orig = norm.words, norm.tokens, norm.original
     out: list[int] = []
     for i in range(len(toks) - 1):
-        if words[i] in adjectives and orig[toks[i].start].isupper() and orig[toks[i + 1].start : toks[i + 1].end].istitle():
-            if orig[toks[i].start : toks[i].end].istitle():
-                out += [i, i + 1]
+        a, b = toks[i], toks[i + 1]
+        if words[i] in adjectives and orig[a.start : a.end].istitle() and orig[b.start : b.end].istitle():
+            out += [i, i + 1]
     return tuple(out)
 
 

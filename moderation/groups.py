@@ -480,15 +480,14 @@ _UNABLE = frozenset(("умеют", "способны", "неспособны"))
 _CAPACITIES = frozenset(("вести", "руководить", "думать", "мыслить", "работать", "трудиться", "водить", "управлять"))
 
 
-def _incapable(words: Sequence[str], same_clause: list[int], i: int) -> int | None:
-    """In «<group> не умеют / не способны <делать>» the infinitive (one of :data:`_CAPACITIES`) within
-    three words after the inability said of the group ``i``; None when there is none."""
+def _incapable(words: Sequence[str], same_clause: list[int], i: int) -> tuple[int, int] | None:
+    """In «<group> не умеют / не способны <делать>» the inability (``k``) said of the group ``i`` and
+    the infinitive (one of :data:`_CAPACITIES`) within three words after it; None when there is none."""
     for k in same_clause:
         if k <= i or words[k] not in _UNABLE or (words[k] != "неспособны" and words[k - 1] != "не"):
             continue
-        return next(
-            (j for j in same_clause if k < j <= k + 3 and words[j] in _CAPACITIES and _has(words[j], "INFN")), None
-        )
+        j = next((j for j in same_clause if k < j <= k + 3 and words[j] in _CAPACITIES and _has(words[j], "INFN")), None)
+        return None if j is None else (k, j)
     return None
 
 
@@ -1226,7 +1225,7 @@ def _war_history(words: Sequence[str], same_sentence: list[int], i: int, j: int)
     1942–43; memorial posts tell it every year)? «Мигранты оккупировали наш двор» stays a trope."""
     if lemma(words[j]) not in _WAR_VERBS or not _has(words[j], "past"):
         return False
-    if lemma(words[i]).startswith("немец") or lemma(words[i]).startswith("немецк"):
+    if lemma(words[i]).startswith("немец"):  # («немцы», «немецкие»)
         return True
     return any(words[k] in _WAR_WORDS or (words[k].isdigit() and len(words[k]) == 4) for k in same_sentence)
 
@@ -1410,11 +1409,12 @@ def _statement(
         # «у цыган нет ни стыда ни совести», «у молодёжи нет мозгов»: what a whole group is said to lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"нет {words[j]}", hold)
-    if (_has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE) and (j := _incapable(words, same_clause, i)) is not None:
+    if (_has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE) and (kj := _incapable(words, same_clause, i)):
         # «женщины не способны руководить», «кавказцы не умеют себя вести»: a whole group said to be
         # unable to do what everyone does (of an age or a trade, a moderator reads it)
+        k, j = kj
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
-        return found("generalisation", j, strength, f"не {words[j - 1]} {words[j]}", hold)
+        return found("generalisation", j, strength, " ".join(words[k - (words[k] != "неспособны") : j + 1]), hold)
     if _has(words[i], "nomn") and (j := _without(words, cue, same_clause, i)) is not None:
         # «атеисты — люди без морали», «цыгане без стыда и совести»: the same lack, said with «без»
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]

@@ -729,7 +729,7 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     return None
 
 
-#: What the page's moderators are asked to do to someone: ban, block, remove.
+#: What the page's moderators are asked to do to someone: ban, block.
 _MODERATION_VERBS = frozenset("забанить банить заблокировать блокировать".split())
 #: Verbs that tell of someone else's threat: «сосед грозится убить мою собаку».
 _THREATENS = frozenset("грозиться грозить пригрозить угрожать обещать пообещать".split())

@@ -418,8 +418,9 @@ class Lexicon:
         #: every form of an adjective that names a group when it qualifies people (GRPADJ.* sets:
         #: "кавказские мужчины", "всех черных") → the group; only the analyser reads them
         self.group_adjectives: dict[str, str] = {}
-        #: every form of the GS.DIAGNOSIS, GS.FEELING, GS.ABUSE_TALK, GS.DESCRIPTIVE and GS.RED_TAPE words
-        #: ("психиатр", "ненавижу", "оскорблять", "бомжи", "отписка"): masked for the model
+        #: every form of the GS.DIAGNOSIS, GS.FEELING, GS.ABUSE_TALK, GS.DESCRIPTIVE, GS.RED_TAPE and
+        #: GS.CULTURE words ("психиатр", "ненавижу", "оскорблять", "бомжи", "отписка", "хохлома"): masked
+        #: for the model
         self.model_blind_words: frozenset[str] = frozenset()
         #: names of groups of people the model still sees (GS.IDENTITY in groups.txt): a deletion
         #: resting on them alone is held (see moderation.judge)
