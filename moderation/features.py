@@ -170,6 +170,8 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
             or adjectives.get(w) in _MASKED_ADJECTIVES
             or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))
         )}))
+    if not _TONGUE.isdisjoint(words) and (native := native_tongue(words)):
+        masked = tuple(sorted({*masked, *native}))
     unseen = (
         *proper_names(norm, hits), *laughter(norm), *abbreviated(norm), *beasts,
         *(named_places(norm, lexicon.group_adjective_set) if group_adjective else ()),
@@ -257,6 +259,22 @@ _MASKED_ADJECTIVES = frozenset(("nationality", "religion"))
 #: what is said about a group, never which group word is said — so no group word by itself moves a
 #: text towards deletion. Slurs are not masked: they are evidence.
 GROUP_TOKEN = "<группа>"
+
+
+#: The forms of «язык»: «родной язык» is the name of a language attribute (clause 19), hidden like a
+#: group word (:func:`native_tongue`).
+_TONGUE = frozenset("язык языка языку языком языке языки языков языкам языками языках".split())
+
+
+def native_tongue(words: Sequence[str]) -> list[int]:
+    """Tokens of «родной язык» in any form («уроки родного языка», «на родном языке»). The flame-war
+    data met the phrase only in fights over languages, and the model scored «Международный день
+    родного языка» an insult (0.68): no name of a language may move a text towards deletion."""
+    out: list[int] = []
+    for k in range(1, len(words)):
+        if words[k] in _TONGUE and words[k - 1].startswith("родн"):
+            out += (k - 1, k)
+    return out
 
 
 #: What a name or a laugh becomes for the model: nothing it has ever seen (no lemma, no character

@@ -104,7 +104,9 @@ _SERVICE_COMPLAINT = frozenset(
 #: цены задрали», «подростки совсем распоясались») — held like the other things an age or a trade "does"
 _BEHAVE_BADLY = frozenset(
     ("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться", "зажраться", "потерять", "попутать", "вести", "чувствовать",
-     "распуститься")
+     "распуститься", "обуреть",
+     # pymorphy3's guesses for slang forms of the same verbs («оборзели» → «оборзель»)
+     "оборзель", "оборзесть", "охренель", "охреневший", "офигель")
 )
 #: a people called a danger («несут угрозу», «— опасность»), unless it is in danger («в опасности»)
 _DANGER = frozenset(("угрозу", "угроза", "опасность", "угрозой"))
@@ -142,12 +144,23 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "брать": ((("брать", "взятка"), 0, "GS.EVAL"),),
     # «цыгане торгуют наркотой»: drug dealing, like «наркоторговцы»
     "торговать": ((("торговать", "наркота"), 0, "GS.EVAL"), (("торговать", "наркотик"), 0, "GS.EVAL")),
+    "наркотик": ((("наркотик", "торговать"), 1, "GS.EVAL"),),  # («только наркотиками торгуют»)
+    "наркота": ((("наркота", "торговать"), 1, "GS.EVAL"),),
+    # «старики своё пожили»: a whole age told its life is over, like «зажились»
+    "свой": ((("свой", "пожить"), 1, "GS.EVAL"), (("свой", "отжить"), 1, "GS.EVAL")),
+    "пожить": ((("пожить", "свой"), 0, "GS.EVAL"),),
+    "отжить": ((("отжить", "свой"), 0, "GS.EVAL"),),
+    # «обходите стороной этих мусульман»: a people to be shunned, like «не пускать»
+    "обходить": ((("обходить", "сторона"), 0, "GS.EXCLUDE"),),
+    "сторона": ((("сторона", "обходить"), 1, "GS.EXCLUDE"),),
     "взятка": ((("взятка", "брать"), 1, "GS.EVAL"),),
     # «феминистки — больные на голову», «больные на всю голову»: called mad, like «психи»
     "больной": ((("больной", "на", "голова"), 0, "GS.EVAL"), (("больной", "на", "весь", "голова"), 0, "GS.EVAL")),
     # «приезжие ведут себя как хозяева», «чувствуют себя тут хозяевами»: newcomers said to lord it over
     # the town, like «обнаглели»
     "вести": ((("вести", "себя", "как", "хозяин"), 0, "GS.SPREAD"), (("вести", "себя", "как", "у", "себя", "дома"), 0, "GS.SPREAD")),
+    # («как хозяева себя ведут»: the comparison first)
+    "как": ((("как", "хозяин", "себя", "вести"), 3, "GS.SPREAD"), (("как", "хозяин", "себя", "чувствовать"), 3, "GS.SPREAD")),
     "чувствовать": ((("чувствовать", "себя", "хозяин"), 0, "GS.SPREAD"), (("чувствовать", "себя", "тут", "хозяин"), 0, "GS.SPREAD"), (("чувствовать", "себя", "здесь", "хозяин"), 0, "GS.SPREAD")),
 }
 #: what a people is said to rule or own, all of it («евреи правят миром», «армяне скупили весь центр»):
@@ -403,6 +416,7 @@ _MISCHIEF = frozenset(
     "криминал бардак грязь мусор вонь шум хамство".split()
 )
 _MORE = frozenset(("больше", "меньше", "хуже"))
+_NOTHING_BUT = frozenset(("одни", "сплошные", "только", "сплошь"))
 
 
 _NONE_LEFT = frozenset(("осталось", "было", "стало", "жило"))
@@ -472,6 +486,26 @@ def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[in
     )  # fmt: skip
 
 
+_KNOW_NOT = frozenset(("знают", "знает", "ведают", "слышали"))
+
+
+def _unknown_to(words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int) -> int | None:
+    """In «<group> не знают, что такое <совесть>» (or «… понятия не имеют о совести») the virtue
+    (GS.LACK) said to be unknown to the group ``i``: «не знают» after it, then «что такое» or «о» and the
+    virtue within three words; None when there is none («не знают, что такое Госуслуги» names none)."""
+    for k in same_sentence:
+        if k <= i or not (
+            (words[k] in _KNOW_NOT and words[k - 1] == "не") or (words[k] == "имеют" and words[k - 1] == "не" and words[k - 2] == "понятия")
+        ):
+            continue
+        return next((j for j in same_sentence if k < j <= k + 4 and "GS.LACK" in cue[j] and words[j - 1] in _ABOUT_WHAT), None)
+    return None
+
+
+#: what stands right before the virtue: «что такое совесть», «о совести», «про стыд»
+_ABOUT_WHAT = frozenset(("такое", "о", "об", "про"))
+
+
 #: «не умеют», «не способны», «неспособны»: what a group is said to be unable to do (not «не могут»: the law
 #: or a lack of means stops people too — «мигранты не могут работать без патента»)
 _UNABLE = frozenset(("умеют", "способны", "неспособны"))
@@ -491,6 +525,36 @@ def _incapable(words: Sequence[str], same_clause: list[int], i: int) -> tuple[in
     return None
 
 
+def _distrusted(
+    words: Sequence[str], cue: list[frozenset[str]], clause: list[int], same_clause: list[int], i: int
+) -> int | None:
+    """In «<group, dative> нельзя доверять», «не верьте <group>», «ни одному <group> верить нельзя»
+    the trust verb refused to the group ``i`` in its clause — negated, and a call (an infinitive or an
+    imperative; not the author's «я не доверяю этому врачу», nor «армянам не поверили в суде»); None
+    when there is none."""
+    for j in same_clause:
+        if words[j] not in _TRUST_FORMS:
+            continue
+        before = words[max(0, j - 2) : j]
+        if _has(words[j], "impr"):
+            refused = bool(before) and before[-1] == "не"  # «не верьте»
+        else:
+            # «нельзя доверять», «не стоит верить», «верить нельзя» (not «нет оснований не доверять»)
+            refused = "нельзя" in before or ("не" in before and not _ADVISED.isdisjoint(before)) or forbidden_after(words, clause, j)
+        if refused or (i >= 2 and words[i - 2] == "ни" and words[i - 1] in ("одному", "одной") and "нельзя" in words):
+            return j
+    return None
+
+
+_ADVISED = frozenset(("надо", "нужно", "стоит", "следует"))
+
+
+#: the infinitives and imperatives of :data:`_TRUST`
+_TRUST_FORMS = frozenset(
+    "доверять доверить верить поверить доверяться доверяйте доверяй верьте верь поверьте доверьте доверяйтесь".split()
+)
+
+
 _LEFT_WITHOUT = frozenset(("остаться", "оставаться", "оставить", "оставлять", "расти", "вырасти"))
 
 
@@ -507,6 +571,10 @@ def _without(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[
     return None if j + 1 in same_clause and _likely(words[j + 1], "NOUN", "gent") else j
 
 
+#: object pronouns that may stand inside a set phrase after its first word
+_IDIOM_OBJECTS = frozenset(("их", "всех", "этих", "таких", "его", "ее", "её", "им", "всем"))
+
+
 def _mark_idioms(words: Sequence[str], lemmas: list[str] | None, region: list[int], cue: list[frozenset[str]]) -> None:
     """Give the head word of each set phrase in ``region`` the cue the phrase stands for (:data:`_IDIOMS`)."""
     n = len(words)
@@ -514,13 +582,17 @@ def _mark_idioms(words: Sequence[str], lemmas: list[str] | None, region: list[in
         options = _IDIOMS.get(lemmas[k] if lemmas is not None else lemma(words[k]))
         if not options:
             continue
+        # «поставить их на место», «держать всех их в узде»: the object pronouns may stand inside
+        gap = 0
+        while gap < 2 and k + 1 + gap < n and words[k + 1 + gap] in _IDIOM_OBJECTS:
+            gap += 1
         for phrase, head, name in options:
-            end = k + len(phrase)
-            if end <= n and all(
-                words[k + m] == x or (lemmas[k + m] if lemmas is not None else lemma(words[k + m])) == x
-                for m, x in enumerate(phrase)
+            at = [k] + [k + m + gap for m in range(1, len(phrase))]
+            if at[-1] < n and all(
+                words[a] == x or (lemmas[a] if lemmas is not None else lemma(words[a])) == x
+                for a, x in zip(at, phrase, strict=True)
             ):
-                cue[k + head] = cue[k + head] | {name}
+                cue[at[head]] = cue[at[head]] | {name}
 
 
 def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans: list[tuple[int, int]]) -> Finding | None:
@@ -1415,6 +1487,18 @@ def _statement(
         k, j = kj
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
         return found("generalisation", j, strength, " ".join(words[k - (words[k] != "неспособны") : j + 1]), hold)
+    if (_has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE) and (j := _unknown_to(words, cue, same_sentence, i)) is not None:
+        # «ингуши не знают, что такое честность», «цыгане понятия не имеют о совести»: the same lack
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("generalisation", j, strength, f"не знают, что такое {words[j]}", hold)
+    if _has(words[i], "datv") and not (attribute == "age" and lemma(words[i]) in _MINORS) and (
+        j := _distrusted(words, cue, clause, same_clause, i)
+    ) is not None:
+        # «евреям нельзя доверять», «ни одному азербайджанцу верить нельзя», «не доверяйте цыганам»: a
+        # whole people said to be untrustworthy (of an age or a trade, a moderator reads it; not
+        # children: «детям нельзя доверять спички» is care)
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("generalisation", j, strength, f"не {words[j]}", hold)
     if _has(words[i], "nomn") and (j := _without(words, cue, same_clause, i)) is not None:
         # «атеисты — люди без морали», «цыгане без стыда и совести»: the same lack, said with «без»
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
@@ -1528,7 +1612,9 @@ def _statement(
                     and _likely(words[j], "VERB")
                 )  # («цыганки воруют на рынке, будьте осторожны»: the place after the deed; not where a
                 # people is said to spread: «понаехали в город», «пролезли во власть»)
-                labelled = "INSULT" in c or _has(words[j], "NOUN")  # "армяне в городе — воры" labels them all
+                # "армяне в городе — воры" labels them all (a spread verb is no label, though pymorphy3
+                # reads some of its slang forms as nouns: «оборзели»)
+                labelled = "INSULT" in c or (_has(words[j], "NOUN") and "GS.SPREAD" not in c)
                 if at_place and not (quantified or labelled) and not any("GS.QUANT" in cue[k] for k in same_sentence):
                     # "цыганки у рынка обманывают людей", "таксисты у вокзала дерут втридорога": what the
                     # people at one place do, not a label for the group — a moderator reads it, the
@@ -1565,4 +1651,16 @@ def _statement(
             or (words[j - 1] in ("одна", "один") and "от" in words[max(0, j - 4) : j - 1])
         ):
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
+        if (
+            i > 0
+            and words[i - 1] == "от"
+            and j > i
+            and words[j - 1] in _NOTHING_BUT
+            and sent[j] == s
+            and lemma(words[j]) in _MISCHIEF
+        ):
+            # «от дагестанцев в городе только драки», «от приезжих одни кражи»: crime as all a group
+            # brings (of an age or a trade, a moderator reads it: «от подростков одни драки у школы»)
+            strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+            return found("generalisation", j, strength, f"{words[j - 1]} {words[j]}", hold)
     return None

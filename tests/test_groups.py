@@ -2230,3 +2230,105 @@ def test_people_as_waste_or_a_time_bomb_are_generalisations(judge):
     assert judge.judge("Пенсионеры — отработанный материал").action == "review"
     assert "hate" in judge.judge("Мусульмане — это бомбы замедленного действия").labels
     assert judge.judge("Эта свалка — бомба замедленного действия").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Греки совсем оборзели", "Кавказцы совсем охренели"])
+def test_slang_forms_of_the_spread_verbs_are_read(text):
+    # pymorphy3 reads «оборзели» as a noun («оборзель»): the form itself is the cue
+    assert findings(text) == [("generalisation", "nationality")]
+
+
+def test_a_trade_said_to_have_grown_insolent_in_slang_is_held_not_labelled(judge):
+    assert judge.judge("Таксисты совсем оборзели, цены задрали").action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Евреям нельзя доверять деньги", "Ни одному азербайджанцу верить нельзя", "Не доверяйте цыганам", "Армянам не стоит доверять"],
+)
+def test_a_people_said_to_be_untrustworthy_is_a_generalisation(text):
+    assert [kind for kind, _ in findings(text)] == ["generalisation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Детям нельзя доверять спички",
+        "У суда нет оснований не доверять сотрудникам полиции.",
+        "Армянам не поверили в суде",
+        "Я не доверяю врачам этой поликлиники",
+    ],
+)
+def test_trust_refused_for_care_or_told_as_news_is_not(text):
+    assert findings(text) == []
+
+
+def test_crime_as_all_a_people_brings_is_a_generalisation(judge):
+    assert "hate" in judge.judge("От дагестанцев в городе только драки и стрельба на свадьбах").labels
+    assert judge.judge("От подростков у школы одни драки").action == "review"
+    assert judge.judge("От этой стройки только грязь и шум").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Ингуши вообще не знают, что такое честность", "Цыгане понятия не имеют о совести"]
+)
+def test_a_virtue_said_to_be_unknown_to_a_people_is_a_lack(text):
+    assert [kind for kind, _ in findings(text)] == ["generalisation"]
+
+
+def test_a_thing_unknown_to_pensioners_is_no_lack():
+    assert findings("Пенсионеры не знают, что такое Госуслуги") == []
+
+
+def test_an_object_pronoun_inside_a_set_phrase_keeps_it():
+    assert [kind for kind, _ in findings("Армяне тут шумят, пора поставить их на место")] == ["call_to_exclude"]
+    assert findings("Надо поставить шкаф на место") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Атеисты все безнравственные, с ними детей оставлять нельзя",
+        "Обходите стороной этих мусульман",
+        "Надо бойкотировать армян",
+        "Мусульмане хотят построить тут халифат, им нельзя разрешать строить мечети",
+    ],
+)
+def test_more_words_of_contempt_and_exclusion(text, judge):
+    assert "hate" in judge.judge(text).labels
+
+
+def test_shunning_a_building_site_is_no_exclusion(judge):
+    assert judge.judge("Обходите стороной стройку на Московской, там нет ограждения").action == "allow"
+
+
+def test_a_whole_age_told_its_life_is_over_is_held(judge):
+    assert judge.judge("Старики уже своё пожили, нечего на них бюджет тратить").action == "review"
+
+
+@pytest.mark.parametrize("text", ["Очистим Пятигорск от черных", "Надо очистить город от нерусских"])
+def test_a_city_to_be_purged_of_a_people_or_a_race(text, judge):
+    assert "hate" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize("text", ["Очистите парковку от черных машин", "Очистим город от мусора"])
+def test_a_city_or_a_car_park_cleaned_of_things(text, judge):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_call_to_take_up_arms_is_held_as_a_threat(judge):
+    v = judge.judge("Пора нашему народу взяться за вилы и прогнать чужаков")
+    assert v.action == "review" and any(e.category == "threat" for e in v.evidence)
+    assert judge.judge("Пора браться за ум").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пусть дети учат и родной язык, и русский",
+        "21 февраля — Международный день родного языка",
+        "Конкурс чтецов на родном языке",
+    ],
+)
+def test_a_native_language_named_is_no_insult(text, judge):
+    assert judge.judge(text).action == "allow"
