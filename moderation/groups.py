@@ -63,6 +63,9 @@ _PERSON_WORDS = frozenset("люди людей человек человеки".
 _KIND_OF = frozenset(
     "народ нация племя религия вера секта учение идеология сборище шайка банда стадо толпа кучка сброд".split()
 )
+#: what a faith or a people is said to be the kind of, in the genitive: «ислам — религия насилия»,
+#: «народ ненависти» (a kind of criminals is GS.EVAL in the genitive plural: «религия террористов»)
+_EVIL_OF = frozenset(("насилия", "ненависти", "террора", "зла", "смерти", "войны", "вражды"))
 #: «лица … национальности», the officialese for a people
 _FACES = frozenset("лицо лица лиц лицам лицами лицах".split())
 #: Where people are sent to be done away with: «пора их на свалку», «стариков на мыло», «на тот свет»
@@ -158,7 +161,11 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "больной": ((("больной", "на", "голова"), 0, "GS.EVAL"), (("больной", "на", "весь", "голова"), 0, "GS.EVAL")),
     # «приезжие ведут себя как хозяева», «чувствуют себя тут хозяевами»: newcomers said to lord it over
     # the town, like «обнаглели»
-    "вести": ((("вести", "себя", "как", "хозяин"), 0, "GS.SPREAD"), (("вести", "себя", "как", "у", "себя", "дома"), 0, "GS.SPREAD")),
+    "вести": (
+        (("вести", "себя", "как", "хозяин"), 0, "GS.SPREAD"),
+        (("вести", "себя", "как", "у", "себя", "дома"), 0, "GS.SPREAD"),
+        (("вести", "себя", "как", "дома"), 0, "GS.SPREAD"),
+    ),
     # («как хозяева себя ведут»: the comparison first)
     "как": ((("как", "хозяин", "себя", "вести"), 3, "GS.SPREAD"), (("как", "хозяин", "себя", "чувствовать"), 3, "GS.SPREAD")),
     "чувствовать": ((("чувствовать", "себя", "хозяин"), 0, "GS.SPREAD"), (("чувствовать", "себя", "тут", "хозяин"), 0, "GS.SPREAD"), (("чувствовать", "себя", "здесь", "хозяин"), 0, "GS.SPREAD")),
@@ -997,6 +1004,7 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             "GS.DEFEND" in cue[k]
             and not any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k))
             and not (k > idx[0] and words[k - 1] in _THEIR_OWN)
+            and not (k > idx[0] and words[k - 1] == "себя")  # «считают себя лучше всех»: their conceit
         ):
             # («не может быть хорошим»: the defending word is negated three words away)
             return True
@@ -1591,6 +1599,7 @@ def _statement(
                 continue  # «в 1942 году немцы оккупировали Пятигорск»: the city's history, not a trope
             if j > i and not _negated(words, cue, j - 1) and (
                 ("GS.EVAL" in c and j > i + 1 and words[j - 1] in _KIND_OF and _has(words[j], "gent", "plur"))
+                or (j > i + 1 and words[j] in _EVIL_OF and words[j - 1] in _KIND_OF)
                 or (
                     "GS.PROBLEM" in c
                     and _has(words[j], "nomn")

@@ -2332,3 +2332,48 @@ def test_a_call_to_take_up_arms_is_held_as_a_threat(judge):
 )
 def test_a_native_language_named_is_no_insult(text, judge):
     assert judge.judge(text).action == "allow"
+
+
+def test_a_beating_promised_by_its_outcome_is_held_as_a_veiled_threat(judge):
+    assert held_as(judge.judge("Ещё раз напишешь — будешь собирать зубы"), "veiled_threat")
+    assert judge.judge("Стоматолог будет собирать зубы для коллекции").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Не боишься, что дверь подожгут?",
+        "Тебе бы лучше уехать из города, пока можно",
+        "Следи за своими детьми, мало ли",
+        "Кто-то может и колёса проколоть, если будешь много болтать",
+    ],
+)
+def test_more_veiled_threats_are_held(text, judge):
+    assert held_as(judge.judge(text), "veiled_threat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вам лучше уехать пораньше, пока нет пробок",
+        "Следите за детьми, во дворе открытый люк",
+        "Не боишься, что машину угонят ночью у подъезда?",
+    ],
+)
+def test_advice_and_warnings_to_neighbours_stay_up(text, judge):
+    assert judge.judge(text).action == "allow"
+
+
+def test_their_conceit_is_no_defence_of_them(judge):
+    assert judge.judge("Жители Кисловодска считают себя лучше всех, снобы").action == "review"
+    assert judge.judge("Армяне не хуже и не лучше других").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Ислам — религия насилия", "Кришнаиты — зомбированные сектанты"])
+def test_a_faith_called_one_of_violence_or_its_followers_zombies(text, judge):
+    assert "hate" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize("text", ["Ислам — религия мира", "Христианство — религия любви"])
+def test_a_faith_called_one_of_peace_is_not(text, judge):
+    assert judge.judge(text).action == "allow"
