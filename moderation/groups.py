@@ -691,12 +691,15 @@ def _reports(words: Sequence[str], k: int) -> bool:
     if _has(w, "impr") or _has(w, "1per"):
         return False
     if _has(w, "INFN"):
-        # «прекратите писать, что …», «не надо называть их …»: the words are someone's, asked to stop
-        return any(words[m] in _STOP_SAYING for m in range(max(0, k - 2), k))
+        # «прекратите писать, что …», «не надо называть их …»: the words are someone's, asked to stop;
+        # «обидно читать комментарии, что …», «надоело слышать, что …»: someone's words, read or heard
+        return w in _PERCEIVE or any(words[m] in _STOP_SAYING for m in range(max(0, k - 2), k))
     # «вы пишете «понаехали», а это оскорбительно»: the addressee's own words, quoted back at them
     return _has(w, "past") or _has(w, "3per") or _has(w, "2per") or _has(w, "PRTF") or _has(w, "PRTS")
 
 
+#: reading or hearing others' words: the infinitive reports them too
+_PERCEIVE = frozenset(("читать", "прочитать", "прочесть", "слышать", "услышать", "слушать"))
 #: adverbs that may stand between a people named by an adjective and its verb («черные совсем обнаглели»)
 _BY_THE_WAY = frozenset(("совсем", "опять", "снова", "уже", "вообще", "тут", "здесь", "все", "окончательно"))
 #: speaking a language: «говорящие на …», «кто говорит на …», «разговаривают на …»

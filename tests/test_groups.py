@@ -2377,3 +2377,14 @@ def test_a_faith_called_one_of_violence_or_its_followers_zombies(text, judge):
 @pytest.mark.parametrize("text", ["Ислам — религия мира", "Христианство — религия любви"])
 def test_a_faith_called_one_of_peace_is_not(text, judge):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я армянка, живу в Пятигорске 30 лет, и мне обидно читать комментарии, что все армяне торгаши.",
+        "Устал читать, как все кавказцы дикари, это неправда",
+    ],
+)
+def test_what_the_author_reads_or_hears_of_a_people_is_reported(text, judge):
+    assert judge.judge(text).action == "allow"
