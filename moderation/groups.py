@@ -548,6 +548,8 @@ def _distrusted(
         else:
             # «нельзя доверять», «не стоит верить», «верить нельзя» (not «нет оснований не доверять»)
             refused = "нельзя" in before or ("не" in before and not _ADVISED.isdisjoint(before)) or forbidden_after(words, clause, j)
+        if _on_condition(words, clause, j):
+            return None  # «нельзя доверять таксистам без лицензии»
         if refused or (i >= 2 and words[i - 2] == "ни" and words[i - 1] in ("одному", "одной") and "нельзя" in words):
             return j
     return None
@@ -1018,6 +1020,10 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             return True  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить»)
         if words[k] == "тоже" and k + 1 < len(words) and words[k + 1] in ("люди", "имеют", "человек", "платят"):
             return True
+        if words[k] == "это" and tuple(words[k + 1 : k + 3]) == ("не", "так") and (
+            k + 3 > last or not any(_has(words[k + 3], pos) for pos in ("ADJF", "ADJS", "ADVB", "PRCL"))
+        ):
+            return True  # «от мигрантов одни проблемы — это не так» (not «это не так уж плохо»)
     return False
 
 
@@ -1410,6 +1416,8 @@ def _statement(
                 return found("call_to_exclude", j, "delete", words[j])
         # «приезжим не сдаём», «армянам не продаём»: a declared practice of refusing a people is a call
         # too (not an age: «студентам не сдаём» is a landlord's choice of tenants)
+        if "GS.EXCLUDE_NEG" in c and words[j].startswith("разреш") and attribute not in _ONLY_OF:
+            continue  # «пенсионерам нельзя разрешать ездить бесплатно …»: a rule for an age or a trade
         if "GS.EXCLUDE_NEG" in c and obj and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute)) and not _on_condition(words, clause, j) and (
             _is_call(words, cue, j)
             or _has(words[j], "NOUN")
@@ -1632,7 +1640,7 @@ def _statement(
                     # people at one place do, not a label for the group — a moderator reads it, the
                     # model cannot delete it
                     return found("generalisation", j, "review", words[j], hold=True)
-                verb = _likely(words[j], "VERB") or _likely(words[j], "INFN")
+                verb = _likely(words[j], "VERB") or _likely(words[j], "INFN") or "GS.SPREAD" in c  # («охренели»)
                 if verb and not labelled and not as_one and attribute not in _ONLY_OF and _pointed_at(words, cue, sent, i):
                     # «эти таксисты у вокзала хамят и обманывают»: «эти» points at the drivers the
                     # author has seen, it does not quantify the trade — held like the plain plural below
@@ -1664,15 +1672,15 @@ def _statement(
         ):
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
         if (
-            i > 0
+            attribute in _ONLY_OF
+            and i > 0
             and words[i - 1] == "от"
             and j > i
             and words[j - 1] in _NOTHING_BUT
             and sent[j] == s
             and lemma(words[j]) in _MISCHIEF
         ):
-            # «от дагестанцев в городе только драки», «от приезжих одни кражи»: crime as all a group
-            # brings (of an age or a trade, a moderator reads it: «от подростков одни драки у школы»)
-            strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
-            return found("generalisation", j, strength, f"{words[j - 1]} {words[j]}", hold)
+            # «от дагестанцев в городе только драки», «от цыган одни кражи»: crime as all a people
+            # brings (of an age or a trade it is a complaint: «от подростков после дискотеки только мусор»)
+            return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
     return None

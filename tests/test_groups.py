@@ -2265,7 +2265,7 @@ def test_trust_refused_for_care_or_told_as_news_is_not(text):
 
 def test_crime_as_all_a_people_brings_is_a_generalisation(judge):
     assert "hate" in judge.judge("От дагестанцев в городе только драки и стрельба на свадьбах").labels
-    assert judge.judge("От подростков у школы одни драки").action == "review"
+    assert judge.judge("От подростков после дискотеки только мусор и бутылки на площадке").action == "allow"
     assert judge.judge("От этой стройки только грязь и шум").action == "allow"
 
 
@@ -2388,3 +2388,20 @@ def test_a_faith_called_one_of_peace_is_not(text, judge):
 )
 def test_what_the_author_reads_or_hears_of_a_people_is_reported(text, judge):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пенсионерам нельзя разрешать ездить бесплатно только по будням, это несправедливо",
+        "От подростков после дискотеки только мусор и бутылки на площадке",
+        "От мигрантов одни проблемы — это не так, посмотрите статистику",
+        "Нельзя доверять таксистам без лицензии",
+    ],
+)
+def test_rules_complaints_and_rejections_are_not_statements_about_a_group(text, judge):
+    assert judge.judge(text).action == "allow"
+
+
+def test_students_said_to_have_grown_insolent_in_slang_are_held(judge):
+    assert judge.judge("Студенты совсем охренели, шумят до утра").action == "review"
