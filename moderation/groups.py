@@ -65,6 +65,12 @@ _KIND_OF = frozenset(
 )
 #: what a faith or a people is said to be the kind of, in the genitive: «ислам — религия насилия»,
 #: «народ ненависти» (a kind of criminals is GS.EVAL in the genitive plural: «религия террористов»)
+#: people called waste only as the predicate («мигранты — это мусор»; «мигранты убирают мусор» is work)
+_WASTE = frozenset(("мусор", "отброс", "отбросы", "шлак", "хлам", "помои"))
+#: what a place is said to have been turned into by a group («превратили район в помойку»)
+_SQUALOR = frozenset(
+    "помойку свалку свинарник хлев гадюшник притон гетто клоаку бомжатник помойкой свалкой свинарником".split()
+)
 _EVIL_OF = frozenset(("насилия", "ненависти", "террора", "зла", "смерти", "войны", "вражды"))
 #: «лица … национальности», the officialese for a people
 _FACES = frozenset("лицо лица лиц лицам лицами лицах".split())
@@ -130,6 +136,8 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "выжить": ((("выжить", "из", "ум"), 0, "GS.EVAL"),),
     "держать": ((("держать", "в", "узда"), 0, "GS.EXCLUDE"), (("держать", "в", "ежовый", "рукавица"), 0, "GS.EXCLUDE")),
     "поставить": ((("поставить", "на", "место"), 0, "GS.EXCLUDE"),),
+    # «пора закрыть въезд для азиатов», «закрыть границу для мигрантов»: a people kept out
+    "закрыть": ((("закрыть", "въезд"), 0, "GS.EXCLUDE"), (("закрыть", "граница"), 0, "GS.EXCLUDE")),
     # «даги страх потеряли», «совсем берега попутали»: how people behave, like «обнаглели»
     "страх": ((("страх", "потерять"), 1, "GS.SPREAD"),),
     "берег": ((("берег", "попутать"), 1, "GS.SPREAD"),),
@@ -423,6 +431,9 @@ _MISCHIEF = frozenset(
     "криминал бардак грязь мусор вонь шум хамство".split()
 )
 _MORE = frozenset(("больше", "меньше", "хуже"))
+#: the crimes among :data:`_MISCHIEF`
+_CRIME = frozenset("преступление преступность кража грабеж убийство изнасилование поножовщина криминал".split())
+_BETTER = frozenset(("чище", "лучше", "спокойнее", "безопаснее", "тише"))
 _NOTHING_BUT = frozenset(("одни", "сплошные", "только", "сплошь"))
 
 
@@ -460,17 +471,28 @@ def _only_such(words: Sequence[str], cue: list[frozenset[str]], sent: list[int],
     return None
 
 
+def _turned_into_squalor(words: Sequence[str], same_clause: list[int], j: int) -> int | None:
+    """The index of the squalor word (:data:`_SQUALOR`) right after «в» within four words after the
+    verb «превратить» at ``j`` in its clause; None when there is none («превратили парк в сад»)."""
+    return next(
+        (k for k in same_clause if j + 1 < k <= j + 4 and words[k] in _SQUALOR and words[k - 1] in ("в", "во")), None
+    )
+
+
 def _the_more_of_them(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> int | None:
     """«Чем больше у нас кавказцев, тем больше преступлений» (not «чем больше у нас врачей, тем
     меньше очередей»): «чем больше» before the group word and «тем больше/хуже» with crime, dirt or
     trouble after it, in one sentence; the index of what they bring."""
     lo = max(0, i - 5)
-    if not any(words[k] == "чем" and words[k + 1] in _MORE and sent[k] == sent[i] for k in range(lo, i)):
+    fewer = any(words[k] == "чем" and words[k + 1] == "меньше" and sent[k] == sent[i] for k in range(lo, i))
+    if not fewer and not any(words[k] == "чем" and words[k + 1] in _MORE and sent[k] == sent[i] for k in range(lo, i)):
         return None
     n = len(words)
     for k in range(i + 1, min(n - 1, i + 6)):
         if sent[k] != sent[i]:
             return None
+        if fewer and words[k] == "тем" and words[k + 1] in _BETTER:
+            return k + 1  # «чем меньше мигрантов, тем чище город»: the group's absence as the cure
         if words[k] == "тем" and words[k + 1] in _MORE:
             for j in range(k + 1, min(n, k + 4)):
                 if sent[j] == sent[i] and (lemma(words[j]) in _MISCHIEF or "GS.PROBLEM" in cue[j]):
@@ -1432,7 +1454,8 @@ def _statement(
             "GS.SEND" in c
             and obj
             and not kept_out
-            and any(words[k] in _HOME for k in range(max(i + 1, j - 2), min(len(words), j + 3)) if sent[k] == s and k != j)
+            # (the way home after the group or the verb, whichever comes last: «отправить всех таджиков домой»)
+            and any(words[k] in _HOME for k in range(max(i + 1, j - 2), min(len(words), max(i, j) + 3)) if sent[k] == s and k != j)
             and _is_call(words, cue, j)
             and not _negated(words, cue, j, clause)
         ):
@@ -1495,7 +1518,7 @@ def _statement(
     if (j := _the_more_of_them(words, cue, sent, i)) is not None:
         # «чем больше у нас кавказцев, тем больше преступлений»: the group's number as the cause of crime
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
-        return found("generalisation", j, strength, f"чем больше {words[i]}, тем больше {words[j]}", hold)
+        return found("generalisation", j, strength, f"чем … {words[i]}, тем … {words[j]}", hold)
     if i > 0 and words[i - 1] == "у" and (j := _lacks(words, cue, same_clause, i)) is not None:
         # «у цыган нет ни стыда ни совести», «у молодёжи нет мозгов»: what a whole group is said to lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
@@ -1591,6 +1614,11 @@ def _statement(
         scope = same_sentence if quantified else same_clause
         for j in scope:
             c = cue[j]
+            if j > i and words[j].startswith("преврат") and (k := _turned_into_squalor(words, same_clause, j)) is not None:
+                # «мигранты превратили район в помойку»: a place said to be ruined by the group (of an
+                # age or a trade, a moderator reads it: «студенты превратили общежитие в свинарник»)
+                strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified]
+                return found("generalisation", k, strength, f"{words[j]} в {words[k]}", hold)
             if (
                 attribute in _ONLY_OF
                 and j > i
@@ -1612,7 +1640,7 @@ def _statement(
                 ("GS.EVAL" in c and j > i + 1 and words[j - 1] in _KIND_OF and _has(words[j], "gent", "plur"))
                 or (j > i + 1 and words[j] in _EVIL_OF and words[j - 1] in _KIND_OF)
                 or (
-                    "GS.PROBLEM" in c
+                    ("GS.PROBLEM" in c or words[j] in _WASTE)
                     and _has(words[j], "nomn")
                     and (words[j - 1] == "это" or (j == i + 1 and dash_after_i))
                 )
@@ -1671,6 +1699,17 @@ def _statement(
             or (words[j - 1] in ("одна", "один") and "от" in words[max(0, j - 4) : j - 1])
         ):
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
+        if (
+            attribute in _ONLY_OF
+            and i > 1
+            and tuple(words[i - 2 : i]) == ("из", "за")
+            and j > i
+            and sent[j] == s
+            and lemma(words[j]) in _CRIME
+        ):
+            # «из-за мигрантов у нас такая преступность»: a people blamed for crime — a moderator
+            # reads it (news tells of crimes by someone too)
+            return found("generalisation", j, "review", f"из-за {words[i]} … {words[j]}", hold=True)
         if (
             attribute in _ONLY_OF
             and i > 0

@@ -2405,3 +2405,39 @@ def test_rules_complaints_and_rejections_are_not_statements_about_a_group(text, 
 
 def test_students_said_to_have_grown_insolent_in_slang_are_held(judge):
     assert judge.judge("Студенты совсем охренели, шумят до утра").action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Цыгане — позор нашего города",
+        "Кавказцы позорят наш город своим поведением",
+        "Мигранты превратили район в помойку",
+        "Мигранты — это мусор, который надо вывезти",
+        "Чем меньше мигрантов, тем чище город",
+        "Отправить всех таджиков домой, и проблемы решатся",
+        "Пора закрыть въезд для азиатов",
+    ],
+)
+def test_a_people_called_a_disgrace_or_waste_or_wished_away(text, judge):
+    assert "hate" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мигранты убирают мусор во дворе",
+        "Армяне превратили пустырь в сад",
+        "Чем меньше машин, тем чище воздух",
+        "Отправьте детей домой, уроки отменили",
+        "Закрыть въезд для грузовиков в центр",
+        "Из-за мигрантов на рынке очереди",
+    ],
+)
+def test_work_gardens_traffic_and_queues_are_not(text, judge):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_people_blamed_for_crime_or_a_trade_for_squalor_is_held(judge):
+    assert judge.judge("Из-за мигрантов у нас такая преступность").action == "review"
+    assert judge.judge("Студенты превратили общежитие в свинарник").action == "review"
