@@ -33,6 +33,7 @@ from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import analyzer, lemma, parses
 from moderation.lexicon import Hit, cut_short, default_lexicon
 from moderation.normalize import Normalized, normalize
+from moderation.sayings import sayings
 from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
 from moderation.spam import SpamSignal, spam_features, spam_signals
 
@@ -104,7 +105,8 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     for i in compress(range(len(toks)), map(not_, lemmas)):
         lemmas[i] = lemma(words[i])
     hits = lexicon.match(norm)
-    named = titles(norm, lemmas)
+    # («дураки и дороги», «козёл отпущения»: a saying names no one either, see moderation/sayings.py)
+    named = titles(norm, lemmas) + sayings(norm, lemmas)
     beasts = literal_animals(norm, lemmas)
     if named or beasts:
         # «Спектакль «Идиот»», «Песня «Тварь»»: a work's name says nothing of anyone (мат stays мат);

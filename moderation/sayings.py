@@ -1,0 +1,96 @@
+"""Proverbs, fables and set phrases whose words read as insults but call no one anything.
+
+«В России две беды: дураки и дороги» is how a citizen complains about the roads, «Сказка про
+Иванушку-дурачка» is a library's event, «его сделали козлом отпущения» a complaint: the flame-war
+data made «дурак», «свинья», «козёл» insults wherever they stand, and all three were deleted and their
+authors banned. A saying is treated like a title (:func:`moderation.features.titles`): its words are
+hidden from the model and the lexicon's insult, hate and threat readings of them are no evidence.
+The sayings are in ``sayings.txt`` beside this module, by lemma.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from moderation.normalize import Normalized
+
+__all__ = ["sayings"]
+
+_FILE = Path(__file__).with_name("sayings.txt")  # (not in lexicons/: its format is its own)
+GAP = "…"
+#: how many words «…» may stand for
+_GAP_WORDS = 4
+#: what may stand between two words of a saying: spaces, a hyphen, quotes («Иван-дурак», «Слон и
+#: Моська»), not a comma or a full stop
+_JOINED = re.compile(r"[\s\-‐–«»\"“”„']*")
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First lemma → the sayings (lemma sequences) that start with it."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for raw in _FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip().replace("ё", "е")
+        if not line:
+            continue
+        words = tuple(line.split())
+        if words[0] == GAP or words[-1] == GAP:
+            raise ValueError(f"{_FILE.name}: a saying cannot start or end with {GAP!r}: {raw!r}")
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def first_lemmas() -> frozenset[str]:
+    """The lemmas a saying starts with: a text without any of them has none (one C-level test)."""
+    return _first()
+
+
+@lru_cache(maxsize=1)
+def _first() -> frozenset[str]:
+    return frozenset(_index())
+
+
+def sayings(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
+    """First and last token of each saying in the text."""
+    if _first().isdisjoint(lemmas):
+        return []
+    index = _index()
+    toks, orig = norm.tokens, norm.original
+    n = len(lemmas)
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < n:
+        end = None
+        for saying in index.get(lemmas[k], ()):
+            end = _match(saying, lemmas, toks, orig, k, n)
+            if end is not None:
+                break
+        if end is None:
+            k += 1
+            continue
+        out.append((k, end))
+        k = end + 1
+    return out
+
+
+def _match(saying: tuple[str, ...], lemmas: list[str], toks, orig: str, k: int, n: int) -> int | None:
+    """The last token of ``saying`` matched from token ``k``, or None."""
+    at = k
+    gap = False
+    for word in saying[1:]:
+        if word == GAP:
+            gap = True
+            continue
+        if gap:
+            nxt = next((m for m in range(at + 1, min(n, at + 2 + _GAP_WORDS)) if lemmas[m] == word), None)
+            if nxt is None:
+                return None
+            gap = False
+        else:
+            nxt = at + 1
+            if nxt >= n or lemmas[nxt] != word or not _JOINED.fullmatch(orig, toks[at].end, toks[nxt].start):
+                return None
+        at = nxt
+    return at
