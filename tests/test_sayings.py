@@ -61,3 +61,23 @@ def test_a_saying_is_hidden_from_the_model_and_its_insult_hits_dropped():
     p = prepare("Паршивая овца всё стадо портит")
     assert not [h for h in p.hits if h.category == "insult"]
     assert {0, 1, 2, 3} <= set(p.unseen)  # «паршивая овца всё стадо»; «портит» stays seen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Хватит валять дурака, делайте дорогу",
+        "Не делайте из нас дураков",
+        "Администрация держит нас за дураков",
+        "За дураков нас держат в этой управе",
+        "Нас за быдло держат",
+        "Мы остались в дураках с этим ремонтом",
+        "Дураку понятно, что так нельзя",
+    ],
+)
+def test_complaints_of_being_taken_for_fools_stay_up(text, judge):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_fool_held_by_the_hand_is_still_called_one(judge):
+    assert judge.judge("Держи этого дурака за руку").action == "delete_and_ban"
