@@ -81,3 +81,8 @@ def test_complaints_of_being_taken_for_fools_stay_up(text, judge):
 
 def test_a_fool_held_by_the_hand_is_still_called_one(judge):
     assert judge.judge("Держи этого дурака за руку").action == "delete_and_ban"
+
+
+@pytest.mark.parametrize("text", ["Казнить нельзя помиловать", "Зачем палить из пушки по воробьям?"])
+def test_sayings_with_a_violent_verb_threaten_no_one(text, judge):
+    assert judge.judge(text).action == "allow"
