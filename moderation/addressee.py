@@ -105,6 +105,8 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
             return any({"nomn", "sing"} in p.tag for p in parses(words[k])[:2])
         if words[j] not in ("же", "ведь"):
             break
+    if _like_a_fool(words, toks, orig, k):
+        return True
     j = k - 1
     while j >= 0 and k - j <= 4:
         if _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):
@@ -118,6 +120,20 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
             return False
         j -= 1
     return False
+
+
+_FOOLS = frozenset("дурак дура идиот идиотка дурачок дурочка лох лошара болван придурок придурочная".split())
+
+
+def _like_a_fool(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """«Стоял как дурак под дождём», «бегала как дура по кабинетам»: the author compared with a fool
+    by a past-tense verb in the singular that opens its clause (no subject before it: «водитель стоял
+    как дурак» is said of the driver) — how the author felt, the commonest turn of a complaint."""
+    if k < 2 or words[k] not in _FOOLS or words[k - 1] != "как" or _CLAUSE_BREAK.search(orig, toks[k - 2].end, toks[k].start):
+        return False  # (a fool, not scum: «поступил как мразь» is said of someone)
+    if not any("past" in p.tag and "sing" in p.tag for p in parses(words[k - 2])[:1]):
+        return False
+    return k == 2 or words[k - 3] == "я" or bool(_CLAUSE_BREAK.search(orig, toks[k - 3].end, toks[k - 2].start))
 
 
 #: Verbs of taking someone for something: «держат нас за идиотов», «считают нас дураками».

@@ -515,3 +515,14 @@ def test_the_addressee_called_a_nobody_is_insulted(judge, text):
 
 def test_an_empty_parking_place_is_no_nobody(judge):
     assert judge.judge("Это место пустое, можно парковаться").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Стоял как дурак под дождём час, автобуса нет", "Бегала как дура по кабинетам, никто не помог"]
+)
+def test_the_author_compared_with_a_fool_is_not_banned(text, judge):
+    assert judge.judge(text).action == "review"
+
+
+def test_a_driver_compared_with_a_fool_is_still_insulted(judge):
+    assert judge.judge("Водитель стоял как дурак и смотрел").action == "delete_and_ban"
