@@ -1180,12 +1180,26 @@ def _rhetorical_call(
 ) -> Finding | None:
     """«Когда уже выгонят всех этих цыган из города?»: a question that opens with «когда уже/же/
     наконец» and asks when the group (the object) will be driven out is a call, not a question; so is
-    «сколько можно терпеть этих X?».
+    «сколько можно терпеть этих X?», «может, хватит пускать X в город?» and «почему бы не запретить X …?».
     With «всех»/«этих» it generalises (delete); without, a moderator reads it («когда выселят
     цыган из подвала на Украинской?» may be about one family). ``idx``: the tokens of its sentence."""
-    if len(idx) < 3 or not (_has(words[i], "accs") or _has(words[i], "gent")):
+    if len(idx) < 3 or not (_has(words[i], "accs") or _has(words[i], "gent") or _has(words[i], "datv")):
         return None
     toks = norm.tokens
+    if (j := _stop_admitting(words, cue, idx, i)) is not None:
+        # «Может, хватит пускать мигрантов в город?»: asked to stop letting them in
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        a, b = min(i, j), max(i, j)
+        return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"хватит {words[j]}", hold)
+    if any(tuple(words[k : k + 3]) == ("почему", "бы", "не") for k in idx[:2]):
+        # «А почему бы не запретить мусульманам молиться на улицах?»: a proposal put as a question
+        for j in idx:
+            if "GS.EXCLUDE" in cue[j] and _has(words[j], "INFN"):
+                strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+                a, b = min(i, j), max(i, j)
+                return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"почему бы не {words[j]}", hold)
+    if not (_has(words[i], "accs") or _has(words[i], "gent")):
+        return None
     if (words[idx[0]], words[idx[1]]) == _HOW_LONG:
         # «Сколько можно терпеть этих цыган?»: the author says they cannot bear the group any longer; of
         # an age or a trade («… этих подростков в подъезде?») a complaint a moderator reads
@@ -1202,6 +1216,20 @@ def _rhetorical_call(
             strength, hold = _SURE_OR_HELD[any("GS.QUANT" in cue[k] for k in range(max(idx[0], i - _BEFORE), i))]
             return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"когда уже {words[j]}", hold)
     return None
+
+
+def _stop_admitting(words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int) -> int | None:
+    """«Хватит пускать мигрантов в город», «хватит давать им квартиры»: «хватит» right before an
+    infinitive that admits or gives (GS.EXCLUDE_NEG), in the sentence ``idx`` of the group word ``i``
+    (an object: «хватит пускать мигрантов»), not a place («хватит места всем»); its index or None."""
+    return next(
+        (
+            j for j in idx
+            if j > 0 and words[j - 1] == "хватит" and "GS.EXCLUDE_NEG" in cue[j] and words[j] != "место"
+            and _has(words[j], "INFN") and abs(j - i) <= 5
+        ),
+        None,
+    )  # fmt: skip
 
 
 def _told_to_leave_next(
@@ -1492,6 +1520,11 @@ def _statement(
             return found("call_to_exclude", j, "delete", unwelcome)
         if "GS.RIGHT" in c and _rights_denied(words, same_sentence):
             return found("call_to_exclude", j, "delete", "отказ в правах")
+    if obj and not kept_out and (j := _stop_admitting(words, cue, same_sentence, i)) is not None:
+        # «Хватит пускать мигрантов в город!» (not minors or a trade: «хватит пускать подростков в
+        # клуб после полуночи» is a rule asked for)
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("call_to_exclude", j, strength, f"хватит {words[j]}", hold)
 
     if (
         attribute in _ONLY_OF

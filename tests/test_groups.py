@@ -2441,3 +2441,29 @@ def test_work_gardens_traffic_and_queues_are_not(text, judge):
 def test_a_people_blamed_for_crime_or_a_trade_for_squalor_is_held(judge):
     assert judge.judge("Из-за мигрантов у нас такая преступность").action == "review"
     assert judge.judge("Студенты превратили общежитие в свинарник").action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Может, хватит пускать мигрантов в город?",
+        "Хватит пускать мигрантов в город!",
+        "Хватит давать цыганам квартиры",
+        "А почему бы не запретить мусульманам молиться на улицах?",
+    ],
+)
+def test_calls_to_stop_admitting_a_people_or_proposed_as_a_question(text):
+    assert [kind for kind, _ in findings(text)] == ["call_to_exclude"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "А почему бы не запретить парковку у школы?",
+        "Хватит давать пенсионерам копейки, поднимите пенсии",
+        "Места хватит всем, и армянам, и русским",
+        "Почему бы не пустить мигрантов на ярмарку вакансий?",
+    ],
+)
+def test_proposals_for_a_school_pensions_or_room_for_all_are_not(text):
+    assert findings(text) == []
