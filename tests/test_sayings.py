@@ -86,3 +86,8 @@ def test_a_fool_held_by_the_hand_is_still_called_one(judge):
 @pytest.mark.parametrize("text", ["Казнить нельзя помиловать", "Зачем палить из пушки по воробьям?"])
 def test_sayings_with_a_violent_verb_threaten_no_one(text, judge):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Вкалываем как проклятые", "Пашем как лошади за копейки", "Устала как собака"])
+def test_how_hard_the_author_works_is_no_insult(text, judge):
+    assert judge.judge(text).action == "allow"
