@@ -1675,7 +1675,17 @@ def _statement(
                 or (
                     ("GS.PROBLEM" in c or words[j] in _WASTE)
                     and _has(words[j], "nomn")
-                    and (words[j - 1] == "это" or (j == i + 1 and dash_after_i))
+                    and (
+                        words[j - 1] == "это"
+                        or (j == i + 1 and dash_after_i)
+                        # («геи — это генетический мусор»: waste with one adjective between; not «мигранты —
+                        # это серьёзная проблема для рынка труда», an economist's words)
+                        or (
+                            words[j] in _WASTE
+                            and _likely(words[j - 1], "ADJF")
+                            and (words[j - 2] == "это" or (j == i + 2 and dash_after_i))
+                        )
+                    )
                 )
             ):
                 # «ислам — религия террористов», «цыгане — народ воров», «мигранты — это беда»: what the

@@ -2467,3 +2467,8 @@ def test_calls_to_stop_admitting_a_people_or_proposed_as_a_question(text):
 )
 def test_proposals_for_a_school_pensions_or_room_for_all_are_not(text):
     assert findings(text) == []
+
+
+def test_a_group_called_waste_with_an_adjective_between(judge):
+    assert judge.judge("Геи — это генетический мусор").action != "allow"
+    assert judge.judge("Мигранты — это серьёзная проблема для рынка труда, говорят экономисты").action == "allow"
