@@ -526,3 +526,17 @@ def test_the_author_compared_with_a_fool_is_not_banned(text, judge):
 
 def test_a_driver_compared_with_a_fool_is_still_insulted(judge):
     assert judge.judge("Водитель стоял как дурак и смотрел").action == "delete_and_ban"
+
+
+@pytest.mark.parametrize(
+    "text", ["Давайте устроим им тёмную", "Найти этого водителя и переломать ему ноги", "Надо выбить ему зубы"]
+)
+def test_a_beating_called_for_against_a_third_person_is_a_threat(text, judge):
+    assert "threat" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text", ["На этой лестнице можно ей ногу сломать", "Устроили тёмную ночь без фонарей", "Врачи вправили ему кость"]
+)
+def test_a_staircase_a_dark_night_and_a_doctor_threaten_no_one(text, judge):
+    assert judge.judge(text).action == "allow"
