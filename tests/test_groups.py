@@ -2472,3 +2472,10 @@ def test_proposals_for_a_school_pensions_or_room_for_all_are_not(text):
 def test_a_group_called_waste_with_an_adjective_between(judge):
     assert judge.judge("Геи — это генетический мусор").action != "allow"
     assert judge.judge("Мигранты — это серьёзная проблема для рынка труда, говорят экономисты").action == "allow"
+
+
+def test_a_crowd_lynching_is_a_threat_and_a_thief_after_a_preposition_is_no_label(judge):
+    assert "threat" in judge.judge("Устроим самосуд над этим педофилом").labels
+    assert judge.judge("Жители устроили самосуд над вором, полиция возбудила дело").action == "allow"
+    assert judge.judge("Соседи поругались с алкашом из третьего подъезда").action == "allow"
+    assert "hate" in judge.judge("Мигранты стали ворами").labels
