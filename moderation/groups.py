@@ -434,8 +434,8 @@ _MORE = frozenset(("больше", "меньше", "хуже"))
 #: the crimes among :data:`_MISCHIEF`
 _CRIME = frozenset("преступление преступность кража грабеж убийство изнасилование поножовщина криминал".split())
 _BETTER = frozenset(("чище", "лучше", "спокойнее", "безопаснее", "тише"))
-#: prepositions that govern the instrumental: a noun after them is an object, not what a group is
-_INSTR_PREP = frozenset(("над", "с", "со", "за", "под", "перед", "между"))
+#: prepositions: a word after them is an object, not what a group is
+_PREPOSITIONS = frozenset("от на с со у из за для про о об к ко по над под перед между среди против без".split())
 _NOTHING_BUT = frozenset(("одни", "сплошные", "только", "сплошь"))
 
 
@@ -1695,12 +1695,12 @@ def _statement(
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified or "GS.EVAL" in c]
                 return found("generalisation", j, strength, f"{words[j - 1]} {words[j]}", hold)
             if ("GS.EVAL" in c or "GS.SPREAD" in c) and not _negated(words, cue, j) and j > i - 3:
-                if _likely(words[j], "NOUN") and (
-                    not (_has(words[j], "nomn") or _has(words[j], "ablt"))
-                    or (j > 0 and words[j - 1] in _INSTR_PREP and not _has(words[j], "nomn"))
+                if (_likely(words[j], "NOUN") and not (_has(words[j], "nomn") or _has(words[j], "ablt"))) or (
+                    j > 0 and words[j - 1] in _PREPOSITIONS and not _has(words[j], "nomn")
                 ):
-                    # «вора поймали жители»: a noun in an object case is not what they are; nor one after
-                    # a preposition («жители устроили самосуд над вором», «соседи поругались с алкашом»)
+                    # «вора поймали жители»: a noun in an object case is not what they are; nor a word
+                    # after a preposition («жители устроили самосуд над вором», «соседи поругались с
+                    # алкашом», «врачи пожаловались на агрессивных пациентов»)
                     continue
                 at_place = (i + 2 < n and words[i + 1] in _AT_PLACE and sent[i + 1] == s) or (
                     i < j < n - 2

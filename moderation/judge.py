@@ -703,6 +703,12 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     word = top.matched.removeprefix(_MODEL_PREFIX)
     if (word in _KILLING or word in _FIGURATIVE) and _told(p, word, _THREATENS):
         return "пересказ чужой угрозы («грозится убить»), а не угроза — решает модератор"
+    if word in _CRIMINALS and _after_preposition(p, top, _NEGATED_BY):
+        # «Армяне пострадали от бандитов на трассе», «жалуются на наркоманов в подъезде»: the criminals
+        # a text tells of, in a prepositional phrase, or denied («приезжие не бандиты, а работяги») —
+        # the lexicon calls no one a thief (accusations
+        # and complaints stay up), the flame wars taught the model these words as abuse
+        return "описание преступников или жалоба на них, а не брань — решает модератор"
     if word in _MODERATION_VERBS:
         # «Забаньте его, он всех оскорбляет»: the flame wars taught the model «забанить» as abuse; a
         # ban or a removal is asked of the page's moderators (the insult a text holds is the lexicon's)
@@ -727,6 +733,30 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if blames_a_maker(p.norm.words):
         return "оценка тех, кто принял решение, а не собеседника — решает модератор"
     return None
+
+
+#: Words for criminals the lexicon deliberately lists as no insult (harsh accusations stay up).
+_CRIMINALS = frozenset(
+    "вор бандит жулик мошенник преступник грабитель наркоман алкаш алкоголик хулиган вандал террорист "
+    "насильник взяточник коррупционер наркоторговец закладчик карманник".split()
+)
+_PREPOSITIONS = frozenset("от на с со у из за для про о об к ко по над под перед между среди против без".split())
+
+
+_NEGATED_BY = _PREPOSITIONS | {"не"}
+
+
+def _after_preposition(p: Prepared, top: Evidence, before: frozenset[str] = _PREPOSITIONS) -> bool:
+    """Is the model's word (``top``, at its first occurrence) right after a preposition (or another
+    word of ``before``, «не»), or one adjective after it («от бандитов», «на пьяных хулиганов»)?"""
+    words = p.norm.words
+    quote = top.quote.lower().replace("ё", "е")
+    k = next((i for i, w in enumerate(words) if w == quote), None)
+    if k is None or k == 0:
+        return False
+    if words[k - 1] in before:
+        return True
+    return k > 1 and words[k - 2] in before and any(q.tag.POS == "ADJF" for q in parses(words[k - 1])[:1])
 
 
 #: What the page's moderators are asked to do to someone: ban, block.

@@ -2479,3 +2479,15 @@ def test_a_crowd_lynching_is_a_threat_and_a_thief_after_a_preposition_is_no_labe
     assert judge.judge("Жители устроили самосуд над вором, полиция возбудила дело").action == "allow"
     assert judge.judge("Соседи поругались с алкашом из третьего подъезда").action == "allow"
     assert "hate" in judge.judge("Мигранты стали ворами").labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Армяне пострадали от бандитов на трассе",
+        "Приезжие не бандиты, а работяги",
+        "Врачи пожаловались на агрессивных пациентов",
+    ],
+)
+def test_criminals_told_of_or_denied_and_words_after_a_preposition_are_no_label(text, judge):
+    assert judge.judge(text).action in ("allow", "review")
