@@ -338,6 +338,11 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             continue
         if antecedent is not None:  # the explanation names who «они» are
             finding = replace(finding, cue=f"{finding.cue} («{words[i]}» — {words[antecedent]})")
+        if not finding.hold and (part := _only_some(norm, words, sent, i)):
+            # «Те приезжие, что гадят в подъезде, пусть убираются», «часть цыган ворует, но не все»,
+            # «все таксисты, с которыми я ездил, хамы»: said of some of them — those a relative clause
+            # picks out, or a part — a moderator reads it
+            finding = replace(finding, strength="review", cue=f"{finding.cue} ({part})", hold=True)
         if finding.kind == "dehumanising" and _ours(words, sent, i):
             # «наши футболисты просто звери сегодня»: a beast said of the author's own people is as
             # often praise as abuse — a moderator decides (the lexicon's pattern for it stands down)
@@ -360,6 +365,38 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     elif not out.addressed:
         out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
     return out
+
+
+#: «которые», «что», «кто» opening a relative clause right after the group word and its comma
+_WHICH = frozenset("которые которых которым которыми которой который что кто".split())
+#: quantifiers of a part: «часть цыган», «некоторые мигранты», «отдельные таксисты»
+_PART = frozenset("часть некоторые некоторых отдельные отдельных многие многих иные кое".split())
+
+
+def _only_some(norm: Normalized, words: Sequence[str], sent: list[int], i: int) -> str | None:
+    """Is the group word at ``i`` said of some of them only — a part quantifier before it («часть
+    цыган», «некоторые мигранты»), «но не все» in its sentence, or a relative clause right after it
+    («приезжие, что гадят в подъезде», «таксисты, с которыми я ездил»)? What picks them out, or None."""
+    s = sent[i]
+    if any(words[k] in _PART for k in range(max(0, i - 2), i) if sent[k] == s):
+        return "о части группы"
+    same = [k for k in range(len(words)) if sent[k] == s]
+    if any(words[k] == "но" and words[k + 1 : k + 3] == ("не", "все") for k in same if k + 2 < len(words)):
+        return "«но не все»"
+    toks, orig = norm.tokens, norm.original
+    for k in (i + 1, i + 2):  # («таксисты, которые …», «таксисты, с которыми …»)
+        if k < len(words) and sent[k] == s and words[k] in _WHICH and "," in orig[toks[i].end : toks[i + 1].start]:
+            # restrictive only with «те» before the group («те приезжие, что гадят …») or the author in
+            # the clause («таксисты, с которыми я ездил»): «мигранты, которые заполонили город, …» says
+            # it of all of them
+            those = i > 0 and words[i - 1] in _THOSE
+            mine = any(words[m] in _FIRST_PERSON for m in range(k + 1, min(len(words), k + 5)) if sent[m] == s)
+            return "о тех, кого выделяет придаточное" if those or mine else None
+    return None
+
+
+_THOSE = frozenset(("те", "тех", "тем", "теми"))
+_FIRST_PERSON = frozenset("я мы меня нас мне нам мной нами".split())
 
 
 def _no_good_one(

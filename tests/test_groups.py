@@ -2491,3 +2491,21 @@ def test_a_crowd_lynching_is_a_threat_and_a_thief_after_a_preposition_is_no_labe
 )
 def test_criminals_told_of_or_denied_and_words_after_a_preposition_are_no_label(text, judge):
     assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Те приезжие, что гадят в подъезде, пусть убираются",
+        "Все таксисты, с которыми я ездил, хамы",
+        "Часть цыган действительно ворует, но не все",
+        "Некоторые цыгане воруют",
+    ],
+)
+def test_a_statement_about_some_of_a_group_is_held(text, judge):
+    assert judge.judge(text).action == "review"
+
+
+def test_a_relative_clause_without_those_or_the_author_still_speaks_of_all():
+    g = analyse(normalize("Цыгане, которые торгуют у вокзала, — воры"), default_lexicon())
+    assert g is not None and [(f.kind, f.strength) for f in g.findings] == [("generalisation", "delete")]
