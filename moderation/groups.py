@@ -1081,6 +1081,13 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             return True  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить»)
         if words[k] == "тоже" and k + 1 < len(words) and words[k + 1] in ("люди", "имеют", "человек", "платят"):
             return True
+        if (
+            "GS.PRAISE" in cue[k]
+            and not any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k))
+            and not any("GS.EVAL" in cue[m] or "GS.SPREAD" in cue[m] or "GS.DEHUMAN" in cue[m] for m in idx)
+            and "?" not in words
+        ):
+            return True  # «все учителя — молодцы» (not «цыгане добрые, но воруют»)
         if words[k] == "это" and tuple(words[k + 1 : k + 3]) == ("не", "так") and (
             k + 3 > last or not any(_has(words[k + 3], pos) for pos in ("ADJF", "ADJS", "ADVB", "PRCL"))
         ):

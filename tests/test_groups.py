@@ -2509,3 +2509,12 @@ def test_a_statement_about_some_of_a_group_is_held(text, judge):
 def test_a_relative_clause_without_those_or_the_author_still_speaks_of_all():
     g = analyse(normalize("Цыгане, которые торгуют у вокзала, — воры"), default_lexicon())
     assert g is not None and [(f.kind, f.strength) for f in g.findings] == [("generalisation", "delete")]
+
+
+@pytest.mark.parametrize("text", ["Все учителя — молодцы", "Все таксисты у нас честные", "Армяне — трудолюбивый народ"])
+def test_praise_of_a_group_defends_it(text, judge):
+    assert judge.judge(text).action == "allow"
+
+
+def test_decent_ones_denied_is_no_praise(judge):
+    assert judge.judge("Честных таксистов не бывает").action == "review"
