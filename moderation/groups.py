@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from moderation.lemmatize import lemma, parses
+from moderation.lemmatize import PREPOSITIONS, lemma, parses
 from moderation.lexicon import forbidden_after
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,13 +65,13 @@ _KIND_OF = frozenset(
 )
 #: what a faith or a people is said to be the kind of, in the genitive: «ислам — религия насилия»,
 #: «народ ненависти» (a kind of criminals is GS.EVAL in the genitive plural: «религия террористов»)
+_EVIL_OF = frozenset(("насилия", "ненависти", "террора", "зла", "смерти", "войны", "вражды"))
 #: people called waste only as the predicate («мигранты — это мусор»; «мигранты убирают мусор» is work)
 _WASTE = frozenset(("мусор", "отброс", "отбросы", "шлак", "хлам", "помои"))
 #: what a place is said to have been turned into by a group («превратили район в помойку»)
 _SQUALOR = frozenset(
     "помойку свалку свинарник хлев гадюшник притон гетто клоаку бомжатник помойкой свалкой свинарником".split()
 )
-_EVIL_OF = frozenset(("насилия", "ненависти", "террора", "зла", "смерти", "войны", "вражды"))
 #: «лица … национальности», the officialese for a people
 _FACES = frozenset("лицо лица лиц лицам лицами лицах".split())
 #: Where people are sent to be done away with: «пора их на свалку», «стариков на мыло», «на тот свет»
@@ -381,7 +381,7 @@ def _only_some(norm: Normalized, words: Sequence[str], sent: list[int], i: int) 
     if any(words[k] in _PART for k in range(max(0, i - 2), i) if sent[k] == s):
         return "о части группы"
     same = [k for k in range(len(words)) if sent[k] == s]
-    if any(words[k] == "но" and words[k + 1 : k + 3] == ("не", "все") for k in same if k + 2 < len(words)):
+    if any(words[k] == "но" and tuple(words[k + 1 : k + 3]) == ("не", "все") for k in same if k + 2 < len(words)):
         return "«но не все»"
     toks, orig = norm.tokens, norm.original
     for k in (i + 1, i + 2):  # («таксисты, которые …», «таксисты, с которыми …»)
@@ -471,8 +471,6 @@ _MORE = frozenset(("больше", "меньше", "хуже"))
 #: the crimes among :data:`_MISCHIEF`
 _CRIME = frozenset("преступление преступность кража грабеж убийство изнасилование поножовщина криминал".split())
 _BETTER = frozenset(("чище", "лучше", "спокойнее", "безопаснее", "тише"))
-#: prepositions: a word after them is an object, not what a group is
-_PREPOSITIONS = frozenset("от на с со у из за для про о об к ко по над под перед между среди против без".split())
 _NOTHING_BUT = frozenset(("одни", "сплошные", "только", "сплошь"))
 
 
@@ -616,10 +614,9 @@ def _distrusted(
     return None
 
 
+#: what makes «не» before an infinitive a refusal: «не стоит доверять», «не надо верить»
 _ADVISED = frozenset(("надо", "нужно", "стоит", "следует"))
-
-
-#: the infinitives and imperatives of :data:`_TRUST`
+#: trusting, in the infinitive and the imperative: refused to a whole group, it calls them liars
 _TRUST_FORMS = frozenset(
     "доверять доверить верить поверить доверяться доверяйте доверяй верьте верь поверьте доверьте доверяйтесь".split()
 )
@@ -1740,7 +1737,7 @@ def _statement(
                 return found("generalisation", j, strength, f"{words[j - 1]} {words[j]}", hold)
             if ("GS.EVAL" in c or "GS.SPREAD" in c) and not _negated(words, cue, j) and j > i - 3:
                 if (_likely(words[j], "NOUN") and not (_has(words[j], "nomn") or _has(words[j], "ablt"))) or (
-                    j > 0 and words[j - 1] in _PREPOSITIONS and not _has(words[j], "nomn")
+                    j > 0 and words[j - 1] in PREPOSITIONS and not _has(words[j], "nomn")
                 ):
                     # «вора поймали жители»: a noun in an object case is not what they are; nor a word
                     # after a preposition («жители устроили самосуд над вором», «соседи поругались с

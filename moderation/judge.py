@@ -15,7 +15,7 @@ from moderation.addressee import blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
-from moderation.lemmatize import VERBAL_POS, is_function_word, is_known, parses
+from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, parses
 from moderation.lexicon import default_lexicon
 from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
@@ -740,13 +740,11 @@ _CRIMINALS = frozenset(
     "вор бандит жулик мошенник преступник грабитель наркоман алкаш алкоголик хулиган вандал террорист "
     "насильник взяточник коррупционер наркоторговец закладчик карманник".split()
 )
-_PREPOSITIONS = frozenset("от на с со у из за для про о об к ко по над под перед между среди против без".split())
+
+_NEGATED_BY = PREPOSITIONS | {"не"}
 
 
-_NEGATED_BY = _PREPOSITIONS | {"не"}
-
-
-def _after_preposition(p: Prepared, top: Evidence, before: frozenset[str] = _PREPOSITIONS) -> bool:
+def _after_preposition(p: Prepared, top: Evidence, before: frozenset[str] = PREPOSITIONS) -> bool:
     """Is the model's word (``top``, at its first occurrence) right after a preposition (or another
     word of ``before``, «не»), or one adjective after it («от бандитов», «на пьяных хулиганов»)?"""
     words = p.norm.words
