@@ -703,11 +703,11 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     word = top.matched.removeprefix(_MODEL_PREFIX)
     if (word in _KILLING or word in _FIGURATIVE) and _told(p, word, _THREATENS):
         return "пересказ чужой угрозы («грозится убить»), а не угроза — решает модератор"
-    if word in _CRIMINALS and _after_preposition(p, top, _NEGATED_BY):
+    if word in _CRIMINALS and _told_of_or_denied(p, top):
         # «Армяне пострадали от бандитов на трассе», «жалуются на наркоманов в подъезде»: the criminals
         # a text tells of, in a prepositional phrase, or denied («приезжие не бандиты, а работяги») —
-        # the lexicon calls no one a thief (accusations
-        # and complaints stay up), the flame wars taught the model these words as abuse
+        # the lexicon calls no one a thief (accusations and complaints stay up); the flame wars taught
+        # the model these words as abuse
         return "описание преступников или жалоба на них, а не брань — решает модератор"
     if word in _MODERATION_VERBS:
         # «Забаньте его, он всех оскорбляет»: the flame wars taught the model «забанить» as abuse; a
@@ -741,20 +741,20 @@ _CRIMINALS = frozenset(
     "насильник взяточник коррупционер наркоторговец закладчик карманник".split()
 )
 
-_NEGATED_BY = PREPOSITIONS | {"не"}
+_OBJECT_OR_DENIED = PREPOSITIONS | {"не"}
 
 
-def _after_preposition(p: Prepared, top: Evidence, before: frozenset[str] = PREPOSITIONS) -> bool:
-    """Is the model's word (``top``, at its first occurrence) right after a preposition (or another
-    word of ``before``, «не»), or one adjective after it («от бандитов», «на пьяных хулиганов»)?"""
+def _told_of_or_denied(p: Prepared, top: Evidence) -> bool:
+    """Is the model's word (``top``, at its first occurrence) right after a preposition or «не», or one
+    adjective after it («от бандитов», «на пьяных хулиганов», «не бандиты»)?"""
     words = p.norm.words
     quote = top.quote.lower().replace("ё", "е")
     k = next((i for i, w in enumerate(words) if w == quote), None)
     if k is None or k == 0:
         return False
-    if words[k - 1] in before:
+    if words[k - 1] in _OBJECT_OR_DENIED:
         return True
-    return k > 1 and words[k - 2] in before and any(q.tag.POS == "ADJF" for q in parses(words[k - 1])[:1])
+    return k > 1 and words[k - 2] in _OBJECT_OR_DENIED and any(q.tag.POS == "ADJF" for q in parses(words[k - 1])[:1])
 
 
 #: What the page's moderators are asked to do to someone: ban, block.
