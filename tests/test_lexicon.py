@@ -815,3 +815,9 @@ def test_an_act_foretold_of_others_is_not_said_but_the_authors_own_is():
     lex = default_lexicon()
     assert not any(h.matched == "expel_group" for h in lex.match(normalize("Мигрантов будут выселять из общежития")))
     assert any(h.category == "threat" for h in lex.match(normalize("Я вас буду расстреливать")))
+
+
+@pytest.mark.parametrize("text", ["у хо(х)луш там тоже армия", "жиденята везде", "хохлацкий борщ"])
+def test_slur_derivatives_the_dictionary_knows_are_slurs(text):
+    # a dictionary word the lexicon lacks could be cleared by the judge's look-alike test
+    assert any(h.category == "hate" for h in default_lexicon().match(normalize(text)))
