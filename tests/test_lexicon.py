@@ -821,3 +821,8 @@ def test_an_act_foretold_of_others_is_not_said_but_the_authors_own_is():
 def test_slur_derivatives_the_dictionary_knows_are_slurs(text):
     # a dictionary word the lexicon lacks could be cleared by the judge's look-alike test
     assert any(h.category == "hate" for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize("word", ["курва", "падло", "тварюга", "уродище", "негодяйка", "кретиноид"])
+def test_insult_derivatives_the_dictionary_knows_are_insults(word):
+    assert [h.category for h in default_lexicon().match(normalize(f"ты {word}"))] == ["insult"]
