@@ -2518,3 +2518,13 @@ def test_praise_of_a_group_defends_it(text, judge):
 
 def test_decent_ones_denied_is_no_praise(judge):
     assert judge.judge("Честных таксистов не бывает").action == "review"
+
+
+def test_dagestanis_named_colloquially_are_a_group(judge):
+    assert "hate" in judge.judge("даги на свадьбе стреляют, дикари").labels
+    assert judge.judge("Даги выиграли чемпионат по борьбе, молодцы").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["азерботы торгуют", "армяхи на рынке"])
+def test_more_slurs_for_peoples(text, judge):
+    assert "hate" in judge.judge(text).labels
