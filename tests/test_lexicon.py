@@ -826,3 +826,14 @@ def test_slur_derivatives_the_dictionary_knows_are_slurs(text):
 @pytest.mark.parametrize("word", ["курва", "падло", "тварюга", "уродище", "негодяйка", "кретиноид"])
 def test_insult_derivatives_the_dictionary_knows_are_insults(word):
     assert [h.category for h in default_lexicon().match(normalize(f"ты {word}"))] == ["insult"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Иди на хрен со своими советами", "Пошёл на куй", "Иди на три буквы", "Пошли вы в задницу все"]
+)
+def test_sending_someone_off_with_a_euphemism_is_an_insult(text):
+    assert "insult" in [h.category for h in default_lexicon().match(normalize(text))]
+
+
+def test_going_to_the_bathhouse_is_not():
+    assert default_lexicon().match(normalize("Пошли в баню в субботу")) == []
