@@ -42,13 +42,9 @@ def _index() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def first_lemmas() -> frozenset[str]:
-    """The lemmas a saying starts with: a text without any of them has none (one C-level test)."""
-    return _first()
-
-
 @lru_cache(maxsize=1)
 def _first() -> frozenset[str]:
+    """The lemmas a saying starts with: a text without any of them has none (one C-level test)."""
     return frozenset(_index())
 
 
