@@ -138,6 +138,8 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "выжить": ((("выжить", "из", "ум"), 0, "GS.EVAL"),),
     "держать": ((("держать", "в", "узда"), 0, "GS.EXCLUDE"), (("держать", "в", "ежовый", "рукавица"), 0, "GS.EXCLUDE")),
     "поставить": ((("поставить", "на", "место"), 0, "GS.EXCLUDE"),),
+    # «пусть армяне знают своё место», «мигранты должны знать своё место»: a group kept beneath the rest
+    "знать": ((("знать", "свой", "место"), 0, "GS.EVAL"),),
     # «пора закрыть въезд для азиатов», «закрыть границу для мигрантов»: a people kept out
     "закрыть": ((("закрыть", "въезд"), 0, "GS.EXCLUDE"), (("закрыть", "граница"), 0, "GS.EXCLUDE")),
     # «даги страх потеряли», «совсем берега попутали»: how people behave, like «обнаглели»
@@ -1298,7 +1300,12 @@ def _told_to_leave_next(
 
 
 #: Where the people told they are not wanted are not wanted: «в нашем городе», «тут», «здесь».
-_HERE = frozenset(("город", "городе", "тут", "здесь", "пятигорск", "пятигорске", "нам", "нас", "районе", "крае"))
+_HERE = frozenset(
+    ("город", "городе", "тут", "здесь", "пятигорск", "пятигорске", "нам", "нас", "районе", "крае", "стране", "россии")
+)
+#: predicates that tell a group, the subject, it is not wanted: «не нужны», «лишние», «чужие» (with a
+#: place or «нам»: «мигранты нам чужие», «евреи — лишние люди в России»)
+_UNWANTED = frozenset(("нужны", "нужен", "нужна", "лишние", "лишний", "чужие", "чужой"))
 #: where a group is told it has no business as well as a place: «женщинам в политике делать нечего»,
 #: «приезжим во власти делать нечего» (not for «не надо»: «женщинам в армии не надо служить» is a view)
 _SPHERES = frozenset(("политике", "власти", "руководстве", "армии", "управлении", "думе", "правительстве", "администрации"))
@@ -1326,6 +1333,8 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
         return "нечего делать"  # («русским тут делать нечего»)
     if w == "рады" and j > 0 and words[j - 1] == "не":
         return "не рады"
+    if w in _UNWANTED and (w not in ("нужны", "нужен", "нужна") or (j > 0 and words[j - 1] == "не")):
+        return f"не {w}" if words[j - 1] == "не" else w  # («цыгане нам в районе не нужны», «армяне тут лишние»)
     if w in ("надо", "нужно") and j > 0 and words[j - 1] == "не" and not any(
         _likely(words[k], "INFN") or _likely(words[k], "VERB") for k in part if k != j
     ):
@@ -1558,7 +1567,7 @@ def _statement(
             # («студентов на выход из аудитории» is a teacher's order)
             where = "тот свет" if words[j + 1] == "тот" else words[j + 1]
             return found("call_to_exclude", j + 1, "delete", f"{words[j]} {where}")
-        if not kept_out and obj and (unwelcome := _unwelcome(words, clause, i, j)):
+        if not kept_out and (obj or words[j] in _UNWANTED) and (unwelcome := _unwelcome(words, clause, i, j)):
             # «цыганам нечего делать в нашем городе», «армянам тут не рады», «азиатов в наш город не
             # надо»: a people, a sex or a district told they are not wanted (minors and trades are kept
             # out of places by rules: «детям нечего делать на стройке»)

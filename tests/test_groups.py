@@ -2528,3 +2528,30 @@ def test_dagestanis_named_colloquially_are_a_group(judge):
 @pytest.mark.parametrize("text", ["азерботы торгуют", "армяхи на рынке"])
 def test_more_slurs_for_peoples(text, judge):
     assert "hate" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Цыгане нам в районе не нужны",
+        "Армяне тут лишние",
+        "Мусульманам в нашей стране не рады",
+        "Мигранты нам чужие, и всегда будут чужими",
+        "Пусть армяне знают своё место",
+    ],
+)
+def test_a_people_told_it_is_not_wanted_or_kept_beneath(text, judge):
+    assert "hate" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Врачи нам нужны, их не хватает",
+        "Мигранты городу нужны, без них стройка встанет",
+        "Чужие машины во дворе паркуются",
+        "Каждый должен знать своё место в очереди",
+    ],
+)
+def test_needed_doctors_strangers_cars_and_a_queue_are_not(text, judge):
+    assert judge.judge(text).action == "allow"
