@@ -1096,11 +1096,19 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     return False
 
 
+#: a sentence of one word that rejects the one before («Бред.», «Чушь.», «Враньё.»)
+_NONSENSE = frozenset("бред чушь ложь неправда глупость вранье стереотип миф ерунда".split())
+
+
 def _rejected_next(words: Sequence[str], cue: list[frozenset[str]], by_sentence: dict[int, list[int]], x: int) -> bool:
     """Does the sentence after ``x`` open by rejecting it — «Это стереотип», «Это неправда», «Всё это
-    ложь» («Многие думают, что цыгане все воры. Это стереотип»)?"""
+    ложь» («Многие думают, что цыгане все воры. Это стереотип») — or is it one such word («Бред.»)?"""
     nxt = by_sentence.get(x + 1)
-    if not nxt or words[nxt[0]] not in ("это", "всё", "все"):
+    if not nxt:
+        return False
+    if len(nxt) == 1 and words[nxt[0]] in _NONSENSE:
+        return True  # «Ага, конечно, все мигранты — бандиты. Бред.»: one word that rejects it
+    if words[nxt[0]] not in ("это", "всё", "все"):
         return False
     return any("GS.DEFEND" in cue[k] for k in nxt[1:4]) and not any("GS.NOT" in cue[k] for k in nxt[1:3])
 

@@ -2555,3 +2555,19 @@ def test_a_people_told_it_is_not_wanted_or_kept_beneath(text, judge):
 )
 def test_needed_doctors_strangers_cars_and_a_queue_are_not(text, judge):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Опять эта чушь про то, что все кавказцы дикари",
+        "Все армяне торгаши — так говорил мой дед, и он был неправ",
+    ],
+)
+def test_a_generalisation_called_nonsense_or_wrong_is_rejected(text, judge):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_one_word_rejection_after_it_defuses_a_generalisation(judge):
+    assert judge.judge("Ага, конечно, все мигранты — бандиты. Бред.").action != "delete_and_ban"
+    assert "hate" in judge.judge("Все мигранты — бандиты. Точно.").labels
