@@ -1089,6 +1089,10 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             and "?" not in words
         ):
             return True  # «все учителя — молодцы» (not «цыгане добрые, но воруют»)
+        if words[k] in _SHAME and "кто" in words[k + 1 : k + 4] and any(
+            "GS.ABUSE_TALK" in cue[m] or "GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(last + 1, k + 6))
+        ):
+            return True  # «позор тем, кто оскорбляет мигрантов»: shame on those who abuse them
         if words[k] == "это" and tuple(words[k + 1 : k + 3]) == ("не", "так") and (
             k + 3 > last or not any(_has(words[k + 3], pos) for pos in ("ADJF", "ADJS", "ADVB", "PRCL"))
         ):
@@ -1096,6 +1100,8 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     return False
 
 
+#: shame put on those who abuse a group: «позор тем, кто …», «стыдно тем, кто …»
+_SHAME = frozenset(("позор", "стыдно", "стыд", "позорище"))
 #: a sentence of one word that rejects the one before («Бред.», «Чушь.», «Враньё.»)
 _NONSENSE = frozenset("бред чушь ложь неправда глупость вранье стереотип миф ерунда".split())
 
@@ -1341,6 +1347,8 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
         return "нечего делать"  # («русским тут делать нечего»)
     if w == "рады" and j > 0 and words[j - 1] == "не":
         return "не рады"
+    if w in _UNWANTED and _on_condition(words, clause, j):
+        return None  # «нам не нужны мигранты без патента»: a rule's condition
     if w in _UNWANTED and (w not in ("нужны", "нужен", "нужна") or (j > 0 and words[j - 1] == "не")):
         return f"не {w}" if words[j - 1] == "не" else w  # («цыгане нам в районе не нужны», «армяне тут лишние»)
     if w in ("надо", "нужно") and j > 0 and words[j - 1] == "не" and not any(

@@ -2571,3 +2571,12 @@ def test_a_generalisation_called_nonsense_or_wrong_is_rejected(text, judge):
 def test_a_one_word_rejection_after_it_defuses_a_generalisation(judge):
     assert judge.judge("Ага, конечно, все мигранты — бандиты. Бред.").action != "delete_and_ban"
     assert "hate" in judge.judge("Все мигранты — бандиты. Точно.").labels
+
+
+def test_shame_on_those_who_abuse_a_group_defends_it(judge):
+    assert judge.judge("Позор тем, кто оскорбляет мигрантов").action == "allow"
+
+
+def test_a_people_not_wanted_on_a_condition_is_a_rule(judge):
+    assert judge.judge("Нам не нужны мигранты без патента").action == "allow"
+    assert "hate" in judge.judge("Нам не нужны мигранты").labels
