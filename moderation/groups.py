@@ -1102,6 +1102,31 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
 
 #: shame put on those who abuse a group: «позор тем, кто …», «стыдно тем, кто …»
 _SHAME = frozenset(("позор", "стыдно", "стыд", "позорище"))
+#: emoji that liken people to vermin, apes or pigs, or show disgust: right after a group word they say
+#: what «крысы», «обезьяны», «тошнит от них» say (not sheep or goats — «мусульмане 🐑 отмечают
+#: Курбан-байрам» — nor 🙈, a shy face)
+_BEAST_EMOJI = re.compile("[\U0001F400\U0001F401\U0001F412\U0001F435\U0001F437\U0001F416\U0001F43D"
+                          "\U0001F98D\U0001F9A7\U0001FAB3\U0001F99F\U0001F4A9\U0001F92E\U0001F922]")
+#: how far after the group word an emoji may stand (characters)
+_EMOJI_REACH = 16
+
+
+def _emoji_beast(norm: Normalized, sent: list[int], i: int) -> tuple[int, str] | None:
+    """The end offset and the emoji of a beast or disgust emoji right after the group word at ``i`` —
+    only a dash, «=», «как», «это», «все» or other emoji between them («Мигранты = 🐀», «армяне — как
+    🐒»; not «пенсионеры на празднике 🐑 в зоопарке», not the next sentence's «🐒 в зоопарке …»); None
+    when there is none."""
+    toks, orig = norm.tokens, norm.original
+    m = _BEAST_EMOJI.search(orig, toks[i].end, min(len(orig), toks[i].end + _EMOJI_REACH))
+    if m is None or not _EMOJI_GAP.fullmatch(orig, toks[i].end, m.start()):
+        return None
+    return m.end(), m.group()
+
+
+#: what may stand between a group word and its emoji: punctuation, «как», «это», «все», other emoji
+_EMOJI_GAP = re.compile(r"(?:[\s\-—–=:,!]|как|это|все|одни|[^\w\s.?])*")
+
+
 #: a sentence of one word that rejects the one before («Бред.», «Чушь.», «Враньё.»)
 _NONSENSE = frozenset("бред чушь ложь неправда глупость вранье стереотип миф ерунда".split())
 
@@ -1681,6 +1706,12 @@ def _statement(
     plural = quantified or words[i] in _COLLECTIVE or _has(words[i], "plur")
 
     # 2. dehumanising: a nominative group word next to an animal/vermin word, or "X не люди"
+    if nominative and (beast := _emoji_beast(norm, sent, i)) is not None:
+        # «Мигранты = 🐀», «Армяне 🐒🐒», «Цыгане 🤮🤮»: the animal or the disgust drawn, not written (of
+        # an age or a trade, a moderator reads it: «студенты 🐷 — опять мусор у общежития»)
+        end, emoji = beast
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return Finding("dehumanising", attribute, toks[i].start, end, strength, f"эмодзи {emoji}", hold)
     if nominative:
         for j in same_clause:
             if "GS.DEHUMAN" in cue[j] and not _negated(words, cue, j) and _says_what_they_are(words, j):

@@ -2580,3 +2580,21 @@ def test_shame_on_those_who_abuse_a_group_defends_it(judge):
 def test_a_people_not_wanted_on_a_condition_is_a_rule(judge):
     assert judge.judge("Нам не нужны мигранты без патента").action == "allow"
     assert "hate" in judge.judge("Нам не нужны мигранты").labels
+
+
+@pytest.mark.parametrize("text", ["Мигранты = 🐀", "Армяне 🐒🐒", "Цыгане 🤮🤮🤮", "Армяне — как 🐒", "Мигранты — 💩"])
+def test_a_people_drawn_as_a_beast_or_with_disgust_is_dehumanised(text):
+    assert findings(text) == [("dehumanising", "nationality")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мусульмане 🐑 отмечают Курбан-байрам",
+        "Пенсионеры на празднике 🐷 в контактном зоопарке",
+        "Цыгане приехали в город. 🐒 в зоопарке родился детёныш",
+        "Девочки 🙈 застеснялись",
+    ],
+)
+def test_a_sheep_at_a_feast_an_animal_further_on_or_a_shy_face_are_not(text):
+    assert findings(text) == []
