@@ -837,3 +837,13 @@ def test_sending_someone_off_with_a_euphemism_is_an_insult(text):
 
 def test_going_to_the_bathhouse_is_not():
     assert default_lexicon().match(normalize("Пошли в баню в субботу")) == []
+
+
+@pytest.mark.parametrize("text", ["Хайль Гитлер!", "Зиг хайль, братья", "Слава Гитлеру"])
+def test_the_nazi_salute_is_held_as_incitement(text, judge):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.category == "hate" for e in v.evidence)
+
+
+def test_the_war_told_is_not(judge):
+    assert judge.judge("Гитлер напал на СССР в 1941 году").action == "allow"
