@@ -847,3 +847,18 @@ def test_the_nazi_salute_is_held_as_incitement(text, judge):
 
 def test_the_war_told_is_not(judge):
     assert judge.judge("Гитлер напал на СССР в 1941 году").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Эти люди хуже животных", "Они хуже животных"])
+def test_people_called_worse_than_beasts_are_insulted(text, judge):
+    assert "insult" in judge.judge(text).labels
+
+
+def test_people_in_general_compared_with_animals_are_not(judge):
+    assert judge.judge("Люди хуже животных относятся к природе").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["С такими как они надо разговаривать только силой", "С ними можно говорить только кулаками"])
+def test_force_as_the_only_answer_to_people_is_held_as_a_threat(text, judge):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.category == "threat" for e in v.evidence)
