@@ -1072,6 +1072,9 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             and not any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k))
             and not (k > idx[0] and words[k - 1] in _THEIR_OWN)
             and not (k > idx[0] and words[k - 1] == "себя")  # «считают себя лучше всех»: their conceit
+            # («жить отдельно от нормальных людей», «для нормальных людей»: the group set against the
+            # normal ones; «на равных» stays equality)
+            and not (k > idx[0] and words[k - 1] in _SET_AGAINST)
         ):
             # («не может быть хорошим»: the defending word is negated three words away)
             return True
@@ -1100,6 +1103,8 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     return False
 
 
+#: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»
+_SET_AGAINST = frozenset(("от", "для", "среди", "с", "со", "кроме", "против"))
 #: shame put on those who abuse a group: «позор тем, кто …», «стыдно тем, кто …»
 _SHAME = frozenset(("позор", "стыдно", "стыд", "позорище"))
 #: emoji that liken people to vermin, apes or pigs, or show disgust: right after a group word they say
@@ -1302,6 +1307,28 @@ def _rhetorical_call(
             strength, hold = _SURE_OR_HELD[any("GS.QUANT" in cue[k] for k in range(max(idx[0], i - _BEFORE), i))]
             return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"когда уже {words[j]}", hold)
     return None
+
+
+def _segregated(words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int) -> int | None:
+    """The word that keeps the group at ``i`` apart — «отдельно», «отдельные …», a ghetto or a
+    reservation — in a sentence that calls for it: a modal («надо», «нужно», «должны», «пусть», «бы»),
+    «нужна/нужны», or no verb at all («мусульман в отдельное гетто»); not negated within three words
+    before it («не надо селить их отдельно»). Its index or None."""
+    walled = [j for j in same_sentence if words[j] in _CONFINEMENT or words[j].startswith("резерваци")]
+    apart = [j for j in same_sentence if words[j].startswith("отдельн")]
+    for j in walled + apart:  # (a ghetto before «отдельное»: «мусульман в отдельное гетто»)
+        if any(words[k] in ("не", "нельзя") for k in range(max(0, j - 3), j)) or any(
+            words[k] in ("не", "нельзя") and k + 1 < len(words) and "GS.MODAL" in cue[k + 1] for k in same_sentence
+        ):
+            return None
+        called = any("GS.MODAL" in cue[k] or words[k] in _MUST or words[k] in _NEEDED for k in same_sentence)
+        verbless = not any(_likely(words[k], "VERB") or _likely(words[k], "INFN") for k in same_sentence + [i])
+        if called or verbless:
+            return j
+    return None
+
+
+_NEEDED = frozenset(("нужна", "нужен", "нужны", "нужно"))
 
 
 def _stop_admitting(words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int) -> int | None:
@@ -1563,6 +1590,8 @@ def _statement(
         # too (not an age: «студентам не сдаём» is a landlord's choice of tenants)
         if "GS.EXCLUDE_NEG" in c and words[j].startswith("разреш") and attribute not in _ONLY_OF:
             continue  # «пенсионерам нельзя разрешать ездить бесплатно …»: a rule for an age or a trade
+        if "GS.EXCLUDE_NEG" in c and any(words[k].startswith("отдельн") for k in range(j + 1, min(n, j + 4)) if clause[k] == clause[j]):
+            continue  # «не надо селить мигрантов отдельно»: what is refused is the separateness
         if "GS.EXCLUDE_NEG" in c and obj and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute)) and not _on_condition(words, clause, j) and (
             _is_call(words, cue, j)
             or _has(words[j], "NOUN")
@@ -1615,6 +1644,14 @@ def _statement(
             return found("call_to_exclude", j, "delete", unwelcome)
         if "GS.RIGHT" in c and _rights_denied(words, same_sentence):
             return found("call_to_exclude", j, "delete", "отказ в правах")
+    if attribute in _ONLY_OF and (j := _segregated(words, cue, same_sentence, i)) is not None:
+        # «мусульман в отдельное гетто», «цыганам нужна своя резервация»: a people to be kept apart;
+        # «цыгане должны жить отдельно», «для кавказцев нужно сделать отдельные автобусы» are held — the
+        # same words ask for a community's own cemetery or class («для армян нужно отдельное кладбище»)
+        # (not an age: «для пенсионеров сделали отдельное окно»; not news: «мусульмане молятся в
+        # отдельном помещении»)
+        walled = words[j] in _CONFINEMENT or words[j].startswith("резерваци")
+        return found("call_to_exclude", j, "delete" if walled else "review", words[j], hold=not walled)
     if obj and not kept_out and (j := _stop_admitting(words, cue, same_sentence, i)) is not None:
         # «Хватит пускать мигрантов в город!» (not minors or a trade: «хватит пускать подростков в
         # клуб после полуночи» is a rule asked for)

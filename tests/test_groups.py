@@ -2598,3 +2598,33 @@ def test_a_people_drawn_as_a_beast_or_with_disgust_is_dehumanised(text):
 )
 def test_a_sheep_at_a_feast_an_animal_further_on_or_a_shy_face_are_not(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", ["Мусульман в отдельное гетто", "Цыганам нужна своя резервация"])
+def test_a_people_walled_into_a_ghetto_is_excluded(text, judge):
+    assert "hate" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Цыгане должны жить отдельно от нормальных людей",
+        "Для кавказцев нужно сделать отдельные автобусы",
+        "Для армян нужно отдельное кладбище, старое переполнено",
+    ],
+)
+def test_a_people_to_be_kept_apart_is_held(text, judge):
+    assert judge.judge(text).action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Не надо селить мигрантов отдельно, это гетто",
+        "Для пенсионеров в поликлинике сделали отдельное окно, удобно",
+        "Мусульмане молятся в отдельном помещении рынка",
+        "Цыгане живут в своём гетто на окраине, там нет воды",
+    ],
+)
+def test_separateness_refused_or_served_or_told_is_not(text, judge):
+    assert judge.judge(text).action == "allow"
