@@ -1312,7 +1312,7 @@ def _rhetorical_call(
 def _segregated(words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int) -> int | None:
     """The word that keeps the group at ``i`` apart — «отдельно», «отдельные …», a ghetto or a
     reservation — in a sentence that calls for it: a modal («надо», «нужно», «должны», «пусть», «бы»),
-    «нужна/нужны», or no verb at all («мусульман в отдельное гетто»); not negated within three words
+    «нужна/нужны», or no finite verb («мусульман в отдельное гетто», «таджиков держать в резервациях»); not negated within three words
     before it («не надо селить их отдельно»). Its index or None."""
     walled = [j for j in same_sentence if words[j] in _CONFINEMENT or words[j].startswith("резерваци")]
     apart = [j for j in same_sentence if words[j].startswith("отдельн")]
@@ -1322,8 +1322,11 @@ def _segregated(words: Sequence[str], cue: list[frozenset[str]], same_sentence: 
         ):
             return None
         called = any("GS.MODAL" in cue[k] or words[k] in _MUST or words[k] in _NEEDED for k in same_sentence)
-        verbless = not any(_likely(words[k], "VERB") or _likely(words[k], "INFN") for k in same_sentence + [i])
-        if called or verbless:
+        # (no finite verb: «мусульман в отдельное гетто», or an infinitive as the call itself: «таджиков
+        # держать в резервациях»)
+        finite = any(_likely(words[k], "VERB") for k in same_sentence + [i])
+        verbless = not finite and not any(_likely(words[k], "INFN") for k in same_sentence + [i])
+        if called or verbless or (not finite and j in walled):  # (not «отдельно отметить работу общины»)
             return j
     return None
 

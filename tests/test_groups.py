@@ -2628,3 +2628,8 @@ def test_a_people_to_be_kept_apart_is_held(text, judge):
 )
 def test_separateness_refused_or_served_or_told_is_not(text, judge):
     assert judge.judge(text).action == "allow"
+
+
+def test_an_infinitive_calls_for_a_ghetto_but_not_for_a_special_mention(judge):
+    assert "hate" in judge.judge("Таджиков держать в резервациях").labels
+    assert judge.judge("Отдельно отметить работу армянской общины").action == "allow"
