@@ -335,6 +335,17 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             defused_sents.add(s)
             continue  # "не все таджики такие"
         reported = _reported_before(norm, words, lemmas, cue, sent, i)
+        if attribute == "sex" and antecedent is None and not reported and (k := _her_place(words, sent, i)) is not None:
+            # «Женщина должна знать своё место», «баба должна молчать»: a sex told its place, said of
+            # one as of all (a generic singular); «женщина должна сидеть дома» is a view a moderator reads
+            home = words[k] == "дома"
+            out.findings.append(
+                Finding(
+                    "generalisation", attribute, toks[i].start, toks[k].end, "review" if home else "delete",
+                    f"{words[i]} {words[i + 1]} … {words[k]}", home,
+                )
+            )
+            continue
         if antecedent is None and not reported and _generic(words, cue, sent, i):
             out.asserted.append((i, attribute))
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
@@ -401,6 +412,29 @@ def _only_some(norm: Normalized, words: Sequence[str], sent: list[int], i: int) 
 
 _THOSE = frozenset(("те", "тех", "тем", "теми"))
 _FIRST_PERSON = frozenset("я мы меня нас мне нам мной нами".split())
+
+
+_GENERIC_SEX = frozenset(("женщина", "баба", "девушка", "мужчина", "мужик"))
+_OBLIGED = frozenset(("должна", "должен", "обязана", "обязан"))
+
+
+def _her_place(words: Sequence[str], sent: list[int], i: int) -> int | None:
+    """In «Женщина должна знать своё место», «баба должна молчать», «женщина должна сидеть дома»: a sex
+    word opening its sentence in the singular (no «моя», «эта»: «моя жена должна …» is one woman),
+    «должна/должен», then her place, silence or home within four words; the last word's index or None."""
+    if words[i] not in _GENERIC_SEX or (i > 0 and sent[i - 1] == sent[i]) or i + 2 >= len(words):
+        return None
+    if words[i + 1] not in _OBLIGED:
+        return None
+    for k in range(i + 2, min(len(words), i + 6)):
+        if sent[k] != sent[i]:
+            return None
+        if words[k] == "место" and words[k - 1] in ("свое", "своё"):
+            # (not «… знать своё место в очереди»: a place in a queue)
+            return None if k + 1 < len(words) and sent[k + 1] == sent[i] and words[k + 1] in ("в", "на", "во") else k
+        if words[k] == "молчать" or (words[k] == "дома" and words[k - 1] == "сидеть"):
+            return k
+    return None
 
 
 def _no_good_one(

@@ -2633,3 +2633,15 @@ def test_separateness_refused_or_served_or_told_is_not(text, judge):
 def test_an_infinitive_calls_for_a_ghetto_but_not_for_a_special_mention(judge):
     assert "hate" in judge.judge("Таджиков держать в резервациях").labels
     assert judge.judge("Отдельно отметить работу армянской общины").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Женщина должна знать своё место", "Баба должна молчать и рожать"])
+def test_a_sex_told_its_place_in_the_generic_singular(text, judge):
+    assert "hate" in judge.judge(text).labels
+
+
+def test_a_sex_told_to_stay_home_is_held_and_a_wife_or_a_queue_are_not(judge):
+    assert judge.judge("Женщина должна сидеть дома с детьми").action == "review"
+    assert judge.judge("Моя жена должна сидеть дома, она на больничном").action == "allow"
+    assert judge.judge("Мужчина должен знать своё место в очереди").action == "allow"
+    assert judge.judge("Женщина должна получать столько же, сколько мужчина").action == "allow"
