@@ -429,7 +429,7 @@ def _her_place(words: Sequence[str], sent: list[int], i: int) -> int | None:
     for k in range(i + 2, min(len(words), i + 6)):
         if sent[k] != sent[i]:
             return None
-        if words[k] == "место" and words[k - 1] in ("свое", "своё"):
+        if words[k] == "место" and words[k - 1] == "свое":
             # (not «… знать своё место в очереди»: a place in a queue)
             return None if k + 1 < len(words) and sent[k + 1] == sent[i] and words[k + 1] in ("в", "на", "во") else k
         if words[k] == "молчать" or (words[k] == "дома" and words[k - 1] == "сидеть"):
@@ -509,7 +509,7 @@ _MORE = frozenset(("больше", "меньше", "хуже"))
 #: the crimes among :data:`_MISCHIEF`
 _CRIME = frozenset("преступление преступность кража грабеж убийство изнасилование поножовщина криминал".split())
 _BETTER = frozenset(("чище", "лучше", "спокойнее", "безопаснее", "тише"))
-_NOTHING_BUT = frozenset(("одни", "сплошные", "только", "сплошь"))
+_NOTHING_BUT = _ONLY | {"только"}
 
 
 _NONE_LEFT = frozenset(("осталось", "было", "стало", "жило"))
@@ -541,7 +541,7 @@ def _only_such(words: Sequence[str], cue: list[frozenset[str]], sent: list[int],
     for k in range(i + 1, min(n - 1, i + 4)):
         if sent[k + 1] != sent[i]:
             return None
-        if words[k] in _ONLY or words[k] == "только":
+        if words[k] in _NOTHING_BUT:
             return k + 1 if "GS.EVAL" in cue[k + 1] else None
     return None
 
@@ -559,9 +559,10 @@ def _the_more_of_them(words: Sequence[str], cue: list[frozenset[str]], sent: lis
     меньше очередей»): «чем больше» before the group word and «тем больше/хуже» with crime, dirt or
     trouble after it, in one sentence; the index of what they bring."""
     lo = max(0, i - 5)
-    fewer = any(words[k] == "чем" and words[k + 1] == "меньше" and sent[k] == sent[i] for k in range(lo, i))
-    if not fewer and not any(words[k] == "чем" and words[k + 1] in _MORE and sent[k] == sent[i] for k in range(lo, i)):
+    comparatives = [words[k + 1] for k in range(lo, i) if words[k] == "чем" and words[k + 1] in _MORE and sent[k] == sent[i]]
+    if not comparatives:
         return None
+    fewer = "меньше" in comparatives
     n = len(words)
     for k in range(i + 1, min(n - 1, i + 6)):
         if sent[k] != sent[i]:
@@ -677,7 +678,7 @@ def _without(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[
 
 
 #: object pronouns that may stand inside a set phrase after its first word
-_IDIOM_OBJECTS = frozenset(("их", "всех", "этих", "таких", "его", "ее", "её", "им", "всем"))
+_IDIOM_OBJECTS = frozenset(("их", "всех", "этих", "таких", "его", "ее", "им", "всем"))
 
 
 def _mark_idioms(words: Sequence[str], lemmas: list[str] | None, region: list[int], cue: list[frozenset[str]]) -> None:
@@ -1092,7 +1093,7 @@ def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int)
 
 #: «лезут со своим бредом», «несут бред», «их ложь»: the word is what the group says, not the author's
 #: rejection of a statement about them
-_THEIR_OWN = frozenset("свой своим своей своими своего своих свою своё свое своему их с со несут несет нести".split())
+_THEIR_OWN = frozenset("свой своим своей своими своего своих свою свое своему их с со несут несет нести".split())
 
 
 def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> bool:
@@ -1100,17 +1101,20 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     last = idx[-1]
     if any(words[k] == "или" and "GS.LEAVE" in cue[k + 1] for k in idx if k < last):
         return False  # «уважайте наши законы или уезжайте»: an ultimatum, not respect
+
+    def negated(k: int) -> bool:  # («не может быть хорошим»: the word is negated three words away)
+        return any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k))
+
     for k in idx:
         if (
             "GS.DEFEND" in cue[k]
-            and not any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k))
+            and not negated(k)
             and not (k > idx[0] and words[k - 1] in _THEIR_OWN)
             and not (k > idx[0] and words[k - 1] == "себя")  # «считают себя лучше всех»: their conceit
             # («жить отдельно от нормальных людей», «для нормальных людей»: the group set against the
             # normal ones; «на равных» stays equality)
             and not (k > idx[0] and words[k - 1] in _SET_AGAINST)
         ):
-            # («не может быть хорошим»: the defending word is negated three words away)
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
             if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + 4, last + 1))):
@@ -1121,7 +1125,7 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             return True
         if (
             "GS.PRAISE" in cue[k]
-            and not any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k))
+            and not negated(k)
             and not any("GS.EVAL" in cue[m] or "GS.SPREAD" in cue[m] or "GS.DEHUMAN" in cue[m] for m in idx)
             and "?" not in words
         ):
@@ -1150,7 +1154,7 @@ _BEAST_EMOJI = re.compile("[\U0001F400\U0001F401\U0001F412\U0001F435\U0001F437\U
 _EMOJI_REACH = 16
 
 
-def _emoji_beast(norm: Normalized, sent: list[int], i: int) -> tuple[int, str] | None:
+def _emoji_beast(norm: Normalized, i: int) -> tuple[int, str] | None:
     """The end offset and the emoji of a beast or disgust emoji right after the group word at ``i`` —
     only a dash, «=», «как», «это», «все» or other emoji between them («Мигранты = 🐀», «армяне — как
     🐒»; not «пенсионеры на празднике 🐑 в зоопарке», not the next sentence's «🐒 в зоопарке …»); None
@@ -1343,25 +1347,29 @@ def _rhetorical_call(
     return None
 
 
-def _segregated(words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int) -> int | None:
+def _segregated(
+    words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int
+) -> tuple[int, bool] | None:
     """The word that keeps the group at ``i`` apart — «отдельно», «отдельные …», a ghetto or a
     reservation — in a sentence that calls for it: a modal («надо», «нужно», «должны», «пусть», «бы»),
     «нужна/нужны», or no finite verb («мусульман в отдельное гетто», «таджиков держать в резервациях»); not negated within three words
-    before it («не надо селить их отдельно»). Its index or None."""
+    before it («не надо селить их отдельно»). Its index and whether it walls them in, or None."""
     walled = [j for j in same_sentence if words[j] in _CONFINEMENT or words[j].startswith("резерваци")]
     apart = [j for j in same_sentence if words[j].startswith("отдельн")]
+    if not walled and not apart:
+        return None
+    if any(words[k] in ("не", "нельзя") and k + 1 < len(words) and "GS.MODAL" in cue[k + 1] for k in same_sentence):
+        return None  # («не надо селить их отдельно»)
+    called = any("GS.MODAL" in cue[k] or words[k] in _MUST or words[k] in _NEEDED for k in same_sentence)
+    # (no finite verb: «мусульман в отдельное гетто», or an infinitive as the call itself: «таджиков
+    # держать в резервациях»)
+    finite = any(_likely(words[k], "VERB") for k in same_sentence + [i])
+    verbless = not finite and not any(_likely(words[k], "INFN") for k in same_sentence + [i])
     for j in walled + apart:  # (a ghetto before «отдельное»: «мусульман в отдельное гетто»)
-        if any(words[k] in ("не", "нельзя") for k in range(max(0, j - 3), j)) or any(
-            words[k] in ("не", "нельзя") and k + 1 < len(words) and "GS.MODAL" in cue[k + 1] for k in same_sentence
-        ):
+        if any(words[k] in ("не", "нельзя") for k in range(max(0, j - 3), j)):
             return None
-        called = any("GS.MODAL" in cue[k] or words[k] in _MUST or words[k] in _NEEDED for k in same_sentence)
-        # (no finite verb: «мусульман в отдельное гетто», or an infinitive as the call itself: «таджиков
-        # держать в резервациях»)
-        finite = any(_likely(words[k], "VERB") for k in same_sentence + [i])
-        verbless = not finite and not any(_likely(words[k], "INFN") for k in same_sentence + [i])
         if called or verbless or (not finite and j in walled):  # (not «отдельно отметить работу общины»)
-            return j
+            return j, j in walled
     return None
 
 
@@ -1439,7 +1447,7 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
     if w in _UNWANTED and _on_condition(words, clause, j):
         return None  # «нам не нужны мигранты без патента»: a rule's condition
     if w in _UNWANTED and (w not in ("нужны", "нужен", "нужна") or (j > 0 and words[j - 1] == "не")):
-        return f"не {w}" if words[j - 1] == "не" else w  # («цыгане нам в районе не нужны», «армяне тут лишние»)
+        return f"не {w}" if j > 0 and words[j - 1] == "не" else w  # («цыгане нам в районе не нужны», «армяне тут лишние»)
     if w in ("надо", "нужно") and j > 0 and words[j - 1] == "не" and not any(
         _likely(words[k], "INFN") or _likely(words[k], "VERB") for k in part if k != j
     ):
@@ -1681,13 +1689,13 @@ def _statement(
             return found("call_to_exclude", j, "delete", unwelcome)
         if "GS.RIGHT" in c and _rights_denied(words, same_sentence):
             return found("call_to_exclude", j, "delete", "отказ в правах")
-    if attribute in _ONLY_OF and (j := _segregated(words, cue, same_sentence, i)) is not None:
+    if attribute in _ONLY_OF and (apart := _segregated(words, cue, same_sentence, i)) is not None:
         # «мусульман в отдельное гетто», «цыганам нужна своя резервация»: a people to be kept apart;
         # «цыгане должны жить отдельно», «для кавказцев нужно сделать отдельные автобусы» are held — the
         # same words ask for a community's own cemetery or class («для армян нужно отдельное кладбище»)
         # (not an age: «для пенсионеров сделали отдельное окно»; not news: «мусульмане молятся в
         # отдельном помещении»)
-        walled = words[j] in _CONFINEMENT or words[j].startswith("резерваци")
+        j, walled = apart
         return found("call_to_exclude", j, "delete" if walled else "review", words[j], hold=not walled)
     if obj and not kept_out and (j := _stop_admitting(words, cue, same_sentence, i)) is not None:
         # «Хватит пускать мигрантов в город!» (not minors or a trade: «хватит пускать подростков в
@@ -1725,13 +1733,14 @@ def _statement(
         # «у цыган нет ни стыда ни совести», «у молодёжи нет мозгов»: what a whole group is said to lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"нет {words[j]}", hold)
-    if (_has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE) and (kj := _incapable(words, same_clause, i)):
+    subject = _has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE  # the group as the subject
+    if subject and (kj := _incapable(words, same_clause, i)):
         # «женщины не способны руководить», «кавказцы не умеют себя вести»: a whole group said to be
         # unable to do what everyone does (of an age or a trade, a moderator reads it)
         k, j = kj
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
         return found("generalisation", j, strength, " ".join(words[k - (words[k] != "неспособны") : j + 1]), hold)
-    if (_has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE) and (j := _unknown_to(words, cue, same_sentence, i)) is not None:
+    if subject and (j := _unknown_to(words, cue, same_sentence, i)) is not None:
         # «ингуши не знают, что такое честность», «цыгане понятия не имеют о совести»: the same lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"не знают, что такое {words[j]}", hold)
@@ -1780,7 +1789,7 @@ def _statement(
     plural = quantified or words[i] in _COLLECTIVE or _has(words[i], "plur")
 
     # 2. dehumanising: a nominative group word next to an animal/vermin word, or "X не люди"
-    if nominative and (beast := _emoji_beast(norm, sent, i)) is not None:
+    if nominative and (beast := _emoji_beast(norm, i)) is not None:
         # «Мигранты = 🐀», «Армяне 🐒🐒», «Цыгане 🤮🤮»: the animal or the disgust drawn, not written (of
         # an age or a trade, a moderator reads it: «студенты 🐷 — опять мусор у общежития»)
         end, emoji = beast
