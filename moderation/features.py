@@ -119,9 +119,9 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # воры", "говорить, что все X воры, — стереотип") is no evidence: the analyser's reading wins
         hits = [h for h in hits if not (h.kind in _GROUP_KINDS and _inside(h, groups.defused))]
     abusive = [(h.start, h.end) for h in hits if h.category in _ABUSIVE]
-    if not abusive and not lexicon.weak_insult_words.isdisjoint(norm.words):
+    if not abusive and not lexicon.reportable_words.isdisjoint(norm.words):
         # «прошу не называть друг друга скотами»: a word the model alone reads as an insult
-        abusive = [(t.start, t.end) for t in norm.tokens if t.text in lexicon.weak_insult_words]
+        abusive = [(t.start, t.end) for t in norm.tokens if t.text in lexicon.reportable_words]
     if abusive and (groups is None or groups.reported is None):
         # «мне написали "ты дура"»: abusive words someone else said, reported by the author
         reported = reported_speech(norm, lexicon, lemmas, abusive)

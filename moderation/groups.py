@@ -779,6 +779,23 @@ def _named_word(norm: Normalized, lemmas: list[str], k: int) -> bool:
 _STOP_SAYING = frozenset("прекратите прекрати хватит перестаньте перестань не нельзя запретите".split())
 
 
+#: what may stand between «не надо» and its verb: «не надо про нас говорить», «хватит уже так называть»
+_SAY_FILLER = frozenset("надо нужно стоит можно так уже больше такое про о об обо нас вас них их нам вам им всем всех людей друг друга".split())
+
+
+def _told_to_stop(words: Sequence[str], k: int) -> bool:
+    """Is the infinitive at ``k`` asked to stop («прекратите писать», «не будем называть», «не надо про нас
+    говорить»)?"""
+    if any(words[m] in _STOP_SAYING for m in range(max(0, k - 2), k)):
+        return True
+    for m in range(k - 1, max(-1, k - 6), -1):
+        if words[m] in _STOP_SAYING:
+            return True
+        if words[m] not in _SAY_FILLER:
+            return False
+    return False
+
+
 def _reports(words: Sequence[str], k: int) -> bool:
     """Is the verb at ``k`` someone's words being reported ("написали", "пишут", "назвал"), not the
     author's own statement ("я говорю, что …", "скажу так", "скажи им")?"""
@@ -792,7 +809,7 @@ def _reports(words: Sequence[str], k: int) -> bool:
     if _has(w, "INFN"):
         # «прекратите писать, что …», «не надо называть их …»: the words are someone's, asked to stop;
         # «обидно читать комментарии, что …», «надоело слышать, что …»: someone's words, read or heard
-        return w in _PERCEIVE or any(words[m] in _STOP_SAYING for m in range(max(0, k - 2), k))
+        return w in _PERCEIVE or _told_to_stop(words, k)
     # «вы пишете «понаехали», а это оскорбительно»: the addressee's own words, quoted back at them
     return _has(w, "past") or _has(w, "3per") or _has(w, "2per") or _has(w, "PRTF") or _has(w, "PRTS")
 

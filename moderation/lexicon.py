@@ -431,6 +431,9 @@ class Lexicon:
         #: YOU_ARE_PEOPLE: "свинья", "скот"): the model reads them alone, so a report or a request not
         #: to use them («не надо называть людей свиньями») is looked for around them too
         self.weak_insult_words: frozenset[str] = frozenset()
+        #: the same, with the adjectives that insult a person (INSULT_ADJ_ALL, DUMB_ADJ_ALL: «тупые»):
+        #: the words whose report («не надо про нас говорить, что мы тупые») is looked for without a hit
+        self.reportable_words: frozenset[str] = frozenset()
         #: its keys as a set: ``set.intersection`` iterates a dict argument whole, a set only the
         #: smaller side (≈45 µs → 1 µs per comment)
         self.group_adjective_set: frozenset[str] = frozenset()
@@ -680,6 +683,7 @@ class Lexicon:
         lexicon.harsh_adjectives = forms_of("HARSH_ADJ")
         lexicon.identity_words = forms_of("GS.IDENTITY")
         lexicon.weak_insult_words = forms_of("WEAK_INSULT", "YOU_ARE_ALL", "YOU_ARE_PEOPLE")
+        lexicon.reportable_words = lexicon.weak_insult_words | forms_of("INSULT_ADJ_ALL", "DUMB_ADJ_ALL")
         lexicon.cues = {form: frozenset(names) for form, names in cues.items()}
         lexicon.cue_lemmas = {lem: frozenset(names) for lem, names in cue_lemmas.items()}
         lexicon.group_word_set = frozenset(targets)

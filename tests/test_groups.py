@@ -830,7 +830,7 @@ def test_a_threat_someone_else_made_told_by_the_author_is_held(judge):
 )
 def test_a_name_someone_else_calls_people_told_or_refused_by_the_author_is_held(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and "пересказ" in v.ground, (v.action, v.ground)
+    assert v.action == "review" and ("пересказ" in v.ground or "чужие слова" in v.ground), (v.action, v.ground)
     assert judge.judge("Назови его тупым").action in REMOVED
 
 
@@ -2645,3 +2645,18 @@ def test_a_sex_told_to_stay_home_is_held_and_a_wife_or_a_queue_are_not(judge):
     assert judge.judge("Моя жена должна сидеть дома, она на больничном").action == "allow"
     assert judge.judge("Мужчина должен знать своё место в очереди").action == "allow"
     assert judge.judge("Женщина должна получать столько же, сколько мужчина").action == "allow"
+
+
+def test_a_request_not_to_call_us_dull_is_a_report_not_an_insult(judge):
+    v = judge.judge("Я сам из станицы, и не надо про нас говорить, что мы тупые")
+    assert held_as(v, "reported_speech") or v.action == "allow", (v.action, v.ground)
+
+
+def test_speakers_of_a_tongue_not_named_told_out_is_a_call_to_exclude(judge):
+    v = judge.judge("Кто в автобусе говорит на своём языке — вон из страны")
+    assert v.action == "delete_and_ban" and any(e.kind == "call_to_exclude" and e.target == "language" for e in v.evidence)
+    assert judge.judge("Пусть дети говорят на родном языке дома").action == "allow"
+
+
+def test_a_people_said_to_short_weight_is_a_generalisation():
+    assert ("generalisation", "nationality") in findings("Узбеки на рынке обвешивают всех подряд")

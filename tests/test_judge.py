@@ -540,3 +540,33 @@ def test_a_beating_called_for_against_a_third_person_is_a_threat(text, judge):
 )
 def test_a_staircase_a_dark_night_and_a_doctor_threaten_no_one(text, judge):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ещё раз такое напишешь — пожалеешь, я серьёзно",
+        "Ещё раз сунешься сюда — получишь",
+        "Знаю где твоя дочка в садик ходит",
+        "Мы знаем, где ваш сын учится",
+    ],
+)
+def test_a_repeat_priced_and_the_routine_of_kin_are_veiled_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+def test_a_repeat_answered_by_a_reply_is_no_threat(judge):
+    assert judge.judge("Ещё раз напишешь заявление — получишь ответ через месяц").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Она же воровка, весь бюджет себе в карман положила", "Он мошенник, кинул половину подъезда"]
+)
+def test_a_person_spoken_of_accused_of_a_crime_is_held(judge, text):
+    assert held_as(judge.judge(text), "defamation_of_person")
+
+
+@pytest.mark.parametrize("text", ["Она же учительница, должна понимать детей", "Он же врач, а не волшебник"])
+def test_a_person_named_by_a_trade_is_no_accusation(judge, text):
+    assert judge.judge(text).action == "allow"
