@@ -570,3 +570,13 @@ def test_a_person_spoken_of_accused_of_a_crime_is_held(judge, text):
 @pytest.mark.parametrize("text", ["Она же учительница, должна понимать детей", "Он же врач, а не волшебник"])
 def test_a_person_named_by_a_trade_is_no_accusation(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Кавказцы всегда помогают", "Горцы всегда славились гостеприимством"])
+def test_a_deletion_resting_on_a_group_being_named_is_held(judge, text):
+    """«<группа> всегда» weighed more than most insults: without the group's placeholder the model
+    would not delete, so a moderator reads it."""
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+    assert v.action == "allow" or "группа людей" in v.ground, v.ground
+    assert judge.judge("Все кавказцы бандиты").action in ("delete", "delete_and_ban")
