@@ -2660,3 +2660,19 @@ def test_speakers_of_a_tongue_not_named_told_out_is_a_call_to_exclude(judge):
 
 def test_a_people_said_to_short_weight_is_a_generalisation():
     assert ("generalisation", "nationality") in findings("Узбеки на рынке обвешивают всех подряд")
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Грузины всегда были неблагодарными", "nationality"),
+        ("Все учителя — взяточницы", "profession"),
+        ("Оппозиционеры все проплачены Западом", "politics"),
+    ],
+)
+def test_more_words_of_contempt_make_a_generalisation(text, attribute):
+    assert ("generalisation", attribute) in findings(text)
+
+
+def test_underwear_is_no_coward():
+    assert not findings("Бабы выглядят так, будто они в мини-юбках выше трусов")
