@@ -2676,3 +2676,27 @@ def test_more_words_of_contempt_make_a_generalisation(text, attribute):
 
 def test_underwear_is_no_coward():
     assert not findings("Бабы выглядят так, будто они в мини-юбках выше трусов")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Геев в Чечне сажают, и правильно делают",
+        "Цыган выселили из табора — так им и надо",
+        "Мигранты отбирают у нас работу, а власти молчат",
+    ],
+)
+def test_persecution_approved_and_jobs_taken_are_hate(judge, text):
+    assert judge.judge(text).action == "delete_and_ban"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мигрантов избивают полицейские, это неправильно",
+        "Строителей выгнали с объекта, так им и надо, плитку криво клали",
+        "Цыган выселили из аварийного барака в новые квартиры, давно пора",
+    ],
+)
+def test_persecution_condemned_or_a_trade_sacked_is_no_hate(judge, text):
+    assert judge.judge(text).action == "allow"
