@@ -616,7 +616,10 @@ _ABOUT_WHAT = frozenset(("такое", "о", "об", "про"))
 _UNABLE = frozenset(("умеют", "способны", "неспособны"))
 #: what everyone can do: said to be beyond a whole group, it demeans it («не умеют себя вести», «не
 #: способны руководить», «не умеют думать»; not «не умеют плавать», «не умеют пользоваться Госуслугами»)
-_CAPACITIES = frozenset(("вести", "руководить", "думать", "мыслить", "работать", "трудиться", "водить", "управлять"))
+_CAPACITIES = frozenset(
+    ("вести", "руководить", "думать", "мыслить", "работать", "трудиться", "водить", "управлять", "заботиться",
+     "воспитывать", "считать")
+)  # fmt: skip
 
 
 def _incapable(words: Sequence[str], same_clause: list[int], i: int) -> tuple[int, int] | None:
@@ -1126,6 +1129,7 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
         if (
             "GS.DEFEND" in cue[k]
             and not negated(k)
+            and not _denied_later(words, idx, k)
             and not (k > idx[0] and words[k - 1] in _THEIR_OWN)
             and not (k > idx[0] and words[k - 1] == "себя")  # «считают себя лучше всех»: their conceit
             # («жить отдельно от нормальных людей», «для нормальных людей»: the group set against the
@@ -1143,6 +1147,7 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
         if (
             "GS.PRAISE" in cue[k]
             and not negated(k)
+            and not _denied_later(words, idx, k)
             and not any("GS.EVAL" in cue[m] or "GS.SPREAD" in cue[m] or "GS.DEHUMAN" in cue[m] for m in idx)
             and "?" not in words
         ):
@@ -1156,6 +1161,15 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
         ):
             return True  # «от мигрантов одни проблемы — это не так» (not «это не так уж плохо»)
     return False
+
+
+#: what denies a praise said before it: «хорошим водителем женщина быть не может», «… не бывает»
+_CANNOT = frozenset(("может", "могут", "сможет", "смогут", "бывает", "бывают", "будет", "будут"))
+
+
+def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
+    """Is the praise at ``k`` denied later in its sentence (``idx``): «не может», «не бывает»?"""
+    return any(words[m] == "не" and m + 1 in idx and words[m + 1] in _CANNOT for m in idx if m > k)
 
 
 #: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»

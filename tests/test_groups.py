@@ -2700,3 +2700,19 @@ def test_persecution_approved_and_jobs_taken_are_hate(judge, text):
 )
 def test_persecution_condemned_or_a_trade_sacked_is_no_hate(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Хорошим водителем женщина быть не может", "Хорошим врачом армянин быть не может"]
+)
+def test_a_praise_denied_later_in_the_sentence_is_no_defence(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+def test_a_praise_not_denied_stays_a_praise(judge):
+    assert judge.judge("Хорошим водителем может быть любой, кто соблюдает правила").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Мужчины не умеют заботиться о детях", "Все мужики изменщики"])
+def test_a_sex_denied_care_or_called_unfaithful_is_a_generalisation(text):
+    assert ("generalisation", "sex") in findings(text)
