@@ -690,13 +690,21 @@ _UTTER = frozenset(("полный", "полнейший", "очередной", 
 
 
 def _state_of_affairs(p: Prepared, top: Evidence) -> bool:
-    """«это жопа полная», «полная жопа с дорогами»: the vulgar word for an utter mess, not for a person.
+    """«это жопа полная», «полная жопа с дорогами», «жопа с этим автобусом»: the vulgar word for an utter
+    mess, not for a person.
     (Not «город в жопе»: RUSSE's annotators call «… и язык в жопе» toxic, and holding the locative cost
     three of its dev toxic sentences; «иди в жопу» stays the model's too.)"""
     if top.matched.removeprefix(_MODEL_PREFIX) != "жопа":
         return False
     lem = p.lemmas
-    return any(x == "жопа" and not _UTTER.isdisjoint(lem[max(0, k - 1) : k + 2]) for k, x in enumerate(lem))
+    return any(
+        x == "жопа" and (not _UTTER.isdisjoint(lem[max(0, k - 1) : k + 2]) or _mess_with(lem, k)) for k, x in enumerate(lem)
+    )
+
+
+def _mess_with(lem: list[str], k: int) -> bool:
+    """«жопа с этим автобусом», «жопа с дорогами»: a mess with something (not «жопа с ушами», a person)."""
+    return k + 2 < len(lem) and lem[k + 1] in ("с", "со") and lem[k + 2] != "ухо" and lem[k + 3 : k + 4] != ["ухо"]
 
 
 #: Names of things that are also slurs for people (cotton wool, a dustpan, dill, a log): said to nobody,

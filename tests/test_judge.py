@@ -580,3 +580,10 @@ def test_a_deletion_resting_on_a_group_being_named_is_held(judge, text):
     assert v.action in ("allow", "review"), (v.action, v.ground)
     assert v.action == "allow" or "группа людей" in v.ground, v.ground
     assert judge.judge("Все кавказцы бандиты").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["Жопа с этим автобусом", "Жопа с дорогами у нас"])
+def test_a_vulgar_word_for_a_mess_with_something_is_held_not_banned(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and "положения дел" in v.ground, (v.action, v.ground)
+    assert judge.judge("Он жопа с ушами").action in ("delete", "delete_and_ban")
