@@ -862,3 +862,12 @@ def test_people_in_general_compared_with_animals_are_not(judge):
 def test_force_as_the_only_answer_to_people_is_held_as_a_threat(text, judge):
     v = judge.judge(text)
     assert v.action == "review" and any(e.category == "threat" for e in v.evidence)
+
+
+@pytest.mark.parametrize("text", ["Ты пустомеля", "Ты проходимец", "Вы прохиндеи"])
+def test_more_names_for_a_liar_or_a_swindler_insult_when_addressed(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+def test_a_swindler_a_warning_describes_is_no_insult(judge):
+    assert judge.judge("Проходимец какой-то звонил и представлялся газовиком, будьте осторожны").action == "allow"
