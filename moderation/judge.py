@@ -338,6 +338,11 @@ class Judge:
             quoted=bool(p.spam) and _quotes_spam(p),
             notice=scores["spam"] >= thresholds["spam"].review and _notice(p),
         )
+        if scores["spam"] >= thresholds["spam"].delete and caps.get("spam") not in ("review", "allow") and _fundraising(p):
+            # «Сбор на лечение Маши, любая сумма поможет, сбербанк 8928…»: a plea for money is no
+            # advertisement, and may be a parent's or a fraud — a moderator checks it, nobody is banned
+            caps["spam"] = "review"
+            why["spam"] = "сбор денег (лечение, помощь) — не реклама; проверьте, не мошенничество ли"
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
             # нищеброды»), so the evidence's «оскорбление группы» is also the label (and the ground)
@@ -845,6 +850,28 @@ def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
 _NOTICE = frozenset(
     "потеряться пропасть найтись отдать даром безвозмездно подпись петиция волонтер приют субботник".split()
 )
+#: A plea for money: a collection (by lemma) for a cause, or «любая сумма»
+_COLLECT = frozenset("сбор собирать собрать пожертвование пожертвовать донат".split())
+_CAUSE = frozenset("лечение операция реабилитация лекарство помощь ребенок малыш приют похороны".split())
+
+
+def _fundraising(p: Prepared) -> bool:
+    """Does the text collect money for a cause («сбор на лечение», «помогите собрать на операцию»,
+    «любая сумма поможет»), and offer nothing a spammer sells (work, dating, bets, loans …)?"""
+    if any(s.name in _SELLS for s in p.spam):
+        return False
+    words, lem = p.norm.words, p.lemmas
+    return any(
+        (x in _COLLECT and not _CAUSE.isdisjoint(lem[k + 1 : k + 5]))
+        or (words[k] == "любая" and words[k + 1 : k + 2] == ["сумма"])
+        for k, x in enumerate(lem)
+    )
+
+
+#: spam evidence of something for sale: a plea for money with it is an offer after all
+_SELLS = frozenset("earnings money_offer loan casino betting crypto dating magic ads illegal_goods".split())
+
+
 _NOTICE_FORMS = frozenset("нашли нашёл нашел нашла найден найдена найдено найдены потерял потеряла потеряли".split())
 
 

@@ -675,3 +675,13 @@ def test_a_boasted_return_a_turnkey_service_and_a_giveaway_are_spam(judge, text)
 )
 def test_a_life_invested_the_administrations_group_and_a_giveaways_entrant_are_not(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_a_plea_for_money_with_a_phone_is_held_not_banned(judge):
+    v = judge.judge("Сбор на лечение Маши, любая сумма поможет, сбербанк 89280000000")
+    assert v.action == "review" and "сбор денег" in v.ground, (v.action, v.ground)
+
+
+def test_a_collection_offering_work_is_still_spam(judge):
+    v = judge.judge("Заработок от 5000 в день, сбор команды на проект помощи, пиши в лс")
+    assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
