@@ -587,3 +587,10 @@ def test_a_vulgar_word_for_a_mess_with_something_is_held_not_banned(judge, text)
     v = judge.judge(text)
     assert v.action == "review" and "положения дел" in v.ground, (v.action, v.ground)
     assert judge.judge("Он жопа с ушами").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["жди в гости с битой", "Ждите гостей с ножом"])
+def test_guests_with_a_weapon_are_a_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action == "delete_and_ban" and "threat" in v.labels, (v.action, v.ground)
+    assert judge.judge("Ждите в гости с пирогами").action == "allow"
