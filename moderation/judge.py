@@ -137,18 +137,19 @@ class Judge:
 
     def _without_group(self, prepared: list[Prepared], probs: np.ndarray, X) -> dict[int, dict[str, float]]:  # noqa: N803
         """The insult and hate scores, without the placeholder of the groups it names, of every text
-        the model alone would delete for one of them.
+        the model alone would hold or delete for one of them.
 
         Group names are masked to one placeholder, but the flame-war data still taught the model where
         a group is named angrily: «<группа> всегда» weighs more than most insults («Кавказцы всегда
         помогают» was deleted as an insult). No group name by itself may delete (issue 9), so a text
         whose score falls below the delete line once the placeholder (its lemma and its bigrams) is
-        gone is held — scored once more, in one batch for the call, as :meth:`_insult_unaddressed`."""
+        gone is held, and one the model then sees nothing in at all is let through — scored once more,
+        in one batch for the call, as :meth:`_insult_unaddressed`."""
         heads = [(c, self._labels.index(c)) for c in _GROUP_HEADS if c in self._labels]
         thresholds = self.policy.thresholds
         rows = [
             row for row, p in enumerate(prepared)
-            if p.masked and any(probs[row][j] >= thresholds[c].delete and not _rule_backed(c, p) for c, j in heads)
+            if p.masked and any(probs[row][j] >= thresholds[c].review and not _rule_backed(c, p) for c, j in heads)
             and any(i not in p.unseen for i in p.masked)
         ]  # fmt: skip
         if not rows:
@@ -291,10 +292,14 @@ class Judge:
         evidence += [Evidence(*p.quote(s.start, s.end), "spam", s.name) for s in p.spam]
         g = p.groups
         derived_hate = False  # hate read from insulting words said of a group: it falls with the insult
+        # the model sees no insult at all once the group's placeholder is gone («Кавказцы всегда
+        # уважают старших»): the group being named was the whole of it (see :meth:`_without_group`)
+        named_only = groupless is not None and groupless["insult"] < thresholds["insult"].review
         if (
             g is not None
             and g.asserted
             and not g.addressed
+            and not named_only
             and scores["insult"] >= thresholds["insult"].delete
             and scores["hate"] < thresholds["hate"].delete
         ):
@@ -348,6 +353,18 @@ class Judge:
             # нищеброды»), so the evidence's «оскорбление группы» is also the label (and the ground)
             del caps["hate"]
             why.pop("hate", None)
+        for c in _GROUP_HEADS if groupless is not None else ():
+            if (c == "hate" and derived_hate) or caps.get(c) == "allow" or _rule_backed(c, p):
+                continue  # (hate drawn from insulting words said of a group stands or falls with the insult)
+            if scores[c] >= thresholds[c].review and groupless[c] < thresholds[c].review and not _evaluates(p):
+                # the model sees nothing at all once the group's placeholder is gone, and no word of the
+                # text judges people («Все чиновники воры» stays held: «воры» is the analyser's word of
+                # contempt, though the model needs the group to read it)
+                caps[c] = "allow"
+                why[c] = "модель видит нарушение лишь в том, что названа группа людей"
+            elif scores[c] >= thresholds[c].delete and groupless[c] < thresholds[c].delete and caps.get(c) != "review":
+                caps[c] = "review"
+                why[c] = "модель удалила бы это лишь потому, что названа группа людей — решает модератор"
         for c in CATEGORIES:
             if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
                 continue
@@ -376,14 +393,6 @@ class Judge:
                 # happened already — the acts it can name are told in the past tense, without «бы»
                 caps[c] = "review"
                 why[c] = "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени) — решает модератор"
-            elif (
-                (c == "insult" or (c == "hate" and not derived_hate))
-                and groupless is not None
-                and groupless[c] < thresholds[c].delete
-            ):
-                # (hate drawn from insulting words said of a group stands or falls with the insult)
-                caps[c] = "review"
-                why[c] = "модель удалила бы это лишь потому, что названа группа людей — решает модератор"
             elif c == "insult" and unaddressed is not None and unaddressed < thresholds[c].review:
                 # «Что ты несёшь вообще»: without «ты» the model sees no insult at all
                 caps[c] = "review"
@@ -599,6 +608,19 @@ def _names_an_act(word: str) -> bool:
     noun that names a violent act by itself?"""
     w = word.lower().replace("ё", "е")
     return w in _VIOLENT_NOUNS or any(q.tag.POS in VERBAL_POS for q in parses(w)[:2])
+
+
+def _evaluates(p: Prepared) -> bool:
+    """Does a word of the text judge people — one of the analyser's words of contempt or crime (GS.EVAL:
+    «воры», «продажные», «воровать»)?"""
+    lexicon = default_lexicon()
+    cues, by_lemma = lexicon.cues, lexicon.cue_lemmas
+    return any("GS.EVAL" in cues.get(w, _NO_CUES) for w in p.norm.words) or any(
+        "GS.EVAL" in by_lemma.get(x, _NO_CUES) for x in p.lemmas
+    )
+
+
+_NO_CUES: frozenset[str] = frozenset()
 
 
 #: the heads whose deletion may rest on a group being named (see :meth:`Judge._without_group`)

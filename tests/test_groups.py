@@ -2716,3 +2716,12 @@ def test_a_praise_not_denied_stays_a_praise(judge):
 @pytest.mark.parametrize("text", ["Мужчины не умеют заботиться о детях", "Все мужики изменщики"])
 def test_a_sex_denied_care_or_called_unfaithful_is_a_generalisation(text):
     assert ("generalisation", "sex") in findings(text)
+
+
+@pytest.mark.parametrize("text", ["Узбеки только и умеют, что дворы мести", "Бабы только и могут, что болтать"])
+def test_a_people_or_a_sex_good_for_nothing_else_is_hate(judge, text):
+    assert judge.judge(text).action == "delete_and_ban"
+
+
+def test_a_trade_good_for_nothing_else_is_a_complaint(judge):
+    assert judge.judge("Таксисты только и умеют, что цены задирать").action == "allow"

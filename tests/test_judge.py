@@ -572,14 +572,21 @@ def test_a_person_named_by_a_trade_is_no_accusation(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Кавказцы всегда помогают", "Горцы всегда славились гостеприимством"])
-def test_a_deletion_resting_on_a_group_being_named_is_held(judge, text):
-    """«<группа> всегда» weighed more than most insults: without the group's placeholder the model
-    would not delete, so a moderator reads it."""
-    v = judge.judge(text)
-    assert v.action in ("allow", "review"), (v.action, v.ground)
-    assert v.action == "allow" or "группа людей" in v.ground, v.ground
+@pytest.mark.parametrize(
+    "text",
+    ["Кавказцы всегда помогают", "Горцы всегда славились гостеприимством", "Армяне наверное тоже придут на праздник"],
+)
+def test_a_group_being_named_neither_deletes_nor_holds(judge, text):
+    """«<группа> всегда», «<группа> наверное» weighed more than most insults: without the group's
+    placeholder the model sees nothing, so nothing is held."""
+    assert judge.judge(text).action == "allow"
     assert judge.judge("Все кавказцы бандиты").action in ("delete", "delete_and_ban")
+
+
+def test_a_word_of_contempt_keeps_the_hold_the_group_placeholder_made(judge):
+    """«Все чиновники воры»: officials are no protected group (criticism stays up), but «воры» judges
+    people — a moderator reads it."""
+    assert judge.judge("Все чиновники воры").action == "review"
 
 
 @pytest.mark.parametrize("text", ["Жопа с этим автобусом", "Жопа с дорогами у нас"])
