@@ -1804,7 +1804,9 @@ def _statement(
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
                 return found("generalisation", j, strength, f"сколько можно {words[j]}", hold)
 
-    nominative = _has(words[i], "nomn") or words[i] in _COLLECTIVE
+    # (of the pronouns only «они» is a subject: «их обманывают работодатели» is done to them, though
+    # pymorphy3 also reads «их» as an indeclinable possessive in the nominative)
+    nominative = words[i] == "они" if words[i] in _THEY else _has(words[i], "nomn") or words[i] in _COLLECTIVE
     as_one = any(
         (words[k], words[k + 1]) in _AS_ONE for k in range(max(0, i - 3), min(n - 1, i + 4)) if sent[k] == s
     )

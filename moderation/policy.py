@@ -132,6 +132,8 @@ _OFFERED_EARNINGS = 0.25
 _HELD_KINDS = (
     ("threat", "veiled_threat", "скрытая угроза без явных слов — решает модератор"),
     ("insult", "defamation_of_person", "обвинение человека, названного по должности или соседству — решает модератор"),
+    ("hate", "call_to_exclude", "недосказанный призыв против группы — решает модератор"),
+    ("insult", "dehumanising", "унижение людей, не названных по имени группы, — решает модератор"),
 )
 #: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
 _ABUSE = frozenset(("obscene", "insult", "threat", "hate"))

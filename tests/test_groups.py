@@ -2725,3 +2725,26 @@ def test_a_people_or_a_sex_good_for_nothing_else_is_hate(judge, text):
 
 def test_a_trade_good_for_nothing_else_is_a_complaint(judge):
     assert judge.judge("Таксисты только и умеют, что цены задирать").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Мигрантов жалко, их обманывают работодатели", "Пенсионеры — самые доверчивые, их легко обмануть"]
+)
+def test_what_is_done_to_them_is_no_generalisation(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Пора бы уже что-то сделать с этими цыганами", "call_to_exclude"),
+        ("Они плодятся как кролики, а мы вымираем", "dehumanising"),
+        ("Скоро мы их всех отсюда выкурим", "veiled_threat"),
+    ],
+)
+def test_unsaid_calls_and_unnamed_people_likened_to_vermin_are_held(judge, text, kind):
+    assert held_as(judge.judge(text), kind)
+
+
+def test_a_city_for_russians_is_hate(judge):
+    assert judge.judge("Русский город — русским людям").action == "delete_and_ban"
