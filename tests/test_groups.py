@@ -2748,3 +2748,13 @@ def test_unsaid_calls_and_unnamed_people_likened_to_vermin_are_held(judge, text,
 
 def test_a_city_for_russians_is_hate(judge):
     assert judge.judge("Русский город — русским людям").action == "delete_and_ban"
+
+
+@pytest.mark.parametrize("text", ["От цыган житья нет", "Житья нет от этих мигрантов"])
+def test_a_people_leaving_no_one_in_peace_is_a_generalisation(judge, text):
+    assert judge.judge(text).action == "delete_and_ban"
+
+
+@pytest.mark.parametrize("text", ["От комаров житья нет", "Покоя нет от студентов в общаге"])
+def test_mosquitoes_and_noisy_students_are_complaints(judge, text):
+    assert judge.judge(text).action == "allow"
