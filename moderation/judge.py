@@ -734,9 +734,9 @@ def _mess_with(lem: list[str], k: int) -> bool:
     return k + 2 < len(lem) and lem[k + 1] in ("с", "со") and lem[k + 2] != "ухо" and lem[k + 3 : k + 4] != ["ухо"]
 
 
-#: Names of things that are also slurs for people (cotton wool, a dustpan, dill, a log): said to nobody,
+#: Names of things that are also slurs for people (cotton wool, a dustpan, dill, a log, a pot): said to nobody,
 #: the thing is as likely («на празднике продавали сладкую вату» was deleted); «ты вата!» is the lexicon's
-_THING_NAMES = frozenset(("вата", "совок", "укроп", "чурбан"))
+_THING_NAMES = frozenset(("вата", "совок", "укроп", "чурбан", "кастрюля"))
 #: ... unless the text talks politics, where these words are the slurs («пока вата патриотная лезет во власть»)
 _POLITICAL = frozenset(
     "власть патриот патриотный патриотизм либерал либераст путин навальный крым украина россия всу донбасс"

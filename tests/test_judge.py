@@ -601,3 +601,8 @@ def test_guests_with_a_weapon_are_a_threat(judge, text):
     v = judge.judge(text)
     assert v.action == "delete_and_ban" and "threat" in v.labels, (v.action, v.ground)
     assert judge.judge("Ждите в гости с пирогами").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["А что в кастрюле?", "Вернула вторую кастрюлю с первым чеком"])
+def test_a_pot_said_to_nobody_is_no_slur(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
