@@ -157,9 +157,21 @@ class Judge:
         sub = X[rows].copy()
         for k, row in enumerate(rows):
             p = prepared[row]
-            self._forget_words(sub, k, p, [i for i in p.masked if i not in p.unseen])
+            # (a masked word has no character n-grams in the row: only its lemma columns go)
+            self._forget_lemmas(sub, k, p, [i for i in p.masked if i not in p.unseen])
         qprobs = self._clf.predict_proba(sub)
         return {row: {c: float(qprobs[k][j]) for c, j in heads} for k, row in enumerate(rows)}
+
+    def _forget_lemmas(self, sub, k: int, p: Prepared, words: list[int]) -> None:
+        """Zero, in row ``k`` of ``sub``, the lemma and lemma-bigram columns of the words at ``words``."""
+        n = len(p.lemmas)
+        lemma_cols = self._lemma_columns(p)
+        at = np.asarray(words, np.int64)
+        drop = np.concatenate((lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]]))
+        gone = set(drop[drop >= 0].tolist())
+        lo, hi = sub.indptr[k], sub.indptr[k + 1]
+        cols = sub.indices[lo:hi].tolist()
+        sub.data[lo:hi][np.fromiter(map(gone.__contains__, cols), bool, len(cols))] = 0.0
 
     def _forget_words(self, sub, k: int, p: Prepared, words: list[int]) -> None:
         """Zero, in row ``k`` of ``sub``, the features of the words at ``words``: their lemma, the lemma
