@@ -719,6 +719,8 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     if (_named_word(norm, lemmas, first_hit) or asks_meaning(words, first_hit)) and _SECOND_PERSON.isdisjoint(words):
         t = toks[first_hit - 1]
         return Finding("reported_speech", None, t.start, toks[first_hit].end, "review", f"упоминание: {words[first_hit - 1]}")
+    if (back := _quoted_then_reported(norm, cues, cue_lemmas, lemmas, first_hit)) is not None:
+        return back
     # the «ты» of the quoted words is the speaker's («мне сказали «ты дура»»), not the author's
     opened = [m.start() for m in _QUOTE_OR_COLON.finditer(orig, 0, toks[first_hit].start)]
     quoted_from = opened[-1] if opened else len(orig)
@@ -741,10 +743,38 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     return None
 
 
+def _quoted_then_reported(norm: Normalized, cues, cue_lemmas, lemmas: list[str], h: int) -> Finding | None:
+    """«"Сдохните все" — это вы мне пишете?»: the abusive word at ``h`` inside quotation marks that
+    open the text or a sentence, and a verb of saying within five words after they close, in the same
+    sentence — the words are someone's, put back to them or reported."""
+    toks, words, orig = norm.tokens, norm.words, norm.original
+    m = next((m for m in _OPENING.finditer(orig, 0, toks[h].start) if m.end() <= toks[h].start), None)
+    if m is None:
+        return None
+    close = _CLOSING[orig[m.end() - 1]]
+    closed = orig.find(close, toks[h].end)
+    if closed < 0 or close in orig[m.end() : toks[h].start]:
+        return None
+    for k in [k for k in range(h + 1, len(toks)) if toks[k].start > closed][:5]:
+        if _SENTENCE_END.search(orig, closed + 1, toks[k].start):
+            return None
+        c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
+        if "GS.REPORT" in c and _reports(words, k):
+            t = toks[k]
+            return Finding("reported_speech", None, t.start, t.end, "review", f"цитата: {words[k]}")
+    return None
+
+
+#: a quotation opening the text or a sentence, and the mark that closes each opening mark
+_OPENING = re.compile(r"(?:^|[.!?…\n]\s*)[«\"“]")
+_CLOSING = {"«": "»", "\"": "\"", "“": "”"}
+
+
 #: what people write: a quote right after one of these is someone else's words
 _POST_NOUNS = frozenset(("комментарий", "коммент", "пост", "сообщение", "запись", "отзыв", "надпись", "фраза",
                          "высказывание", "лозунг", "реплика", "скриншот", "скрин", "цитата",
-                         "призыв", "выкрик", "плакат", "транспарант", "граффити", "заявление"))  # fmt: skip
+                         "призыв", "выкрик", "плакат", "транспарант", "граффити", "заявление", "листовка",
+                         "наклейка", "стикер", "баннер", "вывеска", "объявление"))  # fmt: skip
 #: «слово «хач» оскорбительное»: a word quoted after «слово» is talked about, not said
 _WORD_NOUNS = frozenset(("слово", "словечко", "выражение", "прозвище", "кличка", "обзывательство", "ругательство"))
 _OPEN_QUOTE = re.compile(r"[«\"„“']")
@@ -786,6 +816,16 @@ _STOP_SAYING = frozenset("прекратите прекрати хватит п�
 _SAY_FILLER = frozenset("надо нужно стоит можно так уже больше такое про о об обо нас вас них их нам вам им всем всех людей друг друга".split())
 
 
+#: what an infinitive of saying is judged as after it: «называть людей «понаехавшими» некрасиво»
+_REBUKE = frozenset("некрасиво стыдно неприлично нехорошо недопустимо оскорбительно грубо низко подло мерзко".split())
+
+
+def _rebuked_after(words: Sequence[str], k: int) -> bool:
+    """Is the infinitive of saying at ``k`` judged wrong within six words after it («называть людей
+    «понаехавшими» некрасиво», «писать такое про соседей стыдно»)?"""
+    return not _REBUKE.isdisjoint(words[k + 1 : k + 7])
+
+
 def _told_to_stop(words: Sequence[str], k: int) -> bool:
     """Is the infinitive at ``k`` asked to stop («прекратите писать», «не будем называть», «не надо про нас
     говорить»)?"""
@@ -812,7 +852,7 @@ def _reports(words: Sequence[str], k: int) -> bool:
     if _has(w, "INFN"):
         # «прекратите писать, что …», «не надо называть их …»: the words are someone's, asked to stop;
         # «обидно читать комментарии, что …», «надоело слышать, что …»: someone's words, read or heard
-        return w in _PERCEIVE or _told_to_stop(words, k)
+        return w in _PERCEIVE or _told_to_stop(words, k) or _rebuked_after(words, k)
     # «вы пишете «понаехали», а это оскорбительно»: the addressee's own words, quoted back at them
     return _has(w, "past") or _has(w, "3per") or _has(w, "2per") or _has(w, "PRTF") or _has(w, "PRTS")
 

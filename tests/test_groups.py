@@ -2758,3 +2758,20 @@ def test_a_people_leaving_no_one_in_peace_is_a_generalisation(judge, text):
 @pytest.mark.parametrize("text", ["От комаров житья нет", "Покоя нет от студентов в общаге"])
 def test_mosquitoes_and_noisy_students_are_complaints(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На остановке висит листовка «бей хачей», уберите",
+        "Называть людей «понаехавшими» некрасиво",
+        "«Сдохните все» — это вы мне пишете? Я в полицию обращусь",
+    ],
+)
+def test_a_leaflet_a_rebuke_and_words_put_back_are_reports(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "reported_speech") or v.action == "allow", (v.action, v.ground)
+
+
+def test_the_authors_own_words_before_a_verb_of_saying_stay_theirs(judge):
+    assert judge.judge("Ты урод, пишу тебе прямо").action in REMOVED
