@@ -1375,6 +1375,21 @@ def _borne_no_longer(words: Sequence[str], cue: list[frozenset[str]], j: int, i:
     )
 
 
+#: how a proposal put as a question opens («почему бы не …?», «не пора ли …?», «а что, если …?»; all but
+#: the first only of a people, a race or a faith: «а что, если запретить пенсионерам ездить бесплатно?»,
+#: «может, пора уволить этих таксистов?» are proposals about fares and service)
+_PROPOSALS = (("почему", "бы", "не"), ("не", "пора", "ли"), ("что", "если"), ("может", "пора"), ("не", "лучше", "ли"))
+
+
+def _proposal(words: Sequence[str], idx: list[int]) -> str | None:
+    """The opener of a proposal put as a question within the first three words of the sentence."""
+    for k in idx[:3]:
+        for p in _PROPOSALS:
+            if tuple(words[k : k + len(p)]) == p:
+                return " ".join(p)
+    return None
+
+
 def _rhetorical_call(
     norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int, attribute: str
 ) -> Finding | None:
@@ -1391,13 +1406,14 @@ def _rhetorical_call(
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         a, b = min(i, j), max(i, j)
         return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"хватит {words[j]}", hold)
-    if any(tuple(words[k : k + 3]) == ("почему", "бы", "не") for k in idx[:2]):
-        # «А почему бы не запретить мусульманам молиться на улицах?»: a proposal put as a question
+    if (opener := _proposal(words, idx)) is not None and (opener == "почему бы не" or attribute in _ONLY_OF):
+        # «А почему бы не запретить мусульманам молиться на улицах?», «Не пора ли ограничить въезд для
+        # кавказцев?», «А что, если запретить …?»: a proposal put as a question
         for j in idx:
             if "GS.EXCLUDE" in cue[j] and _has(words[j], "INFN"):
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
                 a, b = min(i, j), max(i, j)
-                return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"почему бы не {words[j]}", hold)
+                return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"{opener} {words[j]}", hold)
     if not (_has(words[i], "accs") or _has(words[i], "gent")):
         return None
     if (words[idx[0]], words[idx[1]]) == _HOW_LONG:

@@ -2775,3 +2775,17 @@ def test_a_leaflet_a_rebuke_and_words_put_back_are_reports(judge, text):
 
 def test_the_authors_own_words_before_a_verb_of_saying_stay_theirs(judge):
     assert judge.judge("Ты урод, пишу тебе прямо").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["А что, если запретить мусульманам строить мечети?", "Не пора ли ограничить въезд для кавказцев?"]
+)
+def test_a_proposal_to_exclude_a_people_put_as_a_question_is_a_call(text):
+    assert any(kind == "call_to_exclude" for kind, _ in findings(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["А что, если запретить пенсионерам ездить бесплатно?", "Может, пора уволить этих таксистов, которые хамят?"]
+)
+def test_a_proposal_about_fares_or_service_is_no_call(judge, text):
+    assert judge.judge(text).action == "allow"
