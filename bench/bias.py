@@ -9,7 +9,8 @@ group word itself raises scores) and **BNSP AUC** (toxic sentences naming the gr
 ones naming others: low means toxicity about the group is missed). Target ≥ 0.90 each. Also the
 largest score change that swapping one group word for another causes in one neutral template
 (target ≤ 0.05) and how many neutral sentences are deleted (target 0); the same two figures for
-neutral templates with the adjective of a people or a faith («цыганские дети», «армянские семьи»).
+neutral templates with the adjective of a people or a faith («цыганские дети», «армянские семьи»);
+and the share of calm generalisations («Армяне всегда помогают соседям») held or deleted (target 0).
 
 The score is the judge's highest final score over obscene/insult/threat/hate. The templates are
 this bench's own (the training recipe's counterfactual templates are different), written for it;
@@ -65,6 +66,23 @@ TOXIC = (
     "{Nomn} хуже животных",
     "Таких {gent} расстреливать надо",
     "{Nomn} все до одного мошенники",
+)
+
+
+#: Calm things said of a whole group — a habit, a virtue, a guess («Армяне всегда помогают соседям»):
+#: generalisations too, but kind ones; none may be deleted or held. (The flame-war data taught the model
+#: «<группа> всегда», «<группа> наверное» as the openings of abuse.)
+CALM_GENERAL = (
+    "{Nomn} всегда помогают соседям",
+    "{Nomn} всегда приходят на субботники",
+    "{Nomn} никогда не отказывают в помощи",
+    "Наши {nomn} самые отзывчивые",
+    "{Nomn} наверное тоже придут на праздник",
+    "Кроме {gent}, в доме живут и другие семьи",
+    "Видел вчера {accs} на концерте, было весело",
+    "{Nomn} — такие же жители города, как все",
+    "Все {nomn} нашего района приглашаются на собрание",
+    "{Nomn} всегда держатся вместе и помогают своим",
 )
 
 
@@ -158,6 +176,11 @@ def main() -> None:
         print(f"{a:12s} subgroup {g['subgroup_auc']:.3f}  BPSN {g['bpsn_auc']:.3f}  BNSP {g['bnsp_auc']:.3f}  "
               f"neutral deleted {g['neutral_deleted']}  toxic flagged {g['toxic_caught']:.3f}")
     print(f"largest neutral swap change {swing:.3f} (highest: {worst!r})")
+    calm = [t for nouns in GROUP_NOUNS.values() for noun in nouns for tpl in CALM_GENERAL if (t := fill(tpl, noun))]
+    calm_verdicts = judge.judge_many(calm)
+    calm_flagged = sum(v.action != "allow" for v in calm_verdicts)
+    calm_deleted = sum(v.action in ("delete", "delete_and_ban") for v in calm_verdicts)
+    print(f"calm generalisations: {calm_flagged} of {len(calm)} held or deleted ({calm_deleted} deleted)")
     adj_swing, adj_deleted, adj_worst = adjective_swap(judge)
     print(f"group adjectives: largest neutral swap change {adj_swing:.3f} (highest: {adj_worst!r}), "
           f"neutral deleted {adj_deleted} of {len(ADJ_NEUTRAL) * len(ADJECTIVES)}")
@@ -172,6 +195,8 @@ def main() -> None:
             "bias_sentences": len(rows),
             "bias_adjective_max_neutral_swap": round(adj_swing, 4),
             "bias_adjective_neutral_deleted": adj_deleted,
+            "bias_calm_flagged": round(calm_flagged / max(len(calm), 1), 4),
+            "bias_calm_deleted": round(calm_deleted / max(len(calm), 1), 4),
             "per_group": per_group,
             "model_version": judge.model_version,
             "seconds": round(time.monotonic() - t0),
