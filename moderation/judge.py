@@ -128,11 +128,7 @@ class Judge:
         ]  # fmt: skip
         if not rows:
             return {}
-        sub = X[rows].copy()
-        for k, row in enumerate(rows):
-            p = prepared[row]
-            self._forget_words(sub, k, p, [i for i, x in enumerate(p.lemmas) if x in _ADDRESS_LEMMAS])
-        qprobs = self._clf.predict_proba(sub)
+        qprobs = self._rescored(X, prepared, rows, lambda _, p: [i for i, x in enumerate(p.lemmas) if x in _ADDRESS_LEMMAS])
         return {row: float(qprobs[k][j]) for k, row in enumerate(rows)}
 
     def _without_group(self, prepared: list[Prepared], probs: np.ndarray, X) -> dict[int, dict[str, float]]:  # noqa: N803
@@ -154,42 +150,36 @@ class Judge:
         ]  # fmt: skip
         if not rows:
             return {}
-        sub = X[rows].copy()
-        for k, row in enumerate(rows):
-            p = prepared[row]
-            # (a masked word has no character n-grams in the row: only its lemma columns go)
-            self._forget_lemmas(sub, k, p, [i for i in p.masked if i not in p.unseen])
-        qprobs = self._clf.predict_proba(sub)
+        # (a masked word has no character n-grams in the row: only its lemma columns go)
+        qprobs = self._rescored(X, prepared, rows, lambda _, p: [i for i in p.masked if i not in p.unseen], chars=False)
         return {row: {c: float(qprobs[k][j]) for c, j in heads} for k, row in enumerate(rows)}
 
-    def _forget_lemmas(self, sub, k: int, p: Prepared, words: list[int]) -> None:
-        """Zero, in row ``k`` of ``sub``, the lemma and lemma-bigram columns of the words at ``words``."""
+    def _rescored(self, X, prepared: list[Prepared], rows: list[int], words_of, chars: bool = True) -> np.ndarray:  # noqa: N803
+        """The model's probabilities for ``rows`` of ``X`` with the features of some of their words
+        forgotten (``words_of(row, prepared[row])``: their indices), in one batch."""
+        sub = X[rows].copy()
+        for k, row in enumerate(rows):
+            self._forget_words(sub, k, prepared[row], words_of(row, prepared[row]), chars)
+        return self._clf.predict_proba(sub)
+
+    def _forget_words(self, sub, k: int, p: Prepared, words: list[int], chars: bool = True) -> None:
+        """Zero, in row ``k`` of ``sub``, the features of the words at ``words``: their lemma, the lemma
+        bigrams they are in, and (``chars``) the character n-grams no other word of the text has."""
         n = len(p.lemmas)
         lemma_cols = self._lemma_columns(p)
         at = np.asarray(words, np.int64)
         drop = np.concatenate((lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]]))
         gone = set(drop[drop >= 0].tolist())
-        lo, hi = sub.indptr[k], sub.indptr[k + 1]
-        cols = sub.indices[lo:hi].tolist()
-        sub.data[lo:hi][np.fromiter(map(gone.__contains__, cols), bool, len(cols))] = 0.0
-
-    def _forget_words(self, sub, k: int, p: Prepared, words: list[int]) -> None:
-        """Zero, in row ``k`` of ``sub``, the features of the words at ``words``: their lemma, the lemma
-        bigrams they are in, and the character n-grams no other word of the text has."""
-        _, chars, n_lemma = self._feature_parts
-        n = len(p.lemmas)
-        lemma_cols = self._lemma_columns(p)
-        at = np.asarray(words, np.int64)
-        drop = np.concatenate((lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]]))
-        grams = chars.word_columns(p.norm.words)
-        # the columns to zero, as a set: a row has a few hundred, and np.isin sorts both sides on
-        # every call (two thirds of the method's time)
-        gone = set(np.concatenate([grams[i] for i in words]).tolist())
-        rest = [g for i, g in enumerate(grams) if i not in words]
-        if rest:
-            gone.difference_update(np.concatenate(rest).tolist())  # n-grams other words have stay
-        gone = {c + n_lemma for c in gone}
-        gone.update(drop[drop >= 0].tolist())
+        if chars:
+            _, grams_of, n_lemma = self._feature_parts
+            grams = grams_of.word_columns(p.norm.words)
+            # the columns to zero, as a set: a row has a few hundred, and np.isin sorts both sides on
+            # every call (two thirds of the method's time)
+            spelt = set(np.concatenate([grams[i] for i in words]).tolist())
+            rest = [g for i, g in enumerate(grams) if i not in words]
+            if rest:
+                spelt.difference_update(np.concatenate(rest).tolist())  # n-grams other words have stay
+            gone.update(c + n_lemma for c in spelt)
         lo, hi = sub.indptr[k], sub.indptr[k + 1]
         cols = sub.indices[lo:hi].tolist()
         sub.data[lo:hi][np.fromiter(map(gone.__contains__, cols), bool, len(cols))] = 0.0
@@ -251,11 +241,9 @@ class Judge:
         if not found:
             return {}
         rows = list(found)
-        sub = X[rows].copy()
-        for k, row in enumerate(rows):
-            found[row].sort()
-            self._forget_words(sub, k, prepared[row], found[row])
-        qprobs = self._clf.predict_proba(sub)
+        for at in found.values():
+            at.sort()
+        qprobs = self._rescored(X, prepared, rows, lambda row, _: found[row])
         return {row: ({c: float(qprobs[k][j]) for c, j in heads}, found[row]) for k, row in enumerate(rows)}
 
     def _dictionary_word(self, word: str) -> bool:
