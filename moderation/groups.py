@@ -748,9 +748,10 @@ def _quoted_then_reported(norm: Normalized, cues, cue_lemmas, lemmas: list[str],
     open the text or a sentence, and a verb of saying within five words after they close, in the same
     sentence — the words are someone's, put back to them or reported."""
     toks, words, orig = norm.tokens, norm.words, norm.original
-    m = next((m for m in _OPENING.finditer(orig, 0, toks[h].start) if m.end() <= toks[h].start), None)
-    if m is None:
+    opens = list(_OPENING.finditer(orig, 0, toks[h].start))
+    if not opens:
         return None
+    m = opens[-1]  # the last quotation opened before the word
     close = _CLOSING[orig[m.end() - 1]]
     closed = orig.find(close, toks[h].end)
     if closed < 0 or close in orig[m.end() : toks[h].start]:
