@@ -1026,6 +1026,8 @@ def _assigned_place(words: Sequence[str], cue: list[frozenset[str]], j: int, i: 
         return True
     if words[j + 1] not in _PLACE_PREP:
         return False
+    if j > 1 and words[j - 1] == "и" and words[j - 2] == "только":
+        return True  # «мигрантам только и место на стройке»
     return j > 0 and (words[j - 1] in _PLACE_OWNER or _has(words[j - 1], "datv", "plur"))
 
 

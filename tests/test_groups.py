@@ -2789,3 +2789,23 @@ def test_a_proposal_to_exclude_a_people_put_as_a_question_is_a_call(text):
 )
 def test_a_proposal_about_fares_or_service_is_no_call(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Бабы должны рожать, а не карьеру строить", "Таким только и место на нарах"])
+def test_a_role_prescribed_and_people_sent_away_unnamed_are_held(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Раньше геев лечили электрошоком, и правильно делали", "Мигрантам только и место на стройке", "Надоели они, возьму нож и почикаю их"],
+)
+def test_a_cure_approved_a_place_assigned_and_knifing_promised_are_removed(judge, text):
+    assert judge.judge(text).action == "delete_and_ban"
+
+
+@pytest.mark.parametrize(
+    "text", ["Женщины должны сами решать, рожать им или нет", "Геев лечили в психушках, это было ужасно"]
+)
+def test_choice_and_condemned_cures_stay_up(judge, text):
+    assert judge.judge(text).action == "allow"
