@@ -331,6 +331,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             continue  # criticism of the authorities, a question, or a defence: a mention
         if antecedent is None and attribute not in _ONLY_OF and _one_person(words, sent, i):
             continue  # «этого водителя уволить и лишить прав»: one person pointed at, not a group
+        if _counted(words, sent, i if antecedent is None else antecedent):
+            continue  # «трое цыган обманули продавца», «двое рабочих не справятся»: some people, counted
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
@@ -1341,6 +1343,23 @@ def _one_person(words: Sequence[str], sent: list[int], i: int) -> bool:
     return all(p.tag.number == "sing" for p in parses(words[i])[:2])
 
 
+#: Collective numerals and counts: «двое», «трое» … people counted are some people, not the group.
+_COUNTS = frozenset("двое трое четверо пятеро шестеро семеро восьмеро девятеро десятеро несколько".split())
+
+
+def _counted(words: Sequence[str], sent: list[int], i: int) -> bool:
+    """Is the group word at ``i`` counted right before it — a collective numeral or a number («двое
+    мигрантов», «5 таджиков»), an adjective allowed between?"""
+    for k in (i - 1, i - 2):
+        if k < 0 or sent[k] != sent[i]:
+            return False
+        if words[k] in _COUNTS or (words[k].isdigit() and not (k > 0 and words[k - 1].startswith("процент"))):
+            return True  # (not «процентов 70 украинцев»: a share of the people)
+        if not _likely(words[k], "ADJF"):
+            return False
+    return False
+
+
 #: The author's own people: «наши футболисты», «у нас ребята».
 _OURS = frozenset("наш наша наше наши нашего нашей нашему нашим наших нашими".split())
 
@@ -1852,6 +1871,8 @@ def _statement(
     if obj and (_has(words[i], "plur") or words[i] in _COLLECTIVE):
         for j in same_clause:
             c = cue[j]
+            if i < j and _has(words[j], "3per", "plur") and _has(words[i], "nomn"):
+                continue  # «женщины не терпят ложь», «мужчины ненавидят очереди»: the group feels it
             if "GS.HATRED" in c and not _negated(words, cue, j):
                 return found("generalisation", j, "delete", words[j])
             cannot = j + 2 < n and words[j + 1] == "не" and words[j + 2] in _CAN  # "терпеть не могу"
@@ -2010,7 +2031,11 @@ def _statement(
                 # often as a slur; a moderator reads it (the hit alone, through the model's hate
                 # feature, used to delete it). What a people, a race or a faith "does" («осетины
                 # воняют») and an adjective («молодежь тупая») stay as the model sees them
-                return found("generalisation", j, "review", words[j], hold=verb and attribute not in _ONLY_OF)
+                # (one deed told in the past tense — «мигранты украли телефон у пенсионерки» — is news a
+                # moderator reads, of a people too)
+                return found(
+                    "generalisation", j, "review", words[j], hold=verb and (attribute not in _ONLY_OF or _has(words[j], "past"))
+                )
     # 4. "в правительстве одни евреи", "на рынке сплошь армяне": a place said to hold nothing but one
     # people. Held for a moderator (the same words report a fact: "на свадьбе были одни армяне");
     # not for sex or age ("в классе одни девочки", "во дворе одни пенсионеры" are news)

@@ -2809,3 +2809,16 @@ def test_a_cure_approved_a_place_assigned_and_knifing_promised_are_removed(judge
 )
 def test_choice_and_condemned_cures_stay_up(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Трое цыган обманули продавца", "Если двое рабочих не справятся, их выкинут", "Женщины не терпят ложь, как и секреты"],
+)
+def test_people_counted_and_a_group_that_feels_are_no_generalisation(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_one_deed_of_a_people_told_in_the_past_is_held(judge):
+    assert judge.judge("Мигранты украли телефон у пенсионерки").action == "review"
+    assert judge.judge("Терпеть не могу цыган").action in REMOVED
