@@ -17,7 +17,7 @@ from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, parses
 from moderation.lexicon import default_lexicon
-from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
+from moderation.policy import SPAM_CONTACT, Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
     CATEGORIES,
     CATEGORY_NAMES_RU,
@@ -348,6 +348,12 @@ class Judge:
             # advertisement, and may be a parent's or a fraud — a moderator checks it, nobody is banned
             caps["spam"] = "review"
             why["spam"] = "сбор денег (лечение, помощь) — не реклама; проверьте, не мошенничество ли"
+        if scores["spam"] >= thresholds["spam"].review and caps.get("spam") != "allow" and _seeks_work(p):
+            # «Ищу подработку по вечерам, хотя бы 1000 в день», «Подскажите с подработкой 2-3 тыс в день»:
+            # the author asks for work, offers none (with a contact, a moderator reads it)
+            contact = any(sig.name in SPAM_CONTACT for sig in p.spam)
+            caps["spam"] = "review" if contact else "allow"
+            why["spam"] = "автор ищет работу, а не предлагает её"
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
             # нищеброды»), so the evidence's «оскорбление группы» is also the label (and the ground)
@@ -887,6 +893,26 @@ def _fundraising(p: Prepared) -> bool:
         (x in _COLLECT and not _CAUSE.isdisjoint(lem[k + 1 : k + 5]))
         or (words[k] == "любая" and words[k + 1 : k + 2] == ["сумма"])
         for k, x in enumerate(lem)
+    )
+
+
+#: how a request for work opens («ищу подработку», «подскажите с работой», «нужна работа»), and what
+#: it asks for; «ищу людей на подработку», «ищу партнёров» recruit, they do not ask
+_SEEK = frozenset("ищу подскажите посоветуйте нужна нужен помогите".split())
+_WORK = frozenset("работа подработка заработок".split())
+_RECRUITS = frozenset("человек люди сотрудник партнер партнёр команда помощник менеджер кандидат".split())
+
+
+def _seeks_work(p: Prepared) -> bool:
+    """Does the text open by asking for work for the author or their own («ищу подработку», «подскажите
+    с подработкой», «нужна работа для сына»), recruiting no one?"""
+    words, lem = p.norm.words, p.lemmas
+    return (
+        bool(words)
+        and not _SEEK.isdisjoint(words[:2])
+        and not _WORK.isdisjoint(lem[:5])
+        and _RECRUITS.isdisjoint(lem)
+        and not any(s.name in _SELLS and s.name not in ("earnings", "money_offer") for s in p.spam)
     )
 
 

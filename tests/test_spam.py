@@ -685,3 +685,12 @@ def test_a_plea_for_money_with_a_phone_is_held_not_banned(judge):
 def test_a_collection_offering_work_is_still_spam(judge):
     v = judge.judge("Заработок от 5000 в день, сбор команды на проект помощи, пиши в лс")
     assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Ищу подработку по вечерам, хотя бы 1000 в день", "Подскажите с подработкой 2-3 тыс в день в Пятигорске"])
+def test_asking_for_work_is_no_spam(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_recruiting_for_work_is_spam(judge):
+    assert "spam" in judge.judge("Ищу людей на подработку, от 2000 в день").labels
