@@ -2822,3 +2822,12 @@ def test_people_counted_and_a_group_that_feels_are_no_generalisation(judge, text
 def test_one_deed_of_a_people_told_in_the_past_is_held(judge):
     assert judge.judge("Мигранты украли телефон у пенсионерки").action == "review"
     assert judge.judge("Терпеть не могу цыган").action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Мечеть строить не дадим, это русский город", "Запретить строить мечети в Пятигорске"])
+def test_a_faith_refused_its_place_of_worship_is_held(judge, text):
+    assert held_as(judge.judge(text), "call_to_exclude")
+
+
+def test_a_place_of_worship_built_is_news(judge):
+    assert judge.judge("В городе построили новую мечеть").action == "allow"
