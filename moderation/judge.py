@@ -17,7 +17,7 @@ from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, parses
 from moderation.lexicon import default_lexicon
-from moderation.policy import SPAM_CONTACT, Policy, Thresholds, ceilings, channels_only, with_rule_floors
+from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
     CATEGORIES,
     CATEGORY_NAMES_RU,
@@ -342,18 +342,9 @@ class Judge:
             warns=bool(p.spam) and _warns(p),
             quoted=bool(p.spam) and _quotes_spam(p),
             notice=scores["spam"] >= thresholds["spam"].review and _notice(p),
+            fundraising=scores["spam"] >= thresholds["spam"].delete and _fundraising(p),
+            seeking_work=scores["spam"] >= thresholds["spam"].review and _seeks_work(p),
         )
-        if scores["spam"] >= thresholds["spam"].delete and caps.get("spam") not in ("review", "allow") and _fundraising(p):
-            # «Сбор на лечение Маши, любая сумма поможет, сбербанк 8928…»: a plea for money is no
-            # advertisement, and may be a parent's or a fraud — a moderator checks it, nobody is banned
-            caps["spam"] = "review"
-            why["spam"] = "сбор денег (лечение, помощь) — не реклама; проверьте, не мошенничество ли"
-        if scores["spam"] >= thresholds["spam"].review and caps.get("spam") != "allow" and _seeks_work(p):
-            # «Ищу подработку по вечерам, хотя бы 1000 в день», «Подскажите с подработкой 2-3 тыс в день»:
-            # the author asks for work, offers none (with a contact, a moderator reads it)
-            contact = any(sig.name in SPAM_CONTACT for sig in p.spam)
-            caps["spam"] = "review" if contact else "allow"
-            why["spam"] = "автор ищет работу, а не предлагает её"
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
             # нищеброды»), so the evidence's «оскорбление группы» is also the label (and the ground)
@@ -912,12 +903,14 @@ def _seeks_work(p: Prepared) -> bool:
         and not _SEEK.isdisjoint(words[:2])
         and not _WORK.isdisjoint(lem[:5])
         and _RECRUITS.isdisjoint(lem)
-        and not any(s.name in _SELLS and s.name not in ("earnings", "money_offer") for s in p.spam)
+        and not any(s.name in _SELLS_BUT_PAY for s in p.spam)
     )
 
 
 #: spam evidence of something for sale: a plea for money with it is an offer after all
 _SELLS = frozenset("earnings money_offer loan casino betting crypto dating magic ads illegal_goods".split())
+#: ... and the same but the pay a job seeker names too («хотя бы 1000 в день»)
+_SELLS_BUT_PAY = _SELLS - {"earnings", "money_offer"}
 
 
 _NOTICE_FORMS = frozenset("нашли нашёл нашел нашла найден найдена найдено найдены потерял потеряла потеряли".split())

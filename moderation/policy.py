@@ -174,6 +174,8 @@ def ceilings(
     warns: bool = False,
     notice: bool = False,
     quoted: bool = False,
+    fundraising: bool = False,
+    seeking_work: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -195,6 +197,11 @@ def ceilings(
       earning) or says how it looks, with no offer and no contact («форекс — это всё равно что
       казино»), is an opinion until a moderator says otherwise: spam is at most held for review. An
       income stated or a job offered («доход от 30 тыс», «требуются курьеры») is an offer.
+    * A plea for money for a cause that the spam rules would delete (``fundraising``: «сбор на лечение
+      Маши, любая сумма поможет, сбербанк 8928…», selling nothing) is no advertisement and may be a
+      parent's or a fraud: spam is at most held for review, nobody is banned.
+    * A text that asks for work (``seeking_work``: «ищу подработку по вечерам, хотя бы 1000 в день»,
+      recruiting no one) offers none: spam is let through, or held when it gives a contact.
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
@@ -250,6 +257,12 @@ def ceilings(
     ):
         out["spam"] = "review"
         why["spam"] = "названо занятие (казино, ставки, заработок), но нет ни предложения, ни контакта"
+    if fundraising and out.get("spam") not in ("review", "allow"):
+        out["spam"] = "review"
+        why["spam"] = "сбор денег (лечение, помощь) — не реклама; проверьте, не мошенничество ли"
+    if seeking_work and out.get("spam") != "allow":
+        out["spam"] = "review" if any(s.name in SPAM_CONTACT for s in spam) else "allow"
+        why["spam"] = "автор ищет работу, а не предлагает её"
     hit_list = list(hits)
     said_of = (
         (self_insult, "автор говорит это о себе"),
