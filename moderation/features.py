@@ -32,7 +32,7 @@ from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import analyzer, lemma, parses
 from moderation.lexicon import Hit, cut_short, default_lexicon
-from moderation.normalize import Normalized, normalize
+from moderation.normalize import QUOTE_PAIRS, Normalized, normalize
 from moderation.sayings import sayings
 from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
 from moderation.spam import SpamSignal, spam_features, spam_signals
@@ -303,7 +303,6 @@ _TITLE_NOUNS = frozenset(
 #: Hits a work's name does not carry: what it calls someone (obscene words stay: мат is мат anywhere)
 _TITLE_BLIND = frozenset(("insult", "hate", "threat"))
 _OPEN_QUOTE = re.compile("[«\"„“]")
-_CLOSE_QUOTE = {"«": "»", "\"": "\"", "„": "“", "“": "”"}
 
 
 def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
@@ -322,7 +321,7 @@ def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _OPEN_QUOTE.finditer(orig):
         q = m.start()
-        close = orig.find(_CLOSE_QUOTE[m.group()], q + 1)
+        close = orig.find(QUOTE_PAIRS[m.group()], q + 1)
         if close < 0 and m.group() == "“":
             close = orig.find("“", q + 1)
         if close < 0:

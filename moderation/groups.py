@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from moderation.lemmatize import PREPOSITIONS, lemma, parses
 from moderation.lexicon import forbidden_after
+from moderation.normalize import QUOTE_PAIRS
 
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.lexicon import Lexicon
@@ -754,7 +755,7 @@ def _quoted_then_reported(norm: Normalized, cues, cue_lemmas, lemmas: list[str],
     if not opens:
         return None
     m = opens[-1]  # the last quotation opened before the word
-    close = _CLOSING[orig[m.end() - 1]]
+    close = QUOTE_PAIRS[orig[m.end() - 1]]
     closed = orig.find(close, toks[h].end)
     if closed < 0 or close in orig[m.end() : toks[h].start]:
         return None
@@ -768,9 +769,8 @@ def _quoted_then_reported(norm: Normalized, cues, cue_lemmas, lemmas: list[str],
     return None
 
 
-#: a quotation opening the text or a sentence, and the mark that closes each opening mark
+#: a quotation opening the text or a sentence (closed by its :data:`~moderation.normalize.QUOTE_PAIRS` mark)
 _OPENING = re.compile(r"(?:^|[.!?…\n]\s*)[«\"“]")
-_CLOSING = {"«": "»", "\"": "\"", "“": "”"}
 
 
 #: what people write: a quote right after one of these is someone else's words

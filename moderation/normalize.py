@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from moderation.lookalikes import FOLD, FOLD_ALT, FOLD_UPPER
 
-__all__ = ["Normalized", "Token", "normalize", "squeeze_doubles"]
+__all__ = ["QUOTE_PAIRS", "Normalized", "Token", "normalize", "squeeze_doubles"]
 
 
 class Token(NamedTuple):
@@ -88,6 +88,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n…]")
 
 # --------------------------------------------------------------------------------------------------
 # Character tables
+
+#: Each opening quotation mark and the mark that closes it (the judge's readers of titles and of quoted
+#: words share it).
+QUOTE_PAIRS = {"«": "»", "\"": "\"", "„": "“", "“": "”"}
 
 #: Characters that need no Unicode work (ASCII printable, whitespace, basic Cyrillic incl. Ёё).
 _NEEDS_SLOW = re.compile(r"[^\t\n\r\x20-\x7e\u0401\u0410-\u044f\u0451]")
