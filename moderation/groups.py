@@ -626,14 +626,26 @@ _CAPACITIES = frozenset(
 
 
 def _incapable(words: Sequence[str], same_clause: list[int], i: int) -> tuple[int, int] | None:
-    """In «<group> не умеют / не способны <делать>» the inability (``k``) said of the group ``i`` and
-    the infinitive (one of :data:`_CAPACITIES`) within three words after it; None when there is none."""
+    """In «<group> не умеют / не способны <делать>» the first word of the inability said of the group
+    ``i`` and its last: the infinitive (one of :data:`_CAPACITIES`) within three words after it, or —
+    when nothing at all is left them, «ничего не умеют», «ни на что не способны» — the inability itself;
+    None when there is none."""
     for k in same_clause:
         if k <= i or words[k] not in _UNABLE or (words[k] != "неспособны" and words[k - 1] != "не"):
             continue
+        start = k - (words[k] != "неспособны")
         j = next((j for j in same_clause if k < j <= k + 3 and words[j] in _CAPACITIES and _has(words[j], "INFN")), None)
-        return None if j is None else (k, j)
+        if j is not None:
+            return start, j
+        for nothing in _NOTHING_AT_ALL:
+            if tuple(words[start - len(nothing) : start]) == nothing and start - len(nothing) > i:
+                return start - len(nothing), k
+        return None
     return None
+
+
+#: nothing at all, before «не умеют» / «не способны»: a whole group said to be good for nothing
+_NOTHING_AT_ALL = (("ничего",), ("ни", "на", "что"), ("ни", "к", "чему"))
 
 
 def _distrusted(
@@ -665,6 +677,27 @@ _ADVISED = frozenset(("надо", "нужно", "стоит", "следует"))
 _TRUST_FORMS = frozenset(
     "доверять доверить верить поверить доверяться доверяйте доверяй верьте верь поверьте доверьте доверяйтесь".split()
 )
+
+
+#: keeping company or doing business with people: refused to a whole people, it paints them as cheats
+_SHUN = frozenset(("связываться", "связаться", "общаться", "водиться", "дружить", "знаться", "сотрудничать", "иметь"))
+
+
+def _shunned(words: Sequence[str], sent: list[int], same_clause: list[int], i: int) -> int | None:
+    """In «с <group> лучше не связываться», «с <group> дела не имей», «не надо дружить с <group>» the
+    verb of company advised against (an infinitive or an imperative right after «не» or «не надо»);
+    None when there is none — the author's own «я с ними не общаюсь» is no advice."""
+    if not _dealt_with(words, sent, i):
+        return None
+    for j in same_clause:
+        if lemma(words[j]) not in _SHUN or not (_has(words[j], "INFN") or _has(words[j], "impr")):
+            continue
+        if j < 1 or not (words[j - 1] == "не" or (j > 1 and words[j - 2] == "не" and words[j - 1] in _ADVISED)):
+            continue
+        # («иметь» alone is having: only «дел(а) не иметь» is the business refused)
+        if lemma(words[j]) != "иметь" or any(lemma(words[k]) == "дело" for k in same_clause if abs(k - j) <= 2):
+            return j
+    return None
 
 
 _LEFT_WITHOUT = frozenset(("остаться", "оставаться", "оставить", "оставлять", "расти", "вырасти"))
@@ -945,7 +978,7 @@ def _structure(
                 c += 1
             elif (_CLAUSE_END.search(gap) or words[i] in _CLAUSE_WORDS) and not _only_does(words, i):
                 c += 1
-        elif prev_end is not None and words[i] in _CLAUSE_WORDS and not _only_does(words, i):
+        elif prev_end is not None and words[i] in _CLAUSE_WORDS and not _only_does(words, i) and not _governed(words, i):
             c += 1
         sent[i] = s
         clause[i] = c
@@ -993,6 +1026,12 @@ def _pronoun_referents(
             continue
         out[k] = i
     return out
+
+
+def _governed(words: Sequence[str], i: int) -> bool:
+    """«ни на что не способны», «не за что»: a «что» right after a preposition is its object, no clause
+    starts there."""
+    return i > 0 and words[i] == "что" and words[i - 1] in PREPOSITIONS
 
 
 def _only_does(words: Sequence[str], i: int) -> bool:
@@ -1067,11 +1106,17 @@ def _has(word: str, *grammemes: str) -> bool:
     return any(all(g in tag for g in grammemes) for tag in _tags(word))
 
 
+#: what follows the pointing «вон» («вон там», «вон тот», «вон сколько их»)
+_POINTED_AT_THERE = frozenset("там тут тот та те то туда сколько какой какая какие как они он она идет идут стоит стоят".split())
+
+
 def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     """Is the verb at ``j`` a call (infinitive, imperative, "пусть …", "вон") rather than news?"""
     w = words[j]
     if w == "вон":
-        return True
+        # «мигранты вон!», «вон из города» — not the pointing «вон»: «а то вон ходят как бичи», «вон там»
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        return nxt not in _POINTED_AT_THERE and not _likely(nxt, "VERB")
     if _has(w, "impr") or any("GS.MODAL" in cue[k] for k in range(max(0, j - 3), j)):
         return True
     if _has(w, "past") and any(words[k] in ("чтобы", "чтоб") for k in range(max(0, j - 5), j)):
@@ -1180,6 +1225,7 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             # («жить отдельно от нормальных людей», «для нормальных людей»: the group set against the
             # normal ones; «на равных» stays equality)
             and not (k > idx[0] and words[k - 1] in _SET_AGAINST)
+            and not _had_better(words, k)
         ):
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
@@ -1220,6 +1266,16 @@ def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
 #: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»
 _SET_AGAINST = frozenset(("от", "для", "среди", "с", "со", "кроме", "против"))
 #: shame put on those who abuse a group: «позор тем, кто …», «стыдно тем, кто …»
+def _had_better(words: Sequence[str], k: int) -> bool:
+    """«лучше» of advice, not of praise: «цыганам лучше уехать», «с ними лучше не связываться», «лучше бы
+    их выгнали» (not «армяне лучше всех готовят шашлык»)."""
+    if words[k] != "лучше" or k + 1 >= len(words):
+        return False
+    if words[k + 1] in ("бы", "не", "уж") or _has(words[k + 1], "INFN"):
+        return True
+    return k + 3 < len(words) and words[k + 2] == "не" and _has(words[k + 3], "INFN")  # «лучше дел не иметь»
+
+
 _SHAME = frozenset(("позор", "стыдно", "стыд", "позорище"))
 #: emoji that liken people to vermin, apes or pigs, or show disgust: right after a group word they say
 #: what «крысы», «обезьяны», «тошнит от них» say (not sheep or goats — «мусульмане 🐑 отмечают
@@ -1775,11 +1831,12 @@ def _statement(
             and j > i
             and not kept_out
             and _has(words[j], "INFN")
-            and any(words[k] in _MUST for k in range(i + 1, j) if sent[k] == s)
+            and any(words[k] in _MUST or _had_better(words, k) for k in range(i + 1, j) if sent[k] == s)
             and not _negated(words, cue, j, clause)
         ):
-            # «кавказцы должны жить по нашим законам или уезжать»: told to leave, but «мигранты должны
-            # уехать до 1 января без патента» is the law's deadline in the news: held
+            # «кавказцы должны жить по нашим законам или уезжать», «мигрантам лучше уехать домой»: told
+            # to leave, but «мигранты должны уехать до 1 января без патента» is the law's deadline in the
+            # news: held
             return found("call_to_exclude", j, "review", f"должны {words[j]}", hold=True)
         if ("GS.DEAL_WITH" in c or "GS.DEAL_WITH_SOFT" in c) and _dealt_with(words, sent, i) and _is_call(words, cue, j):
             if not _negated(words, cue, j):
@@ -1848,7 +1905,7 @@ def _statement(
         # unable to do what everyone does (of an age or a trade, a moderator reads it)
         k, j = kj
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
-        return found("generalisation", j, strength, " ".join(words[k - (words[k] != "неспособны") : j + 1]), hold)
+        return found("generalisation", j, strength, " ".join(words[k : j + 1]), hold)
     if subject and (j := _unknown_to(words, cue, same_sentence, i)) is not None:
         # «ингуши не знают, что такое честность», «цыгане понятия не имеют о совести»: the same lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
@@ -1860,6 +1917,13 @@ def _statement(
         # whole people said to be untrustworthy (of an age or a trade, a moderator reads it; not
         # children: «детям нельзя доверять спички» is care)
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("generalisation", j, strength, f"не {words[j]}", hold)
+    if attribute in _ONLY_OF and (j := _shunned(words, sent, same_clause, i)) is not None:
+        # «с азербайджанцами лучше дел не иметь», «с цыганами не связывайтесь»: a whole people to be
+        # kept away from — deleted when the text says why in a word of contempt («… — обманут»), held
+        # otherwise (one family or one firm is warned against in the same words)
+        evaluated = any("GS.EVAL" in cue[k] and words[k - 1] != "не" for k in same_sentence)
+        strength, hold = _SURE_OR_HELD[evaluated]
         return found("generalisation", j, strength, f"не {words[j]}", hold)
     if _has(words[i], "nomn") and (j := _without(words, cue, same_clause, i)) is not None:
         # «атеисты — люди без морали», «цыгане без стыда и совести»: the same lack, said with «без»

@@ -2831,3 +2831,88 @@ def test_a_faith_refused_its_place_of_worship_is_held(judge, text):
 
 def test_a_place_of_worship_built_is_news(judge):
     assert judge.judge("В городе построили новую мечеть").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Мигранты ничего не умеют делать", "Цыгане ни на что не способны"])
+def test_a_people_said_to_be_good_for_nothing_is_removed(judge, text):
+    assert judge.judge(text).action in REMOVED
+    assert findings(text) == [("generalisation", "nationality")]
+
+
+def test_an_age_said_to_be_good_for_nothing_is_held(judge):
+    assert judge.judge("Студенты ничего не умеют после колледжа").action == "review"
+
+
+@pytest.mark.parametrize("text", ["С цыганами лучше не связываться", "С этими мигрантами лучше не связываться"])
+def test_a_people_to_be_kept_away_from_is_held(judge, text):
+    assert held_as(judge.judge(text), "generalisation")
+
+
+@pytest.mark.parametrize("text", ["С азербайджанцами лучше дел не иметь, обманут", "С армянами дела не имей — обманут"])
+def test_a_people_to_be_kept_away_from_as_cheats_is_removed(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "С соседями лучше не связываться, скандальные",
+        "С управляющей компанией лучше дел не иметь, обманут",
+        "Я с армянами дела не имею, у меня свой поставщик",
+        "Не бойтесь общаться с мигрантами, они такие же люди",
+    ],
+)
+def test_neighbours_a_firm_and_ones_own_dealings_are_no_shunning(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Мигрантам лучше уехать домой", "Цыганам лучше убраться из нашего города"])
+def test_a_people_advised_to_leave_is_held(judge, text):
+    assert held_as(judge.judge(text), "call_to_exclude")
+
+
+def test_better_of_advice_defends_no_one(judge):
+    assert judge.judge("Лучше бы армянам запретили покупать землю в нашем крае").action in REMOVED
+    assert judge.judge("Армяне лучше всех готовят шашлык").action == "allow"
+
+
+def test_the_pointing_von_is_no_call(judge):
+    assert judge.judge("Пенсионеры вон там сидят на лавочке").action == "allow"
+    assert findings("Лучше бы мужики сами брились, а то вон ходят лохматые") == []
+
+
+def test_von_out_is_a_call():
+    assert findings("Мигранты вон из города!") == [("call_to_exclude", "nationality")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Будешь дальше писать — приедем в гости",
+        "Не уймёшься — навестим",
+        "Смотри не пожалей потом",
+        "Как бы тебе не пришлось пожалеть",
+        "Твои дети ходят в 5 школу, да?",
+    ],
+)
+def test_going_on_answered_by_a_visit_or_regret_and_kin_asked_back_are_held(judge, text):
+    assert held_as(judge.judge(text), "veiled_threat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Будете в Пятигорске — заходите в гости",
+        "Мой сын ходит в 5 школу, хорошая школа",
+        "Смотри, какая красота в парке",
+        "Как бы не опоздать на концерт",
+    ],
+)
+def test_an_invitation_ones_own_child_and_a_look_are_no_threat(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Геи должны лечиться", "Лесбиянкам надо лечиться"])
+def test_a_sexual_minority_told_to_be_cured_is_removed(judge, text):
+    verdict = judge.judge(text)
+    assert verdict.action in ("delete", "delete_and_ban") and "hate" in verdict.labels

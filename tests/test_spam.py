@@ -694,3 +694,20 @@ def test_asking_for_work_is_no_spam(judge, text):
 
 def test_recruiting_for_work_is_spam(judge):
     assert "spam" in judge.judge("Ищу людей на подработку, от 2000 в день").labels
+
+
+@pytest.mark.parametrize("text", ["Вступайте в нашу группу, там розыгрыш айфона", "Заходи к нам в группу, там скидки на всё"])
+def test_a_group_joined_for_prizes_or_discounts_is_not_let_through(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вступайте в группу добровольцев, нужна помощь с уборкой парка",
+        "Вступайте в группу «Чистый Пятигорск», в субботу акция по уборке",
+        "Вступайте в группу школы, там конкурс рисунков ко Дню города",
+    ],
+)
+def test_a_group_joined_to_help_or_to_take_part_is_no_spam(judge, text):
+    assert judge.judge(text).action == "allow"
