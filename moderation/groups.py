@@ -129,7 +129,20 @@ _EVERYWHERE = frozenset(("везде", "всюду", "власть", "прави
 #: (strength, hold) of a finding whose reading is sure (True: said of a people, or of all of a
 #: group) or one a moderator should weigh (False: those the author saw, one family)
 _SURE_OR_HELD = {True: ("delete", False), False: ("review", True)}
-_DISMISS = frozenset(("уволить", "увольнять", "разогнать", "разгонять"))  # for a trade or a workplace: dismissal
+#: a country or a town driven out of («гнать их из страны», «вон из города»)
+_LAND = frozenset(("страна", "город", "россия", "край", "регион", "республика", "пятигорск", "родина"))
+
+
+def _out_of_the_land(words: Sequence[str], j: int) -> bool:
+    """Does «из» and a country or a town follow the verb at ``j`` within four words — an expulsion,
+    not a dismissal («гнать либералов из страны»; not «гнать их из правительства»)?"""
+    return any(
+        words[m] == "из" and lemma(words[m + 1]) in _LAND for m in range(j + 1, min(len(words) - 1, j + 5))
+    )
+
+
+#: for a trade, a workplace or a party: dismissal («этих строителей надо гнать, руки из одного места»)
+_DISMISS = frozenset(("уволить", "увольнять", "разогнать", "разгонять", "гнать", "выгнать", "выгонять", "прогнать"))
 #: «нормальных X не бывает»: the decent ones denied
 _DECENT = frozenset("нормальных хороших честных порядочных адекватных нормальные хорошие честные порядочные".split())
 #: Set phrases that work as one cue word (by lemma, in order; the cue sits on the word at ``head``):
@@ -757,6 +770,15 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
         return Finding("reported_speech", None, t.start, toks[first_hit].end, "review", f"упоминание: {words[first_hit - 1]}")
     if (back := _quoted_then_reported(norm, cues, cue_lemmas, lemmas, first_hit)) is not None:
         return back
+    if _has(words[first_hit], "ablt"):
+        # «этот Сергей меня дебилом обозвал»: the abuse, in the instrumental, is what a naming verb right
+        # after it called someone
+        for k in range(first_hit + 1, min(len(toks), first_hit + 3)):
+            if _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start):
+                break
+            c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
+            if "GS.REPORT_NAMING" in c and _reports(words, k):
+                return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"пересказ: {words[k]}")
     # the «ты» of the quoted words is the speaker's («мне сказали «ты дура»»), not the author's
     opened = [m.start() for m in _QUOTE_OR_COLON.finditer(orig, 0, toks[first_hit].start)]
     quoted_from = opened[-1] if opened else len(orig)
@@ -853,7 +875,10 @@ _SAY_FILLER = frozenset("надо нужно стоит можно так уже
 
 
 #: what an infinitive of saying is judged as after it: «называть людей «понаехавшими» некрасиво»
-_REBUKE = frozenset("некрасиво стыдно неприлично нехорошо недопустимо оскорбительно грубо низко подло мерзко".split())
+_REBUKE = frozenset(
+    "некрасиво стыдно неприлично нехорошо недопустимо оскорбительно грубо низко подло мерзко нельзя позор позорно"
+    " преступление расизм ксенофобия хамство дискриминация".split()
+)
 
 
 def _rebuked_after(words: Sequence[str], k: int) -> bool:
@@ -1327,7 +1352,11 @@ def _reported_before(
     sent: list[int],
     i: int,
 ) -> bool:
-    """Is the group word inside reported speech ("мне написали, что все …")?"""
+    """Is the group word inside reported speech ("мне написали, что все …", "нас чурками обзывают")?"""
+    if _has(words[i], "ablt") and any(
+        "GS.REPORT_NAMING" in cue[k] and _reports(words, k) for k in (i + 1, i + 2) if k < len(words) and sent[k] == sent[i]
+    ):
+        return True  # the group's name, in the instrumental, is what a naming verb right after it called someone
     for k in range(i - 1, -1, -1):
         if sent[k] != sent[i]:
             return False
@@ -1788,7 +1817,7 @@ def _statement(
         # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
         against = opposed and any(words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s)
         if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j, clause):
-            if attribute in _RULES_OF and lemma(words[j]) in _DISMISS:
+            if attribute in _RULES_OF and lemma(words[j]) in _DISMISS and not _out_of_the_land(words, j):
                 continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group
             if _on_condition(words, clause, j) or (words[j] == "подальше" and kept_out):
                 # «таксистов без лицензии надо лишать прав»: the law's sanction on a condition; «детей

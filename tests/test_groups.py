@@ -2916,3 +2916,29 @@ def test_an_invitation_ones_own_child_and_a_look_are_no_threat(judge, text):
 def test_a_sexual_minority_told_to_be_cured_is_removed(judge, text):
     verdict = judge.judge(text)
     assert verdict.action in ("delete", "delete_and_ban") and "hate" in verdict.labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Этот Сергей меня дебилом обозвал, примите меры",
+        "Меня уродом назвали под постом про парк",
+        "Нас чурками обзывают в этой группе, куда смотрят админы?",
+        "Обзывать людей чурками — это преступление",
+    ],
+)
+def test_abuse_a_naming_verb_follows_is_reported(judge, text):
+    assert held_as(judge.judge(text), "reported_speech")
+
+
+def test_abuse_called_for_is_no_report(judge):
+    assert judge.judge("Дебилом тебя назвать мало").action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Этих строителей надо гнать, руки из одного места", "Гнать либералов из правительства"])
+def test_bad_workers_or_a_party_driven_from_office_is_no_call_to_exclude(text):
+    assert findings(text) == []
+
+
+def test_a_party_driven_out_of_the_country_is_a_call():
+    assert findings("Либералы это пятая колонна, гнать их из страны") == [("call_to_exclude", "politics")]
