@@ -210,8 +210,8 @@ def _threats_to_groups(norm: Normalized, hits: list[Hit], asserted: list[tuple[i
     hate_spans = [(h.start, h.end) for h in hits if h.category == "hate"]
     out: list[Hit] = []
     for h in hits:
-        if h.category != "threat" or h.kind == "veiled_threat":
-            continue
+        if h.category != "threat" or h.kind == "veiled_threat" or h.strength == "review":
+            continue  # (a threat the lexicon only holds — «руки бы поотрывал этим строителям» — stays held)
         first = max(bisect.bisect_right(starts, h.start) - 1, 0)
         last = max(bisect.bisect_left(starts, h.end) - 1, first)
         for i, attribute in asserted:

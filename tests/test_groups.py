@@ -2942,3 +2942,13 @@ def test_bad_workers_or_a_party_driven_from_office_is_no_call_to_exclude(text):
 
 def test_a_party_driven_out_of_the_country_is_a_call():
     assert findings("Либералы это пятая колонна, гнать их из страны") == [("call_to_exclude", "politics")]
+
+
+@pytest.mark.parametrize("text", ["Руки бы поотрывал этим строителям", "Оторвать бы им руки", "Дождёшься у меня"])
+def test_a_wish_to_maim_and_a_promise_of_what_is_coming_are_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.category == "threat" for e in v.evidence), (v.action, v.evidence)
+
+
+def test_a_fall_on_the_stairs_is_no_wish_to_maim(judge):
+    assert judge.judge("Он ногу бы сломал на этой лестнице").action == "allow"
