@@ -205,7 +205,8 @@ _WORLD = frozenset(
 )
 _ALL = frozenset("весь всю вся всей всё все всем всеми".split())
 _DOMAIN = frozenset(
-    "город район центр рынок торговля бизнес власть экономика земля недвижимость край регион курорт".split()
+    "город район центр рынок торговля бизнес власть экономика земля недвижимость край регион курорт участок квартира"
+    " магазин предприятие должность".split()
 )
 #: ruling verbs whose «… миром», «… всем» is the conspiracy trope itself; the others (держать, скупать,
 #: контролировать) also tell of a business or a market: held for a moderator
@@ -1251,6 +1252,7 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             # normal ones; «на равных» stays equality)
             and not (k > idx[0] and words[k - 1] in _SET_AGAINST)
             and not _had_better(words, k)
+            and not _of_a_thing(words, k, last)
         ):
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
@@ -1291,6 +1293,12 @@ def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
 #: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»
 _SET_AGAINST = frozenset(("от", "для", "среди", "с", "со", "кроме", "против"))
 #: shame put on those who abuse a group: «позор тем, кто …», «стыдно тем, кто …»
+def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:
+    """Is the word of praise at ``k`` an adjective said of a thing after it («скупили все лучшие участки»,
+    «заняли хорошие места»), not of people («хорошие люди», «нормальные армяне»)?"""
+    return k < last and _likely(words[k], "ADJF") and _likely(words[k + 1], "NOUN", "inan")
+
+
 def _had_better(words: Sequence[str], k: int) -> bool:
     """«лучше» of advice, not of praise: «цыганам лучше уехать», «с ними лучше не связываться», «лучше бы
     их выгнали» (not «армяне лучше всех готовят шашлык»)."""
@@ -1497,6 +1505,10 @@ def _proposal(words: Sequence[str], idx: list[int]) -> str | None:
     return None
 
 
+#: letting people in or letting them stay: «кто пустил …», «кто разрешил …»
+_LET_IN = frozenset(("пустить", "пускать", "впустить", "разрешить", "позволить", "завезти", "навезти", "пригласить"))
+
+
 def _rhetorical_call(
     norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int, attribute: str
 ) -> Finding | None:
@@ -1521,6 +1533,15 @@ def _rhetorical_call(
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
                 a, b = min(i, j), max(i, j)
                 return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"{opener} {words[j]}", hold)
+    if attribute in _ONLY_OF or attribute == "residence":
+        if words[idx[0]] == "зачем" and "нам" in words[idx[1] : idx[1] + 2] and i > 0 and words[i - 1] == "столько":
+            # «Зачем нам в городе столько мигрантов?»: asked why the town needs so many of a people — a
+            # moderator reads it (a question of the labour market reads the same)
+            return Finding("call_to_exclude", attribute, toks[idx[0]].start, toks[i].end, "review", "зачем нам столько", True)
+        if words[idx[0]] == "кто" and (j := next((k for k in idx[1:3] if lemma(words[k]) in _LET_IN and _has(words[k], "past")), None)):
+            # «Кто пустил этих цыган в город?», «Кто разрешил цыганам тут жить?»: a people's being here
+            # asked after as a wrong — held (of one family or one firm the words are the same)
+            return Finding("call_to_exclude", attribute, toks[idx[0]].start, toks[max(i, j)].end, "review", f"кто {words[j]}", True)
     if not (_has(words[i], "accs") or _has(words[i], "gent")):
         return None
     if (words[idx[0]], words[idx[1]]) == _HOW_LONG:

@@ -2952,3 +2952,18 @@ def test_a_wish_to_maim_and_a_promise_of_what_is_coming_are_held(judge, text):
 
 def test_a_fall_on_the_stairs_is_no_wish_to_maim(judge):
     assert judge.judge("Он ногу бы сломал на этой лестнице").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Зачем нам в городе столько мигрантов?", "Кто пустил этих цыган в город?", "Кто разрешил цыганам тут жить?"])
+def test_a_peoples_being_here_asked_after_as_a_wrong_is_held(judge, text):
+    assert held_as(judge.judge(text), "call_to_exclude")
+
+
+@pytest.mark.parametrize("text", ["Зачем нам столько автобусов на одном маршруте?", "Кто разрешил строить гаражи во дворе?"])
+def test_a_question_about_buses_or_garages_is_no_call(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_praise_of_a_thing_defends_no_one():
+    assert findings("Армяне скупили все лучшие участки") == [("generalisation", "nationality")]
+    assert findings("Армяне — хорошие люди") == []
