@@ -132,54 +132,78 @@ class Judge:
         return {row: float(qprobs[k][j]) for k, row in enumerate(rows)}
 
     def _without_group(self, prepared: list[Prepared], probs: np.ndarray, X) -> dict[int, dict[str, float]]:  # noqa: N803
-        """The insult and hate scores, without the placeholder of the groups it names, of every text
-        the model alone would hold or delete for one of them.
+        """The insult and hate scores, without the placeholder of the groups it names and without the
+        faiths' places of worship, of every text the model alone would hold or delete for one of them.
 
         Group names are masked to one placeholder, but the flame-war data still taught the model where
         a group is named angrily: «<группа> всегда» weighs more than most insults («Кавказцы всегда
-        помогают» was deleted as an insult). No group name by itself may delete (issue 9), so a text
-        whose score falls below the delete line once the placeholder (its lemma and its bigrams) is
-        gone is held, and one the model then sees nothing in at all is let through — scored once more,
-        in one batch for the call, as :meth:`_insult_unaddressed`."""
+        помогают» was deleted as an insult), and «мечеть» is half of hate («Мусульмане просят выделить
+        место под мечеть» was held for it alone). No group name by itself may delete (issue 9), so a
+        text whose score falls below the delete line once the placeholder (its lemma and its bigrams)
+        and the place of worship (with its letters) are gone is held, and one the model then sees
+        nothing in at all is let through — scored once more, in one batch for the call, as
+        :meth:`_insult_unaddressed`."""
         heads = [(c, self._labels.index(c)) for c in _GROUP_HEADS if c in self._labels]
         thresholds = self.policy.thresholds
+        worship = self._worship_words
+        named = {row: self._named_groups(p, worship) for row, p in enumerate(prepared)}
         rows = [
             row for row, p in enumerate(prepared)
-            if p.masked and any(probs[row][j] >= thresholds[c].review and not _rule_backed(c, p) for c, j in heads)
-            and any(i not in p.unseen for i in p.masked)
+            if named[row] and any(probs[row][j] >= thresholds[c].review and not _rule_backed(c, p) for c, j in heads)
         ]  # fmt: skip
         if not rows:
             return {}
-        # (a masked word has no character n-grams in the row: only its lemma columns go)
-        qprobs = self._rescored(X, prepared, rows, lambda _, p: [i for i in p.masked if i not in p.unseen], chars=False)
+        # (a masked word has no character n-grams in the row: only its lemma columns go; a place of
+        # worship is spelt out, and its letters go too)
+        qprobs = self._rescored(
+            X, prepared, rows, lambda row, _: named[row], chars=False,
+            spelt_of=lambda _, p: [i for i, w in enumerate(p.norm.words) if w in worship],
+        )  # fmt: skip
         return {row: {c: float(qprobs[k][j]) for c, j in heads} for k, row in enumerate(rows)}
 
-    def _rescored(self, X, prepared: list[Prepared], rows: list[int], words_of, chars: bool = True) -> np.ndarray:  # noqa: N803
+    @staticmethod
+    def _named_groups(p: Prepared, worship: frozenset[str]) -> list[int]:
+        """The words of ``p`` that only name a group: its masked group words the model knows, and the
+        faiths' places of worship."""
+        if not p.masked and worship.isdisjoint(p.norm.words):
+            return []
+        return sorted({*(i for i in p.masked if i not in p.unseen), *(i for i, w in enumerate(p.norm.words) if w in worship)})
+
+    @cached_property
+    def _worship_words(self) -> frozenset[str]:
+        return default_lexicon().worship_words
+
+    def _rescored(self, X, prepared: list[Prepared], rows: list[int], words_of, chars: bool = True, spelt_of=None) -> np.ndarray:  # noqa: N803
         """The model's probabilities for ``rows`` of ``X`` with the features of some of their words
-        forgotten (``words_of(row, prepared[row])``: their indices), in one batch."""
+        forgotten (``words_of(row, prepared[row])``: their indices; with ``chars`` their character
+        n-grams too, else only those of ``spelt_of(row, prepared[row])``), in one batch."""
         sub = X[rows].copy()
         for k, row in enumerate(rows):
-            self._forget_words(sub, k, prepared[row], words_of(row, prepared[row]), chars)
+            p = prepared[row]
+            words = words_of(row, p)
+            spelt = words if chars else (spelt_of(row, p) if spelt_of is not None else [])
+            self._forget_words(sub, k, p, words, spelt)
         return self._clf.predict_proba(sub)
 
-    def _forget_words(self, sub, k: int, p: Prepared, words: list[int], chars: bool = True) -> None:
-        """Zero, in row ``k`` of ``sub``, the features of the words at ``words``: their lemma, the lemma
-        bigrams they are in, and (``chars``) the character n-grams no other word of the text has."""
+    def _forget_words(self, sub, k: int, p: Prepared, words: list[int], spelt: list[int]) -> None:
+        """Zero, in row ``k`` of ``sub``, the features of the words at ``words`` — their lemma and the
+        lemma bigrams they are in — and of those at ``spelt`` the character n-grams no word outside
+        ``words`` has."""
         n = len(p.lemmas)
         lemma_cols = self._lemma_columns(p)
         at = np.asarray(words, np.int64)
         drop = np.concatenate((lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]]))
         gone = set(drop[drop >= 0].tolist())
-        if chars:
+        if spelt:
             _, grams_of, n_lemma = self._feature_parts
             grams = grams_of.word_columns(p.norm.words)
             # the columns to zero, as a set: a row has a few hundred, and np.isin sorts both sides on
             # every call (two thirds of the method's time)
-            spelt = set(np.concatenate([grams[i] for i in words]).tolist())
+            letters = set(np.concatenate([grams[i] for i in spelt]).tolist())
             rest = [g for i, g in enumerate(grams) if i not in words]
             if rest:
-                spelt.difference_update(np.concatenate(rest).tolist())  # n-grams other words have stay
-            gone.update(c + n_lemma for c in spelt)
+                letters.difference_update(np.concatenate(rest).tolist())  # n-grams other words have stay
+            gone.update(c + n_lemma for c in letters)
         lo, hi = sub.indptr[k], sub.indptr[k + 1]
         cols = sub.indices[lo:hi].tolist()
         sub.data[lo:hi][np.fromiter(map(gone.__contains__, cols), bool, len(cols))] = 0.0

@@ -2967,3 +2967,17 @@ def test_a_question_about_buses_or_garages_is_no_call(judge, text):
 def test_praise_of_a_thing_defends_no_one():
     assert findings("Армяне скупили все лучшие участки") == [("generalisation", "nationality")]
     assert findings("Армяне — хорошие люди") == []
+
+
+@pytest.mark.parametrize("text", ["Мусульмане просят выделить место под мечеть", "Почему мусульманам не дают место под мечеть?"])
+def test_a_place_of_worship_asked_for_is_no_hate(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Не нужны нам тут ваши мечети", "Запретить строить мечети"])
+def test_a_faiths_places_of_worship_not_wanted_are_held(judge, text):
+    assert held_as(judge.judge(text), "call_to_exclude")
+
+
+def test_a_place_of_worship_to_be_burnt_is_still_a_threat(judge):
+    assert judge.judge("Сжечь мечеть").action in REMOVED
