@@ -2981,3 +2981,8 @@ def test_a_faiths_places_of_worship_not_wanted_are_held(judge, text):
 
 def test_a_place_of_worship_to_be_burnt_is_still_a_threat(judge):
     assert judge.judge("Сжечь мечеть").action in REMOVED
+
+
+def test_the_beasts_from_the_mountains_is_the_slur_not_wildlife(judge):
+    assert judge.judge("Эти зверьки с гор опять стреляли на свадьбе").action in REMOVED
+    assert judge.judge("Звери с гор спускаются к городу в поисках еды").action == "allow"

@@ -711,3 +711,16 @@ def test_a_group_joined_for_prizes_or_discounts_is_not_let_through(judge, text):
 )
 def test_a_group_joined_to_help_or_to_take_part_is_no_spam(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Натяжные потолки от 300 р/м2, замер бесплатно", "Купим ваш автомобиль дорого, в любом состоянии", "Куплю ваш автомобиль дорого"],
+)
+def test_a_free_visit_and_buying_up_dear_are_offers(judge, text):
+    assert "spam" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize("text", ["Купил дорого, а через неделю сломалось", "Выезд бесплатный? Или надо платить?"])
+def test_a_dear_purchase_and_a_question_about_the_visit_are_no_offers(judge, text):
+    assert judge.judge(text).action == "allow"
