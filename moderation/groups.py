@@ -141,8 +141,23 @@ def _out_of_the_land(words: Sequence[str], j: int) -> bool:
     )
 
 
-#: for a trade, a workplace or a party: dismissal («этих строителей надо гнать, руки из одного места»)
-_DISMISS = frozenset(("уволить", "увольнять", "разогнать", "разгонять", "гнать", "выгнать", "выгонять", "прогнать"))
+#: for a trade, a workplace or a party: dismissal («уволить всех»)
+_DISMISS = frozenset(("уволить", "увольнять", "разогнать", "разгонять"))
+#: driving out, dismissal too when said of some of a trade or a party («этих строителей надо гнать, руки из
+#: одного места», «гнать либералов из правительства»), not of all of them («всех медсестёр гнать»)
+_DRIVE_OUT = frozenset(("гнать", "выгнать", "выгонять", "прогнать"))
+
+
+def _dismissed(words: Sequence[str], same_sentence: list[int], j: int) -> bool:
+    """Is the verb of exclusion at ``j``, said of a trade, a workplace or a party, their dismissal?"""
+    verb = lemma(words[j])
+    if verb in _DISMISS:
+        return True
+    return (
+        verb in _DRIVE_OUT
+        and not _out_of_the_land(words, j)
+        and not any(words[k] in ("всех", "поголовно") for k in same_sentence)
+    )
 #: «нормальных X не бывает»: the decent ones denied
 _DECENT = frozenset("нормальных хороших честных порядочных адекватных нормальные хорошие честные порядочные".split())
 #: Set phrases that work as one cue word (by lemma, in order; the cue sits on the word at ``head``):
@@ -1838,7 +1853,7 @@ def _statement(
         # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
         against = opposed and any(words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s)
         if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j, clause):
-            if attribute in _RULES_OF and lemma(words[j]) in _DISMISS and not _out_of_the_land(words, j):
+            if attribute in _RULES_OF and _dismissed(words, same_sentence, j):
                 continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group
             if _on_condition(words, clause, j) or (words[j] == "подальше" and kept_out):
                 # «таксистов без лицензии надо лишать прав»: the law's sanction on a condition; «детей

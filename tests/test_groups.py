@@ -2986,3 +2986,7 @@ def test_a_place_of_worship_to_be_burnt_is_still_a_threat(judge):
 def test_the_beasts_from_the_mountains_is_the_slur_not_wildlife(judge):
     assert judge.judge("Эти зверьки с гор опять стреляли на свадьбе").action in REMOVED
     assert judge.judge("Звери с гор спускаются к городу в поисках еды").action == "allow"
+
+
+def test_a_whole_trade_driven_out_is_a_call():
+    assert findings("Всех работников ЖКХ гнать в шею, одни воры") == [("call_to_exclude", "work")]
