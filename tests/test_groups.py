@@ -2990,3 +2990,20 @@ def test_the_beasts_from_the_mountains_is_the_slur_not_wildlife(judge):
 
 def test_a_whole_trade_driven_out_is_a_call():
     assert findings("Всех работников ЖКХ гнать в шею, одни воры") == [("call_to_exclude", "work")]
+
+
+@pytest.mark.parametrize("text", ["Их язык — сплошное кудахтанье", "Хватит трындеть на своём тарабарском"])
+def test_a_tongue_likened_to_noise_or_gibberish_is_removed(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels
+
+
+def test_speaking_other_tongues_banned_is_held(judge):
+    assert held_as(judge.judge("Запретить говорить на улице не по-русски"), "call_to_exclude")
+
+
+@pytest.mark.parametrize(
+    "text", ["Собака подняла лай во дворе", "Запретить разговаривать по телефону за рулём", "Ответ пришёл на каком-то тарабарском языке"]
+)
+def test_a_dog_a_phone_and_officialese_are_no_hate(judge, text):
+    assert judge.judge(text).action != "delete_and_ban"
