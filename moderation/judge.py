@@ -698,8 +698,12 @@ def _warns(p: Prepared) -> bool:
 _ANIMALS = frozenset(
     "козел козлина петух петушок свинья свин хряк боров корова баран овца осел ишак собака пес кобыла"
     " курица кура индюк крыса обезьяна ворона скот скотина коза лошадь конь кролик гусь утка бык животное"
-    " козлиный петушиный свиной бараний ослиный собачий крысиный обезьяний куриный".split()
+    " козлиный петушиный свиной бараний ослиный собачий крысиный обезьяний куриный"
+    " шакал гиена змея мышь таракан паразит".split()
 )
+#: vermin that live on people, animals or in rooms: said to nobody, they are the vermin themselves
+#: («Глисты у ребёнка, к какому врачу идти?», «Клопы в общежитии, куда жаловаться?»)
+_PARASITES = frozenset("глист вошь клоп блоха клещ".split())
 
 
 #: Words for a state of affairs, or for being fed up with it, that the flame-war data read as insults
@@ -729,7 +733,8 @@ _ANIMAL_LIFE = frozenset(
     " бродить бегать держать разводить ферма хозяйство сарай хлев загон подворье пастбище стадо выгул"
     " бродячий домашний соседский приют ветеринар вонять навоз"
     " зоопарк вольер клетка цирк детеныш родиться заболеть кормить корм гнездо бой"
-    " подвал чердак санэпидстанция дератизация дезинсекция травить отлов".split()
+    " подвал чердак санэпидстанция дератизация дезинсекция травить отлов завестись вывести выводить бороться"
+    " укус".split()
 )
 
 
@@ -823,7 +828,9 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         return "медицинский термин («сотрясение головного мозга»), а не оскорбление — решает модератор"
     if top.quote.lower().startswith(_SITUATION) or _state_of_affairs(p, top):
         return "резкая оценка положения дел, а не человека — решает модератор"
-    if word in _ANIMALS and (not _ANIMAL_LIFE.isdisjoint(p.lemmas) or len(_ANIMALS.intersection(p.lemmas)) >= 3):
+    if word in _PARASITES or (
+        word in _ANIMALS and (not _ANIMAL_LIFE.isdisjoint(p.lemmas) or len(_ANIMALS.intersection(p.lemmas)) >= 3)
+    ):
         # (three animals named: a farm or a yard is described — «держат коз, овец, кур»)
         return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
     if blames_a_maker(p.norm.words):

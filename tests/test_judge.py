@@ -606,3 +606,20 @@ def test_guests_with_a_weapon_are_a_threat(judge, text):
 @pytest.mark.parametrize("text", ["А что в кастрюле?", "Вернула вторую кастрюлю с первым чеком"])
 def test_a_pot_said_to_nobody_is_no_slur(judge, text):
     assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Паразиты у собак — как бороться?",
+        "Шакалы воют по ночам за Машуком",
+        "Глисты у ребёнка, к какому врачу идти?",
+        "Клопы в общежитии, куда жаловаться?",
+    ],
+)
+def test_vermin_and_wild_animals_said_to_nobody_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_vermin_said_to_someone_is_an_insult(judge):
+    assert judge.judge("Вы паразиты").action in ("delete", "delete_and_ban")
