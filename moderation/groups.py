@@ -1309,9 +1309,11 @@ def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
 _SET_AGAINST = frozenset(("от", "для", "среди", "с", "со", "кроме", "против"))
 #: shame put on those who abuse a group: «позор тем, кто …», «стыдно тем, кто …»
 def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:
-    """Is the word of praise at ``k`` an adjective said of a thing after it («скупили все лучшие участки»,
-    «заняли хорошие места»), not of people («хорошие люди», «нормальные армяне»)?"""
-    return k < last and _likely(words[k], "ADJF") and _likely(words[k + 1], "NOUN", "inan")
+    """Is the word of praise at ``k`` «лучший» said of a thing after it («скупили все лучшие участки»,
+    «заняли лучшие места»), not of people («лучшие люди»)? (Only the superlative: «хорошая работа»,
+    «нормальные условия» in a sentence about a group were found to defend it as often as not — the
+    CV lost 0.002 of VK F1 when every adjective of praise before a thing stopped defending.)"""
+    return k < last and words[k].startswith("лучш") and _likely(words[k], "ADJF") and _likely(words[k + 1], "NOUN", "inan")
 
 
 def _had_better(words: Sequence[str], k: int) -> bool:
