@@ -3007,3 +3007,12 @@ def test_speaking_other_tongues_banned_is_held(judge):
 )
 def test_a_dog_a_phone_and_officialese_are_no_hate(judge, text):
     assert judge.judge(text).action != "delete_and_ban"
+
+
+@pytest.mark.parametrize("text", ["Вы продажный журналист, вам заплатили", "Ты проплаченный бот"])
+def test_the_addressee_said_to_be_bought_is_held(judge, text):
+    assert held_as(judge.judge(text), "defamation_of_person")
+
+
+def test_a_bought_ticket_is_no_accusation(judge):
+    assert judge.judge("Вы купленный билет сдали?").action == "allow"
