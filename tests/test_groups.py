@@ -3016,3 +3016,29 @@ def test_the_addressee_said_to_be_bought_is_held(judge, text):
 
 def test_a_bought_ticket_is_no_accusation(judge):
     assert judge.judge("Вы купленный билет сдали?").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Надо устроить им Кондопогу", "Бей чужаков, спасай Россию"])
+def test_a_pogrom_called_for_is_removed(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Соберёмся в субботу у рынка и разберёмся с ними", "Пойдём покажем этим приезжим, кто тут хозяин", "Пора брать вилы и идти к администрации"],
+)
+def test_settling_with_people_and_a_riot_called_for_are_held(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В магазине ночью устроили погром",
+        "Полиция провела рейд по общежитиям мигрантов",
+        "Выходим на пикет в субботу у администрации, согласовано",
+        "Чужак в нашем дворе поставил машину на газон",
+    ],
+)
+def test_a_riot_told_a_police_raid_a_picket_and_one_stranger_are_news(judge, text):
+    assert judge.judge(text).action == "allow"
