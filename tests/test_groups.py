@@ -2317,9 +2317,12 @@ def test_a_city_or_a_car_park_cleaned_of_things(text, judge):
 
 
 def test_a_call_to_take_up_arms_is_held_as_a_threat(judge):
-    v = judge.judge("Пора нашему народу взяться за вилы и прогнать чужаков")
+    v = judge.judge("Пора нашему народу взяться за вилы")
     assert v.action == "review" and any(e.category == "threat" for e in v.evidence)
     assert judge.judge("Пора браться за ум").action == "allow"
+    # (round 17: «чужаки» are people from elsewhere, and driving them out is a call to exclude)
+    v = judge.judge("Пора нашему народу взяться за вилы и прогнать чужаков")
+    assert v.action in REMOVED and "hate" in v.labels
 
 
 @pytest.mark.parametrize(
