@@ -654,10 +654,11 @@ _CAPACITIES = frozenset(
 )  # fmt: skip
 
 
-def _incapable(words: Sequence[str], same_clause: list[int], i: int) -> tuple[int, int] | None:
+def _incapable(words: Sequence[str], same_clause: list[int], i: int, total: bool) -> tuple[int, int] | None:
     """In «<group> не умеют / не способны <делать>» the first word of the inability said of the group
     ``i`` and its last: the infinitive (one of :data:`_CAPACITIES`) within three words after it, or —
-    when nothing at all is left them, «ничего не умеют», «ни на что не способны» — the inability itself;
+    when nothing at all is left them (``total``: asked of a people or a sex; «новые сотрудники МФЦ
+    ничего не умеют» is a complaint), «ничего не умеют», «ни на что не способны» — the inability itself;
     None when there is none."""
     for k in same_clause:
         if k <= i or words[k] not in _UNABLE or (words[k] != "неспособны" and words[k - 1] != "не"):
@@ -666,7 +667,7 @@ def _incapable(words: Sequence[str], same_clause: list[int], i: int) -> tuple[in
         j = next((j for j in same_clause if k < j <= k + 3 and words[j] in _CAPACITIES and _has(words[j], "INFN")), None)
         if j is not None:
             return start, j
-        for nothing in _NOTHING_AT_ALL:
+        for nothing in _NOTHING_AT_ALL if total else ():
             if tuple(words[start - len(nothing) : start]) == nothing and start - len(nothing) > i:
                 return start - len(nothing), k
         return None
@@ -1967,7 +1968,7 @@ def _statement(
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"нет {words[j]}", hold)
     subject = _has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE  # the group as the subject
-    if subject and (kj := _incapable(words, same_clause, i)):
+    if subject and (kj := _incapable(words, same_clause, i, attribute in _ONLY_OF or attribute == "sex")):
         # «женщины не способны руководить», «кавказцы не умеют себя вести»: a whole group said to be
         # unable to do what everyone does (of an age or a trade, a moderator reads it)
         k, j = kj

@@ -814,7 +814,7 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         # «Забаньте его, он всех оскорбляет»: the flame wars taught the model «забанить» as abuse; a
         # ban or a removal is asked of the page's moderators (the insult a text holds is the lexicon's)
         return "просьба к модераторам заблокировать или удалить — решает модератор"
-    if _told(p, word, _NAMING, reach=3):
+    if _told(p, word, _NAMING, reach=3, after=2):
         return "пересказ или просьба не называть так людей («называет детей тупыми», «не называйте …») — решает модератор"
     if (
         word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
@@ -868,12 +868,13 @@ _THREATENS = frozenset("грозиться грозить пригрозить �
 _NAMING = frozenset("назвать называть обозвать обзывать дразнить".split())
 
 
-def _told(p: Prepared, word: str, verbs: frozenset[str], reach: int = 2) -> bool:
+def _told(p: Prepared, word: str, verbs: frozenset[str], reach: int = 2, after: int = 0) -> bool:
     """Is the model's word (a verb of violence, a name for people) what someone else threatens or
     calls people, told by the author («сосед грозится убить мою собаку, куда обращаться?», «учительница
     называет детей тупыми, прошу проверить»), or asks not to be called («не называйте детей тупыми»)?
-    One of ``verbs`` up to ``reach`` words before it, not in the first person and not a bare
-    imperative: «обещаю убить …», «называю тебя дураком», «назови его дураком» are the author's own."""
+    One of ``verbs`` up to ``reach`` words before it (or ``after`` words after it: «меня мама дурочкой
+    называла»), not in the first person and not a bare imperative: «обещаю убить …», «называю тебя
+    дураком», «назови его дураком» are the author's own."""
     lemmas, words = p.lemmas, p.norm.words
 
     def telling(k: int) -> bool:
@@ -881,8 +882,15 @@ def _told(p: Prepared, word: str, verbs: frozenset[str], reach: int = 2) -> bool
         tag = ps[0].tag if ps else None
         return tag is None or ("1per" not in tag and ("impr" not in tag or (k > 0 and words[k - 1] == "не")))
 
+    def named_by(i: int) -> range:  # (after the word only when it is in the instrumental, the name given)
+        ablt = after and any(q.tag.case == "ablt" for q in parses(words[i])[:2])
+        return range(i + 1, min(len(lemmas), i + 1 + after)) if ablt else range(0)
+
     return any(
-        lemmas[k] in verbs and telling(k) for i, x in enumerate(lemmas) if x == word for k in range(max(0, i - reach), i)
+        lemmas[k] in verbs and telling(k)
+        for i, x in enumerate(lemmas)
+        if x == word
+        for k in [*range(max(0, i - reach), i), *named_by(i)]
     )
 
 

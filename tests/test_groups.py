@@ -2842,8 +2842,8 @@ def test_a_people_said_to_be_good_for_nothing_is_removed(judge, text):
     assert findings(text) == [("generalisation", "nationality")]
 
 
-def test_an_age_said_to_be_good_for_nothing_is_held(judge):
-    assert judge.judge("Студенты ничего не умеют после колледжа").action == "review"
+def test_an_age_or_a_trade_said_to_be_good_for_nothing_is_a_complaint(judge):
+    assert judge.judge("Студенты ничего не умеют после колледжа, приходится учить на месте").action == "allow"
 
 
 @pytest.mark.parametrize("text", ["С цыганами лучше не связываться", "С этими мигрантами лучше не связываться"])
@@ -3045,3 +3045,23 @@ def test_settling_with_people_and_a_riot_called_for_are_held(judge, text):
 )
 def test_a_riot_told_a_police_raid_a_picket_and_one_stranger_are_news(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Смотри не пожалей, что не пошёл на концерт",
+        "Будете в Пятигорске — заедем к вам в гости",
+        "Новые сотрудники МФЦ ничего не умеют, очереди по два часа",
+        "С мошенниками лучше не связываться, сразу кладите трубку",
+        "Зачем нам в городе столько самокатов?",
+        "Кто разрешил вырубить деревья в парке?",
+        "Пенсионеры должны лечиться бесплатно",
+    ],
+)
+def test_round_17s_words_in_a_friends_regret_a_visit_a_complaint_and_advice_are_clean(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_childhood_name_told_is_no_insult(judge):
+    assert judge.judge("Меня мама дурочкой называла в детстве, ласково").action != "delete"
