@@ -156,7 +156,7 @@ class Judge:
         # (a masked word has no character n-grams in the row: only its lemma columns go; a place of
         # worship is spelt out, and its letters go too)
         qprobs = self._rescored(
-            X, prepared, rows, lambda row, _: named[row], chars=False,
+            X, prepared, rows, lambda row, _: named[row],
             spelt_of=lambda _, p: [i for i, w in enumerate(p.norm.words) if w in worship],
         )  # fmt: skip
         return {row: {c: float(qprobs[k][j]) for c, j in heads} for k, row in enumerate(rows)}
@@ -173,16 +173,15 @@ class Judge:
     def _worship_words(self) -> frozenset[str]:
         return default_lexicon().worship_words
 
-    def _rescored(self, X, prepared: list[Prepared], rows: list[int], words_of, chars: bool = True, spelt_of=None) -> np.ndarray:  # noqa: N803
+    def _rescored(self, X, prepared: list[Prepared], rows: list[int], words_of, spelt_of=None) -> np.ndarray:  # noqa: N803
         """The model's probabilities for ``rows`` of ``X`` with the features of some of their words
-        forgotten (``words_of(row, prepared[row])``: their indices; with ``chars`` their character
-        n-grams too, else only those of ``spelt_of(row, prepared[row])``), in one batch."""
+        forgotten (``words_of(row, prepared[row])``: their indices), in one batch — their character
+        n-grams too, or only those of ``spelt_of(row, prepared[row])`` when it is given."""
         sub = X[rows].copy()
         for k, row in enumerate(rows):
             p = prepared[row]
             words = words_of(row, p)
-            spelt = words if chars else (spelt_of(row, p) if spelt_of is not None else [])
-            self._forget_words(sub, k, p, words, spelt)
+            self._forget_words(sub, k, p, words, words if spelt_of is None else spelt_of(row, p))
         return self._clf.predict_proba(sub)
 
     def _forget_words(self, sub, k: int, p: Prepared, words: list[int], spelt: list[int]) -> None:
