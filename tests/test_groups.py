@@ -3065,3 +3065,29 @@ def test_round_17s_words_in_a_friends_regret_a_visit_a_complaint_and_advice_are_
 
 def test_a_childhood_name_told_is_no_insult(judge):
     assert judge.judge("Меня мама дурочкой называла в детстве, ласково").action != "delete"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я против того, чтобы армяне покупали здесь землю",
+        "Я против, чтобы мигранты селились в нашем районе",
+        "Скоро русских в городе не останется",
+        "Русских скоро вообще не будет, одни приезжие",
+    ],
+)
+def test_a_peoples_settling_opposed_and_the_replacement_trope_are_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.category == "hate" for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я против того, чтобы мигранты жили в подвалах",
+        "Я против того, чтобы застройщики покупали землю в парке",
+        "Скоро русских туристов не будет из-за цен",
+    ],
+)
+def test_living_conditions_developers_and_tourists_are_no_trope(judge, text):
+    assert judge.judge(text).action == "allow"
