@@ -3091,3 +3091,13 @@ def test_a_peoples_settling_opposed_and_the_replacement_trope_are_held(judge, te
 )
 def test_living_conditions_developers_and_tourists_are_no_trope(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Не хочу, чтобы мой ребёнок учился в одном классе с цыганами", "Не хочу жить рядом с мигрантами"])
+def test_a_people_not_to_be_lived_or_studied_alongside_is_held(judge, text):
+    assert held_as(judge.judge(text), "call_to_exclude")
+
+
+@pytest.mark.parametrize("text", ["Не хочу, чтобы сын учился с хулиганами", "Хочу жить рядом с армянами, хорошие соседи"])
+def test_bullies_and_a_wish_to_live_alongside_are_no_call(judge, text):
+    assert judge.judge(text).action == "allow"
