@@ -28,7 +28,7 @@ clause windows with morphological case and mood get the cases here right at a fr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -158,6 +158,8 @@ def _dismissed(words: Sequence[str], same_sentence: list[int], j: int) -> bool:
         and not _out_of_the_land(words, j)
         and not any(words[k] in ("всех", "поголовно") for k in same_sentence)
     )
+
+
 #: «нормальных X не бывает»: the decent ones denied
 _DECENT = frozenset("нормальных хороших честных порядочных адекватных нормальные хорошие честные порядочные".split())
 #: Set phrases that work as one cue word (by lemma, in order; the cue sits on the word at ``head``):
@@ -787,15 +789,13 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
         return Finding("reported_speech", None, t.start, toks[first_hit].end, "review", f"упоминание: {words[first_hit - 1]}")
     if (back := _quoted_then_reported(norm, cues, cue_lemmas, lemmas, first_hit)) is not None:
         return back
-    if _has(words[first_hit], "ablt"):
-        # «этот Сергей меня дебилом обозвал»: the abuse, in the instrumental, is what a naming verb right
-        # after it called someone
-        for k in range(first_hit + 1, min(len(toks), first_hit + 3)):
-            if _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start):
-                break
-            c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
-            if "GS.REPORT_NAMING" in c and _reports(words, k):
-                return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"пересказ: {words[k]}")
+
+    def naming(k: int) -> bool:  # a naming verb in the abusive word's sentence
+        c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
+        return "GS.REPORT_NAMING" in c and not _SENTENCE_END.search(orig, toks[first_hit].end, toks[k].start)
+
+    if (k := _named_after(words, first_hit, naming)) is not None:
+        return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"пересказ: {words[k]}")
     # the «ты» of the quoted words is the speaker's («мне сказали «ты дура»»), not the author's
     opened = [m.start() for m in _QUOTE_OR_COLON.finditer(orig, 0, toks[first_hit].start)]
     quoted_from = opened[-1] if opened else len(orig)
@@ -816,6 +816,15 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
             t = toks[k]
             return Finding("reported_speech", None, t.start, t.end, "review", f"пересказ: {words[k]}")
     return None
+
+
+def _named_after(words: Sequence[str], h: int, naming: Callable[[int], bool]) -> int | None:
+    """The naming verb that called someone the word at ``h`` («этот Сергей меня дебилом обозвал», «нас
+    чурками обзывают»): the word in the instrumental, one of the next two words a naming verb of its
+    sentence (``naming(k)``) that reports someone's words; None when there is none."""
+    if not _has(words[h], "ablt"):
+        return None
+    return next((k for k in (h + 1, h + 2) if k < len(words) and naming(k) and _reports(words, k)), None)
 
 
 def _quoted_then_reported(norm: Normalized, cues, cue_lemmas, lemmas: list[str], h: int) -> Finding | None:
@@ -1308,7 +1317,6 @@ def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
 
 #: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»
 _SET_AGAINST = frozenset(("от", "для", "среди", "с", "со", "кроме", "против"))
-#: shame put on those who abuse a group: «позор тем, кто …», «стыдно тем, кто …»
 def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:
     """Is the word of praise at ``k`` «лучший» said of a thing after it («скупили все лучшие участки»,
     «заняли лучшие места»), not of people («лучшие люди»)? (Only the superlative: «хорошая работа»,
@@ -1327,6 +1335,7 @@ def _had_better(words: Sequence[str], k: int) -> bool:
     return k + 3 < len(words) and words[k + 2] == "не" and _has(words[k + 3], "INFN")  # «лучше дел не иметь»
 
 
+#: shame put on those who abuse a group: «позор тем, кто …», «стыдно тем, кто …»
 _SHAME = frozenset(("позор", "стыдно", "стыд", "позорище"))
 #: emoji that liken people to vermin, apes or pigs, or show disgust: right after a group word they say
 #: what «крысы», «обезьяны», «тошнит от них» say (not sheep or goats — «мусульмане 🐑 отмечают
@@ -1379,10 +1388,8 @@ def _reported_before(
     i: int,
 ) -> bool:
     """Is the group word inside reported speech ("мне написали, что все …", "нас чурками обзывают")?"""
-    if _has(words[i], "ablt") and any(
-        "GS.REPORT_NAMING" in cue[k] and _reports(words, k) for k in (i + 1, i + 2) if k < len(words) and sent[k] == sent[i]
-    ):
-        return True  # the group's name, in the instrumental, is what a naming verb right after it called someone
+    if _named_after(words, i, lambda k: sent[k] == sent[i] and "GS.REPORT_NAMING" in cue[k]) is not None:
+        return True
     for k in range(i - 1, -1, -1):
         if sent[k] != sent[i]:
             return False
@@ -1968,11 +1975,12 @@ def _statement(
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"нет {words[j]}", hold)
     subject = _has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE  # the group as the subject
-    if subject and (kj := _incapable(words, same_clause, i, attribute in _ONLY_OF or attribute == "sex")):
+    said_of_all = attribute in _ONLY_OF or attribute == "sex"
+    if subject and (kj := _incapable(words, same_clause, i, said_of_all)):
         # «женщины не способны руководить», «кавказцы не умеют себя вести»: a whole group said to be
         # unable to do what everyone does (of an age or a trade, a moderator reads it)
         k, j = kj
-        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
+        strength, hold = _SURE_OR_HELD[said_of_all]
         return found("generalisation", j, strength, " ".join(words[k : j + 1]), hold)
     if subject and (j := _unknown_to(words, cue, same_sentence, i)) is not None:
         # «ингуши не знают, что такое честность», «цыгане понятия не имеют о совести»: the same lack
@@ -1990,7 +1998,7 @@ def _statement(
         # «с азербайджанцами лучше дел не иметь», «с цыганами не связывайтесь»: a whole people to be
         # kept away from — deleted when the text says why in a word of contempt («… — обманут»), held
         # otherwise (one family or one firm is warned against in the same words)
-        evaluated = any("GS.EVAL" in cue[k] and words[k - 1] != "не" for k in same_sentence)
+        evaluated = any("GS.EVAL" in cue[k] and (k == 0 or words[k - 1] != "не") for k in same_sentence)
         strength, hold = _SURE_OR_HELD[evaluated]
         return found("generalisation", j, strength, f"не {words[j]}", hold)
     if _has(words[i], "nomn") and (j := _without(words, cue, same_clause, i)) is not None:

@@ -146,13 +146,15 @@ class Judge:
         heads = [(c, self._labels.index(c)) for c in _GROUP_HEADS if c in self._labels]
         thresholds = self.policy.thresholds
         worship = self._worship_words
-        named = {row: self._named_groups(p, worship) for row, p in enumerate(prepared)}
-        rows = [
-            row for row, p in enumerate(prepared)
-            if named[row] and any(probs[row][j] >= thresholds[c].review and not _rule_backed(c, p) for c, j in heads)
-        ]  # fmt: skip
-        if not rows:
+        named: dict[int, list[int]] = {}  # row → its words that only name a group, for the rows re-scored
+        for row, p in enumerate(prepared):
+            if (at := self._named_groups(p, worship)) and any(
+                probs[row][j] >= thresholds[c].review and not _rule_backed(c, p) for c, j in heads
+            ):
+                named[row] = at
+        if not named:
             return {}
+        rows = list(named)
         # (a masked word has no character n-grams in the row: only its lemma columns go; a place of
         # worship is spelt out, and its letters go too)
         qprobs = self._rescored(
