@@ -196,6 +196,17 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "свой": ((("свой", "пожить"), 1, "GS.EVAL"), (("свой", "отжить"), 1, "GS.EVAL")),
     "пожить": ((("пожить", "свой"), 0, "GS.EVAL"),),
     "отжить": ((("отжить", "свой"), 0, "GS.EVAL"),),
+    # «пенсионеры живут за наш счёт», «мигранты сидят у нас на шее»: freeloading, like «нахлебники»
+    "жить": (
+        (("жить", "за", "наш", "счет"), 0, "GS.EVAL"),
+        (("жить", "за", "счет", "налогоплательщик"), 0, "GS.EVAL"),
+        (("жить", "на", "наш", "налог"), 0, "GS.EVAL"),
+    ),
+    "сидеть": (
+        (("сидеть", "на", "шея"), 0, "GS.EVAL"),
+        (("сидеть", "на", "наш", "шея"), 0, "GS.EVAL"),
+        (("сидеть", "у", "мы", "на", "шея"), 0, "GS.EVAL"),
+    ),
     # «обходите стороной этих мусульман»: a people to be shunned, like «не пускать»
     "обходить": ((("обходить", "сторона"), 0, "GS.EXCLUDE"),),
     "сторона": ((("сторона", "обходить"), 1, "GS.EXCLUDE"),),
@@ -422,6 +433,15 @@ _WHICH = frozenset("которые которых которым которым�
 _PART = frozenset("часть некоторые некоторых отдельные отдельных многие многих иные кое".split())
 
 
+def _picked_out(norm: Normalized, words: Sequence[str], sent: list[int], i: int) -> bool:
+    """Does a relative clause follow the group word ``i`` after a comma («мигрантов, которые …», «цыган,
+    что …»)?"""
+    toks, orig = norm.tokens, norm.original
+    return i + 1 < len(words) and "," in orig[toks[i].end : toks[i + 1].start] and any(
+        k < len(words) and sent[k] == sent[i] and words[k] in _WHICH for k in (i + 1, i + 2)
+    )
+
+
 def _only_some(norm: Normalized, words: Sequence[str], sent: list[int], i: int) -> str | None:
     """Is the group word at ``i`` said of some of them only — a part quantifier before it («часть
     цыган», «некоторые мигранты»), «но не все» in its sentence, or a relative clause right after it
@@ -480,7 +500,8 @@ def _no_good_one(
     if i == 0:
         return None
     toks, n = norm.tokens, len(words)
-    if any("GS.DEFEND" in cue[k] for k in range(n) if sent[k] == sent[i] and k != i - 1):
+    none_decent = _none_decent_among(words, sent, i) if words[i - 1] == "среди" else None
+    if any("GS.DEFEND" in cue[k] for k in range(n) if sent[k] == sent[i] and k not in (i - 1, none_decent)):
         return None
     dead = next((k for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i] and words[k].startswith("мертв")), None)
     if dead is not None and lemma(words[i - 1]) == "хороший":
@@ -488,6 +509,33 @@ def _no_good_one(
     if words[i - 1] in _DECENT and _has(words[i], "gent", "plur") and _never(words, i):
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return Finding("generalisation", attribute, toks[i - 1].start, toks[i].end, strength, f"{words[i - 1]} … не бывает", hold)
+    if (k := none_decent) is not None:
+        # «среди цыган нет ни одного честного», «нормальных среди мигрантов нет»: no decent one among them
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        a, b = min(i - 1, k), max(i, k)
+        return Finding("generalisation", attribute, toks[a].start, toks[b].end, strength, f"среди … нет {words[k]}", hold)
+    return None
+
+
+#: «ни одного честного»: the decent one denied, in the singular
+_DECENT_ONE = frozenset("нормального хорошего честного порядочного адекватного".split())
+
+
+def _none_decent_among(words: Sequence[str], sent: list[int], i: int) -> int | None:
+    """In «среди <group> нет нормальных», «нормальных среди них нет», «среди <group> нет ни одного
+    честного» the decent word denied (a genitive of :data:`_DECENT` standing alone, not before a noun:
+    «среди мигрантов нет нормальных условий» is about their lodging), with «нет» between it and «среди
+    <group>» or right before it; None when there is none."""
+    n = len(words)
+    near = [k for k in range(max(0, i - 5), min(n, i + 6)) if sent[k] == sent[i]]
+    if not any(words[k] == "нет" for k in near):
+        return None
+    for k in near:
+        decent = (words[k] in _DECENT and _has(words[k], "gent")) or (
+            words[k] in _DECENT_ONE and k > 1 and words[k - 1] in ("одного", "одной")
+        )
+        if decent and not (k + 1 < n and sent[k + 1] == sent[i] and _likely(words[k + 1], "NOUN")):
+            return k
     return None
 
 
@@ -625,6 +673,90 @@ def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[in
     )  # fmt: skip
 
 
+#: vices said to be inborn: «воровство у них в крови», «у цыган в генах обман»
+_VICES = frozenset(
+    "воровство обман ложь враньё вранье лень агрессия жестокость наглость пьянство хамство предательство "
+    "подлость жадность хитрость торгашество попрошайничество паразитизм дикость".split()
+)
+
+
+def _in_their_blood(words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int) -> int | None:
+    """In «у <group> воровство в крови», «воровать у них в генах» (the group ``i`` right after «у») the
+    vice said to be inborn — a vice noun (:data:`_VICES`) or an evaluation (GS.EVAL: «воровать») in the
+    sentence of «в крови» / «в генах» right after the group or within four words; None when there is
+    none («у грузин в крови гостеприимство» praises them)."""
+    blood = next(
+        (k for k in same_sentence if 0 < k - i <= 5 and words[k] in ("крови", "генах") and words[k - 1] in ("в", "во")), None
+    )
+    if blood is None:
+        return None
+    return next(
+        (k for k in same_sentence if k != blood and (lemma(words[k]) in _VICES or "GS.EVAL" in cue[k]) and not (k > 0 and words[k - 1] == "не")),
+        None,
+    )
+
+
+def _they_are_what_they_are(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
+    """The repeated name in «цыгане есть цыгане», «цыгане — они и есть цыгане», «армянин он и в Африке
+    армянин»: the same form again two to six words after the nominative group word ``i``, with «есть»
+    or «и» between; None when there is none."""
+    if not _has(words[i], "nomn"):
+        return None
+    for k in same_sentence:
+        if 2 <= k - i <= 6 and words[k] == words[i]:
+            between = set(words[i + 1 : k])  # (not «армяне и грузины, армяне и азербайджанцы»)
+            return k if between <= _SAME_AS_EVER and not between.isdisjoint(("есть", "и")) else None
+    return None
+
+
+#: what may stand between the name and its repetition: «они и есть», «он и в Африке», «всегда»
+_SAME_AS_EVER = frozenset(("есть", "и", "они", "он", "она", "же", "в", "африке", "всегда", "везде", "всюду"))
+
+
+#: told to keep quiet and out of sight: «не высовываться», «не отсвечивать», «сидеть тихо», «помалкивать»
+_HIDE = frozenset(("высовываться", "отсвечивать", "вякать", "рыпаться", "помалкивать"))
+
+
+def _silenced(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
+    """In «геи должны сидеть тихо и не высовываться», «пусть мигранты помалкивают» (the group ``i`` the
+    subject, a modal or «пусть» before the verb) the verb that tells a whole group to hide; None when
+    there is none («дети должны сидеть тихо на уроке» is asked only of ages, which are left out)."""
+    told = [k for k in same_sentence if words[k] in _MUST or words[k] in ("пусть", "надо", "нужно")]
+    if not told:
+        return None
+    for k in same_sentence:
+        if k <= told[0]:
+            continue
+        w = words[k]
+        if (lemma(w) in _HIDE and (w == "помалкивать" or lemma(w) == "помалкивать" or words[k - 1] == "не")) or (
+            w == "тихо" and lemma(words[k - 1]) == "сидеть"
+        ):
+            return k
+    return None
+
+
+#: wishing what is feared of a people: «спят и видят», «мечтают», «хотят», «только и ждут»
+_SCHEME = frozenset(("мечтать", "хотеть", "мечтать", "стремиться", "жаждать", "видеть", "ждать"))
+#: what a people is said to scheme against «us»
+_DO_AWAY = frozenset(
+    ("вырезать", "перерезать", "убить", "перебить", "уничтожить", "истребить", "поработить", "захватить", "извести", "выжить")
+)
+
+
+def _schemes_against_us(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
+    """In «мусульмане спят и видят, как бы нас всех вырезать», «евреи мечтают нас уничтожить» (the
+    group ``i`` the subject) the infinitive of doing away with «us» after a verb of wishing; None when
+    there is none («армяне мечтают открыть ресторан»)."""
+    wish = next((k for k in same_sentence if k > i and lemma(words[k]) in _SCHEME), None)
+    if wish is None:
+        return None
+    for k in same_sentence:
+        if k > wish and _has(words[k], "INFN") and lemma(words[k]) in _DO_AWAY:
+            if any(words[m] in ("нас", "русских", "всех") for m in range(max(wish, k - 4), min(len(words), k + 3))):
+                return k
+    return None
+
+
 _KNOW_NOT = frozenset(("знают", "знает", "ведают", "слышали"))
 
 
@@ -711,6 +843,29 @@ _TRUST_FORMS = frozenset(
 )
 
 
+#: waiting for something from someone: «ничего хорошего от них не жди», «чего ещё ожидать от …»
+_EXPECT = frozenset(("ждать", "ожидать", "дождаться"))
+#: what is said never to come from them: «ничего хорошего», «ничего доброго», «ничего путного»
+_GOOD_THING = frozenset(("хорошего", "доброго", "путного", "толкового", "нормального"))
+
+
+def _nothing_good_from(words: Sequence[str], idx: list[int], i: int) -> int | None:
+    """In «от <group> ничего хорошего не жди», «ничего доброго от них не ждите», «чего ещё ожидать от
+    <group>» (the group ``i`` after «от», ``idx`` its sentence) the word that denies them any good —
+    «ничего» before a good thing, or the «чего»/«что» of the rhetorical question — with a verb of
+    waiting in the sentence; None when there is none («от мигрантов ждут уплаты налогов» asks a thing)."""
+    if not (words[i - 1] == "от" or (i > 1 and words[i - 2] == "от" and words[i - 1] in _THEIR_OR_SUCH | _THESE)):
+        return None
+    if not any(lemma(words[k]) in _EXPECT for k in idx):
+        return None
+    for k in idx:
+        if words[k] == "ничего" and k + 1 < len(words) and words[k + 1] in _GOOD_THING:
+            return k if k < i else k + 1  # (the quote spans «ничего хорошего»)
+        if words[k] in ("чего", "что") and k + 1 < len(words) and words[k + 1] in ("ещё", "еще", "же") and k < i:
+            return k
+    return None
+
+
 #: keeping company or doing business with people: refused to a whole people, it paints them as cheats
 _SHUN = frozenset(("связываться", "связаться", "общаться", "водиться", "дружить", "знаться", "сотрудничать", "иметь"))
 
@@ -724,8 +879,10 @@ def _shunned(words: Sequence[str], sent: list[int], same_clause: list[int], i: i
     for j in same_clause:
         if lemma(words[j]) not in _SHUN or not (_has(words[j], "INFN") or _has(words[j], "impr")):
             continue
-        if j < 1 or not (words[j - 1] == "не" or (j > 1 and words[j - 2] == "не" and words[j - 1] in _ADVISED)):
-            continue
+        if j < 1 or not (
+            words[j - 1] in ("не", "нельзя") or (j > 1 and words[j - 2] == "не" and words[j - 1] in _ADVISED)
+        ):
+            continue  # («с ними нельзя иметь дело»: forbidden like «не надо»)
         # («иметь» alone is having: only «дел(а) не иметь» is the business refused)
         if lemma(words[j]) != "иметь" or any(lemma(words[k]) == "дело" for k in same_clause if abs(k - j) <= 2):
             return j
@@ -866,10 +1023,10 @@ _CLOSE_QUOTE = re.compile(r"[»\"“”']")
 
 
 def _quotes_a_post(norm: Normalized, lem: str, k: int, h: int) -> bool:
-    """«комментарии вроде «…»», «надпись на заборе: …»: is the word at ``h`` quoted (a quote or a colon
-    between) within four words after a post noun (lemma ``lem``) at ``k`` — a post's words, not the
-    author's?"""
-    return lem in _POST_NOUNS and h - k <= 4 and bool(
+    """«комментарии вроде «…»», «надпись на заборе: …», «цитирую: «…»»: is the word at ``h`` quoted (a
+    quote or a colon between) within four words after a post noun or a verb of quoting (lemma ``lem``)
+    at ``k`` — someone's words, not the author's?"""
+    return (lem in _POST_NOUNS or lem.startswith(_QUOTING)) and h - k <= 4 and bool(
         _QUOTE_OR_COLON.search(norm.original, norm.tokens[k].end, norm.tokens[h].start)
     )
 
@@ -1263,8 +1420,9 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     if any(words[k] == "или" and "GS.LEAVE" in cue[k + 1] for k in idx if k < last):
         return False  # «уважайте наши законы или уезжайте»: an ultimatum, not respect
 
-    def negated(k: int) -> bool:  # («не может быть хорошим»: the word is negated three words away)
-        return any("GS.NOT" in cue[m] or words[m] == "ни" for m in range(max(idx[0], k - 3), k))
+    def negated(k: int) -> bool:  # («не может быть хорошим»: the word is negated three words away;
+        # «ничего хорошего от них не жди»: nothing of it)
+        return any("GS.NOT" in cue[m] or words[m] in ("ни", "ничего") for m in range(max(idx[0], k - 3), k))
 
     for k in idx:
         if (
@@ -1311,8 +1469,12 @@ _CANNOT = frozenset(("может", "могут", "сможет", "смогут",
 
 
 def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
-    """Is the praise at ``k`` denied later in its sentence (``idx``): «не может», «не бывает»?"""
-    return any(words[m] == "не" and m + 1 in idx and words[m + 1] in _CANNOT for m in idx if m > k)
+    """Is the praise at ``k`` denied later in its sentence (``idx``): «не может», «не бывает», or a
+    genitive «нет» within four words after it or three before («нормальных среди них нет», «нет
+    нормальных»)?"""
+    if any(words[m] == "не" and m + 1 in idx and words[m + 1] in _CANNOT for m in idx if m > k):
+        return True
+    return _has(words[k], "gent") and any(words[m] == "нет" for m in idx if k - 3 <= m <= k + 4)
 
 
 #: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»
@@ -1399,11 +1561,8 @@ def _reported_before(
             return True  # «многие думают, что все X …»: someone else's opinion, told
         if words[k] in _THEY_SAY and norm.original.startswith(",", norm.tokens[k].end) and (k == 0 or sent[k - 1] != sent[k]):
             return True  # «Говорят, цыгане воруют, но мой сосед …»: hearsay, told as such
-        if words[k].startswith(_QUOTING) and i - k <= 4 and _QUOTE_OR_COLON.search(
-            norm.original, norm.tokens[k].end, norm.tokens[i].start
-        ):
-            return True  # «цитирую депутата: «пенсионеры — балласт»»: whoever quotes, the words are another's
-        # (a post noun counts only within four words: the lemma is looked up only there)
+        # (a post noun or a verb of quoting counts only within four words: the lemma is looked up only
+        # there; «цитирую депутата: «пенсионеры — балласт»»: whoever quotes, the words are another's)
         if i - k <= 4 and _quotes_a_post(norm, lemmas[k] if lemmas is not None else lemma(words[k]), k, i):
             return True
     return False
@@ -1414,8 +1573,9 @@ _THEY_SAY = frozenset(("говорят", "поговаривают", "болта
 #: Words that open someone's reported words after a report verb ("написали, что …", "пишет, мол, …").
 _INTRODUCERS = frozenset("что будто якобы мол дескать типа чтобы".split())
 _QUOTE_OR_COLON = re.compile(r"[:«»\"“”„]")
-#: verbs of quoting, in any person («цитирую», «процитировал»): with a colon or a quote right after
-_QUOTING = ("цитир", "процитир")
+#: verbs of quoting, in any person («цитирую», «процитировал»), and «дословно»: with a colon or a quote
+#: right after
+_QUOTING = ("цитир", "процитир", "дословно")
 
 
 def _introduces(norm: Normalized, words: Sequence[str], cue: frozenset[str], k: int, h: int) -> bool:
@@ -1569,6 +1729,11 @@ def _rhetorical_call(
             return Finding("call_to_exclude", attribute, toks[idx[0]].start, toks[max(i, j)].end, "review", f"кто {words[j]}", True)
     if not (_has(words[i], "accs") or _has(words[i], "gent")):
         return None
+    if attribute not in _RULES_OF and (j := _nothing_good_from(words, idx, i)) is not None:
+        # «Чего ещё ожидать от цыган?»: asked only to say that nothing better comes from them
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        a, b = min(i, j), max(i, j)
+        return Finding("generalisation", attribute, toks[a].start, toks[b].end, strength, f"{words[j]} … от {words[i]}", hold)
     if (words[idx[0]], words[idx[1]]) == _HOW_LONG:
         # «Сколько можно терпеть этих цыган?»: the author says they cannot bear the group any longer; of
         # an age or a trade («… этих подростков в подъезде?») a complaint a moderator reads
@@ -1697,7 +1862,11 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
 
 #: «всех мигрантов — на выход»: the way out, like the dump, in a verbless call
 _WAY_OUT = frozenset(("выход", "родину"))  # «студентов на выход», «кавказцев на родину»
-_TO = frozenset(("на", "в", "во"))
+_TO = frozenset(("на", "в", "во", "за"))
+#: Where people are locked up: «всех геев в тюрьму», «мигрантов за решётку», «на нары их» — a whole
+#: people or sex sent there is persecution; a trade or a party, what angry voters say of officials
+#: (held: «всех чиновников на нары»)
+_PRISON = frozenset(("тюрьму", "тюрягу", "нары", "решетку", "каторгу"))
 _HOW_LONG = ("сколько", "можно")
 _DARK = ("черн", "темнокож", "чернокож")
 
@@ -1712,15 +1881,19 @@ def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int, 
     if j + 1 >= n or sent[j + 1] != sent[j]:
         return False
     nxt = words[j + 1]
+    if words[j] == "за" and nxt != "решетку":
+        return False
     if words[j] in ("в", "во"):
-        confined = nxt in _CONFINEMENT or (nxt == "дом" and j + 2 < n and words[j + 2] == "престарелых")
+        confined = nxt in _CONFINEMENT or nxt in _PRISON or (nxt == "дом" and j + 2 < n and words[j + 2] == "престарелых")
         if not confined and not (j > i and (_has(nxt, "accs") or _has(nxt, "nomn")) and _homeland(words[i], nxt)):
             return False  # (not «работа в Норвегии — для норвежцев»: where, not where to)
-    elif nxt not in _DISPOSAL and nxt not in _WAY_OUT and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
+    elif nxt not in _DISPOSAL and nxt not in _WAY_OUT and nxt not in _PRISON and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
         return False
     if any(words[k] == "пора" for k in range(max(0, j - 3), j) if sent[k] == sent[j]):
         return True
-    own = [k for k in range(max(0, j - 6), min(n, j + 3)) if clause[k] == clause[j] and k not in (j, j + 1)]
+    # (a verb anywhere in the clause of a prison: «мигрантов в тюрьму за такое не сажают»)
+    lo, hi = (0, n) if nxt in _PRISON else (max(0, j - 6), min(n, j + 3))
+    own = [k for k in range(lo, hi) if clause[k] == clause[j] and k not in (j, j + 1)]
     return not any(_likely(words[k], "VERB") or _likely(words[k], "INFN") or _likely(words[k], "PRTS") for k in own)
 
 
@@ -1922,7 +2095,14 @@ def _statement(
         if words[j] in _TO and obj and _disposal(words, sent, clause, j, i) and not (kept_out and words[j + 1] in _WAY_OUT):
             # («студентов на выход из аудитории» is a teacher's order)
             where = "тот свет" if words[j + 1] == "тот" else words[j + 1]
-            return found("call_to_exclude", j + 1, "delete", f"{words[j]} {where}")
+            if words[j + 1] in _PRISON and (
+                not (_has(words[i], "plur") or words[i] in _COLLECTIVE) or _picked_out(norm, words, sent, i)
+            ):
+                # «мигранта, который избил продавца, — в тюрьму», «мигрантов, которые торгуют наркотиками,
+                # — в тюрьму»: offenders sent where the law sends them, not a people
+                continue
+            strength, hold = _SURE_OR_HELD[not (kept_out and words[j + 1] in _PRISON)]
+            return found("call_to_exclude", j + 1, strength, f"{words[j]} {where}", hold)
         if not kept_out and (obj or words[j] in _UNWANTED) and (unwelcome := _unwelcome(words, clause, i, j)):
             # «цыганам нечего делать в нашем городе», «армянам тут не рады», «азиатов в наш город не
             # надо»: a people, a sex or a district told they are not wanted (minors and trades are kept
@@ -1974,6 +2154,15 @@ def _statement(
         # «у цыган нет ни стыда ни совести», «у молодёжи нет мозгов»: what a whole group is said to lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"нет {words[j]}", hold)
+    if i > 0 and words[i - 1] == "у" and (j := _in_their_blood(words, cue, same_sentence, i)) is not None:
+        # «у цыган воровство в крови»: a vice said to be inborn in a whole group
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        blood = "в генах" if "генах" in words else "в крови"
+        return found("generalisation", j, strength, f"{words[j]} {blood}", hold)
+    if attribute in _ONLY_OF and (j := _they_are_what_they_are(words, same_sentence, i)) is not None:
+        # «что с них взять, цыгане есть цыгане», «армянин — он и в Африке армянин»: the name said to be
+        # all there is to know of them — a moderator reads it («дети есть дети» forgives; not asked of ages)
+        return found("generalisation", j, "review", f"{words[i]} есть {words[j]}", hold=True)
     subject = _has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE  # the group as the subject
     said_of_all = attribute in _ONLY_OF or attribute == "sex"
     if subject and (kj := _incapable(words, same_clause, i, said_of_all)):
@@ -1982,6 +2171,13 @@ def _statement(
         k, j = kj
         strength, hold = _SURE_OR_HELD[said_of_all]
         return found("generalisation", j, strength, " ".join(words[k : j + 1]), hold)
+    if subject and (attribute in _ONLY_OF or attribute == "sex") and (j := _silenced(words, same_sentence, i)) is not None:
+        # «геи должны сидеть тихо и не высовываться»: a whole people or sex told to hide
+        return found("call_to_exclude", j, "delete", f"{words[j - 1]} {words[j]}")
+    if subject and (j := _schemes_against_us(words, same_sentence, i)) is not None:
+        # «мусульмане спят и видят, как бы нас всех вырезать»: a whole group said to plot «our» death
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
+        return found("generalisation", j, strength, f"хотят {words[j]} нас", hold)
     if subject and (j := _unknown_to(words, cue, same_sentence, i)) is not None:
         # «ингуши не знают, что такое честность», «цыгане понятия не имеют о совести»: the same lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
@@ -1994,6 +2190,11 @@ def _statement(
         # children: «детям нельзя доверять спички» is care)
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"не {words[j]}", hold)
+    if attribute not in _RULES_OF and i > 0 and (j := _nothing_good_from(words, same_sentence, i)) is not None:
+        # «от этих кавказцев ничего хорошего не жди»: nothing good expected of a whole people (of an age or
+        # a sex, a moderator reads it; of a trade or a party it is what voters say of officials)
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        return found("generalisation", j, strength, f"{words[j]} … от {words[i]}", hold)
     if attribute in _ONLY_OF and (j := _shunned(words, sent, same_clause, i)) is not None:
         # «с азербайджанцами лучше дел не иметь», «с цыганами не связывайтесь»: a whole people to be
         # kept away from — deleted when the text says why in a word of contempt («… — обманут»), held

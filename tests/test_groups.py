@@ -3101,3 +3101,157 @@ def test_a_people_not_to_be_lived_or_studied_alongside_is_held(judge, text):
 @pytest.mark.parametrize("text", ["Не хочу, чтобы сын учился с хулиганами", "Хочу жить рядом с армянами, хорошие соседи"])
 def test_bullies_and_a_wish_to_live_alongside_are_no_call(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+# --- round 18 ---
+
+
+@pytest.mark.parametrize(
+    "text", ["Всех геев в тюрьму", "Мигрантов — за решётку", "Надо всех армян за решётку", "Пора всех цыган в тюрьму, достали"]
+)
+def test_a_people_sent_to_prison_is_a_call(judge, text):
+    assert ("call_to_exclude", findings(text)[0][1]) in findings(text)
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мигранта, который избил продавца, в тюрьму",
+        "Мигрантов, которые торгуют наркотиками, — в тюрьму",
+        "Врачей обычно в тюрьму не сажают, ответственность понесёт клиника",
+        "Мигрантов в тюрьму за такое не сажают",
+        "Цыган посадили в тюрьму за наркотики",
+    ],
+)
+def test_offenders_sent_to_prison_and_prison_news_are_no_call(text):
+    assert findings(text) == []
+
+
+def test_a_trade_sent_to_prison_is_held():
+    g = analyse(normalize("Таксистов-нарушителей на нары"), default_lexicon())
+    assert g is not None and [(f.kind, f.strength) for f in g.findings] == [("call_to_exclude", "review")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Среди цыган нет ни одного честного", "Среди мигрантов нет нормальных", "Нормальных среди них нет, все мигранты одинаковые"],
+)
+def test_no_decent_one_among_a_people_is_removed(judge, text):
+    assert ("generalisation", "nationality") in findings(text)
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Среди мигрантов нет нормальных условий", "Среди мигрантов нет ни одного больного"])
+def test_no_decent_lodging_and_no_sick_one_are_no_generalisation(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ничего хорошего от этих кавказцев не жди", "От цыган ничего хорошего не жди", "Чего ещё ожидать от цыган?", "Что ещё ждать от мигрантов?"],
+)
+def test_nothing_good_expected_of_a_people_is_removed(judge, text):
+    assert ("generalisation", "nationality") in findings(text)
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "От мигрантов ждут уплаты налогов",
+        "От чиновников ничего хорошего не жди",
+        "Чего ждать от мигрантов после отмены патентов?",
+        "Мы ничего хорошего от этого ремонта не ждём",
+    ],
+)
+def test_what_is_asked_of_people_and_of_officials_is_no_generalisation(text):
+    assert findings(text) == []
+
+
+def test_nothing_good_expected_of_an_age_is_held(judge):
+    assert held_as(judge.judge("От молодёжи ничего хорошего не жди"), "generalisation")
+
+
+@pytest.mark.parametrize("text", ["С цыганами нельзя иметь дело", "С этой нацией нельзя иметь дело"])
+def test_a_people_not_to_be_dealt_with_is_held(judge, text):
+    assert held_as(judge.judge(text), "generalisation")
+
+
+@pytest.mark.parametrize(
+    "text", ["Мигранты живут за наш счёт", "Все мигранты живут за наш счёт", "Мигранты живут за счёт налогоплательщиков"]
+)
+def test_a_people_said_to_live_off_us_is_removed(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Мигрантов лечат за наш счёт", "Мы живём за наш счёт, без субсидий", "Студенты живут за счёт родителей"]
+)
+def test_paid_by_us_and_living_off_parents_are_clean(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["У цыган воровство в крови", "Воровство у цыган в крови", "Воровать у цыган в крови"])
+def test_a_vice_said_inborn_in_a_people_is_removed(judge, text):
+    assert ("generalisation", "nationality") in findings(text)
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["У грузин в крови гостеприимство", "У кавказцев в крови уважение к старшим", "У пенсионеров в крови нашли низкий гемоглобин"]
+)
+def test_a_virtue_in_the_blood_and_a_blood_test_are_clean(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", ["Что с них взять, цыгане есть цыгане", "Цыгане — они и есть цыгане", "Армянин он и в Африке армянин"])
+def test_a_people_said_to_be_what_they_are_is_held(judge, text):
+    assert held_as(judge.judge(text), "generalisation")
+
+
+@pytest.mark.parametrize(
+    "text", ["Дети есть дети", "Армяне и грузины, армяне и азербайджанцы — все соседи", "Армяне пришли, и армяне ушли"]
+)
+def test_children_forgiven_and_a_name_said_twice_are_clean(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", ["Геи должны сидеть тихо и не высовываться", "Пусть мигранты помалкивают", "Женщины должны сидеть тихо"])
+def test_a_people_or_a_sex_told_to_hide_is_removed(judge, text):
+    assert [k for k, _a in findings(text)] == ["call_to_exclude"]
+    assert judge.judge(text).action in REMOVED
+
+
+def test_children_told_to_sit_quietly_are_clean():
+    assert findings("Дети должны сидеть тихо на уроке") == []
+
+
+@pytest.mark.parametrize("text", ["Мусульмане спят и видят, как бы нас всех вырезать", "Евреи мечтают нас уничтожить"])
+def test_a_people_said_to_plot_our_death_is_removed(judge, text):
+    assert ("generalisation", "religion" if text.startswith("Мусульмане") else "nationality") in findings(text)
+    assert judge.judge(text).action in REMOVED
+
+
+def test_a_peoples_dream_of_a_restaurant_is_clean():
+    assert findings("Армяне мечтают открыть ресторан") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Цитирую: «понаехали тут» — вот так нас встречают в поликлинике", "Дословно: «чурки, валите домой». Это сказала продавщица"],
+)
+def test_abuse_quoted_after_citing_is_held_as_reported(judge, text):
+    assert held_as(judge.judge(text), "reported_speech")
+
+
+@pytest.mark.parametrize("text", ["Тебя ждёт сюрприз у подъезда", "Мы за тобой следим", "Следим за тобой, не сомневайся"])
+def test_a_surprise_at_the_door_and_being_watched_are_veiled_threats(judge, text):
+    assert held_as(judge.judge(text), "veiled_threat")
+
+
+@pytest.mark.parametrize(
+    "text", ["Мы следим за вашей работой", "Тебя ждёт сюрприз в магазине", "Тебя дома ждёт сюрприз от мамы, беги скорее"]
+)
+def test_watching_the_work_and_a_shops_surprise_are_no_threat(judge, text):
+    assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
