@@ -106,6 +106,25 @@ _AMBIGUOUS = frozenset(_FOLD_ALT) | frozenset("@$!|")
 _LOOKALIKE_SYMBOLS = frozenset("@$!|")
 _MASK_SYMBOLS = frozenset("*#$%@!|&.")
 _MAPPED_DIGITS = frozenset("0134689")
+
+
+def _inner_pair(w: str, k: int) -> bool:
+    """Are ``w[k]`` and ``w[k + 1]`` two look-alike digits inside a Cyrillic word — two letters before
+    them, letters after (not one house letter: «Ленина10а», «дом10б» are addresses)?"""
+    rest = w[k + 2 :]
+    return (
+        1 < k
+        and w[k + 1] in _MAPPED_DIGITS
+        and _is_cyr(w[k - 1])
+        and _is_cyr(w[k - 2])
+        and bool(rest)
+        and all(_is_cyr(c) for c in rest)
+        and not (len(rest) == 1 and rest in _HOUSE_LETTERS)
+    )
+
+
+#: letters after a house number («10а», «12б», «5к»)
+_HOUSE_LETTERS = frozenset("абвгдек")
 _CYR_VOWELS = frozenset("аеёиоуыэюя")
 _CYR_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 #: Russian one-letter words: three of them in a row ("и я с ...") are not a spelled-out word.
@@ -407,9 +426,10 @@ class _Builder:
                 self.word(idx[:cut])
                 self.word(idx[cut:])
                 return
-        # Unmapped digits (2, 5, 7 ...) and runs of digits break the word.
+        # Unmapped digits (2, 5, 7 ...) and runs of digits break the word — but not a pair of look-alike
+        # digits between Cyrillic letters («ид10т», «т10п»: «ио»), which no number is written as.
         for k, c in enumerate(w):
-            if c.isdigit() and (c not in _MAPPED_DIGITS or (k + 1 < len(w) and w[k + 1].isdigit())):
+            if c.isdigit() and (c not in _MAPPED_DIGITS or (k + 1 < len(w) and w[k + 1].isdigit() and not _inner_pair(w, k))):
                 j = k
                 while j < len(w) and w[j].isdigit():
                     j += 1

@@ -334,3 +334,16 @@ def test_one_dot_inside_a_short_word_is_a_mask(raw: str, expected: str) -> None:
 )
 def test_one_dot_between_words_still_separates_them(raw: str, expected: list[str]) -> None:
     assert texts(raw) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), [("ты ид10т", "идиот"), ("ид10ты", "идиоты"), ("ид10тка", "идиотка")])
+def test_a_pair_of_look_alike_digits_inside_a_word_is_folded(text, word):
+    assert word in normalize(text).words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("ул.Ленина10а", ("ул", "ленина", "10", "а")), ("дом10б", ("дом", "10", "б")), ("в 10ти метрах", ("в", "10", "ти", "метрах"))],
+)
+def test_house_numbers_and_numbers_with_endings_keep_their_digits(text, words):
+    assert normalize(text).words == words
