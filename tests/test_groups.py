@@ -3255,3 +3255,23 @@ def test_a_surprise_at_the_door_and_being_watched_are_veiled_threats(judge, text
 )
 def test_watching_the_work_and_a_shops_surprise_are_no_threat(judge, text):
     assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize("text", ["Негры — низшая раса", "Цыгане — низшая раса", "Женщины — низшие существа"])
+def test_a_group_called_lower_is_removed(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Арийцы — высшая раса", "Нацисты считали славян низшей расой", "Мы высшая нация"])
+def test_a_ranking_of_races_unnamed_or_told_as_history_is_held(judge, text):
+    assert held_as(judge.judge(text), "dehumanising")
+
+
+@pytest.mark.parametrize("text", ["Низшая лига футбола", "Высшая нервная деятельность"])
+def test_a_lower_league_is_no_ranking_of_races(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Все оппозиционеры — нацпредатели и иноагенты", "Верующие — люди с промытыми мозгами"])
+def test_a_camp_called_traitors_and_believers_called_brainwashed_are_removed(judge, text):
+    assert findings(text) and judge.judge(text).action in REMOVED
