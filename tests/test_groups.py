@@ -3275,3 +3275,13 @@ def test_a_lower_league_is_no_ranking_of_races(judge, text):
 @pytest.mark.parametrize("text", ["Все оппозиционеры — нацпредатели и иноагенты", "Верующие — люди с промытыми мозгами"])
 def test_a_camp_called_traitors_and_believers_called_brainwashed_are_removed(judge, text):
     assert findings(text) and judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Ты продался за копейки", "Вы продались застройщику"])
+def test_the_addressee_said_to_have_sold_out_is_held(judge, text):
+    assert held_as(judge.judge(text), "defamation_of_person")
+
+
+@pytest.mark.parametrize("text", ["Ты не продался, молодец", "Ты продал машину?"])
+def test_not_selling_out_and_a_car_sold_are_clean(judge, text):
+    assert judge.judge(text).action == "allow"
