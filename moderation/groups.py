@@ -1174,6 +1174,7 @@ def _structure(
     s = c = 0
     prev_end = None
     prev_i = -2
+    name_end = -1  # the last token of a name in quotes after a noun («продавцы «Магнита» все хамы»)
     for i in region:
         t = toks[i]
         if prev_end is not None and i != prev_i + 1:
@@ -1182,7 +1183,11 @@ def _structure(
             c += 1
         elif prev_end is not None and t.start - prev_end != 1 or (prev_end is not None and orig[prev_end] != " "):
             gap = orig[prev_end : t.start]
-            if _SENTENCE_END.search(gap):
+            if (k := _quoted_name(norm, words, prev_i, i, gap)) is not None:
+                name_end = k  # (the name is part of its noun's clause)
+            elif prev_i == name_end and _CLOSING_ONLY.fullmatch(gap):
+                pass
+            elif _SENTENCE_END.search(gap):
                 question[s] = "?" in gap
                 s += 1
                 c += 1
@@ -1199,6 +1204,29 @@ def _structure(
         m = _SENTENCE_END.search(orig, prev_end, nxt) if prev_i + 1 < len(toks) else None
         question[s] = "?" in (orig[prev_end : m.end()] if m else orig[prev_end:nxt])
     return sent, clause, question
+
+
+#: the gap that opens or closes a quoted name: a quotation mark and spaces only
+_OPENING_ONLY = re.compile(r"\s*[«\"„“]")
+_CLOSING_ONLY = re.compile(r"[»\"“”]\s*")
+
+
+def _quoted_name(norm: Normalized, words: Sequence[str], prev: int, i: int, gap: str) -> int | None:
+    """The last token of a name in quotes that opens at ``i`` right after the noun at ``prev``
+    («продавцы «Магнита»», «сотрудники «Водоканала»»): capitalised, one to three words, closed before
+    anything else; None for other quotes («написали «Ты дебил»» follows a verb)."""
+    toks, orig = norm.tokens, norm.original
+    if prev < 0 or not _OPENING_ONLY.fullmatch(gap) or not orig[toks[i].start].isupper():
+        return None
+    if not _likely(words[prev], "NOUN"):
+        return None
+    for k in range(i, min(len(toks), i + 3)):
+        after = orig[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else orig[toks[k].end :]
+        if _CLOSING_ONLY.fullmatch(after) or (k + 1 == len(toks) and after.strip()[:1] in "»\"“”"):
+            return k
+        if after.strip():
+            return None
+    return None
 
 
 def _pronoun_referents(
@@ -1711,7 +1739,7 @@ def _rhetorical_call(
         # «Может, хватит пускать мигрантов в город?»: asked to stop letting them in
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         a, b = min(i, j), max(i, j)
-        return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"хватит {words[j]}", hold)
+        return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"{_stop_word(words, j)} {words[j]}", hold)
     if (opener := _proposal(words, idx)) is not None and (opener == "почему бы не" or attribute in _ONLY_OF):
         # «А почему бы не запретить мусульманам молиться на улицах?», «Не пора ли ограничить въезд для
         # кавказцев?», «А что, если запретить …?»: a proposal put as a question
@@ -1783,14 +1811,20 @@ def _segregated(
 _NEEDED = frozenset(("нужна", "нужен", "нужны", "нужно"))
 
 
+def _stop_word(words: Sequence[str], j: int) -> str:
+    """«хватит» or «сколько можно», whichever stands before the admitting verb at ``j``."""
+    return "хватит" if words[j - 1] == "хватит" else "сколько можно"
+
+
 def _stop_admitting(words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int) -> int | None:
-    """«Хватит пускать мигрантов в город», «хватит давать им квартиры»: «хватит» right before an
-    infinitive that admits or gives (GS.EXCLUDE_NEG), in the sentence ``idx`` of the group word ``i``
+    """«Хватит пускать мигрантов в город», «хватит давать им квартиры», «сколько можно пускать сюда
+    мигрантов»: «хватит» or «сколько можно» right before an infinitive that admits or gives (GS.EXCLUDE_NEG), in the sentence ``idx`` of the group word ``i``
     (an object: «хватит пускать мигрантов»), not a place («хватит места всем»); its index or None."""
     return next(
         (
             j for j in idx
-            if j > 0 and words[j - 1] == "хватит" and "GS.EXCLUDE_NEG" in cue[j] and words[j] != "место"
+            if j > 0 and (words[j - 1] == "хватит" or (j > 1 and (words[j - 2], words[j - 1]) == _HOW_LONG))
+            and "GS.EXCLUDE_NEG" in cue[j] and words[j] != "место"
             and _has(words[j], "INFN") and abs(j - i) <= 5
         ),
         None,
@@ -2124,7 +2158,7 @@ def _statement(
         # «Хватит пускать мигрантов в город!» (not minors or a trade: «хватит пускать подростков в
         # клуб после полуночи» is a rule asked for)
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
-        return found("call_to_exclude", j, strength, f"хватит {words[j]}", hold)
+        return found("call_to_exclude", j, strength, f"{_stop_word(words, j)} {words[j]}", hold)
 
     if (
         attribute in _ONLY_OF

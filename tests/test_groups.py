@@ -3285,3 +3285,23 @@ def test_the_addressee_said_to_have_sold_out_is_held(judge, text):
 @pytest.mark.parametrize("text", ["Ты не продался, молодец", "Ты продал машину?"])
 def test_not_selling_out_and_a_car_sold_are_clean(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Сколько можно пускать мигрантов?", "Сколько можно пускать в город этих гастарбайтеров, своим работы нет!"])
+def test_how_long_will_a_people_be_let_in_is_a_call(judge, text):
+    assert findings(text) == [("call_to_exclude", "nationality")]
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Сколько можно пускать детей на стройку без присмотра", "Сколько можно давать обещания?"])
+def test_how_long_will_children_be_let_in_or_promises_given_is_no_call(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", ["Продавцы «Магнита» все хамы", "Сотрудники «Водоканала» все алкаши"])
+def test_a_trade_named_by_its_firm_in_quotes_is_still_generalised_about(text):
+    assert [k for k, _a in findings(text)] == ["generalisation"]
+
+
+def test_a_firm_in_quotes_praised_is_clean():
+    assert findings("Продавцы «Магнита» вежливые") == []
