@@ -231,7 +231,9 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
 #: контролировать) «весь» of a city, a market, a trade (:data:`_DOMAIN`), not «весь ресторан в чистоте»
 _WORLD = frozenset(
     "мир мира миром миру страна страной страну страны планета планетой планету государство государством"
-    " полгорода полстраны полрынка".split()
+    " полгорода полстраны полрынка"
+    # («евреи контролируют банки и СМИ»: the money and the press, the other half of the trope)
+    " банки банками сми медиа финансы финансами прессу прессой".split()
 )
 _ALL = frozenset("весь всю вся всей всё все всем всеми".split())
 _DOMAIN = frozenset(
@@ -638,6 +640,10 @@ def _turned_into_squalor(words: Sequence[str], same_clause: list[int], j: int) -
     )
 
 
+#: «тем хуже живёт народ», «тем хуже становится»: life getting worse
+_LIVE = frozenset(("жить", "становиться", "стать", "житься"))
+
+
 def _the_more_of_them(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int) -> int | None:
     """«Чем больше у нас кавказцев, тем больше преступлений» (not «чем больше у нас врачей, тем
     меньше очередей»): «чем больше» before the group word and «тем больше/хуже» with crime, dirt or
@@ -653,6 +659,8 @@ def _the_more_of_them(words: Sequence[str], cue: list[frozenset[str]], sent: lis
             return None
         if fewer and words[k] == "тем" and words[k + 1] in _BETTER:
             return k + 1  # «чем меньше мигрантов, тем чище город»: the group's absence as the cure
+        if words[k] == "тем" and words[k + 1] == "хуже" and k + 2 < n and sent[k + 2] == sent[i] and lemma(words[k + 2]) in _LIVE:
+            return k + 1  # «чем больше в стране евреев, тем хуже живёт народ»: the group's number as the harm
         if words[k] == "тем" and words[k + 1] in _MORE:
             for j in range(k + 1, min(n, k + 4)):
                 if sent[j] == sent[i] and (lemma(words[j]) in _MISCHIEF or "GS.PROBLEM" in cue[j]):

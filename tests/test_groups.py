@@ -3305,3 +3305,22 @@ def test_a_trade_named_by_its_firm_in_quotes_is_still_generalised_about(text):
 
 def test_a_firm_in_quotes_praised_is_clean():
     assert findings("Продавцы «Магнита» вежливые") == []
+
+
+@pytest.mark.parametrize("text", ["Евреи контролируют банки и СМИ", "Банки контролируют армяне"])
+def test_a_people_said_to_control_the_banks_and_the_press_is_held(judge, text):
+    assert held_as(judge.judge(text), "generalisation")
+
+
+def test_a_people_opening_banks_is_news():
+    assert findings("Армяне открыли банки в городе") == []
+
+
+@pytest.mark.parametrize("text", ["Чем больше в стране евреев, тем хуже живёт народ", "Чем больше мигрантов, тем хуже становится"])
+def test_a_peoples_number_as_the_cause_of_worse_life_is_removed(judge, text):
+    assert findings(text) == [("generalisation", "nationality")]
+    assert judge.judge(text).action in REMOVED
+
+
+def test_more_cars_make_life_worse_is_no_generalisation():
+    assert findings("Чем больше машин, тем хуже живётся") == []
