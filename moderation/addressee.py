@@ -94,8 +94,8 @@ def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
 
 
 def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
-    """"я (же/полный …) <word>", "(чувствую) себя <word>", "<word> (же) я" inside one clause, or what
-    the author and their neighbours are taken for ("нас держат за идиотов")."""
+    """"я (же/полный …) <word>", "мы (же не) <words>", "(чувствую) себя <word>", "<word> (же) я" inside
+    one clause, or what the author and their neighbours are taken for ("нас держат за идиотов")."""
     if _taken_for(words, toks, orig, k):
         return True
     for j in (k + 1, k + 2):  # «ну и дурак же я», «дура я, что поверила» (not «о таких тварях я …»)
@@ -112,7 +112,7 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
         if _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):
             return False
         w = words[j]
-        if w == "я":
+        if w == "я" or (w == "мы" and _plural(words[k])):  # («мы не быдло, чтобы так с нами обращаться»)
             return True
         if w == "себя":
             return True  # "чувствую себя идиоткой": the walk back from the word met only fillers
@@ -120,6 +120,16 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
             return False
         j -= 1
     return False
+
+
+def _plural(word: str) -> bool:
+    """Can the word be what «мы» are called — a plural nominative, or a collective like «быдло»,
+    «стадо», «скот»?"""
+    return word in _HERD or any({"plur", "nomn"} in p.tag for p in parses(word)[:2])  # (not «мы этих тварей …»)
+
+
+#: words for a crowd of people that take «мы» in the singular («мы не быдло», «мы вам не стадо»)
+_HERD = frozenset("быдло стадо скот скотина чернь плебс отребье толпа".split())
 
 
 _FOOLS = frozenset("дурак дура идиот идиотка дурачок дурочка лох лошара болван придурок придурочная".split())

@@ -3324,3 +3324,17 @@ def test_a_peoples_number_as_the_cause_of_worse_life_is_removed(judge, text):
 
 def test_more_cars_make_life_worse_is_no_generalisation():
     assert findings("Чем больше машин, тем хуже живётся") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Мы не быдло, чтобы так с нами обращаться", "Мы же не дебилы", "Мы дураки, что голосовали за вас"]
+)
+def test_an_insult_word_the_authors_say_of_themselves_is_held_at_most(judge, text):
+    assert prepare(text).self_insult
+    v = judge.judge(text)
+    assert v.action in ("allow", "review") and "insult" not in v.labels
+
+
+@pytest.mark.parametrize("text", ["вот к чему мы этих тварей приучили.", "Мы же не дебилы, как вы", "Мы с тобой дебилы"])
+def test_we_with_an_insult_aimed_elsewhere_is_not_self_talk(text):
+    assert not prepare(text).self_insult
