@@ -683,6 +683,10 @@ def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[in
     )  # fmt: skip
 
 
+#: what being one of a group is said to be: «быть геем ненормально», «быть армянином — позор»
+_SHAMEFUL = frozenset(
+    "ненормально стыдно позорно мерзко противно отвратительно грешно позор грех болезнь извращение уродство".split()
+)
 #: vices said to be inborn: «воровство у них в крови», «у цыган в генах обман»
 _VICES = frozenset(
     "воровство обман ложь враньё вранье лень агрессия жестокость наглость пьянство хамство предательство "
@@ -2207,6 +2211,12 @@ def _statement(
         # «что с них взять, цыгане есть цыгане», «армянин — он и в Африке армянин»: the name said to be
         # all there is to know of them — a moderator reads it («дети есть дети» forgives; not asked of ages)
         return found("generalisation", j, "review", f"{words[i]} есть {words[j]}", hold=True)
+    if i > 0 and words[i - 1] in ("быть", "являться") and _has(words[i], "ablt") and (
+        j := next((k for k in same_sentence if k > i and words[k] in _SHAMEFUL and not words[k - 1] == "не"), None)
+    ) is not None:
+        # «быть геем ненормально», «быть цыганом — позор»: being one of them said to be a shame or a sickness
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
+        return found("generalisation", j, strength, f"быть {words[i]} {words[j]}", hold)
     subject = _has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE  # the group as the subject
     said_of_all = attribute in _ONLY_OF or attribute == "sex"
     if subject and (kj := _incapable(words, same_clause, i, said_of_all)):

@@ -3338,3 +3338,14 @@ def test_an_insult_word_the_authors_say_of_themselves_is_held_at_most(judge, tex
 @pytest.mark.parametrize("text", ["вот к чему мы этих тварей приучили.", "Мы же не дебилы, как вы", "Мы с тобой дебилы"])
 def test_we_with_an_insult_aimed_elsewhere_is_not_self_talk(text):
     assert not prepare(text).self_insult
+
+
+@pytest.mark.parametrize("text", ["Быть геем ненормально", "Быть геем — это позор", "Быть армянином стыдно"])
+def test_being_one_of_a_group_called_a_shame_is_removed(judge, text):
+    assert [k for k, _a in findings(text)] == ["generalisation"]
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Быть геем в России опасно", "Быть пенсионером тяжело", "Быть геем не стыдно", "Быть цыганом — это не позор"])
+def test_being_one_of_a_group_said_hard_or_no_shame_is_clean(text):
+    assert findings(text) == []
