@@ -745,6 +745,8 @@ def _silenced(words: Sequence[str], same_sentence: list[int], i: int) -> int | N
         if (lemma(w) in _HIDE and (w == "помалкивать" or lemma(w) == "помалкивать" or words[k - 1] == "не")) or (
             w == "тихо" and lemma(words[k - 1]) == "сидеть"
         ):
+            if any(words[m] in _AT_PLACE or words[m] == "как" for m in range(k + 1, min(len(words), k + 3))):
+                return None  # «сидеть тихо в библиотеке, как и все»: a place's rule, not a group hidden
             return k
     return None
 

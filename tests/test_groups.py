@@ -3223,8 +3223,9 @@ def test_a_people_or_a_sex_told_to_hide_is_removed(judge, text):
     assert judge.judge(text).action in REMOVED
 
 
-def test_children_told_to_sit_quietly_are_clean():
-    assert findings("Дети должны сидеть тихо на уроке") == []
+@pytest.mark.parametrize("text", ["Дети должны сидеть тихо на уроке", "Женщины должны сидеть тихо в библиотеке, как и все"])
+def test_children_or_readers_told_to_sit_quietly_are_clean(text):
+    assert findings(text) == []
 
 
 @pytest.mark.parametrize("text", ["Мусульмане спят и видят, как бы нас всех вырезать", "Евреи мечтают нас уничтожить"])
@@ -3251,7 +3252,13 @@ def test_a_surprise_at_the_door_and_being_watched_are_veiled_threats(judge, text
 
 
 @pytest.mark.parametrize(
-    "text", ["Мы следим за вашей работой", "Тебя ждёт сюрприз в магазине", "Тебя дома ждёт сюрприз от мамы, беги скорее"]
+    "text",
+    [
+        "Мы следим за вашей работой",
+        "Тебя ждёт сюрприз в магазине",
+        "Тебя дома ждёт сюрприз от мамы, беги скорее",
+        "Тебя ждёт сюрприз в подъезде — мы повесили новые почтовые ящики",
+    ],
 )
 def test_watching_the_work_and_a_shops_surprise_are_no_threat(judge, text):
     assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
