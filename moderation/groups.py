@@ -608,8 +608,10 @@ def _none_left(words: Sequence[str], sent: list[int], i: int) -> int | None:
     not «ни одного пенсионера без лекарств»)."""
     if i < 2 or words[i - 1] not in ("одного", "одной") or words[i - 2] != "ни":
         return None
-    if i + 1 < len(words) and words[i + 1] in ("без", "в", "во") and sent[i + 1] == sent[i]:
-        return None  # «… ни одного пенсионера без лекарств», «… в очереди»: a wish for them
+    if i + 1 < len(words) and words[i + 1] in ("без", "в", "во") and sent[i + 1] == sent[i] and not (
+        i + 2 < len(words) and words[i + 1] != "без" and lemma(words[i + 2]) in _LAND
+    ):
+        return None  # «… ни одного пенсионера без лекарств», «… в очереди»: a wish for them (not «в городе»)
     for k in range(i - 3, max(-1, i - 7), -1):
         if sent[k] != sent[i]:
             return None
@@ -617,6 +619,12 @@ def _none_left(words: Sequence[str], sent: list[int], i: int) -> int | None:
             if any(words[m] in _WISH for m in range(max(0, k - 8), k) if sent[m] == sent[i]):
                 return k
             return None
+    # («была бы моя воля, ни одного кавказца бы тут не было»: the verb after the group)
+    for k in range(i + 2, min(len(words), i + 6)):
+        if sent[k] != sent[i]:
+            return None
+        if words[k] in _NONE_LEFT and words[k - 1] == "не":
+            return k if any(words[m] in _WISH for m in range(max(0, i - 8), k) if sent[m] == sent[i]) else None
     return None
 
 

@@ -3356,3 +3356,39 @@ def test_being_one_of_a_group_called_a_shame_is_removed(judge, text):
 @pytest.mark.parametrize("text", ["Быть геем в России опасно", "Быть пенсионером тяжело", "Быть геем не стыдно", "Быть цыганом — это не позор"])
 def test_being_one_of_a_group_said_hard_or_no_shame_is_clean(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Я бы этих мигрантов всех перестрелял", "threat"),
+        ("Пора устроить им ночь длинных ножей", "threat"),
+        ("Надо их травить, как тараканов", "threat"),
+        ("Белые, объединяйтесь против черных", "hate"),
+        ("За веру надо убивать неверных", "hate"),
+        ("Эх, была бы моя воля, ни одного кавказца бы тут не было", "hate"),
+        ("Чтобы ни одного цыгана в городе не осталось", "hate"),
+    ],
+)
+def test_incitement_to_violence_or_a_purge_is_removed(judge, text, category):
+    v = judge.judge(text)
+    assert v.action in REMOVED and category in v.labels, (v.action, v.labels)
+
+
+@pytest.mark.parametrize("text", ["Бить их надо, только так поймут", "Пусть только попробуют открыть мечеть — сожжём"])
+def test_a_beating_or_a_dare_answered_by_fire_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.category == "threat" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Тараканов надо травить, их много в подвале",
+        "Хочу, чтобы ни одного пенсионера в очереди не было",
+        "Жители, объединяйтесь против застройки парка!",
+        "Ни одного кавказца в списке не было",
+    ],
+)
+def test_pests_queues_and_a_rally_against_building_are_no_incitement(judge, text):
+    assert judge.judge(text).action == "allow"
