@@ -1115,6 +1115,8 @@ def _reports(words: Sequence[str], k: int) -> bool:
         return False
     if k > 0 and words[k - 1] == "так" and w.startswith("называем"):
         return False  # «так называемых украинцев»: the author's own sneer, no one's words
+    if _has(w, "impr") and k > 0 and words[k - 1] == "не":
+        return True  # «не пишите здесь «хохлы»», «не называйте нас чурками»: words asked not to be said
     if _has(w, "impr") or _has(w, "1per"):
         return False
     if _has(w, "INFN"):

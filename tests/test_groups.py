@@ -3392,3 +3392,15 @@ def test_a_beating_or_a_dare_answered_by_fire_is_held(judge, text):
 )
 def test_pests_queues_and_a_rally_against_building_are_no_incitement(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Пожалуйста, не пишите здесь «хохлы», это оскорбительно", "Не называйте нас чурками", "Не называй меня дурой"]
+)
+def test_words_asked_not_to_be_said_are_reported(judge, text):
+    assert held_as(judge.judge(text), "reported_speech")
+
+
+@pytest.mark.parametrize("text", ["Не пиши мне, дебил", "Не пишите глупости, идиоты"])
+def test_an_insult_after_a_negated_imperative_is_still_an_insult(judge, text):
+    assert judge.judge(text).action in REMOVED
