@@ -3404,3 +3404,35 @@ def test_words_asked_not_to_be_said_are_reported(judge, text):
 @pytest.mark.parametrize("text", ["Не пиши мне, дебил", "Не пишите глупости, идиоты"])
 def test_an_insult_after_a_negated_imperative_is_still_an_insult(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Жена твоя поздно с работы возвращается, да?",
+        "Не боишься по вечерам гулять?",
+        "Город маленький, встретимся",
+        "Земля круглая, ещё увидимся",
+        "Скоро узнаешь, что бывает с теми, кто много болтает",
+        "Тебе что, жить надоело?",
+        "Удали пост, пока не поздно",
+        "Ты ходишь по тонкому льду",
+        "Я бы на твоём месте уехал из города",
+        "Фото твоего дома уже у нас",
+    ],
+)
+def test_round_18s_veiled_threats_are_held(judge, text):
+    assert held_as(judge.judge(text), "veiled_threat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Город маленький, все друг друга знают, поэтому ищите через знакомых",
+        "Земля круглая, ещё увидимся на фестивале!",
+        "Я бы на твоём месте пожаловался в прокуратуру",
+        "Хорошая машина, берегите от града",
+    ],
+)
+def test_a_small_town_a_festival_and_advice_are_no_threat(judge, text):
+    assert judge.judge(text).action == "allow"
