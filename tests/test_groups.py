@@ -3436,3 +3436,14 @@ def test_round_18s_veiled_threats_are_held(judge, text):
 )
 def test_a_small_town_a_festival_and_advice_are_no_threat(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Всех этих воров из администрации расстрелять", "Всех взяточников из мэрии повесить"])
+def test_all_of_them_to_be_killed_with_who_between_is_a_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "threat" in v.labels
+
+
+@pytest.mark.parametrize("text", ["Всех участников наградить", "Всех бездомных собак усыпить"])
+def test_all_to_be_rewarded_or_strays_put_down_are_no_threat_to_people(judge, text):
+    assert "threat" not in judge.judge(text).labels
