@@ -691,6 +691,24 @@ def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[in
     )  # fmt: skip
 
 
+#: a people said to have swarmed, in the impersonal neuter with the genitive («развелось тут цыган»)
+_SWARM_VERBS = frozenset("развелось понаехало наплодилось расплодилось понабежало набежало поналезло налезло".split())
+#: as many as dirt or vermin («мигрантов как грязи», «их тут как собак нерезаных»)
+_AS_MANY_AS = frozenset("грязи собак тараканов крыс мух саранчи блох вшей".split())
+
+
+def _swarmed(words: Sequence[str], same_clause: list[int], i: int) -> int | None:
+    """In «развелось тут цыган», «понаехало армян» the impersonal verb of swarming within three words
+    before the genitive group word ``i``; in «мигрантов как грязи» the dirt or the vermin right after
+    «как» within three words after it; None when there is neither («много армян приехало»)."""
+    for k in same_clause:
+        if i - 3 <= k < i and words[k] in _SWARM_VERBS:
+            return k
+        if i < k <= i + 4 and words[k] in _AS_MANY_AS and words[k - 1] == "как":
+            return k
+    return None
+
+
 #: what being one of a group is said to be: «быть геем ненормально», «быть армянином — позор»
 _SHAMEFUL = frozenset(
     "ненормально стыдно позорно мерзко противно отвратительно грешно позор грех болезнь извращение уродство".split()
@@ -2229,6 +2247,12 @@ def _statement(
         # «быть геем ненормально», «быть цыганом — позор»: being one of them said to be a shame or a sickness
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
         return found("generalisation", j, strength, f"быть {words[i]} {words[j]}", hold)
+    if _has(words[i], "gent", "plur") and (j := _swarmed(words, same_clause, i)) is not None:
+        # «развелось тут цыган», «понаехало армян», «мигрантов как грязи»: a people said to swarm, or to
+        # be as many as dirt or vermin
+        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
+        kind = "dehumanising" if words[j] not in _SWARM_VERBS else "generalisation"
+        return found(kind, j, strength, words[j] if kind == "generalisation" else f"как {words[j]}", hold)
     subject = _has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE  # the group as the subject
     said_of_all = attribute in _ONLY_OF or attribute == "sex"
     if subject and (kj := _incapable(words, same_clause, i, said_of_all)):

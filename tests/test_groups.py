@@ -3447,3 +3447,25 @@ def test_all_of_them_to_be_killed_with_who_between_is_a_threat(judge, text):
 @pytest.mark.parametrize("text", ["Всех участников наградить", "Всех бездомных собак усыпить"])
 def test_all_to_be_rewarded_or_strays_put_down_are_no_threat_to_people(judge, text):
     assert "threat" not in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Развелось тут цыган, шагу ступить нельзя", "generalisation"),
+        ("Понаехало армян, скоро город переименуют", "generalisation"),
+        ("Мигрантов как грязи", "dehumanising"),
+        ("Этих кавказцев тут как собак нерезаных", "dehumanising"),
+    ],
+)
+def test_a_people_said_to_swarm_or_to_be_as_many_as_dirt_is_removed(judge, text, kind):
+    assert findings(text) == [(kind, "nationality")]
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Развелось бездомных собак", "Мигранты развелись с жёнами", "Туристов как грязи", "Армян на празднике было как никогда много"],
+)
+def test_strays_a_divorce_tourists_and_a_crowded_feast_are_no_swarm(text):
+    assert findings(text) == []
