@@ -438,11 +438,12 @@ _PART = frozenset("часть некоторые некоторых отдель
 
 
 def _picked_out(norm: Normalized, words: Sequence[str], sent: list[int], i: int) -> bool:
-    """Does a relative clause follow the group word ``i`` after a comma («мигрантов, которые …», «цыган,
-    что …»)?"""
+    """Does a relative clause or a participle follow the group word ``i`` after a comma («мигрантов,
+    которые …», «цыган, что …», «мигрантам, нарушившим закон, …»)?"""
     toks, orig = norm.tokens, norm.original
-    return i + 1 < len(words) and "," in orig[toks[i].end : toks[i + 1].start] and any(
-        k < len(words) and sent[k] == sent[i] and words[k] in _WHICH for k in (i + 1, i + 2)
+    return i + 1 < len(words) and "," in orig[toks[i].end : toks[i + 1].start] and (
+        any(k < len(words) and sent[k] == sent[i] and words[k] in _WHICH for k in (i + 1, i + 2))
+        or _likely(words[i + 1], "PRTF")  # («мигрантам, нарушившим закон, — в тюрьму»)
     )
 
 
@@ -2241,12 +2242,12 @@ def _statement(
         # «что с них взять, цыгане есть цыгане», «армянин — он и в Африке армянин»: the name said to be
         # all there is to know of them — a moderator reads it («дети есть дети» forgives; not asked of ages)
         return found("generalisation", j, "review", f"{words[i]} есть {words[j]}", hold=True)
-    if i > 0 and words[i - 1] in ("быть", "являться") and _has(words[i], "ablt") and (
+    if (attribute in _ONLY_OF or attribute == "sex") and i > 0 and words[i - 1] in ("быть", "являться") and _has(words[i], "ablt") and (
         j := next((k for k in same_sentence if k > i and words[k] in _SHAMEFUL and not words[k - 1] == "не"), None)
     ) is not None:
         # «быть геем ненормально», «быть цыганом — позор»: being one of them said to be a shame or a sickness
-        strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "sex"]
-        return found("generalisation", j, strength, f"быть {words[i]} {words[j]}", hold)
+        # (not a trade or an age: «быть врачом — позор при такой зарплате» shames the pay)
+        return found("generalisation", j, "delete", f"быть {words[i]} {words[j]}")
     if _has(words[i], "gent", "plur") and (j := _swarmed(words, same_clause, i)) is not None:
         # «развелось тут цыган», «понаехало армян», «мигрантов как грязи»: a people said to swarm, or to
         # be as many as dirt or vermin

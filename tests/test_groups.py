@@ -3469,3 +3469,16 @@ def test_a_people_said_to_swarm_or_to_be_as_many_as_dirt_is_removed(judge, text,
 )
 def test_strays_a_divorce_tourists_and_a_crowded_feast_are_no_swarm(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Быть врачом в поликлинике — позор при такой зарплате",
+        "Быть пенсионером у нас стыдно: пенсии нищенские",
+        "Мигрантам, нарушившим закон, — в тюрьму, остальным — работать",
+    ],
+)
+def test_a_trades_pay_shamed_and_offenders_picked_out_by_a_participle_are_clean(judge, text):
+    assert findings(text) == []
+    assert judge.judge(text).action == "allow"
