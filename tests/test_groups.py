@@ -3482,3 +3482,11 @@ def test_strays_a_divorce_tourists_and_a_crowded_feast_are_no_swarm(text):
 def test_a_trades_pay_shamed_and_offenders_picked_out_by_a_participle_are_clean(judge, text):
     assert findings(text) == []
     assert judge.judge(text).action == "allow"
+
+
+def test_where_the_addressees_car_stands_is_a_veiled_threat(judge):
+    assert held_as(judge.judge("Мы знаем, где твоя машина стоит"), "veiled_threat")
+
+
+def test_a_customer_knowing_where_a_shop_is_is_no_threat(judge):
+    assert judge.judge("Знаю, где ваш магазин находится, зайду завтра").action == "allow"
