@@ -3490,3 +3490,13 @@ def test_where_the_addressees_car_stands_is_a_veiled_threat(judge):
 
 def test_a_customer_knowing_where_a_shop_is_is_no_threat(judge):
     assert judge.judge("Знаю, где ваш магазин находится, зайду завтра").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Депутат Орлов купил диплом", "Глава купил должность"])
+def test_an_official_said_to_have_bought_a_diploma_or_a_post_is_held(judge, text):
+    assert held_as(judge.judge(text), "defamation_of_person")
+
+
+@pytest.mark.parametrize("text", ["Иванов купил машину", "Депутат купил место в парке для субботника"])
+def test_a_car_or_a_place_bought_is_no_accusation(judge, text):
+    assert judge.judge(text).action == "allow"
