@@ -701,7 +701,7 @@ _AS_MANY_AS = frozenset("грязи собак тараканов крыс му�
 def _swarmed(words: Sequence[str], same_clause: list[int], i: int) -> int | None:
     """In «развелось тут цыган», «понаехало армян» the impersonal verb of swarming within three words
     before the genitive group word ``i``; in «мигрантов как грязи» the dirt or the vermin right after
-    «как» within three words after it; None when there is neither («много армян приехало»)."""
+    «как» within four words after it; None when there is neither («много армян приехало»)."""
     for k in same_clause:
         if i - 3 <= k < i and words[k] in _SWARM_VERBS:
             return k
@@ -714,6 +714,15 @@ def _swarmed(words: Sequence[str], same_clause: list[int], i: int) -> int | None
 _SHAMEFUL = frozenset(
     "ненормально стыдно позорно мерзко противно отвратительно грешно позор грех болезнь извращение уродство".split()
 )
+def _shameful_to_be(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
+    """In «быть геем ненормально», «быть армянином — позор» (the group ``i`` in the instrumental after
+    «быть»/«являться») the word that calls it a shame or a sickness, not negated; None when there is none
+    («быть геем в России опасно»)."""
+    if i == 0 or words[i - 1] not in ("быть", "являться") or not _has(words[i], "ablt"):
+        return None
+    return next((k for k in same_sentence if k > i and words[k] in _SHAMEFUL and words[k - 1] != "не"), None)
+
+
 #: vices said to be inborn: «воровство у них в крови», «у цыган в генах обман»
 _VICES = frozenset(
     "воровство обман ложь враньё вранье лень агрессия жестокость наглость пьянство хамство предательство "
@@ -724,8 +733,8 @@ _VICES = frozenset(
 def _in_their_blood(words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int) -> int | None:
     """In «у <group> воровство в крови», «воровать у них в генах» (the group ``i`` right after «у») the
     vice said to be inborn — a vice noun (:data:`_VICES`) or an evaluation (GS.EVAL: «воровать») in the
-    sentence of «в крови» / «в генах» right after the group or within four words; None when there is
-    none («у грузин в крови гостеприимство» praises them)."""
+    sentence of «в крови» / «в генах» within five words after the group; None when there is none («у
+    грузин в крови гостеприимство» praises them)."""
     blood = next(
         (k for k in same_sentence if 0 < k - i <= 5 and words[k] in ("крови", "генах") and words[k - 1] in ("в", "во")), None
     )
@@ -769,7 +778,7 @@ def _silenced(words: Sequence[str], same_sentence: list[int], i: int) -> int | N
         if k <= told[0]:
             continue
         w = words[k]
-        if (lemma(w) in _HIDE and (w == "помалкивать" or lemma(w) == "помалкивать" or words[k - 1] == "не")) or (
+        if (lemma(w) in _HIDE and (lemma(w) == "помалкивать" or words[k - 1] == "не")) or (
             w == "тихо" and lemma(words[k - 1]) == "сидеть"
         ):
             if any(words[m] in _AT_PLACE or words[m] == "как" for m in range(k + 1, min(len(words), k + 3))):
@@ -779,7 +788,7 @@ def _silenced(words: Sequence[str], same_sentence: list[int], i: int) -> int | N
 
 
 #: wishing what is feared of a people: «спят и видят», «мечтают», «хотят», «только и ждут»
-_SCHEME = frozenset(("мечтать", "хотеть", "мечтать", "стремиться", "жаждать", "видеть", "ждать"))
+_SCHEME = frozenset(("мечтать", "хотеть", "стремиться", "жаждать", "видеть", "ждать"))
 #: what a people is said to scheme against «us»
 _DO_AWAY = frozenset(
     ("вырезать", "перерезать", "убить", "перебить", "уничтожить", "истребить", "поработить", "захватить", "извести", "выжить")
@@ -1861,8 +1870,9 @@ def _stop_word(words: Sequence[str], j: int) -> str:
 
 def _stop_admitting(words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int) -> int | None:
     """«Хватит пускать мигрантов в город», «хватит давать им квартиры», «сколько можно пускать сюда
-    мигрантов»: «хватит» or «сколько можно» right before an infinitive that admits or gives (GS.EXCLUDE_NEG), in the sentence ``idx`` of the group word ``i``
-    (an object: «хватит пускать мигрантов»), not a place («хватит места всем»); its index or None."""
+    мигрантов»: «хватит» or «сколько можно» right before an infinitive that admits or gives
+    (GS.EXCLUDE_NEG), in the sentence ``idx`` of the group word ``i`` (an object: «хватит пускать
+    мигрантов»), not a place («хватит места всем»); its index or None."""
     return next(
         (
             j for j in idx
@@ -2242,9 +2252,7 @@ def _statement(
         # «что с них взять, цыгане есть цыгане», «армянин — он и в Африке армянин»: the name said to be
         # all there is to know of them — a moderator reads it («дети есть дети» forgives; not asked of ages)
         return found("generalisation", j, "review", f"{words[i]} есть {words[j]}", hold=True)
-    if (attribute in _ONLY_OF or attribute == "sex") and i > 0 and words[i - 1] in ("быть", "являться") and _has(words[i], "ablt") and (
-        j := next((k for k in same_sentence if k > i and words[k] in _SHAMEFUL and not words[k - 1] == "не"), None)
-    ) is not None:
+    if (attribute in _ONLY_OF or attribute == "sex") and (j := _shameful_to_be(words, same_sentence, i)) is not None:
         # «быть геем ненормально», «быть цыганом — позор»: being one of them said to be a shame or a sickness
         # (not a trade or an age: «быть врачом — позор при такой зарплате» shames the pay)
         return found("generalisation", j, "delete", f"быть {words[i]} {words[j]}")
