@@ -3500,3 +3500,24 @@ def test_an_official_said_to_have_bought_a_diploma_or_a_post_is_held(judge, text
 @pytest.mark.parametrize("text", ["Иванов купил машину", "Депутат купил место в парке для субботника"])
 def test_a_car_or_a_place_bought_is_no_accusation(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Расплодились как тараканы", "dehumanising"),
+        ("Плодятся как кролики, а работать не хотят", "dehumanising"),
+        ("Это у них в крови, воровать и обманывать", "generalisation"),
+        ("Такие должны сидеть в своих аулах", "call_to_exclude"),
+    ],
+)
+def test_an_unnamed_they_bred_like_vermin_or_sent_to_their_auls_is_held(judge, text, kind):
+    assert held_as(judge.judge(text), kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Тараканы расплодились в подвале, вызовите дезинсекцию", "Кролики расплодились на даче", "В своём ауле я родился и вырос"],
+)
+def test_pests_rabbits_and_ones_own_aul_are_clean(judge, text):
+    assert judge.judge(text).action == "allow"
