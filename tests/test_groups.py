@@ -3521,3 +3521,13 @@ def test_an_unnamed_they_bred_like_vermin_or_sent_to_their_auls_is_held(judge, t
 )
 def test_pests_rabbits_and_ones_own_aul_are_clean(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Либералы — враги народа, гнать их из страны", "Коммунисты — враги народа"])
+def test_a_camp_called_enemies_of_the_people_is_removed(judge, text):
+    assert [k for k, _a in findings(text)][:1] == ["generalisation"]
+    assert judge.judge(text).action in REMOVED
+
+
+def test_corruption_called_the_peoples_enemy_is_clean(judge):
+    assert judge.judge("Коррупция — враг народа").action == "allow"
