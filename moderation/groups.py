@@ -1229,22 +1229,27 @@ def _structure(
     prev_end = None
     prev_i = -2
     name_end = -1  # the last token of a name in quotes after a noun («продавцы «Магнита» все хамы»)
+    opened = region[0] if region else 0  # the first token of the current sentence
     for i in region:
         t = toks[i]
         if prev_end is not None and i != prev_i + 1:
             question[s] = "?" in orig[prev_end : toks[prev_i + 1].start]
             s += 1
             c += 1
+            opened = i
         elif prev_end is not None and t.start - prev_end != 1 or (prev_end is not None and orig[prev_end] != " "):
             gap = orig[prev_end : t.start]
             if (k := _quoted_name(norm, words, prev_i, i, gap)) is not None:
                 name_end = k  # (the name is part of its noun's clause)
             elif prev_i == name_end and _CLOSING_ONLY.fullmatch(gap):
                 pass
-            elif _SENTENCE_END.search(gap):
+            elif _SENTENCE_END.search(gap) and not (_HAILED.fullmatch(gap) and prev_i - opened < 2):
                 question[s] = "?" in gap
                 s += 1
                 c += 1
+                opened = i
+            elif _HAILED.fullmatch(gap):
+                c += 1  # «Цыгане! Все воры!»: a word or two hailed, then what is said of them
             elif (_CLAUSE_END.search(gap) or words[i] in _CLAUSE_WORDS) and not _only_does(words, i):
                 c += 1
         elif prev_end is not None and words[i] in _CLAUSE_WORDS and not _only_does(words, i) and not _governed(words, i):
@@ -1260,6 +1265,8 @@ def _structure(
     return sent, clause, question
 
 
+#: exclamation marks alone between a hailed word or two and the rest («Цыгане!!! Все воры!!!»)
+_HAILED = re.compile(r"\s*!+\s*")
 #: the gap that opens or closes a quoted name: a quotation mark and spaces only
 _OPENING_ONLY = re.compile(r"\s*[«\"„“]")
 _CLOSING_ONLY = re.compile(r"[»\"“”]\s*")

@@ -3531,3 +3531,16 @@ def test_a_camp_called_enemies_of_the_people_is_removed(judge, text):
 
 def test_corruption_called_the_peoples_enemy_is_clean(judge):
     assert judge.judge("Коррупция — враг народа").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["ЦЫГАНЕ!!! ВСЕ ВОРЫ!!!", "Цыгане! Все воры!", "Мигранты! Вон из города!"])
+def test_a_people_hailed_then_abused_is_one_statement(judge, text):
+    assert findings(text)
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Армяне! Поздравляем с праздником!", "Внимание! Все мигранты должны получить патент до 1 марта"]
+)
+def test_a_people_hailed_with_greetings_or_news_is_clean(judge, text):
+    assert judge.judge(text).action == "allow"
