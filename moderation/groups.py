@@ -327,7 +327,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         by_lemma = cue_lemmas.get(lemmas[k] if lemmas is not None else lemma(w), _EMPTY)
         cue[k] = by_form | by_lemma if by_form and by_lemma else by_form or by_lemma
     _mark_idioms(words, lemmas, region, cue)
-    sent, clause, question = _structure(norm, words, region)
+    sent, clause, question = _structure(norm, words, region, frozenset(at_groups))
     asks_at = _request_to_moderators(cue, sent, region) if maybe_asks else None
     attribute_at = {i: group_words[words[i]] for i in at_groups}
     for i in at_adjectives:
@@ -1216,10 +1216,12 @@ def _adjective_reference(
 
 
 def _structure(
-    norm: Normalized, words: Sequence[str], region: list[int]
+    norm: Normalized, words: Sequence[str], region: list[int], group_at: frozenset[int] = frozenset()
 ) -> tuple[list[int], list[int], dict[int, bool]]:
     """Sentence and clause number of each token of ``region`` (-1 outside it: a gap in the region
-    ends a sentence); whether each sentence is a question."""
+    ends a sentence); whether each sentence is a question. A group word hailed with «!» (``group_at``:
+    the group words' indices; «Цыгане! Все воры!», «Эти мигранты!!! Вон!») opens the sentence of what
+    follows it."""
     orig = norm.original
     toks = norm.tokens
     sent: list[int] = [-1] * len(toks)
@@ -1239,17 +1241,18 @@ def _structure(
             opened = i
         elif prev_end is not None and t.start - prev_end != 1 or (prev_end is not None and orig[prev_end] != " "):
             gap = orig[prev_end : t.start]
+            hailed = False
             if (k := _quoted_name(norm, words, prev_i, i, gap)) is not None:
                 name_end = k  # (the name is part of its noun's clause)
             elif prev_i == name_end and _CLOSING_ONLY.fullmatch(gap):
                 pass
-            elif _SENTENCE_END.search(gap) and not (_HAILED.fullmatch(gap) and prev_i - opened < 2):
+            elif _SENTENCE_END.search(gap) and not (hailed := _hailed(words, gap, opened, prev_i, group_at)):
                 question[s] = "?" in gap
                 s += 1
                 c += 1
                 opened = i
-            elif _HAILED.fullmatch(gap):
-                c += 1  # «Цыгане! Все воры!»: a word or two hailed, then what is said of them
+            elif hailed:
+                c += 1  # «Цыгане! Все воры!»: a group hailed, then what is said of them
             elif (_CLAUSE_END.search(gap) or words[i] in _CLAUSE_WORDS) and not _only_does(words, i):
                 c += 1
         elif prev_end is not None and words[i] in _CLAUSE_WORDS and not _only_does(words, i) and not _governed(words, i):
@@ -1265,8 +1268,19 @@ def _structure(
     return sent, clause, question
 
 
-#: exclamation marks alone between a hailed word or two and the rest («Цыгане!!! Все воры!!!»)
+#: exclamation marks alone between a hailed group and the rest («Цыгане!!! Все воры!!!»)
 _HAILED = re.compile(r"\s*!+\s*")
+
+
+def _hailed(words: Sequence[str], gap: str, opened: int, last: int, group_at: frozenset[int]) -> bool:
+    """Is the sentence from ``opened`` to ``last`` a group word hailed — alone, or after «эти»/«все» —
+    and the ``gap`` after it exclamation marks only? («Добрый день! Я …», «Прекратите, женщина! …» are
+    sentences of their own.)"""
+    return (
+        last in group_at
+        and (last == opened or (last == opened + 1 and words[opened] in ("эти", "все", "вы")))
+        and _HAILED.fullmatch(gap) is not None
+    )
 #: the gap that opens or closes a quoted name: a quotation mark and spaces only
 _OPENING_ONLY = re.compile(r"\s*[«\"„“]")
 _CLOSING_ONLY = re.compile(r"[»\"“”]\s*")
