@@ -207,6 +207,8 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
         (("сидеть", "на", "наш", "шея"), 0, "GS.EVAL"),
         (("сидеть", "у", "мы", "на", "шея"), 0, "GS.EVAL"),
     ),
+    # «казаки должны навести порядок с этими кавказцами»: order to be made with a people, like «разобраться»
+    "навести": ((("навести", "порядок"), 0, "GS.DEAL_WITH_SOFT"),),
     # «либералы — враги народа»: the old label of the purges, like «предатели»
     "враг": ((("враг", "народ"), 0, "GS.EVAL"),),
     # «верующие — люди с промытыми мозгами»: brainwashed, like «зомбированные»
@@ -746,6 +748,22 @@ def _in_their_blood(words: Sequence[str], cue: list[frozenset[str]], same_senten
         (k for k in same_sentence if k != blood and (lemma(words[k]) in _VICES or "GS.EVAL" in cue[k]) and not (k > 0 and words[k - 1] == "не")),
         None,
     )
+
+
+#: the places said to be no longer «ours»
+_OURS_LOST = frozenset("город страна район пятигорск край россия улица".split())
+
+
+def _no_longer_ours(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
+    """In «чечены всех запугали, город уже не наш», «это уже не наш город, одни приезжие» the place said
+    to be no longer «ours» in the sentence of the group word ``i``; None when there is none."""
+    for k in same_sentence:
+        if lemma(words[k]) not in _OURS_LOST:
+            continue
+        near = words[max(0, k - 3) : k + 4]
+        if any(near[m] == "не" and near[m + 1] in ("наш", "наша", "наше") for m in range(len(near) - 1)):
+            return k
+    return None
 
 
 def _they_are_what_they_are(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
@@ -2271,6 +2289,10 @@ def _statement(
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         blood = "в генах" if "генах" in words else "в крови"
         return found("generalisation", j, strength, f"{words[j]} {blood}", hold)
+    if (attribute in _ONLY_OF or attribute == "residence") and (j := _no_longer_ours(words, same_sentence, i)) is not None:
+        # «чечены всех запугали, город уже не наш»: the town said to be lost to a people — a moderator
+        # reads it (the same words mourn a town sold to developers)
+        return found("generalisation", j, "review", f"{words[j]} уже не наш", hold=True)
     if attribute in _ONLY_OF and (j := _they_are_what_they_are(words, same_sentence, i)) is not None:
         # «что с них взять, цыгане есть цыгане», «армянин — он и в Африке армянин»: the name said to be
         # all there is to know of them — a moderator reads it («дети есть дети» forgives; not asked of ages)

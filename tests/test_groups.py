@@ -3544,3 +3544,18 @@ def test_a_people_hailed_then_abused_is_one_statement(judge, text):
 )
 def test_a_people_hailed_with_greetings_or_news_is_clean(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Армяне всех запугали, город уже не наш", "Это уже не наш город, одни приезжие", "Казаки должны навести порядок с этими кавказцами"]
+)
+def test_a_town_lost_to_a_people_or_order_made_with_them_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.category == "hate" for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text", ["Город уже не наш, застройщики всё скупили", "Надо навести порядок с парковкой", "Армяне открыли кафе, город уже не узнать"]
+)
+def test_a_town_sold_to_developers_and_order_with_parking_are_clean(judge, text):
+    assert judge.judge(text).action == "allow"
