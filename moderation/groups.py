@@ -359,6 +359,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         if antecedent is None:
             out.mentions.append((i, attribute))
             if (denial := _no_good_one(norm, words, cue, sent, i, attribute)) is not None:
+                if denial.cue.startswith("среди") and sent[i] in defended_sents:
+                    continue  # «я не считаю, что среди мигрантов нет нормальных»: the belief denied
                 out.findings.append(denial)
                 continue
         s = sent[i]

@@ -3559,3 +3559,17 @@ def test_a_town_lost_to_a_people_or_order_made_with_them_is_held(judge, text):
 )
 def test_a_town_sold_to_developers_and_order_with_parking_are_clean(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я не считаю, что среди мигрантов нет нормальных",
+        "Неправда, что у цыган воровство в крови",
+        "Не надо говорить, что геи должны сидеть тихо",
+        "Это стереотип, что от кавказцев ничего хорошего не жди",
+        "Фраза «понаехало армян» оскорбительна",
+    ],
+)
+def test_round_18s_generalisations_denied_or_quoted_are_clean(judge, text):
+    assert judge.judge(text).action == "allow"
