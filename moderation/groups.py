@@ -1568,6 +1568,12 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
                 return True
         if words[k] == "не" and any("GS.BELIEF_VERB" in cue[m] for m in range(k + 1, min(k + 4, last + 1))):
             return True  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить»)
+        if words[k] == "не" and k < last and words[k + 1] in _AGREED and "что" in words[k + 2 : k + 5]:
+            return True  # «я не согласен, что все цыгане воры», «… с тем, что …» (not «я с тобой не согласен»)
+        if words[k] in _WRONG_TO and any(
+            lemma(words[m]) in _SAY_OR_THINK and "что" in words[m + 1 : m + 3] for m in range(k + 1, min(k + 3, last))
+        ):
+            return True  # «глупо думать, что …», «неправильно говорить, что …»
         if words[k] == "тоже" and k + 1 < len(words) and words[k + 1] in ("люди", "имеют", "человек", "платят"):
             return True
         if (
@@ -1589,6 +1595,11 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     return False
 
 
+#: «я не согласен, что …»
+_AGREED = frozenset(("согласен", "согласна", "согласны"))
+#: what a saying or a thought is called when it is rejected: «глупо думать, что …»
+_WRONG_TO = frozenset("глупо неправильно неверно несправедливо нелепо абсурдно смешно стыдно подло".split())
+_SAY_OR_THINK = frozenset(("думать", "считать", "говорить", "писать", "утверждать", "верить", "полагать"))
 #: what denies a praise said before it: «хорошим водителем женщина быть не может», «… не бывает»
 _CANNOT = frozenset(("может", "могут", "сможет", "смогут", "бывает", "бывают", "будет", "будут"))
 

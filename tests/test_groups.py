@@ -3573,3 +3573,24 @@ def test_a_town_sold_to_developers_and_order_with_parking_are_clean(judge, text)
 )
 def test_round_18s_generalisations_denied_or_quoted_are_clean(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Глупо думать, что все цыгане воры",
+        "Неправильно говорить, что все цыгане воры",
+        "Я не согласен, что все цыгане воры",
+        "Я не согласен, что всех геев надо в тюрьму",
+        "Мне кажется, неправильно говорить, что чем больше мигрантов, тем хуже живёт народ",
+    ],
+)
+def test_a_generalisation_called_foolish_or_disagreed_with_is_clean(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Стыдно сказать, но цыгане все воры", "Я согласен, что все цыгане воры", "Глупо пускать мигрантов в город, все они воры"]
+)
+def test_shame_in_saying_agreement_and_folly_in_admitting_defend_no_one(judge, text):
+    assert judge.judge(text).action in REMOVED
