@@ -1570,6 +1570,8 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             return True  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить»)
         if words[k] == "не" and k < last and words[k + 1] in _AGREED and "что" in words[k + 2 : k + 5]:
             return True  # «я не согласен, что все цыгане воры», «… с тем, что …» (not «я с тобой не согласен»)
+        if words[k] in _NONSENSE and k < last and words[k + 1] == "что" and (k == idx[0] or words[k - 1] in ("это", "всё", "все")):
+            return True  # «ерунда, что все цыгане воры», «сказки, что …»: the claim called nonsense
         if words[k] in _WRONG_TO and any(
             lemma(words[m]) in _SAY_OR_THINK and "что" in words[m + 1 : m + 3] for m in range(k + 1, min(k + 3, last))
         ):
@@ -1660,8 +1662,12 @@ def _emoji_beast(norm: Normalized, i: int) -> tuple[int, str] | None:
 _EMOJI_GAP = re.compile(r"(?:[\s\-—–=:,!]|как|это|все|одни|[^\w\s.?])*")
 
 
-#: a sentence of one word that rejects the one before («Бред.», «Чушь.», «Враньё.»)
-_NONSENSE = frozenset("бред чушь ложь неправда глупость вранье стереотип миф ерунда".split())
+#: a sentence of one word that rejects the one before («Бред.», «Чушь.», «Враньё.»), or a claim called
+#: nonsense as its sentence opens («Ерунда, что …», «Сказки, что …»)
+_NONSENSE = frozenset(
+    "бред чушь ложь неправда глупость вранье враньё стереотип миф ерунда сказки враки выдумки вздор брехня"
+    " глупости домыслы".split()
+)
 
 
 def _rejected_next(words: Sequence[str], cue: list[frozenset[str]], by_sentence: dict[int, list[int]], x: int) -> bool:

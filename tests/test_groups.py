@@ -3594,3 +3594,12 @@ def test_a_generalisation_called_foolish_or_disagreed_with_is_clean(judge, text)
 )
 def test_shame_in_saying_agreement_and_folly_in_admitting_defend_no_one(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Ерунда, что все цыгане воры", "Сказки, что все кавказцы бандиты", "Все мигранты бандиты. Сказки."])
+def test_a_generalisation_called_nonsense_is_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_nonsense_said_before_a_generalisation_defends_no_one(judge):
+    assert judge.judge("Всё это ерунда, цыгане все воры").action in REMOVED
