@@ -3603,3 +3603,16 @@ def test_a_generalisation_called_nonsense_is_not_deleted(judge, text):
 
 def test_nonsense_said_before_a_generalisation_defends_no_one(judge):
     assert judge.judge("Всё это ерунда, цыгане все воры").action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Женщины сами виноваты, когда их бьют", "Геи сами виноваты, что их бьют"])
+def test_violence_against_a_group_blamed_on_it_is_removed(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels
+
+
+@pytest.mark.parametrize(
+    "text", ["Бедные сами виноваты в своей бедности", "Женщины сами виноваты, что выбирают таких мужей"]
+)
+def test_blame_without_violence_is_no_incitement(judge, text):
+    assert judge.judge(text).action == "allow"
