@@ -43,6 +43,22 @@ def default_model_dir() -> Path:
     return Path(os.environ.get("MODBOT_MODEL", DEFAULT_MODEL_DIR))
 
 
+def _spelt_names(p: Prepared, worship: frozenset[str]) -> list[int]:
+    """The words of ``p`` that name a group and are spelt out for the model (their letters are its
+    features): the faiths' places of worship, and «русский» right before or after «язык». The other
+    peoples' adjectives are masked group words («армянский язык»); «русский» is not one (it names too
+    much else), so the flame wars' «выучи русский язык» made «Уроки русского языка в школе» an insult."""
+    words = p.norm.words
+    out = [i for i, w in enumerate(words) if w in worship] if not worship.isdisjoint(words) else []
+    if "русск" in p.norm.text and "язык" in p.norm.text:
+        lemmas = p.lemmas
+        out += [
+            i for i, lem in enumerate(lemmas)
+            if lem == "русский" and any(0 <= k < len(lemmas) and lemmas[k] == "язык" for k in (i - 1, i + 1))
+        ]  # fmt: skip
+    return out
+
+
 class Judge:
     def __init__(self, artifact: ModelArtifact, policy: Policy | None = None):
         self.artifact = artifact
@@ -158,18 +174,18 @@ class Judge:
         # (a masked word has no character n-grams in the row: only its lemma columns go; a place of
         # worship is spelt out, and its letters go too)
         qprobs = self._rescored(
-            X, prepared, rows, lambda row, _: named[row],
-            spelt_of=lambda _, p: [i for i, w in enumerate(p.norm.words) if w in worship],
+            X, prepared, rows, lambda row, _: named[row], spelt_of=lambda _, p: _spelt_names(p, worship)
         )  # fmt: skip
         return {row: {c: float(qprobs[k][j]) for c, j in heads} for k, row in enumerate(rows)}
 
     @staticmethod
     def _named_groups(p: Prepared, worship: frozenset[str]) -> list[int]:
-        """The words of ``p`` that only name a group: its masked group words the model knows, and the
-        faiths' places of worship."""
-        if not p.masked and worship.isdisjoint(p.norm.words):
+        """The words of ``p`` that only name a group: its masked group words the model knows, the
+        faiths' places of worship and «русский» naming a language (:func:`_spelt_names`)."""
+        spelt = _spelt_names(p, worship)
+        if not p.masked and not spelt:
             return []
-        return sorted({*(i for i in p.masked if i not in p.unseen), *(i for i, w in enumerate(p.norm.words) if w in worship)})
+        return sorted({*(i for i in p.masked if i not in p.unseen), *spelt})
 
     @cached_property
     def _worship_words(self) -> frozenset[str]:

@@ -623,3 +623,14 @@ def test_vermin_and_wild_animals_said_to_nobody_are_not_deleted(judge, text):
 
 def test_vermin_said_to_someone_is_an_insult(judge):
     assert judge.judge("Вы паразиты").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text", ["Уроки русского языка в школе", "Русский язык — великий и могучий", "Учите русский язык", "Русский язык"]
+)
+def test_the_name_of_the_russian_language_deletes_nothing_by_itself(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_an_insult_beside_the_russian_language_stays_an_insult(judge):
+    assert judge.judge("Выучи русский язык, дебил").action in ("delete", "delete_and_ban")
