@@ -1884,14 +1884,37 @@ def _rhetorical_call(
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
                 return Finding("generalisation", attribute, toks[j].start, toks[i].end, strength, f"сколько можно {words[j]}", hold)
         return None
-    if words[idx[0]] != "когда" or words[idx[1]] not in _WHEN_AT_LAST:
+    return _when_at_last(norm, words, cue, idx, i, attribute)
+
+
+def _when_at_last(
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], idx: list[int], i: int, attribute: str
+) -> Finding | None:
+    """«Когда уже выгонят всех этих цыган?», «…, когда их уже уберут отсюда»: «когда» with «уже», «же»
+    or «наконец» within two words after it (a pronoun may stand between), then a verb of driving out —
+    GS.EXCLUDE, or «убрать»/«вывезти», which only this frame makes a call — in the future or the
+    infinitive, in the sentence ``idx`` of the group word ``i`` (an object). With «всех»/«этих» before the
+    group it generalises (delete); without, a moderator reads it («когда выселят цыган из подвала на
+    Украинской?» may be about one family)."""
+    if not (_has(words[i], "accs") or _has(words[i], "gent")):
         return None
-    for j in idx:
-        if "GS.EXCLUDE" in cue[j] and not _negated(words, cue, j) and (_has(words[j], "futr") or _has(words[j], "INFN")):
-            a, b = min(i, j), max(i, j)
-            strength, hold = _SURE_OR_HELD[any("GS.QUANT" in cue[k] for k in range(max(idx[0], i - _BEFORE), i))]
-            return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"когда уже {words[j]}", hold)
+    toks = norm.tokens
+    for k in idx:
+        if words[k] != "когда" or not any(words[m] in _WHEN_AT_LAST for m in (k + 1, k + 2) if m in idx):
+            continue
+        for j in idx:
+            if not (k < j <= k + 5) or _negated(words, cue, j):
+                continue
+            if ("GS.EXCLUDE" in cue[j] or lemma(words[j]) in _TAKE_AWAY) and (_has(words[j], "futr") or _has(words[j], "INFN")):
+                a, b = min(i, j), max(i, j)
+                strength, hold = _SURE_OR_HELD[any("GS.QUANT" in cue[m] for m in range(max(idx[0], i - _BEFORE), i))]
+                return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"когда уже {words[j]}", hold)
+        return None
     return None
+
+
+#: taken away — a call only in «когда уже их уберут»: «убрать мусор» is the yard's daily request
+_TAKE_AWAY = frozenset(("убрать", "убирать", "вывезти", "вывозить"))
 
 
 def _segregated(
@@ -2267,6 +2290,10 @@ def _statement(
         # отдельном помещении»)
         j, walled = apart
         return found("call_to_exclude", j, "delete" if walled else "review", words[j], hold=not walled)
+    if not kept_out and (call := _when_at_last(norm, words, cue, same_sentence, i, attribute)) is not None:
+        # «опять цыгане на Бештау, когда их уже уберут отсюда»: the rhetorical «когда уже» said, not asked
+        # (not minors or a trade: «когда уже уволят этих таксистов» is dismissal)
+        return call
     if obj and not kept_out and (j := _stop_admitting(words, cue, same_sentence, i)) is not None:
         # «Хватит пускать мигрантов в город!» (not minors or a trade: «хватит пускать подростков в
         # клуб после полуночи» is a rule asked for)

@@ -3616,3 +3616,31 @@ def test_violence_against_a_group_blamed_on_it_is_removed(judge, text):
 )
 def test_blame_without_violence_is_no_incitement(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Опять цыгане на Бештау, вечером выйти страшно, когда их уже уберут отсюда",
+        "Когда уже уберут этих цыган?",
+        "Цыганский табор у реки — это рассадник воровства, снести его",
+        "Цыгане — рассадник воровства",
+    ],
+)
+def test_a_people_to_be_taken_away_or_called_a_breeding_ground_is_flagged(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.category == "hate" for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Когда уже уберут мусор у подъезда?",
+        "Когда уже уволят этих таксистов",
+        "Когда их уже уберут, эти ларьки у вокзала?",
+        "Подвал — рассадник комаров",
+        "Снести его, этот гараж",
+    ],
+)
+def test_rubbish_kiosks_a_trade_mosquitoes_and_a_garage_are_no_call(judge, text):
+    assert judge.judge(text).action == "allow"
