@@ -700,16 +700,22 @@ def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[in
 
 #: a people said to have swarmed, in the impersonal neuter with the genitive («развелось тут цыган»)
 _SWARM_VERBS = frozenset("развелось понаехало наплодилось расплодилось понабежало набежало поналезло налезло".split())
+#: who of a people are said to swarm: «заполонили дети мигрантов», «наводнили толпы приезжих»
+_CROWD_OF = frozenset("дети семьи толпы толпа орды орда полчища стаи куча".split())
 #: as many as dirt or vermin («мигрантов как грязи», «их тут как собак нерезаных»)
 _AS_MANY_AS = frozenset("грязи собак тараканов крыс мух саранчи блох вшей".split())
 
 
-def _swarmed(words: Sequence[str], same_clause: list[int], i: int) -> int | None:
+def _swarmed(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> int | None:
     """In «развелось тут цыган», «понаехало армян» the impersonal verb of swarming within three words
-    before the genitive group word ``i``; in «мигрантов как грязи» the dirt or the vermin right after
-    «как» within four words after it; None when there is neither («много армян приехало»)."""
+    before the genitive group word ``i``; in «школу заполонили дети мигрантов» a verb of spreading
+    (GS.SPREAD) before the group's children, families or crowds; in «мигрантов как грязи» the dirt or the
+    vermin right after «как» within four words after it; None when there is none («много армян
+    приехало»)."""
     for k in same_clause:
         if i - 3 <= k < i and words[k] in _SWARM_VERBS:
+            return k
+        if i - 5 <= k < i - 1 and "GS.SPREAD" in cue[k] and words[i - 1] in _CROWD_OF and _likely(words[k], "VERB"):
             return k
         if i < k <= i + 4 and words[k] in _AS_MANY_AS and words[k - 1] == "как":
             return k
@@ -2347,12 +2353,18 @@ def _statement(
         # «быть геем ненормально», «быть цыганом — позор»: being one of them said to be a shame or a sickness
         # (not a trade or an age: «быть врачом — позор при такой зарплате» shames the pay)
         return found("generalisation", j, "delete", f"быть {words[i]} {words[j]}")
-    if _has(words[i], "gent", "plur") and (j := _swarmed(words, same_clause, i)) is not None:
-        # «развелось тут цыган», «понаехало армян», «мигрантов как грязи»: a people said to swarm, or to
-        # be as many as dirt or vermin
+    if (
+        _has(words[i], "gent", "plur")
+        and (j := _swarmed(words, cue, same_clause, i)) is not None
+        and (words[j] in _SWARM_VERBS or words[j] in _AS_MANY_AS or attribute in _ONLY_OF or attribute == "residence")
+    ):
+        # «развелось тут цыган», «понаехало армян», «школу заполонили дети мигрантов», «мигрантов как
+        # грязи»: a people said to swarm, or to be as many as dirt or vermin (the children of an age or a
+        # trade filling a park are a feast)
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
-        kind = "dehumanising" if words[j] not in _SWARM_VERBS else "generalisation"
-        return found(kind, j, strength, words[j] if kind == "generalisation" else f"как {words[j]}", hold)
+        if words[j] in _AS_MANY_AS:
+            return found("dehumanising", j, strength, f"как {words[j]}", hold)
+        return found("generalisation", j, strength, words[j], hold)
     subject = _has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE  # the group as the subject
     said_of_all = attribute in _ONLY_OF or attribute == "sex"
     if subject and (kj := _incapable(words, same_clause, i, said_of_all)):

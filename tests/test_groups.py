@@ -3644,3 +3644,16 @@ def test_a_people_to_be_taken_away_or_called_a_breeding_ground_is_flagged(judge,
 )
 def test_rubbish_kiosks_a_trade_mosquitoes_and_a_garage_are_no_call(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Нашу школу заполонили дети мигрантов, русские дети учатся хуже из-за них", "Город наводнили толпы приезжих"]
+)
+def test_a_peoples_children_or_crowds_said_to_swarm_are_flagged(judge, text):
+    assert [k for k, _a in findings(text)] == ["generalisation"]
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize("text", ["Дети мигрантов учатся в нашей школе", "Парк заполонили дети школьников на празднике"])
+def test_a_peoples_children_at_school_and_a_feast_are_clean(text):
+    assert findings(text) == []
