@@ -162,27 +162,29 @@ class Judge:
         heads = [(c, self._labels.index(c)) for c in _GROUP_HEADS if c in self._labels]
         thresholds = self.policy.thresholds
         worship = self._worship_words
-        named: dict[int, list[int]] = {}  # row → its words that only name a group, for the rows re-scored
+        # row → its words that only name a group, and those of them spelt out, for the rows re-scored
+        named: dict[int, tuple[list[int], list[int]]] = {}
         for row, p in enumerate(prepared):
-            if (at := self._named_groups(p, worship)) and any(
+            spelt = _spelt_names(p, worship)
+            if (at := self._named_groups(p, spelt)) and any(
                 probs[row][j] >= thresholds[c].review and not _rule_backed(c, p) for c, j in heads
             ):
-                named[row] = at
+                named[row] = at, spelt
         if not named:
             return {}
         rows = list(named)
         # (a masked word has no character n-grams in the row: only its lemma columns go; a place of
         # worship is spelt out, and its letters go too)
         qprobs = self._rescored(
-            X, prepared, rows, lambda row, _: named[row], spelt_of=lambda _, p: _spelt_names(p, worship)
+            X, prepared, rows, lambda row, _: named[row][0], spelt_of=lambda row, _: named[row][1]
         )  # fmt: skip
         return {row: {c: float(qprobs[k][j]) for c, j in heads} for k, row in enumerate(rows)}
 
     @staticmethod
-    def _named_groups(p: Prepared, worship: frozenset[str]) -> list[int]:
-        """The words of ``p`` that only name a group: its masked group words the model knows, the
-        faiths' places of worship and «русский» naming a language (:func:`_spelt_names`)."""
-        spelt = _spelt_names(p, worship)
+    def _named_groups(p: Prepared, spelt: list[int]) -> list[int]:
+        """The words of ``p`` that only name a group: its masked group words the model knows, and those
+        spelt out (``spelt``: the faiths' places of worship and «русский» naming a language, see
+        :func:`_spelt_names`)."""
         if not p.masked and not spelt:
             return []
         return sorted({*(i for i in p.masked if i not in p.unseen), *spelt})
