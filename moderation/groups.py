@@ -765,13 +765,16 @@ _OURS_LOST = frozenset("город страна район пятигорск к
 def _no_longer_ours(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
     """In «чечены всех запугали, город уже не наш», «это уже не наш город, одни приезжие» the place said
     to be no longer «ours» in the sentence of the group word ``i``; None when there is none."""
+    if "не" not in words:  # (the sentence's words are lemmatised only when «не наш» is there at all)
+        return None
+    nots = [p for p, w in enumerate(words[:-1]) if w == "не" and words[p + 1] in _OUR_FORMS]
     for k in same_sentence:
-        if lemma(words[k]) not in _OURS_LOST:
-            continue
-        near = words[max(0, k - 3) : k + 4]
-        if any(near[m] == "не" and near[m + 1] in ("наш", "наша", "наше") for m in range(len(near) - 1)):
+        if any(k - 3 <= p <= k + 2 for p in nots) and lemma(words[k]) in _OURS_LOST:
             return k
     return None
+
+
+_OUR_FORMS = frozenset(("наш", "наша", "наше"))
 
 
 def _they_are_what_they_are(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
@@ -976,10 +979,8 @@ def _without(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[
     """In «<group> — люди без совести», the lacking word (GS.LACK) right after «без» in the group's
     clause; None when it is what they were left or grew up without («дети остались без воспитания»)
     or the first word of a phrase («пенсионеры без культуры досуга»)."""
-    if any(lemma(words[k]) in _LEFT_WITHOUT for k in same_clause):
-        return None
     j = next((k + 1 for k in same_clause if k > i and words[k] == "без" and k + 1 in same_clause), None)
-    if j is None or "GS.LACK" not in cue[j]:
+    if j is None or "GS.LACK" not in cue[j] or any(lemma(words[k]) in _LEFT_WITHOUT for k in same_clause):
         return None
     # («без культуры досуга»: the word heads a phrase of its own)
     return None if j + 1 in same_clause and _likely(words[j + 1], "NOUN", "gent") else j

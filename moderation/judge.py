@@ -895,6 +895,8 @@ def _told(p: Prepared, word: str, verbs: frozenset[str], reach: int = 2, after: 
     называла»), not in the first person and not a bare imperative: «обещаю убить …», «называю тебя
     дураком», «назови его дураком» are the author's own."""
     lemmas, words = p.lemmas, p.norm.words
+    if verbs.isdisjoint(lemmas):  # (most texts name none of the verbs: no word is parsed then)
+        return False
 
     def telling(k: int) -> bool:
         ps = parses(words[k])

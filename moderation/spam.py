@@ -830,8 +830,9 @@ def _flood_signals(text: str, cyr: str, out: list[SpamSignal], keys: list[str]) 
                 out.append(SpamSignal("emoji_flood", 0, len(text), text, w))
             elif run is not None:
                 out.append(SpamSignal("emoji_flood", run.start(), run.end(), run.group(), 0.25))
-    # Repeats: one char ×8 ("!!!!!!!!", "аааааааа"), one word ×4 in a row.
-    for ch in _FLOOD_CHARS:
+    # Repeats: one char ×8 ("!!!!!!!!", "аааааааа"), one word ×4 in a row (one scan for any run of
+    # four rules out nearly every text before the characters are tried one by one).
+    for ch in _FLOOD_CHARS if _ANY_RUN4_RE.search(text) else ():
         if ch * 8 in text:
             s = text.index(ch * 8)
             e = s + 8
