@@ -15,7 +15,7 @@ from moderation.addressee import blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
-from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, parses
+from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
 from moderation.lexicon import default_lexicon
 from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
@@ -69,6 +69,7 @@ class Judge:
         self._features = pipe.named_steps["features"]
         self._clf = pipe.named_steps["clf"]
         self._labels = tuple(self._clf.labels)
+        know(getattr(self._prepare, "lemma_memo_", None))  # the rules' lemmas from the training vocabulary
 
     @classmethod
     def load(cls, model_dir: Path | str | None = None, overrides: dict | None = None) -> Judge:

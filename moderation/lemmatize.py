@@ -17,7 +17,7 @@ from moderation.normalize import Token
 if TYPE_CHECKING:  # pragma: no cover
     import pymorphy3
 
-__all__ = ["CACHE_SIZE", "PREPOSITIONS", "VERBAL_POS", "analyzer", "lemma", "lemmas", "lemmatize_tokens", "parses"]
+__all__ = ["CACHE_SIZE", "PREPOSITIONS", "VERBAL_POS", "analyzer", "know", "lemma", "lemmas", "lemmatize_tokens", "parses"]
 
 _CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 _LOCK = threading.Lock()
@@ -75,9 +75,24 @@ def is_known(word: str) -> bool:
     return analyzer().word_is_known(word)
 
 
+#: Lemmas known in advance: the model's training vocabulary (:class:`moderation.features.Prepare` keeps
+#: each word's :func:`lemma` from training). A judge registers it with :func:`know`, so the rules that
+#: ask a word's lemma do not parse again, on a cold start, the words the model already knows.
+_KNOWN: dict[str, str] = {}
+
+
+def know(memo: dict[str, str] | None) -> None:
+    """Answer :func:`lemma` from ``memo`` (word → its lemma, as :func:`lemma` gave it) first."""
+    global _KNOWN
+    if memo:
+        _KNOWN = memo
+
+
 def lemma(word: str) -> str:
     """The most probable normal form of ``word`` (``ё`` folded to ``е``); the word itself if unparseable."""
-    return _analyze(word.lower())[0]
+    w = word.lower()
+    known = _KNOWN.get(w)
+    return known if known is not None else _analyze(w)[0]
 
 
 def lemmas(word: str) -> frozenset[str]:
