@@ -32,7 +32,7 @@ from pathlib import Path
 
 from moderation import categories
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
-from moderation.lemmatize import VERBAL_POS, analyzer, parses
+from moderation.lemmatize import FUNCTION_LEMMAS, VERBAL_POS, analyzer, parses
 from moderation.normalize import Normalized, squeeze_doubles
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
@@ -907,11 +907,13 @@ class Lexicon:
                 t = toks[i]
                 hits.append(Hit("insult", "weak_insult_vocative", t.start, t.end, orig[t.start : t.end]))
         if token_sets:
-            if self._name_partners:
-                present = frozenset().union(*token_sets.values())
-                if any(all(not slot.isdisjoint(present) for slot in slots) for slots in self._name_partners):
-                    _mark_names(n, token_sets)
-            hits.extend(self._match_patterns(n, words, token_sets, token_targets))
+            present = set().union(*token_sets.values())  # (``isdisjoint`` then iterates the smaller side)
+            if self._name_partners and any(
+                all(not slot.isdisjoint(present) for slot in slots) for slots in self._name_partners
+            ):
+                _mark_names(n, token_sets)
+                present = set().union(*token_sets.values())
+            hits.extend(self._match_patterns(n, words, token_sets, token_targets, present))
             rank = self._rank
             hits.sort(key=lambda h: (h.start, h.end, rank[h.category]))
         return hits
@@ -1038,10 +1040,11 @@ class Lexicon:
         words: Sequence[str],
         token_sets: dict[int, frozenset[str]],
         token_targets: dict[int, str],
+        present: set[str],
     ) -> list[Hit]:
-        # the patterns every slot of which some word of the text can fill: found from the set names
-        # alone (most texts have none, and skip the positions below)
-        present = set().union(*token_sets.values())  # ``isdisjoint`` then iterates the smaller side
+        # the patterns every slot of which some word of the text can fill (``present``: the set names of
+        # the text's words): found from the set names alone (most texts have none, and skip the
+        # positions below)
         todo: set[int] = set()
         for name in present:
             todo.update(self._anchor_index.get(name, ()))
@@ -1113,10 +1116,10 @@ _WILL = frozenset(("будет", "будут"))
 
 
 #: Very frequent words: a slot made of them is a poor anchor for the pattern index.
-_FREQUENT = frozenset(
+_FREQUENT = FUNCTION_LEMMAS | frozenset(
     "не ни все всех ты вы тебя вас тебе вам тобой вами этот эта эти этих это для где я мы он она они их "
-    "таких такой такие сам сама человек люди знать знаю жить живешь город бы себя лучше".split()
-)
+    "таких такой такие сам сама человек люди знать знаю жить живешь город бы себя лучше то нет меня мне".split()
+)  # (the closed classes too: «на», «что», «как», «с» anchored a tenth of the patterns and met most texts)
 
 
 @lru_cache(maxsize=4096)
