@@ -634,3 +634,23 @@ def test_the_name_of_the_russian_language_deletes_nothing_by_itself(judge, text)
 
 def test_an_insult_beside_the_russian_language_stays_an_insult(judge):
     assert judge.judge("Выучи русский язык, дебил").action in ("delete", "delete_and_ban")
+
+
+def test_rules_read_lemmas_from_the_models_vocabulary(judge: Judge) -> None:
+    """A judge hands its training vocabulary's lemmas to the lemmatiser (a cold start parses fewer
+    words): they are what the lemmatiser itself gives, so no rule reads a word differently."""
+    from moderation import lemmatize
+
+    memo = judge._prepare.lemma_memo_
+    assert lemmatize._KNOWN is memo
+    sample = sorted(memo)[::50]
+    assert sample and all(lemmatize._analyze(w.lower())[0] == memo[w] for w in sample)
+    saved = lemmatize._KNOWN
+    try:
+        lemmatize.know({"кошками": "собака"})  # a registered answer comes first
+        assert lemmatize.lemma("Кошками") == "собака"
+        lemmatize.know(None)  # nothing to register: the last vocabulary stays
+        assert lemmatize.lemma("кошками") == "собака"
+    finally:
+        lemmatize._KNOWN = saved
+    assert lemmatize.lemma("кошками") == "кошка"
