@@ -3657,3 +3657,23 @@ def test_a_peoples_children_or_crowds_said_to_swarm_are_flagged(judge, text):
 @pytest.mark.parametrize("text", ["Дети мигрантов учатся в нашей школе", "Парк заполонили дети школьников на празднике"])
 def test_a_peoples_children_at_school_and_a_feast_are_clean(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Таксисты у нас все как один бывшие зэки", "Мигранты все уголовники", "Цыгане — это сплошь рецидивисты"],
+)
+def test_a_group_called_convicts_is_a_generalisation(text):
+    assert "generalisation" in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мигранты пострадали от уголовников на рынке",
+        "Не все мигранты уголовники, хватит обобщать",
+        "Бывшим зэкам тоже нужна работа, таксисты их берут",
+    ],
+)
+def test_convicts_told_of_beside_a_group_accuse_no_one(judge, text):
+    assert judge.judge(text).action == "allow"

@@ -654,3 +654,31 @@ def test_rules_read_lemmas_from_the_models_vocabulary(judge: Judge) -> None:
     finally:
         lemmatize._KNOWN = saved
     assert lemmatize.lemma("кошками") == "кошка"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я знаю, где живёт моя бабушка, отвезу ей продукты",
+        "Знаю, где работает этот врач, очень хороший специалист",
+        "Мы знаем, где гуляют дети, там нужна горка",
+        "Не знаю, где учится мой сосед",
+        "Мы все знаем, где живут наши депутаты — в коттеджах за городом",
+    ],
+)
+def test_knowing_where_someone_else_lives_threatens_no_one(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Знаем, где живёшь, жди гостей", True),
+        ("знаю где живет этот подрядчик, скоро навестим", True),
+        ("Мы знаем, где живёт этот журналист, пусть готовится", False),
+    ],
+)
+def test_a_home_known_to_the_addressee_or_a_visit_promised_is_a_veiled_threat(judge, text, removed):
+    v = judge.judge(text)
+    assert any(e.kind == "veiled_threat" for e in v.evidence)
+    assert (v.action in ("delete", "delete_and_ban")) is removed, v.action
