@@ -682,3 +682,15 @@ def test_a_home_known_to_the_addressee_or_a_visit_promised_is_a_veiled_threat(ju
     v = judge.judge(text)
     assert any(e.kind == "veiled_threat" for e in v.evidence)
     assert (v.action in ("delete", "delete_and_ban")) is removed, v.action
+
+
+@pytest.mark.parametrize("text", ["Бей неверных!", "Режь неверных", "Бейте ментов"])
+def test_beat_them_called_on_a_faith_or_a_body_is_deleted(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text", ["Бейте тревогу, жители!", "Бей в набат, соседи, опять отключили воду", "Бей неверных жён, говорил мой дед — дикость какая"]
+)
+def test_the_alarm_raised_and_unfaithful_wives_call_for_no_violence(judge, text):
+    assert judge.judge(text).action == "allow"
