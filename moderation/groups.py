@@ -310,11 +310,14 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     found = present.intersection(lexicon.group_word_set)
     adjectives = present.intersection(lexicon.group_adjective_set)
     maybe_asks = bool(present.intersection(lexicon.request_word_set))
-    if not found and not adjectives and not maybe_asks:
+    origins = (
+        _origins(words, lexicon) if not present.isdisjoint(_ORIGIN_PEOPLE) and not present.isdisjoint(_FROM) else {}
+    )
+    if not found and not adjectives and not maybe_asks and not origins:
         return None
     # Only the tokens near a group word or a request are read (a long rant costs its neighbourhoods).
     n = len(words)
-    at_groups = [i for i, w in enumerate(words) if w in found]
+    at_groups = [i for i, w in enumerate(words) if w in found or i in origins]
     at_adjectives = [i for i, w in enumerate(words) if w in adjectives] if adjectives else []
     at_requests = [i for i, w in enumerate(words) if w in lexicon.request_word_set] if maybe_asks else []
     marks = set()
@@ -331,7 +334,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     _mark_idioms(words, lemmas, region, cue)
     sent, clause, question = _structure(norm, words, region, frozenset(at_groups))
     asks_at = _request_to_moderators(cue, sent, region) if maybe_asks else None
-    attribute_at = {i: group_words[words[i]] for i in at_groups}
+    attribute_at = {i: origins.get(i) or group_words[words[i]] for i in at_groups}
     for i in at_adjectives:
         ref = _adjective_reference(words, cue, sent, clause, i, lexicon.group_adjectives[words[i]])
         if ref is not None and (ref[0] not in attribute_at or "GS.PEOPLE" in cue[ref[0]]):
@@ -760,6 +763,48 @@ def _in_their_blood(words: Sequence[str], cue: list[frozenset[str]], same_senten
 
 #: the places said to be no longer «ours»
 _OURS_LOST = frozenset("город страна район пятигорск край россия улица".split())
+
+
+#: plural words for people that a place of origin makes a group of: «выходцы с Кавказа», «люди из Средней Азии»,
+#: «торгаши с Кавказа», «приезжие из Дагестана»
+_ORIGIN_PEOPLE = frozenset(
+    """выходцы выходцев выходцам выходцами уроженцы уроженцев уроженцам уроженцами люди людей людям людьми
+    приезжие приезжих приезжим приезжими торгаши торгашей торгашам торгашами понаехавшие понаехавших""".split()
+)
+_FROM = frozenset(("из", "с", "со"))
+
+
+def _origins(words: Sequence[str], lexicon: Lexicon) -> dict[int, str]:
+    """People named by where they come from («люди с Кавказа все бандиты», «выходцы из Средней Азии все
+    воры»): the index of the people word → the attribute the place gives them — a nationality when a
+    people of the lexicon is named after the place (its first three letters: Кавказ — кавказцы, Дагестан
+    — дагестанцы, Азия — азиаты), a place of residence otherwise («люди из Москвы»). A place is a word
+    pymorphy3 reads as a place name in the genitive, right after «из»/«с» or after an adjective there."""
+    out: dict[int, str] = {}
+    n = len(words)
+    for i, w in enumerate(words[:-2]):
+        if w not in _ORIGIN_PEOPLE or words[i + 1] not in _FROM:
+            continue
+        k = i + 2
+        if not _place(words[k]) and k + 1 < n and _likely(words[k], "ADJF", "gent"):
+            k += 1  # «из Средней Азии»
+        if _place(words[k]):
+            out[i] = "nationality" if lemma(words[k])[:3] in _people_prefixes(lexicon) else "residence"
+    return out
+
+
+def _place(word: str) -> bool:
+    return any("Geox" in t and "gent" in t for t in _tags(word))
+
+
+@lru_cache(maxsize=4)
+def _people_prefixes(lexicon: Lexicon) -> frozenset[str]:
+    """The first three letters of the lemma of every nationality's and race's neutral name in the lexicon
+    (not its slurs: «москаль» would make «люди из Москвы» a people)."""
+    names = lexicon.group_words
+    return frozenset(
+        lemma(w)[:3] for w in lexicon.neutral_group_words if names.get(w) in ("nationality", "race") and len(w) > 3
+    )
 
 
 def _no_longer_ours(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:

@@ -3677,3 +3677,31 @@ def test_a_group_called_convicts_is_a_generalisation(text):
 )
 def test_convicts_told_of_beside_a_group_accuse_no_one(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Люди с Кавказа все бандиты", "nationality"),
+        ("Торгаши с Кавказа на рынке обвешивают всех подряд", "nationality"),
+        ("Выходцы из Средней Азии все воры", "nationality"),
+        ("Люди из Москвы все хамы", "residence"),
+        ("Цыгане всех обворуют, только дай", "nationality"),
+    ],
+)
+def test_people_named_by_where_they_come_from_are_a_group(text, attribute):
+    assert ("generalisation", attribute) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Выходцы с Кавказа открыли хорошее кафе",
+        "Люди из Дагестана помогли нам на трассе",
+        "Гости из Китая приехали на фестиваль",
+        "У людей из Средней Азии тоже есть права",
+        "Мигранты помогли найти велосипед, который у меня спёрли",
+    ],
+)
+def test_people_from_a_place_told_of_calmly_stay_up(judge, text):
+    assert judge.judge(text).action == "allow"
