@@ -474,6 +474,15 @@ class Lexicon:
             for p in patterns
             if any(not slot.sets.isdisjoint(_NAME_NOMN) for slot in p.slots)
         )
+        # ... and one of those slots of each, the rarest: a text that meets none of them meets no pattern's
+        # whole set (the test above then costs one ``isdisjoint`` for nearly every text)
+        self._name_gate: frozenset[str] | None = (
+            frozenset().union(
+                *(min(slots, key=lambda sets: _sets_commonness(sets, by_set)) for slots in self._name_partners)
+            )
+            if all(self._name_partners)
+            else None
+        )
         # Targets for masked words: every form that fires by itself, bucketed by length.
         self._mask_index: dict[int, list[tuple[str, _Info]]] = {}
         for form, info in forms.items():
@@ -908,8 +917,11 @@ class Lexicon:
                 hits.append(Hit("insult", "weak_insult_vocative", t.start, t.end, orig[t.start : t.end]))
         if token_sets:
             present = set().union(*token_sets.values())  # (``isdisjoint`` then iterates the smaller side)
-            if self._name_partners and any(
-                all(not slot.isdisjoint(present) for slot in slots) for slots in self._name_partners
+            gate = self._name_gate
+            if (
+                self._name_partners
+                and (gate is None or not gate.isdisjoint(present))
+                and any(all(not slot.isdisjoint(present) for slot in slots) for slots in self._name_partners)
             ):
                 _mark_names(n, token_sets)
                 present = set().union(*token_sets.values())
@@ -1130,8 +1142,12 @@ def _unknown(word: str) -> bool:
 
 def _slot_commonness(slot: _Slot, by_set: dict[str, set[str]]) -> tuple[int, int]:
     """(frequent words in the slot, forms in the slot): smaller is a better anchor."""
+    return _sets_commonness(slot.sets, by_set)
+
+
+def _sets_commonness(sets: frozenset[str], by_set: dict[str, set[str]]) -> tuple[int, int]:
     members: set[str] = set()
-    for name in slot.sets:
+    for name in sets:
         members |= by_set.get(name, set())
     return (len(members & _FREQUENT), len(members))
 
