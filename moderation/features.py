@@ -64,6 +64,15 @@ class Prepared:
     #: (vocabulary, column of each lemma unigram then bigram, -1 = not in it) from the last
     #: ``LemmaTfidf.transform``: the judge's evidence maps the model's weights back to words with it
     lemma_cols: tuple | None = None
+    _lemma_set: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def lemma_set(self) -> frozenset[str]:
+        """The text's lemmas as a set, made on first use: the judge's checks ask whether a long comment
+        has any of a few lemmas several times over, and a set answers without reading it whole."""
+        if self._lemma_set is None:
+            self._lemma_set = frozenset(self.lemmas)
+        return self._lemma_set
 
     @property
     def source(self) -> str:

@@ -141,7 +141,7 @@ class Judge:
         t = self.policy.thresholds["insult"]
         rows = [
             row for row, p in enumerate(prepared)
-            if probs[row][j] >= t.delete and not _ADDRESS_LEMMAS.isdisjoint(p.lemmas) and not _rule_backed("insult", p)
+            if probs[row][j] >= t.delete and not _ADDRESS_LEMMAS.isdisjoint(p.lemma_set) and not _rule_backed("insult", p)
         ]  # fmt: skip
         if not rows:
             return {}
@@ -817,7 +817,7 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     грозится убить мою собаку», «учительница называет детей тупыми»), and any word
     said of the people named by a decision they made («мозгов нет у тех, кто придумал эту развязку»).
     None when someone is addressed or the word is none of these."""
-    if not _ADDRESS_LEMMAS.isdisjoint(p.lemmas):
+    if not _ADDRESS_LEMMAS.isdisjoint(p.lemma_set):
         return None
     if _asks_what_it_means(p, top):
         return "вопрос о значении слова, а не оскорбление — решает модератор"
@@ -841,7 +841,7 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     ) and weak.isdisjoint(p.norm.words):
         return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
     if (word in _THING_NAMES or any(q.normal_form in _THING_NAMES for q in parses(top.quote.lower()))) and (
-        _POLITICAL.isdisjoint(p.lemmas)
+        _POLITICAL.isdisjoint(p.lemma_set)
     ):
         return "слово называет и вещь («сладкая вата», «совок и веник», «укроп»), и людей — без обращения решает модератор"
     if _brain_harmed(p, top):
@@ -849,7 +849,7 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if top.quote.lower().startswith(_SITUATION) or _state_of_affairs(p, top):
         return "резкая оценка положения дел, а не человека — решает модератор"
     if word in _PARASITES or (
-        word in _ANIMALS and (not _ANIMAL_LIFE.isdisjoint(p.lemmas) or len(_ANIMALS.intersection(p.lemmas)) >= 3)
+        word in _ANIMALS and (not _ANIMAL_LIFE.isdisjoint(p.lemma_set) or len(_ANIMALS.intersection(p.lemma_set)) >= 3)
     ):
         # (three animals named: a farm or a yard is described — «держат коз, овец, кур»)
         return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
@@ -896,7 +896,7 @@ def _told(p: Prepared, word: str, verbs: frozenset[str], reach: int = 2, after: 
     называла»), not in the first person and not a bare imperative: «обещаю убить …», «называю тебя
     дураком», «назови его дураком» are the author's own."""
     lemmas, words = p.lemmas, p.norm.words
-    if verbs.isdisjoint(lemmas):  # (most texts name none of the verbs: no word is parsed then)
+    if verbs.isdisjoint(p.lemma_set):  # (most texts name none of the verbs: no word is parsed then)
         return False
 
     def telling(k: int) -> bool:
@@ -1013,7 +1013,7 @@ def _quotes_spam(p: Prepared) -> bool:
 
 def _notice(p: Prepared) -> bool:
     """Is the text a neighbour's notice (lost, found, given away) or a civic call for help?"""
-    return not _NOTICE.isdisjoint(p.lemmas) or not _NOTICE_FORMS.isdisjoint(p.norm.words)
+    return not _NOTICE.isdisjoint(p.lemma_set) or not _NOTICE_FORMS.isdisjoint(p.norm.words)
 
 
 #: Lemmas of address: the second person and its possessive, and «господа» — the flame-war data made
