@@ -409,6 +409,11 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
         if finding is None:
             continue
+        if finding.kind == "generalisation" and words[i] in lexicon.neutral_group_words and _listed_beside(norm, words, i, finding):
+            # «Сотрудники, зеки, время», «в колонии сидят все: врачи, учителя, воры»: a list says nothing
+            # of its items (a lexicon pattern's generalisation in the sentence defers to this reading)
+            defused_sents.add(s)
+            continue
         if antecedent is not None:  # the explanation names who «они» are
             finding = replace(finding, cue=f"{finding.cue} («{words[i]}» — {words[antecedent]})")
         if not finding.hold and (part := _only_some(norm, words, sent, i)):
@@ -763,6 +768,49 @@ def _in_their_blood(words: Sequence[str], cue: list[frozenset[str]], same_senten
 
 #: the places said to be no longer «ours»
 _OURS_LOST = frozenset("город страна район пятигорск край россия улица".split())
+
+
+_AND_OR = frozenset(("и", "или"))
+#: «мигранты, бандиты и прочие криминальные элементы»: the list lumps its items together
+_AND_OTHERS = frozenset(("прочие", "прочих", "другие", "других", "остальные", "остальных", "подобные", "подобных"))
+
+
+def _listed_beside(norm: Normalized, words: Sequence[str], i: int, finding: Finding) -> bool:
+    """Is the group word ``i`` only an item of a list of nouns that also holds the finding's evaluative word
+    («Психику там ломает всё. Сотрудники, зеки, время», «в колонии сидят все: врачи, учителя, воры, убийцы»,
+    «мигранты и наркоманы»): items joined by commas or «и»/«или» alone, three or more of them or a
+    conjunction among them? Not a word set off by a comma after the group («цыгане, воры проклятые,
+    убирайтесь»: an apposition names them), nor a list that lumps its items («… и прочие элементы»). (The
+    caller asks it of a group's neutral name only: a slur in a list — «быдло и жиды» — is abuse anyway.)"""
+    toks = norm.tokens
+    n = len(words)
+    near = range(max(0, i - 8), min(n, i + 9))
+    if toks[i].start == finding.start:  # the evaluative word is the finding's other end
+        j = next((k for k in near if k > i and toks[k].end == finding.end), None)
+    else:
+        j = next((k for k in near if k < i and toks[k].start == finding.start), None)
+    if j is None:
+        return False
+    orig = norm.original
+
+    def joined(k: int) -> bool:  # tokens k and k + 1 are neighbours in a list
+        gap = orig[toks[k].end : toks[k + 1].start].strip()
+        return gap == "" if words[k] in _AND_OR or words[k + 1] in _AND_OR else gap == ","
+
+    a, b = min(i, j), max(i, j)
+    if not all(joined(k) for k in range(a, b)):
+        return False
+    if any(words[k] not in _AND_OR and not _has(words[k], "NOUN") for k in range(a + 1, b)):
+        return False
+    # the whole list around them: further nouns joined the same way before ``a`` and after ``b``
+    while a > 0 and joined(a - 1) and (words[a - 1] in _AND_OR or _has(words[a - 1], "NOUN")):
+        a -= 1
+    while b + 1 < n and joined(b) and (words[b + 1] in _AND_OR or _has(words[b + 1], "NOUN")):
+        b += 1
+    if any(w in _AND_OTHERS for w in words[b + 1 : b + 3]) or any(w in _AND_OTHERS for w in words[a : b + 1]):
+        return False
+    items = [k for k in range(a, b + 1) if words[k] not in _AND_OR]
+    return len(items) >= 3 or any(words[k] in _AND_OR for k in range(a, b + 1))
 
 
 #: plural words for people that a place of origin makes a group of: «выходцы с Кавказа», «люди из Средней Азии»,

@@ -3705,3 +3705,22 @@ def test_people_named_by_where_they_come_from_are_a_group(text, attribute):
 )
 def test_people_from_a_place_told_of_calmly_stay_up(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Психику там ломает всё. Сотрудники, зеки, время.",
+        "В колонии сидят все: врачи, учителя, воры, убийцы",
+        "Таксисты, воры, депутаты — все хотят денег",
+    ],
+)
+def test_a_group_named_in_a_list_beside_a_vice_is_not_called_it(judge, text):
+    assert judge.judge(text).action not in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Все таджики воры, бандиты, наркоманы", "Таксисты — воры", "Цыгане, воры проклятые, убирайтесь"]
+)
+def test_a_vice_said_of_a_group_or_set_off_after_it_is_still_removed(judge, text):
+    assert judge.judge(text).action in REMOVED
