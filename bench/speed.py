@@ -1,6 +1,6 @@
 """Single-process judging speed, model load time and peak memory.
 
-    .venv/bin/python bench/speed.py [--data-dir ../shared/data] [--model models/default] [--limit N]
+    .venv/bin/python bench/speed.py [--data-dir ../shared/data] [--model models/default] [--limit N] [--no-settle]
 
 Judges the 2ch/pikabu comments (the texts, not the labels) in batches, as the daemon does.
 Without the data folder it falls back to the project's seed corpus.
@@ -34,14 +34,17 @@ def main() -> None:
     ap.add_argument("--model", type=Path, default=None)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--no-settle", action="store_true", help="judge without the daemon's settle_heap() (as before round 19)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    from moderation.judge import Judge
+    from moderation.judge import Judge, settle_heap
 
     judge = Judge.load(args.model)
     judge.judge("прогрев")
     load_s = time.perf_counter() - t0
+    if not args.no_settle:
+        settle_heap()  # as the daemon does once its model is loaded
 
     texts, source = texts_from(args.data_dir)
     if args.limit:
@@ -69,6 +72,7 @@ def main() -> None:
             "texts": len(texts),
             "source": source,
             "model_version": judge.model_version,
+            "heap_settled": not args.no_settle,
         }
     )
 

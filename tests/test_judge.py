@@ -694,3 +694,16 @@ def test_beat_them_called_on_a_faith_or_a_body_is_deleted(judge, text):
 )
 def test_the_alarm_raised_and_unfaithful_wives_call_for_no_violence(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_settle_heap_freezes_the_loaded_judge_and_judging_goes_on(judge: Judge) -> None:
+    import gc
+
+    from moderation.judge import settle_heap
+
+    try:
+        settle_heap()
+        assert gc.get_freeze_count() > 0
+        assert judge.judge("Спасибо за новый парк").action == "allow"
+    finally:
+        gc.unfreeze()

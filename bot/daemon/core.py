@@ -51,7 +51,7 @@ from bot.reports.watch import posting_watch
 from bot.store import HEARTBEAT_CURSOR, HEARTBEAT_SECONDS, CommentRow, Store
 from bot.types import Action, Decision
 from moderation.correction import community_thresholds
-from moderation.judge import Judge
+from moderation.judge import Judge, settle_heap
 from moderation.repeats import RepeatTracker
 from moderation.verdict import Verdict
 
@@ -157,6 +157,7 @@ class Daemon:
             await loop.run_in_executor(self._judge_pool, self.judge.judge_many, ["проверка модели"])
         except Exception as exc:
             raise RuntimeError(f"the judge model cannot judge: {type(exc).__name__}: {exc}") from exc
+        await loop.run_in_executor(self._judge_pool, settle_heap)  # the model's objects out of the collector's walk
         log.info("judge model %s loaded; database %s", self.judge.model_version, self.config.database)
         self.outbox = Outbox(self.db, self.platforms, self.metrics, poll_interval=self.options.outbox_poll,
                              retry_base=self.options.retry_base, on_done=self._action_done,
@@ -495,6 +496,7 @@ class Daemon:
         old = self.judge.model_version if self.judge else "?"
         self.judge = new
         self._judges.clear()
+        await loop.run_in_executor(self._judge_pool, settle_heap)  # the old model freed, the new one settled
         log.info("model reloaded: %s → %s", old, new.model_version)
         return True
 
