@@ -707,3 +707,10 @@ def test_settle_heap_freezes_the_loaded_judge_and_judging_goes_on(judge: Judge) 
         assert judge.judge("Спасибо за новый парк").action == "allow"
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(("text", "removed"), [("Бойкот армянам!", True), ("Бойкотируйте цыган", True),
+                                               ("Бойкот магазину, где обвешивают", False),
+                                               ("Армяне объявили бойкот поставщику", False)])
+def test_a_boycott_of_a_people_is_a_call_to_exclude(judge, text, removed):
+    assert (judge.judge(text).action in ("delete", "delete_and_ban")) is removed
