@@ -3724,3 +3724,17 @@ def test_a_group_named_in_a_list_beside_a_vice_is_not_called_it(judge, text):
 )
 def test_a_vice_said_of_a_group_or_set_off_after_it_is_still_removed(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Лермонтовцы все алкаши", "Горячеводцы всегда были гопниками", "Минераловодцы понаехали к нам на рынок"]
+)
+def test_the_neighbouring_towns_people_are_a_residence_group(text):
+    assert ("generalisation", "residence") in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Лермонтовцы просят пустить автобус до Пятигорска", "Нальчане приехали на фестиваль, было весело"]
+)
+def test_the_neighbouring_towns_people_told_of_calmly_stay_up(judge, text):
+    assert judge.judge(text).action == "allow"
