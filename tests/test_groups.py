@@ -3738,3 +3738,15 @@ def test_the_neighbouring_towns_people_are_a_residence_group(text):
 )
 def test_the_neighbouring_towns_people_told_of_calmly_stay_up(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Либералы — пятая колонна", "generalisation"), ("Кавказцы у нас хозяйничают как у себя дома", "generalisation")],
+)
+def test_the_enemy_within_and_lording_it_over_the_town_are_said_of_a_group(text, kind):
+    assert kind in [k for k, _ in findings(text)]
+
+
+def test_a_fifth_column_of_a_table_names_no_one(judge):
+    assert judge.judge("В пятой колонне таблицы ошибка").action == "allow"
