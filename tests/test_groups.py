@@ -2944,7 +2944,11 @@ def test_bad_workers_or_a_party_driven_from_office_is_no_call_to_exclude(text):
 
 
 def test_a_party_driven_out_of_the_country_is_a_call():
-    assert findings("Либералы это пятая колонна, гнать их из страны") == [("call_to_exclude", "politics")]
+    # (and «пятая колонна» is the enemy-within label: a generalisation as well, since round 19)
+    assert set(findings("Либералы это пятая колонна, гнать их из страны")) == {
+        ("call_to_exclude", "politics"),
+        ("generalisation", "politics"),
+    }
 
 
 @pytest.mark.parametrize("text", ["Руки бы поотрывал этим строителям", "Оторвать бы им руки", "Дождёшься у меня"])
