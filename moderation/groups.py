@@ -320,7 +320,10 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     origins = (
         _origins(words, lexicon) if not present.isdisjoint(_ORIGIN_PEOPLE) and not present.isdisjoint(_FROM) else {}
     )
-    if not found and not adjectives and not maybe_asks and not origins:
+    # «кто ходит в мечеть, тот …», «кто родом с Кавказа, те …»: a people defined by a relative clause (a
+    # place of worship or of origin may be all that names it; «кто … тот» is rare enough to read whole)
+    whoever = "кто" in present and not present.isdisjoint(_THEN)
+    if not found and not adjectives and not maybe_asks and not origins and not whoever:
         return None
     # Only the tokens near a group word or a request are read (a long rant costs its neighbourhoods).
     n = len(words)
@@ -346,7 +349,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         ref = _adjective_reference(words, cue, sent, clause, i, lexicon.group_adjectives[words[i]])
         if ref is not None and (ref[0] not in attribute_at or "GS.PEOPLE" in cue[ref[0]]):
             attribute_at[ref[0]] = ref[1]  # "кавказские мужчины": the adjective says which group
-    if not attribute_at and asks_at is None:
+    said_of_whoever = _whoever_is(norm, words, lemmas, lexicon) if whoever else None
+    if not attribute_at and asks_at is None and said_of_whoever is None:
         return None
     out = GroupStatements()
     # "ты" said before any report verb: the author addresses someone (a "ты" inside a quote does not count)
@@ -438,6 +442,10 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
                 "reported_speech", attribute, finding.start, finding.end, "review", f"пересказ: {finding.cue}"
             )
         out.findings.append(finding)
+    if said_of_whoever is not None and not any(
+        f.start < said_of_whoever.end and said_of_whoever.start < f.end for f in out.findings
+    ):
+        out.findings.append(said_of_whoever)
     for x in defused_sents:
         idx = by_sentence[x]
         out.defused.append((toks[idx[0]].start, toks[idx[-1]].end))
@@ -450,6 +458,67 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     elif not out.addressed:
         out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
     return out
+
+
+#: «кто говорит на украинском, тот враг»: an enemy, said of whoever a group's mark defines
+_ENEMY = frozenset(("враг", "чужой", "чужак"))
+#: the correlative of «кто … — тот …»
+_THEN = frozenset(("тот", "те", "такой", "такие"))
+#: the prepositions after which a group's word says who the «кто» is: «ходит в мечеть», «говорит на
+#: армянском», «родом из Дагестана», «с Кавказа» (not «против мигрантов», «обижает мусульман»: a defender)
+_DEFINING = frozenset(("в", "во", "на", "из", "с", "со", "у", "среди"))
+
+
+def _whoever_is(norm: Normalized, words: Sequence[str], lemmas: list[str] | None, lexicon: Lexicon) -> Finding | None:
+    """«Кто ходит в мечеть, тот террорист», «кто говорит на украинском — тот враг», «кто голосует за
+    коммунистов, тот предатель»: whoever a faith's place, a people's tongue, a place of origin or a party
+    defines, said to be something evaluative (GS.EVAL) right after «тот»/«те» — a generalisation of the
+    group; None otherwise («кто ходит в церковь, тот знает батюшку», «…, тот не террорист», a question,
+    «кто обижает мусульман, тот преступник» — the group the one wronged)."""
+    toks = norm.tokens
+    sentence = norm.sentences
+    n = len(words)
+    cues, cue_lemmas = lexicon.cues, lexicon.cue_lemmas
+    for k, w in enumerate(words):
+        if w != "кто":
+            continue
+        then = next((m for m in range(k + 2, min(n, k + 10)) if words[m] in _THEN and sentence[m] == sentence[k]), None)
+        if then is None:
+            continue
+        attribute = None
+        for m in range(k + 1, then):
+            before = words[m - 1]
+            if words[m] in lexicon.worship_words and before in _DEFINING:
+                attribute, named = "religion", m
+            elif words[m] in lexicon.group_adjectives and before == "на":
+                attribute, named = "language", m  # «говорит на украинском»
+            elif words[m] in lexicon.group_words and (
+                before in _DEFINING or (before == "за" and lexicon.group_words[words[m]] == "politics")
+            ):
+                attribute, named = lexicon.group_words[words[m]], m
+            elif before in _DEFINING and before not in ("в", "во", "на", "у") and _place(words[m]):
+                # «кто родом с Кавказа», «кто из Дагестана»: a place of origin, as in :func:`_origins`
+                attribute, named = _origin_attribute(words[m], lexicon), m
+            if attribute is not None:
+                break
+        if attribute is None:
+            continue
+        last = max(m for m in range(k, n) if sentence[m] == sentence[k])
+        if "?" in norm.original[toks[last].end : toks[last + 1].start if last + 1 < n else len(norm.original)]:
+            continue  # («кто ходит в мечеть, тот террорист?» asks)
+        for j in range(then + 1, min(n, then + 4)):
+            if sentence[j] != sentence[k]:
+                break
+            lem = lemmas[j] if lemmas is not None else lemma(words[j])
+            if lem in _ENEMY or "GS.EVAL" in cues.get(words[j], _EMPTY) or "GS.EVAL" in cue_lemmas.get(lem, _EMPTY):
+                if words[j - 1] == "не":
+                    break
+                strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "language"]
+                return Finding(
+                    "generalisation", attribute, toks[k].start, toks[j].end, strength,
+                    f"кто … {words[named]} …, {words[then]} {words[j]}", hold,
+                )  # fmt: skip
+    return None
 
 
 #: «которые», «что», «кто» opening a relative clause right after the group word and its comma
@@ -844,8 +913,13 @@ def _origins(words: Sequence[str], lexicon: Lexicon) -> dict[int, str]:
         if not _place(words[k]) and k + 1 < n and _likely(words[k], "ADJF", "gent"):
             k += 1  # «из Средней Азии»
         if _place(words[k]):
-            out[i] = "nationality" if lemma(words[k])[:3] in _people_prefixes(lexicon) else "residence"
+            out[i] = _origin_attribute(words[k], lexicon)
     return out
+
+
+def _origin_attribute(place: str, lexicon: Lexicon) -> str:
+    """A nationality when a people's neutral name shares the place's first letters, else a place of residence."""
+    return "nationality" if lemma(place)[:3] in _people_prefixes(lexicon) else "residence"
 
 
 def _place(word: str) -> bool:

@@ -3754,3 +3754,31 @@ def test_the_enemy_within_and_lording_it_over_the_town_are_said_of_a_group(text,
 
 def test_a_fifth_column_of_a_table_names_no_one(judge):
     assert judge.judge("В пятой колонне таблицы ошибка").action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Кто ходит в мечеть, тот террорист", "religion"),
+        ("Кто говорит на украинском — тот враг", "language"),
+        ("Кто голосует за коммунистов, тот предатель", "politics"),
+        ("Кто родом с Кавказа, те все бандиты", "nationality"),
+    ],
+)
+def test_whoever_a_groups_mark_defines_said_to_be_vile_is_a_generalisation(text, attribute):
+    assert ("generalisation", attribute) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кто ходит в церковь, тот знает батюшку Николая",
+        "Кто ходит в мечеть, тот не террорист",
+        "Кто ходит в мечеть, тот террорист?",
+        "Кто против мигрантов, тот фашист",
+        "Кто живёт в Горячеводске, тот знает, какие там дороги",
+        "Кто говорит на армянском, тот пусть и учит детей",
+    ],
+)
+def test_whoever_defined_by_a_group_and_not_vilified_names_no_one(text):
+    assert findings(text) == []
