@@ -3782,3 +3782,15 @@ def test_whoever_a_groups_mark_defines_said_to_be_vile_is_a_generalisation(text,
 )
 def test_whoever_defined_by_a_group_and_not_vilified_names_no_one(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", ["Мигранты скоро нас вытеснят из собственного города", "Кавказцы нас выдавят отсюда"])
+def test_us_pushed_out_by_a_people_is_a_generalisation(text):
+    assert "generalisation" in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Нас вытесняют из центра застройщики", "Новые супермаркеты вытеснили нас, мелких торговцев, с рынка"]
+)
+def test_us_pushed_out_by_no_group_names_no_one(judge, text):
+    assert judge.judge(text).action == "allow"
