@@ -847,10 +847,6 @@ def _in_their_blood(words: Sequence[str], cue: list[frozenset[str]], same_senten
     )
 
 
-#: the places said to be no longer «ours»
-_OURS_LOST = frozenset("город страна район пятигорск край россия улица".split())
-
-
 _AND_OR = frozenset(("и", "или"))
 #: «мигранты, бандиты и прочие криминальные элементы»: the list lumps its items together
 _AND_OTHERS = frozenset(("прочие", "прочих", "другие", "других", "остальные", "остальных", "подобные", "подобных"))
@@ -941,6 +937,11 @@ def _people_prefixes(lexicon: Lexicon) -> frozenset[str]:
     )
 
 
+#: the places said to be no longer «ours», and «ours» itself
+_OURS_LOST = frozenset("город страна район пятигорск край россия улица".split())
+_OUR_FORMS = frozenset(("наш", "наша", "наше"))
+
+
 def _no_longer_ours(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
     """In «чечены всех запугали, город уже не наш», «это уже не наш город, одни приезжие» the place said
     to be no longer «ours» in the sentence of the group word ``i``; None when there is none."""
@@ -951,9 +952,6 @@ def _no_longer_ours(words: Sequence[str], same_sentence: list[int], i: int) -> i
         if any(k - 3 <= p <= k + 2 for p in nots) and lemma(words[k]) in _OURS_LOST:
             return k
     return None
-
-
-_OUR_FORMS = frozenset(("наш", "наша", "наше"))
 
 
 def _they_are_what_they_are(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:

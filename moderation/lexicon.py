@@ -464,7 +464,7 @@ class Lexicon:
         #: each pattern's slots' sets (:meth:`_match_patterns` tries a pattern when each meets the text's)
         self._slot_sets = [tuple(slot.sets for slot in p.slots) for p in patterns]
         for k, p in enumerate(patterns):
-            anchor = min(p.slots, key=lambda slot: _slot_commonness(slot, by_set))
+            anchor = min(p.slots, key=lambda slot: _commonness(slot.sets, by_set))
             for name in anchor.sets:
                 self._anchor_index.setdefault(name, []).append(k)
         # the other slots of each pattern that stands on a name: names are looked up only in a text
@@ -478,7 +478,7 @@ class Lexicon:
         # whole set (the test above then costs one ``isdisjoint`` for nearly every text)
         self._name_gate: frozenset[str] | None = (
             frozenset().union(
-                *(min(slots, key=lambda sets: _sets_commonness(sets, by_set)) for slots in self._name_partners)
+                *(min(slots, key=lambda sets: _commonness(sets, by_set)) for slots in self._name_partners)
             )
             if all(self._name_partners)
             else None
@@ -1140,12 +1140,8 @@ def _unknown(word: str) -> bool:
     return not analyzer().word_is_known(word)
 
 
-def _slot_commonness(slot: _Slot, by_set: dict[str, set[str]]) -> tuple[int, int]:
-    """(frequent words in the slot, forms in the slot): smaller is a better anchor."""
-    return _sets_commonness(slot.sets, by_set)
-
-
-def _sets_commonness(sets: frozenset[str], by_set: dict[str, set[str]]) -> tuple[int, int]:
+def _commonness(sets: frozenset[str], by_set: dict[str, set[str]]) -> tuple[int, int]:
+    """(frequent words in a slot of these sets, forms in it): smaller is a better anchor."""
     members: set[str] = set()
     for name in sets:
         members |= by_set.get(name, set())
