@@ -508,7 +508,9 @@ def _whoever_is(norm: Normalized, words: Sequence[str], lemmas: list[str] | None
                 break
         if attribute is None:
             continue
-        last = max(m for m in range(k, n) if sentence[m] == sentence[k])
+        last = then  # the sentence's last token (a sentence is a run of tokens: no need to read the rest)
+        while last + 1 < n and sentence[last + 1] == sentence[k]:
+            last += 1
         if "?" in norm.original[toks[last].end : toks[last + 1].start if last + 1 < n else len(norm.original)]:
             continue  # («кто ходит в мечеть, тот террорист?» asks)
         for j in range(then + 1, min(n, then + 4)):
