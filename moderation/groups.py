@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from moderation.lemmatize import PREPOSITIONS, lemma, parses
-from moderation.lexicon import forbidden_after
+from moderation.lexicon import forbidden_after, not_called_by
 from moderation.normalize import QUOTE_PAIRS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,11 +133,18 @@ _SURE_OR_HELD = {True: ("delete", False), False: ("review", True)}
 _LAND = frozenset(("страна", "город", "россия", "край", "регион", "республика", "пятигорск", "родина"))
 
 
-def _out_of_the_land(words: Sequence[str], j: int) -> bool:
-    """Does «из» and a country or a town follow the verb at ``j`` within four words — an expulsion,
-    not a dismissal («гнать либералов из страны»; not «гнать их из правительства»)?"""
+#: the offices a party or a trade is driven out of by voters («всех депутатов гнать из думы»)
+_OFFICE = frozenset(
+    ("дума", "госдума", "правительство", "власть", "администрация", "руководство", "парламент", "мэрия",
+     "министерство", "кабинет", "кресло", "кремль", "политика", "совет", "управление")
+)
+
+
+def _out_of(words: Sequence[str], j: int, places: frozenset[str]) -> bool:
+    """Does «из» and one of ``places`` follow the verb at ``j`` within four words? Out of the land is
+    an expulsion («гнать либералов из страны»), out of an office a dismissal («… из правительства»)."""
     return any(
-        words[m] == "из" and lemma(words[m + 1]) in _LAND for m in range(j + 1, min(len(words) - 1, j + 5))
+        words[m] == "из" and lemma(words[m + 1]) in places for m in range(j + 1, min(len(words) - 1, j + 5))
     )
 
 
@@ -153,11 +160,10 @@ def _dismissed(words: Sequence[str], same_sentence: list[int], j: int) -> bool:
     verb = lemma(words[j])
     if verb in _DISMISS:
         return True
-    return (
-        verb in _DRIVE_OUT
-        and not _out_of_the_land(words, j)
-        and not any(words[k] in ("всех", "поголовно") for k in same_sentence)
-    )
+    if verb not in _DRIVE_OUT or _out_of(words, j, _LAND):
+        return False
+    # out of an office, all of them too («всех единороссов гнать из думы» is what voters say)
+    return _out_of(words, j, _OFFICE) or not any(words[k] in ("всех", "поголовно") for k in same_sentence)
 
 
 #: «нормальных X не бывает»: the decent ones denied
@@ -1636,6 +1642,8 @@ def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
         # «мигранты вон!», «вон из города» — not the pointing «вон»: «а то вон ходят как бичи», «вон там»
         nxt = words[j + 1] if j + 1 < len(words) else ""
         return nxt not in _POINTED_AT_THERE and not _likely(nxt, "VERB")
+    if _has(w, "INFN") and not_called_by(words, j) is not None:
+        return False  # «мигрантов будут выселять», «турки начали убивать армян»: news, history
     if _has(w, "impr") or any("GS.MODAL" in cue[k] for k in range(max(0, j - 3), j)):
         return True
     if _has(w, "past") and any(words[k] in ("чтобы", "чтоб") for k in range(max(0, j - 5), j)):
@@ -1643,6 +1651,15 @@ def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     if _has(w, "past") and "бы" in words[max(0, j - 5) : j + 2]:
         return True  # "я бы всех этих X выгнал", "выгнал бы": the author's wish
     return _has(w, "INFN") or _has(w, "futr", "1per") or _has(w, "futr", "3per", "plur")
+
+
+def _told_in_the_past(words: Sequence[str], j: int) -> bool:
+    """Is the verb at ``j`` in the past tense, or an infinitive after a past «начали», «стали»
+    («турки начали убивать армян в 1915 году»: history told, like «убивали»)?"""
+    if _has(words[j], "past"):
+        return True
+    g = not_called_by(words, j) if _has(words[j], "INFN") else None
+    return g is not None and _has(words[g], "past")
 
 
 def _such_as(words: Sequence[str], sent: list[int], i: int) -> bool:
@@ -2757,7 +2774,7 @@ def _statement(
                 # (one deed told in the past tense — «мигранты украли телефон у пенсионерки» — is news a
                 # moderator reads, of a people too)
                 return found(
-                    "generalisation", j, "review", words[j], hold=verb and (attribute not in _ONLY_OF or _has(words[j], "past"))
+                    "generalisation", j, "review", words[j], hold=verb and (attribute not in _ONLY_OF or _told_in_the_past(words, j))
                 )
     # 4. "в правительстве одни евреи", "на рынке сплошь армяне": a place said to hold nothing but one
     # people. Held for a moderator (the same words report a fact: "на свадьбе были одни армяне");

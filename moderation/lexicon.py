@@ -1092,12 +1092,7 @@ class Lexicon:
                 c = sorted(
                     i
                     for i in idx
-                    if not (
-                        slot.not_negated
-                        and i > 0
-                        and (words[i - 1] in _NEGATIONS or words[i - 1] in _WILL)
-                        and sentence[i - 1] == sentence[i]
-                    )
+                    if not (slot.not_negated and i > 0 and _not_asserted(words, sentence, i))
                     and not (slot.not_negated and forbidden(i))
                     and not (slot.clause_end and not _clause_end(n, i))
                     and not (slot.asserted and _in_question(n, i))
@@ -1121,10 +1116,39 @@ class Lexicon:
         return out
 
 
-#: «мигрантов будут выселять из общежития»: the infinitive after these is the future tense of others,
-#: news or a forecast — a slot that must not be negated (``~``: an act said, not denied) must not be
-#: foretold of others either («я вас буду расстреливать» is the author's own: first person stays)
-_WILL = frozenset(("будет", "будут"))
+#: A slot that must not be negated (``~``: an act said, not denied) must not follow these either: the
+#: infinitive after them is not the author's call. The future of others, news or a forecast («мигрантов
+#: будут выселять»; «я вас буду расстреливать» is the author's own: first person stays); what others
+#: began, went on or stopped doing, history or news («турки начали убивать армян», «продолжают убивать
+#: мирных жителей»; «начнём их гнать» is a call: first person and imperative stay)
+_NOT_CALLED_BY = frozenset(
+    "будет будут начал начала начали начало начинают начинает начинали начинал начнут начнет стал стала "
+    "стали стало станут станет продолжают продолжает продолжали продолжал продолжила продолжили продолжат "
+    "перестали перестал перестала перестают перестанут прекратили прекратил бросили".split()
+)
+#: … and the act forbidden before it («нельзя убивать людей за веру»), like «не» — for the acts the
+#: ``~`` slots name; a permission forbidden is the exclusion itself («нельзя пускать их в город»), so
+#: the analyser, which reads permissions too, does not take these
+_DENIED_BY = _NEGATIONS | frozenset(("нельзя", "запрещено"))
+
+
+def not_called_by(words: Sequence[str], i: int) -> int | None:
+    """The word of ``_NOT_CALLED_BY`` that makes the infinitive at ``i`` not the author's call — right
+    before it, or before the infinitive it is joined to («начали грабить и убивать казаков») — if any
+    (shared with the group analyser, whose calls are read the same way)."""
+    k = i - 1
+    if k >= 0 and words[k] in _NOT_CALLED_BY:
+        return k
+    if words[k] == "и" and k >= 2 and words[k - 1].endswith(("ть", "ти", "чь")) and words[k - 2] in _NOT_CALLED_BY:
+        return k - 2
+    return None
+
+
+def _not_asserted(words: Sequence[str], sentence: list[int], i: int) -> bool:
+    """Is the word at ``i`` denied («не выгонять», «нельзя убивать») or not called
+    (:func:`not_called_by`) in its sentence?"""
+    k = i - 1 if words[i - 1] in _DENIED_BY else not_called_by(words, i)
+    return k is not None and sentence[k] == sentence[i]
 
 
 #: Very frequent words: a slot made of them is a poor anchor for the pattern index.

@@ -3794,3 +3794,56 @@ def test_us_pushed_out_by_a_people_is_a_generalisation(text):
 )
 def test_us_pushed_out_by_no_group_names_no_one(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Единороссы все воры", "politics"),
+        ("Едросы — жулики", "politics"),
+        ("Коммунисты — жулики и воры", "politics"),
+        ("Казаки все пьяницы", "nationality"),
+    ],
+)
+def test_every_party_and_the_cossacks_are_groups_a_generalisation_is_said_of(text, attribute):
+    assert ("generalisation", attribute) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Единороссы опять подняли тарифы",
+        "Я не единоросс, но голосовал за их кандидата",
+        "Казаки патрулируют парк Цветник по выходным",
+        "Всех единороссов гнать из думы",
+        "Всех коммунистов гнать из правительства",
+    ],
+)
+def test_a_party_told_of_calmly_or_voted_out_of_office_stays_up(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_party_driven_out_of_the_country_is_still_a_call_to_exclude():
+    assert ("call_to_exclude", "politics") in findings("Всех либералов гнать из страны")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Фашисты стали убивать евреев сразу после оккупации",
+        "Боевики продолжают убивать мирных жителей",
+        "Нельзя убивать мусульман только за веру",
+        "Мигрантов будут выселять из общежития",
+    ],
+)
+def test_killing_told_as_history_or_forbidden_is_no_call(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_people_that_began_to_kill_in_history_is_held_not_removed(judge):
+    assert judge.judge("Турки начали убивать армян в 1915 году").action == "review"
+
+
+@pytest.mark.parametrize("text", ["Начнём убивать армян", "Цыган надо начинать выгонять", "Надо убивать цыган"])
+def test_a_call_to_begin_is_still_a_call(judge, text):
+    assert "hate" in judge.judge(text).labels

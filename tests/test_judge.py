@@ -714,3 +714,19 @@ def test_settle_heap_freezes_the_loaded_judge_and_judging_goes_on(judge: Judge) 
                                                ("Армяне объявили бойкот поставщику", False)])
 def test_a_boycott_of_a_people_is_a_call_to_exclude(judge, text, removed):
     assert (judge.judge(text).action in ("delete", "delete_and_ban")) is removed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Подожди, мы ещё встретимся у подъезда", "Погоди, ещё увидимся", "Мы ещё с тобой встретимся, не переживай"],
+)
+def test_another_meeting_promised_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Подожди немного, встретимся у входа в парк", "С вами мы ещё увидимся на следующем собрании жильцов"]
+)
+def test_an_appointment_and_a_polite_goodbye_are_no_threats(judge, text):
+    assert judge.judge(text).action == "allow"

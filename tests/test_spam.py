@@ -724,3 +724,15 @@ def test_buying_up_dear_is_an_offer(judge, text):
 @pytest.mark.parametrize("text", ["Купил дорого, а через неделю сломалось", "Выезд бесплатный? Или надо платить?"])
 def test_a_dear_purchase_and_a_question_about_the_visit_are_no_offers(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Подписывайтесь на наш канал, там вся правда о городе!", "Подпишись на мой блог, там про Пятигорск"]
+)
+def test_the_authors_own_channel_promoted_is_spam_evidence_enough_to_hold(judge, text):
+    assert any(s.name == "cta" and s.weight >= 0.5 for s in spam_signals(text))
+    assert judge.judge(text).action != "allow"
+
+
+def test_a_channel_someone_follows_is_no_promotion(judge):
+    assert judge.judge("Подписалась на ваш канал, спасибо за новости").action == "allow"
