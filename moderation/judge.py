@@ -146,14 +146,17 @@ class Judge:
         once «ты», «тебя», «твой» are gone was deleted for being said to someone, not for what it says.
         The text is not prepared again: its row loses the features of the words of address (their
         lemma, the lemma bigrams they are in, the character n-grams no other word of it has) and is
-        scored once more, in one batch for the call (the model-only insults are a minority)."""
+        scored once more, in one batch for the call (the model-only insults are a minority). Praise
+        said to someone is scored so too when it is only held («Какой же ты молодец!» was: «ты» and
+        «какой же» are the shape of «какой же ты идиот»)."""
         if "insult" not in self._labels:
             return {}
         j = self._labels.index("insult")
         t = self.policy.thresholds["insult"]
         rows = [
             row for row, p in enumerate(prepared)
-            if probs[row][j] >= t.delete and not _ADDRESS_LEMMAS.isdisjoint(p.lemma_set) and not _rule_backed("insult", p)
+            if (probs[row][j] >= t.delete or (probs[row][j] >= t.review and not _PRAISE.isdisjoint(p.lemma_set)))
+            and not _ADDRESS_LEMMAS.isdisjoint(p.lemma_set) and not _rule_backed("insult", p)
         ]  # fmt: skip
         if not rows:
             return {}
@@ -418,6 +421,11 @@ class Judge:
             elif scores[c] >= thresholds[c].delete and groupless[c] < thresholds[c].delete and caps.get(c) != "review":
                 caps[c] = "review"
                 why[c] = "модель удалила бы это лишь потому, что названа группа людей — решает модератор"
+        if unaddressed is not None and unaddressed < thresholds["insult"].review and not _PRAISE.isdisjoint(p.lemma_set):
+            # «Ты настоящий герой», «Какая же ты умница»: praise said to someone, and without «ты»
+            # the model sees no insult at all
+            caps["insult"] = "allow"
+            why["insult"] = "похвала в обращении («молодец», «умница»): без «ты»/«вы» модель не видит оскорбления"
         for c in CATEGORIES:
             if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
                 continue
@@ -1031,6 +1039,11 @@ def _notice(p: Prepared) -> bool:
 #: Lemmas of address: the second person and its possessive, and «господа» — the flame-war data made
 #: the ironic «господа» half an insult («Ну вы даёте, господа чиновники» was deleted).
 _ADDRESS_LEMMAS = frozenset(("ты", "вы", "твой", "ваш", "господин"))
+#: Words of praise for a person («ты молодец», «вы умница»): said to someone, they are no insult.
+_PRAISE = frozenset(
+    "умница умничка молодец молодчина герой героиня красавица красавец красавчик золото солнышко лапочка "
+    "прелесть чудо гений талант мастер профессионал труженик трудяга".split()
+)
 #: Words of thanks or a polite request: a veiled-threat pattern next to them is read by a moderator.
 _COURTESY = frozenset("спасибо спасибочки благодарю благодарим благодарна благодарен пожалуйста".split())
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -730,3 +730,15 @@ def test_another_meeting_promised_is_a_held_veiled_threat(judge, text):
 )
 def test_an_appointment_and_a_polite_goodbye_are_no_threats(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Какая же ты умница, Марина!", "Какой же ты молодец!", "Ты настоящий герой, спас ребёнка"]
+)
+def test_praise_said_to_someone_stays_up(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Какой же ты молодец, урод", "Ты гений, конечно, всё сломал, идиот"])
+def test_praise_beside_an_insult_does_not_clear_it(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
