@@ -354,7 +354,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         cue[k] = by_form | by_lemma if by_form and by_lemma else by_form or by_lemma
     _mark_idioms(words, lemmas, region, cue)
     sent, clause, question = _structure(norm, words, region, frozenset(at_groups))
-    asks_at = _request_to_moderators(cue, sent, region) if maybe_asks else None
+    asks_at = _request_to_moderators(words, cue, sent, region) if maybe_asks else None
     attribute_at = {i: origins.get(i) or group_words[words[i]] for i in at_groups}
     for i in at_adjectives:
         ref = _adjective_reference(words, cue, sent, clause, i, lexicon.group_adjectives[words[i]])
@@ -1564,15 +1564,25 @@ def _only_does(words: Sequence[str], i: int) -> bool:
     return words[i] == "что" and i >= 3 and words[i - 3] == "только" and words[i - 2] == "и"
 
 
-def _request_to_moderators(cue: list[frozenset[str]], sent: list[int], region: list[int]) -> int | None:
+#: «удалите мой комментарий»: what the author asks to remove is their own, no one else's words reported
+_MINE = frozenset(("мой", "моя", "мое", "мою", "мои", "моих", "моего", "моем", "моей"))
+
+
+def _request_to_moderators(
+    words: Sequence[str], cue: list[frozenset[str]], sent: list[int], region: list[int]
+) -> int | None:
     """Token of a request to the moderators: a complaint, "удалите/уберите …" next to what is to go
-    ("комментарий", "пост", "это", "модераторы") in one sentence — not "уберите их из города" — or a
-    complaint that something was removed ("удалили мой коммент")."""
+    ("комментарий", "пост", "это", "модераторы") in one sentence — not "уберите их из города", nor
+    the author's own ("…, удалите мой комментарий, если хотите") — or a complaint that something was
+    removed ("удалили мой коммент")."""
     for k in region:
         c = cue[k]
         if "GS.COMPLAINT" in c:
             return k
-        if ("GS.MODERATE" in c or "GS.CENSORED" in c) and any("GS.POST" in cue[m] for m in region if sent[m] == sent[k]):
+        if "GS.CENSORED" not in c and "GS.MODERATE" not in c:
+            continue
+        same = [m for m in region if sent[m] == sent[k]]
+        if any("GS.POST" in cue[m] for m in same) and ("GS.CENSORED" in c or not any(words[m] in _MINE for m in same)):
             return k
     return None
 

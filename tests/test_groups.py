@@ -3847,3 +3847,15 @@ def test_a_people_that_began_to_kill_in_history_is_held_not_removed(judge):
 @pytest.mark.parametrize("text", ["Начнём убивать армян", "Цыган надо начинать выгонять", "Надо убивать цыган"])
 def test_a_call_to_begin_is_still_a_call(judge, text):
     assert "hate" in judge.judge(text).labels
+
+
+def test_a_request_naming_the_commenter_reports_what_they_wrote(judge):
+    v = judge.judge("Уберите этого тролля, который пишет про хохлов")
+    assert v.action == "review", (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Хохлы — твари, удалите мой комментарий если хотите", "Цыгане — твари, удаляйте мой аккаунт"]
+)
+def test_asking_to_remove_ones_own_words_reports_no_one(judge, text):
+    assert judge.judge(text).action in REMOVED
