@@ -742,3 +742,23 @@ def test_praise_said_to_someone_stays_up(judge, text):
 @pytest.mark.parametrize("text", ["Какой же ты молодец, урод", "Ты гений, конечно, всё сломал, идиот"])
 def test_praise_beside_an_insult_does_not_clear_it(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text", ["Найдём, где живёт этот депутат, и поговорим", "Будешь так работать — дом сгорит случайно"]
+)
+def test_a_home_sought_out_or_an_accident_foretold_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Найду, где живёт ветеринар, и отвезу котёнка",
+        "Мы узнаем, где живут эти мошенники, и сообщим в полицию",
+        "Дом сгорел случайно, от проводки",
+    ],
+)
+def test_a_vet_sought_a_fraud_reported_and_a_fire_told_are_no_threats(judge, text):
+    assert judge.judge(text).action == "allow"
