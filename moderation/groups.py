@@ -221,7 +221,14 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "вытеснить": ((("вытеснить", "мы"), 0, "GS.SPREAD"),),
     "вытеснять": ((("вытеснять", "мы"), 0, "GS.SPREAD"),),
     "выдавить": ((("выдавить", "мы"), 0, "GS.SPREAD"),),
-    "мы": ((("мы", "вытеснить"), 1, "GS.SPREAD"), (("мы", "вытеснять"), 1, "GS.SPREAD"), (("мы", "выдавить"), 1, "GS.SPREAD")),
+    # «нас заменяют приезжими», «коренных замещают мигрантами»: the trope of a people replaced by another
+    "заменять": ((("заменять", "мы"), 0, "GS.SPREAD"),),
+    "заменить": ((("заменить", "мы"), 0, "GS.SPREAD"),),
+    "замещать": ((("замещать", "мы"), 0, "GS.SPREAD"),),
+    "мы": (
+        (("мы", "вытеснить"), 1, "GS.SPREAD"), (("мы", "вытеснять"), 1, "GS.SPREAD"), (("мы", "выдавить"), 1, "GS.SPREAD"),
+        (("мы", "заменять"), 1, "GS.SPREAD"), (("мы", "заменить"), 1, "GS.SPREAD"), (("мы", "замещать"), 1, "GS.SPREAD"),
+    ),
     # «либералы — пятая колонна»: the enemy within, the same label
     "пятый": ((("пятый", "колонна"), 0, "GS.EVAL"),),
     # «кавказцы у нас хозяйничают как у себя дома»: lording it over the town, like «ведут себя как хозяева»
@@ -2318,6 +2325,8 @@ def _compared(words: Sequence[str], i: int, j: int) -> bool:
 _BEHAVE = frozenset(("ведут", "ведет", "вели", "себя"))
 
 
+#: newcomers as such, said to fill or replace like a people («нас заменяют приезжими»)
+_NEWCOMERS = frozenset(("приезжий", "мигрант", "гастарбайтер", "понаехавший", "иммигрант", "эмигрант"))
 #: verbs of a war's invasion, also the trope of a people «occupying» a city
 _WAR_VERBS = frozenset(("оккупировать", "захватить"))
 _WAR_WORDS = frozenset("война войны войне войну оккупация оккупации оккупацию фронт фронта вов".split())
@@ -2327,8 +2336,8 @@ def _war_history(words: Sequence[str], same_sentence: list[int], i: int, j: int)
     """Is «оккупировали», «захватили» at ``j`` the war told as history — in the past tense, in a
     sentence dated by a year or a word of the war, or said of the Germans (Pyatigorsk was occupied in
     1942–43; memorial posts tell it every year)? «Мигранты оккупировали наш двор» stays a trope."""
-    if lemma(words[j]) not in _WAR_VERBS or not _has(words[j], "past"):
-        return False
+    if lemma(words[j]) not in _WAR_VERBS or not (_has(words[j], "past") or _has(words[j], "PRTS")):
+        return False  # («был оккупирован немцами» too)
     if lemma(words[i]).startswith("немец"):  # («немцы», «немецкие»)
         return True
     return any(words[k] in _WAR_WORDS or (words[k].isdigit() and len(words[k]) == 4) for k in same_sentence)
@@ -2678,6 +2687,13 @@ def _statement(
         if j is not None:
             strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified]
             return found("dehumanising", j, strength, words[j], hold)
+
+    # «город заполонён мигрантами», «нас заменяют приезжими»: a people as the agent, in the instrumental,
+    # of a spread or a replacement told before it — held (a passive reports news as often as a trope)
+    if not nominative and _has(words[i], "ablt", "plur") and (attribute in _ONLY_OF or lemma(words[i]) in _NEWCOMERS):
+        for j in same_clause:
+            if j < i and "GS.SPREAD" in cue[j] and not _negated(words, cue, j) and not _war_history(words, same_sentence, i, j):
+                return found("generalisation", j, "review", words[j], hold=True)
 
     # 3. generalisation: a plural/generic subject with a negative predicate
     if nominative and plural:

@@ -3859,3 +3859,24 @@ def test_a_request_naming_the_commenter_reports_what_they_wrote(judge):
 )
 def test_asking_to_remove_ones_own_words_reports_no_one(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Русские, просыпайтесь, нас заменяют приезжими", "Город заполонён мигрантами", "Рынок захвачен армянами"],
+)
+def test_a_people_as_the_agent_of_a_spread_or_a_replacement_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and "generalisation" in [kind for kind, _ in findings(text)], (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 1942 году Пятигорск был оккупирован немцами",
+        "Нас заменили в команде другими игроками",
+        "Концерт подготовлен мигрантами из Таджикистана",
+    ],
+)
+def test_the_occupation_a_team_and_a_concert_told_in_the_passive_name_no_one(judge, text):
+    assert judge.judge(text).action == "allow"
