@@ -3880,3 +3880,16 @@ def test_a_people_as_the_agent_of_a_spread_or_a_replacement_is_held(judge, text)
 )
 def test_the_occupation_a_team_and_a_concert_told_in_the_passive_name_no_one(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [("Таксисты все рвачи", "profession"), ("Ставропольцы все жмоты", "residence"), ("Мужики все бабники и пропойцы", "sex")],
+)
+def test_a_vice_of_character_said_of_a_group_is_a_generalisation(text, attribute):
+    assert ("generalisation", attribute) in findings(text)
+
+
+@pytest.mark.parametrize("text", ["Мой сосед — скандалист и пропойца", "Ветеринары спасли собаку от живодёров"])
+def test_a_vice_of_one_neighbour_or_of_those_a_group_fought_names_no_group(text):
+    assert findings(text) == []
