@@ -3884,7 +3884,7 @@ def test_the_occupation_a_team_and_a_concert_told_in_the_passive_name_no_one(jud
 
 @pytest.mark.parametrize(
     ("text", "attribute"),
-    [("Таксисты все рвачи", "profession"), ("Ставропольцы все жмоты", "residence"), ("Мужики все бабники и пропойцы", "sex")],
+    [("Таксисты все жмоты", "profession"), ("Ставропольцы все жмоты", "residence"), ("Мужики все бабники и пропойцы", "sex")],
 )
 def test_a_vice_of_character_said_of_a_group_is_a_generalisation(text, attribute):
     assert ("generalisation", attribute) in findings(text)
