@@ -762,3 +762,31 @@ def test_a_home_sought_out_or_an_accident_foretold_is_a_held_veiled_threat(judge
 )
 def test_a_vet_sought_a_fraud_reported_and_a_fire_told_are_no_threats(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пусть только попробует ещё раз вырубить свет — пожалеет",
+        "Моли бога, чтобы мы не встретились",
+    ],
+)
+def test_a_repeat_warned_or_a_prayer_not_to_meet_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Пусть только попробует сдать экзамен, пожалеет, что не готовился", "Молитесь богу, чтобы мы не болели"]
+)
+def test_an_exam_and_a_prayer_for_health_are_no_threats(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_tongue_torn_out_is_a_threat_and_a_language_learnt_is_not(judge):
+    assert "threat" in judge.judge("Вырву язык тому, кто это написал").labels
+    assert judge.judge("Выучу язык и уеду").action == "allow"
+
+
+def test_a_wish_to_kill_all_of_them_is_at_least_held(judge):
+    assert judge.judge("Поубивал бы всех этих застройщиков").action != "allow"
