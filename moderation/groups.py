@@ -455,7 +455,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             # often praise as abuse — a moderator decides (the lexicon's pattern for it stands down)
             finding = replace(finding, strength="review", cue=f"{finding.cue} (о «наших»)", hold=True)
             defused_sents.add(s)
-        if reported:
+        if reported or _in_reported_quote(norm, words, cue, sent, finding.end):
             finding = Finding(
                 "reported_speech", attribute, finding.start, finding.end, "review", f"пересказ: {finding.cue}"
             )
@@ -1926,6 +1926,33 @@ def _reported_before(
         # (a post noun or a verb of quoting counts only within four words: the lemma is looked up only
         # there; «цитирую депутата: «пенсионеры — балласт»»: whoever quotes, the words are another's)
         if i - k <= 4 and _quotes_a_post(norm, lemmas[k] if lemmas is not None else lemma(words[k]), k, i):
+            return True
+    return False
+
+
+_OPENING_QUOTES = "«„“\""
+_CLOSING_QUOTES = "»“”"
+
+
+def _in_reported_quote(norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], end: int) -> bool:
+    """Does a finding ending at ``end`` end inside a quotation that a report verb before it opens, in its
+    sentence («пишет про мигрантов «гнать их всех»», «заявила пассажирке: «таким, как ты, тут не место»»)?
+    The group word may stand outside the quote; what is said of it is someone else's words."""
+    toks = norm.tokens
+    h = next((k for k in range(len(toks)) if toks[k].end >= end), None)
+    if h is None:
+        return False
+    text = norm.original
+    for k in range(h - 1, -1, -1):
+        if sent[k] != sent[h]:
+            return False
+        if "GS.REPORT" not in cue[k] or not _reports(words, k):
+            continue
+        seg = text[toks[k].end : toks[h].start]
+        opened = max(seg.rfind(q) for q in _OPENING_QUOTES)
+        if opened >= 0 and (
+            seg.count('"') % 2 == 1 if seg[opened] == '"' else not any(q in seg[opened + 1 :] for q in _CLOSING_QUOTES)
+        ):
             return True
     return False
 

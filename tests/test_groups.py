@@ -3893,3 +3893,20 @@ def test_a_vice_of_character_said_of_a_group_is_a_generalisation(text, attribute
 @pytest.mark.parametrize("text", ["Мой сосед — скандалист и пропойца", "Ветеринары спасли собаку от живодёров"])
 def test_a_vice_of_one_neighbour_or_of_those_a_group_fought_names_no_group(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В чате дома один жилец пишет про мигрантов «гнать их всех». Как на это реагировать?",
+        "Кондуктор заявила пассажирке: «таким, как ты, тут не место». Разберитесь",
+    ],
+)
+def test_a_call_quoted_after_a_report_verb_is_reported_speech(judge, text):
+    assert judge.judge(text).action in ("review", "allow")
+    assert "reported_speech" in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize("text", ["Я вам пишу: «гнать мигрантов из города»", "Пишу как есть: мигрантов надо гнать"])
+def test_the_authors_own_words_quoted_are_still_theirs(judge, text):
+    assert judge.judge(text).action in REMOVED
