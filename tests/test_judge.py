@@ -790,3 +790,9 @@ def test_a_tongue_torn_out_is_a_threat_and_a_language_learnt_is_not(judge):
 
 def test_a_wish_to_kill_all_of_them_is_at_least_held(judge):
     assert judge.judge("Поубивал бы всех этих застройщиков").action != "allow"
+
+
+def test_the_addressees_kind_to_be_driven_out_is_held_and_a_defence_is_not(judge):
+    v = judge.judge("[id555|Елена], таких как вы надо гнать из города")
+    assert v.action == "review" and "insult" in [e.category for e in v.evidence], (v.action, v.ground)
+    assert judge.judge("Таких, как вы, специалистов нельзя выгонять").action == "allow"
