@@ -2164,6 +2164,10 @@ def _when_at_last(
 _TAKE_AWAY = frozenset(("убрать", "убирать", "вывезти", "вывозить"))
 
 
+#: «отдельный народ со своей культурой», «отдельный язык»: a people described as distinct, not set apart
+_DISTINCT = frozenset(("народ", "нация", "народность", "этнос", "культура", "язык", "вера", "религия", "община", "история", "традиция"))
+
+
 def _segregated(
     words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int
 ) -> tuple[int, bool] | None:
@@ -2172,7 +2176,10 @@ def _segregated(
     «нужна/нужны», or no finite verb («мусульман в отдельное гетто», «таджиков держать в резервациях»); not negated within three words
     before it («не надо селить их отдельно»). Its index and whether it walls them in, or None."""
     walled = [j for j in same_sentence if words[j] in _CONFINEMENT or words[j].startswith("резерваци")]
-    apart = [j for j in same_sentence if words[j].startswith("отдельн")]
+    apart = [
+        j for j in same_sentence
+        if words[j].startswith("отдельн") and not (j + 1 < len(words) and lemma(words[j + 1]) in _DISTINCT)
+    ]  # fmt: skip
     if not walled and not apart:
         return None
     if any(words[k] in ("не", "нельзя") and k + 1 < len(words) and "GS.MODAL" in cue[k + 1] for k in same_sentence):

@@ -3911,3 +3911,12 @@ def test_a_call_quoted_after_a_report_verb_is_reported_speech(judge, text):
 @pytest.mark.parametrize("text", ["Я вам пишу: «гнать мигрантов из города»", "Пишу как есть: мигрантов надо гнать"])
 def test_the_authors_own_words_quoted_are_still_theirs(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Цыгане — отдельный народ со своей культурой", "Армянский — отдельный язык, а не диалект"])
+def test_a_people_or_a_tongue_described_as_distinct_is_not_set_apart(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_people_sent_to_a_ghetto_is_still_a_call_to_exclude():
+    assert "call_to_exclude" in [kind for kind, _ in findings("Мусульман в отдельное гетто")]
