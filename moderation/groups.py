@@ -2359,6 +2359,26 @@ def _compared(words: Sequence[str], i: int, j: int) -> bool:
 _BEHAVE = frozenset(("ведут", "ведет", "вели", "себя"))
 
 
+#: what may open a second predicate of the same subject («…, а воруют», «…, только воруют»)
+_PREDICATE_LINKS = frozenset(("а", "но", "и", "только", "лишь", "зато", "еще", "вечно", "всегда", "опять", "просто"))
+
+
+def _next_predicate(words: Sequence[str], clause: list[int], same_sentence: list[int], i: int) -> list[int]:
+    """«Цыгане не работают, только воруют»: the next clause of the sentence when its first word (after a
+    conjunction or «только») is a plural verb — a second predicate of the group at ``i``, with no subject
+    of its own; its words, or none."""
+    nxt = [j for j in same_sentence if clause[j] == clause[i] + 1]
+    k = next((j for j in nxt if words[j] not in _PREDICATE_LINKS), None)
+    if k is None or not (_likely(words[k], "VERB") and _has(words[k], "plur")):
+        return []
+    if any(words[j] in _THEM_AS_OBJECT for j in nxt):
+        return []  # «…, воруют у них зарплату»: done to them
+    return nxt
+
+
+_THEM_AS_OBJECT = frozenset(("их", "них", "им", "ним", "ими", "ними"))
+
+
 #: newcomers as such, said to fill or replace like a people («нас заменяют приезжими»)
 _NEWCOMERS = frozenset(("приезжий", "мигрант", "гастарбайтер", "понаехавший", "иммигрант", "эмигрант"))
 #: verbs of a war's invasion, also the trope of a people «occupying» a city
@@ -2741,7 +2761,7 @@ def _statement(
             # tell of a business («китайцы скупают землю» is in the news)
             j, rules = ruled
             return found("generalisation", j, "delete" if rules else "review", words[j], hold=not rules)
-        scope = same_sentence if quantified else same_clause
+        scope = same_sentence if quantified else same_clause + _next_predicate(words, clause, same_sentence, i)
         for j in scope:
             c = cue[j]
             if j > i and words[j].startswith("преврат") and (k := _turned_into_squalor(words, same_clause, j)) is not None:

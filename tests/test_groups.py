@@ -3920,3 +3920,16 @@ def test_a_people_or_a_tongue_described_as_distinct_is_not_set_apart(judge, text
 
 def test_a_people_sent_to_a_ghetto_is_still_a_call_to_exclude():
     assert "call_to_exclude" in [kind for kind, _ in findings("Мусульман в отдельное гетто")]
+
+
+@pytest.mark.parametrize("text", ["Цыгане не работают, только воруют и попрошайничают", "Цыгане не работают, а воруют"])
+def test_a_vice_in_a_second_predicate_of_the_group_is_a_generalisation(text):
+    assert ("generalisation", "nationality") in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Мигранты работают на стройке, воруют у них зарплату", "Таджики работают честно, а их обманывают и обворовывают"],
+)
+def test_a_vice_done_to_the_group_in_the_next_clause_is_not_said_of_it(text):
+    assert findings(text) == []
