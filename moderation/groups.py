@@ -616,12 +616,16 @@ def _no_good_one(
         return None
     toks, n = norm.tokens, len(words)
     none_decent = _none_decent_among(words, sent, i) if words[i - 1] == "среди" else None
+    dead = next((k for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i] and words[k].startswith("мертв")), None)
+    good_is_dead = dead is not None and lemma(words[i - 1]) == "хороший"
+    never = words[i - 1] in _DECENT and _has(words[i], "gent", "plur") and _never(words, i)
+    if not (good_is_dead or never or none_decent is not None):
+        return None  # (the sentence's defence is looked for only when there is a saying to defuse)
     if any("GS.DEFEND" in cue[k] for k in range(n) if sent[k] == sent[i] and k not in (i - 1, none_decent)):
         return None
-    dead = next((k for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i] and words[k].startswith("мертв")), None)
-    if dead is not None and lemma(words[i - 1]) == "хороший":
+    if good_is_dead:
         return Finding("call_to_exclude", attribute, toks[i - 1].start, toks[dead].end, "delete", "хороший … — мёртвый …")
-    if words[i - 1] in _DECENT and _has(words[i], "gent", "plur") and _never(words, i):
+    if never:
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return Finding("generalisation", attribute, toks[i - 1].start, toks[i].end, strength, f"{words[i - 1]} … не бывает", hold)
     if (k := none_decent) is not None:
@@ -2258,11 +2262,11 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
     «нечего делать», «не рады», «быть не должно», or a verbless «не надо/не нужно» — each with a place or «нам» in
     the clause («армянам тут не рады», «азиатов в наш город не надо»; not «детям не рады в кафе?» …
     which has no place of the author's)."""
+    w = words[j]
+    if w not in _UNWELCOME_HEADS or clause[i] != clause[j]:
+        return None  # (most words head none of them: asked of every word of a group's sentence)
     n = len(words)
     part = [k for k in range(max(0, j - 6), min(n, j + 6)) if clause[k] == clause[j]]
-    if clause[i] != clause[j]:
-        return None
-    w = words[j]
     if _HERE.isdisjoint(words[k] for k in part) and (
         w not in ("нечего", "должно") or _SPHERES.isdisjoint(words[k] for k in part)
     ):
@@ -2286,6 +2290,8 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
     return None
 
 
+#: the words :func:`_unwelcome` can head
+_UNWELCOME_HEADS = _UNWANTED | frozenset(("должно", "нечего", "рады", "надо", "нужно"))
 #: «всех мигрантов — на выход»: the way out, like the dump, in a verbless call
 _WAY_OUT = frozenset(("выход", "родину"))  # «студентов на выход», «кавказцев на родину»
 _TO = frozenset(("на", "в", "во", "за"))
