@@ -449,7 +449,7 @@ class Judge:
                 # with no verb among the words it can name, a moderator reads it
                 caps[c] = "review"
                 why[c] = "модель видит угрозу только в названиях, без угрожающего действия — решает модератор"
-            elif c == "threat" and ev and "бы" not in p.norm.words and _acts_in_the_past(ev):
+            elif c == "threat" and ev and _told_as_done(p, ev):
                 # «Сантехник из ЖЭУ пришёл пьяным» scored threat 0.64: what the model reads as a threat
                 # happened already — the acts it can name are told in the past tense, without «бы»
                 caps[c] = "review"
@@ -461,6 +461,17 @@ class Judge:
             elif c == "insult" and ev and (reason := _said_of_no_one(p, ev[0], self._lexicon_weak)):
                 caps[c] = "review"
                 why[c] = reason
+        t = thresholds["threat"]
+        if (
+            t.review <= scores["threat"] < t.delete
+            and "threat" not in caps
+            and not _rule_backed("threat", p)
+            and _told_as_done(p, model_evidence("threat"))
+        ):
+            # «Работники ЖЭУ опять пьяные приходили» was held as a threat: what the model alone reads as
+            # one happened already (as above, where it would delete) — told, not threatened
+            caps["threat"] = "allow"
+            why["threat"] = "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени)"
         if spelling is not None:
             # «Педиатр принимает с 9 утра»: what the model reads in the letters of a dictionary word
             # that is no insult («педи», «хохл», «нигер» inside «педиатр», «хохломской», «Нигерия»)
@@ -698,11 +709,17 @@ def _names_only(evidence: list[Evidence], names: frozenset[str]) -> bool:
     )
 
 
-def _acts_in_the_past(evidence: list[Evidence]) -> bool:
-    """Are the acts among the model's words (``evidence``) all verbs whose likeliest reading is the
-    past tense, with at least one of them («пришёл», «разбили»)?"""
+def _told_as_done(p: Prepared, evidence: list[Evidence]) -> bool:
+    """Are the acts the model reads as a threat (``evidence``) told as done: all verbs whose likeliest
+    reading is the past tense, at least one of them («пришёл», «разбили»), and no «бы», «чтобы» making
+    the past form a wish («… объяснить, чтобы запомнил на всю жизнь»)?"""
+    if not _SUBJUNCTIVE.isdisjoint(p.norm.words):
+        return False
     acts = [e.quote for e in evidence if _names_an_act(e.quote)]
     return bool(acts) and all("past" in parses(a.lower().replace("ё", "е"))[0].tag for a in acts)
+
+
+_SUBJUNCTIVE = frozenset(("бы", "б", "чтобы", "чтоб"))
 
 
 def _rule_backed(category: str, p: Prepared) -> bool:

@@ -796,3 +796,11 @@ def test_the_addressees_kind_to_be_driven_out_is_held_and_a_defence_is_not(judge
     v = judge.judge("[id555|Елена], таких как вы надо гнать из города")
     assert v.action == "review" and "insult" in [e.category for e in v.evidence], (v.action, v.ground)
     assert judge.judge("Таких, как вы, специалистов нельзя выгонять").action == "allow"
+
+
+def test_a_threat_only_the_model_reads_in_a_deed_told_is_not_held(judge):
+    assert judge.judge("Работники ЖЭУ опять пьяные приходили").action == "allow"
+
+
+def test_a_past_form_made_a_wish_by_chtoby_is_no_deed_told(judge):
+    assert judge.judge("этому подростку надо так объяснить, чтобы запомнил на всю жизнь").action == "review"
