@@ -3933,3 +3933,7 @@ def test_a_vice_in_a_second_predicate_of_the_group_is_a_generalisation(text):
 )
 def test_a_vice_done_to_the_group_in_the_next_clause_is_not_said_of_it(text):
     assert findings(text) == []
+
+
+def test_the_chechens_own_name_is_a_group_word():
+    assert ("generalisation", "nationality") in findings("Нохчи оборзели")
