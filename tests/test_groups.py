@@ -3937,3 +3937,15 @@ def test_a_vice_done_to_the_group_in_the_next_clause_is_not_said_of_it(text):
 
 def test_the_chechens_own_name_is_a_group_word():
     assert ("generalisation", "nationality") in findings("Нохчи оборзели")
+
+
+@pytest.mark.parametrize("text", ["Собираемся в субботу, будем гонять цыган с рынка", "Надо погнать этих приезжих отсюда"])
+def test_a_people_to_be_chased_away_is_a_call_to_exclude(text):
+    assert "call_to_exclude" in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Полиция гоняет мигрантов с рынка каждую неделю", "Мы гоняли чаи с соседями-армянами", "Дети гоняют мяч во дворе"]
+)
+def test_chasing_told_as_news_and_tea_with_neighbours_are_no_calls(judge, text):
+    assert judge.judge(text).action == "allow"
