@@ -3949,3 +3949,16 @@ def test_a_people_to_be_chased_away_is_a_call_to_exclude(text):
 )
 def test_chasing_told_as_news_and_tea_with_neighbours_are_no_calls(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Директор — еврей, вот и бардак", "Глава — армянин, вот и разруха в городе"])
+def test_a_people_given_as_the_cause_of_a_ruin_is_a_held_generalisation(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.kind == "generalisation" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Тренер — грузин, вот и результаты: три золота подряд", "Дождь прошёл, вот и бардак на дорогах"]
+)
+def test_a_good_result_or_a_ruin_without_a_people_names_no_cause(judge, text):
+    assert judge.judge(text).action == "allow"
