@@ -1137,9 +1137,11 @@ def not_called_by(words: Sequence[str], i: int) -> int | None:
     before it, or before the infinitive it is joined to («начали грабить и убивать казаков») — if any
     (shared with the group analyser, whose calls are read the same way)."""
     k = i - 1
-    if k >= 0 and words[k] in _NOT_CALLED_BY:
+    if k < 0:
+        return None
+    if words[k] in _NOT_CALLED_BY:
         return k
-    if words[k] == "и" and k >= 2 and words[k - 1].endswith(("ть", "ти", "чь")) and words[k - 2] in _NOT_CALLED_BY:
+    if k >= 2 and words[k] == "и" and words[k - 1].endswith(("ть", "ти", "чь")) and words[k - 2] in _NOT_CALLED_BY:
         return k - 2
     return None
 
