@@ -804,3 +804,14 @@ def test_a_threat_only_the_model_reads_in_a_deed_told_is_not_held(judge):
 
 def test_a_past_form_made_a_wish_by_chtoby_is_no_deed_told(judge):
     assert judge.judge("этому подростку надо так объяснить, чтобы запомнил на всю жизнь").action == "review"
+
+
+@pytest.mark.parametrize("text", ["Пусть у него дом сгорит", "Чтоб у тебя машина сгорела"])
+def test_a_property_cursed_to_burn_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Дом сгорел, пусть помогут погорельцам", "Чтобы дом не сгорел, проверьте проводку"])
+def test_a_fire_told_or_warned_against_is_no_curse(judge, text):
+    assert judge.judge(text).action == "allow"
