@@ -815,3 +815,13 @@ def test_a_property_cursed_to_burn_is_a_held_veiled_threat(judge, text):
 @pytest.mark.parametrize("text", ["Дом сгорел, пусть помогут погорельцам", "Чтобы дом не сгорел, проверьте проводку"])
 def test_a_fire_told_or_warned_against_is_no_curse(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Зря ты это написал, очень зря", "Зря ты со мной связался"])
+def test_a_deed_said_twice_to_be_a_mistake_or_crossing_us_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+
+
+def test_you_should_not_have_written_it_said_politely_is_no_threat(judge):
+    assert judge.judge("Зря вы это написали").action == "allow"
