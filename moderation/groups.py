@@ -2826,11 +2826,11 @@ def _statement(
                 at_place = (i + 2 < n and words[i + 1] in _AT_PLACE and sent[i + 1] == s) or (
                     i < j < n - 2
                     and "GS.SPREAD" not in c
-                    and words[j + 1] in _AT_PLACE
-                    and clause[j + 1] == clause[j]
+                    and any(words[k] in _AT_PLACE and clause[k] == clause[j] for k in (j + 1, j + 2))
                     and _likely(words[j], "VERB")
-                )  # («цыганки воруют на рынке, будьте осторожны»: the place after the deed; not where a
-                # people is said to spread: «понаехали в город», «пролезли во власть»)
+                )  # («цыганки воруют на рынке, будьте осторожны», «… клянчат деньги у Провала»: the place
+                # after the deed or its object; not where a people is said to spread: «понаехали в
+                # город», «пролезли во власть»)
                 # "армяне в городе — воры" labels them all (a spread verb is no label, though pymorphy3
                 # reads some of its slang forms as nouns: «оборзели»)
                 labelled = "INSULT" in c or (_has(words[j], "NOUN") and "GS.SPREAD" not in c)
