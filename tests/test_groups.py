@@ -3964,18 +3964,5 @@ def test_a_good_result_or_a_ruin_without_a_people_names_no_cause(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize(
-    ("text", "attribute"),
-    [("Пенсионеры только и делают, что ноют", "age"), ("Бабы только и делают, что сплетничают", "sex")],
-)
-def test_a_habit_of_contempt_said_of_a_group_is_a_generalisation(text, attribute):
-    assert ("generalisation", attribute) in findings(text)
-
-
-@pytest.mark.parametrize("text", ["Ребёнок ноет, зуб болит", "Собака скулит всю ночь у соседей"])
-def test_a_child_whining_or_a_dog_names_no_group(judge, text):
-    assert judge.judge(text).action == "allow"
-
-
 def test_what_some_do_at_a_place_after_its_object_is_held(judge):
     assert judge.judge("Цыганки воруют кошельки на рынке").action == "review"
