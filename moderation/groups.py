@@ -1747,7 +1747,16 @@ def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int, part: list
     clauses — followed by «нельзя»/«не надо» in its clause: «выселять цыган нельзя»)?"""
     if any("GS.NOT" in cue[k] for k in range(max(0, j - 2), j)):
         return True
+    # «не надо мигрантов гнать»: «не» and a modal three words back, only the object between
+    for k in range(j - 1, max(0, j - 4), -1):
+        if words[k] in _MODALS and words[k - 1] == "не":
+            return True
+        if _likely(words[k], "VERB") or _likely(words[k], "INFN"):
+            break
     return part is not None and forbidden_after(words, part, j)
+
+
+_MODALS = frozenset(("надо", "нужно", "стоит", "следует"))
 
 
 def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int) -> bool:
@@ -1788,10 +1797,20 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
         ):
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
-            if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + 4, last + 1))):
+            # (a modal after «не» lets the object stand between: «не надо всех кавказцев называть …»)
+            reach = 6 if k < last and words[k + 1] in ("надо", "нужно", "стоит", "следует") else 4
+            if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + reach, last + 1))):
                 return True
-        if words[k] == "не" and any("GS.BELIEF_VERB" in cue[m] for m in range(k + 1, min(k + 4, last + 1))):
-            return True  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить»)
+        if words[k] in _FORMERLY and any(
+            "GS.BELIEF_VERB" in cue[m] and _has(words[m], "past") and "что" in words[m + 1 : m + 3] and "не" not in words[k:m]
+            for m in range(k + 1, min(k + 4, last + 1))
+        ):
+            return True  # «раньше я думал, что цыгане все воруют, пока не …»: a belief the author gave up
+        if words[k] == "не" and any(
+            "GS.BELIEF_VERB" in cue[m] and "что" in words[m + 1 : m + 4] for m in range(k + 1, min(k + 4, last + 1))
+        ):
+            return True  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить», nor «я
+            # раньше не верил»: a belief denied is a claim rejected only with the claim after it)
         if words[k] == "не" and k < last and words[k + 1] in _AGREED and "что" in words[k + 2 : k + 5]:
             return True  # «я не согласен, что все цыгане воры», «… с тем, что …» (not «я с тобой не согласен»)
         if words[k] in _NONSENSE and k < last and words[k + 1] == "что" and (k == idx[0] or words[k - 1] in ("это", "всё", "все")):
@@ -1823,6 +1842,8 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
 
 #: «я не согласен, что …»
 _AGREED = frozenset(("согласен", "согласна", "согласны"))
+#: «раньше я думал, что …»: what the author once believed
+_FORMERLY = frozenset(("раньше", "прежде", "когда-то"))
 #: what a saying or a thought is called when it is rejected: «глупо думать, что …»
 _WRONG_TO = frozenset("глупо неправильно неверно несправедливо нелепо абсурдно смешно стыдно подло".split())
 _SAY_OR_THINK = frozenset(("думать", "считать", "говорить", "писать", "утверждать", "верить", "полагать"))

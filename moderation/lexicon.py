@@ -1092,7 +1092,7 @@ class Lexicon:
                 c = sorted(
                     i
                     for i in idx
-                    if not (slot.not_negated and i > 0 and _not_asserted(words, sentence, i))
+                    if not (slot.not_negated and i > 0 and _not_asserted(n, words, sentence, i))
                     and not (slot.not_negated and forbidden(i))
                     and not (slot.clause_end and not _clause_end(n, i))
                     and not (slot.asserted and _in_question(n, i))
@@ -1146,11 +1146,33 @@ def not_called_by(words: Sequence[str], i: int) -> int | None:
     return None
 
 
-def _not_asserted(words: Sequence[str], sentence: list[int], i: int) -> bool:
-    """Is the word at ``i`` denied («не выгонять», «нельзя убивать») or not called
-    (:func:`not_called_by`) in its sentence?"""
+def _not_asserted(n: Normalized, words: Sequence[str], sentence: list[int], i: int) -> bool:
+    """Is the word at ``i`` denied («не выгонять», «нельзя убивать», «не надо (мигрантов) гнать») or not
+    called (:func:`not_called_by`) in its sentence?"""
     k = i - 1 if words[i - 1] in _DENIED_BY else not_called_by(words, i)
-    return k is not None and sentence[k] == sentence[i]
+    if k is not None:
+        return sentence[k] == sentence[i]
+    return _forbidden_before(n, words, i)
+
+
+#: the modals «не» forbids an act with when it stands before them: «не надо гнать», «не стоит выселять»
+_MODALS_FORBIDDEN = frozenset(("надо", "нужно", "стоит", "следует"))
+
+
+def _forbidden_before(n: Normalized, words: Sequence[str], i: int) -> bool:
+    """Does «не надо», «не нужно», «нельзя» … stand up to three words before the word at ``i`` in its
+    clause, only its object between («Не надо мигрантов гнать из города»; not «Нельзя терпеть, надо
+    гнать», nor «нельзя терпеть надо гнать»: another verb is what is forbidden)?"""
+    toks = n.tokens
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if _CLAUSE_END.search(n.original, toks[k].end, toks[k + 1].start):
+            return False
+        w = words[k]
+        if w in ("нельзя", "незачем") or (w in _MODALS_FORBIDDEN and k > 0 and words[k - 1] == "не"):
+            return True
+        if w not in _MODALS_FORBIDDEN and any(p.tag.POS in VERBAL_POS for p in parses(w)[:1]):
+            return False
+    return False
 
 
 #: Very frequent words: a slot made of them is a poor anchor for the pattern index.

@@ -3966,3 +3966,22 @@ def test_a_good_result_or_a_ruin_without_a_people_names_no_cause(judge, text):
 
 def test_what_some_do_at_a_place_after_its_object_is_held(judge):
     assert judge.judge("Цыганки воруют кошельки на рынке").action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Не надо мигрантов гнать из города", "Мигрантов не надо гнать из города", "Не стоит выселять цыган из домов"],
+)
+def test_an_expulsion_forbidden_before_the_verb_is_no_call(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+    assert "call_to_exclude" not in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize("text", ["Нельзя терпеть, надо гнать мигрантов", "Не надо терпеть, гнать мигрантов надо"])
+def test_another_verb_forbidden_leaves_the_call(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+def test_a_belief_given_up_defends_and_one_not_held_before_does_not(judge):
+    assert judge.judge("Раньше я думал, что цыгане все воруют, пока не познакомился с соседями").action == "allow"
+    assert judge.judge("Цыгане все воруют, я раньше не верил").action in REMOVED
