@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from moderation.lemmatize import PREPOSITIONS, lemma, parses
-from moderation.lexicon import forbidden_after, not_called_by
+from moderation.lexicon import FORBID_MODALS, forbidden_after, not_called_by
 from moderation.normalize import QUOTE_PAIRS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1106,7 +1106,7 @@ def _distrusted(
             refused = bool(before) and before[-1] == "не"  # «не верьте»
         else:
             # «нельзя доверять», «не стоит верить», «верить нельзя» (not «нет оснований не доверять»)
-            refused = "нельзя" in before or ("не" in before and not _ADVISED.isdisjoint(before)) or forbidden_after(words, clause, j)
+            refused = "нельзя" in before or ("не" in before and not FORBID_MODALS.isdisjoint(before)) or forbidden_after(words, clause, j)
         if _on_condition(words, clause, j):
             return None  # «нельзя доверять таксистам без лицензии»
         if refused or (i >= 2 and words[i - 2] == "ни" and words[i - 1] in ("одному", "одной") and "нельзя" in words):
@@ -1114,8 +1114,6 @@ def _distrusted(
     return None
 
 
-#: what makes «не» before an infinitive a refusal: «не стоит доверять», «не надо верить»
-_ADVISED = frozenset(("надо", "нужно", "стоит", "следует"))
 #: trusting, in the infinitive and the imperative: refused to a whole group, it calls them liars
 _TRUST_FORMS = frozenset(
     "доверять доверить верить поверить доверяться доверяйте доверяй верьте верь поверьте доверьте доверяйтесь".split()
@@ -1159,7 +1157,7 @@ def _shunned(words: Sequence[str], sent: list[int], same_clause: list[int], i: i
         if lemma(words[j]) not in _SHUN or not (_has(words[j], "INFN") or _has(words[j], "impr")):
             continue
         if j < 1 or not (
-            words[j - 1] in ("не", "нельзя") or (j > 1 and words[j - 2] == "не" and words[j - 1] in _ADVISED)
+            words[j - 1] in ("не", "нельзя") or (j > 1 and words[j - 2] == "не" and words[j - 1] in FORBID_MODALS)
         ):
             continue  # («с ними нельзя иметь дело»: forbidden like «не надо»)
         # («иметь» alone is having: only «дел(а) не иметь» is the business refused)
@@ -1749,14 +1747,12 @@ def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int, part: list
         return True
     # «не надо мигрантов гнать»: «не» and a modal three words back, only the object between
     for k in range(j - 1, max(0, j - 4), -1):
-        if words[k] in _MODALS and words[k - 1] == "не":
+        if words[k] in FORBID_MODALS and words[k - 1] == "не":
             return True
         if _likely(words[k], "VERB") or _likely(words[k], "INFN"):
             break
     return part is not None and forbidden_after(words, part, j)
 
-
-_MODALS = frozenset(("надо", "нужно", "стоит", "следует"))
 
 
 def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int) -> bool:
@@ -1798,7 +1794,7 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
             # (a modal after «не» lets the object stand between: «не надо всех кавказцев называть …»)
-            reach = 6 if k < last and words[k + 1] in ("надо", "нужно", "стоит", "следует") else 4
+            reach = 6 if k < last and words[k + 1] in FORBID_MODALS else 4
             if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + reach, last + 1))):
                 return True
         if words[k] in _FORMERLY and any(
@@ -1955,8 +1951,9 @@ def _reported_before(
     return False
 
 
-_OPENING_QUOTES = "«„“\""
-_CLOSING_QUOTES = "»“”"
+#: the quotes that open and close a quotation (the project's pairs; the straight «"» closes by parity)
+_OPENING_QUOTES = "".join(QUOTE_PAIRS)
+_CLOSING_QUOTES = "".join(set(QUOTE_PAIRS.values()) - {'"'})
 
 
 def _in_reported_quote(norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], end: int) -> bool:

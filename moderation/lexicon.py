@@ -43,7 +43,9 @@ LEXICON_DIR = Path(__file__).with_name("lexicons")
 #: registered later is known to lexicons loaded after it.
 HIT_CATEGORIES: tuple[str, ...] = categories.lexicon_categories()
 _NEGATIONS = frozenset(("не", "ни"))
-_FORBID_MODALS = frozenset(("надо", "нужно", "стоит", "следует"))  # «гнать их не надо»
+#: the modals «не» makes a prohibition of, before or after the act: «не надо гнать», «гнать их не надо»,
+#: «не стоит доверять» (the group analyser reads its refusals with the same set)
+FORBID_MODALS = frozenset(("надо", "нужно", "стоит", "следует"))
 _AFTER_NEGATORS = frozenset(("нельзя", "не"))
 _FORBID_REACH = 6  # words after a verb where its «нельзя»/«не надо» may stand («выселять цыган из города нельзя»)
 _SENTENCE_END = re.compile(r"[.!?;\n…()\[\]]")
@@ -1155,10 +1157,6 @@ def _not_asserted(n: Normalized, words: Sequence[str], sentence: list[int], i: i
     return _forbidden_before(n, words, i)
 
 
-#: the modals «не» forbids an act with when it stands before them: «не надо гнать», «не стоит выселять»
-_MODALS_FORBIDDEN = frozenset(("надо", "нужно", "стоит", "следует"))
-
-
 def _forbidden_before(n: Normalized, words: Sequence[str], i: int) -> bool:
     """Does «не надо», «не нужно», «нельзя» … stand up to three words before the word at ``i`` in its
     clause, only its object between («Не надо мигрантов гнать из города»; not «Нельзя терпеть, надо
@@ -1168,9 +1166,9 @@ def _forbidden_before(n: Normalized, words: Sequence[str], i: int) -> bool:
         if _CLAUSE_END.search(n.original, toks[k].end, toks[k + 1].start):
             return False
         w = words[k]
-        if w in ("нельзя", "незачем") or (w in _MODALS_FORBIDDEN and k > 0 and words[k - 1] == "не"):
+        if w in ("нельзя", "незачем") or (w in FORBID_MODALS and k > 0 and words[k - 1] == "не"):
             return True
-        if w not in _MODALS_FORBIDDEN and any(p.tag.POS in VERBAL_POS for p in parses(w)[:1]):
+        if w not in FORBID_MODALS and any(p.tag.POS in VERBAL_POS for p in parses(w)[:1]):
             return False
     return False
 
@@ -1403,7 +1401,7 @@ def forbidden_after(words: Sequence[str], part: Sequence[int], j: int) -> bool:
             return False
         if words[k] == "нельзя":
             return True
-        if words[k] == "не" and k + 1 < len(words) and part[k + 1] == part[j] and words[k + 1] in _FORBID_MODALS:
+        if words[k] == "не" and k + 1 < len(words) and part[k + 1] == part[j] and words[k + 1] in FORBID_MODALS:
             return True
     return False
 
