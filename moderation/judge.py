@@ -472,6 +472,20 @@ class Judge:
             # one happened already (as above, where it would delete) — told, not threatened
             caps["threat"] = "allow"
             why["threat"] = "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени)"
+        for c in _DISMISSAL_HEADS:
+            if (
+                thresholds[c].review <= scores[c] < thresholds[c].ban
+                and (scores[c] < thresholds[c].delete or caps.get(c) == "review")
+                and caps.get(c) != "allow"
+                and not _rule_backed(c, p)
+                and _demands_dismissal(p)
+                and not any(_acts_beyond_dismissal(e.quote) for e in model_evidence(c))
+            ):
+                # «Мэра гнать надо», «Выгнать надо всю эту администрацию» were held as threats or hate:
+                # the model learnt «гнать» from calls against peoples; said of an official or an office it
+                # is a demand to dismiss — criticism the decree protects
+                caps[c] = "allow"
+                why[c] = "требование снять с должности («гнать», «уволить» чиновника или руководство) — критика"
         if spelling is not None:
             # «Педиатр принимает с 9 утра»: what the model reads in the letters of a dictionary word
             # that is no insult («педи», «хохл», «нигер» inside «педиатр», «хохломской», «Нигерия»)
@@ -720,6 +734,37 @@ def _told_as_done(p: Prepared, evidence: list[Evidence]) -> bool:
 
 
 _SUBJUNCTIVE = frozenset(("бы", "б", "чтобы", "чтоб"))
+#: What the model alone may read in a demand to dismiss (:func:`_demands_dismissal`).
+_DISMISSAL_HEADS = ("threat", "hate", "insult")
+
+
+def _acts_beyond_dismissal(word: str) -> bool:
+    """Does the model's ``word`` name an act other than removal from a post («мэра гнать надо, а лучше
+    повесить»: «повесить» is no dismissal)?"""
+    if not _names_an_act(word):
+        return False
+    return "GS.DISMISS" not in default_lexicon().cue_lemmas.get(parses(word.lower().replace("ё", "е"))[0].normal_form, _NO_CUES)
+
+
+def _demands_dismissal(p: Prepared) -> bool:
+    """Does a verb of removal («гнать», «уволить», «разогнать») take, in its sentence and within four
+    words, an official, a manager or an office in the accusative as its object («этого директора гнать
+    надо», «гнать в шею этого директора»), not negated?"""
+    lexicon = default_lexicon()
+    by_lemma, lem, words = lexicon.cue_lemmas, p.lemmas, p.norm.words
+    sent = p.norm.sentences
+    for k, x in enumerate(lem):
+        if "GS.DISMISS" not in by_lemma.get(x, _NO_CUES) or (k and words[k - 1] == "не"):
+            continue
+        for j in range(max(0, k - 4), min(len(lem), k + 5)):
+            if (
+                sent[j] == sent[k]
+                and "GS.POSTHOLDER" in by_lemma.get(lem[j], _NO_CUES)
+                and any("accs" in q.tag for q in parses(words[j]))
+            ):
+                return True
+    return False
+
 
 
 def _rule_backed(category: str, p: Prepared) -> bool:

@@ -3985,3 +3985,37 @@ def test_another_verb_forbidden_leaves_the_call(judge, text):
 def test_a_belief_given_up_defends_and_one_not_held_before_does_not(judge):
     assert judge.judge("Раньше я думал, что цыгане все воруют, пока не познакомился с соседями").action == "allow"
     assert judge.judge("Цыгане все воруют, я раньше не верил").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [("Училки все продажные", "profession"), ("Беженцы — нахлебники", "nationality")],
+)
+def test_a_trade_by_its_colloquial_name_and_refugees_are_groups(text, attribute):
+    assert ("generalisation", attribute) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["У нас в школе классная училка по физике", "Беженцам нужна помощь с жильём, куда обращаться?"],
+)
+def test_a_colloquial_trade_or_refugees_told_of_calmly_stay_up(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Переселенцев хотят выселить из ПВР",
+        "Мигрантов собираются выселять из общежития",
+        "Решили выселить горожан из ветхого жилья",
+    ],
+)
+def test_what_others_want_or_decided_to_do_is_news_not_a_call(judge, text):
+    assert judge.judge(text).action == "allow"
+    assert "call_to_exclude" not in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize("text", ["Хочу выгнать всех мигрантов", "Предлагаю выселить всех цыган"])
+def test_the_authors_own_wish_or_proposal_is_still_a_call(judge, text):
+    assert "hate" in judge.judge(text).labels

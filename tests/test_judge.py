@@ -825,3 +825,47 @@ def test_a_deed_said_twice_to_be_a_mistake_or_crossing_us_is_a_held_veiled_threa
 
 def test_you_should_not_have_written_it_said_politely_is_no_threat(judge):
     assert judge.judge("Зря вы это написали").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пусть этот депутат только появится в нашем районе",
+        "Пусть он только сунется сюда ещё раз",
+        "Дом у тебя деревянный, а спички нынче дешёвые",
+    ],
+)
+def test_a_dare_to_show_up_or_matches_beside_ones_house_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пусть этот депутат появится в нашем районе и посмотрит на дороги",
+        "У тебя дома спички есть? Свет отключили",
+        "Квартира у вас дешёвая, зато район хороший",
+    ],
+)
+def test_an_invitation_a_question_about_matches_or_a_cheap_flat_are_no_threats(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мэра гнать надо",
+        "Выгнать надо всю эту администрацию",
+        "Гнать надо такого начальника ЖЭУ",
+        "Гнать надо этого главу поганой метлой",
+    ],
+)
+def test_a_demand_to_dismiss_an_official_stays_up(judge, text):
+    v = judge.judge(text)
+    assert v.action == "allow", (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Мэра гнать надо, а лучше повесить", "Гнать надо этого урода директора"])
+def test_a_dismissal_beside_violence_or_an_insult_is_not_let_through(judge, text):
+    assert judge.judge(text).action != "allow"
