@@ -1608,12 +1608,26 @@ def _assigned_place(words: Sequence[str], cue: list[frozenset[str]], j: int, i: 
     if _negated(words, cue, j) or j + 1 >= len(words):
         return False
     if i == j + 1 and dash_after_i and j + 2 < len(words) and words[j + 2] in _PLACE_PREP and _has(words[i], "gent"):
-        return True
-    if words[j + 1] not in _PLACE_PREP:
+        return _confining(words, cue, j + 3)
+    if words[j + 1] not in _PLACE_PREP or not _confining(words, cue, j + 2):
         return False
     if j > 1 and words[j - 1] == "и" and words[j - 2] == "только":
         return True  # «мигрантам только и место на стройке»
     return j > 0 and (words[j - 1] in _PLACE_OWNER or _has(words[j - 1], "datv", "plur"))
+
+
+def _confining(words: Sequence[str], cue: list[frozenset[str]], k: int) -> bool:
+    """Is the place named at ``k`` (or after one adjective) one people are confined, banished or
+    demeaned to — a kitchen, a prison, a dump, «their own» country (GS.CONFINED, «свой», «себя»)? «Женщинам
+    место в политике», «мигрантам место на рынке труда» assign a place people are welcome in."""
+    for x in range(k, min(k + 2, len(words))):
+        if "GS.CONFINED" in cue[x] or words[x] in _OWN_COUNTRY:
+            return True
+    return False
+
+
+#: «место в своей стране», «место у себя на родине»: a people sent back where they came from
+_OWN_COUNTRY = frozenset("свой своя свое свои своем своей своих своему своим свою себя".split())
 
 
 def _rights_denied(words: Sequence[str], idx: list[int]) -> bool:
@@ -1756,11 +1770,22 @@ def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int, part: list
 
 
 def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int) -> bool:
-    """"не все таджики", "не каждый врач", "не таджики": the group is not generalised about."""
-    for k in range(max(0, i - 3), i):
+    """"не все таджики", "не каждый врач", "не таджики": the group is not generalised about (but «не все,
+    конечно, но большинство кавказцев …» takes the denial back: the majority is generalised about)."""
+    for k in range(max(0, i - 6), i):
         if words[k] == "не" and (k + 1 == i or "GS.QUANT" in cue[k + 1]):
-            return True
+            if k + 1 < i and _MAJORITY.intersection(words[k + 2 : i]):
+                return False
+            if k >= i - 3:
+                return True
     return False
+
+
+#: the part of a group a generalisation is said of after «не все, но …»
+_MAJORITY = frozenset(("большинство", "большая", "многие", "почти"))
+#: the nouns of most of a group («большинство кавказцев», «большая часть мигрантов»)
+_MOST = frozenset(("большинство", "половина"))
+_LARGE = frozenset(("большая", "значительная", "подавляющая"))
 
 
 #: «лезут со своим бредом», «несут бред», «их ложь»: the word is what the group says, not the author's
@@ -2724,6 +2749,12 @@ def _statement(
     # (of the pronouns only «они» is a subject: «их обманывают работодатели» is done to them, though
     # pymorphy3 also reads «их» as an indeclinable possessive in the nominative)
     nominative = words[i] == "они" if words[i] in _THEY else _has(words[i], "nomn") or words[i] in _COLLECTIVE
+    # «большинство кавказцев — бандиты», «большая часть мигрантов — преступники»: the group, in the
+    # genitive, is the subject's complement — said of most of them, as «все»
+    most = i > 0 and _has(words[i], "gent", "plur") and (
+        words[i - 1] in _MOST or (words[i - 1] == "часть" and i > 1 and words[i - 2] in _LARGE)
+    )
+    nominative = nominative or most
     as_one = any(
         (words[k], words[k + 1]) in _AS_ONE for k in range(max(0, i - 3), min(n - 1, i + 4)) if sent[k] == s
     )
@@ -2733,7 +2764,7 @@ def _statement(
         or as_one
     )
     # "мигранты только и делают, что воруют": the frame says it of the group as a habit, like "все"
-    quantified = quantified or any(
+    quantified = most or quantified or any(
         _only_does(words, k + 3) for k in range(i + 1, min(n - 3, i + 4)) if sent[k] == s
     )
     plural = quantified or words[i] in _COLLECTIVE or _has(words[i], "plur")

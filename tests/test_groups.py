@@ -4019,3 +4019,45 @@ def test_what_others_want_or_decided_to_do_is_news_not_a_call(judge, text):
 @pytest.mark.parametrize("text", ["Хочу выгнать всех мигрантов", "Предлагаю выселить всех цыган"])
 def test_the_authors_own_wish_or_proposal_is_still_a_call(judge, text):
     assert "hate" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Женщинам место в политике", "Мигрантам место на рынке труда, без них стройки встанут", "Пенсионерам место в санатории"],
+)
+def test_a_place_people_are_welcome_in_is_no_exclusion(judge, text):
+    assert judge.judge(text).action == "allow"
+    assert "call_to_exclude" not in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Женщинам самое место на кухне", "Цыганам место на помойке", "Мигрантам место в своей стране"]
+)
+def test_a_place_people_are_confined_or_sent_back_to_is_an_exclusion(text):
+    assert "call_to_exclude" in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Большинство кавказцев — бандиты", "Большая часть мигрантов — преступники", "Не все, конечно, но большинство кавказцев — бандиты"],
+)
+def test_most_of_a_group_is_generalised_about_as_all_of_it(text):
+    assert ("generalisation", "nationality") in findings(text)
+
+
+@pytest.mark.parametrize("text", ["Большинство врачей — профессионалы", "Не все кавказцы бандиты"])
+def test_praise_of_most_or_a_denial_of_all_is_no_generalisation(text):
+    assert "generalisation" not in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Цыганское отродье опять на рынке побирается", "Кавказское зверьё опять стреляет", "Либеральная нечисть"]
+)
+def test_a_group_named_as_scum_by_its_adjective_is_dehumanised(judge, text):
+    v = judge.judge(text)
+    assert "hate" in v.labels and "dehumanising" in [e.kind for e in v.evidence], (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Лесное зверьё готовится к зиме", "В лесу водится разное зверьё"])
+def test_the_beasts_of_a_forest_are_no_group(judge, text):
+    assert judge.judge(text).action == "allow"

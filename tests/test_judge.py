@@ -869,3 +869,15 @@ def test_a_demand_to_dismiss_an_official_stays_up(judge, text):
 @pytest.mark.parametrize("text", ["Мэра гнать надо, а лучше повесить", "Гнать надо этого урода директора"])
 def test_a_dismissal_beside_violence_or_an_insult_is_not_let_through(judge, text):
     assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Наш участковый помог найти украденный велосипед", "Наш участковый поймал ворующего подростка"]
+)
+def test_a_crime_named_by_a_participle_is_no_accusation_of_the_officer(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_crime_told_of_a_manager_with_a_verb_is_still_held(judge):
+    v = judge.judge("Наша заведующая ворует продукты из садика")
+    assert held_as(v, "defamation_of_person"), (v.action, v.ground)
