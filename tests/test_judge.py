@@ -881,3 +881,30 @@ def test_a_crime_named_by_a_participle_is_no_accusation_of_the_officer(judge, te
 def test_a_crime_told_of_a_manager_with_a_verb_is_still_held(judge):
     v = judge.judge("Наша заведующая ворует продукты из садика")
     assert held_as(v, "defamation_of_person"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Смотри, чтобы дети твои из школы вернулись",
+        "Свечку за себя поставь заранее",
+        "Гроб себе присмотри",
+        "Твоя машина красиво будет гореть",
+    ],
+)
+def test_the_addressees_kin_their_funeral_or_a_fire_foretold_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Смотрите, чтобы ваши дети не ходили по льду",
+        "Поставила свечку за здоровье мамы",
+        "Присмотри себе место в автобусе",
+        "Наш дом будет гореть, если не уберут сухую траву",
+    ],
+)
+def test_care_for_children_a_candle_a_seat_or_a_fire_risk_are_no_threats(judge, text):
+    assert judge.judge(text).action == "allow"
