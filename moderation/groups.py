@@ -406,13 +406,15 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
                 call = _rhetorical_call(norm, words, cue, by_sentence[s], i, attribute) if question[s] else None
                 if call is None or call.kind != "call_to_exclude":  # the call made next says more
                     call = _told_to_leave_next(norm, words, cue, sent, i, attribute) or call
+                if call is None:
+                    call = _named_beasts_next(norm, words, cue, sent, i, attribute)
             if call is None and question[s] and _reported_before(norm, words, lemmas, cue, sent, i):
                 # «Это вы пишете, что женщины тупые? Как не стыдно»: someone's words asked about
                 call = Finding("reported_speech", attribute, toks[i].start, toks[i].end, "review", "пересказ в вопросе")
             if call is not None:
                 out.findings.append(call)
                 continue
-        if "GS.OFFICIALS" in cue[i] or question[s] or s in defended_sents:
+        if "GS.OFFICIALS" in cue[i] or (question[s] and not _said_then_asked(words, sent, clause, i)) or s in defended_sents:
             continue  # criticism of the authorities, a question, or a defence: a mention
         if antecedent is None and attribute not in _ONLY_OF and _one_person(words, sent, i):
             continue  # «этого водителя уволить и лишить прав»: one person pointed at, not a group
@@ -1433,6 +1435,30 @@ def _adjective_reference(
     return i, attribute
 
 
+def _said_then_asked(words: Sequence[str], sent: list[int], clause: list[int], i: int) -> bool:
+    """In a sentence ending with «?», is the group's clause a statement the question only follows —
+    «Цыгане все воры, как их вообще пускают?», «Мигранты — преступники, сколько можно терпеть?»: the
+    next clause opens with a question word, nothing before the group asks («Почему цыгане все воры?»,
+    «Правда, что …»), and no «или» makes the two one question («… воры, или это стереотип?»)."""
+    s, c = sent[i], clause[i]
+    idx = [k for k in range(len(words)) if sent[k] == s]
+    if any(words[k] in _ASKING for k in idx if k < i) or any(words[k] in _ALTERNATIVE for k in idx):
+        return False
+    last = [k for k in idx if clause[k] == clause[idx[-1]]]  # the clause the «?» closes
+    if clause[last[0]] == c or words[last[0]] not in _QUESTION_OPENERS:
+        return False
+    nxt = words[last[0] + 1] if len(last) > 1 else ""
+    return nxt not in _OPINION_ASKED  # («…, как думаете?» asks whether the statement holds)
+
+
+#: what asks the group's own clause («почему», «разве», «правда», «ли»)
+_ASKING = frozenset("почему зачем разве неужели правда ли как кто что где когда сколько отчего верно неужто".split())
+_ALTERNATIVE = frozenset(("или", "либо"))
+#: what opens the rhetorical question after a statement
+_QUESTION_OPENERS = frozenset("как почему зачем сколько когда кто куда доколе где чего отчего".split())
+_OPINION_ASKED = frozenset("думаете думаешь считаете считаешь скажете скажешь по".split())
+
+
 # -- structure -------------------------------------------------------------------------------------
 
 
@@ -2277,15 +2303,42 @@ def _told_to_leave_next(
     if not (_has(words[i], "plur") or words[i] in _COLLECTIVE):
         return None
     nxt = [k for k in range(i + 1, min(n, i + _REACH)) if sent[k] == sent[i] + 1]
-    if len(nxt) < 2 or words[nxt[0]] not in ("пусть", "пускай"):
+    # («Достали уже, пусть валят»: an exasperated word or two may come first)
+    let = next((x for x in range(min(len(nxt), 4)) if words[nxt[x]] in ("пусть", "пускай")), None)
+    if let is None or len(nxt) < let + 2 or not all(words[nxt[x]] in _FED_UP for x in range(let)):
         return None
-    j = nxt[1]
+    j = nxt[let + 1]
     if "GS.LEAVE" not in cue[j] or not _has(words[j], "plur"):
         return None
-    if lemma(words[j]) not in _GO_AWAY and _HOME.isdisjoint(words[k] for k in nxt[2:5]):
+    if lemma(words[j]) not in _GO_AWAY and _HOME.isdisjoint(words[k] for k in nxt[let + 2 : let + 5]):
         return None  # «пусть возвращаются почаще!», «пусть едут отдыхать»: no one is sent away
     toks = norm.tokens
     return Finding("call_to_exclude", attribute, toks[i].start, toks[j].end, "delete", f"пусть {words[j]}")
+
+
+def _named_beasts_next(
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int, attribute: str
+) -> Finding | None:
+    """«Видел кавказцев у ТЦ. Эти животные никого не уважают»: the sentence after the plural group word
+    opens by calling them beasts — «эти» and a word of GS.DEHUMAN in the plural nominative, the subject
+    of what follows. Held: the next sentence may be about real animals («… Эти животные голодают»)."""
+    n = len(words)
+    if not (_has(words[i], "plur") or words[i] in _COLLECTIVE):
+        return None
+    nxt = [k for k in range(i + 1, min(n, i + _REACH)) if sent[k] == sent[i] + 1]
+    if len(nxt) < 2 or words[nxt[0]] != "эти":
+        return None
+    j = nxt[1]
+    if "GS.DEHUMAN" not in cue[j] or not _has(words[j], "nomn", "plur"):
+        return None
+    if any(_likely(words[x], "NOUN", "plur") for x in range(i + 1, nxt[0])):
+        return None  # «Мигранты кормят бездомных собак. Эти животные голодают»: «эти» are the dogs
+    toks = norm.tokens
+    return Finding("dehumanising", attribute, toks[i].start, toks[j].end, "review", f"эти {words[j]}", hold=True)
+
+
+#: what may come before «пусть» in the sentence that tells a group to go («Достали уже, пусть валят»)
+_FED_UP = frozenset("достали надоели задолбали достало надоело хватит все всё уже короче блин вот и да так".split())
 
 
 #: Where the people told they are not wanted are not wanted: «в нашем городе», «тут», «здесь».

@@ -4061,3 +4061,39 @@ def test_a_group_named_as_scum_by_its_adjective_is_dehumanised(judge, text):
 @pytest.mark.parametrize("text", ["Лесное зверьё готовится к зиме", "В лесу водится разное зверьё"])
 def test_the_beasts_of_a_forest_are_no_group(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Цыгане все воры, как их вообще пускают?",
+        "Мигранты — преступники, сколько можно терпеть?",
+        "Опять на рынке цыгане. Они же все воры, как их вообще пускают?",
+    ],
+)
+def test_a_statement_followed_by_a_rhetorical_question_is_still_said(text):
+    assert ("generalisation", "nationality") in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Почему цыгане все воры?",
+        "Цыгане все воры, или это стереотип?",
+        "Цыгане все воры, как думаете?",
+        "Правда, что цыгане все воры, как пишут?",
+    ],
+)
+def test_a_generalisation_asked_about_is_a_mention(text):
+    assert findings(text) == []
+
+
+def test_a_people_told_to_go_after_an_exasperated_word_is_a_call():
+    text = "Мусульмане опять перекрыли улицу на праздник. Достали уже, пусть валят в свои мечети в своих странах."
+    assert ("call_to_exclude", "religion") in findings(text)
+
+
+def test_a_people_called_beasts_in_the_next_sentence_is_held(judge):
+    v = judge.judge("Вчера видел группу кавказцев у ТЦ. Эти животные вообще никого не уважают.")
+    assert held_as(v, "dehumanising"), (v.action, v.ground)
+    assert "dehumanising" not in [k for k, _ in findings("Мигранты кормят бездомных собак. Эти животные голодают.")]
