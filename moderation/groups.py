@@ -2594,8 +2594,9 @@ def _statement(
                 continue
             if not against:
                 return found("call_to_exclude", j, "delete", words[j])
-        # «приезжим не сдаём», «армянам не продаём»: a declared practice of refusing a people is a call
-        # too (not an age: «студентам не сдаём» is a landlord's choice of tenants)
+        # «приезжим не сдаём», «армянам не продаём», «дагестанцев на работу не беру»: a declared practice of
+        # refusing a people (a firm's or one landlord's) is a call too (not an age: «студентам не сдаём»
+        # is a landlord's choice of tenants)
         if "GS.EXCLUDE_NEG" in c and words[j].startswith("разреш") and attribute not in _ONLY_OF:
             continue  # «пенсионерам нельзя разрешать ездить бесплатно …»: a rule for an age or a trade
         if "GS.EXCLUDE_NEG" in c and any(words[k].startswith("отдельн") for k in range(j + 1, min(n, j + 4)) if clause[k] == clause[j]):
@@ -2603,7 +2604,7 @@ def _statement(
         if "GS.EXCLUDE_NEG" in c and obj and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute)) and not _on_condition(words, clause, j) and (
             _is_call(words, cue, j)
             or _has(words[j], "NOUN")
-            or (_has(words[j], "pres", "1per", "plur") and (attribute in _ONLY_OF or attribute == "residence"))
+            or (_has(words[j], "pres", "1per") and (attribute in _ONLY_OF or attribute == "residence"))
         ):
             if _negated(words, cue, j, clause) and not against:
                 after = forbidden_after(words, clause, j)

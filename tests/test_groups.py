@@ -4097,3 +4097,13 @@ def test_a_people_called_beasts_in_the_next_sentence_is_held(judge):
     v = judge.judge("Вчера видел группу кавказцев у ТЦ. Эти животные вообще никого не уважают.")
     assert held_as(v, "dehumanising"), (v.action, v.ground)
     assert "dehumanising" not in [k for k, _ in findings("Мигранты кормят бездомных собак. Эти животные голодают.")]
+
+
+@pytest.mark.parametrize("text", ["Дагестанцев на работу не беру принципиально", "Армянам квартиру не сдаю"])
+def test_one_landlords_or_employers_refusal_of_a_people_is_a_call(text):
+    assert ("call_to_exclude", "nationality") in findings(text)
+
+
+@pytest.mark.parametrize("text", ["Студентов не беру, нужен опыт", "Армян не понимаю, когда они быстро говорят"])
+def test_refusing_an_age_or_not_understanding_a_people_is_no_call(text):
+    assert "call_to_exclude" not in [kind for kind, _ in findings(text)]

@@ -736,3 +736,22 @@ def test_the_authors_own_channel_promoted_is_spam_evidence_enough_to_hold(judge,
 
 def test_a_channel_someone_follows_is_no_promotion(judge):
     assert judge.judge("Подписалась на ваш канал, спасибо за новости").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Приглашаю в свою команду, работа с телефона", "Подработка на телефоне, 2 часа в день, пиши в лс"]
+)
+def test_network_marketing_recruiting_is_spam(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Приглашаем в нашу команду волонтёров, помогаем пенсионерам",
+        "Работа с телефонами требует аккуратности",
+        "У меня проблемы с телефоном, не могу записаться к врачу",
+    ],
+)
+def test_volunteers_invited_or_a_phone_talked_of_are_no_spam(judge, text):
+    assert judge.judge(text).action == "allow"
