@@ -4107,3 +4107,21 @@ def test_one_landlords_or_employers_refusal_of_a_people_is_a_call(text):
 @pytest.mark.parametrize("text", ["Студентов не беру, нужен опыт", "Армян не понимаю, когда они быстро говорят"])
 def test_refusing_an_age_or_not_understanding_a_people_is_no_call(text):
     assert "call_to_exclude" not in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize("text", ["Все дагестанцы — ваххабиты", "Украинцы все бандеровцы"])
+def test_an_extremist_movement_said_of_a_people_is_a_generalisation(judge, text):
+    assert "hate" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text", ["Ваххабиты запрещены в России", "В 1942 году немцы-фашисты оккупировали Пятигорск", "Дагестанцы осуждают ваххабитов"]
+)
+def test_a_movement_named_or_the_citys_history_is_no_generalisation(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_people_said_to_carry_disease_is_held_and_a_question_is_not(judge):
+    v = judge.judge("Мигранты завозят болезни")
+    assert held_as(v, "generalisation"), (v.action, v.ground)
+    assert judge.judge("Мигранты разносят болезни?").action == "allow"
