@@ -1074,7 +1074,11 @@ def _incapable(words: Sequence[str], same_clause: list[int], i: int, total: bool
     ``i`` and its last: the infinitive (one of :data:`_CAPACITIES`) within three words after it, or —
     when nothing at all is left them (``total``: asked of a people or a sex; «новые сотрудники МФЦ
     ничего не умеют» is a complaint), «ничего не умеют», «ни на что не способны» — the inability itself;
-    None when there is none."""
+    None when there is none. «двух слов связать не могут» (by the idiom: cannot speak) is one too."""
+    for k in same_clause:
+        if k > i + 1 and words[k] == "связать" and words[k - 1] == "слов" and words[k - 2] in _TWO:
+            if any(words[x] in _CANNOT and words[x - 1] == "не" for x in same_clause if x > i):
+                return k - 2, k
     for k in same_clause:
         if k <= i or words[k] not in _UNABLE or (words[k] != "неспособны" and words[k - 1] != "не"):
             continue
@@ -1088,6 +1092,10 @@ def _incapable(words: Sequence[str], same_clause: list[int], i: int, total: bool
         return None
     return None
 
+
+#: «(и) двух слов связать не могут / не умеют»
+_TWO = frozenset(("двух", "2", "пары"))
+_CANNOT = frozenset(("могут", "может", "умеют", "умеет", "способны"))
 
 #: nothing at all, before «не умеют» / «не способны»: a whole group said to be good for nothing
 _NOTHING_AT_ALL = (("ничего",), ("ни", "на", "что"), ("ни", "к", "чему"))
@@ -2744,7 +2752,9 @@ def _statement(
         # «женщины не способны руководить», «кавказцы не умеют себя вести»: a whole group said to be
         # unable to do what everyone does (of an age or a trade, a moderator reads it)
         k, j = kj
-        strength, hold = _SURE_OR_HELD[said_of_all]
+        # (the idiom «двух слов связать не могут» is held: «дети мигрантов двух слов связать не могут,
+        # нужны курсы» asks for help in the same words)
+        strength, hold = _SURE_OR_HELD[said_of_all and words[j] != "связать"]
         return found("generalisation", j, strength, " ".join(words[k : j + 1]), hold)
     if subject and (attribute in _ONLY_OF or attribute == "sex") and (j := _silenced(words, same_sentence, i)) is not None:
         # «геи должны сидеть тихо и не высовываться»: a whole people or sex told to hide

@@ -4125,3 +4125,13 @@ def test_a_people_said_to_carry_disease_is_held_and_a_question_is_not(judge):
     v = judge.judge("Мигранты завозят болезни")
     assert held_as(v, "generalisation"), (v.action, v.ground)
     assert judge.judge("Мигранты разносят болезни?").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Мигранты двух слов связать не могут", "Кавказцы не могут и двух слов связать по-русски"])
+def test_a_people_said_unable_to_string_two_words_together_is_held(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "generalisation"), (v.action, v.ground)
+
+
+def test_a_child_who_cannot_string_two_words_is_no_group():
+    assert findings("Мой сын двух слов связать не может, логопед нужен") == []
