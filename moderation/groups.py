@@ -1443,6 +1443,17 @@ def _adjective_reference(
     return i, attribute
 
 
+def _hailed_after(norm: Normalized, i: int) -> bool:
+    """Is the word at ``i`` set off by a comma before it and ends its sentence or clause — a vocative at
+    the end («Убирайтесь отсюда, мигранты!»)?"""
+    toks, orig = norm.tokens, norm.original
+    if i == 0 or "," not in orig[toks[i - 1].end : toks[i].start]:
+        return False
+    return i + 1 == len(toks) or bool(_CLAUSE_END.search(orig, toks[i].end, toks[i + 1].start)) or bool(
+        _SENTENCE_END.search(orig, toks[i].end, toks[i + 1].start)
+    )
+
+
 def _said_then_asked(words: Sequence[str], sent: list[int], clause: list[int], i: int) -> bool:
     """In a sentence ending with «?», is the group's clause a statement the question only follows —
     «Цыгане все воры, как их вообще пускают?», «Мигранты — преступники, сколько можно терпеть?»: the
@@ -2629,9 +2640,10 @@ def _statement(
             and not _negated(words, cue, j, clause)
         ):
             return found("call_to_exclude", j, "delete", words[j])  # «отправить их всех обратно»
-        if "GS.LEAVE" in c and (
-            _has(words[j], "impr") or any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
-        ):
+        told = any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
+        if "GS.LEAVE" in c and (told or (_has(words[j], "impr") and (i < j or _hailed_after(norm, i)))):
+            # (an imperative before the group word is said to it only when it is hailed, after a comma:
+            # «Убирайтесь отсюда, мигранты», not «… валите во Францию, там и геи бесплатны»)
             return found("call_to_exclude", j, "delete", words[j])
         if (
             "GS.LEAVE" in c

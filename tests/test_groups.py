@@ -4135,3 +4135,22 @@ def test_a_people_said_unable_to_string_two_words_together_is_held(judge, text):
 
 def test_a_child_who_cannot_string_two_words_is_no_group():
     assert findings("Мой сын двух слов связать не может, логопед нужен") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Мигранты, валите в свою страну", "Кто говорит на украинском — пусть валит в свою Украину", "Валите отсюда, хохлы"],
+)
+def test_valit_read_as_a_name_by_pymorphy_is_still_a_call_to_leave(text):
+    assert "call_to_exclude" in [kind for kind, _ in findings(text)]
+
+
+def test_an_imperative_before_a_group_word_that_is_not_hailed_is_not_said_to_it():
+    text = "хуже только лентяем и ненавистникам россии.убирайтесь во францию там и геи бесплатны"
+    assert "call_to_exclude" not in [kind for kind, _ in findings(text)]
+    assert "call_to_exclude" in [kind for kind, _ in findings("Убирайтесь отсюда, мигранты!")]
+
+
+@pytest.mark.parametrize("text", ["Снег валит третий день", "Валите деревья аккуратно"])
+def test_snow_falling_or_trees_felled_are_no_call(text):
+    assert findings(text) == []
