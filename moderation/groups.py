@@ -1372,6 +1372,10 @@ def _reports(words: Sequence[str], k: int) -> bool:
     """Is the verb at ``k`` someone's words being reported ("написали", "пишут", "назвал"), not the
     author's own statement ("я говорю, что …", "скажу так", "скажи им")?"""
     w = words[k]
+    if _endorsed(words, k):
+        return False
+    if w in ("цитирую", "процитирую"):
+        return True  # «цитирую ваш ответ: «…»»: the words the author quotes are someone else's
     if any(words[m] in ("я", "мы") for m in range(max(0, k - 2), k)):
         return False
     if k > 0 and words[k - 1] == "так" and w.startswith("называем"):
@@ -1387,6 +1391,23 @@ def _reports(words: Sequence[str], k: int) -> bool:
     # «вы пишете «понаехали», а это оскорбительно»: the addressee's own words, quoted back at them
     return _has(w, "past") or _has(w, "3per") or _has(w, "2per") or _has(w, "PRTF") or _has(w, "PRTS")
 
+
+def _endorsed(words: Sequence[str], k: int) -> bool:
+    """Does the author approve of the words the verb at ``k`` reports — «правильно сказали: …», «хорошо
+    сказано — …», «согласен с тем, кто написал …»? Then they are the author's own, not reported (not
+    what follows «что»: «правильно написали, что «понаехали» — оскорбление» approves of a judgement
+    of the words; nor an infinitive: «согласен, что нельзя писать «чурки»»)."""
+    if (k + 1 < len(words) and words[k + 1] == "что") or _has(words[k], "INFN"):
+        return False
+    if k > 0 and words[k - 1] in _WELL_SAID:
+        return True
+    return any(words[m] in _AGREE for m in range(max(0, k - 5), k))
+
+
+#: «правильно сказали», «верно написано», «точно сказано»
+_WELL_SAID = frozenset("правильно верно точно хорошо метко справедливо абсолютно золотые".split())
+#: «согласен с тем, кто написал …», «поддерживаю того, кто сказал …»
+_AGREE = frozenset("согласен согласна согласны поддерживаю поддерживаем плюсую двумя".split())
 
 #: reading or hearing others' words: the infinitive reports them too
 _PERCEIVE = frozenset(("читать", "прочитать", "прочесть", "слышать", "услышать", "слушать"))

@@ -4154,3 +4154,27 @@ def test_an_imperative_before_a_group_word_that_is_not_hailed_is_not_said_to_it(
 @pytest.mark.parametrize("text", ["Снег валит третий день", "Валите деревья аккуратно"])
 def test_snow_falling_or_trees_felled_are_no_call(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Правильно сказали: «чурки вон из России»",
+        "Я согласен с тем, кто написал «всех хохлов на кол»",
+        "Хорошо сказано — «понаехали, черномазые»",
+    ],
+)
+def test_words_the_author_approves_of_are_not_reported_but_said(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Цитирую ваш ответ: «вы все идиоты, не понимаете». Это так администрация общается?",
+        "Правильно написали, что «понаехали» — это оскорбление",
+        "Согласен, что нельзя писать «чурки»",
+    ],
+)
+def test_a_quotation_or_an_approved_judgement_of_the_words_is_not_removed(judge, text):
+    assert judge.judge(text).action not in REMOVED
