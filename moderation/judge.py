@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation.addressee import blames_a_maker
+from moderation.addressee import SECOND_PERSON, blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
@@ -472,6 +472,18 @@ class Judge:
             # one happened already (as above, where it would delete) — told, not threatened
             caps["threat"] = "allow"
             why["threat"] = "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени)"
+        culled = None
+        for c in _DISMISSAL_HEADS:
+            if scores[c] < thresholds[c].review or caps.get(c) == "allow" or _rule_backed(c, p):
+                continue
+            if culled is None:
+                culled = _animals_culled(p, [e.quote for e in model_evidence(c)])
+            if culled:
+                # «Бродячих собак надо отстреливать» was deleted with a ban, «Собак надо отлавливать и
+                # усыплять» deleted: the model learnt these acts from threats against people; said of
+                # animals, with no one addressed or named, it is an opinion on the city's strays
+                caps[c] = "allow"
+                why[c] = "модель видит угрозу в словах о животных (бездомные собаки, голуби) — о людях ничего не сказано"
         for c in _DISMISSAL_HEADS:
             if (
                 thresholds[c].review <= scores[c] < thresholds[c].ban
@@ -736,6 +748,48 @@ def _told_as_done(p: Prepared, evidence: list[Evidence]) -> bool:
 _SUBJUNCTIVE = frozenset(("бы", "б", "чтобы", "чтоб"))
 #: What the model alone may read in a demand to dismiss (:func:`_demands_dismissal`).
 _DISMISSAL_HEADS = ("threat", "hate", "insult")
+
+
+def _animals_culled(p: Prepared, quotes: list[str]) -> bool:
+    """Is every act the model reads (``quotes``: its evidence words) a call (infinitive or imperative)
+    to do something to animals — animals named in the plural as its object (:data:`_CULLED`, accusative
+    or genitive) within four words of it in its sentence, not likened to («отстреливать как бешеных
+    собак» is said of people) — in a text that addresses no one and names no group («Бродячих собак
+    надо отстреливать», «Голубей надо перебить»)?"""
+    words = p.norm.words
+    if not SECOND_PERSON.isdisjoint(words) or not _YOURS.isdisjoint(words):
+        return False
+    if p.groups is not None and p.groups.mentions:
+        return False
+    # (the animal in any of a word's three likeliest readings: pymorphy3 reads «волков» first as the
+    # surname, «голубей» as «голубеть»)
+    animal = [
+        len(w) > 2
+        and not (k and words[k - 1] in _LIKENED_TO)
+        and any(q.normal_form in _CULLED and "plur" in q.tag and ("accs" in q.tag or "gent" in q.tag) for q in parses(w)[:3])
+        for k, w in enumerate(words)
+    ]
+    if not any(animal):
+        return False
+    acts = {q.lower().replace("ё", "е") for q in quotes if _names_an_act(q)}
+    at = [k for k, w in enumerate(words) if w in acts]
+    if not at or not all(any(t in parses(words[k])[0].tag for t in ("INFN", "impr")) for k in at):
+        return False
+    sent = p.norm.sentences
+    return all(
+        any(animal[x] and sent[x] == sent[k] for x in range(max(0, k - 4), min(len(words), k + 5))) for k in at
+    )
+
+
+_LIKENED_TO = frozenset(("как", "словно", "будто", "точно", "подобно", "бешеных"))
+
+
+#: Animals a city is asked to cull or keep away (strays, vermin, wild animals in town)
+_CULLED = frozenset(
+    "собака пес псина кошка кот голубь крыса мышь волк лиса кабан шакал змея комар таракан клоп ворона грач"
+    " бобр клещ оса шершень белка лось медведь барсук хорек куница слизень саранча стая".split()
+)
+_YOURS = frozenset("твой твоя твое твои твоего твоей твоих ваш ваша ваше ваши вашего вашей ваших".split())
 
 
 def _acts_beyond_dismissal(word: str) -> bool:

@@ -908,3 +908,39 @@ def test_the_addressees_kin_their_funeral_or_a_fire_foretold_is_a_held_veiled_th
 )
 def test_care_for_children_a_candle_a_seat_or_a_fire_risk_are_no_threats(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бродячих собак надо отстреливать",
+        "Собак надо отлавливать и усыплять",
+        "Голубей надо перебить, всё засрали",
+        "Волков надо отстреливать, они нападают на скот",
+    ],
+)
+def test_a_call_to_cull_animals_stays_up(judge, text):
+    v = judge.judge(text)
+    assert v.action == "allow", (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "вот таким образом появляются новые законы ,отстреливать как бешеных собак!",
+        "Тебя и твоих собак надо отстреливать",
+        "Собак надо отстреливать, а их хозяев сажать",
+    ],
+)
+def test_people_likened_to_animals_or_addressed_beside_them_are_not_let_through(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize("text", ["Депутатов бы пострелять, сразу порядок будет", "Всех бы поубивать"])
+def test_a_wish_to_shoot_people_is_a_threat(judge, text):
+    assert "threat" in judge.judge(text).labels
+
+
+def test_the_people_foretold_to_take_up_arms_is_held(judge):
+    assert judge.judge("Скоро народ возьмётся за оружие, и начнётся").action == "review"
+    assert judge.judge("Мастер возьмётся за ремонт в понедельник").action == "allow"
