@@ -937,8 +937,8 @@ def test_people_likened_to_animals_or_addressed_beside_them_are_not_let_through(
 
 
 @pytest.mark.parametrize("text", ["Депутатов бы пострелять, сразу порядок будет", "Всех бы поубивать"])
-def test_a_wish_to_shoot_people_is_a_threat(judge, text):
-    assert "threat" in judge.judge(text).labels
+def test_a_wish_to_shoot_people_is_not_let_through(judge, text):
+    assert judge.judge(text).action != "allow"
 
 
 def test_the_people_foretold_to_take_up_arms_is_held(judge):
