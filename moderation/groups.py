@@ -618,7 +618,8 @@ def _no_good_one(
         return None
     toks, n = norm.tokens, len(words)
     none_decent = _none_decent_among(words, sent, i) if words[i - 1] == "среди" else None
-    dead = next((k for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i] and words[k].startswith("мертв")), None)
+    # («хороший мигрант — уехавший мигрант», «… — депортированный …»: the same slogan of expulsion)
+    dead = next((k for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i] and words[k].startswith(_GONE)), None)
     good_is_dead = dead is not None and lemma(words[i - 1]) == "хороший"
     never = words[i - 1] in _DECENT and _has(words[i], "gent", "plur") and _never(words, i)
     if not (good_is_dead or never or none_decent is not None):
@@ -626,7 +627,8 @@ def _no_good_one(
     if any("GS.DEFEND" in cue[k] for k in range(n) if sent[k] == sent[i] and k not in (i - 1, none_decent)):
         return None
     if good_is_dead:
-        return Finding("call_to_exclude", attribute, toks[i - 1].start, toks[dead].end, "delete", "хороший … — мёртвый …")
+        gone = "мёртвый" if words[dead].startswith("мертв") else words[dead]
+        return Finding("call_to_exclude", attribute, toks[i - 1].start, toks[dead].end, "delete", f"хороший … — {gone} …")
     if never:
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return Finding("generalisation", attribute, toks[i - 1].start, toks[i].end, strength, f"{words[i - 1]} … не бывает", hold)
@@ -637,6 +639,9 @@ def _no_good_one(
         return Finding("generalisation", attribute, toks[a].start, toks[b].end, strength, f"среди … нет {words[k]}", hold)
     return None
 
+
+#: what the «good» one of a group is in the slogan: dead, gone, sent away
+_GONE = ("мертв", "уехавш", "депортированн", "выгнанн", "высланн", "выселенн")
 
 #: «ни одного честного»: the decent one denied, in the singular
 _DECENT_ONE = frozenset("нормального хорошего честного порядочного адекватного".split())

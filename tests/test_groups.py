@@ -4178,3 +4178,8 @@ def test_words_the_author_approves_of_are_not_reported_but_said(judge, text):
 )
 def test_a_quotation_or_an_approved_judgement_of_the_words_is_not_removed(judge, text):
     assert judge.judge(text).action not in REMOVED
+
+
+def test_the_good_one_gone_is_the_slogan_of_expulsion():
+    assert ("call_to_exclude", "nationality") in findings("Хороший мигрант — уехавший мигрант")
+    assert findings("Хороший мигрант уехал домой, жаль") == []
