@@ -944,3 +944,16 @@ def test_a_wish_to_shoot_people_is_not_let_through(judge, text):
 def test_the_people_foretold_to_take_up_arms_is_held(judge):
     assert judge.judge("Скоро народ возьмётся за оружие, и начнётся").action == "review"
     assert judge.judge("Мастер возьмётся за ремонт в понедельник").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Председатель ТСЖ у нас ворюга, прикарманил деньги на ремонт", "Марина Петровна у нас известная алкашка"]
+)
+def test_a_person_said_to_be_a_criminal_with_u_nas_between_is_held(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "defamation_of_person"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Директор у нас говорит, что вор пойман", "Участковый у нас поймал вора"])
+def test_a_thief_caught_or_reported_by_an_officer_is_no_accusation(judge, text):
+    assert judge.judge(text).action == "allow"
