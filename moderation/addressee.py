@@ -30,6 +30,11 @@ _FILLERS = frozenset("же ведь просто ну тоже вообще пр
 _YOU = frozenset(("ты", "вы"))
 _FEEL = frozenset("чувствую чувствовал чувствовала ощущаю ощущал ощущала считаю считал считала".split())
 SECOND_PERSON = frozenset("ты тебя тебе тобой вы вас вам вами".split())
+#: The addressee and what is theirs, every case («твоя сука опять лает», «тебя и твоих собак»).
+YOU_AND_YOURS = SECOND_PERSON | frozenset(
+    "твой твоя твое твои твоего твоей твоих твоему твоим твою твоими ваш ваша ваше ваши вашего вашей ваших"
+    " вашему вашим вашу вашими".split()
+)
 #: The authorities as a body: collective nouns in any number, people of the authorities in the plural
 #: ("чиновники", "депутатов"; one named official — "мэр дебил" — is a person, not a body).
 _AUTHORITY_BODIES = frozenset(

@@ -1082,7 +1082,7 @@ def _incapable(words: Sequence[str], same_clause: list[int], i: int, total: bool
     None when there is none. «двух слов связать не могут» (by the idiom: cannot speak) is one too."""
     for k in same_clause:
         if k > i + 1 and words[k] == "связать" and words[k - 1] == "слов" and words[k - 2] in _TWO:
-            if any(words[x] in _CANNOT and words[x - 1] == "не" for x in same_clause if x > i):
+            if any(words[x] in _CAN_OR_KNOW_HOW and words[x - 1] == "не" for x in same_clause if x > i):
                 return k - 2, k
     for k in same_clause:
         if k <= i or words[k] not in _UNABLE or (words[k] != "неспособны" and words[k - 1] != "не"):
@@ -1100,7 +1100,7 @@ def _incapable(words: Sequence[str], same_clause: list[int], i: int, total: bool
 
 #: «(и) двух слов связать не могут / не умеют»
 _TWO = frozenset(("двух", "2", "пары"))
-_CANNOT = frozenset(("могут", "может", "умеют", "умеет", "способны"))
+_CAN_OR_KNOW_HOW = frozenset(("могут", "может", "умеют", "умеет", "способны"))
 
 #: nothing at all, before «не умеют» / «не способны»: a whole group said to be good for nothing
 _NOTHING_AT_ALL = (("ничего",), ("ни", "на", "что"), ("ни", "к", "чему"))
@@ -2666,8 +2666,10 @@ def _statement(
             and not _negated(words, cue, j, clause)
         ):
             return found("call_to_exclude", j, "delete", words[j])  # «отправить их всех обратно»
-        told = any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
-        if "GS.LEAVE" in c and (told or (_has(words[j], "impr") and (i < j or _hailed_after(norm, i)))):
+        if "GS.LEAVE" in c and (
+            any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
+            or (_has(words[j], "impr") and (i < j or _hailed_after(norm, i)))
+        ):
             # (an imperative before the group word is said to it only when it is hailed, after a comma:
             # «Убирайтесь отсюда, мигранты», not «… валите во Францию, там и геи бесплатны»)
             return found("call_to_exclude", j, "delete", words[j])

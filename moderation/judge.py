@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation.addressee import SECOND_PERSON, blames_a_maker
+from moderation.addressee import YOU_AND_YOURS, blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
@@ -473,7 +473,7 @@ class Judge:
             caps["threat"] = "allow"
             why["threat"] = "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени)"
         culled = None
-        for c in _DISMISSAL_HEADS:
+        for c in _MODEL_ONLY_HEADS:
             if scores[c] < thresholds[c].review or caps.get(c) == "allow" or _rule_backed(c, p):
                 continue
             if culled is None:
@@ -484,7 +484,7 @@ class Judge:
                 # animals, with no one addressed or named, it is an opinion on the city's strays
                 caps[c] = "allow"
                 why[c] = "модель видит угрозу в словах о животных (бездомные собаки, голуби) — о людях ничего не сказано"
-        for c in _DISMISSAL_HEADS:
+        for c in _MODEL_ONLY_HEADS:
             if (
                 thresholds[c].review <= scores[c] < thresholds[c].ban
                 and (scores[c] < thresholds[c].delete or caps.get(c) == "review")
@@ -746,8 +746,9 @@ def _told_as_done(p: Prepared, evidence: list[Evidence]) -> bool:
 
 
 _SUBJUNCTIVE = frozenset(("бы", "б", "чтобы", "чтоб"))
-#: What the model alone may read in a demand to dismiss (:func:`_demands_dismissal`).
-_DISMISSAL_HEADS = ("threat", "hate", "insult")
+#: What the model alone may read in a call to cull animals or a demand to dismiss, the two holds of
+#: criticism and opinion below (:func:`_animals_culled`, :func:`_demands_dismissal`).
+_MODEL_ONLY_HEADS = ("threat", "hate", "insult")
 
 
 def _animals_culled(p: Prepared, quotes: list[str]) -> bool:
@@ -757,7 +758,7 @@ def _animals_culled(p: Prepared, quotes: list[str]) -> bool:
     собак» is said of people) — in a text that addresses no one and names no group («Бродячих собак
     надо отстреливать», «Голубей надо перебить»)?"""
     words = p.norm.words
-    if not SECOND_PERSON.isdisjoint(words) or not _YOURS.isdisjoint(words):
+    if not YOU_AND_YOURS.isdisjoint(words):
         return False
     if p.groups is not None and p.groups.mentions:
         return False
@@ -789,7 +790,6 @@ _CULLED = frozenset(
     "собака пес псина кошка кот голубь крыса мышь волк лиса кабан шакал змея комар таракан клоп ворона грач"
     " бобр клещ оса шершень белка лось медведь барсук хорек куница слизень саранча стая".split()
 )
-_YOURS = frozenset("твой твоя твое твои твоего твоей твоих ваш ваша ваше ваши вашего вашей ваших".split())
 
 
 def _acts_beyond_dismissal(word: str) -> bool:
@@ -818,7 +818,6 @@ def _demands_dismissal(p: Prepared) -> bool:
             ):
                 return True
     return False
-
 
 
 def _rule_backed(category: str, p: Prepared) -> bool:

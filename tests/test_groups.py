@@ -4183,3 +4183,28 @@ def test_a_quotation_or_an_approved_judgement_of_the_words_is_not_removed(judge,
 def test_the_good_one_gone_is_the_slogan_of_expulsion():
     assert ("call_to_exclude", "nationality") in findings("Хороший мигрант — уехавший мигрант")
     assert findings("Хороший мигрант уехал домой, жаль") == []
+
+
+def test_no_module_name_of_the_judge_is_bound_twice():
+    """Two module constants of groups.py once shadowed older ones of the same name silently (rounds 18 and
+    21): the later binding wins and the earlier check reads words it was never written for."""
+    import ast
+    from pathlib import Path
+
+    import moderation
+
+    twice = []
+    for path in sorted(Path(moderation.__file__).parent.glob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names = [node.name]
+            else:
+                continue
+            twice += [f"{path.name}:{n}" for n in names if n in seen and n != "__all__"]
+            seen.update(names)
+    assert twice == []
