@@ -957,3 +957,16 @@ def test_a_person_said_to_be_a_criminal_with_u_nas_between_is_held(judge, text):
 @pytest.mark.parametrize("text", ["Директор у нас говорит, что вор пойман", "Участковый у нас поймал вора"])
 def test_a_thief_caught_or_reported_by_an_officer_is_no_accusation(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Тебе к психиатру надо, срочно", "Тебя в дурку пора", "Ты позор нашего города"])
+def test_the_addressee_sent_to_the_madhouse_or_called_a_shame_is_insulted(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Тебе к окулисту надо записаться через Госуслуги", "Вам к психиатру надо записаться заранее", "Ты позор видел? Дороги все в ямах"],
+)
+def test_advice_to_see_a_doctor_or_a_shame_asked_about_is_no_insult(judge, text):
+    assert judge.judge(text).action == "allow"
