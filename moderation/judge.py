@@ -484,6 +484,18 @@ class Judge:
                 # animals, with no one addressed or named, it is an opinion on the city's strays
                 caps[c] = "allow"
                 why[c] = "модель видит угрозу в словах о животных (бездомные собаки, голуби) — о людях ничего не сказано"
+        for c in ("threat", "insult"):
+            if (
+                thresholds[c].review <= scores[c] < thresholds[c].ban
+                and caps.get(c) != "allow"
+                and not _rule_backed(c, p)
+                and _lawful_recourse(p)
+                and not any(_names_an_act(e.quote) and not _a_recourse(e.quote) for e in model_evidence(c))
+            ):
+                # «Вам это с рук не сойдёт, напишем в СК» was deleted as an insult: what the author
+                # promises is a complaint to the prosecutor, the court or the police — the lawful way
+                caps[c] = "allow"
+                why[c] = "обещание обратиться в прокуратуру, суд или полицию — законный путь, не угроза"
         for c in _MODEL_ONLY_HEADS:
             if (
                 thresholds[c].review <= scores[c] < thresholds[c].ban
@@ -789,6 +801,29 @@ _LIKENED_TO = frozenset(("как", "словно", "будто", "точно", "
 _CULLED = frozenset(
     "собака пес псина кошка кот голубь крыса мышь волк лиса кабан шакал змея комар таракан клоп ворона грач"
     " бобр клещ оса шершень белка лось медведь барсук хорек куница слизень саранча стая".split()
+)
+
+
+def _lawful_recourse(p: Prepared) -> bool:
+    """Does the author promise a complaint to an authority — a first-person verb of appeal («напишем»,
+    «обращусь», «подадим») and the prosecutor, a court, the police, the governor … in the text?"""
+    words = p.norm.words
+    return not _APPEAL.isdisjoint(words) and not _AUTHORITIES.isdisjoint(p.lemma_set)
+
+
+def _a_recourse(word: str) -> bool:
+    return word.lower().replace("ё", "е") in _APPEAL
+
+
+#: first-person verbs of an appeal to an authority
+_APPEAL = frozenset(
+    "напишем напишу пишем пишу обратимся обращусь обращаемся подадим подам пожалуемся пожалуюсь заявим заявлю"
+    " сообщим сообщу дойдем дойду".split()
+)
+#: the authorities a citizen appeals to
+_AUTHORITIES = frozenset(
+    "прокуратура прокурор ск суд полиция мвд фсб губернатор президент омбудсмен роспотребнадзор инспекция"
+    " жилинспекция следственный фас москва".split()
 )
 
 

@@ -970,3 +970,13 @@ def test_the_addressee_sent_to_the_madhouse_or_called_a_shame_is_insulted(judge,
 )
 def test_advice_to_see_a_doctor_or_a_shame_asked_about_is_no_insult(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_a_complaint_promised_to_the_prosecutor_is_no_threat(judge):
+    v = judge.judge("Вам это с рук не сойдёт, напишем в СК")
+    assert v.action == "allow", (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Напишу на тебя в полицию, урод", "Я тебя убью, потом сам пойду в полицию"])
+def test_an_insult_or_a_threat_beside_a_complaint_stays(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
