@@ -980,3 +980,24 @@ def test_a_complaint_promised_to_the_prosecutor_is_no_threat(judge):
 @pytest.mark.parametrize("text", ["Напишу на тебя в полицию, урод", "Я тебя убью, потом сам пойду в полицию"])
 def test_an_insult_or_a_threat_beside_a_complaint_stays(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Это тебе последнее предупреждение", "Больше предупреждать не буду, депутат", "Я тебя предупредил, дальше пеняй на себя", "Не доводи до греха"],
+)
+def test_a_warning_that_stands_for_what_follows_is_a_held_veiled_threat(judge, text):
+    v = judge.judge(text)
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Это последнее предупреждение для должников по ЖКХ — отключат свет",
+        "Считайте, что вас предупредили: с понедельника перекрытие на Кирова",
+        "Пеняйте на себя, если не оплатите вовремя",
+    ],
+)
+def test_a_notice_to_debtors_or_of_a_road_closure_is_no_threat(judge, text):
+    assert judge.judge(text).action == "allow"
