@@ -4208,3 +4208,14 @@ def test_no_module_name_of_the_judge_is_bound_twice():
             twice += [f"{path.name}:{n}" for n in names if n in seen and n != "__all__"]
             seen.update(names)
     assert twice == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Мой дед был колхозником", "Колхозники привезли на ярмарку отличный мёд"]
+)
+def test_a_collective_farms_people_named_plainly_stay_up(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_kolkhozniks_said_to_swarm_are_still_a_generalisation(judge):
+    assert "hate" in judge.judge("Эти колхозники понаехали").labels
