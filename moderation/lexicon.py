@@ -549,7 +549,7 @@ class Lexicon:
             out.append(info)
         known = w in forms
         form = self._by_sound.get(_sound(w))
-        if form is not None and not known and _unknown(w):
+        if form is not None and not known and _unknown(w) and w not in self._exceptions:
             out.append(forms[form])
         if len(w) >= _COMPOUND_MIN and w[-_TAIL_MIN:] in self._tail_ends and not known:
             tails = self._tails

@@ -871,3 +871,10 @@ def test_more_names_for_a_liar_or_a_swindler_insult_when_addressed(judge, text):
 
 def test_a_swindler_a_warning_describes_is_no_insult(judge):
     assert judge.judge("Проходимец какой-то звонил и представлялся газовиком, будьте осторожны").action == "allow"
+
+
+def test_the_garbage_truck_is_not_the_cops_slur_by_sound():
+    from moderation.lexicon import default_lexicon as _lex
+
+    assert not [h for h in _lex().match(normalize("Мусорская машина опять не приехала")) if h.category == "hate"]
+    assert [h for h in _lex().match(normalize("Мусарская морда опять стоит у рынка")) if h.category == "hate"]
