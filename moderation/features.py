@@ -376,6 +376,16 @@ _OWN_CUES = {
     "петух": frozenset(("петь",)),
     "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик".split()),
 }
+#: Words of abuse that also name a thing, read literally only beside the thing's own words (not the
+#: animals' ones: «чурки живут в подвале» keeps its slur): a block of firewood («наколол чурок для бани»,
+#: «дубовые чурки для камина»), cotton wool («купите вату и бинты в аптеке»)
+_THING_CUES = {
+    "чурка": frozenset(
+        "дрова дровяной баня камин печь печка дубовый березовый сосновый колоть наколоть расколоть пилить"
+        " распилить топор колун полено бревно пень щепа растопка".split()
+    ),
+    "вата": frozenset("аптека бинт пластырь йод перекись спирт медицинский стерильный тампон диск палочка".split()),
+}
 _CREATURE = frozenset(("тварь", "твари"))
 _DASH_BEFORE = re.compile("[—–-]")  # «депутаты — клоуны, устроили цирк»: what someone is said to be
 #: «эти крысы в подвале администрации», «как свиньи в хлеву»: a word pointed at someone or a likeness
@@ -386,13 +396,14 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
     """Abusive animal words said of animals: within five words of a word only animals go with, in the
     same sentence, in a text that addresses nobody («На ферме скотина без присмотра ходит по дороге»,
     «Продаём щенков, сука привитая», «Козёл соседский опять забрёл, пасётся на площадке»), and the
-    saying «всякой твари по паре». The flame-war corpora know these words as insults only, and the
+    saying «всякой твари по паре», and the words of abuse that also name a thing, beside the thing's own
+    words (:data:`_THING_CUES`). The flame-war corpora know these words as insults only, and the
     farm and the kennel were deleted and banned; the model does not see them there and the lexicon's
     reading of them is no evidence. «Ты скотина», «эта сука лает на меня, а ты молчишь», «эти крысы в
     подвале администрации», «живут как свиньи в хлеву» keep theirs."""
     words = norm.words
     saying = "по" in words and not _CREATURE.isdisjoint(words)
-    if _ANIMAL_WORDS.isdisjoint(lemmas) and not saying:
+    if _ANIMAL_WORDS.isdisjoint(lemmas) and _THING_CUES.keys().isdisjoint(lemmas) and not saying:
         return ()
     if not _YOU.isdisjoint(words):
         return ()
@@ -407,6 +418,10 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
                 (lemmas[k] in _ANIMAL_CUES or lemmas[k] in own) and sent[k] == sent[i]
                 for k in range(max(0, i - _ANIMAL_REACH), min(n, i + _ANIMAL_REACH + 1))
             ):
+                out.append(i)
+        elif lem in _THING_CUES and not (i and words[i - 1] in _POINTED):
+            cues = _THING_CUES[lem]
+            if any(lemmas[k] in cues and sent[k] == sent[i] for k in range(max(0, i - _ANIMAL_REACH), min(n, i + _ANIMAL_REACH + 1))):
                 out.append(i)
         elif saying and words[i] in _CREATURE and i > 0 and words[i - 1].startswith("всяк") and words[i + 1 : i + 3] == ("по", "паре"):
             out.append(i)

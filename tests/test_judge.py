@@ -1000,3 +1000,15 @@ def test_a_warning_that_stands_for_what_follows_is_a_held_veiled_threat(judge, t
 )
 def test_a_notice_to_debtors_or_of_a_road_closure_is_no_threat(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Наколол чурок для бани", "Купите вату в аптеке, бинты и вату", "купила вату и бинт в аптеке"]
+)
+def test_firewood_blocks_and_cotton_wool_are_things(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Чурки живут в подвале нашего дома", "Эти чурки колют дрова за копейки"])
+def test_the_slur_beside_other_words_or_pointed_at_stays(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")

@@ -874,7 +874,6 @@ def test_a_swindler_a_warning_describes_is_no_insult(judge):
 
 
 def test_the_garbage_truck_is_not_the_cops_slur_by_sound():
-    from moderation.lexicon import default_lexicon as _lex
-
-    assert not [h for h in _lex().match(normalize("Мусорская машина опять не приехала")) if h.category == "hate"]
-    assert [h for h in _lex().match(normalize("Мусарская морда опять стоит у рынка")) if h.category == "hate"]
+    lex = default_lexicon()
+    assert not [h for h in lex.match(normalize("Мусорская машина опять не приехала")) if h.category == "hate"]
+    assert [h for h in lex.match(normalize("Мусарская морда опять стоит у рынка")) if h.category == "hate"]
