@@ -1012,3 +1012,13 @@ def test_firewood_blocks_and_cotton_wool_are_things(judge, text):
 @pytest.mark.parametrize("text", ["Чурки живут в подвале нашего дома", "Эти чурки колют дрова за копейки"])
 def test_the_slur_beside_other_words_or_pointed_at_stays(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["Купил себе ватник, тёплый", "На рынке продают ватники и валенки"])
+def test_the_quilted_jacket_is_clothing(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Ватники купили себе новые машины", "Ватники носят кепки с надписью СССР"])
+def test_vatniks_said_of_people_stay_a_slur(judge, text):
+    assert "hate" in judge.judge(text).labels
