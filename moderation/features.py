@@ -373,7 +373,7 @@ _ANIMAL_REACH = 5
 #: What shows one of them is meant literally, besides the animals' words: a rooster sings («петухи поют с
 #: утра»; not «козлы поют под окнами»), a clown works in a circus («клоуны в цирке были замечательные»)
 _OWN_CUES = {
-    "петух": frozenset(("петь",)),
+    "петух": frozenset(("петь", "утро", "рассвет")),
     "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик".split()),
 }
 #: Words of abuse that also name a thing, read literally only beside the thing's own words (not the
@@ -387,6 +387,19 @@ _THING_CUES = {
     "вата": frozenset("аптека бинт пластырь йод перекись спирт медицинский стерильный тампон диск палочка".split()),
     # the quilted jacket («купил ватник, тёплый», «продают ватники и валенки»; not «купить»: «ватники купили …»)
     "ватник": frozenset("теплый валенок телогрейка куртка спецодежда одежда шапка сапог".split()),
+    # a rag to wipe with («возьмите тряпку и протрите стол»; not «мыть»: «… ссаную тряпку, сортиры мыть» is
+    # said of a person, and the training rows stay as they were)
+    "тряпка": frozenset("протереть вытереть пол стол пыль ведро швабра стирать влажный окно".split()),
+    # the pests a parent, a tenant or a pet owner asks about («у ребёнка гниды, чем вывести?», «клопы в
+    # общежитии», «глисты у кошки»)
+    **dict.fromkeys(
+        ("гнида", "клоп", "глист"),
+        frozenset(
+            "вывести вывод вошь педикулез волос голова расческа шампунь средство обработать аптека врач анализ"
+            " таблетка паразитолог укус дезинсекция санэпидемстанция общежитие кровать диван матрас травить"
+            " кошка котенок щенок".split()
+        ),
+    ),
 }
 _CREATURE = frozenset(("тварь", "твари"))
 _DASH_BEFORE = re.compile("[—–-]")  # «депутаты — клоуны, устроили цирк»: what someone is said to be

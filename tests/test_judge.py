@@ -1022,3 +1022,22 @@ def test_the_quilted_jacket_is_clothing(judge, text):
 @pytest.mark.parametrize("text", ["Ватники купили себе новые машины", "Ватники носят кепки с надписью СССР"])
 def test_vatniks_said_of_people_stay_a_slur(judge, text):
     assert "hate" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Возьмите тряпку и протрите стол",
+        "У ребёнка гниды, чем вывести?",
+        "Клопы в общежитии, санэпидемстанция не реагирует",
+        "Глисты у ребёнка, к какому врачу?",
+        "Петухи орут с пяти утра",
+    ],
+)
+def test_a_rag_pests_and_roosters_are_things_and_animals(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Ты гнида, вывести тебя на чистую воду", "Эта гнида опять в комментариях", "Ты тряпка, а не мужик"])
+def test_the_same_words_said_of_a_person_stay_insults(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
