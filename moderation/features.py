@@ -390,6 +390,8 @@ _THING_CUES = {
     # a rag to wipe with («возьмите тряпку и протрите стол»; not «мыть»: «… ссаную тряпку, сортиры мыть» is
     # said of a person, and the training rows stay as they were)
     "тряпка": frozenset("протереть вытереть пол стол пыль ведро швабра стирать влажный окно".split()),
+    # junk sold or served («дрянь какую-то продают в ларьке», «в столовой кормят дрянью»)
+    "дрянь": frozenset("продавать ларек магазин товар еда кормить вкус столовая".split()),
     # the pests a parent, a tenant or a pet owner asks about («у ребёнка гниды, чем вывести?», «клопы в
     # общежитии», «глисты у кошки»)
     **dict.fromkeys(

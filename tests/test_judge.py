@@ -1041,3 +1041,8 @@ def test_a_rag_pests_and_roosters_are_things_and_animals(judge, text):
 @pytest.mark.parametrize("text", ["Ты гнида, вывести тебя на чистую воду", "Эта гнида опять в комментариях", "Ты тряпка, а не мужик"])
 def test_the_same_words_said_of_a_person_stay_insults(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+def test_junk_sold_is_a_thing_and_a_person_called_so_is_not(judge):
+    assert judge.judge("Дрянь какую-то продают в ларьке").action == "allow"
+    assert judge.judge("Дрянь, а не человек, продал всех").action in ("delete", "delete_and_ban")
