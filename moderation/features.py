@@ -374,6 +374,8 @@ _ANIMAL_REACH = 5
 #: утра»; not «козлы поют под окнами»), a clown works in a circus («клоуны в цирке были замечательные»)
 _OWN_CUES = {
     "петух": frozenset(("петь", "утро", "рассвет")),
+    # the sawhorse («козлы для пилки дров», «строительные козлы»; not «пилить»: «козлы пилят бюджет»)
+    "козел": frozenset("дрова пилка строительный малярный доска".split()),
     "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик".split()),
 }
 #: Words of abuse that also name a thing, read literally only beside the thing's own words (not the

@@ -1046,3 +1046,8 @@ def test_the_same_words_said_of_a_person_stay_insults(judge, text):
 def test_junk_sold_is_a_thing_and_a_person_called_so_is_not(judge):
     assert judge.judge("Дрянь какую-то продают в ларьке").action == "allow"
     assert judge.judge("Дрянь, а не человек, продал всех").action in ("delete", "delete_and_ban")
+
+
+def test_a_sawhorse_is_a_thing_and_goats_sawing_the_budget_are_not(judge):
+    assert judge.judge("Козлы для пилки дров нужны").action == "allow"
+    assert judge.judge("Козлы пилят бюджет").action != "allow"
