@@ -477,7 +477,7 @@ class Judge:
             if scores[c] < thresholds[c].review or caps.get(c) == "allow" or _rule_backed(c, p):
                 continue
             if culled is None:
-                culled = _animals_culled(p, [e.quote for e in model_evidence(c)])
+                culled = _names_animals(p) and _animals_culled(p, [e.quote for e in model_evidence(c)])
             if culled:
                 # «Бродячих собак надо отстреливать» was deleted with a ban, «Собак надо отлавливать и
                 # усыплять» deleted: the model learnt these acts from threats against people; said of
@@ -765,42 +765,58 @@ _MODEL_ONLY_HEADS = ("threat", "hate", "insult")
 
 def _animals_culled(p: Prepared, quotes: list[str]) -> bool:
     """Is every act the model reads (``quotes``: its evidence words) a call (infinitive or imperative)
-    to do something to animals — animals named in the plural as its object (:data:`_CULLED`, accusative
-    or genitive) within four words of it in its sentence, not likened to («отстреливать как бешеных
-    собак» is said of people) — in a text that addresses no one and names no group («Бродячих собак
-    надо отстреливать», «Голубей надо перебить»)?"""
+    to do something to animals — animals named in the plural as its object (:data:`_CULLED_FORMS`)
+    within four words of it in its sentence, not likened to («отстреливать как бешеных собак» is said
+    of people) — in a text that addresses no one and names no group, every word the model reads lying in
+    a sentence that names the animals («Бродячих собак надо отстреливать», «Голубей надо перебить»)?
+    (:func:`_names_animals` is the cheap gate asked first.)"""
     words = p.norm.words
-    if not YOU_AND_YOURS.isdisjoint(words):
-        return False
-    if p.groups is not None and p.groups.mentions:
-        return False
-    # (the animal in any of a word's three likeliest readings: pymorphy3 reads «волков» first as the
-    # surname, «голубей» as «голубеть»)
-    animal = [
-        len(w) > 2
-        and not (k and words[k - 1] in _LIKENED_TO)
-        and any(q.normal_form in _CULLED and "plur" in q.tag and ("accs" in q.tag or "gent" in q.tag) for q in parses(w)[:3])
-        for k, w in enumerate(words)
-    ]
-    if not any(animal):
-        return False
+    sent = p.norm.sentences
+    animal = [w in _CULLED_FORMS and not (k and words[k - 1] in _LIKENED_TO) for k, w in enumerate(words)]
+    told = {sent[k] for k, a in enumerate(animal) if a}
+    said = {q.lower().replace("ё", "е") for q in quotes}
+    if any(sent[k] not in told for k, w in enumerate(words) if w in said):
+        return False  # («… в силу агрессивности и тупости. А бешеных псов надо отстреливать»: people first)
     acts = {q.lower().replace("ё", "е") for q in quotes if _names_an_act(q)}
     at = [k for k, w in enumerate(words) if w in acts]
     if not at or not all(any(t in parses(words[k])[0].tag for t in ("INFN", "impr")) for k in at):
         return False
-    sent = p.norm.sentences
     return all(
         any(animal[x] and sent[x] == sent[k] for x in range(max(0, k - 4), min(len(words), k + 5))) for k in at
+    )
+
+
+def _names_animals(p: Prepared) -> bool:
+    """Does the text name animals a city is asked to cull, addressing no one and naming no group?"""
+    words = p.norm.words
+    return (
+        not _CULLED_FORMS.isdisjoint(words)
+        and YOU_AND_YOURS.isdisjoint(words)
+        and not (p.groups is not None and p.groups.mentions)
     )
 
 
 _LIKENED_TO = frozenset(("как", "словно", "будто", "точно", "подобно", "бешеных"))
 
 
-#: Animals a city is asked to cull or keep away (strays, vermin, wild animals in town)
-_CULLED = frozenset(
+def _plural_objects(lemmas: str) -> frozenset[str]:
+    """The accusative and genitive plural forms of ``lemmas`` (made once: pymorphy3 reads «волков» first
+    as the surname and «голубей» as «голубеть», so the forms, not the lemmas, are matched)."""
+    out: set[str] = set()
+    for lem in lemmas.split():
+        for q in parses(lem)[:1]:
+            for case in ("accs", "gent"):
+                form = q.inflect({"plur", case})
+                if form is not None:
+                    out.add(form.word.replace("ё", "е"))
+    return frozenset(out)
+
+
+#: Animals a city is asked to cull or keep away (strays, vermin, wild animals in town), in the plural
+#: forms an object takes
+_CULLED_FORMS = _plural_objects(
     "собака пес псина кошка кот голубь крыса мышь волк лиса кабан шакал змея комар таракан клоп ворона грач"
-    " бобр клещ оса шершень белка лось медведь барсук хорек куница слизень саранча стая".split()
+    " бобр клещ оса шершень белка лось медведь барсук хорек куница слизень саранча стая"
 )
 
 

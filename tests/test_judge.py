@@ -1051,3 +1051,11 @@ def test_junk_sold_is_a_thing_and_a_person_called_so_is_not(judge):
 def test_a_sawhorse_is_a_thing_and_goats_sawing_the_budget_are_not(judge):
     assert judge.judge("Козлы для пилки дров нужны").action == "allow"
     assert judge.judge("Козлы пилят бюджет").action != "allow"
+
+
+def test_people_insulted_before_the_animals_are_not_let_through(judge):
+    text = (
+        "Некоторые пешеходы крайне опасны для окружающих в силу своей агрессивности и тупости в сочетании с"
+        " дебилизмом. А бешенных псов, как известно, надо отстреливать, пока они нормальных граждан не покусали..."
+    )
+    assert judge.judge(text).action != "allow"
