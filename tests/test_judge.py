@@ -1059,3 +1059,9 @@ def test_people_insulted_before_the_animals_are_not_let_through(judge):
         " дебилизмом. А бешенных псов, как известно, надо отстреливать, пока они нормальных граждан не покусали..."
     )
     assert judge.judge(text).action != "allow"
+
+
+def test_youll_know_me_yet_is_a_held_veiled_threat(judge):
+    v = judge.judge("Я этого так не оставлю, ты меня ещё узнаешь")
+    assert held_as(v, "veiled_threat"), (v.action, v.ground)
+    assert judge.judge("Ты меня узнаешь по красной куртке").action == "allow"
