@@ -6,7 +6,7 @@ import gc
 import os
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import repeat
 from pathlib import Path
 
@@ -713,10 +713,16 @@ _VIOLENT_NOUNS = frozenset((
 ))  # fmt: skip
 
 
+def _folded(word: str) -> str:
+    """A word as the text's words are kept (lower case, «ё» as «е»): the model's evidence quotes it as
+    written."""
+    return word.lower().replace("ё", "е")
+
+
 def _names_an_act(word: str) -> bool:
     """Is ``word`` (as written) a verb or a verbal form in one of its two likeliest readings, or a
     noun that names a violent act by itself?"""
-    w = word.lower().replace("ё", "е")
+    w = _folded(word)
     return w in _VIOLENT_NOUNS or any(q.tag.POS in VERBAL_POS for q in parses(w)[:2])
 
 
@@ -754,7 +760,7 @@ def _told_as_done(p: Prepared, evidence: list[Evidence]) -> bool:
     if not _SUBJUNCTIVE.isdisjoint(p.norm.words):
         return False
     acts = [e.quote for e in evidence if _names_an_act(e.quote)]
-    return bool(acts) and all("past" in parses(a.lower().replace("ё", "е"))[0].tag for a in acts)
+    return bool(acts) and all("past" in parses(_folded(a))[0].tag for a in acts)
 
 
 _SUBJUNCTIVE = frozenset(("бы", "б", "чтобы", "чтоб"))
@@ -765,19 +771,20 @@ _MODEL_ONLY_HEADS = ("threat", "hate", "insult")
 
 def _animals_culled(p: Prepared, quotes: list[str]) -> bool:
     """Is every act the model reads (``quotes``: its evidence words) a call (infinitive or imperative)
-    to do something to animals — animals named in the plural as its object (:data:`_CULLED_FORMS`)
+    to do something to animals — animals named in the plural as its object (:func:`_culled_forms`)
     within four words of it in its sentence, not likened to («отстреливать как бешеных собак» is said
     of people) — in a text that addresses no one and names no group, every word the model reads lying in
     a sentence that names the animals («Бродячих собак надо отстреливать», «Голубей надо перебить»)?
     (:func:`_names_animals` is the cheap gate asked first.)"""
     words = p.norm.words
     sent = p.norm.sentences
-    animal = [w in _CULLED_FORMS and not (k and words[k - 1] in _LIKENED_TO) for k, w in enumerate(words)]
+    forms = _culled_forms()
+    animal = [w in forms and not (k and words[k - 1] in _LIKENED_TO) for k, w in enumerate(words)]
     told = {sent[k] for k, a in enumerate(animal) if a}
-    said = {q.lower().replace("ё", "е") for q in quotes}
+    said = {_folded(q) for q in quotes}
     if any(sent[k] not in told for k, w in enumerate(words) if w in said):
         return False  # («… в силу агрессивности и тупости. А бешеных псов надо отстреливать»: people first)
-    acts = {q.lower().replace("ё", "е") for q in quotes if _names_an_act(q)}
+    acts = {q for q in said if _names_an_act(q)}
     at = [k for k, w in enumerate(words) if w in acts]
     if not at or not all(any(t in parses(words[k])[0].tag for t in ("INFN", "impr")) for k in at):
         return False
@@ -790,7 +797,7 @@ def _names_animals(p: Prepared) -> bool:
     """Does the text name animals a city is asked to cull, addressing no one and naming no group?"""
     words = p.norm.words
     return (
-        not _CULLED_FORMS.isdisjoint(words)
+        not _culled_forms().isdisjoint(words)
         and YOU_AND_YOURS.isdisjoint(words)
         and not (p.groups is not None and p.groups.mentions)
     )
@@ -812,12 +819,14 @@ def _plural_objects(lemmas: str) -> frozenset[str]:
     return frozenset(out)
 
 
-#: Animals a city is asked to cull or keep away (strays, vermin, wild animals in town), in the plural
-#: forms an object takes
-_CULLED_FORMS = _plural_objects(
-    "собака пес псина кошка кот голубь крыса мышь волк лиса кабан шакал змея комар таракан клоп ворона грач"
-    " бобр клещ оса шершень белка лось медведь барсук хорек куница слизень саранча стая"
-)
+@cache
+def _culled_forms() -> frozenset[str]:
+    """Animals a city is asked to cull or keep away (strays, vermin, wild animals in town), in the plural
+    forms an object takes (made on first use: importing the judge does not load pymorphy3's dictionaries)."""
+    return _plural_objects(
+        "собака пес псина кошка кот голубь крыса мышь волк лиса кабан шакал змея комар таракан клоп ворона"
+        " грач бобр клещ оса шершень белка лось медведь барсук хорек куница слизень саранча стая"
+    )
 
 
 def _lawful_recourse(p: Prepared) -> bool:
@@ -828,7 +837,7 @@ def _lawful_recourse(p: Prepared) -> bool:
 
 
 def _a_recourse(word: str) -> bool:
-    return word.lower().replace("ё", "е") in _APPEAL
+    return _folded(word) in _APPEAL
 
 
 #: first-person verbs of an appeal to an authority
@@ -848,7 +857,7 @@ def _acts_beyond_dismissal(word: str) -> bool:
     повесить»: «повесить» is no dismissal)?"""
     if not _names_an_act(word):
         return False
-    return "GS.DISMISS" not in default_lexicon().cue_lemmas.get(parses(word.lower().replace("ё", "е"))[0].normal_form, _NO_CUES)
+    return "GS.DISMISS" not in default_lexicon().cue_lemmas.get(parses(_folded(word))[0].normal_form, _NO_CUES)
 
 
 def _demands_dismissal(p: Prepared) -> bool:
@@ -1057,7 +1066,7 @@ def _told_of_or_denied(p: Prepared, top: Evidence) -> bool:
     """Is the model's word (``top``, at its first occurrence) right after a preposition or «не», or one
     adjective after it («от бандитов», «на пьяных хулиганов», «не бандиты»)?"""
     words = p.norm.words
-    quote = top.quote.lower().replace("ё", "е")
+    quote = _folded(top.quote)
     k = next((i for i, w in enumerate(words) if w == quote), None)
     if k is None or k == 0:
         return False
