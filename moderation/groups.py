@@ -414,7 +414,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             if call is not None:
                 out.findings.append(call)
                 continue
-        if "GS.OFFICIALS" in cue[i] or (question[s] and not _said_then_asked(words, sent, clause, i)) or s in defended_sents:
+        if "GS.OFFICIALS" in cue[i] or (question[s] and not _said_then_asked(words, clause, by_sentence[s], i)) or s in defended_sents:
             continue  # criticism of the authorities, a question, or a defence: a mention
         if antecedent is None and attribute not in _ONLY_OF and _one_person(words, sent, i):
             continue  # «этого водителя уволить и лишить прав»: one person pointed at, not a group
@@ -1480,13 +1480,13 @@ def _hailed_after(norm: Normalized, i: int) -> bool:
     )
 
 
-def _said_then_asked(words: Sequence[str], sent: list[int], clause: list[int], i: int) -> bool:
+def _said_then_asked(words: Sequence[str], clause: list[int], idx: list[int], i: int) -> bool:
     """In a sentence ending with «?», is the group's clause a statement the question only follows —
     «Цыгане все воры, как их вообще пускают?», «Мигранты — преступники, сколько можно терпеть?»: the
     next clause opens with a question word, nothing before the group asks («Почему цыгане все воры?»,
-    «Правда, что …»), and no «или» makes the two one question («… воры, или это стереотип?»)."""
-    s, c = sent[i], clause[i]
-    idx = [k for k in range(len(words)) if sent[k] == s]
+    «Правда, что …»), and no «или» makes the two one question («… воры, или это стереотип?»). ``idx``: the
+    tokens of the group word's sentence."""
+    c = clause[i]
     if any(words[k] in _ASKING for k in idx if k < i) or any(words[k] in _ALTERNATIVE for k in idx):
         return False
     last = [k for k in idx if clause[k] == clause[idx[-1]]]  # the clause the «?» closes
@@ -2344,10 +2344,7 @@ def _told_to_leave_next(
 ) -> Finding | None:
     """«Зачем нам столько армян? Пусть возвращаются к себе»: the sentence after the plural group word
     opens with «пусть» and a verb of leaving, with no subject of its own — the group is told to go."""
-    n = len(words)
-    if not (_has(words[i], "plur") or words[i] in _COLLECTIVE):
-        return None
-    nxt = [k for k in range(i + 1, min(n, i + _REACH)) if sent[k] == sent[i] + 1]
+    nxt = _next_sentence_of_plural(words, sent, i)
     # («Достали уже, пусть валят»: an exasperated word or two may come first)
     let = next((x for x in range(min(len(nxt), 4)) if words[nxt[x]] in ("пусть", "пускай")), None)
     if let is None or len(nxt) < let + 2 or not all(words[nxt[x]] in _FED_UP for x in range(let)):
@@ -2361,16 +2358,22 @@ def _told_to_leave_next(
     return Finding("call_to_exclude", attribute, toks[i].start, toks[j].end, "delete", f"пусть {words[j]}")
 
 
+def _next_sentence_of_plural(words: Sequence[str], sent: list[int], i: int) -> list[int]:
+    """The words (within reach) of the sentence after the group word at ``i`` when it names a group in the
+    plural or collectively — where :func:`_told_to_leave_next` and :func:`_named_beasts_next` look for
+    what is said of it without naming it again; none otherwise."""
+    if not (_has(words[i], "plur") or words[i] in _COLLECTIVE):
+        return []
+    return [k for k in range(i + 1, min(len(words), i + _REACH)) if sent[k] == sent[i] + 1]
+
+
 def _named_beasts_next(
     norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int, attribute: str
 ) -> Finding | None:
     """«Видел кавказцев у ТЦ. Эти животные никого не уважают»: the sentence after the plural group word
     opens by calling them beasts — «эти» and a word of GS.DEHUMAN in the plural nominative, the subject
     of what follows. Held: the next sentence may be about real animals («… Эти животные голодают»)."""
-    n = len(words)
-    if not (_has(words[i], "plur") or words[i] in _COLLECTIVE):
-        return None
-    nxt = [k for k in range(i + 1, min(n, i + _REACH)) if sent[k] == sent[i] + 1]
+    nxt = _next_sentence_of_plural(words, sent, i)
     if len(nxt) < 2 or words[nxt[0]] != "эти":
         return None
     j = nxt[1]
