@@ -430,17 +430,19 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
     n = len(words)
     toks, orig = norm.tokens, norm.original
     out: list[int] = []
+
+    def beside(i: int, *cues: frozenset[str]) -> bool:  # a cue word near the word at ``i``, in its sentence
+        return any(
+            any(lemmas[k] in c for c in cues) and sent[k] == sent[i]
+            for k in range(max(0, i - _ANIMAL_REACH), min(n, i + _ANIMAL_REACH + 1))
+        )
+
     for i, lem in enumerate(lemmas):
         if lem in _ANIMAL_WORDS and not (i and (words[i - 1] in _POINTED or _DASH_BEFORE.search(orig, toks[i - 1].end, toks[i].start))):
-            own = _OWN_CUES.get(lem, frozenset())
-            if any(
-                (lemmas[k] in _ANIMAL_CUES or lemmas[k] in own) and sent[k] == sent[i]
-                for k in range(max(0, i - _ANIMAL_REACH), min(n, i + _ANIMAL_REACH + 1))
-            ):
+            if beside(i, _ANIMAL_CUES, _OWN_CUES.get(lem, frozenset())):
                 out.append(i)
         elif lem in _THING_CUES and not (i and words[i - 1] in _POINTED):
-            cues = _THING_CUES[lem]
-            if any(lemmas[k] in cues and sent[k] == sent[i] for k in range(max(0, i - _ANIMAL_REACH), min(n, i + _ANIMAL_REACH + 1))):
+            if beside(i, _THING_CUES[lem]):
                 out.append(i)
         elif saying and words[i] in _CREATURE and i > 0 and words[i - 1].startswith("всяк") and words[i + 1 : i + 3] == ("по", "паре"):
             out.append(i)
