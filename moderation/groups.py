@@ -1350,14 +1350,15 @@ _SAY_FILLER = frozenset("надо нужно стоит можно так уже
 #: what an infinitive of saying is judged as after it: «называть людей «понаехавшими» некрасиво»
 _REBUKE = frozenset(
     "некрасиво стыдно неприлично нехорошо недопустимо оскорбительно грубо низко подло мерзко нельзя позор позорно"
-    " преступление расизм ксенофобия хамство дискриминация".split()
+    " преступление расизм ксенофобия хамство дискриминация неправильно некорректно неэтично".split()
 )
 
 
-def _rebuked_after(words: Sequence[str], k: int) -> bool:
+def _rebuked(words: Sequence[str], k: int) -> bool:
     """Is the infinitive of saying at ``k`` judged wrong within six words after it («называть людей
-    «понаехавшими» некрасиво», «писать такое про соседей стыдно»)?"""
-    return not _REBUKE.isdisjoint(words[k + 1 : k + 7])
+    «понаехавшими» некрасиво», «писать такое про соседей стыдно») or just before it («неправильно
+    называть приезжих «понаехавшими»», «стыдно так говорить»)?"""
+    return not _REBUKE.isdisjoint(words[k + 1 : k + 7]) or not _REBUKE.isdisjoint(words[max(0, k - 2) : k])
 
 
 def _told_to_stop(words: Sequence[str], k: int) -> bool:
@@ -1392,7 +1393,7 @@ def _reports(words: Sequence[str], k: int) -> bool:
     if _has(w, "INFN"):
         # «прекратите писать, что …», «не надо называть их …»: the words are someone's, asked to stop;
         # «обидно читать комментарии, что …», «надоело слышать, что …»: someone's words, read or heard
-        return w in _PERCEIVE or _told_to_stop(words, k) or _rebuked_after(words, k)
+        return w in _PERCEIVE or _told_to_stop(words, k) or _rebuked(words, k)
     # «вы пишете «понаехали», а это оскорбительно»: the addressee's own words, quoted back at them
     return _has(w, "past") or _has(w, "3per") or _has(w, "2per") or _has(w, "PRTF") or _has(w, "PRTS")
 

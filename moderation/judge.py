@@ -443,10 +443,12 @@ class Judge:
                 # words said of a group names the group by nature: that reading stands)
                 caps[c] = "review"
                 why[c] = "модель видит оскорбление только в названии народа или группы людей — решает модератор"
-            elif c == "threat" and ev and not any(_names_an_act(e.quote) for e in ev):
+            elif c == "threat" and ev and self._act_weight(p, word_features[0]) < _ACT_WEIGHT:
                 # «Мы наняли подрядчика» scored threat 0.61: the threat head learnt the nouns of the few
                 # threats it was trained on (contractors, offices, a mosque); a threat is an act, so
-                # with no verb among the words it can name, a moderator reads it
+                # with no verb among the words it can name, or none that weighs («Ваши подрядчики —
+                # халтурщики, переделывайте» was deleted: «переделывайте» added 0.03 to «подрядчики»'s
+                # 0.76; «сожгу», «повесить», «приду» add 0.3–0.8), a moderator reads it
                 caps[c] = "review"
                 why[c] = "модель видит угрозу только в названиях, без угрожающего действия — решает модератор"
             elif c == "threat" and ev and _told_as_done(p, ev):
@@ -472,6 +474,18 @@ class Judge:
             # one happened already (as above, where it would delete) — told, not threatened
             caps["threat"] = "allow"
             why["threat"] = "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени)"
+        elif (
+            t.review <= scores["threat"] < t.delete
+            and "threat" not in caps
+            and not _rule_backed("threat", p)
+            and model_evidence("threat")
+            and self._act_weight(p, word_features[0]) < _ACT_WEIGHT
+        ):
+            # «Кто подрядчик на Кирова?», «Управляющую компанию надо менять» were held as threats: the
+            # model reads one only in the names of those the threats it learnt from were aimed at, with
+            # no act that weighs — under the delete line that is no case for a moderator
+            caps["threat"] = "allow"
+            why["threat"] = "модель видит угрозу только в названиях, без угрожающего действия"
         culled = None
         for c in _MODEL_ONLY_HEADS:
             if scores[c] < thresholds[c].review or caps.get(c) == "allow" or _rule_backed(c, p):
@@ -648,11 +662,7 @@ class Judge:
         """The (at most :data:`MODEL_EVIDENCE`) words of the text that push its ``label`` score up most,
         strongest first; masked words are never among them (see :meth:`_model_evidence`). ``feats``:
         the row's :meth:`_word_features`, shared by the labels a verdict quotes."""
-        row_cols, data, pos, match, parts, ids, n_tokens = feats
-        coef = self._clf.coef_[self._labels.index(label)]
-        # what each feature of the text adds to the score, each word's part of it
-        contrib = np.where(match, data[pos] * coef[row_cols[pos]] * parts, 0.0)
-        weight = np.bincount(ids, weights=contrib, minlength=n_tokens)
+        weight = self._word_weights(label, feats)
         masked = p.masked
         top: list[int] = []
         for i in np.argsort(-weight, kind="stable")[:MODEL_EVIDENCE].tolist():
@@ -660,6 +670,20 @@ class Judge:
                 break
             top.append(i)
         return top
+
+    def _word_weights(self, label: str, feats: tuple) -> np.ndarray:
+        """What each word of the row adds to its ``label`` score (``feats``: :meth:`_word_features`)."""
+        row_cols, data, pos, match, parts, ids, n_tokens = feats
+        coef = self._clf.coef_[self._labels.index(label)]
+        # what each feature of the text adds to the score, each word's part of it
+        contrib = np.where(match, data[pos] * coef[row_cols[pos]] * parts, 0.0)
+        return np.bincount(ids, weights=contrib, minlength=n_tokens)
+
+    def _act_weight(self, p: Prepared, feats: tuple) -> float:
+        """What the acts among the words the model reads most as a threat (verbs, «стенка», «пуля») add
+        to its threat score."""
+        weight = self._word_weights("threat", feats)
+        return sum(float(weight[i]) for i in self._top_words(p, "threat", feats) if _names_an_act(p.norm.words[i]))
 
     def _word_features(self, p: Prepared, X, row: int) -> tuple | None:  # noqa: N803
         """Which of the row's features each word takes part in, and its part — the same for every
@@ -707,6 +731,10 @@ _PLAIN_WORDS_LIMIT = 100_000
 _CYRILLIC = re.compile("[а-я]+")
 
 #: nouns that name the act of a threat by themselves: «к стенке», «на вилы», «на фонарь», «пулю в лоб»
+#: what the acts the model reads in a threat must add to its score for it to delete alone (see
+#: :meth:`Judge._act_weight`): contractors' and offices' names carry the rest
+_ACT_WEIGHT = 0.1
+
 _VIOLENT_NOUNS = frozenset((
     "стенка", "стенке", "стенку", "расстрел", "виселица", "виселицу", "петля", "петлю", "вилы", "пуля", "пулю",
     "гильотина", "гильотину", "кол", "столб", "столбах", "фонарь", "фонарях", "нож", "ножом", "топор", "топором",

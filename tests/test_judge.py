@@ -200,7 +200,11 @@ def test_a_model_only_deletion_it_can_explain_only_by_pronouns_is_held(judge, te
 
 
 @pytest.mark.parametrize(
-    "text", ["Мы наняли подрядчика", "Администрация расторгла контракт с подрядчиком", "Подрядчика надо наказать"]
+    "text",
+    [
+        "Мы наняли подрядчика", "Администрация расторгла контракт с подрядчиком", "Подрядчика надо наказать",
+        "Ваши подрядчики — халтурщики, переделывайте", "Кто подрядчик на Кирова?",
+    ],
 )
 def test_a_model_only_threat_that_names_no_act_is_held_not_deleted(judge, text):
     v = judge.judge(text)
@@ -1065,3 +1069,46 @@ def test_youll_know_me_yet_is_a_held_veiled_threat(judge):
     v = judge.judge("Я этого так не оставлю, ты меня ещё узнаешь")
     assert held_as(v, "veiled_threat"), (v.action, v.ground)
     assert judge.judge("Ты меня узнаешь по красной куртке").action == "allow"
+
+
+# -- round 22: accusations said to the addressee with a verb, a naming rebuked before it ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ты, Петров, взятки берёшь, все знают",
+        "Вы, Иван Петрович, воруете у города",
+        "Ты же бюджет пилишь, все в курсе",
+        "Сколько ты украл на этой дороге, признавайся",
+        "Вы взяли взятку у застройщика",
+        "Ты на наркоте сидишь, по глазам видно",
+        "Вы крышуете этот рынок, все знают",
+    ],
+)
+def test_the_addressee_accused_of_a_crime_with_a_verb_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вы что, взятки берёте?",
+        "Вы не воруете, вы просто не умеете работать",
+        "Если воруешь, то рано или поздно сядешь",
+        "У меня вчера кто-то украл велосипед, вы не видели?",
+        "Вы представляете, украли велосипед прямо из подъезда",
+        "Он взял взятку и его поймали, читал в новостях",
+    ],
+)
+def test_a_crime_asked_denied_told_of_others_or_said_of_anyone_accuses_no_addressee(judge, text):
+    assert not any(e.kind == "defamation_of_person" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Неправильно называть приезжих «понаехавшими», это обидно", "Стыдно так называть соседей «чурками»"]
+)
+def test_a_naming_rebuked_before_the_verb_is_not_the_authors_own(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
