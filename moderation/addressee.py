@@ -295,7 +295,7 @@ def _of_thing(norm: Normalized, lemmas: list[str], k: int, adjectives: list) -> 
             # a noun in its likeliest reading («про» is a preposition, not the abbreviation ПРО)
             nouns = [p for p in readings if p.tag.POS == "NOUN"] if readings and readings[0].tag.POS == "NOUN" else []
             if not nouns:
-                if step > 0 and readings and readings[0].tag.POS not in _IN_PHRASE:
+                if step > 0 and readings and readings[0].tag.POS not in _IN_PHRASE and not _at_ours(words, j):
                     break  # a verb or a preposition ends the noun phrase («убогие на паперти»)
                 continue
             agreeing = [n for n in nouns if any(_agree(a_, n) for a_ in adjectives)]
@@ -310,6 +310,15 @@ def _of_thing(norm: Normalized, lemmas: list[str], k: int, adjectives: list) -> 
                 or any(n.normal_form in _PEOPLE_THINGS for n in agreeing)
             )
     return False
+
+
+#: whose thing it is, said between the adjective and the noun («какой убогий у нас парк»)
+_OURS = frozenset("нас вас них меня тебя".split())
+
+
+def _at_ours(words: Sequence[str], j: int) -> bool:
+    """Is the word at ``j`` the «у» of «у нас», «у вас», which may stand inside a noun phrase?"""
+    return words[j] == "у" and j + 1 < len(words) and words[j + 1] in _OURS
 
 
 def _agree(adj, noun) -> bool:  # type: ignore[no-untyped-def]
