@@ -338,6 +338,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     origins = (
         _origins(words, lexicon) if not present.isdisjoint(_ORIGIN_PEOPLE) and not present.isdisjoint(_FROM) else {}
     )
+    if not present.isdisjoint(_KIN) and not present.isdisjoint(_KIN_OF):
+        origins = {**origins, **_kin(words)}
     # «кто ходит в мечеть, тот …», «кто родом с Кавказа, те …»: a people defined by a relative clause (a
     # place of worship or of origin may be all that names it; «кто … тот» is rare enough to read whole)
     whoever = "кто" in present and not present.isdisjoint(_THEN)
@@ -942,6 +944,20 @@ def _origins(words: Sequence[str], lexicon: Lexicon) -> dict[int, str]:
         if _place(words[k]):
             out[i] = _origin_attribute(words[k], lexicon)
     return out
+
+
+#: a people named as someone's own («ваш народ», «твоя нация», «их племя»): whoever is spoken to or of is
+#: one of them — not «наш народ», the author's own
+_KIN = frozenset(
+    """народ народа народу народом народе нация нации нацию нацией племя племени племенем соплеменники
+    соплеменников соплеменникам соплеменниками""".split()
+)
+_KIN_OF = frozenset("ваш ваша вашего вашей вашему вашим вашем вашу твой твоя твоего твоей твоему твоим твоем твою их".split())
+
+
+def _kin(words: Sequence[str]) -> dict[int, str]:
+    """The index of each people word named as the addressee's or someone's own → "nationality"."""
+    return {i: "nationality" for i, w in enumerate(words) if w in _KIN and i > 0 and words[i - 1] in _KIN_OF}
 
 
 def _origin_attribute(place: str, lexicon: Lexicon) -> str:

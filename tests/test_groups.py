@@ -4219,3 +4219,23 @@ def test_a_collective_farms_people_named_plainly_stay_up(judge, text):
 
 def test_kolkhozniks_said_to_swarm_are_still_a_generalisation(judge):
     assert "hate" in judge.judge("Эти колхозники понаехали").labels
+
+
+# -- round 22: a people named as the addressee's own -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Твой народ — воры и бандиты", "generalisation"), ("Их племя надо гнать из города", "call_to_exclude"),
+     ("Вашему народу тут не место", "call_to_exclude")],
+)
+def test_a_people_named_as_the_addressees_own_is_a_nationality(text, kind):
+    assert (kind, "nationality") in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Их народ пережил депортацию в 1944 году", "Вашему народу желаю мира и процветания", "Наш народ — воры и бандиты? Нет"],
+)
+def test_a_people_named_as_someones_own_calmly_or_the_authors_own_is_no_violation(text):
+    assert findings(text) == []
