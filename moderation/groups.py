@@ -272,6 +272,9 @@ _DOMAIN = frozenset(
 #: ruling verbs whose «… миром», «… всем» is the conspiracy trope itself; the others (держать, скупать,
 #: контролировать) also tell of a business or a market: held for a moderator
 _RULE_THE_WORLD = frozenset(("править", "заправлять", "хозяйничать"))
+#: owning verbs that say the owning was a grab: «всё захапали» needs no market after it to be the trope
+#: (held like the other owning verbs: «скупили всё» is told of shoppers too)
+_GRAB = frozenset(("захапать", "хапать", "прихватизировать", "оттяпать", "подгрести"))
 _MINORS = frozenset(("подросток", "школьник", "школьница", "ребёнок", "ребенок", "дети", "несовершеннолетний",
                      "малолетний", "малолетка", "малыш"))  # fmt: skip
 _BEFORE = 3  # tokens before a group word where its quantifier stands ("все эти армяне")
@@ -680,11 +683,12 @@ def _dominates(words: Sequence[str], cue: list[frozenset[str]], same_clause: lis
     if verb is None:
         return None
     rules = lemma(words[verb]) in _RULE_THE_WORLD
+    grab = lemma(words[verb]) in _GRAB
     for k in same_clause:
-        if k == verb or (words[k] == "все" and abs(k - i) == 1):  # «все армяне …» quantifies the people
-            continue
+        if k == verb or (words[k] == "все" and abs(k - i) == 1 and not grab):  # «все армяне …» quantifies the people
+            continue  # (but «армяне всё захапали» and «все армяне захапали» are the same trope)
         if words[k] in _WORLD or (
-            words[k] in _ALL and (rules or any(lemma(w) in _DOMAIN for w in words[k + 1 : k + 3]))
+            words[k] in _ALL and (rules or grab or any(lemma(w) in _DOMAIN for w in words[k + 1 : k + 3]))
         ):
             return verb, rules
     return None

@@ -4239,3 +4239,13 @@ def test_a_people_named_as_the_addressees_own_is_a_nationality(text, kind):
 )
 def test_a_people_named_as_someones_own_calmly_or_the_authors_own_is_no_violation(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", ["Горские евреи всё захапали", "Армяне всё захапали в городе", "Эти кавказцы всю торговлю захапали"])
+def test_a_people_said_to_have_grabbed_everything_is_generalised_about(text):
+    assert ("generalisation", "nationality") in findings(text)
+
+
+@pytest.mark.parametrize("text", ["Дети всё захапали со стола, ничего не осталось", "Туристы всё скупили в магазине у Провала"])
+def test_children_or_shoppers_grabbing_everything_is_no_trope(text):
+    assert findings(text) == []
