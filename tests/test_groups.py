@@ -4249,3 +4249,20 @@ def test_a_people_said_to_have_grabbed_everything_is_generalised_about(text):
 @pytest.mark.parametrize("text", ["Дети всё захапали со стола, ничего не осталось", "Туристы всё скупили в магазине у Провала"])
 def test_children_or_shoppers_grabbing_everything_is_no_trope(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [("Мусульмане своих жён бьют, это у них в религии", "religion"), ("Кавказцы бьют жён", "nationality"),
+     ("Программисты все аутисты", "profession")],
+)
+def test_wife_beating_or_a_diagnosis_said_of_a_group_generalises(text, attribute):
+    assert ("generalisation", attribute) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Кавказцы бьют рекорды в борьбе", "Мусульмане своих жён уважают", "Среди программистов много аутистов, это исследование"],
+)
+def test_records_beaten_wives_respected_or_a_study_are_no_generalisation(text):
+    assert findings(text) == []
