@@ -4266,3 +4266,8 @@ def test_wife_beating_or_a_diagnosis_said_of_a_group_generalises(text, attribute
 )
 def test_records_beaten_wives_respected_or_a_study_are_no_generalisation(text):
     assert findings(text) == []
+
+
+def test_a_people_said_to_swindle_people_out_of_money_is_generalised_about():
+    assert ("generalisation", "nationality") in findings("Цыгане разводят на деньги у вокзала")
+    assert findings("Нас на деньги развели в автосервисе, куда жаловаться?") == []
