@@ -319,7 +319,14 @@ def _latin_alts(word: str) -> tuple[str, ...]:
         cand = _squeeze(_translit(word, visual))
         if cand != word and cand not in alts and all(_is_cyr(c) for c in cand):
             alts.append(cand)
+    if alts and _VOWEL_I.search(alts[0]):
+        # «nahui», «huinya», «kakoi»: «i» after a vowel is how «й» is often spelt
+        alts.append(_VOWEL_I.sub(lambda m: m.group(1) + "й", alts[0]))
     return tuple(alts)
+
+
+#: a phonetic reading's «и» after a vowel, before a consonant or at the end («нахуи» → «нахуй»)
+_VOWEL_I = re.compile(r"([аеёиоуыэюя])и(?![аеёиоуыэюя])")
 
 
 class _Builder:

@@ -270,6 +270,8 @@ POSITIVE: list[tuple[str, str, str | None, str]] = [
     ("хуйло", "obscene", None, "хуйло"),
     ("Ипанутые", "obscene", None, "Ипанутые"),
     ("pizdec", "obscene", None, "pizdec"),
+    ("идите nahui со своими тарифами", "obscene", None, "nahui"),  # «i» after a vowel spells «й»
+    ("huinya a ne remont", "obscene", None, "huinya"),
     ("HAXУЙ", "obscene", None, "HAXУЙ"),
     ("пи3дец", "obscene", None, "пи3дец"),
     ("на хер", "obscene", None, "хер"),

@@ -80,6 +80,8 @@ def test_latin_word_gets_transliterated_readings_as_alt_only() -> None:
     assert "пиздец" in tok.alt
     (tok,) = normalize("cyka").tokens
     assert "сука" in tok.alt
+    (tok,) = normalize("kakoi").tokens
+    assert "какой" in tok.alt and "какои" in tok.alt  # «i» after a vowel is also read as «й»
 
 
 def test_ambiguous_lookalike_offers_second_reading() -> None:
