@@ -46,7 +46,8 @@ def default_model_dir() -> Path:
 
 def _spelt_names(p: Prepared, worship: frozenset[str]) -> list[int]:
     """The words of ``p`` that name a group and are spelt out for the model (their letters are its
-    features): the faiths' places of worship, and «русский» right before or after «язык». The other
+    features): the faiths' places of worship and the kinds of settlement («хутор», «аул»: ``worship``
+    holds both), and «русский» right before or after «язык». The other
     peoples' adjectives are masked group words («армянский язык»); «русский» is not one (it names too
     much else), so the flame wars' «выучи русский язык» made «Уроки русского языка в школе» an insult."""
     words = p.norm.words
@@ -207,7 +208,8 @@ class Judge:
 
     @cached_property
     def _worship_words(self) -> frozenset[str]:
-        return default_lexicon().worship_words
+        lexicon = default_lexicon()
+        return lexicon.worship_words | lexicon.settlement_words
 
     def _rescored(self, X, prepared: list[Prepared], rows: list[int], words_of, spelt_of=None) -> np.ndarray:  # noqa: N803
         """The model's probabilities for ``rows`` of ``X`` with the features of some of their words

@@ -430,6 +430,9 @@ class Lexicon:
         #: every form of the WORSHIP words ("мечеть", "синагога"): a faith's name as much as its people's
         #: (see moderation.judge)
         self.worship_words: frozenset[str] = frozenset()
+        #: every form of the SETTLEMENT words ("хутор", "аул"): flame-war slurs and the villages around
+        #: the city (see moderation.judge)
+        self.settlement_words: frozenset[str] = frozenset()
         #: every form of the HARSH_ADJ words ("убогий", "дебильный"): criticism when said of a thing
         self.harsh_adjectives: frozenset[str] = frozenset()
         #: every form of the words that insult only when addressed (WEAK_INSULT, YOU_ARE_ALL,
@@ -697,6 +700,7 @@ class Lexicon:
         lexicon.harsh_adjectives = forms_of("HARSH_ADJ")
         lexicon.identity_words = forms_of("GS.IDENTITY")
         lexicon.worship_words = forms_of("WORSHIP")
+        lexicon.settlement_words = forms_of("SETTLEMENT")
         lexicon.weak_insult_words = forms_of("WEAK_INSULT", "YOU_ARE_ALL", "YOU_ARE_PEOPLE")
         lexicon.reportable_words = lexicon.weak_insult_words | forms_of("INSULT_ADJ_ALL", "DUMB_ADJ_ALL")
         lexicon.cues = {form: frozenset(names) for form, names in cues.items()}

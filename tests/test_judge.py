@@ -640,6 +640,22 @@ def test_an_insult_beside_the_russian_language_stays_an_insult(judge):
     assert judge.judge("Выучи русский язык, дебил").action in ("delete", "delete_and_ban")
 
 
+@pytest.mark.parametrize("text", ["Хутор Подкумок остался без света", "на хуторе", "В ауле Хурзук открыли школу"])
+def test_a_village_named_by_its_kind_deletes_nothing_by_itself(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_settlement_words_are_spelt_names_the_model_is_asked_about_again():
+    from moderation.lexicon import default_lexicon
+
+    assert {"хутор", "хуторе", "аулов"} <= default_lexicon().settlement_words
+
+
+@pytest.mark.parametrize("text", ["Хохлы со своего хутора опять вопят", "Вали в свой аул, баран"])
+def test_a_slur_beside_a_settlement_word_stays(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
 def test_rules_read_lemmas_from_the_models_vocabulary(judge: Judge) -> None:
     """A judge hands its training vocabulary's lemmas to the lemmatiser (a cold start parses fewer
     words): they are what the lemmatiser itself gives, so no rule reads a word differently."""
