@@ -731,6 +731,22 @@ _MORE = frozenset(("больше", "меньше", "хуже"))
 _CRIME = frozenset("преступление преступность кража грабеж убийство изнасилование поножовщина криминал".split())
 _BETTER = frozenset(("чище", "лучше", "спокойнее", "безопаснее", "тише"))
 _NOTHING_BUT = _ONLY | {"только"}
+#: use said to be none («толку от них никакого», «никакой пользы от них»)
+_USE = frozenset(("толку", "толк", "пользы", "проку"))
+_NONE_OF = frozenset(("никакого", "никакой", "нет", "ноль", "ни", "мало", "никакущего"))
+_USELESS_OF = _ONLY_OF | {"sex", "age"}
+
+
+def _of_no_use(words: Sequence[str], j: int, i: int) -> bool:
+    """Is the use at ``j`` said to be none, and to come from the group word at ``i`` or «них» («толку от
+    них никакого», «от стариков пользы никакой»; not «толку от собрания никакого»)?"""
+    lo, hi = max(0, j - 3), min(len(words), j + 4)
+    return not _NONE_OF.isdisjoint(words[lo:hi]) and any(
+        words[k] == "от" and k + 1 < len(words) and (k + 1 == i or words[k + 1] in _THEM_GEN) for k in range(lo, hi)
+    )
+
+
+_THEM_GEN = frozenset(("них", "их"))
 
 
 _NONE_LEFT = frozenset(("осталось", "было", "стало", "жило"))
@@ -3058,6 +3074,11 @@ def _statement(
             or (words[j - 1] in ("одна", "один") and "от" in words[max(0, j - 4) : j - 1])
         ):
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
+        if words[j] in _USE and attribute in _USELESS_OF and _of_no_use(words, j, i):
+            # «не берут женщин после 40 — толку от них никакого», «от стариков пользы никакой»: a people,
+            # a sex or an age said to be of no use — held for a moderator (of a trade or the police it is
+            # a complaint: «от полиции толку никакого»)
+            return found("generalisation", j, "review", words[j], hold=True)
         if (
             attribute in _ONLY_OF
             and i > 1

@@ -4271,3 +4271,22 @@ def test_records_beaten_wives_respected_or_a_study_are_no_generalisation(text):
 def test_a_people_said_to_swindle_people_out_of_money_is_generalised_about():
     assert ("generalisation", "nationality") in findings("Цыгане разводят на деньги у вокзала")
     assert findings("Нас на деньги развели в автосервисе, куда жаловаться?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [("Работодатели правильно делают, что не берут женщин после 40 — толку от них никакого", "sex"),
+     ("От стариков никакой пользы, одни расходы", "age"), ("От цыган толку ноль", "nationality")],
+)
+def test_a_people_a_sex_or_an_age_said_to_be_of_no_use_is_held(text, attribute):
+    g = analyse(normalize(text), default_lexicon())
+    assert g is not None and any(f.attribute == attribute and f.hold for f in g.violating)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["От полиции толку никакого, третий раз звоню", "Женщины пришли на собрание, толку от собрания никакого",
+     "Пенсионеры говорят, что от новой поликлиники пользы мало"],
+)
+def test_no_use_from_the_police_a_meeting_or_a_clinic_is_a_complaint(text):
+    assert findings(text) == []
