@@ -731,6 +731,23 @@ _MORE = frozenset(("больше", "меньше", "хуже"))
 _CRIME = frozenset("преступление преступность кража грабеж убийство изнасилование поножовщина криминал".split())
 _BETTER = frozenset(("чище", "лучше", "спокойнее", "безопаснее", "тише"))
 _NOTHING_BUT = _ONLY | {"только"}
+#: a people's ways («у них это норма», «их культура такая», «менталитет у них такой»)
+_THEIR_WAYS = frozenset("норма нормой менталитет менталитете культура культуре традиция традиции обычай обычаи".split())
+
+
+def _crime_as_their_way(words: Sequence[str], cue: list[frozenset[str]], j: int, same_sentence: list[int]) -> bool:
+    """Are the ways at ``j`` theirs («у них», «их») and is a crime or a vice told in the group word's
+    sentence (``same_sentence``) or in the sentence of the ways?"""
+    if _THEM_GEN.isdisjoint(words[max(0, j - 3) : j + 3]):
+        return False
+    around = set(same_sentence) | set(range(max(0, j - 8), min(len(words), j + 4)))
+    return any("GS.EVAL" in cue[k] or lemma(words[k]) in _CRIME_VERBS for k in around)
+
+
+#: crimes told with a verb («зарезал», «ограбили», «украл»)
+_CRIME_VERBS = frozenset("зарезать убить ограбить украсть изнасиловать избить обокрасть пырнуть".split())
+
+
 #: use said to be none («толку от них никакого», «никакой пользы от них»)
 _USE = frozenset(("толку", "толк", "пользы", "проку"))
 _NONE_OF = frozenset(("никакого", "никакой", "нет", "ноль", "ни", "мало", "никакущего"))
@@ -3074,6 +3091,10 @@ def _statement(
             or (words[j - 1] in ("одна", "один") and "от" in words[max(0, j - 4) : j - 1])
         ):
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
+        if words[j] in _THEIR_WAYS and attribute in _ONLY_OF and _crime_as_their_way(words, cue, j, same_sentence):
+            # «очередной мигрант кого-то зарезал. Это у них норма, их культура такая»: one man's crime
+            # made the way of his people — held for a moderator
+            return found("generalisation", j, "review", words[j], hold=True)
         if words[j] in _USE and attribute in _USELESS_OF and _of_no_use(words, j, i):
             # «не берут женщин после 40 — толку от них никакого», «от стариков пользы никакой»: a people,
             # a sex or an age said to be of no use — held for a moderator (of a trade or the police it is

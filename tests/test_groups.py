@@ -4290,3 +4290,21 @@ def test_a_people_a_sex_or_an_age_said_to_be_of_no_use_is_held(text, attribute):
 )
 def test_no_use_from_the_police_a_meeting_or_a_clinic_is_a_complaint(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Каждый день читаю, что очередной мигрант кого-то зарезал. Это у них норма, их культура такая",
+     "Кавказец избил девушку, у них менталитет такой"],
+)
+def test_one_mans_crime_made_the_way_of_his_people_is_held(text):
+    g = analyse(normalize(text), default_lexicon())
+    assert g is not None and any(f.kind == "generalisation" and f.hold for f in g.violating)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Армяне отмечают Вардавар, у них такая традиция — обливаться водой", "У грузин традиция — долгие тосты"],
+)
+def test_a_peoples_custom_told_without_a_crime_is_no_generalisation(text):
+    assert findings(text) == []
