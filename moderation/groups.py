@@ -2189,6 +2189,11 @@ def _one_person(words: Sequence[str], sent: list[int], i: int) -> bool:
     return all(p.tag.number == "sing" for p in parses(words[i])[:2])
 
 
+def _singular(word: str) -> bool:
+    """Is the group word singular in its two likeliest readings (not a collective: «молодёжь»)?"""
+    return word not in _COLLECTIVE and all(p.tag.number == "sing" for p in parses(word)[:2])
+
+
 #: Collective numerals and counts: «двое», «трое» … people counted are some people, not the group.
 _COUNTS = frozenset("двое трое четверо пятеро шестеро семеро восьмеро девятеро десятеро несколько".split())
 
@@ -2697,6 +2702,8 @@ def _statement(
         if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j, clause):
             if attribute in _RULES_OF and _dismissed(words, same_sentence, j):
                 continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group
+            if attribute in _RULES_OF and _singular(words[i]):
+                continue  # «лишить водительских прав пьяного водителя автобуса»: one worker, not a trade
             if _on_condition(words, clause, j) or (words[j] == "подальше" and kept_out):
                 # «таксистов без лицензии надо лишать прав»: the law's sanction on a condition; «детей
                 # надо держать подальше от дороги»: minors kept away by care

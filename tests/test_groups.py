@@ -4308,3 +4308,12 @@ def test_one_mans_crime_made_the_way_of_his_people_is_held(text):
 )
 def test_a_peoples_custom_told_without_a_crime_is_no_generalisation(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", ["Лишить водительских прав пьяного водителя автобуса", "Уволить этого врача из поликлиники"])
+def test_a_sanction_on_one_worker_is_no_call_against_a_trade(text):
+    assert findings(text) == []
+
+
+def test_a_sanction_on_a_trade_in_the_plural_is_still_a_call():
+    assert ("call_to_exclude", "profession") in findings("Гнать таксистов из города")
