@@ -1128,3 +1128,32 @@ def test_a_crime_asked_denied_told_of_others_or_said_of_anyone_accuses_no_addres
 def test_a_naming_rebuked_before_the_verb_is_not_the_authors_own(judge, text):
     v = judge.judge(text)
     assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Советую удалить комментарий, пока не поздно",
+        "Мы тебя вычислили",
+        "Твой адрес уже у нас",
+        "Не забывай, город маленький",
+        "Город маленький, все друг друга знают, подумай",
+    ],
+)
+def test_take_it_back_tracked_down_and_small_town_are_held_veiled_threats(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Записывайтесь на прививку, пока не поздно",
+        "Вычислить вас по IP невозможно, не волнуйтесь",
+        "Ваш адрес у нас в базе, квитанцию пришлём",
+        "У нас маленький город, подумайте о туристах",
+        "Город маленький, встретимся на ярмарке!",
+    ],
+)
+def test_a_vaccine_a_technical_answer_a_database_and_a_small_town_fair_are_no_threats(judge, text):
+    assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
