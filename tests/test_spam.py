@@ -758,3 +758,29 @@ def test_network_marketing_recruiting_is_spam(judge, text):
 )
 def test_volunteers_invited_or_a_phone_talked_of_are_no_spam(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Натяжные потолки от 250 руб/м2, замер бесплатно",
+        "Ремонт холодильников на дому, недорого, с гарантией",
+        "Исправлю кредитную историю, гарантия, анонимно",
+    ],
+)
+def test_a_price_per_unit_an_offers_promises_and_a_credit_record_mended_are_offers(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сделали быстро и недорого, спасибо мастеру из ЖЭУ",
+        "Штраф от 500 рублей за парковку на газоне",
+        "Сначала нужно исправить кредитную историю и погасить все долги.",
+        "При монтаже и обслуживании ветряков погибло много людей",
+        "Мастер приехал быстро, сделал качественно, с гарантией на год — рекомендую",
+    ],
+)
+def test_thanks_a_fine_advice_and_news_are_no_offers(judge, text):
+    assert judge.judge(text).action == "allow"
