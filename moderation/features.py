@@ -376,7 +376,9 @@ _OWN_CUES = {
     "петух": frozenset(("петь", "утро", "рассвет")),
     # the sawhorse («козлы для пилки дров», «строительные козлы»; not «пилить»: «козлы пилят бюджет»)
     "козел": frozenset("дрова пилка строительный малярный доска".split()),
-    "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик".split()),
+    "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик утренник детский".split()),
+    # the bird at work («дятел стучит по столбу»; not «дятел» said of someone: «ну ты и дятел»)
+    "дятел": frozenset("стучать долбить столб ствол кора птица лес клюв".split()),
 }
 #: Words of abuse that also name a thing, read literally only beside the thing's own words (not the
 #: animals' ones: «чурки живут в подвале» keeps its slur): a block of firewood («наколол чурок для бани»,

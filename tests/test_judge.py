@@ -1157,3 +1157,13 @@ def test_take_it_back_tracked_down_and_small_town_are_held_veiled_threats(judge,
 )
 def test_a_vaccine_a_technical_answer_a_database_and_a_small_town_fair_are_no_threats(judge, text):
     assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize("text", ["Дятел стучит по столбу с утра, красиво", "Клоуны выступят на детском празднике в парке"])
+def test_a_woodpecker_at_work_and_clowns_at_a_childrens_party_are_meant_literally(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Ну ты и дятел", "Клоуны из мэрии опять устроили праздник за наш счёт"])
+def test_a_woodpecker_or_clowns_said_of_people_are_not(judge, text):
+    assert judge.judge(text).action != "allow"
