@@ -51,7 +51,10 @@ def _spelt_names(p: Prepared, worship: frozenset[str]) -> list[int]:
     peoples' adjectives are masked group words («армянский язык»); «русский» is not one (it names too
     much else), so the flame wars' «выучи русский язык» made «Уроки русского языка в школе» an insult."""
     words = p.norm.words
-    out = [i for i, w in enumerate(words) if w in worship] if not worship.isdisjoint(words) else []
+    out = (
+        [i for i, w in enumerate(words) if w in worship and not (i and words[i - 1] in _OWN_OR_YOURS)]
+        if not worship.isdisjoint(words) else []
+    )  # (not «вы не в своём ауле», «идите в свою мечеть»: the place is the addressee's, a put-down)
     if "русск" in p.norm.text and "язык" in p.norm.text:
         lemmas = p.lemmas
         out += [
@@ -59,6 +62,13 @@ def _spelt_names(p: Prepared, worship: frozenset[str]) -> list[int]:
             if lem == "русский" and any(0 <= k < len(lemmas) and lemmas[k] == "язык" for k in (i - 1, i + 1))
         ]  # fmt: skip
     return out
+
+
+#: «свой», «твой», «ваш» before a place: the place is named as the addressee's or a people's own
+_OWN_OR_YOURS = frozenset(
+    "свой своем своём свою своих своего своей своим свои твой твоем твоём твою твоих твоего твоей ваш вашем"
+    " вашу ваших вашего вашей".split()
+)
 
 
 def settle_heap() -> None:

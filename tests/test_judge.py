@@ -651,7 +651,9 @@ def test_settlement_words_are_spelt_names_the_model_is_asked_about_again():
     assert {"хутор", "хуторе", "аулов"} <= default_lexicon().settlement_words
 
 
-@pytest.mark.parametrize("text", ["Хохлы со своего хутора опять вопят", "Вали в свой аул, баран"])
+@pytest.mark.parametrize(
+    "text", ["Хохлы со своего хутора опять вопят", "Вали в свой аул, баран", "Говорите по-русски, вы в России, а не в своём ауле"]
+)
 def test_a_slur_beside_a_settlement_word_stays(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
 
