@@ -748,6 +748,16 @@ def _crime_as_their_way(words: Sequence[str], cue: list[frozenset[str]], j: int,
 _CRIME_VERBS = frozenset("зарезать убить ограбить украсть изнасиловать избить обокрасть пырнуть".split())
 
 
+_NO_LIFE = frozenset(("житья", "покоя"))
+
+
+def _no_life_from_them(words: Sequence[str], j: int, i: int) -> bool:
+    """Is «житья» at ``j`` said to be none because of «них» standing for the people at ``i`` («житья от
+    них нет», «от них житья нет»)? (The people named at the «от» itself is the lexicon's no_life_from_them.)"""
+    lo, hi = max(0, j - 3), min(len(words), j + 4)
+    return "нет" in words[j + 1 : hi] and any(words[k] == "от" and k + 1 < len(words) and words[k + 1] == "них" for k in range(lo, hi)) and i < j
+
+
 #: use said to be none («толку от них никакого», «никакой пользы от них»)
 _USE = frozenset(("толку", "толк", "пользы", "проку"))
 _NONE_OF = frozenset(("никакого", "никакой", "нет", "ноль", "ни", "мало", "никакущего"))
@@ -3102,6 +3112,10 @@ def _statement(
             # «очередной мигрант кого-то зарезал. Это у них норма, их культура такая»: one man's crime
             # made the way of his people — held for a moderator
             return found("generalisation", j, "review", words[j], hold=True)
+        if words[j] in _NO_LIFE and attribute in _ONLY_OF and _no_life_from_them(words, j, i):
+            # «даги на приорах гоняют как бешеные, житья от них нет»: the lexicon's «от цыган житья нет»
+            # with the people named before and «них» standing for it
+            return found("generalisation", j, "delete", f"{words[j]} … нет")
         if words[j] in _USE and attribute in _USELESS_OF and _of_no_use(words, j, i):
             # «не берут женщин после 40 — толку от них никакого», «от стариков пользы никакой»: a people,
             # a sex or an age said to be of no use — held for a moderator (of a trade or the police it is

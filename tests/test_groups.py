@@ -2753,7 +2753,7 @@ def test_a_city_for_russians_is_hate(judge):
     assert judge.judge("Русский город — русским людям").action == "delete_and_ban"
 
 
-@pytest.mark.parametrize("text", ["От цыган житья нет", "Житья нет от этих мигрантов"])
+@pytest.mark.parametrize("text", ["От цыган житья нет", "Житья нет от этих мигрантов", "Житья от этих цыган нет"])
 def test_a_people_leaving_no_one_in_peace_is_a_generalisation(judge, text):
     assert judge.judge(text).action == "delete_and_ban"
 
@@ -4317,3 +4317,15 @@ def test_a_sanction_on_one_worker_is_no_call_against_a_trade(text):
 
 def test_a_sanction_on_a_trade_in_the_plural_is_still_a_call():
     assert ("call_to_exclude", "profession") in findings("Гнать таксистов из города")
+
+
+@pytest.mark.parametrize(
+    "text", ["даги на приорах гоняют по ночам как бешеные житья от них нет", "Цыгане опять у подъезда, от них житья нет"]
+)
+def test_no_life_because_of_them_said_of_a_people_named_before_generalises(text):
+    assert ("generalisation", "nationality") in findings(text)
+
+
+@pytest.mark.parametrize("text", ["Студенты в общаге шумят, житья от них нет", "Соседи сверху шумят, житья от них нет"])
+def test_no_life_because_of_noisy_students_or_neighbours_is_a_complaint(text):
+    assert findings(text) == []
