@@ -415,6 +415,7 @@ class Judge:
             notice=scores["spam"] >= thresholds["spam"].review and _notice(p),
             fundraising=scores["spam"] >= thresholds["spam"].delete and _fundraising(p),
             seeking_work=scores["spam"] >= thresholds["spam"].review and _seeks_work(p),
+            seeking_help=scores["spam"] >= thresholds["spam"].review and _seeks_help(p),
         )
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
@@ -1200,6 +1201,27 @@ def _seeks_work(p: Prepared) -> bool:
         and not _WORK.isdisjoint(lem[:5])
         and _RECRUITS.isdisjoint(lem)
         and not any(s.name in _SELLS_BUT_PAY for s in p.spam)
+    )
+
+
+#: people a household hires for itself («ищу сиделку для мамы», «нужен сантехник»)
+_HELPERS = frozenset(
+    "сиделка няня репетитор сантехник сантехника электрик электрика мастер плиточник маляр штукатур сварщик садовник домработница"
+    " логопед юрист адвокат нотариус ветеринар кинолог грузчик перевозчик эвакуатор попутчик".split()
+)
+
+
+def _seeks_help(p: Prepared) -> bool:
+    """Does the text open by asking for a helper or a craftsman for the author («ищу сиделку для мамы»,
+    «нужен сантехник, кто посоветует?»), recruiting no one and selling nothing?"""
+    words, lem = p.norm.words, p.lemmas
+    helper = next((i for i in range(min(5, len(lem))) if lem[i] in _HELPERS), None)
+    return (
+        helper is not None
+        and not _SEEK.isdisjoint(words[:2])
+        and all(q.tag.number != "plur" for q in parses(words[helper])[:1])  # (not «ищу мастеров в салон»)
+        and _RECRUITS.isdisjoint(lem)
+        and not any(s.name in _SELLS for s in p.spam)
     )
 
 

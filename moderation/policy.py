@@ -176,6 +176,7 @@ def ceilings(
     quoted: bool = False,
     fundraising: bool = False,
     seeking_work: bool = False,
+    seeking_help: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -202,6 +203,9 @@ def ceilings(
       parent's or a fraud: spam is at most held for review, nobody is banned.
     * A text that asks for work (``seeking_work``: «ищу подработку по вечерам, хотя бы 1000 в день»,
       recruiting no one) offers none: spam is let through, or held when it gives a contact.
+    * A text that asks for a helper or a craftsman for the author's own (``seeking_help``: «ищу сиделку
+      для мамы, пишите в личку», «нужен сантехник»), offering no pay by the day and recruiting no one,
+      buys a service, it does not sell one: spam is let through, or held when it gives a contact.
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
@@ -263,6 +267,9 @@ def ceilings(
     if seeking_work and out.get("spam") != "allow":
         out["spam"] = "review" if any(s.name in SPAM_CONTACT for s in spam) else "allow"
         why["spam"] = "автор ищет работу, а не предлагает её"
+    elif seeking_help and out.get("spam") != "allow":
+        out["spam"] = "review" if any(s.name in SPAM_CONTACT for s in spam) else "allow"
+        why["spam"] = "автор ищет мастера или помощника для себя, а не предлагает услуги"
     hit_list = list(hits)
     said_of = (
         (self_insult, "автор говорит это о себе"),

@@ -784,3 +784,28 @@ def test_a_price_per_unit_an_offers_promises_and_a_credit_record_mended_are_offe
 )
 def test_thanks_a_fine_advice_and_news_are_no_offers(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ищу сиделку для мамы, оплата договорная, пишите в личку",
+        "Нужен репетитор по математике, оплата договорная, пишите в лс",
+        "Ищу сантехника, срочно, звоните 89280001122",
+    ],
+)
+def test_a_household_seeking_a_helper_buys_a_service_and_is_never_banned_for_spam(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ищу мастеров ногтевого сервиса в салон в центре, подробности в лс, аренда рабочего места 8000",
+        "Ищу мастера маникюра на удалёнку, доход от 50 000, пиши в лс",
+        "Ищу людей в команду, пишите в личку",
+    ],
+)
+def test_recruiting_for_a_business_or_for_pay_is_still_spam(judge, text):
+    assert "spam" in judge.judge(text).labels
