@@ -1169,3 +1169,20 @@ def test_a_woodpecker_at_work_and_clowns_at_a_childrens_party_are_meant_literall
 @pytest.mark.parametrize("text", ["Ну ты и дятел", "Клоуны из мэрии опять устроили праздник за наш счёт"])
 def test_a_woodpecker_or_clowns_said_of_people_are_not(judge, text):
     assert judge.judge(text).action != "allow"
+
+
+def test_the_addressee_said_to_have_lost_their_mind_is_insulted(judge):
+    v = judge.judge("Вы, бабуля, из ума выжили")
+    assert v.action in ("delete", "delete_and_ban") and any(e.matched == "you_lost_your_mind" for e in v.evidence)
+
+
+@pytest.mark.parametrize("text", ["Баба Маша из пятого подъезда печёт лучшие пироги", "Передайте бабе Нине спасибо за варенье"])
+def test_a_grandmother_called_so_before_her_name_is_no_insult(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_granny_titles_hide_the_title_before_a_name_only():
+    from moderation.features import prepare
+
+    assert prepare("Баба Маша печёт пироги").unseen == (0,)
+    assert 0 not in prepare("Баба, иди борщ вари").unseen
