@@ -432,6 +432,11 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             continue  # «этого водителя уволить и лишить прав»: one person pointed at, not a group
         if _counted(words, sent, i if antecedent is None else antecedent):
             continue  # «трое цыган обманули продавца», «двое рабочих не справятся»: some people, counted
+        if antecedent is None and i > 0 and words[i - 1].startswith(_UNLAWFUL) and sent[i - 1] == s:
+            # «нелегальных мигрантов надо депортировать по закону»: those the law itself sends away, not
+            # the people — the analyser's reading wins over the lexicon's expulsion pattern
+            defused_sents.add(s)
+            continue
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
@@ -2202,6 +2207,10 @@ def _one_person(words: Sequence[str], sent: list[int], i: int) -> bool:
 def _singular(word: str) -> bool:
     """Is the group word singular in its two likeliest readings (not a collective: «молодёжь»)?"""
     return word not in _COLLECTIVE and all(p.tag.number == "sing" for p in parses(word)[:2])
+
+
+#: people named by an unlawful status («нелегальных мигрантов»): the law's own subset of a group
+_UNLAWFUL = ("нелегальн", "незаконн")
 
 
 #: Collective numerals and counts: «двое», «трое» … people counted are some people, not the group.

@@ -4329,3 +4329,10 @@ def test_no_life_because_of_them_said_of_a_people_named_before_generalises(text)
 @pytest.mark.parametrize("text", ["Студенты в общаге шумят, житья от них нет", "Соседи сверху шумят, житья от них нет"])
 def test_no_life_because_of_noisy_students_or_neighbours_is_a_complaint(text):
     assert findings(text) == []
+
+
+def test_migrants_named_by_an_unlawful_status_are_the_laws_subset_not_the_people(judge):
+    text = "Нелегальных мигрантов надо депортировать по закону"
+    assert findings(text) == []
+    assert judge.judge(text).action in ("allow", "review")
+    assert judge.judge("Всех мигрантов надо депортировать, пусть едут домой").action == "delete_and_ban"
