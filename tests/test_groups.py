@@ -4336,3 +4336,12 @@ def test_migrants_named_by_an_unlawful_status_are_the_laws_subset_not_the_people
     assert findings(text) == []
     assert judge.judge(text).action in ("allow", "review")
     assert judge.judge("Всех мигрантов надо депортировать, пусть едут домой").action == "delete_and_ban"
+
+
+@pytest.mark.parametrize("text", ["Таджики размножаются как кролики", "Кавказцы размножаются как кролики, скоро русских не останется"])
+def test_a_people_said_to_breed_is_generalised_about(text):
+    assert ("generalisation", "nationality") in findings(text)
+
+
+def test_rabbits_breeding_is_no_statement_about_people():
+    assert findings("Кролики размножаются быстро, берите кроликов на ферму") == []
