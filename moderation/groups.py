@@ -2204,6 +2204,11 @@ def _one_person(words: Sequence[str], sent: list[int], i: int) -> bool:
     return all(p.tag.number == "sing" for p in parses(words[i])[:2])
 
 
+#: calls to punish that are harm said of a people («проучить таджиков», «мусульман надо прижать») and a
+#: fine or a hug said of others
+_PUNISH = frozenset(("проучить", "прижать"))
+
+
 def _singular(word: str) -> bool:
     """Is the group word singular in its two likeliest readings (not a collective: «молодёжь»)?"""
     return word not in _COLLECTIVE and all(p.tag.number == "sing" for p in parses(word)[:2])
@@ -2723,6 +2728,8 @@ def _statement(
                 continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group
             if attribute in _RULES_OF and _singular(words[i]):
                 continue  # «лишить водительских прав пьяного водителя автобуса»: one worker, not a trade
+            if lemma(words[j]) in _PUNISH and (attribute not in _ONLY_OF or (j + 1 < n and words[j + 1] == "к")):
+                continue  # «проучить водителей штрафами», «пенсионеров прижать к сердцу»: a people only
             if _on_condition(words, clause, j) or (words[j] == "подальше" and kept_out):
                 # «таксистов без лицензии надо лишать прав»: the law's sanction on a condition; «детей
                 # надо держать подальше от дороги»: minors kept away by care

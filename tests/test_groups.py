@@ -4345,3 +4345,17 @@ def test_a_people_said_to_breed_is_generalised_about(text):
 
 def test_rabbits_breeding_is_no_statement_about_people():
     assert findings("Кролики размножаются быстро, берите кроликов на ферму") == []
+
+
+@pytest.mark.parametrize("text", ["Надо проучить этих таджиков, чтобы знали своё место", "Мусульман надо прижать как следует"])
+def test_a_people_to_be_taught_a_lesson_or_pressed_is_a_call(text):
+    assert any(k == "call_to_exclude" for k, _a in findings(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Надо проучить этих водителей штрафами за парковку на газоне", "Пенсионеров надо прижать к сердцу и поблагодарить",
+     "Армян надо прижать к сердцу — спасибо за помощь"],
+)
+def test_drivers_fined_and_people_hugged_are_no_call(text):
+    assert findings(text) == []
