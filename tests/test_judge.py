@@ -1186,3 +1186,18 @@ def test_granny_titles_hide_the_title_before_a_name_only():
 
     assert prepare("Баба Маша печёт пироги").unseen == (0,)
     assert 0 not in prepare("Баба, иди борщ вари").unseen
+
+
+@pytest.mark.parametrize(
+    "text", ["Мэр Иванов берёт откаты с каждого контракта", "Судья Кузнецов продажный", "Прокурор у нас куплен застройщиком"]
+)
+def test_an_official_said_to_take_kickbacks_or_be_bought_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Судья Кузнецов не продажный, он честно рассудил", "Дом у мэра куплен в ипотеку, это есть в декларации"]
+)
+def test_an_official_cleared_or_a_house_bought_is_no_accusation(judge, text):
+    assert not any(e.kind == "defamation_of_person" for e in judge.judge(text).evidence)
