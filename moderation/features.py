@@ -91,6 +91,35 @@ _GROUP_KINDS = frozenset(("generalisation", "call_to_exclude", "dehumanising"))
 _ABUSIVE = frozenset(("insult", "threat", "hate"))
 
 
+#: the pattern of a killing promised in the first person without an object («убью», «закопаю»)
+_KILL_1ST = "kill_first_person"
+#: what may stand between the verb and its object («закопаю эти луковицы», «зарежу свою курицу»)
+_OWNED_BY = frozenset("свой свою своего своих свои этот эту этого эти этих мой мою моего мои моих эту".split())
+
+
+def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:
+    """Is the first-person verb of ``h`` followed by its object, a thing — an inanimate noun in the
+    accusative in its likeliest reading («закопаю луковицы тюльпанов», «грохну тарелку»; not «закопаю
+    тебя», «убью эту тварь»)?"""
+    toks, words = norm.tokens, norm.words
+    k = next((i for i, t in enumerate(toks) if t.start == h.start), None)
+    if k is None:
+        return False
+    k += 1
+    if k < len(words) and words[k] in _OWNED_BY:
+        k += 1
+    if k >= len(words) or _CLAUSE_GAP.search(norm.original, toks[k - 1].end, toks[k].start):
+        return False
+    readings = parses(words[k])[:3]
+    return (
+        bool(readings) and readings[0].tag.POS == "NOUN" and "inan" in readings[0].tag
+        and any(q.tag.POS == "NOUN" and "inan" in q.tag and "accs" in q.tag for q in readings)
+    )  # fmt: skip
+
+
+_CLAUSE_GAP = re.compile(r"[,.!?;:—–]")
+
+
 def _inside(h: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(a <= h.start and h.end <= b for a, b in spans)
 
@@ -122,6 +151,9 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # «сука привитая», «скотина без присмотра на ферме»: an animal is no insult
         spans = [(toks[a].start, toks[b].end) for a, b in named] + [(toks[i].start, toks[i].end) for i in beasts]
         hits = [h for h in hits if h.category not in _TITLE_BLIND or not _inside(h, spans)]
+    if any(h.matched == _KILL_1ST for h in hits):
+        # «закопаю луковицы у подъезда», «зарежу курицу на суп»: the author's own deed done to a thing
+        hits = [h for h in hits if h.matched != _KILL_1ST or not _done_to_a_thing(norm, h)]
     groups = analyse(norm, lexicon, lemmas)
     if groups is not None and groups.defused:
         # a lexicon pattern's generalisation inside a sentence that negates or rejects it ("не все X

@@ -1201,3 +1201,13 @@ def test_an_official_said_to_take_kickbacks_or_be_bought_is_held(judge, text):
 )
 def test_an_official_cleared_or_a_house_bought_is_no_accusation(judge, text):
     assert not any(e.kind == "defamation_of_person" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize("text", ["Закопаю луковицы тюльпанов у подъезда, никто не против?", "Грохну эту вазу, если ещё раз упадёт"])
+def test_a_first_person_deed_done_to_a_thing_is_no_threat(judge, text):
+    assert not any(e.matched == "kill_first_person" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize("text", ["Закопаю тебя", "Урою, если ещё раз увижу", "Закопаю этого урода", "поймаю — убью"])
+def test_a_first_person_killing_with_no_thing_after_it_stays_a_threat(judge, text):
+    assert any(e.matched == "kill_first_person" for e in judge.judge(text).evidence)
