@@ -91,6 +91,32 @@ _GROUP_KINDS = frozenset(("generalisation", "call_to_exclude", "dehumanising"))
 _ABUSIVE = frozenset(("insult", "threat", "hate"))
 
 
+#: the analyser's cue of a request to the moderators (moderation.groups.analyse)
+_ASKS_MODERATORS = "обращение к модераторам"
+#: words before abuse in its sentence that make it someone else's: where it was written, what was said,
+#: who wrote or called it
+_REPORTED_BY = frozenset(
+    """где что который которая которое которые которого которой которых пишет пишут написал написала
+    написали назвал назвала назвали называет называют обзывает обзывают обозвал обозвала обозвали оскорбляет
+    оскорбляют сказал сказала сказали говорит говорят кричал кричала кричали мол типа""".split()
+)
+_OPENING_QUOTES = "«\"“„"
+
+
+def _authors_own(norm: Normalized, start: int) -> bool:
+    """Are the abusive words at ``start`` the author's own — not inside quotation marks, and with no word
+    of reporting (:data:`_REPORTED_BY`: «где», «пишет», «назвали») before them in their sentence?"""
+    toks, words, orig, sent = norm.tokens, norm.words, norm.original, norm.sentences
+    k = next((i for i, t in enumerate(toks) if t.start <= start < t.end + 1), None)
+    if k is None:
+        return False
+    before = orig[:start]
+    opened = max(before.rfind(q) for q in _OPENING_QUOTES)
+    if opened >= 0 and not any(c in before[opened + 1 :] for c in "»\"”“"):
+        return False  # inside quotation marks
+    return not any(words[m] in _REPORTED_BY for m in range(k) if sent[m] == sent[k])
+
+
 #: the pattern of a killing promised in the first person without an object («убью», «закопаю»)
 _KILL_1ST = "kill_first_person"
 #: what may stand between the verb and its object («закопаю эти луковицы», «зарежу свою курицу»)
@@ -160,6 +186,13 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # воры", "говорить, что все X воры, — стереотип") is no evidence: the analyser's reading wins
         hits = [h for h in hits if not (h.kind in _GROUP_KINDS and _inside(h, groups.defused))]
     abusive = [(h.start, h.end) for h in hits if h.category in _ABUSIVE]
+    if (
+        abusive and groups is not None and groups.reported is not None
+        and groups.reported.cue.startswith(_ASKS_MODERATORS) and any(_authors_own(norm, a) for a, _b in abusive)
+    ):  # fmt: skip
+        # «Модераторы, вы дебилы? Удалите уже этот спам», «Удалите этот комментарий, автор — урод»: the
+        # request to the moderators does not make the author's own abuse someone else's words
+        groups.reported = None
     if not abusive and not lexicon.reportable_words.isdisjoint(norm.words):
         # «прошу не называть друг друга скотами»: a word the model alone reads as an insult
         abusive = [(t.start, t.end) for t in norm.tokens if t.text in lexicon.reportable_words]

@@ -1211,3 +1211,23 @@ def test_a_first_person_deed_done_to_a_thing_is_no_threat(judge, text):
 @pytest.mark.parametrize("text", ["Закопаю тебя", "Урою, если ещё раз увижу", "Закопаю этого урода", "поймаю — убью"])
 def test_a_first_person_killing_with_no_thing_after_it_stays_a_threat(judge, text):
     assert any(e.matched == "kill_first_person" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Модераторы, вы дебилы? Удалите уже этот спам", "Удалите этот комментарий, автор — конченый урод"]
+)
+def test_a_request_to_the_moderators_does_not_shield_the_authors_own_abuse(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "insult" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Админ, почистите комменты, тут один пишет «все чурки — твари»",
+        "Модераторы, тут кто-то пишет, что все армяне воры, удалите это",
+        "Удалите, пожалуйста, комментарий, где Ивановну назвали воровкой",
+    ],
+)
+def test_a_request_to_the_moderators_quoting_or_reporting_abuse_is_never_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
