@@ -499,6 +499,20 @@ class Judge:
             # no act that weighs — under the delete line that is no case for a moderator
             caps["threat"] = "allow"
             why["threat"] = "модель видит угрозу только в названиях, без угрожающего действия"
+        for c in _GROUP_HEADS:
+            if (
+                thresholds[c].review <= scores[c] < thresholds[c].delete
+                and c not in caps
+                and not (c == "hate" and derived_hate)
+                and not _rule_backed(c, p)
+                and (ev := model_evidence(c))
+                and _names_only(ev, self._identity_words)
+            ):
+                # «Россия — многонациональная страна, все мы россияне» was held as an insult: under the
+                # delete line the model reads one only in the names of peoples and places (as above, where
+                # it would delete and a moderator reads it) — no group's name is a case by itself
+                caps[c] = "allow"
+                why[c] = "модель видит оскорбление лишь в названии народа или места"
         culled = None
         for c in _MODEL_ONLY_HEADS:
             if scores[c] < thresholds[c].review or caps.get(c) == "allow" or _rule_backed(c, p):

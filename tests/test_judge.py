@@ -1231,3 +1231,8 @@ def test_a_request_to_the_moderators_does_not_shield_the_authors_own_abuse(judge
 )
 def test_a_request_to_the_moderators_quoting_or_reporting_abuse_is_never_deleted(judge, text):
     assert judge.judge(text).action in ("allow", "review")
+
+
+def test_a_peoples_name_alone_holds_nothing_under_the_delete_line(judge):
+    v = judge.judge("Россия — многонациональная страна, все мы россияне")
+    assert v.action == "allow", (v.action, v.ground)
