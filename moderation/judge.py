@@ -493,6 +493,7 @@ class Judge:
             and not _rule_backed("threat", p)
             and model_evidence("threat")
             and self._act_weight(p, word_features[0]) < _ACT_WEIGHT
+            and self._names_in_threat(p, word_features[0])
         ):
             # «Кто подрядчик на Кирова?», «Управляющую компанию надо менять» were held as threats: the
             # model reads one only in the names of those the threats it learnt from were aimed at, with
@@ -708,9 +709,22 @@ class Judge:
 
     def _act_weight(self, p: Prepared, feats: tuple) -> float:
         """What the acts among the words the model reads most as a threat (verbs, «стенка», «пуля») add
-        to its threat score."""
+        to its threat score (a verbal reading right after a preposition is a noun's: «на встречу»)."""
         weight = self._word_weights("threat", feats)
-        return sum(float(weight[i]) for i in self._top_words(p, "threat", feats) if _names_an_act(p.norm.words[i]))
+        words = p.norm.words
+        return sum(
+            float(weight[i]) for i in self._top_words(p, "threat", feats)
+            if words[i] in _VIOLENT_NOUNS or (_names_an_act(words[i]) and not (i and words[i - 1] in PREPOSITIONS))
+        )  # fmt: skip
+
+    def _names_in_threat(self, p: Prepared, feats: tuple) -> bool:
+        """Is one of the words the model reads most as a threat a noun — a name of those threats were
+        aimed at («подрядчик», «жэу») — rather than only pronouns and particles («надо бы этого …»)?"""
+        words = p.norm.words
+        return any(
+            not is_function_word(words[i]) and any(q.tag.POS == "NOUN" for q in parses(words[i])[:1])
+            for i in self._top_words(p, "threat", feats)
+        )
 
     def _word_features(self, p: Prepared, X, row: int) -> tuple | None:  # noqa: N803
         """Which of the row's features each word takes part in, and its part — the same for every

@@ -1236,3 +1236,18 @@ def test_a_request_to_the_moderators_quoting_or_reporting_abuse_is_never_deleted
 def test_a_peoples_name_alone_holds_nothing_under_the_delete_line(judge):
     v = judge.judge("Россия — многонациональная страна, все мы россияне")
     assert v.action == "allow", (v.action, v.ground)
+
+
+def test_a_meeting_is_no_act_of_a_threat_and_a_threat_on_pronouns_alone_stays_held(judge):
+    assert judge.judge("Надо бы этого депутата пригласить на встречу с жителями").action in ("allow", "review")
+    v = judge.judge("Надо бы этого депутата проучить, мужики, кто со мной?")
+    assert v.action != "allow" or not v.scores["threat"] >= 0.35, (v.action, v.scores)
+
+
+@pytest.mark.parametrize("text", ["Пусть только попробует снести наш гараж — пожалеет", "Пусть только тронет мою дочь — получит"])
+def test_a_dare_to_a_third_person_with_what_follows_is_a_held_veiled_threat(judge, text):
+    assert any(e.matched == "let_them_try_and_regret" for e in judge.judge(text).evidence)
+
+
+def test_a_dare_to_try_a_recipe_is_no_threat(judge):
+    assert not any(e.kind == "veiled_threat" for e in judge.judge("Пусть только попробует новый рецепт — ему понравится").evidence)
