@@ -32,7 +32,7 @@ from pathlib import Path
 
 from moderation import categories
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
-from moderation.lemmatize import FUNCTION_LEMMAS, VERBAL_POS, analyzer, parses
+from moderation.lemmatize import FUNCTION_LEMMAS, VERBAL_POS, analyzer, is_function_word, parses
 from moderation.normalize import Normalized, squeeze_doubles
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
@@ -896,6 +896,8 @@ class Lexicon:
                 del f["hate"]
         if _SPLIT_HINT.search(orig):
             hits.extend(self._match_split(n, words, found))
+        if len(words) > 1:
+            hits.extend(self._match_spaced(n, words, found))
         for i in sorted(found):
             f = found[i]
             if not f:
@@ -999,6 +1001,35 @@ class Lexicon:
                 if cat in f and cat not in have:
                     entry, tgt = f[cat]
                     out.append(Hit(cat, entry, a.start, b.end, orig[a.start : b.end], tgt))
+        return out
+
+    def _match_spaced(
+        self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]]
+    ) -> list[Hit]:
+        """A word split by one space into two pieces of two letters or more, one of them three letters or
+        fewer («ху йня», «му дак», «деб ил», «пи дор»): the two are read as one word, and count only when it
+        is a listed form (not a мат root: «е был», «п сдельная»), neither piece is a particle or a
+        preposition («не люди» is no «нелюди») and neither is already a lexicon word («на хуй» keeps its
+        «хуй»)."""
+        out: list[Hit] = []
+        forms = self._forms
+        for i in range(len(words) - 1):
+            left, right = words[i], words[i + 1]
+            if (len(left) > 3 and len(right) > 3) or len(left) < 2 or len(right) < 2:
+                continue
+            info = forms.get(left + right)  # (one dict lookup rules out nearly every pair)
+            if info is None or not info.entries or i in found or i + 1 in found:
+                continue
+            a, b = n.tokens[i], n.tokens[i + 1]
+            if n.original[a.end : b.start] != " " or not (_CYR_WORD.fullmatch(left) and _CYR_WORD.fullmatch(right)):
+                continue
+            if is_function_word(left) or is_function_word(right):
+                continue  # («не люди», «от сюда»: a particle or a preposition is a word of its own)
+            seen: set[str] = set()
+            for cat, entry, tgt in info.entries:
+                if cat in self._cats and cat not in seen:
+                    seen.add(cat)
+                    out.append(Hit(cat, entry, a.start, b.end, n.original[a.start : b.end], tgt))
         return out
 
     def suspicion(self, word: str) -> int:
