@@ -120,7 +120,7 @@ def _authors_own(norm: Normalized, start: int) -> bool:
 #: the pattern of a killing promised in the first person without an object («убью», «закопаю»)
 _KILL_1ST = "kill_first_person"
 #: what may stand between the verb and its object («закопаю эти луковицы», «зарежу свою курицу»)
-_OWNED_BY = frozenset("свой свою своего своих свои этот эту этого эти этих мой мою моего мои моих эту".split())
+_OWNED_BY = frozenset("свой свою своего своих свои этот эту этого эти этих мой мою моего мои моих".split())
 
 
 def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:

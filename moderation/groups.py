@@ -736,6 +736,8 @@ _MORE = frozenset(("больше", "меньше", "хуже"))
 _CRIME = frozenset("преступление преступность кража грабеж убийство изнасилование поножовщина криминал".split())
 _BETTER = frozenset(("чище", "лучше", "спокойнее", "безопаснее", "тише"))
 _NOTHING_BUT = _ONLY | {"только"}
+#: «них», «их» standing for a people named before («толку от них никакого», «у них это норма»)
+_THEM_GEN = frozenset(("них", "их"))
 #: a people's ways («у них это норма», «их культура такая», «менталитет у них такой»)
 _THEIR_WAYS = frozenset("норма нормой менталитет менталитете культура культуре традиция традиции обычай обычаи".split())
 
@@ -760,7 +762,11 @@ def _no_life_from_them(words: Sequence[str], j: int, i: int) -> bool:
     """Is «житья» at ``j`` said to be none because of «них» standing for the people at ``i`` («житья от
     них нет», «от них житья нет»)? (The people named at the «от» itself is the lexicon's no_life_from_them.)"""
     lo, hi = max(0, j - 3), min(len(words), j + 4)
-    return "нет" in words[j + 1 : hi] and any(words[k] == "от" and k + 1 < len(words) and words[k + 1] == "них" for k in range(lo, hi)) and i < j
+    return (
+        i < j
+        and "нет" in words[j + 1 : hi]
+        and any(words[k] == "от" and k + 1 < len(words) and words[k + 1] == "них" for k in range(lo, hi))
+    )
 
 
 #: use said to be none («толку от них никакого», «никакой пользы от них»)
@@ -777,8 +783,6 @@ def _of_no_use(words: Sequence[str], j: int, i: int) -> bool:
         words[k] == "от" and k + 1 < len(words) and (k + 1 == i or words[k + 1] in _THEM_GEN) for k in range(lo, hi)
     )
 
-
-_THEM_GEN = frozenset(("них", "их"))
 
 
 _NONE_LEFT = frozenset(("осталось", "было", "стало", "жило"))

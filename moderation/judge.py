@@ -456,7 +456,7 @@ class Judge:
                 # words said of a group names the group by nature: that reading stands)
                 caps[c] = "review"
                 why[c] = "модель видит оскорбление только в названии народа или группы людей — решает модератор"
-            elif c == "threat" and ev and self._act_weight(p, word_features[0]) < _ACT_WEIGHT:
+            elif c == "threat" and ev and self._threat_reading(p, word_features[0])[0] < _ACT_WEIGHT:
                 # «Мы наняли подрядчика» scored threat 0.61: the threat head learnt the nouns of the few
                 # threats it was trained on (contractors, offices, a mosque); a threat is an act, so
                 # with no verb among the words it can name, or none that weighs («Ваши подрядчики —
@@ -492,8 +492,8 @@ class Judge:
             and "threat" not in caps
             and not _rule_backed("threat", p)
             and model_evidence("threat")
-            and self._act_weight(p, word_features[0]) < _ACT_WEIGHT
-            and self._names_in_threat(p, word_features[0])
+            and (reading := self._threat_reading(p, word_features[0]))[0] < _ACT_WEIGHT
+            and reading[1]
         ):
             # «Кто подрядчик на Кирова?», «Управляющую компанию надо менять» were held as threats: the
             # model reads one only in the names of those the threats it learnt from were aimed at, with
@@ -686,11 +686,13 @@ class Judge:
             found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{p.lemmas[i]}"))
         return found
 
-    def _top_words(self, p: Prepared, label: str, feats: tuple) -> list[int]:
+    def _top_words(self, p: Prepared, label: str, feats: tuple, weight: np.ndarray | None = None) -> list[int]:
         """The (at most :data:`MODEL_EVIDENCE`) words of the text that push its ``label`` score up most,
         strongest first; masked words are never among them (see :meth:`_model_evidence`). ``feats``:
-        the row's :meth:`_word_features`, shared by the labels a verdict quotes."""
-        weight = self._word_weights(label, feats)
+        the row's :meth:`_word_features`, shared by the labels a verdict quotes (``weight``: its
+        :meth:`_word_weights` for the label, when the caller has them)."""
+        if weight is None:
+            weight = self._word_weights(label, feats)
         masked = p.masked
         top: list[int] = []
         for i in np.argsort(-weight, kind="stable")[:MODEL_EVIDENCE].tolist():
@@ -707,24 +709,20 @@ class Judge:
         contrib = np.where(match, data[pos] * coef[row_cols[pos]] * parts, 0.0)
         return np.bincount(ids, weights=contrib, minlength=n_tokens)
 
-    def _act_weight(self, p: Prepared, feats: tuple) -> float:
-        """What the acts among the words the model reads most as a threat (verbs, «стенка», «пуля») add
-        to its threat score (a verbal reading right after a preposition is a noun's: «на встречу»)."""
+    def _threat_reading(self, p: Prepared, feats: tuple) -> tuple[float, bool]:
+        """What the acts among the words the model reads most as a threat (verbs, «стенка», «пуля») add to
+        its threat score — a verbal reading right after a preposition is a noun's («на встречу») — and
+        whether one of those words is a noun, a name of whom the threats it learnt from were aimed at
+        («подрядчик», «жэу»), rather than only pronouns and particles («надо бы этого …»)."""
         weight = self._word_weights("threat", feats)
         words = p.norm.words
-        return sum(
-            float(weight[i]) for i in self._top_words(p, "threat", feats)
+        top = self._top_words(p, "threat", feats, weight)
+        acts = sum(
+            float(weight[i]) for i in top
             if words[i] in _VIOLENT_NOUNS or (_names_an_act(words[i]) and not (i and words[i - 1] in PREPOSITIONS))
         )  # fmt: skip
-
-    def _names_in_threat(self, p: Prepared, feats: tuple) -> bool:
-        """Is one of the words the model reads most as a threat a noun — a name of those threats were
-        aimed at («подрядчик», «жэу») — rather than only pronouns and particles («надо бы этого …»)?"""
-        words = p.norm.words
-        return any(
-            not is_function_word(words[i]) and any(q.tag.POS == "NOUN" for q in parses(words[i])[:1])
-            for i in self._top_words(p, "threat", feats)
-        )
+        named = any(not is_function_word(words[i]) and any(q.tag.POS == "NOUN" for q in parses(words[i])[:1]) for i in top)
+        return acts, named
 
     def _word_features(self, p: Prepared, X, row: int) -> tuple | None:  # noqa: N803
         """Which of the row's features each word takes part in, and its part — the same for every
@@ -771,11 +769,10 @@ _SLUR_LETTERS = 0.25
 _PLAIN_WORDS_LIMIT = 100_000
 _CYRILLIC = re.compile("[а-я]+")
 
-#: nouns that name the act of a threat by themselves: «к стенке», «на вилы», «на фонарь», «пулю в лоб»
 #: what the acts the model reads in a threat must add to its score for it to delete alone (see
-#: :meth:`Judge._act_weight`): contractors' and offices' names carry the rest
+#: :meth:`Judge._threat_reading`): contractors' and offices' names carry the rest
 _ACT_WEIGHT = 0.1
-
+#: nouns that name the act of a threat by themselves: «к стенке», «на вилы», «на фонарь», «пулю в лоб»
 _VIOLENT_NOUNS = frozenset((
     "стенка", "стенке", "стенку", "расстрел", "виселица", "виселицу", "петля", "петлю", "вилы", "пуля", "пулю",
     "гильотина", "гильотину", "кол", "столб", "столбах", "фонарь", "фонарях", "нож", "ножом", "топор", "топором",
