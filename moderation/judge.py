@@ -506,6 +506,7 @@ class Judge:
                 and c not in caps
                 and not (c == "hate" and derived_hate)
                 and not _rule_backed(c, p)
+                and not self._identity_words.isdisjoint(p.lemma_set)  # (a people's name among its words first)
                 and (ev := model_evidence(c))
                 and _names_only(ev, self._identity_words)
             ):

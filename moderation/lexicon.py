@@ -27,7 +27,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from moderation import categories
@@ -1011,26 +1011,42 @@ class Lexicon:
         is a listed form (not a мат root: «е был», «п сдельная»), neither piece is a particle or a
         preposition («не люди» is no «нелюди») and neither is already a lexicon word («на хуй» keeps its
         «хуй»)."""
+        heads, tails = self._split_pieces
+        # (two set lookups per pair rule out nearly every text: only a listed form's first or last two or
+        # three letters can be such a stub)
+        pairs = [i for i, (left, right) in enumerate(zip(words, words[1:], strict=False)) if left in heads or right in tails]
         out: list[Hit] = []
-        forms = self._forms
-        for i in range(len(words) - 1):
+        for i in pairs:
             left, right = words[i], words[i + 1]
-            if (len(left) > 3 and len(right) > 3) or len(left) < 2 or len(right) < 2:
+            if len(left) < 2 or len(right) < 2 or i in found or i + 1 in found:
                 continue
-            info = forms.get(left + right)  # (one dict lookup rules out nearly every pair)
-            if info is None or not info.entries or i in found or i + 1 in found:
+            info = self._forms.get(left + right)
+            if info is None or not info.entries:
                 continue
             a, b = n.tokens[i], n.tokens[i + 1]
             if n.original[a.end : b.start] != " " or not (_CYR_WORD.fullmatch(left) and _CYR_WORD.fullmatch(right)):
                 continue
             if is_function_word(left) or is_function_word(right):
-                continue  # («не люди», «от сюда»: a particle or a preposition is a word of its own)
+                continue  # (a long piece may be one: «не люди» has the stub on the other side)
             seen: set[str] = set()
             for cat, entry, tgt in info.entries:
                 if cat in self._cats and cat not in seen:
                     seen.add(cat)
                     out.append(Hit(cat, entry, a.start, b.end, n.original[a.start : b.end], tgt))
         return out
+
+    @cached_property
+    def _split_pieces(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first and the last two or three letters of every listed form of four letters or more that
+        names a category: the stubs :meth:`_match_spaced` may find on either side of a space."""
+        listed = [f for f, info in self._forms.items() if info.entries and len(f) >= 4]
+        heads = {f[:k] for f in listed for k in (2, 3)}
+        tails = {f[-k:] for f in listed for k in (2, 3)}
+        # (not a particle or a preposition: «не люди» is two words, and «на», «не» begin many forms)
+        return (
+            frozenset(x for x in heads if not is_function_word(x)),
+            frozenset(x for x in tails if not is_function_word(x)),
+        )
 
     def suspicion(self, word: str) -> int:
         """How much one lower-cased Cyrillic word suggests a violation nearby (3 a lexicon word, 2 a
