@@ -1251,3 +1251,13 @@ def test_a_dare_to_a_third_person_with_what_follows_is_a_held_veiled_threat(judg
 
 def test_a_dare_to_try_a_recipe_is_no_threat(judge):
     assert not any(e.kind == "veiled_threat" for e in judge.judge("Пусть только попробует новый рецепт — ему понравится").evidence)
+
+
+@pytest.mark.parametrize("text", ["Вас всех скоро вырежут", "Будет вам резня"])
+def test_a_massacre_promised_to_the_addressee_is_a_threat(judge, text):
+    assert "threat" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize("text", ["Вырежьте купон из газеты", "Гланды вам вырежут в больнице бесплатно", "На бойне работает мой сосед"])
+def test_a_coupon_tonsils_and_a_slaughterhouse_are_no_threats(judge, text):
+    assert "threat" not in judge.judge(text).labels
