@@ -54,6 +54,9 @@ _CLAUSE_END = re.compile(r"[.!?;\n…,:()\u2013\u2014-]")
 _CYR_START = re.compile(r"[а-я*]")
 _EMPTY: frozenset[str] = frozenset()
 _ALT = operator.attrgetter("alt")
+#: the middle finger, with or without a skin tone
+_GESTURE = "\U0001F595"
+_GESTURE_RE = re.compile("\U0001F595[\U0001F3FB-\U0001F3FF]?")
 #: A short run of symbols between letters: a word the normaliser may have split (Lexicon._match_split).
 _SPLIT_HINT = re.compile(r"[-.?*#_'’`()]{1,6}(?=[^\W\d_])")  # the letter before: a token must end there
 _SPLIT_GAP = re.compile(r"[-.?*#_'’`()]+")
@@ -789,6 +792,18 @@ class Lexicon:
 
     def match(self, n: Normalized) -> list[Hit]:
         """All lexicon hits in ``n``, ordered by position; offsets refer to ``n.original``."""
+        hits = self._match_words(n)
+        if _GESTURE in n.original:
+            # «Вот вам 🖕», «🖕🖕🖕 администрации»: the obscene gesture is мат without letters (the normaliser
+            # drops emoji, so no word carries it)
+            hits = sorted(
+                hits + [Hit("obscene", "жест 🖕", m.start(), m.end(), m.group()) for m in _GESTURE_RE.finditer(n.original)],
+                key=lambda h: (h.start, h.end, self._rank[h.category]),
+            )
+        return hits
+
+    def _match_words(self, n: Normalized) -> list[Hit]:
+        """The hits the words of ``n`` carry (:meth:`match` adds the gesture, which is no word)."""
         toks = n.tokens
         if not toks:
             return []

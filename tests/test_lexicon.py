@@ -890,3 +890,19 @@ def test_a_particle_a_preposition_or_a_root_is_not_glued_to_its_neighbour(text):
     from moderation.normalize import normalize
 
     assert not [h for h in default_lexicon().match(normalize(text)) if " " in h.quote]
+
+
+@pytest.mark.parametrize("text", ["Вот вам 🖕", "🖕🖕🖕 администрации", "🖕🏻"])
+def test_the_middle_finger_is_an_obscene_gesture(text):
+    from moderation.lexicon import default_lexicon
+    from moderation.normalize import normalize
+
+    found = default_lexicon().match(normalize(text))
+    assert found and all(h.category == "obscene" and h.quote.startswith("🖕") for h in found)
+
+
+def test_a_thumbs_up_is_no_gesture_of_abuse():
+    from moderation.lexicon import default_lexicon
+    from moderation.normalize import normalize
+
+    assert default_lexicon().match(normalize("👍 спасибо")) == []
