@@ -437,6 +437,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             # the people — the analyser's reading wins over the lexicon's expulsion pattern
             defused_sents.add(s)
             continue
+        if i > 1 and words[i - 1] == "не" and words[i - 2] in _YOU_NOM:
+            continue  # «Ты не журналист, а шавка»: a role denied to the addressee, no stereotype rejected
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
@@ -2218,6 +2220,8 @@ def _singular(word: str) -> bool:
     return word not in _COLLECTIVE and all(p.tag.number == "sing" for p in parses(word)[:2])
 
 
+#: the addressee in the nominative («ты не врач, а …»)
+_YOU_NOM = frozenset(("ты", "вы"))
 #: people named by an unlawful status («нелегальных мигрантов»): the law's own subset of a group
 _UNLAWFUL = ("нелегальн", "незаконн")
 

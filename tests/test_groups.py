@@ -4359,3 +4359,9 @@ def test_a_people_to_be_taught_a_lesson_or_pressed_is_a_call(text):
 )
 def test_drivers_fined_and_people_hugged_are_no_call(text):
     assert findings(text) == []
+
+
+def test_a_role_denied_to_the_addressee_rejects_no_stereotype(judge):
+    g = analyse(normalize("Ты не журналист, а шавка продажная"), default_lexicon())
+    assert g is not None and not g.defused
+    assert judge.judge("Не все журналисты продажные, есть честные").action in ("allow", "review")
