@@ -1261,3 +1261,13 @@ def test_a_massacre_promised_to_the_addressee_is_a_threat(judge, text):
 @pytest.mark.parametrize("text", ["Вырежьте купон из газеты", "Гланды вам вырежут в больнице бесплатно", "На бойне работает мой сосед"])
 def test_a_coupon_tonsils_and_a_slaughterhouse_are_no_threats(judge, text):
     assert "threat" not in judge.judge(text).labels
+
+
+@pytest.mark.parametrize("text", ["Кавказцы должны сидеть в своих горах", "Пусть сидят в своих республиках"])
+def test_a_people_told_to_stay_in_their_mountains_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == "back_to_your_mountains" for e in v.evidence)
+
+
+def test_a_story_of_sitting_in_ones_own_mountains_is_no_call(judge):
+    assert judge.judge("Мы сидели в своих горах и любовались закатом").action == "allow"
