@@ -1271,3 +1271,9 @@ def test_a_people_told_to_stay_in_their_mountains_is_held(judge, text):
 
 def test_a_story_of_sitting_in_ones_own_mountains_is_no_call(judge):
     assert judge.judge("Мы сидели в своих горах и любовались закатом").action == "allow"
+
+
+def test_the_addressees_home_known_to_us_is_a_held_veiled_threat(judge):
+    v = judge.judge("Твой дом на Ленина, 15, мы в курсе")
+    assert v.action == "review" and any(e.matched == "your_home_we_know" for e in v.evidence)
+    assert judge.judge("Ваш дом на Ленина, 15 — мы в курсе проблемы, бригада выехала").action == "allow"
