@@ -1277,3 +1277,15 @@ def test_the_addressees_home_known_to_us_is_a_held_veiled_threat(judge):
     v = judge.judge("Твой дом на Ленина, 15, мы в курсе")
     assert v.action == "review" and any(e.matched == "your_home_we_know" for e in v.evidence)
     assert judge.judge("Ваш дом на Ленина, 15 — мы в курсе проблемы, бригада выехала").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Этому журналисту недолго осталось писать", "Депутату Петрову недолго осталось"])
+def test_not_long_left_for_one_person_by_post_is_a_held_veiled_threat(judge, text):
+    assert any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Директору школы недолго осталось до пенсии, проводили с цветами", "Директору недолго осталось работать, на пенсию уходит"]
+)
+def test_time_left_to_a_pension_is_no_threat(judge, text):
+    assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
