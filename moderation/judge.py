@@ -1295,8 +1295,20 @@ def _quotes_spam(p: Prepared) -> bool:
 
 
 def _notice(p: Prepared) -> bool:
-    """Is the text a neighbour's notice (lost, found, given away) or a civic call for help?"""
-    return not _NOTICE.isdisjoint(p.lemma_set) or not _NOTICE_FORMS.isdisjoint(p.norm.words)
+    """Is the text a neighbour's notice (lost, found, given away), a civic call for help, or a public
+    service's line passed on («Горячая линия по отоплению: 8-800-…, звоните, там отвечают» was deleted with
+    a ban)?"""
+    lemmas = p.lemma_set
+    return (
+        not _NOTICE.isdisjoint(lemmas)
+        or not _NOTICE_FORMS.isdisjoint(p.norm.words)
+        or not _SERVICE_LINE.isdisjoint(lemmas)
+        or ("горячий" in lemmas and "линия" in lemmas)
+    )
+
+
+#: a public service whose phone a resident passes on (with «горячая линия»)
+_SERVICE_LINE = frozenset("диспетчерская еддс приемная мфц соцзащита аварийка".split())
 
 
 #: Lemmas of address: the second person and its possessive, and «господа» — the flame-war data made

@@ -246,7 +246,7 @@ def ceilings(
         why["spam"] = "ссылка или упоминание без рекламного умысла"
     elif notice and not any(s.name in SPAM_COMMERCE or s.name in SPAM_LINKS for s in spam):
         out["spam"] = "allow"
-        why["spam"] = "объявление жителя (потеря, находка, отдам даром), а не реклама"
+        why["spam"] = "объявление жителя (потеря, находка, отдам даром) или телефон городской службы, а не реклама"
     elif spam and warns and all(s.name in SPAM_TOPICS for s in spam):
         out["spam"] = "allow"
         why["spam"] = "предостережение или жалоба, а не предложение"

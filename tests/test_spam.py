@@ -809,3 +809,21 @@ def test_a_household_seeking_a_helper_buys_a_service_and_is_never_banned_for_spa
 )
 def test_recruiting_for_a_business_or_for_pay_is_still_spam(judge, text):
     assert "spam" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Горячая линия по отоплению: 8-800-100-00-00, звоните, там отвечают",
+        "Скидка 50% на проезд для пенсионеров с 1 января, подробности в МФЦ",
+    ],
+)
+def test_a_service_line_and_a_fare_benefit_passed_on_are_no_adverts(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Займы онлайн, горячая линия 8-800-000-00-00, звоните", "Скидка 30% на натяжные потолки, звоните 89280001122"]
+)
+def test_a_loan_hotline_and_a_discount_on_goods_are_still_spam(judge, text):
+    assert "spam" in judge.judge(text).labels
