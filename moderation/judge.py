@@ -1307,8 +1307,11 @@ def _notice(p: Prepared) -> bool:
     )
 
 
-#: a public service whose phone a resident passes on (with «горячая линия»)
-_SERVICE_LINE = frozenset("диспетчерская еддс приемная мфц соцзащита аварийка".split())
+#: a public service whose phone a resident passes on (with «горячая линия»; «Телефон участкового: 8-928-…»)
+_SERVICE_LINE = frozenset(
+    "диспетчерская еддс приемная мфц соцзащита аварийка участковый полиция скорая дежурный водоканал горводоканал"
+    " горгаз регистратура".split()
+)
 
 
 #: Lemmas of address: the second person and its possessive, and «господа» — the flame-war data made

@@ -816,6 +816,7 @@ def test_recruiting_for_a_business_or_for_pay_is_still_spam(judge, text):
     [
         "Горячая линия по отоплению: 8-800-100-00-00, звоните, там отвечают",
         "Скидка 50% на проезд для пенсионеров с 1 января, подробности в МФЦ",
+        "Телефон участкового: 8-928-111-22-33, он реально помогает",
     ],
 )
 def test_a_service_line_and_a_fare_benefit_passed_on_are_no_adverts(judge, text):
