@@ -32,7 +32,7 @@ from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, reported_speech
 from moderation.lemmatize import analyzer, lemma, parses
 from moderation.lexicon import Hit, cut_short, default_lexicon
-from moderation.normalize import QUOTE_PAIRS, Normalized, normalize
+from moderation.normalize import QUOTE_PAIRS, Normalized, normalize, quote_open
 from moderation.sayings import sayings
 from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
 from moderation.spam import SpamSignal, spam_features, spam_signals
@@ -100,7 +100,6 @@ _REPORTED_BY = frozenset(
     написали назвал назвала назвали называет называют обзывает обзывают обозвал обозвала обозвали оскорбляет
     оскорбляют сказал сказала сказали говорит говорят кричал кричала кричали мол типа""".split()
 )
-_OPENING_QUOTES = "«\"“„"
 
 
 def _authors_own(norm: Normalized, start: int) -> bool:
@@ -110,9 +109,7 @@ def _authors_own(norm: Normalized, start: int) -> bool:
     k = next((i for i, t in enumerate(toks) if t.start <= start < t.end + 1), None)
     if k is None:
         return False
-    before = orig[:start]
-    opened = max(before.rfind(q) for q in _OPENING_QUOTES)
-    if opened >= 0 and not any(c in before[opened + 1 :] for c in "»\"”“"):
+    if quote_open(orig[:start]):
         return False  # inside quotation marks
     return not any(words[m] in _REPORTED_BY for m in range(k) if sent[m] == sent[k])
 

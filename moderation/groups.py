@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from moderation.lemmatize import PREPOSITIONS, lemma, parses
 from moderation.lexicon import FORBID_MODALS, forbidden_after, not_called_by
-from moderation.normalize import QUOTE_PAIRS
+from moderation.normalize import QUOTE_PAIRS, quote_open
 
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.lexicon import Lexicon
@@ -2129,11 +2129,6 @@ def _reported_before(
     return False
 
 
-#: the quotes that open and close a quotation (the project's pairs; the straight «"» closes by parity)
-_OPENING_QUOTES = "".join(QUOTE_PAIRS)
-_CLOSING_QUOTES = "".join(set(QUOTE_PAIRS.values()) - {'"'})
-
-
 def _in_reported_quote(norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], end: int) -> bool:
     """Does a finding ending at ``end`` end inside a quotation that a report verb before it opens, in its
     sentence («пишет про мигрантов «гнать их всех»», «заявила пассажирке: «таким, как ты, тут не место»»)?
@@ -2148,11 +2143,7 @@ def _in_reported_quote(norm: Normalized, words: Sequence[str], cue: list[frozens
             return False
         if "GS.REPORT" not in cue[k] or not _reports(words, k):
             continue
-        seg = text[toks[k].end : toks[h].start]
-        opened = max(seg.rfind(q) for q in _OPENING_QUOTES)
-        if opened >= 0 and (
-            seg.count('"') % 2 == 1 if seg[opened] == '"' else not any(q in seg[opened + 1 :] for q in _CLOSING_QUOTES)
-        ):
+        if quote_open(text[toks[k].end : toks[h].start]):
             return True
     return False
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from moderation.lookalikes import FOLD, FOLD_ALT, FOLD_UPPER
 
-__all__ = ["QUOTE_PAIRS", "Normalized", "Token", "normalize", "squeeze_doubles"]
+__all__ = ["QUOTE_PAIRS", "Normalized", "Token", "normalize", "quote_open", "squeeze_doubles"]
 
 
 class Token(NamedTuple):
@@ -92,6 +92,22 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n…]")
 #: Each opening quotation mark and the mark that closes it (the judge's readers of titles and of quoted
 #: words share it).
 QUOTE_PAIRS = {"«": "»", "\"": "\"", "„": "“", "“": "”"}
+
+
+def quote_open(segment: str) -> bool:
+    """Does a quotation opened in ``segment`` stay open at its end? Each opening mark waits for its own
+    closing one (:data:`QUOTE_PAIRS`: «…», „…“, “…”, "…"); marks inside an open quotation are its text."""
+    opened = None
+    for m in _QUOTE_MARK.finditer(segment):
+        mark = m.group()
+        if opened is None:
+            opened = mark if mark in QUOTE_PAIRS else None
+        elif mark == QUOTE_PAIRS[opened]:
+            opened = None
+    return opened is not None
+
+
+_QUOTE_MARK = re.compile("[" + "".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values()))) + "]")
 
 #: Characters that need no Unicode work (ASCII printable, whitespace, basic Cyrillic incl. Ёё).
 _NEEDS_SLOW = re.compile(r"[^\t\n\r\x20-\x7e\u0401\u0410-\u044f\u0451]")

@@ -1289,3 +1289,8 @@ def test_not_long_left_for_one_person_by_post_is_a_held_veiled_threat(judge, tex
 )
 def test_time_left_to_a_pension_is_no_threat(judge, text):
     assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
+
+
+def test_a_closed_straight_quote_before_the_authors_own_abuse_does_not_make_it_quoted(judge):
+    v = judge.judge('Удалите "спам" тут, вы дебилы')
+    assert v.action in ("delete", "delete_and_ban"), (v.action, v.ground)

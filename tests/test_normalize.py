@@ -349,3 +349,15 @@ def test_a_pair_of_look_alike_digits_inside_a_word_is_folded(text, word):
 )
 def test_house_numbers_and_numbers_with_endings_keep_their_digits(text, words):
     assert normalize(text).words == words
+
+
+@pytest.mark.parametrize(
+    ("segment", "open_"),
+    [("пишут «все", True), ("пишут «все» и", False), ('пишут "все', True), ('пишут "все" и', False),
+     ("пишут „все", True), ("пишут „все“ и", False), ("пишут “все", True), ("нет кавычек", False),
+     ('пишут «все "чурки" и', True)],
+)
+def test_quote_open_waits_for_each_marks_own_closing_mark(segment, open_):
+    from moderation.normalize import quote_open
+
+    assert quote_open(segment) is open_
