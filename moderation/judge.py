@@ -1220,13 +1220,16 @@ _RECRUITS = frozenset("человек люди сотрудник партнер
 def _seeks_work(p: Prepared) -> bool:
     """Does the text open by asking for work for the author or their own («ищу подработку», «подскажите
     с подработкой», «нужна работа для сына»), recruiting no one?"""
-    words, lem = p.norm.words, p.lemmas
+    return _asks_for_oneself(p, _SELLS_BUT_PAY) and not _WORK.isdisjoint(p.lemmas[:5])
+
+
+def _asks_for_oneself(p: Prepared, sells: frozenset[str]) -> bool:
+    """Does the text open with «ищу», «нужен», «подскажите» …, recruit no one and sell nothing (no spam
+    signal of ``sells``)? What :func:`_seeks_work` and :func:`_seeks_help` ask first."""
     return (
-        bool(words)
-        and not _SEEK.isdisjoint(words[:2])
-        and not _WORK.isdisjoint(lem[:5])
-        and _RECRUITS.isdisjoint(lem)
-        and not any(s.name in _SELLS_BUT_PAY for s in p.spam)
+        not _SEEK.isdisjoint(p.norm.words[:2])
+        and _RECRUITS.isdisjoint(p.lemmas)
+        and not any(s.name in sells for s in p.spam)
     )
 
 
@@ -1240,14 +1243,12 @@ _HELPERS = frozenset(
 def _seeks_help(p: Prepared) -> bool:
     """Does the text open by asking for a helper or a craftsman for the author («ищу сиделку для мамы»,
     «нужен сантехник, кто посоветует?»), recruiting no one and selling nothing?"""
-    words, lem = p.norm.words, p.lemmas
+    lem = p.lemmas
     helper = next((i for i in range(min(5, len(lem))) if lem[i] in _HELPERS), None)
     return (
         helper is not None
-        and not _SEEK.isdisjoint(words[:2])
-        and all(q.tag.number != "plur" for q in parses(words[helper])[:1])  # (not «ищу мастеров в салон»)
-        and _RECRUITS.isdisjoint(lem)
-        and not any(s.name in _SELLS for s in p.spam)
+        and _asks_for_oneself(p, _SELLS)
+        and all(q.tag.number != "plur" for q in parses(p.norm.words[helper])[:1])  # (not «ищу мастеров в салон»)
     )
 
 

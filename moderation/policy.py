@@ -264,12 +264,12 @@ def ceilings(
     if fundraising and out.get("spam") not in ("review", "allow"):
         out["spam"] = "review"
         why["spam"] = "сбор денег (лечение, помощь) — не реклама; проверьте, не мошенничество ли"
-    if seeking_work and out.get("spam") != "allow":
+    if (seeking_work or seeking_help) and out.get("spam") != "allow":
         out["spam"] = "review" if any(s.name in SPAM_CONTACT for s in spam) else "allow"
-        why["spam"] = "автор ищет работу, а не предлагает её"
-    elif seeking_help and out.get("spam") != "allow":
-        out["spam"] = "review" if any(s.name in SPAM_CONTACT for s in spam) else "allow"
-        why["spam"] = "автор ищет мастера или помощника для себя, а не предлагает услуги"
+        why["spam"] = (
+            "автор ищет работу, а не предлагает её" if seeking_work
+            else "автор ищет мастера или помощника для себя, а не предлагает услуги"
+        )  # fmt: skip
     hit_list = list(hits)
     said_of = (
         (self_insult, "автор говорит это о себе"),
