@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation.addressee import YOU_AND_YOURS, blames_a_maker
+from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS, blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
@@ -65,9 +65,8 @@ def _spelt_names(p: Prepared, worship: frozenset[str]) -> list[int]:
 
 
 #: «свой», «твой», «ваш» before a place: the place is named as the addressee's or a people's own
-_OWN_OR_YOURS = frozenset(
-    "свой своем своём свою своих своего своей своим свои твой твоем твоём твою твоих твоего твоей ваш вашем"
-    " вашу ваших вашего вашей".split()
+_OWN_OR_YOURS = (YOU_AND_YOURS - SECOND_PERSON) | frozenset(
+    "твоем вашем свой своем свою своих своего своей своим свои".split()  # (the words are kept with «е» for «ё»)
 )
 
 
