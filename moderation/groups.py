@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
 from moderation.lemmatize import PREPOSITIONS, lemma, parses
 from moderation.lexicon import FORBID_MODALS, forbidden_after, not_called_by
 from moderation.normalize import QUOTE_PAIRS, quote_open
@@ -1017,7 +1018,7 @@ _KIN = frozenset(
     """народ народа народу народом народе нация нации нацию нацией племя племени племенем соплеменники
     соплеменников соплеменникам соплеменниками""".split()
 )
-_KIN_OF = frozenset("ваш ваша вашего вашей вашему вашим вашем вашу твой твоя твоего твоей твоему твоим твоем твою их".split())
+_KIN_OF = (YOU_AND_YOURS - SECOND_PERSON) | frozenset(("твоем", "вашем", "их"))
 
 
 def _kin(words: Sequence[str]) -> dict[int, str]:

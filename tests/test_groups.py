@@ -4227,7 +4227,7 @@ def test_kolkhozniks_said_to_swarm_are_still_a_generalisation(judge):
 @pytest.mark.parametrize(
     ("text", "kind"),
     [("Твой народ — воры и бандиты", "generalisation"), ("Их племя надо гнать из города", "call_to_exclude"),
-     ("Вашему народу тут не место", "call_to_exclude")],
+     ("Вашему народу тут не место", "call_to_exclude"), ("Ваши соплеменники все воры", "generalisation")],
 )
 def test_a_people_named_as_the_addressees_own_is_a_nationality(text, kind):
     assert (kind, "nationality") in findings(text)
