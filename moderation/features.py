@@ -174,6 +174,13 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # «сука привитая», «скотина без присмотра на ферме»: an animal is no insult
         spans = [(toks[a].start, toks[b].end) for a, b in named] + [(toks[i].start, toks[i].end) for i in beasts]
         hits = [h for h in hits if h.category not in _TITLE_BLIND or not _inside(h, spans)]
+    people = full_names(norm) if _NAME_PAIR_HINT.search(norm.original) else []
+    if people:
+        # «Ебзеев Руслан», «Сукиасян Ашот Грантович»: a surname beside a given name is a person's name,
+        # whatever a root or the flame-war data reads in it
+        spans = [(toks[a].start, toks[b].end) for a, b in people]
+        hits = [h for h in hits if not _inside(h, spans)]
+        named = named + people
     if any(h.matched == _KILL_1ST for h in hits):
         # «закопаю луковицы у подъезда», «зарежу курицу на суп»: the author's own deed done to a thing
         hits = [h for h in hits if h.matched != _KILL_1ST or not _done_to_a_thing(norm, h)]
@@ -593,6 +600,48 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     if streets:
         out.update(i for i in range(1, len(toks)) if words[i - 1] in _NAMED_AFTER and _surname(words[i]))
     return tuple(sorted(i for i in out if not toks[i].masked and not _known(words[i], toks[i].start, hits)))
+
+
+#: Two capitalised Cyrillic words side by side: what every full name has (one C-level scan first)
+_NAME_PAIR_HINT = re.compile(r"[А-ЯЁ][а-яё]+[ \t]+[А-ЯЁ][а-яё]+")
+_PERSON = ("Name", "Patr", "Surn")
+
+
+def full_names(norm: Normalized) -> list[tuple[int, int]]:
+    """First and last token of each full name: capitalised words side by side, only spaces between,
+    one of them a given name or patronymic the dictionary knows first («Руслан», «Петровна»), the others
+    read as names too (a surname pymorphy3 knows or guesses: «Ебзеев», «Сукиасян»).
+
+    «Поздравляем Ебзеева Руслана с победой на турнире» was deleted as мат (a root inside a Karachay
+    surname common in the region) and «Сукиасян Ашот Грантович, золотые руки» as an insult. A name
+    says whom a comment is about: neither the lexicon nor the model reads it. A word that is no name
+    stays outside the run («Сука Ирина» keeps «сука»)."""
+    toks, words, orig = norm.tokens, norm.words, norm.original
+    known = analyzer().word_is_known
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not _name_like(words[i], orig, toks[i].start):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and orig[toks[j].end : toks[j + 1].start] in (" ", "\t") and _name_like(words[j + 1], orig, toks[j + 1].start):
+            j += 1
+        if j > i and any(known(words[k]) and _given(words[k]) for k in range(i, j + 1)):
+            out.append((i, j))
+        i = j + 1
+    return out
+
+
+def _name_like(word: str, orig: str, start: int) -> bool:
+    return orig[start : start + 1].isupper() and any(g in p.tag for p in parses(word)[:3] for g in _PERSON)
+
+
+def _given(word: str) -> bool:
+    """A given name or patronymic by its first reading («Руслан», «Петровна»; not «Слава», «Вера»,
+    «Роман», which are words first: «Слава Гитлеру» is no name)."""
+    first = parses(word)[:1]
+    return bool(first) and ("Name" in first[0].tag or "Patr" in first[0].tag)
 
 
 #: «баба» as the title of a grandmother before her name («баба Маша», «бабе Нине»)

@@ -1189,7 +1189,8 @@ def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
 #: вырубки», «волонтёры, нужна помощь приюту»). Lemmas, and forms where the lemma is broader («найти
 #: работу»); not «помощь» by itself: «помощь в продвижении бизнеса» is an advert.
 _NOTICE = frozenset(
-    "потеряться пропасть найтись отдать даром безвозмездно подпись петиция волонтер приют субботник".split()
+    "потеряться пропасть найтись отдать даром безвозмездно подпись петиция волонтер приют субботник розыск"
+    " разыскиваться".split()
 )
 #: A plea for money: a collection (by lemma) for a cause, or «любая сумма»
 _COLLECT = frozenset("сбор собирать собрать пожертвование пожертвовать донат".split())
@@ -1213,6 +1214,10 @@ def _fundraising(p: Prepared) -> bool:
 #: it asks for; «ищу людей на подработку», «ищу партнёров» recruit, they do not ask
 _SEEK = frozenset("ищу подскажите посоветуйте нужна нужен помогите".split())
 _WORK = frozenset("работа подработка заработок".split())
+#: ... or as a question («где найти работу без опыта?», «как устроиться …», «кто знает, где искать …»)
+_WHERE_TO_FIND = re.compile(r"(?:кто знает |подскажите )?(?:где|как|куда) (?:можно |бы )?(?:найти|искать|поискать|устроиться) ")
+#: spam signals that lead the reader elsewhere (a link, a handle, «пиши в лс», «переходи по ссылке»)
+_LEADS = frozenset("url shortener vk_club_link tg_link wa_link handle email pm_invite messenger cta".split())
 _RECRUITS = frozenset("человек люди сотрудник партнер партнёр команда помощник менеджер кандидат".split())
 
 
@@ -1225,8 +1230,13 @@ def _seeks_work(p: Prepared) -> bool:
 def _asks_for_oneself(p: Prepared, sells: frozenset[str]) -> bool:
     """Does the text open with «ищу», «нужен», «подскажите» …, recruit no one and sell nothing (no spam
     signal of ``sells``)? What :func:`_seeks_work` and :func:`_seeks_help` ask first."""
+    words = p.norm.words
     return (
-        not _SEEK.isdisjoint(p.norm.words[:2])
+        (
+            not _SEEK.isdisjoint(words[:2])
+            # (the question is also a spammer's hook: «Где найти работу? Пиши в лс» leads somewhere)
+            or (_WHERE_TO_FIND.match(p.norm.text) is not None and not any(s.name in _LEADS for s in p.spam))
+        )
         and _RECRUITS.isdisjoint(p.lemmas)
         and not any(s.name in sells for s in p.spam)
     )
@@ -1304,7 +1314,12 @@ def _notice(p: Prepared) -> bool:
         or not _NOTICE_FORMS.isdisjoint(p.norm.words)
         or not _SERVICE_LINE.isdisjoint(lemmas)
         or ("горячий" in lemmas and "линия" in lemmas)
+        or _HELP_FIND.search(p.norm.text) is not None  # «Помогите найти человека! … звоните дочери 8-928-…»
     )
+
+
+#: a plea to find someone or something («помогите найти человека», «помогите найти хозяина»)
+_HELP_FIND = re.compile(r"(?:^| )помогите (?:нам |пожалуйста )?найти ")
 
 
 #: a public service whose phone a resident passes on (with «горячая линия»; «Телефон участкового: 8-928-…»)

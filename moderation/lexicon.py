@@ -135,6 +135,10 @@ class Hit:
     strength: str | None = None  # "review" / "delete": the band this hit reaches; None = the category floor
 
 
+#: the shortest Latin word whose transliteration is looked up among inflected forms, not headwords only
+_LATIN_INFLECTED = 6
+
+
 class LexiconError(ValueError):
     """A lexicon data file is malformed (raised at load time, never while matching)."""
 
@@ -852,10 +856,13 @@ class Lexicon:
                 for a in t.alt:
                     for key in {a, squeeze_doubles(a)}:
                         f = found.setdefault(i, {})
-                        if not native:  # a Latin word read as Russian: headwords only
+                        if not native:  # a Latin word read as Russian: headwords, and the inflected
+                            # forms of a word long enough not to be English by chance («mudaki», «pidorasy»)
                             if key in self._headwords:
                                 for cat, entry, tgt in forms[key].entries:
                                     f.setdefault(cat, (entry, tgt))
+                            elif len(w) >= _LATIN_INFLECTED and (info := forms.get(key)) is not None:
+                                note(i, info)
                             continue
                         if "*" in key:
                             self._match_mask(key, f)

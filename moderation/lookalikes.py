@@ -34,7 +34,7 @@ FOLD: dict[str, str] = {
 #: Upper-case Latin letters whose *shape* says something else than their lower-case form does.
 FOLD_UPPER: dict[str, str] = {"H": "н", "B": "в", "N": "и", "U": "и", "Y": "у"}
 #: Second reading of ambiguous look-alikes (``r`` is also a hand-written ``г``, ``h`` an ``н``).
-FOLD_ALT: dict[str, str] = {"u": "у", "n": "н", "r": "г", "h": "н", "1": "л", "!": "л", "|": "л", "b": "ь"}
+FOLD_ALT: dict[str, str] = {"u": "у", "n": "н", "r": "г", "h": "н", "1": "л", "!": "л", "|": "л", "b": "ь", "3": "е"}
 #: Cyrillic letters that look like Latin ones: links are matched in Latin ("t.mе" with a Cyrillic е).
 TO_LATIN: dict[str, str] = {
     "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",

@@ -525,8 +525,12 @@ class _Builder:
             if f is None:
                 f = c  # a letter of another script: keep it
             prim.append(f)
-            sec.append(_FOLD_ALT.get(c, f) if f != "ь" else "б")
-            mask.append("*" if c in _AMBIGUOUS or f == c else f)
+            if c == "3" and k == 0:  # a leading 3 is a з («3десь», «3Б»), the е of «ст3рва» only inside
+                sec.append(f)
+                mask.append(f)
+            else:
+                sec.append(_FOLD_ALT.get(c, f) if f != "ь" else "б")
+                mask.append("*" if c in _AMBIGUOUS or f == c else f)
             changed = True
             k += 1
         text = _squeeze("".join(prim))

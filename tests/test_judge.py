@@ -1294,3 +1294,51 @@ def test_time_left_to_a_pension_is_no_threat(judge, text):
 def test_a_closed_straight_quote_before_the_authors_own_abuse_does_not_make_it_quoted(judge):
     v = judge.judge('Удалите "спам" тут, вы дебилы')
     assert v.action in ("delete", "delete_and_ban"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поздравляем Ебзеева Руслана с победой на краевом турнире по вольной борьбе!",
+        "Сукиасян Ашот Грантович, хирург в городской больнице, золотые руки, спасибо ему!",
+    ],
+)
+def test_a_surname_beside_a_given_name_is_a_name_not_a_word(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Сука Ирина Петровна, верни деньги", "Иван Петрович мудак"])
+def test_an_insult_beside_a_name_stays_an_insult(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+def test_full_names_need_a_given_name_the_dictionary_reads_first():
+    from moderation.features import full_names
+    from moderation.normalize import normalize
+
+    assert full_names(normalize("Поздравляем Ебзеева Руслана с победой")) == [(1, 2)]
+    assert full_names(normalize("Слава Гитлеру")) == []  # «слава» is a word first
+    assert full_names(normalize("Сука Ирина")) == []  # «сука» is no name
+
+
+@pytest.mark.parametrize(
+    "text", ["Приедем толпой и изобьем каждого контролера в трамвае, поняли?", "Я этой заведующей лицо порежу"]
+)
+def test_a_beating_or_a_cut_face_promised_is_a_threat(judge, text):
+    v = judge.judge(text)
+    assert v.action == "delete_and_ban" and "threat" in v.labels
+
+
+@pytest.mark.parametrize("text", ["Порежу хлеб и сыр к столу", "Полиция никого не изобьёт, не бойтесь"])
+def test_cutting_bread_or_a_beating_denied_is_no_threat(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_question_where_to_find_work_is_no_spam(judge):
+    assert judge.judge("Где найти работу в Пятигорске без опыта? Мне 19, могу хоть продавцом").action == "allow"
+    assert judge.judge("Где найти работу? Пиши в лс, удаленка от 3000 в день").action == "delete_and_ban"
+
+
+def test_a_plea_to_find_a_missing_person_with_a_phone_is_no_spam(judge):
+    text = "Помогите найти человека! Пожилой мужчина, 78 лет, ушёл из дома. Видели — звоните дочери 8 928 205-61-38"
+    assert judge.judge(text).action == "allow"

@@ -906,3 +906,8 @@ def test_a_thumbs_up_is_no_gesture_of_abuse():
     from moderation.normalize import normalize
 
     assert default_lexicon().match(normalize("👍 спасибо")) == []
+
+
+@pytest.mark.parametrize("text,entry", [("Mudaki, кто так кладёт асфальт", "мудак"), ("Админы — pidorasy", "пидорас")])
+def test_a_long_latin_word_is_read_in_its_inflected_forms(text, entry):
+    assert any(h.matched == entry for h in default_lexicon().match(normalize(text)))
