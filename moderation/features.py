@@ -89,6 +89,8 @@ class Prepared:
 
 _GROUP_KINDS = frozenset(("generalisation", "call_to_exclude", "dehumanising"))
 _ABUSIVE = frozenset(("insult", "threat", "hate"))
+#: ... and what a request to the moderators does not excuse when the author writes it unquoted
+_OWN_ABUSE = _ABUSIVE | {"obscene"}
 
 
 #: the analyser's cue of a request to the moderators (moderation.groups.analyse)
@@ -103,15 +105,19 @@ _REPORTED_BY = frozenset(
 
 
 def _authors_own(norm: Normalized, start: int) -> bool:
-    """Are the abusive words at ``start`` the author's own — not inside quotation marks, and with no word
-    of reporting (:data:`_REPORTED_BY`: «где», «пишет», «назвали») before them in their sentence?"""
+    """Are the abusive words at ``start`` the author's own — not inside quotation marks, not after a colon,
+    and with no word of reporting (:data:`_REPORTED_BY`: «где», «пишет», «назвали») before them in their
+    sentence?"""
     toks, words, orig, sent = norm.tokens, norm.words, norm.original, norm.sentences
     k = next((i for i, t in enumerate(toks) if t.start <= start < t.end + 1), None)
     if k is None:
         return False
     if quote_open(orig[:start]):
         return False  # inside quotation marks
-    return not any(words[m] in _REPORTED_BY for m in range(k) if sent[m] == sent[k])
+    first = next(m for m in range(k + 1) if sent[m] == sent[k])
+    if ":" in orig[toks[first].start : start]:
+        return False  # after a colon: «там мат: …», «написал: …»
+    return not any(words[m] in _REPORTED_BY for m in range(first, k))
 
 
 #: the pattern of a killing promised in the first person without an object («убью», «закопаю»)
@@ -191,11 +197,11 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         hits = [h for h in hits if not (h.kind in _GROUP_KINDS and _inside(h, groups.defused))]
     abusive = [(h.start, h.end) for h in hits if h.category in _ABUSIVE]
     if (
-        abusive and groups is not None and groups.reported is not None
-        and groups.reported.cue.startswith(_ASKS_MODERATORS) and any(_authors_own(norm, a) for a, _b in abusive)
+        groups is not None and groups.reported is not None and groups.reported.cue.startswith(_ASKS_MODERATORS)
+        and any(_authors_own(norm, h.start) for h in hits if h.category in _OWN_ABUSE)
     ):  # fmt: skip
-        # «Модераторы, вы дебилы? Удалите уже этот спам», «Удалите этот комментарий, автор — урод»: the
-        # request to the moderators does not make the author's own abuse someone else's words
+        # «Модераторы, вы дебилы? Удалите уже этот спам», «Удалите этот пост нахуй»: the request to the
+        # moderators does not make the author's own abuse or мат someone else's words
         groups.reported = None
     if not abusive and not lexicon.reportable_words.isdisjoint(norm.words):
         # «прошу не называть друг друга скотами»: a word the model alone reads as an insult

@@ -1710,10 +1710,17 @@ def _pronoun_referents(
             continue  # «их дети», «их новых домов»: a possessive, not the group itself (but «гнать их
             # поганой метлой», «бить их палками»: what is done with, in the instrumental, is no possession);
             # «таких специалистов мало»: «таких» qualifies a noun of its own
-        if any(_likely(words[j], "NOUN", "plur") and j not in attribute_at for j in range(i + 1, k)):
+        if any(_likely(words[j], "NOUN", "plur") and j not in attribute_at and not _locative_place(words, j) for j in range(i + 1, k)):
             continue
         out[k] = i
     return out
+
+
+def _locative_place(words: Sequence[str], j: int) -> bool:
+    """Is the plural noun at ``j`` a place or time in the locative after its preposition («сидеть в
+    очередях», «на дорогах»)? Nobody says «от них» of it: «пенсионеры только и умеют, что в очередях
+    сидеть, от них одни проблемы» speaks of the pensioners."""
+    return j > 0 and words[j - 1] in ("в", "во", "на") and _likely(words[j], "loct")
 
 
 def _governed(words: Sequence[str], i: int) -> bool:
@@ -1969,6 +1976,7 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             and not (k > idx[0] and words[k - 1] in _SET_AGAINST)
             and not _had_better(words, k)
             and not _of_a_thing(words, k, last)
+            and not _one_normal_person(words, k, last)
         ):
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
@@ -2045,13 +2053,28 @@ def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:
     return k < last and words[k].startswith("лучш") and _likely(words[k], "ADJF") and _likely(words[k + 1], "NOUN", "inan")
 
 
+def _one_normal_person(words: Sequence[str], k: int, last: int) -> bool:
+    """Is the word of approval at ``k`` said of one person set against the group («нормальному русскому
+    человеку там делать нечего», «нормальный человек туда не пойдёт»): a singular adjective before a
+    singular person, an adjective of nationality between them? A defence speaks of the people
+    themselves, in the plural («они нормальные люди»)."""
+    if not _likely(words[k], "ADJF", "sing"):
+        return False
+    m = k + 1
+    if m < last and _likely(words[m], "ADJF"):
+        m += 1
+    return m <= last and lemma(words[m]) in ("человек", "мужик", "парень", "житель", "гражданин")
+
+
 def _had_better(words: Sequence[str], k: int) -> bool:
     """«лучше» of advice, not of praise: «цыганам лучше уехать», «с ними лучше не связываться», «лучше бы
-    их выгнали» (not «армяне лучше всех готовят шашлык»)."""
+    их выгнали», «пусть они лучше …» (not «армяне лучше всех готовят шашлык»)."""
     if words[k] != "лучше" or k + 1 >= len(words):
         return False
     if words[k + 1] in ("бы", "не", "уж") or _has(words[k + 1], "INFN"):
         return True
+    if any(words[m] in ("пусть", "пускай") for m in range(max(0, k - 3), k)):
+        return True  # «пусть бабушки лучше дома сидят»: what they had better do
     return k + 3 < len(words) and words[k + 2] == "не" and _has(words[k + 3], "INFN")  # «лучше дел не иметь»
 
 

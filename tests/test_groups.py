@@ -4365,3 +4365,14 @@ def test_a_role_denied_to_the_addressee_rejects_no_stereotype(judge):
     g = analyse(normalize("Ты не журналист, а шавка продажная"), default_lexicon())
     assert g is not None and not g.defused
     assert judge.judge("Не все журналисты продажные, есть честные").action in ("allow", "review")
+
+
+def test_a_place_in_the_locative_does_not_take_the_pronoun_from_the_group(judge):
+    v = judge.judge("пенсионеры только и умеют что в очередях в поликлинике сидеть и жаловаться, от них одни проблемы")
+    assert v.action != "allow" and any(e.kind == "generalisation" for e in v.evidence)
+
+
+def test_one_normal_person_set_against_a_people_does_not_defend_it(judge):
+    v = judge.judge("армяне весь рынок под себя подмяли, нормальному русскому человеку там делать нечего")
+    assert v.action != "allow"
+    assert judge.judge("армяне нормальные люди, не надо так").action == "allow"

@@ -1342,3 +1342,12 @@ def test_a_question_where_to_find_work_is_no_spam(judge):
 def test_a_plea_to_find_a_missing_person_with_a_phone_is_no_spam(judge):
     text = "Помогите найти человека! Пожилой мужчина, 78 лет, ушёл из дома. Видели — звоните дочери 8 928 205-61-38"
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Прошу удалить комментарий про «баб за рулем», это оскорбление всех женщин", "Удалите комментарий выше, там мат: пошел нахуй"])
+def test_a_request_to_remove_someones_words_is_at_most_held(judge, text):
+    assert judge.judge(text).action in ("review", "allow")
+
+
+def test_the_authors_own_mat_beside_a_request_to_moderators_is_deleted(judge):
+    assert judge.judge("Удалите этот пост нахуй").action == "delete_and_ban"
