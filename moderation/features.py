@@ -186,7 +186,15 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # whatever a root or the flame-war data reads in it
         spans = [(toks[a].start, toks[b].end) for a, b in people]
         hits = [h for h in hits if not _inside(h, spans)]
-        named = named + people
+        # the model does not see a name with a surname the dictionary does not know: a word it would read
+        # by its letters («Сукиасян» as «сук…»); names it knows («Максим Галкин») stay visible, as any
+        # surname does (see proper_names)
+        # (not a pun on a name that starts with a slur: «Пидорошенко» keeps its letters)
+        known = analyzer().word_is_known
+        named = named + [
+            (a, b) for a, b in people
+            if not all(known(words[k]) for k in range(a, b + 1)) and not any(_slur_first(words[k]) for k in range(a, b + 1))
+        ]  # fmt: skip
     if any(h.matched == _KILL_1ST for h in hits):
         # «закопаю луковицы у подъезда», «зарежу курицу на суп»: the author's own deed done to a thing
         hits = [h for h in hits if h.matched != _KILL_1ST or not _done_to_a_thing(norm, h)]
@@ -637,6 +645,12 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
             out.append((i, j))
         i = j + 1
     return out
+
+
+def _slur_first(word: str) -> bool:
+    """Does the word start with a word of the lexicon five letters or longer («пидор|ошенко»; not «суки|асян»)?"""
+    suspicion = default_lexicon().suspicion
+    return any(suspicion(word[:n]) == 3 for n in range(5, len(word) - 1))
 
 
 def _name_like(word: str, orig: str, start: int) -> bool:

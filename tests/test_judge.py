@@ -1351,3 +1351,16 @@ def test_a_request_to_remove_someones_words_is_at_most_held(judge, text):
 
 def test_the_authors_own_mat_beside_a_request_to_moderators_is_deleted(judge):
     assert judge.judge("Удалите этот пост нахуй").action == "delete_and_ban"
+
+
+def test_a_label_vouched_for_at_the_end_of_a_sentence_about_one_official_is_held(judge):
+    v = judge.judge("Начальник ГИБДД на откатах с эвакуаторов разбогател, вор обычный")
+    assert v.action == "review" and any(e.kind == "defamation_of_person" for e in v.evidence)
+    assert judge.judge("Участковый рассказал, что в подъезде орудовал вор").action == "allow"
+
+
+def test_a_pun_on_a_name_that_starts_with_a_slur_stays_visible_to_the_model():
+    from moderation.features import prepare
+
+    assert prepare("Петро Пидорошенко опять выступил").unseen == ()
+    assert prepare("Сукиасян Ашот Грантович, золотые руки").unseen == (0, 1, 2)
