@@ -1710,7 +1710,11 @@ def _pronoun_referents(
             continue  # «их дети», «их новых домов»: a possessive, not the group itself (but «гнать их
             # поганой метлой», «бить их палками»: what is done with, in the instrumental, is no possession);
             # «таких специалистов мало»: «таких» qualifies a noun of its own
-        if any(_likely(words[j], "NOUN", "plur") and j not in attribute_at and not _locative_place(words, j) for j in range(i + 1, k)):
+        if any(
+            _likely(words[j], "NOUN", "plur") and j not in attribute_at and not _locative_place(words, j)
+            and "GS.EVAL" not in cue[j]  # («цыгане, а эти все воры и грязнули, их надо гнать»: what they are called)
+            for j in range(i + 1, k)
+        ):  # fmt: skip
             continue
         out[k] = i
     return out

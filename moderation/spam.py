@@ -484,8 +484,9 @@ def _link_signals(text: str, lat: str, out: list[SpamSignal]) -> list[tuple[int,
                 continue
             host = f"{m.group('label')}.{m.group('tld')}"
             dot = m.group("dot").strip()
-            if host not in _OBF_KNOWN_HOSTS and dot == ".":
-                continue  # "it . me" in a sentence: spaces round a plain dot are not enough alone
+            if host not in _OBF_KNOWN_HOSTS and dot == "." and not _MADE_UP_LABEL.search(m.group("label")):
+                continue  # "it . me" in a sentence: spaces round a plain dot are not enough alone (but
+                # "gos-vyplaty26 . ru": a hyphen or a digit in a Latin label is no word of a sentence)
             name, w = _classify_link(host, lat[s:e].replace(" ", ""), "/" in lat[s:e], explicit=True)
             taken.append((s, e))
             out.append(SpamSignal(name, s, e, text[s:e], max(w, 0.55)))
@@ -513,6 +514,8 @@ def _link_signals(text: str, lat: str, out: list[SpamSignal]) -> list[tuple[int,
 # Phones
 # ---------------------------------------------------------------------------------------------
 
+#: a hyphen or a digit inside a Latin domain label («vk-security-check», «vyplaty26»)
+_MADE_UP_LABEL = re.compile(r"[a-z][-\d]|[-\d][a-z]")
 _DIGIT_RUN_RE = re.compile(r"\d(?:[\s\-.()]{0,3}\d)*")
 _CHUNK_RE = re.compile(r"\S+")
 _NOT_DIGIT_RE = re.compile(r"\D")

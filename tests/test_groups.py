@@ -4376,3 +4376,8 @@ def test_one_normal_person_set_against_a_people_does_not_defend_it(judge):
     v = judge.judge("армяне весь рынок под себя подмяли, нормальному русскому человеку там делать нечего")
     assert v.action != "allow"
     assert judge.judge("армяне нормальные люди, не надо так").action == "allow"
+
+
+def test_what_a_people_is_called_does_not_take_the_pronoun_from_it(judge):
+    v = judge.judge("Они цыгане, а эти все воры и грязнули, их надо гнать из города")
+    assert any(e.kind == "call_to_exclude" for e in v.evidence), v.evidence

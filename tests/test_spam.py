@@ -828,3 +828,20 @@ def test_a_service_line_and_a_fare_benefit_passed_on_are_no_adverts(judge, text)
 )
 def test_a_loan_hotline_and_a_discount_on_goods_are_still_spam(judge, text):
     assert "spam" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Контакты у меня на странице, кому надо — пишите",
+        "Я за полгода вышла на доход 200к из дома, рассказываю как в своём профиле",
+        "Кто хочет похудеть на 10 кг — пишите мне, поделюсь секретом",
+    ],
+)
+def test_an_invitation_to_the_authors_page_or_secret_is_a_pm_invite(text):
+    assert any(s.name == "pm_invite" for s in spam_signals(text))
+
+
+def test_a_made_up_domain_with_spaces_round_its_dot_is_a_link():
+    assert any(s.name == "url" for s in spam_signals("проверь себя на gos-vyplaty26 . ru"))
+    assert not any(s.name == "url" for s in spam_signals("зайди на site . com"))
