@@ -444,7 +444,8 @@ class _Builder:
         m = _EDGE_DIGITS.fullmatch(w)
         if m:
             digits, letters = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            if len(digits) >= 2 or letters.replace("ё", "е") in _UNITS or not set(digits) <= _MAPPED_DIGITS:
+            unit = m.group(1) is not None and letters.replace("ё", "е") in _UNITS  # «2х», «1ый» (not «ё6»)
+            if len(digits) >= 2 or unit or not set(digits) <= _MAPPED_DIGITS:
                 cut = len(m.group(1)) if m.group(1) else len(m.group(3))
                 self.word(idx[:cut])
                 self.word(idx[cut:])

@@ -911,3 +911,12 @@ def test_a_thumbs_up_is_no_gesture_of_abuse():
 @pytest.mark.parametrize("text,entry", [("Mudaki, кто так кладёт асфальт", "мудак"), ("Админы — pidorasy", "пидорас")])
 def test_a_long_latin_word_is_read_in_its_inflected_forms(text, entry):
     assert any(h.matched == entry for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize("text", ["Fuck, опять без воды", "motherfucker"])
+def test_the_english_fuck_is_obscene(text):
+    assert any(h.category == "obscene" for h in default_lexicon().match(normalize(text)))
+
+
+def test_facebook_is_no_fuck():
+    assert not default_lexicon().match(normalize("Facebook удалил пост"))

@@ -366,3 +366,8 @@ def test_quote_open_waits_for_each_marks_own_closing_mark(segment, open_):
 def test_a_three_inside_a_word_is_also_read_as_e_but_not_at_its_start():
     assert "стерва" in normalize("ст3рва").tokens[0].alt
     assert all("е" not in a[:1] for a in normalize("3десь").tokens[0].alt)
+
+
+def test_a_digit_after_letters_is_a_look_alike_not_a_unit():
+    assert normalize("ё6 твою мать").words[0] == "еб"
+    assert normalize("1ый").words == ("1", "ый")
