@@ -2614,11 +2614,16 @@ def _says_what_they_are(words: Sequence[str], j: int) -> bool:
 
 def _compared(words: Sequence[str], i: int, j: int) -> bool:
     """Is the word at ``j`` what the group word ``i`` itself is compared with, the comparison right
-    between them («кавказцы как собаки», «армяне хуже собак», «ведут себя как собаки»; not «цыгане живут
-    как собаки, в нищете», where the likeness is their living)?"""
+    between them («кавказцы как собаки», «армяне хуже собак», «ведут себя как собаки», «чеченцы на дорогах
+    как стая»; not «цыгане живут как собаки, в нищете», where the likeness is their living)?"""
     between = range(i + 1, j)
-    return 0 < len(between) <= 4 and (words[j - 1] in _LIKE or _has(words[j - 1], "COMP")) and all(
-        words[k] in _LIKE or words[k] in _BEHAVE or _has(words[k], "COMP") for k in between
+    return 0 < len(between) <= 6 and (words[j - 1] in _LIKE or _has(words[j - 1], "COMP")) and all(
+        words[k] in _LIKE or words[k] in _BEHAVE or _has(words[k], "COMP")
+        # («чеченцы и дагестанцы на дорогах как стая»: a second people, the place where they are so)
+        or (words[k] == "и" and k + 1 < j and _likely(words[k + 1], "nomn", "plur"))
+        or (words[k - 1] == "и" and _likely(words[k], "nomn", "plur"))
+        or words[k] in ("на", "в", "во") or _locative_place(words, k)
+        for k in between
     )
 
 
