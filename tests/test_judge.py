@@ -1364,3 +1364,24 @@ def test_a_pun_on_a_name_that_starts_with_a_slur_stays_visible_to_the_model():
 
     assert prepare("Петро Пидорошенко опять выступил").unseen == ()
     assert prepare("Сукиасян Ашот Грантович, золотые руки").unseen == (0, 1, 2)
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        ("Еще раз увижу — утром машину твою не узнаешь", "wont_recognise_your_property"),
+        ("Ты следующий, Петров. Все, кто против нас пошел, уже пожалели", "you_are_next"),
+        ("Нашли мы твою страничку. Теперь молись, чтоб мы добрые были", "pray_we_are_kind"),
+        ("я знаю во сколько у тебя смена заканчивается", "know_when_you"),
+    ],
+)
+def test_more_veiled_threats_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text", ["Вы следующий в очереди", "Свой дом не узнаешь после капремонта", "Молитесь, чтобы дождь не пошёл", "Я знаю, когда у вас приём, приду в среду"]
+)
+def test_their_innocent_twins_are_not(judge, text):
+    assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
