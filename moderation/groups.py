@@ -1318,6 +1318,8 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
         return Finding("reported_speech", None, t.start, toks[first_hit].end, "review", f"упоминание: {words[first_hit - 1]}")
     if (back := _quoted_then_reported(norm, cues, cue_lemmas, lemmas, first_hit)) is not None:
         return back
+    if (k := _labels_rebuked(norm, lemmas, first_hit)) is not None:
+        return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]}")
 
     def naming(k: int) -> bool:  # a naming verb in the abusive word's sentence
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
@@ -1345,6 +1347,31 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
             t = toks[k]
             return Finding("reported_speech", None, t.start, t.end, "review", f"пересказ: {words[k]}")
     return None
+
+
+#: what the labels listed before a rebuke are called or done with («навешивать ярлыки», «обзываться»)
+_LABELLING = frozenset("навешивать вешать клеить наклеивать ярлык обзывать обзываться оскорблять".split())
+
+
+def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
+    """«Ватник, либерал — перестаньте уже навешивать ярлыки друг на друга»: the abusive word at ``h``
+    and another listed, a dash, then (within ten words) the author asks to stop labelling or calling names.
+    The token of the stop word; None when there is none."""
+    toks, words, orig = norm.tokens, norm.words, norm.original
+    for k in range(h + 1, min(h + 10, len(words))):
+        if _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start) or words[k] in _SECOND_PERSON:
+            return None  # («Ты дебил, хватит оскорблять людей»: said to someone, not listed)
+        if not _SECOND_PERSON.isdisjoint(words[:h]):
+            return None
+        if words[k] in ("перестаньте", "перестань", "хватит", "прекратите", "прекрати") and any(
+            lemmas[m] in _LABELLING for m in range(k + 1, min(k + 5, len(words)))
+        ):
+            # a list of labels closed by a dash («Ватник, либерал — …»; not «Дебил, хватит оскорблять людей»)
+            return k if k - h >= 2 and _LIST_CLOSED.search(orig, toks[k - 1].end, toks[k].start) else None
+    return None
+
+
+_LIST_CLOSED = re.compile("[—–-]")
 
 
 def _named_after(words: Sequence[str], h: int, naming: Callable[[int], bool]) -> int | None:

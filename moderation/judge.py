@@ -1186,11 +1186,11 @@ def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
 
 #: A neighbour's notice: something lost, found or given away («потерялась собака», «нашли ключи»,
 #: «отдам котят в добрые руки»), or a civic call for help or signatures («собираем подписи против
-#: вырубки», «волонтёры, нужна помощь приюту»). Lemmas, and forms where the lemma is broader («найти
+#: вырубки», «волонтёры, нужна помощь приюту», «подадим коллективный иск»). Lemmas, and forms where the lemma is broader («найти
 #: работу»); not «помощь» by itself: «помощь в продвижении бизнеса» is an advert.
 _NOTICE = frozenset(
     "потеряться пропасть найтись отдать даром безвозмездно подпись петиция волонтер приют субботник розыск"
-    " разыскиваться".split()
+    " разыскиваться коллективный".split()
 )
 #: A plea for money: a collection (by lemma) for a cause, or «любая сумма»
 _COLLECT = frozenset("сбор собирать собрать пожертвование пожертвовать донат".split())

@@ -4381,3 +4381,9 @@ def test_one_normal_person_set_against_a_people_does_not_defend_it(judge):
 def test_what_a_people_is_called_does_not_take_the_pronoun_from_it(judge):
     v = judge.judge("Они цыгане, а эти все воры и грязнули, их надо гнать из города")
     assert any(e.kind == "call_to_exclude" for e in v.evidence), v.evidence
+
+
+def test_labels_listed_and_then_rebuked_are_no_abuse_of_the_author(judge):
+    v = judge.judge("Ватник, либерал — перестаньте уже навешивать ярлыки друг на друга, мы ремонт парка обсуждаем")
+    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence)
+    assert judge.judge("Дебил, хватит оскорблять людей").action == "delete_and_ban"

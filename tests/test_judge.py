@@ -1385,3 +1385,8 @@ def test_more_veiled_threats_are_held(judge, text, pattern):
 )
 def test_their_innocent_twins_are_not(judge, text):
     assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
+
+
+def test_a_call_to_a_collective_lawsuit_is_no_spam(judge):
+    text = "Подадим коллективный иск в суд против управляющей компании, кто со мной — пишите в личку"
+    assert judge.judge(text).action == "allow"
