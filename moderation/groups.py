@@ -2080,7 +2080,10 @@ def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:
     """Is the word of praise at ``k`` «лучший» said of a thing after it («скупили все лучшие участки»,
     «заняли лучшие места»), not of people («лучшие люди»)? (Only the superlative: «хорошая работа»,
     «нормальные условия» in a sentence about a group were found to defend it as often as not — the
-    CV lost 0.002 of VK F1 when every adjective of praise before a thing stopped defending.)"""
+    CV lost 0.002 of VK F1 when every adjective of praise before a thing stopped defending.) And «нормальный»
+    after a preposition, before a thing («к нормальным домам»): the thing the group is kept from.)"""
+    if k < last and words[k].startswith("нормальн") and k > 0 and words[k - 1] in PREPOSITIONS:
+        return _likely(words[k + 1], "NOUN", "inan")  # «их к нормальным домам подпускать нельзя»
     return k < last and words[k].startswith("лучш") and _likely(words[k], "ADJF") and _likely(words[k + 1], "NOUN", "inan")
 
 

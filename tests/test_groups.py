@@ -4387,3 +4387,18 @@ def test_labels_listed_and_then_rebuked_are_no_abuse_of_the_author(judge):
     v = judge.judge("Ватник, либерал — перестаньте уже навешивать ярлыки друг на друга, мы ремонт парка обсуждаем")
     assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence)
     assert judge.judge("Дебил, хватит оскорблять людей").action == "delete_and_ban"
+
+
+@pytest.mark.parametrize("text", ["девушкам нечего делать в полиции, пусть борщи варят", "Приезжим нечего делать в наших школах"])
+def test_a_group_told_it_does_not_belong_somewhere_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "call_to_exclude" for e in v.evidence)
+
+
+def test_an_age_told_it_need_not_queue_is_advice(judge):
+    assert judge.judge("Пенсионерам нечего делать в очереди в 6 утра, запишитесь онлайн").action == "allow"
+
+
+def test_normal_houses_the_group_is_kept_from_do_not_defend_it(judge):
+    v = judge.judge("строители это сплошь алкаши и ворюги, их к нормальным домам подпускать нельзя")
+    assert any(e.kind == "generalisation" for e in v.evidence)
