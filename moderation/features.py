@@ -180,7 +180,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # «сука привитая», «скотина без присмотра на ферме»: an animal is no insult
         spans = [(toks[a].start, toks[b].end) for a, b in named] + [(toks[i].start, toks[i].end) for i in beasts]
         hits = [h for h in hits if h.category not in _TITLE_BLIND or not _inside(h, spans)]
-    people = full_names(norm) if _NAME_PAIR_HINT.search(norm.original) else []
+    people = full_names(norm)
     if people:
         # «Ебзеев Руслан», «Сукиасян Ашот Грантович»: a surname beside a given name is a person's name,
         # whatever a root or the flame-war data reads in it
@@ -615,9 +615,6 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
         out.update(i for i in range(1, len(toks)) if words[i - 1] in _NAMED_AFTER and _surname(words[i]))
     return tuple(sorted(i for i in out if not toks[i].masked and not _known(words[i], toks[i].start, hits)))
 
-
-#: Two capitalised Cyrillic words side by side: what every full name has (one C-level scan first)
-_NAME_PAIR_HINT = re.compile(r"[А-ЯЁ][а-яё]+[ \t]+[А-ЯЁ][а-яё]+")
 _PERSON = ("Name", "Patr", "Surn")
 
 
@@ -630,38 +627,50 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
     surname common in the region) and «Сукиасян Ашот Грантович, золотые руки» as an insult. A name
     says whom a comment is about: neither the lexicon nor the model reads it. A word that is no name
     stays outside the run («Сука Ирина» keeps «сука»)."""
-    toks, words, orig = norm.tokens, norm.words, norm.original
-    known = analyzer().word_is_known
+    # only the runs of capitalised words one regex scan finds are read, not every token
+    runs = list(_NAME_RUN.finditer(norm.original))
+    if not runs:
+        return []
+    toks, words = norm.tokens, norm.words
+    at = {t.start: i for i, t in enumerate(toks)}
     out: list[tuple[int, int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not _name_like(words[i], orig, toks[i].start):
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and orig[toks[j].end : toks[j + 1].start] in (" ", "\t") and _name_like(words[j + 1], orig, toks[j + 1].start):
-            j += 1
-        if j > i and any(known(words[k]) and _given(words[k]) for k in range(i, j + 1)):
-            out.append((i, j))
-        i = j + 1
+    for m in runs:
+        run = [at[w.start()] for w in _CAPITALISED.finditer(norm.original, m.start(), m.end()) if w.start() in at]
+        k = 0
+        while k < len(run):
+            if _person_word(words[run[k]]) == 0:
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(run) and run[j + 1] == run[j] + 1 and _person_word(words[run[j + 1]]):
+                j += 1
+            if j > k and any(_person_word(words[run[x]]) == 2 for x in range(k, j + 1)):
+                out.append((run[k], run[j]))
+            k = j + 1
     return out
+
+
+#: capitalised Cyrillic words side by side (the runs :func:`full_names` reads) and each word of a run
+_NAME_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:[ \t]+[А-ЯЁ][а-яё]+)+")
+_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+")
+
+
+@lru_cache(maxsize=8192)
+def _person_word(word: str) -> int:
+    """2 for a given name or patronymic the dictionary knows by its first reading («Руслан», «Петровна»;
+    not «Слава», «Вера», «Роман», words first: «Слава Гитлеру» is no name), 1 for another word read as
+    a name (a surname known or guessed: «Ебзеев», «Сукиасян»), 0 for no name."""
+    ps = parses(word)[:3]
+    if not ps or not any(g in p.tag for p in ps for g in _PERSON):
+        return 0
+    first = ps[0].tag
+    return 2 if ("Name" in first or "Patr" in first) and analyzer().word_is_known(word) else 1
 
 
 def _slur_first(word: str) -> bool:
     """Does the word start with a word of the lexicon five letters or longer («пидор|ошенко»; not «суки|асян»)?"""
     suspicion = default_lexicon().suspicion
     return any(suspicion(word[:n]) == 3 for n in range(5, len(word) - 1))
-
-
-def _name_like(word: str, orig: str, start: int) -> bool:
-    return orig[start : start + 1].isupper() and any(g in p.tag for p in parses(word)[:3] for g in _PERSON)
-
-
-def _given(word: str) -> bool:
-    """A given name or patronymic by its first reading («Руслан», «Петровна»; not «Слава», «Вера»,
-    «Роман», which are words first: «Слава Гитлеру» is no name)."""
-    first = parses(word)[:1]
-    return bool(first) and ("Name" in first[0].tag or "Patr" in first[0].tag)
 
 
 #: «баба» as the title of a grandmother before her name («баба Маша», «бабе Нине»)
