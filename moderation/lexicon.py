@@ -380,6 +380,7 @@ class _Slot:
     not_negated: bool  # "~": the token must not follow не/ни
     clause_end: bool = False  # "$": the token must end its clause ("тебе конец!", not "тебе конец года")
     asserted: bool = False  # "!": the token's sentence is not a question ("пенсионеры что, не люди?")
+    after_dash: bool = False  # "^": a dash stands before the token or the word before it ("сосед с пятого — алкаш")
 
 
 @dataclass(frozen=True)
@@ -758,9 +759,9 @@ class Lexicon:
         for tok in parts[3:]:
             if tok in "+>":
                 continue
-            flags = tok[len(tok.rstrip("~$!")) :]
-            nn, end, asserted = "~" in flags, "$" in flags, "!" in flags
-            tok = tok.rstrip("~$!")
+            flags = tok[len(tok.rstrip("~$!^")) :]
+            nn, end, asserted, dash = "~" in flags, "$" in flags, "!" in flags, "^" in flags
+            tok = tok.rstrip("~$!^")
             names: set[str] = set()
             for alt in tok.split("|"):
                 spec = _parse_spec(alt, where)
@@ -773,7 +774,7 @@ class Lexicon:
                     anon[key] = key
                     sets[key] = [_Line([spec], frozenset(), where)]
                 names.add(key)
-            slots.append(_Slot(frozenset(names), nn, end, asserted))
+            slots.append(_Slot(frozenset(names), nn, end, asserted, dash))
         if not slots:
             raise LexiconError(f"{where}: pattern without slots")
         return _Pattern(
@@ -1145,6 +1146,7 @@ class Lexicon:
             for name in token_sets[i]:
                 where.setdefault(name, []).append(i)
         out: list[Hit] = []
+        named_at: set[tuple[str, int]] = set()
         sentence: list[int] | None = None
         clauses: list[list[int]] = []
 
@@ -1171,6 +1173,7 @@ class Lexicon:
                     and not (slot.not_negated and forbidden(i))
                     and not (slot.clause_end and not _clause_end(n, i))
                     and not (slot.asserted and _in_question(n, i))
+                    and not (slot.after_dash and not _after_dash(n, i))
                 )
                 if not c:
                     break
@@ -1187,6 +1190,9 @@ class Lexicon:
                 if kind == "none":
                     target = None
                 start, end = toks[lo].start, toks[hi].end
+                if (p.name, start) in named_at:
+                    continue  # a twin of one name (a wider window, another order) found it already
+                named_at.add((p.name, start))
                 out.append(Hit(p.category, p.name, start, end, n.original[start:end], target, p.kind, p.strength))
         return out
 
@@ -1354,6 +1360,16 @@ def _mark_names(n: Normalized, token_sets: dict[int, frozenset[str]]) -> None:
             add = _NAME_NOMN if any("nomn" in tag for tag in names) else _NAME_ONLY
             old = token_sets.get(i)
             token_sets[i] = old | add if old else add
+
+
+def _after_dash(n: Normalized, i: int) -> bool:
+    """Does a dash (the copula of «сосед — алкаш») stand right before token ``i`` or before the word
+    before it («начальник — толстомордый боров»)?"""
+    toks = n.tokens
+    return any(0 < k and _DASH.search(n.original, toks[k - 1].end, toks[k].start) for k in (i, i - 1))
+
+
+_DASH = re.compile("[\u2013\u2014]|\\s-\\s")
 
 
 def _clause_end(n: Normalized, i: int) -> bool:

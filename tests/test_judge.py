@@ -1390,3 +1390,21 @@ def test_their_innocent_twins_are_not(judge, text):
 def test_a_call_to_a_collective_lawsuit_is_no_spam(judge):
     text = "Подадим коллективный иск в суд против управляющей компании, кто со мной — пишите в личку"
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сосед с третьего этажа — алкаш и наркоман",
+        "Гаишник на бульваре Гагарина — взяточник",
+        "Начальник теплосетей — толстомордый боров, сам сидит в тепле",
+        "Сотрудница МФЦ старая грымза, ей давно место на пенсии",
+    ],
+)
+def test_one_person_named_by_post_and_called_a_name_after_a_dash_or_close_by_is_held(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize("text", ["Участковый рассказал, что в подъезде орудовал вор", "Соседка купила корову, молоко продаёт"])
+def test_a_thief_or_a_cow_in_a_story_is_no_label(judge, text):
+    assert judge.judge(text).action == "allow"

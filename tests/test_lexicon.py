@@ -920,3 +920,8 @@ def test_the_english_fuck_is_obscene(text):
 
 def test_facebook_is_no_fuck():
     assert not default_lexicon().match(normalize("Facebook удалил пост"))
+
+
+def test_twin_patterns_of_one_name_give_one_hit():
+    hits = default_lexicon().match(normalize("Сосед сверху — псих, угрожает всем жильцам"))
+    assert [h.matched for h in hits].count("person_is_weak_insult") == 1
