@@ -1408,3 +1408,22 @@ def test_one_person_named_by_post_and_called_a_name_after_a_dash_or_close_by_is_
 @pytest.mark.parametrize("text", ["Участковый рассказал, что в подъезде орудовал вор", "Соседка купила корову, молоко продаёт"])
 def test_a_thief_or_a_cow_in_a_story_is_no_label(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        ("ЁП ТВОЮ МАТЬ опять отопление отрубили", "ep_your_mother"),
+        ("таких как ты в 90-е в лесу закапывали, подумай об этом", "such_as_you_were_killed"),
+        ("В маршрутке опять на своём языке. Учите русский или валите отсюда", "learn_or_leave"),
+    ],
+)
+def test_an_oath_a_past_told_as_a_warning_and_learn_or_leave_are_read(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
+
+
+def test_a_trade_said_to_be_all_crooks_is_a_generalisation(judge):
+    v = judge.judge("Грузчики в Магните сплошь уголовники и алкаши, не подпускайте их к товару")
+    assert any(e.kind == "generalisation" for e in v.evidence)
+    assert judge.judge("Учите английский, пригодится").action == "allow"
