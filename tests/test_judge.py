@@ -1427,3 +1427,23 @@ def test_a_trade_said_to_be_all_crooks_is_a_generalisation(judge):
     v = judge.judge("Грузчики в Магните сплошь уголовники и алкаши, не подпускайте их к товару")
     assert any(e.kind == "generalisation" for e in v.evidence)
     assert judge.judge("Учите английский, пригодится").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        ("Соседка спит с начальником ЖЭУ, поэтому ей всё без очереди делают", "sleeps_with_boss"),
+        ("Ну а чего ждать от депутатши, которая через постель в думу пролезла", "through_the_bed"),
+        ("Да он ворует с каждого контракта, все в городе знают", "he_commits_crime"),
+        ("Директор кладёт деньги родительского фонда себе в карман", "role_pockets_money"),
+        ("главный врач диплом купил в переходе", "role_bought_diploma"),
+    ],
+)
+def test_more_accusations_of_one_person_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize("text", ["Он ворует? Не верю", "Сын спит с котом", "Она спит с ребенком"])
+def test_their_innocent_twins_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
