@@ -1424,7 +1424,7 @@ def test_an_oath_a_past_told_as_a_warning_and_learn_or_leave_are_read(judge, tex
 
 
 def test_a_trade_said_to_be_all_crooks_is_a_generalisation(judge):
-    v = judge.judge("Грузчики в Магните сплошь уголовники и алкаши, не подпускайте их к товару")
+    v = judge.judge("Таксисты на вокзале — сплошь кавказская мафия и жульё")
     assert any(e.kind == "generalisation" for e in v.evidence)
     assert judge.judge("Учите английский, пригодится").action == "allow"
 
