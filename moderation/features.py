@@ -186,10 +186,9 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # whatever a root or the flame-war data reads in it
         spans = [(toks[a].start, toks[b].end) for a, b in people]
         hits = [h for h in hits if not _inside(h, spans)]
-        # the model does not see a name with a surname the dictionary does not know: a word it would read
-        # by its letters («Сукиасян» as «сук…»); names it knows («Максим Галкин») stay visible, as any
-        # surname does (see proper_names)
-        # (not a pun on a name that starts with a slur: «Пидорошенко» keeps its letters)
+        # the model does not see a name with a word the dictionary does not know, which it would read by
+        # its letters («Сукиасян» as «сук…»); names it knows («Максим Галкин») stay visible, as any surname
+        # does (see proper_names), and so does a pun that starts with a slur («Петро Пидорошенко»)
         known = analyzer().word_is_known
         named = named + [
             (a, b) for a, b in people
@@ -615,6 +614,8 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
         out.update(i for i in range(1, len(toks)) if words[i - 1] in _NAMED_AFTER and _surname(words[i]))
     return tuple(sorted(i for i in out if not toks[i].masked and not _known(words[i], toks[i].start, hits)))
 
+
+#: the grammemes of a person's name in pymorphy3's tags
 _PERSON = ("Name", "Patr", "Surn")
 
 

@@ -1358,10 +1358,10 @@ def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
     and another listed, a dash, then (within ten words) the author asks to stop labelling or calling names.
     The token of the stop word; None when there is none."""
     toks, words, orig = norm.tokens, norm.words, norm.original
+    if not _SECOND_PERSON.isdisjoint(words[:h]):
+        return None  # («Ты дебил, хватит оскорблять людей»: said to someone, not listed)
     for k in range(h + 1, min(h + 10, len(words))):
         if _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start) or words[k] in _SECOND_PERSON:
-            return None  # («Ты дебил, хватит оскорблять людей»: said to someone, not listed)
-        if not _SECOND_PERSON.isdisjoint(words[:h]):
             return None
         if words[k] in ("перестаньте", "перестань", "хватит", "прекратите", "прекрати") and any(
             lemmas[m] in _LABELLING for m in range(k + 1, min(k + 5, len(words)))
@@ -2090,7 +2090,7 @@ def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:
 def _one_normal_person(words: Sequence[str], k: int, last: int) -> bool:
     """Is the word of approval at ``k`` said of one person set against the group («нормальному русскому
     человеку там делать нечего», «нормальный человек туда не пойдёт»): a singular adjective before a
-    singular person, an adjective of nationality between them? A defence speaks of the people
+    word for one person, one more adjective may stand between them? A defence speaks of the people
     themselves, in the plural («они нормальные люди»)."""
     if not _likely(words[k], "ADJF", "sing"):
         return False

@@ -1185,9 +1185,10 @@ def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
 
 
 #: A neighbour's notice: something lost, found or given away («потерялась собака», «нашли ключи»,
-#: «отдам котят в добрые руки»), or a civic call for help or signatures («собираем подписи против
-#: вырубки», «волонтёры, нужна помощь приюту», «подадим коллективный иск»). Lemmas, and forms where the lemma is broader («найти
-#: работу»); not «помощь» by itself: «помощь в продвижении бизнеса» is an advert.
+#: «отдам котят в добрые руки»), a missing person sought («розыск»), or a civic call for help or
+#: signatures («собираем подписи против вырубки», «волонтёры, нужна помощь приюту», «подадим
+#: коллективный иск»). Lemmas, and forms where the lemma is broader («найти работу»); not «помощь» by
+#: itself: «помощь в продвижении бизнеса» is an advert.
 _NOTICE = frozenset(
     "потеряться пропасть найтись отдать даром безвозмездно подпись петиция волонтер приют субботник розыск"
     " разыскиваться коллективный".split()
