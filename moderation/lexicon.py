@@ -382,6 +382,11 @@ class _Slot:
     asserted: bool = False  # "!": the token's sentence is not a question ("пенсионеры что, не люди?")
     after_dash: bool = False  # "^": a dash stands before the token or the word before it ("сосед с пятого — алкаш")
 
+    @property
+    def plain(self) -> bool:
+        """No flag: every token of the slot's sets fills it."""
+        return not (self.not_negated or self.clause_end or self.asserted or self.after_dash)
+
 
 @dataclass(frozen=True)
 class _Pattern:
@@ -1166,15 +1171,18 @@ class Lexicon:
                 idx: set[int] = set()
                 for name in slot.sets:
                     idx.update(where.get(name, ()))
-                c = sorted(
-                    i
-                    for i in idx
-                    if not (slot.not_negated and i > 0 and _not_asserted(n, words, sentence, i))
-                    and not (slot.not_negated and forbidden(i))
-                    and not (slot.clause_end and not _clause_end(n, i))
-                    and not (slot.asserted and _in_question(n, i))
-                    and not (slot.after_dash and not _after_dash(n, i))
-                )
+                if slot.plain:  # (most slots have no flag: no test per token)
+                    c = sorted(idx)
+                else:
+                    c = sorted(
+                        i
+                        for i in idx
+                        if not (slot.not_negated and i > 0 and _not_asserted(n, words, sentence, i))
+                        and not (slot.not_negated and forbidden(i))
+                        and not (slot.clause_end and not _clause_end(n, i))
+                        and not (slot.asserted and _in_question(n, i))
+                        and not (slot.after_dash and not _after_dash(n, i))
+                    )
                 if not c:
                     break
                 cands.append(c)
