@@ -72,6 +72,8 @@ DISGUISED_SET = "DISGUISED_INSULT"
 DISGUISED_VULGAR = "DISGUISED_VULGAR"  # ... but not when masked (self-censored)
 _FILL = "иеаоуыяюйб"  # what a star in мат hides: a vowel, й, or the б of «е*ать»
 _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
+#: abbreviations written with a hyphen after one letter («в р-не Сокола», «г-н Петров», «т-во»): no letters hidden
+_HYPHEN_ABBREVIATIONS = frozenset("рн рна рне рну рном гн гну гна гжа тво ово".split())
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 NAME_SET = "NAME"
@@ -92,7 +94,12 @@ def _sound(text: str) -> str:
     folded together and a misspelt word shares the skeleton of the lexicon form it stands for. (Five
     C-level replaces: ``str.translate`` with a Cyrillic table goes through a dict per character and
     costs 35x more.)"""
-    return text.replace("о", "а").replace("е", "и").replace("ё", "и").replace("э", "и").replace("ъ", "ь")
+    out = text.replace("о", "а").replace("е", "и").replace("ё", "и").replace("э", "и").replace("ъ", "ь")
+    # a voiced consonant at the end is heard voiceless («мудаг», «идиод» for «мудак», «идиот»)
+    return out[:-1] + _DEVOICED[out[-1]] if out and out[-1] in _DEVOICED else out
+
+
+_DEVOICED = {"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с"}
 
 
 #: Sets whose words insult without a category entry of their own (they fire through patterns).
@@ -135,8 +142,11 @@ class Hit:
     strength: str | None = None  # "review" / "delete": the band this hit reaches; None = the category floor
 
 
-#: the shortest Latin word whose transliteration is looked up among inflected forms, not headwords only
+#: the shortest Latin word whose transliteration is looked up among inflected forms and мат roots, not
+#: headwords only (in 42,507 probe texts the longer Latin words read so were all мат: «eblany», «pizdec»)
 _LATIN_INFLECTED = 6
+#: мат roots whose Latin spelling starts English words («ebonite», «heritage»): not read in Latin words
+_ENGLISH_ROOTS = ("root:еб", "root:хер")
 
 
 class LexiconError(ValueError):
@@ -867,8 +877,11 @@ class Lexicon:
                             if key in self._headwords:
                                 for cat, entry, tgt in forms[key].entries:
                                     f.setdefault(cat, (entry, tgt))
-                            elif len(w) >= _LATIN_INFLECTED and (info := forms.get(key)) is not None:
-                                note(i, info)
+                            elif len(w) >= _LATIN_INFLECTED:
+                                if (info := forms.get(key)) is not None:
+                                    note(i, info)
+                                elif "obscene" not in f and (root := self._root_reading(key)) and not root[0].startswith(_ENGLISH_ROOTS):
+                                    f["obscene"] = root  # «pizdato», «mudila» (not «еб», «хер»: «ebonite», «heritage»)
                             continue
                         if "*" in key:
                             self._match_mask(key, f)
@@ -1008,7 +1021,10 @@ class Lexicon:
                     short = min(len(left), len(right))
                     hides = _HIDING_GAP.fullmatch(gap) or (gap == "-" and short == 1)
                     abbreviation = orig[b.start : b.start + 1].isupper()  # "г.Пятигорск", "ул.Мира"
-                    if f or len(key) < 4 or short > 2 or abbreviation or not hides or left + right in _INTERJECTIONS:
+                    if (
+                        f or len(key) < 4 or short > 2 or abbreviation or not hides
+                        or left + right in _INTERJECTIONS or left + right in _HYPHEN_ABBREVIATIONS
+                    ):
                         # read as written; "т.е", "и.о" are too little to read a word from; a hyphen
                         # hides letters only after or before a lone letter ("х-ня", "с-ка", not "м-да");
                         # a hidden letter leaves a stub of one or two ("ан.льный", "су..и"): two words

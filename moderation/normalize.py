@@ -460,6 +460,9 @@ class _Builder:
                 if k:
                     self._piece(idx[:k], w[:k])
                 self.emit(idx[k:j], w[k:j])
+                if j + 1 < len(w) and w[j] in "хx" and w[j + 1].isdigit():
+                    self.emit(idx[j : j + 1], "х")  # «2х1м», «3x4»: a size, the х a times sign
+                    j += 1
                 if j < len(w):
                     self._piece(idx[j:], w[j:])
                 return

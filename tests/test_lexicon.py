@@ -925,3 +925,13 @@ def test_facebook_is_no_fuck():
 def test_twin_patterns_of_one_name_give_one_hit():
     hits = default_lexicon().match(normalize("Сосед сверху — псих, угрожает всем жильцам"))
     assert [h.matched for h in hits].count("person_is_weak_insult") == 1
+
+
+@pytest.mark.parametrize("text,entry", [("сосед мудаг опять долбит", "мудак"), ("ты идиод", "идиот")])
+def test_a_voiced_consonant_at_the_end_is_heard_voiceless(text, entry):
+    assert any(h.matched == entry for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize("text", ["Подскажите стоматолога в р-не Сокола", "Ebonite plate", "Heritage hotel"])
+def test_an_abbreviation_and_english_words_are_no_mat(text):
+    assert not default_lexicon().match(normalize(text))

@@ -371,3 +371,7 @@ def test_a_three_inside_a_word_is_also_read_as_e_but_not_at_its_start():
 def test_a_digit_after_letters_is_a_look_alike_not_a_unit():
     assert normalize("ё6 твою мать").words[0] == "еб"
     assert normalize("1ый").words == ("1", "ый")
+
+
+def test_a_size_keeps_its_times_sign_apart():
+    assert normalize("Шкаф 2х1м").words == ("шкаф", "2", "х", "1", "м")
