@@ -1447,3 +1447,12 @@ def test_more_accusations_of_one_person_are_held(judge, text, pattern):
 @pytest.mark.parametrize("text", ["Он ворует? Не верю", "Сын спит с котом", "Она спит с ребенком"])
 def test_their_innocent_twins_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["не психуй, всё починим к вечеру", "терпеть не могу хлебать суп из миски"])
+def test_being_upset_or_slurping_soup_is_no_insult(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_the_mouth_word_of_abuse_stays_visible(judge):
+    assert judge.judge("Я тоже рад за ваше хлебало, Наташенька").action != "allow"
