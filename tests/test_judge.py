@@ -1456,3 +1456,8 @@ def test_being_upset_or_slurping_soup_is_no_insult(judge, text):
 
 def test_the_mouth_word_of_abuse_stays_visible(judge):
     assert judge.judge("Я тоже рад за ваше хлебало, Наташенька").action != "allow"
+
+
+def test_whoever_does_it_called_a_beast_is_held(judge):
+    v = judge.judge("Скоты, кто мусор в лесу на Машуке оставляет")
+    assert v.action == "review" and any(e.matched == "beasts_whoever" for e in v.evidence)

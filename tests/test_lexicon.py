@@ -935,3 +935,11 @@ def test_a_voiced_consonant_at_the_end_is_heard_voiceless(text, entry):
 @pytest.mark.parametrize("text", ["Подскажите стоматолога в р-не Сокола", "Ebonite plate", "Heritage hotel"])
 def test_an_abbreviation_and_english_words_are_no_mat(text):
     assert not default_lexicon().match(normalize(text))
+
+
+@pytest.mark.parametrize(
+    "text,entry",
+    [("сцуко, опять свет отключили", "сцуко"), ("блеать, ну кто так паркуется", "блеать"), ("пошелнах отсюда", "пошелнах")],
+)
+def test_spellings_by_ear_and_glued_words(text, entry):
+    assert any(h.matched == entry for h in default_lexicon().match(normalize(text)))
