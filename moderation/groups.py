@@ -1546,6 +1546,15 @@ def _adjective_reference(
         and clause[i - 1] == clause[i] == clause[i + 1]
     ):
         return i - 1, attribute  # «лица кавказской национальности»: the people are the «лица»
+    if (
+        0 < i < n - 1
+        and words[i - 1] == "с"
+        and words[i + 1].startswith("внешност")
+        and clause[i - 1] == clause[i] == clause[i + 1]
+    ):
+        # «люди с кавказской внешностью», «с азиатской внешностью — сразу видно …»: the people are those
+        # with the look (the people word before «с», or the phrase itself)
+        return (i - 2, attribute) if i >= 2 and "GS.PEOPLE" in cue[i - 2] and clause[i - 2] == clause[i] else (i, attribute)
     if i >= 2 and words[i - 1] == "на" and words[i - 2].startswith(_SPEAKING) and clause[i - 2] == clause[i]:
         # «говорящих на украинском (языке)», «кто говорит на армянском — пусть едет …»: the speakers
         # are the group

@@ -4402,3 +4402,9 @@ def test_an_age_told_it_need_not_queue_is_advice(judge):
 def test_normal_houses_the_group_is_kept_from_do_not_defend_it(judge):
     v = judge.judge("строители это сплошь алкаши и ворюги, их к нормальным домам подпускать нельзя")
     assert any(e.kind == "generalisation" for e in v.evidence)
+
+
+def test_people_with_a_peoples_look_are_the_group(judge):
+    v = judge.judge("люди с кавказской внешностью все воры")
+    assert any(e.kind == "generalisation" for e in v.evidence)
+    assert judge.judge("Разыскивается мужчина с кавказской внешностью, рост 180").action == "allow"
