@@ -1363,7 +1363,7 @@ def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
     for k in range(h + 1, min(h + 10, len(words))):
         if _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start) or words[k] in _SECOND_PERSON:
             return None
-        if words[k] in ("перестаньте", "перестань", "хватит", "прекратите", "прекрати") and any(
+        if words[k] in _STOP_ASKING and any(
             lemmas[m] in _LABELLING for m in range(k + 1, min(k + 5, len(words)))
         ):
             # a list of labels closed by a dash («Ватник, либерал — …»; not «Дебил, хватит оскорблять людей»)
@@ -1449,7 +1449,9 @@ def _named_word(norm: Normalized, lemmas: list[str], k: int) -> bool:
     return bool(_CLOSE_QUOTE.search(norm.original, toks[k].end, end))
 
 
-_STOP_SAYING = frozenset("прекратите прекрати хватит перестаньте перестань не нельзя запретите".split())
+#: asking someone to stop («хватит», «перестаньте»); with the words that forbid, what stops a saying
+_STOP_ASKING = frozenset("прекратите прекрати хватит перестаньте перестань".split())
+_STOP_SAYING = _STOP_ASKING | frozenset(("не", "нельзя", "запретите"))
 
 
 #: what may stand between «не надо» and its verb: «не надо про нас говорить», «хватит уже так называть»

@@ -18,7 +18,7 @@ from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
 from moderation.lexicon import default_lexicon
-from moderation.policy import Policy, Thresholds, ceilings, channels_only, with_rule_floors
+from moderation.policy import SPAM_CONTACT, Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
     CATEGORIES,
     CATEGORY_NAMES_RU,
@@ -1217,8 +1217,9 @@ _SEEK = frozenset("ищу подскажите посоветуйте нужна
 _WORK = frozenset("работа подработка заработок".split())
 #: ... or as a question («где найти работу без опыта?», «как устроиться …», «кто знает, где искать …»)
 _WHERE_TO_FIND = re.compile(r"(?:кто знает |подскажите )?(?:где|как|куда) (?:можно |бы )?(?:найти|искать|поискать|устроиться) ")
-#: spam signals that lead the reader elsewhere (a link, a handle, «пиши в лс», «переходи по ссылке»)
-_LEADS = frozenset("url shortener vk_club_link tg_link wa_link handle email pm_invite messenger cta".split())
+#: spam signals that lead the reader elsewhere (a link, a handle, «пиши в лс», «переходи по ссылке»; a phone
+#: is how a job seeker is reached too)
+_LEADS = SPAM_CONTACT - {"phone"}
 _RECRUITS = frozenset("человек люди сотрудник партнер партнёр команда помощник менеджер кандидат".split())
 
 
