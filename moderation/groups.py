@@ -665,17 +665,19 @@ _GONE = ("мертв", "уехавш", "депортированн", "выгна
 
 #: «ни одного честного»: the decent one denied, in the singular
 _DECENT_ONE = frozenset("нормального хорошего честного порядочного адекватного".split())
+#: what is said of the decent ones none of whom are left or to be found («нормальных не осталось», «… не найти»)
+_NO_DECENT_LEFT = frozenset(("осталось", "найти", "найдешь", "встретишь", "сыщешь"))
 
 
 def _none_decent_among(words: Sequence[str], sent: list[int], i: int) -> int | None:
-    """In «среди <group> нет нормальных», «нормальных среди них нет», «среди <group> нет ни одного
-    честного» the decent word denied (a genitive of :data:`_DECENT` standing alone, not before a noun:
+    """In «среди <group> нет нормальных», «нормальных среди них нет» (or «не осталось»), «среди <group> нет
+    ни одного честного» the decent word denied (a genitive of :data:`_DECENT` standing alone, not before a noun:
     «среди мигрантов нет нормальных условий» is about their lodging), with «нет» between it and «среди
     <group>» or right before it; None when there is none."""
     n = len(words)
     near = [k for k in range(max(0, i - 5), min(n, i + 6)) if sent[k] == sent[i]]
-    if not any(words[k] == "нет" for k in near):
-        return None
+    if not any(words[k] == "нет" or (words[k] == "не" and k + 1 < n and words[k + 1] in _NO_DECENT_LEFT) for k in near):
+        return None  # («… нет нормальных», «нормальных среди них не осталось»)
     for k in near:
         decent = (words[k] in _DECENT and _has(words[k], "gent")) or (
             words[k] in _DECENT_ONE and k > 1 and words[k - 1] in ("одного", "одной")
@@ -2078,11 +2080,13 @@ _CANNOT = frozenset(("может", "могут", "сможет", "смогут",
 
 def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
     """Is the praise at ``k`` denied later in its sentence (``idx``): «не может», «не бывает», or a
-    genitive «нет» within four words after it or three before («нормальных среди них нет», «нет
-    нормальных»)?"""
+    genitive «нет» or «не осталось» within four words after it or three before («нормальных среди них нет»,
+    «нет нормальных», «нормальных среди них не осталось»)?"""
     if any(words[m] == "не" and m + 1 in idx and words[m + 1] in _CANNOT for m in idx if m > k):
         return True
-    return _has(words[k], "gent") and any(words[m] == "нет" for m in idx if k - 3 <= m <= k + 4)
+    return _has(words[k], "gent") and any(
+        words[m] == "нет" or (words[m] == "не" and m + 1 in idx and words[m + 1] in _NO_DECENT_LEFT) for m in idx if k - 3 <= m <= k + 4
+    )
 
 
 #: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»

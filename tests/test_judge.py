@@ -1461,3 +1461,69 @@ def test_the_mouth_word_of_abuse_stays_visible(judge):
 def test_whoever_does_it_called_a_beast_is_held(judge):
     v = judge.judge("Скоты, кто мусор в лесу на Машуке оставляет")
     assert v.action == "review" and any(e.matched == "beasts_whoever" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        ("Завхоза 3-й школы бить надо, по-другому не понимает, и таких как он бить надо", "beat_group_needed"),
+        ("Отлупите этого водителя, он нарочно обрызгал детей", "beat_this_one"),
+        ("Надо у этого перевозчика автобус сжечь, тогда начнут ходить по расписанию", "property_to_burn"),
+        ("Пусть только явятся на наш участок, встретим с кастетами", "come_with_weapons"),
+        ("Контролёров ловить по одному на остановках и учить уму-разуму", "catch_one_by_one"),
+        ("Если этот сосед опять включит музыку в три ночи — ему не жить", "he_wont_live"),
+    ],
+)
+def test_calls_to_beat_burn_and_arm_are_read(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Не надо бить детей, надо с ними разговаривать",
+        "Побейте рекорд прошлого года на марафоне!",
+        "Осенью сожгу старый сарай на даче, нужно разрешение?",
+        "Вчера пытались поджечь машину на Калинина, полиция ищет",
+        "Рабочие с арматурой на стройке работали без касок",
+        "Ему не жить без этой операции, помогите собрать деньги",
+        "С коляской с лестницы спускать тяжело, сделайте пандус",
+        "Водитель маршрутки ездит как пьяный, виляет по всей дороге",
+    ],
+)
+def test_their_everyday_twins_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        ("Завуч наша пьяной на уроки приходит, весь коллектив знает", "drunk_at_work"),
+        ("Петренко за откат подряд на ремонт крыши отдал", "for_a_bribe"),
+        ("Начальник ЖЭУ с уголовниками водится и сам уголовник", "role_himself_criminal"),
+        ("Воспитательница из 7-го садика детей бьёт, все молчат", "beats_the_weak"),
+    ],
+)
+def test_a_person_said_to_be_drunk_bribed_criminal_or_cruel_is_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        ("Кто не говорит по-русски, пусть валят из нашего города", "non_speakers_out"),
+        ("Ё* твою мать, опять маршрутку отменили", "e_your_mother"),
+        ("Блэт, где автобус", "блэт"),
+    ],
+)
+def test_non_speakers_told_out_and_clipped_oaths_are_read(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and any(e.matched == pattern for e in v.evidence), v.evidence
+
+
+def test_no_decent_one_left_among_a_group_is_a_generalisation(judge):
+    v = judge.judge("Среди приезжих нормальных уже не осталось")
+    assert v.action != "allow" and any(e.kind == "generalisation" for e in v.evidence)
+    assert judge.judge("Все мужики одинаковые, нормальных среди них не осталось").action != "allow"
