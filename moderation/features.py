@@ -453,6 +453,13 @@ _ANIMAL_CUES = frozenset(
     "дупло вылупиться подвал чердак роща пруд дерево окраина".split()
 )
 _ANIMAL_REACH = 5
+#: dogs and their breeds: what a «сука» or a «сучка» of a notice is
+_DOGS = frozenset(
+    "собака пес песик дворняга дворняжка спаниель овчарка лабрадор ретривер хаски такса терьер бульдог пудель шпиц"
+    " мопс корги алабай ротвейлер доберман бигль метис".split()
+)
+#: the bough: the form «сук» reads «сука» first («спилите сук над остановкой»)
+_FORM_CUES = {"сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split())}
 #: What shows one of them is meant literally, besides the animals' words: a rooster sings («петухи поют с
 #: утра»; not «козлы поют под окнами»), a clown works in a circus («клоуны в цирке были замечательные»)
 _OWN_CUES = {
@@ -460,6 +467,9 @@ _OWN_CUES = {
     # the sawhorse («козлы для пилки дров», «строительные козлы»; not «пилить»: «козлы пилят бюджет»)
     "козел": frozenset("дрова пилка строительный малярный доска".split()),
     "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик утренник детский".split()),
+    # a bitch of a breed («потерялась сучка спаниеля»)
+    "сука": _DOGS,
+    "сучка": _DOGS,
     # the bird at work («дятел стучит по столбу»; not «дятел» said of someone: «ну ты и дятел»)
     "дятел": frozenset("стучать долбить столб ствол кора птица лес клюв".split()),
 }
@@ -524,7 +534,9 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
 
     for i, lem in enumerate(lemmas):
         if lem in _ANIMAL_WORDS and not (i and (words[i - 1] in _POINTED or _DASH_BEFORE.search(orig, toks[i - 1].end, toks[i].start))):
-            if beside(i, _ANIMAL_CUES, _OWN_CUES.get(lem, frozenset())):
+            if _said_alone(norm, i):
+                continue  # «сука, опять в подвале вода»: the word a clause by itself is an oath or a call
+            if beside(i, _ANIMAL_CUES, _OWN_CUES.get(lem, frozenset()), _FORM_CUES.get(words[i], frozenset())):
                 out.append(i)
         elif lem in _THING_CUES and not (i and words[i - 1] in _POINTED):
             if beside(i, _THING_CUES[lem]):
@@ -532,6 +544,16 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
         elif saying and words[i] in _CREATURE and i > 0 and words[i - 1].startswith("всяк") and words[i + 1 : i + 3] == ("по", "паре"):
             out.append(i)
     return tuple(out)
+
+
+_ALONE_GAP = re.compile(r"[,.!?;:…\n]")
+
+
+def _said_alone(norm: Normalized, i: int) -> bool:
+    """Is the word at ``i`` a clause by itself, punctuation (or the text's edge) on both sides of it?"""
+    toks, orig = norm.tokens, norm.original
+    before = i == 0 or _ALONE_GAP.search(orig, toks[i - 1].end, toks[i].start) is not None
+    return before and (i + 1 == len(toks) or _ALONE_GAP.search(orig, toks[i].end, toks[i + 1].start) is not None)
 
 
 def named_places(norm: Normalized, adjectives: frozenset[str]) -> tuple[int, ...]:
@@ -622,7 +644,8 @@ _PERSON = ("Name", "Patr", "Surn")
 def full_names(norm: Normalized) -> list[tuple[int, int]]:
     """First and last token of each full name: capitalised words side by side, only spaces between,
     one of them a given name or patronymic the dictionary knows first («Руслан», «Петровна»), the others
-    read as names too (a surname pymorphy3 knows or guesses: «Ебзеев», «Сукиасян»).
+    read as names too (a surname pymorphy3 knows or guesses: «Ебзеев», «Сукиасян»); and a surname alone
+    after a post or a title («доктора Ебзеева»).
 
     «Поздравляем Ебзеева Руслана с победой на турнире» was deleted as мат (a root inside a Karachay
     surname common in the region) and «Сукиасян Ашот Грантович, золотые руки» as an insult. A name
@@ -630,11 +653,18 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
     stays outside the run («Сука Ирина» keeps «сука»)."""
     # only the runs of capitalised words one regex scan finds are read, not every token
     runs = list(_NAME_RUN.finditer(norm.original))
-    if not runs:
+    titled = list(_TITLED.finditer(norm.original))
+    if not runs and not titled:
         return []
     toks, words = norm.tokens, norm.words
     at = {t.start: i for i, t in enumerate(toks)}
     out: list[tuple[int, int]] = []
+    for m in titled:
+        # a surname after a post or a title («поздравляем доктора Ебзеева»; not a pun that starts with a
+        # slur: «депутат Пидорашкин»)
+        i = at.get(m.start(1))
+        if i is not None and any("Surn" in p.tag for p in parses(words[i])[:3]) and not _slur_first(words[i]):
+            out.append((i, i))
     for m in runs:
         run = [at[w.start()] for w in _CAPITALISED.finditer(norm.original, m.start(), m.end()) if w.start() in at]
         k = 0
@@ -653,6 +683,13 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
 
 #: capitalised Cyrillic words side by side (the runs :func:`full_names` reads) and each word of a run
 _NAME_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:[ \t]+[А-ЯЁ][а-яё]+)+")
+#: a post or a title before a capitalised word: «доктора Ебзеева», «депутату Хуснутдинову», «тренер Сукачёв»
+_TITLED = re.compile(
+    r"(?<![А-ЯЁа-яё])(?:[Дд]октор|[Вв]рач|[Пп]рофессор|[Тт]ренер|[Дд]епутат|[Кк]оллег|[Тт]оварищ|[Гг]осподин|[Гг]оспож"
+    r"|[Уу]чител|[Дд]иректор|[Сс]удь|[Хх]ирург|[Кк]ардиолог|[Пп]едиатр|[Тт]ерапевт|[Сс]томатолог|[Нн]ачальник"
+    r"|[Гг]лав[аеуы]|[Мм]эр|[Сс]ержант|[Лл]ейтенант|[Кк]апитан|[Мм]айор|[Пп]олковник|[Гг]енерал|[Сс]енатор)[а-яё]*"
+    r"[ \t]+([А-ЯЁ][а-яё]+)"
+)
 _CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+")
 
 

@@ -628,6 +628,14 @@ def _her_place(words: Sequence[str], sent: list[int], i: int) -> int | None:
     return None
 
 
+def _told_of_in_relative(words: Sequence[str], clause: list[int], i: int) -> bool:
+    """Is the group word ``i`` a dative inside a «который» clause («мошенников, которые звонят пенсионерам»)
+    — the people the clause's subject does something to, not the ones it names?"""
+    return _has(words[i], "datv") and any(
+        words[k].startswith("котор") for k in range(max(0, i - 5), i) if clause[k] == clause[i]
+    )
+
+
 def _no_good_one(
     norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int, attribute: str
 ) -> Finding | None:
@@ -1322,6 +1330,8 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
         return back
     if (k := _labels_rebuked(norm, lemmas, first_hit)) is not None:
         return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]}")
+    if (k := _naming_judged(norm, first_hit)) is not None:
+        return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} …")
 
     def naming(k: int) -> bool:  # a naming verb in the abusive word's sentence
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
@@ -1374,6 +1384,31 @@ def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
 
 
 _LIST_CLOSED = re.compile("[—–-]")
+#: infinitives of calling people names, opening a sentence that judges the calling
+_NAMING_INF = frozenset("называть обзывать писать говорить звать".split())
+_QUOTE_OPENS = re.compile("[«\"“„]")
+_QUOTE_CLOSES = re.compile("[»\"”]")
+
+
+def _naming_judged(norm: Normalized, h: int) -> int | None:
+    """«Называть людей «ватниками» или «либерастами» — это не аргумент», «Обзывать приезжих «чурками» — позор»:
+    the abusive word at ``h`` in quotation marks after an infinitive of calling that opens its sentence, and
+    a dash after the quote, then «это» or a word of rebuke — the sentence judges the calling, it calls nobody.
+    The infinitive's token; None when there is none («называть вещи своими именами: вы ворьё» has no quote)."""
+    toks, words, orig = norm.tokens, norm.words, norm.original
+    k = next((m for m in range(h - 1, max(-1, h - 5), -1) if words[m] in _NAMING_INF), None)
+    if k is None or (k > 0 and not _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start)):
+        return None
+    if _SENTENCE_END.search(orig, toks[k].end, toks[h].start) or not _QUOTE_OPENS.search(orig, toks[k].end, toks[h].start):
+        return None
+    for m in range(h + 1, min(h + 8, len(words))):
+        gap = orig[toks[m - 1].end : toks[m].start]
+        if _SENTENCE_END.search(gap):
+            return None
+        if _LIST_CLOSED.search(gap) and _QUOTE_CLOSES.search(orig, toks[h].end, toks[m].start):
+            # («— это не аргумент», «— позор»; not «Называть их надо «уродами» — вот что я скажу»)
+            return k if words[m] == "это" or words[m] in _REBUKE else None
+    return None
 
 
 def _named_after(words: Sequence[str], h: int, naming: Callable[[int], bool]) -> int | None:
@@ -2800,6 +2835,8 @@ def _statement(
         c = cue[j]
         # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
         against = opposed and any(words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s)
+        if "GS.EXCLUDE" in c and clause[j] != clause[i] and _told_of_in_relative(words, clause, i):
+            continue  # «мошенников, которые звонят пенсионерам, ловить и сажать»: the group is who they harm
         if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j, clause):
             if attribute in _RULES_OF and _dismissed(words, same_sentence, j):
                 continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group

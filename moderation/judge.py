@@ -1269,7 +1269,11 @@ _SELLS = frozenset("earnings money_offer loan casino betting crypto dating magic
 _SELLS_BUT_PAY = _SELLS - {"earnings", "money_offer"}
 
 
-_NOTICE_FORMS = frozenset("нашли нашёл нашел нашла найден найдена найдено найдены потерял потеряла потеряли".split())
+#: («кто забыл сумку в маршрутке — она у меня, звоните …»: something left behind, kept for its owner)
+_NOTICE_FORMS = frozenset(
+    "нашли нашёл нашел нашла найден найдена найдено найдены потерял потеряла потеряли забыл забыла забыли обронил"
+    " обронила обронили".split()
+)
 
 
 #: Quotation marks around what someone else wrote («…», "…", “…”, „…“).

@@ -145,8 +145,10 @@ class Hit:
 #: the shortest Latin word whose transliteration is looked up among inflected forms and мат roots, not
 #: headwords only (in 42,507 probe texts the longer Latin words read so were all мат: «eblany», «pizdec»)
 _LATIN_INFLECTED = 6
-#: мат roots whose Latin spelling starts English words («ebonite», «heritage»): not read in Latin words
+#: мат roots whose Latin spelling starts English words («ebonite», «heritage»): not read in Latin words…
 _ENGLISH_ROOTS = ("root:еб", "root:хер")
+#: … unless the reading goes on as no English word does («ebanye», «zaebali», «ebal»)
+_LATIN_EB = re.compile(r"(?:за|на|вы|у|до|по|про|от|раз|рас)?еба[нлт]")
 
 
 class LexiconError(ValueError):
@@ -880,7 +882,11 @@ class Lexicon:
                             elif len(w) >= _LATIN_INFLECTED:
                                 if (info := forms.get(key)) is not None:
                                     note(i, info)
-                                elif "obscene" not in f and (root := self._root_reading(key)) and not root[0].startswith(_ENGLISH_ROOTS):
+                                elif (
+                                    "obscene" not in f
+                                    and (root := self._root_reading(key))
+                                    and (not root[0].startswith(_ENGLISH_ROOTS) or _LATIN_EB.match(key))
+                                ):
                                     f["obscene"] = root  # «pizdato», «mudila» (not «еб», «хер»: «ebonite», «heritage»)
                             continue
                         if "*" in key:

@@ -1527,3 +1527,65 @@ def test_no_decent_one_left_among_a_group_is_a_generalisation(judge):
     v = judge.judge("Среди приезжих нормальных уже не осталось")
     assert v.action != "allow" and any(e.kind == "generalisation" for e in v.evidence)
     assert judge.judge("Все мужики одинаковые, нормальных среди них не осталось").action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Называть соседей «колхозниками» или «понаехавшими» — это не аргумент в споре о парковке",
+        "Писать «все кавказцы бандиты» — это предрассудок, у меня полдвора друзей оттуда",
+    ],
+)
+def test_calling_names_judged_in_its_own_sentence_is_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_a_group_harmed_by_those_a_call_is_about_is_not_its_object(judge):
+    assert judge.judge("Аферистов, которые звонят старикам от имени банка, ловить и сажать").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поздравляем тренера Хуснутдинова с победой его воспитанников!",
+        "Пропала сучка таксы, откликается на Бусю, помогите найти",
+        "Спилите наконец сук над детской площадкой на Московской",
+        "Кто вчера забыл пакет в 11-й маршрутке — он у водителя, звоните 8 928 000 00 00",
+    ],
+)
+def test_a_titled_surname_a_dog_a_bough_and_a_found_bag_are_clean(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["сука, опять в подвале вода", "Ebanye yamy na Kalinina"])
+def test_an_oath_alone_and_latin_mat_are_read(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        ("Этого прораба надо как-нибудь вечером подловить у вагончика", "ambush_them"),
+        ("Соберёмся и устроим им весёлую жизнь, этим перекупщикам", "merry_life_for_them"),
+        ("Ещё раз поставишь тачку на газон — твоя машина без стёкол останется", "your_car_stripped"),
+        ("Помолчал бы ты, а то можно и без языка остаться", "left_without_tongue"),
+        ("Ещё одна такая отписка, и этот чиновник будет ходить с фингалом под глазом", "black_eye_foretold"),
+        ("Завуч наша — старая кобыла, ничего не решает", "person_is_old_beast"),
+    ],
+)
+def test_round_24_veiled_threats_and_mockery_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Старая курица на суп лучше молодой",
+        "Сосед пришёл с фингалом под глазом, кто-то избил, вызвали полицию",
+        "Чья-то машина без колёс стоит во дворе уже месяц, уберите",
+        "Надо подловить момент и купить билеты дешевле",
+    ],
+)
+def test_round_24_innocent_twins_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
