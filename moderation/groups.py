@@ -674,7 +674,9 @@ _GONE = ("мертв", "уехавш", "депортированн", "выгна
 #: «ни одного честного»: the decent one denied, in the singular
 _DECENT_ONE = frozenset("нормального хорошего честного порядочного адекватного".split())
 #: what is said of the decent ones none of whom are left or to be found («нормальных не осталось», «… не найти»)
-_NO_DECENT_LEFT = frozenset(("осталось", "найти", "найдешь", "встретишь", "сыщешь"))
+_NO_DECENT_LEFT = frozenset(
+    "осталось найти найдешь встретишь сыщешь встречал встречала встречали видел видела видели".split()
+)
 
 
 def _none_decent_among(words: Sequence[str], sent: list[int], i: int) -> int | None:

@@ -1362,9 +1362,14 @@ def _sentences(n: Normalized) -> list[int]:
 
 
 def _in_question(n: Normalized, i: int) -> bool:
-    """Whether the sentence of token ``i`` ends with a question mark ("мы что, не люди?!")."""
+    """Whether the sentence of token ``i`` ends with a question mark ("мы что, не люди?!") — not one that
+    closes a quotation first: the quoted words keep their own mood («соседке прислали «мы знаем, где ты
+    живёшь», куда обращаться?» quotes a threat, it does not ask one)."""
     m = _SENTENCE_END_RUN.search(n.original, n.tokens[i].end)
-    return m is not None and "?" in m.group()
+    return m is not None and "?" in m.group() and _QUOTE_CLOSE.search(n.original, n.tokens[i].end, m.start()) is None
+
+
+_QUOTE_CLOSE = re.compile("[»”\"]")
 
 
 def _clauses(n: Normalized, sentence: list[int]) -> list[int]:

@@ -1589,3 +1589,19 @@ def test_round_24_veiled_threats_and_mockery_are_held(judge, text, pattern):
 )
 def test_round_24_innocent_twins_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Таксисты на вокзале все жулики, нормальных не встречал",
+        "Кто не умеет говорить по-русски, пусть сидят дома и не позорят город",
+        "Женщинам за руль нельзя, это всем известно",
+    ],
+)
+def test_none_decent_met_speakers_kept_home_and_women_kept_from_the_wheel_are_read(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+def test_a_question_about_where_someone_lives_is_no_threat(judge):
+    assert judge.judge("Знаю, где вы живёте — на Пастухова? У нас тоже света нет").action == "allow"
