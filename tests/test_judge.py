@@ -1605,3 +1605,26 @@ def test_none_decent_met_speakers_kept_home_and_women_kept_from_the_wheel_are_re
 
 def test_a_question_about_where_someone_lives_is_no_threat(judge):
     assert judge.judge("Знаю, где вы живёте — на Пастухова? У нас тоже света нет").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        ("Завуча этого давно пора проучить, подождём после педсовета", "teach_a_lesson"),
+        ("Скажите, где он живёт, мы сами разберёмся, без всякого суда", "without_court"),
+        ("Кто придёт ломать гаражи — встретим, полиция не понадобится", "no_police_needed"),
+        ("Мы знаем твой адрес, не переживай", "your_address_known"),
+        ("Мы вас в лицо знаем, депутат", "we_know_your_face"),
+        ("Уйдёте с рынка по-хорошему или по-плохому, решайте", "the_easy_way_or_the_hard"),
+    ],
+)
+def test_round_24_reckonings_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text", ["Вы знаете адрес вашего МФЦ?", "Пора проучить этих лихачей штрафами", "Управляющая компания сама разберётся с парковкой, до суда не дойдёт"]
+)
+def test_round_24_lawful_twins_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
