@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
 from moderation.lemmatize import PREPOSITIONS, lemma, parses
 from moderation.lexicon import FORBID_MODALS, forbidden_after, not_called_by
-from moderation.normalize import QUOTE_PAIRS, quote_open
+from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, quote_open
 
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.lexicon import Lexicon
@@ -1388,8 +1388,6 @@ def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
 _LIST_CLOSED = re.compile("[—–-]")
 #: infinitives of calling people names, opening a sentence that judges the calling
 _NAMING_INF = frozenset("называть обзывать писать говорить звать".split())
-_QUOTE_OPENS = re.compile("[«\"“„]")
-_QUOTE_CLOSES = re.compile("[»\"”]")
 
 
 def _naming_judged(norm: Normalized, h: int) -> int | None:
@@ -1401,13 +1399,13 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
     k = next((m for m in range(h - 1, max(-1, h - 5), -1) if words[m] in _NAMING_INF), None)
     if k is None or (k > 0 and not _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start)):
         return None
-    if _SENTENCE_END.search(orig, toks[k].end, toks[h].start) or not _QUOTE_OPENS.search(orig, toks[k].end, toks[h].start):
+    if _SENTENCE_END.search(orig, toks[k].end, toks[h].start) or not QUOTE_OPENING.search(orig, toks[k].end, toks[h].start):
         return None
     for m in range(h + 1, min(h + 8, len(words))):
         gap = orig[toks[m - 1].end : toks[m].start]
         if _SENTENCE_END.search(gap):
             return None
-        if _LIST_CLOSED.search(gap) and _QUOTE_CLOSES.search(orig, toks[h].end, toks[m].start):
+        if _LIST_CLOSED.search(gap) and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start):
             # («— это не аргумент», «— позор»; not «Называть их надо «уродами» — вот что я скажу»)
             return k if words[m] == "это" or words[m] in _REBUKE else None
     return None

@@ -33,7 +33,7 @@ from pathlib import Path
 from moderation import categories
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
 from moderation.lemmatize import FUNCTION_LEMMAS, VERBAL_POS, analyzer, is_function_word, parses
-from moderation.normalize import Normalized, squeeze_doubles
+from moderation.normalize import QUOTE_CLOSING, Normalized, squeeze_doubles
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
 
@@ -1366,10 +1366,7 @@ def _in_question(n: Normalized, i: int) -> bool:
     closes a quotation first: the quoted words keep their own mood («соседке прислали «мы знаем, где ты
     живёшь», куда обращаться?» quotes a threat, it does not ask one)."""
     m = _SENTENCE_END_RUN.search(n.original, n.tokens[i].end)
-    return m is not None and "?" in m.group() and _QUOTE_CLOSE.search(n.original, n.tokens[i].end, m.start()) is None
-
-
-_QUOTE_CLOSE = re.compile("[»”\"]")
+    return m is not None and "?" in m.group() and QUOTE_CLOSING.search(n.original, n.tokens[i].end, m.start()) is None
 
 
 def _clauses(n: Normalized, sentence: list[int]) -> list[int]:

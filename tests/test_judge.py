@@ -1472,9 +1472,21 @@ def test_whoever_does_it_called_a_beast_is_held(judge):
         ("Пусть только явятся на наш участок, встретим с кастетами", "come_with_weapons"),
         ("Контролёров ловить по одному на остановках и учить уму-разуму", "catch_one_by_one"),
         ("Если этот сосед опять включит музыку в три ночи — ему не жить", "he_wont_live"),
+        ("Этого прораба надо как-нибудь вечером подловить у вагончика", "ambush_them"),
+        ("Соберёмся и устроим им весёлую жизнь, этим перекупщикам", "merry_life_for_them"),
+        ("Ещё раз поставишь тачку на газон — твоя машина без стёкол останется", "your_car_stripped"),
+        ("Помолчал бы ты, а то можно и без языка остаться", "left_without_tongue"),
+        ("Ещё одна такая отписка, и этот чиновник будет ходить с фингалом под глазом", "black_eye_foretold"),
+        ("Завуч наша — старая кобыла, ничего не решает", "person_is_old_beast"),
+        ("Завуча этого давно пора проучить, подождём после педсовета", "teach_a_lesson"),
+        ("Скажите, где он живёт, мы сами разберёмся, без всякого суда", "without_court"),
+        ("Кто придёт ломать гаражи — встретим, полиция не понадобится", "no_police_needed"),
+        ("Мы знаем твой адрес, не переживай", "your_address_known"),
+        ("Мы вас в лицо знаем, депутат", "we_know_your_face"),
+        ("Уйдёте с рынка по-хорошему или по-плохому, решайте", "the_easy_way_or_the_hard"),
     ],
 )
-def test_calls_to_beat_burn_and_arm_are_read(judge, text, pattern):
+def test_round_24_calls_and_veiled_threats_are_read(judge, text, pattern):
     v = judge.judge(text)
     assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
 
@@ -1490,9 +1502,16 @@ def test_calls_to_beat_burn_and_arm_are_read(judge, text, pattern):
         "Ему не жить без этой операции, помогите собрать деньги",
         "С коляской с лестницы спускать тяжело, сделайте пандус",
         "Водитель маршрутки ездит как пьяный, виляет по всей дороге",
+        "Старая курица на суп лучше молодой",
+        "Сосед пришёл с фингалом под глазом, кто-то избил, вызвали полицию",
+        "Чья-то машина без колёс стоит во дворе уже месяц, уберите",
+        "Надо подловить момент и купить билеты дешевле",
+        "Вы знаете адрес вашего МФЦ?",
+        "Пора проучить этих лихачей штрафами",
+        "Управляющая компания сама разберётся с парковкой, до суда не дойдёт",
     ],
 )
-def test_their_everyday_twins_are_allowed(judge, text):
+def test_round_24_their_everyday_and_lawful_twins_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
 
 
@@ -1563,35 +1582,6 @@ def test_an_oath_alone_and_latin_mat_are_read(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text,pattern",
-    [
-        ("Этого прораба надо как-нибудь вечером подловить у вагончика", "ambush_them"),
-        ("Соберёмся и устроим им весёлую жизнь, этим перекупщикам", "merry_life_for_them"),
-        ("Ещё раз поставишь тачку на газон — твоя машина без стёкол останется", "your_car_stripped"),
-        ("Помолчал бы ты, а то можно и без языка остаться", "left_without_tongue"),
-        ("Ещё одна такая отписка, и этот чиновник будет ходить с фингалом под глазом", "black_eye_foretold"),
-        ("Завуч наша — старая кобыла, ничего не решает", "person_is_old_beast"),
-    ],
-)
-def test_round_24_veiled_threats_and_mockery_are_held(judge, text, pattern):
-    v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Старая курица на суп лучше молодой",
-        "Сосед пришёл с фингалом под глазом, кто-то избил, вызвали полицию",
-        "Чья-то машина без колёс стоит во дворе уже месяц, уберите",
-        "Надо подловить момент и купить билеты дешевле",
-    ],
-)
-def test_round_24_innocent_twins_are_allowed(judge, text):
-    assert judge.judge(text).action == "allow"
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Таксисты на вокзале все жулики, нормальных не встречал",
@@ -1605,26 +1595,3 @@ def test_none_decent_met_speakers_kept_home_and_women_kept_from_the_wheel_are_re
 
 def test_a_question_about_where_someone_lives_is_no_threat(judge):
     assert judge.judge("Знаю, где вы живёте — на Пастухова? У нас тоже света нет").action == "allow"
-
-
-@pytest.mark.parametrize(
-    "text,pattern",
-    [
-        ("Завуча этого давно пора проучить, подождём после педсовета", "teach_a_lesson"),
-        ("Скажите, где он живёт, мы сами разберёмся, без всякого суда", "without_court"),
-        ("Кто придёт ломать гаражи — встретим, полиция не понадобится", "no_police_needed"),
-        ("Мы знаем твой адрес, не переживай", "your_address_known"),
-        ("Мы вас в лицо знаем, депутат", "we_know_your_face"),
-        ("Уйдёте с рынка по-хорошему или по-плохому, решайте", "the_easy_way_or_the_hard"),
-    ],
-)
-def test_round_24_reckonings_are_held(judge, text, pattern):
-    v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
-
-
-@pytest.mark.parametrize(
-    "text", ["Вы знаете адрес вашего МФЦ?", "Пора проучить этих лихачей штрафами", "Управляющая компания сама разберётся с парковкой, до суда не дойдёт"]
-)
-def test_round_24_lawful_twins_are_allowed(judge, text):
-    assert judge.judge(text).action == "allow"
