@@ -653,17 +653,20 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
     stays outside the run («Сука Ирина» keeps «сука»)."""
     # only the runs of capitalised words one regex scan finds are read, not every token
     runs = list(_NAME_RUN.finditer(norm.original))
-    titled = list(_TITLED.finditer(norm.original))
-    if not runs and not titled:
+    after_lower = list(_AFTER_LOWER.finditer(norm.original))
+    if not runs and not after_lower:
         return []
     toks, words = norm.tokens, norm.words
     at = {t.start: i for i, t in enumerate(toks)}
     out: list[tuple[int, int]] = []
-    for m in titled:
+    for m in after_lower:
         # a surname after a post or a title («поздравляем доктора Ебзеева»; not a pun that starts with a
         # slur: «депутат Пидорашкин»)
-        i = at.get(m.start(1))
-        if i is not None and any("Surn" in p.tag for p in parses(words[i])[:3]) and not _slur_first(words[i]):
+        i = at.get(m.end() - len(m.group().lstrip()))
+        if (
+            i and words[i - 1].startswith(_TITLES)
+            and any("Surn" in p.tag for p in parses(words[i])[:3]) and not _slur_first(words[i])
+        ):  # fmt: skip
             out.append((i, i))
     for m in runs:
         run = [at[w.start()] for w in _CAPITALISED.finditer(norm.original, m.start(), m.end()) if w.start() in at]
@@ -683,13 +686,15 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
 
 #: capitalised Cyrillic words side by side (the runs :func:`full_names` reads) and each word of a run
 _NAME_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:[ \t]+[А-ЯЁ][а-яё]+)+")
-#: a post or a title before a capitalised word: «доктора Ебзеева», «депутату Хуснутдинову», «тренер Сукачёв»
-_TITLED = re.compile(
-    r"(?<![А-ЯЁа-яё])(?:[Дд]октор|[Вв]рач|[Пп]рофессор|[Тт]ренер|[Дд]епутат|[Кк]оллег|[Тт]оварищ|[Гг]осподин|[Гг]оспож"
-    r"|[Уу]чител|[Дд]иректор|[Сс]удь|[Хх]ирург|[Кк]ардиолог|[Пп]едиатр|[Тт]ерапевт|[Сс]томатолог|[Нн]ачальник"
-    r"|[Гг]лав[аеуы]|[Мм]эр|[Сс]ержант|[Лл]ейтенант|[Кк]апитан|[Мм]айор|[Пп]олковник|[Гг]енерал|[Сс]енатор)[а-яё]*"
-    r"[ \t]+([А-ЯЁ][а-яё]+)"
-)
+#: a capitalised word right after a lowercase one (only spaces between): where a post or a title may name
+#: someone by surname — «доктора Ебзеева», «депутату Хуснутдинову», «тренер Сукачёв»
+_AFTER_LOWER = re.compile(r"(?<=[а-яё])[ \t]+[А-ЯЁ][а-яё]+")
+#: the posts and titles (word beginnings, any case ending)
+_TITLES = (
+    "доктор", "врач", "профессор", "тренер", "депутат", "коллег", "товарищ", "господин", "госпож", "учител",
+    "директор", "судь", "хирург", "кардиолог", "педиатр", "терапевт", "стоматолог", "начальник", "глав", "мэр",
+    "сержант", "лейтенант", "капитан", "майор", "полковник", "генерал", "сенатор",
+)  # fmt: skip
 _CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+")
 
 
