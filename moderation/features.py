@@ -147,6 +147,12 @@ def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:
 
 
 _CLAUSE_GAP = re.compile(r"[,.!?;:—–]")
+#: «на всех мусульман вешать», «на мигрантов всё повесили»: «на» and whom the blame is hung on before the
+#: verb of hanging (not a gallows: «на фонарях их вешать»)
+_PINNED_ON = re.compile(
+    r"(?i)(?<![а-яё])на\s+(?!фонар|столб|виселиц|дерев|сук|осин|кол\b|ворот|березах|берёзах)[а-яё]+(?:\s+[а-яё]+){0,2}\s+"
+    r"(?:вешать|повесить|навешивать|навесить|повесили|вешают)(?![а-яё])"
+)
 
 
 def _inside(h: Hit, spans: list[tuple[int, int]]) -> bool:
@@ -197,6 +203,10 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if any(h.matched == _KILL_1ST for h in hits):
         # «закопаю луковицы у подъезда», «зарежу курицу на суп»: the author's own deed done to a thing
         hits = [h for h in hits if h.matched != _KILL_1ST or not _done_to_a_thing(norm, h)]
+    pinned = [h for h in hits if h.category == "threat" and _PINNED_ON.search(norm.original, max(0, h.start - 3), h.end)]
+    if pinned:
+        # «не надо на всех мусульман вешать»: the blame pinned on people, no hanging
+        hits = [h for h in hits if h not in pinned]
     groups = analyse(norm, lexicon, lemmas)
     if groups is not None and groups.defused:
         # a lexicon pattern's generalisation inside a sentence that negates or rejects it ("не все X

@@ -1334,6 +1334,8 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
         return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]}")
     if (k := _naming_judged(norm, first_hit)) is not None:
         return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} …")
+    if (k := _asked_not_about(norm, first_hit)) is not None:
+        return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} про …")
 
     def naming(k: int) -> bool:  # a naming verb in the abusive word's sentence
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
@@ -1388,6 +1390,18 @@ def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
 _LIST_CLOSED = re.compile("[—–-]")
 #: infinitives of calling people names, opening a sentence that judges the calling
 _NAMING_INF = frozenset("называть обзывать писать говорить звать".split())
+_BUT = frozenset(("но", "а", "однако"))
+_CLAUSE_COMMA = re.compile(",")
+
+
+def _asked_not_about(norm: Normalized, h: int) -> int | None:
+    """«Не надо про «школоту» всех под одну гребёнку», «Хватит уже про «понаехавших»»: the abusive word at ``h``
+    quoted right after «про», and the author asking to stop just before it. The stop word's token; None when
+    there is none."""
+    toks, words, orig = norm.tokens, norm.words, norm.original
+    if h < 2 or words[h - 1] != "про" or not QUOTE_OPENING.search(orig, toks[h - 1].end, toks[h].start):
+        return None
+    return next((m for m in range(h - 2, max(-1, h - 5), -1) if words[m] in _STOP_SAYING), None)
 
 
 def _naming_judged(norm: Normalized, h: int) -> int | None:
@@ -1397,8 +1411,12 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
     The infinitive's token; None when there is none («называть вещи своими именами: вы ворьё» has no quote)."""
     toks, words, orig = norm.tokens, norm.words, norm.original
     k = next((m for m in range(h - 1, max(-1, h - 5), -1) if words[m] in _NAMING_INF), None)
-    if k is None or (k > 0 and not _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start)):
+    if k is None:
         return None
+    if k > 0 and not _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start):
+        # (or opens a clause after «но», «а»: «Можно критиковать партию, но называть избирателей «быдлом» — это перебор»)
+        if not (words[k - 1] in _BUT and k > 1 and _CLAUSE_COMMA.search(orig, toks[k - 2].end, toks[k - 1].start)):
+            return None
     if _SENTENCE_END.search(orig, toks[k].end, toks[h].start) or not QUOTE_OPENING.search(orig, toks[k].end, toks[h].start):
         return None
     for m in range(h + 1, min(h + 8, len(words))):
@@ -2880,9 +2898,10 @@ def _statement(
         if "GS.LEAVE" in c and (
             any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
             or (_has(words[j], "impr") and (i < j or _hailed_after(norm, i)))
-        ):
+        ) and not (j > 0 and words[j - 1] == "не"):
             # (an imperative before the group word is said to it only when it is hailed, after a comma:
-            # «Убирайтесь отсюда, мигранты», not «… валите во Францию, там и геи бесплатны»)
+            # «Убирайтесь отсюда, мигранты», not «… валите во Францию, там и геи бесплатны»; nor the
+            # author's own «… благодарны пятигорчанам, никуда отсюда не уедем»)
             return found("call_to_exclude", j, "delete", words[j])
         if (
             "GS.LEAVE" in c

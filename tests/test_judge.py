@@ -1484,6 +1484,11 @@ def test_whoever_does_it_called_a_beast_is_held(judge):
         ("Мы знаем твой адрес, не переживай", "your_address_known"),
         ("Мы вас в лицо знаем, депутат", "we_know_your_face"),
         ("Уйдёте с рынка по-хорошему или по-плохому, решайте", "the_easy_way_or_the_hard"),
+        ("Этому перевозчику надо все колёса проколоть, пусть пешком ходит", "damage_call"),
+        ("Таким только кулаками объяснять, слов не понимают", "fists_to_explain"),
+        ("Этих бы палкой по хребту, живо бы разбежались", "stick_across_the_back"),
+        ("Жить спокойно не дам этому прорабу, так и передайте", "no_peace_promised"),
+        ("Найду — тебе самому скорая понадобится", "you_will_need_ambulance"),
     ],
 )
 def test_round_24_calls_and_veiled_threats_are_read(judge, text, pattern):
@@ -1509,6 +1514,12 @@ def test_round_24_calls_and_veiled_threats_are_read(judge, text, pattern):
         "Вы знаете адрес вашего МФЦ?",
         "Пора проучить этих лихачей штрафами",
         "Управляющая компания сама разберётся с парковкой, до суда не дойдёт",
+        "Надо разбить клумбу у подъезда и посадить тюльпаны",
+        "Это не угроза, это совет: оплатите налоги до 1 декабря",
+        "Вам скорая понадобится — звоните 103",
+        "Поправьте лицо на аватарке, фото перевёрнуто",
+        "Очень благодарны пятигорчанам, никуда отсюда не уедем",
+        "Виноват конкретный водитель, не надо на всех мусульман вешать",
     ],
 )
 def test_round_24_their_everyday_and_lawful_twins_are_allowed(judge, text):
@@ -1595,3 +1606,14 @@ def test_none_decent_met_speakers_kept_home_and_women_kept_from_the_wheel_are_re
 
 def test_a_question_about_where_someone_lives_is_no_threat(judge):
     assert judge.judge("Знаю, где вы живёте — на Пастухова? У нас тоже света нет").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Можно спорить о законе, но называть его сторонников «быдлом» — это перебор",
+        "Не надо про «школоту» всех под одну гребёнку, наши дети мусор на Машуке убирали",
+    ],
+)
+def test_a_naming_rebuked_after_but_or_a_stop_is_held_at_most(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
