@@ -1,0 +1,85 @@
+"""The judge on city-page sentences written for issue 9's rounds 23–24 (project-written, MIT).
+
+    .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
+
+Each ``bench/cityset/*.txt`` line is ``V <comment>`` (must go: deleted or held) or ``C <comment>`` (must
+stay), written by helpers that read nothing of the project. The ``round23_*`` and ``round24_*`` sets are
+**development sets**: the rounds were worked on them. ``fresh24a_*`` were measured once, then worked on;
+``fresh24b_*`` were measured once at the end of round 24 and never worked on — the only ones here that
+say how the judge does on wording it has not met. ``violations_labelled.tsv`` gives the categories of the
+rounds' violations (labelled by helpers), for a retrain that adds them to the seed corpus (measured in
+round 24, not shipped: see bench/README.md). Figures per set and in total: violations flagged (deleted or
+held) and deleted, clean sentences flagged and removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from _common import ROOT, finish
+
+REMOVED = ("delete", "delete_and_ban")
+
+
+def read_set(path: Path) -> list[tuple[bool, str]]:
+    """``(is_violation, text)`` for each ``V …`` / ``C …`` line; other lines are refused."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        if line[:2] not in ("V ", "C "):
+            raise SystemExit(f"{path}:{n}: a line must start with «V » or «C »")
+        out.append((line[0] == "V", line[2:].strip()))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", type=Path, default=None)
+    ap.add_argument("--dir", type=Path, default=ROOT / "bench" / "cityset")
+    args = ap.parse_args()
+    from moderation.judge import Judge
+
+    judge = Judge.load(args.model)
+    figures: dict[str, object] = {}
+    total = {"v": 0, "v_flagged": 0, "v_deleted": 0, "c": 0, "c_flagged": 0, "c_removed": 0}
+    print(f"{'set':22s} {'violations flagged / deleted':>30s} {'clean flagged / removed':>26s}")
+    for path in sorted(args.dir.glob("*.txt")):
+        rows = read_set(path)
+        verdicts = judge.judge_many([t for _, t in rows])
+        v = [x for (bad, _), x in zip(rows, verdicts, strict=True) if bad]
+        c = [x for (bad, _), x in zip(rows, verdicts, strict=True) if not bad]
+        got = {
+            "v": len(v),
+            "v_flagged": sum(x.action != "allow" for x in v),
+            "v_deleted": sum(x.action in REMOVED for x in v),
+            "c": len(c),
+            "c_flagged": sum(x.action != "allow" for x in c),
+            "c_removed": sum(x.action in REMOVED for x in c),
+        }
+        for k in total:
+            total[k] += got[k]
+        print(
+            f"{path.stem:22s} {got['v_flagged']:>14d} / {got['v_deleted']:<3d} of {got['v']:<4d}"
+            f"{got['c_flagged']:>14d} / {got['c_removed']:<3d} of {got['c']}"
+        )
+        figures[path.stem] = [got["v_flagged"], got["v_deleted"], got["v"], got["c_flagged"], got["c_removed"], got["c"]]
+    print(
+        f"{'total':22s} {total['v_flagged']:>14d} / {total['v_deleted']:<3d} of {total['v']:<4d}"
+        f"{total['c_flagged']:>14d} / {total['c_removed']:<3d} of {total['c']}"
+    )
+    finish(
+        {
+            "cityset_violations_flagged": round(total["v_flagged"] / max(total["v"], 1), 4),
+            "cityset_violations_deleted": round(total["v_deleted"] / max(total["v"], 1), 4),
+            "cityset_clean_flagged": round(total["c_flagged"] / max(total["c"], 1), 4),
+            "cityset_clean_removed": round(total["c_removed"] / max(total["c"], 1), 4),
+            "per_set": figures,
+            "model_version": judge.model_version,
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()
