@@ -1391,7 +1391,6 @@ _LIST_CLOSED = re.compile("[—–-]")
 #: infinitives of calling people names, opening a sentence that judges the calling
 _NAMING_INF = frozenset("называть обзывать писать говорить звать".split())
 _BUT = frozenset(("но", "а", "однако"))
-_CLAUSE_COMMA = re.compile(",")
 
 
 def _asked_not_about(norm: Normalized, h: int) -> int | None:
@@ -1415,7 +1414,7 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
         return None
     if k > 0 and not _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start):
         # (or opens a clause after «но», «а»: «Можно критиковать партию, но называть избирателей «быдлом» — это перебор»)
-        if not (words[k - 1] in _BUT and k > 1 and _CLAUSE_COMMA.search(orig, toks[k - 2].end, toks[k - 1].start)):
+        if not (words[k - 1] in _BUT and k > 1 and "," in orig[toks[k - 2].end : toks[k - 1].start]):
             return None
     if _SENTENCE_END.search(orig, toks[k].end, toks[h].start) or not QUOTE_OPENING.search(orig, toks[k].end, toks[h].start):
         return None
