@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from moderation.lemmatize import parses
+from moderation.normalize import COPULA_DASH
 
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.normalize import Normalized
@@ -390,7 +391,7 @@ def _names_the_maker(norm: Normalized, k: int | None) -> bool:
     toks, words, orig, sent = norm.tokens, norm.words, norm.original, norm.sentences
     if _maker_named_before(words, sent, k):
         return True
-    if k > 0 and _COPULA_DASH.search(orig, toks[k - 1].end, toks[k].start) and _who_made_it(words, sent, k, k, _made_not_said):
+    if k > 0 and COPULA_DASH.search(orig, toks[k - 1].end, toks[k].start) and _who_made_it(words, sent, k, k, _made_not_said):
         return True  # «Кто придумал эту развязку — идиот»: the dash stands for «тот» (not «кто это написал — …»)
     if not any(words[j] in _WHO and sent[j] == sent[k] for j in range(max(0, k - 3), k)):
         return False
@@ -460,8 +461,6 @@ def _made_not_said(word: str) -> bool:
     return _made_it(word) and parses(word)[0].normal_form not in _SPEAKS
 
 
-#: a dash standing for the copula between the maker's clause and what they are called
-_COPULA_DASH = re.compile(r"\s[—–-]\s|[—–]")
 #: «у тех, кто придумал эту развязку», «тот, кто это проектировал»: people named by what they did.
 _THOSE = frozenset("тот того тому тем те тех теми".split())
 

@@ -672,7 +672,7 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
     for m in after_lower:
         # a surname after a post or a title («поздравляем доктора Ебзеева»; not a pun that starts with a
         # slur: «депутат Пидорашкин»)
-        i = at.get(m.end() - len(m.group().lstrip()))
+        i = at.get(m.start(1))
         if (
             i and words[i - 1].startswith(_TITLES)
             and any("Surn" in p.tag for p in parses(words[i])[:3]) and not _slur_first(words[i])
@@ -698,7 +698,7 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
 _NAME_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:[ \t]+[А-ЯЁ][а-яё]+)+")
 #: a capitalised word right after a lowercase one (only spaces between): where a post or a title may name
 #: someone by surname — «доктора Ебзеева», «депутату Хуснутдинову», «тренер Сукачёв»
-_AFTER_LOWER = re.compile(r"(?<=[а-яё])[ \t]+[А-ЯЁ][а-яё]+")
+_AFTER_LOWER = re.compile(r"(?<=[а-яё])[ \t]+([А-ЯЁ][а-яё]+)")
 #: the posts and titles (word beginnings, any case ending)
 _TITLES = (
     "доктор", "врач", "профессор", "тренер", "депутат", "коллег", "товарищ", "господин", "госпож", "учител",

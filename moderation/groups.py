@@ -1383,11 +1383,10 @@ def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
             lemmas[m] in _LABELLING for m in range(k + 1, min(k + 5, len(words)))
         ):
             # a list of labels closed by a dash («Ватник, либерал — …»; not «Дебил, хватит оскорблять людей»)
-            return k if k - h >= 2 and _LIST_CLOSED.search(orig, toks[k - 1].end, toks[k].start) else None
+            return k if k - h >= 2 and _DASH.search(orig, toks[k - 1].end, toks[k].start) else None
     return None
 
 
-_LIST_CLOSED = re.compile("[—–-]")
 #: infinitives of calling people names, opening a sentence that judges the calling
 _NAMING_INF = frozenset("называть обзывать писать говорить звать".split())
 _BUT = frozenset(("но", "а", "однако"))
@@ -1422,7 +1421,7 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
         gap = orig[toks[m - 1].end : toks[m].start]
         if _SENTENCE_END.search(gap):
             return None
-        if _LIST_CLOSED.search(gap) and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start):
+        if _DASH.search(gap) and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start):
             # («— это не аргумент», «— позор»; not «Называть их надо «уродами» — вот что я скажу»)
             return k if words[m] == "это" or words[m] in _REBUKE else None
     return None
@@ -2897,7 +2896,7 @@ def _statement(
         if "GS.LEAVE" in c and (
             any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
             or (_has(words[j], "impr") and (i < j or _hailed_after(norm, i)))
-        ) and not (j > 0 and words[j - 1] == "не"):
+        ) and not _negated(words, cue, j, clause):
             # (an imperative before the group word is said to it only when it is hailed, after a comma:
             # «Убирайтесь отсюда, мигранты», not «… валите во Францию, там и геи бесплатны»; nor the
             # author's own «… благодарны пятигорчанам, никуда отсюда не уедем»)

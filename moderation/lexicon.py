@@ -33,7 +33,7 @@ from pathlib import Path
 from moderation import categories
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
 from moderation.lemmatize import FUNCTION_LEMMAS, VERBAL_POS, analyzer, is_function_word, parses
-from moderation.normalize import QUOTE_CLOSING, Normalized, squeeze_doubles
+from moderation.normalize import COPULA_DASH, QUOTE_CLOSING, Normalized, squeeze_doubles
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
 
@@ -1398,10 +1398,7 @@ def _after_dash(n: Normalized, i: int) -> bool:
     """Does a dash (the copula of «сосед — алкаш») stand right before token ``i`` or before the word
     before it («начальник — толстомордый боров»)?"""
     toks = n.tokens
-    return any(0 < k and _DASH.search(n.original, toks[k - 1].end, toks[k].start) for k in (i, i - 1))
-
-
-_DASH = re.compile("[\u2013\u2014]|\\s-\\s")
+    return any(0 < k and COPULA_DASH.search(n.original, toks[k - 1].end, toks[k].start) for k in (i, i - 1))
 
 
 def _clause_end(n: Normalized, i: int) -> bool:
