@@ -34,7 +34,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.pipeline import Pipeline
 
 from moderation import categories
-from moderation.classifier import ModelArtifact
+from moderation.classifier import ModelArtifact, read_probs
 from moderation.features import Prepared
 
 #: Penalties tried by cross-validation (L2 on ``w``; ``a`` gets the same, ``b`` almost none).
@@ -242,26 +242,22 @@ def fit_correction(
     community_min: int = 100,
     seed: int = 0,
     progress: Step = _no_progress,
-    scorer: Callable[[Pipeline, Sequence[Prepared]], np.ndarray] | None = None,
 ) -> tuple[CorrectedClassifier, CorrectionReport]:
     """Fit the correction of every category with at least ``min_labels`` positive labels (and as
     many keeps), on top of ``artifact``'s base classifier. ``labels[i]`` is the set of categories
     the moderators gave text i (empty = keep). Also tunes delete thresholds (global, and per
     community for communities with ``community_min`` labels) on out-of-fold scores.
 
-    ``scorer(pipeline, prepared)`` turns a pipeline into the judge's final scores (rule floors
-    applied); :func:`moderation.training.final_scores` by default.
+    Each category is fitted on the rows as the judge reads them for it (:func:`read_probs`): the
+    abuse heads read a shouted text in sentence case, so its corrections learn from that reading.
     """
-    from moderation.training import final_scores
+    from moderation.training import with_floors
 
-    score = scorer or final_scores
     t0 = time.monotonic()
     pipe = artifact.pipeline
     base = base_classifier(pipe.named_steps["clf"])
-    base_pipe = Pipeline([("prepare", pipe.named_steps["prepare"]), ("features", pipe.named_steps["features"]),
-                          ("clf", base)])
     X = pipe.named_steps["features"].transform(list(prepared)).tocsr()  # noqa: N806
-    P0 = base.predict_proba(X)  # noqa: N806
+    P0, X_read = read_probs(pipe.named_steps["features"], base, X)  # noqa: N806
     names = list(base.labels)
     keep = np.array([not ls for ls in labels])
     report = CorrectionReport()
@@ -284,7 +280,7 @@ def fit_correction(
     fits = len(plan) * (len(PENALTIES) * FOLDS + 1)
     ticks = iter(progress(range(fits), "коррекция: обучение", fits))
     for j, c, rows, y in plan:
-        Xc = X[rows]  # noqa: N806
+        Xc = (X if c == "spam" else X_read)[rows]  # noqa: N806
         cols = _columns(Xc)
         if allowed is not None:
             cols = cols[allowed[cols]]
@@ -326,32 +322,12 @@ def fit_correction(
     clf = CorrectedClassifier(base, corrections)
     report.thresholds = {c: dict(t) for c, t in artifact.thresholds.items()}
     # Out-of-fold model scores → the judge's final scores (rule floors), for per-community thresholds.
-    final = score(_FixedScores.pipeline(base_pipe, oof), list(prepared))
+    final = with_floors(oof.copy(), names, list(prepared))
     if communities is not None:
         report.community_thresholds = _community_thresholds(final, labels, names, communities, report.thresholds,
                                                             list(corrections), community_min)
     report.seconds = round(time.monotonic() - t0, 1)
     return clf, report
-
-
-class _FixedScores(BaseEstimator, ClassifierMixin):
-    """A stand-in classifier returning precomputed scores row by row (out-of-fold predictions), so
-    the same scorer that applies the judge's rule floors can be reused on them."""
-
-    def __init__(self, labels: tuple[str, ...], scores: np.ndarray):
-        self.labels = labels
-        self.scores = scores
-
-    def predict_proba(self, X):  # noqa: N803
-        assert X.shape[0] == self.scores.shape[0], "fixed scores are for one batch only"
-        return self.scores.copy()
-
-    @classmethod
-    def pipeline(cls, base_pipe: Pipeline, scores: np.ndarray) -> Pipeline:
-        clf = base_pipe.named_steps["clf"]
-        return Pipeline([("prepare", base_pipe.named_steps["prepare"]),
-                         ("features", base_pipe.named_steps["features"]),
-                         ("clf", cls(tuple(clf.labels), scores))])
 
 
 def _best_threshold(y: np.ndarray, s: np.ndarray, floor: float) -> float | None:

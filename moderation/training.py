@@ -162,10 +162,16 @@ def _prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 
 def final_scores(pipe, prepared: list[Prepared], floors: dict[str, float] | None = None) -> np.ndarray:
     """Model probabilities with the judge's rule floors applied, as the judge would score them."""
-    floors = RULE_FLOORS if floors is None else floors
     features = pipe.named_steps["features"]
     S, _ = read_probs(features, pipe.named_steps["clf"], features.transform(prepared))  # noqa: N806
-    labels = list(pipe.named_steps["clf"].labels)
+    return with_floors(S, list(pipe.named_steps["clf"].labels), prepared, floors)
+
+
+def with_floors(
+    S: np.ndarray, labels: list[str], prepared: list[Prepared], floors: dict[str, float] | None = None  # noqa: N803
+) -> np.ndarray:
+    """``S`` (rows × ``labels``, changed in place) with the judge's rule floors of each row's hits."""
+    floors = RULE_FLOORS if floors is None else floors
     for i, p in enumerate(prepared):
         if p.hits or p.spam:
             adjusted = with_rule_floors(dict(zip(labels, S[i], strict=True)), p.hits, p.spam, floors)

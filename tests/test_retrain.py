@@ -359,3 +359,22 @@ def test_a_version_name_taken_in_the_same_second_gets_a_suffix(tmp_path):
     reg.add_version("local-20261203-120000", lambda d: None, {})
     assert reg.free_name("local-20261203-120000") == "local-20261203-120000-2"
     assert reg.free_name("local-20261203-120001") == "local-20261203-120001"
+
+
+def test_a_correction_learns_from_shouted_labels_as_the_judge_reads_them(model_dir: Path) -> None:
+    """A label in capitals once crashed the local correction (its out-of-fold scores were replayed
+    through a stand-in classifier that could not answer the abuse heads' second, sentence-case read)."""
+    from moderation.classifier import ModelArtifact
+    from moderation.correction import corrected_artifact, fit_correction
+    from moderation.judge import Judge
+
+    art = ModelArtifact.load(model_dir)
+    insults, clean = fill(LOCAL_INSULT, 60, 1), fill(CLEAN, 60, 2)
+    texts = [t.upper() if i % 3 == 0 else t for i, t in enumerate(insults + clean)]
+    prep = art.pipeline.named_steps["prepare"]
+    labels = [frozenset({"insult"})] * len(insults) + [frozenset()] * len(clean)
+    clf, report = fit_correction(art, [prep.prepare_one(t) for t in texts], labels, min_labels=30)
+    assert "insult" in report.corrected
+    judge = Judge(corrected_artifact(art, clf, report, version="t"))
+    shouted, calm = "ОЛЕГ, ТЫ БАРАБУЛЯ КУКУРУЗНАЯ", "Олег, ты барабуля кукурузная"
+    assert judge.judge(shouted).scores["insult"] == pytest.approx(judge.judge(calm).scores["insult"], abs=0.01)
