@@ -42,6 +42,7 @@ from _common import DEFAULT_DATA, finish
 from sklearn.model_selection import StratifiedKFold
 
 from moderation.datasets import (
+    CITY_CORPUS,
     SEED_CORPUS,
     Example,
     read_2ch,
@@ -57,6 +58,7 @@ from moderation.training import (
     derive_labels,
     final_scores,
     fit,
+    head_weights,
     toxic_prediction,
     tune_thresholds,
 )
@@ -108,7 +110,8 @@ def fit_with_thresholds(train: list[Example], cache: Cache, seed: int) -> tuple:
     fit_pr = [p for p, m in zip(prepared, mask, strict=True) if m]
     pipe = fit(fit_ex, fit_pr, Y[mask])
     tune_pr = [p for p, m in zip(prepared, mask, strict=True) if not m]
-    thresholds = tune_thresholds(Y[~mask], final_scores(pipe, tune_pr))
+    tune_ex = [e for e, m in zip(train, mask, strict=True) if not m]
+    thresholds = tune_thresholds(Y[~mask], final_scores(pipe, tune_pr), head_weights(tune_ex) > 0)
     return pipe, thresholds
 
 
@@ -204,7 +207,8 @@ def main() -> None:
     )
     russe = read_russe(d / "russe_detox_2022" / "train.tsv", neutral_weight=args.neutral_weight)
     seed_rows = read_seed(SEED_CORPUS)
-    seed_rows = seed_rows + counterfactual_rows(seed_rows)  # the recipe's counterfactual group rows
+    # the recipe's counterfactual group rows and city-page sentences (these teach the hate head only)
+    seed_rows = seed_rows + counterfactual_rows(seed_rows) + read_seed(CITY_CORPUS, "city")
     big = " | ".join(key(e.text) for e in ch)
     russe_groups_overlap = {e.group for e in russe if e.toxic == 1 and key(e.text) and key(e.text) in big}
     russe_clean = [e for e in russe if e.group not in russe_groups_overlap]

@@ -73,19 +73,19 @@ def _classify(args: argparse.Namespace) -> int:
 
 def _train(args: argparse.Namespace) -> int:
     from moderation.datasets import DataError
-    from moderation.training import train
+    from moderation.judge import DEFAULT_MODEL_DIR
+    from moderation.training import refit_heads, train
 
+    common = {"test_size": args.test_size, "seed": args.seed, "C": args.C, "neutral_weight": args.neutral_weight,
+              "version": args.version}
     try:
-        train(
-            [Path(p) for p in args.data],
-            Path(args.out),
-            test_size=args.test_size,
-            seed=args.seed,
-            C=args.C,
-            neutral_weight=args.neutral_weight,
-            version=args.version,
-        )
-    except DataError as exc:
+        if args.refit_heads:
+            heads = tuple(h.strip() for h in args.refit_heads.split(",") if h.strip())
+            base = Path(args.base) if args.base else DEFAULT_MODEL_DIR
+            refit_heads(base, [Path(p) for p in args.data], heads, Path(args.out), **common)
+        else:
+            train([Path(p) for p in args.data], Path(args.out), **common)
+    except (DataError, ValueError, OSError) as exc:
         print(f"modbot train: {exc}", file=sys.stderr)
         return 2
     return 0
@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--C", type=float, default=0.3, help="inverse regularisation of the linear models (0.3)")
     p.add_argument("--neutral-weight", type=float, default=0.2, help="sample weight of RUSSE neutral rewrites (0.2)")
     p.add_argument("--version", help="model version string (default: NAME-date-hash)")
+    p.add_argument("--refit-heads", metavar="CATS",
+                   help="refit only these heads (comma-separated, e.g. hate) of --base, keeping its features and other heads")
+    p.add_argument("--base", metavar="DIR", help="model whose heads --refit-heads refits (default: the shipped model)")
     p.set_defaults(func=_train)
 
 

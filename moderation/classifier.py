@@ -6,6 +6,7 @@ object with its version, thresholds and metrics, so a model on disk is self-desc
 
 from __future__ import annotations
 
+import copy
 import json
 import pickle
 import time
@@ -73,13 +74,19 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
         self.own_columns = own_columns
 
     def fit(self, X, Y, sample_weight=None):  # noqa: N803
+        """``sample_weight`` is one weight per row, or one column per label (rows × labels): a row
+        with weight 0 in a label's column is left out of that label's model altogether."""
         Y = np.asarray(Y)  # noqa: N806
         rows_w, rows_b, rows_a, rows_c, rows_label = [], [], [], [], []
         self.constant_ = np.full(len(self.labels), np.nan)
         self.coef_ = np.zeros((len(self.labels), X.shape[1]), dtype=np.float32)
-        X = X.tocsr()  # noqa: N806
+        X_all = X.tocsr()  # noqa: N806
+        per_label = sample_weight is not None and np.ndim(sample_weight) == 2
         for j, label in enumerate(self.labels):
-            y = Y[:, j]
+            X, y, sample_weight_j = X_all, Y[:, j], sample_weight  # noqa: N806
+            if per_label:
+                used = np.flatnonzero(np.asarray(sample_weight)[:, j] > 0)
+                X, y, sample_weight_j = X_all[used], y[used], np.asarray(sample_weight)[used, j]  # noqa: N806
             pos = int(y.sum())
             if pos == 0 or pos == len(y):
                 self.constant_[j] = float(pos > 0)
@@ -93,7 +100,7 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
             if pos >= 5 * self.calibration_cv and (len(y) - pos) >= 5 * self.calibration_cv:
                 base = LinearSVC(C=self.C, class_weight="balanced")
                 model = CalibratedClassifierCV(clone(base), method="sigmoid", cv=self.calibration_cv)
-                model.fit(Xj, y, sample_weight=sample_weight)
+                model.fit(Xj, y, sample_weight=sample_weight_j)
                 for cc in model.calibrated_classifiers_:
                     est, cal = cc.estimator, cc.calibrators[0]
                     # p = expit(-(a * ((w∘r)·x + b) + c))
@@ -105,14 +112,14 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
                 self.coef_[j] = np.mean([cc.estimator.coef_.ravel() for cc in model.calibrated_classifiers_], axis=0) * r
             else:
                 model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000)
-                model.fit(Xj, y, sample_weight=sample_weight)
+                model.fit(Xj, y, sample_weight=sample_weight_j)
                 rows_w.append(model.coef_.ravel() * r)
                 rows_b.append(float(model.intercept_[0]))
                 rows_a.append(-1.0)
                 rows_c.append(0.0)
                 rows_label.append(j)
                 self.coef_[j] = model.coef_.ravel() * r
-        n = X.shape[1]
+        n = X_all.shape[1]
         self.W_ = np.asarray(rows_w, dtype=np.float32).T.copy() if rows_w else np.zeros((n, 0), np.float32)
         self.b_ = np.asarray(rows_b, dtype=np.float64)
         self.a_ = np.asarray(rows_a, dtype=np.float64)
@@ -120,6 +127,26 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
         self.row_label_ = np.asarray(rows_label, dtype=np.int64)
         self.row_count_ = np.bincount(self.row_label_, minlength=len(self.labels)).astype(np.float64)
         return self
+
+    def with_heads(self, other: MultiLabelLinear, blend: bool = True) -> MultiLabelLinear:
+        """A copy of this model whose heads for ``other.labels`` are ``other``'s (fitted on the same
+        feature columns) — or, with ``blend``, the mean of this model's and ``other``'s calibrated
+        sub-models, as each head already averages its own; every other head is this model's, weight
+        for weight."""
+        js = np.array([self.labels.index(label) for label in other.labels], dtype=np.int64)
+        keep = np.ones(len(self.row_label_), bool) if blend else ~np.isin(self.row_label_, js)
+        out = copy.deepcopy(self)
+        out.W_ = np.hstack([self.W_[:, keep], other.W_]).astype(np.float32)
+        out.b_ = np.concatenate([self.b_[keep], other.b_])
+        out.a_ = np.concatenate([self.a_[keep], other.a_])
+        out.c_ = np.concatenate([self.c_[keep], other.c_])
+        out.row_label_ = np.concatenate([self.row_label_[keep], js[other.row_label_]])
+        out.row_count_ = np.bincount(out.row_label_, minlength=len(self.labels)).astype(np.float64)
+        mine = self.row_count_[js][:, None]
+        theirs = np.bincount(other.row_label_, minlength=len(other.labels)).astype(np.float64)[:, None]
+        out.coef_[js] = (self.coef_[js] * mine + other.coef_ * theirs) / np.maximum(mine + theirs, 1) if blend else other.coef_
+        out.constant_[js] = other.constant_
+        return out
 
     def predict_proba(self, X):  # noqa: N803
         out = np.zeros((X.shape[0], len(self.labels)))

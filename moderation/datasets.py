@@ -19,6 +19,8 @@ from moderation.verdict import CATEGORIES, TARGET_GROUPS_RU
 csv.field_size_limit(sys.maxsize)
 
 SEED_CORPUS = Path(__file__).resolve().parent / "corpus" / "seed.tsv"
+#: City-page sentences labelled by category, each violation with clean ones in the same words (issue 9).
+CITY_CORPUS = Path(__file__).resolve().parent / "corpus" / "city.tsv"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,12 @@ SOURCES: dict[str, Source] = {
     ),
     "tg_spam": Source("tg_spam", "tg-spam spam/ham samples (umputun/tg-spam)", "MIT", True),
     "seed": Source("seed", "modbot seed corpus (civic comments written by the project)", "MIT (project)", True),
+    "city": Source(
+        "city",
+        "modbot city-page sentences (violations by category and clean ones in the same words, written for the project)",
+        "MIT (project)",
+        True,
+    ),
     "counterfactual": Source(
         "counterfactual",
         "modbot counterfactual group sentences (project templates)",
@@ -123,7 +131,8 @@ def read_tg_spam(path: Path) -> list[Example]:
     return [Example(t.strip(), "tg_spam", spam=spam) for t in lines if t.strip()]
 
 
-def read_seed(path: Path) -> list[Example]:
+def read_seed(path: Path, source: str = "seed") -> list[Example]:
+    """A corpus in the seed format (``text``, ``labels``, ``target``); ``source`` names whose it is."""
     out = []
     for n, r in enumerate(_rows(path, "\t"), start=2):
         text = (r.get("text") or "").strip()
@@ -136,7 +145,7 @@ def read_seed(path: Path) -> list[Example]:
         target = (r.get("target") or "").strip() or None
         if target and target not in TARGET_GROUPS_RU:
             raise DataError(f"{path}:{n}: unknown target {target!r}; known: {', '.join(TARGET_GROUPS_RU)}")
-        out.append(Example(text, "seed", labels=labels, target=target))
+        out.append(Example(text, source, labels=labels, target=target))
     return out
 
 

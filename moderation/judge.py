@@ -540,7 +540,7 @@ class Judge:
                 why[c] = "обещание обратиться в прокуратуру, суд или полицию — законный путь, не угроза"
         for c in _MODEL_ONLY_HEADS:
             if (
-                thresholds[c].review <= scores[c] < thresholds[c].ban
+                thresholds[c].review <= scores[c] < MODEL_ONLY_BAN
                 and (scores[c] < thresholds[c].delete or caps.get(c) == "review")
                 and caps.get(c) != "allow"
                 and not _rule_backed(c, p)

@@ -100,3 +100,63 @@ def test_the_character_ngram_cache_is_bounded_and_changes_no_score(monkeypatch):
         assert (chars.transform(prepared).toarray() == cold).all()
         assert len(chars._cache) <= 5
     chars.__dict__.pop("_cache", None)
+
+
+def test_city_sentences_teach_only_the_heads_named_for_them():
+    """The city-page corpus (issue 9) is read with every training run and its rows reach only the
+    heads of ``SOURCE_HEADS``: a row left out of a head changes nothing of that head's model."""
+    import numpy as np
+    from scipy import sparse
+
+    from moderation.classifier import MultiLabelLinear
+    from moderation.datasets import CITY_CORPUS, read_seed
+    from moderation.training import SOURCE_HEADS, collect, head_weights
+
+    city = read_seed(CITY_CORPUS, "city")
+    assert len(city) > 2000 and {e.source for e in city} == {"city"}
+    assert sum(bool(e.labels) for e in city) > 1000 and sum(not e.labels for e in city) > 1000
+    assert all(e.target for e in city if e.labels and "hate" in e.labels)
+    assert any(e.source == "city" for e in collect([SEED_CORPUS]))
+    w = head_weights(city[:3], ("insult", "hate"))
+    assert w.tolist() == [[0.0, 1.0]] * 3 and SOURCE_HEADS["city"] == ("hate",)
+
+    rng = np.random.default_rng(0)
+    X = sparse.csr_matrix(rng.random((120, 6)))  # noqa: N806
+    Y = np.stack([rng.random(120) > 0.5, rng.random(120) > 0.5], axis=1).astype(int)  # noqa: N806
+    only = np.ones((120, 2))
+    only[80:, 0] = 0.0  # rows 80+ teach the second head only
+    both = MultiLabelLinear(labels=("a", "b"), calibration_cv=2, nb_labels=()).fit(X, Y, sample_weight=only)
+    first = MultiLabelLinear(labels=("a",), calibration_cv=2, nb_labels=()).fit(X[:80], Y[:80, :1])
+    assert np.allclose(both.predict_proba(X)[:, 0], first.predict_proba(X)[:, 0])
+
+
+def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_path):
+    """`modbot train --refit-heads hate --base DIR`: the hate head becomes the mean of the base's and
+    one fitted anew (twice the calibrated models), every other head and the feature columns are the
+    base model's, weight for weight."""
+    import numpy as np
+
+    base, out = tmp_path / "base", tmp_path / "refit"
+    run = [sys.executable, "-m", "bot.cli", "train", "--data", str(tiny_corpus)]
+    assert subprocess.run([*run, "--out", str(base)], capture_output=True, timeout=300, cwd=ROOT).returncode == 0
+    proc = subprocess.run([*run, "--out", str(out), "--refit-heads", "hate", "--base", str(base)],
+                          capture_output=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr.decode()
+    a, b = ModelArtifact.load(base), ModelArtifact.load(out)
+    ca, cb = a.pipeline.named_steps["clf"], b.pipeline.named_steps["clf"]
+    assert a.pipeline.named_steps["features"].get_feature_names_out().tolist() == \
+        b.pipeline.named_steps["features"].get_feature_names_out().tolist()
+    hate = ca.labels.index("hate")
+    assert cb.row_count_[hate] == 2 * ca.row_count_[hate]
+    for j, label in enumerate(ca.labels):
+        same = np.array_equal(ca.coef_[j], cb.coef_[j])
+        assert same == (j != hate), label
+        assert label == "hate" or a.thresholds[label] == b.thresholds[label]
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["metrics"]["refit"]["heads"] == ["hate"] and meta["metrics"]["refit"]["base_version"] == a.version
+    assert "--refit-heads hate" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    texts = ["иди нахуй", "подскажите, когда откроют каток?"]
+    assert [v.labels for v in Judge.load(out).judge_many(texts)] == [v.labels for v in Judge.load(base).judge_many(texts)]
+    bad = subprocess.run([*run, "--out", str(tmp_path / "x"), "--refit-heads", "hate,ругань", "--base", str(base)],
+                         capture_output=True, timeout=300, cwd=ROOT)
+    assert bad.returncode == 2 and "ругань" in bad.stderr.decode()
