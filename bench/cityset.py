@@ -1,15 +1,17 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–24 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–25 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
 Each ``bench/cityset/*.txt`` line is ``V <comment>`` (must go: deleted or held) or ``C <comment>`` (must
 stay), written by helpers that read nothing of the project. The ``round23_*`` and ``round24_*`` sets are
 **development sets**: the rounds were worked on them. ``fresh24a_*`` were measured once, then worked on;
-``fresh24b_*`` were measured once at the end of round 24 and never worked on — the only ones here that
-say how the judge does on wording it has not met. ``violations_labelled.tsv`` gives the categories of the
-rounds' violations (labelled by helpers), for a retrain that adds them to the seed corpus (measured in
-round 24, not shipped: see bench/README.md). Figures per set and in total: violations flagged (deleted or
-held) and deleted, clean sentences flagged and removed.
+``fresh24b_*`` were measured once at the end of round 24 and never worked on; ``fresh25_*`` (320
+sentences) were written after round 25's model was made and measured once — the fresh sets are the only
+ones here that say how the judge does on wording it has not met. ``violations_labelled.tsv`` gives the
+categories of rounds 23–24's violations (labelled by helpers); since round 25 they and the rounds' clean
+sentences are the training corpus ``moderation/corpus/city.tsv`` (hate head only), so ``round23_*`` and
+``round24_*`` are in-sample for the hate head. Figures per set and in total: violations flagged (deleted
+or held) and deleted, clean sentences flagged and removed.
 """
 
 from __future__ import annotations
