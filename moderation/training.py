@@ -326,11 +326,7 @@ def train(
     say = progress or (lambda _m: None)
     t0 = time.monotonic()
     examples = with_extra(collect(paths, neutral_weight=neutral_weight), extra)
-    by_source = Counter(e.source for e in examples)
-    say("Данные: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
-    prepared = prepare_all(examples, say)
-    Y = np.stack([derive_labels(e, p) for e, p in zip(examples, prepared, strict=True)])  # noqa: N806
-    say("Метки: " + ", ".join(f"{c} {int(Y[:, j].sum())}" for j, c in enumerate(CATEGORIES)))
+    by_source, prepared, Y = _labelled(examples, say)  # noqa: N806
 
     tr = split(examples, Y, test_size=test_size, seed=seed)
     te = ~tr
@@ -347,10 +343,24 @@ def train(
     metrics["train_rows"] = int(tr.sum())
     metrics["label_counts"] = {c: int(Y[:, j].sum()) for j, c in enumerate(CATEGORIES)}
     metrics["train_seconds"] = round(time.monotonic() - t0, 1)
-    artifact = ModelArtifact(pipeline=pipe, version=name, thresholds=thresholds, metrics=metrics, data=data)
+    return _saved(ModelArtifact(pipeline=pipe, version=name, thresholds=thresholds, metrics=metrics, data=data),
+                  out, say, t0)
+
+
+def _labelled(examples: list[Example], say: Progress) -> tuple[Counter, list[Prepared], np.ndarray]:
+    """Rows per source, each example prepared, and its category vector (said as they are made)."""
+    by_source = Counter(e.source for e in examples)
+    say("Данные: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
+    prepared = prepare_all(examples, say)
+    Y = np.stack([derive_labels(e, p) for e, p in zip(examples, prepared, strict=True)])  # noqa: N806
+    say("Метки: " + ", ".join(f"{c} {int(Y[:, j].sum())}" for j, c in enumerate(CATEGORIES)))
+    return by_source, prepared, Y
+
+
+def _saved(artifact: ModelArtifact, out: Path, say: Progress, t0: float) -> ModelArtifact:
     artifact.save(out)
     (out / "MODEL_CARD.md").write_text(model_card(artifact), encoding="utf-8")
-    say(f"Модель {name} сохранена в {out} ({time.monotonic() - t0:.0f} с)")
+    say(f"Модель {artifact.version} сохранена в {out} ({time.monotonic() - t0:.0f} с)")
     return artifact
 
 
@@ -393,10 +403,7 @@ def refit_heads(
     if not isinstance(clf, MultiLabelLinear):
         raise ValueError(f"{base}: модель с локальной коррекцией — переобучать головы можно только у модели из modbot train")
     examples = collect(paths, neutral_weight=neutral_weight)
-    by_source = Counter(e.source for e in examples)
-    say("Данные: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
-    prepared = prepare_all(examples, say)
-    Y = np.stack([derive_labels(e, p) for e, p in zip(examples, prepared, strict=True)])  # noqa: N806
+    by_source, prepared, Y = _labelled(examples, say)  # noqa: N806
     tr = split(examples, Y, test_size=test_size, seed=seed)
     features = art.pipeline.named_steps["features"]
     X = union_transform(features, art.pipeline.named_steps["prepare"].transform(prepared)).tocsr()  # noqa: N806
@@ -448,11 +455,8 @@ def refit_heads(
     ]
     digest = hashlib.sha1(repr((art.version, heads, sorted(by_source.items()))).encode()).hexdigest()[:6]
     name = version or f"{out.name}-{time.strftime('%Y%m%d-%H%M', time.gmtime())}-{digest}"
-    refitted = ModelArtifact(pipeline=pipe, version=name, thresholds=thresholds, metrics=metrics, data=data)
-    refitted.save(out)
-    (out / "MODEL_CARD.md").write_text(model_card(refitted), encoding="utf-8")
-    say(f"Модель {name} сохранена в {out} ({time.monotonic() - t0:.0f} с)")
-    return refitted
+    return _saved(ModelArtifact(pipeline=pipe, version=name, thresholds=thresholds, metrics=metrics, data=data),
+                  out, say, t0)
 
 
 def model_card(a: ModelArtifact) -> str:
