@@ -79,7 +79,7 @@ def _train(args: argparse.Namespace) -> int:
     common = {"test_size": args.test_size, "seed": args.seed, "C": args.C, "neutral_weight": args.neutral_weight,
               "version": args.version}
     try:
-        if args.refit_heads:
+        if args.refit_heads is not None:
             heads = tuple(h.strip() for h in args.refit_heads.split(",") if h.strip())
             base = Path(args.base) if args.base else DEFAULT_MODEL_DIR
             refit_heads(base, [Path(p) for p in args.data], heads, Path(args.out), **common)

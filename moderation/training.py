@@ -395,6 +395,8 @@ def refit_heads(
     """
     say = progress or (lambda _m: None)
     t0 = time.monotonic()
+    if not (base / "meta.json").exists():
+        raise ValueError(f"{base}: здесь нет модели — укажите --base каталог модели из modbot train")
     art = ModelArtifact.load(base)
     clf = art.pipeline.named_steps["clf"]
     unknown = [h for h in heads if h not in CATEGORIES]

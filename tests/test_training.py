@@ -160,3 +160,6 @@ def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_pa
     bad = subprocess.run([*run, "--out", str(tmp_path / "x"), "--refit-heads", "hate,ругань", "--base", str(base)],
                          capture_output=True, timeout=300, cwd=ROOT)
     assert bad.returncode == 2 and "ругань" in bad.stderr.decode()
+    for flags in (["--refit-heads", ""], ["--refit-heads", "hate", "--base", str(tmp_path / "none")]):
+        bad = subprocess.run([*run, "--out", str(tmp_path / "x"), *flags], capture_output=True, timeout=300, cwd=ROOT)
+        assert bad.returncode == 2 and "modbot train:" in bad.stderr.decode() and not (tmp_path / "x").exists()
