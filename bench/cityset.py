@@ -6,7 +6,8 @@ Each ``bench/cityset/*.txt`` line is ``V <comment>`` (must go: deleted or held) 
 stay), written by helpers that read nothing of the project. The ``round23_*`` and ``round24_*`` sets are
 **development sets**: the rounds were worked on them. ``fresh24a_*`` were measured once, then worked on;
 ``fresh24b_*`` were measured once at the end of round 24 and never worked on; ``fresh25_*`` (480
-sentences) were written after round 25's model was made and measured once — the fresh sets are the only
+sentences; their violations labelled in ``fresh25_labelled.tsv``) and ``fresh26_*`` (320 group statements
+in threads) were written after round 25's model was made and measured once — the fresh sets are the only
 ones here that say how the judge does on wording it has not met. ``violations_labelled.tsv`` gives the
 categories of rounds 23–24's violations (labelled by helpers); since round 25 they and the rounds' clean
 sentences are the training corpus ``moderation/corpus/city.tsv`` (hate head only), so ``round23_*`` and
