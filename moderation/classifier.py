@@ -82,11 +82,13 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
         self.coef_ = np.zeros((len(self.labels), X.shape[1]), dtype=np.float32)
         X_all = X.tocsr()  # noqa: N806
         per_label = sample_weight is not None and np.ndim(sample_weight) == 2
+        if per_label:
+            sample_weight = np.asarray(sample_weight)
         for j, label in enumerate(self.labels):
             X, y, sample_weight_j = X_all, Y[:, j], sample_weight  # noqa: N806
             if per_label:
-                used = np.flatnonzero(np.asarray(sample_weight)[:, j] > 0)
-                X, y, sample_weight_j = X_all[used], y[used], np.asarray(sample_weight)[used, j]  # noqa: N806
+                used = np.flatnonzero(sample_weight[:, j] > 0)
+                X, y, sample_weight_j = X_all[used], y[used], sample_weight[used, j]  # noqa: N806
             pos = int(y.sum())
             if pos == 0 or pos == len(y):
                 self.constant_[j] = float(pos > 0)
@@ -128,23 +130,21 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
         self.row_count_ = np.bincount(self.row_label_, minlength=len(self.labels)).astype(np.float64)
         return self
 
-    def with_heads(self, other: MultiLabelLinear, blend: bool = True) -> MultiLabelLinear:
-        """A copy of this model whose heads for ``other.labels`` are ``other``'s (fitted on the same
-        feature columns) — or, with ``blend``, the mean of this model's and ``other``'s calibrated
-        sub-models, as each head already averages its own; every other head is this model's, weight
-        for weight."""
+    def with_heads(self, other: MultiLabelLinear) -> MultiLabelLinear:
+        """A copy of this model whose heads for ``other.labels`` (fitted on the same feature columns)
+        average this model's calibrated sub-models and ``other``'s, as each head already averages its
+        own; every other head is this model's, weight for weight."""
         js = np.array([self.labels.index(label) for label in other.labels], dtype=np.int64)
-        keep = np.ones(len(self.row_label_), bool) if blend else ~np.isin(self.row_label_, js)
         out = copy.deepcopy(self)
-        out.W_ = np.hstack([self.W_[:, keep], other.W_]).astype(np.float32)
-        out.b_ = np.concatenate([self.b_[keep], other.b_])
-        out.a_ = np.concatenate([self.a_[keep], other.a_])
-        out.c_ = np.concatenate([self.c_[keep], other.c_])
-        out.row_label_ = np.concatenate([self.row_label_[keep], js[other.row_label_]])
+        out.W_ = np.hstack([self.W_, other.W_]).astype(np.float32)
+        out.b_ = np.concatenate([self.b_, other.b_])
+        out.a_ = np.concatenate([self.a_, other.a_])
+        out.c_ = np.concatenate([self.c_, other.c_])
+        out.row_label_ = np.concatenate([self.row_label_, js[other.row_label_]])
         out.row_count_ = np.bincount(out.row_label_, minlength=len(self.labels)).astype(np.float64)
         mine = self.row_count_[js][:, None]
         theirs = np.bincount(other.row_label_, minlength=len(other.labels)).astype(np.float64)[:, None]
-        out.coef_[js] = (self.coef_[js] * mine + other.coef_ * theirs) / np.maximum(mine + theirs, 1) if blend else other.coef_
+        out.coef_[js] = (self.coef_[js] * mine + other.coef_ * theirs) / np.maximum(mine + theirs, 1)
         out.constant_[js] = other.constant_
         return out
 

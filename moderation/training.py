@@ -165,7 +165,7 @@ def fit(
 def head_weights(examples: list[Example], labels: tuple[str, ...] = CATEGORIES) -> np.ndarray:
     """Each row's sample weight for each head (rows × ``labels``): 0 for a head its source does not
     teach (:data:`SOURCE_HEADS`)."""
-    w = np.array([[e.weight] * len(labels) for e in examples], dtype=float).reshape(len(examples), len(labels))
+    w = np.repeat(np.array([e.weight for e in examples], dtype=float)[:, None], len(labels), axis=1)
     for i, e in enumerate(examples):
         heads = SOURCE_HEADS.get(e.source)
         if heads is not None:
@@ -261,19 +261,12 @@ def fit_tune_evaluate(
     ex_tr = [e for e, m in zip(examples, tr, strict=True) if m]
     pr_tr = [p for p, m in zip(prepared, tr, strict=True) if m]
     pipe = fit(ex_tr, pr_tr, Y[tr], C=C)
-    te_idx = np.flatnonzero(~tr)
-    rng = np.random.default_rng(seed)
-    rng.shuffle(te_idx)
-    tune_idx, eval_idx = te_idx[: len(te_idx) // 2], te_idx[len(te_idx) // 2 :]
-    taught = head_weights([examples[i] for i in tune_idx]) > 0
-    thresholds = tune_thresholds(Y[tune_idx], final_scores(pipe, [prepared[i] for i in tune_idx]), taught)
+    tune_idx, eval_idx = _tune_and_eval(tr, seed)
+    taught = head_weights(examples) > 0
+    thresholds = tune_thresholds(Y[tune_idx], final_scores(pipe, [prepared[i] for i in tune_idx]), taught[tune_idx])
     S_eval = final_scores(pipe, [prepared[i] for i in eval_idx])  # noqa: N806
     Ye = Y[eval_idx]  # noqa: N806
-    metrics: dict = {"held_out": int(len(eval_idx)), "per_label": {}}
-    taught_eval = head_weights([examples[i] for i in eval_idx]) > 0
-    for j, c in enumerate(CATEGORIES):
-        rows = taught_eval[:, j]
-        metrics["per_label"][c] = _prf(Ye[rows, j], S_eval[rows, j] >= thresholds[c]["delete"])
+    metrics: dict = {"held_out": int(len(eval_idx)), "per_label": _held_out_prf(Ye, S_eval, taught[eval_idx], thresholds, CATEGORIES)}
     tox_cols = [CATEGORIES.index(c) for c in TOXIC]
     tox_true = np.array(
         [bool(examples[i].toxic) if examples[i].toxic is not None else bool(Ye[k, tox_cols].any())
@@ -281,6 +274,25 @@ def fit_tune_evaluate(
     )
     metrics["toxic_any"] = _prf(tox_true.astype(int), toxic_prediction(S_eval, thresholds).astype(int))
     return pipe, thresholds, metrics
+
+
+def _tune_and_eval(train_mask: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The held-out rows (not ``train_mask``) shuffled by ``seed``: one half picks thresholds, the other reports."""
+    te_idx = np.flatnonzero(~np.asarray(train_mask, dtype=bool))
+    np.random.default_rng(seed).shuffle(te_idx)
+    return te_idx[: len(te_idx) // 2], te_idx[len(te_idx) // 2 :]
+
+
+def _held_out_prf(
+    Y: np.ndarray, S: np.ndarray, taught: np.ndarray, thresholds: dict, labels: tuple[str, ...]  # noqa: N803
+) -> dict[str, dict[str, float]]:
+    """P/R/F1 at the delete threshold of each of ``labels``, over the rows whose source teaches it."""
+    out = {}
+    for c in labels:
+        j = CATEGORIES.index(c)
+        rows = taught[:, j]
+        out[c] = _prf(Y[rows, j], S[rows, j] >= thresholds[c]["delete"])
+    return out
 
 
 def toxic_prediction(
@@ -411,6 +423,7 @@ def refit_heads(
     X = union_transform(features, art.pipeline.named_steps["prepare"].transform(prepared)).tocsr()  # noqa: N806
     js = [CATEGORIES.index(h) for h in heads]
     W = head_weights(examples, heads)  # noqa: N806
+    taught = head_weights(examples) > 0
 
     def refit(rows: np.ndarray) -> Pipeline:
         new = MultiLabelLinear(
@@ -421,9 +434,7 @@ def refit_heads(
         return Pipeline([*art.pipeline.steps[:-1], ("clf", clf.with_heads(new))])
 
     tr_idx = np.flatnonzero(tr)
-    te_idx = np.flatnonzero(~tr)
-    np.random.default_rng(seed).shuffle(te_idx)
-    tune_idx, eval_idx = te_idx[: len(te_idx) // 2], te_idx[len(te_idx) // 2 :]
+    tune_idx, eval_idx = _tune_and_eval(tr, seed)
     say(f"Обновление голов {', '.join(heads)} на {len(tr_idx)} текстах ({folds} доп. обучения для порогов)…")
     groups = sorted({examples[i].group or f"row{i}" for i in tr_idx})
     order = np.random.default_rng(seed + 1).permutation(len(groups))
@@ -436,15 +447,13 @@ def refit_heads(
     pipe = refit(tr_idx)
     rows = np.concatenate([tr_idx, tune_idx])
     S_rows = np.concatenate([S_oof, final_scores(pipe, [prepared[i] for i in tune_idx])])  # noqa: N806
-    tuned = tune_thresholds(Y[rows], S_rows, head_weights([examples[i] for i in rows]) > 0)
+    tuned = tune_thresholds(Y[rows], S_rows, taught[rows])
     thresholds = {c: dict(t) for c, t in art.thresholds.items()} | {h: tuned[h] for h in heads}
     S_eval = final_scores(pipe, [prepared[i] for i in eval_idx])  # noqa: N806
-    taught = head_weights([examples[i] for i in eval_idx]) > 0
     metrics = dict(art.metrics)
-    metrics["per_label"] = dict(metrics.get("per_label", {}))
-    for h, j in zip(heads, js, strict=True):
-        r = taught[:, j]
-        metrics["per_label"][h] = _prf(Y[eval_idx][r, j], S_eval[r, j] >= thresholds[h]["delete"])
+    metrics["per_label"] = dict(metrics.get("per_label", {})) | _held_out_prf(
+        Y[eval_idx], S_eval, taught[eval_idx], thresholds, heads
+    )
     metrics["refit"] = {
         "base_version": art.version, "heads": list(heads), "rows": int(len(tr_idx)),
         "label_counts": {h: int(Y[tr_idx, j].sum()) for h, j in zip(heads, js, strict=True)},
