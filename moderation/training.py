@@ -42,8 +42,8 @@ DECREE_TOXIC = ("obscene", "insult", "threat", "hate")
 SOURCE_WEIGHTS: dict[str, float] = {"vk_distorted": 2.0}
 
 #: The only heads a source's rows teach (a source not named here teaches every head).
-#: The city-page sentences (``moderation/corpus/city.tsv``: 1,030 violations of every clause-19
-#: kind and 1,068 clean ones in the same words) teach the hate head what group statements look like
+#: The city-page sentences (``moderation/corpus/city.tsv``: 1,430 violations of every clause-19
+#: kind and 1,468 clean ones in the same words) teach the hate head what group statements look like
 #: in ordinary words. Taught to every head they also moved the insult and spam heads' scale — six
 #: full retrains: RUSSE test toxic deleted 0.922 → 0.903–0.921, Skoltech's clean group texts held
 #: 0.016 → 0.017–0.026 — and the threat head learnt the veiled threats' everyday words so well that it
@@ -207,32 +207,52 @@ def with_floors(
     return S
 
 
-def _stable_best_cut(y: np.ndarray, s: np.ndarray, grid: np.ndarray, rounds: int = 200) -> float:
+#: Share of bootstrap resamples in which a new cut-off must beat the incumbent's F1 to replace it.
+REPLACE_LINE_SHARE = 0.95
+
+
+def _stable_best_cut(
+    y: np.ndarray, s: np.ndarray, grid: np.ndarray, rounds: int = 200, incumbent: float | None = None
+) -> float:
     """The F1-best cut-off, as the median over bootstrap resamples of the tuning rows.
 
     The plain argmax over ~2,700 tuning rows moved the insult delete threshold by 0.05 between two
     trainings of nearly the same recipe, which alone changed a few per cent of borderline deletions;
     the median of the resamples' argmaxes is the same cut-off in expectation and far steadier.
+
+    ``incumbent`` (an updated head's line in the model it updates) is kept unless the new cut-off's
+    F1 beats it in :data:`REPLACE_LINE_SHARE` of the same resamples: the F1 curve of a head is flat
+    near its top, so the median argmax still wandered by a grid step with the data (0.30 → 0.35 →
+    0.30 over two corpus updates), and every step down held or deleted calm statements the earlier
+    line let through — a line moves only when the rows say so beyond their noise.
     """
     y = np.asarray(y).astype(bool)
+    if incumbent is not None:
+        grid = np.union1d(grid, [incumbent])
     above = s[:, None] >= grid[None, :]  # rows × cut-offs
     weights = np.random.default_rng(0).multinomial(len(y), np.full(len(y), 1.0 / len(y)), size=rounds)
     tp = weights @ (above & y[:, None])
     fp = weights @ (above & ~y[:, None])
     fn = (weights @ y)[:, None] - tp
     f1 = np.where(tp > 0, 2 * tp / np.maximum(2 * tp + fp + fn, 1), 0.0)
-    return float(grid[int(np.median(np.argmax(f1, axis=1)))])
+    k = int(np.median(np.argmax(f1, axis=1)))
+    if incumbent is None:
+        return float(grid[k])
+    i = int(np.searchsorted(grid, incumbent))
+    return float(grid[k]) if np.mean(f1[:, k] > f1[:, i]) >= REPLACE_LINE_SHARE else float(incumbent)
 
 
 def tune_thresholds(
-    Y: np.ndarray, S: np.ndarray, taught: np.ndarray | None = None  # noqa: N803
+    Y: np.ndarray, S: np.ndarray, taught: np.ndarray | None = None,  # noqa: N803
+    incumbent: dict[str, float] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Delete threshold = the F1-best cut-off; review and ban sit a fixed distance below and above it.
 
     Floors keep rule-only evidence from deleting on its own: a lone ordinary link scores 0.55 by
     rule and must land in review, and an insult-word floor of 0.5 must not delete by itself.
     ``taught`` (rows × categories, as :func:`head_weights` > 0) leaves a row out of the cut-off of
-    a head its source does not teach.
+    a head its source does not teach; ``incumbent`` (category → delete line) is kept unless the
+    rows clearly prefer another (:func:`_stable_best_cut`).
     """
     out = {}
     grid = np.round(np.arange(0.25, 0.96, 0.025), 3)
@@ -242,7 +262,9 @@ def tune_thresholds(
         if Y[rows, j].sum() < 10:
             out[c] = {"review": default.review, "delete": default.delete, "ban": default.ban}
             continue
-        best = _stable_best_cut(Y[rows, j], S[rows, j], grid[grid >= categories.get(c).min_delete])
+        best = _stable_best_cut(
+            Y[rows, j], S[rows, j], grid[grid >= categories.get(c).min_delete], incumbent=(incumbent or {}).get(c)
+        )
         out[c] = {"review": round(max(best - 0.15, 0.15), 3), "delete": best, "ban": round(min(best + 0.2, 0.95), 3)}
     return out
 
@@ -447,20 +469,23 @@ def refit_heads(
     pipe = refit(tr_idx)
     rows = np.concatenate([tr_idx, tune_idx])
     S_rows = np.concatenate([S_oof, final_scores(pipe, [prepared[i] for i in tune_idx])])  # noqa: N806
-    tuned = tune_thresholds(Y[rows], S_rows, taught[rows])
+    tuned = tune_thresholds(Y[rows], S_rows, taught[rows], {h: art.thresholds[h]["delete"] for h in heads})
     thresholds = {c: dict(t) for c, t in art.thresholds.items()} | {h: tuned[h] for h in heads}
     S_eval = final_scores(pipe, [prepared[i] for i in eval_idx])  # noqa: N806
     metrics = dict(art.metrics)
     metrics["per_label"] = dict(metrics.get("per_label", {})) | _held_out_prf(
         Y[eval_idx], S_eval, taught[eval_idx], thresholds, heads
     )
+    earlier = dict(art.metrics.get("refit") or {})
     metrics["refit"] = {
         "base_version": art.version, "heads": list(heads), "rows": int(len(tr_idx)),
         "label_counts": {h: int(Y[tr_idx, j].sum()) for h, j in zip(heads, js, strict=True)},
         "seconds": round(time.monotonic() - t0, 1),
+        # a head refitted twice averages both generations' sub-models: the card names each
+        "earlier": [*earlier.pop("earlier", []), earlier] if earlier else [],
     }
     known = {d["source"] for d in art.data}
-    data = list(art.data) + [
+    data = [d | {"rows": by_source[d["source"]]} if d["source"] in by_source else d for d in art.data] + [
         {"source": k, "title": SOURCES[k].title, "licence": SOURCES[k].licence, "rows": v}
         for k, v in sorted(by_source.items()) if k not in known
     ]
@@ -485,7 +510,13 @@ def model_card(a: ModelArtifact) -> str:
                 f"Heads updated (`modbot train --refit-heads {','.join(r['heads'])}`): {', '.join(r['heads'])} — each the "
                 f"mean of `{r['base_version']}`'s head and one fitted on {r['rows']} texts over its features; the",
                 "features and the other heads are that model's, weight for weight; the updated heads' thresholds",
-                "were picked on out-of-fold scores and the tuning half.",
+                "were picked on out-of-fold scores and the tuning half (a base's line is kept unless those rows",
+                "clearly prefer another).",
+                *(
+                    f"Before that, {', '.join(e['heads'])} updated the same way from `{e['base_version']}` "
+                    f"({e['rows']} texts)."
+                    for e in reversed(r.get("earlier", []))
+                ),
                 "",
             ]
             if (r := m.get("refit"))

@@ -130,6 +130,27 @@ def test_city_sentences_teach_only_the_heads_named_for_them():
     assert np.allclose(both.predict_proba(X)[:, 0], first.predict_proba(X)[:, 0])
 
 
+def test_an_updated_heads_line_moves_only_when_the_rows_clearly_prefer_another():
+    """A refit keeps the base's delete line unless the new cut-off beats it in nearly every bootstrap
+    resample: a flat F1 curve let the line wander a grid step with the data, and each step down held
+    calm statements the earlier line let through."""
+    import numpy as np
+
+    from moderation.training import _stable_best_cut
+
+    grid = np.round(np.arange(0.25, 0.96, 0.025), 3)
+    rng = np.random.default_rng(1)
+    y = rng.random(4000) < 0.2
+    # a flat top: scores that barely separate near 0.5, so cut-offs from 0.45 to 0.55 tie within noise
+    s = np.clip(np.where(y, rng.normal(0.62, 0.12, y.size), rng.normal(0.38, 0.12, y.size)), 0, 1)
+    free = _stable_best_cut(y, s, grid)
+    near = round(free + 0.025, 3)
+    assert _stable_best_cut(y, s, grid, incumbent=near) == near
+    # a line far from the rows' best is replaced, and a line off the grid is still a candidate
+    assert _stable_best_cut(y, s, grid, incumbent=0.9) == free
+    assert _stable_best_cut(y, s, grid, incumbent=free + 0.01) == free + 0.01
+
+
 def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_path):
     """`modbot train --refit-heads hate --base DIR`: the hate head becomes the mean of the base's and
     one fitted anew (twice the calibrated models), every other head and the feature columns are the
@@ -157,6 +178,15 @@ def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_pa
     assert "--refit-heads hate" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     texts = ["иди нахуй", "подскажите, когда откроют каток?"]
     assert [v.labels for v in Judge.load(out).judge_many(texts)] == [v.labels for v in Judge.load(base).judge_many(texts)]
+    # refitted again, the head averages both generations, and the card names the earlier one too
+    again = tmp_path / "again"
+    proc = subprocess.run([*run, "--out", str(again), "--refit-heads", "hate", "--base", str(out)],
+                          capture_output=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert ModelArtifact.load(again).pipeline.named_steps["clf"].row_count_[hate] == 3 * ca.row_count_[hate]
+    refit = json.loads((again / "meta.json").read_text(encoding="utf-8"))["metrics"]["refit"]
+    assert refit["base_version"] == b.version and [e["base_version"] for e in refit["earlier"]] == [a.version]
+    assert f"updated the same way from `{a.version}`" in (again / "MODEL_CARD.md").read_text(encoding="utf-8")
     bad = subprocess.run([*run, "--out", str(tmp_path / "x"), "--refit-heads", "hate,ругань", "--base", str(base)],
                          capture_output=True, timeout=300, cwd=ROOT)
     assert bad.returncode == 2 and "ругань" in bad.stderr.decode()
