@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–25 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–26 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -7,12 +7,14 @@ stay), written by helpers that read nothing of the project. The ``round23_*`` an
 **development sets**: the rounds were worked on them. ``fresh24a_*`` were measured once, then worked on;
 ``fresh24b_*`` were measured once at the end of round 24 and never worked on; ``fresh25_*`` (480
 sentences; their violations labelled in ``fresh25_labelled.tsv``) and ``fresh26_*`` (320 group statements
-in threads) were written after round 25's model was made and measured once — the fresh sets are the only
-ones here that say how the judge does on wording it has not met. ``violations_labelled.tsv`` gives the
-categories of rounds 23–24's violations (labelled by helpers); since round 25 they and the rounds' clean
-sentences are the training corpus ``moderation/corpus/city.tsv`` (hate head only), so ``round23_*`` and
-``round24_*`` are in-sample for the hate head. Figures per set and in total: violations flagged (deleted
-or held) and deleted, clean sentences flagged and removed.
+in threads; ``fresh26_labelled.tsv``) were written after round 25's model was made and measured once;
+``fresh27_*`` (480: group statements, threats, insults and defamation of a person; ``fresh27_labelled.tsv``)
+were written before round 26's model was made and measured once with it. ``violations_labelled.tsv`` gives
+the categories of rounds 23–24's violations (labelled by helpers); since round 25 they and the rounds' clean
+sentences are the training corpus ``moderation/corpus/city.tsv`` (hate head only), since round 26 with
+``fresh25_*`` and ``fresh26_*`` — all of those are in-sample for the hate head. ``fresh24*`` and ``fresh27_*``
+were never trained on: they are the sets that say how the judge does on wording it has not met. Figures
+per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
 from __future__ import annotations

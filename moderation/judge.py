@@ -541,7 +541,7 @@ class Judge:
         for c in _MODEL_ONLY_HEADS:
             if (
                 thresholds[c].review <= scores[c] < MODEL_ONLY_BAN
-                and (scores[c] < thresholds[c].delete or caps.get(c) == "review")
+                and (scores[c] < thresholds[c].delete or caps.get(c) == "review" or _removal_by_ballot(p))
                 and caps.get(c) != "allow"
                 and not _rule_backed(c, p)
                 and _demands_dismissal(p)
@@ -920,16 +920,33 @@ _AUTHORITIES = frozenset(
 
 def _acts_beyond_dismissal(word: str) -> bool:
     """Does the model's ``word`` name an act other than removal from a post («мэра гнать надо, а лучше
-    повесить»: «повесить» is no dismissal)?"""
+    повесить»: «повесить» is no dismissal; «голосую» is its lawful way)?"""
     if not _names_an_act(word):
         return False
-    return "GS.DISMISS" not in default_lexicon().cue_lemmas.get(parses(_folded(word))[0].normal_form, _NO_CUES)
+    lemma = parses(_folded(word))[0].normal_form
+    return lemma not in _BALLOT and "GS.DISMISS" not in default_lexicon().cue_lemmas.get(lemma, _NO_CUES)
+
+
+def _removal_by_ballot(p: Prepared) -> bool:
+    """Does a verb of removal name the ballot as its means in its sentence («гнать их надо —
+    бюллетенями», «на выборах всех разгоним»), not negated? Voting people out of office is the
+    voters' lawful way, whoever «их» are — a demand to dismiss however sure the model is."""
+    by_lemma, lem, words, sent = default_lexicon().cue_lemmas, p.lemmas, p.norm.words, p.norm.sentences
+    return any(
+        "GS.DISMISS" in by_lemma.get(x, _NO_CUES)
+        and not (k and words[k - 1] == "не")
+        and any(sent[j] == sent[k] and lem[j] in _BALLOT for j in range(len(lem)))
+        for k, x in enumerate(lem)
+    )
 
 
 def _demands_dismissal(p: Prepared) -> bool:
     """Does a verb of removal («гнать», «уволить», «разогнать») take, in its sentence and within four
     words, an official, a manager or an office in the accusative as its object («этого директора гнать
-    надо», «гнать в шею этого директора»), not negated?"""
+    надо», «гнать в шею этого директора»), not negated — or name the ballot as its means
+    (:func:`_removal_by_ballot`)?"""
+    if _removal_by_ballot(p):
+        return True
     lexicon = default_lexicon()
     by_lemma, lem, words = lexicon.cue_lemmas, p.lemmas, p.norm.words
     sent = p.norm.sentences
@@ -944,6 +961,10 @@ def _demands_dismissal(p: Prepared) -> bool:
             ):
                 return True
     return False
+
+
+#: the ballot, as the means of a removal («гнать их бюллетенями», «на выборах»)
+_BALLOT = frozenset("выборы бюллетень голосование проголосовать голосовать избиратель".split())
 
 
 def _rule_backed(category: str, p: Prepared) -> bool:
