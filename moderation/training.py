@@ -42,8 +42,8 @@ DECREE_TOXIC = ("obscene", "insult", "threat", "hate")
 SOURCE_WEIGHTS: dict[str, float] = {"vk_distorted": 2.0}
 
 #: The only heads a source's rows teach (a source not named here teaches every head).
-#: The city-page sentences (``moderation/corpus/city.tsv``: 1,430 violations of every clause-19
-#: kind and 1,468 clean ones in the same words) teach the hate head what group statements look like
+#: The city-page sentences (``moderation/corpus/city.tsv``: 1,730 violations of every clause-19
+#: kind, 1,768 clean ones in the same words and 1,100 calm ones about groups) teach the hate head what group statements look like
 #: in ordinary words. Taught to every head they also moved the insult and spam heads' scale — six
 #: full retrains: RUSSE test toxic deleted 0.922 → 0.903–0.921, Skoltech's clean group texts held
 #: 0.016 → 0.017–0.026 — and the threat head learnt the veiled threats' everyday words so well that it
