@@ -455,6 +455,19 @@ class Judge:
                 # words said of a group names the group by nature: that reading stands)
                 caps[c] = "review"
                 why[c] = "модель видит оскорбление только в названии народа или группы людей — решает модератор"
+            elif (
+                c == "hate"
+                and not derived_hate
+                and scores["insult"] < thresholds["insult"].delete
+                and _names_authority(p)
+                and not _names_a_group(p)
+            ):
+                # «из города бегут все кто может. нечего тут делать с таким управлением» scored hate
+                # 0.31 once the hate head learnt the grammar of group statements: the people it speaks
+                # of are the authorities, whose criticism the decree protects, and no group is named
+                # (an insult the model reads in it stands: «кто за эту власть — тупое стадо»)
+                caps[c] = "review"
+                why[c] = "модель видит вражду в словах о власти, группа людей не названа — решает модератор"
             elif c == "threat" and ev and self._threat_reading(p, word_features[0])[0] < _ACT_WEIGHT:
                 # «Мы наняли подрядчика» scored threat 0.61: the threat head learnt the nouns of the few
                 # threats it was trained on (contractors, offices, a mosque); a threat is an act, so
@@ -807,6 +820,20 @@ _NO_CUES: frozenset[str] = frozenset()
 
 #: the heads whose deletion may rest on a group being named (see :meth:`Judge._without_group`)
 _GROUP_HEADS = ("insult", "hate")
+
+
+def _names_a_group(p: Prepared) -> bool:
+    """Does the text name a group of people: a group word the model masks («армяне») or one the
+    analyser reads as a mention or a statement (a slur, «понаехавшие»)?"""
+    g = p.groups
+    return any(i not in p.unseen for i in p.masked) or (g is not None and bool(g.mentions or g.findings))
+
+
+def _names_authority(p: Prepared) -> bool:
+    """Does the text name an official, an office or the authorities (GS.POSTHOLDER: «чиновники»,
+    «мэрия», «управление»)?"""
+    by_lemma = default_lexicon().cue_lemmas
+    return any("GS.POSTHOLDER" in by_lemma.get(x, _NO_CUES) for x in p.lemmas)
 
 
 def _names_only(evidence: list[Evidence], names: frozenset[str]) -> bool:

@@ -915,6 +915,15 @@ def test_a_ballot_beside_violence_or_a_slur_is_not_let_through(judge, text):
     assert judge.judge(text).action != "allow"
 
 
+def test_hate_the_model_reads_in_words_about_the_authorities_is_held_not_removed(judge):
+    # round 26: the refitted hate head scored it 0.31 (deleted); no group is named, only the management
+    v = judge.judge("из города бегут все кто может. нечего тут делать с таким управлением")
+    assert v.action == "review" and "власти" in v.ground, (v.action, v.ground)
+    # an insult the model reads beside the authorities stands, and so does its hate
+    v = judge.judge("кто за эту власть — тупое стадо")
+    assert v.action == "delete_and_ban" and "hate" in v.labels, (v.action, v.labels)
+
+
 @pytest.mark.parametrize(
     "text", ["Наш участковый помог найти украденный велосипед", "Наш участковый поймал ворующего подростка"]
 )
