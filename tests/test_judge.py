@@ -1647,3 +1647,44 @@ def test_a_question_about_where_someone_lives_is_no_threat(judge):
 )
 def test_a_naming_rebuked_after_but_or_a_stop_is_held_at_most(judge, text):
     assert judge.judge(text).action in ("allow", "review")
+
+
+# -- round 26: threats measured once in fresh27_thr and let through -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Этого главврача вывезти бы за город и закопать, чтоб другим неповадно было", "harm_official_called_for"),
+        ("убить его надо", "harm_him_called_for"),
+        ("Кинуть бы коктейль молотова в окно этого жэу", "molotov_called_for"),
+        ("Анна Викторовна, ещё одна двойка — и я вам всё лицо расцарапаю", "harm_body_you"),
+        ("сосед, шины порежу и стёкла побью, ты понял", "damage_property_you"),
+        ("дать ему по зубам", "blow_in_the_face"),
+        ("мы тебя из под земли достанем", "reach_from_under_ground"),
+        ("Выйду с битой и разберусь с этой бригадой", "come_with_weapons"),
+        ("Заведующей садиком пора на выход, желательно вперёд ногами", "feet_first"),
+        ("Увижу тебя на собрании — зубы собирать будешь", "will_gather_teeth"),
+    ],
+)
+def test_round_26_threats_promised_or_called_for_are_flagged(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Задача ему не по зубам",
+        "Его пытались убить в подъезде, полиция ищет нападавших",
+        "Кабель надо закопать глубже, а то опять порвут",
+        "В окно бросили коктейль Молотова, полиция ищет",
+        "Ребёнок шёл вперёд ногами, сделали кесарево",
+        "Выйду с ребёнком гулять в Цветник",
+        "Нужную справку из-под земли достану, не переживайте",
+        "Этого кота закопать надо, лежит у подъезда третий день",
+        "Мусор по пути вынеси.",
+    ],
+)
+def test_round_26_their_everyday_twins_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
