@@ -43,11 +43,13 @@ SOURCE_WEIGHTS: dict[str, float] = {"vk_distorted": 2.0}
 
 #: The only heads a source's rows teach (a source not named here teaches every head).
 #: The city-page sentences (``moderation/corpus/city.tsv``: 1,730 violations of every clause-19
-#: kind, 1,768 clean ones in the same words and 1,100 calm ones about groups) teach the hate head what group statements look like
-#: in ordinary words. Taught to every head they also moved the insult and spam heads' scale — six
-#: full retrains: RUSSE test toxic deleted 0.922 → 0.903–0.921, Skoltech's clean group texts held
-#: 0.016 → 0.017–0.026 — and the threat head learnt the veiled threats' everyday words so well that it
-#: deleted «береги себя, мало ли какой грипп ходит» and «Передай привет маме, Серёжа!».
+#: kind, 1,768 clean ones in the same words and 1,100 calm ones about groups) teach the hate head
+#: what group statements look like in ordinary words. Taught to every head they also moved the
+#: insult and spam heads' scale — six full retrains: RUSSE test toxic deleted 0.922 → 0.903–0.921,
+#: Skoltech's clean group texts held 0.016 → 0.017–0.026 — and the threat head learnt the veiled
+#: threats' everyday words so well that it deleted «береги себя, мало ли какой грипп ходит» and
+#: «Передай привет маме, Серёжа!» (round 26: refitted with them, its line fell 0.55 → 0.30 and it
+#: deleted «Надо бить тревогу» and a resident's report «армяне грозятся сжечь мой дом»).
 SOURCE_HEADS: dict[str, tuple[str, ...]] = {"city": ("hate",)}
 
 _WS = re.compile(r"\W+")
