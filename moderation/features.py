@@ -733,13 +733,20 @@ _GRANNY = frozenset(("баба", "бабы", "бабе", "бабу", "бабой
 def granny_titles(norm: Normalized) -> tuple[int, ...]:
     """«Баба Маша из пятого подъезда печёт лучшие пироги» was deleted as an insult: the flame-war data
     knows «баба» as a slur on women, but before a capitalised given name it is what a neighbourhood calls
-    a grandmother. The model does not see the title there; the lexicon and the analyser still read it."""
+    a grandmother — and before «Яга» the fairy tales' witch («Спектакль «Баба-Яга» в субботу» was
+    deleted). The model does not see the title there; the lexicon and the analyser still read it."""
     words, toks, orig = norm.words, norm.tokens, norm.original
     return tuple(
         i for i in range(len(words) - 1)
-        if words[i] in _GRANNY and orig[toks[i + 1].start].isupper()
-        and any("Name" in q.tag for q in parses(words[i + 1])[:1])
+        if words[i] in _GRANNY and (
+            words[i + 1] in _YAGA
+            or (orig[toks[i + 1].start].isupper() and any("Name" in q.tag for q in parses(words[i + 1])[:1]))
+        )
     )  # fmt: skip
+
+
+#: «Яга» of «Баба-Яга» in its cases
+_YAGA = frozenset(("яга", "яги", "яге", "ягу", "ягой"))
 
 
 #: A capitalised word inside a sentence (after a letter, a digit or a comma on the same line) that

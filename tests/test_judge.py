@@ -1688,3 +1688,21 @@ def test_round_26_threats_promised_or_called_for_are_flagged(judge, text, patter
 )
 def test_round_26_their_everyday_twins_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Заведующая библиотекой — мымра и халда, за что ей платят?", "Анатолий — шушера мелкая, нашёлся тут знаток", "ты мегера"]
+)
+def test_round_26_insult_words(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "insult" in v.labels, (v.action, v.labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Спектакль «Баба-Яга» в субботу в 11:00", "Приходите на спектакль про Бабу-Ягу",
+     "В детском театре покажут сказку про кикимору болотную", "Мегера — одна из эринний в греческой мифологии"],
+)
+def test_round_26_the_fairy_tales_witch_and_spirits_are_no_insults(judge, text):
+    # «Спектакль «Баба-Яга»» was deleted: the model read «баба» as the slur on women
+    assert judge.judge(text).action == "allow"
