@@ -551,13 +551,17 @@ class Judge:
                 # promises is a complaint to the prosecutor, the court or the police — the lawful way
                 caps[c] = "allow"
                 why[c] = "обещание обратиться в прокуратуру, суд или полицию — законный путь, не угроза"
+        dismissal: tuple[bool, bool] | None = None  # (by ballot, demanded at all), worked out once
         for c in _MODEL_ONLY_HEADS:
+            if not thresholds[c].review <= scores[c] < MODEL_ONLY_BAN or caps.get(c) == "allow" or _rule_backed(c, p):
+                continue
+            if dismissal is None:
+                verbs = _removal_verbs(p)
+                by_ballot = _removal_by_ballot(p, verbs)
+                dismissal = by_ballot, by_ballot or _demands_dismissal(p, verbs)
             if (
-                thresholds[c].review <= scores[c] < MODEL_ONLY_BAN
-                and (scores[c] < thresholds[c].delete or caps.get(c) == "review" or _removal_by_ballot(p))
-                and caps.get(c) != "allow"
-                and not _rule_backed(c, p)
-                and _demands_dismissal(p)
+                (scores[c] < thresholds[c].delete or caps.get(c) == "review" or dismissal[0])
+                and dismissal[1]
                 and not any(_acts_beyond_dismissal(e.quote) for e in model_evidence(c))
             ):
                 # «Мэра гнать надо», «Выгнать надо всю эту администрацию» were held as threats or hate:
@@ -826,7 +830,7 @@ def _names_a_group(p: Prepared) -> bool:
     """Does the text name a group of people: a group word the model masks («армяне») or one the
     analyser reads as a mention or a statement (a slur, «понаехавшие»)?"""
     g = p.groups
-    return any(i not in p.unseen for i in p.masked) or (g is not None and bool(g.mentions or g.findings))
+    return bool(Judge._named_groups(p, [])) or (g is not None and bool(g.mentions or g.findings))
 
 
 def _names_authority(p: Prepared) -> bool:
@@ -954,32 +958,27 @@ def _acts_beyond_dismissal(word: str) -> bool:
     return lemma not in _BALLOT and "GS.DISMISS" not in default_lexicon().cue_lemmas.get(lemma, _NO_CUES)
 
 
-def _removal_by_ballot(p: Prepared) -> bool:
-    """Does a verb of removal name the ballot as its means in its sentence («гнать их надо —
-    бюллетенями», «на выборах всех разгоним»), not negated? Voting people out of office is the
-    voters' lawful way, whoever «их» are — a demand to dismiss however sure the model is."""
-    by_lemma, lem, words, sent = default_lexicon().cue_lemmas, p.lemmas, p.norm.words, p.norm.sentences
-    return any(
-        "GS.DISMISS" in by_lemma.get(x, _NO_CUES)
-        and not (k and words[k - 1] == "не")
-        and any(sent[j] == sent[k] and lem[j] in _BALLOT for j in range(len(lem)))
-        for k, x in enumerate(lem)
-    )
+def _removal_verbs(p: Prepared) -> list[int]:
+    """The tokens of ``p`` that are verbs of removal («гнать», «уволить», «разогнать»), not negated."""
+    by_lemma, words = default_lexicon().cue_lemmas, p.norm.words
+    return [k for k, x in enumerate(p.lemmas) if "GS.DISMISS" in by_lemma.get(x, _NO_CUES) and not (k and words[k - 1] == "не")]
 
 
-def _demands_dismissal(p: Prepared) -> bool:
-    """Does a verb of removal («гнать», «уволить», «разогнать») take, in its sentence and within four
-    words, an official, a manager or an office in the accusative as its object («этого директора гнать
-    надо», «гнать в шею этого директора»), not negated — or name the ballot as its means
-    (:func:`_removal_by_ballot`)?"""
-    if _removal_by_ballot(p):
-        return True
-    lexicon = default_lexicon()
-    by_lemma, lem, words = lexicon.cue_lemmas, p.lemmas, p.norm.words
+def _removal_by_ballot(p: Prepared, verbs: list[int]) -> bool:
+    """Does one of the removal ``verbs`` name the ballot as its means in its sentence («гнать их надо —
+    бюллетенями», «на выборах всех разгоним»)? Voting people out of office is the voters' lawful way,
+    whoever «их» are — a demand to dismiss however sure the model is."""
     sent = p.norm.sentences
-    for k, x in enumerate(lem):
-        if "GS.DISMISS" not in by_lemma.get(x, _NO_CUES) or (k and words[k - 1] == "не"):
-            continue
+    ballot = {sent[j] for j, x in enumerate(p.lemmas) if x in _BALLOT}
+    return any(sent[k] in ballot for k in verbs)
+
+
+def _demands_dismissal(p: Prepared, verbs: list[int]) -> bool:
+    """Does one of the removal ``verbs`` take, in its sentence and within four words, an official, a
+    manager or an office in the accusative as its object («этого директора гнать надо», «гнать в шею
+    этого директора»)?"""
+    by_lemma, lem, words, sent = default_lexicon().cue_lemmas, p.lemmas, p.norm.words, p.norm.sentences
+    for k in verbs:
         for j in range(max(0, k - 4), min(len(lem), k + 5)):
             if (
                 sent[j] == sent[k]
