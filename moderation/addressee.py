@@ -99,6 +99,19 @@ def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
     return True
 
 
+def _self_in_apposition(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """«опять я, балбес, пропустил приём», «я, старый дурак, поверил»: the word set off by commas right
+    after «я» (an adjective may come between) names the author (round 27: deleted with a ban)."""
+    j = k - 1
+    if j >= 0 and any(p.tag.POS == "ADJF" for p in parses(words[j])[:2]) and orig[toks[j - 1].end : toks[j].start].strip() == ",":
+        j -= 1
+    if j < 0 or words[j] != "я" or j + 1 > k or orig[toks[j].end : toks[j + 1].start].strip() != ",":
+        return False
+    after = orig[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else ""
+    # «я, сука, горжусь …»: a vile word there is an oath, not the author's name for themself
+    return "," in after and not _VILE.match(words[k]) and any({"nomn", "sing"} in p.tag for p in parses(words[k])[:2])
+
+
 def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
     """"я (же/полный …) <word>", "мы (же не) <words>", "(чувствую) себя <word>", "<word> (же) я" inside
     one clause, or what the author and their neighbours are taken for ("нас держат за идиотов")."""
@@ -112,6 +125,8 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
         if words[j] not in ("же", "ведь"):
             break
     if _like_a_fool(words, toks, orig, k):
+        return True
+    if _self_in_apposition(words, toks, orig, k):
         return True
     j = k - 1
     while j >= 0 and k - j <= 4:

@@ -1520,9 +1520,13 @@ _REBUKE = frozenset(
 
 def _rebuked(words: Sequence[str], k: int) -> bool:
     """Is the infinitive of saying at ``k`` judged wrong within six words after it («называть людей
-    «понаехавшими» некрасиво», «писать такое про соседей стыдно») or just before it («неправильно
-    называть приезжих «понаехавшими»», «стыдно так говорить»)?"""
-    return not _REBUKE.isdisjoint(words[k + 1 : k + 7]) or not _REBUKE.isdisjoint(words[max(0, k - 2) : k])
+    «понаехавшими» некрасиво», «писать такое про соседей стыдно»), just before it («неправильно
+    называть приезжих «понаехавшими»», «стыдно так говорить») or asked «зачем» of?"""
+    return (
+        not _REBUKE.isdisjoint(words[k + 1 : k + 7])
+        or not _REBUKE.isdisjoint(words[max(0, k - 2) : k])
+        or (k > 0 and words[k - 1] == "зачем")  # «Зачем писать «все врачи убийцы»?» (round 27: deleted)
+    )
 
 
 def _told_to_stop(words: Sequence[str], k: int) -> bool:
@@ -2072,6 +2076,9 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             and not _had_better(words, k)
             and not _of_a_thing(words, k, last)
             and not _one_normal_person(words, k, last)
+            # «нормальных людей в этой партии нет», «хороших среди них нет»: the good ones said not to exist
+            # (the genitive of negation; «хорошие соседи, конфликтов нет» defends)
+            and not ("нет" in words[k + 1 : min(k + 6, last + 1)] and _has(words[k], "gent"))
         ):
             return True
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):

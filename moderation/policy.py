@@ -235,7 +235,8 @@ def ceilings(
       lexicon word is at most reviewed for ``hate``.
     * A veiled threat is words with no violence in them («знаю, где вы живёте»); in a ``courteous``
       text (thanks, "пожалуйста") with no other threat or abuse it is at most held for review:
-      «спасибо, знаю, где вы живёте, занесу документы» is an errand, not a threat.
+      «спасибо, знаю, где вы живёте, занесу документы» is an errand, not a threat; the judge counts an
+      errand's own words as courtesy too («знаем, где вы живёте, волонтёры привезут продукты»).
     * Reported speech and requests to moderators («мне написали, что…», «удалите комментарий,
       где…») are never deleted: every category is capped at review.
     """

@@ -1698,3 +1698,119 @@ def test_round_26_their_everyday_twins_are_allowed(judge, text):
 def test_round_26_the_fairy_tales_witch_and_spirits_are_no_insults(judge, text):
     # «Спектакль «Баба-Яга»» was deleted: the model read «баба» as the slur on women
     assert judge.judge(text).action == "allow"
+
+
+# -- round 27: threats and insults measured once in fresh28_thr / fresh28_pers and let through ------
+
+REMOVED = ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("ещё раз подрежешь меня — морду разобью", "once_more_face"),
+        ("ещё раз поставишь машину на газон — колёса проколю", "once_more_damage"),
+        ("рожу ему начищу при встрече", "smash_face"),
+        ("отрублю руки тем, кто ворует цветы", "maim_first_person"),
+        ("забью тебя арматурой", "beat_you_to_death"),
+        ("вздёрнем его на ближайшем фонаре", "lynch_first_person"),
+        ("стреляю без предупреждения в каждого, кто полезет", "shoot_at_anyone"),
+        ("таких надо избить и выгнать", "beating_called_for"),
+        ("эту плитку тебе в глотку запихаю", "stuff_down_throat"),
+        ("у вас вместо головы кочан капусты", "head_replaced_you"),
+        ("у тебя в голове ветер свистит", "wind_in_your_head"),
+    ],
+)
+def test_round_27_harm_promised_and_heads_mocked_are_removed(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("берём биты и идём к ним толпой", "take_up_weapons"),
+        ("ему лучше не появляться в городе", "better_not_show_up"),
+        ("передай ему: для его же здоровья", "for_your_own_health"),
+        ("пусть оглядывается почаще", "look_back_often"),
+        ("такие долго не живут", "such_dont_live_long"),
+        ("скажи спасибо, что я пока только пишу", "thank_i_only_write"),
+        ("приходи один, поговорим", "come_alone"),
+        ("скоро к тебе гости придут", "guests_to_you"),
+        ("объясните ему по-мужски", "explain_man_to_man"),
+        ("привет ей передам лично", "greetings_in_person"),
+        ("аккуратней с такими заявлениями", "careful_with_words"),
+        ("у инспектора две извилины", "few_convolutions"),
+        ("вам бы к психиатру, а не в комментарии", "to_the_psychiatrist"),
+        ("вы явно из палаты номер шесть сбежали", "escaped_from_asylum"),
+        ("глава откаты берёт с каждого подрядчика", "role_takes_bribes_obj_first"),
+        ("депутат каждую пятницу пьяный за рулём ездит", "drunk_at_the_wheel"),
+        ("ты же на зоне сидела за кражу", "you_did_time"),
+        ("ты сам закладки по дворам раскладываешь", "you_deal_drugs"),
+    ],
+)
+def test_round_27_veiled_threats_and_accusations_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ещё раз разобью колено на этой лестнице — подам в суд",
+        "забью на вас, сами разбирайтесь",
+        "забью гол в субботу на стадионе",
+        "повесим гирлянды на фонаре у администрации",
+        "стреляю в тире по субботам",
+        "к нам гости придут на день города",
+        "мальчик сбежал из больницы, полиция ищет",
+        "пьяный за рулём сбил пешехода на Кирова",
+        "он сидел за рулём маршрутки",
+        "в детстве я разбил нос, упав с велосипеда",
+        "оглядывайтесь по сторонам на переходе",
+        "у меня в голове каша после этих тарифов",
+        "вы продаёте наркотики? нет, мы продаём овощи",
+    ],
+)
+def test_round_27_their_everyday_twins_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "мы знаем, где вы живёте, бабушка, волонтёры завтра привезут продуктовый набор к обеду",
+        "мы знаем, где вы живёте, поэтому курьер сам поднимется на пятый этаж, не спускайтесь",
+    ],
+)
+def test_round_27_a_known_address_beside_an_errand_is_held_not_removed(judge, text):
+    # deleted with a ban until round 27: the errand's words now count as courtesy does
+    assert judge.judge(text).action == "review"
+
+
+def test_round_27_the_author_naming_themself_between_commas_is_no_insult_to_anyone(judge):
+    assert judge.judge("Ну вот, опять я, балбес, пропустил приём граждан, когда следующий?").action in ("allow", "review")
+    assert judge.judge("ты, балбес, опять пропустил приём").action in REMOVED
+    # a vile word there is an oath, not a name the author gives themself
+    assert judge.judge("я, сука, горжусь своей страной").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Строчку «все мусульмане террористы» надо удалить, у меня жена мусульманка, и такому на странице города не место",
+        "Уберите фразу про то, что все цыгане воры",
+        "Зачем писать «все врачи убийцы»? У меня сестра медсестра, пашет по две смены за копейки.",
+        "Кто голосует за ЛДПР, за КПРФ, за кого угодно — это их дело, Коля, не надо людей делить",
+    ],
+)
+def test_round_27_a_line_asked_off_a_rebuked_quote_and_a_plea_not_to_divide_are_held_at_most(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_round_27_the_good_ones_said_not_to_exist_is_no_defence(judge):
+    # «нормальных людей … нет» had counted as a defence («нормальный» is a word of praise)
+    v = judge.judge("Единороссы все жулики, нормальных людей в этой партии нет")
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+    assert judge.judge("мусульмане хорошие соседи, конфликтов нет никаких").action == "allow"
+    assert judge.judge("в этой строке расписания ошибка, уберите её").action == "allow"
