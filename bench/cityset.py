@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–26 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–27 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -13,7 +13,12 @@ were written before round 26's model was made and measured once with it. ``viola
 the categories of rounds 23–24's violations (labelled by helpers); since round 25 they and the rounds' clean
 sentences are the training corpus ``moderation/corpus/city.tsv`` (hate head only), since round 26 with
 ``fresh25_*`` and ``fresh26_*`` — all of those are in-sample for the hate head. ``fresh24*`` and ``fresh27_*``
-were never trained on: they are the sets that say how the judge does on wording it has not met. Figures
+were never trained on: they are the sets that say how the judge does on wording it has not met.
+``fresh28_*`` (520: group statements, threats, insults and defamation of a person; ``fresh28_labelled.tsv``)
+were written in round 27, measured once with round 26's model and code, then worked on (threat and insult
+patterns); ``calm28_*`` (600 clean sentences: calm mentions of groups and legitimate criticism of workers,
+officials and services, one line an advertisement marked ``V``) were written in round 27 with the probe
+set's calm false positives as examples in the prompt, measured once, then worked on. Figures
 per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 

@@ -154,6 +154,8 @@ _DISMISS = frozenset(("уволить", "увольнять", "разогнат�
 #: driving out, dismissal too when said of some of a trade or a party («этих строителей надо гнать, руки из
 #: одного места», «гнать либералов из правительства»), not of all of them («всех медсестёр гнать»)
 _DRIVE_OUT = frozenset(("гнать", "выгнать", "выгонять", "прогнать"))
+#: what a worker or a firm may lawfully lose («лишить премии», «лишить лицензии»; not «лишить гражданства»)
+_WORK_PERKS = frozenset("премия лицензия место должность надбавка категория аккредитация допуск разряд бонус".split())
 
 
 def _dismissed(words: Sequence[str], same_sentence: list[int], j: int) -> bool:
@@ -161,6 +163,8 @@ def _dismissed(words: Sequence[str], same_sentence: list[int], j: int) -> bool:
     verb = lemma(words[j])
     if verb in _DISMISS:
         return True
+    if verb in ("лишить", "лишать") and any(lemma(w) in _WORK_PERKS for w in words[j + 1 : j + 4]):
+        return True  # «сантехников из управляйки лишить премии», «… лишить места» (round 27: deleted)
     if verb not in _DRIVE_OUT or _out_of(words, j, _LAND):
         return False
     # out of an office, all of them too («всех единороссов гнать из думы» is what voters say)
@@ -1635,6 +1639,8 @@ def _adjective_reference(
     prev = words[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
     if prev and any("NOUN" in t and "plur" in t for t in _tags(prev)):
         return None  # "машины черные": said of things
+    if _has(words[i], "datv") and _no_place_after(words, clause, i):
+        return i, attribute  # «черным не место на нашем празднике»: only people are refused a place
     # the verb right after, or after one adverb («черные совсем обнаглели», «черные опять понаехали»)
     verb_at = i + 2 if nxt in _BY_THE_WAY and i + 2 < n and clause[i + 2] == clause[i] else i + 1
     if attribute != "sex" and not (prev and "GS.QUANT" in cue[i - 1]) and not (
@@ -1645,6 +1651,16 @@ def _adjective_reference(
         # droves (not «белые расплодились», the mushrooms)
         return None
     return i, attribute
+
+
+def _no_place_after(words: Sequence[str], clause: list[int], i: int) -> bool:
+    """Does «не место» follow the word at ``i`` in its clause, an adverb («тут», «здесь») allowed between?"""
+    for k in range(i + 1, min(i + 4, len(words) - 1)):
+        if clause[k] != clause[i] or clause[k + 1] != clause[i]:
+            return False
+        if words[k] == "не" and words[k + 1] == "место":
+            return True
+    return False
 
 
 def _hailed_after(norm: Normalized, i: int) -> bool:
@@ -2710,9 +2726,24 @@ def _says_what_they_are(words: Sequence[str], j: int) -> bool:
     тараканы», «хуже обезьян», «ближе к обезьяне»)? Not an object: «армяне привезли в зоопарк новых
     животных» was deleted as dehumanising."""
     w = words[j]
-    if _has(w, "nomn") or _has(w, "ablt") or w in _COLLECTIVE:
+    if any(words[k] in _LIKE or _has(words[k], "COMP") for k in range(max(0, j - 2), j)):
         return True
-    return any(words[k] in _LIKE or _has(words[k], "COMP") for k in range(max(0, j - 2), j))
+    if _after_preposition(words, j):
+        return False  # «покрасили подъезд поверх грязи и плесени» (round 27: deleted as dehumanising)
+    return _has(w, "nomn") or _has(w, "ablt") or w in _COLLECTIVE
+
+
+def _after_preposition(words: Sequence[str], j: int) -> bool:
+    """Is the noun at ``j`` governed by a preposition right before it, an adjective or a noun joined by «и»
+    between («поверх грязи и плесени», «от этой плесени»)? Not a noun alone between: «женщина за рулём —
+    обезьяна», «продавцы на рынке — шакалы» say what people are after where they are. «как», «словно» and
+    the like compare, they do not govern."""
+    k = j - 1
+    if k >= 1 and words[k] in ("и", "или") and _likely(words[k - 1], "NOUN"):
+        k -= 2  # a noun coordinated before it: «грязи и плесени»
+    while k >= 0 and j - k <= 4 and (_likely(words[k], "ADJF") or _likely(words[k], "NPRO")) and words[k] not in _LIKE:
+        k -= 1
+    return k >= 0 and words[k] not in _LIKE and words[k] != "уровне" and _likely(words[k], "PREP")
 
 
 def _compared(words: Sequence[str], i: int, j: int) -> bool:

@@ -1398,7 +1398,16 @@ def _notice(p: Prepared) -> bool:
         or not _SERVICE_LINE.isdisjoint(lemmas)
         or ("горячий" in lemmas and "линия" in lemmas)
         or _HELP_FIND.search(p.norm.text) is not None  # «Помогите найти человека! … звоните дочери 8-928-…»
+        # «Всем двором идём в суд за неустойкой с управляйки. Кто в деле — пишите в личку» (deleted in
+        # round 27): neighbours gathering for a lawful step
+        or (_TOGETHER.search(p.norm.text) is not None and not _LAWFUL_STEP.isdisjoint(lemmas))
     )
+
+
+#: neighbours acting together («всем двором», «всем подъездом», «кто с нами», «кто в деле»)
+_TOGETHER = re.compile(r"(?:^| )(?:всем (?:двором|домом|подъездом|миром|районом|улицей)|кто с нами|кто в деле|присоединяйтесь)(?: |$)")
+#: … to a lawful step (a court, the prosecutor, a complaint, a residents' meeting)
+_LAWFUL_STEP = frozenset("суд иск прокуратура жалоба заявление собрание обращение".split())
 
 
 #: a plea to find someone or something («помогите найти человека», «помогите найти хозяина»)

@@ -1814,3 +1814,38 @@ def test_round_27_the_good_ones_said_not_to_exist_is_no_defence(judge):
     assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
     assert judge.judge("мусульмане хорошие соседи, конфликтов нет никаких").action == "allow"
     assert judge.judge("в этой строке расписания ошибка, уберите её").action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Черным не место на нашем празднике", "чёрным тут не место"])
+def test_round_27_a_group_adjective_refused_a_place_names_people(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "race" in v.targets, (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["жёлтым машинам не место на газоне", "тяжёлым грузовикам не место в центре"])
+def test_round_27_the_adjective_of_a_thing_refused_a_place_is_no_group(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Работники ЖЭУ покрасили подъезд поверх грязи и плесени. Через месяц всё облезло.",
+        "Выгнать с рынка продавцов, которые обвешивают, — лишить места и оштрафовать.",
+        "этих сантехников из управляйки лишить премии, вызов ждали неделю",
+        "Всем двором идём в суд за неустойкой с управляйки. Кто в деле — пишите в личку.",
+    ],
+)
+def test_round_27_criticism_of_workers_and_neighbours_acting_together_stay_up(judge, text):
+    # each was deleted: «плесени» read as what the workers are, «лишить» as a call to exclude a trade,
+    # «пишите в личку» as an advertisement
+    assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["женщина за рулем — обезьяна с гранатой, им права давать нельзя", "продавцы на рынке — шакалы все поголовно",
+     "мигранты ближе к обезьянам", "мигрантов лишить места на рынке", "армян лишить гражданства"],
+)
+def test_round_27_beasts_after_a_place_and_rights_taken_from_a_people_still_go(judge, text):
+    assert judge.judge(text).action in REMOVED
