@@ -2741,7 +2741,8 @@ def _after_preposition(words: Sequence[str], j: int) -> bool:
     k = j - 1
     if k >= 1 and words[k] in ("и", "или") and _likely(words[k - 1], "NOUN"):
         k -= 2  # a noun coordinated before it: «грязи и плесени»
-    while k >= 0 and j - k <= 4 and (_likely(words[k], "ADJF") or _likely(words[k], "NPRO")) and words[k] not in _LIKE:
+    # (adjectives only: «у нас паразиты» says what people are, «нас» is no part of the noun phrase)
+    while k >= 0 and j - k <= 4 and _likely(words[k], "ADJF") and words[k] not in _LIKE:
         k -= 1
     return k >= 0 and words[k] not in _LIKE and words[k] != "уровне" and _likely(words[k], "PREP")
 

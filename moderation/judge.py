@@ -852,20 +852,27 @@ _STOPPERS = frozenset("не нельзя хватит перестань пер�
 
 def _rejects_division(p: Prepared) -> bool:
     """Does the author tell readers not to divide, judge or lump people together («не надо людей делить»,
-    «нельзя судить по национальности», «хватит всех обобщать»): a GS.DEFEND_VERB infinitive or imperative
-    within four words after «не»/«нельзя»/«хватит» in one sentence (six when a modal follows «не»)?"""
+    «нельзя судить по национальности», «хватит всех обобщать», «не делите людей»): a GS.DEFEND_VERB infinitive
+    within four words after «нельзя»/«хватит» or six after «не надо»/«не нужно», or its imperative right after
+    «не», in one sentence (not «не научился говорить»)?"""
     by_lemma = default_lexicon().cue_lemmas
     words, lemmas, sentence = p.norm.words, p.lemmas, p.norm.sentences
+    n = len(words)
     for k, w in enumerate(words):
         if w not in _STOPPERS:
             continue
-        reach = 6 if k + 1 < len(words) and words[k + 1] in FORBID_MODALS else 4
-        for m in range(k + 1, min(k + reach, len(words))):
+        modal = k + 1 < n and words[k + 1] in FORBID_MODALS
+        if w == "не" and not modal:
+            # «не делите людей»: the imperative right after «не» (not «не научился говорить»)
+            if k + 1 < n and "GS.DEFEND_VERB" in by_lemma.get(lemmas[k + 1], _NO_CUES) and any(
+                "impr" in q.tag for q in parses(words[k + 1])[:2]
+            ):
+                return True
+            continue
+        for m in range(k + 1, min(k + (6 if modal else 4), n)):
             if sentence[m] != sentence[k]:
                 break
-            if "GS.DEFEND_VERB" in by_lemma.get(lemmas[m], _NO_CUES) and any(
-                ("INFN" in q.tag or "impr" in q.tag) for q in parses(words[m])[:2]
-            ):
+            if "GS.DEFEND_VERB" in by_lemma.get(lemmas[m], _NO_CUES) and any("INFN" in q.tag for q in parses(words[m])[:2]):
                 return True
     return False
 

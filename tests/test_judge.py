@@ -1849,3 +1849,15 @@ def test_round_27_criticism_of_workers_and_neighbours_acting_together_stay_up(ju
 )
 def test_round_27_beasts_after_a_place_and_rights_taken_from_a_people_still_go(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "мужчины у нас паразиты, сидят на шее у жен, таких гнать из семей надо",
+        "Если человек по-русски без акцента не научился говорить, значит второй сорт, и обслуживать его в МФЦ не надо",
+    ],
+)
+def test_round_27_the_new_holds_do_not_reach_what_people_are_called_or_a_verb_after_ne(judge, text):
+    # «у нас паразиты»: «нас» is no noun a preposition governs; «не научился говорить» is no plea not to talk
+    assert judge.judge(text).action in REMOVED
