@@ -408,7 +408,7 @@ class Judge:
             thing_insult=thing_insult,
             decision_insult=p.decision_insult,
             complaint_insult=p.complaint_insult,
-            courteous=not _COURTESY.isdisjoint(p.norm.words) or not _ERRAND.isdisjoint(p.lemma_set),
+            courteous=not _COURTESY.isdisjoint(p.norm.words) or (bool(p.hits) and not _ERRAND.isdisjoint(p.lemma_set)),
             warns=bool(p.spam) and _warns(p),
             quoted=bool(p.spam) and _quotes_spam(p),
             notice=scores["spam"] >= thresholds["spam"].review and _notice(p),
