@@ -1817,18 +1817,26 @@ def _pronoun_referents(
         i = before[-1]
         if words[k] in _THEIR_OR_SUCH and k + 1 < n and sent[k + 1] == sent[k] and (
             _has(words[k + 1], "NOUN") or _has(words[k + 1], "ADJF")
-        ) and not _has(words[k + 1], "ablt"):
+        ) and not _has(words[k + 1], "ablt") and words[k + 1] not in ("всех", "все"):  # («их всех выгнать»)
             continue  # «их дети», «их новых домов»: a possessive, not the group itself (but «гнать их
             # поганой метлой», «бить их палками»: what is done with, in the instrumental, is no possession);
             # «таких специалистов мало»: «таких» qualifies a noun of its own
         if any(
             _likely(words[j], "NOUN", "plur") and j not in attribute_at and not _locative_place(words, j)
             and "GS.EVAL" not in cue[j]  # («цыгане, а эти все воры и грязнули, их надо гнать»: what they are called)
+            and not _how_or_when(words, j)
             for j in range(i + 1, k)
         ):  # fmt: skip
             continue
         out[k] = i
     return out
+
+
+def _how_or_when(words: Sequence[str], j: int) -> bool:
+    """Is the plural noun at ``j`` how or when the group does something — «толпами», «семьями», «по ночам»,
+    «по выходным» — rather than people or things a pronoun after it could stand for (round 27: «негры по ночам
+    толпами ходят, их всех отправить обратно» lost its «их»)?"""
+    return _likely(words[j], "ablt") or (j > 0 and words[j - 1] == "по" and _likely(words[j], "datv"))
 
 
 def _locative_place(words: Sequence[str], j: int) -> bool:

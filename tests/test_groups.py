@@ -2021,7 +2021,8 @@ def test_their_own_nonsense_is_no_defence_but_calling_a_claim_nonsense_is():
     "text", ["Пенсионеры только жалуются, пора их всех в дом престарелых сдать", "Геев — в психушку"]
 )
 def test_a_group_sent_to_an_asylum_or_an_old_peoples_home_is_a_call_to_exclude(text):
-    assert [kind for kind, _ in findings(text)] == ["call_to_exclude"]
+    # (since round 27 «их всех» is read as the group too: the same call may be found from both words)
+    assert {kind for kind, _ in findings(text)} == {"call_to_exclude"}
 
 
 def test_a_relative_placed_in_an_old_peoples_home_is_news():

@@ -1861,3 +1861,21 @@ def test_round_27_beasts_after_a_place_and_rights_taken_from_a_people_still_go(j
 def test_round_27_the_new_holds_do_not_reach_what_people_are_called_or_a_verb_after_ne(judge, text):
     # «у нас паразиты»: «нас» is no noun a preposition governs; «не научился говорить» is no plea not to talk
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["негры по ночам толпами ходят, их всех отправить обратно", "таджики по ночам толпами ходят, их надо гнать"],
+)
+def test_round_27_when_and_how_a_group_goes_about_leave_its_pronoun_its_own(judge, text):
+    # «по ночам», «толпами» are no people «их» could stand for; «их всех» is the group, not a possessive
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["таджики принесли пакеты, их надо выкинуть", "студенты по выходным гуляют семьями, им надо сделать скидки"],
+)
+def test_round_27_things_and_favours_after_a_group_stay_theirs(judge, text):
+    assert judge.judge(text).action == "allow"
