@@ -103,9 +103,9 @@ def _self_in_apposition(words: Sequence[str], toks, orig: str, k: int) -> bool: 
     """«опять я, балбес, пропустил приём», «я, старый дурак, поверил»: the word set off by commas right
     after «я» (an adjective may come between) names the author (round 27: deleted with a ban)."""
     j = k - 1
-    if j >= 0 and any(p.tag.POS == "ADJF" for p in parses(words[j])[:2]) and orig[toks[j - 1].end : toks[j].start].strip() == ",":
+    if j >= 1 and any(p.tag.POS == "ADJF" for p in parses(words[j])[:2]) and orig[toks[j - 1].end : toks[j].start].strip() == ",":
         j -= 1
-    if j < 0 or words[j] != "я" or j + 1 > k or orig[toks[j].end : toks[j + 1].start].strip() != ",":
+    if j < 0 or words[j] != "я" or orig[toks[j].end : toks[j + 1].start].strip() != ",":
         return False
     after = orig[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else ""
     # «я, сука, горжусь …»: a vile word there is an oath, not the author's name for themself
