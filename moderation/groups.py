@@ -395,9 +395,15 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     for k in region:
         by_sentence.setdefault(sent[k], []).append(k)
     group_sents = {sent[k] for k in attribute_at}
-    defended_sents = {
-        x for x in group_sents if _defends(words, cue, by_sentence[x]) or _rejected_next(words, cue, by_sentence, x)
-    }
+    #: where each defended sentence defends (-1: the next sentence rejects what it says)
+    defence_at: dict[int, int] = {}
+    for x in group_sents:
+        at = _defence_at(words, cue, by_sentence[x])
+        if at is None and _rejected_next(words, cue, by_sentence, x):
+            at = -1
+        if at is not None:
+            defence_at[x] = at
+    defended_sents = set(defence_at)
     out.defended = bool(defended_sents)
     defused_sents = set(defended_sents)
 
@@ -415,7 +421,10 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         s = sent[i]
         if s not in group_sents and s not in defended_sents and _defends(words, cue, by_sentence[s]):
             defended_sents.add(s)  # a pronoun's own sentence defends them: «их надо уважать»
-        if "GS.OFFICIALS" not in cue[i] and s not in defended_sents:
+        # «армяне нормальные люди, а вот цыгане все воры»: the defence before «а вот», «но» covers not the
+        # group named after it (round 27: let through)
+        shielded = s in defended_sents and not _contrast_between(words, defence_at.get(s, -1), i)
+        if "GS.OFFICIALS" not in cue[i] and not shielded:
             # «Когда уже выгонят всех этих цыган?», «Зачем нам столько армян? Пусть возвращаются к
             # себе»: a call put as a question, or made in the next sentence without naming them again
             call = None
@@ -431,7 +440,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             if call is not None:
                 out.findings.append(call)
                 continue
-        if "GS.OFFICIALS" in cue[i] or (question[s] and not _said_then_asked(words, clause, by_sentence[s], i)) or s in defended_sents:
+        if "GS.OFFICIALS" in cue[i] or (question[s] and not _said_then_asked(words, clause, by_sentence[s], i)) or shielded:
             continue  # criticism of the authorities, a question, or a defence: a mention
         if antecedent is None and attribute not in _ONLY_OF and _one_person(words, sent, i):
             continue  # «этого водителя уволить и лишить прав»: one person pointed at, not a group
@@ -2077,11 +2086,11 @@ _LARGE = frozenset(("большая", "значительная", "подавл�
 _THEIR_OWN = frozenset("свой своим своей своими своего своих свою свое своему их с со несут несет нести".split())
 
 
-def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> bool:
-    """Does the sentence made of tokens ``idx`` defend people or reject a generalisation?"""
+def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> int | None:
+    """The token where the sentence made of tokens ``idx`` defends people or rejects a generalisation, if it does."""
     last = idx[-1]
     if any(words[k] == "или" and "GS.LEAVE" in cue[k + 1] for k in idx if k < last):
-        return False  # «уважайте наши законы или уезжайте»: an ultimatum, not respect
+        return None  # «уважайте наши законы или уезжайте»: an ultimatum, not respect
 
     def negated(k: int) -> bool:  # («не может быть хорошим»: the word is negated three words away;
         # «ничего хорошего от них не жди»: nothing of it)
@@ -2100,36 +2109,33 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             and not _had_better(words, k)
             and not _of_a_thing(words, k, last)
             and not _one_normal_person(words, k, last)
-            # «нормальных людей в этой партии нет», «хороших среди них нет»: the good ones said not to exist
-            # (the genitive of negation; «хорошие соседи, конфликтов нет» defends)
-            and not ("нет" in words[k + 1 : min(k + 6, last + 1)] and _has(words[k], "gent"))
         ):
-            return True
+            return k
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
             # (a modal after «не» lets the object stand between: «не надо всех кавказцев называть …»)
             reach = 6 if k < last and words[k + 1] in FORBID_MODALS else 4
             if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + reach, last + 1))):
-                return True
+                return k
         if words[k] in _FORMERLY and any(
             "GS.BELIEF_VERB" in cue[m] and _has(words[m], "past") and "что" in words[m + 1 : m + 3] and "не" not in words[k:m]
             for m in range(k + 1, min(k + 4, last + 1))
         ):
-            return True  # «раньше я думал, что цыгане все воруют, пока не …»: a belief the author gave up
+            return k  # «раньше я думал, что цыгане все воруют, пока не …»: a belief the author gave up
         if words[k] == "не" and any(
             "GS.BELIEF_VERB" in cue[m] and "что" in words[m + 1 : m + 4] for m in range(k + 1, min(k + 4, last + 1))
         ):
-            return True  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить», nor «я
+            return k  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить», nor «я
             # раньше не верил»: a belief denied is a claim rejected only with the claim after it)
         if words[k] == "не" and k < last and words[k + 1] in _AGREED and "что" in words[k + 2 : k + 5]:
-            return True  # «я не согласен, что все цыгане воры», «… с тем, что …» (not «я с тобой не согласен»)
+            return k  # «я не согласен, что все цыгане воры», «… с тем, что …» (not «я с тобой не согласен»)
         if words[k] in _NONSENSE and k < last and words[k + 1] == "что" and (k == idx[0] or words[k - 1] in ("это", "всё", "все")):
-            return True  # «ерунда, что все цыгане воры», «сказки, что …»: the claim called nonsense
+            return k  # «ерунда, что все цыгане воры», «сказки, что …»: the claim called nonsense
         if words[k] in _WRONG_TO and any(
             lemma(words[m]) in _SAY_OR_THINK and "что" in words[m + 1 : m + 3] for m in range(k + 1, min(k + 3, last))
         ):
-            return True  # «глупо думать, что …», «неправильно говорить, что …»
+            return k  # «глупо думать, что …», «неправильно говорить, что …»
         if words[k] == "тоже" and k + 1 < len(words) and words[k + 1] in ("люди", "имеют", "человек", "платят"):
-            return True
+            return k
         if (
             "GS.PRAISE" in cue[k]
             and not negated(k)
@@ -2137,16 +2143,33 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
             and not any("GS.EVAL" in cue[m] or "GS.SPREAD" in cue[m] or "GS.DEHUMAN" in cue[m] for m in idx)
             and "?" not in words
         ):
-            return True  # «все учителя — молодцы» (not «цыгане добрые, но воруют»)
+            return k  # «все учителя — молодцы» (not «цыгане добрые, но воруют»)
         if words[k] in _SHAME and "кто" in words[k + 1 : k + 4] and any(
             "GS.ABUSE_TALK" in cue[m] or "GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(last + 1, k + 6))
         ):
-            return True  # «позор тем, кто оскорбляет мигрантов»: shame on those who abuse them
+            return k  # «позор тем, кто оскорбляет мигрантов»: shame on those who abuse them
         if words[k] == "это" and tuple(words[k + 1 : k + 3]) == ("не", "так") and (
             k + 3 > last or not any(_has(words[k + 3], pos) for pos in ("ADJF", "ADJS", "ADVB", "PRCL"))
         ):
-            return True  # «от мигрантов одни проблемы — это не так» (not «это не так уж плохо»)
-    return False
+            return k  # «от мигрантов одни проблемы — это не так» (not «это не так уж плохо»)
+    return None
+
+
+#: words that turn a sentence against what it said before («…, но …», «…, а вот …», «…, зато …»)
+_CONTRAST = frozenset(("но", "однако", "зато"))
+
+
+def _contrast_between(words: Sequence[str], d: int, i: int) -> bool:
+    """Does a contrast («но», «однако», «зато», «а вот») stand between the defence at ``d`` and the group
+    word at ``i`` after it?"""
+    return 0 <= d < i and any(
+        words[m] in _CONTRAST or (words[m] == "а" and words[m + 1] == "вот") for m in range(d + 1, i)
+    )
+
+
+def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> bool:
+    """Does the sentence made of tokens ``idx`` defend people or reject a generalisation?"""
+    return _defence_at(words, cue, idx) is not None
 
 
 #: «я не согласен, что …»
@@ -2162,12 +2185,12 @@ _CANNOT = frozenset(("может", "могут", "сможет", "смогут",
 
 def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
     """Is the praise at ``k`` denied later in its sentence (``idx``): «не может», «не бывает», or a
-    genitive «нет» or «не осталось» within four words after it or three before («нормальных среди них нет»,
-    «нет нормальных», «нормальных среди них не осталось»)?"""
+    genitive «нет» or «не осталось» within five words after it or three before («нормальных среди них нет»,
+    «нет нормальных», «нормальных среди них не осталось», «нормальных людей в этой партии нет»)?"""
     if any(words[m] == "не" and m + 1 in idx and words[m + 1] in _CANNOT for m in idx if m > k):
         return True
     return _has(words[k], "gent") and any(
-        words[m] == "нет" or (words[m] == "не" and m + 1 in idx and words[m + 1] in _NO_DECENT_LEFT) for m in idx if k - 3 <= m <= k + 4
+        words[m] == "нет" or (words[m] == "не" and m + 1 in idx and words[m + 1] in _NO_DECENT_LEFT) for m in idx if k - 3 <= m <= k + 5
     )
 
 

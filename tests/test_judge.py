@@ -1879,3 +1879,20 @@ def test_round_27_when_and_how_a_group_goes_about_leave_its_pronoun_its_own(judg
 )
 def test_round_27_things_and_favours_after_a_group_stay_theirs(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["армяне нормальные люди, а вот цыгане все воры", "мусульмане хорошие соседи, конфликтов нет никаких, а вот все мигранты воры",
+     "уважаю всех, но чеченцы все бандиты"],
+)
+def test_round_27_a_defence_before_a_contrast_does_not_cover_the_group_after_it(judge, text):
+    v = judge.judge(text)
+    assert v.action in REMOVED and "hate" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["«все цыгане воры» — это стереотип, но многие так думают", "цыгане нормальные люди, но им нужна помощь с жильём"]
+)
+def test_round_27_a_defence_with_a_but_after_it_still_defends(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
