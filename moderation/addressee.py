@@ -162,9 +162,18 @@ def _like_a_fool(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type
     как дурак» is said of the driver) — how the author felt, the commonest turn of a complaint."""
     if k < 2 or words[k] not in _FOOLS or words[k - 1] != "как" or _CLAUSE_BREAK.search(orig, toks[k - 2].end, toks[k].start):
         return False  # (a fool, not scum: «поступил как мразь» is said of someone)
+    for j in range(k - 2, max(-1, k - 5), -1):  # «я (сама / же / тоже) как дура поверила» (round 27: deleted)
+        if words[j] in ("я", "мы"):
+            return True
+        if words[j] not in _SELF_FILLERS or _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):
+            break
     if not any("past" in p.tag and "sing" in p.tag for p in parses(words[k - 2])[:1]):
         return False
     return k == 2 or words[k - 3] == "я" or bool(_CLAUSE_BREAK.search(orig, toks[k - 3].end, toks[k - 2].start))
+
+
+#: words between «я» and «как дура»: «я сама как дура», «я же тоже как дурак»
+_SELF_FILLERS = frozenset("сам сама сами же тоже опять снова ведь как-то просто".split())
 
 
 #: Verbs of taking someone for something: «держат нас за идиотов», «считают нас дураками».

@@ -135,15 +135,33 @@ def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:
     if k is None:
         return False
     k += 1
+    # «убью любого в шахматы», «порву всех в шашки»: a game the author means to win
+    if any(words[m] in _GAMES and words[m - 1] in ("в", "во") for m in range(k + 1, min(k + 4, len(words)))):
+        return True
     if k < len(words) and words[k] in _OWNED_BY:
         k += 1
+    if k + 1 < len(words) and _likely_adverb(words[k]):
+        k += 1  # («зарежу сегодня курицу»)
     if k >= len(words) or _CLAUSE_GAP.search(norm.original, toks[k - 1].end, toks[k].start):
         return False
     readings = parses(words[k])[:3]
+    if readings and readings[0].normal_form.replace("ё", "е") in _LIVESTOCK:
+        return True  # «зарежу сегодня курицу на суп» (round 27: deleted with a ban)
     return (
         bool(readings) and readings[0].tag.POS == "NOUN" and "inan" in readings[0].tag
         and any(q.tag.POS == "NOUN" and "inan" in q.tag and "accs" in q.tag for q in readings)
     )  # fmt: skip
+
+
+def _likely_adverb(word: str) -> bool:
+    readings = parses(word)[:1]
+    return bool(readings) and readings[0].tag.POS == "ADVB"
+
+
+#: what a household kills for the table (an animate object that is no person)
+_LIVESTOCK = frozenset("курица петух цыпленок утка гусь индюк индейка кролик баран барашек овца поросенок свинья бычок теленок".split())
+#: games one «kills» or «tears apart» an opponent at
+_GAMES = frozenset("шахматы шашки карты нарды домино футбол волейбол баскетбол теннис бильярд танчики доту дотку кс".split())
 
 
 _CLAUSE_GAP = re.compile(r"[,.!?;:—–]")
@@ -180,6 +198,8 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     hits = lexicon.match(norm)
     # («дураки и дороги», «козёл отпущения»: a saying names no one either, see moderation/sayings.py)
     named = titles(norm, lemmas) + sayings(norm, lemmas)
+    if not _KIN_DEAR.isdisjoint(lemmas):
+        named += kin_endearments(norm, lemmas)
     beasts = literal_animals(norm, lemmas)
     if named or beasts:
         # «Спектакль «Идиот»», «Песня «Тварь»»: a work's name says nothing of anyone (мат stays мат);
@@ -460,7 +480,9 @@ _ANIMAL_CUES = frozenset(
     "выгуливать выгул кобель щенок котенок теленок ягненок поросенок цыпленок порода породистый вязка привить "
     "привитый ошейник поводок намордник хлев курятник коровник конюшня свинарник пастбище отара ферма "
     "надой доить сено подворье рог копыто детеныш самка самец вольер клетка зоопарк террариум гнездо нора "
-    "дупло вылупиться подвал чердак роща пруд дерево окраина".split()
+    "дупло вылупиться подвал чердак роща пруд дерево окраина "
+    # the yard («коза с козлом опять в палисадник залезли»)
+    "палисадник огород молоко".split()
 )
 _ANIMAL_REACH = 5
 #: dogs and their breeds: what a «сука» or a «сучка» of a notice is
@@ -472,10 +494,14 @@ _DOGS = frozenset(
 _FORM_CUES = {"сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split())}
 #: What shows one of them is meant literally, besides the animals' words: a rooster sings («петухи поют с
 #: утра»; not «козлы поют под окнами»), a clown works in a circus («клоуны в цирке были замечательные»)
+#: slaughter and the feast it is for
+_SLAUGHTER = frozenset("зарезать резать курбан шашлык мясо".split())
 _OWN_CUES = {
-    "петух": frozenset(("петь", "утро", "рассвет")),
+    "петух": frozenset(("петь", "утро", "рассвет")) | _SLAUGHTER,
     # the sawhorse («козлы для пилки дров», «строительные козлы»; not «пилить»: «козлы пилят бюджет»)
-    "козел": frozenset("дрова пилка строительный малярный доска".split()),
+    "козел": frozenset("дрова пилка строительный малярный доска".split()) | _SLAUGHTER,
+    # livestock slaughtered for the table («зарежу барана на курбан-байрам»; not «сука»: «зарезал её, сука»)
+    **dict.fromkeys(("баран", "овца", "курица", "свинья", "коза", "бык", "индюк", "гусь"), _SLAUGHTER),
     "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик утренник детский".split()),
     # a bitch of a breed («потерялась сучка спаниеля»)
     "сука": _DOGS,
@@ -743,6 +769,75 @@ def granny_titles(norm: Normalized) -> tuple[int, ...]:
             or (orig[toks[i + 1].start].isupper() and any("Name" in q.tag for q in parses(words[i + 1])[:1]))
         )
     )  # fmt: skip
+
+
+def kin_endearments(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
+    """«Внучок мой, дурачок маленький, сегодня первый раз пошёл в садик», «Мой поросёнок, сынишка трёхлетний,
+    весь в каше» were deleted as insults: a word set off by commas right beside «мой внук», «сынишка»
+    and the like, in a text that addresses no one, is what a grandmother calls her own. The spans (token
+    index ranges, at most three words with no verb) are hidden from the model and the lexicon's abuse."""
+    words, toks, orig = norm.words, norm.tokens, norm.original
+    if not _YOU.isdisjoint(words):
+        return []
+    n = len(words)
+    out: list[tuple[int, int]] = []
+    for i, lem in enumerate(lemmas):
+        if lem not in _KIN_DEAR:
+            continue
+        a, b = i, i  # the kin phrase, with its «мой» and an adjective («сынишка трёхлетний»)
+        while a > 0 and (words[a - 1] in _MY or _likely_adjective(words[a - 1])) and not _CLAUSE_GAP.search(orig, toks[a - 1].end, toks[a].start):
+            a -= 1
+        while b + 1 < n and (words[b + 1] in _MY or _likely_adjective(words[b + 1])) and not _CLAUSE_GAP.search(orig, toks[b].end, toks[b + 1].start):
+            b += 1
+        if not any(w in _MY for w in words[a : b + 1]) and lem not in _KIN_DIMINUTIVE:
+            continue
+        for span in (_comma_segment(norm, b + 1, 1), _comma_segment(norm, a - 1, -1)):
+            if span is not None:
+                out.append(span)
+    return out
+
+
+def _comma_segment(norm: Normalized, k: int, step: int) -> tuple[int, int] | None:
+    """The words from ``k`` on (``step`` 1) or back (``step`` -1) up to the next comma or clause break,
+    when a comma stands at ``k``'s side towards the kin phrase and the segment is one to three words with no
+    verb."""
+    words, toks, orig = norm.words, norm.tokens, norm.original
+    n = len(words)
+    if not 0 <= k < n:
+        return None
+    near = orig[toks[k - 1].end : toks[k].start] if step == 1 else orig[toks[k].end : toks[k + 1].start]
+    if "," not in near:
+        return None
+    j = k
+    while 0 <= j + step < n and abs(j + step - k) < 3:
+        gap = orig[toks[j].end : toks[j + 1].start] if step == 1 else orig[toks[j - 1].end : toks[j].start]
+        if _CLAUSE_GAP.search(gap):
+            break
+        j += step
+    a, b = min(k, j), max(k, j)
+    if any(_likely_verb(w) for w in words[a : b + 1]):
+        return None
+    return a, b
+
+
+def _likely_adjective(word: str) -> bool:
+    readings = parses(word)[:1]
+    return bool(readings) and readings[0].tag.POS in ("ADJF", "NUMR")
+
+
+def _likely_verb(word: str) -> bool:
+    readings = parses(word)[:1]
+    return bool(readings) and readings[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
+
+
+#: one's own small kin («внучок мой», «сынишка»)
+_KIN_DEAR = frozenset(
+    "внук внучок внучек внучка внученька сын сынок сынишка сыночек дочь дочка доча доченька малыш малышка ребенок "
+    "племянник племянница".split()
+)
+#: the kin words that are a grandparent's or a parent's own without «мой»
+_KIN_DIMINUTIVE = frozenset("внучок внучек внученька сынок сынишка сыночек доченька доча".split())
+_MY = frozenset("мой моя мое моё мои моего моему моим моей наш наша наше наши".split())
 
 
 #: «Яга» of «Баба-Яга» in its cases

@@ -1896,3 +1896,34 @@ def test_round_27_a_defence_before_a_contrast_does_not_cover_the_group_after_it(
 )
 def test_round_27_a_defence_with_a_but_after_it_still_defends(judge, text):
     assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "зарежу сегодня курицу на суп, внуки приезжают",
+        "Убью любого в шахматы в парке Кирова, приходите в субботу на турнир для пенсионеров!",
+        "зарежу барана на курбан-байрам",
+        "Тебе не жить в этом районе без машины, автобусы ходят раз в час, проверено",
+        "У соседей коза с козлом опять в палисадник залезли, кто отвечает за выпас в черте города?",
+        "Внучок мой, дурачок маленький, сегодня первый раз пошёл в садик, спасибо воспитателям",
+        "Мой сынок, охламончик маленький, сегодня сам дошёл до школы, учительница похвалила",
+    ],
+)
+def test_round_27_the_table_games_the_yard_and_ones_own_kin_are_no_threat_or_insult(judge, text):
+    # each was deleted (three with a ban) when fresh30 was measured
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Я сама как дура поверила, что автобус придёт по расписанию", "я же как дура поверила"])
+def test_round_27_the_author_as_a_fool_is_held_at_most(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["зарежу тебя", "тебе не жить!", "тебе теперь не жить", "вам не жить после такого", "ты как дура себя ведёшь",
+     "киргиз украл, она сбежала, так он ее зарезал сука такой", "мой сосед, урод конченый, опять музыку врубил"],
+)
+def test_round_27_their_twins_still_go(judge, text):
+    assert judge.judge(text).action in REMOVED
