@@ -1927,3 +1927,49 @@ def test_round_27_the_author_as_a_fool_is_held_at_most(judge, text):
 )
 def test_round_27_their_twins_still_go(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Этой тётке из соцзащиты я лицо разобью, так и знайте", "harm_body_dative"),
+        ("сломаем ноги этому прорабу", "harm_body_dative"),
+        ("водителя этого найду и закатаю в асфальт", "roll_into_asphalt"),
+        ("я ему нож в бок вставлю", "knife_in_the_side"),
+        ("живым не уйдёшь", "wont_leave_alive"),
+        ("кто поймает, бейте без жалости", "beat_without_mercy"),
+        ("вы пожалеете, что на свет родились", "regret_being_born"),
+        ("въеду на машине в вашу толпу", "drive_into_crowd"),
+        ("я вашу поликлинику разнесу вместе с вами", "smash_with_you"),
+        ("гореть вам всем в кабинете, я позабочусь", "i_will_see_to_it"),
+    ],
+)
+def test_round_27_fresh30s_threats_are_removed(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("будешь ходить оглядываться", "walk_looking_back"),
+        ("этой учительнице не жить", "role_wont_live"),
+        ("найдут тебя в Провале", "found_somewhere"),
+        ("у него начнутся проблемы со здоровьем", "health_problems"),
+        ("мы к ней заедем, научим вежливости", "teach_manners"),
+        ("отомщу, больно будет", "revenge_hurts"),
+        ("Главный инженер водоканала взяточник, за подключение берёт мимо кассы", "role_then_label_end"),
+    ],
+)
+def test_round_27_fresh30s_veiled_threats_and_accusations_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Я сломаю ногу на этой лестнице", "упал и разбил себе лицо, когда шёл к этой тётке", "Педиатр принимает с 9 утра",
+     "Участковый рассказал, что в подъезде орудовал вор", "мне уже не жить без кофе"],
+)
+def test_round_27_fresh30s_twins_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
