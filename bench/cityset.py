@@ -20,7 +20,9 @@ patterns); ``calm28_*`` (600 clean sentences: calm mentions of groups and legiti
 officials and services, one line an advertisement marked ``V``) were written in round 27 with the probe
 set's calm false positives as examples in the prompt, measured once, then worked on. ``fresh29_*`` (160
 group statements, 200 threats, insults and defamation of a person) were written at the end of round 27 and
-measured once with round 26's and round 27's code; never worked on, never trained on. Figures
+measured once with round 26's and round 27's code; never worked on, never trained on. ``fresh30_*`` (200
+threats, 200 insults and defamation of a person, in the OK pages' register too) were written in round 27,
+measured once with round 26's and round 27's code, then worked on. Figures
 per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 

@@ -481,8 +481,9 @@ _ANIMAL_CUES = frozenset(
     "привитый ошейник поводок намордник хлев курятник коровник конюшня свинарник пастбище отара ферма "
     "надой доить сено подворье рог копыто детеныш самка самец вольер клетка зоопарк террариум гнездо нора "
     "дупло вылупиться подвал чердак роща пруд дерево окраина "
-    # the yard («коза с козлом опять в палисадник залезли»)
-    "палисадник огород молоко".split()
+    # the yard («коза с козлом опять в палисадник залезли»; not «огород»: «пустили козла в огород» is said of
+    # a person put in charge)
+    "палисадник молоко".split()
 )
 _ANIMAL_REACH = 5
 #: dogs and their breeds: what a «сука» or a «сучка» of a notice is
@@ -495,7 +496,7 @@ _FORM_CUES = {"сук": frozenset("спилить отпилить подпил�
 #: What shows one of them is meant literally, besides the animals' words: a rooster sings («петухи поют с
 #: утра»; not «козлы поют под окнами»), a clown works in a circus («клоуны в цирке были замечательные»)
 #: slaughter and the feast it is for
-_SLAUGHTER = frozenset("зарезать резать курбан шашлык мясо".split())
+_SLAUGHTER = frozenset("зарезать резать курбан шашлык".split())
 _OWN_CUES = {
     "петух": frozenset(("петь", "утро", "рассвет")) | _SLAUGHTER,
     # the sawhorse («козлы для пилки дров», «строительные козлы»; not «пилить»: «козлы пилят бюджет»)
@@ -775,7 +776,8 @@ def kin_endearments(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]
     """«Внучок мой, дурачок маленький, сегодня первый раз пошёл в садик», «Мой поросёнок, сынишка трёхлетний,
     весь в каше» were deleted as insults: a word set off by commas right beside «мой внук», «сынишка»
     and the like, in a text that addresses no one, is what a grandmother calls her own. The spans (token
-    index ranges, at most three words with no verb) are hidden from the model and the lexicon's abuse."""
+    index ranges, at most three words, nouns and adjectives only, with «мой» in or just before the kin phrase) are
+    hidden from the model and the lexicon's abuse."""
     words, toks, orig = norm.words, norm.tokens, norm.original
     if not _YOU.isdisjoint(words):
         return []
@@ -789,8 +791,8 @@ def kin_endearments(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]
             a -= 1
         while b + 1 < n and (words[b + 1] in _MY or _likely_adjective(words[b + 1])) and not _CLAUSE_GAP.search(orig, toks[b].end, toks[b + 1].start):
             b += 1
-        if not any(w in _MY for w in words[a : b + 1]) and lem not in _KIN_DIMINUTIVE:
-            continue
+        if not any(w in _MY for w in words[max(0, a - 3) : b + 1]) or (a > 0 and words[a - 1] in _MOTHERS_BOY):
+            continue  # («маменькин сынок» is itself a name for a grown man)
         for span in (_comma_segment(norm, b + 1, 1), _comma_segment(norm, a - 1, -1)):
             if span is not None:
                 out.append(span)
@@ -815,7 +817,9 @@ def _comma_segment(norm: Normalized, k: int, step: int) -> tuple[int, int] | Non
             break
         j += step
     a, b = min(k, j), max(k, j)
-    if any(_likely_verb(w) for w in words[a : b + 1]):
+    # an appositive noun phrase only: nouns and adjectives («дурачок маленький», «мой поросёнок»), not a clause
+    # («…, который половину недели …», «…, пропустивший проводы»)
+    if not all(_noun_or_adjective(w) for w in words[a : b + 1]):
         return None
     return a, b
 
@@ -825,9 +829,9 @@ def _likely_adjective(word: str) -> bool:
     return bool(readings) and readings[0].tag.POS in ("ADJF", "NUMR")
 
 
-def _likely_verb(word: str) -> bool:
+def _noun_or_adjective(word: str) -> bool:
     readings = parses(word)[:1]
-    return bool(readings) and readings[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
+    return bool(readings) and readings[0].tag.POS in ("NOUN", "ADJF") and "Apro" not in readings[0].tag or word in _MY
 
 
 #: one's own small kin («внучок мой», «сынишка»)
@@ -835,8 +839,7 @@ _KIN_DEAR = frozenset(
     "внук внучок внучек внучка внученька сын сынок сынишка сыночек дочь дочка доча доченька малыш малышка ребенок "
     "племянник племянница".split()
 )
-#: the kin words that are a grandparent's or a parent's own without «мой»
-_KIN_DIMINUTIVE = frozenset("внучок внучек внученька сынок сынишка сыночек доченька доча".split())
+_MOTHERS_BOY = frozenset("маменькин папенькин маменькина папенькина".split())
 _MY = frozenset("мой моя мое моё мои моего моему моим моей наш наша наше наши".split())
 
 

@@ -1973,3 +1973,11 @@ def test_round_27_fresh30s_veiled_threats_and_accusations_are_held(judge, text, 
 )
 def test_round_27_fresh30s_twins_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Маменькин сынок, пропустивший проводы, идиот", "Пустили козла в огород, теперь он всё и растащит"]
+)
+def test_round_27_a_mothers_boy_and_the_goat_in_the_garden_are_said_of_people(judge, text):
+    # the kin endearment needs «мой» and a noun phrase in commas; «пустили козла в огород» is an idiom about a person
+    assert judge.judge(text).action in REMOVED
