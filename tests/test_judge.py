@@ -1981,3 +1981,20 @@ def test_round_27_fresh30s_twins_are_allowed(judge, text):
 def test_round_27_a_mothers_boy_and_the_goat_in_the_garden_are_said_of_people(judge, text):
     # the kin endearment needs «мой» and a noun phrase in commas; «пустили козла в огород» is an idiom about a person
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [("Нашему мэру место на зоне, вор на воре", "role_belongs_in_prison"),
+     ("Заведующая садика номер пятнадцать берёт по тридцать тысяч за место, все мамочки в курсе", "role_takes_money_for")],
+)
+def test_round_27_a_post_holder_sent_to_prison_or_paid_for_places_is_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Директор берёт за место в лагере 5000 по квитанции, это официально?", "Нашему мэру место в истории города обеспечено"]
+)
+def test_round_27_a_fee_asked_about_and_a_place_in_history_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
