@@ -29,7 +29,7 @@ from moderation.addressee import (
     said_of_things,
 )
 from moderation.excerpt import Excerpt, excerpt
-from moderation.groups import GroupStatements, analyse, reported_speech
+from moderation.groups import GroupStatements, analyse, likely, reported_speech
 from moderation.lemmatize import analyzer, lemma, parses
 from moderation.lexicon import Hit, cut_short, default_lexicon
 from moderation.normalize import QUOTE_PAIRS, Normalized, normalize, quote_open
@@ -140,7 +140,7 @@ def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:
         return True
     if k < len(words) and words[k] in _OWNED_BY:
         k += 1
-    if k + 1 < len(words) and _likely_adverb(words[k]):
+    if k + 1 < len(words) and likely(words[k], "ADVB"):
         k += 1  # («зарежу сегодня курицу»)
     if k >= len(words) or _CLAUSE_GAP.search(norm.original, toks[k - 1].end, toks[k].start):
         return False
@@ -151,11 +151,6 @@ def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:
         bool(readings) and readings[0].tag.POS == "NOUN" and "inan" in readings[0].tag
         and any(q.tag.POS == "NOUN" and "inan" in q.tag and "accs" in q.tag for q in readings)
     )  # fmt: skip
-
-
-def _likely_adverb(word: str) -> bool:
-    readings = parses(word)[:1]
-    return bool(readings) and readings[0].tag.POS == "ADVB"
 
 
 #: what a household kills for the table (an animate object that is no person)
@@ -493,10 +488,10 @@ _DOGS = frozenset(
 )
 #: the bough: the form «сук» reads «сука» first («спилите сук над остановкой»)
 _FORM_CUES = {"сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split())}
-#: What shows one of them is meant literally, besides the animals' words: a rooster sings («петухи поют с
-#: утра»; not «козлы поют под окнами»), a clown works in a circus («клоуны в цирке были замечательные»)
 #: slaughter and the feast it is for
 _SLAUGHTER = frozenset("зарезать резать курбан шашлык".split())
+#: What shows one of them is meant literally, besides the animals' words: a rooster sings («петухи поют с
+#: утра»; not «козлы поют под окнами»), a clown works in a circus («клоуны в цирке были замечательные»)
 _OWN_CUES = {
     "петух": frozenset(("петь", "утро", "рассвет")) | _SLAUGHTER,
     # the sawhorse («козлы для пилки дров», «строительные козлы»; not «пилить»: «козлы пилят бюджет»)
@@ -787,9 +782,9 @@ def kin_endearments(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]
         if lem not in _KIN_DEAR:
             continue
         a, b = i, i  # the kin phrase, with its «мой» and an adjective («сынишка трёхлетний»)
-        while a > 0 and (words[a - 1] in _MY or _likely_adjective(words[a - 1])) and not _CLAUSE_GAP.search(orig, toks[a - 1].end, toks[a].start):
+        while a > 0 and (words[a - 1] in _MY or _adjective_or_numeral(words[a - 1])) and not _CLAUSE_GAP.search(orig, toks[a - 1].end, toks[a].start):
             a -= 1
-        while b + 1 < n and (words[b + 1] in _MY or _likely_adjective(words[b + 1])) and not _CLAUSE_GAP.search(orig, toks[b].end, toks[b + 1].start):
+        while b + 1 < n and (words[b + 1] in _MY or _adjective_or_numeral(words[b + 1])) and not _CLAUSE_GAP.search(orig, toks[b].end, toks[b + 1].start):
             b += 1
         if not any(w in _MY for w in words[max(0, a - 3) : b + 1]) or (a > 0 and words[a - 1] in _MOTHERS_BOY):
             continue  # («маменькин сынок» is itself a name for a grown man)
@@ -801,8 +796,8 @@ def kin_endearments(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]
 
 def _comma_segment(norm: Normalized, k: int, step: int) -> tuple[int, int] | None:
     """The words from ``k`` on (``step`` 1) or back (``step`` -1) up to the next comma or clause break,
-    when a comma stands at ``k``'s side towards the kin phrase and the segment is one to three words with no
-    verb."""
+    when a comma stands at ``k``'s side towards the kin phrase and the segment is one to three nouns and
+    adjectives."""
     words, toks, orig = norm.words, norm.tokens, norm.original
     n = len(words)
     if not 0 <= k < n:
@@ -824,14 +819,13 @@ def _comma_segment(norm: Normalized, k: int, step: int) -> tuple[int, int] | Non
     return a, b
 
 
-def _likely_adjective(word: str) -> bool:
-    readings = parses(word)[:1]
-    return bool(readings) and readings[0].tag.POS in ("ADJF", "NUMR")
+def _adjective_or_numeral(word: str) -> bool:
+    return likely(word, "ADJF") or likely(word, "NUMR")
 
 
 def _noun_or_adjective(word: str) -> bool:
-    readings = parses(word)[:1]
-    return bool(readings) and readings[0].tag.POS in ("NOUN", "ADJF") and "Apro" not in readings[0].tag or word in _MY
+    """A noun or an adjective that is no pronoun («этот», «такой»), or «мой»."""
+    return word in _MY or ((likely(word, "NOUN") or likely(word, "ADJF")) and not likely(word, "Apro"))
 
 
 #: one's own small kin («внучок мой», «сынишка»)

@@ -588,7 +588,7 @@ def _picked_out(norm: Normalized, words: Sequence[str], sent: list[int], i: int)
     toks, orig = norm.tokens, norm.original
     return i + 1 < len(words) and "," in orig[toks[i].end : toks[i + 1].start] and (
         any(k < len(words) and sent[k] == sent[i] and words[k] in _WHICH for k in (i + 1, i + 2))
-        or _likely(words[i + 1], "PRTF")  # («мигрантам, нарушившим закон, — в тюрьму»)
+        or likely(words[i + 1], "PRTF")  # («мигрантам, нарушившим закон, — в тюрьму»)
     )
 
 
@@ -705,7 +705,7 @@ def _none_decent_among(words: Sequence[str], sent: list[int], i: int) -> int | N
         decent = (words[k] in _DECENT and _has(words[k], "gent")) or (
             words[k] in _DECENT_ONE and k > 1 and words[k - 1] in ("одного", "одной")
         )
-        if decent and not (k + 1 < n and sent[k + 1] == sent[i] and _likely(words[k + 1], "NOUN")):
+        if decent and not (k + 1 < n and sent[k + 1] == sent[i] and likely(words[k + 1], "NOUN")):
             return k
     return None
 
@@ -923,7 +923,7 @@ def _swarmed(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[
     for k in same_clause:
         if i - 3 <= k < i and words[k] in _SWARM_VERBS:
             return k
-        if i - 5 <= k < i - 1 and "GS.SPREAD" in cue[k] and words[i - 1] in _CROWD_OF and _likely(words[k], "VERB"):
+        if i - 5 <= k < i - 1 and "GS.SPREAD" in cue[k] and words[i - 1] in _CROWD_OF and likely(words[k], "VERB"):
             return k
         if i < k <= i + 4 and words[k] in _AS_MANY_AS and words[k - 1] == "как":
             return k
@@ -1030,7 +1030,7 @@ def _origins(words: Sequence[str], lexicon: Lexicon) -> dict[int, str]:
         if w not in _ORIGIN_PEOPLE or words[i + 1] not in _FROM:
             continue
         k = i + 2
-        if not _place(words[k]) and k + 1 < n and _likely(words[k], "ADJF", "gent"):
+        if not _place(words[k]) and k + 1 < n and likely(words[k], "ADJF", "gent"):
             k += 1  # «из Средней Азии»
         if _place(words[k]):
             out[i] = _origin_attribute(words[k], lexicon)
@@ -1299,7 +1299,7 @@ def _without(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[
     if j is None or "GS.LACK" not in cue[j] or any(lemma(words[k]) in _LEFT_WITHOUT for k in same_clause):
         return None
     # («без культуры досуга»: the word heads a phrase of its own)
-    return None if j + 1 in same_clause and _likely(words[j + 1], "NOUN", "gent") else j
+    return None if j + 1 in same_clause and likely(words[j + 1], "NOUN", "gent") else j
 
 
 #: object pronouns that may stand inside a set phrase after its first word
@@ -1788,7 +1788,7 @@ def _quoted_name(norm: Normalized, words: Sequence[str], prev: int, i: int, gap:
     toks, orig = norm.tokens, norm.original
     if prev < 0 or not _OPENING_ONLY.fullmatch(gap) or not orig[toks[i].start].isupper():
         return None
-    if not _likely(words[prev], "NOUN"):
+    if not likely(words[prev], "NOUN"):
         return None
     for k in range(i, min(len(toks), i + 3)):
         after = orig[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else orig[toks[k].end :]
@@ -1831,7 +1831,7 @@ def _pronoun_referents(
             # поганой метлой», «бить их палками»: what is done with, in the instrumental, is no possession);
             # «таких специалистов мало»: «таких» qualifies a noun of its own
         if any(
-            _likely(words[j], "NOUN", "plur") and j not in attribute_at and not _locative_place(words, j)
+            likely(words[j], "NOUN", "plur") and j not in attribute_at and not _locative_place(words, j)
             and "GS.EVAL" not in cue[j]  # («цыгане, а эти все воры и грязнули, их надо гнать»: what they are called)
             and not _how_or_when(words, j)
             for j in range(i + 1, k)
@@ -1845,14 +1845,14 @@ def _how_or_when(words: Sequence[str], j: int) -> bool:
     """Is the plural noun at ``j`` how or when the group does something — «толпами», «семьями», «по ночам»,
     «по выходным» — rather than people or things a pronoun after it could stand for (round 27: «негры по ночам
     толпами ходят, их всех отправить обратно» lost its «их»)?"""
-    return _likely(words[j], "ablt") or (j > 0 and words[j - 1] == "по" and _likely(words[j], "datv"))
+    return likely(words[j], "ablt") or (j > 0 and words[j - 1] == "по" and likely(words[j], "datv"))
 
 
 def _locative_place(words: Sequence[str], j: int) -> bool:
     """Is the plural noun at ``j`` a place or time in the locative after its preposition («сидеть в
     очередях», «на дорогах»)? Nobody says «от них» of it: «пенсионеры только и умеют, что в очередях
     сидеть, от них одни проблемы» speaks of the pensioners."""
-    return j > 0 and words[j - 1] in ("в", "во", "на") and _likely(words[j], "loct")
+    return j > 0 and words[j - 1] in ("в", "во", "на") and likely(words[j], "loct")
 
 
 def _governed(words: Sequence[str], i: int) -> bool:
@@ -1943,8 +1943,9 @@ def _tags(word: str) -> tuple:
     return tuple(p.tag for p in ps[:6] if (p.score or 0.0) >= top * 0.25)
 
 
-def _likely(word: str, *grammemes: str) -> bool:
-    """Does the word's likeliest reading have these grammemes («общежития» is a genitive singular)?"""
+def likely(word: str, *grammemes: str) -> bool:
+    """Does the word's likeliest reading have these grammemes («общежития» is a genitive singular; a part of
+    speech is a grammeme too: ``likely(w, "ADVB")``)? The analyser's and the features' one test of it."""
     tags = _tags(word)
     return bool(tags) and all(g in tags[0] for g in grammemes)
 
@@ -1967,7 +1968,7 @@ def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     if w == "вон":
         # «мигранты вон!», «вон из города» — not the pointing «вон»: «а то вон ходят как бичи», «вон там»
         nxt = words[j + 1] if j + 1 < len(words) else ""
-        return nxt not in _POINTED_AT_THERE and not _likely(nxt, "VERB")
+        return nxt not in _POINTED_AT_THERE and not likely(nxt, "VERB")
     if _has(w, "INFN") and not_called_by(words, j) is not None:
         return False  # «мигрантов будут выселять», «турки начали убивать армян»: news, history
     if _has(w, "impr") or any("GS.MODAL" in cue[k] for k in range(max(0, j - 3), j)):
@@ -2056,7 +2057,7 @@ def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int, part: list
     for k in range(j - 1, max(0, j - 4), -1):
         if words[k] in FORBID_MODALS and words[k - 1] == "не":
             return True
-        if _likely(words[k], "VERB") or _likely(words[k], "INFN"):
+        if likely(words[k], "VERB") or likely(words[k], "INFN"):
             break
     return part is not None and forbidden_after(words, part, j)
 
@@ -2203,8 +2204,8 @@ def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:
     CV lost 0.002 of VK F1 when every adjective of praise before a thing stopped defending.) And «нормальный»
     after a preposition, before a thing («к нормальным домам»): the thing the group is kept from.)"""
     if k < last and words[k].startswith("нормальн") and k > 0 and words[k - 1] in PREPOSITIONS:
-        return _likely(words[k + 1], "NOUN", "inan")  # «их к нормальным домам подпускать нельзя»
-    return k < last and words[k].startswith("лучш") and _likely(words[k], "ADJF") and _likely(words[k + 1], "NOUN", "inan")
+        return likely(words[k + 1], "NOUN", "inan")  # «их к нормальным домам подпускать нельзя»
+    return k < last and words[k].startswith("лучш") and likely(words[k], "ADJF") and likely(words[k + 1], "NOUN", "inan")
 
 
 def _one_normal_person(words: Sequence[str], k: int, last: int) -> bool:
@@ -2212,10 +2213,10 @@ def _one_normal_person(words: Sequence[str], k: int, last: int) -> bool:
     человеку там делать нечего», «нормальный человек туда не пойдёт»): a singular adjective before a
     word for one person, one more adjective may stand between them? A defence speaks of the people
     themselves, in the plural («они нормальные люди»)."""
-    if not _likely(words[k], "ADJF", "sing"):
+    if not likely(words[k], "ADJF", "sing"):
         return False
     m = k + 1
-    if m < last and _likely(words[m], "ADJF"):
+    if m < last and likely(words[m], "ADJF"):
         m += 1
     return m <= last and lemma(words[m]) in ("человек", "мужик", "парень", "житель", "гражданин")
 
@@ -2407,7 +2408,7 @@ def _counted(words: Sequence[str], sent: list[int], i: int) -> bool:
             return False
         if words[k] in _COUNTS or (words[k].isdigit() and not (k > 0 and words[k - 1].startswith("процент"))):
             return True  # (not «процентов 70 украинцев»: a share of the people)
-        if not _likely(words[k], "ADJF"):
+        if not likely(words[k], "ADJF"):
             return False
     return False
 
@@ -2572,8 +2573,8 @@ def _segregated(
     called = any("GS.MODAL" in cue[k] or words[k] in _MUST or words[k] in _NEEDED for k in same_sentence)
     # (no finite verb: «мусульман в отдельное гетто», or an infinitive as the call itself: «таджиков
     # держать в резервациях»)
-    finite = any(_likely(words[k], "VERB") for k in same_sentence + [i])
-    verbless = not finite and not any(_likely(words[k], "INFN") for k in same_sentence + [i])
+    finite = any(likely(words[k], "VERB") for k in same_sentence + [i])
+    verbless = not finite and not any(likely(words[k], "INFN") for k in same_sentence + [i])
     for j in walled + apart:  # (a ghetto before «отдельное»: «мусульман в отдельное гетто»)
         if any(words[k] in ("не", "нельзя") for k in range(max(0, j - 3), j)):
             return None
@@ -2646,7 +2647,7 @@ def _named_beasts_next(
     j = nxt[1]
     if "GS.DEHUMAN" not in cue[j] or not _has(words[j], "nomn", "plur"):
         return None
-    if any(_likely(words[x], "NOUN", "plur") for x in range(i + 1, nxt[0])):
+    if any(likely(words[x], "NOUN", "plur") for x in range(i + 1, nxt[0])):
         return None  # «Мигранты кормят бездомных собак. Эти животные голодают»: «эти» are the dogs
     toks = norm.tokens
     return Finding("dehumanising", attribute, toks[i].start, toks[j].end, "review", f"эти {words[j]}", hold=True)
@@ -2695,7 +2696,7 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
     if w in _UNWANTED and (w not in ("нужны", "нужен", "нужна") or (j > 0 and words[j - 1] == "не")):
         return f"не {w}" if j > 0 and words[j - 1] == "не" else w  # («цыгане нам в районе не нужны», «армяне тут лишние»)
     if w in ("надо", "нужно") and j > 0 and words[j - 1] == "не" and not any(
-        _likely(words[k], "INFN") or _likely(words[k], "VERB") for k in part if k != j
+        likely(words[k], "INFN") or likely(words[k], "VERB") for k in part if k != j
     ):
         return f"не {w}"
     return None
@@ -2737,7 +2738,7 @@ def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int, 
     # (a verb anywhere in the clause of a prison: «мигрантов в тюрьму за такое не сажают»)
     lo, hi = (0, n) if nxt in _PRISON else (max(0, j - 6), min(n, j + 3))
     own = [k for k in range(lo, hi) if clause[k] == clause[j] and k not in (j, j + 1)]
-    return not any(_likely(words[k], "VERB") or _likely(words[k], "INFN") or _likely(words[k], "PRTS") for k in own)
+    return not any(likely(words[k], "VERB") or likely(words[k], "INFN") or likely(words[k], "PRTS") for k in own)
 
 
 def _homeland(group: str, place: str) -> bool:
@@ -2770,12 +2771,12 @@ def _after_preposition(words: Sequence[str], j: int) -> bool:
     обезьяна», «продавцы на рынке — шакалы» say what people are after where they are. «как», «словно» and
     the like compare, they do not govern."""
     k = j - 1
-    if k >= 1 and words[k] in ("и", "или") and _likely(words[k - 1], "NOUN"):
+    if k >= 1 and words[k] in ("и", "или") and likely(words[k - 1], "NOUN"):
         k -= 2  # a noun coordinated before it: «грязи и плесени»
     # (adjectives only: «у нас паразиты» says what people are, «нас» is no part of the noun phrase)
-    while k >= 0 and j - k <= 4 and _likely(words[k], "ADJF") and words[k] not in _LIKE:
+    while k >= 0 and j - k <= 4 and likely(words[k], "ADJF") and words[k] not in _LIKE:
         k -= 1
-    return k >= 0 and words[k] not in _LIKE and words[k] != "уровне" and _likely(words[k], "PREP")
+    return k >= 0 and words[k] not in _LIKE and words[k] != "уровне" and likely(words[k], "PREP")
 
 
 def _compared(words: Sequence[str], i: int, j: int) -> bool:
@@ -2786,8 +2787,8 @@ def _compared(words: Sequence[str], i: int, j: int) -> bool:
     return 0 < len(between) <= 6 and (words[j - 1] in _LIKE or _has(words[j - 1], "COMP")) and all(
         words[k] in _LIKE or words[k] in _BEHAVE or _has(words[k], "COMP")
         # («чеченцы и дагестанцы на дорогах как стая»: a second people, the place where they are so)
-        or (words[k] == "и" and k + 1 < j and _likely(words[k + 1], "nomn", "plur"))
-        or (words[k - 1] == "и" and _likely(words[k], "nomn", "plur"))
+        or (words[k] == "и" and k + 1 < j and likely(words[k + 1], "nomn", "plur"))
+        or (words[k - 1] == "и" and likely(words[k], "nomn", "plur"))
         or words[k] in ("на", "в", "во") or _locative_place(words, k)
         for k in between
     )
@@ -2807,7 +2808,7 @@ def _next_predicate(words: Sequence[str], clause: list[int], same_sentence: list
     of its own; its words, or none."""
     nxt = [j for j in same_sentence if clause[j] == clause[i] + 1]
     k = next((j for j in nxt if words[j] not in _PREDICATE_LINKS), None)
-    if k is None or not (_likely(words[k], "VERB") and _has(words[k], "plur")):
+    if k is None or not (likely(words[k], "VERB") and _has(words[k], "plur")):
         return []
     if any(words[j] in _THEM_AS_OBJECT for j in nxt):
         return []  # «…, воруют у них зарплату»: done to them
@@ -2861,7 +2862,7 @@ def _name_at_the_end(
     toks, orig = norm.tokens, norm.original
     if not _COMMA_OR_DASH.search(orig, toks[j - 1].end, toks[j].start):
         return None
-    if "GS.DEHUMAN" in cue[j - 1] or _likely(words[j - 1], "NOUN", "nomn") or _negated(words, cue, j):
+    if "GS.DEHUMAN" in cue[j - 1] or likely(words[j - 1], "NOUN", "nomn") or _negated(words, cue, j):
         return None
     if j >= 2 and _LIST_BREAK.search(orig, toks[j - 2].end, toks[j - 1].start):
         return None
@@ -3029,7 +3030,7 @@ def _statement(
         attribute in _ONLY_OF
         and i > 0
         and (words[i - 1] == "только" or (i > 1 and words[i - 2] == "только" and words[i - 1] == "для"))
-        and any("GS.EXCLUDE_NEG" in cue[j] and _likely(words[j], "VERB") for j in same_sentence)
+        and any("GS.EXCLUDE_NEG" in cue[j] and likely(words[j], "VERB") for j in same_sentence)
     ):
         # «сдаю квартиру только славянам», «берём на работу только русских»: the others are refused —
         # a landlord's or an employer's practice a moderator reads (not «сдам квартиру русской семье»)
@@ -3256,7 +3257,7 @@ def _statement(
                         # это серьёзная проблема для рынка труда», an economist's words)
                         or (
                             words[j] in _WASTE
-                            and _likely(words[j - 1], "ADJF")
+                            and likely(words[j - 1], "ADJF")
                             and (words[j - 2] == "это" or (j == i + 2 and dash_after_i))
                         )
                     )
@@ -3267,7 +3268,7 @@ def _statement(
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified or "GS.EVAL" in c]
                 return found("generalisation", j, strength, f"{words[j - 1]} {words[j]}", hold)
             if ("GS.EVAL" in c or "GS.SPREAD" in c) and not _negated(words, cue, j) and j > i - 3:
-                if (_likely(words[j], "NOUN") and not (_has(words[j], "nomn") or _has(words[j], "ablt"))) or (
+                if (likely(words[j], "NOUN") and not (_has(words[j], "nomn") or _has(words[j], "ablt"))) or (
                     j > 0 and words[j - 1] in PREPOSITIONS and not _has(words[j], "nomn")
                 ):
                     # «вора поймали жители»: a noun in an object case is not what they are; nor a word
@@ -3278,7 +3279,7 @@ def _statement(
                     i < j < n - 2
                     and "GS.SPREAD" not in c
                     and any(words[k] in _AT_PLACE and clause[k] == clause[j] for k in (j + 1, j + 2))
-                    and _likely(words[j], "VERB")
+                    and likely(words[j], "VERB")
                 )  # («цыганки воруют на рынке, будьте осторожны», «… клянчат деньги у Провала»: the place
                 # after the deed or its object; not where a people is said to spread: «понаехали в
                 # город», «пролезли во власть»)
@@ -3290,7 +3291,7 @@ def _statement(
                     # people at one place do, not a label for the group — a moderator reads it, the
                     # model cannot delete it
                     return found("generalisation", j, "review", words[j], hold=True)
-                verb = _likely(words[j], "VERB") or _likely(words[j], "INFN") or "GS.SPREAD" in c  # («охренели»)
+                verb = likely(words[j], "VERB") or likely(words[j], "INFN") or "GS.SPREAD" in c  # («охренели»)
                 if verb and not labelled and not as_one and attribute not in _ONLY_OF and _pointed_at(words, cue, sent, i):
                     # «эти таксисты у вокзала хамят и обманывают»: «эти» points at the drivers the
                     # author has seen, it does not quantify the trade — held like the plain plural below
