@@ -201,6 +201,9 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # «сука привитая», «скотина без присмотра на ферме»: an animal is no insult
         spans = [(toks[a].start, toks[b].end) for a, b in named] + [(toks[i].start, toks[i].end) for i in beasts]
         hits = [h for h in hits if h.category not in _TITLE_BLIND or not _inside(h, spans)]
+    if any(h.kind == "defamation_of_person" for h in hits) and _TOLD_THAT.search(norm.original):
+        # «Кассир сказал, что вор украл кошелёк»: the post holder told of a crime, accused of none
+        hits = [h for h in hits if h.kind != "defamation_of_person" or not _TOLD_THAT.search(norm.original, h.start, h.end)]
     people = full_names(norm)
     if people:
         # «Ебзеев Руслан», «Сукиасян Ашот Грантович»: a surname beside a given name is a person's name,
@@ -422,6 +425,13 @@ _TITLE_BLIND = frozenset(("insult", "hate", "threat"))
 _OPEN_QUOTE = re.compile("[«\"„“]")
 
 
+#: a verb of telling and «что» after it, inside an accusation's span: the crime is what someone told of
+_TOLD_THAT = re.compile(
+    r"(?i)\b(?:(?:рас)?сказа(?:л|ла|ли)|сообщи(?:л|ла|ли)|говори(?:т|л|ла|ли)|написа(?:л|ла|ли)|пишет"
+    r"|объясни(?:л|ла|ли)|предупреди(?:л|ла|ли))[,\s]+что\b"
+)
+
+
 def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
     """First and last token of each name in quotes right after a word for a work, an event or a venue
     — one capitalised word (its author, «роман Достоевского "Идиот"») may stand between.
@@ -445,6 +455,9 @@ def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
             continue
         first = bisect.bisect_left(starts, q + 1)
         last = bisect.bisect_left(starts, close) - 1
+        if _line_of_a_work(norm, lemmas, q, first, last, close):
+            out.append((first, last))
+            continue
         if first > last or first == 0 or last - first > 4 or not orig[toks[first].start].isupper():
             continue  # a title is short and capitalised («Идиот»), not «наш «театр» для дураков»
         if _TITLE_ABUSE.search(orig, q, close) or not _YOU.isdisjoint(norm.words[first : last + 1]):
@@ -457,6 +470,25 @@ def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _line_of_a_work(norm: Normalized, lemmas: list[str], q: int, first: int, last: int, close: int) -> bool:
+    """Is the quotation that opens the text or a sentence at ``q`` (tokens ``first``..``last``) a line of
+    a song, a film or a poem the words after it name: a dash after the quotation, then the work's noun
+    within five words, and no «ты» or «вы» of the author's own after it («"Я убью тебя, лодочник" — кто
+    помнит эту песню?», «"Я тебя никогда не забуду" — лучший фильм»; not «"Ты дебил" — песня про тебя»)?"""
+    toks, orig, words = norm.tokens, norm.original, norm.words
+    if first > last or last - first > 9 or not orig[toks[first].start].isupper() or last + 1 >= len(toks):
+        return False
+    if orig[:q].strip() and not _SENTENCE_BEFORE.search(orig[:q].rstrip()):
+        return False
+    if not _DASH_BEFORE.search(orig, close, toks[last + 1].start):
+        return False
+    after = range(last + 1, min(last + 6, len(toks)))
+    return any(lemmas[k] in _WORKS and words[k - 1] != "не" for k in after) and _YOU.isdisjoint(words[last + 1 :])
+
+
+#: what a quoted line may be a line of
+_WORKS = frozenset("песня песенка фильм кинофильм мультфильм мультик сериал стих стихотворение поэма басня романс".split())
+_SENTENCE_BEFORE = re.compile(r"[.!?…:]$")
 _BETWEEN_TITLE = re.compile(r"[.!?;:]")
 _TITLE_ABUSE = re.compile(r"[—–-]|\s:")
 #: the addressee and what is theirs («фильм «Ты идиот»», «твоя сука опять лает»)
@@ -478,7 +510,9 @@ _ANIMAL_CUES = frozenset(
     "дупло вылупиться подвал чердак роща пруд дерево окраина "
     # the yard («коза с козлом опять в палисадник залезли»; not «огород»: «пустили козла в огород» is said of
     # a person put in charge)
-    "палисадник молоко".split()
+    "палисадник молоко "
+    # the hunt («завтра на кабана идём, ружья почистили»)
+    "охота охотиться охотник охотничий ружье двустволка егерь".split()
 )
 _ANIMAL_REACH = 5
 #: dogs and their breeds: what a «сука» or a «сучка» of a notice is
@@ -512,6 +546,13 @@ _THING_CUES = {
     "чурка": frozenset(
         "дрова дровяной баня камин печь печка дубовый березовый сосновый колоть наколоть расколоть пилить"
         " распилить топор колун полено бревно пень щепа растопка".split()
+    ),
+    # a zealot of order («наш дворник — настоящий маньяк чистоты»)
+    "маньяк": frozenset("чистота порядок аккуратность чистоплотность уборка".split()),
+    # eggs dyed, boiled or laid («на Пасху крашу яйца», «десяток яиц подорожал»)
+    "яйцо": frozenset(
+        "пасха пасхальный кулич красить покрасить крашеный варить сварить вареный жарить яичница омлет"
+        " скорлупа десяток курица несушка нестись желток белок".split()
     ),
     "вата": frozenset("аптека бинт пластырь йод перекись спирт медицинский стерильный тампон диск палочка".split()),
     # the quilted jacket («купил ватник, тёплый», «продают ватники и валенки»; not «купить»: «ватники купили …»)

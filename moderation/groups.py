@@ -1341,6 +1341,8 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     if (_named_word(norm, lemmas, first_hit) or asks_meaning(words, first_hit)) and _SECOND_PERSON.isdisjoint(words):
         t = toks[first_hit - 1]
         return Finding("reported_speech", None, t.start, toks[first_hit].end, "review", f"упоминание: {words[first_hit - 1]}")
+    if (k := _word_named_after(norm, lemmas, first_hit)) is not None and _SECOND_PERSON.isdisjoint(words):
+        return Finding("reported_speech", None, toks[first_hit].start, toks[k].end, "review", f"упоминание: {words[k]}")
     if (back := _quoted_then_reported(norm, cues, cue_lemmas, lemmas, first_hit)) is not None:
         return back
     if (k := _labels_rebuked(norm, lemmas, first_hit)) is not None:
@@ -1513,6 +1515,19 @@ def _named_word(norm: Normalized, lemmas: list[str], k: int) -> bool:
         return False
     end = toks[k + 1].start if k + 1 < len(toks) else len(norm.original)
     return bool(_CLOSE_QUOTE.search(norm.original, toks[k].end, end))
+
+
+def _word_named_after(norm: Normalized, lemmas: list[str], k: int) -> int | None:
+    """The token of «слово», «выражение» … that names the word at ``k`` after it: the word alone in
+    quotation marks, a dash, and the noun within three words («"Понаехали" — любимое слово моего деда»,
+    ««Чурка» — это слово-оскорбление»); None when there is none."""
+    toks, orig = norm.tokens, norm.original
+    if k + 1 >= len(toks) or not _OPEN_QUOTE.search(orig, toks[k - 1].end if k else 0, toks[k].start):
+        return None
+    gap = orig[toks[k].end : toks[k + 1].start]
+    if not (_CLOSE_QUOTE.match(gap) and _DASH.search(gap)):
+        return None
+    return next((m for m in range(k + 1, min(k + 4, len(toks))) if lemmas[m] in _WORD_NOUNS), None)
 
 
 #: asking someone to stop («хватит», «перестаньте»); with the words that forbid, what stops a saying
@@ -2110,6 +2125,7 @@ def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int])
             and not _had_better(words, k)
             and not _of_a_thing(words, k, last)
             and not _one_normal_person(words, k, last)
+            and not _normal_ones_refuse(words, cue, k, last)
         ):
             return k
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
@@ -2219,6 +2235,23 @@ def _one_normal_person(words: Sequence[str], k: int, last: int) -> bool:
     if m < last and likely(words[m], "ADJF"):
         m += 1
     return m <= last and lemma(words[m]) in ("человек", "мужик", "парень", "житель", "гражданин")
+
+
+def _normal_ones_refuse(words: Sequence[str], cue: list[frozenset[str]], k: int, last: int) -> bool:
+    """Is the word of approval at ``k`` said of the normal people who refuse what the group does or is
+    («дворники все алкаши, на такую работу нормальные люди не идут», «нормальные так себя не ведут»): a
+    plural adjective, «люди» after it or not, then «не» and a verb within three words? The group is set
+    against them, as by :func:`_one_normal_person`; «они нормальные люди, не надо их обижать» keeps its
+    comma between."""
+    if not likely(words[k], "ADJF", "plur"):
+        return False
+    if k > 0 and likely(words[k - 1], "NOUN", "nomn", "plur") and "GS.EVAL" not in cue[k - 1]:
+        return False  # («мигранты нормальные люди не воруют»: said of the group itself; not «… все алкаши, нормальные …»)
+    m = k + 1 if k < last and words[k + 1] == "люди" else k
+    return any(
+        words[n] == "не" and n < last and likely(words[n + 1], "VERB") and not {"и", "а"} & set(words[m + 1 : n])
+        for n in range(m + 1, min(m + 4, last))
+    )  # («цыгане нормальные люди и не воруют»: the group's own praise goes on)
 
 
 def _had_better(words: Sequence[str], k: int) -> bool:

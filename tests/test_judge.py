@@ -1998,3 +1998,107 @@ def test_round_27_a_post_holder_sent_to_prison_or_paid_for_places_is_held(judge,
 )
 def test_round_27_a_fee_asked_about_and_a_place_in_history_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+# -- round 28: fresh31 (written after round 27, measured once), then worked on --------------------------------
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Заведующий складом Пётр Ильич пьёт прямо на работе, все видели", "drinks_at_work"),
+        ("Анестезиолог Петров оперирует пьяный, жалоб полно", "works_drunk"),
+        ("Начальник отдела кадров нашей администрации купил себе диплом", "bought_own_diploma"),
+        ("Учительница химии Зоя Павловна ставит зачёты за деньги", "serves_for_money"),
+        ("Инспектор из опеки Марина за взятки закрывает проверки", "serves_for_money"),
+        ("Сергей Иванович давно куплен", "name_is_bought"),
+        ("Депутат Соколов сидит на зарплате у управляющей компании", "on_someones_payroll"),
+        ("Кассир в пятом магазине на Московской ворует у пенсионеров", "role_commits_crime"),
+        ("Гаишник Тихонов на посту берёт по тысяче с каждого", "takes_from_each"),
+        ("за такие комментарии люди потом с моста падают", "for_such_words"),
+        ("в лесу тихо, никто ничего не найдёт", "nobody_will_see"),
+        ("пусть прораб вечером одна не гуляет", "dont_walk_alone"),
+    ],
+)
+def test_round_28_accusations_of_a_named_post_holder_and_veiled_threats_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("я тебе разобью лицо, попомни", "i_smash_face"),
+        ("давно пора кирпичом по башке этому прорабу", "blow_called_for"),
+        ("до выборов он не доживёт, я организую", "wont_live_i_arrange"),
+        ("засунь свои правила себе в задницу", "shove_it_up"),
+        ("Пусть главврач засунет свои порядки себе в ж*пу", "shove_it_up"),
+    ],
+)
+def test_round_28_threats_and_insults_are_removed(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заведующий складом пьёт только чай на работе? спросите у него",
+        "Водитель маршрутки ездит как пьяный, виляет по всей дороге",
+        "Купил себе диплом в рамке для грамоты, висит над столом",
+        "Учительница ставит оценки за контрольные в электронный журнал",
+        "Сергей Иванович куплен? нет, он честный",
+        "Директор берёт с каждого класса по две тетради на конкурс",
+        "Директор школы собирает с родителей деньги «на ремонт» без документов — прошу управление образования проверить",
+        "я разобью клумбу у подъезда, если разрешат",
+        "за такие слова спасибо, люди потом о вас вспомнят",
+        "в МФЦ никто ничего не знает",
+        "детям одним не гулять у водоёмов",
+        "засунь руку в карман, там ключи",
+        # a post holder telling of a crime accuses no one
+        "Кассир сказал, что вор украл кошелёк у пенсионерки",
+        "Участковый рассказал, что сосед ворует у бабушек",
+    ],
+)
+def test_round_28_their_twins_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Я убью тебя, лодочник» — помните эту песню?",  # a line of a song, named after it
+        "Я атеист, но на Пасху с друзьями крашу яйца, это красивая традиция",  # eggs dyed
+        "яйца подорожали, десяток уже 150 рублей",
+        "Наш дворник дядя Ваня настоящий маньяк чистоты, опять всё вымыл до блеска",  # a zealot of order
+    ],
+)
+def test_round_28_a_songs_line_eggs_and_a_zealot_of_order_are_no_threat_or_insult(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["«Ты дебил» — песня про тебя", "«Убью тебя» — это не песня, это я тебе говорю", "у тебя яйца есть вообще?",
+             "ты маньяк, наведи порядок в голове"],
+)
+def test_round_28_their_twins_still_go(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+def test_round_28_a_word_quoted_and_then_named_a_word_is_held_at_most(judge):
+    # deleted with a ban until round 28: the word was talked about, not said of anyone
+    v = judge.judge("«Понаехали» — любимое слово моего деда, который сам приехал в Пятигорск из Курска в 1965-м")
+    assert v.action == "review", (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Дворники все алкаши и ворьё, на такую работу нормальные люди не идут",
+             "мигранты все воры, нормальные так себя не ведут"],
+)
+def test_round_28_normal_people_who_refuse_are_set_against_the_group(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ["Мигранты нормальные люди и не воруют", "Армяне нормальные люди, не надо их обижать"]
+)
+def test_round_28_the_groups_own_praise_still_defends(judge, text):
+    assert judge.judge(text).action == "allow"
