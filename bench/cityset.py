@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–27 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–28 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -22,7 +22,9 @@ set's calm false positives as examples in the prompt, measured once, then worked
 group statements, 200 threats, insults and defamation of a person) were written at the end of round 27 and
 measured once with round 26's and round 27's code; never worked on, never trained on. ``fresh30_*`` (200
 threats, 200 insults and defamation of a person, in the OK pages' register too) were written in round 27,
-measured once with round 26's and round 27's code, then worked on. Figures
+measured once with round 26's and round 27's code, then worked on. ``fresh31_*`` (600: group statements,
+threats, insults and defamation of a person, spam and disguised мат; ``fresh31_labelled.tsv``) were written
+at the start of round 28, measured once with round 27's code, then worked on. Figures
 per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
