@@ -82,7 +82,7 @@ def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
 
     "Вы меня извините, я дура, не поняла, где записываться" and "какая же я дура, что проголосовала
     за вас" were deleted with a ban while any "вы" anywhere disqualified the text."""
-    insults = [h for h in hits if h.category == "insult" and h.kind is None]
+    insults = [h for h in hits if h.category in _SELF_NAMED and h.kind is None]
     if not insults:
         return False
     toks = norm.tokens
@@ -92,11 +92,33 @@ def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
     orig = norm.original
     for h in insults:
         k = at.get(h.start)
-        if k is None or not _of_self(words, toks, orig, k):
+        of_self = _one_of_them_myself if h.category == "hate" else _of_self
+        if k is None or not of_self(words, toks, orig, k):
             return False
         if any(words[j] in _YOU for j in range(k + 1, len(words)) if sentence[j] == sentence[k]):
             return False
     return True
+
+
+#: what the author may call themself: an insult, or a word for the group they belong to («я как типичный
+#: понаехавший», «я сама приезжая» — round 28: deleted with a ban as hate)
+_SELF_NAMED = ("insult", "hate")
+#: what stands between «я» and the group word the author is one of
+_ONE_OF = frozenset("сам сама сами как тоже же ведь и".split())
+
+
+def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """Is the group word at ``k`` what the author calls themself: «я» three words before it at most, with
+    only «сам», «как», «тоже» … or adjectives between, in one clause («я как типичный понаехавший из
+    Сибири», «я сама понаехавшая»; not «я этих понаехавших терпеть не могу»)?"""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):
+            return False
+        if words[j] == "я":
+            return any("sing" in p.tag and "nomn" in p.tag for p in parses(words[k])[:2])
+        if words[j] not in _ONE_OF and not any(p.tag.POS == "ADJF" and "nomn" in p.tag for p in parses(words[j])[:2]):
+            return False
+    return False
 
 
 def _self_in_apposition(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]

@@ -474,9 +474,16 @@ def _line_of_a_work(norm: Normalized, lemmas: list[str], q: int, first: int, las
     """Is the quotation that opens the text or a sentence at ``q`` (tokens ``first``..``last``) a line of
     a song, a film or a poem the words after it name: a dash after the quotation, then the work's noun
     within five words, and no «ты» or «вы» of the author's own after it («"Я убью тебя, лодочник" — кто
-    помнит эту песню?», «"Я тебя никогда не забуду" — лучший фильм»; not «"Ты дебил" — песня про тебя»)?"""
+    помнит эту песню?», «"Я тебя никогда не забуду" — лучший фильм»; not «"Ты дебил" — песня про тебя»)?
+    Or a line after «песня со словами», or a pet's name after «зовёт нашу кошку» wherever it stands."""
     toks, orig, words = norm.tokens, norm.original, norm.words
-    if first > last or last - first > 9 or not orig[toks[first].start].isupper() or last + 1 >= len(toks):
+    if first > last or last - first > 9:
+        return False
+    if first >= 2 and words[first - 1] in _WITH_WORDS and any(lemmas[k] in _WORKS for k in range(max(0, first - 4), first - 1)):
+        return True  # «песню со словами «я убью тебя, лодочник»», «стих с строчкой «…»»
+    if first >= 2 and lemmas[first - 1] in _PETS and any(lemmas[k] in _CALL for k in range(max(0, first - 4), first - 1)):
+        return True  # «бабушка зовёт нашу кошку «гадина рыжая»»: a pet's name
+    if not orig[toks[first].start].isupper() or last + 1 >= len(toks):
         return False
     if orig[:q].strip() and not _SENTENCE_BEFORE.search(orig[:q].rstrip()):
         return False
@@ -489,6 +496,11 @@ def _line_of_a_work(norm: Normalized, lemmas: list[str], q: int, first: int, las
 #: what a quoted line may be a line of
 _WORKS = frozenset("песня песенка фильм кинофильм мультфильм мультик сериал стих стихотворение поэма басня романс".split())
 _SENTENCE_BEFORE = re.compile(r"[.!?…:]$")
+#: what a line is quoted after: «песня со словами «…»», «… с припевом «…»»
+_WITH_WORDS = frozenset("словами строчкой строками припевом".split())
+#: pets a quoted name is given to, and the verbs that give it
+_PETS = frozenset("кошка кот котенок собака пес щенок попугай хомяк кролик кобель сука".split())
+_CALL = frozenset("звать называть назвать прозвать кликать".split())
 _BETWEEN_TITLE = re.compile(r"[.!?;:]")
 _TITLE_ABUSE = re.compile(r"[—–-]|\s:")
 #: the addressee and what is theirs («фильм «Ты идиот»», «твоя сука опять лает»)

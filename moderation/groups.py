@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
-from moderation.lemmatize import PREPOSITIONS, lemma, parses
+from moderation.lemmatize import PREPOSITIONS, common_lemma, lemma, parses
 from moderation.lexicon import FORBID_MODALS, forbidden_after, not_called_by
 from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, quote_open
 
@@ -375,6 +375,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         w = words[k]
         by_form = cues.get(w, _EMPTY)
         by_lemma = cue_lemmas.get(lemmas[k] if lemmas is not None else lemma(w), _EMPTY)
+        if not by_form and not by_lemma and (common := common_lemma(w)) is not None:
+            by_lemma = cue_lemmas.get(common, _EMPTY)  # «мигранты — варвары»: not «Варвара»
         cue[k] = by_form | by_lemma if by_form and by_lemma else by_form or by_lemma
     _mark_idioms(words, lemmas, region, cue)
     sent, clause, question = _structure(norm, words, region, frozenset(at_groups))

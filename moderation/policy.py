@@ -283,6 +283,10 @@ def ceilings(
     if insult_held is not None:
         out["insult"] = "review"
         why["insult"] = insult_held
+    if self_insult and any(h.category == "hate" for h in hit_list):
+        # «я как типичный понаехавший …»: the author names the group they are one of
+        out["hate"] = "review"
+        why["hate"] = "автор говорит это о себе"
     if authority_insult:
         # the only group named is the authorities, and no lexicon word or finding says hate: the
         # model's hate score («чиновники — дармоеды, гнать их всех» 0.73 on "гнать их") cannot delete it

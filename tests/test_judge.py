@@ -2102,3 +2102,64 @@ def test_round_28_normal_people_who_refuse_are_set_against_the_group(judge, text
 )
 def test_round_28_the_groups_own_praise_still_defends(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Инспектор Кравцов из ГАИ оборотень, все знают", "name_is_criminal"),
+        ("Наш сосед Петренко наркотой торгует, весь подъезд в курсе", "deals_drugs"),
+        ("Олег, ты доиграешься. Район у нас тёмный", "you_will_get_it"),
+        ("их надо по одному в лес вывозить", "into_the_woods"),
+        ("Зря вы закрыли нашу секцию. Скоро поймёте почему", "soon_you_will_see_why"),
+        ("Мы знаем, во сколько она уходит с работы", "we_know_when"),
+    ],
+)
+def test_round_28_fresh32s_accusations_and_veiled_threats_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [("ещё раз увижу — полетишь с лестницы", "you_will_fly_off"),
+     ("Кто-нибудь должен застрелить этого депутата", "someone_should")],
+)
+def test_round_28_fresh32s_threats_are_removed(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action in REMOVED and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В кино вчера был фильм про оборотня, детям понравилось",
+        "Сосед продал гараж, теперь там торгуют шинами",
+        "полетишь с нами на Домбай в субботу?",
+        "кто-то должен поджечь мангал, я не умею",
+        "вывезти мусор в лес — это штраф до 50 тысяч",
+        "Скоро узнаете подробности, следите за новостями",
+        "Мы знаем, во сколько открывается МФЦ: с восьми",
+        "Варвары наша соседка, очень добрая",
+        # the author names the group they are one of, a song's line after «со словами», a pet's name
+        "Помните песню со словами «я убью тебя, лодочник»? Кто исполнял?",
+    ],
+)
+def test_round_28_fresh32s_twins_are_allowed(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Я сам понаехавший, живу тут пятый год и мне нравится",
+             "Я как типичный понаехавший из Сибири до сих пор не понимаю, как тут ходят в пуховиках"],
+)
+def test_round_28_a_group_word_the_author_calls_themself_is_held_at_most(judge, text):
+    # deleted with a ban until round 28
+    v = judge.judge(text)
+    assert v.action in ("review", "allow"), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize("text", ["я этих понаехавших терпеть не могу", "мигранты — варвары, всё загадили"])
+def test_round_28_a_group_word_said_of_others_still_goes(judge, text):
+    # («варвары»: pymorphy3 reads it first as the name «Варвара»; the analyser asks the common noun too)
+    assert judge.judge(text).action in REMOVED
