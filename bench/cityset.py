@@ -24,7 +24,8 @@ measured once with round 26's and round 27's code; never worked on, never traine
 threats, 200 insults and defamation of a person, in the OK pages' register too) were written in round 27,
 measured once with round 26's and round 27's code, then worked on. ``fresh31_*`` (600: group statements,
 threats, insults and defamation of a person, spam and disguised мат; ``fresh31_labelled.tsv``) were written
-at the start of round 28, measured once with round 27's code, then worked on. Figures
+at the start of round 28, measured once with round 27's code, then worked on; ``fresh32_all`` (300 of every
+kind, no labels) likewise, a little later. Figures
 per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
