@@ -62,6 +62,15 @@ _SPLIT_HINT = re.compile(r"[-.?*#_'’`()]{1,6}(?=[^\W\d_])")  # the letter befo
 _SPLIT_GAP = re.compile(r"[-.?*#_'’`()]+")
 _HIDING_GAP = re.compile(r"[.?*#]+")  # symbols that may stand for hidden letters (a hyphen does not)
 _CYR_WORD = re.compile(r"[а-я]+")
+#: Three or more words of one to three letters in a row («на ху я нам»): a мат word may be split into
+#: syllables there (:meth:`Lexicon._match_syllables`); one C-level scan of the normalised text
+_SHORT_RUN = re.compile(r"(?:^| )((?:[а-я]{1,3} ){2,}[а-я]{1,3})(?= |$)")
+_SYLLABLES_MAX = 6  # pieces a split мат word is read from («вы е ба ли»: four)
+#: мат clipped to its first syllable (obscene.txt): «нах» (нахуй), «пох» (похуй)
+_CLIPPINGS = frozenset(("нах", "пох"))
+#: what makes such a clipping an abbreviation: a dot before a lower-case word or a number («нах. в
+#: центре», «пох. 2 шт»), or a hyphenated ending («нах-ся»)
+_ABBREVIATION = re.compile(r"\.[ \t]*[а-яёa-z0-9]|-с[яь]")
 #: A Cyrillic word with a Latin look-alike, a digit or a symbol hiding one of its letters («вaта»,
 #: «дeбuл0в», «жoпа»); not a number glued to a word ("10км", "ковид19").
 _MIXED = re.compile(r"[а-яё][a-z]|[a-z][а-яё]|[а-яё][0-9@$]+[а-яё]", re.IGNORECASE)
@@ -916,6 +925,12 @@ class Lexicon:
             for i, w in enumerate(words):
                 if w == "бл" and cut_short(n, i):
                     found.setdefault(i, {}).setdefault("obscene", ("mask:бля", None))
+        if not _CLIPPINGS.isdisjoint(words):
+            # 4d. «нах», «пох» (obscene.txt) are мат clipped only as words of their own: not an abbreviation
+            # («офис нах. в центре», «нах-ся» — находится)
+            for i, w in enumerate(words):
+                if w in _CLIPPINGS and _ABBREVIATION.match(orig, toks[i].end) and (f := found.get(i)):
+                    f.pop("obscene", None)
         if _DISGUISE_HINT.search(orig):
             # 5. a word hidden with look-alikes («вaта», «тyпой», «жoпа»): nobody disguises a word in its
             # innocent sense, so a word of DISGUISED_SET written so is an insult by itself. Only the
@@ -945,6 +960,8 @@ class Lexicon:
             hits.extend(self._match_split(n, words, found))
         if len(words) > 1:
             hits.extend(self._match_spaced(n, words, found))
+        if len(words) > 2 and not self._syllable_stubs.isdisjoint(words):
+            hits.extend(self._match_syllables(n, words, found))
         for i in sorted(found):
             f = found[i]
             if not f:
@@ -1084,6 +1101,67 @@ class Lexicon:
                     seen.add(cat)
                     out.append(Hit(cat, entry, a.start, b.end, n.original[a.start : b.end], tgt))
         return out
+
+    def _match_syllables(
+        self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]]
+    ) -> list[Hit]:
+        """A мат word split by spaces into three pieces or more, syllables of one to three letters («на ху я
+        нам этот памятник», «е ба ть»): the pieces are read as one word, which counts only when it is a
+        listed form of мат (not a root: short words in a row are everywhere), and only when one piece is
+        no word at all («ху», «ть») — a row of real words («у них у меня») is never joined — and none is
+        already a lexicon word or starts with a capital of its own («на Ху я надеюсь»: the surname)."""
+        toks = n.tokens
+        orig = n.original
+        out: list[Hit] = []
+        text = n.text
+        for m in _SHORT_RUN.finditer(text):
+            start = text.count(" ", 0, m.start(1))  # the run's first token: the text is the tokens joined by spaces
+            hi = start + m.group(1).count(" ") + 1
+            if hi > len(words) or words[start] != m.group(1).partition(" ")[0]:
+                continue  # (defensive: a token with a space inside would shift the count)
+            while start + 2 < hi:
+                end = min(hi, start + _SYLLABLES_MAX)
+                while end - start >= 3 and not self._syllables_join(n, words, found, start, end):
+                    end -= 1
+                if end - start < 3:
+                    start += 1
+                    continue
+                info = self._forms["".join(words[start:end])]
+                a, b = toks[start], toks[end - 1]
+                seen: set[str] = set()
+                for cat, entry, tgt in info.entries:
+                    if cat not in seen:
+                        seen.add(cat)
+                        out.append(Hit(cat, entry, a.start, b.end, orig[a.start : b.end], tgt))
+                start = end
+        return out
+
+    def _syllables_join(
+        self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]], start: int, end: int
+    ) -> bool:
+        """Are the tokens ``start:end`` one мат word written in syllables (:meth:`_match_syllables`)?"""
+        info = self._forms.get("".join(words[start:end]))
+        if info is None or not any(e[0] == "obscene" for e in info.entries):
+            return False
+        pieces = range(start, end)
+        toks, orig = n.tokens, n.original
+        if any(found.get(i) for i in pieces) or all(len(words[i]) == 1 for i in pieces):
+            return False  # (single letters: the normaliser's joiner reads «х у й» and leaves «и я с»)
+        if any(orig[toks[i - 1].end : toks[i].start] != " " for i in pieces[1:]):
+            return False
+        written = orig[toks[start].start : toks[end - 1].end]
+        if not written.isupper() and any(orig[toks[i].start].isupper() for i in pieces[1:]):
+            return False
+        stubs = self._syllable_stubs
+        return any(words[i] in stubs for i in pieces)
+
+    @cached_property
+    def _syllable_stubs(self) -> frozenset[str]:
+        """The pieces of one to three letters of the listed мат forms that are no word at all («ху», «ть»,
+        «бл»): :meth:`_match_syllables` joins a row only round one, so a text without any skips it."""
+        listed = [f for f, info in self._forms.items() if len(f) >= 4 and any(e[0] == "obscene" for e in info.entries)]
+        pieces = {f[a : a + k] for f in listed for k in (1, 2, 3) for a in range(len(f) - k + 1)}
+        return frozenset(p for p in pieces if _unknown(p))
 
     @cached_property
     def _split_pieces(self) -> tuple[frozenset[str], frozenset[str]]:

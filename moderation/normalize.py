@@ -505,8 +505,16 @@ class _Builder:
                     changed = True
                     k = j
                     continue
-                if run[0] == ".":  # dots hide an unknown number of letters ("нае...ли", "с..ка")
-                    run = "**"
+                if run[0] == ".":
+                    # dots hide an unknown number of letters ("нае...ли", "с..ка") — or none: an ellipsis
+                    # drawn out inside a word only breaks it up ("ЗАЕ...БАЛИ", "Ху...ево"), the reading
+                    # the second candidate keeps
+                    prim.extend("**")
+                    sec.append("")
+                    mask.extend("**")
+                    changed = True
+                    k = j
+                    continue
                 if len(run) == 1 and c in _LOOKALIKE_SYMBOLS:
                     prim.append(_FOLD[c])
                     sec.append(_FOLD_ALT.get(c, "*"))

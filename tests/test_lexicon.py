@@ -943,3 +943,94 @@ def test_an_abbreviation_and_english_words_are_no_mat(text):
 )
 def test_spellings_by_ear_and_glued_words(text, entry):
     assert any(h.matched == entry for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize(
+    "text,quote",
+    [
+        ("ЗАЕ...БАЛИ уже с этими ямами", "ЗАЕ...БАЛИ"),
+        ("Ху...ево у нас с дорогами", "Ху...ево"),
+        ("ну пи...здец, опять копают", "пи...здец"),
+        ("х.у.й", "х.у.й"),
+        ("Х...У...Й", "Х...У...Й"),
+        ("Аху...но, а не дорога", "Аху...но"),  # the dots hide letters: the listed «ахуенно» fits
+    ],
+)
+def test_dots_inside_a_mat_word_hide_it_no_more(text, quote):
+    assert any(h.category == "obscene" and h.quote == quote for h in hits(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["ре...бята", "хле...бать", "о...скорблять", "стра...хуют", "ко...рабля", "са...бля", "ту...бус", "ман...дарин"]
+)
+def test_ordinary_words_drawn_out_by_dots_stay_clean(text):
+    assert not hits(text)
+
+
+@pytest.mark.parametrize(
+    "text,quote",
+    [
+        ("на ху я нам этот памятник", "на ху я"),
+        ("НА ХУ Я НАМ ЭТОТ ПАМЯТНИК", "НА ХУ Я"),
+        ("ни ху я не сделали за год", "ни ху я"),
+        ("идите по ху й", "по ху й"),
+        ("е ба ть их всех", "е ба ть"),
+    ],
+)
+def test_a_mat_word_split_into_syllables_is_read_whole(text, quote):
+    assert any(h.category == "obscene" and h.quote == quote for h in hits(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "у них у меня всё есть",  # real words in a row
+        "на Ху я надеюсь больше всех",  # the surname: a capital of its own
+        "Председатель КНР Ху Цзиньтао посетил Москву",
+        "Дорогу на Ху перекрыли",
+        "и я с ним на то не пошёл бы",
+        "на 10 я не согласен",
+    ],
+)
+def test_short_words_in_a_row_are_not_syllables_of_mat(text):
+    assert not hits(text)
+
+
+@pytest.mark.parametrize(
+    "text,quote",
+    [
+        ("Mля, опять перекрыли дорогу", "Mля"),  # a Latin M
+        ("мляяя, опять свет отключили", "мляяя"),
+        ("Мне пох, что вы там пишете", "пох"),
+        ("нах такие праздники, когда в городе воды нет", "нах"),
+        ("Если сомневаетесь при получении — нах.", "нах"),  # a sentence ends after it
+    ],
+)
+def test_a_swapped_letter_and_clipped_mat_are_obscene(text, quote):
+    assert any(h.category == "obscene" and h.quote == quote for h in hits(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Блин, опять дождь",  # euphemisms of their own: obscene.txt keeps them clean
+        "мне пофиг",
+        "мне пofиг",
+        "Да фиг с ним, с этим фонтаном",
+        "Земля круглая",
+        "Офис нах. в центре города",  # abbreviations: находится
+        "нах-ся рядом с вокзалом",
+        "пох. бюро на Ленина",
+        "nah, it's fine",
+        "монах в храме",
+        "похороны в пятницу",
+        "с похмелья",
+    ],
+)
+def test_euphemisms_and_abbreviations_are_no_clipped_mat(text):
+    assert not any(h.category == "obscene" for h in hits(text))
+
+
+@pytest.mark.parametrize("word", ["потребитель", "сабля", "хулиганы", "тубус"])
+def test_words_that_spell_a_mat_root_inside_stay_clean(word):
+    assert not hits(word)

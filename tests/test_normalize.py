@@ -171,6 +171,22 @@ def test_masks_become_wildcards(raw: str, expected: str) -> None:
     assert tok.end - tok.start == len(raw)
 
 
+@pytest.mark.parametrize(
+    ("raw", "masked", "pause"),
+    [
+        ("ЗАЕ...БАЛИ", "зае**бали", "заебали"),
+        ("Ху...ево", "ху**ево", "хуево"),
+        ("х...у...й", "х**у**й", "хуй"),
+        ("нае...ли", "нае**ли", "наели"),  # (the lexicon reads the masked form: «наебали»)
+        ("ре...бята", "ре**бята", "ребята"),  # an ordinary word drawn out reads as itself
+    ],
+)
+def test_an_ellipsis_inside_a_word_is_also_read_as_a_pause(raw: str, masked: str, pause: str) -> None:
+    (tok,) = normalize(raw).tokens
+    assert tok.text == masked  # the first reading: the dots hide letters
+    assert pause in tok.alt  # the second: they hide none
+
+
 def test_markdown_emphasis_and_punctuation_are_not_masks() -> None:
     assert texts("*важно* 100% ура!!! спасибо!Отлично ну...короче") == [
         "важно",
