@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from moderation.lookalikes import FOLD, FOLD_ALT, FOLD_UPPER
 
-__all__ = ["COPULA_DASH", "QUOTE_CLOSING", "QUOTE_OPENING", "QUOTE_PAIRS", "Normalized", "Token", "normalize", "quote_open", "squeeze_doubles"]
+__all__ = ["COPULA_DASH", "QUOTE_CLOSING", "QUOTE_OPENING", "QUOTE_PAIRS", "Normalized", "Token", "normalize", "quote_open", "spelled_out", "squeeze_doubles"]
 
 
 class Token(NamedTuple):
@@ -562,6 +562,23 @@ class _Builder:
         self.emit(idx, text, masked="*" in text, alt=tuple(alts))
 
 
+def spelled_out(low: str) -> list[list[int]]:
+    """Where ``low`` (lower-cased) spells words out letter by letter ("х у й", "п.и.з.д.е.ц",
+    "д е н ь г и"): the indices of each such word's letters, in order.
+
+    One rule for every reader: the normaliser builds tokens from these runs and the spam rules
+    (:mod:`moderation.spam`) join the same runs to read their phrases in them.
+    """
+    if not _JOIN_HINT.search(low):
+        return []
+    out: list[list[int]] = []
+    for m in _JOIN.finditer(low):
+        idx = list(range(m.start(), m.end(), len(m.group(2)) + 1))
+        if _join_ok("".join(low[i] for i in idx), m.group(2)):
+            out.append(idx)
+    return out
+
+
 def _join_ok(letters: str, sep: str) -> bool:
     """Is this run of single letters a spelled-out word rather than a sentence of one-letter words?"""
     if not any(_is_cyr(c) for c in letters):
@@ -628,17 +645,11 @@ def _normalize(text: str) -> Normalized:
             b.word([*range(m.start(1), m.end(1)), *range(m.start(2), m.end(2)), *range(m.start(3), m.end(3))])
             taken.append(m.span())
         scan = _blank(scan, taken)
-    if _JOIN_HINT.search(scan):  # letters spelled out with separators ("х у й", "п.и.з.д.е.ц")
-        taken = []
-        for m in _JOIN.finditer(scan):
-            s, e = m.start(), m.end()
-            sep = m.group(2)
-            idx = list(range(s, e, len(sep) + 1))
-            letters = "".join(low[i] for i in idx)
-            if _join_ok(letters, sep):
-                b.word(idx)
-                taken.append((s, e))
-        scan = _blank(scan, taken)
+    spelled = spelled_out(scan)  # letters spelled out with separators ("х у й", "п.и.з.д.е.ц")
+    if spelled:
+        for idx in spelled:
+            b.word(idx)
+        scan = _blank(scan, [(idx[0], idx[-1] + 1) for idx in spelled])
 
     # Words.  Plain Cyrillic words (the vast majority) take a fast path; this loop is the hot spot.
     tokens = b.tokens

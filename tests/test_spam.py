@@ -434,6 +434,12 @@ _PIECES = [
         "точка",
         "рф",
         "18+",
+        "восемь ",
+        "девять ",
+        "з а й м ы ",
+        "89оЗ",
+        "звоните",
+        "займ ",
     ],
 ]
 _TRICKY = st.lists(st.sampled_from(_PIECES), max_size=80).map("".join)
@@ -845,3 +851,198 @@ def test_an_invitation_to_the_authors_page_or_secret_is_a_pm_invite(text):
 def test_a_made_up_domain_with_spaces_round_its_dot_is_a_link():
     assert any(s.name == "url" for s in spam_signals("проверь себя на gos-vyplaty26 . ru"))
     assert not any(s.name == "url" for s in spam_signals("зайди на site . com"))
+
+
+# --- an offer with a call to act, disguised phones, spelled-out words (round 28) -------------------
+
+_REMOVED = ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Удвою ваши USDT за сутки, отправь 100 на кошелёк и получи 200, пиши",
+        "Эфириум x2 за 12 часов! Переведи 0.5 ETH на кошелек и получишь 1 ETH назад",
+        "Приумножу ваши деньги в 3 раза за неделю, переводи на карту, результат гарантирую",
+    ],
+)
+def test_money_multiplied_for_the_reader_is_spam(judge, text):
+    v = judge.judge(text)
+    assert v.action in _REMOVED and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Удвоение тарифов за 2 года — это грабёж",
+        "Отправьте претензию на адрес компании и получите деньги обратно, так по закону",
+        "Мошенники пишут: переведи деньги на карту, получишь в два раза больше. Не ведитесь!",
+        "Переведите деньги на карту фонда «Русфонд», реквизиты на сайте, помогите Маше",
+    ],
+)
+def test_tariffs_doubled_a_refund_and_a_scam_warned_of_are_no_spam(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обряды на любовь и деньги, ведунья в пятом поколении, помощь бесплатно",
+        "Снятие венца безбрачия, консультация бесплатно",
+        "Ритуалы на удачу и богатство, гадаю на картах таро, пишите",
+    ],
+)
+def test_rites_for_luck_and_a_curse_lifted_are_magic_spam(judge, text):
+    assert any(s.name == "magic" and s.weight >= 0.5 for s in spam_signals(text))
+    v = judge.judge(text)
+    assert v.action in _REMOVED and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сходила к гадалке ради интереса, ерунда полная",
+        "Оч похоже на ритуал вуду, нужно описание получше",
+        "Обряд крещения в храме на Горячей горе в воскресенье",
+    ],
+)
+def test_a_fortune_teller_visited_and_a_rite_told_of_are_no_spam(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Есть возможность заработка, не сетевой, не продажи. Кому интересно — ставь +",
+        "Предлагаю дополнительный доход, 2 часа в день. Ставь + и я напишу",
+        "Займ без отказа, звоните прямо сейчас",
+        "Деньги в долг под 0%! первый займ бесплатно, переходи в группу",
+    ],
+)
+def test_an_offer_with_a_call_to_act_is_spam(judge, text):
+    assert any(s.name in ("pm_invite", "cta") for s in spam_signals(text))
+    v = judge.judge(text)
+    assert v.action in _REMOVED and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ставьте + кто за то, чтобы сделали нормальную остановку",
+        "Поздравляю всех с праздником! Интересно — ставь + кто тоже был на параде",
+        "У молодёжи нет возможности заработка в нашем городе",
+        "Это не сетевой магазин, а частная лавка, там дешевле",
+        "Займы без отказа — это кабала. Пишите, кто попал, будем вместе судиться",
+        "Мошенники предлагают займы без проверок, не звоните им!",
+        "Звоните в ЕДДС 112, если прорвало трубу",
+    ],
+)
+def test_a_poll_a_complaint_and_a_call_without_an_offer_are_no_spam(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_call_to_act_is_a_contact_only_with_an_offer():
+    assert not any(s.name == "pm_invite" for s in spam_signals("Звоните прямо сейчас, пока открыто"))
+    assert not any(s.name == "pm_invite" for s in spam_signals("Казино в центре надо закрыть! Пишите, кто согласен"))
+    assert not any(s.name == "pm_invite" for s in spam_signals("Где взять займ без отказа? Звоните, кто знает?"))
+    assert any(s.name == "pm_invite" for s in spam_signals("Займ без отказа, звоните прямо сейчас"))
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "89оЗ 123 45 67",
+        "8 9I8 7оо 22 33",
+        "вoceмь 9I8 7оо 22 33",
+        "восемь девять два восемь 123 45 67",
+        "8 (928) ноль-ноль-ноль 12 34",
+        "восемь девять два восемь три ноль пять ноль ноль один два",
+    ],
+)
+def test_disguised_phones_are_phones(phone: str) -> None:
+    text = f"Шиномонтаж недорого, звоните: {phone}"
+    sigs = spam_signals(text)
+    _check_spans(text, sigs)
+    assert [s.quote for s in sigs if s.name == "phone"] == [phone]
+    assert any(s.name == "homoglyph" and s.quote == phone for s in sigs)  # the disguise is evidence too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ремонт дороги обошёлся в 2о млн рублей",
+        "Посчитай: один, два, три, четыре, пять — вышел зайчик погулять",
+        "Адрес: ул. Ленина 2о, кв 1З, звоните в домофон",
+        "Купили два 5-этажных дома за 300 млн",
+    ],
+)
+def test_numbers_with_letters_or_digit_words_are_not_phones(text: str) -> None:
+    assert "phone" not in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Требуются грузчики на склад, вахта 30/30, проживание бесплатно. Звоните 89оЗ 123 45 67",
+        "Требуются сборщики заказов, вахта, питание, з/п от 80 000, звоните 8 928 З12 45 67",
+        "Натяжные потолки, звоните: восемь девять два восемь 123 45 67",
+    ],
+)
+def test_an_advert_with_a_disguised_phone_is_spam(judge, text):
+    v = judge.judge(text)
+    assert v.action in _REMOVED and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В администрацию требуются водители, обращаться в отдел кадров, тел. 8 (8793) 39-00-00",
+        "Работаю вахтой на севере, проживание и питание за счёт работодателя, а зарплату задерживают",
+        "Третий день нет горячей воды, звонила в ЖЭУ 8 (8793) 39-12-34 — никто не отвечает",
+        "Продаётся щенок, отдам даром в добрые руки, звоните 89280001122",
+        "Волонтёры собирают помощь погорельцам через официальный фонд «Доброе дело», реквизиты на сайте фонда",
+        "Фестиваль «Пятигорская осень», вход 300 р, подробности на сайте pyatigorsk.org",
+        "Вот новость про ремонт дорог: https://pyatigorsk.org/news/12345",
+    ],
+)
+def test_a_public_vacancy_a_shift_workers_complaint_and_residents_notices_stay(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_a_public_employers_vacancy_is_no_recruiting_evidence(judge):
+    text = "Требуются дворники в МУП «Управление благоустройства», з/п от 25 000, отдел кадров 8 (8793) 33-33-33"
+    assert not any(s.name == "earnings" for s in spam_signals(text))
+    assert judge.judge(text).action not in _REMOVED
+    assert any(s.name == "earnings" for s in spam_signals("Требуются упаковщики на склад, з/п от 90 000"))
+
+
+def test_a_petition_link_is_held_at_most(judge):
+    v = judge.judge("Подпишите петицию за сохранение сквера: https://www.change.org/p/sohranim-skver")
+    assert v.action not in _REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("З а й м ы  без отказа, звони", "З а й м ы"),
+        ("К р е д и т без справок и поручителей, звоните сейчас", "К р е д и т"),
+        ("Займы на карту: д е н ь г и  в  д о л г без паспорта и проверок", "д е н ь г и  в  д о л г"),
+    ],
+)
+def test_spelled_out_words_are_read_as_words(text: str, quote: str) -> None:
+    sigs = spam_signals(text)
+    _check_spans(text, sigs)
+    assert any(s.name == "loan" and s.quote == quote for s in sigs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Деньги в долг давать нельзя, потом не вернут", "Это п о з о р, а не ремонт", "Дала соседке денег в долг, теперь не отдаёт"],
+)
+def test_money_lent_between_neighbours_and_a_spelled_out_word_are_no_loans(text: str) -> None:
+    assert "loan" not in _names(text)
+
+
+def test_a_link_with_its_dot_dropped_is_a_link():
+    assert any(s.name == "shortener" for s in spam_signals("Займы на карту: vkcc / zaimy26"))
+    assert not (_names("Работаем 24/7, б/у и новые") & {"url", "shortener", "vk_club_link", "tg_link", "wa_link"})
