@@ -498,20 +498,15 @@ class _Builder:
                 while j < n and w[j] in _MASK_SYMBOLS:
                     j += 1
                 run = w[k:j]
-                if run == ".":  # one dot: a hidden letter ("х.я") or an inserted one ("б.лять")
-                    prim.append("*")
-                    sec.append("")
-                    mask.append("*")
-                    changed = True
-                    k = j
-                    continue
                 if run[0] == ".":
-                    # dots hide an unknown number of letters ("нае...ли", "с..ка") — or none: an ellipsis
-                    # drawn out inside a word only breaks it up ("ЗАЕ...БАЛИ", "Ху...ево"), the reading
-                    # the second candidate keeps
-                    prim.extend("**")
+                    # one dot: a hidden letter ("х.я") or an inserted one ("б.лять"); more dots hide an
+                    # unknown number of letters ("нае...ли", "с..ка") — or none: an ellipsis drawn out
+                    # inside a word only breaks it up ("ЗАЕ...БАЛИ", "Ху...ево"). The second candidate
+                    # keeps the reading without the hidden letters.
+                    hidden = "*" if run == "." else "**"
+                    prim.extend(hidden)
                     sec.append("")
-                    mask.extend("**")
+                    mask.extend(hidden)
                     changed = True
                     k = j
                     continue

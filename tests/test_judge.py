@@ -2163,3 +2163,35 @@ def test_round_28_a_group_word_the_author_calls_themself_is_held_at_most(judge, 
 def test_round_28_a_group_word_said_of_others_still_goes(judge, text):
     # («варвары»: pymorphy3 reads it first as the name «Варвара»; the analyser asks the common noun too)
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Виктор Палыч, у вас же внуки в 30-й садик ходят? Хорошие детки. Берегите их",
+        "Передайте главврачу, что его дочка в 7 школе учится, мы в курсе. Пусть думает",
+        "Светлана, аккуратнее на остановке у Провала по вечерам, там темно, мало ли что",
+        "Красивая у вас машина, Ирина Михайловна, белая Камри на Московской. Жалко будет, если что",
+    ],
+)
+def test_round_28_someones_own_pointed_at_and_a_warning_in_another_sentence_are_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and held_as(v, "veiled_threat"), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Уважаемые жители, будьте осторожнее на дорогах, гололёд, мало ли что",  # nobody called by name
+        "Берегите себя и своих детей",
+        "Ваш дом на Ленина, 15 — мы в курсе проблемы, бригада выехала",  # the warning does not end its clause
+    ],
+)
+def test_round_28_a_warning_to_everyone_or_a_wish_is_no_veiled_threat(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_round_28_guard_your_children_is_held_not_deleted(judge):
+    # deleted until round 28 («берегите их» is advice as often as a threat); «подумай о семье» still goes
+    assert judge.judge("У вас дети маленькие, берегите их от гриппа").action == "review"
+    assert judge.judge("подумай о своей семье, у тебя же дети").action in REMOVED

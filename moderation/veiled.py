@@ -1,0 +1,65 @@
+"""Veiled threats spread over a text's sentences: a person's child, home or car pointed at in one
+sentence, a warning in another («Виктор Палыч, у вас же внуки в 30-й садик ходят? Хорошие детки.
+Берегите их», «Передайте главврачу, что его дочка в 7 школе учится, мы в курсе. Пусть думает»), or a
+person called by name and told to be careful, «мало ли что» («Светлана, аккуратнее на остановке по
+вечерам, там темно, мало ли что»).
+
+The lexicon's patterns see one sentence at a time and the warnings are everyday words: only the two
+together hold a text for a moderator (never delete it: «у вас машина открыта, мало ли что» is a
+neighbour's help).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.lemmatize import parses
+from moderation.lexicon import Hit
+from moderation.normalize import Normalized
+
+#: What is someone's own and can be harmed: kin, a home, a car (by lemma)
+_KIN_OR_PROPERTY = frozenset(
+    "дочь дочка доча сын сынок внук внучка ребенок дети детка жена муж мама мать отец машина автомобиль тачка"
+    " дом квартира дверь окно гараж дача".split()
+)
+#: Whose it is: the addressee's or a third person's (within three words either side)
+_THEIRS = frozenset("вас тебя ваш ваша ваши вашего вашей вашу ваших твой твоя твои твоего твоей твою твоих его ее её".split())
+#: The warning, on the normalised text (words joined by single spaces); not «берегите себя», a wish
+_WARNING = re.compile(
+    r"(?<!\w)(?:мало ли что|всякое бывает|всякое может случиться|все может случиться|жалко будет|жаль будет"
+    r"|мы в курсе|берегите (?:их|его|ее)|пусть (?:по)?думает|подумай хорошенько|подумайте хорошенько)(?!\w)"
+)
+_CLAUSE_END = re.compile(r"[,.!?;:…)\n]|\s[-–—]")
+#: Careful, said to someone called by name
+_CAREFUL = frozenset(("аккуратнее", "осторожнее", "поосторожнее", "поаккуратнее"))
+
+
+def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
+    """A held veiled threat for the warning of a text that also points at someone's own (or calls a
+    person by name and tells them to be careful), or None."""
+    m = _WARNING.search(norm.text)
+    if m is None:
+        return None
+    words, toks = norm.words, norm.tokens
+    pointed = any(
+        lem in _KIN_OR_PROPERTY and not _THEIRS.isdisjoint(words[max(0, k - 3) : k + 3]) for k, lem in enumerate(lemmas)
+    )
+    if not pointed and (_CAREFUL.isdisjoint(words) or not _called_by_name(norm)):
+        return None
+    at = norm.text.count(" ", 0, m.start())  # the warning's first token: the text is the tokens joined by spaces
+    last = at + m.group().count(" ")
+    if last >= len(toks) or words[at] != m.group().partition(" ")[0]:
+        return None
+    if last + 1 < len(toks) and not _CLAUSE_END.search(norm.original, toks[last].end, toks[last + 1].start):
+        return None  # the warning ends its clause (not «мы в курсе проблемы», «берегите их от гриппа»)
+    a, b = toks[at], toks[last]
+    return Hit("threat", "spread_warning", a.start, b.end, norm.original[a.start : b.end], None, "veiled_threat", "review")
+
+
+def _called_by_name(norm: Normalized) -> bool:
+    """Does the text open with a person's name and a comma («Светлана, …», «Виктор Палыч, …»; not
+    «Уважаемые жители, …»)?"""
+    toks, orig = norm.tokens, norm.original
+    if not toks or not orig[toks[0].start].isupper() or not any("Name" in p.tag for p in parses(norm.words[0])[:2]):
+        return False
+    return any(orig[toks[k].end : toks[k + 1].start].strip() == "," for k in range(min(2, len(toks) - 1)))
