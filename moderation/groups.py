@@ -141,6 +141,13 @@ _OFFICE = frozenset(
 )
 
 
+def _name_shaped(word: str, lem: str) -> bool:
+    """Could ``word`` be a plural read as a woman's name in the genitive («варвары» -> «варвара», «любы»
+    -> «люба»): it ends in «ы» / «и», its lemma in «а» / «я» with the same stem? (A string test before
+    :func:`common_lemma` asks pymorphy3: most words are not.)"""
+    return word[-1:] in ("ы", "и") and lem[-1:] in ("а", "я") and word[:-1] == lem[:-1]
+
+
 def _out_of(words: Sequence[str], j: int, places: frozenset[str]) -> bool:
     """Does «из» and one of ``places`` follow the verb at ``j`` within four words? Out of the land is
     an expulsion («гнать либералов из страны»), out of an office a dismissal («… из правительства»)."""
@@ -374,8 +381,9 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     for k in region:
         w = words[k]
         by_form = cues.get(w, _EMPTY)
-        by_lemma = cue_lemmas.get(lemmas[k] if lemmas is not None else lemma(w), _EMPTY)
-        if not by_form and not by_lemma and (common := common_lemma(w)) is not None:
+        lem = lemmas[k] if lemmas is not None else lemma(w)
+        by_lemma = cue_lemmas.get(lem, _EMPTY)
+        if not by_form and not by_lemma and _name_shaped(w, lem) and (common := common_lemma(w)) is not None:
             by_lemma = cue_lemmas.get(common, _EMPTY)  # «мигранты — варвары»: not «Варвара»
         cue[k] = by_form | by_lemma if by_form and by_lemma else by_form or by_lemma
     _mark_idioms(words, lemmas, region, cue)
