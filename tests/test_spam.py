@@ -313,6 +313,17 @@ def test_official_links_are_weak() -> None:
     assert sigs and all(s.name == "url" and s.weight <= 0.15 for s in sigs)
 
 
+@pytest.mark.parametrize(
+    "link",
+    ["https://minzdrav.stavregion.ru/news", "https://gzhi.stavkray.ru", "https://dumapyatigorsk.ru",
+     "https://za.gorodsreda.ru", "https://www.culture.ru/afisha"],
+)
+def test_the_regions_and_the_citys_own_sites_are_official(link: str) -> None:
+    # (round 28: residents pointing to the regional ministries or the city duma were held as a lone link)
+    sigs = spam_signals(f"Прочитала на {link} про это, а у нас говорят другое")
+    assert sigs and all(s.name == "url" and s.weight <= 0.15 for s in sigs)
+
+
 def test_vk_reply_markup_is_not_a_link() -> None:
     assert spam_signals("[id123456|Иван], согласен с вами") == []
 
