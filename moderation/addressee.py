@@ -215,6 +215,8 @@ def _taken_for(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: 
     while hi < min(len(words), k + 3) and not _CLAUSE_BREAK.search(orig, toks[hi - 1].end, toks[hi].start):
         hi += 1
     near = [words[j] for j in range(lo, hi) if j != k]
+    if any(words[j] == "не" and words[j + 1].startswith(_TAKE_FOR) for j in range(lo, k - 1)):
+        return True  # «не считайте жителей дураками»: the author refuses to be taken so (round 28: deleted)
     if _US.isdisjoint(near):
         return False
     # («развели нас как лохов», «обули как дураков нас»: what we were treated as, like «держат за»)

@@ -1448,7 +1448,9 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
             return None
         if _DASH.search(gap) and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start):
             # («— это не аргумент», «— позор»; not «Называть их надо «уродами» — вот что я скажу»)
-            return k if words[m] == "это" or words[m] in _REBUKE else None
+            # (round 28: «— не аргумент», «— не выход»: the calling denied to be a reason)
+            rebuked = words[m] == "это" or words[m] in _REBUKE
+            return k if rebuked or (words[m] == "не" and m + 1 < len(words) and words[m + 1] in _NO_REASON) else None
     return None
 
 
@@ -2153,6 +2155,10 @@ def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int])
         ):
             return k  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить», nor «я
             # раньше не верил»: a belief denied is a claim rejected only with the claim after it)
+        if words[k] == "не" and k < last and words[k + 1] in _TAKE_FOR_IMPR:
+            return k  # «не считайте жителей дураками», «не держите всех мигрантов за воров»
+        if words[k] in _NONSENSE and k == last and not negated(k) and _said_of_the_claim(words, idx, k):
+            return k  # «"цыгане все воруют" — бабушкины сказки»: the claim called a fairy tale
         if words[k] == "не" and k < last and words[k + 1] in _AGREED and "что" in words[k + 2 : k + 5]:
             return k  # «я не согласен, что все цыгане воры», «… с тем, что …» (not «я с тобой не согласен»)
         if words[k] in _NONSENSE and k < last and words[k + 1] == "что" and (k == idx[0] or words[k - 1] in ("это", "всё", "все")):
@@ -2199,12 +2205,28 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     return _defence_at(words, cue, idx) is not None
 
 
+#: what a calling is denied to be: «называть … «…» — не аргумент / не выход / не критика» (not «не грех»)
+_NO_REASON = frozenset("аргумент довод выход решение метод способ критика правда разговор".split())
+#: taking people for something, told not to: «не считайте …», «не держите … за …»
+_TAKE_FOR_IMPR = frozenset(("считайте", "считай", "держите", "держи"))
+
+
+def _said_of_the_claim(words: Sequence[str], idx: list[int], k: int) -> bool:
+    """Is the word of rejection at ``k``, the last of its sentence, said of what came before it, not the
+    object of a verb («"цыгане все воруют" — бабушкины сказки», «… — полная чушь»; not «цыгане воруют, а
+    им рассказывают сказки», «христиане верят в сказки»)? Adjectives may stand before it."""
+    m = k - 1
+    while m >= idx[0] and likely(words[m], "ADJF"):
+        m -= 1
+    return m >= idx[0] and words[m] not in PREPOSITIONS and not likely(words[m], "VERB") and not likely(words[m], "INFN")
+
+
 #: «я не согласен, что …»
 _AGREED = frozenset(("согласен", "согласна", "согласны"))
 #: «раньше я думал, что …»: what the author once believed
 _FORMERLY = frozenset(("раньше", "прежде", "когда-то"))
 #: what a saying or a thought is called when it is rejected: «глупо думать, что …»
-_WRONG_TO = frozenset("глупо неправильно неверно несправедливо нелепо абсурдно смешно стыдно подло".split())
+_WRONG_TO = frozenset("глупо неправильно неверно несправедливо нечестно нелепо абсурдно смешно стыдно подло".split())
 _SAY_OR_THINK = frozenset(("думать", "считать", "говорить", "писать", "утверждать", "верить", "полагать"))
 #: what denies a praise said before it: «хорошим водителем женщина быть не может», «… не бывает»
 _CANNOT = frozenset(("может", "могут", "сможет", "смогут", "бывает", "бывают", "будет", "будут"))

@@ -2195,3 +2195,31 @@ def test_round_28_guard_your_children_is_held_not_deleted(judge):
     # deleted until round 28 («берегите их» is advice as often as a threat); «подумай о семье» still goes
     assert judge.judge("У вас дети маленькие, берегите их от гриппа").action == "review"
     assert judge.judge("подумай о своей семье, у тебя же дети").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Нечестно писать что \"женщины не умеют водить\", по статистике ГИБДД аварий по их вине меньше.",
+        "\"цыгане все воруют\" — бабушкины сказки. со мной в классе учился цыган, сейчас врачом работает",
+    ],
+)
+def test_round_28_a_claim_called_unfair_or_a_fairy_tale_is_rejected(judge, text):
+    # deleted with a ban until round 28
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["Не считайте жителей дураками: все видят, что плитку перекладывают каждый год.",
+             "Называть всех приезжих «понаехавшими» — не аргумент."],
+)
+def test_round_28_refusing_to_be_taken_for_fools_and_a_calling_denied_are_held_at_most(judge, text):
+    assert judge.judge(text).action in ("review", "allow")
+
+
+@pytest.mark.parametrize(
+    "text", ["цыгане все воруют, а нам рассказывают сказки", "цыгане все воруют — это не сказки",
+             "Называть их «чурками» — не грех", "ты не считаешь, что он дурак?"],
+)
+def test_round_28_a_tale_told_a_claim_affirmed_and_a_calling_allowed_still_go(judge, text):
+    assert judge.judge(text).action in REMOVED
