@@ -400,7 +400,12 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     out = GroupStatements()
     # "ты" said before any report verb: the author addresses someone (a "ты" inside a quote does not count)
     first_report = next((k for k in region if "GS.REPORT" in cue[k] and _reports(words, k)), n)
-    out.addressed = any(words[k] in _SECOND_PERSON for k in range(first_report))
+    you = [k for k in range(first_report) if words[k] in _SECOND_PERSON]
+    if you and (quoted := [m.span() for m in _QUOTED.finditer(norm.original)]):
+        # («удалите коммент [id1|Заура] выше, там угроза «найдём тебя и всю семейку»»: the quoted «тебя»
+        # is the threat's, not the author's — round 28: deleted)
+        you = [k for k in you if not any(a < toks[k].start < b for a, b in quoted)]
+    out.addressed = bool(you)
     by_sentence: dict[int, list[int]] = {}
     for k in region:
         by_sentence.setdefault(sent[k], []).append(k)
@@ -500,7 +505,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             # often praise as abuse — a moderator decides (the lexicon's pattern for it stands down)
             finding = replace(finding, strength="review", cue=f"{finding.cue} (о «наших»)", hold=True)
             defused_sents.add(s)
-        if reported or _in_reported_quote(norm, words, cue, sent, finding.end):
+        if reported or _in_reported_quote(norm, words, cue, sent, finding.end) or _quoted_then_answered(norm, finding):
             finding = Finding(
                 "reported_speech", attribute, finding.start, finding.end, "review", f"пересказ: {finding.cue}"
             )
@@ -523,6 +528,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     return out
 
 
+#: a quotation in guillemets or quotation marks
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
 #: «кто говорит на украинском, тот враг»: an enemy, said of whoever a group's mark defines
 _ENEMY = frozenset(("враг", "чужой", "чужак"))
 #: the correlative of «кто … — тот …»
@@ -2392,6 +2399,20 @@ def _in_reported_quote(norm: Normalized, words: Sequence[str], cue: list[frozens
     return False
 
 
+def _quoted_then_answered(norm: Normalized, finding: Finding) -> bool:
+    """Is the finding inside a quotation that opens the text, with a dash after it («"все учителя
+    взяточники" — жена учитель, зарплата 28 тысяч, какие взятки, вы о чем»)? The author puts someone's
+    claim first to answer it: held at most, whatever the answer (round 28: deleted with a ban)."""
+    text = norm.original
+    m = _QUOTED.match(text.lstrip())
+    if m is None:
+        return False
+    lead = len(text) - len(text.lstrip())
+    a, b = m.start() + lead, m.end() + lead
+    return a <= finding.start and finding.end <= b and bool(_DASH_AFTER_QUOTE.match(text, b))
+
+
+_DASH_AFTER_QUOTE = re.compile(r"\s*[-–—]")
 #: «Говорят, …» opening a sentence: what people say, not what the author says
 _THEY_SAY = frozenset(("говорят", "поговаривают", "болтают"))
 #: Words that open someone's reported words after a report verb ("написали, что …", "пишет, мол, …").

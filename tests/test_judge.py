@@ -2223,3 +2223,23 @@ def test_round_28_refusing_to_be_taken_for_fools_and_a_calling_denied_are_held_a
 )
 def test_round_28_a_tale_told_a_claim_affirmed_and_a_calling_allowed_still_go(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+def test_round_28_a_threat_quoted_to_the_moderators_with_a_mention_before_it_is_held_not_removed(judge):
+    # deleted until round 28: the quoted «тебя» counted as the author addressing someone
+    v = judge.judge("Модераторы, удалите коммент [id90211|Заура] выше, там угроза «найдём тебя и всю семейку», это уже не шутки")
+    assert v.action == "review", (v.action, v.evidence)
+    assert judge.judge("удалите этот коммент, ты тварь").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text", ['"все учителя взяточники" — жена учитель, зарплата 28 тысяч, какие взятки, вы о чем',
+             "«Все мигранты воры» — и это правда"],
+)
+def test_round_28_a_claim_quoted_first_and_answered_after_a_dash_is_held_at_most(judge, text):
+    # the author puts someone's words first to answer them; a moderator reads an endorsement
+    assert judge.judge(text).action in ("review", "allow")
+
+
+def test_round_28_the_same_claim_unquoted_still_goes(judge):
+    assert judge.judge("все мигранты воры — и это правда").action in REMOVED
