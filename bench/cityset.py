@@ -25,7 +25,8 @@ threats, 200 insults and defamation of a person, in the OK pages' register too) 
 measured once with round 26's and round 27's code, then worked on. ``fresh31_*`` (600: group statements,
 threats, insults and defamation of a person, spam and disguised мат; ``fresh31_labelled.tsv``) were written
 at the start of round 28, measured once with round 27's code, then worked on; ``fresh32_all`` (300 of every
-kind, no labels) likewise, a little later. Figures
+kind, no labels) likewise, a little later; ``fresh33_all`` (300 of every kind) was written mid-round 28 and
+measured with round 27's and round 28's code — never worked on, never trained on, like ``fresh29_*``. Figures
 per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
