@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
 from moderation.lemmatize import PREPOSITIONS, common_lemma, lemma, parses
 from moderation.lexicon import FORBID_MODALS, forbidden_after, not_called_by
-from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, quote_open
+from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, QUOTED, quote_open
 
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.lexicon import Lexicon
@@ -401,7 +401,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     # "ты" said before any report verb: the author addresses someone (a "ты" inside a quote does not count)
     first_report = next((k for k in region if "GS.REPORT" in cue[k] and _reports(words, k)), n)
     you = [k for k in range(first_report) if words[k] in _SECOND_PERSON]
-    if you and (quoted := [m.span() for m in _QUOTED.finditer(norm.original)]):
+    if you and (quoted := [m.span() for m in QUOTED.finditer(norm.original)]):
         # («удалите коммент [id1|Заура] выше, там угроза «найдём тебя и всю семейку»»: the quoted «тебя»
         # is the threat's, not the author's — round 28: deleted)
         you = [k for k in you if not any(a < toks[k].start < b for a, b in quoted)]
@@ -528,8 +528,6 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     return out
 
 
-#: a quotation in guillemets or quotation marks
-_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
 #: «кто говорит на украинском, тот враг»: an enemy, said of whoever a group's mark defines
 _ENEMY = frozenset(("враг", "чужой", "чужак"))
 #: the correlative of «кто … — тот …»
@@ -2404,7 +2402,7 @@ def _quoted_then_answered(norm: Normalized, finding: Finding) -> bool:
     взяточники" — жена учитель, зарплата 28 тысяч, какие взятки, вы о чем»)? The author puts someone's
     claim first to answer it: held at most, whatever the answer (round 28: deleted with a ban)."""
     text = norm.original
-    m = _QUOTED.match(text.lstrip())
+    m = QUOTED.match(text.lstrip())
     if m is None:
         return False
     lead = len(text) - len(text.lstrip())

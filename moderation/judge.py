@@ -18,6 +18,7 @@ from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
 from moderation.lexicon import FORBID_MODALS, default_lexicon
+from moderation.normalize import QUOTED
 from moderation.policy import SPAM_CONTACT, Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
     CATEGORIES,
@@ -1360,8 +1361,6 @@ _NOTICE_FORMS = frozenset(
 )
 
 
-#: Quotation marks around what someone else wrote («…», "…", “…”, „…“).
-_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
 #: How someone else reaches people, told in the third person («пишут в личку», «звонят с номера»).
 _TOLD_CONTACT = re.compile(r"(?<!\w)(?:пишут|пишет|звонят|звонит|предлагают|предлагает|присылают|присылает|шлют|рассылают)(?!\w)")
 #: Words of a warning about spam or a report of it to the page, said outside the quote.
@@ -1378,7 +1377,7 @@ def _quotes_spam(p: Prepared) -> bool:
     text = p.text
     if "«" not in text and '"' not in text and "“" not in text and "„" not in text:
         return False
-    spans = [m.span() for m in _QUOTED.finditer(text)]
+    spans = [m.span() for m in QUOTED.finditer(text)]
     if not spans:
         return False
     for s in p.spam:

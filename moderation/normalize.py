@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from moderation.lookalikes import FOLD, FOLD_ALT, FOLD_UPPER
 
-__all__ = ["COPULA_DASH", "QUOTE_CLOSING", "QUOTE_OPENING", "QUOTE_PAIRS", "Normalized", "Token", "normalize", "quote_open", "spelled_out", "squeeze_doubles"]
+__all__ = ["COPULA_DASH", "QUOTED", "QUOTE_CLOSING", "QUOTE_OPENING", "QUOTE_PAIRS", "Normalized", "Token", "normalize", "quote_open", "spelled_out", "squeeze_doubles"]
 
 
 class Token(NamedTuple):
@@ -111,6 +111,8 @@ _QUOTE_MARK = re.compile("[" + "".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS
 #: a mark that opens a quotation, and one that closes it (:data:`QUOTE_PAIRS`)
 QUOTE_OPENING = re.compile("[" + "".join(sorted(QUOTE_PAIRS)) + "]")
 QUOTE_CLOSING = re.compile("[" + "".join(sorted(set(QUOTE_PAIRS.values()))) + "]")
+#: A whole quotation, its marks included («…», "…", “…”, „…“ or „…”)
+QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
 #: a dash that stands for the copula («сосед — алкаш», «кто придумал — идиот»): an en or em dash, or a
 #: hyphen with spaces round it (not the hyphen inside «кто-то»)
 COPULA_DASH = re.compile(r"\s-\s|[—–]")
