@@ -1113,12 +1113,11 @@ class Lexicon:
         toks = n.tokens
         orig = n.original
         out: list[Hit] = []
-        text = n.text
-        for m in _SHORT_RUN.finditer(text):
-            start = text.count(" ", 0, m.start(1))  # the run's first token: the text is the tokens joined by spaces
-            hi = start + m.group(1).count(" ") + 1
-            if hi > len(words) or words[start] != m.group(1).partition(" ")[0]:
-                continue  # (defensive: a token with a space inside would shift the count)
+        for m in _SHORT_RUN.finditer(n.text):
+            span = n.token_span(m.start(1), m.end(1))
+            if span is None:
+                continue
+            start, hi = span[0], span[1] + 1
             while start + 2 < hi:
                 end = min(hi, start + _SYLLABLES_MAX)
                 while end - start >= 3 and not self._syllables_join(n, words, found, start, end):

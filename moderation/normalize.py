@@ -67,6 +67,16 @@ class Normalized:
             words = [t.text for t in self.tokens]
         return tuple(words)
 
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and the last token of ``text[start:end]`` (a match in the tokens joined by spaces), or
+        None when the slice does not begin at a token (defensive: a token never holds a space)."""
+        first = self.text.count(" ", 0, start)
+        last = first + self.text.count(" ", start, end)
+        words = self.words
+        if last >= len(words) or words[first] != self.text[start:end].partition(" ")[0]:
+            return None
+        return first, last
+
     @cached_property
     def sentences(self) -> tuple[int, ...]:
         """The sentence number of each token: a new sentence starts after «.», «!», «?», «;», «…» or a

@@ -46,10 +46,10 @@ def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
     )
     if not pointed and (_CAREFUL.isdisjoint(words) or not _called_by_name(norm)):
         return None
-    at = norm.text.count(" ", 0, m.start())  # the warning's first token: the text is the tokens joined by spaces
-    last = at + m.group().count(" ")
-    if last >= len(toks) or words[at] != m.group().partition(" ")[0]:
+    span = norm.token_span(m.start(), m.end())
+    if span is None:
         return None
+    at, last = span
     if last + 1 < len(toks) and not _CLAUSE_END.search(norm.original, toks[last].end, toks[last + 1].start):
         return None  # the warning ends its clause (not «мы в курсе проблемы», «берегите их от гриппа»)
     a, b = toks[at], toks[last]
