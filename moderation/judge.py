@@ -1404,6 +1404,8 @@ def _notice(p: Prepared) -> bool:
         or not _SERVICE_LINE.isdisjoint(lemmas)
         or ("горячий" in lemmas and "линия" in lemmas)
         or _HELP_FIND.search(p.norm.text) is not None  # «Помогите найти человека! … звоните дочери 8-928-…»
+        or _GOOD_HANDS.search(p.norm.text) is not None  # «шесть щенков, отдают в добрые руки, звоните …»
+        or _WHOSE_PET.search(p.norm.text) is not None  # «Кто ищет рыжую кошку — она у нас во дворе, пишите …»
         # «Всем двором идём в суд за неустойкой с управляйки. Кто в деле — пишите в личку» (deleted in
         # round 27): neighbours gathering for a lawful step
         or (_TOGETHER.search(p.norm.text) is not None and not _LAWFUL_STEP.isdisjoint(lemmas))
@@ -1416,6 +1418,13 @@ _TOGETHER = re.compile(r"(?:^| )(?:всем (?:двором|домом|подъ�
 _LAWFUL_STEP = frozenset("суд иск прокуратура жалоба заявление собрание обращение".split())
 
 
+#: pets given away («отдам котят в добрые руки»; round 28: deleted with a ban as an advertisement)
+_GOOD_HANDS = re.compile(r"(?:^| )в добрые руки(?: |$)")
+#: a pet found, its owner sought («кто ищет рыжую кошку», «чей пёс бегает у школы?»)
+_WHOSE_PET = re.compile(
+    r"(?:^| )(?:кто ищет|чья|чей|чьи)(?: [а-я]+){0,2} (?:кошк[а-я]*|кот|кота|котик[а-я]*|собак[а-я]*|пес|пса|щен[а-я]*"
+    r"|котен[а-я]*|котят[а-я]*|попуга[а-я]*)(?: |$)"
+)
 #: a plea to find someone or something («помогите найти человека», «помогите найти хозяина»)
 _HELP_FIND = re.compile(r"(?:^| )помогите (?:нам |пожалуйста )?найти ")
 

@@ -2243,3 +2243,25 @@ def test_round_28_a_claim_quoted_first_and_answered_after_a_dash_is_held_at_most
 
 def test_round_28_the_same_claim_unquoted_still_goes(judge):
     assert judge.judge("все мигранты воры — и это правда").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У соседки сука ощенилась, шесть щенков, отдают в добрые руки. Звоните Вере 8-962-400-17-35",
+        "Кто ищет рыжую кошку с улицы Ермолова — она сидит у нас во дворе, пишите 8-961-208-54-90",
+    ],
+)
+def test_round_28_pets_given_away_or_found_with_a_phone_are_no_advertisement(judge, text):
+    # deleted with a ban until round 28 (fresh34, measured once)
+    assert judge.judge(text).action == "allow"
+
+
+def test_round_28_a_job_offered_to_whoever_seeks_one_is_still_spam(judge):
+    assert judge.judge("Кто ищет работу — звоните 8-961-208-54-90, от 3000 в день").action in REMOVED
+
+
+def test_round_28_a_threat_that_came_in_a_private_message_is_reported_not_made(judge):
+    v = judge.judge("Администратор группы, мне в личку пришло «я знаю, где ты живёшь» после моего комментария. Скрин прикладываю")
+    assert v.action == "review", (v.action, v.evidence)
+    assert judge.judge("я знаю, где ты живёшь, мне пришло время").action in REMOVED
