@@ -26,7 +26,9 @@ measured once with round 26's and round 27's code, then worked on. ``fresh31_*``
 threats, insults and defamation of a person, spam and disguised мат; ``fresh31_labelled.tsv``) were written
 at the start of round 28, measured once with round 27's code, then worked on; ``fresh32_all`` (300 of every
 kind, no labels) likewise, a little later; ``fresh33_all`` (300 of every kind) was written mid-round 28 and
-measured with round 27's and round 28's code — never worked on, never trained on, like ``fresh29_*``. Figures
+measured with round 27's and round 28's code — never worked on, never trained on, like ``fresh29_*``;
+``fresh34_all`` (300 thread replies of every kind) was written at the end of round 28, measured once with round
+27's and round 28's code, and only its clean removals were worked on. Figures
 per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
