@@ -2402,12 +2402,8 @@ def _quoted_then_answered(norm: Normalized, finding: Finding) -> bool:
     взяточники" — жена учитель, зарплата 28 тысяч, какие взятки, вы о чем»)? The author puts someone's
     claim first to answer it: held at most, whatever the answer (round 28: deleted with a ban)."""
     text = norm.original
-    m = QUOTED.match(text.lstrip())
-    if m is None:
-        return False
-    lead = len(text) - len(text.lstrip())
-    a, b = m.start() + lead, m.end() + lead
-    return a <= finding.start and finding.end <= b and bool(_DASH_AFTER_QUOTE.match(text, b))
+    m = QUOTED.match(text, len(text) - len(text.lstrip()))
+    return m is not None and m.start() <= finding.start and finding.end <= m.end() and bool(_DASH_AFTER_QUOTE.match(text, m.end()))
 
 
 _DASH_AFTER_QUOTE = re.compile(r"\s*[-–—]")

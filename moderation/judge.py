@@ -18,7 +18,7 @@ from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
 from moderation.lexicon import FORBID_MODALS, default_lexicon
-from moderation.normalize import QUOTED
+from moderation.normalize import QUESTION_END, QUOTED
 from moderation.policy import SPAM_CONTACT, Policy, Thresholds, ceilings, channels_only, with_rule_floors
 from moderation.verdict import (
     CATEGORIES,
@@ -403,7 +403,7 @@ class Judge:
             p.spam,
             p.groups,
             self._spam_beyond_channels(p, scores),
-            question=bool(p.spam and _QUESTION_END.search(p.text)),
+            question=bool(p.spam and QUESTION_END.search(p.text)),
             self_insult=p.self_insult,
             authority_insult=p.authority_insult,
             thing_insult=thing_insult,
@@ -1453,8 +1453,6 @@ _ERRAND = frozenset(
     "привезти завезти занести принести доставить помочь подвезти волонтер курьер лекарство продукт".split()
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: The text ends with a question (emoji, brackets and spaces after the "?" aside).
-_QUESTION_END = re.compile(r"\?[\W_]*$")
 
 
 def _shown(quote: str) -> str:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from moderation.lookalikes import FOLD, FOLD_ALT, FOLD_UPPER
 
-__all__ = ["COPULA_DASH", "QUOTED", "QUOTE_CLOSING", "QUOTE_OPENING", "QUOTE_PAIRS", "Normalized", "Token", "normalize", "quote_open", "spelled_out", "squeeze_doubles"]
+__all__ = ["COPULA_DASH", "QUESTION_END", "QUOTED", "QUOTE_CLOSING", "QUOTE_OPENING", "QUOTE_PAIRS", "Normalized", "Token", "normalize", "quote_open", "spelled_out", "squeeze_doubles"]
 
 
 class Token(NamedTuple):
@@ -121,6 +121,8 @@ _QUOTE_MARK = re.compile("[" + "".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS
 #: a mark that opens a quotation, and one that closes it (:data:`QUOTE_PAIRS`)
 QUOTE_OPENING = re.compile("[" + "".join(sorted(QUOTE_PAIRS)) + "]")
 QUOTE_CLOSING = re.compile("[" + "".join(sorted(set(QUOTE_PAIRS.values()))) + "]")
+#: A text that ends with a question (emoji, brackets and spaces after the «?» aside)
+QUESTION_END = re.compile(r"\?[\W_]*$")
 #: A whole quotation, its marks included («…», "…", “…”, „…“ or „…”)
 QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
 #: a dash that stands for the copula («сосед — алкаш», «кто придумал — идиот»): an en or em dash, or a

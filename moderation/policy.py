@@ -13,7 +13,7 @@ from typing import Protocol
 
 from moderation import categories
 from moderation.categories import DEFAULT_THRESHOLDS, RULE_FLOORS, Thresholds
-from moderation.spam import SpamSignal, rule_score
+from moderation.spam import OFFER_NAMES, SpamSignal, rule_score
 
 __all__ = [
     "DEFAULT_THRESHOLDS", "RULE_FLOORS", "SPAM_CHANNELS", "SPAM_CONTACT", "SPAM_INTENT", "Policy", "Thresholds", "ceilings",
@@ -109,10 +109,7 @@ class Policy:
 #: Spam signals that carry an intent (commercial, recruiting, gambling, loans, crypto, dating, magic,
 #: channel promotion, invitations off the page). Links, handles, phones, emoji, caps and look-alike
 #: letters say *how* a text reaches people, not that it sells something.
-SPAM_INTENT = frozenset(
-    ("earnings", "money_offer", "loan", "casino", "betting", "crypto", "dating", "magic", "ads", "illegal_goods",
-     "pm_invite", "messenger", "cta")
-)  # fmt: skip
+SPAM_INTENT = OFFER_NAMES | frozenset(("pm_invite", "messenger", "cta"))
 SPAM_LINKS = frozenset(("url", "shortener", "vk_club_link", "tg_link", "wa_link"))
 #: Signals that say only how a text reaches people: a link, an @-mention, emoji, caps, look-alikes.
 #: (A phone or an e-mail is a contact: service ads carry one, so they are not in this set.)

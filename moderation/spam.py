@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from moderation.lookalikes import FOLD_UPPER, NON_LOOKALIKE_LATIN, TO_LATIN, shape_table
-from moderation.normalize import spelled_out
+from moderation.normalize import QUESTION_END, spelled_out
 
 _log = logging.getLogger(__name__)
 
@@ -1084,8 +1084,9 @@ def _public_vacancy(cyr: str, out: list[SpamSignal], start: int) -> None:
 
 
 #: Signals of something offered (work, money, loans, bets, crypto, dating, magic, goods): with one of
-#: these, a bare call to act is how the reader answers the offer.
-_OFFER_NAMES = frozenset(
+#: these, a bare call to act is how the reader answers the offer (the policy's commercial intents too,
+#: :data:`moderation.policy.SPAM_COMMERCE`).
+OFFER_NAMES = frozenset(
     ("earnings", "money_offer", "loan", "casino", "betting", "crypto", "dating", "magic", "ads", "illegal_goods")
 )  # fmt: skip
 #: ... strong enough to be an offer, not a word in passing (a bare «заработать» is 0.15)
@@ -1117,7 +1118,6 @@ _CALL_HINT = ("звони", "пиши", "обраща", "ставь", "пере�
 _ANSWERS = _LINK_NAMES | _CONTACT_NAMES | _INVITATIONS
 #: ... but not a messenger merely named (0.1), an official link (0.1) or a VK reply mention (0.15).
 _BARE_MENTION = 0.15
-_QUESTION_END_RE = re.compile(r"\?[\W_]*$")
 
 
 def _call_to_act_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
@@ -1125,11 +1125,11 @@ def _call_to_act_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     «Интересно? Ставь +», «переведи 0.01 на кошелёк»): the call is the contact. Never looked for without
     an offer (a resident says «звоните» too), nor in a question (whoever asks «где взять займ? пишите»
     is the one who needs it), nor when a link, a phone or an invitation is there already."""
-    if not any(s.name in _OFFER_NAMES and s.weight >= _CALL_MIN_OFFER for s in out):
+    if not any(s.name in OFFER_NAMES and s.weight >= _CALL_MIN_OFFER for s in out):
         return
     if any(s.name in _ANSWERS and s.weight > _BARE_MENTION for s in out):
         return
-    if _QUESTION_END_RE.search(cyr) or not any(h in cyr for h in _CALL_HINT):
+    if QUESTION_END.search(cyr) or not any(h in cyr for h in _CALL_HINT):
         return
     for rx, name in ((_CALL_RE, "pm_invite"), (_TRANSFER_RE, "cta")):
         for m in rx.finditer(cyr):
