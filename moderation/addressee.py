@@ -22,7 +22,13 @@ from moderation.normalize import COPULA_DASH
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.normalize import Normalized
 
-__all__ = ["blames_a_maker", "said_of_authorities", "said_of_decision_maker", "said_of_self", "said_of_things"]
+__all__ = [
+    "blames_a_maker",
+    "said_of_authorities",
+    "said_of_decision_maker",
+    "said_of_self",
+    "said_of_things",
+]
 
 #: Words that may stand between "я" and the name it gives itself ("я же просто дура", "ну я и дура",
 #: "я вам не дура"); adjectives ("я полный идиот", "себя полной идиоткой") may too.
@@ -66,6 +72,8 @@ def _no_harder_abuse(words: Sequence[str], hits: list[_Hit]) -> bool:
         and SECOND_PERSON.isdisjoint(words)
         and not any(_VILE.match(w) for w in words)
     )
+
+
 _CLAUSE_BREAK = re.compile(r"[.!?;,:()\n…\"«»]|\s[-–—]\s")
 
 
@@ -116,7 +124,9 @@ def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool: 
             return False
         if words[j] == "я":
             return any("sing" in p.tag and "nomn" in p.tag for p in parses(words[k])[:2])
-        if words[j] not in _ONE_OF and not any(p.tag.POS == "ADJF" and "nomn" in p.tag for p in parses(words[j])[:2]):
+        if words[j] not in _ONE_OF and not any(
+            p.tag.POS == "ADJF" and "nomn" in p.tag for p in parses(words[j])[:2]
+        ):
             return False
     return False
 
@@ -125,17 +135,25 @@ def _self_in_apposition(words: Sequence[str], toks, orig: str, k: int) -> bool: 
     """«опять я, балбес, пропустил приём», «я, старый дурак, поверил»: the word set off by commas right
     after «я» (an adjective may come between) names the author (round 27: deleted with a ban)."""
     j = k - 1
-    if j >= 1 and any(p.tag.POS == "ADJF" for p in parses(words[j])[:2]) and orig[toks[j - 1].end : toks[j].start].strip() == ",":
+    if (
+        j >= 1
+        and any(p.tag.POS == "ADJF" for p in parses(words[j])[:2])
+        and orig[toks[j - 1].end : toks[j].start].strip() == ","
+    ):
         j -= 1
     if j < 0 or words[j] != "я" or orig[toks[j].end : toks[j + 1].start].strip() != ",":
         return False
     after = orig[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else ""
     # «я, сука, горжусь …»: a vile word there is an oath, not the author's name for themself
-    return "," in after and not _VILE.match(words[k]) and any({"nomn", "sing"} in p.tag for p in parses(words[k])[:2])
+    return (
+        "," in after
+        and not _VILE.match(words[k])
+        and any({"nomn", "sing"} in p.tag for p in parses(words[k])[:2])
+    )
 
 
 def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
-    """"я (же/полный …) <word>", "мы (же не) <words>", "(чувствую) себя <word>", "<word> (же) я" inside
+    """ "я (же/полный …) <word>", "мы (же не) <words>", "(чувствую) себя <word>", "<word> (же) я" inside
     one clause, or what the author and their neighbours are taken for ("нас держат за идиотов")."""
     if _taken_for(words, toks, orig, k):
         return True
@@ -168,7 +186,9 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
 def _plural(word: str) -> bool:
     """Can the word be what «мы» are called — a plural nominative, or a collective like «быдло»,
     «стадо», «скот»?"""
-    return word in _HERD or any({"plur", "nomn"} in p.tag for p in parses(word)[:2])  # (not «мы этих тварей …»)
+    return word in _HERD or any(
+        {"plur", "nomn"} in p.tag for p in parses(word)[:2]
+    )  # (not «мы этих тварей …»)
 
 
 #: words for a crowd of people that take «мы» in the singular («мы не быдло», «мы вам не стадо»)
@@ -182,7 +202,12 @@ def _like_a_fool(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type
     """«Стоял как дурак под дождём», «бегала как дура по кабинетам»: the author compared with a fool
     by a past-tense verb in the singular that opens its clause (no subject before it: «водитель стоял
     как дурак» is said of the driver) — how the author felt, the commonest turn of a complaint."""
-    if k < 2 or words[k] not in _FOOLS or words[k - 1] != "как" or _CLAUSE_BREAK.search(orig, toks[k - 2].end, toks[k].start):
+    if (
+        k < 2
+        or words[k] not in _FOOLS
+        or words[k - 1] != "как"
+        or _CLAUSE_BREAK.search(orig, toks[k - 2].end, toks[k].start)
+    ):
         return False  # (a fool, not scum: «поступил как мразь» is said of someone)
     for j in range(k - 2, max(-1, k - 5), -1):  # «я (сама / же / тоже) как дура поверила» (round 27: deleted)
         if words[j] in ("я", "мы"):
@@ -191,7 +216,9 @@ def _like_a_fool(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type
             break
     if not any("past" in p.tag and "sing" in p.tag for p in parses(words[k - 2])[:1]):
         return False
-    return k == 2 or words[k - 3] == "я" or bool(_CLAUSE_BREAK.search(orig, toks[k - 3].end, toks[k - 2].start))
+    return (
+        k == 2 or words[k - 3] == "я" or bool(_CLAUSE_BREAK.search(orig, toks[k - 3].end, toks[k - 2].start))
+    )
 
 
 #: words between «я» and «как дура»: «я сама как дура», «я же тоже как дурак»
@@ -289,7 +316,8 @@ def said_of_things(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str], ha
         return False
     hit_list = list(hits)
     if any(_VILE.match(w) for w in words) or any(
-        h.category in _ANY_ABUSE and not (h.category == "insult" and h.matched == _ABOUT_YOU) for h in hit_list
+        h.category in _ANY_ABUSE and not (h.category == "insult" and h.matched == _ABOUT_YOU)
+        for h in hit_list
     ):
         return False
     found = False
@@ -342,7 +370,11 @@ def _of_thing(norm: Normalized, lemmas: list[str], k: int, adjectives: list) -> 
             j += step
             readings = parses(words[j])
             # a noun in its likeliest reading («про» is a preposition, not the abbreviation ПРО)
-            nouns = [p for p in readings if p.tag.POS == "NOUN"] if readings and readings[0].tag.POS == "NOUN" else []
+            nouns = (
+                [p for p in readings if p.tag.POS == "NOUN"]
+                if readings and readings[0].tag.POS == "NOUN"
+                else []
+            )
             if not nouns:
                 if step > 0 and readings and readings[0].tag.POS not in _IN_PHRASE and not _at_ours(words, j):
                     break  # a verb or a preposition ends the noun phrase («убогие на паперти»)
@@ -439,8 +471,14 @@ def _names_the_maker(norm: Normalized, k: int | None) -> bool:
     toks, words, orig, sent = norm.tokens, norm.words, norm.original, norm.sentences
     if _maker_named_before(words, sent, k):
         return True
-    if k > 0 and COPULA_DASH.search(orig, toks[k - 1].end, toks[k].start) and _who_made_it(words, sent, k, k, _made_not_said):
-        return True  # «Кто придумал эту развязку — идиот»: the dash stands for «тот» (not «кто это написал — …»)
+    if (
+        k > 0
+        and COPULA_DASH.search(orig, toks[k - 1].end, toks[k].start)
+        and _who_made_it(words, sent, k, k, _made_not_said)
+    ):
+        return (
+            True  # «Кто придумал эту развязку — идиот»: the dash stands for «тот» (not «кто это написал — …»)
+        )
     if not any(words[j] in _WHO and sent[j] == sent[k] for j in range(max(0, k - 3), k)):
         return False
     if not any(p.tag.case == "nomn" for p in parses(words[k])[:2]):
@@ -497,10 +535,14 @@ def _maker_named_before(words: Sequence[str], sent: list[int], k: int) -> bool:
     return False
 
 
-def _who_made_it(words: Sequence[str], sent: list[int], k: int, end: int, deed: Callable[[str], bool]) -> bool:
+def _who_made_it(
+    words: Sequence[str], sent: list[int], k: int, end: int, deed: Callable[[str], bool]
+) -> bool:
     """Is there a «кто» before ``end`` in the sentence of ``k`` with a ``deed`` verb within three words
     after it («кто придумал эту развязку»)?"""
-    return any(words[m] == "кто" and any(map(deed, words[m + 1 : m + 4])) for m in range(end) if sent[m] == sent[k])
+    return any(
+        words[m] == "кто" and any(map(deed, words[m + 1 : m + 4])) for m in range(end) if sent[m] == sent[k]
+    )
 
 
 def _made_not_said(word: str) -> bool:
@@ -525,7 +567,9 @@ def blames_a_maker(words: Sequence[str]) -> bool:
 
 #: Past verbs that name voters or supporters, not the makers of a decision: «кто за него голосовал,
 #: тот идиот» insults citizens for their choice.
-_CHOSE = frozenset("голосовать проголосовать выбирать выбрать поддерживать поддержать верить поверить".split())
+_CHOSE = frozenset(
+    "голосовать проголосовать выбирать выбрать поддерживать поддержать верить поверить".split()
+)
 
 
 def _made_it(word: str) -> bool:

@@ -111,7 +111,9 @@ class MultiLabelLinear(BaseEstimator, ClassifierMixin):
                     rows_a.append(float(cal.a_))
                     rows_c.append(float(cal.b_))
                     rows_label.append(j)
-                self.coef_[j] = np.mean([cc.estimator.coef_.ravel() for cc in model.calibrated_classifiers_], axis=0) * r
+                self.coef_[j] = (
+                    np.mean([cc.estimator.coef_.ravel() for cc in model.calibrated_classifiers_], axis=0) * r
+                )
             else:
                 model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000)
                 model.fit(Xj, y, sample_weight=sample_weight_j)
@@ -175,7 +177,9 @@ def nb_ratios(X: sparse.csr_matrix, y: np.ndarray) -> np.ndarray:
     return np.abs(np.log((pos / pos.sum()) / (neg / neg.sum()))).astype(np.float32)
 
 
-def union_transform(features: FeatureUnion, items: list, dtype: type | None = None) -> sparse.csr_matrix | np.ndarray:
+def union_transform(
+    features: FeatureUnion, items: list, dtype: type | None = None
+) -> sparse.csr_matrix | np.ndarray:
     """``features.transform(items)``, without the per-call set-up of sklearn's FeatureUnion.
 
     FeatureUnion.transform builds a joblib ``Parallel`` and wraps its output on every call, about half
@@ -188,7 +192,11 @@ def union_transform(features: FeatureUnion, items: list, dtype: type | None = No
     rule block's float64 only to be narrowed again (a copy of the batch per prediction).
     """
     parts = [t for _, t in features.transformer_list]
-    if features.n_jobs not in (None, 1) or features.transformer_weights or any(isinstance(t, str) for t in parts):
+    if (
+        features.n_jobs not in (None, 1)
+        or features.transformer_weights
+        or any(isinstance(t, str) for t in parts)
+    ):
         out = features.transform(items)
         return out if dtype is None else out.astype(dtype, copy=False)
     blocks = [t.transform(items) for t in parts]
@@ -197,7 +205,9 @@ def union_transform(features: FeatureUnion, items: list, dtype: type | None = No
     return np.hstack(blocks) if dtype is None else np.hstack(blocks).astype(dtype, copy=False)
 
 
-def read_probs(features: FeatureUnion, clf: MultiLabelLinear, X: sparse.csr_matrix) -> tuple[np.ndarray, sparse.csr_matrix]:  # noqa: N803
+def read_probs(
+    features: FeatureUnion, clf: MultiLabelLinear, X: sparse.csr_matrix
+) -> tuple[np.ndarray, sparse.csr_matrix]:  # noqa: N803
     """Each label's probability for the rows of ``X``, and the rows as the abuse heads read them.
 
     The spam head reads a text as written; every other head reads a shouted text without its

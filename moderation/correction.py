@@ -132,7 +132,11 @@ def base_classifier(clf):
 
 
 def _fit_one(
-    o: np.ndarray, X: sparse.csr_matrix, y: np.ndarray, penalty: float, sw: np.ndarray  # noqa: N803
+    o: np.ndarray,
+    X: sparse.csr_matrix,
+    y: np.ndarray,
+    penalty: float,
+    sw: np.ndarray,  # noqa: N803
 ) -> tuple[float, float, np.ndarray]:
     """Penalised, weighted logistic regression with the base logit ``o`` as a (scalable) offset."""
     n, d = X.shape
@@ -266,8 +270,10 @@ def fit_correction(
     for j, c in enumerate(names):
         pos = np.array([c in ls for ls in labels])
         if pos.sum() < min_labels or keep.sum() < min_labels:
-            report.skipped[c] = (f"{int(pos.sum())} меток «{categories.CATEGORY_NAMES_RU.get(c, c)}» и "
-                                 f"{int(keep.sum())} «оставить» — нужно не меньше {min_labels} каждого")
+            report.skipped[c] = (
+                f"{int(pos.sum())} меток «{categories.CATEGORY_NAMES_RU.get(c, c)}» и "
+                f"{int(keep.sum())} «оставить» — нужно не меньше {min_labels} каждого"
+            )
             continue
         rows = np.flatnonzero(pos | keep)  # a text labelled with another category says nothing about c
         plan.append((j, c, rows, pos[rows].astype(np.int8)))
@@ -313,9 +319,16 @@ def fit_correction(
         corrections[c] = LabelCorrection(c, a, b, w, best, int(y.sum()), int(len(y) - y.sum()))
         oof[rows, j] = expit(logit(best_pred) + shift)
         base_ll = _logloss(y, P0[rows, j], sw)
-        report.corrected[c] = {"positives": int(y.sum()), "keeps": int(len(y) - y.sum()), "penalty": best,
-                               "a": round(a, 3), "b": round(b, 3), "cutoff_shift": round(shift, 3),
-                               "logloss_base": round(base_ll, 4), "logloss_corrected_cv": round(best_loss, 4)}
+        report.corrected[c] = {
+            "positives": int(y.sum()),
+            "keeps": int(len(y) - y.sum()),
+            "penalty": best,
+            "a": round(a, 3),
+            "b": round(b, 3),
+            "cutoff_shift": round(shift, 3),
+            "logloss_base": round(base_ll, 4),
+            "logloss_corrected_cv": round(best_loss, 4),
+        }
 
     for _ in ticks:  # run the bar to its end
         pass
@@ -324,8 +337,9 @@ def fit_correction(
     # Out-of-fold model scores → the judge's final scores (rule floors), for per-community thresholds.
     final = with_floors(oof.copy(), names, list(prepared))
     if communities is not None:
-        report.community_thresholds = _community_thresholds(final, labels, names, communities, report.thresholds,
-                                                            list(corrections), community_min)
+        report.community_thresholds = _community_thresholds(
+            final, labels, names, communities, report.thresholds, list(corrections), community_min
+        )
     report.seconds = round(time.monotonic() - t0, 1)
     return clf, report
 
@@ -367,8 +381,11 @@ def _shift(base: dict[str, float], delete: float) -> dict[str, float]:
     """Move a category's review/delete/ban band so that delete lands on ``delete`` (gaps kept)."""
     gap_r = base["delete"] - base["review"]
     gap_b = base["ban"] - base["delete"]
-    return {"review": round(max(delete - gap_r, 0.1), 3), "delete": round(delete, 3),
-            "ban": round(min(delete + gap_b, 0.95), 3)}
+    return {
+        "review": round(max(delete - gap_r, 0.1), 3),
+        "delete": round(delete, 3),
+        "ban": round(min(delete + gap_b, 0.95), 3),
+    }
 
 
 def tune_delete_thresholds(
@@ -404,8 +421,13 @@ def _community_thresholds(final, labels, names, communities, global_t, corrected
     for key in big:
         mask = comm == key
         sub_labels = [labels[i] for i in np.flatnonzero(mask)]
-        tuned = tune_delete_thresholds(final[mask], sub_labels, names, global_t, [
-            c for c in corrected if sum(c in ls for ls in sub_labels) >= minimum // 5])
+        tuned = tune_delete_thresholds(
+            final[mask],
+            sub_labels,
+            names,
+            global_t,
+            [c for c in corrected if sum(c in ls for ls in sub_labels) >= minimum // 5],
+        )
         diff = {c: t for c, t in tuned.items() if abs(t["delete"] - global_t[c]["delete"]) >= 0.025}
         if diff:
             out[key] = diff
@@ -423,16 +445,22 @@ def corrected_artifact(
 ) -> ModelArtifact:
     """A new artifact: the base pipeline's steps with the corrected classifier and tuned thresholds."""
     pipe = artifact.pipeline
-    new_pipe = Pipeline([("prepare", pipe.named_steps["prepare"]), ("features", pipe.named_steps["features"]),
-                         ("clf", clf)])
+    new_pipe = Pipeline(
+        [("prepare", pipe.named_steps["prepare"]), ("features", pipe.named_steps["features"]), ("clf", clf)]
+    )
     m = dict(artifact.metrics)
     m.update(metrics or {})
     m["correction"] = report.corrected
     m.pop("community_thresholds", None)  # an earlier correction's, if the base carried one
     if report.community_thresholds:
         m["community_thresholds"] = report.community_thresholds
-    return ModelArtifact(pipeline=new_pipe, version=version, thresholds=report.thresholds, metrics=m,
-                         data=list(artifact.data) + list(data or []))
+    return ModelArtifact(
+        pipeline=new_pipe,
+        version=version,
+        thresholds=report.thresholds,
+        metrics=m,
+        data=list(artifact.data) + list(data or []),
+    )
 
 
 def community_thresholds(artifact: ModelArtifact, community: str) -> dict[str, dict[str, float]]:

@@ -74,7 +74,11 @@ _NEUTRAL_TEMPLATES: tuple[str, ...] = (
 @cache
 def _parse(lemma: str):  # type: ignore[no-untyped-def]
     morph = analyzer()
-    ps = [p for p in morph.parse(lemma) if p.normal_form.replace("ё", "е") == lemma and p.tag.POS in ("NOUN", "ADJF")]
+    ps = [
+        p
+        for p in morph.parse(lemma)
+        if p.normal_form.replace("ё", "е") == lemma and p.tag.POS in ("NOUN", "ADJF")
+    ]
     return ps[0] if ps else None
 
 
@@ -100,7 +104,9 @@ def neutral_sentences(weight: float = 0.5, seed: int = 0, per_word: int = 4) -> 
             for template in rng.sample(_NEUTRAL_TEMPLATES, per_word):
                 text = _fill(template, noun)
                 if text:
-                    out.append(Example(text, "counterfactual", labels=frozenset(), weight=weight, group=f"cf:{noun}"))
+                    out.append(
+                        Example(text, "counterfactual", labels=frozenset(), weight=weight, group=f"cf:{noun}")
+                    )
     return out
 
 

@@ -39,13 +39,21 @@ SOURCES: dict[str, Source] = {
         True,
     ),
     "russe_detox": Source(
-        "russe_detox", "RUSSE-2022 detoxification (RuParaDetox), toxic sentences + neutral rewrites", "OpenRAIL++", True
+        "russe_detox",
+        "RUSSE-2022 detoxification (RuParaDetox), toxic sentences + neutral rewrites",
+        "OpenRAIL++",
+        True,
     ),
     "vk_distorted": Source(
-        "vk_distorted", "Russian Distorted Toxicity (3,000 VK comments; Gorbunova 2022)", "MIT (data statement)", True
+        "vk_distorted",
+        "Russian Distorted Toxicity (3,000 VK comments; Gorbunova 2022)",
+        "MIT (data statement)",
+        True,
     ),
     "tg_spam": Source("tg_spam", "tg-spam spam/ham samples (umputun/tg-spam)", "MIT", True),
-    "seed": Source("seed", "modbot seed corpus (civic comments written by the project)", "MIT (project)", True),
+    "seed": Source(
+        "seed", "modbot seed corpus (civic comments written by the project)", "MIT (project)", True
+    ),
     "city": Source(
         "city",
         "modbot city-page sentences (violations by category and clean ones in the same words, written for the project)",
@@ -59,10 +67,16 @@ SOURCES: dict[str, Source] = {
         True,
     ),
     "skoltech": Source(
-        "skoltech", "Skoltech sensitive topics / inappropriateness", "CC BY-NC-SA 4.0 — evaluation only", False
+        "skoltech",
+        "Skoltech sensitive topics / inappropriateness",
+        "CC BY-NC-SA 4.0 — evaluation only",
+        False,
     ),
     "hate_manual": Source(
-        "hate_manual", "hate_speech_groups_manual (student annotation)", "none stated — evaluation only", False
+        "hate_manual",
+        "hate_speech_groups_manual (student annotation)",
+        "none stated — evaluation only",
+        False,
     ),
 }
 #: Not a file format: the labels ``modbot retrain`` reads from the database (a full retrain adds them).
@@ -185,7 +199,9 @@ READERS = {
 }
 
 
-def load(paths: list[Path], *, neutral_weight: float = 1.0, skip_russe_eval: bool = True) -> dict[str, list[Example]]:
+def load(
+    paths: list[Path], *, neutral_weight: float = 1.0, skip_russe_eval: bool = True
+) -> dict[str, list[Example]]:
     """Read every known file under ``paths``. Unknown files are skipped; refused sets raise."""
     found: dict[str, list[Example]] = {}
     for root in paths:

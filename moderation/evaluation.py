@@ -90,8 +90,14 @@ def regression_figures(items: Sequence[RegressionItem], actions: Sequence[str]) 
     }
 
 
-def f1_change_interval(violation: Sequence[bool], current: Sequence[str], candidate: Sequence[str],
-                       *, rounds: int = 1000, seed: int = 0) -> tuple[float, float] | None:
+def f1_change_interval(
+    violation: Sequence[bool],
+    current: Sequence[str],
+    candidate: Sequence[str],
+    *,
+    rounds: int = 1000,
+    seed: int = 0,
+) -> tuple[float, float] | None:
     """95 % paired bootstrap interval of the candidate's F1 minus the current model's on the same
     labels: how large a change the held-out labels can tell from chance (None if nothing to say)."""
     import numpy as np
@@ -132,7 +138,9 @@ class Rule:
 #: The issue's three headline figures, plus one of ours: the regression set's violations must keep
 #: going (a batch of labels flipped to "keep" — poisoning — shows there first).
 RULES: tuple[Rule, ...] = (
-    Rule(("regression", "clean_deleted"), "удалено чистых комментариев регрессионного набора", False, 0.0, "n"),
+    Rule(
+        ("regression", "clean_deleted"), "удалено чистых комментариев регрессионного набора", False, 0.0, "n"
+    ),
     Rule(("held_out", "caught"), "доля пойманных нарушений на отложенных метках модераторов", True, 0.02),
     Rule(("held_out", "f1"), "F1 на отложенных метках модераторов", True, 0.01),
     Rule(("regression", "violations_removed"), "доля удалённых нарушений регрессионного набора", True, 0.02),
@@ -146,8 +154,9 @@ class Decision:
     checked: list[dict[str, Any]] = field(default_factory=list)
 
 
-def decide(current: dict[str, dict[str, Any]], candidate: dict[str, dict[str, Any]],
-           rules: Sequence[Rule] = RULES) -> Decision:
+def decide(
+    current: dict[str, dict[str, Any]], candidate: dict[str, dict[str, Any]], rules: Sequence[Rule] = RULES
+) -> Decision:
     """Promote only if no headline figure got worse beyond its tolerance. A figure that cannot be
     measured (no held-out violations) counts as worse: nothing unmeasured goes live by itself."""
     d = Decision(True)
@@ -161,8 +170,9 @@ def decide(current: dict[str, dict[str, Any]], candidate: dict[str, dict[str, An
             continue
         change = b - a if r.higher_is_better else a - b  # > 0 = better
         ok = change >= -r.tolerance - 1e-9
-        d.checked.append({"figure": ".".join(r.key), "current": a, "candidate": b, "ok": ok,
-                          "tolerance": r.tolerance})
+        d.checked.append(
+            {"figure": ".".join(r.key), "current": a, "candidate": b, "ok": ok, "tolerance": r.tolerance}
+        )
         if not ok:
             d.promote = False
             limit = "не должно расти вовсе" if r.tolerance == 0 else f"допустимо ухудшение до {r.tolerance:g}"
@@ -199,7 +209,9 @@ SECTION_TITLES = {
 }
 
 
-def comparison_rows(current: dict[str, dict[str, Any]], candidate: dict[str, dict[str, Any]]) -> list[list[str]]:
+def comparison_rows(
+    current: dict[str, dict[str, Any]], candidate: dict[str, dict[str, Any]]
+) -> list[list[str]]:
     """Rows ``[section, figure, current, candidate, change]`` of the comparison table."""
     rows: list[list[str]] = []
     sections = [s for s in SECTION_TITLES if s in current or s in candidate]
@@ -212,14 +224,23 @@ def comparison_rows(current: dict[str, dict[str, Any]], candidate: dict[str, dic
         for sec, key, title, unit in TABLE_ROWS:
             if sec != s:
                 continue
-            rows.append([head, title.format(**{k: meta.get(k, "?") for k in ("clean", "violations")}),
-                         *_pair(current.get(s, {}).get(key), candidate.get(s, {}).get(key), unit)])
+            rows.append(
+                [
+                    head,
+                    title.format(**{k: meta.get(k, "?") for k in ("clean", "violations")}),
+                    *_pair(current.get(s, {}).get(key), candidate.get(s, {}).get(key), unit),
+                ]
+            )
             head = ""
     for s in dict.fromkeys(extra):
         meta = candidate.get(s) or current.get(s) or {}
         head = f"{meta.get('title', s)} ({meta.get('n', '?')})"
-        for key, title in (("f1", "F1"), ("caught", "полнота"), ("precision", "точность"),
-                           ("clean_deleted_rate", "доля удалённых чистых")):
+        for key, title in (
+            ("f1", "F1"),
+            ("caught", "полнота"),
+            ("precision", "точность"),
+            ("clean_deleted_rate", "доля удалённых чистых"),
+        ):
             if current.get(s, {}).get(key) is None and candidate.get(s, {}).get(key) is None:
                 continue
             rows.append([head, title, *_pair(current.get(s, {}).get(key), candidate.get(s, {}).get(key), "")])
@@ -236,8 +257,10 @@ def _pair(a: Any, b: Any, unit: str) -> list[str]:
 
 
 def markdown_table(current: dict, candidate: dict, current_name: str, candidate_name: str) -> str:
-    lines = [f"| набор | показатель | текущая `{current_name}` | кандидат `{candidate_name}` | изменение |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"| набор | показатель | текущая `{current_name}` | кандидат `{candidate_name}` | изменение |",
+        "|---|---|---|---|---|",
+    ]
     lines += ["| " + " | ".join(r) + " |" for r in comparison_rows(current, candidate)]
     return "\n".join(lines)
 
@@ -249,7 +272,9 @@ def text_table(current: dict, candidate: dict, current_name: str, candidate_name
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     out = []
     for k, r in enumerate(rows):
-        out.append("  ".join(c.ljust(widths[i]) if i < 2 else c.rjust(widths[i]) for i, c in enumerate(r)).rstrip())
+        out.append(
+            "  ".join(c.ljust(widths[i]) if i < 2 else c.rjust(widths[i]) for i, c in enumerate(r)).rstrip()
+        )
         if k == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)

@@ -55,13 +55,17 @@ class Prepared:
     spam: list[SpamSignal] = field(default_factory=list)
     view: Excerpt | None = None
     groups: GroupStatements | None = None  # what the text says about protected groups, if it names one
-    masked: tuple[int, ...] = ()  # tokens the model never sees: neutral group names ("армяне"), names, laughter
+    masked: tuple[
+        int, ...
+    ] = ()  # tokens the model never sees: neutral group names ("армяне"), names, laughter
     unseen: tuple[int, ...] = ()  # the masked tokens that stand for nothing, not for a group: names, laughter
     self_insult: bool = False  # every insult word is said by the author of themself ("я лох")
     authority_insult: bool = False  # insult aimed only at the authorities as a body ("депутаты — бездари")
     thing_insult: bool = False  # harsh words said only of things ("убогий парк", "дебильный проект")
     decision_insult: bool = False  # the name given to whoever decided ("какой дурак это придумал?")
-    complaint_insult: bool = False  # a neighbour or a worker called a weak name in a complaint ("сосед — псих, полиция …")
+    complaint_insult: bool = (
+        False  # a neighbour or a worker called a weak name in a complaint ("сосед — псих, полиция …")
+    )
     #: (vocabulary, column of each lemma unigram then bigram, -1 = not in it) from the last
     #: ``LemmaTfidf.transform``: the judge's evidence maps the model's weights back to words with it
     lemma_cols: tuple | None = None
@@ -155,9 +159,13 @@ def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:
 
 
 #: what a household kills for the table (an animate object that is no person)
-_LIVESTOCK = frozenset("курица петух цыпленок утка гусь индюк индейка кролик баран барашек овца поросенок свинья бычок теленок".split())
+_LIVESTOCK = frozenset(
+    "курица петух цыпленок утка гусь индюк индейка кролик баран барашек овца поросенок свинья бычок теленок".split()
+)
 #: games one «kills» or «tears apart» an opponent at
-_GAMES = frozenset("шахматы шашки карты нарды домино футбол волейбол баскетбол теннис бильярд танчики доту дотку кс".split())
+_GAMES = frozenset(
+    "шахматы шашки карты нарды домино футбол волейбол баскетбол теннис бильярд танчики доту дотку кс".split()
+)
 
 
 _CLAUSE_GAP = re.compile(r"[,.!?;:—–]")
@@ -200,11 +208,17 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if named or beasts:
         # «Спектакль «Идиот»», «Песня «Тварь»»: a work's name says nothing of anyone (мат stays мат);
         # «сука привитая», «скотина без присмотра на ферме»: an animal is no insult
-        spans = [(toks[a].start, toks[b].end) for a, b in named] + [(toks[i].start, toks[i].end) for i in beasts]
+        spans = [(toks[a].start, toks[b].end) for a, b in named] + [
+            (toks[i].start, toks[i].end) for i in beasts
+        ]
         hits = [h for h in hits if h.category not in _TITLE_BLIND or not _inside(h, spans)]
     if any(h.kind == "defamation_of_person" for h in hits) and _TOLD_THAT.search(norm.original):
         # «Кассир сказал, что вор украл кошелёк»: the post holder told of a crime, accused of none
-        hits = [h for h in hits if h.kind != "defamation_of_person" or not _TOLD_THAT.search(norm.original, h.start, h.end)]
+        hits = [
+            h
+            for h in hits
+            if h.kind != "defamation_of_person" or not _TOLD_THAT.search(norm.original, h.start, h.end)
+        ]
     people = full_names(norm)
     if people:
         # «Ебзеев Руслан», «Сукиасян Ашот Грантович»: a surname beside a given name is a person's name,
@@ -222,7 +236,11 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if any(h.matched == _KILL_1ST for h in hits):
         # «закопаю луковицы у подъезда», «зарежу курицу на суп»: the author's own deed done to a thing
         hits = [h for h in hits if h.matched != _KILL_1ST or not _done_to_a_thing(norm, h)]
-    pinned = [h for h in hits if h.category == "threat" and _PINNED_ON.search(norm.original, max(0, h.start - 3), h.end)]
+    pinned = [
+        h
+        for h in hits
+        if h.category == "threat" and _PINNED_ON.search(norm.original, max(0, h.start - 3), h.end)
+    ]
     if pinned:
         # «не надо на всех мусульман вешать»: the blame pinned on people, no hanging
         hits = [h for h in hits if h not in pinned]
@@ -254,12 +272,23 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         hits = sorted(
             hits
             + [
-                Hit("hate", f"анализ: {f.cue}", f.start, f.end, judged[f.start : f.end], f.attribute, f.kind, f.strength)
+                Hit(
+                    "hate",
+                    f"анализ: {f.cue}",
+                    f.start,
+                    f.end,
+                    judged[f.start : f.end],
+                    f.attribute,
+                    f.kind,
+                    f.strength,
+                )
                 for f in groups.violating
             ],
             key=lambda h: (h.start, h.end),
         )
-    if (warning := spread_warning(norm, lemmas)) is not None and not any(h.category == "threat" for h in hits):
+    if (warning := spread_warning(norm, lemmas)) is not None and not any(
+        h.category == "threat" for h in hits
+    ):
         # «у вас же внуки в 30-й садик ходят? … Берегите их»: someone's own pointed at, a warning after
         hits = sorted([*hits, warning], key=lambda h: (h.start, h.end))
     if groups is not None and groups.asserted and any(h.category == "threat" for h in hits):
@@ -288,13 +317,21 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # - medical words ("психиатр", "шизофрения", "синдром Дауна"), feelings ("ненавижу"), words
         #   about abuse ("не надо оскорблять людей") and people a complaint describes ("бомжи в подвале")
         adjectives = lexicon.group_adjectives
-        masked = tuple(sorted({*masked, *(
-            i for i, w in enumerate(words)
-            if w in blind
-            or w in _LATIN_LETTERS
-            or adjectives.get(w) in _MASKED_ADJECTIVES
-            or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))
-        )}))
+        masked = tuple(
+            sorted(
+                {
+                    *masked,
+                    *(
+                        i
+                        for i, w in enumerate(words)
+                        if w in blind
+                        or w in _LATIN_LETTERS
+                        or adjectives.get(w) in _MASKED_ADJECTIVES
+                        or (w == "дауна" and i > 0 and words[i - 1].startswith("синдром"))
+                    ),
+                }
+            )
+        )
     if not _TONGUE.isdisjoint(words) and (native := native_tongue(words)):
         masked = tuple(sorted({*masked, *native}))
     unseen = (
@@ -306,9 +343,19 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if unseen:
         masked = tuple(sorted({*masked, *unseen}))
     return Prepared(
-        judged, norm, lemmas, hits, spam_signals(judged), view, groups, masked, unseen,
-        said_of_self(norm, hits), said_of_authorities(norm, hits, lemmas),
-        said_of_things(norm, hits, lemmas, lexicon.harsh_adjectives), said_of_decision_maker(norm, hits),
+        judged,
+        norm,
+        lemmas,
+        hits,
+        spam_signals(judged),
+        view,
+        groups,
+        masked,
+        unseen,
+        said_of_self(norm, hits),
+        said_of_authorities(norm, hits, lemmas),
+        said_of_things(norm, hits, lemmas, lexicon.harsh_adjectives),
+        said_of_decision_maker(norm, hits),
         said_in_complaint(norm, hits),
     )
 
@@ -346,7 +393,11 @@ def _threats_to_groups(norm: Normalized, hits: list[Hit], asserted: list[tuple[i
             start, end = min(h.start, toks[i].start), max(h.end, toks[i].end)
             if any(s < end and start < e for s, e in hate_spans):
                 continue
-            out.append(Hit("hate", "анализ: угроза группе", start, end, orig[start:end], attribute, "call_to_exclude"))
+            out.append(
+                Hit(
+                    "hate", "анализ: угроза группе", start, end, orig[start:end], attribute, "call_to_exclude"
+                )
+            )
             hate_spans.append((start, end))
             break
     return out
@@ -426,7 +477,7 @@ _TITLE_NOUNS = frozenset(
 )
 #: Hits a work's name does not carry: what it calls someone (obscene words stay: мат is мат anywhere)
 _TITLE_BLIND = frozenset(("insult", "hate", "threat"))
-_OPEN_QUOTE = re.compile("[«\"„“]")
+_OPEN_QUOTE = re.compile('[«"„“]')
 
 
 #: a verb of telling and «что» after it, inside an accusation's span: the crime is what someone told of
@@ -467,7 +518,12 @@ def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
         if _TITLE_ABUSE.search(orig, q, close) or not _YOU.isdisjoint(norm.words[first : last + 1]):
             continue  # «песня «Мэр — дебил»», «фильм «Ты идиот»»: abuse dressed as a title
         k = first - 1
-        if lemmas[k] not in _TITLE_NOUNS and k > 0 and orig[toks[k].start].isupper() and not orig[q - 1].isalnum():
+        if (
+            lemmas[k] not in _TITLE_NOUNS
+            and k > 0
+            and orig[toks[k].start].isupper()
+            and not orig[q - 1].isalnum()
+        ):
             k -= 1  # «фильм Быкова «Дурак»»
         if lemmas[k] in _TITLE_NOUNS and not _BETWEEN_TITLE.search(orig, toks[k].end, q):
             out.append((first, last))
@@ -483,9 +539,17 @@ def _line_of_a_work(norm: Normalized, lemmas: list[str], q: int, first: int, las
     toks, orig, words = norm.tokens, norm.original, norm.words
     if first > last or last - first > 9:
         return False
-    if first >= 2 and words[first - 1] in _WITH_WORDS and any(lemmas[k] in _WORKS for k in range(max(0, first - 4), first - 1)):
+    if (
+        first >= 2
+        and words[first - 1] in _WITH_WORDS
+        and any(lemmas[k] in _WORKS for k in range(max(0, first - 4), first - 1))
+    ):
         return True  # «песню со словами «я убью тебя, лодочник»», «стих с строчкой «…»»
-    if first >= 2 and lemmas[first - 1] in _PETS and any(lemmas[k] in _CALL for k in range(max(0, first - 4), first - 1)):
+    if (
+        first >= 2
+        and lemmas[first - 1] in _PETS
+        and any(lemmas[k] in _CALL for k in range(max(0, first - 4), first - 1))
+    ):
         return True  # «бабушка зовёт нашу кошку «гадина рыжая»»: a pet's name
     if not orig[toks[first].start].isupper() or last + 1 >= len(toks):
         return False
@@ -494,11 +558,15 @@ def _line_of_a_work(norm: Normalized, lemmas: list[str], q: int, first: int, las
     if not _DASH_BEFORE.search(orig, close, toks[last + 1].start):
         return False
     after = range(last + 1, min(last + 6, len(toks)))
-    return any(lemmas[k] in _WORKS and words[k - 1] != "не" for k in after) and _YOU.isdisjoint(words[last + 1 :])
+    return any(lemmas[k] in _WORKS and words[k - 1] != "не" for k in after) and _YOU.isdisjoint(
+        words[last + 1 :]
+    )
 
 
 #: what a quoted line may be a line of
-_WORKS = frozenset("песня песенка фильм кинофильм мультфильм мультик сериал стих стихотворение поэма басня романс".split())
+_WORKS = frozenset(
+    "песня песенка фильм кинофильм мультфильм мультик сериал стих стихотворение поэма басня романс".split()
+)
 _SENTENCE_BEFORE = re.compile(r"[.!?…:]$")
 #: what a line is quoted after: «песня со словами «…»», «… с припевом «…»»
 _WITH_WORDS = frozenset("словами строчкой строками припевом".split())
@@ -537,7 +605,9 @@ _DOGS = frozenset(
     " мопс корги алабай ротвейлер доберман бигль метис".split()
 )
 #: the bough: the form «сук» reads «сука» first («спилите сук над остановкой»)
-_FORM_CUES = {"сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split())}
+_FORM_CUES = {
+    "сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split())
+}
 #: slaughter and the feast it is for
 _SLAUGHTER = frozenset("зарезать резать курбан шашлык".split())
 #: What shows one of them is meant literally, besides the animals' words: a rooster sings («петухи поют с
@@ -570,7 +640,9 @@ _THING_CUES = {
         "пасха пасхальный кулич красить покрасить крашеный варить сварить вареный жарить яичница омлет"
         " скорлупа десяток курица несушка нестись желток белок".split()
     ),
-    "вата": frozenset("аптека бинт пластырь йод перекись спирт медицинский стерильный тампон диск палочка".split()),
+    "вата": frozenset(
+        "аптека бинт пластырь йод перекись спирт медицинский стерильный тампон диск палочка".split()
+    ),
     # the quilted jacket («купил ватник, тёплый», «продают ватники и валенки»; not «купить»: «ватники купили …»)
     "ватник": frozenset("теплый валенок телогрейка куртка спецодежда одежда шапка сапог".split()),
     # a rag to wipe with («возьмите тряпку и протрите стол»; not «мыть»: «… ссаную тряпку, сортиры мыть» is
@@ -622,15 +694,25 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
         )
 
     for i, lem in enumerate(lemmas):
-        if lem in _ANIMAL_WORDS and not (i and (words[i - 1] in _POINTED or _DASH_BEFORE.search(orig, toks[i - 1].end, toks[i].start))):
+        if lem in _ANIMAL_WORDS and not (
+            i and (words[i - 1] in _POINTED or _DASH_BEFORE.search(orig, toks[i - 1].end, toks[i].start))
+        ):
             if _said_alone(norm, i):
                 continue  # «сука, опять в подвале вода»: the word a clause by itself is an oath or a call
-            if beside(i, _ANIMAL_CUES, _OWN_CUES.get(lem, frozenset()), _FORM_CUES.get(words[i], frozenset())):
+            if beside(
+                i, _ANIMAL_CUES, _OWN_CUES.get(lem, frozenset()), _FORM_CUES.get(words[i], frozenset())
+            ):
                 out.append(i)
         elif lem in _THING_CUES and not (i and words[i - 1] in _POINTED):
             if beside(i, _THING_CUES[lem]):
                 out.append(i)
-        elif saying and words[i] in _CREATURE and i > 0 and words[i - 1].startswith("всяк") and words[i + 1 : i + 3] == ("по", "паре"):
+        elif (
+            saying
+            and words[i] in _CREATURE
+            and i > 0
+            and words[i - 1].startswith("всяк")
+            and words[i + 1 : i + 3] == ("по", "паре")
+        ):
             out.append(i)
     return tuple(out)
 
@@ -642,7 +724,9 @@ def _said_alone(norm: Normalized, i: int) -> bool:
     """Is the word at ``i`` a clause by itself, punctuation (or the text's edge) on both sides of it?"""
     toks, orig = norm.tokens, norm.original
     before = i == 0 or _ALONE_GAP.search(orig, toks[i - 1].end, toks[i].start) is not None
-    return before and (i + 1 == len(toks) or _ALONE_GAP.search(orig, toks[i].end, toks[i + 1].start) is not None)
+    return before and (
+        i + 1 == len(toks) or _ALONE_GAP.search(orig, toks[i].end, toks[i + 1].start) is not None
+    )
 
 
 def named_places(norm: Normalized, adjectives: frozenset[str]) -> tuple[int, ...]:
@@ -675,7 +759,9 @@ def abbreviated(norm: Normalized) -> tuple[int, ...]:
 
 
 #: A laugh written out: «ахаха», «хахах», «хе-хе», «хи-хи», «ахпхах», «лол», «ржу», «гыгы».
-_LAUGH = re.compile(r"(?:[аеиыяо]?х[аеиыяоп]){2,}[хп]?|х[аеи]|а?ха+х[ах]*|хд|лол|ржу|ржака|ржунимагу|гы(?:гы)+|гы{2,}")
+_LAUGH = re.compile(
+    r"(?:[аеиыяо]?х[аеиыяоп]){2,}[хп]?|х[аеи]|а?ха+х[ах]*|хд|лол|ржу|ржака|ржунимагу|гы(?:гы)+|гы{2,}"
+)
 _LAUGH_IN = re.compile(rf"(?:^| )(?:{_LAUGH.pattern})(?= |$)")  # one C-level scan of the text first
 
 
@@ -758,7 +844,9 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
         ):  # fmt: skip
             out.append((i, i))
     for m in runs:
-        run = [at[w.start()] for w in _CAPITALISED.finditer(norm.original, m.start(), m.end()) if w.start() in at]
+        run = [
+            at[w.start()] for w in _CAPITALISED.finditer(norm.original, m.start(), m.end()) if w.start() in at
+        ]
         k = 0
         while k < len(run):
             if _person_word(words[run[k]]) == 0:
@@ -839,11 +927,21 @@ def kin_endearments(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]
         if lem not in _KIN_DEAR:
             continue
         a, b = i, i  # the kin phrase, with its «мой» and an adjective («сынишка трёхлетний»)
-        while a > 0 and (words[a - 1] in _MY or _adjective_or_numeral(words[a - 1])) and not _CLAUSE_GAP.search(orig, toks[a - 1].end, toks[a].start):
+        while (
+            a > 0
+            and (words[a - 1] in _MY or _adjective_or_numeral(words[a - 1]))
+            and not _CLAUSE_GAP.search(orig, toks[a - 1].end, toks[a].start)
+        ):
             a -= 1
-        while b + 1 < n and (words[b + 1] in _MY or _adjective_or_numeral(words[b + 1])) and not _CLAUSE_GAP.search(orig, toks[b].end, toks[b + 1].start):
+        while (
+            b + 1 < n
+            and (words[b + 1] in _MY or _adjective_or_numeral(words[b + 1]))
+            and not _CLAUSE_GAP.search(orig, toks[b].end, toks[b + 1].start)
+        ):
             b += 1
-        if not any(w in _MY for w in words[max(0, a - 3) : b + 1]) or (a > 0 and words[a - 1] in _MOTHERS_BOY):
+        if not any(w in _MY for w in words[max(0, a - 3) : b + 1]) or (
+            a > 0 and words[a - 1] in _MOTHERS_BOY
+        ):
             continue  # («маменькин сынок» is itself a name for a grown man)
         for span in (_comma_segment(norm, b + 1, 1), _comma_segment(norm, a - 1, -1)):
             if span is not None:
@@ -917,7 +1015,7 @@ def _known(word: str, start: int, hits: list[Hit]) -> bool:
 
 @lru_cache(maxsize=8192)
 def _surname(word: str) -> str | None:
-    """"creature" for a surname built on a word for a creature (its base, «козлов», is also an animate
+    """ "creature" for a surname built on a word for a creature (its base, «козлов», is also an animate
     noun's form — «козлов» of «козёл» — or a possessive adjective, «свиньин»), "other" for another
     surname, None for no surname. Its own cache: the shared ``parses`` cache is the analyser's, and the
     many capitalised words of a corpus would push its entries out."""
@@ -963,7 +1061,9 @@ GROUP_FEATURES = (
 )  # fmt: skip
 
 
-def lexicon_feature_names(cats: tuple[str, ...], targets: tuple[str, ...], groups: bool = False) -> tuple[str, ...]:
+def lexicon_feature_names(
+    cats: tuple[str, ...], targets: tuple[str, ...], groups: bool = False
+) -> tuple[str, ...]:
     return (
         *(f"lex_{c}" for c in cats),
         *(f"lex_hate_{t}" for t in targets),
@@ -1034,13 +1134,15 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
             # a masked token has a star in its text (moderation.normalize): most texts have none
             masked = sum(map(_IS_MASKED, p.norm.tokens)) if "*" in p.norm.text else 0
             sf = spam_features(p.text, p.spam)
-            rows.append([
-                *map(cats.__getitem__, lex_cats),
-                *map(targets.__getitem__, lex_targets),
-                masked,
-                *map(sf.__getitem__, SPAM_FEATURE_NAMES),
-                *(group_feature_values(p) if with_groups else ()),
-            ])
+            rows.append(
+                [
+                    *map(cats.__getitem__, lex_cats),
+                    *map(targets.__getitem__, lex_targets),
+                    masked,
+                    *map(sf.__getitem__, SPAM_FEATURE_NAMES),
+                    *(group_feature_values(p) if with_groups else ()),
+                ]
+            )
         values = np.array(rows, dtype=np.float64).reshape(len(rows), width)
         return sparse.csr_matrix(np.log1p(np.abs(values)) * np.sign(values) * self.scale)
 
@@ -1182,7 +1284,9 @@ class NgramIndex:
         for n in range(lo, hi + 1):
             grams = [g for g in vocabulary if len(g) == n]
             digits = (np.searchsorted(alphabet, _code_points("".join(grams))) + 1).reshape(-1, n)
-            keys.append(digits.astype(np.int64) @ base ** np.arange(n - 1, -1, -1, dtype=np.int64) + n * base**hi)
+            keys.append(
+                digits.astype(np.int64) @ base ** np.arange(n - 1, -1, -1, dtype=np.int64) + n * base**hi
+            )
             columns.append(np.fromiter(map(vocabulary.__getitem__, grams), np.int64, len(grams)))
         key, column = np.concatenate(keys), np.concatenate(columns)
         size = 1 << max(int(len(key) * 2.5).bit_length(), 4)
@@ -1255,6 +1359,8 @@ def _slot(key: np.ndarray, size: int) -> np.ndarray:
 
 def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 _KNOWN_COLUMN = (-1).__ne__  # a C-level test for the lemma columns the vocabulary has
 
 

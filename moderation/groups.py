@@ -50,7 +50,9 @@ _DASH = re.compile(r"[-–—]")
 _DIGIT = re.compile(r"\d")
 _CLAUSE_END = re.compile(r"[,:()\"«»“”„]|\s[-–—]\s|[–—]")
 #: Words that open a new clause (a predicate after them belongs to someone else).
-_CLAUSE_WORDS = frozenset("что чтобы который которая которые которых если когда где потому но а зато хотя".split())
+_CLAUSE_WORDS = frozenset(
+    "что чтобы который которая которые которых если когда где потому но а зато хотя".split()
+)
 #: Collective nouns that refer to a whole group in the singular ("молодежь", "персонал").
 _COLLECTIVE = frozenset(
     "молодежь персонал коллектив народ нация нацию нации нацией этнос ворье старичье бабье зверье"
@@ -79,7 +81,9 @@ _SQUALOR = frozenset(
 #: «лица … национальности», the officialese for a people
 _FACES = frozenset("лицо лица лиц лицам лицами лицах".split())
 #: Where people are sent to be done away with: «пора их на свалку», «стариков на мыло», «на тот свет»
-_DISPOSAL = frozenset("свалку помойку кладбище мыло утиль живодерню скотобойню убой костер виселицу кол".split())
+_DISPOSAL = frozenset(
+    "свалку помойку кладбище мыло утиль живодерню скотобойню убой костер виселицу кол".split()
+)
 #: Where people are shut away: «этих приезжих надо в резервацию», «всех их в гетто», «цыган в загон»
 #: (not «в лагерь» or «в зоопарк»: «детей в лагерь», «школьников в зоопарк» are summer news)
 _CONFINEMENT = frozenset(
@@ -116,10 +120,26 @@ _SERVICE_COMPLAINT = frozenset(
 #: are a generalisation («кавказцы обнаглели»), of a trade or an age a complaint («таксисты обнаглели,
 #: цены задрали», «подростки совсем распоясались») — held like the other things an age or a trade "does"
 _BEHAVE_BADLY = frozenset(
-    ("обнаглеть", "распоясаться", "охаметь", "оборзеть", "зарваться", "зажраться", "потерять", "попутать", "вести", "чувствовать",
-     "распуститься", "обуреть",
-     # pymorphy3's guesses for slang forms of the same verbs («оборзели» → «оборзель»)
-     "оборзель", "оборзесть", "охренель", "охреневший", "офигель")
+    (
+        "обнаглеть",
+        "распоясаться",
+        "охаметь",
+        "оборзеть",
+        "зарваться",
+        "зажраться",
+        "потерять",
+        "попутать",
+        "вести",
+        "чувствовать",
+        "распуститься",
+        "обуреть",
+        # pymorphy3's guesses for slang forms of the same verbs («оборзели» → «оборзель»)
+        "оборзель",
+        "оборзесть",
+        "охренель",
+        "охреневший",
+        "офигель",
+    )
 )
 #: a people called a danger («несут угрозу», «— опасность»), unless it is in danger («в опасности»)
 _DANGER = frozenset(("угрозу", "угроза", "опасность", "угрозой"))
@@ -136,8 +156,23 @@ _LAND = frozenset(("страна", "город", "россия", "край", "р
 
 #: the offices a party or a trade is driven out of by voters («всех депутатов гнать из думы»)
 _OFFICE = frozenset(
-    ("дума", "госдума", "правительство", "власть", "администрация", "руководство", "парламент", "мэрия",
-     "министерство", "кабинет", "кресло", "кремль", "политика", "совет", "управление")
+    (
+        "дума",
+        "госдума",
+        "правительство",
+        "власть",
+        "администрация",
+        "руководство",
+        "парламент",
+        "мэрия",
+        "министерство",
+        "кабинет",
+        "кресло",
+        "кремль",
+        "политика",
+        "совет",
+        "управление",
+    )
 )
 
 
@@ -162,7 +197,9 @@ _DISMISS = frozenset(("уволить", "увольнять", "разогнат�
 #: одного места», «гнать либералов из правительства»), not of all of them («всех медсестёр гнать»)
 _DRIVE_OUT = frozenset(("гнать", "выгнать", "выгонять", "прогнать"))
 #: what a worker or a firm may lawfully lose («лишить премии», «лишить лицензии»; not «лишить гражданства»)
-_WORK_PERKS = frozenset("премия лицензия место должность надбавка категория аккредитация допуск разряд бонус".split())
+_WORK_PERKS = frozenset(
+    "премия лицензия место должность надбавка категория аккредитация допуск разряд бонус".split()
+)
 
 
 def _dismissed(words: Sequence[str], same_sentence: list[int], j: int) -> bool:
@@ -179,13 +216,18 @@ def _dismissed(words: Sequence[str], same_sentence: list[int], j: int) -> bool:
 
 
 #: «нормальных X не бывает»: the decent ones denied
-_DECENT = frozenset("нормальных хороших честных порядочных адекватных нормальные хорошие честные порядочные".split())
+_DECENT = frozenset(
+    "нормальных хороших честных порядочных адекватных нормальные хорошие честные порядочные".split()
+)
 #: Set phrases that work as one cue word (by lemma, in order; the cue sits on the word at ``head``):
 #: «из ума выжили» is an evaluation, «держать в узде», «поставить на место» a call to subdue
 _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "из": ((("из", "ум", "выжить"), 2, "GS.EVAL"),),
     "выжить": ((("выжить", "из", "ум"), 0, "GS.EVAL"),),
-    "держать": ((("держать", "в", "узда"), 0, "GS.EXCLUDE"), (("держать", "в", "ежовый", "рукавица"), 0, "GS.EXCLUDE")),
+    "держать": (
+        (("держать", "в", "узда"), 0, "GS.EXCLUDE"),
+        (("держать", "в", "ежовый", "рукавица"), 0, "GS.EXCLUDE"),
+    ),
     "поставить": ((("поставить", "на", "место"), 0, "GS.EXCLUDE"),),
     # «пусть армяне знают своё место», «мигранты должны знать своё место»: a group kept beneath the rest
     "знать": ((("знать", "свой", "место"), 0, "GS.EVAL"),),
@@ -210,8 +252,15 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "бить": ((("бить", "жена"), 0, "GS.EVAL"), (("бить", "свой", "жена"), 0, "GS.EVAL")),
     # «бабы только и думают, как мужика на деньги развести»: swindling, like «обманывают»
     "развести": ((("развести", "на", "деньги"), 0, "GS.EVAL"), (("развести", "на", "бабки"), 0, "GS.EVAL")),
-    "разводить": ((("разводить", "на", "деньги"), 0, "GS.EVAL"), (("разводить", "на", "бабки"), 0, "GS.EVAL")),
-    "на": tuple((("на", money, verb), 2, "GS.EVAL") for money in ("деньги", "бабки") for verb in ("развести", "разводить")),
+    "разводить": (
+        (("разводить", "на", "деньги"), 0, "GS.EVAL"),
+        (("разводить", "на", "бабки"), 0, "GS.EVAL"),
+    ),
+    "на": tuple(
+        (("на", money, verb), 2, "GS.EVAL")
+        for money in ("деньги", "бабки")
+        for verb in ("развести", "разводить")
+    ),
     "жена": ((("жена", "бить"), 1, "GS.EVAL"),),
     # «цыгане торгуют наркотой»: drug dealing, like «наркоторговцы»
     "торговать": ((("торговать", "наркота"), 0, "GS.EVAL"), (("торговать", "наркотик"), 0, "GS.EVAL")),
@@ -245,8 +294,12 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "заменить": ((("заменить", "мы"), 0, "GS.SPREAD"),),
     "замещать": ((("замещать", "мы"), 0, "GS.SPREAD"),),
     "мы": (
-        (("мы", "вытеснить"), 1, "GS.SPREAD"), (("мы", "вытеснять"), 1, "GS.SPREAD"), (("мы", "выдавить"), 1, "GS.SPREAD"),
-        (("мы", "заменять"), 1, "GS.SPREAD"), (("мы", "заменить"), 1, "GS.SPREAD"), (("мы", "замещать"), 1, "GS.SPREAD"),
+        (("мы", "вытеснить"), 1, "GS.SPREAD"),
+        (("мы", "вытеснять"), 1, "GS.SPREAD"),
+        (("мы", "выдавить"), 1, "GS.SPREAD"),
+        (("мы", "заменять"), 1, "GS.SPREAD"),
+        (("мы", "заменить"), 1, "GS.SPREAD"),
+        (("мы", "замещать"), 1, "GS.SPREAD"),
     ),
     # «либералы — пятая колонна»: the enemy within, the same label
     "пятый": ((("пятый", "колонна"), 0, "GS.EVAL"),),
@@ -262,7 +315,10 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "сторона": ((("сторона", "обходить"), 1, "GS.EXCLUDE"),),
     "взятка": ((("взятка", "брать"), 1, "GS.EVAL"),),
     # «феминистки — больные на голову», «больные на всю голову»: called mad, like «психи»
-    "больной": ((("больной", "на", "голова"), 0, "GS.EVAL"), (("больной", "на", "весь", "голова"), 0, "GS.EVAL")),
+    "больной": (
+        (("больной", "на", "голова"), 0, "GS.EVAL"),
+        (("больной", "на", "весь", "голова"), 0, "GS.EVAL"),
+    ),
     # «приезжие ведут себя как хозяева», «чувствуют себя тут хозяевами»: newcomers said to lord it over
     # the town, like «обнаглели»
     "вести": (
@@ -271,8 +327,15 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
         (("вести", "себя", "как", "дома"), 0, "GS.SPREAD"),
     ),
     # («как хозяева себя ведут»: the comparison first)
-    "как": ((("как", "хозяин", "себя", "вести"), 3, "GS.SPREAD"), (("как", "хозяин", "себя", "чувствовать"), 3, "GS.SPREAD")),
-    "чувствовать": ((("чувствовать", "себя", "хозяин"), 0, "GS.SPREAD"), (("чувствовать", "себя", "тут", "хозяин"), 0, "GS.SPREAD"), (("чувствовать", "себя", "здесь", "хозяин"), 0, "GS.SPREAD")),
+    "как": (
+        (("как", "хозяин", "себя", "вести"), 3, "GS.SPREAD"),
+        (("как", "хозяин", "себя", "чувствовать"), 3, "GS.SPREAD"),
+    ),
+    "чувствовать": (
+        (("чувствовать", "себя", "хозяин"), 0, "GS.SPREAD"),
+        (("чувствовать", "себя", "тут", "хозяин"), 0, "GS.SPREAD"),
+        (("чувствовать", "себя", "здесь", "хозяин"), 0, "GS.SPREAD"),
+    ),
 }
 #: what a people is said to rule or own, all of it («евреи правят миром», «армяне скупили весь центр»):
 #: a world or a country, or «весь …» — for the verbs that also tell of a business (держать, скупать,
@@ -358,7 +421,9 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     adjectives = present.intersection(lexicon.group_adjective_set)
     maybe_asks = bool(present.intersection(lexicon.request_word_set))
     origins = (
-        _origins(words, lexicon) if not present.isdisjoint(_ORIGIN_PEOPLE) and not present.isdisjoint(_FROM) else {}
+        _origins(words, lexicon)
+        if not present.isdisjoint(_ORIGIN_PEOPLE) and not present.isdisjoint(_FROM)
+        else {}
     )
     if not present.isdisjoint(_KIN) and not present.isdisjoint(_KIN_OF):
         origins = {**origins, **_kin(words)}
@@ -444,18 +509,26 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             # себе»: a call put as a question, or made in the next sentence without naming them again
             call = None
             if antecedent is None:
-                call = _rhetorical_call(norm, words, cue, by_sentence[s], i, attribute) if question[s] else None
+                call = (
+                    _rhetorical_call(norm, words, cue, by_sentence[s], i, attribute) if question[s] else None
+                )
                 if call is None or call.kind != "call_to_exclude":  # the call made next says more
                     call = _told_to_leave_next(norm, words, cue, sent, i, attribute) or call
                 if call is None:
                     call = _named_beasts_next(norm, words, cue, sent, i, attribute)
             if call is None and question[s] and _reported_before(norm, words, lemmas, cue, sent, i):
                 # «Это вы пишете, что женщины тупые? Как не стыдно»: someone's words asked about
-                call = Finding("reported_speech", attribute, toks[i].start, toks[i].end, "review", "пересказ в вопросе")
+                call = Finding(
+                    "reported_speech", attribute, toks[i].start, toks[i].end, "review", "пересказ в вопросе"
+                )
             if call is not None:
                 out.findings.append(call)
                 continue
-        if "GS.OFFICIALS" in cue[i] or (question[s] and not _said_then_asked(words, clause, by_sentence[s], i)) or shielded:
+        if (
+            "GS.OFFICIALS" in cue[i]
+            or (question[s] and not _said_then_asked(words, clause, by_sentence[s], i))
+            or shielded
+        ):
             continue  # criticism of the authorities, a question, or a defence: a mention
         if antecedent is None and attribute not in _ONLY_OF and _one_person(words, sent, i):
             continue  # «этого водителя уволить и лишить прав»: one person pointed at, not a group
@@ -472,14 +545,24 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             defused_sents.add(s)
             continue  # "не все таджики такие"
         reported = _reported_before(norm, words, lemmas, cue, sent, i)
-        if attribute == "sex" and antecedent is None and not reported and (k := _her_place(words, sent, i)) is not None:
+        if (
+            attribute == "sex"
+            and antecedent is None
+            and not reported
+            and (k := _her_place(words, sent, i)) is not None
+        ):
             # «Женщина должна знать своё место», «баба должна молчать»: a sex told its place, said of
             # one as of all (a generic singular); «женщина должна сидеть дома» is a view a moderator reads
             home = words[k] == "дома"
             out.findings.append(
                 Finding(
-                    "generalisation", attribute, toks[i].start, toks[k].end, "review" if home else "delete",
-                    f"{words[i]} {words[i + 1]} … {words[k]}", home,
+                    "generalisation",
+                    attribute,
+                    toks[i].start,
+                    toks[k].end,
+                    "review" if home else "delete",
+                    f"{words[i]} {words[i + 1]} … {words[k]}",
+                    home,
                 )
             )
             continue
@@ -488,7 +571,11 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
         if finding is None:
             continue
-        if finding.kind == "generalisation" and words[i] in lexicon.neutral_group_words and _listed_beside(norm, words, i, finding):
+        if (
+            finding.kind == "generalisation"
+            and words[i] in lexicon.neutral_group_words
+            and _listed_beside(norm, words, i, finding)
+        ):
             # «Сотрудники, зеки, время», «в колонии сидят все: врачи, учителя, воры»: a list says nothing
             # of its items (a lexicon pattern's generalisation in the sentence defers to this reading)
             defused_sents.add(s)
@@ -505,7 +592,11 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             # often praise as abuse — a moderator decides (the lexicon's pattern for it stands down)
             finding = replace(finding, strength="review", cue=f"{finding.cue} (о «наших»)", hold=True)
             defused_sents.add(s)
-        if reported or _in_reported_quote(norm, words, cue, sent, finding.end) or _quoted_then_answered(norm, finding):
+        if (
+            reported
+            or _in_reported_quote(norm, words, cue, sent, finding.end)
+            or _quoted_then_answered(norm, finding)
+        ):
             finding = Finding(
                 "reported_speech", attribute, finding.start, finding.end, "review", f"пересказ: {finding.cue}"
             )
@@ -537,7 +628,9 @@ _THEN = frozenset(("тот", "те", "такой", "такие"))
 _DEFINING = frozenset(("в", "во", "на", "из", "с", "со", "у", "среди"))
 
 
-def _whoever_is(norm: Normalized, words: Sequence[str], lemmas: list[str] | None, lexicon: Lexicon) -> Finding | None:
+def _whoever_is(
+    norm: Normalized, words: Sequence[str], lemmas: list[str] | None, lexicon: Lexicon
+) -> Finding | None:
     """«Кто ходит в мечеть, тот террорист», «кто говорит на украинском — тот враг», «кто голосует за
     коммунистов, тот предатель»: whoever a faith's place, a people's tongue, a place of origin or a party
     defines, said to be something evaluative (GS.EVAL) right after «тот»/«те» — a generalisation of the
@@ -550,7 +643,10 @@ def _whoever_is(norm: Normalized, words: Sequence[str], lemmas: list[str] | None
     for k, w in enumerate(words):
         if w != "кто":
             continue
-        then = next((m for m in range(k + 2, min(n, k + 10)) if words[m] in _THEN and sentence[m] == sentence[k]), None)
+        then = next(
+            (m for m in range(k + 2, min(n, k + 10)) if words[m] in _THEN and sentence[m] == sentence[k]),
+            None,
+        )
         if then is None:
             continue
         attribute = None
@@ -574,13 +670,20 @@ def _whoever_is(norm: Normalized, words: Sequence[str], lemmas: list[str] | None
         last = then  # the sentence's last token (a sentence is a run of tokens: no need to read the rest)
         while last + 1 < n and sentence[last + 1] == sentence[k]:
             last += 1
-        if "?" in norm.original[toks[last].end : toks[last + 1].start if last + 1 < n else len(norm.original)]:
+        if (
+            "?"
+            in norm.original[toks[last].end : toks[last + 1].start if last + 1 < n else len(norm.original)]
+        ):
             continue  # («кто ходит в мечеть, тот террорист?» asks)
         for j in range(then + 1, min(n, then + 4)):
             if sentence[j] != sentence[k]:
                 break
             lem = lemmas[j] if lemmas is not None else lemma(words[j])
-            if lem in _ENEMY or "GS.EVAL" in cues.get(words[j], _EMPTY) or "GS.EVAL" in cue_lemmas.get(lem, _EMPTY):
+            if (
+                lem in _ENEMY
+                or "GS.EVAL" in cues.get(words[j], _EMPTY)
+                or "GS.EVAL" in cue_lemmas.get(lem, _EMPTY)
+            ):
                 if words[j - 1] == "не":
                     break
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "language"]
@@ -601,9 +704,13 @@ def _picked_out(norm: Normalized, words: Sequence[str], sent: list[int], i: int)
     """Does a relative clause or a participle follow the group word ``i`` after a comma («мигрантов,
     которые …», «цыган, что …», «мигрантам, нарушившим закон, …»)?"""
     toks, orig = norm.tokens, norm.original
-    return i + 1 < len(words) and "," in orig[toks[i].end : toks[i + 1].start] and (
-        any(k < len(words) and sent[k] == sent[i] and words[k] in _WHICH for k in (i + 1, i + 2))
-        or likely(words[i + 1], "PRTF")  # («мигрантам, нарушившим закон, — в тюрьму»)
+    return (
+        i + 1 < len(words)
+        and "," in orig[toks[i].end : toks[i + 1].start]
+        and (
+            any(k < len(words) and sent[k] == sent[i] and words[k] in _WHICH for k in (i + 1, i + 2))
+            or likely(words[i + 1], "PRTF")  # («мигрантам, нарушившим закон, — в тюрьму»)
+        )
     )
 
 
@@ -615,16 +722,25 @@ def _only_some(norm: Normalized, words: Sequence[str], sent: list[int], i: int) 
     if any(words[k] in _PART for k in range(max(0, i - 2), i) if sent[k] == s):
         return "о части группы"
     same = [k for k in range(len(words)) if sent[k] == s]
-    if any(words[k] == "но" and tuple(words[k + 1 : k + 3]) == ("не", "все") for k in same if k + 2 < len(words)):
+    if any(
+        words[k] == "но" and tuple(words[k + 1 : k + 3]) == ("не", "все") for k in same if k + 2 < len(words)
+    ):
         return "«но не все»"
     toks, orig = norm.tokens, norm.original
     for k in (i + 1, i + 2):  # («таксисты, которые …», «таксисты, с которыми …»)
-        if k < len(words) and sent[k] == s and words[k] in _WHICH and "," in orig[toks[i].end : toks[i + 1].start]:
+        if (
+            k < len(words)
+            and sent[k] == s
+            and words[k] in _WHICH
+            and "," in orig[toks[i].end : toks[i + 1].start]
+        ):
             # restrictive only with «те» before the group («те приезжие, что гадят …») or the author in
             # the clause («таксисты, с которыми я ездил»): «мигранты, которые заполонили город, …» says
             # it of all of them
             those = i > 0 and words[i - 1] in _THOSE
-            mine = any(words[m] in _FIRST_PERSON for m in range(k + 1, min(len(words), k + 5)) if sent[m] == s)
+            mine = any(
+                words[m] in _FIRST_PERSON for m in range(k + 1, min(len(words), k + 5)) if sent[m] == s
+            )
             return "о тех, кого выделяет придаточное" if those or mine else None
     return None
 
@@ -650,7 +766,11 @@ def _her_place(words: Sequence[str], sent: list[int], i: int) -> int | None:
             return None
         if words[k] == "место" and words[k - 1] == "свое":
             # (not «… знать своё место в очереди»: a place in a queue)
-            return None if k + 1 < len(words) and sent[k + 1] == sent[i] and words[k + 1] in ("в", "на", "во") else k
+            return (
+                None
+                if k + 1 < len(words) and sent[k + 1] == sent[i] and words[k + 1] in ("в", "на", "во")
+                else k
+            )
         if words[k] == "молчать" or (words[k] == "дома" and words[k - 1] == "сидеть"):
             return k
     return None
@@ -675,7 +795,9 @@ def _no_good_one(
     toks, n = norm.tokens, len(words)
     none_decent = _none_decent_among(words, sent, i) if words[i - 1] == "среди" else None
     # («хороший мигрант — уехавший мигрант», «… — депортированный …»: the same slogan of expulsion)
-    dead = next((k for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i] and words[k].startswith(_GONE)), None)
+    dead = next(
+        (k for k in range(i + 1, min(n, i + 4)) if sent[k] == sent[i] and words[k].startswith(_GONE)), None
+    )
     good_is_dead = dead is not None and lemma(words[i - 1]) == "хороший"
     never = words[i - 1] in _DECENT and _has(words[i], "gent", "plur") and _never(words, i)
     if not (good_is_dead or never or none_decent is not None):
@@ -684,15 +806,27 @@ def _no_good_one(
         return None
     if good_is_dead:
         gone = "мёртвый" if words[dead].startswith("мертв") else words[dead]
-        return Finding("call_to_exclude", attribute, toks[i - 1].start, toks[dead].end, "delete", f"хороший … — {gone} …")
+        return Finding(
+            "call_to_exclude", attribute, toks[i - 1].start, toks[dead].end, "delete", f"хороший … — {gone} …"
+        )
     if never:
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
-        return Finding("generalisation", attribute, toks[i - 1].start, toks[i].end, strength, f"{words[i - 1]} … не бывает", hold)
+        return Finding(
+            "generalisation",
+            attribute,
+            toks[i - 1].start,
+            toks[i].end,
+            strength,
+            f"{words[i - 1]} … не бывает",
+            hold,
+        )
     if (k := none_decent) is not None:
         # «среди цыган нет ни одного честного», «нормальных среди мигрантов нет»: no decent one among them
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         a, b = min(i - 1, k), max(i, k)
-        return Finding("generalisation", attribute, toks[a].start, toks[b].end, strength, f"среди … нет {words[k]}", hold)
+        return Finding(
+            "generalisation", attribute, toks[a].start, toks[b].end, strength, f"среди … нет {words[k]}", hold
+        )
     return None
 
 
@@ -714,7 +848,10 @@ def _none_decent_among(words: Sequence[str], sent: list[int], i: int) -> int | N
     <group>» or right before it; None when there is none."""
     n = len(words)
     near = [k for k in range(max(0, i - 5), min(n, i + 6)) if sent[k] == sent[i]]
-    if not any(words[k] == "нет" or (words[k] == "не" and k + 1 < n and words[k + 1] in _NO_DECENT_LEFT) for k in near):
+    if not any(
+        words[k] == "нет" or (words[k] == "не" and k + 1 < n and words[k + 1] in _NO_DECENT_LEFT)
+        for k in near
+    ):
         return None  # («… нет нормальных», «нормальных среди них не осталось»)
     for k in near:
         decent = (words[k] in _DECENT and _has(words[k], "gent")) or (
@@ -727,10 +864,14 @@ def _none_decent_among(words: Sequence[str], sent: list[int], i: int) -> int | N
 
 def _never(words: Sequence[str], i: int) -> bool:
     """Do «не бывает» (or «нет и не бывает») follow the group word ``i`` within three words?"""
-    return any(words[k] == "не" and words[k + 1] == "бывает" for k in range(i + 1, min(len(words) - 1, i + 4)))
+    return any(
+        words[k] == "не" and words[k + 1] == "бывает" for k in range(i + 1, min(len(words) - 1, i + 4))
+    )
 
 
-def _dominates(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int) -> tuple[int, bool] | None:
+def _dominates(
+    words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int], i: int
+) -> tuple[int, bool] | None:
     """The ruling or owning verb (GS.DOMINATE) of a clause whose group word ``i`` is said to hold all
     of something (:data:`_WORLD`, or :data:`_ALL` but not the «все» that quantifies the group itself),
     and whether it is a ruling verb (:data:`_RULE_THE_WORLD`)."""
@@ -740,7 +881,9 @@ def _dominates(words: Sequence[str], cue: list[frozenset[str]], same_clause: lis
     rules = lemma(words[verb]) in _RULE_THE_WORLD
     grab = lemma(words[verb]) in _GRAB
     for k in same_clause:
-        if k == verb or (words[k] == "все" and abs(k - i) == 1 and not grab):  # «все армяне …» quantifies the people
+        if k == verb or (
+            words[k] == "все" and abs(k - i) == 1 and not grab
+        ):  # «все армяне …» quantifies the people
             continue  # (but «армяне всё захапали» and «все армяне захапали» are the same trope)
         if words[k] in _WORLD or (
             words[k] in _ALL and (rules or grab or any(lemma(w) in _DOMAIN for w in words[k + 1 : k + 3]))
@@ -766,7 +909,9 @@ _OWN_PLACE = frozenset("дворе квартире даче доме подъе
 
 def _at_home(words: Sequence[str], k: int) -> bool:
     nxt = words[k + 1 : k + 3]
-    return bool(nxt) and (nxt[0] == "дома" or (len(nxt) == 2 and nxt[0] in ("в", "во", "на") and nxt[1] in _OWN_PLACE))
+    return bool(nxt) and (
+        nxt[0] == "дома" or (len(nxt) == 2 and nxt[0] in ("в", "во", "на") and nxt[1] in _OWN_PLACE)
+    )
 
 
 #: What a group's number is said to bring: crime, dirt, trouble (by lemma; GS.PROBLEM and GS.EVAL too)
@@ -776,16 +921,22 @@ _MISCHIEF = frozenset(
 )
 _MORE = frozenset(("больше", "меньше", "хуже"))
 #: the crimes among :data:`_MISCHIEF`
-_CRIME = frozenset("преступление преступность кража грабеж убийство изнасилование поножовщина криминал".split())
+_CRIME = frozenset(
+    "преступление преступность кража грабеж убийство изнасилование поножовщина криминал".split()
+)
 _BETTER = frozenset(("чище", "лучше", "спокойнее", "безопаснее", "тише"))
 _NOTHING_BUT = _ONLY | {"только"}
 #: «них», «их» standing for a people named before («толку от них никакого», «у них это норма»)
 _THEM_GEN = frozenset(("них", "их"))
 #: a people's ways («у них это норма», «их культура такая», «менталитет у них такой»)
-_THEIR_WAYS = frozenset("норма нормой менталитет менталитете культура культуре традиция традиции обычай обычаи".split())
+_THEIR_WAYS = frozenset(
+    "норма нормой менталитет менталитете культура культуре традиция традиции обычай обычаи".split()
+)
 
 
-def _crime_as_their_way(words: Sequence[str], cue: list[frozenset[str]], j: int, same_sentence: list[int]) -> bool:
+def _crime_as_their_way(
+    words: Sequence[str], cue: list[frozenset[str]], j: int, same_sentence: list[int]
+) -> bool:
     """Are the ways at ``j`` theirs («у них», «их») and is a crime or a vice told in the group word's
     sentence (``same_sentence``) or in the sentence of the ways?"""
     if _THEM_GEN.isdisjoint(words[max(0, j - 3) : j + 3]):
@@ -823,9 +974,9 @@ def _of_no_use(words: Sequence[str], j: int, i: int) -> bool:
     них никакого», «от стариков пользы никакой»; not «толку от собрания никакого»)?"""
     lo, hi = max(0, j - 3), min(len(words), j + 4)
     return not _NONE_OF.isdisjoint(words[lo:hi]) and any(
-        words[k] == "от" and k + 1 < len(words) and (k + 1 == i or words[k + 1] in _THEM_GEN) for k in range(lo, hi)
+        words[k] == "от" and k + 1 < len(words) and (k + 1 == i or words[k + 1] in _THEM_GEN)
+        for k in range(lo, hi)
     )
-
 
 
 _NONE_LEFT = frozenset(("осталось", "было", "стало", "жило"))
@@ -838,8 +989,11 @@ def _none_left(words: Sequence[str], sent: list[int], i: int) -> int | None:
     not «ни одного пенсионера без лекарств»)."""
     if i < 2 or words[i - 1] not in ("одного", "одной") or words[i - 2] != "ни":
         return None
-    if i + 1 < len(words) and words[i + 1] in ("без", "в", "во") and sent[i + 1] == sent[i] and not (
-        i + 2 < len(words) and words[i + 1] != "без" and lemma(words[i + 2]) in _LAND
+    if (
+        i + 1 < len(words)
+        and words[i + 1] in ("без", "в", "во")
+        and sent[i + 1] == sent[i]
+        and not (i + 2 < len(words) and words[i + 1] != "без" and lemma(words[i + 2]) in _LAND)
     ):
         return None  # «… ни одного пенсионера без лекарств», «… в очереди»: a wish for them (not «в городе»)
     for k in range(i - 3, max(-1, i - 7), -1):
@@ -854,7 +1008,9 @@ def _none_left(words: Sequence[str], sent: list[int], i: int) -> int | None:
         if sent[k] != sent[i]:
             return None
         if words[k] in _NONE_LEFT and words[k - 1] == "не":
-            return k if any(words[m] in _WISH for m in range(max(0, i - 8), k) if sent[m] == sent[i]) else None
+            return (
+                k if any(words[m] in _WISH for m in range(max(0, i - 8), k) if sent[m] == sent[i]) else None
+            )
     return None
 
 
@@ -874,7 +1030,12 @@ def _turned_into_squalor(words: Sequence[str], same_clause: list[int], j: int) -
     """The index of the squalor word (:data:`_SQUALOR`) right after «в» within four words after the
     verb «превратить» at ``j`` in its clause; None when there is none («превратили парк в сад»)."""
     return next(
-        (k for k in same_clause if j + 1 < k <= j + 4 and words[k] in _SQUALOR and words[k - 1] in ("в", "во")), None
+        (
+            k
+            for k in same_clause
+            if j + 1 < k <= j + 4 and words[k] in _SQUALOR and words[k - 1] in ("в", "во")
+        ),
+        None,
     )
 
 
@@ -887,7 +1048,11 @@ def _the_more_of_them(words: Sequence[str], cue: list[frozenset[str]], sent: lis
     меньше очередей»): «чем больше» before the group word and «тем больше/хуже» with crime, dirt or
     trouble after it, in one sentence; the index of what they bring."""
     lo = max(0, i - 5)
-    comparatives = [words[k + 1] for k in range(lo, i) if words[k] == "чем" and words[k + 1] in _MORE and sent[k] == sent[i]]
+    comparatives = [
+        words[k + 1]
+        for k in range(lo, i)
+        if words[k] == "чем" and words[k + 1] in _MORE and sent[k] == sent[i]
+    ]
     if not comparatives:
         return None
     fewer = "меньше" in comparatives
@@ -897,7 +1062,13 @@ def _the_more_of_them(words: Sequence[str], cue: list[frozenset[str]], sent: lis
             return None
         if fewer and words[k] == "тем" and words[k + 1] in _BETTER:
             return k + 1  # «чем меньше мигрантов, тем чище город»: the group's absence as the cure
-        if words[k] == "тем" and words[k + 1] == "хуже" and k + 2 < n and sent[k + 2] == sent[i] and lemma(words[k + 2]) in _LIVE:
+        if (
+            words[k] == "тем"
+            and words[k + 1] == "хуже"
+            and k + 2 < n
+            and sent[k + 2] == sent[i]
+            and lemma(words[k + 2]) in _LIVE
+        ):
             return k + 1  # «чем больше в стране евреев, тем хуже живёт народ»: the group's number as the harm
         if words[k] == "тем" and words[k + 1] in _MORE:
             for j in range(k + 1, min(n, k + 4)):
@@ -922,7 +1093,9 @@ def _lacks(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[in
 
 
 #: a people said to have swarmed, in the impersonal neuter with the genitive («развелось тут цыган»)
-_SWARM_VERBS = frozenset("развелось понаехало наплодилось расплодилось понабежало набежало поналезло налезло".split())
+_SWARM_VERBS = frozenset(
+    "развелось понаехало наплодилось расплодилось понабежало набежало поналезло налезло".split()
+)
 #: who of a people are said to swarm: «заполонили дети мигрантов», «наводнили толпы приезжих»
 _CROWD_OF = frozenset("дети семьи толпы толпа орды орда полчища стаи куча".split())
 #: as many as dirt or vermin («мигрантов как грязи», «их тут как собак нерезаных»)
@@ -938,7 +1111,12 @@ def _swarmed(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[
     for k in same_clause:
         if i - 3 <= k < i and words[k] in _SWARM_VERBS:
             return k
-        if i - 5 <= k < i - 1 and "GS.SPREAD" in cue[k] and words[i - 1] in _CROWD_OF and likely(words[k], "VERB"):
+        if (
+            i - 5 <= k < i - 1
+            and "GS.SPREAD" in cue[k]
+            and words[i - 1] in _CROWD_OF
+            and likely(words[k], "VERB")
+        ):
             return k
         if i < k <= i + 4 and words[k] in _AS_MANY_AS and words[k - 1] == "как":
             return k
@@ -949,6 +1127,8 @@ def _swarmed(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[
 _SHAMEFUL = frozenset(
     "ненормально стыдно позорно мерзко противно отвратительно грешно позор грех болезнь извращение уродство".split()
 )
+
+
 def _shameful_to_be(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
     """In «быть геем ненормально», «быть армянином — позор» (the group ``i`` in the instrumental after
     «быть»/«являться») the word that calls it a shame or a sickness, not negated; None when there is none
@@ -965,25 +1145,40 @@ _VICES = frozenset(
 )
 
 
-def _in_their_blood(words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int) -> int | None:
+def _in_their_blood(
+    words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int
+) -> int | None:
     """In «у <group> воровство в крови», «воровать у них в генах» (the group ``i`` right after «у») the
     vice said to be inborn — a vice noun (:data:`_VICES`) or an evaluation (GS.EVAL: «воровать») in the
     sentence of «в крови» / «в генах» within five words after the group; None when there is none («у
     грузин в крови гостеприимство» praises them)."""
     blood = next(
-        (k for k in same_sentence if 0 < k - i <= 5 and words[k] in ("крови", "генах") and words[k - 1] in ("в", "во")), None
+        (
+            k
+            for k in same_sentence
+            if 0 < k - i <= 5 and words[k] in ("крови", "генах") and words[k - 1] in ("в", "во")
+        ),
+        None,
     )
     if blood is None:
         return None
     return next(
-        (k for k in same_sentence if k != blood and (lemma(words[k]) in _VICES or "GS.EVAL" in cue[k]) and not (k > 0 and words[k - 1] == "не")),
+        (
+            k
+            for k in same_sentence
+            if k != blood
+            and (lemma(words[k]) in _VICES or "GS.EVAL" in cue[k])
+            and not (k > 0 and words[k - 1] == "не")
+        ),
         None,
     )
 
 
 _AND_OR = frozenset(("и", "или"))
 #: «мигранты, бандиты и прочие криминальные элементы»: the list lumps its items together
-_AND_OTHERS = frozenset(("прочие", "прочих", "другие", "других", "остальные", "остальных", "подобные", "подобных"))
+_AND_OTHERS = frozenset(
+    ("прочие", "прочих", "другие", "других", "остальные", "остальных", "подобные", "подобных")
+)
 
 
 def _listed_beside(norm: Normalized, words: Sequence[str], i: int, finding: Finding) -> bool:
@@ -1081,7 +1276,9 @@ def _people_prefixes(lexicon: Lexicon) -> frozenset[str]:
     (not its slurs: «москаль» would make «люди из Москвы» a people)."""
     names = lexicon.group_words
     return frozenset(
-        lemma(w)[:3] for w in lexicon.neutral_group_words if names.get(w) in ("nationality", "race") and len(w) > 3
+        lemma(w)[:3]
+        for w in lexicon.neutral_group_words
+        if names.get(w) in ("nationality", "race") and len(w) > 3
     )
 
 
@@ -1147,7 +1344,18 @@ def _silenced(words: Sequence[str], same_sentence: list[int], i: int) -> int | N
 _SCHEME = frozenset(("мечтать", "хотеть", "стремиться", "жаждать", "видеть", "ждать"))
 #: what a people is said to scheme against «us»
 _DO_AWAY = frozenset(
-    ("вырезать", "перерезать", "убить", "перебить", "уничтожить", "истребить", "поработить", "захватить", "извести", "выжить")
+    (
+        "вырезать",
+        "перерезать",
+        "убить",
+        "перебить",
+        "уничтожить",
+        "истребить",
+        "поработить",
+        "захватить",
+        "извести",
+        "выжить",
+    )
 )
 
 
@@ -1160,7 +1368,10 @@ def _schemes_against_us(words: Sequence[str], same_sentence: list[int], i: int) 
         return None
     for k in same_sentence:
         if k > wish and _has(words[k], "INFN") and lemma(words[k]) in _DO_AWAY:
-            if any(words[m] in ("нас", "русских", "всех") for m in range(max(wish, k - 4), min(len(words), k + 3))):
+            if any(
+                words[m] in ("нас", "русских", "всех")
+                for m in range(max(wish, k - 4), min(len(words), k + 3))
+            ):
                 return k
     return None
 
@@ -1168,16 +1379,26 @@ def _schemes_against_us(words: Sequence[str], same_sentence: list[int], i: int) 
 _KNOW_NOT = frozenset(("знают", "знает", "ведают", "слышали"))
 
 
-def _unknown_to(words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int) -> int | None:
+def _unknown_to(
+    words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int
+) -> int | None:
     """In «<group> не знают, что такое <совесть>» (or «… понятия не имеют о совести») the virtue
     (GS.LACK) said to be unknown to the group ``i``: «не знают» after it, then «что такое» or «о» and the
     virtue within three words; None when there is none («не знают, что такое Госуслуги» names none)."""
     for k in same_sentence:
         if k <= i or not (
-            (words[k] in _KNOW_NOT and words[k - 1] == "не") or (words[k] == "имеют" and words[k - 1] == "не" and words[k - 2] == "понятия")
+            (words[k] in _KNOW_NOT and words[k - 1] == "не")
+            or (words[k] == "имеют" and words[k - 1] == "не" and words[k - 2] == "понятия")
         ):
             continue
-        return next((j for j in same_sentence if k < j <= k + 4 and "GS.LACK" in cue[j] and words[j - 1] in _ABOUT_WHAT), None)
+        return next(
+            (
+                j
+                for j in same_sentence
+                if k < j <= k + 4 and "GS.LACK" in cue[j] and words[j - 1] in _ABOUT_WHAT
+            ),
+            None,
+        )
     return None
 
 
@@ -1210,7 +1431,10 @@ def _incapable(words: Sequence[str], same_clause: list[int], i: int, total: bool
         if k <= i or words[k] not in _UNABLE or (words[k] != "неспособны" and words[k - 1] != "не"):
             continue
         start = k - (words[k] != "неспособны")
-        j = next((j for j in same_clause if k < j <= k + 3 and words[j] in _CAPACITIES and _has(words[j], "INFN")), None)
+        j = next(
+            (j for j in same_clause if k < j <= k + 3 and words[j] in _CAPACITIES and _has(words[j], "INFN")),
+            None,
+        )
         if j is not None:
             return start, j
         for nothing in _NOTHING_AT_ALL if total else ():
@@ -1243,10 +1467,16 @@ def _distrusted(
             refused = bool(before) and before[-1] == "не"  # «не верьте»
         else:
             # «нельзя доверять», «не стоит верить», «верить нельзя» (not «нет оснований не доверять»)
-            refused = "нельзя" in before or ("не" in before and not FORBID_MODALS.isdisjoint(before)) or forbidden_after(words, clause, j)
+            refused = (
+                "нельзя" in before
+                or ("не" in before and not FORBID_MODALS.isdisjoint(before))
+                or forbidden_after(words, clause, j)
+            )
         if _on_condition(words, clause, j):
             return None  # «нельзя доверять таксистам без лицензии»
-        if refused or (i >= 2 and words[i - 2] == "ни" and words[i - 1] in ("одному", "одной") and "нельзя" in words):
+        if refused or (
+            i >= 2 and words[i - 2] == "ни" and words[i - 1] in ("одному", "одной") and "нельзя" in words
+        ):
             return j
     return None
 
@@ -1268,20 +1498,29 @@ def _nothing_good_from(words: Sequence[str], idx: list[int], i: int) -> int | No
     <group>» (the group ``i`` after «от», ``idx`` its sentence) the word that denies them any good —
     «ничего» before a good thing, or the «чего»/«что» of the rhetorical question — with a verb of
     waiting in the sentence; None when there is none («от мигрантов ждут уплаты налогов» asks a thing)."""
-    if not (words[i - 1] == "от" or (i > 1 and words[i - 2] == "от" and words[i - 1] in _THEIR_OR_SUCH | _THESE)):
+    if not (
+        words[i - 1] == "от" or (i > 1 and words[i - 2] == "от" and words[i - 1] in _THEIR_OR_SUCH | _THESE)
+    ):
         return None
     if not any(lemma(words[k]) in _EXPECT for k in idx):
         return None
     for k in idx:
         if words[k] == "ничего" and k + 1 < len(words) and words[k + 1] in _GOOD_THING:
             return k if k < i else k + 1  # (the quote spans «ничего хорошего»)
-        if words[k] in ("чего", "что") and k + 1 < len(words) and words[k + 1] in ("ещё", "еще", "же") and k < i:
+        if (
+            words[k] in ("чего", "что")
+            and k + 1 < len(words)
+            and words[k + 1] in ("ещё", "еще", "же")
+            and k < i
+        ):
             return k
     return None
 
 
 #: keeping company or doing business with people: refused to a whole people, it paints them as cheats
-_SHUN = frozenset(("связываться", "связаться", "общаться", "водиться", "дружить", "знаться", "сотрудничать", "иметь"))
+_SHUN = frozenset(
+    ("связываться", "связаться", "общаться", "водиться", "дружить", "знаться", "сотрудничать", "иметь")
+)
 
 
 def _shunned(words: Sequence[str], sent: list[int], same_clause: list[int], i: int) -> int | None:
@@ -1294,11 +1533,14 @@ def _shunned(words: Sequence[str], sent: list[int], same_clause: list[int], i: i
         if lemma(words[j]) not in _SHUN or not (_has(words[j], "INFN") or _has(words[j], "impr")):
             continue
         if j < 1 or not (
-            words[j - 1] in ("не", "нельзя") or (j > 1 and words[j - 2] == "не" and words[j - 1] in FORBID_MODALS)
+            words[j - 1] in ("не", "нельзя")
+            or (j > 1 and words[j - 2] == "не" and words[j - 1] in FORBID_MODALS)
         ):
             continue  # («с ними нельзя иметь дело»: forbidden like «не надо»)
         # («иметь» alone is having: only «дел(а) не иметь» is the business refused)
-        if lemma(words[j]) != "иметь" or any(lemma(words[k]) == "дело" for k in same_clause if abs(k - j) <= 2):
+        if lemma(words[j]) != "иметь" or any(
+            lemma(words[k]) == "дело" for k in same_clause if abs(k - j) <= 2
+        ):
             return j
     return None
 
@@ -1321,7 +1563,9 @@ def _without(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[
 _IDIOM_OBJECTS = frozenset(("их", "всех", "этих", "таких", "его", "ее", "им", "всем"))
 
 
-def _mark_idioms(words: Sequence[str], lemmas: list[str] | None, region: list[int], cue: list[frozenset[str]]) -> None:
+def _mark_idioms(
+    words: Sequence[str], lemmas: list[str] | None, region: list[int], cue: list[frozenset[str]]
+) -> None:
     """Give the head word of each set phrase in ``region`` the cue the phrase stands for (:data:`_IDIOMS`)."""
     n = len(words)
     for k in region:
@@ -1341,7 +1585,9 @@ def _mark_idioms(words: Sequence[str], lemmas: list[str] | None, region: list[in
                 cue[at[head]] = cue[at[head]] | {name}
 
 
-def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans: list[tuple[int, int]]) -> Finding | None:
+def reported_speech(
+    norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans: list[tuple[int, int]]
+) -> Finding | None:
     """Reported speech around abusive words in a text that names no group («мне написали "ты дура"»,
     «сосед сказал, что мы знаем, где ты живёшь»): is there a report verb (past tense, or a third
     person: not the author's own "я скажу так: …") before one of ``spans`` in its sentence, and no
@@ -1349,15 +1595,28 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     toks = norm.tokens
     words = norm.words
     cues, cue_lemmas = lexicon.cues, lexicon.cue_lemmas
-    first_hit = min((k for k, t in enumerate(toks) for a, _b in spans if t.start <= a < t.end + 1), default=None)
+    first_hit = min(
+        (k for k, t in enumerate(toks) for a, _b in spans if t.start <= a < t.end + 1), default=None
+    )
     if first_hit is None:
         return None
     orig = norm.original
-    if (_named_word(norm, lemmas, first_hit) or asks_meaning(words, first_hit)) and _SECOND_PERSON.isdisjoint(words):
+    if (_named_word(norm, lemmas, first_hit) or asks_meaning(words, first_hit)) and _SECOND_PERSON.isdisjoint(
+        words
+    ):
         t = toks[first_hit - 1]
-        return Finding("reported_speech", None, t.start, toks[first_hit].end, "review", f"упоминание: {words[first_hit - 1]}")
+        return Finding(
+            "reported_speech",
+            None,
+            t.start,
+            toks[first_hit].end,
+            "review",
+            f"упоминание: {words[first_hit - 1]}",
+        )
     if (k := _word_named_after(norm, lemmas, first_hit)) is not None and _SECOND_PERSON.isdisjoint(words):
-        return Finding("reported_speech", None, toks[first_hit].start, toks[k].end, "review", f"упоминание: {words[k]}")
+        return Finding(
+            "reported_speech", None, toks[first_hit].start, toks[k].end, "review", f"упоминание: {words[k]}"
+        )
     if (back := _quoted_then_reported(norm, cues, cue_lemmas, lemmas, first_hit)) is not None:
         return back
     if (k := _labels_rebuked(norm, lemmas, first_hit)) is not None:
@@ -1365,7 +1624,9 @@ def reported_speech(norm: Normalized, lexicon: Lexicon, lemmas: list[str], spans
     if (k := _naming_judged(norm, first_hit)) is not None:
         return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} …")
     if (k := _asked_not_about(norm, first_hit)) is not None:
-        return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} про …")
+        return Finding(
+            "reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} про …"
+        )
 
     def naming(k: int) -> bool:  # a naming verb in the abusive word's sentence
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
@@ -1445,7 +1706,9 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
         # (or opens a clause after «но», «а»: «Можно критиковать партию, но называть избирателей «быдлом» — это перебор»)
         if not (words[k - 1] in _BUT and k > 1 and "," in orig[toks[k - 2].end : toks[k - 1].start]):
             return None
-    if _SENTENCE_END.search(orig, toks[k].end, toks[h].start) or not QUOTE_OPENING.search(orig, toks[k].end, toks[h].start):
+    if _SENTENCE_END.search(orig, toks[k].end, toks[h].start) or not QUOTE_OPENING.search(
+        orig, toks[k].end, toks[h].start
+    ):
         return None
     for m in range(h + 1, min(h + 8, len(words))):
         gap = orig[toks[m - 1].end : toks[m].start]
@@ -1455,7 +1718,11 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
             # («— это не аргумент», «— позор»; not «Называть их надо «уродами» — вот что я скажу»)
             # (round 28: «— не аргумент», «— не выход»: the calling denied to be a reason)
             rebuked = words[m] == "это" or words[m] in _REBUKE
-            return k if rebuked or (words[m] == "не" and m + 1 < len(words) and words[m + 1] in _NO_REASON) else None
+            return (
+                k
+                if rebuked or (words[m] == "не" and m + 1 < len(words) and words[m + 1] in _NO_REASON)
+                else None
+            )
     return None
 
 
@@ -1501,7 +1768,9 @@ _POST_NOUNS = frozenset(("комментарий", "коммент", "пост",
                          "призыв", "выкрик", "плакат", "транспарант", "граффити", "заявление", "листовка",
                          "наклейка", "стикер", "баннер", "вывеска", "объявление"))  # fmt: skip
 #: «слово «хач» оскорбительное»: a word quoted after «слово» is talked about, not said
-_WORD_NOUNS = frozenset(("слово", "словечко", "выражение", "прозвище", "кличка", "обзывательство", "ругательство"))
+_WORD_NOUNS = frozenset(
+    ("слово", "словечко", "выражение", "прозвище", "кличка", "обзывательство", "ругательство")
+)
 _OPEN_QUOTE = re.compile(r"[«\"„“']")
 _CLOSE_QUOTE = re.compile(r"[»\"“”']")
 
@@ -1510,8 +1779,10 @@ def _quotes_a_post(norm: Normalized, lem: str, k: int, h: int) -> bool:
     """«комментарии вроде «…»», «надпись на заборе: …», «цитирую: «…»»: is the word at ``h`` quoted (a
     quote or a colon between) within four words after a post noun or a verb of quoting (lemma ``lem``)
     at ``k`` — someone's words, not the author's?"""
-    return (lem in _POST_NOUNS or lem.startswith(_QUOTING)) and h - k <= 4 and bool(
-        _QUOTE_OR_COLON.search(norm.original, norm.tokens[k].end, norm.tokens[h].start)
+    return (
+        (lem in _POST_NOUNS or lem.startswith(_QUOTING))
+        and h - k <= 4
+        and bool(_QUOTE_OR_COLON.search(norm.original, norm.tokens[k].end, norm.tokens[h].start))
     )
 
 
@@ -1528,7 +1799,11 @@ def asks_meaning(words: Sequence[str], k: int) -> bool:
 def _named_word(norm: Normalized, lemmas: list[str], k: int) -> bool:
     """Is the word at ``k`` quoted right after «слово», «выражение» … (its quote closing after it)?"""
     toks = norm.tokens
-    if k == 0 or lemmas[k - 1] not in _WORD_NOUNS or not _OPEN_QUOTE.search(norm.original, toks[k - 1].end, toks[k].start):
+    if (
+        k == 0
+        or lemmas[k - 1] not in _WORD_NOUNS
+        or not _OPEN_QUOTE.search(norm.original, toks[k - 1].end, toks[k].start)
+    ):
         return False
     end = toks[k + 1].start if k + 1 < len(toks) else len(norm.original)
     return bool(_CLOSE_QUOTE.search(norm.original, toks[k].end, end))
@@ -1553,7 +1828,9 @@ _STOP_SAYING = _STOP_ASKING | frozenset(("не", "нельзя", "запрети
 
 
 #: what may stand between «не надо» and its verb: «не надо про нас говорить», «хватит уже так называть»
-_SAY_FILLER = frozenset("надо нужно стоит можно так уже больше такое про о об обо нас вас них их нам вам им всем всех людей друг друга".split())
+_SAY_FILLER = frozenset(
+    "надо нужно стоит можно так уже больше такое про о об обо нас вас них их нам вам им всем всех людей друг друга".split()
+)
 
 
 #: what an infinitive of saying is judged as after it: «называть людей «понаехавшими» некрасиво»
@@ -1637,7 +1914,12 @@ _SPEAKING = ("говорящ", "говорит", "говорят", "разгов
 
 
 def _adjective_reference(
-    words: Sequence[str], cue: list[frozenset[str]], sent: list[int], clause: list[int], i: int, attribute: str
+    words: Sequence[str],
+    cue: list[frozenset[str]],
+    sent: list[int],
+    clause: list[int],
+    i: int,
+    attribute: str,
 ) -> tuple[int, str] | None:
     """Does the group adjective at ``i`` refer to people? "кавказские мужчины", "черные люди" (the noun
     after it names people: the mention is the noun), "армянский язык" (a language), or a plural
@@ -1658,7 +1940,11 @@ def _adjective_reference(
     ):
         # «люди с кавказской внешностью», «с азиатской внешностью — сразу видно …»: the people are those
         # with the look (the people word before «с», or the phrase itself)
-        return (i - 2, attribute) if i >= 2 and "GS.PEOPLE" in cue[i - 2] and clause[i - 2] == clause[i] else (i, attribute)
+        return (
+            (i - 2, attribute)
+            if i >= 2 and "GS.PEOPLE" in cue[i - 2] and clause[i - 2] == clause[i]
+            else (i, attribute)
+        )
     if i >= 2 and words[i - 1] == "на" and words[i - 2].startswith(_SPEAKING) and clause[i - 2] == clause[i]:
         # «говорящих на украинском (языке)», «кто говорит на армянском — пусть едет …»: the speakers
         # are the group
@@ -1684,8 +1970,12 @@ def _adjective_reference(
         return i, attribute  # «черным не место на нашем празднике»: only people are refused a place
     # the verb right after, or after one adverb («черные совсем обнаглели», «черные опять понаехали»)
     verb_at = i + 2 if nxt in _BY_THE_WAY and i + 2 < n and clause[i + 2] == clause[i] else i + 1
-    if attribute != "sex" and not (prev and "GS.QUANT" in cue[i - 1]) and not (
-        nxt and "GS.SPREAD" in cue[verb_at] and (words[i].startswith(_DARK) or attribute == "residence")
+    if (
+        attribute != "sex"
+        and not (prev and "GS.QUANT" in cue[i - 1])
+        and not (
+            nxt and "GS.SPREAD" in cue[verb_at] and (words[i].startswith(_DARK) or attribute == "residence")
+        )
     ):
         # "черные" alone is a colour; "все/эти черные" are people ("голубые" always are), and so are
         # «черные понаехали», «черные заполонили рынок», «сельские понаехали»: only people arrive in
@@ -1710,8 +2000,10 @@ def _hailed_after(norm: Normalized, i: int) -> bool:
     toks, orig = norm.tokens, norm.original
     if i == 0 or "," not in orig[toks[i - 1].end : toks[i].start]:
         return False
-    return i + 1 == len(toks) or bool(_CLAUSE_END.search(orig, toks[i].end, toks[i + 1].start)) or bool(
-        _SENTENCE_END.search(orig, toks[i].end, toks[i + 1].start)
+    return (
+        i + 1 == len(toks)
+        or bool(_CLAUSE_END.search(orig, toks[i].end, toks[i + 1].start))
+        or bool(_SENTENCE_END.search(orig, toks[i].end, toks[i + 1].start))
     )
 
 
@@ -1732,7 +2024,9 @@ def _said_then_asked(words: Sequence[str], clause: list[int], idx: list[int], i:
 
 
 #: what asks the group's own clause («почему», «разве», «правда», «ли»)
-_ASKING = frozenset("почему зачем разве неужели правда ли как кто что где когда сколько отчего верно неужто".split())
+_ASKING = frozenset(
+    "почему зачем разве неужели правда ли как кто что где когда сколько отчего верно неужто".split()
+)
 _ALTERNATIVE = frozenset(("или", "либо"))
 #: what opens the rhetorical question after a statement
 _QUESTION_OPENERS = frozenset("как почему зачем сколько когда кто куда доколе где чего отчего".split())
@@ -1766,7 +2060,11 @@ def _structure(
             s += 1
             c += 1
             opened = i
-        elif prev_end is not None and t.start - prev_end != 1 or (prev_end is not None and orig[prev_end] != " "):
+        elif (
+            prev_end is not None
+            and t.start - prev_end != 1
+            or (prev_end is not None and orig[prev_end] != " ")
+        ):
             gap = orig[prev_end : t.start]
             hailed = False
             if (k := _quoted_name(norm, words, prev_i, i, gap)) is not None:
@@ -1782,7 +2080,12 @@ def _structure(
                 c += 1  # «Цыгане! Все воры!»: a group hailed, then what is said of them
             elif (_CLAUSE_END.search(gap) or words[i] in _CLAUSE_WORDS) and not _only_does(words, i):
                 c += 1
-        elif prev_end is not None and words[i] in _CLAUSE_WORDS and not _only_does(words, i) and not _governed(words, i):
+        elif (
+            prev_end is not None
+            and words[i] in _CLAUSE_WORDS
+            and not _only_does(words, i)
+            and not _governed(words, i)
+        ):
             c += 1
         sent[i] = s
         clause[i] = c
@@ -1808,6 +2111,8 @@ def _hailed(words: Sequence[str], gap: str, opened: int, last: int, group_at: fr
         and (last == opened or (last == opened + 1 and words[opened] in ("эти", "все", "вы")))
         and _HAILED.fullmatch(gap) is not None
     )
+
+
 #: the gap that opens or closes a quoted name: a quotation mark and spaces only
 _OPENING_ONLY = re.compile(r"\s*[«\"„“]")
 _CLOSING_ONLY = re.compile(r"[»\"“”]\s*")
@@ -1824,7 +2129,7 @@ def _quoted_name(norm: Normalized, words: Sequence[str], prev: int, i: int, gap:
         return None
     for k in range(i, min(len(toks), i + 3)):
         after = orig[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else orig[toks[k].end :]
-        if _CLOSING_ONLY.fullmatch(after) or (k + 1 == len(toks) and after.strip()[:1] in "»\"“”"):
+        if _CLOSING_ONLY.fullmatch(after) or (k + 1 == len(toks) and after.strip()[:1] in '»"“”'):
             return k
         if after.strip():
             return None
@@ -1832,7 +2137,11 @@ def _quoted_name(norm: Normalized, words: Sequence[str], prev: int, i: int, gap:
 
 
 def _pronoun_referents(
-    words: Sequence[str], cue: list[frozenset[str]], sent: list[int], region: list[int], attribute_at: dict[int, str]
+    words: Sequence[str],
+    cue: list[frozenset[str]],
+    sent: list[int],
+    region: list[int],
+    attribute_at: dict[int, str],
 ) -> dict[int, int]:
     """Pronoun index → the group word it stands for: «они», «их», «им» after a plural group word of
     the same or the previous sentence, with no other plural noun between them that they could stand
@@ -1849,16 +2158,23 @@ def _pronoun_referents(
         before = [i for i in groups if i < k and sent[k] - 1 <= sent[i] <= sent[k] and k - i <= _REACH]
         if not before:
             # «воры они все, эти цыгане»: the group named after the pronoun, by «эти» (right dislocation)
-            after = next((i for i in groups if k < i <= k + 4 and sent[i] == sent[k] and words[i - 1] == "эти"), None)
+            after = next(
+                (i for i in groups if k < i <= k + 4 and sent[i] == sent[k] and words[i - 1] == "эти"), None
+            )
             if after is not None and "GS.OFFICIALS" not in cue[after] and words[k] == "они":
                 out[k] = after
             continue
         if "GS.OFFICIALS" in cue[before[-1]]:
             continue
         i = before[-1]
-        if words[k] in _THEIR_OR_SUCH and k + 1 < n and sent[k + 1] == sent[k] and (
-            _has(words[k + 1], "NOUN") or _has(words[k + 1], "ADJF")
-        ) and not _has(words[k + 1], "ablt") and words[k + 1] not in ("всех", "все"):  # («их всех выгнать»)
+        if (
+            words[k] in _THEIR_OR_SUCH
+            and k + 1 < n
+            and sent[k + 1] == sent[k]
+            and (_has(words[k + 1], "NOUN") or _has(words[k + 1], "ADJF"))
+            and not _has(words[k + 1], "ablt")
+            and words[k + 1] not in ("всех", "все")
+        ):  # («их всех выгнать»)
             continue  # «их дети», «их новых домов»: a possessive, not the group itself (but «гнать их
             # поганой метлой», «бить их палками»: what is done with, in the instrumental, is no possession);
             # «таких специалистов мало»: «таких» qualifies a noun of its own
@@ -1894,7 +2210,7 @@ def _governed(words: Sequence[str], i: int) -> bool:
 
 
 def _only_does(words: Sequence[str], i: int) -> bool:
-    """"только и делают(,) что воруют": the «что» completes the frame, it starts no clause of its own."""
+    """ "только и делают(,) что воруют": the «что» completes the frame, it starts no clause of its own."""
     return words[i] == "что" and i >= 3 and words[i - 3] == "только" and words[i - 2] == "и"
 
 
@@ -1916,7 +2232,9 @@ def _request_to_moderators(
         if "GS.CENSORED" not in c and "GS.MODERATE" not in c:
             continue
         same = [m for m in region if sent[m] == sent[k]]
-        if any("GS.POST" in cue[m] for m in same) and ("GS.CENSORED" in c or not any(words[m] in _MINE for m in same)):
+        if any("GS.POST" in cue[m] for m in same) and (
+            "GS.CENSORED" in c or not any(words[m] in _MINE for m in same)
+        ):
             return k
     return None
 
@@ -1926,13 +2244,21 @@ _PLACE_OWNER = frozenset("самое только одно их им ваше т
 _PLACE_PREP = frozenset("на в во за у под".split())
 
 
-def _assigned_place(words: Sequence[str], cue: list[frozenset[str]], j: int, i: int, dash_after_i: bool) -> bool:
-    """"барышням самое место на кухне", "их место в тюрьме", "место женщины — у плиты" (the group word
+def _assigned_place(
+    words: Sequence[str], cue: list[frozenset[str]], j: int, i: int, dash_after_i: bool
+) -> bool:
+    """ "барышням самое место на кухне", "их место в тюрьме", "место женщины — у плиты" (the group word
     at ``i``, a dash after it): a place assigned to a group (not "есть место в автобусе", not "место
     женщины в истории города", not "не место" — that is the negated branch)."""
     if _negated(words, cue, j) or j + 1 >= len(words):
         return False
-    if i == j + 1 and dash_after_i and j + 2 < len(words) and words[j + 2] in _PLACE_PREP and _has(words[i], "gent"):
+    if (
+        i == j + 1
+        and dash_after_i
+        and j + 2 < len(words)
+        and words[j + 2] in _PLACE_PREP
+        and _has(words[i], "gent")
+    ):
         return _confining(words, cue, j + 3)
     if words[j + 1] not in _PLACE_PREP or not _confining(words, cue, j + 2):
         return False
@@ -1956,10 +2282,12 @@ _OWN_COUNTRY = frozenset("свой своя свое свои своем сво�
 
 
 def _rights_denied(words: Sequence[str], idx: list[int]) -> bool:
-    """"прав у них быть не должно", "нельзя давать им права": rights denied in the sentence."""
+    """ "прав у них быть не должно", "нельзя давать им права": rights denied in the sentence."""
     for k in idx:
-        if words[k] in ("не", "нельзя") and k + 1 < len(words) and words[k + 1] in (
-            "должно", "должны", "должен", "положено", "давать", "дать", "иметь", "будет"
+        if (
+            words[k] in ("не", "нельзя")
+            and k + 1 < len(words)
+            and words[k + 1] in ("должно", "должны", "должен", "положено", "давать", "дать", "иметь", "будет")
         ):
             return True
     return False
@@ -1991,7 +2319,9 @@ def _has(word: str, *grammemes: str) -> bool:
 
 
 #: what follows the pointing «вон» («вон там», «вон тот», «вон сколько их»)
-_POINTED_AT_THERE = frozenset("там тут тот та те то туда сколько какой какая какие как они он она идет идут стоит стоят".split())
+_POINTED_AT_THERE = frozenset(
+    "там тут тот та те то туда сколько какой какая какие как они он она идет идут стоит стоят".split()
+)
 
 
 def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
@@ -2022,7 +2352,7 @@ def _told_in_the_past(words: Sequence[str], j: int) -> bool:
 
 
 def _such_as(words: Sequence[str], sent: list[int], i: int) -> bool:
-    """"таким, как эти сектанты, не место", "таких, как вы, геи, гнать": the group word is named in a
+    """ "таким, как эти сектанты, не место", "таких, как вы, геи, гнать": the group word is named in a
     comparison whose head («таким», «таких») is the object; its own nominative says nothing."""
     for k in range(max(1, i - 3), i):
         if words[k] == "как" and words[k - 1] in _SUCH and sent[k - 1] == sent[i]:
@@ -2038,8 +2368,10 @@ def _pointed_at(words: Sequence[str], cue: list[frozenset[str]], sent: list[int]
     """Is the group word at ``i`` quantified by a demonstrative only («эти таксисты»; not «все эти
     таксисты»; «как один» is the caller's ``as_one``)?"""
     quants = [words[k] for k in range(len(words)) if sent[k] == sent[i] and "GS.QUANT" in cue[k]]
-    return bool(quants) and all(w in _THESE for w in quants) and any(
-        words[k] in _THESE for k in range(max(0, i - _BEFORE), i)
+    return (
+        bool(quants)
+        and all(w in _THESE for w in quants)
+        and any(words[k] in _THESE for k in range(max(0, i - _BEFORE), i))
     )
 
 
@@ -2067,14 +2399,17 @@ def _on_condition(words: Sequence[str], clause: list[int], j: int) -> bool:
     нельзя пускать в реанимацию без бахил», «мигрантов без патента не брать»)? Not «без исключения»."""
     n = len(words)
     return any(
-        words[k] == "без" and k + 1 < n and clause[k + 1] == clause[j] and words[k + 1] not in _EMPHATIC_WITHOUT
+        words[k] == "без"
+        and k + 1 < n
+        and clause[k + 1] == clause[j]
+        and words[k + 1] not in _EMPHATIC_WITHOUT
         for k in range(max(0, j - 6), min(n - 1, j + 8))
         if clause[k] == clause[j]
     )
 
 
 def _dealt_with(words: Sequence[str], sent: list[int], i: int) -> bool:
-    """"разберёмся с этими цыганами", "покончить с ними": the group word in the instrumental after «с»."""
+    """ "разберёмся с этими цыганами", "покончить с ними": the group word in the instrumental after «с»."""
     return _has(words[i], "ablt") and any(
         words[k] in ("с", "со") and sent[k] == sent[i] for k in range(max(0, i - 3), i)
     )
@@ -2094,9 +2429,8 @@ def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int, part: list
     return part is not None and forbidden_after(words, part, j)
 
 
-
 def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int) -> bool:
-    """"не все таджики", "не каждый врач", "не таджики": the group is not generalised about (but «не все,
+    """ "не все таджики", "не каждый врач", "не таджики": the group is not generalised about (but «не все,
     конечно, но большинство кавказцев …» takes the denial back: the majority is generalised about)."""
     for k in range(max(0, i - 6), i):
         if words[k] == "не" and (k + 1 == i or "GS.QUANT" in cue[k + 1]):
@@ -2116,7 +2450,9 @@ _LARGE = frozenset(("большая", "значительная", "подавл�
 
 #: «лезут со своим бредом», «несут бред», «их ложь»: the word is what the group says, not the author's
 #: rejection of a statement about them
-_THEIR_OWN = frozenset("свой своим своей своими своего своих свою свое своему их с со несут несет нести".split())
+_THEIR_OWN = frozenset(
+    "свой своим своей своими своего своих свою свое своему их с со несут несет нести".split()
+)
 
 
 def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> int | None:
@@ -2151,12 +2487,16 @@ def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int])
             if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + reach, last + 1))):
                 return k
         if words[k] in _FORMERLY and any(
-            "GS.BELIEF_VERB" in cue[m] and _has(words[m], "past") and "что" in words[m + 1 : m + 3] and "не" not in words[k:m]
+            "GS.BELIEF_VERB" in cue[m]
+            and _has(words[m], "past")
+            and "что" in words[m + 1 : m + 3]
+            and "не" not in words[k:m]
             for m in range(k + 1, min(k + 4, last + 1))
         ):
             return k  # «раньше я думал, что цыгане все воруют, пока не …»: a belief the author gave up
         if words[k] == "не" and any(
-            "GS.BELIEF_VERB" in cue[m] and "что" in words[m + 1 : m + 4] for m in range(k + 1, min(k + 4, last + 1))
+            "GS.BELIEF_VERB" in cue[m] and "что" in words[m + 1 : m + 4]
+            for m in range(k + 1, min(k + 4, last + 1))
         ):
             return k  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить», nor «я
             # раньше не верил»: a belief denied is a claim rejected only with the claim after it)
@@ -2166,13 +2506,23 @@ def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int])
             return k  # «"цыгане все воруют" — бабушкины сказки»: the claim called a fairy tale
         if words[k] == "не" and k < last and words[k + 1] in _AGREED and "что" in words[k + 2 : k + 5]:
             return k  # «я не согласен, что все цыгане воры», «… с тем, что …» (not «я с тобой не согласен»)
-        if words[k] in _NONSENSE and k < last and words[k + 1] == "что" and (k == idx[0] or words[k - 1] in ("это", "всё", "все")):
+        if (
+            words[k] in _NONSENSE
+            and k < last
+            and words[k + 1] == "что"
+            and (k == idx[0] or words[k - 1] in ("это", "всё", "все"))
+        ):
             return k  # «ерунда, что все цыгане воры», «сказки, что …»: the claim called nonsense
         if words[k] in _WRONG_TO and any(
-            lemma(words[m]) in _SAY_OR_THINK and "что" in words[m + 1 : m + 3] for m in range(k + 1, min(k + 3, last))
+            lemma(words[m]) in _SAY_OR_THINK and "что" in words[m + 1 : m + 3]
+            for m in range(k + 1, min(k + 3, last))
         ):
             return k  # «глупо думать, что …», «неправильно говорить, что …»
-        if words[k] == "тоже" and k + 1 < len(words) and words[k + 1] in ("люди", "имеют", "человек", "платят"):
+        if (
+            words[k] == "тоже"
+            and k + 1 < len(words)
+            and words[k + 1] in ("люди", "имеют", "человек", "платят")
+        ):
             return k
         if (
             "GS.PRAISE" in cue[k]
@@ -2182,12 +2532,19 @@ def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int])
             and "?" not in words
         ):
             return k  # «все учителя — молодцы» (not «цыгане добрые, но воруют»)
-        if words[k] in _SHAME and "кто" in words[k + 1 : k + 4] and any(
-            "GS.ABUSE_TALK" in cue[m] or "GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(last + 1, k + 6))
+        if (
+            words[k] in _SHAME
+            and "кто" in words[k + 1 : k + 4]
+            and any(
+                "GS.ABUSE_TALK" in cue[m] or "GS.DEFEND_VERB" in cue[m]
+                for m in range(k + 1, min(last + 1, k + 6))
+            )
         ):
             return k  # «позор тем, кто оскорбляет мигрантов»: shame on those who abuse them
-        if words[k] == "это" and tuple(words[k + 1 : k + 3]) == ("не", "так") and (
-            k + 3 > last or not any(_has(words[k + 3], pos) for pos in ("ADJF", "ADJS", "ADVB", "PRCL"))
+        if (
+            words[k] == "это"
+            and tuple(words[k + 1 : k + 3]) == ("не", "так")
+            and (k + 3 > last or not any(_has(words[k + 3], pos) for pos in ("ADJF", "ADJS", "ADVB", "PRCL")))
         ):
             return k  # «от мигрантов одни проблемы — это не так» (not «это не так уж плохо»)
     return None
@@ -2223,7 +2580,12 @@ def _said_of_the_claim(words: Sequence[str], idx: list[int], k: int) -> bool:
     m = k - 1
     while m >= idx[0] and likely(words[m], "ADJF"):
         m -= 1
-    return m >= idx[0] and words[m] not in PREPOSITIONS and not likely(words[m], "VERB") and not likely(words[m], "INFN")
+    return (
+        m >= idx[0]
+        and words[m] not in PREPOSITIONS
+        and not likely(words[m], "VERB")
+        and not likely(words[m], "INFN")
+    )
 
 
 #: «я не согласен, что …»
@@ -2231,7 +2593,9 @@ _AGREED = frozenset(("согласен", "согласна", "согласны")
 #: «раньше я думал, что …»: what the author once believed
 _FORMERLY = frozenset(("раньше", "прежде", "когда-то"))
 #: what a saying or a thought is called when it is rejected: «глупо думать, что …»
-_WRONG_TO = frozenset("глупо неправильно неверно несправедливо нечестно нелепо абсурдно смешно стыдно подло".split())
+_WRONG_TO = frozenset(
+    "глупо неправильно неверно несправедливо нечестно нелепо абсурдно смешно стыдно подло".split()
+)
 _SAY_OR_THINK = frozenset(("думать", "считать", "говорить", "писать", "утверждать", "верить", "полагать"))
 #: what denies a praise said before it: «хорошим водителем женщина быть не может», «… не бывает»
 _CANNOT = frozenset(("может", "могут", "сможет", "смогут", "бывает", "бывают", "будет", "будут"))
@@ -2244,12 +2608,16 @@ def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
     if any(words[m] == "не" and m + 1 in idx and words[m + 1] in _CANNOT for m in idx if m > k):
         return True
     return _has(words[k], "gent") and any(
-        words[m] == "нет" or (words[m] == "не" and m + 1 in idx and words[m + 1] in _NO_DECENT_LEFT) for m in idx if k - 3 <= m <= k + 5
+        words[m] == "нет" or (words[m] == "не" and m + 1 in idx and words[m + 1] in _NO_DECENT_LEFT)
+        for m in idx
+        if k - 3 <= m <= k + 5
     )
 
 
 #: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»
 _SET_AGAINST = frozenset(("от", "для", "среди", "с", "со", "кроме", "против"))
+
+
 def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:
     """Is the word of praise at ``k`` «лучший» said of a thing after it («скупили все лучшие участки»,
     «заняли лучшие места»), not of people («лучшие люди»)? (Only the superlative: «хорошая работа»,
@@ -2258,7 +2626,12 @@ def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:
     after a preposition, before a thing («к нормальным домам»): the thing the group is kept from.)"""
     if k < last and words[k].startswith("нормальн") and k > 0 and words[k - 1] in PREPOSITIONS:
         return likely(words[k + 1], "NOUN", "inan")  # «их к нормальным домам подпускать нельзя»
-    return k < last and words[k].startswith("лучш") and likely(words[k], "ADJF") and likely(words[k + 1], "NOUN", "inan")
+    return (
+        k < last
+        and words[k].startswith("лучш")
+        and likely(words[k], "ADJF")
+        and likely(words[k + 1], "NOUN", "inan")
+    )
 
 
 def _one_normal_person(words: Sequence[str], k: int, last: int) -> bool:
@@ -2286,7 +2659,10 @@ def _normal_ones_refuse(words: Sequence[str], cue: list[frozenset[str]], k: int,
         return False  # («мигранты нормальные люди не воруют»: said of the group itself; not «… все алкаши, нормальные …»)
     m = k + 1 if k < last and words[k + 1] == "люди" else k
     return any(
-        words[n] == "не" and n < last and likely(words[n + 1], "VERB") and not {"и", "а"} & set(words[m + 1 : n])
+        words[n] == "не"
+        and n < last
+        and likely(words[n + 1], "VERB")
+        and not {"и", "а"} & set(words[m + 1 : n])
         for n in range(m + 1, min(m + 4, last))
     )  # («цыгане нормальные люди и не воруют»: the group's own praise goes on)
 
@@ -2308,8 +2684,10 @@ _SHAME = frozenset(("позор", "стыдно", "стыд", "позорище"
 #: emoji that liken people to vermin, apes or pigs, or show disgust: right after a group word they say
 #: what «крысы», «обезьяны», «тошнит от них» say (not sheep or goats — «мусульмане 🐑 отмечают
 #: Курбан-байрам» — nor 🙈, a shy face)
-_BEAST_EMOJI = re.compile("[\U0001F400\U0001F401\U0001F412\U0001F435\U0001F437\U0001F416\U0001F43D"
-                          "\U0001F98D\U0001F9A7\U0001FAB3\U0001F99F\U0001F4A9\U0001F92E\U0001F922]")
+_BEAST_EMOJI = re.compile(
+    "[\U0001f400\U0001f401\U0001f412\U0001f435\U0001f437\U0001f416\U0001f43d"
+    "\U0001f98d\U0001f9a7\U0001fab3\U0001f99f\U0001f4a9\U0001f92e\U0001f922]"
+)
 #: how far after the group word an emoji may stand (characters)
 _EMOJI_REACH = 16
 
@@ -2338,7 +2716,9 @@ _NONSENSE = frozenset(
 )
 
 
-def _rejected_next(words: Sequence[str], cue: list[frozenset[str]], by_sentence: dict[int, list[int]], x: int) -> bool:
+def _rejected_next(
+    words: Sequence[str], cue: list[frozenset[str]], by_sentence: dict[int, list[int]], x: int
+) -> bool:
     """Does the sentence after ``x`` open by rejecting it — «Это стереотип», «Это неправда», «Всё это
     ложь» («Многие думают, что цыгане все воры. Это стереотип») — or is it one such word («Бред.»)?"""
     nxt = by_sentence.get(x + 1)
@@ -2369,7 +2749,11 @@ def _reported_before(
             return True
         if "GS.OPINION" in cue[k] and k + 1 < i and words[k + 1] in ("что", "будто"):
             return True  # «многие думают, что все X …»: someone else's opinion, told
-        if words[k] in _THEY_SAY and norm.original.startswith(",", norm.tokens[k].end) and (k == 0 or sent[k - 1] != sent[k]):
+        if (
+            words[k] in _THEY_SAY
+            and norm.original.startswith(",", norm.tokens[k].end)
+            and (k == 0 or sent[k - 1] != sent[k])
+        ):
             return True  # «Говорят, цыгане воруют, но мой сосед …»: hearsay, told as such
         # (a post noun or a verb of quoting counts only within four words: the lemma is looked up only
         # there; «цитирую депутата: «пенсионеры — балласт»»: whoever quotes, the words are another's)
@@ -2378,7 +2762,9 @@ def _reported_before(
     return False
 
 
-def _in_reported_quote(norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], end: int) -> bool:
+def _in_reported_quote(
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], end: int
+) -> bool:
     """Does a finding ending at ``end`` end inside a quotation that a report verb before it opens, in its
     sentence («пишет про мигрантов «гнать их всех»», «заявила пассажирке: «таким, как ты, тут не место»»)?
     The group word may stand outside the quote; what is said of it is someone else's words."""
@@ -2403,7 +2789,12 @@ def _quoted_then_answered(norm: Normalized, finding: Finding) -> bool:
     claim first to answer it: held at most, whatever the answer (round 28: deleted with a ban)."""
     text = norm.original
     m = QUOTED.match(text, len(text) - len(text.lstrip()))
-    return m is not None and m.start() <= finding.start and finding.end <= m.end() and bool(_DASH_AFTER_QUOTE.match(text, m.end()))
+    return (
+        m is not None
+        and m.start() <= finding.start
+        and finding.end <= m.end()
+        and bool(_DASH_AFTER_QUOTE.match(text, m.end()))
+    )
 
 
 _DASH_AFTER_QUOTE = re.compile(r"\s*[-–—]")
@@ -2427,7 +2818,9 @@ def _introduces(norm: Normalized, words: Sequence[str], cue: frozenset[str], k: 
     toks = norm.tokens
     if _QUOTE_OR_COLON.search(norm.original, toks[k].end, toks[h].start):
         return True
-    participle = _has(words[k], "PRTS") or _has(words[k], "PRTF")  # "написано, что …" but not "написаны так, чтобы"
+    participle = _has(words[k], "PRTS") or _has(
+        words[k], "PRTF"
+    )  # "написано, что …" but not "написаны так, чтобы"
     return any(words[m] in _INTRODUCERS and not (participle and words[m] == "чтобы") for m in range(k + 1, h))
 
 
@@ -2533,7 +2926,13 @@ def _borne_no_longer(words: Sequence[str], cue: list[frozenset[str]], j: int, i:
 #: how a proposal put as a question opens («почему бы не …?», «не пора ли …?», «а что, если …?»; all but
 #: the first only of a people, a race or a faith: «а что, если запретить пенсионерам ездить бесплатно?»,
 #: «может, пора уволить этих таксистов?» are proposals about fares and service)
-_PROPOSALS = (("почему", "бы", "не"), ("не", "пора", "ли"), ("что", "если"), ("может", "пора"), ("не", "лучше", "ли"))
+_PROPOSALS = (
+    ("почему", "бы", "не"),
+    ("не", "пора", "ли"),
+    ("что", "если"),
+    ("может", "пора"),
+    ("не", "лучше", "ли"),
+)
 
 
 def _proposal(words: Sequence[str], idx: list[int]) -> str | None:
@@ -2546,7 +2945,9 @@ def _proposal(words: Sequence[str], idx: list[int]) -> str | None:
 
 
 #: letting people in or letting them stay: «кто пустил …», «кто разрешил …»
-_LET_IN = frozenset(("пустить", "пускать", "впустить", "разрешить", "позволить", "завезти", "навезти", "пригласить"))
+_LET_IN = frozenset(
+    ("пустить", "пускать", "впустить", "разрешить", "позволить", "завезти", "навезти", "пригласить")
+)
 
 
 def _rhetorical_call(
@@ -2564,7 +2965,15 @@ def _rhetorical_call(
         # «Может, хватит пускать мигрантов в город?»: asked to stop letting them in
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         a, b = min(i, j), max(i, j)
-        return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"{_stop_word(words, j)} {words[j]}", hold)
+        return Finding(
+            "call_to_exclude",
+            attribute,
+            toks[a].start,
+            toks[b].end,
+            strength,
+            f"{_stop_word(words, j)} {words[j]}",
+            hold,
+        )
     if (opener := _proposal(words, idx)) is not None and (opener == "почему бы не" or attribute in _ONLY_OF):
         # «А почему бы не запретить мусульманам молиться на улицах?», «Не пора ли ограничить въезд для
         # кавказцев?», «А что, если запретить …?»: a proposal put as a question
@@ -2572,30 +2981,77 @@ def _rhetorical_call(
             if "GS.EXCLUDE" in cue[j] and _has(words[j], "INFN"):
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
                 a, b = min(i, j), max(i, j)
-                return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"{opener} {words[j]}", hold)
+                return Finding(
+                    "call_to_exclude",
+                    attribute,
+                    toks[a].start,
+                    toks[b].end,
+                    strength,
+                    f"{opener} {words[j]}",
+                    hold,
+                )
     if attribute in _ONLY_OF or attribute == "residence":
-        if words[idx[0]] == "зачем" and "нам" in words[idx[1] : idx[1] + 2] and i > 0 and words[i - 1] == "столько":
+        if (
+            words[idx[0]] == "зачем"
+            and "нам" in words[idx[1] : idx[1] + 2]
+            and i > 0
+            and words[i - 1] == "столько"
+        ):
             # «Зачем нам в городе столько мигрантов?»: asked why the town needs so many of a people — a
             # moderator reads it (a question of the labour market reads the same)
-            return Finding("call_to_exclude", attribute, toks[idx[0]].start, toks[i].end, "review", "зачем нам столько", True)
-        if words[idx[0]] == "кто" and (j := next((k for k in idx[1:3] if lemma(words[k]) in _LET_IN and _has(words[k], "past")), None)):
+            return Finding(
+                "call_to_exclude",
+                attribute,
+                toks[idx[0]].start,
+                toks[i].end,
+                "review",
+                "зачем нам столько",
+                True,
+            )
+        if words[idx[0]] == "кто" and (
+            j := next((k for k in idx[1:3] if lemma(words[k]) in _LET_IN and _has(words[k], "past")), None)
+        ):
             # «Кто пустил этих цыган в город?», «Кто разрешил цыганам тут жить?»: a people's being here
             # asked after as a wrong — held (of one family or one firm the words are the same)
-            return Finding("call_to_exclude", attribute, toks[idx[0]].start, toks[max(i, j)].end, "review", f"кто {words[j]}", True)
+            return Finding(
+                "call_to_exclude",
+                attribute,
+                toks[idx[0]].start,
+                toks[max(i, j)].end,
+                "review",
+                f"кто {words[j]}",
+                True,
+            )
     if not (_has(words[i], "accs") or _has(words[i], "gent")):
         return None
     if attribute not in _RULES_OF and (j := _nothing_good_from(words, idx, i)) is not None:
         # «Чего ещё ожидать от цыган?»: asked only to say that nothing better comes from them
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         a, b = min(i, j), max(i, j)
-        return Finding("generalisation", attribute, toks[a].start, toks[b].end, strength, f"{words[j]} … от {words[i]}", hold)
+        return Finding(
+            "generalisation",
+            attribute,
+            toks[a].start,
+            toks[b].end,
+            strength,
+            f"{words[j]} … от {words[i]}",
+            hold,
+        )
     if (words[idx[0]], words[idx[1]]) == _HOW_LONG:
         # «Сколько можно терпеть этих цыган?»: the author says they cannot bear the group any longer; of
         # an age or a trade («… этих подростков в подъезде?») a complaint a moderator reads
         for j in idx[2:5]:
             if _borne_no_longer(words, cue, j, i):
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
-                return Finding("generalisation", attribute, toks[j].start, toks[i].end, strength, f"сколько можно {words[j]}", hold)
+                return Finding(
+                    "generalisation",
+                    attribute,
+                    toks[j].start,
+                    toks[i].end,
+                    strength,
+                    f"сколько можно {words[j]}",
+                    hold,
+                )
         return None
     return _when_at_last(norm, words, cue, idx, i, attribute)
 
@@ -2618,10 +3074,22 @@ def _when_at_last(
         for j in idx:
             if not (k < j <= k + 5) or _negated(words, cue, j):
                 continue
-            if ("GS.EXCLUDE" in cue[j] or lemma(words[j]) in _TAKE_AWAY) and (_has(words[j], "futr") or _has(words[j], "INFN")):
+            if ("GS.EXCLUDE" in cue[j] or lemma(words[j]) in _TAKE_AWAY) and (
+                _has(words[j], "futr") or _has(words[j], "INFN")
+            ):
                 a, b = min(i, j), max(i, j)
-                strength, hold = _SURE_OR_HELD[any("GS.QUANT" in cue[m] for m in range(max(idx[0], i - _BEFORE), i))]
-                return Finding("call_to_exclude", attribute, toks[a].start, toks[b].end, strength, f"когда уже {words[j]}", hold)
+                strength, hold = _SURE_OR_HELD[
+                    any("GS.QUANT" in cue[m] for m in range(max(idx[0], i - _BEFORE), i))
+                ]
+                return Finding(
+                    "call_to_exclude",
+                    attribute,
+                    toks[a].start,
+                    toks[b].end,
+                    strength,
+                    f"когда уже {words[j]}",
+                    hold,
+                )
         return None
     return None
 
@@ -2631,7 +3099,21 @@ _TAKE_AWAY = frozenset(("убрать", "убирать", "вывезти", "в�
 
 
 #: «отдельный народ со своей культурой», «отдельный язык»: a people described as distinct, not set apart
-_DISTINCT = frozenset(("народ", "нация", "народность", "этнос", "культура", "язык", "вера", "религия", "община", "история", "традиция"))
+_DISTINCT = frozenset(
+    (
+        "народ",
+        "нация",
+        "народность",
+        "этнос",
+        "культура",
+        "язык",
+        "вера",
+        "религия",
+        "община",
+        "история",
+        "традиция",
+    )
+)
 
 
 def _segregated(
@@ -2648,7 +3130,10 @@ def _segregated(
     ]  # fmt: skip
     if not walled and not apart:
         return None
-    if any(words[k] in ("не", "нельзя") and k + 1 < len(words) and "GS.MODAL" in cue[k + 1] for k in same_sentence):
+    if any(
+        words[k] in ("не", "нельзя") and k + 1 < len(words) and "GS.MODAL" in cue[k + 1]
+        for k in same_sentence
+    ):
         return None  # («не надо селить их отдельно»)
     called = any("GS.MODAL" in cue[k] or words[k] in _MUST or words[k] in _NEEDED for k in same_sentence)
     # (no finite verb: «мусульман в отдельное гетто», or an infinitive as the call itself: «таджиков
@@ -2730,23 +3215,42 @@ def _named_beasts_next(
     if any(likely(words[x], "NOUN", "plur") for x in range(i + 1, nxt[0])):
         return None  # «Мигранты кормят бездомных собак. Эти животные голодают»: «эти» are the dogs
     toks = norm.tokens
-    return Finding("dehumanising", attribute, toks[i].start, toks[j].end, "review", f"эти {words[j]}", hold=True)
+    return Finding(
+        "dehumanising", attribute, toks[i].start, toks[j].end, "review", f"эти {words[j]}", hold=True
+    )
 
 
 #: what may come before «пусть» in the sentence that tells a group to go («Достали уже, пусть валят»)
-_FED_UP = frozenset("достали надоели задолбали достало надоело хватит все всё уже короче блин вот и да так".split())
+_FED_UP = frozenset(
+    "достали надоели задолбали достало надоело хватит все всё уже короче блин вот и да так".split()
+)
 
 
 #: Where the people told they are not wanted are not wanted: «в нашем городе», «тут», «здесь».
 _HERE = frozenset(
-    ("город", "городе", "тут", "здесь", "пятигорск", "пятигорске", "нам", "нас", "районе", "крае", "стране", "россии")
+    (
+        "город",
+        "городе",
+        "тут",
+        "здесь",
+        "пятигорск",
+        "пятигорске",
+        "нам",
+        "нас",
+        "районе",
+        "крае",
+        "стране",
+        "россии",
+    )
 )
 #: predicates that tell a group, the subject, it is not wanted: «не нужны», «лишние», «чужие» (with a
 #: place or «нам»: «мигранты нам чужие», «евреи — лишние люди в России»)
 _UNWANTED = frozenset(("нужны", "нужен", "нужна", "лишние", "лишний", "чужие", "чужой"))
 #: where a group is told it has no business as well as a place: «женщинам в политике делать нечего»,
 #: «приезжим во власти делать нечего» (not for «не надо»: «женщинам в армии не надо служить» is a view)
-_SPHERES = frozenset(("политике", "власти", "руководстве", "армии", "управлении", "думе", "правительстве", "администрации"))
+_SPHERES = frozenset(
+    ("политике", "власти", "руководстве", "армии", "управлении", "думе", "правительстве", "администрации")
+)
 
 
 def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str | None:
@@ -2763,8 +3267,11 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
         w not in ("нечего", "должно") or _SPHERES.isdisjoint(words[k] for k in part)
     ):
         return None
-    if w == "должно" and j > 0 and words[j - 1] == "не" and (
-        (j + 1 < n and words[j + 1] == "быть") or (j > 1 and words[j - 2] == "быть")
+    if (
+        w == "должно"
+        and j > 0
+        and words[j - 1] == "не"
+        and ((j + 1 < n and words[j + 1] == "быть") or (j > 1 and words[j - 2] == "быть"))
     ):
         return "быть не должно"  # («негров в нашем городе быть не должно»)
     if w == "нечего" and ((j + 1 < n and words[j + 1] == "делать") or (j > 0 and words[j - 1] == "делать")):
@@ -2774,9 +3281,14 @@ def _unwelcome(words: Sequence[str], clause: list[int], i: int, j: int) -> str |
     if w in _UNWANTED and _on_condition(words, clause, j):
         return None  # «нам не нужны мигранты без патента»: a rule's condition
     if w in _UNWANTED and (w not in ("нужны", "нужен", "нужна") or (j > 0 and words[j - 1] == "не")):
-        return f"не {w}" if j > 0 and words[j - 1] == "не" else w  # («цыгане нам в районе не нужны», «армяне тут лишние»)
-    if w in ("надо", "нужно") and j > 0 and words[j - 1] == "не" and not any(
-        likely(words[k], "INFN") or likely(words[k], "VERB") for k in part if k != j
+        return (
+            f"не {w}" if j > 0 and words[j - 1] == "не" else w
+        )  # («цыгане нам в районе не нужны», «армяне тут лишние»)
+    if (
+        w in ("надо", "нужно")
+        and j > 0
+        and words[j - 1] == "не"
+        and not any(likely(words[k], "INFN") or likely(words[k], "VERB") for k in part if k != j)
     ):
         return f"не {w}"
     return None
@@ -2808,17 +3320,30 @@ def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int, 
     if words[j] == "за" and nxt != "решетку":
         return False
     if words[j] in ("в", "во"):
-        confined = nxt in _CONFINEMENT or nxt in _PRISON or (nxt == "дом" and j + 2 < n and words[j + 2] == "престарелых")
-        if not confined and not (j > i and (_has(nxt, "accs") or _has(nxt, "nomn")) and _homeland(words[i], nxt)):
+        confined = (
+            nxt in _CONFINEMENT
+            or nxt in _PRISON
+            or (nxt == "дом" and j + 2 < n and words[j + 2] == "престарелых")
+        )
+        if not confined and not (
+            j > i and (_has(nxt, "accs") or _has(nxt, "nomn")) and _homeland(words[i], nxt)
+        ):
             return False  # (not «работа в Норвегии — для норвежцев»: where, not where to)
-    elif nxt not in _DISPOSAL and nxt not in _WAY_OUT and nxt not in _PRISON and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет"):
+    elif (
+        nxt not in _DISPOSAL
+        and nxt not in _WAY_OUT
+        and nxt not in _PRISON
+        and not (nxt == "тот" and j + 2 < n and words[j + 2] == "свет")
+    ):
         return False
     if any(words[k] == "пора" for k in range(max(0, j - 3), j) if sent[k] == sent[j]):
         return True
     # (a verb anywhere in the clause of a prison: «мигрантов в тюрьму за такое не сажают»)
     lo, hi = (0, n) if nxt in _PRISON else (max(0, j - 6), min(n, j + 3))
     own = [k for k in range(lo, hi) if clause[k] == clause[j] and k not in (j, j + 1)]
-    return not any(likely(words[k], "VERB") or likely(words[k], "INFN") or likely(words[k], "PRTS") for k in own)
+    return not any(
+        likely(words[k], "VERB") or likely(words[k], "INFN") or likely(words[k], "PRTS") for k in own
+    )
 
 
 def _homeland(group: str, place: str) -> bool:
@@ -2829,7 +3354,9 @@ def _homeland(group: str, place: str) -> bool:
 
 
 #: Words of comparison: «как тараканы», «словно скот», «вроде тараканов», «похожи на обезьян».
-_LIKE = frozenset(("как", "словно", "будто", "точно", "вроде", "подобно", "похожи", "похож", "похожа", "похожие"))
+_LIKE = frozenset(
+    ("как", "словно", "будто", "точно", "вроде", "подобно", "похожи", "похож", "похожа", "похожие")
+)
 
 
 def _says_what_they_are(words: Sequence[str], j: int) -> bool:
@@ -2864,13 +3391,20 @@ def _compared(words: Sequence[str], i: int, j: int) -> bool:
     between them («кавказцы как собаки», «армяне хуже собак», «ведут себя как собаки», «чеченцы на дорогах
     как стая»; not «цыгане живут как собаки, в нищете», where the likeness is their living)?"""
     between = range(i + 1, j)
-    return 0 < len(between) <= 6 and (words[j - 1] in _LIKE or _has(words[j - 1], "COMP")) and all(
-        words[k] in _LIKE or words[k] in _BEHAVE or _has(words[k], "COMP")
-        # («чеченцы и дагестанцы на дорогах как стая»: a second people, the place where they are so)
-        or (words[k] == "и" and k + 1 < j and likely(words[k + 1], "nomn", "plur"))
-        or (words[k - 1] == "и" and likely(words[k], "nomn", "plur"))
-        or words[k] in ("на", "в", "во") or _locative_place(words, k)
-        for k in between
+    return (
+        0 < len(between) <= 6
+        and (words[j - 1] in _LIKE or _has(words[j - 1], "COMP"))
+        and all(
+            words[k] in _LIKE
+            or words[k] in _BEHAVE
+            or _has(words[k], "COMP")
+            # («чеченцы и дагестанцы на дорогах как стая»: a second people, the place where they are so)
+            or (words[k] == "и" and k + 1 < j and likely(words[k + 1], "nomn", "plur"))
+            or (words[k - 1] == "и" and likely(words[k], "nomn", "plur"))
+            or words[k] in ("на", "в", "во")
+            or _locative_place(words, k)
+            for k in between
+        )
     )
 
 
@@ -2879,7 +3413,9 @@ _BEHAVE = frozenset(("ведут", "ведет", "вели", "себя"))
 
 
 #: what may open a second predicate of the same subject («…, а воруют», «…, только воруют»)
-_PREDICATE_LINKS = frozenset(("а", "но", "и", "только", "лишь", "зато", "еще", "вечно", "всегда", "опять", "просто"))
+_PREDICATE_LINKS = frozenset(
+    ("а", "но", "и", "только", "лишь", "зато", "еще", "вечно", "всегда", "опять", "просто")
+)
 
 
 def _next_predicate(words: Sequence[str], clause: list[int], same_sentence: list[int], i: int) -> list[int]:
@@ -3001,15 +3537,24 @@ def _statement(
     for j in same_sentence:
         c = cue[j]
         # "я против того, чтобы X выгоняли" defends them; "я против того, чтобы X пускали" excludes them
-        against = opposed and any(words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s)
+        against = opposed and any(
+            words[k] == "против" for k in range(max(0, min(i, j) - 6), j) if sent[k] == s
+        )
         if "GS.EXCLUDE" in c and clause[j] != clause[i] and _told_of_in_relative(words, clause, i):
             continue  # «мошенников, которые звонят пенсионерам, ловить и сажать»: the group is who they harm
-        if "GS.EXCLUDE" in c and (obj or words[j] == "вон") and _is_call(words, cue, j) and not _negated(words, cue, j, clause):
+        if (
+            "GS.EXCLUDE" in c
+            and (obj or words[j] == "вон")
+            and _is_call(words, cue, j)
+            and not _negated(words, cue, j, clause)
+        ):
             if attribute in _RULES_OF and _dismissed(words, same_sentence, j):
                 continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group
             if attribute in _RULES_OF and _singular(words[i]):
                 continue  # «лишить водительских прав пьяного водителя автобуса»: one worker, not a trade
-            if lemma(words[j]) in _PUNISH and (attribute not in _ONLY_OF or (j + 1 < n and words[j + 1] == "к")):
+            if lemma(words[j]) in _PUNISH and (
+                attribute not in _ONLY_OF or (j + 1 < n and words[j + 1] == "к")
+            ):
                 continue  # «проучить водителей штрафами», «пенсионеров прижать к сердцу»: a people only
             if _on_condition(words, clause, j) or (words[j] == "подальше" and kept_out):
                 # «таксистов без лицензии надо лишать прав»: the law's sanction on a condition; «детей
@@ -3022,16 +3567,26 @@ def _statement(
         # is a landlord's choice of tenants)
         if "GS.EXCLUDE_NEG" in c and words[j].startswith("разреш") and attribute not in _ONLY_OF:
             continue  # «пенсионерам нельзя разрешать ездить бесплатно …»: a rule for an age or a trade
-        if "GS.EXCLUDE_NEG" in c and any(words[k].startswith("отдельн") for k in range(j + 1, min(n, j + 4)) if clause[k] == clause[j]):
+        if "GS.EXCLUDE_NEG" in c and any(
+            words[k].startswith("отдельн") for k in range(j + 1, min(n, j + 4)) if clause[k] == clause[j]
+        ):
             continue  # «не надо селить мигрантов отдельно»: what is refused is the separateness
-        if "GS.EXCLUDE_NEG" in c and obj and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute)) and not _on_condition(words, clause, j) and (
-            _is_call(words, cue, j)
-            or _has(words[j], "NOUN")
-            or (_has(words[j], "pres", "1per") and (attribute in _ONLY_OF or attribute == "residence"))
+        if (
+            "GS.EXCLUDE_NEG" in c
+            and obj
+            and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute))
+            and not _on_condition(words, clause, j)
+            and (
+                _is_call(words, cue, j)
+                or _has(words[j], "NOUN")
+                or (_has(words[j], "pres", "1per") and (attribute in _ONLY_OF or attribute == "residence"))
+            )
         ):
             if _negated(words, cue, j, clause) and not against:
                 after = forbidden_after(words, clause, j)
-                return found("call_to_exclude", j, "delete", f"{words[j]} нельзя" if after else f"не {words[j]}")
+                return found(
+                    "call_to_exclude", j, "delete", f"{words[j]} нельзя" if after else f"не {words[j]}"
+                )
             if against and not _negated(words, cue, j, clause):
                 return found("call_to_exclude", j, "delete", f"против: {words[j]}")
         if (
@@ -3039,15 +3594,23 @@ def _statement(
             and obj
             and not kept_out
             # (the way home after the group or the verb, whichever comes last: «отправить всех таджиков домой»)
-            and any(words[k] in _HOME for k in range(max(i + 1, j - 2), min(len(words), max(i, j) + 3)) if sent[k] == s and k != j)
+            and any(
+                words[k] in _HOME
+                for k in range(max(i + 1, j - 2), min(len(words), max(i, j) + 3))
+                if sent[k] == s and k != j
+            )
             and _is_call(words, cue, j)
             and not _negated(words, cue, j, clause)
         ):
             return found("call_to_exclude", j, "delete", words[j])  # «отправить их всех обратно»
-        if "GS.LEAVE" in c and (
-            any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
-            or (_has(words[j], "impr") and (i < j or _hailed_after(norm, i)))
-        ) and not _negated(words, cue, j, clause):
+        if (
+            "GS.LEAVE" in c
+            and (
+                any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
+                or (_has(words[j], "impr") and (i < j or _hailed_after(norm, i)))
+            )
+            and not _negated(words, cue, j, clause)
+        ):
             # (an imperative before the group word is said to it only when it is hailed, after a comma:
             # «Убирайтесь отсюда, мигранты», not «… валите во Францию, там и геи бесплатны»; nor the
             # author's own «… благодарны пятигорчанам, никуда отсюда не уедем»)
@@ -3064,13 +3627,24 @@ def _statement(
             # to leave, but «мигранты должны уехать до 1 января без патента» is the law's deadline in the
             # news: held
             return found("call_to_exclude", j, "review", f"должны {words[j]}", hold=True)
-        if ("GS.DEAL_WITH" in c or "GS.DEAL_WITH_SOFT" in c) and _dealt_with(words, sent, i) and _is_call(words, cue, j):
+        if (
+            ("GS.DEAL_WITH" in c or "GS.DEAL_WITH_SOFT" in c)
+            and _dealt_with(words, sent, i)
+            and _is_call(words, cue, j)
+        ):
             if not _negated(words, cue, j):
                 soft = "GS.DEAL_WITH" not in c
-                return found("call_to_exclude", j, "review" if soft else "delete", f"{words[j]} с …", hold=soft)
+                return found(
+                    "call_to_exclude", j, "review" if soft else "delete", f"{words[j]} с …", hold=soft
+                )
         if words[j] == "место" and obj and _assigned_place(words, cue, j, i, dash_after_i):
             return found("call_to_exclude", j, "delete", f"место {words[j + 1]} …")
-        if words[j] in _TO and obj and _disposal(words, sent, clause, j, i) and not (kept_out and words[j + 1] in _WAY_OUT):
+        if (
+            words[j] in _TO
+            and obj
+            and _disposal(words, sent, clause, j, i)
+            and not (kept_out and words[j + 1] in _WAY_OUT)
+        ):
             # («студентов на выход из аудитории» is a teacher's order)
             where = "тот свет" if words[j + 1] == "тот" else words[j + 1]
             if words[j + 1] in _PRISON and (
@@ -3141,7 +3715,9 @@ def _statement(
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         blood = "в генах" if "генах" in words else "в крови"
         return found("generalisation", j, strength, f"{words[j]} {blood}", hold)
-    if (attribute in _ONLY_OF or attribute == "residence") and (j := _no_longer_ours(words, same_sentence, i)) is not None:
+    if (attribute in _ONLY_OF or attribute == "residence") and (
+        j := _no_longer_ours(words, same_sentence, i)
+    ) is not None:
         # «чечены всех запугали, город уже не наш»: the town said to be lost to a people — a moderator
         # reads it (the same words mourn a town sold to developers)
         return found("generalisation", j, "review", f"{words[j]} уже не наш", hold=True)
@@ -3149,14 +3725,21 @@ def _statement(
         # «что с них взять, цыгане есть цыгане», «армянин — он и в Африке армянин»: the name said to be
         # all there is to know of them — a moderator reads it («дети есть дети» forgives; not asked of ages)
         return found("generalisation", j, "review", f"{words[i]} есть {words[j]}", hold=True)
-    if (attribute in _ONLY_OF or attribute == "sex") and (j := _shameful_to_be(words, same_sentence, i)) is not None:
+    if (attribute in _ONLY_OF or attribute == "sex") and (
+        j := _shameful_to_be(words, same_sentence, i)
+    ) is not None:
         # «быть геем ненормально», «быть цыганом — позор»: being one of them said to be a shame or a sickness
         # (not a trade or an age: «быть врачом — позор при такой зарплате» shames the pay)
         return found("generalisation", j, "delete", f"быть {words[i]} {words[j]}")
     if (
         _has(words[i], "gent", "plur")
         and (j := _swarmed(words, cue, same_clause, i)) is not None
-        and (words[j] in _SWARM_VERBS or words[j] in _AS_MANY_AS or attribute in _ONLY_OF or attribute == "residence")
+        and (
+            words[j] in _SWARM_VERBS
+            or words[j] in _AS_MANY_AS
+            or attribute in _ONLY_OF
+            or attribute == "residence"
+        )
     ):
         # «развелось тут цыган», «понаехало армян», «школу заполонили дети мигрантов», «мигрантов как
         # грязи»: a people said to swarm, or to be as many as dirt or vermin (the children of an age or a
@@ -3175,7 +3758,11 @@ def _statement(
         # нужны курсы» asks for help in the same words)
         strength, hold = _SURE_OR_HELD[said_of_all and words[j] != "связать"]
         return found("generalisation", j, strength, " ".join(words[k : j + 1]), hold)
-    if subject and (attribute in _ONLY_OF or attribute == "sex") and (j := _silenced(words, same_sentence, i)) is not None:
+    if (
+        subject
+        and (attribute in _ONLY_OF or attribute == "sex")
+        and (j := _silenced(words, same_sentence, i)) is not None
+    ):
         # «геи должны сидеть тихо и не высовываться»: a whole people or sex told to hide
         return found("call_to_exclude", j, "delete", f"{words[j - 1]} {words[j]}")
     if subject and (j := _schemes_against_us(words, same_sentence, i)) is not None:
@@ -3186,15 +3773,21 @@ def _statement(
         # «ингуши не знают, что такое честность», «цыгане понятия не имеют о совести»: the same lack
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"не знают, что такое {words[j]}", hold)
-    if _has(words[i], "datv") and not (attribute == "age" and lemma(words[i]) in _MINORS) and (
-        j := _distrusted(words, cue, clause, same_clause, i)
-    ) is not None:
+    if (
+        _has(words[i], "datv")
+        and not (attribute == "age" and lemma(words[i]) in _MINORS)
+        and (j := _distrusted(words, cue, clause, same_clause, i)) is not None
+    ):
         # «евреям нельзя доверять», «ни одному азербайджанцу верить нельзя», «не доверяйте цыганам»: a
         # whole people said to be untrustworthy (of an age or a trade, a moderator reads it; not
         # children: «детям нельзя доверять спички» is care)
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
         return found("generalisation", j, strength, f"не {words[j]}", hold)
-    if attribute not in _RULES_OF and i > 0 and (j := _nothing_good_from(words, same_sentence, i)) is not None:
+    if (
+        attribute not in _RULES_OF
+        and i > 0
+        and (j := _nothing_good_from(words, same_sentence, i)) is not None
+    ):
         # «от этих кавказцев ничего хорошего не жди»: nothing good expected of a whole people (of an age or
         # a sex, a moderator reads it; of a trade or a party it is what voters say of officials)
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
@@ -3234,8 +3827,10 @@ def _statement(
     nominative = words[i] == "они" if words[i] in _THEY else _has(words[i], "nomn") or words[i] in _COLLECTIVE
     # «большинство кавказцев — бандиты», «большая часть мигрантов — преступники»: the group, in the
     # genitive, is the subject's complement — said of most of them, as «все»
-    most = i > 0 and _has(words[i], "gent", "plur") and (
-        words[i - 1] in _MOST or (words[i - 1] == "часть" and i > 1 and words[i - 2] in _LARGE)
+    most = (
+        i > 0
+        and _has(words[i], "gent", "plur")
+        and (words[i - 1] in _MOST or (words[i - 1] == "часть" and i > 1 and words[i - 2] in _LARGE))
     )
     nominative = nominative or most
     as_one = any(
@@ -3247,8 +3842,10 @@ def _statement(
         or as_one
     )
     # "мигранты только и делают, что воруют": the frame says it of the group as a habit, like "все"
-    quantified = most or quantified or any(
-        _only_does(words, k + 3) for k in range(i + 1, min(n - 3, i + 4)) if sent[k] == s
+    quantified = (
+        most
+        or quantified
+        or any(_only_does(words, k + 3) for k in range(i + 1, min(n - 3, i + 4)) if sent[k] == s)
     )
     plural = quantified or words[i] in _COLLECTIVE or _has(words[i], "plur")
 
@@ -3267,7 +3864,12 @@ def _statement(
             if j > i and words[j] in _PERSON_WORDS and words[j - 1] == "не" and j - i <= 4:
                 return found("dehumanising", j, "delete", "не люди")
         for j in same_clause:
-            if j > i and "GS.LIKENED" in cue[j] and not _negated(words, cue, j - 1) and _compared(words, i, j):
+            if (
+                j > i
+                and "GS.LIKENED" in cue[j]
+                and not _negated(words, cue, j - 1)
+                and _compared(words, i, j)
+            ):
                 # «кавказцы как собаки», «армяне хуже собак»: likened to a pet, not called a beast — held
                 # unless said of a people («подростки как собаки бегают по подъезду» is a complaint)
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
@@ -3282,9 +3884,18 @@ def _statement(
 
     # «город заполонён мигрантами», «нас заменяют приезжими»: a people as the agent, in the instrumental,
     # of a spread or a replacement told before it — held (a passive reports news as often as a trope)
-    if not nominative and _has(words[i], "ablt", "plur") and (attribute in _ONLY_OF or lemma(words[i]) in _NEWCOMERS):
+    if (
+        not nominative
+        and _has(words[i], "ablt", "plur")
+        and (attribute in _ONLY_OF or lemma(words[i]) in _NEWCOMERS)
+    ):
         for j in same_clause:
-            if j < i and "GS.SPREAD" in cue[j] and not _negated(words, cue, j) and not _war_history(words, same_sentence, i, j):
+            if (
+                j < i
+                and "GS.SPREAD" in cue[j]
+                and not _negated(words, cue, j)
+                and not _war_history(words, same_sentence, i, j)
+            ):
                 return found("generalisation", j, "review", words[j], hold=True)
 
     # 3. generalisation: a plural/generic subject with a negative predicate
@@ -3299,10 +3910,16 @@ def _statement(
             # tell of a business («китайцы скупают землю» is in the news)
             j, rules = ruled
             return found("generalisation", j, "delete" if rules else "review", words[j], hold=not rules)
-        scope = same_sentence if quantified else same_clause + _next_predicate(words, clause, same_sentence, i)
+        scope = (
+            same_sentence if quantified else same_clause + _next_predicate(words, clause, same_sentence, i)
+        )
         for j in scope:
             c = cue[j]
-            if j > i and words[j].startswith("преврат") and (k := _turned_into_squalor(words, same_clause, j)) is not None:
+            if (
+                j > i
+                and words[j].startswith("преврат")
+                and (k := _turned_into_squalor(words, same_clause, j)) is not None
+            ):
                 # «мигранты превратили район в помойку»: a place said to be ruined by the group (of an
                 # age or a trade, a moderator reads it: «студенты превратили общежитие в свинарник»)
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or quantified]
@@ -3318,27 +3935,38 @@ def _statement(
                 # as a danger (not «армяне в опасности»; an age or a trade on scooters or at the wheel
                 # is a complaint: «подростки на самокатах — опасность для пешеходов»)
                 return found("generalisation", j, "delete", words[j])
-            if "GS.SPREAD" in c and lemma(words[j]) in _INFILTRATE and (
-                attribute not in _ONLY_OF or _EVERYWHERE.isdisjoint(words[k] for k in same_clause)
+            if (
+                "GS.SPREAD" in c
+                and lemma(words[j]) in _INFILTRATE
+                and (attribute not in _ONLY_OF or _EVERYWHERE.isdisjoint(words[k] for k in same_clause))
             ):
                 continue  # «дети пролезли через забор», «цыгане пролезли в подъезд»: a way in, no trope
             if "GS.SPREAD" in c and _war_history(words, same_sentence, i, j):
                 continue  # «в 1942 году немцы оккупировали Пятигорск»: the city's history, not a trope
-            if j > i and not _negated(words, cue, j - 1) and (
-                ("GS.EVAL" in c and j > i + 1 and words[j - 1] in _KIND_OF and _has(words[j], "gent", "plur"))
-                or (j > i + 1 and words[j] in _EVIL_OF and words[j - 1] in _KIND_OF)
-                or (
-                    ("GS.PROBLEM" in c or words[j] in _WASTE)
-                    and _has(words[j], "nomn")
-                    and (
-                        words[j - 1] == "это"
-                        or (j == i + 1 and dash_after_i)
-                        # («геи — это генетический мусор»: waste with one adjective between; not «мигранты —
-                        # это серьёзная проблема для рынка труда», an economist's words)
-                        or (
-                            words[j] in _WASTE
-                            and likely(words[j - 1], "ADJF")
-                            and (words[j - 2] == "это" or (j == i + 2 and dash_after_i))
+            if (
+                j > i
+                and not _negated(words, cue, j - 1)
+                and (
+                    (
+                        "GS.EVAL" in c
+                        and j > i + 1
+                        and words[j - 1] in _KIND_OF
+                        and _has(words[j], "gent", "plur")
+                    )
+                    or (j > i + 1 and words[j] in _EVIL_OF and words[j - 1] in _KIND_OF)
+                    or (
+                        ("GS.PROBLEM" in c or words[j] in _WASTE)
+                        and _has(words[j], "nomn")
+                        and (
+                            words[j - 1] == "это"
+                            or (j == i + 1 and dash_after_i)
+                            # («геи — это генетический мусор»: waste with one adjective between; not «мигранты —
+                            # это серьёзная проблема для рынка труда», an economist's words)
+                            or (
+                                words[j] in _WASTE
+                                and likely(words[j - 1], "ADJF")
+                                and (words[j - 2] == "это" or (j == i + 2 and dash_after_i))
+                            )
                         )
                     )
                 )
@@ -3366,17 +3994,34 @@ def _statement(
                 # "армяне в городе — воры" labels them all (a spread verb is no label, though pymorphy3
                 # reads some of its slang forms as nouns: «оборзели»)
                 labelled = "INSULT" in c or (_has(words[j], "NOUN") and "GS.SPREAD" not in c)
-                if at_place and not (quantified or labelled) and not any("GS.QUANT" in cue[k] for k in same_sentence):
+                if (
+                    at_place
+                    and not (quantified or labelled)
+                    and not any("GS.QUANT" in cue[k] for k in same_sentence)
+                ):
                     # "цыганки у рынка обманывают людей", "таксисты у вокзала дерут втридорога": what the
                     # people at one place do, not a label for the group — a moderator reads it, the
                     # model cannot delete it
                     return found("generalisation", j, "review", words[j], hold=True)
-                verb = likely(words[j], "VERB") or likely(words[j], "INFN") or "GS.SPREAD" in c  # («охренели»)
-                if verb and not labelled and not as_one and attribute not in _ONLY_OF and _pointed_at(words, cue, sent, i):
+                verb = (
+                    likely(words[j], "VERB") or likely(words[j], "INFN") or "GS.SPREAD" in c
+                )  # («охренели»)
+                if (
+                    verb
+                    and not labelled
+                    and not as_one
+                    and attribute not in _ONLY_OF
+                    and _pointed_at(words, cue, sent, i)
+                ):
                     # «эти таксисты у вокзала хамят и обманывают»: «эти» points at the drivers the
                     # author has seen, it does not quantify the trade — held like the plain plural below
                     return found("generalisation", j, "review", words[j], hold=True)
-                if labelled and not quantified and attribute in _SERVICE and not _SERVICE_COMPLAINT.isdisjoint(words):
+                if (
+                    labelled
+                    and not quantified
+                    and attribute in _SERVICE
+                    and not _SERVICE_COMPLAINT.isdisjoint(words)
+                ):
                     # «водители маршруток хамы, жалуемся постоянно, толку ноль»: a complaint about the
                     # service of a trade, without «все», is the page's daily business — a moderator
                     # reads it («таксисты все бандиты» is deleted)
@@ -3392,21 +4037,40 @@ def _statement(
                 # (one deed told in the past tense — «мигранты украли телефон у пенсионерки» — is news a
                 # moderator reads, of a people too)
                 return found(
-                    "generalisation", j, "review", words[j], hold=verb and (attribute not in _ONLY_OF or _told_in_the_past(words, j))
+                    "generalisation",
+                    j,
+                    "review",
+                    words[j],
+                    hold=verb and (attribute not in _ONLY_OF or _told_in_the_past(words, j)),
                 )
     # 4. "в правительстве одни евреи", "на рынке сплошь армяне": a place said to hold nothing but one
     # people. Held for a moderator (the same words report a fact: "на свадьбе были одни армяне");
     # not for sex or age ("в классе одни девочки", "во дворе одни пенсионеры" are news)
-    if attribute in _ONLY_OF and nominative and plural and i > 0 and words[i - 1] in _ONLY and sent[i - 1] == s:
+    if (
+        attribute in _ONLY_OF
+        and nominative
+        and plural
+        and i > 0
+        and words[i - 1] in _ONLY
+        and sent[i - 1] == s
+    ):
         return found("generalisation", i - 1, "review", f"{words[i - 1]} {words[i]}", hold=True)
     for j in same_sentence + [k for k in range(hi, min(n, hi + 6)) if sent[k] == s + 1]:
-        if "GS.PROBLEM" in cue[j] and j > 0 and (
-            words[j - 1] in ("одни", "одно", "сплошные", "сплошная", "сплошной", "только", "все")
-            # «от них одна грязь», «от мигрантов один вред» (not «у них одна проблема — парковка»)
-            or (words[j - 1] in ("одна", "один") and "от" in words[max(0, j - 4) : j - 1])
+        if (
+            "GS.PROBLEM" in cue[j]
+            and j > 0
+            and (
+                words[j - 1] in ("одни", "одно", "сплошные", "сплошная", "сплошной", "только", "все")
+                # «от них одна грязь», «от мигрантов один вред» (not «у них одна проблема — парковка»)
+                or (words[j - 1] in ("одна", "один") and "от" in words[max(0, j - 4) : j - 1])
+            )
         ):
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
-        if words[j] in _THEIR_WAYS and attribute in _ONLY_OF and _crime_as_their_way(words, cue, j, same_sentence):
+        if (
+            words[j] in _THEIR_WAYS
+            and attribute in _ONLY_OF
+            and _crime_as_their_way(words, cue, j, same_sentence)
+        ):
             # «очередной мигрант кого-то зарезал. Это у них норма, их культура такая»: one man's crime
             # made the way of his people — held for a moderator
             return found("generalisation", j, "review", words[j], hold=True)

@@ -19,7 +19,15 @@ from moderation.groups import asks_meaning
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
 from moderation.lexicon import FORBID_MODALS, default_lexicon
 from moderation.normalize import QUESTION_END, QUOTED
-from moderation.policy import SPAM_CONTACT, Policy, Thresholds, ceilings, channels_only, with_rule_floors
+from moderation.policy import (
+    SPAM_CONTACT,
+    SPAM_LINKS,
+    Policy,
+    Thresholds,
+    ceilings,
+    channels_only,
+    with_rule_floors,
+)
 from moderation.verdict import (
     CATEGORIES,
     CATEGORY_NAMES_RU,
@@ -54,7 +62,8 @@ def _spelt_names(p: Prepared, worship: frozenset[str]) -> list[int]:
     words = p.norm.words
     out = (
         [i for i, w in enumerate(words) if w in worship and not (i and words[i - 1] in _OWN_OR_YOURS)]
-        if not worship.isdisjoint(words) else []
+        if not worship.isdisjoint(words)
+        else []
     )  # (not «вы не в своём ауле», «идите в свою мечеть»: the place is the addressee's, a put-down)
     if "русск" in p.norm.text and "язык" in p.norm.text:
         lemmas = p.lemmas
@@ -66,8 +75,11 @@ def _spelt_names(p: Prepared, worship: frozenset[str]) -> list[int]:
 
 
 #: «свой», «твой», «ваш» before a place: the place is named as the addressee's or a people's own
-_OWN_OR_YOURS = (YOU_AND_YOURS - SECOND_PERSON) | frozenset(
-    "твоем вашем свой своем свою своих своего своей своим свои".split()  # (the words are kept with «е» for «ё»)
+_OWN_OR_YOURS = (
+    (YOU_AND_YOURS - SECOND_PERSON)
+    | frozenset(
+        "твоем вашем свой своем свою своих своего своей своим свои".split()  # (the words are kept with «е» for «ё»)
+    )
 )
 
 
@@ -143,7 +155,13 @@ class Judge:
             groupless = self._without_group(prepared, probs, X)
             for row, i in enumerate(todo):
                 out[i] = self._verdict(
-                    texts[i], prepared[row], probs[row], X, row, unaddressed.get(row), spelling.get(row),
+                    texts[i],
+                    prepared[row],
+                    probs[row],
+                    X,
+                    row,
+                    unaddressed.get(row),
+                    spelling.get(row),
                     groupless.get(row),
                 )
         return out  # type: ignore[return-value]
@@ -171,7 +189,9 @@ class Judge:
         ]  # fmt: skip
         if not rows:
             return {}
-        qprobs = self._rescored(X, prepared, rows, lambda _, p: [i for i, x in enumerate(p.lemmas) if x in _ADDRESS_LEMMAS])
+        qprobs = self._rescored(
+            X, prepared, rows, lambda _, p: [i for i, x in enumerate(p.lemmas) if x in _ADDRESS_LEMMAS]
+        )
         return {row: float(qprobs[k][j]) for k, row in enumerate(rows)}
 
     def _without_group(self, prepared: list[Prepared], probs: np.ndarray, X) -> dict[int, dict[str, float]]:  # noqa: N803
@@ -239,7 +259,9 @@ class Judge:
         n = len(p.lemmas)
         lemma_cols = self._lemma_columns(p)
         at = np.asarray(words, np.int64)
-        drop = np.concatenate((lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]]))
+        drop = np.concatenate(
+            (lemma_cols[at], lemma_cols[n + at[at > 0] - 1], lemma_cols[n + at[at < n - 1]])
+        )
         gone = set(drop[drop >= 0].tolist())
         if spelt:
             _, grams_of, n_lemma = self._feature_parts
@@ -255,7 +277,9 @@ class Judge:
         cols = sub.indices[lo:hi].tolist()
         sub.data[lo:hi][np.fromiter(map(gone.__contains__, cols), bool, len(cols))] = 0.0
 
-    def _spelling_only(self, prepared: list[Prepared], probs: np.ndarray, X) -> dict[int, tuple[dict[str, float], list[int]]]:  # noqa: N803
+    def _spelling_only(
+        self, prepared: list[Prepared], probs: np.ndarray, X
+    ) -> dict[int, tuple[dict[str, float], list[int]]]:  # noqa: N803
         """For each text the model alone would hold or delete for a word-spelled category (insult,
         hate, obscene): the scores without its *look-alike* words, and where those words are.
 
@@ -283,7 +307,9 @@ class Judge:
             return {}
         # what the letters of every word add to each head, for the whole batch in a few numpy
         # operations; the dictionary tests only for the few whose letters weigh enough
-        cand = [(row, i) for row in asked for i in range(len(prepared[row].norm.words))]  # (row, word index): every word
+        cand = [
+            (row, i) for row in asked for i in range(len(prepared[row].norm.words))
+        ]  # (row, word index): every word
         grams = self._feature_parts[1].word_columns([w for row in asked for w in prepared[row].norm.words])
         word_id = np.repeat(np.arange(len(cand)), [len(g) for g in grams])
         cols = np.concatenate(grams) + n_lemma
@@ -324,7 +350,12 @@ class Judge:
         known = cache.get(word)
         if known is None:
             lexicon = default_lexicon()
-            known = len(word) >= 4 and bool(_CYRILLIC.fullmatch(word)) and not lexicon.lists(word) and is_known(word)
+            known = (
+                len(word) >= 4
+                and bool(_CYRILLIC.fullmatch(word))
+                and not lexicon.lists(word)
+                and is_known(word)
+            )
             if len(cache) >= _PLAIN_WORDS_LIMIT:
                 cache.clear()
             cache[word] = known
@@ -359,7 +390,9 @@ class Judge:
         model.update((label, float(probs[j])) for j, label in enumerate(self._labels) if label in model)
         thresholds = self.policy.thresholds
         scores = with_rule_floors(model, p.hits, p.spam, self.policy.rule_floors, thresholds)
-        evidence = [Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target, h.kind) for h in p.hits]
+        evidence = [
+            Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target, h.kind) for h in p.hits
+        ]
         evidence += [Evidence(*p.quote(s.start, s.end), "spam", s.name) for s in p.spam]
         g = p.groups
         derived_hate = False  # hate read from insulting words said of a group: it falls with the insult
@@ -378,7 +411,13 @@ class Judge:
             i, attribute = g.asserted[0]
             tok = p.norm.tokens[i]
             evidence.append(
-                Evidence(*p.quote(tok.start, tok.end), "hate", "анализ: оскорбление группы", attribute, "generalisation")
+                Evidence(
+                    *p.quote(tok.start, tok.end),
+                    "hate",
+                    "анализ: оскорбление группы",
+                    attribute,
+                    "generalisation",
+                )
             )
             scores["hate"] = max(scores["hate"], thresholds["hate"].delete)
             derived_hate = True
@@ -409,13 +448,15 @@ class Judge:
             thing_insult=thing_insult,
             decision_insult=p.decision_insult,
             complaint_insult=p.complaint_insult,
-            courteous=not _COURTESY.isdisjoint(p.norm.words) or (bool(p.hits) and not _ERRAND.isdisjoint(p.lemma_set)),
+            courteous=not _COURTESY.isdisjoint(p.norm.words)
+            or (bool(p.hits) and not _ERRAND.isdisjoint(p.lemma_set)),
             warns=bool(p.spam) and _warns(p),
             quoted=bool(p.spam) and _quotes_spam(p),
             notice=scores["spam"] >= thresholds["spam"].review and _notice(p),
             fundraising=scores["spam"] >= thresholds["spam"].delete and _fundraising(p),
             seeking_work=scores["spam"] >= thresholds["spam"].review and _seeks_work(p),
             seeking_help=scores["spam"] >= thresholds["spam"].review and _seeks_help(p),
+            neighbourly=scores["spam"] >= thresholds["spam"].delete and _offers_as_neighbour(p),
         )
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
@@ -425,22 +466,41 @@ class Judge:
         for c in _GROUP_HEADS if groupless is not None else ():
             if (c == "hate" and derived_hate) or caps.get(c) == "allow" or _rule_backed(c, p):
                 continue  # (hate drawn from insulting words said of a group stands or falls with the insult)
-            if scores[c] >= thresholds[c].review and groupless[c] < thresholds[c].review and not _evaluates(p):
+            if (
+                scores[c] >= thresholds[c].review
+                and groupless[c] < thresholds[c].review
+                and not _evaluates(p)
+            ):
                 # the model sees nothing at all once the group's placeholder is gone, and no word of the
                 # text judges people («Все чиновники воры» stays held: «воры» is the analyser's word of
                 # contempt, though the model needs the group to read it)
                 caps[c] = "allow"
                 why[c] = "модель видит нарушение лишь в том, что названа группа людей"
-            elif scores[c] >= thresholds[c].delete and groupless[c] < thresholds[c].delete and caps.get(c) != "review":
+            elif (
+                scores[c] >= thresholds[c].delete
+                and groupless[c] < thresholds[c].delete
+                and caps.get(c) != "review"
+            ):
                 caps[c] = "review"
                 why[c] = "модель удалила бы это лишь потому, что названа группа людей — решает модератор"
-        if unaddressed is not None and unaddressed < thresholds["insult"].review and not _PRAISE.isdisjoint(p.lemma_set):
+        if (
+            unaddressed is not None
+            and unaddressed < thresholds["insult"].review
+            and not _PRAISE.isdisjoint(p.lemma_set)
+        ):
             # «Ты настоящий герой», «Какая же ты умница»: praise said to someone, and without «ты»
             # the model sees no insult at all
             caps["insult"] = "allow"
-            why["insult"] = "похвала в обращении («молодец», «умница»): без «ты»/«вы» модель не видит оскорбления"
+            why["insult"] = (
+                "похвала в обращении («молодец», «умница»): без «ты»/«вы» модель не видит оскорбления"
+            )
         for c in CATEGORIES:
-            if c == "spam" or caps.get(c) in ("review", "allow") or scores[c] < thresholds[c].delete or _rule_backed(c, p):
+            if (
+                c == "spam"
+                or caps.get(c) in ("review", "allow")
+                or scores[c] < thresholds[c].delete
+                or _rule_backed(c, p)
+            ):
                 continue
             ev = model_evidence(c)
             if ev and all(is_function_word(e.matched.removeprefix(_MODEL_PREFIX)) for e in ev):
@@ -448,14 +508,22 @@ class Judge:
                 # deletion must be explained by what was said, so a moderator reads it
                 # («а ты там был?», «ты с нами или нет?»)
                 caps[c] = "review"
-                why[c] = "модель не нашла оскорбительных слов, только местоимения и служебные — решает модератор"
-            elif ev and (c == "insult" or (c == "hate" and not derived_hate)) and _names_only(ev, self._identity_words):
+                why[c] = (
+                    "модель не нашла оскорбительных слов, только местоимения и служебные — решает модератор"
+                )
+            elif (
+                ev
+                and (c == "insult" or (c == "hate" and not derived_hate))
+                and _names_only(ev, self._identity_words)
+            ):
                 # «Русский народ выстоял в войне» scored insult 0.77: the flame-war data made a people's
                 # name half an insult (the words it can name are that name, places and function words); no
                 # group word by itself may delete, so a moderator reads it (hate drawn from insulting
                 # words said of a group names the group by nature: that reading stands)
                 caps[c] = "review"
-                why[c] = "модель видит оскорбление только в названии народа или группы людей — решает модератор"
+                why[c] = (
+                    "модель видит оскорбление только в названии народа или группы людей — решает модератор"
+                )
             elif (
                 c == "hate"
                 and not derived_hate
@@ -487,7 +555,9 @@ class Judge:
                 # «Сантехник из ЖЭУ пришёл пьяным» scored threat 0.64: what the model reads as a threat
                 # happened already — the acts it can name are told in the past tense, without «бы»
                 caps[c] = "review"
-                why[c] = "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени) — решает модератор"
+                why[c] = (
+                    "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени) — решает модератор"
+                )
             elif c == "insult" and unaddressed is not None and unaddressed < thresholds[c].review:
                 # «Что ты несёшь вообще»: without «ты» the model sees no insult at all
                 caps[c] = "review"
@@ -525,7 +595,9 @@ class Judge:
                 and c not in caps
                 and not (c == "hate" and derived_hate)
                 and not _rule_backed(c, p)
-                and not self._identity_words.isdisjoint(p.lemma_set)  # (a people's name among its words first)
+                and not self._identity_words.isdisjoint(
+                    p.lemma_set
+                )  # (a people's name among its words first)
                 and (ev := model_evidence(c))
                 and _names_only(ev, self._identity_words)
             ):
@@ -545,7 +617,9 @@ class Judge:
                 # усыплять» deleted: the model learnt these acts from threats against people; said of
                 # animals, with no one addressed or named, it is an opinion on the city's strays
                 caps[c] = "allow"
-                why[c] = "модель видит угрозу в словах о животных (бездомные собаки, голуби) — о людях ничего не сказано"
+                why[c] = (
+                    "модель видит угрозу в словах о животных (бездомные собаки, голуби) — о людях ничего не сказано"
+                )
         for c in ("threat", "insult"):
             if (
                 thresholds[c].review <= scores[c] < thresholds[c].ban
@@ -560,7 +634,11 @@ class Judge:
                 why[c] = "обещание обратиться в прокуратуру, суд или полицию — законный путь, не угроза"
         dismissal: tuple[bool, bool] | None = None  # (by ballot, demanded at all), worked out once
         for c in _MODEL_ONLY_HEADS:
-            if not thresholds[c].review <= scores[c] < MODEL_ONLY_BAN or caps.get(c) == "allow" or _rule_backed(c, p):
+            if (
+                not thresholds[c].review <= scores[c] < MODEL_ONLY_BAN
+                or caps.get(c) == "allow"
+                or _rule_backed(c, p)
+            ):
                 continue
             if dismissal is None:
                 verbs = _removal_verbs(p)
@@ -575,7 +653,9 @@ class Judge:
                 # the model learnt «гнать» from calls against peoples; said of an official or an office it
                 # is a demand to dismiss — criticism the decree protects
                 caps[c] = "allow"
-                why[c] = "требование снять с должности («гнать», «уволить» чиновника или руководство) — критика"
+                why[c] = (
+                    "требование снять с должности («гнать», «уволить» чиновника или руководство) — критика"
+                )
         if spelling is not None:
             # «Педиатр принимает с 9 утра»: what the model reads in the letters of a dictionary word
             # that is no insult («педи», «хохл», «нигер» inside «педиатр», «хохломской», «Нигерия»)
@@ -587,7 +667,12 @@ class Judge:
                 if q < thresholds[c].review:
                     caps[c] = "allow"
                     why[c] = f"модель видит это только в буквах словарных слов ({words}), не в их смысле"
-        if derived_hate and caps.get("insult") == "review" and "hate" not in caps and not _rule_backed("hate", p):
+        if (
+            derived_hate
+            and caps.get("insult") == "review"
+            and "hate" not in caps
+            and not _rule_backed("hate", p)
+        ):
             # «фашисты расстреливали мирных жителей»: the group is demeaned only by the insult the model
             # read, and that insult is held — so is the hate drawn from it
             caps["hate"] = "review"
@@ -614,9 +699,7 @@ class Judge:
                 "жалоба на удаление комментария — решает модератор, не удалять, "
                 if reported.cue.startswith("жалоба на удаление")
                 else "цитата или жалоба на чужие слова — автор сообщает о нарушении, а не нарушает: не удалять, "
-            ) + (
-                "на проверку модератору (" + ", ".join(CATEGORY_NAMES_RU[c] for c in would) + ")"
-            )
+            ) + ("на проверку модератору (" + ", ".join(CATEGORY_NAMES_RU[c] for c in would) + ")")
         elif action == "review" and uncapped in ("delete", "delete_and_ban"):
             held = [c for c in would if caps.get(c) == "review"]
             ground = "на проверку модератору: " + "; ".join(
@@ -655,7 +738,10 @@ class Judge:
         q = self._prepare.prepare_one(stripped)
         prob = self._clf.predict_proba(union_transform(self._features, [q]).tocsr())[0]
         model = {label: float(prob[j]) for j, label in enumerate(self._labels)}
-        return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)["spam"] >= t.delete
+        return (
+            with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)["spam"]
+            >= t.delete
+        )
 
     @cached_property
     def _lexicon_harsh(self) -> frozenset[str]:
@@ -710,7 +796,9 @@ class Judge:
             found.append(Evidence(*p.quote(tok.start, tok.end), label, f"{_MODEL_PREFIX}{p.lemmas[i]}"))
         return found
 
-    def _top_words(self, p: Prepared, label: str, feats: tuple, weight: np.ndarray | None = None) -> list[int]:
+    def _top_words(
+        self, p: Prepared, label: str, feats: tuple, weight: np.ndarray | None = None
+    ) -> list[int]:
         """The (at most :data:`MODEL_EVIDENCE`) words of the text that push its ``label`` score up most,
         strongest first; masked words are never among them (see :meth:`_model_evidence`). ``feats``:
         the row's :meth:`_word_features`, shared by the labels a verdict quotes (``weight``: its
@@ -745,7 +833,10 @@ class Judge:
             float(weight[i]) for i in top
             if words[i] in _VIOLENT_NOUNS or (_names_an_act(words[i]) and not (i and words[i - 1] in PREPOSITIONS))
         )  # fmt: skip
-        named = any(not is_function_word(words[i]) and any(q.tag.POS == "NOUN" for q in parses(words[i])[:1]) for i in top)
+        named = any(
+            not is_function_word(words[i]) and any(q.tag.POS == "NOUN" for q in parses(words[i])[:1])
+            for i in top
+        )
         return acts, named
 
     def _word_features(self, p: Prepared, X, row: int) -> tuple | None:  # noqa: N803
@@ -865,15 +956,19 @@ def _rejects_division(p: Prepared) -> bool:
         modal = k + 1 < n and words[k + 1] in FORBID_MODALS
         if w == "не" and not modal:
             # «не делите людей»: the imperative right after «не» (not «не научился говорить»)
-            if k + 1 < n and "GS.DEFEND_VERB" in by_lemma.get(lemmas[k + 1], _NO_CUES) and any(
-                "impr" in q.tag for q in parses(words[k + 1])[:2]
+            if (
+                k + 1 < n
+                and "GS.DEFEND_VERB" in by_lemma.get(lemmas[k + 1], _NO_CUES)
+                and any("impr" in q.tag for q in parses(words[k + 1])[:2])
             ):
                 return True
             continue
         for m in range(k + 1, min(k + (6 if modal else 4), n)):
             if sentence[m] != sentence[k]:
                 break
-            if "GS.DEFEND_VERB" in by_lemma.get(lemmas[m], _NO_CUES) and any("INFN" in q.tag for q in parses(words[m])[:2]):
+            if "GS.DEFEND_VERB" in by_lemma.get(lemmas[m], _NO_CUES) and any(
+                "INFN" in q.tag for q in parses(words[m])[:2]
+            ):
                 return True
     return False
 
@@ -924,7 +1019,8 @@ def _animals_culled(p: Prepared, quotes: list[str]) -> bool:
     if not at or not all(any(t in parses(words[k])[0].tag for t in ("INFN", "impr")) for k in at):
         return False
     return all(
-        any(animal[x] and sent[x] == sent[k] for x in range(max(0, k - 4), min(len(words), k + 5))) for k in at
+        any(animal[x] and sent[x] == sent[k] for x in range(max(0, k - 4), min(len(words), k + 5)))
+        for k in at
     )
 
 
@@ -999,7 +1095,11 @@ def _acts_beyond_dismissal(word: str) -> bool:
 def _removal_verbs(p: Prepared) -> list[int]:
     """The tokens of ``p`` that are verbs of removal («гнать», «уволить», «разогнать»), not negated."""
     by_lemma, words = default_lexicon().cue_lemmas, p.norm.words
-    return [k for k, x in enumerate(p.lemmas) if "GS.DISMISS" in by_lemma.get(x, _NO_CUES) and not (k and words[k - 1] == "не")]
+    return [
+        k
+        for k, x in enumerate(p.lemmas)
+        if "GS.DISMISS" in by_lemma.get(x, _NO_CUES) and not (k and words[k - 1] == "не")
+    ]
 
 
 def _removal_by_ballot(p: Prepared, verbs: list[int]) -> bool:
@@ -1076,8 +1176,18 @@ _PARASITES = frozenset("глист вошь клоп блоха клещ".split(
 #: («дурдом», «дебилизм», «задолбали эти пробки», «двор превратили в помойку»), as stems: pymorphy3
 #: guesses «дурдом»'s lemma as «дурд». Not «жопа»: «иди в жопу» is an insult the model alone catches
 _SITUATION = (
-    "дурдом", "дебилизм", "идиотизм", "кретинизм", "маразм", "дурост", "тупост", "бредятин", "абсурд", "задолба",
-    "помойк", "свалк",
+    "дурдом",
+    "дебилизм",
+    "идиотизм",
+    "кретинизм",
+    "маразм",
+    "дурост",
+    "тупост",
+    "бредятин",
+    "абсурд",
+    "задолба",
+    "помойк",
+    "свалк",
 )
 
 
@@ -1117,13 +1227,19 @@ def _state_of_affairs(p: Prepared, top: Evidence) -> bool:
         return False
     lem = p.lemmas
     return any(
-        x == "жопа" and (not _UTTER.isdisjoint(lem[max(0, k - 1) : k + 2]) or _mess_with(lem, k)) for k, x in enumerate(lem)
+        x == "жопа" and (not _UTTER.isdisjoint(lem[max(0, k - 1) : k + 2]) or _mess_with(lem, k))
+        for k, x in enumerate(lem)
     )
 
 
 def _mess_with(lem: list[str], k: int) -> bool:
     """«жопа с этим автобусом», «жопа с дорогами»: a mess with something (not «жопа с ушами», a person)."""
-    return k + 2 < len(lem) and lem[k + 1] in ("с", "со") and lem[k + 2] != "ухо" and lem[k + 3 : k + 4] != ["ухо"]
+    return (
+        k + 2 < len(lem)
+        and lem[k + 1] in ("с", "со")
+        and lem[k + 2] != "ухо"
+        and lem[k + 3 : k + 4] != ["ухо"]
+    )
 
 
 #: Names of things that are also slurs for people (cotton wool, a dustpan, dill, a log, a pot): said to nobody,
@@ -1183,7 +1299,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if _told(p, word, _NAMING, reach=3, after=2):
         return "пересказ или просьба не называть так людей («называет детей тупыми», «не называйте …») — решает модератор"
     if (
-        word in _FIGURATIVE or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
+        word in _FIGURATIVE
+        or (word in _KILLING and any("past" in q.tag for q in parses(top.quote.lower())[:1]))
     ) and weak.isdisjoint(p.norm.words):
         return "глагол насилия без адресата и без бранных слов (возможно, фигура речи) — решает модератор"
     if (word in _THING_NAMES or any(q.normal_form in _THING_NAMES for q in parses(top.quote.lower()))) and (
@@ -1195,7 +1312,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if top.quote.lower().startswith(_SITUATION) or _state_of_affairs(p, top):
         return "резкая оценка положения дел, а не человека — решает модератор"
     if word in _PARASITES or (
-        word in _ANIMALS and (not _ANIMAL_LIFE.isdisjoint(p.lemma_set) or len(_ANIMALS.intersection(p.lemma_set)) >= 3)
+        word in _ANIMALS
+        and (not _ANIMAL_LIFE.isdisjoint(p.lemma_set) or len(_ANIMALS.intersection(p.lemma_set)) >= 3)
     ):
         # (three animals named: a farm or a yard is described — «держат коз, овец, кур»)
         return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
@@ -1223,7 +1341,11 @@ def _told_of_or_denied(p: Prepared, top: Evidence) -> bool:
         return False
     if words[k - 1] in _OBJECT_OR_DENIED:
         return True
-    return k > 1 and words[k - 2] in _OBJECT_OR_DENIED and any(q.tag.POS == "ADJF" for q in parses(words[k - 1])[:1])
+    return (
+        k > 1
+        and words[k - 2] in _OBJECT_OR_DENIED
+        and any(q.tag.POS == "ADJF" for q in parses(words[k - 1])[:1])
+    )
 
 
 #: What the page's moderators are asked to do to someone: ban, block.
@@ -1301,7 +1423,9 @@ def _fundraising(p: Prepared) -> bool:
 _SEEK = frozenset("ищу подскажите посоветуйте нужна нужен помогите".split())
 _WORK = frozenset("работа подработка заработок".split())
 #: ... or as a question («где найти работу без опыта?», «как устроиться …», «кто знает, где искать …»)
-_WHERE_TO_FIND = re.compile(r"(?:кто знает |подскажите )?(?:где|как|куда) (?:можно |бы )?(?:найти|искать|поискать|устроиться) ")
+_WHERE_TO_FIND = re.compile(
+    r"(?:кто знает |подскажите )?(?:где|как|куда) (?:можно |бы )?(?:найти|искать|поискать|устроиться) "
+)
 #: spam signals that lead the reader elsewhere (a link, a handle, «пиши в лс», «переходи по ссылке»; a phone
 #: is how a job seeker is reached too)
 _LEADS = SPAM_CONTACT - {"phone"}
@@ -1344,7 +1468,34 @@ def _seeks_help(p: Prepared) -> bool:
     return (
         helper is not None
         and _asks_for_oneself(p, _SELLS)
-        and all(q.tag.number != "plur" for q in parses(p.norm.words[helper])[:1])  # (not «ищу мастеров в салон»)
+        and all(
+            q.tag.number != "plur" for q in parses(p.norm.words[helper])[:1]
+        )  # (not «ищу мастеров в салон»)
+    )
+
+
+#: Who a private offer is made to, or what makes it a neighbour's: «соседям», «живу на Бештаугорской»,
+#: «за бензин», «по пути», «если кому нужно», «в нашем дворе», «бесплатно».
+_NEIGHBOURLY = re.compile(
+    r"(?:^| )(?:сосед[а-я]*|за бензин|попутчик[а-я]*|по пути|по дороге|живу (?:на|в|рядом|возле|около|недалеко)"
+    r"|в нашем (?:доме|дворе|подъезде|районе|поселке|микрорайоне)|если кому(?: то)? (?:нужн[а-я]*|надо)|бесплатно)(?: |$)"
+)
+#: signals that a private offer does not carry: a sale or a business (see ``_SELLS``), a link, a handle
+_NOT_PRIVATE = frozenset(("handle",)) | SPAM_LINKS
+
+
+def _offers_as_neighbour(p: Prepared) -> bool:
+    """Does the author offer a neighbour's help in the first person («подвезу до аэропорта, за бензин
+    пополам», «могу возить пенсионеров в поликлинику бесплатно», «сантехник, живу на …, соседям
+    недорого»), selling nothing a spammer sells and giving no link? Round 28's commonest clean removal
+    left; some are adverts after all («делаю ремонт, соседям скидка»), so they are held, not let through."""
+    if _NEIGHBOURLY.search(p.norm.text) is None or any(
+        s.name in _SELLS or s.name in _NOT_PRIVATE for s in p.spam
+    ):
+        return False
+    return any(
+        w == "могу" or any({"1per", "sing"} in q.tag and "VERB" in q.tag for q in parses(w)[:1])
+        for w in p.norm.words[:12]
     )
 
 
@@ -1362,7 +1513,9 @@ _NOTICE_FORMS = frozenset(
 
 
 #: How someone else reaches people, told in the third person («пишут в личку», «звонят с номера»).
-_TOLD_CONTACT = re.compile(r"(?<!\w)(?:пишут|пишет|звонят|звонит|предлагают|предлагает|присылают|присылает|шлют|рассылают)(?!\w)")
+_TOLD_CONTACT = re.compile(
+    r"(?<!\w)(?:пишут|пишет|звонят|звонит|предлагают|предлагает|присылают|присылает|шлют|рассылают)(?!\w)"
+)
 #: Words of a warning about spam or a report of it to the page, said outside the quote.
 _SPAM_REPORT = frozenset(
     "мошенник мошенница мошенничество аферист развод разводить лохотрон спам реклама осторожно осторожный"
@@ -1384,7 +1537,9 @@ def _quotes_spam(p: Prepared) -> bool:
         if any(a <= s.start and s.end <= b for a, b in spans):
             continue
         # outside the quote only the way the scammers reach people, told («пишут в личку», «звонят»)
-        if s.name not in ("pm_invite", "messenger", "phone") or not _TOLD_CONTACT.search(text, max(0, s.start - 16), s.end):
+        if s.name not in ("pm_invite", "messenger", "phone") or not _TOLD_CONTACT.search(
+            text, max(0, s.start - 16), s.end
+        ):
             return False
     return any(
         p.lemmas[i] in _SPAM_REPORT
@@ -1413,7 +1568,9 @@ def _notice(p: Prepared) -> bool:
 
 
 #: neighbours acting together («всем двором», «всем подъездом», «кто с нами», «кто в деле»)
-_TOGETHER = re.compile(r"(?:^| )(?:всем (?:двором|домом|подъездом|миром|районом|улицей)|кто с нами|кто в деле|присоединяйтесь)(?: |$)")
+_TOGETHER = re.compile(
+    r"(?:^| )(?:всем (?:двором|домом|подъездом|миром|районом|улицей)|кто с нами|кто в деле|присоединяйтесь)(?: |$)"
+)
 #: … to a lawful step (a court, the prosecutor, a complaint, a residents' meeting)
 _LAWFUL_STEP = frozenset("суд иск прокуратура жалоба заявление собрание обращение".split())
 
@@ -1481,7 +1638,11 @@ def explain(v: Verdict) -> str:
         extra = f", группа: {TARGET_GROUPS_RU.get(e.target, e.target)}" if e.target else ""
         if e.kind:
             extra += f"; {EVIDENCE_KINDS_RU.get(e.kind, e.kind)}"
-        lines.append(f"  «{_shown(e.quote)}» [{e.start}:{e.end}] — {CATEGORY_NAMES_RU.get(e.category, e.category)} ({e.matched}{extra})")
-    lines.append("Оценки: " + ", ".join(f"{CATEGORY_NAMES_RU[c]} {v.scores.get(c, 0):.2f}" for c in CATEGORIES))
+        lines.append(
+            f"  «{_shown(e.quote)}» [{e.start}:{e.end}] — {CATEGORY_NAMES_RU.get(e.category, e.category)} ({e.matched}{extra})"
+        )
+    lines.append(
+        "Оценки: " + ", ".join(f"{CATEGORY_NAMES_RU[c]} {v.scores.get(c, 0):.2f}" for c in CATEGORIES)
+    )
     lines.append(f"Модель: {v.model_version}")
     return "\n".join(lines)

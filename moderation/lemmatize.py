@@ -17,7 +17,17 @@ from moderation.normalize import Token
 if TYPE_CHECKING:  # pragma: no cover
     import pymorphy3
 
-__all__ = ["CACHE_SIZE", "PREPOSITIONS", "VERBAL_POS", "analyzer", "know", "lemma", "lemmas", "lemmatize_tokens", "parses"]
+__all__ = [
+    "CACHE_SIZE",
+    "PREPOSITIONS",
+    "VERBAL_POS",
+    "analyzer",
+    "know",
+    "lemma",
+    "lemmas",
+    "lemmatize_tokens",
+    "parses",
+]
 
 _CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 _LOCK = threading.Lock()
@@ -107,7 +117,9 @@ def common_lemma(word: str) -> str | None:
     ps = parses(word.lower())
     if not ps or _NAME_TAGS.isdisjoint(ps[0].tag.grammemes):
         return None
-    return next((p.normal_form.replace("ё", "е") for p in ps[1:] if _NAME_TAGS.isdisjoint(p.tag.grammemes)), None)
+    return next(
+        (p.normal_form.replace("ё", "е") for p in ps[1:] if _NAME_TAGS.isdisjoint(p.tag.grammemes)), None
+    )
 
 
 def lemmas(word: str) -> frozenset[str]:

@@ -47,7 +47,9 @@ _NEGATIONS = frozenset(("не", "ни"))
 #: «не стоит доверять» (the group analyser reads its refusals with the same set)
 FORBID_MODALS = frozenset(("надо", "нужно", "стоит", "следует"))
 _AFTER_NEGATORS = frozenset(("нельзя", "не"))
-_FORBID_REACH = 6  # words after a verb where its «нельзя»/«не надо» may stand («выселять цыган из города нельзя»)
+_FORBID_REACH = (
+    6  # words after a verb where its «нельзя»/«не надо» may stand («выселять цыган из города нельзя»)
+)
 _SENTENCE_END = re.compile(r"[.!?;\n…()\[\]]")
 _SENTENCE_END_RUN = re.compile(r"[.!?;\n…()\[\]]+")
 _CLAUSE_END = re.compile(r"[.!?;\n…,:()\u2013\u2014-]")
@@ -55,8 +57,8 @@ _CYR_START = re.compile(r"[а-я*]")
 _EMPTY: frozenset[str] = frozenset()
 _ALT = operator.attrgetter("alt")
 #: the middle finger, with or without a skin tone
-_GESTURE = "\U0001F595"
-_GESTURE_RE = re.compile("\U0001F595[\U0001F3FB-\U0001F3FF]?")
+_GESTURE = "\U0001f595"
+_GESTURE_RE = re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?")
 #: A short run of symbols between letters: a word the normaliser may have split (Lexicon._match_split).
 _SPLIT_HINT = re.compile(r"[-.?*#_'’`()]{1,6}(?=[^\W\d_])")  # the letter before: a token must end there
 _SPLIT_GAP = re.compile(r"[-.?*#_'’`()]+")
@@ -87,7 +89,9 @@ _HYPHEN_ABBREVIATIONS = frozenset("рн рна рне рну рном гн гн�
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 NAME_SET = "NAME"
 SUBJECTLESS_SET = "SUBJECTLESS"  # hate.txt: verbs that are slurs only without a subject named
-NAME_NOMN_SET = "NAME_NOMN"  # a name that may be the subject («Иванова — воровка», not «Ивановой звонил мошенник»)
+NAME_NOMN_SET = (
+    "NAME_NOMN"  # a name that may be the subject («Иванова — воровка», not «Ивановой звонил мошенник»)
+)
 _NAME_ONLY = frozenset((NAME_SET,))
 _NAME_NOMN = frozenset((NAME_SET, NAME_NOMN_SET))
 #: A VK reply opening a comment — the mention of whom it answers, then a comma or a colon
@@ -401,7 +405,9 @@ class _Slot:
     not_negated: bool  # "~": the token must not follow не/ни
     clause_end: bool = False  # "$": the token must end its clause ("тебе конец!", not "тебе конец года")
     asserted: bool = False  # "!": the token's sentence is not a question ("пенсионеры что, не люди?")
-    after_dash: bool = False  # "^": a dash stands before the token or the word before it ("сосед с пятого — алкаш")
+    after_dash: bool = (
+        False  # "^": a dash stands before the token or the word before it ("сосед с пятого — алкаш")
+    )
 
     @property
     def plain(self) -> bool:
@@ -716,7 +722,9 @@ class Lexicon:
         for name in sets:
             if name.startswith("GRP.") and _set_target(name):
                 neutral.update(expander.expand_set(name, (), name))
-        not_neutral: set[str] = set(expander.expand_set("PEJORATIVE", (), "PEJORATIVE")) if "PEJORATIVE" in sets else set()
+        not_neutral: set[str] = (
+            set(expander.expand_set("PEJORATIVE", (), "PEJORATIVE")) if "PEJORATIVE" in sets else set()
+        )
         for cat, _target, line in raw.categories:
             if cat == "hate":
                 for spec in line.specs:
@@ -726,7 +734,9 @@ class Lexicon:
         )
 
         def forms_of(*names: str) -> frozenset[str]:  # every form of these sets (absent ones: none)
-            return frozenset(form for name in names if name in sets for form in expander.expand_set(name, (), name))
+            return frozenset(
+                form for name in names if name in sets for form in expander.expand_set(name, (), name)
+            )
 
         lexicon.model_blind_words = forms_of(
             "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE", "GS.CULTURE"
@@ -747,12 +757,7 @@ class Lexicon:
         lexicon.group_adjective_set = frozenset(lexicon.group_adjectives)
         lexicon.request_word_set = frozenset(
             [f for f, names in cues.items() if names & _REQUEST_CUES]
-            + [
-                f
-                for lem, names in cue_lemmas.items()
-                if "GS.COMPLAINT" in names
-                for f, _tag in _lexeme(lem)
-            ]
+            + [f for lem, names in cue_lemmas.items() if "GS.COMPLAINT" in names for f, _tag in _lexeme(lem)]
         )
         return lexicon
 
@@ -828,7 +833,11 @@ class Lexicon:
             # «Вот вам 🖕», «🖕🖕🖕 администрации»: the obscene gesture is мат without letters (the normaliser
             # drops emoji, so no word carries it)
             hits = sorted(
-                hits + [Hit("obscene", "жест 🖕", m.start(), m.end(), m.group()) for m in _GESTURE_RE.finditer(n.original)],
+                hits
+                + [
+                    Hit("obscene", "жест 🖕", m.start(), m.end(), m.group())
+                    for m in _GESTURE_RE.finditer(n.original)
+                ],
                 key=lambda h: (h.start, h.end, self._rank[h.category]),
             )
         return hits
@@ -862,7 +871,9 @@ class Lexicon:
         readings, read = self._readings, self._word_readings
         readings_of = list(map(readings.get, words))
         if None in readings_of:  # words not seen before (a repeated one is read once)
-            for i in itertools.compress(range(len(words)), map(operator.is_, readings_of, itertools.repeat(None))):
+            for i in itertools.compress(
+                range(len(words)), map(operator.is_, readings_of, itertools.repeat(None))
+            ):
                 ops = readings.get(words[i])
                 readings_of[i] = read(words[i]) if ops is None else ops
         for i in itertools.compress(range(len(words)), readings_of):
@@ -896,7 +907,9 @@ class Lexicon:
                                     and (root := self._root_reading(key))
                                     and (not root[0].startswith(_ENGLISH_ROOTS) or _LATIN_EB.match(key))
                                 ):
-                                    f["obscene"] = root  # «pizdato», «mudila» (not «еб», «хер»: «ebonite», «heritage»)
+                                    f["obscene"] = (
+                                        root  # «pizdato», «mudila» (not «еб», «хер»: «ebonite», «heritage»)
+                                    )
                             continue
                         if "*" in key:
                             self._match_mask(key, f)
@@ -1045,8 +1058,13 @@ class Lexicon:
                     hides = _HIDING_GAP.fullmatch(gap) or (gap == "-" and short == 1)
                     abbreviation = orig[b.start : b.start + 1].isupper()  # "г.Пятигорск", "ул.Мира"
                     if (
-                        f or len(key) < 4 or short > 2 or abbreviation or not hides
-                        or left + right in _INTERJECTIONS or left + right in _HYPHEN_ABBREVIATIONS
+                        f
+                        or len(key) < 4
+                        or short > 2
+                        or abbreviation
+                        or not hides
+                        or left + right in _INTERJECTIONS
+                        or left + right in _HYPHEN_ABBREVIATIONS
                     ):
                         # read as written; "т.е", "и.о" are too little to read a word from; a hyphen
                         # hides letters only after or before a lone letter ("х-ня", "с-ка", not "м-да");
@@ -1081,7 +1099,11 @@ class Lexicon:
         heads, tails = self._split_pieces
         # (two set lookups per pair rule out nearly every text: only a listed form's first or last two or
         # three letters can be such a stub)
-        pairs = [i for i, (left, right) in enumerate(zip(words, words[1:], strict=False)) if left in heads or right in tails]
+        pairs = [
+            i
+            for i, (left, right) in enumerate(zip(words, words[1:], strict=False))
+            if left in heads or right in tails
+        ]
         out: list[Hit] = []
         for i in pairs:
             left, right = words[i], words[i + 1]
@@ -1091,7 +1113,9 @@ class Lexicon:
             if info is None or not info.entries:
                 continue
             a, b = n.tokens[i], n.tokens[i + 1]
-            if n.original[a.end : b.start] != " " or not (_CYR_WORD.fullmatch(left) and _CYR_WORD.fullmatch(right)):
+            if n.original[a.end : b.start] != " " or not (
+                _CYR_WORD.fullmatch(left) and _CYR_WORD.fullmatch(right)
+            ):
                 continue
             if is_function_word(left) or is_function_word(right):
                 continue  # (a long piece may be one: «не люди» has the stub on the other side)
@@ -1136,7 +1160,12 @@ class Lexicon:
         return out
 
     def _syllables_join(
-        self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]], start: int, end: int
+        self,
+        n: Normalized,
+        words: Sequence[str],
+        found: dict[int, dict[str, tuple[str, str | None]]],
+        start: int,
+        end: int,
     ) -> bool:
         """Are the tokens ``start:end`` one мат word written in syllables (:meth:`_match_syllables`)?"""
         info = self._forms.get("".join(words[start:end]))
@@ -1158,7 +1187,11 @@ class Lexicon:
     def _syllable_stubs(self) -> frozenset[str]:
         """The pieces of one to three letters of the listed мат forms that are no word at all («ху», «ть»,
         «бл»): :meth:`_match_syllables` joins a row only round one, so a text without any skips it."""
-        listed = [f for f, info in self._forms.items() if len(f) >= 4 and any(e[0] == "obscene" for e in info.entries)]
+        listed = [
+            f
+            for f, info in self._forms.items()
+            if len(f) >= 4 and any(e[0] == "obscene" for e in info.entries)
+        ]
         pieces = {f[a : a + k] for f in listed for k in (1, 2, 3) for a in range(len(f) - k + 1)}
         return frozenset(p for p in pieces if _unknown(p))
 
@@ -1199,7 +1232,9 @@ class Lexicon:
         if rx is None or sum(c != "*" for c in key) < 3:
             return None
         pattern, lo, hi = rx
-        fits = {f for n in range(lo, hi + 1) for f in self._disguised_index.get(n, ()) if pattern.fullmatch(f)}
+        fits = {
+            f for n in range(lo, hi + 1) for f in self._disguised_index.get(n, ()) if pattern.fullmatch(f)
+        }
         return fits.pop() if len(fits) == 1 else None
 
     def _match_mask(self, key: str, found: dict[str, tuple[str, str | None]], fill: bool = True) -> None:
@@ -1300,7 +1335,9 @@ class Lexicon:
                 if (p.name, start) in named_at:
                     continue  # a twin of one name (a wider window, another order) found it already
                 named_at.add((p.name, start))
-                out.append(Hit(p.category, p.name, start, end, n.original[start:end], target, p.kind, p.strength))
+                out.append(
+                    Hit(p.category, p.name, start, end, n.original[start:end], target, p.kind, p.strength)
+                )
         return out
 
 
@@ -1335,7 +1372,12 @@ def not_called_by(words: Sequence[str], i: int) -> int | None:
         return None
     if words[k] in _NOT_CALLED_BY:
         return k
-    if k >= 2 and words[k] == "и" and words[k - 1].endswith(("ть", "ти", "чь")) and words[k - 2] in _NOT_CALLED_BY:
+    if (
+        k >= 2
+        and words[k] == "и"
+        and words[k - 1].endswith(("ть", "ти", "чь"))
+        and words[k - 2] in _NOT_CALLED_BY
+    ):
         return k - 2
     return None
 
@@ -1443,7 +1485,11 @@ def _in_question(n: Normalized, i: int) -> bool:
     closes a quotation first: the quoted words keep their own mood («соседке прислали «мы знаем, где ты
     живёшь», куда обращаться?» quotes a threat, it does not ask one)."""
     m = _SENTENCE_END_RUN.search(n.original, n.tokens[i].end)
-    return m is not None and "?" in m.group() and QUOTE_CLOSING.search(n.original, n.tokens[i].end, m.start()) is None
+    return (
+        m is not None
+        and "?" in m.group()
+        and QUOTE_CLOSING.search(n.original, n.tokens[i].end, m.start()) is None
+    )
 
 
 def _clauses(n: Normalized, sentence: list[int]) -> list[int]:
@@ -1553,7 +1599,9 @@ def load_cached(directory: Path, cache: Path | None) -> Lexicon:
     except OSError:
         return Lexicon.load(directory)
     try:
-        if path.stat().st_uid == getattr(os, "getuid", lambda: 0)():  # a pickle is code: only our own files are read
+        if (
+            path.stat().st_uid == getattr(os, "getuid", lambda: 0)()
+        ):  # a pickle is code: only our own files are read
             with path.open("rb") as f:
                 lexicon = pickle.load(f)
             if isinstance(lexicon, Lexicon):
@@ -1602,7 +1650,12 @@ def forbidden_after(words: Sequence[str], part: Sequence[int], j: int) -> bool:
             return False
         if words[k] == "нельзя":
             return True
-        if words[k] == "не" and k + 1 < len(words) and part[k + 1] == part[j] and words[k + 1] in FORBID_MODALS:
+        if (
+            words[k] == "не"
+            and k + 1 < len(words)
+            and part[k + 1] == part[j]
+            and words[k + 1] in FORBID_MODALS
+        ):
             return True
     return False
 

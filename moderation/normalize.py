@@ -18,7 +18,20 @@ from typing import NamedTuple
 
 from moderation.lookalikes import FOLD, FOLD_ALT, FOLD_UPPER
 
-__all__ = ["COPULA_DASH", "QUESTION_END", "QUOTED", "QUOTE_CLOSING", "QUOTE_OPENING", "QUOTE_PAIRS", "Normalized", "Token", "normalize", "quote_open", "spelled_out", "squeeze_doubles"]
+__all__ = [
+    "COPULA_DASH",
+    "QUESTION_END",
+    "QUOTED",
+    "QUOTE_CLOSING",
+    "QUOTE_OPENING",
+    "QUOTE_PAIRS",
+    "Normalized",
+    "Token",
+    "normalize",
+    "quote_open",
+    "spelled_out",
+    "squeeze_doubles",
+]
 
 
 class Token(NamedTuple):
@@ -101,7 +114,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n…]")
 
 #: Each opening quotation mark and the mark that closes it (the judge's readers of titles and of quoted
 #: words share it).
-QUOTE_PAIRS = {"«": "»", "\"": "\"", "„": "“", "“": "”"}
+QUOTE_PAIRS = {"«": "»", '"': '"', "„": "“", "“": "”"}
 
 
 def quote_open(segment: str) -> bool:
@@ -166,7 +179,9 @@ _CYR_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 #: Russian one-letter words: three of them in a row ("и я с ...") are not a spelled-out word.
 _ONE_LETTER_WORDS = frozenset("авиксоуя")
 #: Short words often glued to an ellipsis ("ну...да", "вот...и"): dots next to them are punctuation.
-_ELLIPSIS_WORDS = frozenset("ну да нет и а но вот так это как что не ни же там тут он она они мы вы ты я".split())
+_ELLIPSIS_WORDS = frozenset(
+    "ну да нет и а но вот так это как что не ни же там тут он она они мы вы ты я".split()
+)
 #: Short unit/ending suffixes after numbers ("10км", "2х", "1ый"): these keep their digits.
 _UNITS = frozenset(
     "км м кг г гг р руб т шт х й я е го му ми ти ом ем ой ые ый ий ая ое ю к тыс млн млрд лет год мин "
@@ -473,7 +488,9 @@ class _Builder:
         # Unmapped digits (2, 5, 7 ...) and runs of digits break the word — but not a pair of look-alike
         # digits between Cyrillic letters («ид10т», «т10п»: «ио»), which no number is written as.
         for k, c in enumerate(w):
-            if c.isdigit() and (c not in _MAPPED_DIGITS or (k + 1 < len(w) and w[k + 1].isdigit() and not _inner_pair(w, k))):
+            if c.isdigit() and (
+                c not in _MAPPED_DIGITS or (k + 1 < len(w) and w[k + 1].isdigit() and not _inner_pair(w, k))
+            ):
                 j = k
                 while j < len(w) and w[j].isdigit():
                     j += 1

@@ -84,7 +84,9 @@ class Policy:
             )
         return cls(thresholds=merged)
 
-    def decide(self, scores: dict[str, float], ceilings: Mapping[str, str] | None = None) -> tuple[str, list[str]]:
+    def decide(
+        self, scores: dict[str, float], ceilings: Mapping[str, str] | None = None
+    ) -> tuple[str, list[str]]:
         """Return ``(action, labels)``; labels are the categories at or over their delete threshold.
 
         ``ceilings`` caps what a category can cause (``"delete"``: it can remove a comment but not ban
@@ -118,7 +120,19 @@ SPAM_CHANNELS = SPAM_LINKS | frozenset(("handle", "emoji_flood", "caps_flood", "
 SPAM_CONTACT = SPAM_LINKS | frozenset(("handle", "email", "phone", "pm_invite", "messenger", "cta"))
 #: Spam signals that only name a business (gambling, loans, crypto, earnings) — what a complaint about
 #: it names too — or say how a text looks; no offer, no contact.
-SPAM_TOPICS = frozenset(("earnings", "loan", "casino", "betting", "crypto", "emoji_flood", "caps_flood", "repeat_flood", "homoglyph"))
+SPAM_TOPICS = frozenset(
+    (
+        "earnings",
+        "loan",
+        "casino",
+        "betting",
+        "crypto",
+        "emoji_flood",
+        "caps_flood",
+        "repeat_flood",
+        "homoglyph",
+    )
+)
 #: Spam signals of selling something — the intents that are not a way to answer: what a neighbour's
 #: notice (a lost dog, kittens to give away) never has, though it has a phone and «звоните».
 SPAM_COMMERCE = SPAM_INTENT - SPAM_CONTACT
@@ -128,7 +142,11 @@ _OFFERED_EARNINGS = 0.25
 #: Kinds of lexicon evidence whose review-strength phrases hold a text by themselves (see ceilings).
 _HELD_KINDS = (
     ("threat", "veiled_threat", "скрытая угроза без явных слов — решает модератор"),
-    ("insult", "defamation_of_person", "обвинение человека, названного по должности или соседству — решает модератор"),
+    (
+        "insult",
+        "defamation_of_person",
+        "обвинение человека, названного по должности или соседству — решает модератор",
+    ),
     ("hate", "call_to_exclude", "недосказанный призыв против группы — решает модератор"),
     ("insult", "dehumanising", "унижение людей, не названных по имени группы, — решает модератор"),
 )
@@ -143,7 +161,9 @@ _BARE_MESSENGER = 0.1
 def channels_only(spam: Iterable[SpamSignal]) -> bool:
     """Does the spam evidence say only how the text reaches people (``SPAM_CHANNELS``, or a messenger
     merely named), no intent?"""
-    return all(s.name in SPAM_CHANNELS or (s.name == "messenger" and s.weight <= _BARE_MESSENGER) for s in spam)
+    return all(
+        s.name in SPAM_CHANNELS or (s.name == "messenger" and s.weight <= _BARE_MESSENGER) for s in spam
+    )
 
 
 class _Groups(Protocol):
@@ -174,6 +194,7 @@ def ceilings(
     fundraising: bool = False,
     seeking_work: bool = False,
     seeking_help: bool = False,
+    neighbourly: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -203,6 +224,9 @@ def ceilings(
     * A text that asks for a helper or a craftsman for the author's own (``seeking_help``: «ищу сиделку
       для мамы, пишите в личку», «нужен сантехник»), offering no pay by the day and recruiting no one,
       buys a service, it does not sell one: spam is let through, or held when it gives a contact.
+    * A private offer to neighbours (``neighbourly``: «подвезу до аэропорта, за бензин пополам»,
+      «могу возить пенсионеров в поликлинику бесплатно»; the author in the first person, no sale, no
+      link) may be kindness or an advert: spam is at most held for review, nobody is banned.
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
@@ -244,18 +268,24 @@ def ceilings(
         why["spam"] = "ссылка или упоминание без рекламного умысла"
     elif notice and not any(s.name in SPAM_COMMERCE or s.name in SPAM_LINKS for s in spam):
         out["spam"] = "allow"
-        why["spam"] = "объявление жителя (потеря, находка, отдам даром) или телефон городской службы, а не реклама"
+        why["spam"] = (
+            "объявление жителя (потеря, находка, отдам даром) или телефон городской службы, а не реклама"
+        )
     elif spam and warns and all(s.name in SPAM_TOPICS for s in spam):
         out["spam"] = "allow"
         why["spam"] = "предостережение или жалоба, а не предложение"
     elif spam and quoted:
         out["spam"] = "review"
-        why["spam"] = "автор цитирует рекламу, чтобы предупредить или пожаловаться, — не удалять, решает модератор"
+        why["spam"] = (
+            "автор цитирует рекламу, чтобы предупредить или пожаловаться, — не удалять, решает модератор"
+        )
     elif spam and question and not any(s.name in SPAM_CONTACT for s in spam):
         out["spam"] = "review"
         why["spam"] = "вопрос без ссылок и контактов — не предложение"
-    elif spam and all(s.name in SPAM_TOPICS for s in spam) and not any(
-        s.name == "earnings" and s.weight >= _OFFERED_EARNINGS for s in spam
+    elif (
+        spam
+        and all(s.name in SPAM_TOPICS for s in spam)
+        and not any(s.name == "earnings" and s.weight >= _OFFERED_EARNINGS for s in spam)
     ):
         out["spam"] = "review"
         why["spam"] = "названо занятие (казино, ставки, заработок), но нет ни предложения, ни контакта"
@@ -268,12 +298,20 @@ def ceilings(
             "автор ищет работу, а не предлагает её" if seeking_work
             else "автор ищет мастера или помощника для себя, а не предлагает услуги"
         )  # fmt: skip
+    if neighbourly and out.get("spam") not in ("review", "allow"):
+        out["spam"] = "review"
+        why["spam"] = (
+            "частное предложение соседям (подвезу, помогу, за бензин), а не реклама — решает модератор"
+        )
     hit_list = list(hits)
     said_of = (
         (self_insult, "автор говорит это о себе"),
         (authority_insult, "резкая критика власти — решает модератор"),
         (thing_insult, "резкая оценка вещи или решения, а не человека — решает модератор"),
-        (decision_insult, "оценка того, кто принял решение («какой дурак это придумал?», «кто придумал — идиот»), а не оскорбление собеседника — решает модератор"),
+        (
+            decision_insult,
+            "оценка того, кто принял решение («какой дурак это придумал?», «кто придумал — идиот»), а не оскорбление собеседника — решает модератор",
+        ),
         (complaint_insult, "жалоба на соседа или работника, а не оскорбление собеседника — решает модератор"),
     )
     insult_held = next((r for held, r in said_of if held), None)

@@ -68,7 +68,9 @@ class RepeatTracker:
         action, labels = policy.decide(scores)
         evidence = [
             *verdict.evidence,
-            Evidence(0, len(verdict.text), verdict.text, "spam", f"повтор текста, уже признанного спамом ({like})"),
+            Evidence(
+                0, len(verdict.text), verdict.text, "spam", f"повтор текста, уже признанного спамом ({like})"
+            ),
         ]
         return replace(
             verdict,

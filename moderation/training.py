@@ -139,7 +139,11 @@ def with_extra(examples: list[Example], extra: list[Example] | None) -> list[Exa
 
 
 def fit(
-    examples: list[Example], prepared: list[Prepared], Y: np.ndarray, *, C: float = 0.3  # noqa: N803
+    examples: list[Example],
+    prepared: list[Prepared],
+    Y: np.ndarray,
+    *,
+    C: float = 0.3,  # noqa: N803
 ):
     """Fit the whole pipeline; the spam detector's emoji, repeat-flood and caps-flood columns belong to the spam head.
 
@@ -179,7 +183,14 @@ def head_weights(examples: list[Example], labels: tuple[str, ...] = CATEGORIES) 
 SPAM_OWN_PREFIXES = (
     *(
         f"rules__spam_{n}"
-        for n in ("sig_emoji_flood", "sig_repeat_flood", "emoji_ratio", "n_signals_log", "max_weight", "rule_score")
+        for n in (
+            "sig_emoji_flood",
+            "sig_repeat_flood",
+            "emoji_ratio",
+            "n_signals_log",
+            "max_weight",
+            "rule_score",
+        )
     ),
     *(f"rules__{n}" for n in SHOUTING),  # the one list the judge also reads (classifier.read_probs)
 )
@@ -187,7 +198,12 @@ SPAM_OWN_PREFIXES = (
 
 def _prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
     p, r, f, _ = precision_recall_fscore_support(y, pred, average="binary", zero_division=0)
-    return {"precision": round(float(p), 4), "recall": round(float(r), 4), "f1": round(float(f), 4), "support": int(y.sum())}
+    return {
+        "precision": round(float(p), 4),
+        "recall": round(float(r), 4),
+        "f1": round(float(f), 4),
+        "support": int(y.sum()),
+    }
 
 
 def final_scores(pipe, prepared: list[Prepared], floors: dict[str, float] | None = None) -> np.ndarray:
@@ -198,7 +214,10 @@ def final_scores(pipe, prepared: list[Prepared], floors: dict[str, float] | None
 
 
 def with_floors(
-    S: np.ndarray, labels: list[str], prepared: list[Prepared], floors: dict[str, float] | None = None  # noqa: N803
+    S: np.ndarray,
+    labels: list[str],
+    prepared: list[Prepared],
+    floors: dict[str, float] | None = None,  # noqa: N803
 ) -> np.ndarray:
     """``S`` (rows × ``labels``, changed in place) with the judge's rule floors of each row's hits."""
     floors = RULE_FLOORS if floors is None else floors
@@ -245,7 +264,9 @@ def _stable_best_cut(
 
 
 def tune_thresholds(
-    Y: np.ndarray, S: np.ndarray, taught: np.ndarray | None = None,  # noqa: N803
+    Y: np.ndarray,
+    S: np.ndarray,
+    taught: np.ndarray | None = None,  # noqa: N803
     incumbent: dict[str, float] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Delete threshold = the F1-best cut-off; review and ban sit a fixed distance below and above it.
@@ -265,9 +286,16 @@ def tune_thresholds(
             out[c] = {"review": default.review, "delete": default.delete, "ban": default.ban}
             continue
         best = _stable_best_cut(
-            Y[rows, j], S[rows, j], grid[grid >= categories.get(c).min_delete], incumbent=(incumbent or {}).get(c)
+            Y[rows, j],
+            S[rows, j],
+            grid[grid >= categories.get(c).min_delete],
+            incumbent=(incumbent or {}).get(c),
         )
-        out[c] = {"review": round(max(best - 0.15, 0.15), 3), "delete": best, "ban": round(min(best + 0.2, 0.95), 3)}
+        out[c] = {
+            "review": round(max(best - 0.15, 0.15), 3),
+            "delete": best,
+            "ban": round(min(best + 0.2, 0.95), 3),
+        }
     return out
 
 
@@ -287,14 +315,21 @@ def fit_tune_evaluate(
     pipe = fit(ex_tr, pr_tr, Y[tr], C=C)
     tune_idx, eval_idx = _tune_and_eval(tr, seed)
     taught = head_weights(examples) > 0
-    thresholds = tune_thresholds(Y[tune_idx], final_scores(pipe, [prepared[i] for i in tune_idx]), taught[tune_idx])
+    thresholds = tune_thresholds(
+        Y[tune_idx], final_scores(pipe, [prepared[i] for i in tune_idx]), taught[tune_idx]
+    )
     S_eval = final_scores(pipe, [prepared[i] for i in eval_idx])  # noqa: N806
     Ye = Y[eval_idx]  # noqa: N806
-    metrics: dict = {"held_out": int(len(eval_idx)), "per_label": _held_out_prf(Ye, S_eval, taught[eval_idx], thresholds, CATEGORIES)}
+    metrics: dict = {
+        "held_out": int(len(eval_idx)),
+        "per_label": _held_out_prf(Ye, S_eval, taught[eval_idx], thresholds, CATEGORIES),
+    }
     tox_cols = [CATEGORIES.index(c) for c in TOXIC]
     tox_true = np.array(
-        [bool(examples[i].toxic) if examples[i].toxic is not None else bool(Ye[k, tox_cols].any())
-         for k, i in enumerate(eval_idx)]
+        [
+            bool(examples[i].toxic) if examples[i].toxic is not None else bool(Ye[k, tox_cols].any())
+            for k, i in enumerate(eval_idx)
+        ]
     )
     metrics["toxic_any"] = _prf(tox_true.astype(int), toxic_prediction(S_eval, thresholds).astype(int))
     return pipe, thresholds, metrics
@@ -308,7 +343,11 @@ def _tune_and_eval(train_mask: np.ndarray, seed: int) -> tuple[np.ndarray, np.nd
 
 
 def _held_out_prf(
-    Y: np.ndarray, S: np.ndarray, taught: np.ndarray, thresholds: dict, labels: tuple[str, ...]  # noqa: N803
+    Y: np.ndarray,
+    S: np.ndarray,
+    taught: np.ndarray,
+    thresholds: dict,
+    labels: tuple[str, ...],  # noqa: N803
 ) -> dict[str, dict[str, float]]:
     """P/R/F1 at the delete threshold of each of ``labels``, over the rows whose source teaches it."""
     out = {}
@@ -320,7 +359,9 @@ def _held_out_prf(
 
 
 def toxic_prediction(
-    S: np.ndarray, thresholds: dict[str, dict[str, float]], categories: tuple[str, ...] = TOXIC  # noqa: N803
+    S: np.ndarray,
+    thresholds: dict[str, dict[str, float]],
+    categories: tuple[str, ...] = TOXIC,  # noqa: N803
 ) -> np.ndarray:
     """Any of ``categories`` at or over its delete threshold (how benchmarks read "toxic")."""
     cols = [CATEGORIES.index(c) for c in categories]
@@ -331,7 +372,10 @@ def toxic_prediction(
 def split(examples: list[Example], Y: np.ndarray, *, test_size: float, seed: int) -> np.ndarray:  # noqa: N803
     """The training rows (True) of a held-out split stratified on source + strongest label; a toxic
     text and its rewrites stay on one side."""
-    strata = [f"{e.source}:{next((c for j, c in enumerate(CATEGORIES) if Y[i, j]), 'clean')}" for i, e in enumerate(examples)]
+    strata = [
+        f"{e.source}:{next((c for j, c in enumerate(CATEGORIES) if Y[i, j]), 'clean')}"
+        for i, e in enumerate(examples)
+    ]
     groups = [e.group or f"row{i}" for i, e in enumerate(examples)]
     uniq = sorted(set(groups))
     g_strata = {}
@@ -379,8 +423,12 @@ def train(
     metrics["train_rows"] = int(tr.sum())
     metrics["label_counts"] = {c: int(Y[:, j].sum()) for j, c in enumerate(CATEGORIES)}
     metrics["train_seconds"] = round(time.monotonic() - t0, 1)
-    return _saved(ModelArtifact(pipeline=pipe, version=name, thresholds=thresholds, metrics=metrics, data=data),
-                  out, say, t0)
+    return _saved(
+        ModelArtifact(pipeline=pipe, version=name, thresholds=thresholds, metrics=metrics, data=data),
+        out,
+        say,
+        t0,
+    )
 
 
 def _labelled(examples: list[Example], say: Progress) -> tuple[Counter, list[Prepared], np.ndarray]:
@@ -439,7 +487,9 @@ def refit_heads(
     if unknown or not heads:
         raise ValueError(f"неизвестные категории {unknown}; можно: {', '.join(CATEGORIES)}")
     if not isinstance(clf, MultiLabelLinear):
-        raise ValueError(f"{base}: модель с локальной коррекцией — переобучать головы можно только у модели из modbot train")
+        raise ValueError(
+            f"{base}: модель с локальной коррекцией — переобучать головы можно только у модели из modbot train"
+        )
     examples = collect(paths, neutral_weight=neutral_weight)
     by_source, prepared, Y = _labelled(examples, say)  # noqa: N806
     tr = split(examples, Y, test_size=test_size, seed=seed)
@@ -451,8 +501,11 @@ def refit_heads(
 
     def refit(rows: np.ndarray) -> Pipeline:
         new = MultiLabelLinear(
-            labels=heads, C=C, calibration_cv=clf.calibration_cv,
-            nb_labels=tuple(h for h in heads if h in clf.nb_labels), own_columns=clf.own_columns,
+            labels=heads,
+            C=C,
+            calibration_cv=clf.calibration_cv,
+            nb_labels=tuple(h for h in heads if h in clf.nb_labels),
+            own_columns=clf.own_columns,
         )
         new.fit(X[rows], Y[rows][:, js], sample_weight=W[rows])
         return Pipeline([*art.pipeline.steps[:-1], ("clf", clf.with_heads(new))])
@@ -480,7 +533,9 @@ def refit_heads(
     )
     earlier = dict(art.metrics.get("refit") or {})
     metrics["refit"] = {
-        "base_version": art.version, "heads": list(heads), "rows": int(len(tr_idx)),
+        "base_version": art.version,
+        "heads": list(heads),
+        "rows": int(len(tr_idx)),
         "label_counts": {h: int(Y[tr_idx, j].sum()) for h, j in zip(heads, js, strict=True)},
         "seconds": round(time.monotonic() - t0, 1),
         # a head refitted twice averages both generations' sub-models: the card names each
@@ -489,12 +544,17 @@ def refit_heads(
     known = {d["source"] for d in art.data}
     data = [d | {"rows": by_source[d["source"]]} if d["source"] in by_source else d for d in art.data] + [
         {"source": k, "title": SOURCES[k].title, "licence": SOURCES[k].licence, "rows": v}
-        for k, v in sorted(by_source.items()) if k not in known
+        for k, v in sorted(by_source.items())
+        if k not in known
     ]
     digest = hashlib.sha1(repr((art.version, heads, sorted(by_source.items()))).encode()).hexdigest()[:6]
     name = version or f"{out.name}-{time.strftime('%Y%m%d-%H%M', time.gmtime())}-{digest}"
-    return _saved(ModelArtifact(pipeline=pipe, version=name, thresholds=thresholds, metrics=metrics, data=data),
-                  out, say, t0)
+    return _saved(
+        ModelArtifact(pipeline=pipe, version=name, thresholds=thresholds, metrics=metrics, data=data),
+        out,
+        say,
+        t0,
+    )
 
 
 def model_card(a: ModelArtifact) -> str:

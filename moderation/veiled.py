@@ -23,7 +23,9 @@ _KIN_OR_PROPERTY = frozenset(
     " дом квартира дверь окно гараж дача".split()
 )
 #: Whose it is: the addressee's or a third person's (within three words either side)
-_THEIRS = frozenset("вас тебя ваш ваша ваши вашего вашей вашу ваших твой твоя твои твоего твоей твою твоих его ее её".split())
+_THEIRS = frozenset(
+    "вас тебя ваш ваша ваши вашего вашей вашу ваших твой твоя твои твоего твоей твою твоих его ее её".split()
+)
 #: The warning, on the normalised text (words joined by single spaces); not «берегите себя», a wish
 _WARNING = re.compile(
     r"(?<!\w)(?:мало ли что|всякое бывает|всякое может случиться|все может случиться|жалко будет|жаль будет"
@@ -42,7 +44,8 @@ def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
         return None
     words, toks = norm.words, norm.tokens
     pointed = any(
-        lem in _KIN_OR_PROPERTY and not _THEIRS.isdisjoint(words[max(0, k - 3) : k + 3]) for k, lem in enumerate(lemmas)
+        lem in _KIN_OR_PROPERTY and not _THEIRS.isdisjoint(words[max(0, k - 3) : k + 3])
+        for k, lem in enumerate(lemmas)
     )
     if not pointed and (_CAREFUL.isdisjoint(words) or not _called_by_name(norm)):
         return None
@@ -53,13 +56,26 @@ def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
     if last + 1 < len(toks) and not _CLAUSE_END.search(norm.original, toks[last].end, toks[last + 1].start):
         return None  # the warning ends its clause (not «мы в курсе проблемы», «берегите их от гриппа»)
     a, b = toks[at], toks[last]
-    return Hit("threat", "spread_warning", a.start, b.end, norm.original[a.start : b.end], None, "veiled_threat", "review")
+    return Hit(
+        "threat",
+        "spread_warning",
+        a.start,
+        b.end,
+        norm.original[a.start : b.end],
+        None,
+        "veiled_threat",
+        "review",
+    )
 
 
 def _called_by_name(norm: Normalized) -> bool:
     """Does the text open with a person's name and a comma («Светлана, …», «Виктор Палыч, …»; not
     «Уважаемые жители, …»)?"""
     toks, orig = norm.tokens, norm.original
-    if not toks or not orig[toks[0].start].isupper() or not any("Name" in p.tag for p in parses(norm.words[0])[:2]):
+    if (
+        not toks
+        or not orig[toks[0].start].isupper()
+        or not any("Name" in p.tag for p in parses(norm.words[0])[:2])
+    ):
         return False
     return any(orig[toks[k].end : toks[k + 1].start].strip() == "," for k in range(min(2, len(toks) - 1)))

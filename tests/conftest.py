@@ -70,8 +70,14 @@ async def vk_emu() -> AsyncIterator[VKEmulator]:
 
 def community(group_id: int, **over: Any) -> dict[str, Any]:
     """A ``[[communities]]`` table for the emulator's group (tokens from env vars G<id>/U<id>)."""
-    base: dict[str, Any] = {"platform": "vk", "group_id": group_id, "name": f"group {group_id}",
-                            "group_token_env": f"G{group_id}", "user_token_env": f"U{group_id}", "mode": "enforce"}
+    base: dict[str, Any] = {
+        "platform": "vk",
+        "group_id": group_id,
+        "name": f"group {group_id}",
+        "group_token_env": f"G{group_id}",
+        "user_token_env": f"U{group_id}",
+        "mode": "enforce",
+    }
     base.update(over)
     return base
 
@@ -87,7 +93,9 @@ def token_env(emu: VKEmulator) -> dict[str, str]:
     return env
 
 
-async def wait_for(pred: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05, what: str = "") -> Any:
+async def wait_for(
+    pred: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05, what: str = ""
+) -> Any:
     """Poll ``pred`` (sync or async) until truthy; fail with ``what`` after ``timeout``."""
     deadline = time.monotonic() + timeout
     while True:
@@ -115,21 +123,36 @@ async def make_daemon(vk_emu: VKEmulator, judge: Any, tmp_path: Path) -> AsyncIt
 
     daemons: list[Any] = []
 
-    async def factory(communities: list[dict[str, Any]] | None = None, *, options: dict[str, Any] | None = None,
-                      vk: dict[str, Any] | None = None, db: Path | None = None, **cfg: Any) -> Any:
-        data: dict[str, Any] = {"database": str(db or tmp_path / f"modbot{len(daemons)}.db"),
-                                "communities": communities or [community(G1), community(G2)]}
+    async def factory(
+        communities: list[dict[str, Any]] | None = None,
+        *,
+        options: dict[str, Any] | None = None,
+        vk: dict[str, Any] | None = None,
+        db: Path | None = None,
+        **cfg: Any,
+    ) -> Any:
+        data: dict[str, Any] = {
+            "database": str(db or tmp_path / f"modbot{len(daemons)}.db"),
+            "communities": communities or [community(G1), community(G2)],
+        }
         data.update(cfg)
         config = parse_config(data, token_env(vk_emu))
         opts = DaemonOptions(outbox_poll=0.02, http=("127.0.0.1", 0), sweep_interval=2.0, retry_base=0.2)
         for k, v in (options or {}).items():
             setattr(opts, k, v)
-        vk_opts = VKOptions(api_url=vk_emu.api_url, longpoll_wait=1, captcha_pause=1.0, client_backoff_cap=0.5)
+        vk_opts = VKOptions(
+            api_url=vk_emu.api_url, longpoll_wait=1, captcha_pause=1.0, client_backoff_cap=0.5
+        )
         for k, v in (vk or {}).items():
             setattr(vk_opts, k, v)
         metrics = Metrics()
-        d = Daemon(config, platforms=build_platforms(config, metrics=metrics, vk=vk_opts), options=opts,
-                   judge=judge, metrics=metrics)
+        d = Daemon(
+            config,
+            platforms=build_platforms(config, metrics=metrics, vk=vk_opts),
+            options=opts,
+            judge=judge,
+            metrics=metrics,
+        )
         daemons.append(d)
         await d.start()
         return d
@@ -142,8 +165,11 @@ async def make_daemon(vk_emu: VKEmulator, judge: Any, tmp_path: Path) -> AsyncIt
 async def settle(daemon: Any, *, judged: int | None = None, timeout: float = 20.0) -> None:
     """Wait until ``judged`` comments were judged (if given) and nothing is left to do."""
     if judged is not None:
-        await wait_for(lambda: daemon.counts["judged"] >= judged, timeout, what=f"{judged} comments judged "
-                       f"(have {daemon.counts['judged']})")
+        await wait_for(
+            lambda: daemon.counts["judged"] >= judged,
+            timeout,
+            what=f"{judged} comments judged (have {daemon.counts['judged']})",
+        )
     await wait_for(daemon.idle, timeout, what="daemon idle")
 
 

@@ -48,7 +48,9 @@ class FakebookServer:
     def post(self, community: int, author: str, text: str) -> str:
         items = self.comments[community]
         cid = f"fb-{community}-{len(items) + 1}"
-        items.append({"seq": len(items) + 1, "id": cid, "author": author, "text": text, "date": int(time.time())})
+        items.append(
+            {"seq": len(items) + 1, "id": cid, "author": author, "text": text, "date": int(time.time())}
+        )
         return cid
 
     async def _comments(self, request: web.Request) -> web.Response:
@@ -82,8 +84,13 @@ class FakebookPlatform:
     name = "fakebook"
     capabilities = Capabilities(delete=False, ban=False, restore=False, unban=False, verify=False)
 
-    def __init__(self, communities: Sequence[CommunityConfig], server_url: str, tokens: dict[int, str],
-                 interval: float = 0.05) -> None:
+    def __init__(
+        self,
+        communities: Sequence[CommunityConfig],
+        server_url: str,
+        tokens: dict[int, str],
+        interval: float = 0.05,
+    ) -> None:
         self._communities = list(communities)
         self.url = server_url
         self.tokens = tokens
@@ -98,8 +105,17 @@ class FakebookPlatform:
     def plan(self, intent: Intent) -> list[Action]:
         if isinstance(intent, DeleteIntent):
             c = intent.comment
-            return [Action(0, "delete", self.name, c.community_id, "manual", {"url": c.url, "id": c.comment_id},
-                           state="manual")]
+            return [
+                Action(
+                    0,
+                    "delete",
+                    self.name,
+                    c.community_id,
+                    "manual",
+                    {"url": c.url, "id": c.comment_id},
+                    state="manual",
+                )
+            ]
         if isinstance(intent, BanIntent | UnbanIntent):
             raise NotActionable("Fakebook не даёт блокировать авторов")
         if isinstance(intent, RestoreIntent):
@@ -120,14 +136,33 @@ class FakebookPlatform:
         first = True
         while True:
             after = await cursors.get(name) or "0"
-            async with self._session.get(f"{self.url}/communities/{c.group_id}/comments", params={"after": after},
-                                         headers={"X-Fakebook-Token": self.tokens[c.group_id]}) as r:
+            async with self._session.get(
+                f"{self.url}/communities/{c.group_id}/comments",
+                params={"after": after},
+                headers={"X-Fakebook-Token": self.tokens[c.group_id]},
+            ) as r:
                 body = await r.json()
             items = body.get("items", [])
             if items:
-                events = [CommentEvent(Comment(self.name, c.group_id, "wall", i["id"], i["author"], i["text"],
-                                               i["date"], object_id="feed", url=f"{self.url}/c/{i['id']}"),
-                                       "poll", "", c.group_id) for i in items]
+                events = [
+                    CommentEvent(
+                        Comment(
+                            self.name,
+                            c.group_id,
+                            "wall",
+                            i["id"],
+                            i["author"],
+                            i["text"],
+                            i["date"],
+                            object_id="feed",
+                            url=f"{self.url}/c/{i['id']}",
+                        ),
+                        "poll",
+                        "",
+                        c.group_id,
+                    )
+                    for i in items
+                ]
                 await sink(events, "poll")
                 await cursors.set(name, str(items[-1]["seq"]))
             if first:
@@ -162,5 +197,8 @@ class FakebookPlatform:
         return f"comment {action.params.get('id')}"
 
     def health(self) -> dict[str, Any]:
-        return {"communities": [{"platform": self.name, "group_id": c.group_id, "receive": "poll"}
-                                for c in self._communities]}
+        return {
+            "communities": [
+                {"platform": self.name, "group_id": c.group_id, "receive": "poll"} for c in self._communities
+            ]
+        }

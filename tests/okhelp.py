@@ -32,15 +32,25 @@ def topics(emu: OKEmulator, group: int = OKG) -> list[str]:
 
 
 def ok_community(group_id: int = OKG, **over: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"platform": "ok", "group_id": group_id, "name": f"ok group {group_id}",
-                            "access_token_env": f"OKT{group_id}", "mode": "enforce"}
+    base: dict[str, Any] = {
+        "platform": "ok",
+        "group_id": group_id,
+        "name": f"ok group {group_id}",
+        "access_token_env": f"OKT{group_id}",
+        "mode": "enforce",
+    }
     base.update(over)
     return base
 
 
 def ok_settings(**over: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"application_key_env": "OK_APP_KEY", "application_secret_env": "OK_APP_SECRET",
-                            "poll_interval": POLL, "requests_per_second": 50, "discovery_interval": 0.5}
+    base: dict[str, Any] = {
+        "application_key_env": "OK_APP_KEY",
+        "application_secret_env": "OK_APP_SECRET",
+        "poll_interval": POLL,
+        "requests_per_second": 50,
+        "discovery_interval": 0.5,
+    }
     base.update(over)
     return base
 
@@ -69,22 +79,39 @@ async def make_ok_daemon(ok_emu: OKEmulator, vk_emu: Any, judge: Any, tmp_path: 
 
     daemons: list[Any] = []
 
-    async def factory(communities: list[dict[str, Any]] | None = None, *, ok: dict[str, Any] | None = None,
-                      env: dict[str, str] | None = None, options: dict[str, Any] | None = None,
-                      db: Path | None = None, start: bool = True, **cfg: Any) -> Any:
-        data: dict[str, Any] = {"database": str(db or tmp_path / f"ok{len(daemons)}.db"),
-                                "communities": communities or [ok_community()], "ok": ok_settings(**(ok or {}))}
+    async def factory(
+        communities: list[dict[str, Any]] | None = None,
+        *,
+        ok: dict[str, Any] | None = None,
+        env: dict[str, str] | None = None,
+        options: dict[str, Any] | None = None,
+        db: Path | None = None,
+        start: bool = True,
+        **cfg: Any,
+    ) -> Any:
+        data: dict[str, Any] = {
+            "database": str(db or tmp_path / f"ok{len(daemons)}.db"),
+            "communities": communities or [ok_community()],
+            "ok": ok_settings(**(ok or {})),
+        }
         data.update(cfg)
         config = parse_config(data, {**token_env(vk_emu), **ok_env(ok_emu), **(env or {})})
-        opts = DaemonOptions(outbox_poll=0.02, http=("127.0.0.1", 0), sweep_interval=2.0, retry_base=0.2,
-                             manual_check_interval=0.2)
+        opts = DaemonOptions(
+            outbox_poll=0.02,
+            http=("127.0.0.1", 0),
+            sweep_interval=2.0,
+            retry_base=0.2,
+            manual_check_interval=0.2,
+        )
         for k, v in (options or {}).items():
             setattr(opts, k, v)
         metrics = Metrics()
         platforms = build_platforms(
-            config, metrics=metrics,
+            config,
+            metrics=metrics,
             vk=VKOptions(api_url=vk_emu.api_url, longpoll_wait=1, captcha_pause=1.0, client_backoff_cap=0.5),
-            ok=OKOptions(api_url=ok_emu.api_url, graph_url=ok_emu.graph_url, client_backoff_cap=0.2))
+            ok=OKOptions(api_url=ok_emu.api_url, graph_url=ok_emu.graph_url, client_backoff_cap=0.2),
+        )
         d = Daemon(config, platforms=platforms, options=opts, judge=judge, metrics=metrics)
         daemons.append(d)
         if start:

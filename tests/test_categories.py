@@ -32,7 +32,11 @@ def test_shipped_registry_keeps_todays_names_and_codes():
     assert categories.by_priority() == ("threat", "hate", "insult", "obscene", "spam")
     assert categories.vk_reason_codes() == {"spam": 1, "obscene": 3, "insult": 2, "threat": 2, "hate": 2}
     assert {c: categories.get(c).ban_reason for c in CATEGORIES} == {
-        "spam": "spam", "obscene": "profanity", "insult": "abuse", "threat": "abuse", "hate": "abuse",
+        "spam": "spam",
+        "obscene": "profanity",
+        "insult": "abuse",
+        "threat": "abuse",
+        "hate": "abuse",
     }
     assert dict(RULE_FLOORS) == {"obscene": 0.97, "insult": 0.5, "threat": 0.7, "hate": 0.8}
     assert set(DEFAULT_THRESHOLDS) == set(CATEGORIES) == set(GROUNDS) == set(CATEGORY_NAMES_RU)
@@ -66,8 +70,14 @@ def test_a_new_category_is_one_entry_and_flows_through_lexicon_policy_and_verdic
         assert Policy.from_mapping(overrides={"fraud": {"ban": 0.95}}).decide(scores) == ("delete", ["fraud"])
         # verdict: Russian name and ground in the explanation, the score in the JSON contract
         h = hits[0]
-        v = Verdict(text, "delete_and_ban", ["fraud"], scores, [Evidence(h.start, h.end, h.quote, "fraud", h.matched)],
-                    ground=GROUNDS["fraud"])
+        v = Verdict(
+            text,
+            "delete_and_ban",
+            ["fraud"],
+            scores,
+            [Evidence(h.start, h.end, h.quote, "fraud", h.matched)],
+            ground=GROUNDS["fraud"],
+        )
         out = explain(v)
         assert "Нарушения: мошенничество" in out and "выманивание денег" in out and "«предоплату»" in out
         assert v.to_json()["scores"]["fraud"] == 0.9

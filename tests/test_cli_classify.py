@@ -95,7 +95,9 @@ def test_classify_judges_with_the_model_the_daemon_runs(tmp_path, model_dir):
     proc = modbot("classify", "--config", str(cfg), "--json", "Когда починят дорогу?")
     assert proc.returncode == 0, proc.stderr.decode()
     assert json.loads(proc.stdout)["model_version"] == "v-promoted"
-    proc = modbot("classify", "--config", str(cfg), "--model", str(model_dir), "--json", "Когда починят дорогу?")
+    proc = modbot(
+        "classify", "--config", str(cfg), "--model", str(model_dir), "--json", "Когда починят дорогу?"
+    )
     assert json.loads(proc.stdout)["model_version"] != "v-promoted"
     proc = modbot("classify", "--config", str(tmp_path / "missing.toml"), "Когда?")
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr

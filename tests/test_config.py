@@ -66,8 +66,13 @@ def test_example_without_env_names_each_missing_variable() -> None:
         load_config(EXAMPLE, env={})
     problems = ei.value.problems
     assert len(problems) == 5
-    for var in ("MODBOT_VK_PYATIGORSK_GROUP_TOKEN", "MODBOT_VK_PYATIGORSK_USER_TOKEN", "MODBOT_OK_PYATIGORSK_TOKEN",
-                "MODBOT_OK_APP_KEY", "MODBOT_OK_APP_SECRET"):
+    for var in (
+        "MODBOT_VK_PYATIGORSK_GROUP_TOKEN",
+        "MODBOT_VK_PYATIGORSK_USER_TOKEN",
+        "MODBOT_OK_PYATIGORSK_TOKEN",
+        "MODBOT_OK_APP_KEY",
+        "MODBOT_OK_APP_SECRET",
+    ):
         assert any(f"{var} is not set" in p for p in problems), var
 
 

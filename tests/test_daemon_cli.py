@@ -21,13 +21,33 @@ from moderation.verdict import Verdict
 
 def _fill(db: Path) -> None:
     with Store(db) as s:
-        row = s.save_comment(Comment("vk", 1, "wall", 7, 42, "текст, мат", int(time.time()), object_id=3, owner_id=-1,
-                                     event_id="e1"))
-        v = Verdict(text="текст, мат", action="delete", labels=["obscene"], scores={"obscene": 0.97},
-                    ground="нецензурная брань — п. 19")
-        s.save_decision(Decision(row.key, "delete", ["obscene"], "auto", "нецензурная брань — п. 19"),
-                        comment_row=row.id, verdict=v,
-                        actions=[Action(0, "delete", "vk", 1, "wall.deleteComment", {"owner_id": -1, "comment_id": 7})])
+        row = s.save_comment(
+            Comment(
+                "vk",
+                1,
+                "wall",
+                7,
+                42,
+                "текст, мат",
+                int(time.time()),
+                object_id=3,
+                owner_id=-1,
+                event_id="e1",
+            )
+        )
+        v = Verdict(
+            text="текст, мат",
+            action="delete",
+            labels=["obscene"],
+            scores={"obscene": 0.97},
+            ground="нецензурная брань — п. 19",
+        )
+        s.save_decision(
+            Decision(row.key, "delete", ["obscene"], "auto", "нецензурная брань — п. 19"),
+            comment_row=row.id,
+            verdict=v,
+            actions=[Action(0, "delete", "vk", 1, "wall.deleteComment", {"owner_id": -1, "comment_id": 7})],
+        )
         s.set_cursor("vk:1:lp_ts", "15")
 
 
@@ -38,7 +58,12 @@ def test_status_blacklist_and_decisions(tmp_path: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "vk 1: 1 comments" in out and "long-poll ts 15" in out and "outbox: 1 pending" in out
 
-    assert main(["blacklist", "add", "77", "--db", str(db), "--days", "3", "--reason", "спам", "--community", "1"]) == 0
+    assert (
+        main(
+            ["blacklist", "add", "77", "--db", str(db), "--days", "3", "--reason", "спам", "--community", "1"]
+        )
+        == 0
+    )
     assert main(["blacklist", "list", "--db", str(db), "--format", "json"]) == 0
     entries = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
     assert [(e["author_id"], e["community_id"], e["reason"]) for e in entries] == [("77", 1, "спам")]
@@ -51,10 +76,26 @@ def test_status_blacklist_and_decisions(tmp_path: Path, capsys: pytest.CaptureFi
     assert [r["action"] for r in rows] == ["delete", "ban", "unban"]  # the hand-made ban is journalled too
     assert rows[0]["actions"] == "delete:pending"
     assert [(r["author_id"], r["community_id"], r["decided_by"] != "auto") for r in rows[1:]] == [
-        ("77", "1", True), ("77", "", True)]
+        ("77", "1", True),
+        ("77", "", True),
+    ]
     assert json.loads(rows[0]["labels"]) == ["obscene"]
-    assert main(["decisions", "--db", str(db), "--since", "2000-01-01", "--until", "2000-01-02",
-                 "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "decisions",
+                "--db",
+                str(db),
+                "--since",
+                "2000-01-01",
+                "--until",
+                "2000-01-02",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == ""
     assert main(["decisions", "--db", str(db), "--since", "вчера"]) == 2
     assert main(["status", "--db", str(tmp_path / "missing.db")]) == 2
@@ -71,15 +112,19 @@ def test_parse_when() -> None:
 
 def test_run_reports_config_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cfg = tmp_path / "modbot.toml"
-    cfg.write_text('[[communities]]\nplatform = "vk"\ngroup_id = 1\ngroup_token_env = "MODBOT_TEST_NOPE"\n'
-                   'mode = "enforce"\n', encoding="utf-8")
+    cfg.write_text(
+        '[[communities]]\nplatform = "vk"\ngroup_id = 1\ngroup_token_env = "MODBOT_TEST_NOPE"\n'
+        'mode = "enforce"\n',
+        encoding="utf-8",
+    )
     assert main(["run", "--config", str(cfg)]) == 2
     err = capsys.readouterr().err
     assert "MODBOT_TEST_NOPE" in err and "user_token_env" in err
 
 
-def test_demo_runs_and_moderates(tmp_path: Path, model_dir: Path, monkeypatch: pytest.MonkeyPatch,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_runs_and_moderates(
+    tmp_path: Path, model_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from bot.demo.run import run_demo
 
     monkeypatch.setenv("MODBOT_MODEL", str(model_dir))
@@ -96,4 +141,7 @@ def test_demo_runs_and_moderates(tmp_path: Path, model_dir: Path, monkeypatch: p
     with Store(run / "demo.db") as s:
         texts = [r["text"] for r in s.review_queue(limit=100)] + [r["text"] for r in s.decisions(0)]
         assert any("onerror=alert" in t for t in texts) and s.get_moderator("demo")["role"] == "admin"
-    assert not (Path.cwd() / "blacklist.db").exists() or (Path.cwd() / "blacklist.db").stat().st_mtime < time.time() - 60
+    assert (
+        not (Path.cwd() / "blacklist.db").exists()
+        or (Path.cwd() / "blacklist.db").stat().st_mtime < time.time() - 60
+    )

@@ -52,8 +52,17 @@ mode = "enforce"
 
 def _spawn(cfg: Path, env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
     return asyncio.create_subprocess_exec(  # type: ignore[return-value]
-        sys.executable, "-m", "bot.cli", "run", "--config", str(cfg), cwd=str(ROOT), env=env,
-        stdout=log.open("ab"), stderr=asyncio.subprocess.STDOUT)
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "run",
+        "--config",
+        str(cfg),
+        cwd=str(ROOT),
+        env=env,
+        stdout=log.open("ab"),
+        stderr=asyncio.subprocess.STDOUT,
+    )
 
 
 async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Path, tmp_path: Path) -> None:
@@ -61,8 +70,14 @@ async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Pat
     cfg = tmp_path / "modbot.toml"
     cfg.write_text(CONFIG.format(db=db, g1=G1, g2=G2), encoding="utf-8")
     log = tmp_path / "daemon.log"
-    env = {**os.environ, **token_env(vk_emu), "MODBOT_VK_API_URL": vk_emu.api_url, "MODBOT_MODEL": str(model_dir),
-           "MODBOT_LONGPOLL_WAIT": "1", "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        **token_env(vk_emu),
+        "MODBOT_VK_API_URL": vk_emu.api_url,
+        "MODBOT_MODEL": str(model_dir),
+        "MODBOT_LONGPOLL_WAIT": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
     posted: list[dict] = []
 
     def post(n: int, start: int) -> None:
@@ -72,8 +87,14 @@ async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Pat
 
     proc = await _spawn(cfg, env, log)
     try:
-        await wait_for(lambda: "long poll starts" in log.read_text(errors="replace") and
-                       log.read_text(errors="replace").count("long poll starts") >= 2, 30, what="daemon up")
+        await wait_for(
+            lambda: (
+                "long poll starts" in log.read_text(errors="replace")
+                and log.read_text(errors="replace").count("long poll starts") >= 2
+            ),
+            30,
+            what="daemon up",
+        )
         post(30, 0)
         await wait_for(lambda: settled_db(db, 30), 30, what="first batch settled")
         # Hold the next request on the wire, then kill the daemon while it waits for the answer.
@@ -97,13 +118,16 @@ async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Pat
     with read_only_db(db) as con:
         per_comment = con.execute(
             "SELECT c.key, count(d.id) FROM comments c LEFT JOIN decisions d ON d.comment_row = c.id "
-            "AND d.decided_by = 'auto' GROUP BY c.key").fetchall()
+            "AND d.decided_by = 'auto' GROUP BY c.key"
+        ).fetchall()
         failed = con.execute("SELECT count(*) FROM actions WHERE state != 'done'").fetchone()[0]
         n_actions = con.execute("SELECT count(*) FROM actions").fetchone()[0]
     assert len(per_comment) == len(posted) == 75
     assert all(n == 1 for _, n in per_comment), [k for k, n in per_comment if n != 1]
     assert failed == 0
-    deletes = Counter((c["params"]["owner_id"], c["params"]["comment_id"]) for c in ok_calls(vk_emu, "wall.deleteComment"))
+    deletes = Counter(
+        (c["params"]["owner_id"], c["params"]["comment_id"]) for c in ok_calls(vk_emu, "wall.deleteComment")
+    )
     bans = Counter((c["params"]["group_id"], c["params"]["owner_id"]) for c in ok_calls(vk_emu, "groups.ban"))
     want = {(str(-(G1 if i % 2 else G2)), str(p["comment_id"])) for i, p in enumerate(posted) if i % 3 == 0}
     assert set(deletes) == want and all(n == 1 for n in deletes.values()), deletes

@@ -27,18 +27,28 @@ def _registry(tmp_path: Path, model_dir: Path) -> ModelRegistry:
 
 def _config(tmp_path: Path) -> str:
     path = tmp_path / "modbot.toml"
-    path.write_text(f'database = "{tmp_path / "daemon.db"}"\nmodel_path = "{tmp_path / "models" / "current"}"\n'
-                    + "".join(f'[[communities]]\nplatform = "vk"\ngroup_id = {g}\ngroup_token_env = "G{g}"\n'
-                              f'user_token_env = "U{g}"\n' for g in (G1, G2)), encoding="utf-8")
+    path.write_text(
+        f'database = "{tmp_path / "daemon.db"}"\nmodel_path = "{tmp_path / "models" / "current"}"\n'
+        + "".join(
+            f'[[communities]]\nplatform = "vk"\ngroup_id = {g}\ngroup_token_env = "G{g}"\n'
+            f'user_token_env = "U{g}"\n'
+            for g in (G1, G2)
+        ),
+        encoding="utf-8",
+    )
     return str(path)
 
 
 async def test_model_use_switches_the_daemon_and_rolls_back_without_losing_an_event(
-        vk_emu: VKEmulator, make_daemon: DaemonFactory, model_dir: Path, tmp_path: Path) -> None:
+    vk_emu: VKEmulator, make_daemon: DaemonFactory, model_dir: Path, tmp_path: Path
+) -> None:
     reg = _registry(tmp_path, model_dir)
     cfg = _config(tmp_path)
-    d = await make_daemon(model_path=str(tmp_path / "models" / "current"), db=tmp_path / "daemon.db",
-                          options={"model_watch_interval": 0.2})
+    d = await make_daemon(
+        model_path=str(tmp_path / "models" / "current"),
+        db=tmp_path / "daemon.db",
+        options={"model_watch_interval": 0.2},
+    )
     assert await d.reload_model() and d.judge.model_version == "v-a"
     posted = 0
     stop = asyncio.Event()
@@ -70,7 +80,9 @@ async def test_model_use_switches_the_daemon_and_rolls_back_without_losing_an_ev
         await asyncio.sleep(1.0)
         assert d.judge.model_version == "v-a"
         mark = d.counts["judged"]
-        await wait_for(lambda: d.counts["judged"] >= mark + 10, 20, what="still judging with the broken file on disk")
+        await wait_for(
+            lambda: d.counts["judged"] >= mark + 10, 20, what="still judging with the broken file on disk"
+        )
     finally:
         stop.set()
         await task
@@ -78,7 +90,9 @@ async def test_model_use_switches_the_daemon_and_rolls_back_without_losing_an_ev
 
     comments = d.store.db.execute("SELECT count(*) FROM comments").fetchone()[0]
     assert comments == posted
-    rows = d.store.db.execute("SELECT model_version, count(*) FROM verdicts GROUP BY model_version").fetchall()
+    rows = d.store.db.execute(
+        "SELECT model_version, count(*) FROM verdicts GROUP BY model_version"
+    ).fetchall()
     by_version = dict(rows)
     assert sum(by_version.values()) == posted  # every comment judged exactly once
     assert set(by_version) == {"v-a", "v-b"}

@@ -15,8 +15,14 @@ from moderation.verdict import Verdict
 def _config(scope: str):
     env = {"G": "g", "U": "u"}
     comms = [
-        {"platform": "vk", "group_id": gid, "group_token_env": "G", "user_token_env": "U", "mode": "enforce",
-         "organisation": org}
+        {
+            "platform": "vk",
+            "group_id": gid,
+            "group_token_env": "G",
+            "user_token_env": "U",
+            "mode": "enforce",
+            "organisation": org,
+        }
         for gid, org in ((1, "admin"), (2, "admin"), (3, "hospital"))
     ]
     return parse_config({"ban": {"scope": scope}, "communities": comms}, env=env)
@@ -27,8 +33,9 @@ def _plan(scope: str, store: Store):
     service = DecisionService(store, cfg, build_platforms(cfg))
     comment = Comment("vk", 1, "wall", 7, 555, "спам", int(time.time()), object_id=3, owner_id=-1)
     verdict = Verdict("спам", "delete_and_ban", ["spam"], {"spam": 0.99}, ground="спам")
-    return cfg, service.plan_auto(comment, verdict, community=cfg.communities[0], prior_violations=0,
-                                  blacklisted=None, now=time.time())
+    return cfg, service.plan_auto(
+        comment, verdict, community=cfg.communities[0], prior_violations=0, blacklisted=None, now=time.time()
+    )
 
 
 def test_organisation_ban_covers_exactly_the_organisation(tmp_path):

@@ -38,12 +38,16 @@ async def test_automatic_decision_is_journalled_with_its_evidence(vk_emu: VKEmul
     vk_emu.post_comment(G1, 5001, VIOLATING)
     await settle(daemon, judged=1)
     (d,) = daemon.store.decisions(0)
-    assert d["decided_by"] == "auto" and d["action"] == "delete_and_ban" and d["evidence"] and d["model_version"]
+    assert (
+        d["decided_by"] == "auto" and d["action"] == "delete_and_ban" and d["evidence"] and d["model_version"]
+    )
     assert (d["platform"], d["community_id"], d["author_id"]) == ("vk", G1, "5001")
     assert daemon.store.labels() == []  # the judge's own decisions teach nothing
 
 
-async def test_moderator_keep_then_a_second_moderator_gets_a_conflict(vk_emu: VKEmulator, daemon: Any) -> None:
+async def test_moderator_keep_then_a_second_moderator_gets_a_conflict(
+    vk_emu: VKEmulator, daemon: Any
+) -> None:
     item = await _held(vk_emu, daemon)
     assert item["reason"].startswith("доверенный пользователь")
     done = daemon.decisions.moderate(item["id"], "keep", by="Иванова", now=time.time())
@@ -57,8 +61,9 @@ async def test_moderator_keep_then_a_second_moderator_gets_a_conflict(vk_emu: VK
 
 async def test_moderator_delete_and_ban_goes_through_the_outbox(vk_emu: VKEmulator, daemon: Any) -> None:
     item = await _held(vk_emu, daemon)
-    done = daemon.decisions.moderate(item["id"], "delete_and_ban", by="Иванова", ban_days=3, reason="повтор",
-                                     now=time.time())
+    done = daemon.decisions.moderate(
+        item["id"], "delete_and_ban", by="Иванова", ban_days=3, reason="повтор", now=time.time()
+    )
     daemon.outbox.wake()
     await settle(daemon)
     assert [c["params"]["comment_id"] for c in ok_calls(vk_emu, "wall.deleteComment")] == [item["comment_id"]]
@@ -75,12 +80,14 @@ async def test_moderator_delete_and_ban_goes_through_the_outbox(vk_emu: VKEmulat
 
 async def test_moderator_input_is_checked(vk_emu: VKEmulator, daemon: Any) -> None:
     item = await _held(vk_emu, daemon)
-    for kwargs, match in [({"verdict": "smite"}, "неизвестное решение"),
-                          ({"verdict": "delete_and_ban", "ban_days": -1}, "срок блокировки"),
-                          ({"verdict": "delete_and_ban", "ban_days": 10**12}, "больше 3650"),
-                          ({"verdict": "delete", "ban_days": 3}, "только для решения"),
-                          ({"verdict": "delete", "category": "sarcasm"}, "неизвестная категория"),
-                          ({"verdict": "keep", "by": " "}, "не указан модератор")]:
+    for kwargs, match in [
+        ({"verdict": "smite"}, "неизвестное решение"),
+        ({"verdict": "delete_and_ban", "ban_days": -1}, "срок блокировки"),
+        ({"verdict": "delete_and_ban", "ban_days": 10**12}, "больше 3650"),
+        ({"verdict": "delete", "ban_days": 3}, "только для решения"),
+        ({"verdict": "delete", "category": "sarcasm"}, "неизвестная категория"),
+        ({"verdict": "keep", "by": " "}, "не указан модератор"),
+    ]:
         args = {"by": "Иванова", **kwargs}
         verdict = args.pop("verdict")
         with pytest.raises(DecisionError, match=match):
@@ -96,14 +103,19 @@ async def test_undo_before_the_action_was_sent_cancels_it(vk_emu: VKEmulator, da
     done = daemon.decisions.moderate(item["id"], "delete_and_ban", by="Иванова", ban_days=0, now=time.time())
     undo = daemon.decisions.undo(done.decision_id, by="Петров", reason="ошиблись", now=time.time())
     assert "отменено до отправки" in undo.message and undo.actions == []
-    assert [a.state for a in daemon.store.actions_for_decision(done.decision_id)] == ["cancelled", "cancelled"]
+    assert [a.state for a in daemon.store.actions_for_decision(done.decision_id)] == [
+        "cancelled",
+        "cancelled",
+    ]
     assert daemon.store.active_ban("vk", G1, str(TRUSTED)) is None
     assert daemon.store.due_actions() == []
     assert not ok_calls(vk_emu, "wall.deleteComment") and not ok_calls(vk_emu, "groups.ban")
     assert daemon.store.violations("vk", str(TRUSTED), since=0) == 0
     labels = daemon.store.labels(include_dropped=True)
-    assert [(lb["labels"], lb["dropped_at"] is not None) for lb in labels] == [([item["category"]], True),
-                                                                              ([], False)]
+    assert [(lb["labels"], lb["dropped_at"] is not None) for lb in labels] == [
+        ([item["category"]], True),
+        ([], False),
+    ]
 
 
 async def test_undo_after_the_action_restores_and_unbans(vk_emu: VKEmulator, daemon: Any) -> None:
@@ -143,15 +155,25 @@ async def test_undo_past_the_restore_window_is_reported(vk_emu: VKEmulator, daem
 
 
 async def test_manual_ban_and_unban(vk_emu: VKEmulator, daemon: Any) -> None:
-    ban = daemon.decisions.ban_author("vk", "4242", community_id=G1, days=7, by="Иванова", reason="спам в личку",
-                                      category="spam", on_platform=True, now=time.time())
+    ban = daemon.decisions.ban_author(
+        "vk",
+        "4242",
+        community_id=G1,
+        days=7,
+        by="Иванова",
+        reason="спам в личку",
+        category="spam",
+        on_platform=True,
+        now=time.time(),
+    )
     daemon.outbox.wake()
     await settle(daemon)
     (call,) = ok_calls(vk_emu, "groups.ban")
     assert call["params"]["owner_id"] == "4242" and call["params"]["reason"] == "1"
     assert daemon.store.active_ban("vk", G1, "4242").decision_id == ban.decision_id
-    local_only = daemon.decisions.ban_author("vk", "4343", community_id=None, days=None, by="Иванова",
-                                             now=time.time())
+    local_only = daemon.decisions.ban_author(
+        "vk", "4343", community_id=None, days=None, by="Иванова", now=time.time()
+    )
     assert local_only.actions == [] and daemon.store.active_ban("vk", G2, "4343") is not None
     lifted = daemon.decisions.unban_author("vk", "4242", community_id=G1, by="Петров", now=time.time())
     daemon.outbox.wake()
@@ -165,10 +187,12 @@ async def test_manual_ban_and_unban(vk_emu: VKEmulator, daemon: Any) -> None:
     assert daemon.store.active_ban("vk", G2, "4343") is None
 
 
-async def test_review_and_undo_commands_end_to_end(vk_emu: VKEmulator, daemon: Any, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+async def test_review_and_undo_commands_end_to_end(
+    vk_emu: VKEmulator, daemon: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg = tmp_path / "modbot.toml"
-    cfg.write_text(f"""database = "{daemon.config.database}"
+    cfg.write_text(
+        f"""database = "{daemon.config.database}"
 [[communities]]
 platform = "vk"
 group_id = {G1}
@@ -176,14 +200,20 @@ group_token_env = "UNSET_IN_THIS_SHELL_G"
 user_token_env = "UNSET_IN_THIS_SHELL_U"
 mode = "enforce"
 trusted_user_ids = [{TRUSTED}]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     db = str(daemon.config.database)
     first = await _held(vk_emu, daemon)
     second = await _held(vk_emu, daemon, text=VIOLATING + " ещё", author=TRUSTED)
     assert main(["review", "list", "--db", db, "--format", "json"]) == 0
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [i["id"] for i in listed] == [first["id"], second["id"]]
-    assert listed[0]["text"] == VIOLATING and listed[0]["evidence"] and listed[0]["url"].startswith("https://vk.com/")
+    assert (
+        listed[0]["text"] == VIOLATING
+        and listed[0]["evidence"]
+        and listed[0]["url"].startswith("https://vk.com/")
+    )
     assert main(["review", "show", str(first["id"]), "--db", db]) == 0
     assert "evidence" in capsys.readouterr().out
     assert main(["review", "keep", str(first["id"]), "--db", db, "--by", "Иванова"]) == 0
@@ -192,8 +222,22 @@ trusted_user_ids = [{TRUSTED}]
     # without the daemon's config a deletion would act on nothing: refused, not silently "shadow"
     assert main(["review", "delete", str(second["id"]), "--db", db, "--by", "Иванова"]) == 2
     assert "не описано в конфигурации" in capsys.readouterr().err
-    assert main(["review", "delete", str(second["id"]), "--config", str(cfg), "--by", "Иванова",
-                 "--ban-days", "0"]) == 0
+    assert (
+        main(
+            [
+                "review",
+                "delete",
+                str(second["id"]),
+                "--config",
+                str(cfg),
+                "--by",
+                "Иванова",
+                "--ban-days",
+                "0",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "заблокирован бессрочно" in out
     decision_id = int(out.split("(decision #")[1].split(";")[0])
@@ -202,7 +246,10 @@ trusted_user_ids = [{TRUSTED}]
     assert _comment_on_vk(vk_emu, second["comment_id"])["deleted"]
     ban_call = ok_calls(vk_emu, "groups.ban")[0]["params"]
     assert "end_date" not in ban_call  # forever
-    assert main(["undo", str(decision_id), "--config", str(cfg), "--by", "Петров", "--reason", "погорячились"]) == 0
+    assert (
+        main(["undo", str(decision_id), "--config", str(cfg), "--by", "Петров", "--reason", "погорячились"])
+        == 0
+    )
     daemon.outbox.wake()
     await settle(daemon)
     assert not _comment_on_vk(vk_emu, second["comment_id"])["deleted"]

@@ -52,8 +52,9 @@ GTOK = f"vk1.a.group{G}"
 UTOK = f"vk1.a.user{ADMIN}"
 
 
-async def vk(http: aiohttp.ClientSession, emu: VKEmulator, method: str, token: str | None,
-             **params: Any) -> dict[str, Any]:
+async def vk(
+    http: aiohttp.ClientSession, emu: VKEmulator, method: str, token: str | None, **params: Any
+) -> dict[str, Any]:
     """Call like vkbottle does: token and v in the query, params as a form body."""
     query = {"v": "5.199"}
     if token is not None:
@@ -74,9 +75,15 @@ async def lp_server(http: aiohttp.ClientSession, emu: VKEmulator, token: str = G
     return body["response"]
 
 
-async def lp_poll(http: aiohttp.ClientSession, server: dict[str, Any], ts: str | None = None,
-                  wait: float = 0) -> dict[str, Any]:
-    params = {"act": "a_check", "key": server["key"], "ts": ts if ts is not None else server["ts"], "wait": wait}
+async def lp_poll(
+    http: aiohttp.ClientSession, server: dict[str, Any], ts: str | None = None, wait: float = 0
+) -> dict[str, Any]:
+    params = {
+        "act": "a_check",
+        "key": server["key"],
+        "ts": ts if ts is not None else server["ts"],
+        "wait": wait,
+    }
     async with http.post(server["server"], params=params) as resp:
         assert resp.status == 200
         return await resp.json()
@@ -112,13 +119,17 @@ async def test_request_formats_and_group_get_by_id(emu: VKEmulator, http: aiohtt
     assert body["response"]["groups"][0]["id"] == G
     assert body["response"]["groups"][0]["name"] == "Администрация"
     # GET with everything in the query string
-    async with http.get(emu.api_url + "groups.getById",
-                        params={"access_token": UTOK, "v": "5.199", "group_ids": f"club{G}"}) as resp:
+    async with http.get(
+        emu.api_url + "groups.getById", params={"access_token": UTOK, "v": "5.199", "group_ids": f"club{G}"}
+    ) as resp:
         got = await resp.json()
     assert got["response"]["groups"][0]["is_admin"] == 1
     # Authorization: Bearer + token-less form body
-    async with http.post(emu.api_url + "users.get", headers={"Authorization": f"Bearer {UTOK}"},
-                         data={"v": "5.199", "user_ids": "7,8"}) as resp:
+    async with http.post(
+        emu.api_url + "users.get",
+        headers={"Authorization": f"Bearer {UTOK}"},
+        data={"v": "5.199", "user_ids": "7,8"},
+    ) as resp:
         got = await resp.json()
     assert [u["id"] for u in got["response"]] == [7, 8]
     # no v -> 8, unknown method -> 3, no token -> 5
@@ -135,7 +146,11 @@ async def test_token_kinds(emu: VKEmulator, http: aiohttp.ClientSession) -> None
     assert body["error"]["error_code"] == 27
     assert body["error"]["error_msg"] == "Group authorization failed: method is unavailable with group auth."
     rp = {p["key"]: p["value"] for p in body["error"]["request_params"]}
-    assert rp["method"] == "wall.deleteComment" and rp["v"] == "5.199" and rp["comment_id"] == str(c["comment_id"])
+    assert (
+        rp["method"] == "wall.deleteComment"
+        and rp["v"] == "5.199"
+        and rp["comment_id"] == str(c["comment_id"])
+    )
     assert "access_token" not in rp
     for method in ("groups.ban", "wall.get", "wall.getComments", "photos.deleteComment", "groups.unban"):
         assert err(await vk(http, emu, method, GTOK, group_id=G, owner_id=-G)) == 27, method
@@ -143,7 +158,10 @@ async def test_token_kinds(emu: VKEmulator, http: aiohttp.ClientSession) -> None
     assert err(await vk(http, emu, "groups.getById", "vk1.a.bogus", group_id=G)) == 5
     # user that is not an admin: 211 for comments, 15 for the rest
     stranger = emu.add_user_token(777)
-    assert err(await vk(http, emu, "wall.deleteComment", stranger, owner_id=-G, comment_id=c["comment_id"])) == 211
+    assert (
+        err(await vk(http, emu, "wall.deleteComment", stranger, owner_id=-G, comment_id=c["comment_id"]))
+        == 211
+    )
     assert err(await vk(http, emu, "groups.ban", stranger, group_id=G, owner_id=AUTHOR)) == 15
     assert err(await vk(http, emu, "groups.getBanned", stranger, group_id=G)) == 15
     # ... but reading a public wall is fine
@@ -151,15 +169,20 @@ async def test_token_kinds(emu: VKEmulator, http: aiohttp.ClientSession) -> None
     # the author may delete their own comment
     author = emu.add_user_token(AUTHOR)
     own = emu.post_comment(G, AUTHOR, "oops")
-    assert (await vk(http, emu, "wall.deleteComment", author, owner_id=-G,
-                     comment_id=own["comment_id"]))["response"] == 1
+    assert (await vk(http, emu, "wall.deleteComment", author, owner_id=-G, comment_id=own["comment_id"]))[
+        "response"
+    ] == 1
     # service token: reads allowed, moderation -> 28
     service = emu.add_service_token()
     assert "response" in await vk(http, emu, "wall.get", service, owner_id=-G)
-    assert err(await vk(http, emu, "wall.deleteComment", service, owner_id=-G, comment_id=c["comment_id"])) == 28
+    assert (
+        err(await vk(http, emu, "wall.deleteComment", service, owner_id=-G, comment_id=c["comment_id"])) == 28
+    )
     # missing scope -> 15; missing param -> 100; group-only method with user token -> 15
     noscope = emu.add_user_token(ADMIN + 1, admin_of=[G], scopes=["offline"])
-    assert err(await vk(http, emu, "wall.deleteComment", noscope, owner_id=-G, comment_id=c["comment_id"])) == 15
+    assert (
+        err(await vk(http, emu, "wall.deleteComment", noscope, owner_id=-G, comment_id=c["comment_id"])) == 15
+    )
     body = await vk(http, emu, "wall.deleteComment", UTOK, owner_id=-G)
     assert err(body) == 100 and "comment_id" in body["error"]["error_msg"]
     assert err(await vk(http, emu, "groups.getTokenPermissions", UTOK)) == 15
@@ -215,7 +238,9 @@ async def test_delete_restore_semantics(emu: VKEmulator, http: aiohttp.ClientSes
     assert err(await vk(http, emu, "wall.restoreComment", UTOK, owner_id=-G, comment_id=cid)) == 243
     assert err(await vk(http, emu, "wall.deleteComment", UTOK, owner_id=-G, comment_id=99999)) == 104
     assert (await vk(http, emu, "photos.deleteComment", UTOK, owner_id=-G, comment_id=99999))["response"] == 0
-    assert (await vk(http, emu, "market.restoreComment", UTOK, owner_id=-G, comment_id=99999))["response"] == 0
+    assert (await vk(http, emu, "market.restoreComment", UTOK, owner_id=-G, comment_id=99999))[
+        "response"
+    ] == 0
     # restore window: after it -> 211
     await vk(http, emu, "wall.deleteComment", UTOK, owner_id=-G, comment_id=cid)
     emu.state.advance_clock(emu.state.restore_window + 1)
@@ -235,29 +260,54 @@ async def test_all_kinds_events_and_moderation(emu: VKEmulator, http: aiohttp.Cl
     emu.edit_comment(G, made["photo"]["comment_id"], "p2", kind="photo")
     emu.edit_comment(G, made["message"]["comment_id"], "hello2", kind="message")
     for section, kind in (("photos", "photo"), ("video", "video"), ("market", "market")):
-        body = await vk(http, emu, f"{section}.deleteComment", UTOK, owner_id=-G, comment_id=made[kind]["comment_id"])
+        body = await vk(
+            http, emu, f"{section}.deleteComment", UTOK, owner_id=-G, comment_id=made[kind]["comment_id"]
+        )
         assert body["response"] == 1
-        body = await vk(http, emu, f"{section}.restoreComment", UTOK, owner_id=-G, comment_id=made[kind]["comment_id"])
+        body = await vk(
+            http, emu, f"{section}.restoreComment", UTOK, owner_id=-G, comment_id=made[kind]["comment_id"]
+        )
         assert body["response"] == 1
     # board: group_id + topic_id, community token allowed; wrong topic -> 104
     bid = made["board"]["comment_id"]
-    assert err(await vk(http, emu, "board.deleteComment", GTOK, group_id=G, topic_id=99, comment_id=bid)) == 104
-    assert (await vk(http, emu, "board.deleteComment", GTOK, group_id=G, topic_id=13, comment_id=bid))["response"] == 1
-    assert (await vk(http, emu, "board.restoreComment", UTOK, group_id=G, topic_id=13, comment_id=bid))["response"] == 1
+    assert (
+        err(await vk(http, emu, "board.deleteComment", GTOK, group_id=G, topic_id=99, comment_id=bid)) == 104
+    )
+    assert (await vk(http, emu, "board.deleteComment", GTOK, group_id=G, topic_id=13, comment_id=bid))[
+        "response"
+    ] == 1
+    assert (await vk(http, emu, "board.restoreComment", UTOK, group_id=G, topic_id=13, comment_id=bid))[
+        "response"
+    ] == 1
     got = await lp_poll(http, server)
     types = [u["type"] for u in got["updates"]]
     assert types == [
-        "photo_comment_new", "video_comment_new", "board_post_new", "market_comment_new", "message_new",
-        "photo_comment_edit", "message_edit",
-        "photo_comment_delete", "photo_comment_restore", "video_comment_delete", "video_comment_restore",
-        "market_comment_delete", "market_comment_restore", "board_post_delete", "board_post_restore",
+        "photo_comment_new",
+        "video_comment_new",
+        "board_post_new",
+        "market_comment_new",
+        "message_new",
+        "photo_comment_edit",
+        "message_edit",
+        "photo_comment_delete",
+        "photo_comment_restore",
+        "video_comment_delete",
+        "video_comment_restore",
+        "market_comment_delete",
+        "market_comment_restore",
+        "board_post_delete",
+        "board_post_restore",
     ]
     by_type = {u["type"]: u for u in got["updates"]}
     assert by_type["photo_comment_new"]["object"]["photo_id"] == 11
     assert by_type["photo_comment_new"]["object"]["photo_owner_id"] == -G
     assert by_type["market_comment_new"]["object"]["item_id"] == 14
-    assert by_type["board_post_delete"]["object"] == {"topic_owner_id": -G, "topic_id": 13, "id": bid,
-                                                      "deleter_id": -G}
+    assert by_type["board_post_delete"]["object"] == {
+        "topic_owner_id": -G,
+        "topic_id": 13,
+        "id": bid,
+        "deleter_id": -G,
+    }
     msg = by_type["message_new"]["object"]
     assert msg["message"]["text"] == "hello" and msg["message"]["from_id"] == AUTHOR and "client_info" in msg
     assert len({u["event_id"] for u in got["updates"]}) == len(got["updates"])
@@ -309,8 +359,18 @@ async def test_method_replies_carry_texts_utf8_cannot(emu: VKEmulator, http: aio
 async def test_bans_events_and_expiry(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
     server = await lp_server(http, emu)
     end = int(emu.state.now()) + 3600
-    body = await vk(http, emu, "groups.ban", UTOK, group_id=G, owner_id=AUTHOR, reason=1, comment="spam",
-                    comment_visible=1, end_date=end)
+    body = await vk(
+        http,
+        emu,
+        "groups.ban",
+        UTOK,
+        group_id=G,
+        owner_id=AUTHOR,
+        reason=1,
+        comment="spam",
+        comment_visible=1,
+        end_date=end,
+    )
     assert body["response"] == 1
     await vk(http, emu, "groups.ban", UTOK, group_id=G, owner_id=AUTHOR + 1, reason=3)
     assert err(await vk(http, emu, "groups.ban", UTOK, group_id=G, owner_id=AUTHOR, reason=7)) == 100
@@ -318,27 +378,49 @@ async def test_bans_events_and_expiry(emu: VKEmulator, http: aiohttp.ClientSessi
     assert banned["count"] == 2
     item = next(i for i in banned["items"] if i["profile"]["id"] == AUTHOR)
     assert item["type"] == "profile" and set(item["profile"]) >= {"id", "first_name", "last_name"}
-    assert item["ban_info"] == {"admin_id": ADMIN, "date": item["ban_info"]["date"], "reason": 1,
-                                "comment": "spam", "comment_visible": True, "end_date": end}
+    assert item["ban_info"] == {
+        "admin_id": ADMIN,
+        "date": item["ban_info"]["date"],
+        "reason": 1,
+        "comment": "spam",
+        "comment_visible": True,
+        "end_date": end,
+    }
     assert banned["items"][0]["profile"]["id"] == AUTHOR + 1  # newest first
     assert err(await vk(http, emu, "groups.getBanned", GTOK, group_id=G, owner_id=42)) == 104
     # a banned author cannot post: the control endpoint says why
-    async with http.post(emu.url + "/_test/comment", json={"group_id": G, "from_id": AUTHOR, "text": "x"}) as resp:
+    async with http.post(
+        emu.url + "/_test/comment", json={"group_id": G, "from_id": AUTHOR, "text": "x"}
+    ) as resp:
         assert resp.status == 400
         assert (await resp.json())["reason"] == "banned"
     # unban -> user_unblock; then posting works again
     assert (await vk(http, emu, "groups.unban", UTOK, group_id=G, owner_id=AUTHOR))["response"] == 1
     emu.post_comment(G, AUTHOR, "I am back")
     # expiry: AUTHOR+1 was banned forever; ban AUTHOR+2 until soon and move the clock
-    await vk(http, emu, "groups.ban", UTOK, group_id=G, owner_id=AUTHOR + 2, end_date=int(emu.state.now()) + 60)
+    await vk(
+        http, emu, "groups.ban", UTOK, group_id=G, owner_id=AUTHOR + 2, end_date=int(emu.state.now()) + 60
+    )
     emu.state.advance_clock(61)
     banned = (await vk(http, emu, "groups.getBanned", UTOK, group_id=G))["response"]
     assert [i["profile"]["id"] for i in banned["items"]] == [AUTHOR + 1]
     got = await lp_poll(http, server)
     events = [(u["type"], u["object"]) for u in got["updates"]]
-    assert [t for t, _ in events] == ["user_block", "user_block", "user_unblock", "wall_reply_new", "user_block",
-                                      "user_unblock"]
-    assert events[0][1] == {"admin_id": ADMIN, "user_id": AUTHOR, "unblock_date": end, "reason": 1, "comment": "spam"}
+    assert [t for t, _ in events] == [
+        "user_block",
+        "user_block",
+        "user_unblock",
+        "wall_reply_new",
+        "user_block",
+        "user_unblock",
+    ]
+    assert events[0][1] == {
+        "admin_id": ADMIN,
+        "user_id": AUTHOR,
+        "unblock_date": end,
+        "reason": 1,
+        "comment": "spam",
+    }
     assert events[2][1] == {"admin_id": ADMIN, "user_id": AUTHOR, "by_end_date": 0}
     assert events[5][1] == {"admin_id": ADMIN, "user_id": AUTHOR + 2, "by_end_date": 1}
     for u in got["updates"]:
@@ -384,10 +466,14 @@ async def test_fault_injection(emu: VKEmulator, http: aiohttp.ClientSession) -> 
     sid, img = body["error"]["captcha_sid"], body["error"]["captcha_img"]
     async with http.get(img) as resp:
         assert resp.status == 200 and resp.content_type == "image/png"
-    bad = await vk(http, emu, "wall.getComments", UTOK, owner_id=-G, post_id=1, captcha_sid=sid, captcha_key="no")
+    bad = await vk(
+        http, emu, "wall.getComments", UTOK, owner_id=-G, post_id=1, captcha_sid=sid, captcha_key="no"
+    )
     assert err(bad) == 14
     sid = bad["error"]["captcha_sid"]
-    good = await vk(http, emu, "wall.getComments", UTOK, owner_id=-G, post_id=1, captcha_sid=sid, captcha_key="k3y")
+    good = await vk(
+        http, emu, "wall.getComments", UTOK, owner_id=-G, post_id=1, captcha_sid=sid, captcha_key="k3y"
+    )
     assert "response" in good
     emu.state.clear_faults()
     # HTTP 5xx, non-JSON body, delay
@@ -404,8 +490,10 @@ async def test_fault_injection(emu: VKEmulator, http: aiohttp.ClientSession) -> 
     assert "response" in await vk(http, emu, "users.get", UTOK)
     assert time.monotonic() - t0 >= 0.3
     # the same plan over the control endpoint
-    async with http.post(emu.url + "/_test/faults",
-                         json={"method": "groups.getById", "kind": "error", "error_code": 9, "count": 1}) as resp:
+    async with http.post(
+        emu.url + "/_test/faults",
+        json={"method": "groups.getById", "kind": "error", "error_code": 9, "count": 1},
+    ) as resp:
         plan = (await resp.json())["faults"]
     assert plan[-1]["error_code"] == 9
     assert err(await vk(http, emu, "groups.getById", GTOK)) == 9
@@ -434,10 +522,17 @@ async def test_execute_mixed(emu: VKEmulator, http: aiohttp.ClientSession) -> No
     assert {c["id"] for c in snap["comments"] if c["deleted"]} == {a, b}
     assert snap["bans"][0]["comment"] == "спам"
     inner = emu.calls("wall.deleteComment")
-    assert [c["via"] for c in inner] == ["execute"] * 3 and inner[0]["parent"] == emu.calls("execute")[0]["seq"]
+    assert [c["via"] for c in inner] == ["execute"] * 3 and inner[0]["parent"] == emu.calls("execute")[0][
+        "seq"
+    ]
     # group token inside execute still gets 27 per inner call
-    body = await vk(http, emu, "execute", GTOK, code=f'return API.wall.deleteComment({{"owner_id": -{G}, '
-                                                        f'"comment_id": {a}}});')
+    body = await vk(
+        http,
+        emu,
+        "execute",
+        GTOK,
+        code=f'return API.wall.deleteComment({{"owner_id": -{G}, "comment_id": {a}}});',
+    )
     assert body["response"] is False and body["execute_errors"][0]["error_code"] == 27
     too_many = "return [" + ",".join(["API.users.get({})"] * 26) + "];"
     assert err(await vk(http, emu, "execute", UTOK, code=too_many)) == 13
@@ -447,7 +542,9 @@ async def test_execute_mixed(emu: VKEmulator, http: aiohttp.ClientSession) -> No
 # ----------------------------------------------------------------------------- fault plan for the chaos bench
 
 
-async def post_faults(http: aiohttp.ClientSession, emu: VKEmulator, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+async def post_faults(
+    http: aiohttp.ClientSession, emu: VKEmulator, body: dict[str, Any]
+) -> tuple[int, dict[str, Any]]:
     async with http.post(emu.url + "/_test/faults", json=body) as resp:
         return resp.status, await resp.json()
 
@@ -460,8 +557,9 @@ async def raw_call(http: aiohttp.ClientSession, emu: VKEmulator, method: str, to
 CHAOS_CODES = (5, 6, 9, 10, 14, 15, 27, 29, 100, 901)
 
 
-async def test_fault_any_error_code_top_level_and_inside_execute(emu: VKEmulator,
-                                                                 http: aiohttp.ClientSession) -> None:
+async def test_fault_any_error_code_top_level_and_inside_execute(
+    emu: VKEmulator, http: aiohttp.ClientSession
+) -> None:
     inner = 'return [API.users.get({"user_ids": 1}), API.groups.getById({"group_id": 1})];'
     for code in CHAOS_CODES:
         status, _ = await post_faults(http, emu, {"method": "users.get", "error_code": code})
@@ -473,13 +571,19 @@ async def test_fault_any_error_code_top_level_and_inside_execute(emu: VKEmulator
         assert "response" in await vk(http, emu, "users.get", UTOK)
         body = await vk(http, emu, "execute", UTOK, code=inner)
         assert body["response"][0] is False and body["response"][1]["groups"][0]["id"] == G
-        assert body["execute_errors"] == [{"method": "users.get", "error_code": code,
-                                           "error_msg": body["execute_errors"][0]["error_msg"]}]
-    assert all(f["spent"] and f["fired"] == 1 for f in emu.snapshot()["faults"])  # each count=1 fault hit once
+        assert body["execute_errors"] == [
+            {"method": "users.get", "error_code": code, "error_msg": body["execute_errors"][0]["error_msg"]}
+        ]
+    assert all(
+        f["spent"] and f["fired"] == 1 for f in emu.snapshot()["faults"]
+    )  # each count=1 fault hit once
     # "*" with where=execute hits every inner call but not execute itself; patterns match method families
     emu.add_fault("*", error_code=10, count=2, where="execute")
     body = await vk(http, emu, "execute", UTOK, code=inner)
-    assert body["response"] == [False, False] and [e["error_code"] for e in body["execute_errors"]] == [10, 10]
+    assert body["response"] == [False, False] and [e["error_code"] for e in body["execute_errors"]] == [
+        10,
+        10,
+    ]
     emu.add_fault("groups.*", error_code=100)
     assert "response" in await vk(http, emu, "users.get", UTOK)
     assert err(await vk(http, emu, "groups.getById", GTOK)) == 100
@@ -491,7 +595,9 @@ async def test_fault_any_error_code_top_level_and_inside_execute(emu: VKEmulator
 async def test_fault_token_revoke_and_restore(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
     """A token fault: error 5 for every call with one token until removed, top level and execute alike."""
     c = emu.post_comment(G, AUTHOR, "spam")
-    status, plan = await post_faults(http, emu, {"kind": "error", "error_code": 5, "token": UTOK, "count": -1})
+    status, plan = await post_faults(
+        http, emu, {"kind": "error", "error_code": 5, "token": UTOK, "count": -1}
+    )
     assert status == 200 and plan["faults"][0]["token"] == UTOK
     (fault_id,) = plan["added"]
     for _ in range(3):
@@ -502,7 +608,9 @@ async def test_fault_token_revoke_and_restore(emu: VKEmulator, http: aiohttp.Cli
     assert emu.snapshot()["comments"][0]["deleted"] is False
     status, plan = await post_faults(http, emu, {"remove": fault_id})
     assert status == 200 and plan["faults"] == []
-    assert (await vk(http, emu, "wall.deleteComment", UTOK, owner_id=-G, comment_id=c["comment_id"]))["response"] == 1
+    assert (await vk(http, emu, "wall.deleteComment", UTOK, owner_id=-G, comment_id=c["comment_id"]))[
+        "response"
+    ] == 1
     assert (await post_faults(http, emu, {"remove": fault_id}))[0] == 404
     # the Python side: remove by the returned Fault
     fault = emu.add_fault(kind="error", error_code=5, token=GTOK, count=-1)
@@ -513,8 +621,22 @@ async def test_fault_token_revoke_and_restore(emu: VKEmulator, http: aiohttp.Cli
 
 async def test_fault_windows_and_seeded_probability(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
     # a window: starts 0.5 s after it was posted, lasts 0.6 s, hits every matching call inside it
-    status, plan = await post_faults(http, emu, {"faults": [
-        {"method": "users.get", "kind": "error", "error_code": 10, "count": -1, "after": 0.5, "duration": 0.6}]})
+    status, plan = await post_faults(
+        http,
+        emu,
+        {
+            "faults": [
+                {
+                    "method": "users.get",
+                    "kind": "error",
+                    "error_code": 10,
+                    "count": -1,
+                    "after": 0.5,
+                    "duration": 0.6,
+                }
+            ]
+        },
+    )
     assert status == 200 and plan["faults"][0]["active"] is False and plan["faults"][0]["starts_in"] > 0.4
     assert "response" in await vk(http, emu, "users.get", UTOK)
     await asyncio.sleep(0.55)
@@ -524,8 +646,17 @@ async def test_fault_windows_and_seeded_probability(emu: VKEmulator, http: aioht
 
     # probability draws from the plan's seeded RNG: the same seed and requests fail the same calls
     async def outcomes() -> list[bool]:
-        await post_faults(http, emu, {"clear": True, "seed": 7, "faults": [
-            {"method": "users.get", "kind": "error", "error_code": 9, "count": -1, "probability": 0.5}]})
+        await post_faults(
+            http,
+            emu,
+            {
+                "clear": True,
+                "seed": 7,
+                "faults": [
+                    {"method": "users.get", "kind": "error", "error_code": 9, "count": -1, "probability": 0.5}
+                ],
+            },
+        )
         return ["error" in await vk(http, emu, "users.get", UTOK) for _ in range(24)]
 
     first = await outcomes()
@@ -536,7 +667,9 @@ async def test_fault_windows_and_seeded_probability(emu: VKEmulator, http: aioht
     assert plan["seed"] == 7 and plan["faults"][0]["fired"] == sum(first)
 
 
-async def test_fault_transport_kinds_on_methods_and_long_poll(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
+async def test_fault_transport_kinds_on_methods_and_long_poll(
+    emu: VKEmulator, http: aiohttp.ClientSession
+) -> None:
     for status in (500, 502, 503, 504):
         emu.add_fault("*", "http", status=status)
         assert (await raw_call(http, emu, "users.get", UTOK))[0] == status
@@ -568,12 +701,21 @@ async def test_fault_transport_kinds_on_methods_and_long_poll(emu: VKEmulator, h
 
 
 async def test_fault_plan_rejects_bad_entries(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
-    for bad in ({"kind": "explode"}, {"kind": "error", "colour": "red"}, {"kind": "error", "probability": 2},
-                {"kind": "down"}, {"kind": "down", "duration": 1, "method": "users.get"},
-                {"kind": "down", "duration": 1, "mode": "slow"}, {"kind": "error", "where": "inside"},
-                {"kind": "error", "method": "longpoll"}, {"kind": "http", "status": 99},
-                {"kind": "error", "duration": 0}, {"kind": "down", "duration": 1, "probability": 0.5},
-                {"kind": "error", "mode": "refused"}, {"faults": ["nope"]}):
+    for bad in (
+        {"kind": "explode"},
+        {"kind": "error", "colour": "red"},
+        {"kind": "error", "probability": 2},
+        {"kind": "down"},
+        {"kind": "down", "duration": 1, "method": "users.get"},
+        {"kind": "down", "duration": 1, "mode": "slow"},
+        {"kind": "error", "where": "inside"},
+        {"kind": "error", "method": "longpoll"},
+        {"kind": "http", "status": 99},
+        {"kind": "error", "duration": 0},
+        {"kind": "down", "duration": 1, "probability": 0.5},
+        {"kind": "error", "mode": "refused"},
+        {"faults": ["nope"]},
+    ):
         status, body = await post_faults(http, emu, bad)
         assert status == 400 and body["error"], bad
     assert emu.snapshot()["faults"] == []
@@ -607,7 +749,9 @@ async def test_api_down_503(emu: VKEmulator, http: aiohttp.ClientSession) -> Non
     assert [u["event_id"] for u in got["updates"]] == [c["event_id"]]  # nothing queued meanwhile was lost
 
 
-async def test_api_down_refused_then_back_on_the_same_port(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
+async def test_api_down_refused_then_back_on_the_same_port(
+    emu: VKEmulator, http: aiohttp.ClientSession
+) -> None:
     server = await lp_server(http, emu)  # leaves a pooled keep-alive connection in `http`
     params = {"act": "a_check", "key": server["key"], "ts": server["ts"], "wait": 10}
     async with aiohttp.ClientSession() as other:
@@ -684,8 +828,16 @@ async def test_long_poll_delivery_and_failures(emu: VKEmulator, http: aiohttp.Cl
     assert time.monotonic() - t0 < 1
     (ev,) = got["updates"]
     assert ev["event_id"] == c["event_id"] and ev["group_id"] == G
-    assert ev["object"] == {"id": c["comment_id"], "from_id": AUTHOR, "date": c["date"], "text": "live",
-                            "post_id": 1, "owner_id": -G, "parents_stack": [], "post_owner_id": -G}
+    assert ev["object"] == {
+        "id": c["comment_id"],
+        "from_id": AUTHOR,
+        "date": c["date"],
+        "text": "live",
+        "post_id": 1,
+        "owner_id": -G,
+        "parents_stack": [],
+        "post_owner_id": -G,
+    }
     ts = got["ts"]
     assert int(ts) > int(server["ts"])
     # redelivery: the same event again with the same event_id
@@ -735,8 +887,17 @@ async def test_long_poll_delivery_and_failures(emu: VKEmulator, http: aiohttp.Cl
 
 async def test_long_poll_settings_filter(emu: VKEmulator, http: aiohttp.ClientSession) -> None:
     server = await lp_server(http, emu)
-    body = await vk(http, emu, "groups.setLongPollSettings", GTOK, group_id=G, enabled=1, api_version="5.199",
-                    wall_reply_new=1, message_new=0)
+    body = await vk(
+        http,
+        emu,
+        "groups.setLongPollSettings",
+        GTOK,
+        group_id=G,
+        enabled=1,
+        api_version="5.199",
+        wall_reply_new=1,
+        message_new=0,
+    )
     assert body["response"] == 1
     emu.post_comment(G, AUTHOR, "dm", "message")
     emu.post_comment(G, AUTHOR, "wall")
@@ -778,8 +939,9 @@ async def test_callback_confirmation_secret_retry(emu: VKEmulator, http: aiohttp
     try:
         url = f"http://127.0.0.1:{port}/cb"
         # wrong code -> not confirmed, nothing delivered
-        async with http.post(emu.url + "/_test/callback",
-                             json={"group_id": G, "url": url, "secret": "s3cret", "code": "wrong"}) as resp:
+        async with http.post(
+            emu.url + "/_test/callback", json={"group_id": G, "url": url, "secret": "s3cret", "code": "wrong"}
+        ) as resp:
             res = await resp.json()
         assert res["confirmed"] is False and res["status"] == "failed"
         assert received[0] == {"type": "confirmation", "group_id": G, "secret": "s3cret"}
@@ -790,10 +952,16 @@ async def test_callback_confirmation_secret_retry(emu: VKEmulator, http: aiohttp
         res = await emu.configure_callback(G, url, "s3cret", code="c0de")
         assert res["confirmed"] is True
         c = emu.post_comment(G, AUTHOR, "via callback")
-        await wait_until(lambda: any(d["ok"] for d in emu.state.callback_log if d["event_id"] == c["event_id"]))
+        await wait_until(
+            lambda: any(d["ok"] for d in emu.state.callback_log if d["event_id"] == c["event_id"])
+        )
         events = [d for d in received if d["type"] != "confirmation"]
         assert len(events) == 2  # first answer 500 -> retried
-        assert events[0] == events[1] and events[0]["secret"] == "s3cret" and events[0]["event_id"] == c["event_id"]
+        assert (
+            events[0] == events[1]
+            and events[0]["secret"] == "s3cret"
+            and events[0]["event_id"] == c["event_id"]
+        )
         validate_with_vkbottle(events[0])
         attempts = [(d["attempt"], d["status"], d["ok"]) for d in emu.state.callback_log if d["event_id"]]
         assert attempts == [(1, 500, False), (2, 200, True)]
@@ -804,18 +972,42 @@ async def test_callback_confirmation_secret_retry(emu: VKEmulator, http: aiohttp
         emu.state.callback_retries = 2
         fail_first["n"] = 100
         bad = emu.post_comment(G, AUTHOR, "never ok")
-        await wait_until(lambda: sum(1 for d in emu.state.callback_log if d["event_id"] == bad["event_id"]) == 3)
+        await wait_until(
+            lambda: sum(1 for d in emu.state.callback_log if d["event_id"] == bad["event_id"]) == 3
+        )
         await asyncio.sleep(0.1)
         assert sum(1 for d in emu.state.callback_log if d["event_id"] == bad["event_id"]) == 3
         async with http.get(emu.url + "/_test/callback_log") as resp:
             assert len((await resp.json())["deliveries"]) == len(emu.state.callback_log)
         # VK-method side of the callback config
-        code = (await vk(http, emu, "groups.getCallbackConfirmationCode", GTOK, group_id=G))["response"]["code"]
+        code = (await vk(http, emu, "groups.getCallbackConfirmationCode", GTOK, group_id=G))["response"][
+            "code"
+        ]
         assert code == "c0de"
-        sid = (await vk(http, emu, "groups.addCallbackServer", GTOK, group_id=G, url=url, title="daemon",
-                        secret_key="s3cret"))["response"]["server_id"]
-        assert (await vk(http, emu, "groups.setCallbackSettings", GTOK, group_id=G, server_id=sid,
-                         api_version="5.199", wall_reply_new=1))["response"] == 1
+        sid = (
+            await vk(
+                http,
+                emu,
+                "groups.addCallbackServer",
+                GTOK,
+                group_id=G,
+                url=url,
+                title="daemon",
+                secret_key="s3cret",
+            )
+        )["response"]["server_id"]
+        assert (
+            await vk(
+                http,
+                emu,
+                "groups.setCallbackSettings",
+                GTOK,
+                group_id=G,
+                server_id=sid,
+                api_version="5.199",
+                wall_reply_new=1,
+            )
+        )["response"] == 1
         servers = (await vk(http, emu, "groups.getCallbackServers", GTOK, group_id=G))["response"]
         assert servers["count"] == 2 and {s["id"] for s in servers["items"]} >= {sid}
     finally:
@@ -836,7 +1028,9 @@ async def test_control_endpoints(emu: VKEmulator, http: aiohttp.ClientSession) -
     _, p = await post("/_test/post", {"group_id": 7, "text": "hi"})
     _, c = await post("/_test/comment", {"group_id": 7, "from_id": 5, "text": "t", "post_id": p["post_id"]})
     assert set(c) >= {"comment_id", "event_id", "date"}
-    _, r = await post("/_test/comment", {"group_id": 7, "from_id": 6, "text": "re", "reply_to": c["comment_id"]})
+    _, r = await post(
+        "/_test/comment", {"group_id": 7, "from_id": 6, "text": "re", "reply_to": c["comment_id"]}
+    )
     assert (await post("/_test/comment", {"group_id": 7, "from_id": 6, "kind": "nope"}))[0] == 400
     assert (await post("/_test/comment", {"group_id": 8, "from_id": 6}))[0] == 404
     _, e = await post("/_test/edit", {"group_id": 7, "comment_id": c["comment_id"], "text": "edited"})
@@ -855,7 +1049,11 @@ async def test_control_endpoints(emu: VKEmulator, http: aiohttp.ClientSession) -
     assert state["counters"]["comments_deleted"] == 1
     async with http.get(emu.url + "/_test/calls", params={"method": "wall.deleteComment"}) as resp:
         calls = (await resp.json())["calls"]
-    assert len(calls) == 1 and calls[0]["time_ms"] > 0 and calls[0]["params"]["comment_id"] == str(r["comment_id"])
+    assert (
+        len(calls) == 1
+        and calls[0]["time_ms"] > 0
+        and calls[0]["params"]["comment_id"] == str(r["comment_id"])
+    )
     assert calls[0]["token_kind"] == "user" and calls[0]["response"] == 1
     assert (await post("/_test/reset", {}))[1] == {"ok": True}
     assert emu.state.groups == {}
@@ -876,8 +1074,12 @@ async def test_vkbottle_api_interop(emu: VKEmulator) -> None:
         with pytest.raises(VKAPIError[27]):
             await api.wall.delete_comment(owner_id=-G, comment_id=c["comment_id"])
         assert await user_api.wall.delete_comment(owner_id=-G, comment_id=c["comment_id"]) == 1
-        assert await user_api.groups.ban(group_id=G, owner_id=AUTHOR, reason=1, comment="spam",
-                                         comment_visible=True) == 1
+        assert (
+            await user_api.groups.ban(
+                group_id=G, owner_id=AUTHOR, reason=1, comment="spam", comment_visible=True
+            )
+            == 1
+        )
         banned = await api.groups.get_banned(group_id=G)
         assert banned.count == 1 and banned.items[0].ban_info.reason == 1
         # captcha round-trip through vkbottle's own handler
@@ -960,14 +1162,20 @@ async def test_throughput_and_standalone_state() -> None:
         server = await lp_server(http, emu)
         t0 = time.monotonic()
         for i in range(300):
-            async with http.post(emu.url + "/_test/comment", json={"group_id": G, "from_id": 10 + i,
-                                                                   "text": f"c{i}"}) as resp:
+            async with http.post(
+                emu.url + "/_test/comment", json={"group_id": G, "from_id": 10 + i, "text": f"c{i}"}
+            ) as resp:
                 assert resp.status == 200
         got = await lp_poll(http, server)
         assert len(got["updates"]) == 300
-        code = "return [" + ",".join(
-            f'API.wall.deleteComment({{"owner_id": -{G}, "comment_id": {u["object"]["id"]}}})'
-            for u in got["updates"][:25]) + "];"
+        code = (
+            "return ["
+            + ",".join(
+                f'API.wall.deleteComment({{"owner_id": -{G}, "comment_id": {u["object"]["id"]}}})'
+                for u in got["updates"][:25]
+            )
+            + "];"
+        )
         assert (await vk(http, emu, "execute", f"vk1.a.user{ADMIN}", code=code))["response"] == [1] * 25
         elapsed = time.monotonic() - t0
         assert elapsed < 3, elapsed

@@ -26,7 +26,10 @@ def test_whitespace_runs_and_invisible_characters_collapse_with_offsets_kept():
     e = excerpt(text)
     assert e.text == "ты\nдебил"
     s, t, quote = e.quote(3, 8)
-    assert quote == text[s:t] and quote.replace("\u200b", "").replace("\u00ad", "").replace("\u2060", "") == "дебил"
+    assert (
+        quote == text[s:t]
+        and quote.replace("\u200b", "").replace("\u00ad", "").replace("\u2060", "") == "дебил"
+    )
 
 
 def test_a_blank_letter_is_a_space():
@@ -59,7 +62,9 @@ def test_a_long_text_is_judged_on_head_tail_and_its_densest_window():
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["а", "дебил", " ", "  ", "\n\n", "\u200b", "\u202e", "\u202c", "\ud83d", "\u3164", "x", "ё"]),
+        st.sampled_from(
+            ["а", "дебил", " ", "  ", "\n\n", "\u200b", "\u202e", "\u202c", "\ud83d", "\u3164", "x", "ё"]
+        ),
         max_size=60,
     ).map("".join)
 )

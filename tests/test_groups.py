@@ -114,7 +114,9 @@ def test_mentions_questions_negations_and_news_are_not_statements(text):
 def test_reported_speech_and_requests_to_moderators_are_recognised():
     g = analyse(normalize("мне в личку написали, что все осетины воры"), default_lexicon())
     assert g is not None and g.reported is not None and g.reported.kind == "reported_speech"
-    g = analyse(normalize("модераторы, удалите комментарий, где евреев называют паразитами"), default_lexicon())
+    g = analyse(
+        normalize("модераторы, удалите комментарий, где евреев называют паразитами"), default_lexicon()
+    )
     assert g is not None and g.reported is not None
 
 
@@ -141,7 +143,15 @@ def test_the_judge_deletes_statements_and_explains_attribute_and_kind(judge, tex
     from moderation.categories import EVIDENCE_KINDS, GROUP_NAMES_RU
 
     assert GROUP_NAMES_RU[attribute] in out and EVIDENCE_KINDS[kind] in out
-    assert v.to_json()["evidence"][0].keys() >= {"start", "end", "quote", "category", "matched", "target", "kind"}
+    assert v.to_json()["evidence"][0].keys() >= {
+        "start",
+        "end",
+        "quote",
+        "category",
+        "matched",
+        "target",
+        "kind",
+    }
 
 
 @pytest.mark.parametrize(
@@ -205,7 +215,13 @@ def test_abuse_reported_without_a_group_word_is_held_at_most(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["я скажу так: вы все дебилы", "скажи ему, что он дебил", "ты дура, я тебе написал", "надо писать, что он дебил"]
+    "text",
+    [
+        "я скажу так: вы все дебилы",
+        "скажи ему, что он дебил",
+        "ты дура, я тебе написал",
+        "надо писать, что он дебил",
+    ],
 )
 def test_the_authors_own_words_are_not_reported_speech(text):
     g = prepare(text).groups
@@ -223,7 +239,10 @@ def test_neutral_group_names_are_masked_for_the_model_but_slurs_are_not():
 
 
 def test_swapping_the_group_word_does_not_change_a_neutral_verdict(judge):
-    texts = [f"Вчера {g} помогли соседям убрать двор" for g in ("армяне", "мусульмане", "геи", "пенсионеры", "москвичи")]
+    texts = [
+        f"Вчера {g} помогли соседям убрать двор"
+        for g in ("армяне", "мусульмане", "геи", "пенсионеры", "москвичи")
+    ]
     verdicts = judge.judge_many(texts)
     scores = [max(v.scores[c] for c in ("insult", "hate")) for v in verdicts]
     assert max(scores) - min(scores) <= 0.05
@@ -271,7 +290,11 @@ def test_advice_and_compliments_are_not_veiled_threats(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["спасибо, я знаю, где вы работаете, завтра занесу справку", "пожалуйста, скажите, знаю ли я, где вы принимаете"]
+    "text",
+    [
+        "спасибо, я знаю, где вы работаете, завтра занесу справку",
+        "пожалуйста, скажите, знаю ли я, где вы принимаете",
+    ],
 )
 def test_a_veiled_threat_pattern_in_a_courteous_text_is_held_not_deleted(judge, text):
     v = judge.judge(text)
@@ -298,13 +321,17 @@ def test_a_threat_aimed_at_a_protected_group_is_incitement_too(judge, text, targ
     assert any(e.category == "hate" and e.kind == "call_to_exclude" for e in v.evidence)
 
 
-@pytest.mark.parametrize("text", ["расстрелять всех чиновников", "армяне грозятся сжечь мой дом", "я убью тебя. армяне хорошие люди"])
+@pytest.mark.parametrize(
+    "text",
+    ["расстрелять всех чиновников", "армяне грозятся сжечь мой дом", "я убью тебя. армяне хорошие люди"],
+)
 def test_a_threat_near_officials_or_a_group_as_subject_is_no_incitement_against_it(text):
     assert not any(h.matched == "анализ: угроза группе" for h in prepare(text).hits)
 
 
 @pytest.mark.parametrize(
-    "text", ["ты взяточник", "вы же мошенница", "ты наркоман конченый", "ты самый настоящий жулик", "аферист ты!"]
+    "text",
+    ["ты взяточник", "вы же мошенница", "ты наркоман конченый", "ты самый настоящий жулик", "аферист ты!"],
 )
 def test_accusing_an_addressed_person_is_defamation_inside_insult(judge, text):
     v = judge.judge(text)
@@ -340,7 +367,10 @@ def test_recruiting_with_a_link_is_spam(judge):
     assert "spam" in v.labels and v.action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Где сейчас можно подработать студенту летом?", "А если кредитный брокер обманул, куда жаловаться?"])
+@pytest.mark.parametrize(
+    "text",
+    ["Где сейчас можно подработать студенту летом?", "А если кредитный брокер обманул, куда жаловаться?"],
+)
 def test_a_question_that_names_a_business_without_a_contact_is_not_deleted_as_spam(judge, text):
     v = judge.judge(text)
     assert "spam" not in v.labels and v.action in ("allow", "review")
@@ -403,7 +433,14 @@ def test_an_insult_word_the_author_says_of_themself_is_held_at_most(judge, text)
 
 
 @pytest.mark.parametrize(
-    "text", ["я дура, а ты козел", "он идиот", "я лох, а вы все дебилы", "я дурак, а ты ещё больший", "о таких тварях я даже не знаю, что писать"]
+    "text",
+    [
+        "я дура, а ты козел",
+        "он идиот",
+        "я лох, а вы все дебилы",
+        "я дурак, а ты ещё больший",
+        "о таких тварях я даже не знаю, что писать",
+    ],
 )
 def test_an_insult_aimed_at_someone_else_is_not_self_talk(text):
     assert not prepare(text).self_insult
@@ -411,8 +448,11 @@ def test_an_insult_aimed_at_someone_else_is_not_self_talk(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["депутаты у нас бездари, ничего не могут сделать", "чиновники совсем обнаглели, тупые что ли",
-     "власть в городе тупая и жадная, дороги не чинят"],
+    [
+        "депутаты у нас бездари, ничего не могут сделать",
+        "чиновники совсем обнаглели, тупые что ли",
+        "власть в городе тупая и жадная, дороги не чинят",
+    ],
 )
 def test_harsh_words_about_the_authorities_as_a_body_are_held_not_deleted(judge, text):
     assert prepare(text).authority_insult
@@ -422,8 +462,14 @@ def test_harsh_words_about_the_authorities_as_a_body_are_held_not_deleted(judge,
 
 @pytest.mark.parametrize(
     "text",
-    ["мэр дебил", "ты дебил, как и все чиновники", "депутаты бездари. а сосед мой идиот",
-     "чиновники — суки", "депутаты — мрази", "депутатов надо убивать, тупые твари"],
+    [
+        "мэр дебил",
+        "ты дебил, как и все чиновники",
+        "депутаты бездари. а сосед мой идиот",
+        "чиновники — суки",
+        "депутаты — мрази",
+        "депутатов надо убивать, тупые твари",
+    ],
 )
 def test_insult_of_a_person_or_with_harder_abuse_is_not_shielded_as_criticism(text):
     assert not prepare(text).authority_insult
@@ -431,10 +477,17 @@ def test_insult_of_a_person_or_with_harder_abuse_is_not_shielded_as_criticism(te
 
 @pytest.mark.parametrize(
     "text",
-    ["убогий парк сделали за миллионы", "дебильный проект благоустройства, кто его утвердил",
-     "парк у нас убогий", "вы построили убогий парк", "этот ваш убогий сайт опять не работает",
-     "тупой вопрос, но где сдать справку?", "какая идиотская схема движения на Московской",
-     "какой-то неадекватный график вывоза мусора", "Какой же убогий у нас парк, скамейки сломаны"],
+    [
+        "убогий парк сделали за миллионы",
+        "дебильный проект благоустройства, кто его утвердил",
+        "парк у нас убогий",
+        "вы построили убогий парк",
+        "этот ваш убогий сайт опять не работает",
+        "тупой вопрос, но где сдать справку?",
+        "какая идиотская схема движения на Московской",
+        "какой-то неадекватный график вывоза мусора",
+        "Какой же убогий у нас парк, скамейки сломаны",
+    ],
 )
 def test_harsh_words_about_a_thing_are_held_not_deleted(judge, text):
     assert prepare(text).thing_insult
@@ -451,9 +504,20 @@ def test_a_slur_the_model_reads_is_not_held_for_the_harsh_words_about_things_bes
 
 @pytest.mark.parametrize(
     "text",
-    ["ты тупой", "вы тупые, построили убогий парк", "тупой водитель маршрутки опять нахамил", "тупой народ",
-     "убогая личность", "тупая рожа", "этот скот вонючий", "дебильный проект, а его авторы дебилы",
-     "убогий парк, сволочи", "убогие стоят на паперти", "неадекватная аудитория у канала", "Какой убогий у нас мэр"],
+    [
+        "ты тупой",
+        "вы тупые, построили убогий парк",
+        "тупой водитель маршрутки опять нахамил",
+        "тупой народ",
+        "убогая личность",
+        "тупая рожа",
+        "этот скот вонючий",
+        "дебильный проект, а его авторы дебилы",
+        "убогий парк, сволочи",
+        "убогие стоят на паперти",
+        "неадекватная аудитория у канала",
+        "Какой убогий у нас мэр",
+    ],
 )
 def test_harsh_words_about_people_are_not_shielded_as_criticism_of_a_thing(text):
     assert not prepare(text).thing_insult
@@ -474,8 +538,12 @@ def test_removing_things_in_town_is_no_complaint_about_moderation():
 
 @pytest.mark.parametrize(
     ("text", "word"),
-    [("психиатр принимает только по вторникам", "психиатр"), ("где у нас лечат шизофрению?", "шизофрению"),
-     ("центр для детей с синдромом Дауна", "дауна"), ("у меня обострение гастрита", "обострение")],
+    [
+        ("психиатр принимает только по вторникам", "психиатр"),
+        ("где у нас лечат шизофрению?", "шизофрению"),
+        ("центр для детей с синдромом Дауна", "дауна"),
+        ("у меня обострение гастрита", "обострение"),
+    ],
 )
 def test_medical_words_are_masked_for_the_model(text, word):
     p = prepare(text)
@@ -550,7 +618,9 @@ def test_a_participle_of_a_negative_verb_describes_a_thing_not_the_group(judge):
     assert judge.judge("осетины воняют").action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["ненавижу всех осетин", "терпеть не могу этих греков", "меня тошнит от этих лесбиянок"])
+@pytest.mark.parametrize(
+    "text", ["ненавижу всех осетин", "терпеть не могу этих греков", "меня тошнит от этих лесбиянок"]
+)
 def test_hatred_declared_for_a_whole_group_is_a_generalisation(judge, text):
     v = judge.judge(text)
     assert v.action in REMOVED and "hate" in v.labels
@@ -558,7 +628,12 @@ def test_hatred_declared_for_a_whole_group_is_a_generalisation(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["ненавижу дожди в ноябре", "ненавижу, когда обижают стариков", "терпеть не могу, когда греки уезжают, скучаю"]
+    "text",
+    [
+        "ненавижу дожди в ноябре",
+        "ненавижу, когда обижают стариков",
+        "терпеть не могу, когда греки уезжают, скучаю",
+    ],
 )
 def test_hatred_of_weather_or_of_harm_done_to_a_group_stays_up(judge, text):
     assert judge.judge(text).action == "allow"
@@ -578,7 +653,11 @@ def test_what_people_at_one_place_do_is_held_but_a_label_for_the_group_is_not(ju
 
 @pytest.mark.parametrize(
     "text",
-    ["Осетины только и делают, что воруют", "эти цыгане только и умеют что гадить во дворе", "грузины у нас только и знают что обманывать"],
+    [
+        "Осетины только и делают, что воруют",
+        "эти цыгане только и умеют что гадить во дворе",
+        "грузины у нас только и знают что обманывать",
+    ],
 )
 def test_only_doing_one_bad_thing_is_said_of_the_whole_group(text):
     found = findings(text)
@@ -586,7 +665,11 @@ def test_only_doing_one_bad_thing_is_said_of_the_whole_group(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Осетины только и делают, что работают без выходных", "пенсионеры только и могут что ждать автобус, поправьте расписание"]
+    "text",
+    [
+        "Осетины только и делают, что работают без выходных",
+        "пенсионеры только и могут что ждать автобус, поправьте расписание",
+    ],
 )
 def test_only_doing_a_neutral_thing_is_no_statement(judge, text):
     assert findings(text) == []
@@ -632,7 +715,12 @@ def test_what_some_of_a_group_do_is_held_but_a_label_for_all_of_them_is_deleted(
 
 
 @pytest.mark.parametrize(
-    "text", ["Прошу не оскорблять друг друга в комментариях", "Не надо обзывать соседей", "Хватит оскорблять врачей, они работают"]
+    "text",
+    [
+        "Прошу не оскорблять друг друга в комментариях",
+        "Не надо обзывать соседей",
+        "Хватит оскорблять врачей, они работают",
+    ],
 )
 def test_asking_people_not_to_insult_is_not_an_insult(judge, text):
     assert judge.judge(text).action == "allow"
@@ -642,7 +730,11 @@ def test_asking_people_not_to_insult_is_not_an_insult(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["В подвале опять ночуют бомжи, примите меры", "Гопники у гаражей пристают к школьникам", "Выгоните этих алкашей из подъезда"],
+    [
+        "В подвале опять ночуют бомжи, примите меры",
+        "Гопники у гаражей пристают к школьникам",
+        "Выгоните этих алкашей из подъезда",
+    ],
 )
 def test_people_a_complaint_describes_are_not_insults(judge, text):
     assert judge.judge(text).action == "allow"
@@ -656,12 +748,18 @@ def test_the_same_words_said_to_someone_insult(judge, text):
 
 def test_approving_harm_done_to_a_people_after_the_deed_is_a_call():
     assert ("call_to_exclude", "nationality") in [
-        (h.kind, h.target) for h in default_lexicon().match(normalize("Курдов из общежития выгнали, и правильно сделали"))
+        (h.kind, h.target)
+        for h in default_lexicon().match(normalize("Курдов из общежития выгнали, и правильно сделали"))
     ]
 
 
 @pytest.mark.parametrize(
-    "text", ["Курдов из общежития выгнали, это неправильно", "Правильно ли, что выселили курдов?", "Пенсионеров выселили из аварийного дома, правильно, там опасно"]
+    "text",
+    [
+        "Курдов из общежития выгнали, это неправильно",
+        "Правильно ли, что выселили курдов?",
+        "Пенсионеров выселили из аварийного дома, правильно, там опасно",
+    ],
 )
 def test_disapproval_a_question_or_harm_to_no_people_is_no_call(judge, text):
     assert not any(h.kind == "call_to_exclude" for h in default_lexicon().match(normalize(text)))
@@ -687,7 +785,11 @@ def test_refusing_a_people_service_or_dealing_with_them_is_a_call(judge, text, a
 
 @pytest.mark.parametrize(
     "text",
-    ["Студентам не сдаём, только семьям", "Не сдавайте квартиры мошенникам", "Полиция разберётся с курдами, которые жгут мусор"],
+    [
+        "Студентам не сдаём, только семьям",
+        "Не сдавайте квартиры мошенникам",
+        "Полиция разберётся с курдами, которые жгут мусор",
+    ],
 )
 def test_a_landlords_choice_a_warning_or_the_police_at_work_is_no_call(judge, text):
     assert not any(e.kind == "call_to_exclude" for e in judge.judge(text).evidence)
@@ -695,7 +797,11 @@ def test_a_landlords_choice_a_warning_or_the_police_at_work_is_no_call(judge, te
 
 @pytest.mark.parametrize(
     "text",
-    ["Не ешьте грибы из этого леса, отравитесь", "В этой речке не купайтесь, утопитесь", "Не оставляйте свечи на ночь, спалите дом"],
+    [
+        "Не ешьте грибы из этого леса, отравитесь",
+        "В этой речке не купайтесь, утопитесь",
+        "Не оставляйте свечи на ночь, спалите дом",
+    ],
 )
 def test_a_warning_in_the_future_tense_is_no_threat(judge, text):
     assert judge.judge(text).action == "allow"
@@ -734,11 +840,17 @@ def test_a_person_and_a_crime_word_in_other_roles_is_no_accusation(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Депортировать курдов нельзя, у них гражданство", "Выгонять курдов из посёлка не надо, они там родились"],
+    [
+        "Депортировать курдов нельзя, у них гражданство",
+        "Выгонять курдов из посёлка не надо, они там родились",
+    ],
 )
 def test_a_call_forbidden_after_its_verb_is_no_call(judge, text):
     v = judge.judge(text)
-    assert v.action not in REMOVED and not any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
+    assert v.action not in REMOVED and not any(e.kind == "call_to_exclude" for e in v.evidence), (
+        v.action,
+        v.ground,
+    )
 
 
 @pytest.mark.parametrize(
@@ -768,9 +880,16 @@ def test_threat_idioms_and_such_as_you_are_threats(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["ты у меня ещё попляшешь", "за это поплатишься", "скоро узнаете, что бывает с такими умниками",
-     "смотрите, чтобы с вашим гаражом ничего не случилось", "Встречу его вечером и поговорю по-мужски",
-     "Я с тобой ещё разберусь", "Будешь дальше мусор кидать — пожалеешь", "Следи за языком, а то получишь"],
+    [
+        "ты у меня ещё попляшешь",
+        "за это поплатишься",
+        "скоро узнаете, что бывает с такими умниками",
+        "смотрите, чтобы с вашим гаражом ничего не случилось",
+        "Встречу его вечером и поговорю по-мужски",
+        "Я с тобой ещё разберусь",
+        "Будешь дальше мусор кидать — пожалеешь",
+        "Следи за языком, а то получишь",
+    ],
 )
 def test_veiled_threat_idioms_are_held(judge, text):
     v = judge.judge(text)
@@ -779,7 +898,10 @@ def test_veiled_threat_idioms_are_held(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["не дай бог что-нибудь случится с ребёнком у этой ямы, кто будет отвечать?", "я нужную справку из-под земли достану"],
+    [
+        "не дай бог что-нибудь случится с ребёнком у этой ямы, кто будет отвечать?",
+        "я нужную справку из-под земли достану",
+    ],
 )
 def test_a_worry_without_an_addressee_or_a_promise_to_find_a_paper_is_no_threat(judge, text):
     assert "threat" not in judge.judge(text).labels
@@ -787,15 +909,24 @@ def test_a_worry_without_an_addressee_or_a_promise_to_find_a_paper_is_no_threat(
 
 @pytest.mark.parametrize(
     ("text", "target"),
-    [("Смерть неверным!", "religion"), ("Буддистам гореть в аду", "religion"), ("Дома курдов поджечь", "nationality"),
-     ("Надо сжечь этот табор", "nationality")],
+    [
+        ("Смерть неверным!", "religion"),
+        ("Буддистам гореть в аду", "religion"),
+        ("Дома курдов поджечь", "nationality"),
+        ("Надо сжечь этот табор", "nationality"),
+    ],
 )
 def test_curses_and_arson_against_a_people_are_incitement(judge, text, target):
     v = judge.judge(text)
-    assert v.action in REMOVED and any(e.category == "hate" and e.target == target for e in v.evidence), (v.action, v.ground)
+    assert v.action in REMOVED and any(e.category == "hate" and e.target == target for e in v.evidence), (
+        v.action,
+        v.ground,
+    )
 
 
-@pytest.mark.parametrize("text", ["Директор нашего лицея ворует деньги", "Участковый берёт взятки у торговцев"])
+@pytest.mark.parametrize(
+    "text", ["Директор нашего лицея ворует деньги", "Участковый берёт взятки у торговцев"]
+)
 def test_accusing_a_person_named_by_post_with_a_verb_is_held_as_defamation(judge, text):
     v = judge.judge(text)
     assert held_as(v, "defamation_of_person"), (v.action, v.ground)
@@ -830,7 +961,10 @@ def test_a_threat_someone_else_made_told_by_the_author_is_held(judge):
 )
 def test_a_name_someone_else_calls_people_told_or_refused_by_the_author_is_held(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and ("пересказ" in v.ground or "чужие слова" in v.ground), (v.action, v.ground)
+    assert v.action == "review" and ("пересказ" in v.ground or "чужие слова" in v.ground), (
+        v.action,
+        v.ground,
+    )
     assert judge.judge("Назови его тупым").action in REMOVED
 
 
@@ -839,7 +973,9 @@ def test_wishing_a_group_would_die_out_is_a_death_wish(judge, text):
     assert judge.judge(text).action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Пенсионеры вымирают от такой медицины", "Старики ждут, скорее бы дали тепло"])
+@pytest.mark.parametrize(
+    "text", ["Пенсионеры вымирают от такой медицины", "Старики ждут, скорее бы дали тепло"]
+)
 def test_a_group_dying_out_without_a_wish_is_a_complaint(judge, text):
     assert judge.judge(text).action in ("allow", "review")
 
@@ -882,16 +1018,23 @@ def test_an_insult_addressed_or_vile_is_not_a_question_about_a_decision(judge, t
 
 @pytest.mark.parametrize(
     "text",
-    ["Давайте не будем называть оппонентов баранами", "Слово «чурка» обидное, не пишите его", "Меня в очереди назвали овцой"],
+    [
+        "Давайте не будем называть оппонентов баранами",
+        "Слово «чурка» обидное, не пишите его",
+        "Меня в очереди назвали овцой",
+    ],
 )
 def test_a_word_talked_about_or_reported_is_held_at_most(judge, text):
     v = judge.judge(text)
-    assert v.action == "allow" or held_as(v, "reported_speech"), (
-        v.action, v.ground)
+    assert v.action == "allow" or held_as(v, "reported_speech"), (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
-    "text", ["Ставки на спорт — это та же лотерея, букмекер всегда в плюсе", "Крипта сейчас падает, биткоин по 40 тысяч"]
+    "text",
+    [
+        "Ставки на спорт — это та же лотерея, букмекер всегда в плюсе",
+        "Крипта сейчас падает, биткоин по 40 тысяч",
+    ],
 )
 def test_naming_a_business_without_an_offer_or_a_contact_is_held_at_most(judge, text):
     v = judge.judge(text)
@@ -903,7 +1046,8 @@ def test_a_promo_code_is_an_offer():
 
 
 @pytest.mark.parametrize(
-    "text", ["Руки бы оторвать тем, кто укладывал эту плитку", "Сжечь бы эту свалку за гаражами, сил нет терпеть"]
+    "text",
+    ["Руки бы оторвать тем, кто укладывал эту плитку", "Сжечь бы эту свалку за гаражами, сил нет терпеть"],
 )
 def test_a_violent_figure_of_speech_with_no_abuse_and_no_addressee_is_held(judge, text):
     v = judge.judge(text)
@@ -911,7 +1055,10 @@ def test_a_violent_figure_of_speech_with_no_abuse_and_no_addressee_is_held(judge
 
 
 def test_dismissing_bad_workers_is_no_call_but_dismissing_a_people_is(judge):
-    assert not any(e.kind == "call_to_exclude" for e in judge.judge("Этих дорожников уволить надо всех до одного").evidence)
+    assert not any(
+        e.kind == "call_to_exclude"
+        for e in judge.judge("Этих дорожников уволить надо всех до одного").evidence
+    )
     v = judge.judge("Уволить всех курдов с рынка")
     assert any(e.kind == "call_to_exclude" for e in v.evidence), (v.action, v.ground)
 
@@ -925,16 +1072,24 @@ def test_these_workers_seen_doing_something_are_held_but_all_of_a_trade_or_a_peo
 
 @pytest.mark.parametrize(
     ("text", "attribute"),
-    [("Курды виноваты во всех наших бедах", "nationality"), ("Во всём виноваты приезжие", "residence"),
-     ("Женщины должны сидеть на кухне", "sex"), ("Студенты — балласт для города", "age")],
+    [
+        ("Курды виноваты во всех наших бедах", "nationality"),
+        ("Во всём виноваты приезжие", "residence"),
+        ("Женщины должны сидеть на кухне", "sex"),
+        ("Студенты — балласт для города", "age"),
+    ],
 )
 def test_scapegoats_dead_weight_and_women_sent_home_are_group_statements(judge, text, attribute):
     v = judge.judge(text)
     assert v.action in REMOVED and any(e.category == "hate" and e.target == attribute for e in v.evidence), (
-        v.action, v.ground)
+        v.action,
+        v.ground,
+    )
 
 
-@pytest.mark.parametrize("text", ["В этой аварии виноваты водители обеих машин", "Пенсионеры должны сидеть дома в жару"])
+@pytest.mark.parametrize(
+    "text", ["В этой аварии виноваты водители обеих машин", "Пенсионеры должны сидеть дома в жару"]
+)
 def test_blame_for_one_accident_and_advice_to_stay_home_are_no_group_statements(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -946,8 +1101,11 @@ def test_no_place_for_a_trade_or_minors_is_still_a_call(judge, text):
 
 @pytest.mark.parametrize(
     ("text", "attribute"),
-    [("Приезжие отбирают нашу работу", "nationality"), ("Курды не могут быть нормальными соседями", "nationality"),
-     ("Женщина не может быть толковым механиком", "sex")],
+    [
+        ("Приезжие отбирают нашу работу", "nationality"),
+        ("Курды не могут быть нормальными соседями", "nationality"),
+        ("Женщина не может быть толковым механиком", "sex"),
+    ],
 )
 def test_job_taking_newcomers_and_denied_competence_are_generalisations(judge, text, attribute):
     v = judge.judge(text)
@@ -955,14 +1113,23 @@ def test_job_taking_newcomers_and_denied_competence_are_generalisations(judge, t
 
 
 @pytest.mark.parametrize(
-    "text", ["Роботы скоро отнимут наши рабочие места", "Врач не может быть хорошим без практики", "Курды — хорошие соседи"]
+    "text",
+    [
+        "Роботы скоро отнимут наши рабочие места",
+        "Врач не может быть хорошим без практики",
+        "Курды — хорошие соседи",
+    ],
 )
 def test_machines_taking_jobs_a_trade_learning_or_praise_are_no_generalisations(judge, text):
     assert judge.judge(text).action == "allow"
 
 
 @pytest.mark.parametrize(
-    "text", ["Сдаю однокомнатную квартиру на длительный срок, звоните 8 900 222 33 44", "Подработка для студентов, доход от 1500 в день, пишите"]
+    "text",
+    [
+        "Сдаю однокомнатную квартиру на длительный срок, звоните 8 900 222 33 44",
+        "Подработка для студентов, доход от 1500 в день, пишите",
+    ],
 )
 def test_letting_a_flat_and_a_stated_income_are_offers(judge, text):
     v = judge.judge(text)
@@ -971,8 +1138,11 @@ def test_letting_a_flat_and_a_stated_income_are_offers(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Как можно оставлять комментарии вроде «курды — свиньи»? Удаляйте", "Прочитал тут: «всех курдов выселить». Позор",
-     "На заборе надпись: «курды — вон». Закрасьте"],
+    [
+        "Как можно оставлять комментарии вроде «курды — свиньи»? Удаляйте",
+        "Прочитал тут: «всех курдов выселить». Позор",
+        "На заборе надпись: «курды — вон». Закрасьте",
+    ],
 )
 def test_words_quoted_from_a_post_or_read_somewhere_are_reported_not_said(judge, text):
     v = judge.judge(text)
@@ -1001,7 +1171,9 @@ def test_calling_someone_a_fascist_is_still_an_insult(judge):
     assert judge.judge("ты фашист").action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Вора поймали жители и сдали в полицию", "Грабителя задержали пенсионеры с соседнего двора"])
+@pytest.mark.parametrize(
+    "text", ["Вора поймали жители и сдали в полицию", "Грабителя задержали пенсионеры с соседнего двора"]
+)
 def test_a_criminal_caught_by_a_group_is_not_what_the_group_is(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -1011,7 +1183,9 @@ def test_a_warning_to_everyone_reading_is_no_veiled_threat(judge):
     assert not any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
 
 
-@pytest.mark.parametrize("text", ["Что значит «чурбан»? Бабушка так говорит", "А что такое «ватник», объясните"])
+@pytest.mark.parametrize(
+    "text", ["Что значит «чурбан»? Бабушка так говорит", "А что такое «ватник», объясните"]
+)
 def test_asking_what_a_word_means_is_not_saying_it(judge, text):
     assert judge.judge(text).action in ("allow", "review")
     assert judge.judge("что такое дебил? это ты").action in REMOVED  # said to someone after all
@@ -1019,9 +1193,13 @@ def test_asking_what_a_word_means_is_not_saying_it(judge, text):
 
 @pytest.mark.parametrize(
     ("text", "removed"),
-    [("Медики в нашей поликлинике — убийцы", True), ("Сотрудники ЖЭУ — хамы и лентяи", True),
-     ("Медики в нашей поликлинике — настоящие герои", False), ("Продавцы все берут взятки", True),
-     ("Все продавцы взяток не берут", False)],
+    [
+        ("Медики в нашей поликлинике — убийцы", True),
+        ("Сотрудники ЖЭУ — хамы и лентяи", True),
+        ("Медики в нашей поликлинике — настоящие герои", False),
+        ("Продавцы все берут взятки", True),
+        ("Все продавцы взяток не берут", False),
+    ],
 )
 def test_a_group_noun_phrase_with_a_place_or_an_abbreviation_before_the_dash(judge, text, removed):
     assert (judge.judge(text).action in REMOVED) is removed
@@ -1087,8 +1265,13 @@ def test_safety_notices_and_worries_are_no_veiled_threats(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["таких бить надо", "Кто за них голосует — таких надо избить", "бить таких",
-     "Ещё раз увижу твою машину у подъезда — сожгу", "Подожгу этот ваш МФЦ"],
+    [
+        "таких бить надо",
+        "Кто за них голосует — таких надо избить",
+        "бить таких",
+        "Ещё раз увижу твою машину у подъезда — сожгу",
+        "Подожгу этот ваш МФЦ",
+    ],
 )
 def test_a_call_to_beat_such_people_or_a_promise_to_burn_the_addressees_belongings_is_a_threat(judge, text):
     v = judge.judge(text)
@@ -1097,8 +1280,12 @@ def test_a_call_to_beat_such_people_or_a_promise_to_burn_the_addressees_belongin
 
 @pytest.mark.parametrize(
     "text",
-    ["Надо бить тревогу, всех касается", "Наши всех обыграют", "Сожгу листву на участке, можно ли?",
-     "Осенью сожгу старый сарай на даче, нужно разрешение?"],
+    [
+        "Надо бить тревогу, всех касается",
+        "Наши всех обыграют",
+        "Сожгу листву на участке, можно ли?",
+        "Осенью сожгу старый сарай на даче, нужно разрешение?",
+    ],
 )
 def test_beating_an_alarm_or_burning_ones_own_leaves_is_no_threat(judge, text):
     assert "threat" not in judge.judge(text).labels
@@ -1133,7 +1320,9 @@ def test_a_label_for_all_of_a_trade_or_for_a_people_is_still_deleted(judge, text
 )
 def test_a_call_put_as_a_question_or_in_the_next_sentence_is_found(text, strength):
     g = analyse(normalize(text), default_lexicon())
-    assert g is not None and any(f.kind == "call_to_exclude" and f.strength == strength for f in g.violating), g
+    assert g is not None and any(
+        f.kind == "call_to_exclude" and f.strength == strength for f in g.violating
+    ), g
 
 
 @pytest.mark.parametrize(
@@ -1182,12 +1371,19 @@ def test_knowing_the_addressees_routine_kin_or_address_is_a_held_veiled_threat(j
 
 @pytest.mark.parametrize(
     "text",
-    ["Наша заведующая ворует продукты из садика", "Этот депутат — наркоман, видел его у клуба", "Главврач — убийца",
-     "Автор поста наркоман, видно по тексту"],
+    [
+        "Наша заведующая ворует продукты из садика",
+        "Этот депутат — наркоман, видел его у клуба",
+        "Главврач — убийца",
+        "Автор поста наркоман, видно по тексту",
+    ],
 )
 def test_accusing_a_named_official_of_a_crime_is_defamation(judge, text):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+    assert v.action != "allow" and any(e.kind == "defamation_of_person" for e in v.evidence), (
+        v.action,
+        v.ground,
+    )
 
 
 def test_a_screenshot_of_abuse_shown_to_the_moderators_is_reported_speech(judge):
@@ -1197,9 +1393,16 @@ def test_a_screenshot_of_abuse_shown_to_the_moderators_is_reported_speech(judge)
 
 @pytest.mark.parametrize(
     "text",
-    ["Цыганам нечего делать в нашем городе", "Армянам тут не рады", "Азиатов в наш город не надо",
-     "Всех мигрантов — на выход", "Кавказоиды распоясались", "Мусульмане несут угрозу нашей культуре",
-     "Цыгане — опасность для города", "Евреи везде пролезли во власть"],
+    [
+        "Цыганам нечего делать в нашем городе",
+        "Армянам тут не рады",
+        "Азиатов в наш город не надо",
+        "Всех мигрантов — на выход",
+        "Кавказоиды распоясались",
+        "Мусульмане несут угрозу нашей культуре",
+        "Цыгане — опасность для города",
+        "Евреи везде пролезли во власть",
+    ],
 )
 def test_a_people_unwanted_here_called_a_danger_or_said_to_infiltrate_power_is_hate(judge, text):
     v = judge.judge(text)
@@ -1208,10 +1411,16 @@ def test_a_people_unwanted_here_called_a_danger_or_said_to_infiltrate_power_is_h
 
 @pytest.mark.parametrize(
     "text",
-    ["Детям нечего делать на стройке", "Студентов на выход из аудитории", "Туристам в нашем городе всегда рады",
-     "Армяне в опасности, помогите беженцам из Карабаха", "Подростки на самокатах — опасность для пешеходов",
-     "Дети пролезли через забор на стройку, опасно", "Цыгане пролезли в подъезд через подвал",
-     "Христиане не несут никакой угрозы"],
+    [
+        "Детям нечего делать на стройке",
+        "Студентов на выход из аудитории",
+        "Туристам в нашем городе всегда рады",
+        "Армяне в опасности, помогите беженцам из Карабаха",
+        "Подростки на самокатах — опасность для пешеходов",
+        "Дети пролезли через забор на стройку, опасно",
+        "Цыгане пролезли в подъезд через подвал",
+        "Христиане не несут никакой угрозы",
+    ],
 )
 def test_minors_kept_off_a_site_welcomes_danger_to_a_people_and_a_way_in_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1238,8 +1447,11 @@ def test_someones_words_asked_about_are_reported_speech(judge):
 
 @pytest.mark.parametrize(
     "text",
-    ["Я считаю, что все цыгане воры", "Все цыгане воры. Это не стереотип, это правда",
-     "Эти так называемые мигранты все воры"],
+    [
+        "Я считаю, что все цыгане воры",
+        "Все цыгане воры. Это не стереотип, это правда",
+        "Эти так называемые мигранты все воры",
+    ],
 )
 def test_the_authors_own_opinion_and_so_called_are_still_statements(judge, text):
     assert judge.judge(text).action in REMOVED
@@ -1251,7 +1463,10 @@ def test_a_workplace_numbered_in_the_noun_phrase_before_the_dash_is_read():
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("Говорящих на украинском надо гнать", "call_to_exclude"), ("Говорящие на армянском — предатели", "generalisation")],
+    [
+        ("Говорящих на украинском надо гнать", "call_to_exclude"),
+        ("Говорящие на армянском — предатели", "generalisation"),
+    ],
 )
 def test_the_speakers_of_a_language_are_a_group(text, kind):
     assert (kind, "language") in findings(text), findings(text)
@@ -1259,7 +1474,10 @@ def test_the_speakers_of_a_language_are_a_group(text, kind):
 
 @pytest.mark.parametrize(
     "text",
-    ["Для говорящих на армянском открыты курсы русского языка", "Говорящие на украинском могут получить консультацию в МФЦ"],
+    [
+        "Для говорящих на армянском открыты курсы русского языка",
+        "Говорящие на украинском могут получить консультацию в МФЦ",
+    ],
 )
 def test_speakers_of_a_language_mentioned_calmly_are_not_deleted(judge, text):
     assert judge.judge(text).action not in REMOVED
@@ -1267,8 +1485,12 @@ def test_speakers_of_a_language_mentioned_calmly_are_not_deleted(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Врачи у нас убийцы, ни одному нельзя верить", "Азиатов понавезли, от них одна грязь",
-     "От мигрантов один вред", "Попы жирные, все до одного"],
+    [
+        "Врачи у нас убийцы, ни одному нельзя верить",
+        "Азиатов понавезли, от них одна грязь",
+        "От мигрантов один вред",
+        "Попы жирные, все до одного",
+    ],
 )
 def test_a_trust_denied_does_not_defend_and_nothing_but_dirt_is_a_generalisation(judge, text):
     v = judge.judge(text)
@@ -1286,8 +1508,11 @@ def test_a_belief_negated_before_its_clause_and_a_single_problem_are_allowed(jud
 
 @pytest.mark.parametrize(
     "text",
-    ["Смотри, как бы твоя машина не сгорела ночью", "Твоему ларьку недолго осталось стоять",
-     "Мы вас найдём в списках избирателей, проверьте данные"],
+    [
+        "Смотри, как бы твоя машина не сгорела ночью",
+        "Твоему ларьку недолго осталось стоять",
+        "Мы вас найдём в списках избирателей, проверьте данные",
+    ],
 )
 def test_a_loss_wished_on_the_addressees_property_or_a_search_is_held_not_deleted(judge, text):
     v = judge.judge(text)
@@ -1334,10 +1559,15 @@ def test_came_in_crowds_said_of_no_one_or_of_a_people_is_still_a_slur(judge, tex
 )
 def test_a_named_person_called_a_criminal_is_defamation(judge, text, actions):
     v = judge.judge(text)
-    assert v.action in actions and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.ground)
+    assert v.action in actions and any(e.kind == "defamation_of_person" for e in v.evidence), (
+        v.action,
+        v.ground,
+    )
 
 
-@pytest.mark.parametrize("text", ["Ивановой звонил мошенник", "Сергея обокрал вор", "Анна Сергеевна, вы взяли наши документы?"])
+@pytest.mark.parametrize(
+    "text", ["Ивановой звонил мошенник", "Сергея обокрал вор", "Анна Сергеевна, вы взяли наши документы?"]
+)
 def test_a_named_victim_of_a_criminal_is_no_defamation(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -1347,12 +1577,16 @@ def test_daring_the_addressee_to_be_brave_outside_is_a_held_veiled_threat(judge)
     assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
-@pytest.mark.parametrize("text", ["Посмотрим, какой ты умный, на экзамене", "Посмотрим, какая погода будет завтра"])
+@pytest.mark.parametrize(
+    "text", ["Посмотрим, какой ты умный, на экзамене", "Посмотрим, какая погода будет завтра"]
+)
 def test_lets_see_without_a_dare_is_allowed(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Нас держат за идиотов, обещают пятый год", "За дураков нас держат, честное слово"])
+@pytest.mark.parametrize(
+    "text", ["Нас держат за идиотов, обещают пятый год", "За дураков нас держат, честное слово"]
+)
 def test_what_the_residents_are_taken_for_is_no_insult_to_anyone(judge, text):
     v = judge.judge(text)
     assert v.action not in REMOVED, (v.action, v.ground)
@@ -1360,9 +1594,16 @@ def test_what_the_residents_are_taken_for_is_no_insult_to_anyone(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Ислам — религия террористов", "Цыгане — народ воров", "Мигранты — зло", "Армяне — это беда нашего района",
-     "Снова они своё православие головного мозга включают", "Мусульмане рано или поздно всех нас перережут",
-     "Я бы всех этих гастарбайтеров отправил обратно пинком", "Цыгане — это бедствие для района"],
+    [
+        "Ислам — религия террористов",
+        "Цыгане — народ воров",
+        "Мигранты — зло",
+        "Армяне — это беда нашего района",
+        "Снова они своё православие головного мозга включают",
+        "Мусульмане рано или поздно всех нас перережут",
+        "Я бы всех этих гастарбайтеров отправил обратно пинком",
+        "Цыгане — это бедствие для района",
+    ],
 )
 def test_a_faith_or_a_people_said_to_be_criminals_a_misfortune_or_a_disease_is_hate(judge, text):
     v = judge.judge(text)
@@ -1371,10 +1612,17 @@ def test_a_faith_or_a_people_said_to_be_criminals_a_misfortune_or_a_disease_is_h
 
 @pytest.mark.parametrize(
     "text",
-    ["Ислам — одна из мировых религий, в Пятигорске есть мечеть", "Ислам — религия мира", "Армяне — народ мастеров",
-     "Каждая нация внесла вклад в культуру Кавказа", "Таджики грязь убирают на улицах",
-     "Мигрантов отправили домой после проверки", "Студентов отправили домой на карантин",
-     "Наводнение — это бедствие для жителей Горячеводского", "Для пенсионеров это настоящая катастрофа, цены растут"],
+    [
+        "Ислам — одна из мировых религий, в Пятигорске есть мечеть",
+        "Ислам — религия мира",
+        "Армяне — народ мастеров",
+        "Каждая нация внесла вклад в культуру Кавказа",
+        "Таджики грязь убирают на улицах",
+        "Мигрантов отправили домой после проверки",
+        "Студентов отправили домой на карантин",
+        "Наводнение — это бедствие для жителей Горячеводского",
+        "Для пенсионеров это настоящая катастрофа, цены растут",
+    ],
 )
 def test_a_faith_or_a_nation_named_calmly_and_people_sent_home_are_allowed(judge, text):
     v = judge.judge(text)
@@ -1382,7 +1630,8 @@ def test_a_faith_or_a_nation_named_calmly_and_people_sent_home_are_allowed(judge
 
 
 @pytest.mark.parametrize(
-    "text", ["Водитель получил сотрясение головного мозга", "Опухоль головного мозга лечат в краевой больнице"]
+    "text",
+    ["Водитель получил сотрясение головного мозга", "Опухоль головного мозга лечат в краевой больнице"],
 )
 def test_a_brain_harmed_in_the_news_is_no_insult(judge, text):
     assert judge.judge(text).action not in REMOVED
@@ -1390,8 +1639,13 @@ def test_a_brain_harmed_in_the_news_is_no_insult(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Нарываешься, парень", "Попробуй только ещё раз написать — узнаешь", "Не забывай, что у тебя дочка в 7 школе учится",
-     "За такие слова отвечать придётся, и не только словами", "За базар ответишь"],
+    [
+        "Нарываешься, парень",
+        "Попробуй только ещё раз написать — узнаешь",
+        "Не забывай, что у тебя дочка в 7 школе учится",
+        "За такие слова отвечать придётся, и не только словами",
+        "За базар ответишь",
+    ],
 )
 def test_asking_for_it_a_dare_kin_remembered_and_answering_for_words_are_held_veiled_threats(judge, text):
     v = judge.judge(text)
@@ -1400,8 +1654,12 @@ def test_asking_for_it_a_dare_kin_remembered_and_answering_for_words_are_held_ve
 
 @pytest.mark.parametrize(
     "text",
-    ["Попробуйте написать в приёмную, узнаете много нового", "Депутат должен отвечать за свои слова",
-     "Не забывайте, что у детей каникулы с 28 декабря", "За публичные слова нужно отвечать"],
+    [
+        "Попробуйте написать в приёмную, узнаете много нового",
+        "Депутат должен отвечать за свои слова",
+        "Не забывайте, что у детей каникулы с 28 декабря",
+        "За публичные слова нужно отвечать",
+    ],
 )
 def test_advice_and_principles_are_no_veiled_threats(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1409,7 +1667,10 @@ def test_advice_and_principles_are_no_veiled_threats(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Какой-то тип кричал на остановке «русские свиньи», полиция приехала?", "Орут под окнами: «чурки, валите», вызвали полицию"],
+    [
+        "Какой-то тип кричал на остановке «русские свиньи», полиция приехала?",
+        "Орут под окнами: «чурки, валите», вызвали полицию",
+    ],
 )
 def test_abuse_someone_shouted_told_by_a_witness_is_reported_speech(judge, text):
     v = judge.judge(text)
@@ -1423,15 +1684,26 @@ def test_the_authors_own_shouters_are_still_insulted(judge):
 @pytest.mark.parametrize("text", ["Приезжие — нищеброды", "Армяне хитрожопые все"])
 def test_an_insult_the_model_reads_said_of_a_group_is_also_labelled_hate(judge, text):
     v = judge.judge(text)
-    assert v.action in REMOVED and {"insult", "hate"} <= set(v.labels) and v.targets, (v.action, v.labels, v.ground)
+    assert v.action in REMOVED and {"insult", "hate"} <= set(v.labels) and v.targets, (
+        v.action,
+        v.labels,
+        v.ground,
+    )
 
 
 def test_i_will_give_is_no_ladies():
-    assert findings("Сам не хочу, но другим с радостью дам") == [] and not prepare("Другим с радостью дам").groups
+    assert (
+        findings("Сам не хочу, но другим с радостью дам") == []
+        and not prepare("Другим с радостью дам").groups
+    )
 
 
 @pytest.mark.parametrize(
-    "text", ["Кто придумал эту развязку, тот явно идиот", "Мусор не вывозят неделю, вонь страшная, сделайте что-нибудь"]
+    "text",
+    [
+        "Кто придумал эту развязку, тот явно идиот",
+        "Мусор не вывозят неделю, вонь страшная, сделайте что-нибудь",
+    ],
 )
 def test_a_maker_named_by_a_decision_and_a_foul_smell_are_held_not_deleted(judge, text):
     assert judge.judge(text).action == "review"
@@ -1444,8 +1716,12 @@ def test_voters_and_people_are_still_insulted(judge, text):
 
 @pytest.mark.parametrize(
     ("text", "label"),
-    [("Надо устроить им погром, чтобы знали своё место", "threat"), ("Жечь их дома надо, тогда уедут", "threat"),
-     ("Давно пора устроить зачистку от приезжих", "hate"), ("Кавказ для кавказцев, русским тут делать нечего", "hate")],
+    [
+        ("Надо устроить им погром, чтобы знали своё место", "threat"),
+        ("Жечь их дома надо, тогда уедут", "threat"),
+        ("Давно пора устроить зачистку от приезжих", "hate"),
+        ("Кавказ для кавказцев, русским тут делать нечего", "hate"),
+    ],
 )
 def test_a_pogrom_arson_a_purge_or_a_people_unwanted_called_for_is_deleted(judge, text, label):
     v = judge.judge(text)
@@ -1454,8 +1730,13 @@ def test_a_pogrom_arson_a_purge_or_a_people_unwanted_called_for_is_deleted(judge
 
 @pytest.mark.parametrize(
     "text",
-    ["Дети устроили погром в квартире", "Кот устроит погром, если его не покормить", "Зачистка территории от борщевика начнётся в мае",
-     "Их дома сожгли в войну, помним", "Детям тут делать нечего, стройка"],
+    [
+        "Дети устроили погром в квартире",
+        "Кот устроит погром, если его не покормить",
+        "Зачистка территории от борщевика начнётся в мае",
+        "Их дома сожгли в войну, помним",
+        "Детям тут делать нечего, стройка",
+    ],
 )
 def test_a_mess_a_weed_purge_history_and_a_building_site_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1468,7 +1749,8 @@ def test_a_place_assigned_after_a_dash_and_none_normal_are_hate(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Место женщины в истории города — тема лекции", "Среди армян ни одного плохого человека не встречал"]
+    "text",
+    ["Место женщины в истории города — тема лекции", "Среди армян ни одного плохого человека не встречал"],
 )
 def test_a_womans_place_in_history_and_none_bad_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1476,11 +1758,13 @@ def test_a_womans_place_in_history_and_none_bad_are_allowed(judge, text):
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("Ты бы поаккуратнее со словами, а то мало ли что в подъезде бывает.", "veiled_threat"),
-     ("Поосторожнее с высказываниями, иначе пожалеешь", "veiled_threat"),
-     ("Такие, как вы, должны сидеть в тюрьме, а не в кабинете.", "defamation_of_person"),
-     ("Вам место в тюрьме, а не в администрации", "defamation_of_person"),
-     ("По тебе тюрьма плачет", "defamation_of_person")],
+    [
+        ("Ты бы поаккуратнее со словами, а то мало ли что в подъезде бывает.", "veiled_threat"),
+        ("Поосторожнее с высказываниями, иначе пожалеешь", "veiled_threat"),
+        ("Такие, как вы, должны сидеть в тюрьме, а не в кабинете.", "defamation_of_person"),
+        ("Вам место в тюрьме, а не в администрации", "defamation_of_person"),
+        ("По тебе тюрьма плачет", "defamation_of_person"),
+    ],
 )
 def test_care_with_words_or_else_and_prison_for_the_addressee_are_held(judge, text, kind):
     v = judge.judge(text)
@@ -1489,8 +1773,12 @@ def test_care_with_words_or_else_and_prison_for_the_addressee_are_held(judge, te
 
 @pytest.mark.parametrize(
     "text",
-    ["Вы поосторожнее на дорогах, гололёд, мало ли что", "Осторожнее с выражениями, тут дети читают",
-     "Вы должны сидеть дома во время карантина", "Мошенникам место в тюрьме"],
+    [
+        "Вы поосторожнее на дорогах, гололёд, мало ли что",
+        "Осторожнее с выражениями, тут дети читают",
+        "Вы должны сидеть дома во время карантина",
+        "Мошенникам место в тюрьме",
+    ],
 )
 def test_road_advice_a_civility_request_and_quarantine_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1503,8 +1791,11 @@ def test_a_people_told_they_must_leave_is_held_as_a_call_to_exclude(judge):
 
 @pytest.mark.parametrize(
     "text",
-    ["Мигранты не должны уезжать, они нужны стройке", "Студенты должны уехать на практику в мае",
-     "Пенсионеры должны уехать из аварийного дома до весны"],
+    [
+        "Мигранты не должны уезжать, они нужны стройке",
+        "Студенты должны уехать на практику в мае",
+        "Пенсионеры должны уехать из аварийного дома до весны",
+    ],
 )
 def test_must_not_leave_a_practice_and_a_condemned_house_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1517,22 +1808,29 @@ def test_a_people_called_hucksters_is_hate(judge):
 
 @pytest.mark.parametrize(
     ("text", "action"),
-    [("Евреи правят миром, это все знают", "removed"),
-     ("Всей торговлей на рынке заправляют азербайджанцы, наших туда не пускают", "removed"),
-     ("Армяне скупили весь центр, скоро и нас выкупят", "review"),
-     ("Весь город держат азербайджанцы", "review")],
+    [
+        ("Евреи правят миром, это все знают", "removed"),
+        ("Всей торговлей на рынке заправляют азербайджанцы, наших туда не пускают", "removed"),
+        ("Армяне скупили весь центр, скоро и нас выкупят", "review"),
+        ("Весь город держат азербайджанцы", "review"),
+    ],
 )
 def test_a_people_said_to_rule_or_own_everything_is_hate_or_held(judge, text, action):
     v = judge.judge(text)
-    assert (v.action in REMOVED if action == "removed" else v.action == action), (v.action, v.ground)
+    assert v.action in REMOVED if action == "removed" else v.action == action, (v.action, v.ground)
     assert any(e.kind == "generalisation" and e.target == "nationality" for e in v.evidence), v.evidence
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Неправда, что евреи правят миром, это антисемитский миф", "Армяне держат весь ресторан в чистоте, молодцы",
-     "Женщины правят миром, с праздником 8 марта!", "Китайцы скупили все маски в аптеках в 2020 году",
-     "Армяне управляют этим рестораном уже 20 лет", "Армяне не контролируют весь рынок, там много наших"],
+    [
+        "Неправда, что евреи правят миром, это антисемитский миф",
+        "Армяне держат весь ресторан в чистоте, молодцы",
+        "Женщины правят миром, с праздником 8 марта!",
+        "Китайцы скупили все маски в аптеках в 2020 году",
+        "Армяне управляют этим рестораном уже 20 лет",
+        "Армяне не контролируют весь рынок, там много наших",
+    ],
 )
 def test_a_myth_rejected_a_clean_restaurant_a_toast_and_a_shop_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1540,25 +1838,32 @@ def test_a_myth_rejected_a_clean_restaurant_a_toast_and_a_shop_are_allowed(judge
 
 @pytest.mark.parametrize(
     ("text", "kind", "action"),
-    [("Старики давно выжили из ума, голосуют как скажут", "generalisation", "review"),
-     ("Мигрантов надо держать в ежовых рукавицах", "call_to_exclude", "removed"),
-     ("Кавказцев пора поставить на место", "call_to_exclude", "removed"),
-     ("У цыган нет ни стыда ни совести", "generalisation", "removed"),
-     ("У молодежи сейчас нет ни стыда, ни совести", "generalisation", "review"),
-     ("Мусульмане пусть молятся у себя", "call_to_exclude", "review")],
+    [
+        ("Старики давно выжили из ума, голосуют как скажут", "generalisation", "review"),
+        ("Мигрантов надо держать в ежовых рукавицах", "call_to_exclude", "removed"),
+        ("Кавказцев пора поставить на место", "call_to_exclude", "removed"),
+        ("У цыган нет ни стыда ни совести", "generalisation", "removed"),
+        ("У молодежи сейчас нет ни стыда, ни совести", "generalisation", "review"),
+        ("Мусульмане пусть молятся у себя", "call_to_exclude", "review"),
+    ],
 )
 def test_set_phrases_a_lack_of_conscience_and_stay_at_home_said_of_a_group(judge, text, kind, action):
     v = judge.judge(text)
-    assert (v.action in REMOVED if action == "removed" else v.action == action), (v.action, v.ground)
+    assert v.action in REMOVED if action == "removed" else v.action == action, (v.action, v.ground)
     assert any(e.kind == kind for e in v.evidence), v.evidence
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Пенсионеры выжили в блокаду, честь им и хвала", "Пенсионеры не выжили из ума, как некоторые думают",
-     "Надо держать в узде цены на проезд", "Поставить на место шкаф не получилось, помогите",
-     "У пенсионеров нет денег на лекарства", "У цыган нет паспортов, им не дают пособия",
-     "Пусть дети играют у себя во дворе, а не на дороге"],
+    [
+        "Пенсионеры выжили в блокаду, честь им и хвала",
+        "Пенсионеры не выжили из ума, как некоторые думают",
+        "Надо держать в узде цены на проезд",
+        "Поставить на место шкаф не получилось, помогите",
+        "У пенсионеров нет денег на лекарства",
+        "У цыган нет паспортов, им не дают пособия",
+        "Пусть дети играют у себя во дворе, а не на дороге",
+    ],
 )
 def test_survivors_prices_furniture_poverty_papers_and_children_at_home_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1566,22 +1871,27 @@ def test_survivors_prices_furniture_poverty_papers_and_children_at_home_are_allo
 
 @pytest.mark.parametrize(
     ("text", "action"),
-    [("Дагестанцы вообще страх потеряли, ездят как хотят", "removed"),
-     ("Таксисты совсем берега попутали, цены задрали", "review"),
-     ("Русские пьют не просыхая, вот и живут так", "removed"),
-     ("Мусульмане сами себя взрывают, религия мира ага", "removed"),
-     ("Сектанты опять пришли, гнать их поганой метлой", "removed")],
+    [
+        ("Дагестанцы вообще страх потеряли, ездят как хотят", "removed"),
+        ("Таксисты совсем берега попутали, цены задрали", "review"),
+        ("Русские пьют не просыхая, вот и живут так", "removed"),
+        ("Мусульмане сами себя взрывают, религия мира ага", "removed"),
+        ("Сектанты опять пришли, гнать их поганой метлой", "removed"),
+    ],
 )
 def test_lost_fear_drinking_bombers_and_a_broom_said_of_a_group(judge, text, action):
     v = judge.judge(text)
-    assert (v.action in REMOVED if action == "removed" else v.action == action), (v.action, v.ground)
+    assert v.action in REMOVED if action == "removed" else v.action == action, (v.action, v.ground)
     assert any(e.kind in ("generalisation", "call_to_exclude") for e in v.evidence), v.evidence
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Я потерял страх высоты на Машуке", "Мигранты потеряли документы, помогите найти",
-     "Студенты взрывают петарды во дворе каждую ночь"],
+    [
+        "Я потерял страх высоты на Машуке",
+        "Мигранты потеряли документы, помогите найти",
+        "Студенты взрывают петарды во дворе каждую ночь",
+    ],
 )
 def test_fear_of_heights_lost_papers_firecrackers_and_their_hands_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1589,10 +1899,12 @@ def test_fear_of_heights_lost_papers_firecrackers_and_their_hands_are_allowed(ju
 
 @pytest.mark.parametrize(
     "text",
-    ["Машину твою видели у подъезда, красивая, жалко будет если что",
-     "Ещё раз напишешь такое — найдём",
-     "Передай своему мужу, чтобы не высовывался",
-     "Твой дом на Октябрьской, номер квартиры тоже знаем"],
+    [
+        "Машину твою видели у подъезда, красивая, жалко будет если что",
+        "Ещё раз напишешь такое — найдём",
+        "Передай своему мужу, чтобы не высовывался",
+        "Твой дом на Октябрьской, номер квартиры тоже знаем",
+    ],
 )
 def test_a_pity_a_repetition_a_message_and_a_flat_number_are_held_veiled_threats(judge, text):
     v = judge.judge(text)
@@ -1601,9 +1913,13 @@ def test_a_pity_a_repetition_a_message_and_a_flat_number_are_held_veiled_threats
 
 @pytest.mark.parametrize(
     "text",
-    ["Машину жалко будет, если что, град обещают", "Давайте ещё раз поищем, может найдём",
-     "Скажите детям, чтобы не высовывались из окон автобуса", "Сиди дома и не высовывайся, в городе гололёд",
-     "Номер квартиры знаю, а домофон не работает"],
+    [
+        "Машину жалко будет, если что, град обещают",
+        "Давайте ещё раз поищем, может найдём",
+        "Скажите детям, чтобы не высовывались из окон автобуса",
+        "Сиди дома и не высовывайся, в городе гололёд",
+        "Номер квартиры знаю, а домофон не работает",
+    ],
 )
 def test_hail_a_search_a_bus_window_ice_and_a_broken_intercom_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1611,9 +1927,13 @@ def test_hail_a_search_a_bus_window_ice_and_a_broken_intercom_are_allowed(judge,
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("Хороший цыган — мертвый цыган", "call_to_exclude"), ("Нормальных мигрантов не бывает", "generalisation"),
-     ("Армяне хуже собак", "dehumanising"), ("Кавказцы как собаки, только лают", "dehumanising"),
-     ("Цыганский табор пора разогнать", "call_to_exclude")],
+    [
+        ("Хороший цыган — мертвый цыган", "call_to_exclude"),
+        ("Нормальных мигрантов не бывает", "generalisation"),
+        ("Армяне хуже собак", "dehumanising"),
+        ("Кавказцы как собаки, только лают", "dehumanising"),
+        ("Цыганский табор пора разогнать", "call_to_exclude"),
+    ],
 )
 def test_the_slogan_no_decent_one_likened_to_dogs_and_a_camp_dispersed_are_hate(judge, text, kind):
     v = judge.judge(text)
@@ -1623,9 +1943,12 @@ def test_the_slogan_no_decent_one_likened_to_dogs_and_a_camp_dispersed_are_hate(
 
 @pytest.mark.parametrize(
     "text",
-    ["Моя собака лучше соседской",
-     "Мигранты выгуливают собак на детской площадке", "Армяне не хуже нас",
-     "Хороший врач — редкость в нашей поликлинике"],
+    [
+        "Моя собака лучше соседской",
+        "Мигранты выгуливают собак на детской площадке",
+        "Армяне не хуже нас",
+        "Хороший врач — редкость в нашей поликлинике",
+    ],
 )
 def test_poverty_a_pet_a_walk_equality_and_a_rare_doctor_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1636,7 +1959,9 @@ def test_poverty_a_pet_a_walk_equality_and_a_rare_doctor_are_allowed(judge, text
 )
 def test_teenagers_likened_to_dogs_and_a_dogs_life_are_not_removed(judge, text):
     v = judge.judge(text)
-    assert v.action not in REMOVED and not any(e.kind == "dehumanising" and e.target == "nationality" for e in v.evidence)
+    assert v.action not in REMOVED and not any(
+        e.kind == "dehumanising" and e.target == "nationality" for e in v.evidence
+    )
 
 
 @pytest.mark.parametrize(
@@ -1655,7 +1980,8 @@ def test_an_addressed_director_and_all_doctors_are_still_removed(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Цитирую депутата: «пенсионеры — балласт». Позор!", "Фраза «хороший цыган — мертвый цыган» недопустима"]
+    "text",
+    ["Цитирую депутата: «пенсионеры — балласт». Позор!", "Фраза «хороший цыган — мертвый цыган» недопустима"],
 )
 def test_a_quoted_official_and_a_condemned_slogan_are_not_removed(judge, text):
     v = judge.judge(text)
@@ -1669,7 +1995,8 @@ def test_the_authors_wish_to_kill_is_held_as_a_threat(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Врачи сказали, что если бы не операция, опухоль убила бы его", "Лучше бы они этот фонтан снесли"]
+    "text",
+    ["Врачи сказали, что если бы не операция, опухоль убила бы его", "Лучше бы они этот фонтан снесли"],
 )
 def test_a_tumour_and_a_fountain_are_no_threats(judge, text):
     v = judge.judge(text)
@@ -1700,8 +2027,12 @@ def test_only_one_people_let_or_hired_is_held(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Студентов-иностранцев отправили на родину на каникулы", "Пенсионеров на родину возили автобусом",
-     "Сдам квартиру русской семье", "Только армяне пришли помочь на субботник"],
+    [
+        "Студентов-иностранцев отправили на родину на каникулы",
+        "Пенсионеров на родину возили автобусом",
+        "Сдам квартиру русской семье",
+        "Только армяне пришли помочь на субботник",
+    ],
 )
 def test_holidays_a_bus_trip_a_tenant_wished_and_helpers_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1709,9 +2040,11 @@ def test_holidays_a_bus_trip_a_tenant_wished_and_helpers_are_allowed(judge, text
 
 @pytest.mark.parametrize(
     "text",
-    ["Уважаемые модераторы, здесь спам: «заработок от 5000 в день»",
-     "Осторожно, мошенники пишут в личку «заработок от 5000 в день без вложений», не ведитесь",
-     "Соседи, кто-нибудь получал смс «ваша карта заблокирована, позвоните 89001234567»?"],
+    [
+        "Уважаемые модераторы, здесь спам: «заработок от 5000 в день»",
+        "Осторожно, мошенники пишут в личку «заработок от 5000 в день без вложений», не ведитесь",
+        "Соседи, кто-нибудь получал смс «ваша карта заблокирована, позвоните 89001234567»?",
+    ],
 )
 def test_spam_quoted_to_report_or_warn_is_held_and_its_author_not_banned(judge, text):
     v = judge.judge(text)
@@ -1719,7 +2052,11 @@ def test_spam_quoted_to_report_or_warn_is_held_and_its_author_not_banned(judge, 
 
 
 @pytest.mark.parametrize(
-    "text", ["«Заработок от 5000 в день без вложений», пиши в лс", "Реклама: «заработок от 5000 в день», пишите в лс 89281234567"]
+    "text",
+    [
+        "«Заработок от 5000 в день без вложений», пиши в лс",
+        "Реклама: «заработок от 5000 в день», пишите в лс 89281234567",
+    ],
 )
 def test_an_advert_in_quotes_with_its_own_contact_is_still_spam(judge, text):
     v = judge.judge(text)
@@ -1750,8 +2087,10 @@ def test_a_reunion_and_dental_prices_are_allowed(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Пусть мусульмане молятся у себя дома во время карантина",
-     "Пусть цыгане у себя во дворе жгут костры, а не у нас под окнами"],
+    [
+        "Пусть мусульмане молятся у себя дома во время карантина",
+        "Пусть цыгане у себя во дворе жгут костры, а не у нас под окнами",
+    ],
 )
 def test_at_home_said_literally_is_no_call_to_leave(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1782,8 +2121,12 @@ def test_a_people_sent_to_a_camp_is_a_call_to_exclude(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Цыгане живут в своём гетто на окраине", "Бабушки пекут пироги в печи",
-     "Школьников надо в зоопарк сводить", "Детей надо в лагерь отправить на лето"],
+    [
+        "Цыгане живут в своём гетто на окраине",
+        "Бабушки пекут пироги в печи",
+        "Школьников надо в зоопарк сводить",
+        "Детей надо в лагерь отправить на лето",
+    ],
 )
 def test_a_ghetto_an_oven_a_zoo_and_a_camp_told_of_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1831,8 +2174,12 @@ def test_the_kins_school_known_and_consequences_promised_are_held_veiled_threats
 
 @pytest.mark.parametrize(
     "text",
-    ["Я знаю, что твои дети ходят в музыкалку, молодцы", "Знаю, твой сын учится хорошо",
-     "Ты понимаешь, что у решения будут последствия для города?", "Никаких последствий не будет, ты не бойся"],
+    [
+        "Я знаю, что твои дети ходят в музыкалку, молодцы",
+        "Знаю, твой сын учится хорошо",
+        "Ты понимаешь, что у решения будут последствия для города?",
+        "Никаких последствий не будет, ты не бойся",
+    ],
 )
 def test_praise_of_the_kin_and_consequences_for_the_city_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1840,8 +2187,10 @@ def test_praise_of_the_kin_and_consequences_for_the_city_are_allowed(judge, text
 
 @pytest.mark.parametrize(
     "text",
-    ["Суд приговорил пятигорчанина к штрафу за призывы «бей хачей» в соцсетях",
-     "На митинге были плакаты «смерть чуркам», полиция бездействовала"],
+    [
+        "Суд приговорил пятигорчанина к штрафу за призывы «бей хачей» в соцсетях",
+        "На митинге были плакаты «смерть чуркам», полиция бездействовала",
+    ],
 )
 def test_a_call_or_a_placard_quoted_in_the_news_is_held_not_deleted(judge, text):
     v = judge.judge(text)
@@ -1873,7 +2222,8 @@ def test_the_same_name_said_to_you_is_an_insult(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Говорят, цыгане воруют, но мой сосед-цыган честнейший человек", "Говорят, армяне все торгаши. Враньё"]
+    "text",
+    ["Говорят, цыгане воруют, но мой сосед-цыган честнейший человек", "Говорят, армяне все торгаши. Враньё"],
 )
 def test_hearsay_opened_with_they_say_is_not_the_authors_statement(judge, text):
     assert judge.judge(text).action not in REMOVED
@@ -1906,8 +2256,12 @@ def test_respect_our_laws_or_leave_is_a_call_to_leave_not_a_defence(judge):
 
 @pytest.mark.parametrize(
     "text",
-    ["Иванова из соцзащиты берёт взятки, все знают", "Этот Сидоров из 5 подъезда торгует наркотой",
-     "Наш участковый Сидоров крышует наркоторговцев", "Глава Иванов отмывает деньги через фирму жены"],
+    [
+        "Иванова из соцзащиты берёт взятки, все знают",
+        "Этот Сидоров из 5 подъезда торгует наркотой",
+        "Наш участковый Сидоров крышует наркоторговцев",
+        "Глава Иванов отмывает деньги через фирму жены",
+    ],
 )
 def test_a_named_person_accused_of_a_crime_is_held_as_defamation(judge, text):
     v = judge.judge(text)
@@ -1915,7 +2269,8 @@ def test_a_named_person_accused_of_a_crime_is_held_as_defamation(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Петрова берёт взятки?", "Магазин Петрова торгует солью и сахаром", "Петров торгует овощами на рынке"]
+    "text",
+    ["Петрова берёт взятки?", "Магазин Петрова торгует солью и сахаром", "Петров торгует овощами на рынке"],
 )
 def test_a_question_and_a_shop_selling_salt_are_no_defamation(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1927,7 +2282,11 @@ def test_a_group_called_mad_with_the_idiom_is_a_generalisation(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Мечтаю, чтобы в городе не осталось ни одного кавказца", "Хочу, чтобы в Пятигорске не было ни одного цыгана"]
+    "text",
+    [
+        "Мечтаю, чтобы в городе не осталось ни одного кавказца",
+        "Хочу, чтобы в Пятигорске не было ни одного цыгана",
+    ],
 )
 def test_a_city_wished_free_of_a_people_is_a_call_to_exclude(judge, text):
     v = judge.judge(text)
@@ -1936,8 +2295,11 @@ def test_a_city_wished_free_of_a_people_is_a_call_to_exclude(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["На собрании не было ни одного армянина", "Хочу, чтобы не осталось ни одного пенсионера без лекарств",
-     "Чтобы в классе не было ни одного двоечника"],
+    [
+        "На собрании не было ни одного армянина",
+        "Хочу, чтобы не осталось ни одного пенсионера без лекарств",
+        "Чтобы в классе не было ни одного двоечника",
+    ],
 )
 def test_none_at_a_meeting_and_none_without_medicine_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1972,7 +2334,8 @@ def test_a_neighbour_called_a_weak_name_in_a_call_for_help_is_held(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Сосед сверху — псих", "Ты псих, полиция по тебе плачет", "Сосед — псих и мудак, полиция не едет"]
+    "text",
+    ["Сосед сверху — псих", "Ты псих, полиция по тебе плачет", "Сосед — псих и мудак, полиция не едет"],
 )
 def test_without_a_complaint_or_to_you_or_with_mat_it_stays_an_insult(judge, text):
     assert not prepare(text).complaint_insult
@@ -2041,7 +2404,11 @@ def test_a_group_said_to_be_without_conscience_or_morals_is_a_generalisation(jud
 
 @pytest.mark.parametrize(
     "text",
-    ["Дети остались без воспитания", "Пенсионеры без культуры досуга скучают", "Мигранты без патента не могут работать"],
+    [
+        "Дети остались без воспитания",
+        "Пенсионеры без культуры досуга скучают",
+        "Мигранты без патента не могут работать",
+    ],
 )
 def test_left_without_or_a_phrase_after_without_is_no_generalisation(text):
     assert findings(text) == []
@@ -2145,14 +2512,16 @@ def test_half_the_city_bought_up_by_a_people_is_the_domination_trope(judge):
 
 
 @pytest.mark.parametrize(
-    ("text", "attribute"), [("Женщины — существа второго сорта", "sex"), ("Все армяне — хитрецы", "nationality")]
+    ("text", "attribute"),
+    [("Женщины — существа второго сорта", "sex"), ("Все армяне — хитрецы", "nationality")],
 )
 def test_second_rate_and_sly_said_of_a_group_are_generalisations(text, attribute):
     assert findings(text) == [("generalisation", attribute)]
 
 
 @pytest.mark.parametrize(
-    "text", ["Картофель второго сорта продают на рынке", "Пенсионеров у нас считают людьми второго сорта, это позор"]
+    "text",
+    ["Картофель второго сорта продают на рынке", "Пенсионеров у нас считают людьми второго сорта, это позор"],
 )
 def test_second_rate_goods_and_a_complaint_for_a_group_are_not(text):
     assert findings(text) == []
@@ -2200,21 +2569,29 @@ def test_a_people_said_to_deal_drugs_is_a_generalisation(judge):
 
 @pytest.mark.parametrize(
     "text",
-    ["Кто говорит на армянском в автобусе — пусть едет в Армению", "Те, кто разговаривают на украинском, пусть уезжают"],
+    [
+        "Кто говорит на армянском в автобусе — пусть едет в Армению",
+        "Те, кто разговаривают на украинском, пусть уезжают",
+    ],
 )
 def test_the_speakers_of_a_language_told_to_leave_are_excluded(text):
     assert findings(text) == [("call_to_exclude", "language")]
 
 
 @pytest.mark.parametrize(
-    "text", ["В автобусе говорили на армянском, ничего страшного", "Кто говорит на армянском, приходите на курсы"]
+    "text",
+    ["В автобусе говорили на армянском, ничего страшного", "Кто говорит на армянском, приходите на курсы"],
 )
 def test_a_language_spoken_or_taught_is_a_mention(text):
     assert findings(text) == []
 
 
 @pytest.mark.parametrize(
-    "text", ["Я вот не расист, но негров в нашем городе быть не должно", "Ни одного еврея в администрации быть не должно"]
+    "text",
+    [
+        "Я вот не расист, но негров в нашем городе быть не должно",
+        "Ни одного еврея в администрации быть не должно",
+    ],
 )
 def test_a_people_that_must_not_be_here_is_excluded(text):
     assert [kind for kind, _ in findings(text)] == ["call_to_exclude"]
@@ -2250,7 +2627,12 @@ def test_a_trade_said_to_have_grown_insolent_in_slang_is_held_not_labelled(judge
 
 @pytest.mark.parametrize(
     "text",
-    ["Евреям нельзя доверять деньги", "Ни одному азербайджанцу верить нельзя", "Не доверяйте цыганам", "Армянам не стоит доверять"],
+    [
+        "Евреям нельзя доверять деньги",
+        "Ни одному азербайджанцу верить нельзя",
+        "Не доверяйте цыганам",
+        "Армянам не стоит доверять",
+    ],
 )
 def test_a_people_said_to_be_untrustworthy_is_a_generalisation(text):
     assert [kind for kind, _ in findings(text)] == ["generalisation"]
@@ -2287,7 +2669,9 @@ def test_a_thing_unknown_to_pensioners_is_no_lack():
 
 
 def test_an_object_pronoun_inside_a_set_phrase_keeps_it():
-    assert [kind for kind, _ in findings("Армяне тут шумят, пора поставить их на место")] == ["call_to_exclude"]
+    assert [kind for kind, _ in findings("Армяне тут шумят, пора поставить их на место")] == [
+        "call_to_exclude"
+    ]
     assert findings("Надо поставить шкаф на место") == []
 
 
@@ -2480,7 +2864,9 @@ def test_proposals_for_a_school_pensions_or_room_for_all_are_not(text):
 
 def test_a_group_called_waste_with_an_adjective_between(judge):
     assert judge.judge("Геи — это генетический мусор").action != "allow"
-    assert judge.judge("Мигранты — это серьёзная проблема для рынка труда, говорят экономисты").action == "allow"
+    assert (
+        judge.judge("Мигранты — это серьёзная проблема для рынка труда, говорят экономисты").action == "allow"
+    )
 
 
 def test_a_crowd_lynching_is_a_threat_and_a_thief_after_a_preposition_is_no_label(judge):
@@ -2520,7 +2906,9 @@ def test_a_relative_clause_without_those_or_the_author_still_speaks_of_all():
     assert g is not None and [(f.kind, f.strength) for f in g.findings] == [("generalisation", "delete")]
 
 
-@pytest.mark.parametrize("text", ["Все учителя — молодцы", "Все таксисты у нас честные", "Армяне — трудолюбивый народ"])
+@pytest.mark.parametrize(
+    "text", ["Все учителя — молодцы", "Все таксисты у нас честные", "Армяне — трудолюбивый народ"]
+)
 def test_praise_of_a_group_defends_it(text, judge):
     assert judge.judge(text).action == "allow"
 
@@ -2591,7 +2979,9 @@ def test_a_people_not_wanted_on_a_condition_is_a_rule(judge):
     assert "hate" in judge.judge("Нам не нужны мигранты").labels
 
 
-@pytest.mark.parametrize("text", ["Мигранты = 🐀", "Армяне 🐒🐒", "Цыгане 🤮🤮🤮", "Армяне — как 🐒", "Мигранты — 💩"])
+@pytest.mark.parametrize(
+    "text", ["Мигранты = 🐀", "Армяне 🐒🐒", "Цыгане 🤮🤮🤮", "Армяне — как 🐒", "Мигранты — 💩"]
+)
 def test_a_people_drawn_as_a_beast_or_with_disgust_is_dehumanised(text):
     assert findings(text) == [("dehumanising", "nationality")]
 
@@ -2652,7 +3042,9 @@ def test_a_sex_told_its_place_in_the_generic_singular(text, judge):
 def test_a_sex_told_to_stay_home_is_held_and_a_wife_or_a_queue_are_not(judge):
     assert judge.judge("Женщина должна сидеть дома с детьми").action == "review"
     assert judge.judge("Моя жена должна сидеть дома, она на больничном").action == "allow"
-    assert judge.judge("Мужчина должен знать своё место в очереди").action not in REMOVED  # held since round 26
+    assert (
+        judge.judge("Мужчина должен знать своё место в очереди").action not in REMOVED
+    )  # held since round 26
     assert judge.judge("Женщина должна получать столько же, сколько мужчина").action == "allow"
 
 
@@ -2663,7 +3055,9 @@ def test_a_request_not_to_call_us_dull_is_a_report_not_an_insult(judge):
 
 def test_speakers_of_a_tongue_not_named_told_out_is_a_call_to_exclude(judge):
     v = judge.judge("Кто в автобусе говорит на своём языке — вон из страны")
-    assert v.action == "delete_and_ban" and any(e.kind == "call_to_exclude" and e.target == "language" for e in v.evidence)
+    assert v.action == "delete_and_ban" and any(
+        e.kind == "call_to_exclude" and e.target == "language" for e in v.evidence
+    )
     assert judge.judge("Пусть дети говорят на родном языке дома").action == "allow"
 
 
@@ -2727,7 +3121,9 @@ def test_a_sex_denied_care_or_called_unfaithful_is_a_generalisation(text):
     assert ("generalisation", "sex") in findings(text)
 
 
-@pytest.mark.parametrize("text", ["Узбеки только и умеют, что дворы мести", "Бабы только и могут, что болтать"])
+@pytest.mark.parametrize(
+    "text", ["Узбеки только и умеют, что дворы мести", "Бабы только и могут, что болтать"]
+)
 def test_a_people_or_a_sex_good_for_nothing_else_is_hate(judge, text):
     assert judge.judge(text).action == "delete_and_ban"
 
@@ -2739,7 +3135,8 @@ def test_a_trade_good_for_nothing_else_is_a_complaint(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Мигрантов жалко, их обманывают работодатели", "Пенсионеры — самые доверчивые, их легко обмануть"]
+    "text",
+    ["Мигрантов жалко, их обманывают работодатели", "Пенсионеры — самые доверчивые, их легко обмануть"],
 )
 def test_what_is_done_to_them_is_no_generalisation(judge, text):
     assert judge.judge(text).action == "allow"
@@ -2760,7 +3157,9 @@ def test_a_city_for_russians_is_hate(judge):
     assert judge.judge("Русский город — русским людям").action == "delete_and_ban"
 
 
-@pytest.mark.parametrize("text", ["От цыган житья нет", "Житья нет от этих мигрантов", "Житья от этих цыган нет"])
+@pytest.mark.parametrize(
+    "text", ["От цыган житья нет", "Житья нет от этих мигрантов", "Житья от этих цыган нет"]
+)
 def test_a_people_leaving_no_one_in_peace_is_a_generalisation(judge, text):
     assert judge.judge(text).action == "delete_and_ban"
 
@@ -2788,14 +3187,19 @@ def test_the_authors_own_words_before_a_verb_of_saying_stay_theirs(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["А что, если запретить мусульманам строить мечети?", "Не пора ли ограничить въезд для кавказцев?"]
+    "text",
+    ["А что, если запретить мусульманам строить мечети?", "Не пора ли ограничить въезд для кавказцев?"],
 )
 def test_a_proposal_to_exclude_a_people_put_as_a_question_is_a_call(text):
     assert any(kind == "call_to_exclude" for kind, _ in findings(text))
 
 
 @pytest.mark.parametrize(
-    "text", ["А что, если запретить пенсионерам ездить бесплатно?", "Может, пора уволить этих таксистов, которые хамят?"]
+    "text",
+    [
+        "А что, если запретить пенсионерам ездить бесплатно?",
+        "Может, пора уволить этих таксистов, которые хамят?",
+    ],
 )
 def test_a_proposal_about_fares_or_service_is_no_call(judge, text):
     assert judge.judge(text).action == "allow"
@@ -2810,22 +3214,28 @@ def test_a_role_prescribed_and_people_sent_away_unnamed_are_held(judge):
 
 @pytest.mark.parametrize(
     "text",
-    ["Раньше геев лечили электрошоком, и правильно делали", "Мигрантам только и место на стройке", "Надоели они, возьму нож и почикаю их"],
+    [
+        "Раньше геев лечили электрошоком, и правильно делали",
+        "Мигрантам только и место на стройке",
+        "Надоели они, возьму нож и почикаю их",
+    ],
 )
 def test_a_cure_approved_a_place_assigned_and_knifing_promised_are_removed(judge, text):
     assert judge.judge(text).action == "delete_and_ban"
 
 
-@pytest.mark.parametrize(
-    "text", ["Геев лечили в психушках, это было ужасно"]
-)
+@pytest.mark.parametrize("text", ["Геев лечили в психушках, это было ужасно"])
 def test_choice_and_condemned_cures_stay_up(judge, text):
     assert judge.judge(text).action == "allow"
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Трое цыган обманули продавца", "Если двое рабочих не справятся, их выкинут", "Женщины не терпят ложь, как и секреты"],
+    [
+        "Трое цыган обманули продавца",
+        "Если двое рабочих не справятся, их выкинут",
+        "Женщины не терпят ложь, как и секреты",
+    ],
 )
 def test_people_counted_and_a_group_that_feels_are_no_generalisation(judge, text):
     assert judge.judge(text).action == "allow"
@@ -2836,7 +3246,9 @@ def test_one_deed_of_a_people_told_in_the_past_is_held(judge):
     assert judge.judge("Терпеть не могу цыган").action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Мечеть строить не дадим, это русский город", "Запретить строить мечети в Пятигорске"])
+@pytest.mark.parametrize(
+    "text", ["Мечеть строить не дадим, это русский город", "Запретить строить мечети в Пятигорске"]
+)
 def test_a_faith_refused_its_place_of_worship_is_held(judge, text):
     assert held_as(judge.judge(text), "call_to_exclude")
 
@@ -2855,12 +3267,16 @@ def test_an_age_or_a_trade_said_to_be_good_for_nothing_is_a_complaint(judge):
     assert judge.judge("Студенты ничего не умеют после колледжа, приходится учить на месте").action == "allow"
 
 
-@pytest.mark.parametrize("text", ["С цыганами лучше не связываться", "С этими мигрантами лучше не связываться"])
+@pytest.mark.parametrize(
+    "text", ["С цыганами лучше не связываться", "С этими мигрантами лучше не связываться"]
+)
 def test_a_people_to_be_kept_away_from_is_held(judge, text):
     assert held_as(judge.judge(text), "generalisation")
 
 
-@pytest.mark.parametrize("text", ["С азербайджанцами лучше дел не иметь, обманут", "С армянами дела не имей — обманут"])
+@pytest.mark.parametrize(
+    "text", ["С азербайджанцами лучше дел не иметь, обманут", "С армянами дела не имей — обманут"]
+)
 def test_a_people_to_be_kept_away_from_as_cheats_is_removed(judge, text):
     assert judge.judge(text).action in REMOVED
 
@@ -2947,7 +3363,9 @@ def test_abuse_called_for_is_no_report(judge):
     assert judge.judge("Дебилом тебя назвать мало").action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Этих строителей надо гнать, руки из одного места", "Гнать либералов из правительства"])
+@pytest.mark.parametrize(
+    "text", ["Этих строителей надо гнать, руки из одного места", "Гнать либералов из правительства"]
+)
 def test_bad_workers_or_a_party_driven_from_office_is_no_call_to_exclude(text):
     assert findings(text) == []
 
@@ -2960,7 +3378,9 @@ def test_a_party_driven_out_of_the_country_is_a_call():
     }
 
 
-@pytest.mark.parametrize("text", ["Руки бы поотрывал этим строителям", "Оторвать бы им руки", "Дождёшься у меня"])
+@pytest.mark.parametrize(
+    "text", ["Руки бы поотрывал этим строителям", "Оторвать бы им руки", "Дождёшься у меня"]
+)
 def test_a_wish_to_maim_and_a_promise_of_what_is_coming_are_held(judge, text):
     v = judge.judge(text)
     assert v.action == "review" and any(e.category == "threat" for e in v.evidence), (v.action, v.evidence)
@@ -2970,12 +3390,21 @@ def test_a_fall_on_the_stairs_is_no_wish_to_maim(judge):
     assert judge.judge("Он ногу бы сломал на этой лестнице").action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Зачем нам в городе столько мигрантов?", "Кто пустил этих цыган в город?", "Кто разрешил цыганам тут жить?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Зачем нам в городе столько мигрантов?",
+        "Кто пустил этих цыган в город?",
+        "Кто разрешил цыганам тут жить?",
+    ],
+)
 def test_a_peoples_being_here_asked_after_as_a_wrong_is_held(judge, text):
     assert held_as(judge.judge(text), "call_to_exclude")
 
 
-@pytest.mark.parametrize("text", ["Зачем нам столько автобусов на одном маршруте?", "Кто разрешил строить гаражи во дворе?"])
+@pytest.mark.parametrize(
+    "text", ["Зачем нам столько автобусов на одном маршруте?", "Кто разрешил строить гаражи во дворе?"]
+)
 def test_a_question_about_buses_or_garages_is_no_call(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -2985,7 +3414,9 @@ def test_praise_of_a_thing_defends_no_one():
     assert findings("Армяне — хорошие люди") == []
 
 
-@pytest.mark.parametrize("text", ["Мусульмане просят выделить место под мечеть", "Почему мусульманам не дают место под мечеть?"])
+@pytest.mark.parametrize(
+    "text", ["Мусульмане просят выделить место под мечеть", "Почему мусульманам не дают место под мечеть?"]
+)
 def test_a_place_of_worship_asked_for_is_no_hate(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -3019,7 +3450,12 @@ def test_speaking_other_tongues_banned_is_held(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Собака подняла лай во дворе", "Запретить разговаривать по телефону за рулём", "Ответ пришёл на каком-то тарабарском языке"]
+    "text",
+    [
+        "Собака подняла лай во дворе",
+        "Запретить разговаривать по телефону за рулём",
+        "Ответ пришёл на каком-то тарабарском языке",
+    ],
 )
 def test_a_dog_a_phone_and_officialese_are_no_hate(judge, text):
     assert judge.judge(text).action != "delete_and_ban"
@@ -3041,7 +3477,11 @@ def test_a_pogrom_called_for_is_removed(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Соберёмся в субботу у рынка и разберёмся с ними", "Пойдём покажем этим приезжим, кто тут хозяин", "Пора брать вилы и идти к администрации"],
+    [
+        "Соберёмся в субботу у рынка и разберёмся с ними",
+        "Пойдём покажем этим приезжим, кто тут хозяин",
+        "Пора брать вилы и идти к администрации",
+    ],
 )
 def test_settling_with_people_and_a_riot_called_for_are_held(judge, text):
     assert judge.judge(text).action == "review"
@@ -3092,7 +3532,9 @@ def test_a_peoples_settling_opposed_and_the_replacement_trope_are_held(judge, te
     assert v.action == "review" and any(e.category == "hate" for e in v.evidence), (v.action, v.evidence)
 
 
-@pytest.mark.parametrize("text", ["Русских скоро вообще не будет, одни приезжие", "Скоро русских в городе не останется"])
+@pytest.mark.parametrize(
+    "text", ["Русских скоро вообще не будет, одни приезжие", "Скоро русских в городе не останется"]
+)
 def test_the_replacement_trope_with_newcomers_blamed_is_removed(judge, text):
     # held until round 25 / 26: the refitted hate head (0.41 / 0.44) removes what the lexicon's
     # pattern holds at least for a moderator
@@ -3112,12 +3554,16 @@ def test_living_conditions_developers_and_tourists_are_no_trope(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Не хочу, чтобы мой ребёнок учился в одном классе с цыганами", "Не хочу жить рядом с мигрантами"])
+@pytest.mark.parametrize(
+    "text", ["Не хочу, чтобы мой ребёнок учился в одном классе с цыганами", "Не хочу жить рядом с мигрантами"]
+)
 def test_a_people_not_to_be_lived_or_studied_alongside_is_held(judge, text):
     assert held_as(judge.judge(text), "call_to_exclude")
 
 
-@pytest.mark.parametrize("text", ["Не хочу, чтобы сын учился с хулиганами", "Хочу жить рядом с армянами, хорошие соседи"])
+@pytest.mark.parametrize(
+    "text", ["Не хочу, чтобы сын учился с хулиганами", "Хочу жить рядом с армянами, хорошие соседи"]
+)
 def test_bullies_and_a_wish_to_live_alongside_are_no_call(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -3126,7 +3572,13 @@ def test_bullies_and_a_wish_to_live_alongside_are_no_call(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Всех геев в тюрьму", "Мигрантов — за решётку", "Надо всех армян за решётку", "Пора всех цыган в тюрьму, достали"]
+    "text",
+    [
+        "Всех геев в тюрьму",
+        "Мигрантов — за решётку",
+        "Надо всех армян за решётку",
+        "Пора всех цыган в тюрьму, достали",
+    ],
 )
 def test_a_people_sent_to_prison_is_a_call(judge, text):
     assert ("call_to_exclude", findings(text)[0][1]) in findings(text)
@@ -3154,21 +3606,32 @@ def test_a_trade_sent_to_prison_is_held():
 
 @pytest.mark.parametrize(
     "text",
-    ["Среди цыган нет ни одного честного", "Среди мигрантов нет нормальных", "Нормальных среди них нет, все мигранты одинаковые"],
+    [
+        "Среди цыган нет ни одного честного",
+        "Среди мигрантов нет нормальных",
+        "Нормальных среди них нет, все мигранты одинаковые",
+    ],
 )
 def test_no_decent_one_among_a_people_is_removed(judge, text):
     assert ("generalisation", "nationality") in findings(text)
     assert judge.judge(text).action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Среди мигрантов нет нормальных условий", "Среди мигрантов нет ни одного больного"])
+@pytest.mark.parametrize(
+    "text", ["Среди мигрантов нет нормальных условий", "Среди мигрантов нет ни одного больного"]
+)
 def test_no_decent_lodging_and_no_sick_one_are_no_generalisation(text):
     assert findings(text) == []
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Ничего хорошего от этих кавказцев не жди", "От цыган ничего хорошего не жди", "Чего ещё ожидать от цыган?", "Что ещё ждать от мигрантов?"],
+    [
+        "Ничего хорошего от этих кавказцев не жди",
+        "От цыган ничего хорошего не жди",
+        "Чего ещё ожидать от цыган?",
+        "Что ещё ждать от мигрантов?",
+    ],
 )
 def test_nothing_good_expected_of_a_people_is_removed(judge, text):
     assert ("generalisation", "nationality") in findings(text)
@@ -3198,58 +3661,88 @@ def test_a_people_not_to_be_dealt_with_is_held(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Мигранты живут за наш счёт", "Все мигранты живут за наш счёт", "Мигранты живут за счёт налогоплательщиков"]
+    "text",
+    [
+        "Мигранты живут за наш счёт",
+        "Все мигранты живут за наш счёт",
+        "Мигранты живут за счёт налогоплательщиков",
+    ],
 )
 def test_a_people_said_to_live_off_us_is_removed(judge, text):
     assert judge.judge(text).action in REMOVED
 
 
 @pytest.mark.parametrize(
-    "text", ["Мигрантов лечат за наш счёт", "Мы живём за наш счёт, без субсидий", "Студенты живут за счёт родителей"]
+    "text",
+    ["Мигрантов лечат за наш счёт", "Мы живём за наш счёт, без субсидий", "Студенты живут за счёт родителей"],
 )
 def test_paid_by_us_and_living_off_parents_are_clean(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["У цыган воровство в крови", "Воровство у цыган в крови", "Воровать у цыган в крови"])
+@pytest.mark.parametrize(
+    "text", ["У цыган воровство в крови", "Воровство у цыган в крови", "Воровать у цыган в крови"]
+)
 def test_a_vice_said_inborn_in_a_people_is_removed(judge, text):
     assert ("generalisation", "nationality") in findings(text)
     assert judge.judge(text).action in REMOVED
 
 
 @pytest.mark.parametrize(
-    "text", ["У грузин в крови гостеприимство", "У кавказцев в крови уважение к старшим", "У пенсионеров в крови нашли низкий гемоглобин"]
+    "text",
+    [
+        "У грузин в крови гостеприимство",
+        "У кавказцев в крови уважение к старшим",
+        "У пенсионеров в крови нашли низкий гемоглобин",
+    ],
 )
 def test_a_virtue_in_the_blood_and_a_blood_test_are_clean(text):
     assert findings(text) == []
 
 
-@pytest.mark.parametrize("text", ["Что с них взять, цыгане есть цыгане", "Цыгане — они и есть цыгане", "Армянин он и в Африке армянин"])
+@pytest.mark.parametrize(
+    "text",
+    ["Что с них взять, цыгане есть цыгане", "Цыгане — они и есть цыгане", "Армянин он и в Африке армянин"],
+)
 def test_a_people_said_to_be_what_they_are_is_held(judge, text):
     assert held_as(judge.judge(text), "generalisation")
 
 
 @pytest.mark.parametrize(
-    "text", ["Дети есть дети", "Армяне и грузины, армяне и азербайджанцы — все соседи", "Армяне пришли, и армяне ушли"]
+    "text",
+    [
+        "Дети есть дети",
+        "Армяне и грузины, армяне и азербайджанцы — все соседи",
+        "Армяне пришли, и армяне ушли",
+    ],
 )
 def test_children_forgiven_and_a_name_said_twice_are_clean(text):
     assert findings(text) == []
 
 
-@pytest.mark.parametrize("text", ["Геи должны сидеть тихо и не высовываться", "Пусть мигранты помалкивают", "Женщины должны сидеть тихо"])
+@pytest.mark.parametrize(
+    "text",
+    ["Геи должны сидеть тихо и не высовываться", "Пусть мигранты помалкивают", "Женщины должны сидеть тихо"],
+)
 def test_a_people_or_a_sex_told_to_hide_is_removed(judge, text):
     assert [k for k, _a in findings(text)] == ["call_to_exclude"]
     assert judge.judge(text).action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Дети должны сидеть тихо на уроке", "Женщины должны сидеть тихо в библиотеке, как и все"])
+@pytest.mark.parametrize(
+    "text", ["Дети должны сидеть тихо на уроке", "Женщины должны сидеть тихо в библиотеке, как и все"]
+)
 def test_children_or_readers_told_to_sit_quietly_are_clean(text):
     assert findings(text) == []
 
 
-@pytest.mark.parametrize("text", ["Мусульмане спят и видят, как бы нас всех вырезать", "Евреи мечтают нас уничтожить"])
+@pytest.mark.parametrize(
+    "text", ["Мусульмане спят и видят, как бы нас всех вырезать", "Евреи мечтают нас уничтожить"]
+)
 def test_a_people_said_to_plot_our_death_is_removed(judge, text):
-    assert ("generalisation", "religion" if text.startswith("Мусульмане") else "nationality") in findings(text)
+    assert ("generalisation", "religion" if text.startswith("Мусульмане") else "nationality") in findings(
+        text
+    )
     assert judge.judge(text).action in REMOVED
 
 
@@ -3259,13 +3752,18 @@ def test_a_peoples_dream_of_a_restaurant_is_clean():
 
 @pytest.mark.parametrize(
     "text",
-    ["Цитирую: «понаехали тут» — вот так нас встречают в поликлинике", "Дословно: «чурки, валите домой». Это сказала продавщица"],
+    [
+        "Цитирую: «понаехали тут» — вот так нас встречают в поликлинике",
+        "Дословно: «чурки, валите домой». Это сказала продавщица",
+    ],
 )
 def test_abuse_quoted_after_citing_is_held_as_reported(judge, text):
     assert held_as(judge.judge(text), "reported_speech")
 
 
-@pytest.mark.parametrize("text", ["Тебя ждёт сюрприз у подъезда", "Мы за тобой следим", "Следим за тобой, не сомневайся"])
+@pytest.mark.parametrize(
+    "text", ["Тебя ждёт сюрприз у подъезда", "Мы за тобой следим", "Следим за тобой, не сомневайся"]
+)
 def test_a_surprise_at_the_door_and_being_watched_are_veiled_threats(judge, text):
     assert held_as(judge.judge(text), "veiled_threat")
 
@@ -3288,7 +3786,9 @@ def test_a_group_called_lower_is_removed(judge, text):
     assert judge.judge(text).action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Арийцы — высшая раса", "Нацисты считали славян низшей расой", "Мы высшая нация"])
+@pytest.mark.parametrize(
+    "text", ["Арийцы — высшая раса", "Нацисты считали славян низшей расой", "Мы высшая нация"]
+)
 def test_a_ranking_of_races_unnamed_or_told_as_history_is_held(judge, text):
     assert held_as(judge.judge(text), "dehumanising")
 
@@ -3298,7 +3798,9 @@ def test_a_lower_league_is_no_ranking_of_races(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Все оппозиционеры — нацпредатели и иноагенты", "Верующие — люди с промытыми мозгами"])
+@pytest.mark.parametrize(
+    "text", ["Все оппозиционеры — нацпредатели и иноагенты", "Верующие — люди с промытыми мозгами"]
+)
 def test_a_camp_called_traitors_and_believers_called_brainwashed_are_removed(judge, text):
     assert findings(text) and judge.judge(text).action in REMOVED
 
@@ -3313,13 +3815,21 @@ def test_not_selling_out_and_a_car_sold_are_clean(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Сколько можно пускать мигрантов?", "Сколько можно пускать в город этих гастарбайтеров, своим работы нет!"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сколько можно пускать мигрантов?",
+        "Сколько можно пускать в город этих гастарбайтеров, своим работы нет!",
+    ],
+)
 def test_how_long_will_a_people_be_let_in_is_a_call(judge, text):
     assert findings(text) == [("call_to_exclude", "nationality")]
     assert judge.judge(text).action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Сколько можно пускать детей на стройку без присмотра", "Сколько можно давать обещания?"])
+@pytest.mark.parametrize(
+    "text", ["Сколько можно пускать детей на стройку без присмотра", "Сколько можно давать обещания?"]
+)
 def test_how_long_will_children_be_let_in_or_promises_given_is_no_call(text):
     assert findings(text) == []
 
@@ -3342,7 +3852,9 @@ def test_a_people_opening_banks_is_news():
     assert findings("Армяне открыли банки в городе") == []
 
 
-@pytest.mark.parametrize("text", ["Чем больше в стране евреев, тем хуже живёт народ", "Чем больше мигрантов, тем хуже становится"])
+@pytest.mark.parametrize(
+    "text", ["Чем больше в стране евреев, тем хуже живёт народ", "Чем больше мигрантов, тем хуже становится"]
+)
 def test_a_peoples_number_as_the_cause_of_worse_life_is_removed(judge, text):
     assert findings(text) == [("generalisation", "nationality")]
     assert judge.judge(text).action in REMOVED
@@ -3353,7 +3865,8 @@ def test_more_cars_make_life_worse_is_no_generalisation():
 
 
 @pytest.mark.parametrize(
-    "text", ["Мы не быдло, чтобы так с нами обращаться", "Мы же не дебилы", "Мы дураки, что голосовали за вас"]
+    "text",
+    ["Мы не быдло, чтобы так с нами обращаться", "Мы же не дебилы", "Мы дураки, что голосовали за вас"],
 )
 def test_an_insult_word_the_authors_say_of_themselves_is_held_at_most(judge, text):
     assert prepare(text).self_insult
@@ -3361,7 +3874,9 @@ def test_an_insult_word_the_authors_say_of_themselves_is_held_at_most(judge, tex
     assert v.action in ("allow", "review") and "insult" not in v.labels
 
 
-@pytest.mark.parametrize("text", ["вот к чему мы этих тварей приучили.", "Мы же не дебилы, как вы", "Мы с тобой дебилы"])
+@pytest.mark.parametrize(
+    "text", ["вот к чему мы этих тварей приучили.", "Мы же не дебилы, как вы", "Мы с тобой дебилы"]
+)
 def test_we_with_an_insult_aimed_elsewhere_is_not_self_talk(text):
     assert not prepare(text).self_insult
 
@@ -3372,7 +3887,15 @@ def test_being_one_of_a_group_called_a_shame_is_removed(judge, text):
     assert judge.judge(text).action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Быть геем в России опасно", "Быть пенсионером тяжело", "Быть геем не стыдно", "Быть цыганом — это не позор"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Быть геем в России опасно",
+        "Быть пенсионером тяжело",
+        "Быть геем не стыдно",
+        "Быть цыганом — это не позор",
+    ],
+)
 def test_being_one_of_a_group_said_hard_or_no_shame_is_clean(text):
     assert findings(text) == []
 
@@ -3394,7 +3917,9 @@ def test_incitement_to_violence_or_a_purge_is_removed(judge, text, category):
     assert v.action in REMOVED and category in v.labels, (v.action, v.labels)
 
 
-@pytest.mark.parametrize("text", ["Бить их надо, только так поймут", "Пусть только попробуют открыть мечеть — сожжём"])
+@pytest.mark.parametrize(
+    "text", ["Бить их надо, только так поймут", "Пусть только попробуют открыть мечеть — сожжём"]
+)
 def test_a_beating_or_a_dare_answered_by_fire_is_held(judge, text):
     v = judge.judge(text)
     assert v.action == "review" and any(e.category == "threat" for e in v.evidence)
@@ -3414,7 +3939,12 @@ def test_pests_queues_and_a_rally_against_building_are_no_incitement(judge, text
 
 
 @pytest.mark.parametrize(
-    "text", ["Пожалуйста, не пишите здесь «хохлы», это оскорбительно", "Не называйте нас чурками", "Не называй меня дурой"]
+    "text",
+    [
+        "Пожалуйста, не пишите здесь «хохлы», это оскорбительно",
+        "Не называйте нас чурками",
+        "Не называй меня дурой",
+    ],
 )
 def test_words_asked_not_to_be_said_are_reported(judge, text):
     assert held_as(judge.judge(text), "reported_speech")
@@ -3457,7 +3987,9 @@ def test_a_small_town_a_festival_and_advice_are_no_threat(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Всех этих воров из администрации расстрелять", "Всех взяточников из мэрии повесить"])
+@pytest.mark.parametrize(
+    "text", ["Всех этих воров из администрации расстрелять", "Всех взяточников из мэрии повесить"]
+)
 def test_all_of_them_to_be_killed_with_who_between_is_a_threat(judge, text):
     v = judge.judge(text)
     assert v.action in REMOVED and "threat" in v.labels
@@ -3484,7 +4016,12 @@ def test_a_people_said_to_swarm_or_to_be_as_many_as_dirt_is_removed(judge, text,
 
 @pytest.mark.parametrize(
     "text",
-    ["Развелось бездомных собак", "Мигранты развелись с жёнами", "Туристов как грязи", "Армян на празднике было как никогда много"],
+    [
+        "Развелось бездомных собак",
+        "Мигранты развелись с жёнами",
+        "Туристов как грязи",
+        "Армян на празднике было как никогда много",
+    ],
 )
 def test_strays_a_divorce_tourists_and_a_crowded_feast_are_no_swarm(text):
     assert findings(text) == []
@@ -3535,7 +4072,11 @@ def test_an_unnamed_they_bred_like_vermin_or_sent_to_their_auls_is_held(judge, t
 
 @pytest.mark.parametrize(
     "text",
-    ["Тараканы расплодились в подвале, вызовите дезинсекцию", "Кролики расплодились на даче", "В своём ауле я родился и вырос"],
+    [
+        "Тараканы расплодились в подвале, вызовите дезинсекцию",
+        "Кролики расплодились на даче",
+        "В своём ауле я родился и вырос",
+    ],
 )
 def test_pests_rabbits_and_ones_own_aul_are_clean(judge, text):
     assert judge.judge(text).action == "allow"
@@ -3565,7 +4106,12 @@ def test_a_people_hailed_with_greetings_or_news_is_clean(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Армяне всех запугали, город уже не наш", "Это уже не наш город, одни приезжие", "Казаки должны навести порядок с этими кавказцами"]
+    "text",
+    [
+        "Армяне всех запугали, город уже не наш",
+        "Это уже не наш город, одни приезжие",
+        "Казаки должны навести порядок с этими кавказцами",
+    ],
 )
 def test_a_town_lost_to_a_people_or_order_made_with_them_is_held(judge, text):
     v = judge.judge(text)
@@ -3573,7 +4119,12 @@ def test_a_town_lost_to_a_people_or_order_made_with_them_is_held(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Город уже не наш, застройщики всё скупили", "Надо навести порядок с парковкой", "Армяне открыли кафе, город уже не узнать"]
+    "text",
+    [
+        "Город уже не наш, застройщики всё скупили",
+        "Надо навести порядок с парковкой",
+        "Армяне открыли кафе, город уже не узнать",
+    ],
 )
 def test_a_town_sold_to_developers_and_order_with_parking_are_clean(judge, text):
     assert judge.judge(text).action == "allow"
@@ -3608,13 +4159,21 @@ def test_a_generalisation_called_foolish_or_disagreed_with_is_clean(judge, text)
 
 
 @pytest.mark.parametrize(
-    "text", ["Стыдно сказать, но цыгане все воры", "Я согласен, что все цыгане воры", "Глупо пускать мигрантов в город, все они воры"]
+    "text",
+    [
+        "Стыдно сказать, но цыгане все воры",
+        "Я согласен, что все цыгане воры",
+        "Глупо пускать мигрантов в город, все они воры",
+    ],
 )
 def test_shame_in_saying_agreement_and_folly_in_admitting_defend_no_one(judge, text):
     assert judge.judge(text).action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Ерунда, что все цыгане воры", "Сказки, что все кавказцы бандиты", "Все мигранты бандиты. Сказки."])
+@pytest.mark.parametrize(
+    "text",
+    ["Ерунда, что все цыгане воры", "Сказки, что все кавказцы бандиты", "Все мигранты бандиты. Сказки."],
+)
 def test_a_generalisation_called_nonsense_is_not_deleted(judge, text):
     assert judge.judge(text).action in ("allow", "review")
 
@@ -3667,14 +4226,20 @@ def test_rubbish_kiosks_a_trade_mosquitoes_and_a_garage_are_no_call(judge, text)
 
 
 @pytest.mark.parametrize(
-    "text", ["Нашу школу заполонили дети мигрантов, русские дети учатся хуже из-за них", "Город наводнили толпы приезжих"]
+    "text",
+    [
+        "Нашу школу заполонили дети мигрантов, русские дети учатся хуже из-за них",
+        "Город наводнили толпы приезжих",
+    ],
 )
 def test_a_peoples_children_or_crowds_said_to_swarm_are_flagged(judge, text):
     assert [k for k, _a in findings(text)] == ["generalisation"]
     assert judge.judge(text).action != "allow"
 
 
-@pytest.mark.parametrize("text", ["Дети мигрантов учатся в нашей школе", "Парк заполонили дети школьников на празднике"])
+@pytest.mark.parametrize(
+    "text", ["Дети мигрантов учатся в нашей школе", "Парк заполонили дети школьников на празднике"]
+)
 def test_a_peoples_children_at_school_and_a_feast_are_clean(text):
     assert findings(text) == []
 
@@ -3747,14 +4312,16 @@ def test_a_vice_said_of_a_group_or_set_off_after_it_is_still_removed(judge, text
 
 
 @pytest.mark.parametrize(
-    "text", ["Лермонтовцы все алкаши", "Горячеводцы всегда были гопниками", "Минераловодцы понаехали к нам на рынок"]
+    "text",
+    ["Лермонтовцы все алкаши", "Горячеводцы всегда были гопниками", "Минераловодцы понаехали к нам на рынок"],
 )
 def test_the_neighbouring_towns_people_are_a_residence_group(text):
     assert ("generalisation", "residence") in findings(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["Лермонтовцы просят пустить автобус до Пятигорска", "Нальчане приехали на фестиваль, было весело"]
+    "text",
+    ["Лермонтовцы просят пустить автобус до Пятигорска", "Нальчане приехали на фестиваль, было весело"],
 )
 def test_the_neighbouring_towns_people_told_of_calmly_stay_up(judge, text):
     assert judge.judge(text).action == "allow"
@@ -3762,7 +4329,10 @@ def test_the_neighbouring_towns_people_told_of_calmly_stay_up(judge, text):
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("Либералы — пятая колонна", "generalisation"), ("Кавказцы у нас хозяйничают как у себя дома", "generalisation")],
+    [
+        ("Либералы — пятая колонна", "generalisation"),
+        ("Кавказцы у нас хозяйничают как у себя дома", "generalisation"),
+    ],
 )
 def test_the_enemy_within_and_lording_it_over_the_town_are_said_of_a_group(text, kind):
     assert kind in [k for k, _ in findings(text)]
@@ -3800,13 +4370,16 @@ def test_whoever_defined_by_a_group_and_not_vilified_names_no_one(text):
     assert findings(text) == []
 
 
-@pytest.mark.parametrize("text", ["Мигранты скоро нас вытеснят из собственного города", "Кавказцы нас выдавят отсюда"])
+@pytest.mark.parametrize(
+    "text", ["Мигранты скоро нас вытеснят из собственного города", "Кавказцы нас выдавят отсюда"]
+)
 def test_us_pushed_out_by_a_people_is_a_generalisation(text):
     assert "generalisation" in [kind for kind, _ in findings(text)]
 
 
 @pytest.mark.parametrize(
-    "text", ["Нас вытесняют из центра застройщики", "Новые супермаркеты вытеснили нас, мелких торговцев, с рынка"]
+    "text",
+    ["Нас вытесняют из центра застройщики", "Новые супермаркеты вытеснили нас, мелких торговцев, с рынка"],
 )
 def test_us_pushed_out_by_no_group_names_no_one(judge, text):
     assert judge.judge(text).action == "allow"
@@ -3859,7 +4432,9 @@ def test_a_people_that_began_to_kill_in_history_is_held_not_removed(judge):
     assert judge.judge("Турки начали убивать армян в 1915 году").action == "review"
 
 
-@pytest.mark.parametrize("text", ["Начнём убивать армян", "Цыган надо начинать выгонять", "Надо убивать цыган"])
+@pytest.mark.parametrize(
+    "text", ["Начнём убивать армян", "Цыган надо начинать выгонять", "Надо убивать цыган"]
+)
 def test_a_call_to_begin_is_still_a_call(judge, text):
     assert "hate" in judge.judge(text).labels
 
@@ -3878,11 +4453,18 @@ def test_asking_to_remove_ones_own_words_reports_no_one(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Русские, просыпайтесь, нас заменяют приезжими", "Город заполонён мигрантами", "Рынок захвачен армянами"],
+    [
+        "Русские, просыпайтесь, нас заменяют приезжими",
+        "Город заполонён мигрантами",
+        "Рынок захвачен армянами",
+    ],
 )
 def test_a_people_as_the_agent_of_a_spread_or_a_replacement_is_held(judge, text):
     v = judge.judge(text)
-    assert v.action == "review" and "generalisation" in [kind for kind, _ in findings(text)], (v.action, v.ground)
+    assert v.action == "review" and "generalisation" in [kind for kind, _ in findings(text)], (
+        v.action,
+        v.ground,
+    )
 
 
 @pytest.mark.parametrize(
@@ -3899,13 +4481,19 @@ def test_the_occupation_a_team_and_a_concert_told_in_the_passive_name_no_one(jud
 
 @pytest.mark.parametrize(
     ("text", "attribute"),
-    [("Таксисты все жмоты", "profession"), ("Ставропольцы все жмоты", "residence"), ("Мужики все бабники и пропойцы", "sex")],
+    [
+        ("Таксисты все жмоты", "profession"),
+        ("Ставропольцы все жмоты", "residence"),
+        ("Мужики все бабники и пропойцы", "sex"),
+    ],
 )
 def test_a_vice_of_character_said_of_a_group_is_a_generalisation(text, attribute):
     assert ("generalisation", attribute) in findings(text)
 
 
-@pytest.mark.parametrize("text", ["Мой сосед — скандалист и пропойца", "Ветеринары спасли собаку от живодёров"])
+@pytest.mark.parametrize(
+    "text", ["Мой сосед — скандалист и пропойца", "Ветеринары спасли собаку от живодёров"]
+)
 def test_a_vice_of_one_neighbour_or_of_those_a_group_fought_names_no_group(text):
     assert findings(text) == []
 
@@ -3923,12 +4511,16 @@ def test_a_call_quoted_after_a_report_verb_is_reported_speech(judge, text):
     assert g is not None and g.reported is not None and g.reported.kind == "reported_speech"
 
 
-@pytest.mark.parametrize("text", ["Я вам пишу: «гнать мигрантов из города»", "Пишу как есть: мигрантов надо гнать"])
+@pytest.mark.parametrize(
+    "text", ["Я вам пишу: «гнать мигрантов из города»", "Пишу как есть: мигрантов надо гнать"]
+)
 def test_the_authors_own_words_quoted_are_still_theirs(judge, text):
     assert judge.judge(text).action in REMOVED
 
 
-@pytest.mark.parametrize("text", ["Цыгане — отдельный народ со своей культурой", "Армянский — отдельный язык, а не диалект"])
+@pytest.mark.parametrize(
+    "text", ["Цыгане — отдельный народ со своей культурой", "Армянский — отдельный язык, а не диалект"]
+)
 def test_a_people_or_a_tongue_described_as_distinct_is_not_set_apart(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -3937,14 +4529,19 @@ def test_a_people_sent_to_a_ghetto_is_still_a_call_to_exclude():
     assert "call_to_exclude" in [kind for kind, _ in findings("Мусульман в отдельное гетто")]
 
 
-@pytest.mark.parametrize("text", ["Цыгане не работают, только воруют и попрошайничают", "Цыгане не работают, а воруют"])
+@pytest.mark.parametrize(
+    "text", ["Цыгане не работают, только воруют и попрошайничают", "Цыгане не работают, а воруют"]
+)
 def test_a_vice_in_a_second_predicate_of_the_group_is_a_generalisation(text):
     assert ("generalisation", "nationality") in findings(text)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Мигранты работают на стройке, воруют у них зарплату", "Таджики работают честно, а их обманывают и обворовывают"],
+    [
+        "Мигранты работают на стройке, воруют у них зарплату",
+        "Таджики работают честно, а их обманывают и обворовывают",
+    ],
 )
 def test_a_vice_done_to_the_group_in_the_next_clause_is_not_said_of_it(text):
     assert findings(text) == []
@@ -3954,19 +4551,28 @@ def test_the_chechens_own_name_is_a_group_word():
     assert ("generalisation", "nationality") in findings("Нохчи оборзели")
 
 
-@pytest.mark.parametrize("text", ["Собираемся в субботу, будем гонять цыган с рынка", "Надо погнать этих приезжих отсюда"])
+@pytest.mark.parametrize(
+    "text", ["Собираемся в субботу, будем гонять цыган с рынка", "Надо погнать этих приезжих отсюда"]
+)
 def test_a_people_to_be_chased_away_is_a_call_to_exclude(text):
     assert "call_to_exclude" in [kind for kind, _ in findings(text)]
 
 
 @pytest.mark.parametrize(
-    "text", ["Полиция гоняет мигрантов с рынка каждую неделю", "Мы гоняли чаи с соседями-армянами", "Дети гоняют мяч во дворе"]
+    "text",
+    [
+        "Полиция гоняет мигрантов с рынка каждую неделю",
+        "Мы гоняли чаи с соседями-армянами",
+        "Дети гоняют мяч во дворе",
+    ],
 )
 def test_chasing_told_as_news_and_tea_with_neighbours_are_no_calls(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Директор — еврей, вот и бардак", "Глава — армянин, вот и разруха в городе"])
+@pytest.mark.parametrize(
+    "text", ["Директор — еврей, вот и бардак", "Глава — армянин, вот и разруха в городе"]
+)
 def test_a_people_given_as_the_cause_of_a_ruin_is_a_held_generalisation(judge, text):
     v = judge.judge(text)
     assert v.action == "review" and any(e.kind == "generalisation" for e in v.evidence), (v.action, v.ground)
@@ -3985,20 +4591,29 @@ def test_what_some_do_at_a_place_after_its_object_is_held(judge):
 
 @pytest.mark.parametrize(
     "text",
-    ["Не надо мигрантов гнать из города", "Мигрантов не надо гнать из города", "Не стоит выселять цыган из домов"],
+    [
+        "Не надо мигрантов гнать из города",
+        "Мигрантов не надо гнать из города",
+        "Не стоит выселять цыган из домов",
+    ],
 )
 def test_an_expulsion_forbidden_before_the_verb_is_no_call(judge, text):
     assert judge.judge(text).action in ("allow", "review")
     assert "call_to_exclude" not in [kind for kind, _ in findings(text)]
 
 
-@pytest.mark.parametrize("text", ["Нельзя терпеть, надо гнать мигрантов", "Не надо терпеть, гнать мигрантов надо"])
+@pytest.mark.parametrize(
+    "text", ["Нельзя терпеть, надо гнать мигрантов", "Не надо терпеть, гнать мигрантов надо"]
+)
 def test_another_verb_forbidden_leaves_the_call(judge, text):
     assert judge.judge(text).action in REMOVED
 
 
 def test_a_belief_given_up_defends_and_one_not_held_before_does_not(judge):
-    assert judge.judge("Раньше я думал, что цыгане все воруют, пока не познакомился с соседями").action == "allow"
+    assert (
+        judge.judge("Раньше я думал, что цыгане все воруют, пока не познакомился с соседями").action
+        == "allow"
+    )
     assert judge.judge("Цыгане все воруют, я раньше не верил").action in REMOVED
 
 
@@ -4054,7 +4669,11 @@ def test_a_place_people_are_confined_or_sent_back_to_is_an_exclusion(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Большинство кавказцев — бандиты", "Большая часть мигрантов — преступники", "Не все, конечно, но большинство кавказцев — бандиты"],
+    [
+        "Большинство кавказцев — бандиты",
+        "Большая часть мигрантов — преступники",
+        "Не все, конечно, но большинство кавказцев — бандиты",
+    ],
 )
 def test_most_of_a_group_is_generalised_about_as_all_of_it(text):
     assert ("generalisation", "nationality") in findings(text)
@@ -4066,7 +4685,12 @@ def test_praise_of_most_or_a_denial_of_all_is_no_generalisation(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Цыганское отродье опять на рынке побирается", "Кавказское зверьё опять стреляет", "Либеральная нечисть"]
+    "text",
+    [
+        "Цыганское отродье опять на рынке побирается",
+        "Кавказское зверьё опять стреляет",
+        "Либеральная нечисть",
+    ],
 )
 def test_a_group_named_as_scum_by_its_adjective_is_dehumanised(judge, text):
     v = judge.judge(text)
@@ -4111,7 +4735,9 @@ def test_a_people_told_to_go_after_an_exasperated_word_is_a_call():
 def test_a_people_called_beasts_in_the_next_sentence_is_held(judge):
     v = judge.judge("Вчера видел группу кавказцев у ТЦ. Эти животные вообще никого не уважают.")
     assert held_as(v, "dehumanising"), (v.action, v.ground)
-    assert "dehumanising" not in [k for k, _ in findings("Мигранты кормят бездомных собак. Эти животные голодают.")]
+    assert "dehumanising" not in [
+        k for k, _ in findings("Мигранты кормят бездомных собак. Эти животные голодают.")
+    ]
 
 
 @pytest.mark.parametrize("text", ["Дагестанцев на работу не беру принципиально", "Армянам квартиру не сдаю"])
@@ -4119,7 +4745,9 @@ def test_one_landlords_or_employers_refusal_of_a_people_is_a_call(text):
     assert ("call_to_exclude", "nationality") in findings(text)
 
 
-@pytest.mark.parametrize("text", ["Студентов не беру, нужен опыт", "Армян не понимаю, когда они быстро говорят"])
+@pytest.mark.parametrize(
+    "text", ["Студентов не беру, нужен опыт", "Армян не понимаю, когда они быстро говорят"]
+)
 def test_refusing_an_age_or_not_understanding_a_people_is_no_call(text):
     assert "call_to_exclude" not in [kind for kind, _ in findings(text)]
 
@@ -4130,7 +4758,12 @@ def test_an_extremist_movement_said_of_a_people_is_a_generalisation(judge, text)
 
 
 @pytest.mark.parametrize(
-    "text", ["Ваххабиты запрещены в России", "В 1942 году немцы-фашисты оккупировали Пятигорск", "Дагестанцы осуждают ваххабитов"]
+    "text",
+    [
+        "Ваххабиты запрещены в России",
+        "В 1942 году немцы-фашисты оккупировали Пятигорск",
+        "Дагестанцы осуждают ваххабитов",
+    ],
 )
 def test_a_movement_named_or_the_citys_history_is_no_generalisation(judge, text):
     assert judge.judge(text).action == "allow"
@@ -4142,7 +4775,9 @@ def test_a_people_said_to_carry_disease_is_held_and_a_question_is_not(judge):
     assert judge.judge("Мигранты разносят болезни?").action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Мигранты двух слов связать не могут", "Кавказцы не могут и двух слов связать по-русски"])
+@pytest.mark.parametrize(
+    "text", ["Мигранты двух слов связать не могут", "Кавказцы не могут и двух слов связать по-русски"]
+)
 def test_a_people_said_unable_to_string_two_words_together_is_held(judge, text):
     v = judge.judge(text)
     assert held_as(v, "generalisation"), (v.action, v.ground)
@@ -4154,7 +4789,11 @@ def test_a_child_who_cannot_string_two_words_is_no_group():
 
 @pytest.mark.parametrize(
     "text",
-    ["Мигранты, валите в свою страну", "Кто говорит на украинском — пусть валит в свою Украину", "Валите отсюда, хохлы"],
+    [
+        "Мигранты, валите в свою страну",
+        "Кто говорит на украинском — пусть валит в свою Украину",
+        "Валите отсюда, хохлы",
+    ],
 )
 def test_valit_read_as_a_name_by_pymorphy_is_still_a_call_to_leave(text):
     assert "call_to_exclude" in [kind for kind, _ in findings(text)]
@@ -4225,9 +4864,7 @@ def test_no_module_name_of_the_judge_is_bound_twice():
     assert twice == []
 
 
-@pytest.mark.parametrize(
-    "text", ["Мой дед был колхозником", "Колхозники привезли на ярмарку отличный мёд"]
-)
+@pytest.mark.parametrize("text", ["Мой дед был колхозником", "Колхозники привезли на ярмарку отличный мёд"])
 def test_a_collective_farms_people_named_plainly_stay_up(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -4241,8 +4878,12 @@ def test_kolkhozniks_said_to_swarm_are_still_a_generalisation(judge):
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("Твой народ — воры и бандиты", "generalisation"), ("Их племя надо гнать из города", "call_to_exclude"),
-     ("Вашему народу тут не место", "call_to_exclude"), ("Ваши соплеменники все воры", "generalisation")],
+    [
+        ("Твой народ — воры и бандиты", "generalisation"),
+        ("Их племя надо гнать из города", "call_to_exclude"),
+        ("Вашему народу тут не место", "call_to_exclude"),
+        ("Ваши соплеменники все воры", "generalisation"),
+    ],
 )
 def test_a_people_named_as_the_addressees_own_is_a_nationality(text, kind):
     assert (kind, "nationality") in findings(text)
@@ -4250,26 +4891,38 @@ def test_a_people_named_as_the_addressees_own_is_a_nationality(text, kind):
 
 @pytest.mark.parametrize(
     "text",
-    ["Их народ пережил депортацию в 1944 году", "Вашему народу желаю мира и процветания", "Наш народ — воры и бандиты? Нет"],
+    [
+        "Их народ пережил депортацию в 1944 году",
+        "Вашему народу желаю мира и процветания",
+        "Наш народ — воры и бандиты? Нет",
+    ],
 )
 def test_a_people_named_as_someones_own_calmly_or_the_authors_own_is_no_violation(text):
     assert findings(text) == []
 
 
-@pytest.mark.parametrize("text", ["Горские евреи всё захапали", "Армяне всё захапали в городе", "Эти кавказцы всю торговлю захапали"])
+@pytest.mark.parametrize(
+    "text",
+    ["Горские евреи всё захапали", "Армяне всё захапали в городе", "Эти кавказцы всю торговлю захапали"],
+)
 def test_a_people_said_to_have_grabbed_everything_is_generalised_about(text):
     assert ("generalisation", "nationality") in findings(text)
 
 
-@pytest.mark.parametrize("text", ["Дети всё захапали со стола, ничего не осталось", "Туристы всё скупили в магазине у Провала"])
+@pytest.mark.parametrize(
+    "text", ["Дети всё захапали со стола, ничего не осталось", "Туристы всё скупили в магазине у Провала"]
+)
 def test_children_or_shoppers_grabbing_everything_is_no_trope(text):
     assert findings(text) == []
 
 
 @pytest.mark.parametrize(
     ("text", "attribute"),
-    [("Мусульмане своих жён бьют, это у них в религии", "religion"), ("Кавказцы бьют жён", "nationality"),
-     ("Программисты все аутисты", "profession")],
+    [
+        ("Мусульмане своих жён бьют, это у них в религии", "religion"),
+        ("Кавказцы бьют жён", "nationality"),
+        ("Программисты все аутисты", "profession"),
+    ],
 )
 def test_wife_beating_or_a_diagnosis_said_of_a_group_generalises(text, attribute):
     assert ("generalisation", attribute) in findings(text)
@@ -4277,7 +4930,11 @@ def test_wife_beating_or_a_diagnosis_said_of_a_group_generalises(text, attribute
 
 @pytest.mark.parametrize(
     "text",
-    ["Кавказцы бьют рекорды в борьбе", "Мусульмане своих жён уважают", "Среди программистов много аутистов, это исследование"],
+    [
+        "Кавказцы бьют рекорды в борьбе",
+        "Мусульмане своих жён уважают",
+        "Среди программистов много аутистов, это исследование",
+    ],
 )
 def test_records_beaten_wives_respected_or_a_study_are_no_generalisation(text):
     assert findings(text) == []
@@ -4290,8 +4947,11 @@ def test_a_people_said_to_swindle_people_out_of_money_is_generalised_about():
 
 @pytest.mark.parametrize(
     ("text", "attribute"),
-    [("Работодатели правильно делают, что не берут женщин после 40 — толку от них никакого", "sex"),
-     ("От стариков никакой пользы, одни расходы", "age"), ("От цыган толку ноль", "nationality")],
+    [
+        ("Работодатели правильно делают, что не берут женщин после 40 — толку от них никакого", "sex"),
+        ("От стариков никакой пользы, одни расходы", "age"),
+        ("От цыган толку ноль", "nationality"),
+    ],
 )
 def test_a_people_a_sex_or_an_age_said_to_be_of_no_use_is_held(text, attribute):
     g = analyse(normalize(text), default_lexicon())
@@ -4300,8 +4960,11 @@ def test_a_people_a_sex_or_an_age_said_to_be_of_no_use_is_held(text, attribute):
 
 @pytest.mark.parametrize(
     "text",
-    ["От полиции толку никакого, третий раз звоню", "Женщины пришли на собрание, толку от собрания никакого",
-     "Пенсионеры говорят, что от новой поликлиники пользы мало"],
+    [
+        "От полиции толку никакого, третий раз звоню",
+        "Женщины пришли на собрание, толку от собрания никакого",
+        "Пенсионеры говорят, что от новой поликлиники пользы мало",
+    ],
 )
 def test_no_use_from_the_police_a_meeting_or_a_clinic_is_a_complaint(text):
     assert findings(text) == []
@@ -4309,8 +4972,10 @@ def test_no_use_from_the_police_a_meeting_or_a_clinic_is_a_complaint(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Каждый день читаю, что очередной мигрант кого-то зарезал. Это у них норма, их культура такая",
-     "Кавказец избил девушку, у них менталитет такой"],
+    [
+        "Каждый день читаю, что очередной мигрант кого-то зарезал. Это у них норма, их культура такая",
+        "Кавказец избил девушку, у них менталитет такой",
+    ],
 )
 def test_one_mans_crime_made_the_way_of_his_people_is_held(text):
     g = analyse(normalize(text), default_lexicon())
@@ -4325,7 +4990,9 @@ def test_a_peoples_custom_told_without_a_crime_is_no_generalisation(text):
     assert findings(text) == []
 
 
-@pytest.mark.parametrize("text", ["Лишить водительских прав пьяного водителя автобуса", "Уволить этого врача из поликлиники"])
+@pytest.mark.parametrize(
+    "text", ["Лишить водительских прав пьяного водителя автобуса", "Уволить этого врача из поликлиники"]
+)
 def test_a_sanction_on_one_worker_is_no_call_against_a_trade(text):
     assert findings(text) == []
 
@@ -4335,13 +5002,19 @@ def test_a_sanction_on_a_trade_in_the_plural_is_still_a_call():
 
 
 @pytest.mark.parametrize(
-    "text", ["даги на приорах гоняют по ночам как бешеные житья от них нет", "Цыгане опять у подъезда, от них житья нет"]
+    "text",
+    [
+        "даги на приорах гоняют по ночам как бешеные житья от них нет",
+        "Цыгане опять у подъезда, от них житья нет",
+    ],
 )
 def test_no_life_because_of_them_said_of_a_people_named_before_generalises(text):
     assert ("generalisation", "nationality") in findings(text)
 
 
-@pytest.mark.parametrize("text", ["Студенты в общаге шумят, житья от них нет", "Соседи сверху шумят, житья от них нет"])
+@pytest.mark.parametrize(
+    "text", ["Студенты в общаге шумят, житья от них нет", "Соседи сверху шумят, житья от них нет"]
+)
 def test_no_life_because_of_noisy_students_or_neighbours_is_a_complaint(text):
     assert findings(text) == []
 
@@ -4353,7 +5026,10 @@ def test_migrants_named_by_an_unlawful_status_are_the_laws_subset_not_the_people
     assert judge.judge("Всех мигрантов надо депортировать, пусть едут домой").action == "delete_and_ban"
 
 
-@pytest.mark.parametrize("text", ["Таджики размножаются как кролики", "Кавказцы размножаются как кролики, скоро русских не останется"])
+@pytest.mark.parametrize(
+    "text",
+    ["Таджики размножаются как кролики", "Кавказцы размножаются как кролики, скоро русских не останется"],
+)
 def test_a_people_said_to_breed_is_generalised_about(text):
     assert ("generalisation", "nationality") in findings(text)
 
@@ -4362,15 +5038,20 @@ def test_rabbits_breeding_is_no_statement_about_people():
     assert findings("Кролики размножаются быстро, берите кроликов на ферму") == []
 
 
-@pytest.mark.parametrize("text", ["Надо проучить этих таджиков, чтобы знали своё место", "Мусульман надо прижать как следует"])
+@pytest.mark.parametrize(
+    "text", ["Надо проучить этих таджиков, чтобы знали своё место", "Мусульман надо прижать как следует"]
+)
 def test_a_people_to_be_taught_a_lesson_or_pressed_is_a_call(text):
     assert any(k == "call_to_exclude" for k, _a in findings(text))
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Надо проучить этих водителей штрафами за парковку на газоне", "Пенсионеров надо прижать к сердцу и поблагодарить",
-     "Армян надо прижать к сердцу — спасибо за помощь"],
+    [
+        "Надо проучить этих водителей штрафами за парковку на газоне",
+        "Пенсионеров надо прижать к сердцу и поблагодарить",
+        "Армян надо прижать к сердцу — спасибо за помощь",
+    ],
 )
 def test_drivers_fined_and_people_hugged_are_no_call(text):
     assert findings(text) == []
@@ -4383,7 +5064,9 @@ def test_a_role_denied_to_the_addressee_rejects_no_stereotype(judge):
 
 
 def test_a_place_in_the_locative_does_not_take_the_pronoun_from_the_group(judge):
-    v = judge.judge("пенсионеры только и умеют что в очередях в поликлинике сидеть и жаловаться, от них одни проблемы")
+    v = judge.judge(
+        "пенсионеры только и умеют что в очередях в поликлинике сидеть и жаловаться, от них одни проблемы"
+    )
     assert v.action != "allow" and any(e.kind == "generalisation" for e in v.evidence)
 
 
@@ -4399,12 +5082,16 @@ def test_what_a_people_is_called_does_not_take_the_pronoun_from_it(judge):
 
 
 def test_labels_listed_and_then_rebuked_are_no_abuse_of_the_author(judge):
-    v = judge.judge("Ватник, либерал — перестаньте уже навешивать ярлыки друг на друга, мы ремонт парка обсуждаем")
+    v = judge.judge(
+        "Ватник, либерал — перестаньте уже навешивать ярлыки друг на друга, мы ремонт парка обсуждаем"
+    )
     assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence)
     assert judge.judge("Дебил, хватит оскорблять людей").action == "delete_and_ban"
 
 
-@pytest.mark.parametrize("text", ["девушкам нечего делать в полиции, пусть борщи варят", "Приезжим нечего делать в наших школах"])
+@pytest.mark.parametrize(
+    "text", ["девушкам нечего делать в полиции, пусть борщи варят", "Приезжим нечего делать в наших школах"]
+)
 def test_a_group_told_it_does_not_belong_somewhere_is_held(judge, text):
     v = judge.judge(text)
     assert v.action != "allow" and any(e.kind == "call_to_exclude" for e in v.evidence)

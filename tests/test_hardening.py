@@ -53,13 +53,25 @@ async def test_lone_surrogate_does_not_stop_the_page(vk_emu: VKEmulator, make_da
     assert _deleted(vk_emu, poisoned["comment_id"])  # and it was judged like any other
 
 
-async def test_huge_ids_are_recorded_and_skipped(vk_emu: VKEmulator,
-                                                                make_daemon: DaemonFactory) -> None:
+async def test_huge_ids_are_recorded_and_skipped(vk_emu: VKEmulator, make_daemon: DaemonFactory) -> None:
     d = await make_daemon()
     lp = vk_emu.state.groups[G1].lp
-    lp.append({"type": "wall_reply_new", "group_id": G1, "event_id": "huge-1", "v": "5.199",
-               "object": {"id": 10**30, "from_id": 10**30, "date": 10**30, "text": VIOLATING, "post_id": 10**30,
-                          "post_owner_id": -G1}})
+    lp.append(
+        {
+            "type": "wall_reply_new",
+            "group_id": G1,
+            "event_id": "huge-1",
+            "v": "5.199",
+            "object": {
+                "id": 10**30,
+                "from_id": 10**30,
+                "date": 10**30,
+                "text": VIOLATING,
+                "post_id": 10**30,
+                "post_owner_id": -G1,
+            },
+        }
+    )
     lp.wake()
     after = vk_emu.post_comment(G1, 5002, VIOLATING)
     await settle(d, judged=1)
@@ -69,12 +81,26 @@ async def test_huge_ids_are_recorded_and_skipped(vk_emu: VKEmulator,
 
 
 async def test_callback_survives_poison_and_deep_json(vk_emu: VKEmulator, make_daemon: DaemonFactory) -> None:
-    d = await make_daemon([community(G1, receive_mode="callback", confirmation_env="CONFIRM1"), community(G2)],
-                          callback={"secret_env": "CB_SECRET"})
+    d = await make_daemon(
+        [community(G1, receive_mode="callback", confirmation_env="CONFIRM1"), community(G2)],
+        callback={"secret_env": "CB_SECRET"},
+    )
     url = f"{d.http.url}/vk/callback"
-    envelope = {"type": "wall_reply_new", "group_id": G1, "event_id": "cb-poison", "secret": "s3cr3t", "v": "5.199",
-                "object": {"id": 9, "from_id": 5001, "date": 1, "text": "мат \ud83d", "post_id": 1,
-                           "post_owner_id": -G1}}
+    envelope = {
+        "type": "wall_reply_new",
+        "group_id": G1,
+        "event_id": "cb-poison",
+        "secret": "s3cr3t",
+        "v": "5.199",
+        "object": {
+            "id": 9,
+            "from_id": 5001,
+            "date": 1,
+            "text": "мат \ud83d",
+            "post_id": 1,
+            "post_owner_id": -G1,
+        },
+    }
     async with aiohttp.ClientSession() as s:
         body = json.dumps(envelope)  # ASCII, with the lone surrogate escaped as VK would send it
         for _ in range(2):  # a redelivery is answered "ok" too: never 500 forever
@@ -86,8 +112,9 @@ async def test_callback_survives_poison_and_deep_json(vk_emu: VKEmulator, make_d
     await settle(d, judged=1)
 
 
-async def test_revoked_token_waits_and_its_actions_go_through_after(vk_emu: VKEmulator,
-                                                                    make_daemon: DaemonFactory) -> None:
+async def test_revoked_token_waits_and_its_actions_go_through_after(
+    vk_emu: VKEmulator, make_daemon: DaemonFactory
+) -> None:
     d = await make_daemon()
     fault = vk_emu.add_fault("*", "error", -1, error_code=5, token=UTOK1, where="both")
     bad = vk_emu.post_comment(G1, 5001, VIOLATING)
@@ -98,14 +125,17 @@ async def test_revoked_token_waits_and_its_actions_go_through_after(vk_emu: VKEm
     health = await d.health()
     assert health["status"] == "degraded" and any("не работает" in p for p in health["problems"])
     vk_emu.remove_fault(fault)
-    await wait_for(lambda: _deleted(vk_emu, bad["comment_id"]), 30, what="deleted after the token works again")
+    await wait_for(
+        lambda: _deleted(vk_emu, bad["comment_id"]), 30, what="deleted after the token works again"
+    )
     await settle(d, timeout=30)
     assert d.store.actions(("failed",)) == []
     assert (await d.health())["status"] == "ok"
 
 
 async def test_an_error_of_one_action_fails_only_it_and_can_be_retried(
-        vk_emu: VKEmulator, make_daemon: DaemonFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    vk_emu: VKEmulator, make_daemon: DaemonFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = await make_daemon()
     vk_emu.add_fault("groups.ban", "error", 1, error_code=100, where="both")
     vk_emu.post_comment(G1, 5001, VIOLATING)
@@ -130,9 +160,9 @@ async def test_an_error_of_one_action_fails_only_it_and_can_be_retried(
     assert d.platforms.get("vk").health()["broken_tokens"] == []
 
 
-async def test_huge_blacklist_durations_are_refused_and_never_stall(vk_emu: VKEmulator, make_daemon: DaemonFactory,
-                                                                   tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+async def test_huge_blacklist_durations_are_refused_and_never_stall(
+    vk_emu: VKEmulator, make_daemon: DaemonFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = await make_daemon()
     db = str(d.config.database)
     for days in ("100000000000000", "3000000", "-1"):
@@ -153,12 +183,17 @@ async def test_huge_blacklist_durations_are_refused_and_never_stall(vk_emu: VKEm
 
 async def test_padding_and_bidi_do_not_hide_mat(vk_emu: VKEmulator, make_daemon: DaemonFactory) -> None:
     d = await make_daemon()
-    posted = [vk_emu.post_comment(G1, 5100 + i, text) for i, text in enumerate([
-        " " * 5000 + "иди нахуй, дебил",
-        "\n" * 5000 + "иди нахуй, дебил",
-        "хорошая погода сегодня " * 220 + "иди нахуй, дебил",
-        "\u202eйух\u202c",
-    ])]
+    posted = [
+        vk_emu.post_comment(G1, 5100 + i, text)
+        for i, text in enumerate(
+            [
+                " " * 5000 + "иди нахуй, дебил",
+                "\n" * 5000 + "иди нахуй, дебил",
+                "хорошая погода сегодня " * 220 + "иди нахуй, дебил",
+                "\u202eйух\u202c",
+            ]
+        )
+    ]
     await settle(d, judged=len(posted))
     assert all(_deleted(vk_emu, p["comment_id"]) for p in posted)
 
@@ -182,17 +217,27 @@ async def _ok(d: Any) -> bool:
     return (await d.health())["status"] == "ok"
 
 
-def test_status_works_while_another_process_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_status_works_while_another_process_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "busy.db"
     Store(db).close()
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sqlite3, sys, time
         c = sqlite3.connect({str(db)!r}, isolation_level=None)
         c.execute("BEGIN EXCLUSIVE")
         c.execute("INSERT INTO cursors (name, value, updated_at) VALUES ('x', 'y', 0)")
         print("locked", flush=True)
         time.sleep(30)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         started = time.monotonic()
@@ -206,9 +251,9 @@ def test_status_works_while_another_process_writes(tmp_path: Path, capsys: pytes
         holder.wait()
 
 
-def test_database_is_private_and_operator_mistakes_are_errors(tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str],
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_database_is_private_and_operator_mistakes_are_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "new.db"
     Store(db).close()
     assert stat.S_IMODE(os.stat(db).st_mode) == 0o600
@@ -222,8 +267,14 @@ def test_database_is_private_and_operator_mistakes_are_errors(tmp_path: Path,
 
 def test_poison_is_recorded_once_with_an_ascii_copy(tmp_path: Path) -> None:
     with Store(tmp_path / "p.db") as s:
-        s.record_poison("store", "boom \ud83d", platform="vk", community_id=1, event_id="e\ud83d",
-                        payload={"text": "x\ud83dy"})
+        s.record_poison(
+            "store",
+            "boom \ud83d",
+            platform="vk",
+            community_id=1,
+            event_id="e\ud83d",
+            payload={"text": "x\ud83dy"},
+        )
         (p,) = s.poison()
         assert p["error"] == "boom \ufffd" and "\\ud83d" in p["payload"]
         assert s.event_seen("vk", 1, "e\ufffd")

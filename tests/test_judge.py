@@ -52,7 +52,11 @@ def test_a_comment_in_capitals_is_not_abuse_for_being_loud(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["На улице Козлова опять прорыв трубы", "Дом на ул. козлова, 12 без света", "Спасибо Ивану Петухову за помощь"],
+    [
+        "На улице Козлова опять прорыв трубы",
+        "Дом на ул. козлова, 12 без света",
+        "Спасибо Ивану Петухову за помощь",
+    ],
 )
 def test_a_name_that_sounds_like_abuse_is_no_abuse(judge, text):
     v = judge.judge(text)
@@ -91,7 +95,9 @@ def test_abuse_in_capitals_is_still_abuse_and_the_spam_head_still_sees_the_capit
 
     for text in ("ТЫ ПРОСТО КОЗЁЛ И ТВАРЬ", "Я ТЕБЯ НАЙДУ И УБЬЮ"):
         assert judge.judge(text).action in ("delete", "delete_and_ban")
-    X = judge._features.transform([judge._prepare.prepare_one("ЗАРАБОТОК ОТ 5000 В ДЕНЬ БЕЗ ВЛОЖЕНИЙ, ПИШИ В ЛС")])
+    X = judge._features.transform(
+        [judge._prepare.prepare_one("ЗАРАБОТОК ОТ 5000 В ДЕНЬ БЕЗ ВЛОЖЕНИЙ, ПИШИ В ЛС")]
+    )
     probs, _ = read_probs(judge._features, judge._clf, X)
     spam = judge._clf.labels.index("spam")
     assert probs[0, spam] == pytest.approx(judge._clf.predict_proba(X)[0, spam])
@@ -132,7 +138,15 @@ def test_explanation_is_russian_and_complete(judge):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\t ", "😀😀😀🔥🔥", "x" * 100_000, "мир\x00\x01\x1b[31mтекст", "Привет hello 你好 مرحبا", "\ud800bad"],
+    [
+        "",
+        "   \n\t ",
+        "😀😀😀🔥🔥",
+        "x" * 100_000,
+        "мир\x00\x01\x1b[31mтекст",
+        "Привет hello 你好 مرحبا",
+        "\ud800bad",
+    ],
 )
 def test_hostile_input_gives_a_verdict(judge, text):
     v = judge.judge(text)
@@ -171,7 +185,9 @@ def test_the_model_alone_deletes_but_bans_only_when_near_certain(judge):
     low = judge.with_overrides({"insult": {"review": 0.02, "delete": 0.03, "ban": 0.04}})
     text = "сиди дома и не пиши сюда больше"
     v = low.judge(text)
-    assert "insult" in v.labels and not any(e.category == "insult" and not e.matched.startswith("модель") for e in v.evidence)
+    assert "insult" in v.labels and not any(
+        e.category == "insult" and not e.matched.startswith("модель") for e in v.evidence
+    )
     if v.scores["insult"] < MODEL_ONLY_BAN:
         assert v.action == "delete" and "не внесён в чёрный список" in v.ground
     backed = low.judge("сиди дома, дебил")
@@ -202,8 +218,11 @@ def test_a_model_only_deletion_it_can_explain_only_by_pronouns_is_held(judge, te
 @pytest.mark.parametrize(
     "text",
     [
-        "Мы наняли подрядчика", "Администрация расторгла контракт с подрядчиком", "Подрядчика надо наказать",
-        "Ваши подрядчики — халтурщики, переделывайте", "Кто подрядчик на Кирова?",
+        "Мы наняли подрядчика",
+        "Администрация расторгла контракт с подрядчиком",
+        "Подрядчика надо наказать",
+        "Ваши подрядчики — халтурщики, переделывайте",
+        "Кто подрядчик на Кирова?",
     ],
 )
 def test_a_model_only_threat_that_names_no_act_is_held_not_deleted(judge, text):
@@ -211,9 +230,7 @@ def test_a_model_only_threat_that_names_no_act_is_held_not_deleted(judge, text):
     assert v.action in ("allow", "review") and not v.labels, (v.action, v.ground)
 
 
-@pytest.mark.parametrize(
-    "text", ["Сжечь бы этот водоканал вместе с начальством", "Поджигателей к стенке"]
-)
+@pytest.mark.parametrize("text", ["Сжечь бы этот водоканал вместе с начальством", "Поджигателей к стенке"])
 def test_a_model_only_threat_that_names_an_act_is_still_deleted(judge, text):
     v = judge.judge(text)
     assert v.action in ("delete", "delete_and_ban") and "threat" in v.labels, (v.action, v.ground)
@@ -262,7 +279,9 @@ def test_an_animal_that_lives_in_the_text_is_not_an_insult_the_model_may_delete(
     assert v.action in ("allow", "review"), (v.action, v.ground)
 
 
-@pytest.mark.parametrize("text", ["ты козёл", "эти свиньи опять насорили", "ты обезьяна", "Козлиная морда, убирайся"])
+@pytest.mark.parametrize(
+    "text", ["ты козёл", "эти свиньи опять насорили", "ты обезьяна", "Козлиная морда, убирайся"]
+)
 def test_an_animal_said_of_someone_still_insults(judge, text):
     assert "insult" in judge.judge(text).labels
 
@@ -285,7 +304,9 @@ def test_the_same_word_said_to_someone_still_insults(judge, text):
     assert "insult" in judge.judge(text).labels
 
 
-@pytest.mark.parametrize("text", ["На Бл. Ромашке опять нет воды", "ул. Бл. Ромашки, д. 5, бл. 2 — когда починят лифт?"])
+@pytest.mark.parametrize(
+    "text", ["На Бл. Ромашке опять нет воды", "ул. Бл. Ромашки, д. 5, бл. 2 — когда починят лифт?"]
+)
 def test_the_abbreviation_of_a_district_is_no_cut_short_swear(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -312,9 +333,15 @@ def test_the_vulgar_word_said_to_someone_is_still_deleted(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Педиатр принимает с 9 утра", "Выставка хохломской росписи в музее", "Нигерия обыграла Аргентину",
-     "Хохлатая синица прилетела к кормушке", "Темнокожий студент из Нигерии учится в нашем университете",
-     "Мусор по пути вынеси.", "Где пройдут дебаты кандидатов от коммунистов и демократов?"],
+    [
+        "Педиатр принимает с 9 утра",
+        "Выставка хохломской росписи в музее",
+        "Нигерия обыграла Аргентину",
+        "Хохлатая синица прилетела к кормушке",
+        "Темнокожий студент из Нигерии учится в нашем университете",
+        "Мусор по пути вынеси.",
+        "Где пройдут дебаты кандидатов от коммунистов и демократов?",
+    ],
 )
 def test_a_dictionary_word_with_a_slurs_letters_is_no_insult(judge, text):
     # the model reads «педи», «хохл», «нигер», «мусор», «деб» inside innocent words: its score
@@ -342,7 +369,9 @@ def test_the_slur_said_to_or_of_people_is_still_deleted(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
 
 
-@pytest.mark.parametrize("text", ["Ты мусор", "Ты не человек, а мусор", "Ты не человек, а животное", "Вы не люди, а звери"])
+@pytest.mark.parametrize(
+    "text", ["Ты мусор", "Ты не человек, а мусор", "Ты не человек, а животное", "Вы не люди, а звери"]
+)
 def test_the_addressee_called_trash_or_denied_being_human_is_an_insult(judge, text):
     v = judge.judge(text)
     assert v.action in ("delete", "delete_and_ban") and "insult" in v.labels, (v.action, v.ground)
@@ -354,9 +383,13 @@ def test_asked_whether_they_are_a_robot_is_allowed(judge):
 
 @pytest.mark.parametrize(
     "text",
-    ["Спектакль «Идиот» в драмтеатре, билеты в кассе", "Фильм «Дурак» Быкова покажут в библиотеке",
-     'Читаем роман Достоевского "Идиот" в клубе книголюбов', "Песня «Тварь» группы Кино",
-     "Фильм «Убить Билла» покажут в субботу"],
+    [
+        "Спектакль «Идиот» в драмтеатре, билеты в кассе",
+        "Фильм «Дурак» Быкова покажут в библиотеке",
+        'Читаем роман Достоевского "Идиот" в клубе книголюбов',
+        "Песня «Тварь» группы Кино",
+        "Фильм «Убить Билла» покажут в субботу",
+    ],
 )
 def test_a_works_title_in_quotes_is_a_name_not_an_insult(judge, text):
     assert judge.judge(text).action == "allow"
@@ -386,11 +419,18 @@ def test_the_authors_own_you_before_the_report_is_still_abuse(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["На ферме в Золотушке скотина без присмотра ходит по дороге", "Продаём щенков, сука привитая, кобель чемпион породы",
-     "Соседская сука опять лает всю ночь", "Скотину пасут прямо у домов на Ленина",
-     "Всякая тварь по паре — выставка в краеведческом музее", "Крысы в подвале дома 15",
-     "Дятел стучит по дереву во дворе каждое утро", "Кабан вышел к домам на окраине",
-     "Клоуны в цирке были замечательные, дети в восторге", "Петухи поют с утра, деревня в городе"],
+    [
+        "На ферме в Золотушке скотина без присмотра ходит по дороге",
+        "Продаём щенков, сука привитая, кобель чемпион породы",
+        "Соседская сука опять лает всю ночь",
+        "Скотину пасут прямо у домов на Ленина",
+        "Всякая тварь по паре — выставка в краеведческом музее",
+        "Крысы в подвале дома 15",
+        "Дятел стучит по дереву во дворе каждое утро",
+        "Кабан вышел к домам на окраине",
+        "Клоуны в цирке были замечательные, дети в восторге",
+        "Петухи поют с утра, деревня в городе",
+    ],
 )
 def test_livestock_a_breeders_bitch_and_the_saying_are_no_insults(judge, text):
     assert judge.judge(text).action == "allow"
@@ -398,21 +438,30 @@ def test_livestock_a_breeders_bitch_and_the_saying_are_no_insults(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Ты скотина, а не фермер", "Эта сука лает на меня, а ты молчишь", "Эти крысы в подвале администрации опять воруют",
-     "Козлы поют под окнами всю ночь", "Депутаты — клоуны, устроили цирк", "Сосед — свинья, хлев развёл во дворе"],
+    [
+        "Ты скотина, а не фермер",
+        "Эта сука лает на меня, а ты молчишь",
+        "Эти крысы в подвале администрации опять воруют",
+        "Козлы поют под окнами всю ночь",
+        "Депутаты — клоуны, устроили цирк",
+        "Сосед — свинья, хлев развёл во дворе",
+    ],
 )
 def test_an_animal_word_aimed_at_someone_is_still_an_insult(judge, text):
     assert judge.judge(text).action != "allow"
 
 
-@pytest.mark.parametrize("text", ["Заложу бомбу в мэрии", "Взорву вашу контору", "Подложим взрывчатку под их офис"])
+@pytest.mark.parametrize(
+    "text", ["Заложу бомбу в мэрии", "Взорву вашу контору", "Подложим взрывчатку под их офис"]
+)
 def test_a_bomb_promised_by_the_author_is_a_threat(judge, text):
     v = judge.judge(text)
     assert v.action == "delete_and_ban" and "threat" in v.labels, (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
-    "text", ["Взорвали старый мост, чтобы построить новый", "Взорвём танцпол в эту субботу!", "Я взорвусь от злости"]
+    "text",
+    ["Взорвали старый мост, чтобы построить новый", "Взорвём танцпол в эту субботу!", "Я взорвусь от злости"],
 )
 def test_a_demolition_a_dance_floor_and_anger_are_no_bomb_threats(judge, text):
     assert judge.judge(text).action == "allow"
@@ -478,7 +527,9 @@ def test_people_called_a_weak_insult_in_the_plural_are_insulted(judge, text):
     assert any(e.matched == "people_are_weak_insult" for e in v.evidence)
 
 
-@pytest.mark.parametrize("text", ["Соседи держат свиней и кур", "не все таксисты хамы, вчера водитель помог с коляской"])
+@pytest.mark.parametrize(
+    "text", ["Соседи держат свиней и кур", "не все таксисты хамы, вчера водитель помог с коляской"]
+)
 def test_animals_kept_and_a_denied_generalisation_are_no_plural_insult(judge, text):
     assert not any(e.matched == "people_are_weak_insult" for e in judge.judge(text).evidence)
 
@@ -511,7 +562,9 @@ def test_whoever_wrote_it_called_names_after_a_dash_is_still_insulted(judge):
     assert judge.judge("Кто это написал — идиот").action in ("delete", "delete_and_ban")
 
 
-@pytest.mark.parametrize("text", ["Ты пустое место", "Ты никто и звать тебя никак", "Ты позорище нашего города"])
+@pytest.mark.parametrize(
+    "text", ["Ты пустое место", "Ты никто и звать тебя никак", "Ты позорище нашего города"]
+)
 def test_the_addressee_called_a_nobody_is_insulted(judge, text):
     v = judge.judge(text)
     assert "insult" in v.labels and v.action in ("delete", "delete_and_ban"), (v.action, v.ground)
@@ -533,14 +586,20 @@ def test_a_driver_compared_with_a_fool_is_still_insulted(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Давайте устроим им тёмную", "Найти этого водителя и переломать ему ноги", "Надо выбить ему зубы"]
+    "text",
+    ["Давайте устроим им тёмную", "Найти этого водителя и переломать ему ноги", "Надо выбить ему зубы"],
 )
 def test_a_beating_called_for_against_a_third_person_is_a_threat(text, judge):
     assert "threat" in judge.judge(text).labels
 
 
 @pytest.mark.parametrize(
-    "text", ["На этой лестнице можно ей ногу сломать", "Устроили тёмную ночь без фонарей", "Врачи вправили ему кость"]
+    "text",
+    [
+        "На этой лестнице можно ей ногу сломать",
+        "Устроили тёмную ночь без фонарей",
+        "Врачи вправили ему кость",
+    ],
 )
 def test_a_staircase_a_dark_night_and_a_doctor_threaten_no_one(text, judge):
     assert judge.judge(text).action == "allow"
@@ -578,7 +637,11 @@ def test_a_person_named_by_a_trade_is_no_accusation(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Кавказцы всегда помогают", "Горцы всегда славились гостеприимством", "Армяне наверное тоже придут на праздник"],
+    [
+        "Кавказцы всегда помогают",
+        "Горцы всегда славились гостеприимством",
+        "Армяне наверное тоже придут на праздник",
+    ],
 )
 def test_a_group_being_named_neither_deletes_nor_holds(judge, text):
     """«<группа> всегда», «<группа> наверное» weighed more than most insults: without the group's
@@ -630,7 +693,13 @@ def test_vermin_said_to_someone_is_an_insult(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Уроки русского языка в школе", "Русский язык — великий и могучий", "Учите русский язык", "Русский язык"]
+    "text",
+    [
+        "Уроки русского языка в школе",
+        "Русский язык — великий и могучий",
+        "Учите русский язык",
+        "Русский язык",
+    ],
 )
 def test_the_name_of_the_russian_language_deletes_nothing_by_itself(judge, text):
     assert judge.judge(text).action == "allow"
@@ -640,7 +709,9 @@ def test_an_insult_beside_the_russian_language_stays_an_insult(judge):
     assert judge.judge("Выучи русский язык, дебил").action in ("delete", "delete_and_ban")
 
 
-@pytest.mark.parametrize("text", ["Хутор Подкумок остался без света", "на хуторе", "В ауле Хурзук открыли школу"])
+@pytest.mark.parametrize(
+    "text", ["Хутор Подкумок остался без света", "на хуторе", "В ауле Хурзук открыли школу"]
+)
 def test_a_village_named_by_its_kind_deletes_nothing_by_itself(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -652,7 +723,12 @@ def test_settlement_words_are_spelt_names_the_model_is_asked_about_again():
 
 
 @pytest.mark.parametrize(
-    "text", ["Хохлы со своего хутора опять вопят", "Вали в свой аул, баран", "Говорите по-русски, вы в России, а не в своём ауле"]
+    "text",
+    [
+        "Хохлы со своего хутора опять вопят",
+        "Вали в свой аул, баран",
+        "Говорите по-русски, вы в России, а не в своём ауле",
+    ],
 )
 def test_a_slur_beside_a_settlement_word_stays(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
@@ -712,7 +788,12 @@ def test_beat_them_called_on_a_faith_or_a_body_is_deleted(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Бейте тревогу, жители!", "Бей в набат, соседи, опять отключили воду", "Бей неверных жён, говорил мой дед — дикость какая"]
+    "text",
+    [
+        "Бейте тревогу, жители!",
+        "Бей в набат, соседи, опять отключили воду",
+        "Бей неверных жён, говорил мой дед — дикость какая",
+    ],
 )
 def test_the_alarm_raised_and_unfaithful_wives_call_for_no_violence(judge, text):
     assert judge.judge(text).action == "allow"
@@ -731,16 +812,26 @@ def test_settle_heap_freezes_the_loaded_judge_and_judging_goes_on(judge: Judge) 
         gc.unfreeze()
 
 
-@pytest.mark.parametrize(("text", "removed"), [("Бойкот армянам!", True), ("Бойкотируйте цыган", True),
-                                               ("Бойкот магазину, где обвешивают", False),
-                                               ("Армяне объявили бойкот поставщику", False)])
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Бойкот армянам!", True),
+        ("Бойкотируйте цыган", True),
+        ("Бойкот магазину, где обвешивают", False),
+        ("Армяне объявили бойкот поставщику", False),
+    ],
+)
 def test_a_boycott_of_a_people_is_a_call_to_exclude(judge, text, removed):
     assert (judge.judge(text).action in ("delete", "delete_and_ban")) is removed
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Подожди, мы ещё встретимся у подъезда", "Погоди, ещё увидимся", "Мы ещё с тобой встретимся, не переживай"],
+    [
+        "Подожди, мы ещё встретимся у подъезда",
+        "Погоди, ещё увидимся",
+        "Мы ещё с тобой встретимся, не переживай",
+    ],
 )
 def test_another_meeting_promised_is_a_held_veiled_threat(judge, text):
     v = judge.judge(text)
@@ -748,7 +839,8 @@ def test_another_meeting_promised_is_a_held_veiled_threat(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Подожди немного, встретимся у входа в парк", "С вами мы ещё увидимся на следующем собрании жильцов"]
+    "text",
+    ["Подожди немного, встретимся у входа в парк", "С вами мы ещё увидимся на следующем собрании жильцов"],
 )
 def test_an_appointment_and_a_polite_goodbye_are_no_threats(judge, text):
     assert judge.judge(text).action == "allow"
@@ -799,7 +891,8 @@ def test_a_repeat_warned_or_a_prayer_not_to_meet_is_a_held_veiled_threat(judge, 
 
 
 @pytest.mark.parametrize(
-    "text", ["Пусть только попробует сдать экзамен, пожалеет, что не готовился", "Молитесь богу, чтобы мы не болели"]
+    "text",
+    ["Пусть только попробует сдать экзамен, пожалеет, что не готовился", "Молитесь богу, чтобы мы не болели"],
 )
 def test_an_exam_and_a_prayer_for_health_are_no_threats(judge, text):
     assert judge.judge(text).action == "allow"
@@ -818,7 +911,10 @@ def test_the_addressees_kind_to_be_driven_out_is_removed_and_a_defence_is_not(ju
     # held until round 26; its refitted hate head (0.38) removes a call to drive the addressee's kind out
     v = judge.judge("[id555|Елена], таких как вы надо гнать из города")
     assert v.action == "delete" and "hate" in v.labels, (v.action, v.ground)
-    assert judge.judge("Таких, как вы, специалистов нельзя выгонять").action in ("allow", "review")  # held since round 26
+    assert judge.judge("Таких, как вы, специалистов нельзя выгонять").action in (
+        "allow",
+        "review",
+    )  # held since round 26
 
 
 def test_a_threat_only_the_model_reads_in_a_deed_told_is_not_held(judge):
@@ -835,7 +931,9 @@ def test_a_property_cursed_to_burn_is_a_held_veiled_threat(judge, text):
     assert held_as(v, "veiled_threat"), (v.action, v.ground)
 
 
-@pytest.mark.parametrize("text", ["Дом сгорел, пусть помогут погорельцам", "Чтобы дом не сгорел, проверьте проводку"])
+@pytest.mark.parametrize(
+    "text", ["Дом сгорел, пусть помогут погорельцам", "Чтобы дом не сгорел, проверьте проводку"]
+)
 def test_a_fire_told_or_warned_against_is_no_curse(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -1000,7 +1098,11 @@ def test_the_people_foretold_to_take_up_arms_is_held(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Председатель ТСЖ у нас ворюга, прикарманил деньги на ремонт", "Марина Петровна у нас известная алкашка"]
+    "text",
+    [
+        "Председатель ТСЖ у нас ворюга, прикарманил деньги на ремонт",
+        "Марина Петровна у нас известная алкашка",
+    ],
 )
 def test_a_person_said_to_be_a_criminal_with_u_nas_between_is_held(judge, text):
     v = judge.judge(text)
@@ -1018,7 +1120,11 @@ def test_the_addressee_called_a_shame_is_insulted(judge):
 
 @pytest.mark.parametrize(
     "text",
-    ["Тебе к окулисту надо записаться через Госуслуги", "Вам к психиатру надо записаться заранее", "Ты позор видел? Дороги все в ямах"],
+    [
+        "Тебе к окулисту надо записаться через Госуслуги",
+        "Вам к психиатру надо записаться заранее",
+        "Ты позор видел? Дороги все в ямах",
+    ],
 )
 def test_advice_to_see_a_doctor_or_a_shame_asked_about_is_no_insult(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1036,7 +1142,12 @@ def test_an_insult_or_a_threat_beside_a_complaint_stays(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Это тебе последнее предупреждение", "Больше предупреждать не буду, депутат", "Я тебя предупредил, дальше пеняй на себя", "Не доводи до греха"],
+    [
+        "Это тебе последнее предупреждение",
+        "Больше предупреждать не буду, депутат",
+        "Я тебя предупредил, дальше пеняй на себя",
+        "Не доводи до греха",
+    ],
 )
 def test_a_warning_that_stands_for_what_follows_is_a_held_veiled_threat(judge, text):
     v = judge.judge(text)
@@ -1091,7 +1202,10 @@ def test_a_rag_pests_and_roosters_are_things_and_animals(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Ты гнида, вывести тебя на чистую воду", "Эта гнида опять в комментариях", "Ты тряпка, а не мужик"])
+@pytest.mark.parametrize(
+    "text",
+    ["Ты гнида, вывести тебя на чистую воду", "Эта гнида опять в комментариях", "Ты тряпка, а не мужик"],
+)
 def test_the_same_words_said_of_a_person_stay_insults(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
 
@@ -1137,7 +1251,10 @@ def test_youll_know_me_yet_is_a_held_veiled_threat(judge):
 )
 def test_the_addressee_accused_of_a_crime_with_a_verb_is_held(judge, text):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and any(e.kind == "defamation_of_person" for e in v.evidence), (
+        v.action,
+        v.evidence,
+    )
 
 
 @pytest.mark.parametrize(
@@ -1156,7 +1273,8 @@ def test_a_crime_asked_denied_told_of_others_or_said_of_anyone_accuses_no_addres
 
 
 @pytest.mark.parametrize(
-    "text", ["Неправильно называть приезжих «понаехавшими», это обидно", "Стыдно так называть соседей «чурками»"]
+    "text",
+    ["Неправильно называть приезжих «понаехавшими», это обидно", "Стыдно так называть соседей «чурками»"],
 )
 def test_a_naming_rebuked_before_the_verb_is_not_the_authors_own(judge, text):
     v = judge.judge(text)
@@ -1192,7 +1310,9 @@ def test_a_vaccine_a_technical_answer_a_database_and_a_small_town_fair_are_no_th
     assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
 
 
-@pytest.mark.parametrize("text", ["Дятел стучит по столбу с утра, красиво", "Клоуны выступят на детском празднике в парке"])
+@pytest.mark.parametrize(
+    "text", ["Дятел стучит по столбу с утра, красиво", "Клоуны выступят на детском празднике в парке"]
+)
 def test_a_woodpecker_at_work_and_clowns_at_a_childrens_party_are_meant_literally(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -1204,10 +1324,14 @@ def test_a_woodpecker_or_clowns_said_of_people_are_not(judge, text):
 
 def test_the_addressee_said_to_have_lost_their_mind_is_insulted(judge):
     v = judge.judge("Вы, бабуля, из ума выжили")
-    assert v.action in ("delete", "delete_and_ban") and any(e.matched == "you_lost_your_mind" for e in v.evidence)
+    assert v.action in ("delete", "delete_and_ban") and any(
+        e.matched == "you_lost_your_mind" for e in v.evidence
+    )
 
 
-@pytest.mark.parametrize("text", ["Баба Маша из пятого подъезда печёт лучшие пироги", "Передайте бабе Нине спасибо за варенье"])
+@pytest.mark.parametrize(
+    "text", ["Баба Маша из пятого подъезда печёт лучшие пироги", "Передайте бабе Нине спасибо за варенье"]
+)
 def test_a_grandmother_called_so_before_her_name_is_no_insult(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -1220,32 +1344,47 @@ def test_granny_titles_hide_the_title_before_a_name_only():
 
 
 @pytest.mark.parametrize(
-    "text", ["Мэр Иванов берёт откаты с каждого контракта", "Судья Кузнецов продажный", "Прокурор у нас куплен застройщиком"]
+    "text",
+    [
+        "Мэр Иванов берёт откаты с каждого контракта",
+        "Судья Кузнецов продажный",
+        "Прокурор у нас куплен застройщиком",
+    ],
 )
 def test_an_official_said_to_take_kickbacks_or_be_bought_is_held(judge, text):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and any(e.kind == "defamation_of_person" for e in v.evidence), (
+        v.action,
+        v.evidence,
+    )
 
 
 @pytest.mark.parametrize(
-    "text", ["Судья Кузнецов не продажный, он честно рассудил", "Дом у мэра куплен в ипотеку, это есть в декларации"]
+    "text",
+    ["Судья Кузнецов не продажный, он честно рассудил", "Дом у мэра куплен в ипотеку, это есть в декларации"],
 )
 def test_an_official_cleared_or_a_house_bought_is_no_accusation(judge, text):
     assert not any(e.kind == "defamation_of_person" for e in judge.judge(text).evidence)
 
 
-@pytest.mark.parametrize("text", ["Закопаю луковицы тюльпанов у подъезда, никто не против?", "Грохну эту вазу, если ещё раз упадёт"])
+@pytest.mark.parametrize(
+    "text",
+    ["Закопаю луковицы тюльпанов у подъезда, никто не против?", "Грохну эту вазу, если ещё раз упадёт"],
+)
 def test_a_first_person_deed_done_to_a_thing_is_no_threat(judge, text):
     assert not any(e.matched == "kill_first_person" for e in judge.judge(text).evidence)
 
 
-@pytest.mark.parametrize("text", ["Закопаю тебя", "Урою, если ещё раз увижу", "Закопаю этого урода", "поймаю — убью"])
+@pytest.mark.parametrize(
+    "text", ["Закопаю тебя", "Урою, если ещё раз увижу", "Закопаю этого урода", "поймаю — убью"]
+)
 def test_a_first_person_killing_with_no_thing_after_it_stays_a_threat(judge, text):
     assert any(e.matched == "kill_first_person" for e in judge.judge(text).evidence)
 
 
 @pytest.mark.parametrize(
-    "text", ["Модераторы, вы дебилы? Удалите уже этот спам", "Удалите этот комментарий, автор — конченый урод"]
+    "text",
+    ["Модераторы, вы дебилы? Удалите уже этот спам", "Удалите этот комментарий, автор — конченый урод"],
 )
 def test_a_request_to_the_moderators_does_not_shield_the_authors_own_abuse(judge, text):
     v = judge.judge(text)
@@ -1270,18 +1409,26 @@ def test_a_peoples_name_alone_holds_nothing_under_the_delete_line(judge):
 
 
 def test_a_meeting_is_no_act_of_a_threat_and_a_threat_on_pronouns_alone_stays_held(judge):
-    assert judge.judge("Надо бы этого депутата пригласить на встречу с жителями").action in ("allow", "review")
+    assert judge.judge("Надо бы этого депутата пригласить на встречу с жителями").action in (
+        "allow",
+        "review",
+    )
     v = judge.judge("Надо бы этого депутата проучить, мужики, кто со мной?")
     assert v.action != "allow" or not v.scores["threat"] >= 0.35, (v.action, v.scores)
 
 
-@pytest.mark.parametrize("text", ["Пусть только попробует снести наш гараж — пожалеет", "Пусть только тронет мою дочь — получит"])
+@pytest.mark.parametrize(
+    "text", ["Пусть только попробует снести наш гараж — пожалеет", "Пусть только тронет мою дочь — получит"]
+)
 def test_a_dare_to_a_third_person_with_what_follows_is_a_held_veiled_threat(judge, text):
     assert any(e.matched == "let_them_try_and_regret" for e in judge.judge(text).evidence)
 
 
 def test_a_dare_to_try_a_recipe_is_no_threat(judge):
-    assert not any(e.kind == "veiled_threat" for e in judge.judge("Пусть только попробует новый рецепт — ему понравится").evidence)
+    assert not any(
+        e.kind == "veiled_threat"
+        for e in judge.judge("Пусть только попробует новый рецепт — ему понравится").evidence
+    )
 
 
 @pytest.mark.parametrize("text", ["Вас всех скоро вырежут", "Будет вам резня"])
@@ -1289,7 +1436,10 @@ def test_a_massacre_promised_to_the_addressee_is_a_threat(judge, text):
     assert "threat" in judge.judge(text).labels
 
 
-@pytest.mark.parametrize("text", ["Вырежьте купон из газеты", "Гланды вам вырежут в больнице бесплатно", "На бойне работает мой сосед"])
+@pytest.mark.parametrize(
+    "text",
+    ["Вырежьте купон из газеты", "Гланды вам вырежут в больнице бесплатно", "На бойне работает мой сосед"],
+)
 def test_a_coupon_tonsils_and_a_slaughterhouse_are_no_threats(judge, text):
     assert "threat" not in judge.judge(text).labels
 
@@ -1310,13 +1460,19 @@ def test_the_addressees_home_known_to_us_is_a_held_veiled_threat(judge):
     assert judge.judge("Ваш дом на Ленина, 15 — мы в курсе проблемы, бригада выехала").action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Этому журналисту недолго осталось писать", "Депутату Петрову недолго осталось"])
+@pytest.mark.parametrize(
+    "text", ["Этому журналисту недолго осталось писать", "Депутату Петрову недолго осталось"]
+)
 def test_not_long_left_for_one_person_by_post_is_a_held_veiled_threat(judge, text):
     assert any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
 
 
 @pytest.mark.parametrize(
-    "text", ["Директору школы недолго осталось до пенсии, проводили с цветами", "Директору недолго осталось работать, на пенсию уходит"]
+    "text",
+    [
+        "Директору школы недолго осталось до пенсии, проводили с цветами",
+        "Директору недолго осталось работать, на пенсию уходит",
+    ],
 )
 def test_time_left_to_a_pension_is_no_threat(judge, text):
     assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
@@ -1353,7 +1509,8 @@ def test_full_names_need_a_given_name_the_dictionary_reads_first():
 
 
 @pytest.mark.parametrize(
-    "text", ["Приедем толпой и изобьем каждого контролера в трамвае, поняли?", "Я этой заведующей лицо порежу"]
+    "text",
+    ["Приедем толпой и изобьем каждого контролера в трамвае, поняли?", "Я этой заведующей лицо порежу"],
 )
 def test_a_beating_or_a_cut_face_promised_is_a_threat(judge, text):
     v = judge.judge(text)
@@ -1366,7 +1523,9 @@ def test_cutting_bread_or_a_beating_denied_is_no_threat(judge, text):
 
 
 def test_a_question_where_to_find_work_is_no_spam(judge):
-    assert judge.judge("Где найти работу в Пятигорске без опыта? Мне 19, могу хоть продавцом").action == "allow"
+    assert (
+        judge.judge("Где найти работу в Пятигорске без опыта? Мне 19, могу хоть продавцом").action == "allow"
+    )
     assert judge.judge("Где найти работу? Пиши в лс, удаленка от 3000 в день").action == "delete_and_ban"
 
 
@@ -1375,7 +1534,13 @@ def test_a_plea_to_find_a_missing_person_with_a_phone_is_no_spam(judge):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Прошу удалить комментарий про «баб за рулем», это оскорбление всех женщин", "Удалите комментарий выше, там мат: пошел нахуй"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Прошу удалить комментарий про «баб за рулем», это оскорбление всех женщин",
+        "Удалите комментарий выше, там мат: пошел нахуй",
+    ],
+)
 def test_a_request_to_remove_someones_words_is_at_most_held(judge, text):
     assert judge.judge(text).action in ("review", "allow")
 
@@ -1412,7 +1577,13 @@ def test_more_veiled_threats_are_held(judge, text, pattern):
 
 
 @pytest.mark.parametrize(
-    "text", ["Вы следующий в очереди", "Свой дом не узнаешь после капремонта", "Молитесь, чтобы дождь не пошёл", "Я знаю, когда у вас приём, приду в среду"]
+    "text",
+    [
+        "Вы следующий в очереди",
+        "Свой дом не узнаешь после капремонта",
+        "Молитесь, чтобы дождь не пошёл",
+        "Я знаю, когда у вас приём, приду в среду",
+    ],
 )
 def test_their_innocent_twins_are_not(judge, text):
     assert not any(e.kind == "veiled_threat" for e in judge.judge(text).evidence)
@@ -1436,7 +1607,9 @@ def test_one_person_named_by_post_and_called_a_name_after_a_dash_or_close_by_is_
     assert judge.judge(text).action != "allow"
 
 
-@pytest.mark.parametrize("text", ["Участковый рассказал, что в подъезде орудовал вор", "Соседка купила корову, молоко продаёт"])
+@pytest.mark.parametrize(
+    "text", ["Участковый рассказал, что в подъезде орудовал вор", "Соседка купила корову, молоко продаёт"]
+)
 def test_a_thief_or_a_cow_in_a_story_is_no_label(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -1497,7 +1670,10 @@ def test_whoever_does_it_called_a_beast_is_held(judge):
 @pytest.mark.parametrize(
     "text,pattern",
     [
-        ("Завхоза 3-й школы бить надо, по-другому не понимает, и таких как он бить надо", "beat_group_needed"),
+        (
+            "Завхоза 3-й школы бить надо, по-другому не понимает, и таких как он бить надо",
+            "beat_group_needed",
+        ),
         ("Отлупите этого водителя, он нарочно обрызгал детей", "beat_this_one"),
         ("Надо у этого перевозчика автобус сжечь, тогда начнут ходить по расписанию", "property_to_burn"),
         ("Пусть только явятся на наш участок, встретим с кастетами", "come_with_weapons"),
@@ -1580,7 +1756,9 @@ def test_a_person_said_to_be_drunk_bribed_criminal_or_cruel_is_held(judge, text,
 )
 def test_non_speakers_told_out_and_clipped_oaths_are_read(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action in ("delete", "delete_and_ban") and any(e.matched == pattern for e in v.evidence), v.evidence
+    assert v.action in ("delete", "delete_and_ban") and any(e.matched == pattern for e in v.evidence), (
+        v.evidence
+    )
 
 
 def test_no_decent_one_left_among_a_group_is_a_generalisation(judge):
@@ -1655,7 +1833,10 @@ def test_a_naming_rebuked_after_but_or_a_stop_is_held_at_most(judge, text):
 @pytest.mark.parametrize(
     ("text", "pattern"),
     [
-        ("Этого главврача вывезти бы за город и закопать, чтоб другим неповадно было", "harm_official_called_for"),
+        (
+            "Этого главврача вывезти бы за город и закопать, чтоб другим неповадно было",
+            "harm_official_called_for",
+        ),
         ("убить его надо", "harm_him_called_for"),
         ("Кинуть бы коктейль молотова в окно этого жэу", "molotov_called_for"),
         ("Анна Викторовна, ещё одна двойка — и я вам всё лицо расцарапаю", "harm_body_you"),
@@ -1692,8 +1873,12 @@ def test_round_26_their_everyday_twins_are_allowed(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Спектакль «Баба-Яга» в субботу в 11:00", "Приходите на спектакль про Бабу-Ягу",
-     "В детском театре покажут сказку про кикимору болотную", "Мегера — одна из эринний в греческой мифологии"],
+    [
+        "Спектакль «Баба-Яга» в субботу в 11:00",
+        "Приходите на спектакль про Бабу-Ягу",
+        "В детском театре покажут сказку про кикимору болотную",
+        "Мегера — одна из эринний в греческой мифологии",
+    ],
 )
 def test_round_26_the_fairy_tales_witch_and_spirits_are_no_insults(judge, text):
     # «Спектакль «Баба-Яга»» was deleted: the model read «баба» as the slur on women
@@ -1789,7 +1974,10 @@ def test_round_27_a_known_address_beside_an_errand_is_held_not_removed(judge, te
 
 
 def test_round_27_the_author_naming_themself_between_commas_is_no_insult_to_anyone(judge):
-    assert judge.judge("Ну вот, опять я, балбес, пропустил приём граждан, когда следующий?").action in ("allow", "review")
+    assert judge.judge("Ну вот, опять я, балбес, пропустил приём граждан, когда следующий?").action in (
+        "allow",
+        "review",
+    )
     assert judge.judge("ты, балбес, опять пропустил приём").action in REMOVED
     # a vile word there is an oath, not a name the author gives themself
     assert judge.judge("я, сука, горжусь своей страной").action in REMOVED
@@ -1822,7 +2010,9 @@ def test_round_27_a_group_adjective_refused_a_place_names_people(judge, text):
     assert v.action in REMOVED and "race" in v.targets, (v.action, v.ground)
 
 
-@pytest.mark.parametrize("text", ["жёлтым машинам не место на газоне", "тяжёлым грузовикам не место в центре"])
+@pytest.mark.parametrize(
+    "text", ["жёлтым машинам не место на газоне", "тяжёлым грузовикам не место в центре"]
+)
 def test_round_27_the_adjective_of_a_thing_refused_a_place_is_no_group(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -1844,8 +2034,13 @@ def test_round_27_criticism_of_workers_and_neighbours_acting_together_stay_up(ju
 
 @pytest.mark.parametrize(
     "text",
-    ["женщина за рулем — обезьяна с гранатой, им права давать нельзя", "продавцы на рынке — шакалы все поголовно",
-     "мигранты ближе к обезьянам", "мигрантов лишить места на рынке", "армян лишить гражданства"],
+    [
+        "женщина за рулем — обезьяна с гранатой, им права давать нельзя",
+        "продавцы на рынке — шакалы все поголовно",
+        "мигранты ближе к обезьянам",
+        "мигрантов лишить места на рынке",
+        "армян лишить гражданства",
+    ],
 )
 def test_round_27_beasts_after_a_place_and_rights_taken_from_a_people_still_go(judge, text):
     assert judge.judge(text).action in REMOVED
@@ -1865,7 +2060,10 @@ def test_round_27_the_new_holds_do_not_reach_what_people_are_called_or_a_verb_af
 
 @pytest.mark.parametrize(
     "text",
-    ["негры по ночам толпами ходят, их всех отправить обратно", "таджики по ночам толпами ходят, их надо гнать"],
+    [
+        "негры по ночам толпами ходят, их всех отправить обратно",
+        "таджики по ночам толпами ходят, их надо гнать",
+    ],
 )
 def test_round_27_when_and_how_a_group_goes_about_leave_its_pronoun_its_own(judge, text):
     # «по ночам», «толпами» are no people «их» could stand for; «их всех» is the group, not a possessive
@@ -1875,7 +2073,10 @@ def test_round_27_when_and_how_a_group_goes_about_leave_its_pronoun_its_own(judg
 
 @pytest.mark.parametrize(
     "text",
-    ["таджики принесли пакеты, их надо выкинуть", "студенты по выходным гуляют семьями, им надо сделать скидки"],
+    [
+        "таджики принесли пакеты, их надо выкинуть",
+        "студенты по выходным гуляют семьями, им надо сделать скидки",
+    ],
 )
 def test_round_27_things_and_favours_after_a_group_stay_theirs(judge, text):
     assert judge.judge(text).action == "allow"
@@ -1883,8 +2084,11 @@ def test_round_27_things_and_favours_after_a_group_stay_theirs(judge, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["армяне нормальные люди, а вот цыгане все воры", "мусульмане хорошие соседи, конфликтов нет никаких, а вот все мигранты воры",
-     "уважаю всех, но чеченцы все бандиты"],
+    [
+        "армяне нормальные люди, а вот цыгане все воры",
+        "мусульмане хорошие соседи, конфликтов нет никаких, а вот все мигранты воры",
+        "уважаю всех, но чеченцы все бандиты",
+    ],
 )
 def test_round_27_a_defence_before_a_contrast_does_not_cover_the_group_after_it(judge, text):
     v = judge.judge(text)
@@ -1892,7 +2096,11 @@ def test_round_27_a_defence_before_a_contrast_does_not_cover_the_group_after_it(
 
 
 @pytest.mark.parametrize(
-    "text", ["«все цыгане воры» — это стереотип, но многие так думают", "цыгане нормальные люди, но им нужна помощь с жильём"]
+    "text",
+    [
+        "«все цыгане воры» — это стереотип, но многие так думают",
+        "цыгане нормальные люди, но им нужна помощь с жильём",
+    ],
 )
 def test_round_27_a_defence_with_a_but_after_it_still_defends(judge, text):
     assert judge.judge(text).action in ("allow", "review")
@@ -1915,15 +2123,24 @@ def test_round_27_the_table_games_the_yard_and_ones_own_kin_are_no_threat_or_ins
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Я сама как дура поверила, что автобус придёт по расписанию", "я же как дура поверила"])
+@pytest.mark.parametrize(
+    "text", ["Я сама как дура поверила, что автобус придёт по расписанию", "я же как дура поверила"]
+)
 def test_round_27_the_author_as_a_fool_is_held_at_most(judge, text):
     assert judge.judge(text).action in ("allow", "review")
 
 
 @pytest.mark.parametrize(
     "text",
-    ["зарежу тебя", "тебе не жить!", "тебе теперь не жить", "вам не жить после такого", "ты как дура себя ведёшь",
-     "киргиз украл, она сбежала, так он ее зарезал сука такой", "мой сосед, урод конченый, опять музыку врубил"],
+    [
+        "зарежу тебя",
+        "тебе не жить!",
+        "тебе теперь не жить",
+        "вам не жить после такого",
+        "ты как дура себя ведёшь",
+        "киргиз украл, она сбежала, так он ее зарезал сука такой",
+        "мой сосед, урод конченый, опять музыку врубил",
+    ],
 )
 def test_round_27_their_twins_still_go(judge, text):
     assert judge.judge(text).action in REMOVED
@@ -1968,15 +2185,21 @@ def test_round_27_fresh30s_veiled_threats_and_accusations_are_held(judge, text, 
 
 @pytest.mark.parametrize(
     "text",
-    ["Я сломаю ногу на этой лестнице", "упал и разбил себе лицо, когда шёл к этой тётке", "Педиатр принимает с 9 утра",
-     "Участковый рассказал, что в подъезде орудовал вор", "мне уже не жить без кофе"],
+    [
+        "Я сломаю ногу на этой лестнице",
+        "упал и разбил себе лицо, когда шёл к этой тётке",
+        "Педиатр принимает с 9 утра",
+        "Участковый рассказал, что в подъезде орудовал вор",
+        "мне уже не жить без кофе",
+    ],
 )
 def test_round_27_fresh30s_twins_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
 
 
 @pytest.mark.parametrize(
-    "text", ["Маменькин сынок, пропустивший проводы, идиот", "Пустили козла в огород, теперь он всё и растащит"]
+    "text",
+    ["Маменькин сынок, пропустивший проводы, идиот", "Пустили козла в огород, теперь он всё и растащит"],
 )
 def test_round_27_a_mothers_boy_and_the_goat_in_the_garden_are_said_of_people(judge, text):
     # the kin endearment needs «мой» and a noun phrase in commas; «пустили козла в огород» is an idiom about a person
@@ -1985,8 +2208,13 @@ def test_round_27_a_mothers_boy_and_the_goat_in_the_garden_are_said_of_people(ju
 
 @pytest.mark.parametrize(
     ("text", "pattern"),
-    [("Нашему мэру место на зоне, вор на воре", "role_belongs_in_prison"),
-     ("Заведующая садика номер пятнадцать берёт по тридцать тысяч за место, все мамочки в курсе", "role_takes_money_for")],
+    [
+        ("Нашему мэру место на зоне, вор на воре", "role_belongs_in_prison"),
+        (
+            "Заведующая садика номер пятнадцать берёт по тридцать тысяч за место, все мамочки в курсе",
+            "role_takes_money_for",
+        ),
+    ],
 )
 def test_round_27_a_post_holder_sent_to_prison_or_paid_for_places_is_held(judge, text, pattern):
     v = judge.judge(text)
@@ -1994,7 +2222,11 @@ def test_round_27_a_post_holder_sent_to_prison_or_paid_for_places_is_held(judge,
 
 
 @pytest.mark.parametrize(
-    "text", ["Директор берёт за место в лагере 5000 по квитанции, это официально?", "Нашему мэру место в истории города обеспечено"]
+    "text",
+    [
+        "Директор берёт за место в лагере 5000 по квитанции, это официально?",
+        "Нашему мэру место в истории города обеспечено",
+    ],
 )
 def test_round_27_a_fee_asked_about_and_a_place_in_history_are_allowed(judge, text):
     assert judge.judge(text).action == "allow"
@@ -2076,8 +2308,13 @@ def test_round_28_a_songs_line_eggs_and_a_zealot_of_order_are_no_threat_or_insul
 
 
 @pytest.mark.parametrize(
-    "text", ["«Ты дебил» — песня про тебя", "«Убью тебя» — это не песня, это я тебе говорю", "у тебя яйца есть вообще?",
-             "ты маньяк, наведи порядок в голове"],
+    "text",
+    [
+        "«Ты дебил» — песня про тебя",
+        "«Убью тебя» — это не песня, это я тебе говорю",
+        "у тебя яйца есть вообще?",
+        "ты маньяк, наведи порядок в голове",
+    ],
 )
 def test_round_28_their_twins_still_go(judge, text):
     assert judge.judge(text).action in REMOVED
@@ -2085,13 +2322,18 @@ def test_round_28_their_twins_still_go(judge, text):
 
 def test_round_28_a_word_quoted_and_then_named_a_word_is_held_at_most(judge):
     # deleted with a ban until round 28: the word was talked about, not said of anyone
-    v = judge.judge("«Понаехали» — любимое слово моего деда, который сам приехал в Пятигорск из Курска в 1965-м")
+    v = judge.judge(
+        "«Понаехали» — любимое слово моего деда, который сам приехал в Пятигорск из Курска в 1965-м"
+    )
     assert v.action == "review", (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
-    "text", ["Дворники все алкаши и ворьё, на такую работу нормальные люди не идут",
-             "мигранты все воры, нормальные так себя не ведут"],
+    "text",
+    [
+        "Дворники все алкаши и ворьё, на такую работу нормальные люди не идут",
+        "мигранты все воры, нормальные так себя не ведут",
+    ],
 )
 def test_round_28_normal_people_who_refuse_are_set_against_the_group(judge, text):
     assert judge.judge(text).action in REMOVED
@@ -2122,8 +2364,10 @@ def test_round_28_fresh32s_accusations_and_veiled_threats_are_held(judge, text, 
 
 @pytest.mark.parametrize(
     ("text", "pattern"),
-    [("ещё раз увижу — полетишь с лестницы", "you_will_fly_off"),
-     ("Кто-нибудь должен застрелить этого депутата", "someone_should")],
+    [
+        ("ещё раз увижу — полетишь с лестницы", "you_will_fly_off"),
+        ("Кто-нибудь должен застрелить этого депутата", "someone_should"),
+    ],
 )
 def test_round_28_fresh32s_threats_are_removed(judge, text, pattern):
     v = judge.judge(text)
@@ -2150,8 +2394,11 @@ def test_round_28_fresh32s_twins_are_allowed(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Я сам понаехавший, живу тут пятый год и мне нравится",
-             "Я как типичный понаехавший из Сибири до сих пор не понимаю, как тут ходят в пуховиках"],
+    "text",
+    [
+        "Я сам понаехавший, живу тут пятый год и мне нравится",
+        "Я как типичный понаехавший из Сибири до сих пор не понимаю, как тут ходят в пуховиках",
+    ],
 )
 def test_round_28_a_group_word_the_author_calls_themself_is_held_at_most(judge, text):
     # deleted with a ban until round 28
@@ -2200,8 +2447,8 @@ def test_round_28_guard_your_children_is_held_not_deleted(judge):
 @pytest.mark.parametrize(
     "text",
     [
-        "Нечестно писать что \"женщины не умеют водить\", по статистике ГИБДД аварий по их вине меньше.",
-        "\"цыгане все воруют\" — бабушкины сказки. со мной в классе учился цыган, сейчас врачом работает",
+        'Нечестно писать что "женщины не умеют водить", по статистике ГИБДД аварий по их вине меньше.',
+        '"цыгане все воруют" — бабушкины сказки. со мной в классе учился цыган, сейчас врачом работает',
     ],
 )
 def test_round_28_a_claim_called_unfair_or_a_fairy_tale_is_rejected(judge, text):
@@ -2210,16 +2457,24 @@ def test_round_28_a_claim_called_unfair_or_a_fairy_tale_is_rejected(judge, text)
 
 
 @pytest.mark.parametrize(
-    "text", ["Не считайте жителей дураками: все видят, что плитку перекладывают каждый год.",
-             "Называть всех приезжих «понаехавшими» — не аргумент."],
+    "text",
+    [
+        "Не считайте жителей дураками: все видят, что плитку перекладывают каждый год.",
+        "Называть всех приезжих «понаехавшими» — не аргумент.",
+    ],
 )
 def test_round_28_refusing_to_be_taken_for_fools_and_a_calling_denied_are_held_at_most(judge, text):
     assert judge.judge(text).action in ("review", "allow")
 
 
 @pytest.mark.parametrize(
-    "text", ["цыгане все воруют, а нам рассказывают сказки", "цыгане все воруют — это не сказки",
-             "Называть их «чурками» — не грех", "ты не считаешь, что он дурак?"],
+    "text",
+    [
+        "цыгане все воруют, а нам рассказывают сказки",
+        "цыгане все воруют — это не сказки",
+        "Называть их «чурками» — не грех",
+        "ты не считаешь, что он дурак?",
+    ],
 )
 def test_round_28_a_tale_told_a_claim_affirmed_and_a_calling_allowed_still_go(judge, text):
     assert judge.judge(text).action in REMOVED
@@ -2227,14 +2482,19 @@ def test_round_28_a_tale_told_a_claim_affirmed_and_a_calling_allowed_still_go(ju
 
 def test_round_28_a_threat_quoted_to_the_moderators_with_a_mention_before_it_is_held_not_removed(judge):
     # deleted until round 28: the quoted «тебя» counted as the author addressing someone
-    v = judge.judge("Модераторы, удалите коммент [id90211|Заура] выше, там угроза «найдём тебя и всю семейку», это уже не шутки")
+    v = judge.judge(
+        "Модераторы, удалите коммент [id90211|Заура] выше, там угроза «найдём тебя и всю семейку», это уже не шутки"
+    )
     assert v.action == "review", (v.action, v.evidence)
     assert judge.judge("удалите этот коммент, ты тварь").action in REMOVED
 
 
 @pytest.mark.parametrize(
-    "text", ['"все учителя взяточники" — жена учитель, зарплата 28 тысяч, какие взятки, вы о чем',
-             "«Все мигранты воры» — и это правда"],
+    "text",
+    [
+        '"все учителя взяточники" — жена учитель, зарплата 28 тысяч, какие взятки, вы о чем',
+        "«Все мигранты воры» — и это правда",
+    ],
 )
 def test_round_28_a_claim_quoted_first_and_answered_after_a_dash_is_held_at_most(judge, text):
     # the author puts someone's words first to answer them; a moderator reads an endorsement
@@ -2262,6 +2522,8 @@ def test_round_28_a_job_offered_to_whoever_seeks_one_is_still_spam(judge):
 
 
 def test_round_28_a_threat_that_came_in_a_private_message_is_reported_not_made(judge):
-    v = judge.judge("Администратор группы, мне в личку пришло «я знаю, где ты живёшь» после моего комментария. Скрин прикладываю")
+    v = judge.judge(
+        "Администратор группы, мне в личку пришло «я знаю, где ты живёшь» после моего комментария. Скрин прикладываю"
+    )
     assert v.action == "review", (v.action, v.evidence)
     assert judge.judge("я знаю, где ты живёшь, мне пришло время").action in REMOVED

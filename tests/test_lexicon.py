@@ -603,7 +603,9 @@ def test_a_word_disguised_with_look_alikes_is_an_insult_by_itself(text: str, quo
     assert ("insult", quote) in {(h.category, h.quote) for h in hits(text)}
 
 
-@pytest.mark.parametrize("text", ["купила вату и бинт в аптеке", "тупой угол треугольника", "cпасибо за помощь"])
+@pytest.mark.parametrize(
+    "text", ["купила вату и бинт в аптеке", "тупой угол треугольника", "cпасибо за помощь"]
+)
 def test_the_same_words_written_plainly_or_a_stray_latin_letter_are_no_insult(text: str) -> None:
     assert not any(h.category == "insult" for h in hits(text))
 
@@ -619,13 +621,16 @@ def test_a_masked_insult_is_a_disguise_but_a_masked_vulgar_word_is_self_censorsh
 
 
 @pytest.mark.parametrize(
-    "text", ["таких надо забить камнями", "скоро поднимем на воздух вашу контору", "на тот свет тебя отправлю"]
+    "text",
+    ["таких надо забить камнями", "скоро поднимем на воздух вашу контору", "на тот свет тебя отправлю"],
 )
 def test_stoning_and_blowing_up_as_a_call_or_promise_are_threats(text: str) -> None:
     assert any(h.category == "threat" for h in hits(text))
 
 
-@pytest.mark.parametrize("text", ["хулиганы закидали камнями автобус", "забить гвоздь в стену", "шарик взлетел на воздух"])
+@pytest.mark.parametrize(
+    "text", ["хулиганы закидали камнями автобус", "забить гвоздь в стену", "шарик взлетел на воздух"]
+)
 def test_stones_and_air_in_news_and_chores_are_no_threat(text: str) -> None:
     assert not any(h.category == "threat" for h in hits(text))
 
@@ -713,11 +718,18 @@ def test_no_home_and_no_cache_setting_means_no_cache(monkeypatch):
 
 @pytest.mark.parametrize(
     ("text", "entry"),
-    [("ну ты и скатина", "скотина"), ("вот предурок", "придурок"), ("сволоч редкая", "сволочь"), ("одни дэбилы", "дебилы")],
+    [
+        ("ну ты и скатина", "скотина"),
+        ("вот предурок", "придурок"),
+        ("сволоч редкая", "сволочь"),
+        ("одни дэбилы", "дебилы"),
+    ],
 )
 def test_a_word_spelt_by_ear_is_read_as_the_lexicon_word_it_sounds_like(text, entry):
     found = [(h.category, h.matched) for h in hits(text)]
-    assert ("insult", entry) in found or any(c == "insult" and m.startswith(entry[:5]) for c, m in found), found
+    assert ("insult", entry) in found or any(c == "insult" and m.startswith(entry[:5]) for c, m in found), (
+        found
+    )
 
 
 def test_a_set_word_spelt_by_ear_still_needs_its_pattern():
@@ -725,7 +737,9 @@ def test_a_set_word_spelt_by_ear_still_needs_its_pattern():
     assert not hits("казел стоит на лугу") or all(h.category != "insult" for h in hits("казел стоит на лугу"))
 
 
-@pytest.mark.parametrize("text", ["жиденько как-то получилось", "мы саседи", "сабака лает", "котёл сломался", "лах"])
+@pytest.mark.parametrize(
+    "text", ["жиденько как-то получилось", "мы саседи", "сабака лает", "котёл сломался", "лах"]
+)
 def test_dictionary_words_and_harmless_misspellings_are_not_read_as_abuse(text):
     assert not [h for h in hits(text) if h.category in ("insult", "hate", "obscene")]
 
@@ -734,13 +748,22 @@ def test_dictionary_words_and_harmless_misspellings_are_not_read_as_abuse(text):
 # compound slurs: an unknown long word ending in a word of abuse
 
 
-@pytest.mark.parametrize("text", ["эти депутатодебилы опять", "ну и жлобосвиньи", "типичное россобыдло", "госдуры"])
+@pytest.mark.parametrize(
+    "text", ["эти депутатодебилы опять", "ну и жлобосвиньи", "типичное россобыдло", "госдуры"]
+)
 def test_a_compound_ending_in_a_word_of_abuse_is_an_insult(text):
     assert any(h.category == "insult" for h in hits(text)), hits(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["мультик про Чебурашку", "кадыровцы приехали", "напишута в комментарии", "мы в ледоколе", "оскарблять нельзя"]
+    "text",
+    [
+        "мультик про Чебурашку",
+        "кадыровцы приехали",
+        "напишута в комментарии",
+        "мы в ледоколе",
+        "оскарблять нельзя",
+    ],
 )
 def test_a_word_that_only_ends_like_abuse_is_no_compound(text):
     assert not [h for h in hits(text) if h.category in ("insult", "hate")], hits(text)
@@ -751,12 +774,17 @@ def test_kremlin_bot_is_a_political_slur_but_a_bot_is_not():
     assert not [h for h in hits("ты бот") if h.category in ("insult", "hate")]
 
 
-@pytest.mark.parametrize(("text", "rude"), [("закрой рот!", True), ("Прикрой пасть", True), ("прикройте рот и нос маской", False)])
+@pytest.mark.parametrize(
+    ("text", "rude"), [("закрой рот!", True), ("Прикрой пасть", True), ("прикройте рот и нос маской", False)]
+)
 def test_shut_your_mouth_is_an_insult_when_the_mouth_ends_the_clause(text, rude):
     assert any(h.category == "insult" for h in hits(text)) is rude
 
 
-@pytest.mark.parametrize(("text", "category"), [("ну ты и чмоха", "insult"), ("опять каклы понаехали", "hate"), ("вы холопы", "insult")])
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("ну ты и чмоха", "insult"), ("опять каклы понаехали", "hate"), ("вы холопы", "insult")],
+)
 def test_words_mined_from_the_training_corpora_are_in_the_lexicon(text, category):
     assert category in {h.category for h in hits(text)}
 
@@ -765,12 +793,17 @@ def test_a_weak_insult_word_needs_its_addressee():
     assert not [h for h in hits("холопы и помещики в восемнадцатом веке") if h.category == "insult"]
 
 
-@pytest.mark.parametrize(("text", "masked"), [("*ука такая", True), ("**внимание** всем", False), ("5*5=25", False), ("сноска* внизу", False)])
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [("*ука такая", True), ("**внимание** всем", False), ("5*5=25", False), ("сноска* внизу", False)],
+)
 def test_stars_in_place_of_a_words_first_letters_are_a_mask(text, masked):
     assert any(h.matched.startswith("mask:") for h in hits(text)) is masked
 
 
-@pytest.mark.parametrize(("text", "rude"), [("да пошёл ты!", True), ("Пошла ты", True), ("пошёл ты в магазин?", False)])
+@pytest.mark.parametrize(
+    ("text", "rude"), [("да пошёл ты!", True), ("Пошла ты", True), ("пошёл ты в магазин?", False)]
+)
 def test_go_you_is_an_insult_when_the_pronoun_ends_the_clause(text, rude):
     assert any(h.category == "insult" for h in hits(text)) is rude
 
@@ -795,13 +828,21 @@ def test_the_per_word_readings_cache_is_bounded_and_changes_nothing(monkeypatch)
     lex._readings.clear()
 
 
-@pytest.mark.parametrize("text", ["[id321|Алексей], балабол", "[id123|Ольга Петрова], трепло", "[id123|Ольга], баран."])
+@pytest.mark.parametrize(
+    "text", ["[id321|Алексей], балабол", "[id123|Ольга Петрова], трепло", "[id123|Ольга], баран."]
+)
 def test_a_replys_addressee_called_a_weak_insult_alone_is_insulted(text):
     assert any(h.matched == "weak_insult_vocative" for h in default_lexicon().match(normalize(text)))
 
 
 @pytest.mark.parametrize(
-    "text", ["[id123|Ольга], клоун из цирка приедет в субботу", "[id123|Ольга], клоун?", "Алексей, балабол", "[id123|Ольга], спасибо"]
+    "text",
+    [
+        "[id123|Ольга], клоун из цирка приедет в субботу",
+        "[id123|Ольга], клоун?",
+        "Алексей, балабол",
+        "[id123|Ольга], спасибо",
+    ],
 )
 def test_a_clown_coming_a_question_and_no_reply_mention_are_not_the_vocative_insult(text):
     assert not any(h.matched == "weak_insult_vocative" for h in default_lexicon().match(normalize(text)))
@@ -813,12 +854,17 @@ def test_shut_your_mouth_turned_round_is_an_insult(text):
 
 
 def test_cover_your_mouth_when_coughing_is_no_shut_your_mouth():
-    assert not any(h.matched.startswith("shut_your_mouth") for h in default_lexicon().match(normalize("Рот прикрой, когда кашляешь")))
+    assert not any(
+        h.matched.startswith("shut_your_mouth")
+        for h in default_lexicon().match(normalize("Рот прикрой, когда кашляешь"))
+    )
 
 
 def test_an_act_foretold_of_others_is_not_said_but_the_authors_own_is():
     lex = default_lexicon()
-    assert not any(h.matched == "expel_group" for h in lex.match(normalize("Мигрантов будут выселять из общежития")))
+    assert not any(
+        h.matched == "expel_group" for h in lex.match(normalize("Мигрантов будут выселять из общежития"))
+    )
     assert any(h.category == "threat" for h in lex.match(normalize("Я вас буду расстреливать")))
 
 
@@ -863,7 +909,9 @@ def test_people_in_general_compared_with_animals_are_not(judge):
     assert judge.judge("Люди хуже животных относятся к природе").action == "allow"
 
 
-@pytest.mark.parametrize("text", ["С такими как они надо разговаривать только силой", "С ними можно говорить только кулаками"])
+@pytest.mark.parametrize(
+    "text", ["С такими как они надо разговаривать только силой", "С ними можно говорить только кулаками"]
+)
 def test_force_as_the_only_answer_to_people_is_held_as_a_threat(text, judge):
     v = judge.judge(text)
     assert v.action == "review" and any(e.category == "threat" for e in v.evidence)
@@ -875,7 +923,10 @@ def test_more_names_for_a_liar_or_a_swindler_insult_when_addressed(judge, text):
 
 
 def test_a_swindler_a_warning_describes_is_no_insult(judge):
-    assert judge.judge("Проходимец какой-то звонил и представлялся газовиком, будьте осторожны").action == "allow"
+    assert (
+        judge.judge("Проходимец какой-то звонил и представлялся газовиком, будьте осторожны").action
+        == "allow"
+    )
 
 
 def test_the_garbage_truck_is_not_the_cops_slur_by_sound():
@@ -884,7 +935,15 @@ def test_the_garbage_truck_is_not_the_cops_slur_by_sound():
     assert [h for h in lex.match(normalize("Мусарская морда опять стоит у рынка")) if h.category == "hate"]
 
 
-@pytest.mark.parametrize("text", ["так поступают не люди", "Иди от сюда, верните иваныча!", "работаю на полуавтомате з п сдельная", "е был бы рад"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "так поступают не люди",
+        "Иди от сюда, верните иваныча!",
+        "работаю на полуавтомате з п сдельная",
+        "е был бы рад",
+    ],
+)
 def test_a_particle_a_preposition_or_a_root_is_not_glued_to_its_neighbour(text):
     from moderation.lexicon import default_lexicon
     from moderation.normalize import normalize
@@ -908,7 +967,9 @@ def test_a_thumbs_up_is_no_gesture_of_abuse():
     assert default_lexicon().match(normalize("👍 спасибо")) == []
 
 
-@pytest.mark.parametrize("text,entry", [("Mudaki, кто так кладёт асфальт", "мудак"), ("Админы — pidorasy", "пидорас")])
+@pytest.mark.parametrize(
+    "text,entry", [("Mudaki, кто так кладёт асфальт", "мудак"), ("Админы — pidorasy", "пидорас")]
+)
 def test_a_long_latin_word_is_read_in_its_inflected_forms(text, entry):
     assert any(h.matched == entry for h in default_lexicon().match(normalize(text)))
 
@@ -939,7 +1000,11 @@ def test_an_abbreviation_and_english_words_are_no_mat(text):
 
 @pytest.mark.parametrize(
     "text,entry",
-    [("сцуко, опять свет отключили", "сцуко"), ("блеать, ну кто так паркуется", "блеать"), ("пошелнах отсюда", "пошелнах")],
+    [
+        ("сцуко, опять свет отключили", "сцуко"),
+        ("блеать, ну кто так паркуется", "блеать"),
+        ("пошелнах отсюда", "пошелнах"),
+    ],
 )
 def test_spellings_by_ear_and_glued_words(text, entry):
     assert any(h.matched == entry for h in default_lexicon().match(normalize(text)))
@@ -961,7 +1026,17 @@ def test_dots_inside_a_mat_word_hide_it_no_more(text, quote):
 
 
 @pytest.mark.parametrize(
-    "text", ["ре...бята", "хле...бать", "о...скорблять", "стра...хуют", "ко...рабля", "са...бля", "ту...бус", "ман...дарин"]
+    "text",
+    [
+        "ре...бята",
+        "хле...бать",
+        "о...скорблять",
+        "стра...хуют",
+        "ко...рабля",
+        "са...бля",
+        "ту...бус",
+        "ман...дарин",
+    ],
 )
 def test_ordinary_words_drawn_out_by_dots_stay_clean(text):
     assert not hits(text)

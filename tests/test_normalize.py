@@ -126,7 +126,11 @@ def test_a_letter_in_brackets_inside_a_word_is_part_of_it(raw: str, expected: st
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("друг(а)", ["друг", "а"]), ("привет(как дела)", ["привет", "как", "дела"]), ("ну)) да((", ["ну", "да"])],
+    [
+        ("друг(а)", ["друг", "а"]),
+        ("привет(как дела)", ["привет", "как", "дела"]),
+        ("ну)) да((", ["ну", "да"]),
+    ],
 )
 def test_brackets_around_words_stay_punctuation(raw: str, expected: list[str]) -> None:
     assert texts(raw) == expected
@@ -354,14 +358,20 @@ def test_one_dot_between_words_still_separates_them(raw: str, expected: list[str
     assert texts(raw) == expected
 
 
-@pytest.mark.parametrize(("text", "word"), [("ты ид10т", "идиот"), ("ид10ты", "идиоты"), ("ид10тка", "идиотка")])
+@pytest.mark.parametrize(
+    ("text", "word"), [("ты ид10т", "идиот"), ("ид10ты", "идиоты"), ("ид10тка", "идиотка")]
+)
 def test_a_pair_of_look_alike_digits_inside_a_word_is_folded(text, word):
     assert word in normalize(text).words
 
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("ул.Ленина10а", ("ул", "ленина", "10", "а")), ("дом10б", ("дом", "10", "б")), ("в 10ти метрах", ("в", "10", "ти", "метрах"))],
+    [
+        ("ул.Ленина10а", ("ул", "ленина", "10", "а")),
+        ("дом10б", ("дом", "10", "б")),
+        ("в 10ти метрах", ("в", "10", "ти", "метрах")),
+    ],
 )
 def test_house_numbers_and_numbers_with_endings_keep_their_digits(text, words):
     assert normalize(text).words == words
@@ -369,9 +379,17 @@ def test_house_numbers_and_numbers_with_endings_keep_their_digits(text, words):
 
 @pytest.mark.parametrize(
     ("segment", "open_"),
-    [("пишут «все", True), ("пишут «все» и", False), ('пишут "все', True), ('пишут "все" и', False),
-     ("пишут „все", True), ("пишут „все“ и", False), ("пишут “все", True), ("нет кавычек", False),
-     ('пишут «все "чурки" и', True)],
+    [
+        ("пишут «все", True),
+        ("пишут «все» и", False),
+        ('пишут "все', True),
+        ('пишут "все" и', False),
+        ("пишут „все", True),
+        ("пишут „все“ и", False),
+        ("пишут “все", True),
+        ("нет кавычек", False),
+        ('пишут «все "чурки" и', True),
+    ],
 )
 def test_quote_open_waits_for_each_marks_own_closing_mark(segment, open_):
     from moderation.normalize import quote_open

@@ -20,37 +20,68 @@ from bot.store import Store
 from bot.types import Comment
 from moderation.verdict import Verdict
 
-ENV = {"OKK": "CBAKEY", "OKS": "app-secret", "OKT": "ok-admin-token", "G": "vk-group", "U": "vk-user",
-       "BOT": "ok-bot-token"}
+ENV = {
+    "OKK": "CBAKEY",
+    "OKS": "app-secret",
+    "OKT": "ok-admin-token",
+    "G": "vk-group",
+    "U": "vk-user",
+    "BOT": "ok-bot-token",
+}
 
 
 def _config(tmp_path: Path, **community: Any) -> Any:
-    return parse_config({
-        "database": str(tmp_path / "m.db"),
-        "ok": {"application_key_env": "OKK", "application_secret_env": "OKS"},
-        "communities": [{"platform": "ok", "group_id": 5, "name": "ОК", "access_token_env": "OKT", "mode": "enforce",
-                         **community}],
-    }, ENV)
+    return parse_config(
+        {
+            "database": str(tmp_path / "m.db"),
+            "ok": {"application_key_env": "OKK", "application_secret_env": "OKS"},
+            "communities": [
+                {
+                    "platform": "ok",
+                    "group_id": 5,
+                    "name": "ОК",
+                    "access_token_env": "OKT",
+                    "mode": "enforce",
+                    **community,
+                }
+            ],
+        },
+        ENV,
+    )
 
 
 def test_ok_config_keys(tmp_path: Path) -> None:
     cfg = _config(tmp_path, delete_enabled=True, block_author="always")
     (c,) = cfg.communities
-    assert (c.platform, c.access_token, c.delete_enabled, c.block_author, c.receive_mode) == \
-        ("ok", "ok-admin-token", True, "always", "poll")
+    assert (c.platform, c.access_token, c.delete_enabled, c.block_author, c.receive_mode) == (
+        "ok",
+        "ok-admin-token",
+        True,
+        "always",
+        "poll",
+    )
     assert cfg.ok.application_key == "CBAKEY" and cfg.ok.application_secret == "app-secret"
     assert cfg.ok.poll_interval == 30 and cfg.ok.requests_per_second == 5 and cfg.ok.topic_active_days == 7
     for secret in ("ok-admin-token", "app-secret", "CBAKEY"):
         assert secret not in repr(cfg)
     with pytest.raises(ConfigError) as ei:
-        parse_config({
-            "ok": {"application_key_env": "MISSING", "poll_interval": 0, "speed": 1},
-            "communities": [
-                {"platform": "ok", "group_id": 5, "group_token_env": "G", "block_author": "sometimes",
-                 "delete_enabled": "yes", "messages": True},
-                {"platform": "vk", "group_id": 6, "group_token_env": "G", "access_token_env": "OKT"},
-            ],
-        }, ENV)
+        parse_config(
+            {
+                "ok": {"application_key_env": "MISSING", "poll_interval": 0, "speed": 1},
+                "communities": [
+                    {
+                        "platform": "ok",
+                        "group_id": 5,
+                        "group_token_env": "G",
+                        "block_author": "sometimes",
+                        "delete_enabled": "yes",
+                        "messages": True,
+                    },
+                    {"platform": "vk", "group_id": 6, "group_token_env": "G", "access_token_env": "OKT"},
+                ],
+            },
+            ENV,
+        )
     text = "\n".join(ei.value.problems)
     for needle in (
         "communities[1].group_token_env: not used for OK communities",
@@ -78,23 +109,37 @@ def test_example_config_documents_ok(tmp_path: Path) -> None:
     assert ok and {"access_token_env", "delete_enabled", "block_author"} <= set(ok[0])
 
 
-def _held_ok_comment(store: Store, service: DecisionService, author: str = "575662066926",
-                     comment_id: str = "MTU1OjEy") -> Any:
-    c = Comment("ok", 5, "ok_topic", comment_id, author, "ты дебил", int(time.time()), object_id="155000000000001",
-                url="https://ok.ru/group/5/topic/155000000000001")
+def _held_ok_comment(
+    store: Store, service: DecisionService, author: str = "575662066926", comment_id: str = "MTU1OjEy"
+) -> Any:
+    c = Comment(
+        "ok",
+        5,
+        "ok_topic",
+        comment_id,
+        author,
+        "ты дебил",
+        int(time.time()),
+        object_id="155000000000001",
+        url="https://ok.ru/group/5/topic/155000000000001",
+    )
     row = store.save_comment(c)
     verdict = Verdict(text=c.text, action="review", labels=[], scores={"insult": 0.5}, ground="")
     service.decide_auto(row, verdict, time.time())
     return row
 
 
-def test_moderator_delete_and_ban_on_ok_then_review_done(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_moderator_delete_and_ban_on_ok_then_review_done(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg = _config(tmp_path)
     db = tmp_path / "m.db"
     with Store(db) as store:
         service = DecisionService(store, cfg, PlatformRegistry([OKPlatform(cfg)]))
         row = _held_ok_comment(store, service)
-        out = service.moderate(row.id, "delete_and_ban", by="anna", ban_days=0, category="insult", now=time.time())
+        out = service.moderate(
+            row.id, "delete_and_ban", by="anna", ban_days=0, category="insult", now=time.time()
+        )
         assert "вручную на платформе: 1" in out.message
         (a,) = out.actions
         # one manual action: delete and block (a permanent ban blocks on OK), with the link
@@ -103,7 +148,9 @@ def test_moderator_delete_and_ban_on_ok_then_review_done(tmp_path: Path, capsys:
         assert store.active_ban("ok", 5, row.author_id) is not None
         undone = service.undo(out.decision_id, by="anna", now=time.time())  # before anyone acted: cancelled
         assert "отменено до отправки" in undone.message
-        assert store.get_action(a.id).state == "cancelled" and store.active_ban("ok", 5, row.author_id) is None
+        assert (
+            store.get_action(a.id).state == "cancelled" and store.active_ban("ok", 5, row.author_id) is None
+        )
 
         row2 = _held_ok_comment(store, service, author="575662066927", comment_id="MTU1OjEz")
         out2 = service.moderate(row2.id, "delete", by="anna", category="insult", now=time.time())
@@ -113,7 +160,9 @@ def test_moderator_delete_and_ban_on_ok_then_review_done(tmp_path: Path, capsys:
     assert f"action #{a2.id} delete ok 5 {row2.url}" in listed and "удалить вручную в OK" in listed
     assert main(["review", "list", "--db", str(db), "--format", "json"]) == 0
     (rec,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert rec["manual_action"] == a2.id and rec["url"] == row2.url and "удалить вручную в OK" in rec["reason"]
+    assert (
+        rec["manual_action"] == a2.id and rec["url"] == row2.url and "удалить вручную в OK" in rec["reason"]
+    )
     assert main(["review", "done", str(a2.id), "--db", str(db), "--by", "anna"]) == 0
     assert "отмечено выполненным вручную" in capsys.readouterr().out
     assert main(["review", "done", str(a2.id), "--db", str(db), "--by", "anna"]) == 1
@@ -128,8 +177,9 @@ def test_moderator_delete_and_ban_on_ok_then_review_done(tmp_path: Path, capsys:
         assert "OK не позволяет вернуть удалённый комментарий" in msg
 
 
-def test_status_blacklist_and_decisions_show_both_platforms(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_status_blacklist_and_decisions_show_both_platforms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg = _config(tmp_path)
     db = tmp_path / "m.db"
     with Store(db) as store:
@@ -148,5 +198,8 @@ def test_status_blacklist_and_decisions_show_both_platforms(tmp_path: Path,
     assert main(["decisions", "--db", str(db), "--since", "1", "--format", "json"]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert {(d["platform"], d["author_id"], d["action"]) for d in rows} == {
-        ("ok", "575662066926", "review"), ("ok", "user:575662066926", "ban"), ("vk", "77", "ban")}
+        ("ok", "575662066926", "review"),
+        ("ok", "user:575662066926", "ban"),
+        ("vk", "77", "ban"),
+    }
     assert main(["blacklist", "remove", "user:575662066926", "--platform", "ok", "--db", str(db)]) == 0

@@ -60,13 +60,25 @@ async def test_calls_signed_and_paged(ok_emu: OKEmulator) -> None:
         await with_client.close()
 
 
-@pytest.mark.parametrize(("setup", "code"), [
-    ("secret", 104), ("expired", 102), ("unknown_token", 103), ("app_key", 101), ("method", 3), ("param", 100),
-    ("not_admin", 50), ("topic", 106),
-])
+@pytest.mark.parametrize(
+    ("setup", "code"),
+    [
+        ("secret", 104),
+        ("expired", 102),
+        ("unknown_token", 103),
+        ("app_key", 101),
+        ("method", 3),
+        ("param", 100),
+        ("not_admin", 50),
+        ("topic", 106),
+    ],
+)
 async def test_errors_are_mapped_not_retried(ok_emu: OKEmulator, setup: str, code: int) -> None:
     creds = _creds(ok_emu)
-    method, params = "group.getStatTopics", {"gid": OKG, "start_time": 0, "end_time": int(time.time() * 1000) + 1}
+    method, params = (
+        "group.getStatTopics",
+        {"gid": OKG, "start_time": 0, "end_time": int(time.time() * 1000) + 1},
+    )
     if setup == "secret":
         creds = _creds(ok_emu, "wrong")
     elif setup == "expired":
@@ -158,22 +170,36 @@ async def test_emulator_control_endpoints_over_http(ok_emu: OKEmulator) -> None:
     async with aiohttp.ClientSession() as s:
         async with s.post(f"{ok_emu.url}/_test/topic", json={"group_id": OKG, "text": "из теста"}) as r:
             topic = (await r.json())["topic_id"]
-        async with s.post(f"{ok_emu.url}/_test/comment",
-                          json={"group_id": OKG, "topic_id": topic, "author_id": "77", "text": "привет"}) as r:
+        async with s.post(
+            f"{ok_emu.url}/_test/comment",
+            json={"group_id": OKG, "topic_id": topic, "author_id": "77", "text": "привет"},
+        ) as r:
             cid = (await r.json())["comment_id"]
         async with s.post(f"{ok_emu.url}/_test/deletion", json={"mode": "enabled"}) as r:
             assert r.status == 200
-        async with s.post(f"{ok_emu.url}/_test/comment", json={"group_id": 999, "topic_id": topic,
-                                                               "author_id": "1", "text": "x"}) as r:
+        async with s.post(
+            f"{ok_emu.url}/_test/comment",
+            json={"group_id": 999, "topic_id": topic, "author_id": "1", "text": "x"},
+        ) as r:
             assert r.status == 404 and "unknown group" in (await r.json())["error"]
         async with s.get(f"{ok_emu.url}/_test/state", params={"group_id": str(OKG)}) as r:
             state = await r.json()
     assert [c["id"] for c in state["comments"]] == [cid] and state["config"]["deletion"] == "enabled"
     client = OKClient(ok_emu.api_url, rate=100)
     try:
-        assert await client.call("discussions.deleteDiscussionComment",
-                                 {"discussionId": topic, "discussionType": "GROUP_TOPIC", "comment_id": cid,
-                                  "block_author": True}, _creds(ok_emu)) is True
+        assert (
+            await client.call(
+                "discussions.deleteDiscussionComment",
+                {
+                    "discussionId": topic,
+                    "discussionType": "GROUP_TOPIC",
+                    "comment_id": cid,
+                    "block_author": True,
+                },
+                _creds(ok_emu),
+            )
+            is True
+        )
     finally:
         await client.close()
     assert ok_emu.comment(cid)["deleted"] and "77" in ok_emu.state.groups[OKG].blocked

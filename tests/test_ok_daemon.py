@@ -39,7 +39,9 @@ async def test_new_comment_judged_within_one_poll_interval(ok_emu: OKEmulator, m
     assert _latest(d, _key(c))["action"] == "allow"
 
 
-async def test_manual_path_holds_with_link_and_confirms_when_gone(ok_emu: OKEmulator, make_ok_daemon: Any) -> None:
+async def test_manual_path_holds_with_link_and_confirms_when_gone(
+    ok_emu: OKEmulator, make_ok_daemon: Any
+) -> None:
     d = await make_ok_daemon()
     t = topics(ok_emu)[0]
     c = ok_emu.post_comment(OKG, t, 5002, VIOLATING)
@@ -60,11 +62,14 @@ async def test_manual_path_holds_with_link_and_confirms_when_gone(ok_emu: OKEmul
     assert done is not None and done.state == "done"
 
 
-async def test_delete_enabled_deletes_and_blocks_a_permanent_ban(ok_emu: OKEmulator, make_ok_daemon: Any) -> None:
+async def test_delete_enabled_deletes_and_blocks_a_permanent_ban(
+    ok_emu: OKEmulator, make_ok_daemon: Any
+) -> None:
     ok_emu.state.set_deletion("enabled")
     # ladder: the first violation bans forever, so the deletion blocks the author (policy "forever")
-    d = await make_ok_daemon([ok_community(delete_enabled=True)],
-                             ladder={"steps": [{"after_violations": 1, "days": 0}]})
+    d = await make_ok_daemon(
+        [ok_community(delete_enabled=True)], ladder={"steps": [{"after_violations": 1, "days": 0}]}
+    )
     t = topics(ok_emu)[2]
     c = ok_emu.post_comment(OKG, t, 5003, VIOLATING)
     await wait_for(lambda: ok_emu.comment(c["comment_id"])["deleted"], 5, what="deleted through the API")
@@ -90,12 +95,15 @@ async def test_delete_enabled_temporary_ban_does_not_block(ok_emu: OKEmulator, m
     assert ban is not None and ban.until is not None
     # the local blacklist holds the author's next comment for deletion instead
     c2 = ok_emu.post_comment(OKG, topics(ok_emu)[0], 5004, CLEAN + " (снова)")
-    await wait_for(lambda: ok_emu.comment(c2["comment_id"])["deleted"], 5, what="blacklisted author's comment deleted")
+    await wait_for(
+        lambda: ok_emu.comment(c2["comment_id"])["deleted"], 5, what="blacklisted author's comment deleted"
+    )
     assert "чёрном списке" in _latest(d, _key(c2))["reason"]
 
 
-async def test_refused_deletion_falls_back_to_manual_once(ok_emu: OKEmulator, make_ok_daemon: Any,
-                                                          caplog: pytest.LogCaptureFixture) -> None:
+async def test_refused_deletion_falls_back_to_manual_once(
+    ok_emu: OKEmulator, make_ok_daemon: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     ok_emu.state.set_deletion("permission")  # OK answers 10 PERMISSION_DENIED
     caplog.set_level(logging.INFO)
     d = await make_ok_daemon([ok_community(delete_enabled=True)])
@@ -106,7 +114,9 @@ async def test_refused_deletion_falls_back_to_manual_once(ok_emu: OKEmulator, ma
     await wait_for(lambda: len(d.store.manual_actions()) == 2, 5, what="second deletion left to moderators")
     await settle(d)
     assert len(ok_emu.calls("discussions.deleteDiscussionComment")) == 1  # the second one did not even try
-    refusals = [r for r in caplog.records if "OK refused discussions.deleteDiscussionComment" in r.getMessage()]
+    refusals = [
+        r for r in caplog.records if "OK refused discussions.deleteDiscussionComment" in r.getMessage()
+    ]
     assert len(refusals) == 1 and "10 PERMISSION_DENIED" in refusals[0].getMessage()
     manual = {a.params["comment_id"]: a for a in d.store.manual_actions()}
     assert set(manual) == {first["comment_id"], second["comment_id"]}
@@ -117,7 +127,9 @@ async def test_refused_deletion_falls_back_to_manual_once(ok_emu: OKEmulator, ma
     assert h["deletion"] == "manual (OK refused)" and "PERMISSION_DENIED" in h["notice"]
 
 
-async def test_blacklisted_author_is_held_for_manual_deletion(ok_emu: OKEmulator, make_ok_daemon: Any) -> None:
+async def test_blacklisted_author_is_held_for_manual_deletion(
+    ok_emu: OKEmulator, make_ok_daemon: Any
+) -> None:
     d = await make_ok_daemon()
     d.store.ban("ok", "5007", community_id=None, until=None, reason="спам", decided_by="moderator")
     c = ok_emu.post_comment(OKG, topics(ok_emu)[1], 5007, CLEAN)
@@ -127,8 +139,9 @@ async def test_blacklisted_author_is_held_for_manual_deletion(ok_emu: OKEmulator
     assert "OK" in d.store.manual_actions()[0].error
 
 
-async def test_restart_resumes_anchors_nothing_missed_or_repeated(ok_emu: OKEmulator, make_ok_daemon: Any,
-                                                                 tmp_path: Any) -> None:
+async def test_restart_resumes_anchors_nothing_missed_or_repeated(
+    ok_emu: OKEmulator, make_ok_daemon: Any, tmp_path: Any
+) -> None:
     db = tmp_path / "restart.db"
     ts = topics(ok_emu)
     d = await make_ok_daemon(db=db)
@@ -144,17 +157,21 @@ async def test_restart_resumes_anchors_nothing_missed_or_repeated(ok_emu: OKEmul
     keys = [_key(c) for c in posted]
     for k in keys:
         assert len(d2.store.comment_versions(k)) == 1
-    decided = d2.store._rows("SELECT comment_key, count(*) AS n FROM decisions WHERE decided_by = 'auto' "
-                             "GROUP BY comment_key")
+    decided = d2.store._rows(
+        "SELECT comment_key, count(*) AS n FROM decisions WHERE decided_by = 'auto' GROUP BY comment_key"
+    )
     assert sorted(r["comment_key"] for r in decided) == sorted(keys) and all(r["n"] == 1 for r in decided)
     # the restarted poller read on from the stored anchors: no page started FIRST again
-    firsts = [c for c in ok_emu.calls("discussions.getComments")[calls_before:] if c["params"]["anchor"] == "FIRST"]
+    firsts = [
+        c for c in ok_emu.calls("discussions.getComments")[calls_before:] if c["params"]["anchor"] == "FIRST"
+    ]
     assert not firsts
     assert d2.counts["duplicates"] == 0
 
 
-async def test_vk_and_ok_groups_with_the_same_number_do_not_mix(ok_emu: OKEmulator, vk_emu: Any,
-                                                                make_ok_daemon: Any) -> None:
+async def test_vk_and_ok_groups_with_the_same_number_do_not_mix(
+    ok_emu: OKEmulator, vk_emu: Any, make_ok_daemon: Any
+) -> None:
     assert OKG == G1
     d = await make_ok_daemon([community(G1), ok_community(OKG)])
     vk = vk_emu.post_comment(G1, 7001, VIOLATING)
@@ -162,7 +179,10 @@ async def test_vk_and_ok_groups_with_the_same_number_do_not_mix(ok_emu: OKEmulat
     await settle(d, judged=2)
     await wait_for(lambda: d.store.manual_actions(), 5, what="OK manual action")
     rows = d.store._rows("SELECT platform, community_id, author_id, key FROM comments ORDER BY id")
-    assert {(r["platform"], r["community_id"], r["author_id"]) for r in rows} == {("vk", 1, "7001"), ("ok", 1, "7001")}
+    assert {(r["platform"], r["community_id"], r["author_id"]) for r in rows} == {
+        ("vk", 1, "7001"),
+        ("ok", 1, "7001"),
+    }
     # VK deleted and banned through its API; OK's deletion waits for a moderator; neither touched the other
     assert [a for a in vk_emu.calls("wall.deleteComment") if a["error_code"] is None]
     (manual,) = d.store.manual_actions()
@@ -178,8 +198,9 @@ async def test_vk_and_ok_groups_with_the_same_number_do_not_mix(ok_emu: OKEmulat
 
 
 @pytest.mark.parametrize("fault", ["signature", "expired"])
-async def test_bad_credentials_one_log_line_no_hot_loop(ok_emu: OKEmulator, make_ok_daemon: Any, fault: str,
-                                                       caplog: pytest.LogCaptureFixture) -> None:
+async def test_bad_credentials_one_log_line_no_hot_loop(
+    ok_emu: OKEmulator, make_ok_daemon: Any, fault: str, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO)
     env: dict[str, str] = {}
     if fault == "signature":

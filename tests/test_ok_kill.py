@@ -44,8 +44,13 @@ async def test_sigkill_mid_flight_and_restart(ok_emu: OKEmulator, model_dir: Pat
     ok_emu.state.set_deletion("enabled")
     db, cfg, log = tmp_path / "kill.db", tmp_path / "modbot.toml", tmp_path / "daemon.log"
     cfg.write_text(CONFIG.format(db=db, g=OKG), encoding="utf-8")
-    env = {**os.environ, **ok_env(ok_emu), "MODBOT_OK_API_URL": ok_emu.api_url, "MODBOT_MODEL": str(model_dir),
-           "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        **ok_env(ok_emu),
+        "MODBOT_OK_API_URL": ok_emu.api_url,
+        "MODBOT_MODEL": str(model_dir),
+        "PYTHONUNBUFFERED": "1",
+    }
     ts = topics(ok_emu)
     posted: list[dict] = []
 
@@ -55,9 +60,20 @@ async def test_sigkill_mid_flight_and_restart(ok_emu: OKEmulator, model_dir: Pat
             posted.append(ok_emu.post_comment(OKG, ts[i % len(ts)], 8000 + i, text))
 
     def spawn() -> asyncio.Future:
-        return asyncio.ensure_future(asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "run", "--config", str(cfg), cwd=str(ROOT), env=env,
-            stdout=log.open("ab"), stderr=asyncio.subprocess.STDOUT))
+        return asyncio.ensure_future(
+            asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "run",
+                "--config",
+                str(cfg),
+                cwd=str(ROOT),
+                env=env,
+                stdout=log.open("ab"),
+                stderr=asyncio.subprocess.STDOUT,
+            )
+        )
 
     proc = await spawn()
     try:
@@ -85,13 +101,17 @@ async def test_sigkill_mid_flight_and_restart(ok_emu: OKEmulator, model_dir: Pat
     with read_only_db(db) as con:
         per_comment = con.execute(
             "SELECT c.key, count(d.id) FROM comments c LEFT JOIN decisions d ON d.comment_row = c.id "
-            "AND d.decided_by = 'auto' GROUP BY c.key").fetchall()
+            "AND d.decided_by = 'auto' GROUP BY c.key"
+        ).fetchall()
         not_done = con.execute("SELECT count(*) FROM actions WHERE state != 'done'").fetchone()[0]
     assert len(per_comment) == len(posted) == 33
     assert all(n == 1 for _, n in per_comment), [k for k, n in per_comment if n != 1]
     assert not_done == 0
-    deletes = Counter(c["params"]["comment_id"] for c in ok_emu.calls("discussions.deleteDiscussionComment")
-                      if c["error_code"] is None)
+    deletes = Counter(
+        c["params"]["comment_id"]
+        for c in ok_emu.calls("discussions.deleteDiscussionComment")
+        if c["error_code"] is None
+    )
     want = {p["comment_id"] for i, p in enumerate(posted) if i % 3 == 0}
     assert set(deletes) == want and all(n == 1 for n in deletes.values()), deletes
     assert not [c for c in ok_emu.calls("discussions.deleteDiscussionComment") if c["error_code"] == 141]

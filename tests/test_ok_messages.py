@@ -13,8 +13,15 @@ from tests.okhelp import OKG, ok_community
 async def test_messages_judged_and_violations_held(ok_emu: OKEmulator, make_ok_daemon: Any) -> None:
     # the daemon's HTTP listener serves the webhook path; its port is known only once it listens,
     # so the community names a placeholder URL first and the test subscribes the real one
-    d = await make_ok_daemon([ok_community(messages=True, bot_token_env=f"OKBOT{OKG}",
-                                           messages_url="http://127.0.0.1:1/ok/messages/s3cr3t")])
+    d = await make_ok_daemon(
+        [
+            ok_community(
+                messages=True,
+                bot_token_env=f"OKBOT{OKG}",
+                messages_url="http://127.0.0.1:1/ok/messages/s3cr3t",
+            )
+        ]
+    )
     token = next(t for t, g in ok_emu.state.bot_tokens.items() if g == OKG)
     await wait_for(lambda: ok_emu.state.subscriptions.get(token), 5, what="webhook subscribed")
     assert ok_emu.state.subscriptions[token] == ["http://127.0.0.1:1/ok/messages/s3cr3t"]
@@ -38,7 +45,10 @@ async def test_messages_judged_and_violations_held(ok_emu: OKEmulator, make_ok_d
     payload = ok_emu.state.message_log[-1]["payload"]
     async with aiohttp.ClientSession() as s, s.post(f"{d.http.url}/ok/messages/s3cr3t", json=payload) as resp:
         assert resp.status == 200
-    async with aiohttp.ClientSession() as s, s.post(f"{d.http.url}/ok/messages/s3cr3t", data=b"{nope") as resp:
+    async with (
+        aiohttp.ClientSession() as s,
+        s.post(f"{d.http.url}/ok/messages/s3cr3t", data=b"{nope") as resp,
+    ):
         assert resp.status == 200  # malformed: logged, acknowledged (a retry would not fix it)
     await settle(d)
     assert d.store._one("SELECT count(*) AS n FROM comments WHERE kind = 'ok_message'")["n"] == 2

@@ -29,11 +29,16 @@ class Collected:
         self.comments += comments
 
 
-async def _poller(emu: OKEmulator, db: AsyncStore, sink: Collected, **settings: float) -> tuple[GroupPoller, OKClient]:
+async def _poller(
+    emu: OKEmulator, db: AsyncStore, sink: Collected, **settings: float
+) -> tuple[GroupPoller, OKClient]:
     token = emu.state.add_group(GROUP, "Большая группа", admin_user_id="77")["access_token"]
     client = OKClient(emu.api_url, rate=settings.pop("rate", 50))
-    s = OKSettings(poll_interval=settings.pop("poll_interval", 1.0), discovery_interval=3600,
-                   topic_active_days=settings.pop("days", 7))
+    s = OKSettings(
+        poll_interval=settings.pop("poll_interval", 1.0),
+        discovery_interval=3600,
+        topic_active_days=settings.pop("days", 7),
+    )
     community = CommunityConfig(platform="ok", group_id=GROUP, name="Большая группа", access_token_env="X")
     p = GroupPoller(client, Credentials(DEFAULT_APP_KEY, DEFAULT_APP_SECRET, token), community, s, sink, db)
     return p, client
@@ -120,8 +125,11 @@ async def test_without_counts_every_topic_is_read_by_turn(tmp_path: Path) -> Non
             for _ in range(6):
                 before = len(emu.calls())
                 await p.cycle()
-                read += [c["params"]["discussionId"] for c in emu.calls()[before:]
-                         if c["method"] == "discussions.getComments"]
+                read += [
+                    c["params"]["discussionId"]
+                    for c in emu.calls()[before:]
+                    if c["method"] == "discussions.getComments"
+                ]
             assert set(read) == set(tids)
             assert max(read.count(t) for t in tids) - min(read.count(t) for t in tids) <= 1
         finally:

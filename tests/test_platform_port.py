@@ -26,13 +26,22 @@ from tests.conftest import G1, ROOT, VIOLATING, community, ok_calls, settle, tok
 from tests.fake_platform import FakebookPlatform, FakebookServer
 
 #: Modules that must stay platform-free (issue 6: nothing here reaches VK code, however indirectly).
-PLATFORM_FREE = ["bot/daemon", "bot/store", "bot/decisions.py", "bot/ladder.py", "bot/platform.py",
-                 "bot/types.py", "bot/config.py", "bot/metrics.py"]
+PLATFORM_FREE = [
+    "bot/daemon",
+    "bot/store",
+    "bot/decisions.py",
+    "bot/ladder.py",
+    "bot/platform.py",
+    "bot/types.py",
+    "bot/config.py",
+    "bot/metrics.py",
+]
 
 
 def test_platform_free_modules_never_name_an_adapter() -> None:
-    files = [p for entry in PLATFORM_FREE for p in sorted((ROOT / entry).rglob("*.py"))
-             if (ROOT / entry).is_dir()] + [ROOT / e for e in PLATFORM_FREE if e.endswith(".py")]
+    files = [
+        p for entry in PLATFORM_FREE for p in sorted((ROOT / entry).rglob("*.py")) if (ROOT / entry).is_dir()
+    ] + [ROOT / e for e in PLATFORM_FREE if e.endswith(".py")]
     assert len(files) >= 8
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -49,8 +58,9 @@ def test_platform_free_modules_never_name_an_adapter() -> None:
                 assert not name.startswith(("bot.vk", "bot.ok", "..vk", "..ok", "bot.adapters")), (path, name)
 
 
-async def test_two_platforms_with_the_same_community_number_do_not_mix(vk_emu: VKEmulator, judge: Any,
-                                                                       tmp_path: Path) -> None:
+async def test_two_platforms_with_the_same_community_number_do_not_mix(
+    vk_emu: VKEmulator, judge: Any, tmp_path: Path
+) -> None:
     fb_tokens = {G1: "fakebook-secret-1"}
     async with FakebookServer(fb_tokens) as fb:
         env = token_env(vk_emu)
@@ -60,8 +70,13 @@ async def test_two_platforms_with_the_same_community_number_do_not_mix(vk_emu: V
         metrics = Metrics()
         vk = VKPlatform(config, VKOptions(api_url=vk_emu.api_url, longpoll_wait=1), metrics)
         registry = PlatformRegistry([vk, FakebookPlatform([fake], fb.url, fb_tokens)])
-        d = Daemon(config, platforms=registry, judge=judge, metrics=metrics,
-                   options=DaemonOptions(outbox_poll=0.02, http=("127.0.0.1", 0), retry_base=0.2))
+        d = Daemon(
+            config,
+            platforms=registry,
+            judge=judge,
+            metrics=metrics,
+            options=DaemonOptions(outbox_poll=0.02, http=("127.0.0.1", 0), retry_base=0.2),
+        )
         await d.start()
         try:
             vk_post = vk_emu.post_comment(G1, 5001, VIOLATING)
@@ -74,7 +89,8 @@ async def test_two_platforms_with_the_same_community_number_do_not_mix(vk_emu: V
             assert decisions["fakebook"]["author_id"] == "user:5001"
             # VK deleted and banned through its API; Fakebook's deletion waits for a moderator's hand
             assert [c["params"]["comment_id"] for c in ok_calls(vk_emu, "wall.deleteComment")] == [
-                str(vk_post["comment_id"])]
+                str(vk_post["comment_id"])
+            ]
             (manual,) = d.store.actions(("manual",))
             assert manual["platform"] == "fakebook" and manual["url"].endswith(fb_id)
             # bans: one on VK, the Fakebook author only on the local blacklist (no API), never mixed
@@ -95,14 +111,23 @@ async def test_two_platforms_with_the_same_community_number_do_not_mix(vk_emu: V
             msg = d.decisions.mark_manual_done(manual["id"], by="Иванова", now=time.time())
             assert "вручную" in msg and d.store.actions(("manual",)) == []
             health = await d.health()
-            assert {(c["platform"], c["group_id"]) for c in health["communities"]} == {("vk", G1), ("fakebook", G1)}
+            assert {(c["platform"], c["group_id"]) for c in health["communities"]} == {
+                ("vk", G1),
+                ("fakebook", G1),
+            }
         finally:
             await d.stop()
 
 
 def test_a_new_category_flows_through_policy_verdict_ladder_and_journal(tmp_path: Path) -> None:
-    extremism = Category("extremism", "экстремизм", "призывы к экстремистской деятельности — п. 19",
-                         Thresholds(0.3, 0.5, 0.7), priority=0, ban_reason="abuse")
+    extremism = Category(
+        "extremism",
+        "экстремизм",
+        "призывы к экстремистской деятельности — п. 19",
+        Thresholds(0.3, 0.5, 0.7),
+        priority=0,
+        ban_reason="abuse",
+    )
     with categories.registered(extremism):
         scores = {"insult": 0.9, "extremism": 0.8}
         action, labels = Policy().decide(scores)

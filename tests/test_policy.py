@@ -30,7 +30,8 @@ def test_default_thresholds(kw, action, labels):
 def test_a_delete_ceiling_removes_without_banning_unless_another_label_bans():
     assert Policy().decide(scores(insult=0.99), {"insult": "delete"}) == ("delete", ["insult"])
     assert Policy().decide(scores(insult=0.99, obscene=0.97), {"insult": "delete"}) == (
-        "delete_and_ban", ["obscene", "insult"]
+        "delete_and_ban",
+        ["obscene", "insult"],
     )
 
 

@@ -31,16 +31,27 @@ def test_wall_post_new_parsing() -> None:
 
     own = parse_event(env({"id": 9, "owner_id": -5, "from_id": -5, "date": 1800000000, "post_type": "post"}))
     assert (own.platform, own.community_id, own.post_id, own.created_at, own.url) == (
-        "vk", 5, "9", 1800000000, "https://vk.com/wall-5_9")
-    for other in ({"from_id": 77, "post_type": "post"}, {"from_id": 77, "post_type": "suggest"},
-                  {"from_id": -5, "post_type": "postpone"}):
+        "vk",
+        5,
+        "9",
+        1800000000,
+        "https://vk.com/wall-5_9",
+    )
+    for other in (
+        {"from_id": 77, "post_type": "post"},
+        {"from_id": 77, "post_type": "suggest"},
+        {"from_id": -5, "post_type": "postpone"},
+    ):
         assert type(parse_event(env({"id": 9, "owner_id": -5, "date": 1, **other}))).__name__ == "Ignored"
     assert type(parse_event(env({"id": 9, "owner_id": -6, "from_id": -6, "date": 1}))).__name__ == "Malformed"
-    assert type(parse_event(env({"id": "x", "owner_id": -5, "from_id": -5, "date": 1}))).__name__ == "Malformed"
+    assert (
+        type(parse_event(env({"id": "x", "owner_id": -5, "from_id": -5, "date": 1}))).__name__ == "Malformed"
+    )
 
 
-async def test_the_page_s_posts_are_recorded_once_and_nobody_else_s(vk_emu: VKEmulator,
-                                                                   make_daemon: DaemonFactory) -> None:
+async def test_the_page_s_posts_are_recorded_once_and_nobody_else_s(
+    vk_emu: VKEmulator, make_daemon: DaemonFactory
+) -> None:
     d = await make_daemon()
     # the posts published before the first start are read from the wall
     await wait_for(lambda: len(posts(d, G1)) == 1 and len(posts(d, G2)) == 1, what="posts read from the wall")
@@ -58,8 +69,9 @@ async def test_the_page_s_posts_are_recorded_once_and_nobody_else_s(vk_emu: VKEm
     assert d.counts.get("posts", 0) == 3  # two read from the walls, one pushed; the redelivery stored nothing
 
 
-async def test_posts_missed_while_history_was_lost_are_read_from_the_wall(vk_emu: VKEmulator,
-                                                                          make_daemon: DaemonFactory) -> None:
+async def test_posts_missed_while_history_was_lost_are_read_from_the_wall(
+    vk_emu: VKEmulator, make_daemon: DaemonFactory
+) -> None:
     d = await make_daemon()
     await wait_for(lambda: len(posts(d, G1)) == 1, what="first wall read")
     group = vk_emu.state.groups[G1]
@@ -72,8 +84,9 @@ async def test_posts_missed_while_history_was_lost_are_read_from_the_wall(vk_emu
     assert posts(d, G1)[-1]["event_id"] == ""
 
 
-async def test_without_a_user_token_posts_come_from_events_only(vk_emu: VKEmulator, make_daemon: DaemonFactory,
-                                                               caplog: Any) -> None:
+async def test_without_a_user_token_posts_come_from_events_only(
+    vk_emu: VKEmulator, make_daemon: DaemonFactory, caplog: Any
+) -> None:
     caplog.set_level(logging.INFO, "modbot.vk")
     d = await make_daemon([community(G1, user_token_env="", mode="shadow"), community(G2)])
     vk_emu.add_post(G1, "Новость")
@@ -88,12 +101,14 @@ def _goto(emu: VKEmulator, *when: int) -> float:
     return ts
 
 
-async def test_posting_watch_warns_once_a_day_and_status_says_so(vk_emu: VKEmulator, make_daemon: DaemonFactory,
-                                                                 caplog: Any, capsys: Any,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_posting_watch_warns_once_a_day_and_status_says_so(
+    vk_emu: VKEmulator, make_daemon: DaemonFactory, caplog: Any, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _goto(vk_emu, 2027, 1, 11, 9)  # Monday of 2027-W02
-    d = await make_daemon([community(G1, name="Администрация"), community(G2, name="Больница")],
-                          options={"clock": vk_emu.state.now, "posting_watch_interval": 3600.0})
+    d = await make_daemon(
+        [community(G1, name="Администрация"), community(G2, name="Больница")],
+        options={"clock": vk_emu.state.now, "posting_watch_interval": 3600.0},
+    )
     vk_emu.add_post(G1, "пн")
     vk_emu.add_post(G2, "пн")
     _goto(vk_emu, 2027, 1, 12, 9)

@@ -19,15 +19,23 @@ UTC = dt.UTC
 
 def test_quarter_year_month_and_range() -> None:
     q = parse_period("2026Q4")
-    assert (q.first, q.last, q.title_ru, q.slug) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31),
-                                                     "IV квартал 2026 г.", "2026Q4")
+    assert (q.first, q.last, q.title_ru, q.slug) == (
+        dt.date(2026, 10, 1),
+        dt.date(2026, 12, 31),
+        "IV квартал 2026 г.",
+        "2026Q4",
+    )
     # midnight Moscow time is 21:00 UTC the day before
     assert dt.datetime.fromtimestamp(q.start, UTC) == dt.datetime(2026, 9, 30, 21, tzinfo=UTC)
     assert dt.datetime.fromtimestamp(q.end, UTC) == dt.datetime(2026, 12, 31, 21, tzinfo=UTC)
     assert parse_period("2026-q1").last == dt.date(2026, 3, 31)
     assert parse_period("2026").title_ru == "2026 год"
     feb = parse_period("2028-02")
-    assert (feb.first, feb.last, feb.title_ru) == (dt.date(2028, 2, 1), dt.date(2028, 2, 29), "февраль 2028 г.")
+    assert (feb.first, feb.last, feb.title_ru) == (
+        dt.date(2028, 2, 1),
+        dt.date(2028, 2, 29),
+        "февраль 2028 г.",
+    )
     r = parse_period("01.10.2026..15.11.2026")
     assert (r.first, r.last, r.days) == (dt.date(2026, 10, 1), dt.date(2026, 11, 15), 46)
     assert r.title_ru == "период с 01.10.2026 по 15.11.2026"
@@ -49,13 +57,27 @@ def test_a_week_belongs_to_the_period_of_its_thursday() -> None:
     assert week_of(dt.date(2027, 1, 2)).key == "2026-W53"
 
 
-@pytest.mark.parametrize("value, words", [
-    ("2026Q5", "квартал 5"), ("2026Q0", "квартал 0"), ("2026-13", "месяц 13"), ("1999", "вне 2000–2100"),
-    ("2026-10-01..", "две даты"), ("..2026-10-01", "две даты"), ("2026-12-31..2026-01-01", "раньше начала"),
-    ("2026-02-30..2026-03-01", "не дата"), ("2026-01-01..2031-01-01", "больше"), ("вчера", "неверный период"),
-    ("", "не указан период"), ("2026Q4..2026Q4", "не дата"), ("20266", "неверный период"),
-])
-def test_bad_periods_are_refused_with_a_clear_message(value: str, words: str, tmp_path: Path, capsys: Any) -> None:
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("2026Q5", "квартал 5"),
+        ("2026Q0", "квартал 0"),
+        ("2026-13", "месяц 13"),
+        ("1999", "вне 2000–2100"),
+        ("2026-10-01..", "две даты"),
+        ("..2026-10-01", "две даты"),
+        ("2026-12-31..2026-01-01", "раньше начала"),
+        ("2026-02-30..2026-03-01", "не дата"),
+        ("2026-01-01..2031-01-01", "больше"),
+        ("вчера", "неверный период"),
+        ("", "не указан период"),
+        ("2026Q4..2026Q4", "не дата"),
+        ("20266", "неверный период"),
+    ],
+)
+def test_bad_periods_are_refused_with_a_clear_message(
+    value: str, words: str, tmp_path: Path, capsys: Any
+) -> None:
     with pytest.raises(PeriodError, match=words):
         parse_period(value)
     db = tmp_path / "m.db"
@@ -68,13 +90,31 @@ def test_bad_periods_are_refused_with_a_clear_message(value: str, words: str, tm
 
 
 def test_russian_numbers_and_plurals() -> None:
-    assert [plural(n, "комментарий", "комментария", "комментариев") for n in (1, 2, 5, 11, 21, 112, 1004)] == [
-        "комментарий", "комментария", "комментариев", "комментариев", "комментарий", "комментариев", "комментария"]
+    assert [
+        plural(n, "комментарий", "комментария", "комментариев") for n in (1, 2, 5, 11, 21, 112, 1004)
+    ] == [
+        "комментарий",
+        "комментария",
+        "комментариев",
+        "комментариев",
+        "комментарий",
+        "комментариев",
+        "комментария",
+    ]
     assert num(1234567) == "1\u00a0234\u00a0567" and pct(0.0632) == "6,3\u00a0%" and pct(None) == "—"
-    assert [ban_length(d) for d in (1, 3, 7, 21, None)] == ["на 1 сутки", "на 3 суток", "на 7 суток",
-                                                            "на 21 сутки", "бессрочно"]
+    assert [ban_length(d) for d in (1, 3, 7, 21, None)] == [
+        "на 1 сутки",
+        "на 3 суток",
+        "на 7 суток",
+        "на 21 сутки",
+        "бессрочно",
+    ]
     assert [duration(s) for s in (40, 35 * 60, 2 * 3600 + 300, 3 * 86400 + 4 * 3600)] == [
-        "40 с", "35 мин", "2 ч 5 мин", "3 дн 4 ч"]
+        "40 с",
+        "35 мин",
+        "2 ч 5 мин",
+        "3 дн 4 ч",
+    ]
 
 
 def _msk(*args: int) -> float:

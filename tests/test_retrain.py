@@ -30,8 +30,8 @@ T0 = 1_790_000_000.0
 
 def make_config(tmp: Path, **retrain: Any) -> Path:
     """A config file with one shadow-mode VK community, the database and the registry under ``tmp``."""
-    text = f"""database = "{tmp / 'modbot.db'}"
-model_path = "{tmp / 'models' / 'current'}"
+    text = f"""database = "{tmp / "modbot.db"}"
+model_path = "{tmp / "models" / "current"}"
 
 [[communities]]
 platform = "vk"
@@ -51,9 +51,22 @@ mode = "shadow"
 def feed(tmp: Path, items: list[tuple[str, str]], *, start: int = 0, by: str = "Иванова") -> list[int]:
     """Moderators' decisions through the decision service: ``(text, category)``, ``""`` = keep.
     Returns the decision ids."""
-    config = parse_config({"database": str(tmp / "modbot.db"), "communities": [
-        {"platform": "vk", "group_id": 1, "group_token_env": "G1", "user_token_env": "U1", "mode": "shadow"}]},
-        {}, secrets=False)
+    config = parse_config(
+        {
+            "database": str(tmp / "modbot.db"),
+            "communities": [
+                {
+                    "platform": "vk",
+                    "group_id": 1,
+                    "group_token_env": "G1",
+                    "user_token_env": "U1",
+                    "mode": "shadow",
+                }
+            ],
+        },
+        {},
+        secrets=False,
+    )
     from bot.adapters import build_platforms
 
     store = Store(tmp / "modbot.db")
@@ -61,8 +74,9 @@ def feed(tmp: Path, items: list[tuple[str, str]], *, start: int = 0, by: str = "
     ids = []
     try:
         for i, (text, category) in enumerate(items, start=start):
-            row = store.save_comment(Comment("vk", 1, "wall", str(i), str(1000 + i), text, int(T0) + i,
-                                             object_id="7"))
+            row = store.save_comment(
+                Comment("vk", 1, "wall", str(i), str(1000 + i), text, int(T0) + i, object_id="7")
+            )
             verdict = "delete" if category else "keep"
             done = service.moderate(row.id, verdict, by=by, category=category, held_only=False, now=T0 + i)
             ids.append(done.decision_id)
@@ -102,8 +116,9 @@ def test_no_labels_is_a_clear_message(setup: dict[str, Any], capsys: pytest.Capt
     assert not (setup["tmp"] / "models" / "current").exists()
 
 
-def test_too_few_labels_and_missing_database_are_clear(setup: dict[str, Any],
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_too_few_labels_and_missing_database_are_clear(
+    setup: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run("retrain", "--config", setup["cfg"], "--quiet", "--db", str(setup["tmp"] / "nope.db")) == 2
     assert "нет базы данных" in capsys.readouterr().err
     feed(setup["tmp"], interleave(fill(LOCAL_INSULT, 8, 1), "insult", fill(CLEAN, 8, 2)))
@@ -111,15 +126,20 @@ def test_too_few_labels_and_missing_database_are_clear(setup: dict[str, Any],
     assert "мало меток" in capsys.readouterr().err
 
 
-def test_retrain_promotes_a_better_model_and_rolls_back(setup: dict[str, Any],
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_retrain_promotes_a_better_model_and_rolls_back(
+    setup: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     tmp = setup["tmp"]
     items = interleave(fill(LOCAL_INSULT, 150, 1), "insult", fill(CLEAN, 150, 2))
     ids = feed(tmp, items)
     # One moderator deleted a clean comment by mistake, another undid it: that label must not teach.
     wrong = feed(tmp, [("подскажите, работает ли сегодня МФЦ на Кирова?", "insult")], start=5000, by="Петров")
-    assert run("undo", str(wrong[0]), "--by", "Иванова", "--db", str(tmp / "modbot.db"),
-               "--config", setup["cfg"]) == 0
+    assert (
+        run(
+            "undo", str(wrong[0]), "--by", "Иванова", "--db", str(tmp / "modbot.db"), "--config", setup["cfg"]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert ids
 
@@ -136,7 +156,10 @@ def test_retrain_promotes_a_better_model_and_rolls_back(setup: dict[str, Any],
     assert "| набор | показатель |" in card and "Регрессионный набор" in card
     metrics = json.loads((reg.versions_dir / cur / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["candidate"]["held_out"]["caught"] > metrics["current"]["held_out"]["caught"]
-    assert metrics["candidate"]["regression"]["clean_deleted"] <= metrics["current"]["regression"]["clean_deleted"]
+    assert (
+        metrics["candidate"]["regression"]["clean_deleted"]
+        <= metrics["current"]["regression"]["clean_deleted"]
+    )
     training = json.loads((reg.versions_dir / cur / "training.json").read_text(encoding="utf-8"))
     assert training["labels"]["dropped_undone"] == 1 and training["test"]["n"] > 0
     assert model_to_run(_cfg(setup)) == tmp / "models" / "current"
@@ -148,10 +171,14 @@ def test_retrain_promotes_a_better_model_and_rolls_back(setup: dict[str, Any],
     # Nothing new since: a second run (a weekly timer) says so and changes nothing.
     n_versions = len(reg.versions())
     assert run("retrain", "--config", setup["cfg"], "--quiet") == 0
-    assert "Новых меток с прошлого дообучения" in capsys.readouterr().out and len(reg.versions()) == n_versions
+    assert (
+        "Новых меток с прошлого дообучения" in capsys.readouterr().out and len(reg.versions()) == n_versions
+    )
 
-    assert Judge.load(tmp / "models" / "current").judge(
-        "ну ты и барабуля, Семён, сиди молча").action in ("delete", "delete_and_ban")
+    assert Judge.load(tmp / "models" / "current").judge("ну ты и барабуля, Семён, сиди молча").action in (
+        "delete",
+        "delete_and_ban",
+    )
 
     assert run("model", "list", "--config", setup["cfg"]) == 0
     listing = capsys.readouterr().out
@@ -173,15 +200,19 @@ def _cfg(setup: dict[str, Any]) -> Any:
     return load_config(setup["cfg"], secrets=False)
 
 
-def test_retrain_refuses_a_worse_model_and_says_which_figure(setup: dict[str, Any],
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_retrain_refuses_a_worse_model_and_says_which_figure(
+    setup: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     tmp = setup["tmp"]
     # Older labels keep plain insults (moderators got it wrong); the newest delete them: the candidate
     # learns to keep them and catches fewer violations than the running model.
     insults = fill(PLAIN_INSULT, 160, 3)
     clean = fill(CLEAN, 100, 4)
-    older = [(t, "insult") for t in fill(LOCAL_INSULT, 40, 5)] + [(t, "") for t in insults[:120]] + \
-        [(t, "") for t in clean[:60]]
+    older = (
+        [(t, "insult") for t in fill(LOCAL_INSULT, 40, 5)]
+        + [(t, "") for t in insults[:120]]
+        + [(t, "") for t in clean[:60]]
+    )
     random.Random(0).shuffle(older)
     feed(tmp, older + interleave(insults[120:], "insult", clean[60:]))
     assert run("retrain", "--config", setup["cfg"], "--quiet", "--min-labels", "20", "--holdout", "0.27") == 1
@@ -198,17 +229,26 @@ def test_retrain_refuses_a_worse_model_and_says_which_figure(setup: dict[str, An
     # The model that ran before (the shipped one) was kept as a version: going back is one command.
     original = [v.name for v in reg.versions() if v.status == "base"]
     assert len(original) == 1
-    assert run("model", "use", original[0], "--config", setup["cfg"]) == 0 and reg.current_name() == original[0]
+    assert (
+        run("model", "use", original[0], "--config", setup["cfg"]) == 0 and reg.current_name() == original[0]
+    )
 
 
 def test_poisoned_labels_that_delete_clean_regression_comments_are_refused(
-        setup: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    setup: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     """A batch that marks ordinary civic questions as insults (consistently, so held-out labels
     agree with it) is stopped by the regression set; --force overrides and is journalled."""
     tmp = setup["tmp"]
     poison = fill(CLEAN, 200, 5)
-    keep = fill(["{name} с улицы {street} приглашает соседей на субботник",
-                 "{name}, а {thing} на {street} вы уже видели? красота"], 200, 6)
+    keep = fill(
+        [
+            "{name} с улицы {street} приглашает соседей на субботник",
+            "{name}, а {thing} на {street} вы уже видели? красота",
+        ],
+        200,
+        6,
+    )
     feed(tmp, interleave(poison, "insult", keep))
     code = run("retrain", "--config", setup["cfg"], "--quiet", "--min-labels", "20")
     out = capsys.readouterr().out
@@ -216,13 +256,18 @@ def test_poisoned_labels_that_delete_clean_regression_comments_are_refused(
     assert "удалено чистых комментариев регрессионного набора" in out
     reg = ModelRegistry(tmp / "models")
     assert reg.current_name() is None
-    assert run("retrain", "--config", setup["cfg"], "--quiet", "--min-labels", "20", "--force", "--by", "admin") == 0
+    assert (
+        run("retrain", "--config", setup["cfg"], "--quiet", "--min-labels", "20", "--force", "--by", "admin")
+        == 0
+    )
     assert "ПРИНУДИТЕЛЬНО" in capsys.readouterr().out
     event = reg.journal()[-1]
     assert event["event"] == "force" and event["worse"] and event["by"] == "admin"
 
 
-def test_corrupt_current_model_changes_nothing(setup: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+def test_corrupt_current_model_changes_nothing(
+    setup: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     tmp = setup["tmp"]
     feed(tmp, interleave(fill(LOCAL_INSULT, 150, 1), "insult", fill(CLEAN, 150, 2)))
     assert run("retrain", "--config", setup["cfg"], "--quiet") == 0
@@ -259,9 +304,15 @@ def test_disk_full_while_writing_leaves_current_as_it_was(setup: dict[str, Any])
         resource.setrlimit(resource.RLIMIT_FSIZE, (2_000_000, 2_000_000))
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "bot.cli", "retrain", "--config", setup["cfg"], "--quiet",
-                           "--force"], cwd=tmp, env=env, capture_output=True, text=True, timeout=600,
-                          preexec_fn=limit)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "retrain", "--config", setup["cfg"], "--quiet", "--force"],
+        cwd=tmp,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=limit,
+    )
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "не удалось записать модель" in proc.stderr and "Traceback" not in proc.stderr
     assert (reg.current_name(), sorted(v.name for v in reg.versions())) == before
@@ -281,20 +332,52 @@ def test_labels_guard_rails(tmp_path: Path) -> None:
     comment wins, duplicates count once, and the split is by time."""
     from bot.training_labels import read_labels
 
-    feed(tmp_path, [("одинаковый текст про Кирова", ""), ("Одинаковый текст про кирова!", "insult"),
-                    ("просто вопрос про свет", ""), ("просто вопрос про свет", "")])
+    feed(
+        tmp_path,
+        [
+            ("одинаковый текст про Кирова", ""),
+            ("Одинаковый текст про кирова!", "insult"),
+            ("просто вопрос про свет", ""),
+            ("просто вопрос про свет", ""),
+        ],
+    )
     store = Store(tmp_path / "modbot.db")
     try:
         # An edit: the same comment, new text, labelled again.
-        row = store.save_comment(Comment("vk", 1, "wall", "2", "1002", "просто вопрос про свет, дурак",
-                                         int(T0) + 50, object_id="7", edited=True))
-        config = parse_config({"database": str(tmp_path / "modbot.db"), "communities": [
-            {"platform": "vk", "group_id": 1, "group_token_env": "G1", "user_token_env": "U1", "mode": "shadow"}]},
-            {}, secrets=False)
+        row = store.save_comment(
+            Comment(
+                "vk",
+                1,
+                "wall",
+                "2",
+                "1002",
+                "просто вопрос про свет, дурак",
+                int(T0) + 50,
+                object_id="7",
+                edited=True,
+            )
+        )
+        config = parse_config(
+            {
+                "database": str(tmp_path / "modbot.db"),
+                "communities": [
+                    {
+                        "platform": "vk",
+                        "group_id": 1,
+                        "group_token_env": "G1",
+                        "user_token_env": "U1",
+                        "mode": "shadow",
+                    }
+                ],
+            },
+            {},
+            secrets=False,
+        )
         from bot.adapters import build_platforms
 
         DecisionService(store, config, build_platforms(config)).moderate(
-            row.id, "delete", by="Петров", category="insult", held_only=False, now=T0 + 60)
+            row.id, "delete", by="Петров", category="insult", held_only=False, now=T0 + 60
+        )
         ls = read_labels(store)
     finally:
         store.close()
@@ -312,34 +395,47 @@ def test_config_retrain_table(tmp_path: Path) -> None:
 
     cfg = make_config(tmp_path, base_data=["data"], min_labels=50, holdout=0.25)
     c = load_config(cfg, secrets=False)
-    assert c.retrain.base_data == (tmp_path / "data",) and c.retrain.min_labels == 50 and c.retrain.holdout == 0.25
+    assert (
+        c.retrain.base_data == (tmp_path / "data",)
+        and c.retrain.min_labels == 50
+        and c.retrain.holdout == 0.25
+    )
     bad = make_config(tmp_path, holdout=0.9, colour="red")
     with pytest.raises(ConfigError) as e:
         load_config(bad, secrets=False)
     assert "retrain.holdout" in str(e.value) and "retrain.colour" in str(e.value)
 
 
-def test_registry_is_never_inside_the_installed_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_registry_is_never_inside_the_installed_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from moderation.judge import DEFAULT_MODEL_DIR
 
     cfg = tmp_path / "modbot.toml"
-    cfg.write_text(f'database = "{tmp_path / "m.db"}"\nmodel_path = "{DEFAULT_MODEL_DIR}"\n'
-                   '[[communities]]\nplatform = "vk"\ngroup_id = 1\ngroup_token_env = "G"\nuser_token_env = "U"\n',
-                   encoding="utf-8")
+    cfg.write_text(
+        f'database = "{tmp_path / "m.db"}"\nmodel_path = "{DEFAULT_MODEL_DIR}"\n'
+        '[[communities]]\nplatform = "vk"\ngroup_id = 1\ngroup_token_env = "G"\nuser_token_env = "U"\n',
+        encoding="utf-8",
+    )
     assert run("model", "list", "--config", str(cfg)) == 2
     assert "внутри установленного пакета" in capsys.readouterr().err
 
 
-
 @pytest.mark.slow
-def test_full_retrain_on_base_data_plus_labels(setup: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+def test_full_retrain_on_base_data_plus_labels(
+    setup: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     """With base data configured, the candidate is the shipped recipe on it plus the labels (here a
     tiny base set: the candidate is far worse than the shipped model and is refused — measured all the
     same, and its data summary names the moderators' labels)."""
     tmp = setup["tmp"]
     base = tmp / "base.tsv"
-    base.write_text("text\tlabels\ttarget\n" + "".join(f"{t}\t\t\n" for t in fill(CLEAN, 30, 11))
-                    + "".join(f"{t}\tinsult\t\n" for t in fill(PLAIN_INSULT, 30, 12)), encoding="utf-8")
+    base.write_text(
+        "text\tlabels\ttarget\n"
+        + "".join(f"{t}\t\t\n" for t in fill(CLEAN, 30, 11))
+        + "".join(f"{t}\tinsult\t\n" for t in fill(PLAIN_INSULT, 30, 12)),
+        encoding="utf-8",
+    )
     feed(tmp, interleave(fill(LOCAL_INSULT, 100, 1), "insult", fill(CLEAN, 100, 2)))
     code = run("retrain", "--config", setup["cfg"], "--quiet", "--base-data", str(base))
     out = capsys.readouterr().out
@@ -377,4 +473,6 @@ def test_a_correction_learns_from_shouted_labels_as_the_judge_reads_them(model_d
     assert "insult" in report.corrected
     judge = Judge(corrected_artifact(art, clf, report, version="t"))
     shouted, calm = "ОЛЕГ, ТЫ БАРАБУЛЯ КУКУРУЗНАЯ", "Олег, ты барабуля кукурузная"
-    assert judge.judge(shouted).scores["insult"] == pytest.approx(judge.judge(calm).scores["insult"], abs=0.01)
+    assert judge.judge(shouted).scores["insult"] == pytest.approx(
+        judge.judge(calm).scores["insult"], abs=0.01
+    )

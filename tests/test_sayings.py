@@ -55,7 +55,9 @@ def test_sayings_stay_up(text, judge):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Иван, дурак, ты что творишь", "Ты дурак, а дуракам везёт", "Ты паршивая овца"])
+@pytest.mark.parametrize(
+    "text", ["Иван, дурак, ты что творишь", "Ты дурак, а дуракам везёт", "Ты паршивая овца"]
+)
 def test_what_is_said_around_a_saying_or_to_someone_still_counts(text, judge):
     assert judge.judge(text).action == "delete_and_ban"
 
@@ -91,6 +93,8 @@ def test_sayings_with_a_violent_verb_threaten_no_one(text, judge):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Вкалываем как проклятые", "Пашем как лошади за копейки", "Устала как собака"])
+@pytest.mark.parametrize(
+    "text", ["Вкалываем как проклятые", "Пашем как лошади за копейки", "Устала как собака"]
+)
 def test_how_hard_the_author_works_is_no_insult(text, judge):
     assert judge.judge(text).action == "allow"

@@ -218,7 +218,8 @@ def test_civic_negatives(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["сиди дома и не пиши сюда больше", "пиши сюда чаще, интересно читать", "не звоните им, это мошенники"]
+    "text",
+    ["сиди дома и не пиши сюда больше", "пиши сюда чаще, интересно читать", "не звоните им, это мошенники"],
 )
 def test_a_negated_or_friendly_invitation_is_no_invitation(text: str) -> None:
     assert not [s for s in spam_signals(text) if s.name in ("pm_invite", "messenger", "cta")]
@@ -315,8 +316,13 @@ def test_official_links_are_weak() -> None:
 
 @pytest.mark.parametrize(
     "link",
-    ["https://minzdrav.stavregion.ru/news", "https://gzhi.stavkray.ru", "https://dumapyatigorsk.ru",
-     "https://za.gorodsreda.ru", "https://www.culture.ru/afisha"],
+    [
+        "https://minzdrav.stavregion.ru/news",
+        "https://gzhi.stavkray.ru",
+        "https://dumapyatigorsk.ru",
+        "https://za.gorodsreda.ru",
+        "https://www.culture.ru/afisha",
+    ],
 )
 def test_the_regions_and_the_citys_own_sites_are_official(link: str) -> None:
     # (round 28: residents pointing to the regional ministries or the city duma were held as a lone link)
@@ -655,7 +661,9 @@ def test_the_administrations_channel_shared_by_a_citizen_is_held_at_most(judge):
 
 
 def test_a_messenger_named_as_the_label_of_a_link_is_a_contact():
-    assert any(s.name == "messenger" and s.weight > 0.1 for s in spam_signals("Telegram: https://t.me/SlaptheJEET"))
+    assert any(
+        s.name == "messenger" and s.weight > 0.1 for s in spam_signals("Telegram: https://t.me/SlaptheJEET")
+    )
 
 
 @pytest.mark.parametrize("text", ["Выплачу ваши кредиты, звоните", "Закроем ваши долги законно, пишите"])
@@ -707,7 +715,13 @@ def test_a_collection_offering_work_is_still_spam(judge):
     assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
 
 
-@pytest.mark.parametrize("text", ["Ищу подработку по вечерам, хотя бы 1000 в день", "Подскажите с подработкой 2-3 тыс в день в Пятигорске"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ищу подработку по вечерам, хотя бы 1000 в день",
+        "Подскажите с подработкой 2-3 тыс в день в Пятигорске",
+    ],
+)
 def test_asking_for_work_is_no_spam(judge, text):
     assert judge.judge(text).action == "allow"
 
@@ -716,7 +730,9 @@ def test_recruiting_for_work_is_spam(judge):
     assert "spam" in judge.judge("Ищу людей на подработку, от 2000 в день").labels
 
 
-@pytest.mark.parametrize("text", ["Вступайте в нашу группу, там розыгрыш айфона", "Заходи к нам в группу, там скидки на всё"])
+@pytest.mark.parametrize(
+    "text", ["Вступайте в нашу группу, там розыгрыш айфона", "Заходи к нам в группу, там скидки на всё"]
+)
 def test_a_group_joined_for_prizes_or_discounts_is_not_let_through(judge, text):
     assert judge.judge(text).action != "allow"
 
@@ -741,13 +757,16 @@ def test_buying_up_dear_is_an_offer(judge, text):
     assert "spam" in judge.judge(text).labels
 
 
-@pytest.mark.parametrize("text", ["Купил дорого, а через неделю сломалось", "Выезд бесплатный? Или надо платить?"])
+@pytest.mark.parametrize(
+    "text", ["Купил дорого, а через неделю сломалось", "Выезд бесплатный? Или надо платить?"]
+)
 def test_a_dear_purchase_and_a_question_about_the_visit_are_no_offers(judge, text):
     assert judge.judge(text).action == "allow"
 
 
 @pytest.mark.parametrize(
-    "text", ["Подписывайтесь на наш канал, там вся правда о городе!", "Подпишись на мой блог, там про Пятигорск"]
+    "text",
+    ["Подписывайтесь на наш канал, там вся правда о городе!", "Подпишись на мой блог, там про Пятигорск"],
 )
 def test_the_authors_own_channel_promoted_is_spam_evidence_enough_to_hold(judge, text):
     assert any(s.name == "cta" and s.weight >= 0.5 for s in spam_signals(text))
@@ -759,7 +778,8 @@ def test_a_channel_someone_follows_is_no_promotion(judge):
 
 
 @pytest.mark.parametrize(
-    "text", ["Приглашаю в свою команду, работа с телефона", "Подработка на телефоне, 2 часа в день, пиши в лс"]
+    "text",
+    ["Приглашаю в свою команду, работа с телефона", "Подработка на телефоне, 2 часа в день, пиши в лс"],
 )
 def test_network_marketing_recruiting_is_spam(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
@@ -819,6 +839,32 @@ def test_a_household_seeking_a_helper_buys_a_service_and_is_never_banned_for_spa
 @pytest.mark.parametrize(
     "text",
     [
+        "Подвезу до аэропорта Минвод в субботу утром, за бензин пополам, звоните 89283334455",
+        "Могу возить пенсионеров в поликлинику бесплатно, у меня машина, пишите в личку",
+        "Сантехник, живу на Бештаугорской, соседям недорого, 8-928-111-22-33",
+    ],
+)
+def test_a_private_offer_to_neighbours_is_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and "соседям" in v.ground, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Соседи, продам коляску, 3000, звоните 89283334455",
+        "Живу в Пятигорске, зарабатываю 5000 в день не выходя из дома, пишите в лс",
+        "Ремонт квартир недорого, соседям скидка, звоните 89281112233",
+        "Бесплатная консультация юриста, звоните 89281112233",
+    ],
+)
+def test_a_sale_a_business_or_an_income_told_as_a_neighbour_is_still_spam(judge, text):
+    assert "spam" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ищу мастеров ногтевого сервиса в салон в центре, подробности в лс, аренда рабочего места 8000",
         "Ищу мастера маникюра на удалёнку, доход от 50 000, пиши в лс",
         "Ищу людей в команду, пишите в личку",
@@ -841,7 +887,11 @@ def test_a_service_line_and_a_fare_benefit_passed_on_are_no_adverts(judge, text)
 
 
 @pytest.mark.parametrize(
-    "text", ["Займы онлайн, горячая линия 8-800-000-00-00, звоните", "Скидка 30% на натяжные потолки, звоните 89280001122"]
+    "text",
+    [
+        "Займы онлайн, горячая линия 8-800-000-00-00, звоните",
+        "Скидка 30% на натяжные потолки, звоните 89280001122",
+    ],
 )
 def test_a_loan_hotline_and_a_discount_on_goods_are_still_spam(judge, text):
     assert "spam" in judge.judge(text).labels
@@ -954,8 +1004,12 @@ def test_a_poll_a_complaint_and_a_call_without_an_offer_are_no_spam(judge, text)
 
 def test_a_call_to_act_is_a_contact_only_with_an_offer():
     assert not any(s.name == "pm_invite" for s in spam_signals("Звоните прямо сейчас, пока открыто"))
-    assert not any(s.name == "pm_invite" for s in spam_signals("Казино в центре надо закрыть! Пишите, кто согласен"))
-    assert not any(s.name == "pm_invite" for s in spam_signals("Где взять займ без отказа? Звоните, кто знает?"))
+    assert not any(
+        s.name == "pm_invite" for s in spam_signals("Казино в центре надо закрыть! Пишите, кто согласен")
+    )
+    assert not any(
+        s.name == "pm_invite" for s in spam_signals("Где взять займ без отказа? Звоните, кто знает?")
+    )
     assert any(s.name == "pm_invite" for s in spam_signals("Займ без отказа, звоните прямо сейчас"))
 
 
@@ -1021,7 +1075,9 @@ def test_a_public_vacancy_a_shift_workers_complaint_and_residents_notices_stay(j
 
 
 def test_a_public_employers_vacancy_is_no_recruiting_evidence(judge):
-    text = "Требуются дворники в МУП «Управление благоустройства», з/п от 25 000, отдел кадров 8 (8793) 33-33-33"
+    text = (
+        "Требуются дворники в МУП «Управление благоустройства», з/п от 25 000, отдел кадров 8 (8793) 33-33-33"
+    )
     assert not any(s.name == "earnings" for s in spam_signals(text))
     assert judge.judge(text).action not in _REMOVED
     assert any(s.name == "earnings" for s in spam_signals("Требуются упаковщики на склад, з/п от 90 000"))
@@ -1048,7 +1104,11 @@ def test_spelled_out_words_are_read_as_words(text: str, quote: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Деньги в долг давать нельзя, потом не вернут", "Это п о з о р, а не ремонт", "Дала соседке денег в долг, теперь не отдаёт"],
+    [
+        "Деньги в долг давать нельзя, потом не вернут",
+        "Это п о з о р, а не ремонт",
+        "Дала соседке денег в долг, теперь не отдаёт",
+    ],
 )
 def test_money_lent_between_neighbours_and_a_spelled_out_word_are_no_loans(text: str) -> None:
     assert "loan" not in _names(text)
@@ -1056,4 +1116,6 @@ def test_money_lent_between_neighbours_and_a_spelled_out_word_are_no_loans(text:
 
 def test_a_link_with_its_dot_dropped_is_a_link():
     assert any(s.name == "shortener" for s in spam_signals("Займы на карту: vkcc / zaimy26"))
-    assert not (_names("Работаем 24/7, б/у и новые") & {"url", "shortener", "vk_club_link", "tg_link", "wa_link"})
+    assert not (
+        _names("Работаем 24/7, б/у и новые") & {"url", "shortener", "vk_club_link", "tg_link", "wa_link"}
+    )

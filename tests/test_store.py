@@ -629,9 +629,7 @@ def test_two_processes_on_one_file(tmp_path: Path) -> None:
 def test_migration_2_indexes_decisions_by_comment_row(tmp_path: Path) -> None:
     """The ladder's history query joins decisions on comment_row for every judged comment."""
     with Store(tmp_path / "db.sqlite") as s:
-        plan = s.db.execute(
-            "EXPLAIN QUERY PLAN SELECT * FROM decisions WHERE comment_row = 1"
-        ).fetchall()
+        plan = s.db.execute("EXPLAIN QUERY PLAN SELECT * FROM decisions WHERE comment_row = 1").fetchall()
         assert any("decisions_row" in str(row) for row in plan)
 
 
@@ -647,8 +645,9 @@ def test_version_1_database_is_upgraded_in_place(tmp_path: Path, monkeypatch: py
         assert s.get_comment(comment().key) is not None
 
 
-def test_schema_2_database_upgrades_to_text_ids_with_nothing_lost(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_schema_2_database_upgrades_to_text_ids_with_nothing_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A database written by the schema-2 release (integer ids, the outbox lease in last_error)."""
     path = tmp_path / "release.db"
     monkeypatch.setattr("bot.store.schema.MIGRATIONS", MIGRATIONS[:2])
@@ -677,14 +676,18 @@ def test_schema_2_database_upgrades_to_text_ids_with_nothing_lost(tmp_path: Path
                           created_at)
                       VALUES (1, 'vk', 42, 500, NULL, 'мат', 'auto', 1, 3.0),
                              (2, 'vk', NULL, 777, NULL, 'вручную', 'Иванова', 2, 4.0)""")
-        db.execute("INSERT INTO labels (id, comment_key, text, labels, by, at) "
-                   "VALUES (1, 'vk:42:wall:7:1', 'мат', '[\"obscene\"]', 'Иванова', 5.0)")
+        db.execute(
+            "INSERT INTO labels (id, comment_key, text, labels, by, at) "
+            "VALUES (1, 'vk:42:wall:7:1', 'мат', '[\"obscene\"]', 'Иванова', 5.0)"
+        )
     monkeypatch.undo()
     with Store(path) as s:
         assert s.schema_version == len(MIGRATIONS)
         rows = [s.get_comment_row(1), s.get_comment_row(2)]
         assert [(r.comment_id, r.author_id, r.object_id, r.owner_id, r.by_community) for r in rows] == [
-            ("1", "500", "7", "-42", False), ("2", "-42", "7", "-42", True)]
+            ("1", "500", "7", "-42", False),
+            ("2", "-42", "7", "-42", True),
+        ]
         assert rows[0].text == "мат" and rows[0].state == "acted"
         assert s.verdicts_for(1)[0]["model_version"] == "m1"
         d1, d2 = s.get_decision(1), s.get_decision(2)

@@ -29,7 +29,18 @@ def tiny_corpus(tmp_path_factory) -> Path:
 def test_train_end_to_end_writes_a_loadable_versioned_model(tiny_corpus, tmp_path):
     out = tmp_path / "models" / "tiny"
     proc = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "train", "--data", str(tiny_corpus), "--out", str(out), "--version", "tiny-1"],
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "train",
+            "--data",
+            str(tiny_corpus),
+            "--out",
+            str(out),
+            "--version",
+            "tiny-1",
+        ],
         capture_output=True,
         timeout=300,
         cwd=ROOT,
@@ -159,14 +170,22 @@ def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_pa
 
     base, out = tmp_path / "base", tmp_path / "refit"
     run = [sys.executable, "-m", "bot.cli", "train", "--data", str(tiny_corpus)]
-    assert subprocess.run([*run, "--out", str(base)], capture_output=True, timeout=300, cwd=ROOT).returncode == 0
-    proc = subprocess.run([*run, "--out", str(out), "--refit-heads", "hate", "--base", str(base)],
-                          capture_output=True, timeout=300, cwd=ROOT)
+    assert (
+        subprocess.run([*run, "--out", str(base)], capture_output=True, timeout=300, cwd=ROOT).returncode == 0
+    )
+    proc = subprocess.run(
+        [*run, "--out", str(out), "--refit-heads", "hate", "--base", str(base)],
+        capture_output=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     a, b = ModelArtifact.load(base), ModelArtifact.load(out)
     ca, cb = a.pipeline.named_steps["clf"], b.pipeline.named_steps["clf"]
-    assert a.pipeline.named_steps["features"].get_feature_names_out().tolist() == \
-        b.pipeline.named_steps["features"].get_feature_names_out().tolist()
+    assert (
+        a.pipeline.named_steps["features"].get_feature_names_out().tolist()
+        == b.pipeline.named_steps["features"].get_feature_names_out().tolist()
+    )
     hate = ca.labels.index("hate")
     assert cb.row_count_[hate] == 2 * ca.row_count_[hate]
     for j, label in enumerate(ca.labels):
@@ -174,22 +193,39 @@ def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_pa
         assert same == (j != hate), label
         assert label == "hate" or a.thresholds[label] == b.thresholds[label]
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
-    assert meta["metrics"]["refit"]["heads"] == ["hate"] and meta["metrics"]["refit"]["base_version"] == a.version
+    assert (
+        meta["metrics"]["refit"]["heads"] == ["hate"]
+        and meta["metrics"]["refit"]["base_version"] == a.version
+    )
     assert "--refit-heads hate" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     texts = ["иди нахуй", "подскажите, когда откроют каток?"]
-    assert [v.labels for v in Judge.load(out).judge_many(texts)] == [v.labels for v in Judge.load(base).judge_many(texts)]
+    assert [v.labels for v in Judge.load(out).judge_many(texts)] == [
+        v.labels for v in Judge.load(base).judge_many(texts)
+    ]
     # refitted again, the head averages both generations, and the card names the earlier one too
     again = tmp_path / "again"
-    proc = subprocess.run([*run, "--out", str(again), "--refit-heads", "hate", "--base", str(out)],
-                          capture_output=True, timeout=300, cwd=ROOT)
+    proc = subprocess.run(
+        [*run, "--out", str(again), "--refit-heads", "hate", "--base", str(out)],
+        capture_output=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     assert ModelArtifact.load(again).pipeline.named_steps["clf"].row_count_[hate] == 3 * ca.row_count_[hate]
     refit = json.loads((again / "meta.json").read_text(encoding="utf-8"))["metrics"]["refit"]
     assert refit["base_version"] == b.version and [e["base_version"] for e in refit["earlier"]] == [a.version]
     assert f"updated the same way from `{a.version}`" in (again / "MODEL_CARD.md").read_text(encoding="utf-8")
-    bad = subprocess.run([*run, "--out", str(tmp_path / "x"), "--refit-heads", "hate,ругань", "--base", str(base)],
-                         capture_output=True, timeout=300, cwd=ROOT)
+    bad = subprocess.run(
+        [*run, "--out", str(tmp_path / "x"), "--refit-heads", "hate,ругань", "--base", str(base)],
+        capture_output=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert bad.returncode == 2 and "ругань" in bad.stderr.decode()
     for flags in (["--refit-heads", ""], ["--refit-heads", "hate", "--base", str(tmp_path / "none")]):
-        bad = subprocess.run([*run, "--out", str(tmp_path / "x"), *flags], capture_output=True, timeout=300, cwd=ROOT)
-        assert bad.returncode == 2 and "modbot train:" in bad.stderr.decode() and not (tmp_path / "x").exists()
+        bad = subprocess.run(
+            [*run, "--out", str(tmp_path / "x"), *flags], capture_output=True, timeout=300, cwd=ROOT
+        )
+        assert (
+            bad.returncode == 2 and "modbot train:" in bad.stderr.decode() and not (tmp_path / "x").exists()
+        )

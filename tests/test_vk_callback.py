@@ -11,8 +11,10 @@ from tests.conftest import CLEAN, G1, G2, VIOLATING, DaemonFactory, community, o
 
 
 def _callback_communities() -> list[dict]:
-    return [community(G1, receive_mode="callback", confirmation_env="CONFIRM1"),
-            community(G2, receive_mode="callback", confirmation_env="CONFIRM2")]
+    return [
+        community(G1, receive_mode="callback", confirmation_env="CONFIRM1"),
+        community(G2, receive_mode="callback", confirmation_env="CONFIRM2"),
+    ]
 
 
 async def test_callback_end_to_end(vk_emu: VKEmulator, make_daemon: DaemonFactory) -> None:
@@ -24,7 +26,9 @@ async def test_callback_end_to_end(vk_emu: VKEmulator, make_daemon: DaemonFactor
     bad = vk_emu.post_comment(G1, 7001, VIOLATING)
     vk_emu.post_comment(G1, 7002, CLEAN)
     await settle(d, judged=2)
-    assert [c["params"]["comment_id"] for c in ok_calls(vk_emu, "wall.deleteComment")] == [str(bad["comment_id"])]
+    assert [c["params"]["comment_id"] for c in ok_calls(vk_emu, "wall.deleteComment")] == [
+        str(bad["comment_id"])
+    ]
     # VK redelivers (e.g. it did not see our "ok"): stored once, acted on once.
     vk_emu.redeliver(G1, bad["event_id"])
     await wait_for(lambda: d.counts["duplicates"] >= 1, what="duplicate seen")
@@ -34,12 +38,19 @@ async def test_callback_end_to_end(vk_emu: VKEmulator, make_daemon: DaemonFactor
     assert all(e["ok"] for e in log if e["type"] != "user_block"), list(log)
 
 
-async def test_callback_rejects_wrong_secret_and_garbage(vk_emu: VKEmulator, make_daemon: DaemonFactory) -> None:
+async def test_callback_rejects_wrong_secret_and_garbage(
+    vk_emu: VKEmulator, make_daemon: DaemonFactory
+) -> None:
     d = await make_daemon(_callback_communities(), callback={"secret_env": "CB_SECRET"})
     assert d.http is not None
     url = d.http.url + "/vk/callback"
-    event = {"type": "wall_reply_new", "group_id": G1, "event_id": "e1", "v": "5.199",
-             "object": {"id": 1, "from_id": 5, "date": 1, "text": VIOLATING, "post_id": 1, "post_owner_id": -G1}}
+    event = {
+        "type": "wall_reply_new",
+        "group_id": G1,
+        "event_id": "e1",
+        "v": "5.199",
+        "object": {"id": 1, "from_id": 5, "date": 1, "text": VIOLATING, "post_id": 1, "post_owner_id": -G1},
+    }
     async with aiohttp.ClientSession() as s:
         async with s.post(url, json={**event, "secret": "wrong"}) as r:
             assert r.status == 403 and "secret" in await r.text()
@@ -56,8 +67,16 @@ async def test_callback_rejects_wrong_secret_and_garbage(vk_emu: VKEmulator, mak
         async with s.post(url, json={"type": "confirmation", "group_id": G2}) as r:
             assert r.status == 200 and await r.text() == vk_emu.state.groups[G2].confirmation_code
         # Well-formed envelope with a broken object: answered ok (VK must not retry it forever), logged.
-        async with s.post(url, json={"type": "wall_reply_new", "group_id": G1, "event_id": "e2", "secret": "s3cr3t",
-                                     "object": {"id": "x"}}) as r:
+        async with s.post(
+            url,
+            json={
+                "type": "wall_reply_new",
+                "group_id": G1,
+                "event_id": "e2",
+                "secret": "s3cr3t",
+                "object": {"id": "x"},
+            },
+        ) as r:
             assert r.status == 200 and await r.text() == "ok"
         async with s.post(url, json={**event, "secret": "s3cr3t"}) as r:
             assert r.status == 200 and await r.text() == "ok"

@@ -21,16 +21,30 @@ GTOK = Token(f"vk1.a.group{G1}", "group")
 
 def test_encode_params_and_execute_code() -> None:
     assert encode_params({"a": True, "b": [1, 2], "c": None, "d": {"x": 1}, "e": 5}) == {
-        "a": "1", "b": "1,2", "d": '{"x": 1}', "e": "5"}
-    code = build_execute_code([("wall.deleteComment", {"owner_id": -1, "comment_id": 5}),
-                               ("groups.ban", {"group_id": 1, "owner_id": 7, "comment": "п. 19 «мат»", "x": None})])
-    assert code == ('return [API.wall.deleteComment({"owner_id": -1, "comment_id": 5}), '
-                    'API.groups.ban({"group_id": 1, "owner_id": 7, "comment": "п. 19 «мат»"})];')
+        "a": "1",
+        "b": "1,2",
+        "d": '{"x": 1}',
+        "e": "5",
+    }
+    code = build_execute_code(
+        [
+            ("wall.deleteComment", {"owner_id": -1, "comment_id": 5}),
+            ("groups.ban", {"group_id": 1, "owner_id": 7, "comment": "п. 19 «мат»", "x": None}),
+        ]
+    )
+    assert code == (
+        'return [API.wall.deleteComment({"owner_id": -1, "comment_id": 5}), '
+        'API.groups.ban({"group_id": 1, "owner_id": 7, "comment": "п. 19 «мат»"})];'
+    )
 
 
 def test_mask_never_shows_a_usable_token() -> None:
     token = "vk1.a.abcdefghijklmnopqrstuvwxyz0123456789"
-    assert token not in mask(token) and token not in repr(Token(token)) and token not in str(Token(token, "group"))
+    assert (
+        token not in mask(token)
+        and token not in repr(Token(token))
+        and token not in str(Token(token, "group"))
+    )
 
 
 async def test_rate_limiter_keeps_any_window_under_the_limit() -> None:
@@ -57,7 +71,9 @@ async def test_transient_errors_and_bad_bodies_are_retried(vk_emu: VKEmulator) -
     vk_emu.add_fault("groups.getById", "http", count=1, status=502)
     vk_emu.add_fault("groups.getById", "nonjson", count=1)
     errors: list[str] = []
-    async with VKClient(vk_emu.api_url, max_attempts=8, on_error=lambda code, m: errors.append(code)) as client:
+    async with VKClient(
+        vk_emu.api_url, max_attempts=8, on_error=lambda code, m: errors.append(code)
+    ) as client:
         client.limiter(GTOK).period = 0.01
         import bot.vk.client as mod
 
@@ -92,8 +108,9 @@ async def test_network_error_becomes_transport_error() -> None:
             mod.BACKOFF_BASE.update(old)
 
 
-async def test_captcha_pauses_the_token_once_and_resumes(vk_emu: VKEmulator,
-                                                         caplog: pytest.LogCaptureFixture) -> None:
+async def test_captcha_pauses_the_token_once_and_resumes(
+    vk_emu: VKEmulator, caplog: pytest.LogCaptureFixture
+) -> None:
     vk_emu.add_fault("users.get", "error", count=1, error_code=14)
     caplog.set_level(logging.INFO, logger="modbot.vk")
     async with VKClient(vk_emu.api_url, captcha_pause=0.3) as client:
@@ -111,8 +128,9 @@ async def test_captcha_pauses_the_token_once_and_resumes(vk_emu: VKEmulator,
     assert UTOK.value not in text and GTOK.value not in text
 
 
-async def test_captchas_of_one_execute_batch_pause_the_token_once(vk_emu: VKEmulator,
-                                                                   caplog: pytest.LogCaptureFixture) -> None:
+async def test_captchas_of_one_execute_batch_pause_the_token_once(
+    vk_emu: VKEmulator, caplog: pytest.LogCaptureFixture
+) -> None:
     """Seven inner calls answered with a captcha are one captcha: one pause of the base length, not 60 s
     doubled seven times (the chaos bench saw a token paused for an hour this way)."""
     vk_emu.add_fault("groups.ban", "error", count=7, error_code=14, where="execute")
@@ -133,7 +151,8 @@ async def test_execute_batcher_coalesces_and_reports_each_call(vk_emu: VKEmulato
         batcher = ExecuteBatcher(client)
         results = await asyncio.gather(
             *[batcher.submit("wall.deleteComment", {"owner_id": -G1, "comment_id": i}, UTOK) for i in ids],
-            return_exceptions=True)
+            return_exceptions=True,
+        )
         await batcher.close()
     errors = [r for r in results if isinstance(r, Exception)]
     assert len(errors) == 1 and isinstance(errors[0], VKAPIError) and errors[0].code == 211
@@ -145,7 +164,10 @@ async def test_execute_batcher_coalesces_and_reports_each_call(vk_emu: VKEmulato
     for c in inner:
         per_exec[c["parent"]] = per_exec.get(c["parent"], 0) + 1
     assert max(per_exec.values()) <= 25
-    assert sum(per_exec.values()) + len([c for c in vk_emu.calls("wall.deleteComment") if c["via"] == "http"]) == 60
+    assert (
+        sum(per_exec.values()) + len([c for c in vk_emu.calls("wall.deleteComment") if c["via"] == "http"])
+        == 60
+    )
     assert vk_emu.state.counters["rate_limited"] == 0
 
 
@@ -157,7 +179,8 @@ async def test_batcher_fails_everyone_waiting_on_a_paused_token(vk_emu: VKEmulat
         batcher = ExecuteBatcher(client)
         results = await asyncio.gather(
             *[batcher.submit("wall.deleteComment", {"owner_id": -G1, "comment_id": i}, UTOK) for i in ids],
-            return_exceptions=True)
+            return_exceptions=True,
+        )
         assert all(isinstance(r, TokenPaused) for r in results)
         with pytest.raises(TokenPaused):
             await batcher.submit("wall.deleteComment", {"owner_id": -G1, "comment_id": ids[0]}, UTOK)

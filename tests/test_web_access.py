@@ -27,7 +27,12 @@ def _route_paths() -> list[tuple[str, str]]:
     for route in app.router.routes():
         info = route.resource.get_info() if route.resource else {}
         path = info.get("path") or info.get("formatter") or ""
-        if not path or path in ("/login", "/favicon.ico") or path.startswith("/static") or route.method == "HEAD":
+        if (
+            not path
+            or path in ("/login", "/favicon.ico")
+            or path.startswith("/static")
+            or route.method == "HEAD"
+        ):
             continue
         path = re.sub(r"\{id[^}]*\}", "1", path).replace("{name}", "someone")
         out.append((route.method, path))
@@ -74,7 +79,11 @@ async def test_session_cookie_flags_and_security_headers(web: WebEnv) -> None:
     assert "Secure" not in cookie  # plain http on localhost: a Secure cookie would never come back
     status, text, r = await c.get("/queue")
     assert status == 200
-    assert r.headers["Content-Security-Policy"] == CSP and "script-src 'self'" in CSP and "unsafe-inline" not in CSP
+    assert (
+        r.headers["Content-Security-Policy"] == CSP
+        and "script-src 'self'" in CSP
+        and "unsafe-inline" not in CSP
+    )
     assert r.headers["X-Frame-Options"] == "DENY" and r.headers["X-Content-Type-Options"] == "nosniff"
     assert r.headers["Cache-Control"] == "no-store"
 
@@ -87,8 +96,12 @@ async def test_secure_cookie_behind_a_tls_proxy(tmp_path) -> None:
     c = Client(server.url)
     try:
         await c.get("/login")
-        status, _, r = await c.post("/login", {"name": "anna", "password": PASSWORD}, follow=False,
-                                    headers={"X-Forwarded-Proto": "https"})
+        status, _, r = await c.post(
+            "/login",
+            {"name": "anna", "password": PASSWORD},
+            follow=False,
+            headers={"X-Forwarded-Proto": "https"},
+        )
         cookie = [v for k, v in r.headers.items() if k.lower() == "set-cookie" and "modbot_session=" in v][0]
         assert status == 303 and "Secure" in cookie
     finally:
@@ -99,8 +112,20 @@ async def test_secure_cookie_behind_a_tls_proxy(tmp_path) -> None:
 async def test_no_page_has_inline_script(web: WebEnv) -> None:
     row = seed(web.store, web.service)
     c = await web.client("admin")
-    for path in ("/queue", "/journal", "/journal?view=audit", f"/comment/{row.id}", "/author?platform=vk&id=501",
-                 "/blacklist", "/dashboard", "/attention", "/model", "/moderators", "/account", "/login"):
+    for path in (
+        "/queue",
+        "/journal",
+        "/journal?view=audit",
+        f"/comment/{row.id}",
+        "/author?platform=vk&id=501",
+        "/blacklist",
+        "/dashboard",
+        "/attention",
+        "/model",
+        "/moderators",
+        "/account",
+        "/login",
+    ):
         status, text, _ = await c.get(path)
         assert status == 200, path
         assert not re.search(r"<script(?![^>]*\bsrc=)", text), path
@@ -112,8 +137,9 @@ async def test_csrf_missing_or_wrong_is_403(web: WebEnv) -> None:
     row = seed(web.store, web.service)
     c = await web.client("anna")
     for token in ("-", "wrong-token"):
-        status, text, _ = await c.post("/decide", {"id": row.id, "action": "delete", "category": "insult"},
-                                       csrf=token)
+        status, text, _ = await c.post(
+            "/decide", {"id": row.id, "action": "delete", "category": "insult"}, csrf=token
+        )
         assert status == 403 and "CSRF" in text
         status, _, _ = await c.post("/logout", csrf=token)
         assert status == 403
@@ -209,16 +235,25 @@ async def test_moderator_sees_and_acts_only_on_their_organisation(web: WebEnv) -
     for path in ("/moderators",):
         status, text, _ = await c.get(path)
         assert status == 403, path
-    status, _, _ = await c.post("/moderators/add", {"name": "eve", "role": "admin", "password": PASSWORD,
-                                                     "password2": PASSWORD})
+    status, _, _ = await c.post(
+        "/moderators/add", {"name": "eve", "role": "admin", "password": PASSWORD, "password2": PASSWORD}
+    )
     assert status == 403 and web.store.get_moderator("eve") is None
     assert f"/comment/{mine.id}" in (await c.get("/queue"))[1]
 
 
 async def test_admin_manages_moderators(web: WebEnv) -> None:
     c = await web.client("admin")
-    status, text, _ = await c.post("/moderators/add", {"name": "vera", "role": "moderator", "organisation": "hospital",
-                                                        "password": PASSWORD, "password2": PASSWORD})
+    status, text, _ = await c.post(
+        "/moderators/add",
+        {
+            "name": "vera",
+            "role": "moderator",
+            "organisation": "hospital",
+            "password": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
     assert "Модератор vera добавлен" in text
     v = await web.client("vera")
     assert "Больница" in (await v.get("/account"))[1]

@@ -24,11 +24,20 @@ from tests.webkit import PASSWORD, add_accounts
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--headless", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--headless",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TRUSTED = 7777  # a trusted author's violations are held for a human
-INJECTIONS = ['<script>window.__pwned = 1; alert("xss")</script> когда починят свет?',
-              '"><img src=x onerror="window.__pwned=2;alert(2)"> ' + VIOLATING]
+INJECTIONS = [
+    '<script>window.__pwned = 1; alert("xss")</script> когда починят свет?',
+    '"><img src=x onerror="window.__pwned=2;alert(2)"> ' + VIOLATING,
+]
 
 
 def _require_browser() -> Any:
@@ -46,10 +55,20 @@ def _require_browser() -> Any:
 
 @pytest.fixture
 async def stack(make_daemon: DaemonFactory) -> AsyncIterator[tuple[Any, WebServer]]:
-    d = await make_daemon([community(G1, organisation="admin", trusted_user_ids=[TRUSTED]),
-                           community(G2, organisation="hospital")])
-    server = WebServer(d.config, d.platforms, health=d.health, host="127.0.0.1", port=0,
-                       model_version=lambda: d.judge.model_version)
+    d = await make_daemon(
+        [
+            community(G1, organisation="admin", trusted_user_ids=[TRUSTED]),
+            community(G2, organisation="hospital"),
+        ]
+    )
+    server = WebServer(
+        d.config,
+        d.platforms,
+        health=d.health,
+        host="127.0.0.1",
+        port=0,
+        model_version=lambda: d.judge.model_version,
+    )
     await server.start()
     assert server.store is not None
     add_accounts(server.store)
@@ -86,7 +105,8 @@ def _banned(emu: VKEmulator, group: int, user: int) -> bool:
 
 
 async def test_delete_and_ban_from_the_queue_then_undo_from_the_journal(
-        vk_emu: VKEmulator, stack: tuple[Any, WebServer], browser: Any) -> None:
+    vk_emu: VKEmulator, stack: tuple[Any, WebServer], browser: Any
+) -> None:
     d, server = stack
     held = vk_emu.post_comment(G1, TRUSTED, VIOLATING)
     await settle(d, judged=1)
@@ -118,7 +138,8 @@ async def test_delete_and_ban_from_the_queue_then_undo_from_the_journal(
 
 
 async def test_injected_html_and_script_never_run(
-        vk_emu: VKEmulator, stack: tuple[Any, WebServer], browser: Any) -> None:
+    vk_emu: VKEmulator, stack: tuple[Any, WebServer], browser: Any
+) -> None:
     d, server = stack
     for text in INJECTIONS:
         vk_emu.post_comment(G1, TRUSTED, text)  # held for a moderator
@@ -133,11 +154,13 @@ async def test_injected_html_and_script_never_run(
         await page.goto(server.url + path)
         await page.wait_for_load_state("load")
         assert await page.evaluate("window.__pwned === undefined"), path
-        assert await page.evaluate("document.querySelectorAll('img[src=x], script:not([src])').length") == 0, path
+        assert (
+            await page.evaluate("document.querySelectorAll('img[src=x], script:not([src])').length") == 0
+        ), path
     await page.goto(server.url + "/queue")
     texts = await page.locator(".ctext").all_inner_texts()
     assert any("onerror=" in t for t in texts)  # shown as text
-    row_id = (await page.locator("li.item").first.get_attribute("data-id"))
+    row_id = await page.locator("li.item").first.get_attribute("data-id")
     await page.goto(server.url + "/journal?action=all")
     texts = await page.locator("td.textcell").all_inner_texts()
     assert any("<script>window.__pwned" in t for t in texts)
@@ -148,7 +171,8 @@ async def test_injected_html_and_script_never_run(
 
 
 async def test_screenshots_of_the_queue_and_the_dashboard(
-        vk_emu: VKEmulator, stack: tuple[Any, WebServer], browser: Any, tmp_path: Path) -> None:
+    vk_emu: VKEmulator, stack: tuple[Any, WebServer], browser: Any, tmp_path: Path
+) -> None:
     d, server = stack
     vk_emu.post_comment(G1, TRUSTED, VIOLATING)
     vk_emu.post_comment(G1, TRUSTED, INJECTIONS[1])

@@ -19,10 +19,17 @@ from tests.webkit import Client, add_accounts
 
 @pytest.fixture
 async def daemon_and_web(make_daemon: DaemonFactory) -> AsyncIterator[tuple[Any, WebServer, list[Client]]]:
-    d = await make_daemon([community(G1, organisation="admin", trusted_user_ids=[7777]),
-                           community(G2, organisation="hospital")])
-    server = WebServer(d.config, d.platforms, health=d.health, host="127.0.0.1", port=0,
-                       model_version=lambda: d.judge.model_version)
+    d = await make_daemon(
+        [community(G1, organisation="admin", trusted_user_ids=[7777]), community(G2, organisation="hospital")]
+    )
+    server = WebServer(
+        d.config,
+        d.platforms,
+        health=d.health,
+        host="127.0.0.1",
+        port=0,
+        model_version=lambda: d.judge.model_version,
+    )
     await server.start()
     assert server.store is not None
     add_accounts(server.store)
@@ -50,7 +57,8 @@ def _banned(emu: VKEmulator, group: int, user: int) -> bool:
 
 
 async def test_moderator_decides_a_held_comment_and_the_platform_follows(
-        vk_emu: VKEmulator, daemon_and_web: tuple[Any, WebServer, list[Client]]) -> None:
+    vk_emu: VKEmulator, daemon_and_web: tuple[Any, WebServer, list[Client]]
+) -> None:
     d, server, clients = daemon_and_web
     held = vk_emu.post_comment(G1, 7777, VIOLATING)  # a trusted author: held for a human
     await settle(d, judged=1)
@@ -58,8 +66,10 @@ async def test_moderator_decides_a_held_comment_and_the_platform_follows(
     status, text, _ = await c.get("/queue")
     ids = re.findall(r'<li class="item" id="c(\d+)"', text)
     assert len(ids) == 1 and "доверенный пользователь" in text
-    status, text, _ = await c.post("/decide", {"id": ids[0], "action": "delete_and_ban", "category": "obscene",
-                                               "ban_days": "3", "reason": "мат"})
+    status, text, _ = await c.post(
+        "/decide",
+        {"id": ids[0], "action": "delete_and_ban", "category": "obscene", "ban_days": "3", "reason": "мат"},
+    )
     assert "заблокирован на 3 дн." in text
     await settle(d)
     assert _comment(vk_emu, G1, held["comment_id"])["deleted"]
@@ -70,7 +80,8 @@ async def test_moderator_decides_a_held_comment_and_the_platform_follows(
 
 
 async def test_undo_from_the_journal_restores_the_comment_and_lifts_the_ban(
-        vk_emu: VKEmulator, daemon_and_web: tuple[Any, WebServer, list[Client]]) -> None:
+    vk_emu: VKEmulator, daemon_and_web: tuple[Any, WebServer, list[Client]]
+) -> None:
     d, server, clients = daemon_and_web
     bad = vk_emu.post_comment(G1, 5001, VIOLATING)
     await settle(d, judged=1)
@@ -92,7 +103,8 @@ async def test_undo_from_the_journal_restores_the_comment_and_lifts_the_ban(
 
 
 async def test_undo_after_the_restore_window_is_reported_plainly(
-        vk_emu: VKEmulator, daemon_and_web: tuple[Any, WebServer, list[Client]]) -> None:
+    vk_emu: VKEmulator, daemon_and_web: tuple[Any, WebServer, list[Client]]
+) -> None:
     d, server, clients = daemon_and_web
     vk_emu.state.restore_window = 60.0
     bad = vk_emu.post_comment(G1, 5002, VIOLATING)
@@ -133,11 +145,18 @@ async def test_modbot_run_serves_the_workspace_only_when_web_has_a_port(vk_emu: 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    config = parse_config({"database": str(tmp_path / "run.db"), "communities": [community(G1)],
-                           "web": {"port": port}}, token_env(vk_emu))
-    assert config.web.enabled and not parse_config({"communities": [community(G1)]}, token_env(vk_emu)).web.enabled
+    config = parse_config(
+        {"database": str(tmp_path / "run.db"), "communities": [community(G1)], "web": {"port": port}},
+        token_env(vk_emu),
+    )
+    assert (
+        config.web.enabled
+        and not parse_config({"communities": [community(G1)]}, token_env(vk_emu)).web.enabled
+    )
     metrics = Metrics()
-    platforms = build_platforms(config, metrics=metrics, vk=VKOptions(api_url=vk_emu.api_url, longpoll_wait=1))
+    platforms = build_platforms(
+        config, metrics=metrics, vk=VKOptions(api_url=vk_emu.api_url, longpoll_wait=1)
+    )
     task = asyncio.create_task(run_daemon(config, platforms, DaemonOptions(outbox_poll=0.02), metrics))
     url = f"http://127.0.0.1:{port}/login"
     async with aiohttp.ClientSession() as session:

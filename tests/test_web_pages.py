@@ -18,7 +18,7 @@ from tests.webkit import HOSTILE, XSS_IMG, XSS_SCRIPT, Client, WebEnv, seed, web
 
 __all__ = ["web"]
 
-RAW = (XSS_SCRIPT, "<img src=x onerror", 'onerror=alert(1)>')
+RAW = (XSS_SCRIPT, "<img src=x onerror", "onerror=alert(1)>")
 
 
 def _no_raw(text: str, where: str) -> None:
@@ -28,24 +28,57 @@ def _no_raw(text: str, where: str) -> None:
 
 async def test_hostile_text_is_escaped_on_every_page(web: WebEnv) -> None:
     s, svc = web.store, web.service
-    held = seed(s, svc, text=HOSTILE, author=XSS_IMG,
-                evidence=[Evidence(len(HOSTILE) - 5, len(HOSTILE), "дебил", "insult", matched=XSS_SCRIPT)])
+    held = seed(
+        s,
+        svc,
+        text=HOSTILE,
+        author=XSS_IMG,
+        evidence=[Evidence(len(HOSTILE) - 5, len(HOSTILE), "дебил", "insult", matched=XSS_SCRIPT)],
+    )
     deleted = seed(s, svc, text="удалённый " + HOSTILE, action="delete", labels=["insult"], author="42")
-    svc.ban_author("vk", XSS_IMG, community_id=1, days=3, by="admin", reason=XSS_SCRIPT, category="insult",
-                   now=time.time())
+    svc.ban_author(
+        "vk",
+        XSS_IMG,
+        community_id=1,
+        days=3,
+        by="admin",
+        reason=XSS_SCRIPT,
+        category="insult",
+        now=time.time(),
+    )
     # a failed and a manual action carrying the text to the attention page
     for a in s.actions_for_decision(s.latest_verdict_decision(deleted.key)["id"]):
         s.mark_action_failed(a.id, XSS_SCRIPT)
-    manual = Action(decision_id=s.latest_verdict_decision(deleted.key)["id"], kind="restore", platform="vk",
-                    community_id=1, method="manual", params={}, state="manual", key="manual-test")
+    manual = Action(
+        decision_id=s.latest_verdict_decision(deleted.key)["id"],
+        kind="restore",
+        platform="vk",
+        community_id=1,
+        method="manual",
+        params={},
+        state="manual",
+        key="manual-test",
+    )
     s.enqueue_action(manual)
     c = await web.client("admin")
     from urllib.parse import quote
 
-    pages = ["/queue", "/journal", "/journal?action=all", f"/comment/{held.id}", f"/comment/{deleted.id}",
-             f"/author?platform=vk&id={quote(XSS_IMG)}", "/author?platform=vk&id=42", "/blacklist",
-             "/blacklist?all=1", "/attention", "/dashboard", "/model", f"/journal?q={quote(XSS_SCRIPT)}",
-             f"/journal?author={quote(XSS_IMG)}&who={quote(XSS_SCRIPT)}"]
+    pages = [
+        "/queue",
+        "/journal",
+        "/journal?action=all",
+        f"/comment/{held.id}",
+        f"/comment/{deleted.id}",
+        f"/author?platform=vk&id={quote(XSS_IMG)}",
+        "/author?platform=vk&id=42",
+        "/blacklist",
+        "/blacklist?all=1",
+        "/attention",
+        "/dashboard",
+        "/model",
+        f"/journal?q={quote(XSS_SCRIPT)}",
+        f"/journal?author={quote(XSS_IMG)}&who={quote(XSS_SCRIPT)}",
+    ]
     for path in pages:
         status, text, _ = await c.get(path)
         assert status == 200, path
@@ -88,21 +121,29 @@ async def test_keep_delete_and_ban_with_labels_and_ladder_preset(web: WebEnv) ->
     assert 'name="ban_days" min="0" max="3650" value="1"' in text  # first step of the default ladder
     status, text, _ = await c.post("/decide", {"id": a.id, "action": "keep", "reason": "критика"})
     assert "оставлен" in text
-    status, text, _ = await c.post("/decide", {"id": b.id, "action": "delete_and_ban", "category": "insult",
-                                               "ban_days": "7", "reason": "грубость"})
+    status, text, _ = await c.post(
+        "/decide",
+        {"id": b.id, "action": "delete_and_ban", "category": "insult", "ban_days": "7", "reason": "грубость"},
+    )
     assert "заблокирован на 7 дн." in text
-    status, text, _ = await c.post("/decide", {"id": d.id, "action": "delete", "category": "obscene"},
-                                   headers={"X-Requested-With": "fetch"})
+    status, text, _ = await c.post(
+        "/decide",
+        {"id": d.id, "action": "delete", "category": "obscene"},
+        headers={"X-Requested-With": "fetch"},
+    )
     assert status == 200 and '"ok": true' in text
     labels = {(lab["comment_key"], tuple(lab["labels"]), lab["by"]) for lab in s.labels()}
     assert labels == {(a.key, (), "anna"), (b.key, ("insult",), "anna"), (d.key, ("obscene",), "anna")}
     ban = s.active_ban("vk", 1, "9")
     assert ban is not None and ban.decided_by == "anna" and ban.category == "insult"
-    assert [x.kind for x in s.actions_for_decision(s.latest_verdict_decision(b.key)["id"])] == ["delete", "ban"]
+    assert [x.kind for x in s.actions_for_decision(s.latest_verdict_decision(b.key)["id"])] == [
+        "delete",
+        "ban",
+    ]
     # the queue is empty now and the decisions are in the journal with who decided
     assert "Очередь пуста" in (await c.get("/queue"))[1]
     text = (await c.get("/journal?who=anna"))[1]
-    assert text.count("<td data-label=\"Кто\">anna</td>") == 3
+    assert text.count('<td data-label="Кто">anna</td>') == 3
 
 
 async def test_bulk_decision_uses_each_authors_ladder(web: WebEnv) -> None:
@@ -113,8 +154,9 @@ async def test_bulk_decision_uses_each_authors_ladder(web: WebEnv) -> None:
         seed(s, svc, group=2, text="нарушение", author="11", action="delete", labels=["insult"])
     rows = [seed(s, svc, text=f"спорный {i}", author=str(11 + i)) for i in range(3)]
     c = await web.client("admin")
-    status, text, _ = await c.post("/decide", [("id", r.id) for r in rows] + [("action", "delete_and_ban"),
-                                                                             ("reason", "пачкой")])
+    status, text, _ = await c.post(
+        "/decide", [("id", r.id) for r in rows] + [("action", "delete_and_ban"), ("reason", "пачкой")]
+    )
     assert "Готово: 3 из 3" in text, re.findall(r"flash [^>]*>([^<]*)", text)
     assert s.active_ban("vk", 1, "11").until is None  # forever
     assert s.active_ban("vk", 1, "12").until is not None
@@ -128,7 +170,9 @@ async def test_undo_from_journal_restores_lifts_and_relabels(web: WebEnv) -> Non
     c = await web.client("anna")
     text = (await c.get("/journal"))[1]
     assert f'action="/decisions/{auto["id"]}/undo"' in text
-    status, text, _ = await c.post(f"/decisions/{auto['id']}/undo", {"reason": "это критика", "next": "/journal"})
+    status, text, _ = await c.post(
+        f"/decisions/{auto['id']}/undo", {"reason": "это критика", "next": "/journal"}
+    )
     assert "отменено" in text
     assert s.latest_verdict_decision(row.key)["action"] == "restore"
     assert s.active_ban("vk", 1, "33") is None
@@ -174,8 +218,16 @@ async def test_attention_retry_dismiss_and_manual_done_are_audited(web: WebEnv) 
     delete, ban = s.actions_for_decision(d["id"])
     s.mark_action_failed(delete.id, "VK error 15 in wall.deleteComment: Access denied")
     s.mark_action_failed(ban.id, "VK error 15 in groups.ban: Access denied")
-    manual = Action(decision_id=d["id"], kind="delete", platform="vk", community_id=1, method="manual", params={},
-                    state="manual", key="manual-delete-test")
+    manual = Action(
+        decision_id=d["id"],
+        kind="delete",
+        platform="vk",
+        community_id=1,
+        method="manual",
+        params={},
+        state="manual",
+        key="manual-delete-test",
+    )
     s.enqueue_action(manual)
     c = await web.client("anna")
     t = (await c.get("/attention"))[1]
@@ -202,8 +254,17 @@ async def test_attention_retry_dismiss_and_manual_done_are_audited(web: WebEnv) 
 
 async def test_blacklist_add_and_lift_by_hand(web: WebEnv) -> None:
     c = await web.client("anna")
-    status, t, _ = await c.post("/bans/add", {"author_id": "4242", "community": "vk:1", "days": "30",
-                                              "reason": "спам в личке", "category": "spam", "on_platform": "1"})
+    status, t, _ = await c.post(
+        "/bans/add",
+        {
+            "author_id": "4242",
+            "community": "vk:1",
+            "days": "30",
+            "reason": "спам в личке",
+            "category": "spam",
+            "on_platform": "1",
+        },
+    )
     assert "в чёрном списке" in t
     ban = web.store.active_ban("vk", 1, "4242")
     assert ban is not None and ban.decided_by == "anna" and ban.reason == "спам в личке"
@@ -213,8 +274,11 @@ async def test_blacklist_add_and_lift_by_hand(web: WebEnv) -> None:
     status, t, _ = await c.post(f"/bans/{ban.id}/lift", {"reason": "ошибка"})
     assert "снято блокировок 1" in t
     assert web.store.active_ban("vk", 1, "4242") is None
-    kinds = [a.kind for d in web.store.journal(author=("vk", "4242")) for a in
-             web.store.actions_for_decision(d["id"])]
+    kinds = [
+        a.kind
+        for d in web.store.journal(author=("vk", "4242"))
+        for a in web.store.actions_for_decision(d["id"])
+    ]
     assert "unban" in kinds or "ban" in kinds  # the pending ban was cancelled or an unban queued
     t = (await c.get("/blacklist?all=1"))[1]
     assert "4242" in t
@@ -254,9 +318,14 @@ async def test_attention_shows_the_daemons_heartbeat_paused_tokens_and_problems(
 
     c = await web.client("anna")
     assert "ни разу не запускалась" in (await c.get("/attention"))[1]
-    beat = {"status": "degraded", "at": time.time(), "model_version": "m-1",
-            "problems": ["vk 1: long poll перезапускается"], "paused_tokens": {"user token vk1.a.…123": time.time() + 60},
-            "broken_tokens": [{"token": "user token vk1.a.…999", "community": 1, "reason": "VK error 5"}]}
+    beat = {
+        "status": "degraded",
+        "at": time.time(),
+        "model_version": "m-1",
+        "problems": ["vk 1: long poll перезапускается"],
+        "paused_tokens": {"user token vk1.a.…123": time.time() + 60},
+        "broken_tokens": [{"token": "user token vk1.a.…999", "community": 1, "reason": "VK error 5"}],
+    }
     web.store.set_cursor(HEARTBEAT_CURSOR, json.dumps(beat, ensure_ascii=False))
     t = (await c.get("/attention"))[1]
     assert "long poll перезапускается" in t and "vk1.a.…123" in t and "VK error 5" in t and "m-1" in t
@@ -282,7 +351,10 @@ async def test_dashboard_figures_match_the_journal(web: WebEnv) -> None:
     assert sum(r["n"] for r in deletions) == 3 and {r["category"] for r in deletions} == {"spam", "insult"}
     assert sum(r["n"] for r in data["decisions"] if r["action"] == "review") == 1
     assert sum(r["n"] for r in data["undone"]) == 1
-    assert {r["category"]: (r["n"], r["undone"]) for r in data["auto_undone"]} == {"spam": (1, 0), "insult": (2, 1)}
+    assert {r["category"]: (r["n"], r["undone"]) for r in data["auto_undone"]} == {
+        "spam": (1, 0),
+        "insult": (2, 1),
+    }
     c = await web.client("anna")  # sees community 1 only
     t = (await c.get("/dashboard?days=7"))[1]
     assert "автоматических удалений отменено модераторами (1 из 2)" in t
@@ -298,20 +370,42 @@ async def test_model_page_shows_registry_versions_last_retrain_and_undone_share(
 
     reg = ModelRegistry(web.config.database.parent / "models")
     for name, status in (("test-model", "base"), ("local-20261201-100000", "refused")):
-        reg.add_version(name, lambda d: (d / "model.pkl").write_bytes(b"x"), {
-            "kind": "base" if status == "base" else "local", "status": status, "created": "2026-12-01T10:00:00Z",
-            "by": "admin", "headline": {"held_out_f1": 0.7, "held_out_caught": 0.65, "regression_clean_deleted": 0}})
+        reg.add_version(
+            name,
+            lambda d: (d / "model.pkl").write_bytes(b"x"),
+            {
+                "kind": "base" if status == "base" else "local",
+                "status": status,
+                "created": "2026-12-01T10:00:00Z",
+                "by": "admin",
+                "headline": {"held_out_f1": 0.7, "held_out_caught": 0.65, "regression_clean_deleted": 0},
+            },
+        )
     reg.switch("test-model")
-    reg.record("refuse", version="local-20261201-100000", previous="test-model", by="admin",
-               worse=["F1 на отложенных метках модераторов: 0.724 → 0.712"])
-    figs = {"held_out": {"n": 119, "violations": 31, "caught": 0.677, "f1": 0.724, "precision": 0.778},
-            "regression": {"clean": 357, "violations": 128, "clean_deleted": 0, "violations_removed": 0.953}}
+    reg.record(
+        "refuse",
+        version="local-20261201-100000",
+        previous="test-model",
+        by="admin",
+        worse=["F1 на отложенных метках модераторов: 0.724 → 0.712"],
+    )
+    figs = {
+        "held_out": {"n": 119, "violations": 31, "caught": 0.677, "f1": 0.724, "precision": 0.778},
+        "regression": {"clean": 357, "violations": 128, "clean_deleted": 0, "violations_removed": 0.953},
+    }
     cand = json.loads(json.dumps(figs))
     cand["held_out"]["f1"] = 0.712
-    reg.write_last_retrain({"at": "2026-12-01T10:00:00Z", "by": "admin", "outcome": "refused",
-                            "current": "test-model", "candidate": "local-20261201-100000",
-                            "worse": ["F1 на отложенных метках модераторов: 0.724 → 0.712"],
-                            "figures": {"current": figs, "candidate": cand}})
+    reg.write_last_retrain(
+        {
+            "at": "2026-12-01T10:00:00Z",
+            "by": "admin",
+            "outcome": "refused",
+            "current": "test-model",
+            "candidate": "local-20261201-100000",
+            "worse": ["F1 на отложенных метках модераторов: 0.724 → 0.712"],
+            "figures": {"current": figs, "candidate": cand},
+        }
+    )
     row = seed(web.store, web.service, text="ты дебил", action="delete", labels=["insult"])
     seed(web.store, web.service, text="сам дебил", action="delete", labels=["insult"])
     decision = web.store.latest_verdict_decision(row.key)

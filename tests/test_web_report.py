@@ -26,7 +26,15 @@ def _fill(env: WebEnv) -> None:
     now = time.time()
     seed(s, svc, group=1, text="обычный вопрос про дороги", action="allow")
     seed(s, svc, group=1, text=HOSTILE, action="delete", labels=["insult"], author="77")
-    seed(s, svc, group=2, text="больничный комментарий — дебил", action="delete", labels=["insult"], author="88")
+    seed(
+        s,
+        svc,
+        group=2,
+        text="больничный комментарий — дебил",
+        action="delete",
+        labels=["insult"],
+        author="88",
+    )
     seed(s, svc, group=2, text="на проверку", action="review")
     s.save_post("vk", 1, "10", int(now) - 60, url="https://vk.com/wall-1_10")
     s.save_post("vk", 2, "11", int(now) - 60, url="https://vk.com/wall-2_11")
@@ -47,11 +55,16 @@ async def test_a_moderator_sees_the_report_of_their_organisation_only(web: WebEn
     status, text, resp = await anna.get(f"/report?period={period}")
     assert status == 200
     assert "Администрация" in text and "Больница" not in text and "организация «admin»" in text
-    assert "style=" not in text.split('class="card report-view"', 1)[1]  # the workspace's CSP forbids inline styles
+    assert (
+        "style=" not in text.split('class="card report-view"', 1)[1]
+    )  # the workspace's CSP forbids inline styles
     assert resp.headers["Content-Security-Policy"].startswith("default-src 'none'")
     doc = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False).parse(text)
-    cells = {(td.get("data-figure"), td.get("data-page")): td.get("data-value") for td in doc.iter("td")
-             if td.get("data-figure")}
+    cells = {
+        (td.get("data-figure"), td.get("data-page")): td.get("data-value")
+        for td in doc.iter("td")
+        if td.get("data-figure")
+    }
     assert cells[("received_comments", "vk:1")] == "2" and cells[("removed", "vk:1")] == "1"
     assert ("removed", "vk:2") not in cells
     # another organisation's page cannot be chosen, even by hand
@@ -72,16 +85,18 @@ async def test_downloads_are_the_cli_s_files_and_are_audited(web: WebEnv) -> Non
         assert r.headers["Content-Type"].startswith("application/vnd.openxmlformats")
         assert r.headers["Content-Disposition"] == f'attachment; filename="modbot-report-{period}.xlsx"'
         wb = openpyxl.load_workbook(io.BytesIO(await r.read()))
-    assert wb.sheetnames[0] == "Сводка" and any(c.value == HOSTILE for row in wb["Удаления"].iter_rows()
-                                                   for c in row)
+    assert wb.sheetnames[0] == "Сводка" and any(
+        c.value == HOSTILE for row in wb["Удаления"].iter_rows() for c in row
+    )
     async with admin.session.get(f"{web.url}/report/download?period={period}&format=csv") as r:
         body = (await r.read()).decode("utf-8")
         assert r.status == 200 and "[Показатели]" in body and HOSTILE not in body  # no texts asked for
     async with admin.session.get(f"{web.url}/report/download?period={period}&format=pdf") as r:
         assert r.status == 400
     audit = web.store.audit_log(actor="admin")
-    assert [a["event"] for a in audit].count("report") == 2 and "с текстами" in audit[-1]["detail"] + \
-        audit[0]["detail"] + audit[1]["detail"]
+    assert [a["event"] for a in audit].count("report") == 2 and "с текстами" in audit[-1]["detail"] + audit[
+        0
+    ]["detail"] + audit[1]["detail"]
 
 
 async def test_hostile_texts_and_bad_periods_are_shown_escaped(web: WebEnv) -> None:

@@ -29,8 +29,20 @@ pytestmark = pytest.mark.slow
 
 #: Folders whose every tracked non-Python file is data the installed code reads.
 SHIPPED = ("bot/", "moderation/", "models/default/")
-IGNORED = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "runtime", "bench",
-                                 ".pytest_cache", ".ruff_cache", "*.db", "*.db-*")
+IGNORED = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    "runtime",
+    "bench",
+    ".pytest_cache",
+    ".ruff_cache",
+    "*.db",
+    "*.db-*",
+)
 
 CONFIG = """
 database = "{db}"
@@ -53,7 +65,9 @@ mode = "enforce"
 def _tracked() -> list[str]:
     """Files git tracks (the checkout's own view of the product); empty outside a git checkout."""
     try:
-        out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, timeout=30).stdout
+        out = subprocess.run(
+            ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, timeout=30
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     return [p for p in out.decode().split("\0") if p and (ROOT / p).is_file()]
@@ -86,19 +100,34 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     else:
         shutil.copytree(ROOT, src, ignore=IGNORED)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
-    subprocess.run([*pip, "wheel", "-q", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist), str(src)],
-                   check=True, cwd=base, timeout=300)
+    subprocess.run(
+        [*pip, "wheel", "-q", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist), str(src)],
+        check=True,
+        cwd=base,
+        timeout=300,
+    )
     [wheel] = dist.glob("modbot-*.whl")
-    subprocess.run([*pip, "install", "-q", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
-                   check=True, cwd=base, timeout=300)
+    subprocess.run(
+        [*pip, "install", "-q", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
+        check=True,
+        cwd=base,
+        timeout=300,
+    )
     yield Installed(wheel, target, tracked)
 
 
 def test_wheel_ships_model_and_every_data_file(installed: Installed) -> None:
     names = set(zipfile.ZipFile(installed.wheel).namelist())
-    for must in ("models/default/model.pkl", "models/default/meta.json", "models/default/MODEL_CARD.md",
-                 "moderation/lexicons/obscene.txt", "moderation/lexicons/spam/phrases.txt",
-                 "moderation/lexicons/spam/hosts.txt", "moderation/corpus/seed.tsv", "bot/demo/traffic.tsv"):
+    for must in (
+        "models/default/model.pkl",
+        "models/default/meta.json",
+        "models/default/MODEL_CARD.md",
+        "moderation/lexicons/obscene.txt",
+        "moderation/lexicons/spam/phrases.txt",
+        "moderation/lexicons/spam/hosts.txt",
+        "moderation/corpus/seed.tsv",
+        "bot/demo/traffic.tsv",
+    ):
         assert must in names, must
     if installed.tracked:
         data = [p for p in installed.tracked if p.startswith(SHIPPED) and not p.endswith(".py")]
@@ -108,24 +137,41 @@ def test_wheel_ships_model_and_every_data_file(installed: Installed) -> None:
 
 
 def test_installed_code_is_the_wheel_and_finds_its_model(installed: Installed, tmp_path: Path) -> None:
-    probe = ("import bot, moderation, moderation.judge as j; "
-             "print(bot.__file__); print(moderation.__file__); print(j.default_model_dir())")
-    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=installed.env(), capture_output=True,
-                         text=True, check=True, timeout=60).stdout.split("\n")
+    probe = (
+        "import bot, moderation, moderation.judge as j; "
+        "print(bot.__file__); print(moderation.__file__); print(j.default_model_dir())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env=installed.env(),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout.split("\n")
     for line in out[:3]:
         assert Path(line).resolve().is_relative_to(installed.target.resolve()), out
     assert (Path(out[2]) / "model.pkl").is_file()
 
 
 def test_installed_classify_without_model_env(installed: Installed, tmp_path: Path) -> None:
-    r = subprocess.run([*installed.modbot, "classify", "ты дебил"], cwd=tmp_path, env=installed.env(),
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [*installed.modbot, "classify", "ты дебил"],
+        cwd=tmp_path,
+        env=installed.env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     assert "Решение: удалить" in r.stdout and "оскорбление" in r.stdout, r.stdout
     assert not list(tmp_path.iterdir()), "classify must not write into the working directory"
 
 
-async def test_installed_daemon_judges_deletes_and_serves_the_workspace(installed: Installed, vk_emu: VKEmulator, tmp_path: Path) -> None:
+async def test_installed_daemon_judges_deletes_and_serves_the_workspace(
+    installed: Installed, vk_emu: VKEmulator, tmp_path: Path
+) -> None:
     work = tmp_path / "elsewhere"
     work.mkdir()
     cfg = work / "modbot.toml"
@@ -136,18 +182,37 @@ async def test_installed_daemon_judges_deletes_and_serves_the_workspace(installe
     log = work / "daemon.log"
     env = installed.env(**token_env(vk_emu), MODBOT_VK_API_URL=vk_emu.api_url, MODBOT_LONGPOLL_WAIT="1")
     with log.open("ab") as fh:
-        proc = await asyncio.create_subprocess_exec(*installed.modbot, "run", "--config", str(cfg), cwd=str(work),
-                                                    env=env, stdout=fh, stderr=asyncio.subprocess.STDOUT)
+        proc = await asyncio.create_subprocess_exec(
+            *installed.modbot,
+            "run",
+            "--config",
+            str(cfg),
+            cwd=str(work),
+            env=env,
+            stdout=fh,
+            stderr=asyncio.subprocess.STDOUT,
+        )
     try:
-        await wait_for(lambda: "long poll starts" in log.read_text(errors="replace") or proc.returncode is not None,
-                       90, what="daemon up")
+        await wait_for(
+            lambda: "long poll starts" in log.read_text(errors="replace") or proc.returncode is not None,
+            90,
+            what="daemon up",
+        )
         assert proc.returncode is None, log.read_text(errors="replace")[-3000:]
         posted = vk_emu.post_comment(G1, 4242, VIOLATING)
-        await wait_for(lambda: any(str(c["params"].get("comment_id")) == str(posted["comment_id"])
-                                   for c in ok_calls(vk_emu, "wall.deleteComment")), 60, what="the comment deleted")
+        await wait_for(
+            lambda: any(
+                str(c["params"].get("comment_id")) == str(posted["comment_id"])
+                for c in ok_calls(vk_emu, "wall.deleteComment")
+            ),
+            60,
+            what="the comment deleted",
+        )
         # the workspace's templates and static files come from the wheel too; the web listener starts
         # after the daemon's pollers, so a busy box can delete the comment before it is up
-        await wait_for(lambda: "modbot is running" in log.read_text(errors="replace"), 60, what="the workspace up")
+        await wait_for(
+            lambda: "modbot is running" in log.read_text(errors="replace"), 60, what="the workspace up"
+        )
         async with aiohttp.ClientSession() as http:
             async with http.get(f"http://127.0.0.1:{web_port}/login") as r:
                 assert r.status == 200 and "<form" in await r.text()

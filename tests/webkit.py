@@ -32,35 +32,87 @@ G_ADMIN, G_HOSPITAL = 1, 2
 _ids = itertools.count(1000)
 
 
-def web_config(tmp_path: Path, *, communities: Sequence[dict[str, Any]] | None = None, **extra: Any) -> Config:
+def web_config(
+    tmp_path: Path, *, communities: Sequence[dict[str, Any]] | None = None, **extra: Any
+) -> Config:
     """Two VK communities of two organisations (enforce mode), tokens not needed."""
     comms = communities or [
-        {"platform": "vk", "group_id": G_ADMIN, "name": "Администрация", "group_token_env": "G1",
-         "user_token_env": "U1", "mode": "enforce", "organisation": "admin"},
-        {"platform": "vk", "group_id": G_HOSPITAL, "name": "Больница", "group_token_env": "G2",
-         "user_token_env": "U2", "mode": "enforce", "organisation": "hospital"},
+        {
+            "platform": "vk",
+            "group_id": G_ADMIN,
+            "name": "Администрация",
+            "group_token_env": "G1",
+            "user_token_env": "U1",
+            "mode": "enforce",
+            "organisation": "admin",
+        },
+        {
+            "platform": "vk",
+            "group_id": G_HOSPITAL,
+            "name": "Больница",
+            "group_token_env": "G2",
+            "user_token_env": "U2",
+            "mode": "enforce",
+            "organisation": "hospital",
+        },
     ]
-    data: dict[str, Any] = {"database": str(tmp_path / "web.db"), "communities": list(comms),
-                            "web": {"port": 8080}}
+    data: dict[str, Any] = {
+        "database": str(tmp_path / "web.db"),
+        "communities": list(comms),
+        "web": {"port": 8080},
+    }
     data.update(extra)
     return parse_config(data, {}, secrets=False)
 
 
-def seed(store: Store, service: Any, *, group: int = G_ADMIN, author: str = "501", text: str = "обычный текст",
-         action: str = "review", labels: Sequence[str] = (), scores: dict[str, float] | None = None,
-         evidence: Sequence[Evidence] = (), kind: str = "wall", now: float | None = None) -> CommentRow:
+def seed(
+    store: Store,
+    service: Any,
+    *,
+    group: int = G_ADMIN,
+    author: str = "501",
+    text: str = "обычный текст",
+    action: str = "review",
+    labels: Sequence[str] = (),
+    scores: dict[str, float] | None = None,
+    evidence: Sequence[Evidence] = (),
+    kind: str = "wall",
+    now: float | None = None,
+) -> CommentRow:
     """One comment stored and judged (``action`` is the judge's) through the store and the
     decision service, as the daemon would."""
     now = time.time() if now is None else now
     cid = str(next(_ids))
-    c = Comment(platform="vk", community_id=group, kind=kind, comment_id=cid, author_id=author, text=text,
-                created_at=int(now) - 5, object_id="1", owner_id=str(-group),
-                url=f"https://vk.com/wall-{group}_1?reply={cid}", received_at=now)
+    c = Comment(
+        platform="vk",
+        community_id=group,
+        kind=kind,
+        comment_id=cid,
+        author_id=author,
+        text=text,
+        created_at=int(now) - 5,
+        object_id="1",
+        owner_id=str(-group),
+        url=f"https://vk.com/wall-{group}_1?reply={cid}",
+        received_at=now,
+    )
     row = store.save_comment(c)
-    sc = scores or {"spam": 0.01, "obscene": 0.02, "insult": 0.55 if action != "allow" else 0.05, "threat": 0.01,
-                    "hate": 0.01}
-    verdict = Verdict(text, action, list(labels), sc, list(evidence), ground="оскорбительные выражения",
-                      model_version="test-model")
+    sc = scores or {
+        "spam": 0.01,
+        "obscene": 0.02,
+        "insult": 0.55 if action != "allow" else 0.05,
+        "threat": 0.01,
+        "hate": 0.01,
+    }
+    verdict = Verdict(
+        text,
+        action,
+        list(labels),
+        sc,
+        list(evidence),
+        ground="оскорбительные выражения",
+        model_version="test-model",
+    )
     service.decide_auto(row, verdict, now)
     return row
 
@@ -81,16 +133,23 @@ class Client:
         if m:
             self.csrf = m.group(1)
 
-    async def get(self, path: str, *, follow: bool = True, headers: dict[str, str] | None = None
-                  ) -> tuple[int, str, aiohttp.ClientResponse]:
+    async def get(
+        self, path: str, *, follow: bool = True, headers: dict[str, str] | None = None
+    ) -> tuple[int, str, aiohttp.ClientResponse]:
         async with self.session.get(self.base + path, allow_redirects=follow, headers=headers) as r:
             text = await r.text()
             self._remember(text)
             return r.status, text, r
 
-    async def post(self, path: str, data: dict[str, Any] | list[tuple[str, Any]] | None = None, *,
-                   csrf: str | None = None, follow: bool = True, headers: dict[str, str] | None = None
-                   ) -> tuple[int, str, aiohttp.ClientResponse]:
+    async def post(
+        self,
+        path: str,
+        data: dict[str, Any] | list[tuple[str, Any]] | None = None,
+        *,
+        csrf: str | None = None,
+        follow: bool = True,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, str, aiohttp.ClientResponse]:
         items = list(data.items()) if isinstance(data, dict) else list(data or [])
         token = self.csrf if csrf is None else csrf
         if token != "-":
@@ -98,7 +157,9 @@ class Client:
         form = aiohttp.FormData()
         for k, v in items:
             form.add_field(k, str(v))
-        async with self.session.post(self.base + path, data=form, allow_redirects=follow, headers=headers) as r:
+        async with self.session.post(
+            self.base + path, data=form, allow_redirects=follow, headers=headers
+        ) as r:
             text = await r.text()
             self._remember(text)
             return r.status, text, r
@@ -151,5 +212,16 @@ async def web(tmp_path: Path) -> AsyncIterator[WebEnv]:
     await server.stop()
 
 
-__all__ = ["HOSTILE", "PASSWORD", "XSS_IMG", "XSS_SCRIPT", "Client", "WebEnv", "add_accounts", "make_app", "seed",
-           "web", "web_config"]
+__all__ = [
+    "HOSTILE",
+    "PASSWORD",
+    "XSS_IMG",
+    "XSS_SCRIPT",
+    "Client",
+    "WebEnv",
+    "add_accounts",
+    "make_app",
+    "seed",
+    "web",
+    "web_config",
+]
