@@ -1623,6 +1623,10 @@ def reported_speech(
         return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]}")
     if (k := _naming_judged(norm, first_hit)) is not None:
         return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} …")
+    if (k := _quote_denied(norm, first_hit)) is not None:
+        return Finding(
+            "reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: «…» — {words[k]} …"
+        )
     if (k := _asked_not_about(norm, first_hit)) is not None:
         return Finding(
             "reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} про …"
@@ -1723,6 +1727,34 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
                 if rebuked or (words[m] == "не" and m + 1 < len(words) and words[m + 1] in _NO_REASON)
                 else None
             )
+    return None
+
+
+def _quote_denied(norm: Normalized, h: int) -> int | None:
+    """«„Понаехали“ — это не аргумент. Давайте обсуждать пробки, а не людей»: the abusive word at ``h`` in a
+    quotation that opens its sentence, and after the quotation a dash, then «(это) не аргумент / не выход …»
+    or «(это) позор / хамство …» — the sentence judges the word, it calls nobody (round 29: deleted with a
+    ban; :func:`_naming_judged` reads the same after an infinitive of calling). The token of the judgement."""
+    toks, words, orig = norm.tokens, norm.words, norm.original
+    s = next(
+        (
+            m
+            for m in range(h, max(-1, h - 4), -1)
+            if QUOTE_OPENING.search(orig, toks[m - 1].end if m else 0, toks[m].start)
+        ),
+        None,
+    )
+    if s is None or (s > 0 and not _SENTENCE_END.search(orig, toks[s - 1].end, toks[s].start)):
+        return None
+    for m in range(h + 1, min(h + 5, len(words))):
+        gap = orig[toks[m - 1].end : toks[m].start]
+        if _SENTENCE_END.search(gap):
+            return None
+        if _DASH.search(gap) and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start):
+            n = m + 1 if words[m] == "это" else m
+            if n + 1 < len(words) and words[n] == "не" and words[n + 1] in _NO_REASON:
+                return n + 1
+            return n if n < len(words) and words[n] in _REBUKE else None
     return None
 
 
@@ -2482,8 +2514,9 @@ def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int])
         ):
             return k
         if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
-            # (a modal after «не» lets the object stand between: «не надо всех кавказцев называть …»)
-            reach = 6 if k < last and words[k + 1] in FORBID_MODALS else 4
+            # (a modal after «не» lets the object stand between: «не надо всех кавказцев называть …»; so
+            # does a reason denied: «это не повод всю молодёжь наркоманами называть»)
+            reach = 6 if k < last and (words[k + 1] in FORBID_MODALS or words[k + 1] in _NO_GROUNDS) else 4
             if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + reach, last + 1))):
                 return k
         if words[k] in _FORMERLY and any(
@@ -2567,6 +2600,8 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
     return _defence_at(words, cue, idx) is not None
 
 
+#: a reason denied for what follows («не повод …», «не причина …», «не основание …»)
+_NO_GROUNDS = frozenset(("повод", "причина", "основание"))
 #: what a calling is denied to be: «называть … «…» — не аргумент / не выход / не критика» (not «не грех»)
 _NO_REASON = frozenset("аргумент довод выход решение метод способ критика правда разговор".split())
 #: taking people for something, told not to: «не считайте …», «не держите … за …»

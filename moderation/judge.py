@@ -456,7 +456,8 @@ class Judge:
             fundraising=scores["spam"] >= thresholds["spam"].delete and _fundraising(p),
             seeking_work=scores["spam"] >= thresholds["spam"].review and _seeks_work(p),
             seeking_help=scores["spam"] >= thresholds["spam"].review and _seeks_help(p),
-            neighbourly=scores["spam"] >= thresholds["spam"].delete and _offers_as_neighbour(p),
+            neighbourly=scores["spam"] >= thresholds["spam"].delete
+            and (_offers_as_neighbour(p) or _sells_own_thing(p)),
         )
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
@@ -1496,6 +1497,29 @@ def _offers_as_neighbour(p: Prepared) -> bool:
     return any(
         w == "могу" or any({"1per", "sing"} in q.tag and "VERB" in q.tag for q in parses(w)[:1])
         for w in p.norm.words[:12]
+    )
+
+
+#: why a household sells a thing of its own: a child grew out of it, it did not fit, a move, picked up
+#: from home («продаю велосипед, сын вырос, забирать на Ермолова»)
+_OWN_THING = re.compile(
+    r"(?:^| )(?:(?:сын|дочь|дочка|ребенок|внук|внучка|дети) (?:вырос|выросла|выросли)|вырос[а-я]* из"
+    r"|не (?:пригодил[а-я]*|подош[а-я]*|подходит|влез[а-я]*)|переезжа[а-я]*|в связи с переездом|за ненадобностью"
+    r"|забирать (?:на|с|со|в|во|у|по))(?: |$)"
+)
+#: the one sale signal such a notice has: the bare verb «продам» / «продаю» (``spam.py``'s 0.3 "ads")
+_BARE_SALE = 0.3
+
+
+def _sells_own_thing(p: Prepared) -> bool:
+    """Does a household sell a thing of its own, saying why (the child grew out of it, it did not fit, a
+    move), with no link, no handle and no sale signal beyond the bare «продаю»? A neighbour's one-off sale,
+    not a shop: held for a moderator, not deleted with a ban (round 29)."""
+    if _OWN_THING.search(p.norm.text) is None or sum(s.name == "ads" for s in p.spam) > 1:
+        return False  # (a second sale word — «оптом», «скупка» — is a trade's)
+    return not any(
+        s.name in _NOT_PRIVATE or (s.name in _SELLS and not (s.name == "ads" and s.weight <= _BARE_SALE))
+        for s in p.spam
     )
 
 

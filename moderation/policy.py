@@ -226,7 +226,8 @@ def ceilings(
       buys a service, it does not sell one: spam is let through, or held when it gives a contact.
     * A private offer to neighbours (``neighbourly``: «подвезу до аэропорта, за бензин пополам»,
       «могу возить пенсионеров в поликлинику бесплатно»; the author in the first person, no sale, no
-      link) may be kindness or an advert: spam is at most held for review, nobody is banned.
+      link), or a household selling a thing of its own and saying why («продаю велосипед, сын вырос»), may
+      be kindness or an advert: spam is at most held for review, nobody is banned.
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
@@ -301,7 +302,8 @@ def ceilings(
     if neighbourly and out.get("spam") not in ("review", "allow"):
         out["spam"] = "review"
         why["spam"] = (
-            "частное предложение соседям (подвезу, помогу, за бензин), а не реклама — решает модератор"
+            "частное предложение соседям (подвезу, помогу, за бензин) или продажа своей вещи, а не реклама"
+            " — решает модератор"
         )
     hit_list = list(hits)
     said_of = (

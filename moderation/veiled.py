@@ -20,7 +20,7 @@ from moderation.normalize import Normalized
 #: What is someone's own and can be harmed: kin, a home, a car (by lemma)
 _KIN_OR_PROPERTY = frozenset(
     "дочь дочка доча сын сынок внук внучка ребенок дети детка жена муж мама мать отец машина автомобиль тачка"
-    " дом квартира дверь окно гараж дача".split()
+    " дом квартира дверь окно гараж дача колесо шина".split()
 )
 #: Whose it is: the addressee's or a third person's (within three words either side)
 _THEIRS = frozenset(
@@ -29,7 +29,14 @@ _THEIRS = frozenset(
 #: The warning, on the normalised text (words joined by single spaces); not «берегите себя», a wish
 _WARNING = re.compile(
     r"(?<!\w)(?:мало ли что|всякое бывает|всякое может случиться|все может случиться|жалко будет|жаль будет"
-    r"|мы в курсе|берегите (?:их|его|ее)|пусть (?:по)?думает|подумай хорошенько|подумайте хорошенько)(?!\w)"
+    r"|мы в курсе|берегите (?:их|его|ее)|пусть (?:по)?думает|подумай хорошенько|подумайте хорошенько|я предупредила?"
+    r"|(?:город|пятигорск)(?: у нас| наш| тут)? (?:маленький|небольшой)|все друг друга знают|без охраны"
+    r"|(?:люди|народ)(?: сейчас| нынче| у нас)? (?:злые|злой)|ночи(?: сейчас| нынче| у нас)? темные)(?!\w)"
+)
+#: ... and warnings that go on into the clause they open («подумайте, прежде чем тут писать», «передавайте
+#: ему привет от …»)
+_WARNING_OPEN = re.compile(
+    r"(?<!\w)(?:подумай(?:те)?(?: хорошенько)? прежде чем|передавай(?:те)? (?:ему |ей |им )?привет)(?!\w)"
 )
 _CLAUSE_END = re.compile(r"[,.!?;:…)\n]|\s[-–—]")
 #: Careful, said to someone called by name
@@ -40,20 +47,25 @@ def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
     """A held veiled threat for the warning of a text that also points at someone's own (or calls a
     person by name and tells them to be careful), or None."""
     m = _WARNING.search(norm.text)
-    if m is None:
+    opening = m is None
+    if opening and (m := _WARNING_OPEN.search(norm.text)) is None:
         return None
     words, toks = norm.words, norm.tokens
-    pointed = any(
-        lem in _KIN_OR_PROPERTY and not _THEIRS.isdisjoint(words[max(0, k - 3) : k + 3])
-        for k, lem in enumerate(lemmas)
-    )
-    if not pointed and (_CAREFUL.isdisjoint(words) or not _called_by_name(norm)):
+    owned = [k for k, lem in enumerate(lemmas) if lem in _KIN_OR_PROPERTY]
+    pointed = any(not _THEIRS.isdisjoint(words[max(0, k - 3) : k + 3]) for k in owned)
+    if not pointed and ((_CAREFUL.isdisjoint(words) and not owned) or not _called_by_name(norm)):
+        # (a person called by name and their car or child spoken of anywhere in the text: «Виктор
+        # Сергеевич, у вас ведь белый Камри? Красивая машина. Жалко будет»)
         return None
     span = norm.token_span(m.start(), m.end())
     if span is None:
         return None
     at, last = span
-    if last + 1 < len(toks) and not _CLAUSE_END.search(norm.original, toks[last].end, toks[last + 1].start):
+    if (
+        not opening
+        and last + 1 < len(toks)
+        and not _CLAUSE_END.search(norm.original, toks[last].end, toks[last + 1].start)
+    ):
         return None  # the warning ends its clause (not «мы в курсе проблемы», «берегите их от гриппа»)
     a, b = toks[at], toks[last]
     return Hit(

@@ -2527,3 +2527,87 @@ def test_round_28_a_threat_that_came_in_a_private_message_is_reported_not_made(j
     )
     assert v.action == "review", (v.action, v.evidence)
     assert judge.judge("я знаю, где ты живёшь, мне пришло время").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Геннадий Петрович, у вас ведь серый Солярис во дворе ночует? Хорошая машина. Жалко будет",
+        "Максим, ты бы поаккуратнее тут высказывался. Город у нас маленький, все друг друга знают",
+        "Людмила Ивановна, у вас же дочка в 12 садик ходит? Передавайте ей привет",
+        "У тебя ведь сын в 3-й гимназии учится, Олег? Подумай, прежде чем писать такое",
+    ],
+)
+def test_round_29_a_named_persons_own_and_a_warning_are_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and held_as(v, "veiled_threat"), (v.action, v.evidence)
+
+
+def test_round_29_harm_to_a_car_and_i_warned_you_is_never_let_through(judge):
+    v = judge.judge(
+        "тому кто паркуется у мусорки: в следующий раз найдёшь свою машину без колёс. я предупредил"
+    )
+    assert v.action != "allow" and any(e.category == "threat" for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Город у нас маленький, все друг друга знают, поэтому и воруют открыто",
+        "Передавайте привет маме, Ольга Петровна!",
+        "Подумайте, прежде чем голосовать за эту партию",
+        "Виновных найдём и накажем по закону",
+    ],
+)
+def test_round_29_a_small_town_a_greeting_or_think_first_alone_are_no_threat(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_round_29_found_and_buried_goes_come_to_sort_it_out_and_someone_should_damage_are_held(judge):
+    assert judge.judge("Кто разбил лавочки во дворе — найдём и закопаем").action in REMOVED
+    for text in (
+        "Если опять зальёт подвал — приедем к тебе домой разбираться",
+        "Вот бы кто-нибудь проколол шины этому председателю",
+    ):
+        v = judge.judge(text)
+        assert v.action == "review" and held_as(v, "veiled_threat"), (text, v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Коммунальщики все воры, ни одного честного",
+        "Дорожники у нас все пьяницы и лентяи",
+        "Старики эти вечно по утрам в автобусах толкаются, скорей бы уже вымерли",
+    ],
+)
+def test_round_29_a_citys_trades_by_their_everyday_names_and_a_distant_death_wish_go(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Коммунальщики сегодня с утра чистили снег на Кирова, спасибо им",
+        "Спасибо хирургу Иванову за операцию",
+        "пенсионеры жалуются, в трамвае мест нет, скорей бы пустили новые вагоны",
+        "Гаишники все взяточники, как и везде",  # the police are criticised, held at most
+    ],
+)
+def test_round_29_a_trade_named_calmly_or_police_criticised_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "школьники шумят во дворе, но это не повод всех подростков хулиганами называть",
+        "«Понаехали» — это не аргумент. Давайте обсуждать тарифы, а не людей",
+    ],
+)
+def test_round_29_a_naming_denied_a_reason_or_a_quoted_word_judged_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_round_29_a_quoted_word_then_the_authors_own_call_still_goes(judge):
+    assert judge.judge("«Понаехали» — вот что я скажу, валите отсюда").action in REMOVED

@@ -865,6 +865,30 @@ def test_a_sale_a_business_or_an_income_told_as_a_neighbour_is_still_spam(judge,
 @pytest.mark.parametrize(
     "text",
     [
+        "Продаю самокат, сын вырос из него, 1500 р, забирать на Бульварной, пишите в лс",
+        "Продам туфли 38 размер, не подошли, 2000, звоните 89280001122",
+        "Продам диван в связи с переездом, 89280001122",
+    ],
+)
+def test_a_household_selling_its_own_thing_is_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and "своей вещи" in v.ground, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Продаю iPhone 15 новый, 60 000, самовывоз, пишите в лс",
+        "Продаю б/у шины оптом, сын вырос — бизнес расширяем, звоните 89280001122",
+    ],
+)
+def test_a_shops_sale_is_still_spam(judge, text):
+    assert "spam" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ищу мастеров ногтевого сервиса в салон в центре, подробности в лс, аренда рабочего места 8000",
         "Ищу мастера маникюра на удалёнку, доход от 50 000, пиши в лс",
         "Ищу людей в команду, пишите в личку",
