@@ -7,6 +7,9 @@ person called by name and told to be careful, «мало ли что» («Све
 The lexicon's patterns see one sentence at a time and the warnings are everyday words: only the two
 together hold a text for a moderator (never delete it: «у вас машина открыта, мало ли что» is a
 neighbour's help).
+
+A person's home address given with a call to the readers to act on it («вот адрес водителя, который сбил
+собаку: ул. Юцкая 14, кв 8. Действуйте, люди») is held the same way (:func:`address_given`).
 """
 
 from __future__ import annotations
@@ -91,3 +94,37 @@ def _called_by_name(norm: Normalized) -> bool:
     ):
         return False
     return any(orig[toks[k].end : toks[k + 1].start].strip() == "," for k in range(min(2, len(toks) - 1)))
+
+
+#: A home address down to the flat («ул. Юцкая 14, кв 8», «улица Ленина, д. 5, квартира 12»), on the original text
+_HOME_ADDRESS = re.compile(
+    r"(?:ул\.?|улица|пр\.|проспект|пер\.|переулок)\s*[А-ЯЁа-яё][а-яё-]+,?\s*(?:д\.?\s*|дом\s*)?\d+[а-я]?,?\s*"
+    r"(?:кв\.?|квартира)\s*\d+",
+    re.IGNORECASE,
+)
+#: ... and the readers told to act on it («действуйте», «навестите его», «наведайтесь», «спросите с него»)
+_ACT_ON_IT = re.compile(
+    r"(?<!\w)(?:действуйте|навестите|наведайтесь|разберитесь|(?:сходите|зайдите|приходите|спросите) (?:к |с )?(?:нему|ней|него|нее|ним|ними))(?!\w)"
+)
+
+
+def address_given(norm: Normalized) -> Hit | None:
+    """A held veiled threat for a home address given down to the flat with the readers told to act on it,
+    or None (an address alone is a notice: «выдача справок: ул. Ленина 2, кв 1»)."""
+    m = _HOME_ADDRESS.search(norm.original)
+    if m is None or (call := _ACT_ON_IT.search(norm.text)) is None:
+        return None
+    span = norm.token_span(call.start(), call.end())
+    if span is None:
+        return None
+    a, b = norm.tokens[span[0]], norm.tokens[span[1]]
+    return Hit(
+        "threat",
+        "address_given",
+        a.start,
+        b.end,
+        norm.original[a.start : b.end],
+        None,
+        "veiled_threat",
+        "review",
+    )

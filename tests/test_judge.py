@@ -2611,3 +2611,27 @@ def test_round_29_a_naming_denied_a_reason_or_a_quoted_word_judged_are_not_delet
 
 def test_round_29_a_quoted_word_then_the_authors_own_call_still_goes(judge):
     assert judge.judge("«Понаехали» — вот что я скажу, валите отсюда").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кассирша в нашем магазине на Московской — жаба злющая, покупателей не уважает",
+        "Фельдшер Петров со скорой на Универсальной — коновал, а не врач",
+        "этот депутатский помощник — продажная шкура, пишет что велят",
+        "Вот адрес того, кто травит собак во дворе: ул. Садовая 3, кв 17. Навестите его",
+    ],
+)
+def test_round_29_a_person_called_a_beast_after_a_dash_or_an_address_to_act_on_are_held(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Приём граждан по адресу: ул. Ленина 2, кв 1, приходите с документами",
+        "Соседка — кошатница, у неё пять котов, все ухоженные",
+    ],
+)
+def test_round_29_an_office_address_or_a_neighbours_hobby_are_no_abuse(judge, text):
+    assert judge.judge(text).action == "allow"
