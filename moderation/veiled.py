@@ -44,11 +44,18 @@ _WARNING_OPEN = re.compile(
 _CLAUSE_END = re.compile(r"[,.!?;:…)\n]|\s[-–—]")
 #: Careful, said to someone called by name
 _CAREFUL = frozenset(("аккуратнее", "осторожнее", "поосторожнее", "поаккуратнее"))
+#: ... or a danger hinted at («не все по тёмным дворам ходят безопасно»), when what the person is warned
+#: off is speaking up («подумайте, прежде чем ещё раз ответить»; not «… прежде чем отпускать детей одних»)
+_DANGER = frozenset(("безопасно", "темно", "темным", "темной", "темные", "темных"))
+_SPEAKING = frozenset(
+    "писать написать ответить отвечать комментировать говорить высказываться жаловаться".split()
+)
 
 
 def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
-    """A held veiled threat for the warning of a text that also points at someone's own (or calls a
-    person by name and tells them to be careful), or None."""
+    """A held veiled threat for the warning of a text that also points at someone's own, or that calls a
+    person by name and tells them to be careful, hints at a danger for speaking up, or speaks of their car
+    or child anywhere before a warning that ends its clause; or None."""
     m = _WARNING.search(norm.text)
     opening = m is None
     if opening and (m := _WARNING_OPEN.search(norm.text)) is None:
@@ -56,9 +63,13 @@ def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
     words, toks = norm.words, norm.tokens
     owned = [k for k, lem in enumerate(lemmas) if lem in _KIN_OR_PROPERTY]
     pointed = any(not _THEIRS.isdisjoint(words[max(0, k - 3) : k + 3]) for k in owned)
-    if not pointed and ((_CAREFUL.isdisjoint(words) and not owned) or not _called_by_name(norm)):
-        # (a person called by name and their car or child spoken of anywhere in the text: «Виктор
-        # Сергеевич, у вас ведь белый Камри? Красивая машина. Жалко будет»)
+    careful = not _CAREFUL.isdisjoint(words) or (
+        not _DANGER.isdisjoint(words)
+        and not _SPEAKING.isdisjoint(lemmas[len(norm.text[: m.end()].split()) :])
+    )
+    if not pointed and ((not careful and (opening or not owned)) or not _called_by_name(norm)):
+        # («Виктор Сергеевич, у вас ведь белый Камри? Красивая машина. Жалко будет»: the car far from
+        # «вас»; «Анна, во дворах темно, подумайте, прежде чем отпускать детей одних» is advice)
         return None
     span = norm.token_span(m.start(), m.end())
     if span is None:

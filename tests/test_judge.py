@@ -2635,3 +2635,31 @@ def test_round_29_a_person_called_a_beast_after_a_dash_or_an_address_to_act_on_a
 )
 def test_round_29_an_office_address_or_a_neighbours_hobby_are_no_abuse(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Тебе, Олег, место на помойке, а не в совете дома",
+        "Таким, как вы, Марина Сергеевна, место не в поликлинике, а в психушке",
+        "таких как ты надо в клетке держать. в зоопарке за деньги показывать",
+        "Кто поджёг контейнеры — найдём, не сомневайтесь",
+        "Пусть вахтёрша не удивляется, если её подкараулят у подъезда",
+        "Скоро у кого-то в управе стёкла начнут лететь",
+        "Игорь Петрович, ночами у нас темно, не все доходят до дома безопасно. Подумайте, прежде чем снова писать",
+    ],
+)
+def test_round_29_more_veiled_threats_and_a_place_for_the_addressee_are_held(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Встретим вас после работы у проходной, поедем на шашлыки",
+        "Анна, фонари не горят, во дворах темно, подумайте, прежде чем отпускать детей одних",
+        "Мусору место на свалке, а не во дворе",
+    ],
+)
+def test_round_29_a_meeting_advice_or_rubbish_are_no_threat(judge, text):
+    assert judge.judge(text).action == "allow"
