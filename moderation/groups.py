@@ -238,7 +238,13 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "берег": ((("берег", "попутать"), 1, "GS.SPREAD"),),
     "потерять": ((("потерять", "страх"), 0, "GS.SPREAD"), (("потерять", "всякий", "страх"), 0, "GS.SPREAD")),
     "попутать": ((("попутать", "берег"), 0, "GS.SPREAD"),),
-    "пить": ((("пить", "не", "просыхать"), 0, "GS.EVAL"),),  # «русские пьют не просыхая»
+    # «русские пьют не просыхая»; «водители трамваев все пьют на смене», «пьют на работе», «за рулём»
+    "пить": (
+        (("пить", "не", "просыхать"), 0, "GS.EVAL"),
+        (("пить", "на", "смена"), 0, "GS.EVAL"),
+        (("пить", "на", "работа"), 0, "GS.EVAL"),
+        (("пить", "за", "руль"), 0, "GS.EVAL"),
+    ),
     # «женщины — существа второго сорта», «люди второго сорта»: second-rate, like «второсортный»
     "второй": ((("второй", "сорт"), 0, "GS.EVAL"),),
     # «пенсионеры — отработанный материал»: people as waste; «мусульмане — бомба замедленного действия»:
@@ -429,7 +435,9 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         origins = {**origins, **_kin(words)}
     # «кто ходит в мечеть, тот …», «кто родом с Кавказа, те …»: a people defined by a relative clause (a
     # place of worship or of origin may be all that names it; «кто … тот» is rare enough to read whole)
-    whoever = "кто" in present and not present.isdisjoint(_THEN)
+    whoever = "кто" in present and (
+        not present.isdisjoint(_THEN) or _SPACED_DASH.search(norm.original) is not None
+    )
     if not found and not adjectives and not maybe_asks and not origins and not whoever:
         return None
     # Only the tokens near a group word or a request are read (a long rant costs its neighbourhoods).
@@ -648,9 +656,20 @@ def _whoever_is(
             None,
         )
         if then is None:
+            # («кто голосовал за эту партию — предатели»: a dash where «тот» would stand; the token before it)
+            then = next(
+                (
+                    m - 1
+                    for m in range(k + 3, min(n, k + 10))
+                    if sentence[m] == sentence[k]
+                    and _SPACED_DASH.search(norm.original, toks[m - 1].end, toks[m].start)
+                ),
+                None,
+            )
+        if then is None:
             continue
         attribute = None
-        for m in range(k + 1, then):
+        for m in range(k + 1, then if words[then] in _THEN else then + 1):
             before = words[m - 1]
             if words[m] in lexicon.worship_words and before in _DEFINING:
                 attribute, named = "religion", m
@@ -660,6 +679,10 @@ def _whoever_is(
                 before in _DEFINING or (before == "за" and lexicon.group_words[words[m]] == "politics")
             ):
                 attribute, named = lexicon.group_words[words[m]], m
+            elif (lemmas[m] if lemmas is not None else lemma(words[m])) == "партия" and "за" in words[
+                m - 2 : m
+            ]:
+                attribute, named = "politics", m  # «кто голосует за эту партию»
             elif before in _DEFINING and before not in ("в", "во", "на", "у") and _place(words[m]):
                 # «кто родом с Кавказа», «кто из Дагестана»: a place of origin, as in :func:`_origins`
                 attribute, named = _origin_attribute(words[m], lexicon), m
@@ -689,9 +712,12 @@ def _whoever_is(
                 strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF or attribute == "language"]
                 return Finding(
                     "generalisation", attribute, toks[k].start, toks[j].end, strength,
-                    f"кто … {words[named]} …, {words[then]} {words[j]}", hold,
+                    f"кто … {words[named]} …{', ' + words[then] if words[then] in _THEN else ' —'} {words[j]}", hold,
                 )  # fmt: skip
     return None
+
+
+_SPACED_DASH = re.compile(r"\s[-–—]|[–—]")
 
 
 #: «которые», «что», «кто» opening a relative clause right after the group word and its comma

@@ -5156,3 +5156,31 @@ def test_statements_about_an_unnamed_they_the_refitted_hate_head_removes(judge, 
     v = judge.judge(text)
     assert v.action == "delete" and "hate" in v.labels, (v.action, v.labels)
     assert any(e.kind == kind for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кто голосует за эту партию — предатели, гнать их из города",
+        "Кто ходит в эту мечеть — террористы",
+        "Таксисты все пьют за рулём",
+        "Прихожанки этой церкви все ведьмы",
+    ],
+)
+def test_round_29_whoever_a_party_or_a_faith_defines_after_a_dash_or_a_trade_drinking_at_work_are_generalised(
+    judge, text
+):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кто голосовал за эту партию — поднимите руки",
+        "Кто ходит в мечеть — не террористы, а верующие",
+        "водители не пьют на смене, у них медосмотр",
+        "кто-то из приезжих — молодцы, помогли",
+    ],
+)
+def test_round_29_whoever_asked_or_defended_after_a_dash_is_no_generalisation(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
