@@ -6,6 +6,7 @@ import gc
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache, cached_property
 from itertools import repeat
 from pathlib import Path
@@ -389,10 +390,13 @@ class Judge:
         model = {c: 0.0 for c in CATEGORIES}
         model.update((label, float(probs[j])) for j, label in enumerate(self._labels) if label in model)
         thresholds = self.policy.thresholds
-        scores = with_rule_floors(model, p.hits, p.spam, self.policy.rule_floors, thresholds)
+        hits, vouch = _vouched_accusation(p)
+        scores = with_rule_floors(model, hits, p.spam, self.policy.rule_floors, thresholds)
         evidence = [
             Evidence(*p.quote(h.start, h.end), h.category, h.matched, h.target, h.kind) for h in p.hits
         ]
+        if vouch is not None:
+            evidence.append(vouch)
         evidence += [Evidence(*p.quote(s.start, s.end), "spam", s.name) for s in p.spam]
         g = p.groups
         derived_hate = False  # hate read from insulting words said of a group: it falls with the insult
@@ -438,13 +442,14 @@ class Judge:
             ev = model_evidence("insult")
             thing_insult = bool(ev) and ev[0].quote.lower() in self._lexicon_harsh
         caps, why = ceilings(
-            p.hits,
+            hits,
             p.spam,
             p.groups,
             self._spam_beyond_channels(p, scores),
             question=bool(p.spam and QUESTION_END.search(p.text)),
             self_insult=p.self_insult,
-            authority_insult=p.authority_insult,
+            # (an accusation vouched for is said of one person, not of the authorities as a body)
+            authority_insult=p.authority_insult and vouch is None,
             thing_insult=thing_insult,
             decision_insult=p.decision_insult,
             complaint_insult=p.complaint_insult,
@@ -692,6 +697,8 @@ class Judge:
                 evidence.extend(model_evidence(label))
         targets = sorted({e.target for e in evidence if e.target and (e.category == "hate")})
         ground = "; ".join(GROUNDS[c] for c in labels) if labels else ""
+        if vouch is not None and "insult" in labels:
+            ground += f"; обвинение человека в преступлении или пороке без доказательств: «{vouch.quote}» вместо них"
         reported = p.groups.reported if p.groups is not None else None
         if reported is not None and would:
             s, e, quote = p.quote(reported.start, reported.end)
@@ -1058,6 +1065,53 @@ def _culled_forms() -> frozenset[str]:
     return _plural_objects(
         "собака пес псина кошка кот голубь крыса мышь волк лиса кабан шакал змея комар таракан клоп ворона"
         " грач бобр клещ оса шершень белка лось медведь барсук хорек куница слизень саранча стая"
+    )
+
+
+#: The author vouching for an accusation as common knowledge — «все знают», «весь город знает», «об этом
+#: вся больница знает», «это давно известно», «это факт», «спросите кого угодно», «не слышал только
+#: ленивый» — in place of a proof (not «не все знают»; matched over the normalised words)
+_COMMON_KNOWLEDGE = re.compile(
+    r"(?:^| )(?<!не )(?:(?:все|весь [а-я]+|вся [а-я]+|все [а-я]+|каждый|любой)(?: это| об этом| про это| уже| давно)?"
+    r" (?:знают|знает|в курсе)|(?:знают|знает) (?:все|весь [а-я]+|вся [а-я]+)"
+    r"|(?:давно|всем|всему [а-я]+) известно|общеизвестн[а-я]*|ни для кого не секрет|это факт"
+    r"|спросите (?:у )?(?:кого угодно|любого|кого хотите)|только ленивый|ежу понятно|очевидно всем"
+    r"|всем очевидно|не отпирайтесь)(?= |$)"
+)
+#: what makes such a text a report rather than a rumour: the authorities it turns to, a check or a proof
+#: asked for («Председатель ворует, это факт. Выводим на чистую воду через ревизию и суд»)
+_CHECK_ASKED = frozenset(
+    "заявление жалоба ревизия проверка проверить проверять доказательство обэп разобраться".split()
+)
+
+
+def _vouched_accusation(p: Prepared) -> tuple[list, Evidence | None]:
+    """The hits the rule floors and ceilings read, and the evidence of the author vouching.
+
+    An accusation the lexicon holds (defamation of a person, review strength: «главврач Ковалёв торгует
+    больничными») is one a complaint with proof may make too, so a moderator reads it. Told as what
+    «все знают» or «весь город знает», it offers the rumour itself as the proof — the defamation the
+    decree means — and is deleted (the hit itself reaches the delete band, not the ban one). Not when
+    the text asks anything (a question mark anywhere), or turns to an authority, asks for a check or
+    speaks of proof: that is a report."""
+    held = [h for h in p.hits if h.kind == "defamation_of_person" and h.strength == "review"]
+    if not held or "?" in p.text:  # («Все знают, что директор берёт взятки? Я не слышала»)
+        return p.hits, None
+    m = _COMMON_KNOWLEDGE.search(p.norm.text)
+    if m is None or not (_AUTHORITIES.isdisjoint(p.lemma_set) and _CHECK_ASKED.isdisjoint(p.lemma_set)):
+        return p.hits, None
+    # (the normalised text is the words joined by single spaces: word k starts after k spaces)
+    first = p.norm.text.count(" ", 0, m.start() + (m.group().startswith(" ")))
+    toks = p.norm.tokens
+    last = min(p.norm.text.count(" ", 0, m.end()), len(toks) - 1)
+    quote = p.quote(toks[first].start, toks[last].end)
+    hits = [replace(h, strength="delete") if h in held else h for h in p.hits]
+    return hits, Evidence(
+        *quote,
+        "insult",
+        f"ссылка на общеизвестность вместо доказательства: {quote[2]}",
+        None,
+        "defamation_of_person",
     )
 
 

@@ -2004,7 +2004,8 @@ def test_a_tumour_and_a_fountain_are_no_threats(judge, text):
 
 
 def test_a_named_neighbour_called_a_criminal_after_her_address_is_held(judge):
-    v = judge.judge("Петрова из 5 квартиры — наркоманка и воровка, все знают")
+    # (round 29: with «все знают» after it the accusation is deleted, see tests/test_judge.py)
+    v = judge.judge("Петрова из 5 квартиры — наркоманка и воровка")
     assert held_as(v, "defamation_of_person"), (v.action, v.ground)
 
 
@@ -2257,7 +2258,7 @@ def test_respect_our_laws_or_leave_is_a_call_to_leave_not_a_defence(judge):
 @pytest.mark.parametrize(
     "text",
     [
-        "Иванова из соцзащиты берёт взятки, все знают",
+        "Иванова из соцзащиты берёт взятки",  # (with «все знают»: deleted since round 29)
         "Этот Сидоров из 5 подъезда торгует наркотой",
         "Наш участковый Сидоров крышует наркоторговцев",
         "Глава Иванов отмывает деньги через фирму жены",

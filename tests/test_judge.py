@@ -1735,7 +1735,8 @@ def test_round_24_their_everyday_and_lawful_twins_are_allowed(judge, text):
 @pytest.mark.parametrize(
     "text,pattern",
     [
-        ("Завуч наша пьяной на уроки приходит, весь коллектив знает", "drunk_at_work"),
+        # (round 29: told as what «весь коллектив знает», the same accusation is deleted, see below)
+        ("Завуч наша пьяной на уроки приходит, мамы рассказали", "drunk_at_work"),
         ("Петренко за откат подряд на ремонт крыши отдал", "for_a_bribe"),
         ("Начальник ЖЭУ с уголовниками водится и сам уголовник", "role_himself_criminal"),
         ("Воспитательница из 7-го садика детей бьёт, все молчат", "beats_the_weak"),
@@ -2211,7 +2212,7 @@ def test_round_27_a_mothers_boy_and_the_goat_in_the_garden_are_said_of_people(ju
     [
         ("Нашему мэру место на зоне, вор на воре", "role_belongs_in_prison"),
         (
-            "Заведующая садика номер пятнадцать берёт по тридцать тысяч за место, все мамочки в курсе",
+            "Заведующая садика номер пятнадцать берёт по тридцать тысяч за место, мамочки рассказали",
             "role_takes_money_for",
         ),
     ],
@@ -2349,8 +2350,8 @@ def test_round_28_the_groups_own_praise_still_defends(judge, text):
 @pytest.mark.parametrize(
     ("text", "pattern"),
     [
-        ("Инспектор Кравцов из ГАИ оборотень, все знают", "name_is_criminal"),
-        ("Наш сосед Петренко наркотой торгует, весь подъезд в курсе", "deals_drugs"),
+        ("Инспектор Кравцов из ГАИ оборотень, имейте в виду", "name_is_criminal"),
+        ("Наш сосед Петренко наркотой торгует, будьте осторожны", "deals_drugs"),
         ("Олег, ты доиграешься. Район у нас тёмный", "you_will_get_it"),
         ("их надо по одному в лес вывозить", "into_the_woods"),
         ("Зря вы закрыли нашу секцию. Скоро поймёте почему", "soon_you_will_see_why"),
@@ -2527,6 +2528,103 @@ def test_round_28_a_threat_that_came_in_a_private_message_is_reported_not_made(j
     )
     assert v.action == "review", (v.action, v.evidence)
     assert judge.judge("я знаю, где ты живёшь, мне пришло время").action in REMOVED
+
+
+# -- round 29: a person accused of a crime or a vice in ordinary words ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Завхоз Кузьмина отмыла на ремонте спортзала миллионы", "embezzles_money"),
+        ("Председатель ТСЖ распилил взносы на лифт с племянником", "embezzles_money"),
+        ("Игорь Петрович, это вы средства на детскую площадку распилили", "you_embezzled"),
+        ("Вы, Марина Олеговна, наши деньги за охрану себе в карман сунули", "you_pocket_money"),
+        ("Бухгалтер Семёнова сборы на юбилей себе на карту перевела", "money_to_himself"),
+        ("Кладовщик Рябов сливает солярку налево, поэтому техника стоит", "sells_on_the_side"),
+        ("Терапевт Зуева торгует справками для бассейна", "sells_favours"),
+        ("Соцработница Ирина из опеки детей продаёт", "sells_children"),
+        ("Владелец шаурмичной Гасанов травит посетителей", "poisons_people"),
+        ("Продавщица Зина подсовывает пенсионерам просрочку", "gives_expired"),
+        ("Про завхоза из девятой школы одно скажу — пьёт прямо на работе", "drinks_at_work_bare"),
+        ("Тренер по боксу Аслан ходит пьяный, детей бросает", "works_drunk_bare"),
+        ("Не голосуйте за этого Кравцова. Он свою жену бьёт", "beats_own_kin"),
+        ("Новый директор парка был судим за растрату", "was_convicted"),
+        ("Депутат Лаптева получила участок за взятку от застройщика", "got_for_a_bribe"),
+    ],
+)
+def test_round_29_a_person_accused_without_proof_is_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action in ("review", *REMOVED) and any(e.matched == pattern for e in v.evidence), (
+        v.action,
+        v.evidence,
+    )
+    assert all(e.kind == "defamation_of_person" for e in v.evidence if e.matched == pattern)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Завхоз отмыл фасад от граффити за один день, спасибо",
+        "Глава распилил ленточку на открытии сквера",
+        "Кассир продаёт билеты налево и направо, очередь на полквартала",
+        "На перекрёстке водитель повернул налево на красный",
+        "Учительница продаёт свои старые учебники, если кому надо",
+        "Соседка продаёт детскую коляску, недорого",
+        "Сосед травит тараканов, запах на весь подъезд",
+        "Она пьёт на работе кофе литрами",
+        "Он ездит как пьяный, вечно подрезает",
+        "Бывший главврач получил условный срок за взятку, это было в новостях",
+        "Главврач получил квартиру от города по программе для врачей",
+        "Суд приговорил бывшего главу района к пяти годам за взятку",
+        "Ранее судимый мужчина задержан за кражу в магазине на Кирова",
+        "Подрядчик Ахмедов положил плитку криво, переделывайте",
+        "Правда, что мастер участка продаёт трубы налево?",
+        "Депутат Сидоренко не отмывал никаких денег, это ложь",
+        "Директор перевёл деньги на счёт школы, спасибо ему",
+    ],
+)
+def test_round_29_look_alikes_of_an_accusation_are_allowed(judge, text):
+    v = judge.judge(text)
+    assert not any(e.kind == "defamation_of_person" for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Главврач Ковалёв торгует больничными, об этом вся больница знает",
+        "Мастер участка Петренко продаёт трубы налево, весь посёлок в курсе",
+        "Директор рынка Гусейнов берёт взятки, спросите кого угодно",
+        "Лариса Викторовна из опеки детей продаёт, это давно известно",
+        "Завуч наша пьяной на уроки приходит, весь коллектив знает",
+        # (held by rounds 27–28 as they stood; the vouching now deletes them — their held twins are above)
+        "Заведующая садика номер пятнадцать берёт по тридцать тысяч за место, все мамочки в курсе",
+        "Инспектор Кравцов из ГАИ оборотень, все знают",
+        "Наш сосед Петренко наркотой торгует, весь подъезд в курсе",
+        "Петрова из 5 квартиры — наркоманка и воровка, все знают",
+        "Иванова из соцзащиты берёт взятки, все знают",
+    ],
+)
+def test_round_29_an_accusation_vouched_for_as_common_knowledge_is_deleted_without_a_ban(judge, text):
+    v = judge.judge(text)
+    assert v.action == "delete" and "insult" in v.labels, (v.action, v.ground)
+    vouch = [e for e in v.evidence if e.matched.startswith("ссылка на общеизвестность")]
+    assert vouch and vouch[0].kind == "defamation_of_person" and vouch[0].quote in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question, a report to an authority, a proof asked for: held, not deleted
+        "Все знают, что директор школы берёт взятки? Я вот не слышала",
+        "Все знают, что главврач Ковалёв торгует больничными, прошу прокуратуру проверить",
+        "Председатель ТСН ворует, это факт. Выводим на чистую воду через ревизию и суд",
+        # no accusation at all
+        "Директор школы взяток не берёт, это все знают",
+        "Весь город знает, что мэр обещал отремонтировать дорогу, а воз и ныне там",
+        "Не все знают, что наш участковый Петренко помогает старикам бесплатно",
+    ],
+)
+def test_round_29_common_knowledge_without_a_bare_accusation_deletes_nothing(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
 
 
 @pytest.mark.parametrize(

@@ -1109,3 +1109,33 @@ def test_euphemisms_and_abbreviations_are_no_clipped_mat(text):
 @pytest.mark.parametrize("word", ["потребитель", "сабля", "хулиганы", "тубус"])
 def test_words_that_spell_a_mat_root_inside_stay_clean(word):
     assert not hits(word)
+
+
+# round 29: the accusations of a person are verbs, never participles; a participle or an adjective made of the
+# same verb («отмытый фасад», «продаваемые билеты») names no one who did it
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Прораб Гусев отмыл на асфальте миллионы", "embezzles_money"),
+        ("Кладовщик Петров гонит солярку налево", "sells_on_the_side"),
+        ("Сторож пьёт на смене.", "drinks_at_work_bare"),
+    ],
+)
+def test_round_29_accusations_of_a_person_are_held_defamation(text, pattern) -> None:
+    found = [h for h in hits(text) if h.kind == "defamation_of_person"]
+    assert any(h.matched == pattern and h.strength == "review" and h.category == "insult" for h in found), (
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Отмытые от граффити стены прораб Гусев сдал в срок, деньги вернули",
+        "Продаваемые налево и направо билеты кассир раздал за час",
+        "Сторож пьёт на смене чай из термоса",
+        "Водитель ездит как пьяный",
+    ],
+)
+def test_round_29_look_alikes_are_no_accusation(text) -> None:
+    assert not any(h.kind == "defamation_of_person" for h in hits(text))
