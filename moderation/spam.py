@@ -28,6 +28,9 @@ Design rules that keep civic comments safe (a city page is full of numbers, addr
   "восемь девять …") — are read in views of their own, mapped back, and only after a cheap pre-check.
 * An offer needs a way to answer it: a bare "звоните", "пиши", "ставь +", "переведи на кошелёк" is that
   way only after an offer and when the text gives no other (a resident says "звоните" too).
+* A native advert needs no contact («Бурим скважины по всему КМВ, звоните», «в нашем канале «…»,
+  подписывайтесь!»): who sells, what it promises and how to take it up are each everyday words alone, so
+  only two kinds of them together, with points enough, make the «advert» signal (lexicons/spam/advert.txt).
 
 Speed (the judge must do ≥3,000 comments/s on one core): every regex is compiled once; cheap
 ``in``/search pre-checks skip whole detectors (no ``@`` → no handle/e-mail scan, no digit → no
@@ -114,14 +117,20 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "magic": 0.7,  # приворот, снятие порчи 0.75; гадалка 0.55 (not "к гадалке не ходи"); bare "порча" 0.35
     "ads": 0.45,  # "продам рекламу", накрутка, "доставка по всей России" (0.3 bare "продам/куплю")
     "illegal_goods": 0.7,  # фальшивые купюры, поддельные документы
+    "advert": 0.6,  # a native advert with no contact: a business, an offer and a call together (0.4 … 0.78)
     "homoglyph": 0.35,  # words mixing Latin/Cyrillic look-alikes: 1 → 0.15 … ≥8 → 0.45; s p a c e d, a phone disguised 0.3
     "caps_flood": 0.15,  # ≥25 capitals in a run: weak, angry citizens shout too (≤0.25 however long)
     "emoji_flood": 0.3,  # ≥5 emoji in a row or ≥8 in total
     "repeat_flood": 0.2,  # "!!!!!!!!" 0.1; the same word ×4 or the same link/handle/phone twice 0.3
 }
 
-#: Stable order of signal ids (used for feature names).
+#: Stable order of signal ids.
 SIGNAL_NAMES: tuple[str, ...] = tuple(SIGNAL_WEIGHTS)
+#: Signals read by the rules only: the shipped model was fitted on a fixed set of columns, so a signal
+#: added later floors the spam score (:func:`rule_score`) without widening the model's input.
+RULE_ONLY_SIGNALS: frozenset[str] = frozenset(("advert",))
+#: Signal ids the model has a column for (used for feature names).
+MODEL_SIGNAL_NAMES: tuple[str, ...] = tuple(n for n in SIGNAL_NAMES if n not in RULE_ONLY_SIGNALS)
 
 # ---------------------------------------------------------------------------------------------
 # Data files: phrases and hosts (moderation/lexicons/spam/)
@@ -1021,6 +1030,7 @@ def _spam_signals(text: str) -> list[SpamSignal]:
     _flood_signals(text, v.cyr, out, keys)
     if out:
         _call_to_act_signals(text, v.cyr, out)
+    _advert_signals(text, v.cyr, out)  # (after the call to act: its «звоните» is one of the advert's calls)
 
     # The same link/handle/phone twice is a mass-mailing habit ("➡️ @x ➡️ @x ➡️ @x").
     seen: set[str] = set()
@@ -1087,7 +1097,8 @@ def _public_vacancy(cyr: str, out: list[SpamSignal], start: int) -> None:
 #: these, a bare call to act is how the reader answers the offer (the policy's commercial intents too,
 #: :data:`moderation.policy.SPAM_COMMERCE`).
 OFFER_NAMES = frozenset(
-    ("earnings", "money_offer", "loan", "casino", "betting", "crypto", "dating", "magic", "ads", "illegal_goods")
+    ("earnings", "money_offer", "loan", "casino", "betting", "crypto", "dating", "magic", "ads", "illegal_goods",
+     "advert")
 )  # fmt: skip
 #: ... strong enough to be an offer, not a word in passing (a bare «заработать» is 0.15)
 _CALL_MIN_OFFER = 0.3
@@ -1138,6 +1149,139 @@ def _call_to_act_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
                 continue  # «не звоните им», «пишите, кто согласен»
             out.append(SpamSignal(name, s, m.end(), text[s : m.end()], _CALL_WEIGHT))
             return
+
+
+# ---------------------------------------------------------------------------------------------
+# Native adverts with no contact: a business, an offer and a call (lexicons/spam/advert.txt)
+# ---------------------------------------------------------------------------------------------
+
+_ADVERT_KINDS = ("business", "offer", "call")
+
+
+def load_advert(path: Path) -> tuple[frozenset[str], dict[str, tuple[tuple[int, str], ...]]]:
+    """Read ``advert.txt``: the trade verbs' lemmas, and each kind's cues as (points, regex)."""
+    nouns: list[str] = []
+    verbs: list[str] = []
+    cues: dict[str, list[tuple[int, str]]] = {k: [] for k in _ADVERT_KINDS}
+    for section, line, where in _sections(path):
+        if section[0] == "trade_nouns":
+            nouns.extend(line.split())
+        elif section[0] == "trade_verbs":
+            verbs.extend(line.split())
+        elif section[0] in cues:
+            points, _, rx = line.partition(" ")
+            if not points.isdigit() or not rx.strip():
+                raise SpamDataError(f"{where}: expected 'POINTS REGEX'")
+            rx = rx.strip().replace("{TRADE}", f"(?:{'|'.join(nouns)})")
+            try:
+                re.compile(rx)
+            except re.error as e:
+                raise SpamDataError(f"{where}: {e} in {rx!r}") from None
+            cues[section[0]].append((int(points), rx))
+        else:
+            raise SpamDataError(f"{where}: unknown section [{' '.join(section)}]")
+    return frozenset(verbs), {k: tuple(v) for k, v in cues.items()}
+
+
+_TRADE_VERBS, _ADVERT_CUES = load_advert(SPAM_DATA_DIR / "advert.txt")
+#: One scan per kind: each cue is a named group, so the match says which cue (and its points) it was.
+_ADVERT_RES: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {
+    kind: (
+        re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (_, rx) in enumerate(cues)) + ")"),
+        {f"c{i}": pts for i, (pts, _) in enumerate(cues)},
+    )
+    for kind, cues in _ADVERT_CUES.items()
+}
+#: A verb in the first person (present or future: «бурим», «доставим», «ремонтирую»); the first three
+#: letters of a trade verb's lemma gate the (cached) morphological parse.
+_FIRST_PERSON_RE = re.compile(r"(?<!\w)[а-я]{3,}(?:ем|им|ю|у)(?!\w)")
+_TRADE_PREFIXES = frozenset(v[:3] for v in _TRADE_VERBS)
+#: Most points one kind may bring: three discounts make no more of an advert than one discount and a call.
+_ADVERT_CAP = {"business": 3, "offer": 3, "call": 2}
+#: Signals an advert's own cues may already be quoted by.
+_SAID_OF_ADVERT = OFFER_NAMES | _INVITATIONS
+#: Weight by points (two kinds at least): three points are an everyday sentence as often as an advert
+#: («в «Магните» скидки, заходите»), four and more are an advert's grammar.
+_ADVERT_WEIGHTS = ((6, 0.78), (5, 0.7), (4, 0.62), (3, 0.4))
+
+
+def _trade_verb_cues(cyr: str) -> list[_Cue]:
+    """The author doing a trade in the first person: «бурим скважины» (plural: a business, 2 points),
+    «ремонтирую» (singular: perhaps a neighbour, 1 point)."""
+    from moderation.lemmatize import parses  # (pymorphy is loaded only when a text gets this far)
+
+    found: list[_Cue] = []
+    for m in _FIRST_PERSON_RE.finditer(cyr):
+        word = m.group()
+        if word[:3] not in _TRADE_PREFIXES:
+            continue
+        for q in parses(word)[:1]:
+            if q.normal_form in _TRADE_VERBS and "VERB" in q.tag and "1per" in q.tag:
+                found.append((m.start(), m.end(), 2 if "plur" in q.tag else 1, q.normal_form))
+    return found
+
+
+#: One cue found: (start, end, points, which cue); a cue said twice («дешевле … дешевле») counts once.
+_Cue = tuple[int, int, int, str]
+
+
+def _advert_cues(cyr: str, kind: str) -> list[_Cue]:
+    """One kind's cues. Cues may overlap («в нашем канале «…»»: the author's own channel, and a channel
+    named by its brand), so each search starts one character after the last hit."""
+    rx, points = _ADVERT_RES[kind]
+    out: list[_Cue] = []
+    pos = 0
+    while (m := rx.search(cyr, pos)) is not None:
+        group = m.lastgroup or ""
+        out.append((m.start(), m.end(), points[group], group))
+        pos = m.start() + 1
+    return out
+
+
+def _advert_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
+    """A native advert with no contact («Бурим скважины по всему КМВ, звоните», «в нашем канале «…»,
+    подписывайтесь!», «квартиры от застройщика, ипотека 6%, звоните»): cues of a business, an offer
+    and a call (lexicons/spam/advert.txt), two kinds at least and points enough. Each cue is quoted; the
+    first one carries the weight of them all, the others none (each alone is harmless)."""
+    found: dict[str, list[_Cue]] = {}
+    for kind in ("offer", "call"):
+        cues = _advert_cues(cyr, kind)
+        if kind == "call":  # «не звоните им»
+            cues = [c for c in cues if not _NEGATED_BEFORE.search(cyr, max(0, c[0] - 8), c[0])]
+        if cues:
+            found[kind] = cues
+    if not found:
+        return  # (a business named with nothing offered and no call: the common case, and no parse)
+    business = _advert_cues(cyr, "business") + _trade_verb_cues(cyr)
+    if business:
+        found["business"] = business
+    if len(found) < 2:
+        return
+    total = 0
+    for kind, cues in found.items():
+        distinct: dict[str, int] = {}
+        for _s, _e, pts, which in cues:
+            distinct[which] = max(pts, distinct.get(which, 0))
+        total += min(sum(distinct.values()), _ADVERT_CAP[kind])
+    weight = next((w for least, w in _ADVERT_WEIGHTS if total >= least), 0.0)
+    if not weight:
+        return
+    # The advert's weight is that of the whole advert: what other signals already quote of it («продаю»
+    # is «ads», «выплаты ежедневно» «earnings») is part of it, not more evidence on top («оптом продаю
+    # по 100 руб», a seller telling how he works, stays as weak as its «ads» made it).
+    spans = [(c[0], c[1]) for kind in found.values() for c in kind]
+    told = [g for g in out if g.name in _SAID_OF_ADVERT and any(g.start < e and s < g.end for s, e in spans)]
+    weight = max(0.0, 1.0 - (1.0 - weight) / (1.0 - rule_score(told))) if told else weight
+    # the business first (who sells), then the offer, then the call: the first quote carries the weight
+    cues = [c for kind in _ADVERT_KINDS for c in sorted(found.get(kind, ()), key=lambda c: (-c[2], c[0]))]
+    seen: set[tuple[int, int]] = set()
+    for i, (s, e, _pts, _which) in enumerate(cues):
+        while e > s and cyr[e - 1] in " \t\n,.!:;":
+            e -= 1
+        if (s, e) in seen or any(s < b and a < e for a, b in seen):
+            continue
+        seen.add((s, e))
+        out.append(SpamSignal("advert", s, e, text[s:e], weight if i == 0 else 0.0))
 
 
 #: At most this many signals per name are kept: the score saturates long before, and a 10k-char
@@ -1191,7 +1335,7 @@ def spam_score_rule(text: str) -> float:
 #: Fixed feature order for the ML model: per-signal max weights and counts of link/contact
 #: evidence, the rule score, and a few cheap shape statistics of the text.
 FEATURE_NAMES: tuple[str, ...] = (
-    *(f"sig_{n}" for n in SIGNAL_NAMES),
+    *(f"sig_{n}" for n in MODEL_SIGNAL_NAMES),
     "n_signals_log",
     "n_links",
     "n_contacts",
@@ -1217,6 +1361,8 @@ def spam_features(text: str, signals: list[SpamSignal] | None = None) -> dict[st
         text = ""
     if signals is None:
         signals = spam_signals(text)
+    if any(s.name in RULE_ONLY_SIGNALS for s in signals):
+        signals = [s for s in signals if s.name not in RULE_ONLY_SIGNALS]  # (the model never saw them)
     feats = _NO_FEATURES.copy()  # a copy of a dict is a block copy; fromkeys hashes every key again
     n_links = n_contacts = 0
     for s in signals:

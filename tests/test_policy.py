@@ -54,3 +54,10 @@ def test_overrides_merge_onto_model_defaults():
 def test_bad_overrides_are_refused_with_a_message(bad):
     with pytest.raises(ValueError, match=r"threshold|categor"):
         Policy.from_mapping(overrides=bad)
+
+
+def test_an_advert_is_an_offer_not_a_topic_or_a_channel():
+    from moderation.policy import SPAM_CHANNELS, SPAM_COMMERCE, SPAM_INTENT, SPAM_TOPICS
+
+    assert "advert" in SPAM_INTENT and "advert" in SPAM_COMMERCE
+    assert "advert" not in SPAM_TOPICS and "advert" not in SPAM_CHANNELS
