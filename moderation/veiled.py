@@ -29,17 +29,15 @@ _KIN_OR_PROPERTY = frozenset(
 _THEIRS = frozenset(
     "вас тебя ваш ваша ваши вашего вашей вашу ваших твой твоя твои твоего твоей твою твоих его ее её".split()
 )
-#: The warning, on the normalised text (words joined by single spaces); not «берегите себя», a wish
+#: The warning, on the normalised text (words joined by single spaces); not «берегите себя», a wish. The
+#: group ``open``: warnings that go on into the clause they open («подумайте, прежде чем тут писать»,
+#: «передавайте ему привет от …»); the others end theirs. (One scan: most texts have none.)
 _WARNING = re.compile(
     r"(?<!\w)(?:мало ли что|всякое бывает|всякое может случиться|все может случиться|жалко будет|жаль будет"
     r"|мы в курсе|берегите (?:их|его|ее)|пусть (?:по)?думает|подумай хорошенько|подумайте хорошенько|я предупредила?"
     r"|(?:город|пятигорск)(?: у нас| наш| тут)? (?:маленький|небольшой)|все друг друга знают|без охраны"
-    r"|(?:люди|народ)(?: сейчас| нынче| у нас)? (?:злые|злой)|ночи(?: сейчас| нынче| у нас)? темные)(?!\w)"
-)
-#: ... and warnings that go on into the clause they open («подумайте, прежде чем тут писать», «передавайте
-#: ему привет от …»)
-_WARNING_OPEN = re.compile(
-    r"(?<!\w)(?:подумай(?:те)?(?: хорошенько)? прежде чем|передавай(?:те)? (?:ему |ей |им )?привет)(?!\w)"
+    r"|(?:люди|народ)(?: сейчас| нынче| у нас)? (?:злые|злой)|ночи(?: сейчас| нынче| у нас)? темные"
+    r"|(?P<open>подумай(?:те)?(?: хорошенько)? прежде чем|передавай(?:те)? (?:ему |ей |им )?привет))(?!\w)"
 )
 _CLAUSE_END = re.compile(r"[,.!?;:…)\n]|\s[-–—]")
 #: Careful, said to someone called by name
@@ -57,9 +55,9 @@ def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
     person by name and tells them to be careful, hints at a danger for speaking up, or speaks of their car
     or child anywhere before a warning that ends its clause; or None."""
     m = _WARNING.search(norm.text)
-    opening = m is None
-    if opening and (m := _WARNING_OPEN.search(norm.text)) is None:
+    if m is None:
         return None
+    opening = m.group("open") is not None
     words, toks = norm.words, norm.tokens
     owned = [k for k, lem in enumerate(lemmas) if lem in _KIN_OR_PROPERTY]
     pointed = any(not _THEIRS.isdisjoint(words[max(0, k - 3) : k + 3]) for k in owned)
@@ -122,6 +120,8 @@ _ACT_ON_IT = re.compile(
 def address_given(norm: Normalized) -> Hit | None:
     """A held veiled threat for a home address given down to the flat with the readers told to act on it,
     or None (an address alone is a notice: «выдача справок: ул. Ленина 2, кв 1»)."""
+    if "кв" not in norm.text:  # (a flat's number needs «кв» or «квартира»: most texts have neither)
+        return None
     m = _HOME_ADDRESS.search(norm.original)
     if m is None or (call := _ACT_ON_IT.search(norm.text)) is None:
         return None
