@@ -240,6 +240,7 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "попутать": ((("попутать", "берег"), 0, "GS.SPREAD"),),
     # «русские пьют не просыхая»; «водители трамваев все пьют на смене», «пьют на работе», «за рулём»
     "пить": (
+        (("пить", "поголовно"), 0, "GS.EVAL"),
         (("пить", "не", "просыхать"), 0, "GS.EVAL"),
         (("пить", "на", "смена"), 0, "GS.EVAL"),
         (("пить", "на", "работа"), 0, "GS.EVAL"),
@@ -254,6 +255,9 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "себя": ((("себя", "взрывать"), 1, "GS.EVAL"),),  # «мусульмане сами себя взрывают» (not «петарды»)
     # «гаишники только и знают, что взятки брать», «врачи берут взятки»: bribe-taking, like «взяточники»
     "брать": ((("брать", "взятка"), 0, "GS.EVAL"),),
+    # «все выпускники меда дипломы купили»: a bought diploma, like «неуч»
+    "диплом": ((("диплом", "купить"), 1, "GS.EVAL"),),
+    "купить": ((("купить", "диплом"), 0, "GS.EVAL"),),
     # «мусульмане своих жён бьют», «кавказцы бьют жён»: beating wives said of a people (the verb is the head)
     "бить": ((("бить", "жена"), 0, "GS.EVAL"), (("бить", "свой", "жена"), 0, "GS.EVAL")),
     # «бабы только и думают, как мужика на деньги развести»: swindling, like «обманывают»
@@ -1718,9 +1722,14 @@ def _asked_not_about(norm: Normalized, h: int) -> int | None:
     quoted right after «про», and the author asking to stop just before it. The stop word's token; None when
     there is none."""
     toks, words, orig = norm.tokens, norm.words, norm.original
-    if h < 2 or words[h - 1] != "про" or not QUOTE_OPENING.search(orig, toks[h - 1].end, toks[h].start):
+    # («не надо про "всех понаехавших"»: a quantifier may open the quotation)
+    p = h - 2 if h >= 3 and words[h - 1] in _QUANT_INSIDE else h - 1
+    if p < 1 or words[p] != "про" or not QUOTE_OPENING.search(orig, toks[p].end, toks[p + 1].start):
         return None
-    return next((m for m in range(h - 2, max(-1, h - 5), -1) if words[m] in _STOP_SAYING), None)
+    return next((m for m in range(p - 1, max(-1, p - 4), -1) if words[m] in _STOP_SAYING), None)
+
+
+_QUANT_INSIDE = frozenset(("всех", "этих", "таких", "наших", "ваших"))
 
 
 def _naming_judged(norm: Normalized, h: int) -> int | None:
@@ -1736,15 +1745,18 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
         # (or opens a clause after «но», «а»: «Можно критиковать партию, но называть избирателей «быдлом» — это перебор»)
         if not (words[k - 1] in _BUT and k > 1 and "," in orig[toks[k - 2].end : toks[k - 1].start]):
             return None
-    if _SENTENCE_END.search(orig, toks[k].end, toks[h].start) or not QUOTE_OPENING.search(
-        orig, toks[k].end, toks[h].start
-    ):
+    if _SENTENCE_END.search(orig, toks[k].end, toks[h].start):
+        return None
+    quoted = QUOTE_OPENING.search(orig, toks[k].end, toks[h].start) is not None
+    if not quoted and not (_has(words[h], "ablt") and h - k <= 3):
+        # (unquoted, the word must be the calling's own object, close by: «Называть людей ватниками или
+        # либерастами — это оскорбление»; not «называть вещи своими именами: вы ворьё»)
         return None
     for m in range(h + 1, min(h + 8, len(words))):
         gap = orig[toks[m - 1].end : toks[m].start]
         if _SENTENCE_END.search(gap):
             return None
-        if _DASH.search(gap) and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start):
+        if _DASH.search(gap) and (not quoted or QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start)):
             # («— это не аргумент», «— позор»; not «Называть их надо «уродами» — вот что я скажу»)
             # (round 28: «— не аргумент», «— не выход»: the calling denied to be a reason)
             rebuked = words[m] == "это" or words[m] in _REBUKE

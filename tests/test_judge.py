@@ -2761,3 +2761,50 @@ def test_round_29_more_veiled_threats_and_a_place_for_the_addressee_are_held(jud
 )
 def test_round_29_a_meeting_advice_or_rubbish_are_no_threat(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кто разбил мне окно — ответит. Не по суду, а по-нашему",
+        "Придём к вам в управу, и не с цветами, а с арматурой",
+        "Этот председатель пожалеет, что родился",
+        "Тому, кто паркуется на газоне: ходи теперь и оглядывайся",
+        "Председателю ТСЖ: гараж ваш во дворе стоит, правильно? Ну-ну",
+        "Доиграется этот прораб, что кто-нибудь ему дачу подпалит",
+        "У главы дача в Иноземцево хорошая. Жалко, если бы она сгорела",
+        "Таких подрядчиков надо в асфальт закатывать вместе с их ямами",
+    ],
+)
+def test_round_29_justice_of_ones_own_arms_brought_and_arson_foretold_are_never_let_through(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Называть людей ватниками или либерастами — это оскорбление, модераторы, удалите",
+        "Не надо про «всех понаехавших», мои соседи из Таджикистана — золотые люди",
+    ],
+)
+def test_round_29_a_calling_judged_without_quotes_or_a_quoted_quantifier_asked_away_are_held_at_most(
+    judge, text
+):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_round_29_a_calling_endorsed_still_goes(judge):
+    assert judge.judge("Называть их ватниками — вот что надо, ватники они и есть").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Туристам в нашем городе всегда рады",
+        "Понаехали туристы, в парке не протолкнуться",
+        "все врачи — рвачи, лишь бы деньги брать",  # a complaint about a service: held at most
+        "Асфальт на Кирова закатали в два слоя, держится",
+    ],
+)
+def test_round_29_tourists_a_service_complaint_and_asphalt_news_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
