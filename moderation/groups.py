@@ -442,7 +442,11 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     whoever = "кто" in present and (
         not present.isdisjoint(_THEN) or _SPACED_DASH.search(norm.original) is not None
     )
-    if not found and not adjectives and not maybe_asks and not origins and not whoever:
+    # «в Ессентуках все хамы», «Железноводск — город алкашей»: a town's people, named by the town
+    townsfolk = not present.isdisjoint(_ALL_THERE | _TOWN_WORDS) and not present.isdisjoint(
+        _OF_A_TOWN | _TOWN_WORDS
+    )
+    if not found and not adjectives and not maybe_asks and not origins and not whoever and not townsfolk:
         return None
     # Only the tokens near a group word or a request are read (a long rant costs its neighbourhoods).
     n = len(words)
@@ -472,6 +476,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         if ref is not None and (ref[0] not in attribute_at or "GS.PEOPLE" in cue[ref[0]]):
             attribute_at[ref[0]] = ref[1]  # "кавказские мужчины": the adjective says which group
     said_of_whoever = _whoever_is(norm, words, lemmas, lexicon) if whoever else None
+    if said_of_whoever is None and townsfolk:
+        said_of_whoever = _town_is(norm, words, lemmas, lexicon)
     if not attribute_at and asks_at is None and said_of_whoever is None:
         return None
     out = GroupStatements()
@@ -722,6 +728,78 @@ def _whoever_is(
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]|[–—]")
+
+
+#: how a town's people are spoken of all at once: «в Ессентуках все хамы», «на Бештау одни наркоманы»
+_OF_A_TOWN = frozenset(("в", "во", "на"))
+_ALL_THERE = frozenset(("все", "одни", "сплошь", "сплошные"))
+#: saying verbs a town's generalisation may be reported with, and a claim rejected after it
+_TOLD_FORMS = frozenset(
+    "пишете пишешь пишут пишет написали написал написала говорите говоришь говорят говорит сказали сказал сказала"
+    " утверждаете утверждают считаете считают".split()
+)
+_REJECTED = re.compile(
+    r"(?:^| )(?:это не так|неправда|это ложь|враньё|вранье|чушь|не согласен|не согласна)(?: |$)"
+)
+#: … or the town called a town of them: «Железноводск — город алкашей»
+_TOWN_WORDS = frozenset(("город", "городок", "поселок", "станица", "село", "деревня"))
+
+
+def _town_is(
+    norm: Normalized, words: Sequence[str], lemmas: list[str] | None, lexicon: Lexicon
+) -> Finding | None:
+    """«В Ессентуках все хамы», «на Бештау там одни наркоманы», «Железноводск — город алкашей»: a place
+    pymorphy3 knows as a place name, and its people said all to be something evaluative (GS.EVAL) — a
+    generalisation about residents, as «местные все жадные» is; None otherwise («в Ессентуках все санатории
+    закрыты»: no word judges people; a question; «не все»)."""
+    toks, sentence = norm.tokens, norm.sentences
+    cues, cue_lemmas = lexicon.cues, lexicon.cue_lemmas
+    n = len(words)
+
+    def evaluative(j: int) -> bool:  # (plural: «все хамы»; not «в Якутии все, сука, помешаны»)
+        lem = lemmas[j] if lemmas is not None else lemma(words[j])
+        return ("GS.EVAL" in cues.get(words[j], _EMPTY) or "GS.EVAL" in cue_lemmas.get(lem, _EMPTY)) and _has(
+            words[j], "plur"
+        )
+
+    def town(j: int, case: str) -> bool:
+        return any("Geox" in t and case in t for t in _tags(words[j]))
+
+    for k, w in enumerate(words):
+        place = said = None
+        if w in _ALL_THERE and not (k > 0 and words[k - 1] == "не"):
+            # the place just before, after «в»/«на» (a word may stand between: «там», «у них»)
+            place = next(
+                (
+                    j
+                    for j in range(k - 1, max(0, k - 4), -1)
+                    if sentence[j] == sentence[k] and words[j - 1] in _OF_A_TOWN and town(j, "loct")
+                ),
+                None,
+            )
+            said = next(
+                (m for m in (k + 1, k + 2) if m < n and sentence[m] == sentence[k] and evaluative(m)), None
+            )
+        elif w in _TOWN_WORDS and k > 0 and town(k - 1, "nomn"):
+            place = k - 1  # «Железноводск — город алкашей»
+            said = k + 1 if k + 1 < n and sentence[k + 1] == sentence[k] and evaluative(k + 1) else None
+        if place is None or said is None:
+            continue
+        if any(_reports(words, m) for m in range(max(0, place - 6), place) if words[m] in _TOLD_FORMS) or (
+            _REJECTED.search(norm.text) is not None
+        ):
+            continue  # («Олег, вы пишете, что на Бештау одни воры … Это не так»: someone's words, rejected)
+        last = max(m for m in range(n) if sentence[m] == sentence[k])
+        if (
+            "?"
+            in norm.original[toks[last].end : toks[last + 1].start if last + 1 < n else len(norm.original)]
+        ):
+            continue
+        return Finding(
+            "generalisation", "residence", toks[place].start, toks[said].end, "delete",
+            f"{words[place]} … {words[k]} {words[said]}", False,
+        )  # fmt: skip
+    return None
 
 
 #: «которые», «что», «кто» opening a relative clause right after the group word and its comma
@@ -2031,6 +2109,10 @@ def _adjective_reference(
     if not _has(words[i], "ADJF", "plur"):
         return None
     nxt = words[i + 1] if i + 1 < n and clause[i + 1] == clause[i] else ""
+    if attribute == "residence" and nxt in _ALL_OF_THEM_AFTER and not (i > 0 and clause[i - 1] == clause[i]):
+        # «Ставропольские все жадные», «кисловодские вечно нос задирают»: a town's people named by its
+        # adjective, opening the clause, then «все» — not «ставропольские цены», which a noun follows
+        return i, attribute
     if nxt and any(("NOUN" in t or "ADJF" in t or "NPRO" in t) for t in _tags(nxt)):
         return None
     prev = words[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
@@ -2052,6 +2134,10 @@ def _adjective_reference(
         # droves (not «белые расплодились», the mushrooms)
         return None
     return i, attribute
+
+
+#: what may follow a town's adjective standing for its people («ставропольские все …», «… вечно …»)
+_ALL_OF_THEM_AFTER = frozenset(("все", "вечно", "всегда", "поголовно"))
 
 
 def _no_place_after(words: Sequence[str], clause: list[int], i: int) -> bool:

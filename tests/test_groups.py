@@ -5185,3 +5185,34 @@ def test_round_29_whoever_a_party_or_a_faith_defines_after_a_dash_or_a_trade_dri
 )
 def test_round_29_whoever_asked_or_defended_after_a_dash_is_no_generalisation(judge, text):
     assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Кисловодске все жлобы, туда ни ногой",
+        "на Бештау одни наркоманы и алкаши",
+        "Ессентуки — город пьяниц",
+        "Ставропольские все жадные",
+        "кисловодские вечно нос задирают, снобы",
+    ],
+)
+def test_round_29_a_towns_people_named_by_the_town_or_its_adjective_are_generalised(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and "residence" in v.targets, (v.action, v.targets, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Ессентуках все санатории закрыты на ремонт",
+        "В Кисловодске все жлобы?",
+        "В Ессентуках не все хамы, бывают и хорошие люди",
+        "Олег, вы пишете, что на Бештау одни воры. Это не так, у нас ни одной кражи",
+        "в Якутии все, блин, на этом ватсапе помешаны",
+        "Ставропольские все дороги уже отремонтировали",
+    ],
+)
+def test_round_29_a_towns_things_a_question_a_denial_or_a_reported_claim_are_no_generalisation(judge, text):
+    v = judge.judge(text)
+    assert "residence" not in v.targets, (v.action, v.targets, v.evidence)
