@@ -596,7 +596,9 @@ _ANIMAL_CUES = frozenset(
     # a person put in charge)
     "палисадник молоко "
     # the hunt («завтра на кабана идём, ружья почистили»)
-    "охота охотиться охотник охотничий ружье двустволка егерь".split()
+    "охота охотиться охотник охотничий ружье двустволка егерь "
+    # rubbish, where rats and strays live («крысы бегают у мусорных баков», «завелись крысы»)
+    "мусор мусорный мусорка помойка свалка контейнер бак завестись".split()
 )
 _ANIMAL_REACH = 5
 #: dogs and their breeds: what a «сука» or a «сучка» of a notice is
@@ -680,9 +682,10 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
     saying = "по" in words and not _CREATURE.isdisjoint(words)
     if _ANIMAL_WORDS.isdisjoint(lemmas) and _THING_CUES.keys().isdisjoint(lemmas) and not saying:
         return ()
-    if not _YOU.isdisjoint(words):
-        return ()
     sent = norm.sentences
+    # (a sentence that addresses someone keeps its words; the others may still speak of animals: «Крысы
+    # бегают средь бела дня у баков. Регоператор, вы вообще существуете?» was deleted as an insult)
+    addressed = {sent[k] for k, w in enumerate(words) if w in _YOU}
     n = len(words)
     toks, orig = norm.tokens, norm.original
     out: list[int] = []
@@ -691,9 +694,20 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
         return any(
             any(lemmas[k] in c for c in cues) and sent[k] == sent[i]
             for k in range(max(0, i - _ANIMAL_REACH), min(n, i + _ANIMAL_REACH + 1))
+        ) or (
+            # … or in the sentence before, the word opening its own («Мусор не вывозили 9 дней. Крысы бегают
+            # средь бела дня»; «Ищу петуха в курятник. Наш сдох»)
+            i > 0
+            and sent[i - 1] != sent[i]
+            and any(
+                any(lemmas[k] in c for c in cues) and sent[k] == sent[i] - 1
+                for k in range(max(0, i - 2 * _ANIMAL_REACH), i)
+            )
         )
 
     for i, lem in enumerate(lemmas):
+        if sent[i] in addressed:
+            continue
         if lem in _ANIMAL_WORDS and not (
             i and (words[i - 1] in _POINTED or _DASH_BEFORE.search(orig, toks[i - 1].end, toks[i].start))
         ):

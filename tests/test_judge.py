@@ -2808,3 +2808,20 @@ def test_round_29_a_calling_endorsed_still_goes(judge):
 )
 def test_round_29_tourists_a_service_complaint_and_asphalt_news_are_not_deleted(judge, text):
     assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мусор во дворе не вывозили неделю!!! Крысы бегают средь бела дня. Управляющая компания, вы где??",
+        "Ищу петуха в курятник, недорого. Наш сдох на прошлой неделе",
+    ],
+)
+def test_round_29_an_animal_whose_cue_is_in_the_sentence_before_or_beside_a_later_address_is_literal(
+    judge, text
+):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_round_29_an_animal_said_to_the_addressee_still_goes(judge):
+    assert judge.judge("Мусор не вывозят. Вы крысы, а не управляющая компания").action in REMOVED
