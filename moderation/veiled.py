@@ -79,16 +79,14 @@ def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
         and not _CLAUSE_END.search(norm.original, toks[last].end, toks[last + 1].start)
     ):
         return None  # the warning ends its clause (not «мы в курсе проблемы», «берегите их от гриппа»)
-    a, b = toks[at], toks[last]
+    return _held(norm, "spread_warning", at, last)
+
+
+def _held(norm: Normalized, name: str, at: int, last: int) -> Hit:
+    """The held veiled threat ``name``, quoting tokens ``at`` … ``last``."""
+    a, b = norm.tokens[at], norm.tokens[last]
     return Hit(
-        "threat",
-        "spread_warning",
-        a.start,
-        b.end,
-        norm.original[a.start : b.end],
-        None,
-        "veiled_threat",
-        "review",
+        "threat", name, a.start, b.end, norm.original[a.start : b.end], None, "veiled_threat", "review"
     )
 
 
@@ -126,16 +124,4 @@ def address_given(norm: Normalized) -> Hit | None:
     if m is None or (call := _ACT_ON_IT.search(norm.text)) is None:
         return None
     span = norm.token_span(call.start(), call.end())
-    if span is None:
-        return None
-    a, b = norm.tokens[span[0]], norm.tokens[span[1]]
-    return Hit(
-        "threat",
-        "address_given",
-        a.start,
-        b.end,
-        norm.original[a.start : b.end],
-        None,
-        "veiled_threat",
-        "review",
-    )
+    return None if span is None else _held(norm, "address_given", *span)
