@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–28 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–29 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -28,7 +28,12 @@ at the start of round 28, measured once with round 27's code, then worked on; ``
 kind, no labels) likewise, a little later; ``fresh33_all`` (300 of every kind) was written mid-round 28 and
 measured with round 27's and round 28's code — never worked on, never trained on, like ``fresh29_*``;
 ``fresh34_all`` (300 thread replies of every kind) was written at the end of round 28, measured once with round
-27's and round 28's code, and only its clean removals were worked on. Figures
+27's and round 28's code, and only its clean removals were worked on. In round 29: ``fresh35_all`` (300, half
+group statements), ``fresh36_all`` (300 person-level: insults, defamation, threats, spam dressed as advice),
+``fresh38_all`` (300 group statements of every attribute) and ``fresh39_all`` (100 violations, 200 hard clean
+sentences: angry criticism, lawful threats, violent-looking idioms, neighbours' notices) were measured once
+with round 28's code, then worked on; ``fresh37_all`` (300 of every kind) was measured with round 28's and
+round 29's code — never worked on, like ``fresh33_all`` and ``fresh29_*``. Figures
 per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
