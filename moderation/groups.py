@@ -767,22 +767,29 @@ def _town_is(
 
     for k, w in enumerate(words):
         place = said = None
+        # (the words of judgement first: cheap; a place name is asked of pymorphy3 only then)
         if w in _ALL_THERE and not (k > 0 and words[k - 1] == "не"):
-            # the place just before, after «в»/«на» (a word may stand between: «там», «у них»)
-            place = next(
-                (
-                    j
-                    for j in range(k - 1, max(0, k - 4), -1)
-                    if sentence[j] == sentence[k] and words[j - 1] in _OF_A_TOWN and town(j, "loct")
-                ),
-                None,
-            )
             said = next(
                 (m for m in (k + 1, k + 2) if m < n and sentence[m] == sentence[k] and evaluative(m)), None
             )
-        elif w in _TOWN_WORDS and k > 0 and town(k - 1, "nomn"):
-            place = k - 1  # «Железноводск — город алкашей»
-            said = k + 1 if k + 1 < n and sentence[k + 1] == sentence[k] and evaluative(k + 1) else None
+            # the place just before, after «в»/«на» (a word may stand between: «там», «у них»)
+            place = (
+                next(
+                    (
+                        j
+                        for j in range(k - 1, max(0, k - 4), -1)
+                        if sentence[j] == sentence[k] and words[j - 1] in _OF_A_TOWN and town(j, "loct")
+                    ),
+                    None,
+                )
+                if said is not None
+                else None
+            )
+        elif (
+            w in _TOWN_WORDS and k > 0 and k + 1 < n and sentence[k + 1] == sentence[k] and evaluative(k + 1)
+        ):
+            said = k + 1
+            place = k - 1 if town(k - 1, "nomn") else None  # «Железноводск — город алкашей»
         if place is None or said is None:
             continue
         if any(_reports(words, m) for m in range(max(0, place - 6), place) if words[m] in _TOLD_FORMS) or (
