@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
-from moderation.lemmatize import PREPOSITIONS, common_lemma, lemma, parses
+from moderation.lemmatize import PREPOSITIONS, common_lemma, is_known, lemma, parses
 from moderation.lexicon import FORBID_MODALS, forbidden_after, not_called_by
 from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, QUOTED, quote_open
 
@@ -802,6 +802,8 @@ def _town_is(
             in norm.original[toks[last].end : toks[last + 1].start if last + 1 < n else len(norm.original)]
         ):
             continue
+        if not is_known(words[place]):
+            continue  # (a place pymorphy3 only guesses from its ending: «в Горгазе» is a utility, not a town)
         return Finding(
             "generalisation", "residence", toks[place].start, toks[said].end, "delete",
             f"{words[place]} … {words[k]} {words[said]}", False,
