@@ -33,7 +33,8 @@ group statements), ``fresh36_all`` (300 person-level: insults, defamation, threa
 ``fresh38_all`` (300 group statements of every attribute) and ``fresh39_all`` (100 violations, 200 hard clean
 sentences: angry criticism, lawful threats, violent-looking idioms, neighbours' notices) were measured once
 with round 28's code, then worked on; ``fresh37_all`` (300 of every kind) was measured with round 28's and
-round 29's code — never worked on, like ``fresh33_all`` and ``fresh29_*``. Figures
+round 29's code — never worked on, like ``fresh33_all`` and ``fresh29_*``; ``fresh40_all`` (300 short thread
+replies, typed as on a phone) was written at round 29's end, measured once with both codes, then worked on. Figures
 per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 

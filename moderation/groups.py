@@ -258,6 +258,7 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     # «все выпускники меда дипломы купили»: a bought diploma, like «неуч»
     "диплом": ((("диплом", "купить"), 1, "GS.EVAL"),),
     "купить": ((("купить", "диплом"), 0, "GS.EVAL"),),
+    "купленный": ((("купленный", "диплом"), 0, "GS.EVAL"),),  # «все с купленными дипломами»
     # «мусульмане своих жён бьют», «кавказцы бьют жён»: beating wives said of a people (the verb is the head)
     "бить": ((("бить", "жена"), 0, "GS.EVAL"), (("бить", "свой", "жена"), 0, "GS.EVAL")),
     # «бабы только и думают, как мужика на деньги развести»: swindling, like «обманывают»
@@ -2127,6 +2128,8 @@ def _adjective_reference(
     prev = words[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
     if prev and any("NOUN" in t and "plur" in t for t in _tags(prev)):
         return None  # "машины черные": said of things
+    if prev and "GS.EXCLUDE" in cue[i - 1] and attribute in _ONLY_OF:
+        return i, attribute  # «выгоним черных с колхозки»: only people are driven out
     if _has(words[i], "datv") and _no_place_after(words, clause, i):
         return i, attribute  # «черным не место на нашем празднике»: only people are refused a place
     # the verb right after, or after one adverb («черные совсем обнаглели», «черные опять понаехали»)

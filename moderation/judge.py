@@ -564,6 +564,13 @@ class Judge:
                 why[c] = (
                     "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени) — решает модератор"
                 )
+            elif c in ("insult", "threat") and ev and _author_harmed(p, ev):
+                # «сосед сверху меня убьёт своим перфоратором 😅» was deleted as an insult: the act the
+                # model reads is done to the author by someone else — a complaint, not a threat or abuse
+                caps[c] = "review"
+                why[c] = (
+                    "автор говорит, что вред причинят ему самому, — жалоба, а не угроза; решает модератор"
+                )
             elif c == "insult" and unaddressed is not None and unaddressed < thresholds[c].review:
                 # «Что ты несёшь вообще»: without «ты» the model sees no insult at all
                 caps[c] = "review"
@@ -1002,6 +1009,25 @@ def _told_as_done(p: Prepared, evidence: list[Evidence]) -> bool:
 
 
 _SUBJUNCTIVE = frozenset(("бы", "б", "чтобы", "чтоб"))
+#: the author as the object («меня», «нас»), just before the act
+_AUTHOR_OBJECT = frozenset(("меня", "нас"))
+
+
+def _author_harmed(p: Prepared, evidence: list[Evidence]) -> bool:
+    """Is the act the model reads first (``evidence[0]``) a verb in the third person with the author as its
+    object just before it («сосед меня убьёт своим перфоратором», «эти ямы нас доконают»), in a text that
+    addresses no one?"""
+    words, toks = p.norm.words, p.norm.tokens
+    if _AUTHOR_OBJECT.isdisjoint(words) or not SECOND_PERSON.isdisjoint(words):
+        return False
+    k = next((i for i, t in enumerate(toks) if t.start <= evidence[0].start < t.end + 1), None)
+    return (
+        k is not None
+        and not _AUTHOR_OBJECT.isdisjoint(words[max(0, k - 2) : k])
+        and any("VERB" in q.tag and "3per" in q.tag for q in parses(words[k])[:1])
+    )
+
+
 #: What the model alone may read in a call to cull animals or a demand to dismiss, the two holds of
 #: criticism and opinion below (:func:`_animals_culled`, :func:`_demands_dismissal`).
 _MODEL_ONLY_HEADS = ("threat", "hate", "insult")

@@ -131,9 +131,10 @@ _SOUND_MIN = 5  # shorter skeletons collide with real words too easily («лох
 
 
 def cut_short(n: Normalized, i: int) -> bool:
-    """Do dots that hide the rest of a word follow token ``i`` («бл...», «бл…»; one dot is an
-    abbreviation: «Бл. Ромашка», see :func:`moderation.features.abbreviated`)?"""
-    return n.original.startswith(("..", "…"), n.tokens[i].end)
+    """Do dots or stars that hide the rest of a word follow token ``i`` («бл...», «бл…», «бл*», «бл**»: the
+    normaliser drops stars that end a word; one dot is an abbreviation: «Бл. Ромашка», see
+    :func:`moderation.features.abbreviated`)?"""
+    return n.original.startswith(("..", "…", "*"), n.tokens[i].end)
 
 
 def _disguised(form: str) -> tuple[str, None]:
@@ -934,7 +935,7 @@ class Lexicon:
                 if len(words[i]) >= 2 and not t.masked:
                     self._match_mask("*" * (t.start - k) + words[i], found.setdefault(i, {}), fill=False)
         if "бл" in words:
-            # 4c. «бл...», «бл…»: the swear cut short — its first two letters and the dots that hide the rest
+            # 4c. «бл...», «бл…», «бл*»: the swear cut short — its first two letters and what hides the rest
             for i, w in enumerate(words):
                 if w == "бл" and cut_short(n, i):
                     found.setdefault(i, {}).setdefault("obscene", ("mask:бля", None))

@@ -2825,3 +2825,44 @@ def test_round_29_an_animal_whose_cue_is_in_the_sentence_before_or_beside_a_late
 
 def test_round_29_an_animal_said_to_the_addressee_still_goes(judge):
     assert judge.judge("Мусор не вывозят. Вы крысы, а не управляющая компания").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "кто лавочку сломал, тому я лично ноги пообрываю",
+        "ещё раз так скажешь — приеду объясню",
+        "пусть директор молится, чтобы с моим сыном ничего не случилось",
+        "@Олег адрес твой у меня есть, не переживай",
+        "Ольга Ивановна, ваши дети тоже в эту гимназию ходят, помните об этом",
+        "@Виктор ты по вечерам аккуратнее ходи, район у нас неспокойный",
+        "тренер в секции к девочкам пристаёт, будьте осторожны",
+        "бл* опять отключили воду",
+    ],
+)
+def test_round_29_short_replies_that_threaten_defame_or_swear_are_never_let_through(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "сосед сверху меня убьёт своим перфоратором 😅",
+        "Бл. Ромашка, ул. Кирова — когда будет свет?",
+        "пусть молится за нас, батюшка хороший",
+        "передавайте привет, помните об этом празднике",
+    ],
+)
+def test_round_29_the_author_as_the_victim_an_abbreviation_and_a_prayer_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "такси в аэропорт минводы 800р круглосуточно, звоните не пожалеете",
+        "у нас в магазине на Кирова обогреватели со скидкой, заходите",
+    ],
+)
+def test_round_29_a_taxi_or_a_shop_advertised_in_a_reply_is_spam(judge, text):
+    assert "spam" in judge.judge(text).labels
