@@ -1126,11 +1126,11 @@ def _vouched_accusation(p: Prepared) -> tuple[list, Evidence | None]:
     m = _COMMON_KNOWLEDGE.search(p.norm.text)
     if m is None or not (_AUTHORITIES.isdisjoint(p.lemma_set) and _CHECK_ASKED.isdisjoint(p.lemma_set)):
         return p.hits, None
-    # (the normalised text is the words joined by single spaces: word k starts after k spaces)
-    first = p.norm.text.count(" ", 0, m.start() + (m.group().startswith(" ")))
+    span = p.norm.token_span(m.start() + m.group().startswith(" "), m.end())
+    if span is None:
+        return p.hits, None
     toks = p.norm.tokens
-    last = min(p.norm.text.count(" ", 0, m.end()), len(toks) - 1)
-    quote = p.quote(toks[first].start, toks[last].end)
+    quote = p.quote(toks[span[0]].start, toks[span[1]].end)
     hits = [replace(h, strength="delete") if h in held else h for h in p.hits]
     return hits, Evidence(
         *quote,
