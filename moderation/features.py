@@ -114,7 +114,7 @@ def _authors_own(norm: Normalized, start: int) -> bool:
     and with no word of reporting (:data:`_REPORTED_BY`: «где», «пишет», «назвали») before them in their
     sentence?"""
     toks, words, orig, sent = norm.tokens, norm.words, norm.original, norm.sentences
-    k = next((i for i, t in enumerate(toks) if t.start <= start < t.end + 1), None)
+    k = norm.token_at(start)
     if k is None:
         return False
     if quote_open(orig[:start]):

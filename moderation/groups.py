@@ -444,9 +444,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         not present.isdisjoint(_THEN) or _SPACED_DASH.search(norm.original) is not None
     )
     # «в Ессентуках все хамы», «Железноводск — город алкашей»: a town's people, named by the town
-    townsfolk = not present.isdisjoint(_ALL_THERE | _TOWN_WORDS) and not present.isdisjoint(
-        _OF_A_TOWN | _TOWN_WORDS
-    )
+    townsfolk = not present.isdisjoint(_TOWN_SAID) and not present.isdisjoint(_TOWN_NAMED)
     if not found and not adjectives and not maybe_asks and not origins and not whoever and not townsfolk:
         return None
     # Only the tokens near a group word or a request are read (a long rant costs its neighbourhoods).
@@ -701,13 +699,7 @@ def _whoever_is(
                 break
         if attribute is None:
             continue
-        last = then  # the sentence's last token (a sentence is a run of tokens: no need to read the rest)
-        while last + 1 < n and sentence[last + 1] == sentence[k]:
-            last += 1
-        if (
-            "?"
-            in norm.original[toks[last].end : toks[last + 1].start if last + 1 < n else len(norm.original)]
-        ):
+        if _sentence_asks(norm, sentence, then):
             continue  # («кто ходит в мечеть, тот террорист?» asks)
         for j in range(then + 1, min(n, then + 4)):
             if sentence[j] != sentence[k]:
@@ -731,6 +723,16 @@ def _whoever_is(
 _SPACED_DASH = re.compile(r"\s[-–—]|[–—]")
 
 
+def _sentence_asks(norm: Normalized, sentence: Sequence[int], k: int) -> bool:
+    """Does the sentence of token ``k`` end with a question mark (read between its last token and the next)?
+    (A sentence is a run of tokens: its last one is found by walking on from ``k``.)"""
+    toks, n = norm.tokens, len(sentence)
+    last = k
+    while last + 1 < n and sentence[last + 1] == sentence[k]:
+        last += 1
+    return "?" in norm.original[toks[last].end : toks[last + 1].start if last + 1 < n else len(norm.original)]
+
+
 #: how a town's people are spoken of all at once: «в Ессентуках все хамы», «на Бештау одни наркоманы»
 _OF_A_TOWN = frozenset(("в", "во", "на"))
 _ALL_THERE = frozenset(("все", "одни", "сплошь", "сплошные"))
@@ -744,6 +746,10 @@ _REJECTED = re.compile(
 )
 #: … or the town called a town of them: «Железноводск — город алкашей»
 _TOWN_WORDS = frozenset(("город", "городок", "поселок", "станица", "село", "деревня"))
+#: the cheap test :func:`analyse` asks before :func:`_town_is`: a word that says «all of them», and one that
+#: names the place
+_TOWN_SAID = _ALL_THERE | _TOWN_WORDS
+_TOWN_NAMED = _OF_A_TOWN | _TOWN_WORDS
 
 
 def _town_is(
@@ -797,11 +803,7 @@ def _town_is(
             _REJECTED.search(norm.text) is not None
         ):
             continue  # («Олег, вы пишете, что на Бештау одни воры … Это не так»: someone's words, rejected)
-        last = max(m for m in range(n) if sentence[m] == sentence[k])
-        if (
-            "?"
-            in norm.original[toks[last].end : toks[last + 1].start if last + 1 < n else len(norm.original)]
-        ):
+        if _sentence_asks(norm, sentence, k):
             continue
         if not is_known(words[place]):
             continue  # (a place pymorphy3 only guesses from its ending: «в Горгазе» is a utility, not a town)
@@ -1713,9 +1715,7 @@ def reported_speech(
     toks = norm.tokens
     words = norm.words
     cues, cue_lemmas = lexicon.cues, lexicon.cue_lemmas
-    first_hit = min(
-        (k for k, t in enumerate(toks) for a, _b in spans if t.start <= a < t.end + 1), default=None
-    )
+    first_hit = min((k for a, _b in spans if (k := norm.token_at(a)) is not None), default=None)
     if first_hit is None:
         return None
     orig = norm.original

@@ -1017,10 +1017,10 @@ def _author_harmed(p: Prepared, evidence: list[Evidence]) -> bool:
     """Is the act the model reads first (``evidence[0]``) a verb in the third person with the author as its
     object just before it («сосед меня убьёт своим перфоратором», «эти ямы нас доконают»), in a text that
     addresses no one?"""
-    words, toks = p.norm.words, p.norm.tokens
+    words = p.norm.words
     if _AUTHOR_OBJECT.isdisjoint(words) or not SECOND_PERSON.isdisjoint(words):
         return False
-    k = next((i for i, t in enumerate(toks) if t.start <= evidence[0].start < t.end + 1), None)
+    k = p.norm.token_at(evidence[0].start)
     return (
         k is not None
         and not _AUTHOR_OBJECT.isdisjoint(words[max(0, k - 2) : k])

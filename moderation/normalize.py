@@ -80,6 +80,11 @@ class Normalized:
             words = [t.text for t in self.tokens]
         return tuple(words)
 
+    def token_at(self, pos: int) -> int | None:
+        """The first token whose characters of the original text hold ``pos`` or end just before it (a
+        lexicon hit's or an evidence's start), or None."""
+        return next((i for i, t in enumerate(self.tokens) if t.start <= pos < t.end + 1), None)
+
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The first and the last token of ``text[start:end]`` (a match in the tokens joined by spaces), or
         None when the slice does not begin at a token (defensive: a token never holds a space)."""

@@ -109,8 +109,9 @@ class Policy:
 
 
 #: Spam signals that carry an intent (commercial, recruiting, gambling, loans, crypto, dating, magic,
-#: channel promotion, invitations off the page, a native advert's business, offer and call: «advert»). Links, handles, phones, emoji, caps and look-alike
-#: letters say *how* a text reaches people, not that it sells something.
+#: channel promotion, invitations off the page, a native advert's business, offer and call: «advert»).
+#: Links, handles, phones, emoji, caps and look-alike letters say *how* a text reaches people, not that it
+#: sells something.
 SPAM_INTENT = OFFER_NAMES | frozenset(("pm_invite", "messenger", "cta"))
 SPAM_LINKS = frozenset(("url", "shortener", "vk_club_link", "tg_link", "wa_link"))
 #: Signals that say only how a text reaches people: a link, an @-mention, emoji, caps, look-alikes.

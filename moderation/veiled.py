@@ -59,21 +59,20 @@ def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
     if m is None:
         return None
     opening = m.group("open") is not None
+    span = norm.token_span(m.start(), m.end())
+    if span is None:
+        return None
+    at, last = span
     words, toks = norm.words, norm.tokens
     owned = [k for k, lem in enumerate(lemmas) if lem in _KIN_OR_PROPERTY]
     pointed = any(not _THEIRS.isdisjoint(words[max(0, k - 3) : k + 3]) for k in owned)
     careful = not _CAREFUL.isdisjoint(words) or (
-        not _DANGER.isdisjoint(words)
-        and not _SPEAKING.isdisjoint(lemmas[len(norm.text[: m.end()].split()) :])
+        not _DANGER.isdisjoint(words) and not _SPEAKING.isdisjoint(lemmas[last + 1 :])
     )
     if not pointed and ((not careful and (opening or not owned)) or not _called_by_name(norm)):
         # («Виктор Сергеевич, у вас ведь белый Камри? Красивая машина. Жалко будет»: the car far from
         # «вас»; «Анна, во дворах темно, подумайте, прежде чем отпускать детей одних» is advice)
         return None
-    span = norm.token_span(m.start(), m.end())
-    if span is None:
-        return None
-    at, last = span
     if (
         not opening
         and last + 1 < len(toks)
