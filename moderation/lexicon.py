@@ -743,6 +743,13 @@ class Lexicon:
             "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE", "GS.CULTURE"
         )
         lexicon.harsh_adjectives = forms_of("HARSH_ADJ")
+        # (moderation/accusation.py: the posts that name one person, the labels of a crime)
+        lexicon.role_person_words = forms_of("ROLE_PERSON")
+        lexicon.crime_person_words = forms_of("CRIME_PERSON")
+        lexicon.accused_deeds = {
+            "crime": forms_of("ACCUSE_CRIME"), "carry": forms_of("ACCUSE_CARRY"), "sell": forms_of("ACCUSE_SELL"),
+            "take": forms_of("ACCUSE_TAKE"),
+        }  # fmt: skip
         lexicon.identity_words = forms_of("GS.IDENTITY")
         lexicon.worship_words = forms_of("WORSHIP")
         lexicon.settlement_words = forms_of("SETTLEMENT")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from moderation import categories
+from moderation.accusation import ACCUSED
 from moderation.categories import DEFAULT_THRESHOLDS, RULE_FLOORS, Thresholds
 from moderation.spam import OFFER_NAMES, SpamSignal, rule_score
 
@@ -340,7 +341,8 @@ def ceilings(
         out["threat"] = "review"
         why["threat"] = "вежливый текст без прямой угрозы — решает модератор"
     for cat, kind, reason in _HELD_KINDS:
-        found = [h for h in hit_list if h.category == cat]
+        # (the accusation reader's hits are not model features: its floor holds, the model decides over it)
+        found = [h for h in hit_list if h.category == cat and h.matched != ACCUSED]
         if (
             cat not in out
             and found

@@ -1,0 +1,218 @@
+"""Defamation of a person said of them, not to them: a person named — a surname, a name and patronymic,
+or a post with whatever tells who holds it («Главврач Семёнов», «директриса 14-й школы», «наш завхоз»)
+— and, later in the same sentence, a crime or a vice told as a fact: «Ректор Пономарёв дипломы продаёт
+студентам», «Главбух Тимофеева с мужем обналичивают через свою фирму», «Директриса 14-й школы с утра уже
+под градусом», «Терапевт Алиева без конверта даже больничный не откроет».
+
+The lexicon's defamation patterns each name one shape («@NAME_NOMN > @CRIME_ACT», five words apart);
+people tell such stories with the post, the workplace and the street between the person and the deed.
+Here the person and the deed are found apart and joined by the sentence: a deed that is a crime by
+itself («ворует», «барыжит», «обналичивают»), or an everyday deed with what makes it one («сливает
+*налево*», «тащит *домой*», «продаёт *дипломы*», «берёт *за справку*», «*на взятки* купила»), or a
+state («под градусом», «на наркоте», «по пьяни»).
+
+Only held for a moderator, never deleted: a complaint to the page may be true, and the moderator reads it
+(the decree asks for proof, the judge cannot weigh it). Not when the sentence asks, denies («я не говорю,
+что …»), supposes («если …») or reports a court's or the police's word («задержан», «приговор»): that is
+news, told by those who may say it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.lemmatize import parses
+from moderation.lexicon import Hit, Lexicon
+from moderation.normalize import QUOTED, Normalized
+
+#: (The deeds themselves are the lexicon's sets ACCUSE_CRIME — a crime or a vice by itself, «ворует»,
+#: «барыжит» — and ACCUSE_CARRY, ACCUSE_SELL: everyday deeds that what is carried off or sold makes one,
+#: «тащит *домой*», «продаёт *дипломы*»; a bribe or a state needs no deed: «*на взятки* купила», «с утра
+#: *под градусом*».)
+#: The circumstances, on the normalised text (words joined by single spaces); the group names the kind.
+_ILLICIT = re.compile(
+    r"(?<!\w)(?:(?P<carry>домой|себе (?:на|в) (?:дом|дачу|машину|карман|участок|квартиру)"
+    r"|на (?:свой|свою|свое) (?:участок|дачу|дом|машину)|в (?:свой|свою) карман|по карманам|сумками|ведрами|мешками)"
+    r"|(?P<sell>налево|дипломы|справки|больничные|должности|трамадол\w*|наркоту|наркотики|просрочкой)"
+    r"|(?P<take>взятк[иу]|откат(?:ы)?)"
+    r"|(?P<bribe>за (?:деньги|бабки|взятк[иу]|откат\w*|конверт|магарыч|мзду)|на взятк(?:и|ах)|откатом|откатами"
+    r"|наличкой|в конверте|без конверта)"
+    r"|(?P<state>под градусом|под кайфом|под наркот(?:ой|иками)|под мухой|на наркот(?:е|у|ики)|на таблетк(?:ах|и)"
+    r"|на игл(?:е|у)|в запое|по пьяни|с перегаром|перегаром))(?!\w)"
+)
+#: (``take``: a bribe named alone, «взятки», with a deed of taking near it: «взятки берёт», not «какие взятки»)
+#: A bribe spoken of as something refused or fought («отказался от взятки», «борьба против взятки»)
+_REFUSED = frozenset("от против про о об без".split())
+#: The sentence says the deed is not so, or only supposes or asks it
+_DOUBT = frozenset(
+    "если вдруг якобы неправда клевета ложь слухи наверное может возможно разве неужели".split()
+)
+#: … or the author disowns the accusation («я не говорю / не утверждаю / не обвиняю, что …»)
+_DISOWN = re.compile(r"(?<!\w)не (?:говорю|утверждаю|обвиняю|думаю|верю|скажу|знаю)(?!\w)")
+#: A court's, the police's or the news' word: told by those who may say it
+_OFFICIAL = re.compile(
+    r"(?<!\w)(?:задерж\w*|осужд\w*|осуди\w*|приговор\w*|суд|суда|судом|обвиня\w*|подозрева\w*|возбужд\w*"
+    r"|уголовн\w*|арестова\w*|следстви\w*|следователи|сообщает|сообщили|по данным)(?!\w)"
+)
+#: Words that open another clause, with a subject of its own, between the person and the deed («Мэддисон
+#: из 2011, когда рандомные дяди за деньги …», «Лёша бухает, а Даша получает»)
+_CLAUSE_OPENERS = frozenset("что когда который которая которое которые где пока хотя но а потому".split())
+#: A person with someone else, who may do a deed together («Тимофеева с мужем обналичивают»)
+_COUPLED = frozenset(("и", "с", "со"))
+#: The words that point at one person beside a post («наш завхоз», «эта Кузнецова»)
+_POINTERS = frozenset("наш наша нашего нашей этот эта этого этой".split())
+#: The hits' name: they set a floor (held at least) and are evidence, but no feature of the model counts
+#: them, so the scores stay those of the text without them
+ACCUSED = "accused_person"
+#: How far after the person the deed may be told (tokens of one sentence)
+_REACH = 12
+
+
+def accused_person(norm: Normalized, lexicon: Lexicon) -> Hit | None:
+    """The held defamation of the first person of the text accused of a crime or a vice told as a fact,
+    or None."""
+    deeds_of = lexicon.accused_deeds
+    crimes = [k for k, w in enumerate(norm.words) if w in deeds_of["crime"]]
+    illicit = [span for m in _ILLICIT.finditer(norm.text) if (span := _circumstance(norm, deeds_of, m)) is not None]
+    nouns = [k for k, w in enumerate(norm.words) if w in lexicon.crime_person_words]
+    if not crimes and not illicit and not nouns:
+        return None  # (the common case: no deed, no label)
+    if _OFFICIAL.search(norm.text) or _DISOWN.search(norm.text):
+        return None
+    sentence = norm.sentences
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(norm.original)]
+    deeds = sorted(
+        [(k, k) for k in crimes if not _denied(norm, k)]
+        + [(k, k) for k in nouns if not _denied(norm, k) and norm.words[k - 1 : k] != ("бывший",) and _nominative(norm.words[k])]
+        + illicit
+    )
+    for first, last in deeds:
+        at = norm.tokens[first].start
+        if any(a <= at < b for a, b in quoted):
+            continue  # («"все учителя взяточники" — жена учитель …»: someone else's words)
+        s = sentence[first]
+        person = _person_before(norm, lexicon, first, s)
+        if person is None or _doubted(norm, person, last, s) or not _CLAUSE_OPENERS.isdisjoint(norm.words[person:first]):
+            continue
+        if first in crimes and _plural(norm.words[first]) and _COUPLED.isdisjoint(norm.words[person + 1 : person + 4]):
+            continue  # («Жириновский раздавал водку …, воровали»: one person, and a deed of many)
+        a, b = norm.tokens[person], norm.tokens[last]
+        return Hit(
+            "insult", ACCUSED, a.start, b.end, norm.original[a.start : b.end], None,
+            "defamation_of_person", "review",
+        )  # fmt: skip
+    return None
+
+
+def _circumstance(norm: Normalized, deeds_of: dict[str, frozenset[str]], m: re.Match[str]) -> tuple[int, int] | None:
+    """The tokens of a circumstance that makes a crime (``_ILLICIT``'s match ``m``): a bribe or a state as
+    they are, goods carried off or sold with a finite deed of their kind in the sentence before them or
+    right after («краску вёдрами домой тащит»)."""
+    span = norm.token_span(m.start(), m.end())
+    if span is None:
+        return None
+    first, last = span
+    kind = m.lastgroup or ""
+    if kind in ("bribe", "take") and first and norm.words[first - 1] in _REFUSED and not m.group().startswith("без"):
+        return None
+    if kind in ("carry", "sell", "take"):
+        sentence, words = norm.sentences, norm.words
+        near = [
+            k for k in range(max(0, first - _REACH), min(len(words), last + 4))
+            if sentence[k] == sentence[first] and words[k] in deeds_of[kind] and not _denied(norm, k)
+        ]  # fmt: skip
+        if not near:
+            return None
+    return span
+
+
+def _denied(norm: Normalized, k: int) -> bool:
+    """Is the word at ``k`` denied («не ворует», «не вор»)?"""
+    return k > 0 and norm.words[k - 1] in ("не", "ни")
+
+
+def _plural(word: str) -> bool:
+    return all("plur" in p.tag for p in parses(word)[:2])
+
+
+def _nominative(word: str) -> bool:
+    """Is a crime's noun one person's label («… взяточник»; not «одни воры»), by pymorphy3's best two
+    readings?"""
+    return any("NOUN" in p.tag and "nomn" in p.tag and "sing" in p.tag for p in parses(word)[:2])
+
+
+def _person_before(norm: Normalized, lexicon: Lexicon, at: int, s: int) -> int | None:
+    """The first token of ``at``'s sentence, at most ``_REACH`` before it, that names one person: a
+    capitalised surname, name or patronymic in the nominative (the sentence's first word only by its best
+    reading: any word's capital makes it look like one), or a post in the nominative singular with a name,
+    a number, a place or a pointer beside it."""
+    toks, words, orig, sentence = norm.tokens, norm.words, norm.original, norm.sentences
+    lo = at
+    while lo > 0 and sentence[lo - 1] == s and at - lo < _REACH:
+        lo -= 1
+    for k in range(lo, at):
+        w = words[k]
+        if w in lexicon.role_person_words and _nominative_singular(w) and _pointed(norm, k):
+            return k
+        if orig[toks[k].start].isupper() and _named(w, k == lo):
+            return k
+    return None
+
+
+def _nominative_singular(word: str) -> bool:
+    return any("NOUN" in p.tag and "nomn" in p.tag and "sing" in p.tag for p in parses(word)[:2])
+
+
+def _named(word: str, first: bool) -> bool:
+    """Is the word a surname, a given name or a patronymic in the nominative? By pymorphy3's best three
+    readings, or — its best two all names of people — by a surname's nominative ending («Саркисов»,
+    «Ефимова», read first as a name's genitive). The sentence's first word, capitalised whatever it is,
+    only when its best two readings are all names."""
+    ps = parses(word)[:3]
+    person = [not _PERSON.isdisjoint(p.tag.grammemes) for p in ps]
+    if not ps or (first and not all(person[:2])):
+        return False
+    return any(ok and "nomn" in p.tag for ok, p in zip(person, ps, strict=True)) or (
+        all(person[:2]) and word.endswith(_SURNAME_ENDS)
+    )
+
+
+_PERSON = frozenset(("Surn", "Name", "Patr"))
+_SURNAME_ENDS = ("ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына", "ко", "ян")
+
+
+def _pointed(norm: Normalized, k: int) -> bool:
+    """Does something beside the post at ``k`` tell who holds it: a capitalised name within two words
+    after, a number or a capitalised place within six («директриса 14-й школы», «из 2й поликлиники»,
+    «с Октябрьской»), or «наш»/«эта» right before?"""
+    toks, words, orig, sentence = norm.tokens, norm.words, norm.original, norm.sentences
+    if k and words[k - 1] in _POINTERS:
+        return True
+    for j in range(k + 1, min(len(toks), k + 7)):
+        if sentence[j] != sentence[k]:
+            break
+        if any(c.isdigit() for c in words[j]) or words[j] in ("№", "n"):
+            return True
+        if orig[toks[j].start].isupper() and (j - k <= 2 or words[j - 1] in ("из", "с", "со", "на", "в")):
+            return True
+    return False
+
+
+def _doubted(norm: Normalized, person: int, last: int, s: int) -> bool:
+    """Does the sentence ask, suppose or deny the deed: a question mark at its end, a doubt word in it,
+    or «не» between the person and the deed («Иванов не брал взяток»; «без конверта … не откроет» is the
+    deed itself)?"""
+    toks, words, orig, sentence = norm.tokens, norm.words, norm.original, norm.sentences
+    end = last
+    while end + 1 < len(toks) and sentence[end + 1] == s:
+        end += 1
+    tail = orig[toks[end].end : toks[end + 1].start if end + 1 < len(toks) else len(orig)]
+    if "?" in tail:
+        return True
+    start = person
+    while start > 0 and sentence[start - 1] == s:
+        start -= 1
+    if not _DOUBT.isdisjoint(words[start : end + 1]):
+        return True
+    between = words[person:last]
+    return ("не" in between or "ни" in between) and "без" not in between

@@ -1,0 +1,81 @@
+"""The accusation reader (moderation/accusation.py): a person named and, apart from them in the same
+sentence, a crime or a vice told as a fact — held for a moderator, never deleted by this reading alone,
+and the model's scores untouched by it. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.accusation import ACCUSED, accused_person
+from moderation.features import prepare
+from moderation.judge import Judge
+from moderation.lexicon import default_lexicon
+from moderation.normalize import normalize
+from tests.conftest import held_as
+
+
+@pytest.fixture(scope="module")
+def judge() -> Judge:
+    return Judge.load()
+
+
+def accused(text: str) -> str | None:
+    hit = accused_person(normalize(text), default_lexicon())
+    return None if hit is None else hit.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crime by itself, the person and the post between
+        "Кладовщик Сидоренко со склада на Октябрьской тоннами ворует цемент",
+        "Бухгалтер ЖЭКа Петрова обналичивает через подставную фирму",
+        # an everyday deed and what makes it a crime
+        "Начальник гаража Тарасов бензин налево сливает каждый месяц",
+        "Наш завхоз из 9-й школы банками домой уносит краску",
+        "Инспектор Гусейнов на посту у въезда взятки берёт прямо в машине",
+        "Методист Волкова грамоты за деньги оформляет своим",
+        # a state
+        "Диспетчер Кириллова на смене постоянно под градусом",
+        "Фельдшер Ибрагимов приезжает на вызовы под кайфом",
+    ],
+)
+def test_person_and_deed_apart_are_an_accusation(text: str) -> None:
+    assert accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я не говорю, что Сидоренко ворует, я прошу показать смету",  # disowned
+        "Кладовщик Сидоренко не ворует, я сам проверял накладные",  # denied
+        "Правда, что Гусейнов берёт взятки?",  # asked
+        "Бывшего инспектора Гусейнова задержали за взятку, сообщает пресс-служба",  # the police's word
+        "Инспектор Гусейнов отказался от взятки и задержал водителя",  # refused
+        "Петрова пришла домой поздно, дети спали",  # an everyday deed, nothing taken
+        "Петрова продаёт на рынке свою картошку",  # selling what is one's own
+        "Соседка Петрова сказала, что вор украл у неё кошелёк",  # told of a crime, accused of none
+        "Сидоренко из лета 2015, когда рабочие за деньги чинили крышу",  # another clause's subject
+        "Кладовщик Сидоренко пишет: «все кладовщики воруют» — это неправда",  # someone else's words
+        "Олег, вы пишете, что на рынке одни воры",  # a group, not one person
+    ],
+)
+def test_not_an_accusation(text: str) -> None:
+    assert accused(text) is None, text
+
+
+def test_held_with_the_reason_and_scores_unchanged(judge: Judge) -> None:
+    text = "Кладовщик Сидоренко со склада на Октябрьской улице уже третий год тоннами ворует цемент"
+    v = judge.judge(text)
+    assert held_as(v, "defamation_of_person")
+    assert any(e.matched == ACCUSED for e in v.evidence)
+    # the hit is a floor only: no feature of the model counts it
+    p = prepare(text)
+    assert any(h.matched == ACCUSED for h in p.hits)
+    without = prepare("Кладовщик Сидоренко со склада на Октябрьской улице уже третий год тоннами возит цемент")
+    assert not any(h.matched == ACCUSED for h in without.hits)
+
+
+def test_vouched_by_rumour_is_deleted_without_ban(judge: Judge) -> None:
+    v = judge.judge("Кладовщик Сидоренко цемент со склада налево продаёт, весь район знает")
+    assert v.action == "delete"
