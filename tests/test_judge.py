@@ -2866,3 +2866,36 @@ def test_round_29_the_author_as_the_victim_an_abbreviation_and_a_prayer_are_not_
 )
 def test_round_29_a_taxi_or_a_shop_advertised_in_a_reply_is_spam(judge, text):
     assert "spam" in judge.judge(text).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 30: a reckoning announced, a blow coming, being whole as a favour, a maiming as a loss,
+        # an «or else», a loss wished as a fear, names written down, the addressee's husband warned
+        "Ну вот ты и доигрался, Гена",
+        "Скоро тебе прилетит, обещаю",
+        "Скажите спасибо, что вы ещё живы",
+        "Так и без рук можно остаться, учти",
+        "Не лезь в это дело, иначе сами приедем",
+        "Как бы у тебя дача не загорелась ненароком",
+        "Фамилии ваши все записаны, не сомневайтесь",
+        "Передай своему сыну, пусть поосторожнее гуляет вечером. Всякое случается",
+    ],
+)
+def test_round_30_veiled_threats_are_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я вас запомнил, Анна Петровна, спасибо за помощь с документами",
+        "Вам прилетит квитанция за вывоз мусора в начале месяца",
+        "Без рук тут не обойтись, нужны волонтёры на субботник",
+        "Как бы дождь не начался, а у нас субботник",
+    ],
+)
+def test_round_30_lookalikes_of_veiled_threats_stay(judge, text):
+    assert judge.judge(text).action == "allow", text
