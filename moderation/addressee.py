@@ -164,7 +164,7 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
             return any({"nomn", "sing"} in p.tag for p in parses(words[k])[:2])
         if words[j] not in ("же", "ведь"):
             break
-    if _like_a_fool(words, toks, orig, k):
+    if _like_a_fool(words, toks, orig, k) or _looked_at_as(words, toks, orig, k):
         return True
     if _self_in_apposition(words, toks, orig, k):
         return True
@@ -219,6 +219,23 @@ def _like_a_fool(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type
     return (
         k == 2 or words[k - 3] == "я" or bool(_CLAUSE_BREAK.search(orig, toks[k - 3].end, toks[k - 2].start))
     )
+
+
+def _looked_at_as(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """«На меня смотрели как на идиотку», «смотрят на нас как на быдло»: what the author (and their
+    neighbours) are looked at as, inside one clause — how they were treated, said in a complaint."""
+    if k < 4 or words[k - 1] != "на" or words[k - 2] != "как":
+        return False
+    seen = look = False
+    for j in range(k - 3, max(-1, k - 8), -1):
+        if _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):
+            break
+        seen = seen or (words[j] in _US and j > 0 and words[j - 1] == "на")
+        look = look or words[j].startswith(_LOOK)
+    return seen and look
+
+
+_LOOK = ("смотр", "посмотр", "гляд", "погляд", "взгляну")
 
 
 #: words between «я» and «как дура»: «я сама как дура», «я же тоже как дурак»

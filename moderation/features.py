@@ -202,7 +202,9 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         lemmas[i] = lemma(words[i])
     hits = lexicon.match(norm)
     # («дураки и дороги», «козёл отпущения»: a saying names no one either, see moderation/sayings.py)
-    named = titles(norm, lemmas) + sayings(norm, lemmas)
+    said = sayings(norm, lemmas)
+    sayings_at = [(toks[a].start, toks[b].end) for a, b in said]
+    named = titles(norm, lemmas) + said
     if not _KIN_DEAR.isdisjoint(lemmas):
         named += kin_endearments(norm, lemmas)
     beasts = literal_animals(norm, lemmas)
@@ -246,6 +248,11 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # «не надо на всех мусульман вешать»: the blame pinned on people, no hanging
         hits = [h for h in hits if h not in pinned]
     groups = analyse(norm, lexicon, lemmas)
+    if groups is not None and groups.findings and sayings_at:
+        # («не надо на них всех собак вешать»: a saying calls for nothing against a group either)
+        groups.findings = [
+            f for f in groups.findings if not any(a < f.end and f.start < b for a, b in sayings_at)
+        ]
     if groups is not None and groups.defused:
         # a lexicon pattern's generalisation inside a sentence that negates or rejects it ("не все X
         # воры", "говорить, что все X воры, — стереотип") is no evidence: the analyser's reading wins

@@ -1749,6 +1749,14 @@ def reported_speech(
         return Finding(
             "reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} про …"
         )
+    if (k := _label_refused(norm, first_hit)) is not None:
+        return Finding(
+            "reported_speech", None, toks[k].start, toks[first_hit].end, "review", f"упрёк: {words[k]} не «…»"
+        )
+    if (k := _talked_about(norm, lemmas, first_hit)) is not None:
+        return Finding(
+            "reported_speech", None, toks[k].start, toks[first_hit].end, "review", f"упоминание: {words[k]} про …"
+        )
 
     def naming(k: int) -> bool:  # a naming verb in the abusive word's sentence
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
@@ -1818,6 +1826,38 @@ def _asked_not_about(norm: Normalized, h: int) -> int | None:
 
 
 _QUANT_INSIDE = frozenset(("всех", "этих", "таких", "наших", "ваших"))
+
+
+def _label_refused(norm: Normalized, h: int) -> int | None:
+    """«Мы не „понаехавшие“, мы тут живём», «я вам не „бабка“»: the abusive word at ``h`` opening a quotation
+    right after «не», with «мы» or «я» just before — the author refuses the label put on them. The
+    pronoun's token; None otherwise."""
+    toks, words, orig = norm.tokens, norm.words, norm.original
+    if h < 2 or words[h - 1] != "не" or not QUOTE_OPENING.search(orig, toks[h - 1].end, toks[h].start):
+        return None
+    return next((m for m in range(h - 2, max(-1, h - 4), -1) if words[m] in ("мы", "я")), None)
+
+
+def _talked_about(norm: Normalized, lemmas: list[str], h: int) -> int | None:
+    """«Спорят тут про навальнистов и ватников, а вода не идёт», «опять пишут о „понаехавших“»: the abusive
+    word (or the second of two joined by «и») right after «про»/«о», and a verb of talk before it in the
+    clause — the words are a topic, said of nobody here. The verb's token; None otherwise (not «вы про
+    своих ватников …»: a second person speaks to someone)."""
+    toks, words, orig = norm.tokens, norm.words, norm.original
+    p = h - 3 if h >= 3 and words[h - 1] == "и" else h - 1
+    if p < 1 or words[p] not in ("про", "о", "об") or not _SECOND_PERSON.isdisjoint(words):
+        return None
+    for m in range(p - 1, max(-1, p - 4), -1):
+        if _CLAUSE_BREAK_RE.search(orig, toks[m].end, toks[m + 1].start):
+            return None
+        if lemmas[m] in _TALK:
+            return m
+    return None
+
+
+#: verbs of talking about something (lemmas)
+_TALK = frozenset("спорить говорить писать обсуждать рассуждать болтать ругаться сраться трепаться".split())
+_CLAUSE_BREAK_RE = re.compile(r"[,.!?;:—–\n]")
 
 
 def _naming_judged(norm: Normalized, h: int) -> int | None:

@@ -1641,9 +1641,9 @@ def _quotes_spam(p: Prepared) -> bool:
     for s in p.spam:
         if any(a <= s.start and s.end <= b for a, b in spans):
             continue
-        # outside the quote only the way the scammers reach people, told («пишут в личку», «звонят»)
+        # outside the quote only the way the scammers reach people, told («пишут в личку», «в лс пишут»)
         if s.name not in ("pm_invite", "messenger", "phone") or not _TOLD_CONTACT.search(
-            text, max(0, s.start - 16), s.end
+            text, max(0, s.start - 16), s.end + 8
         ):
             return False
     return any(

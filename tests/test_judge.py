@@ -2899,3 +2899,23 @@ def test_round_30_veiled_threats_are_held(judge, text):
 )
 def test_round_30_lookalikes_of_veiled_threats_stay(judge, text):
     assert judge.judge(text).action == "allow", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 30: what the author was looked at as, a saying of blame, a label refused, a label as a
+        # topic, an advert quoted with «в лс пишут» after it
+        "В регистратуре на меня посмотрели как на дуру, когда я спросила про талон",
+        "Продавцы не виноваты, нечего на них всех собак вешать",
+        "Мы вам не «понаехавшие», мы здесь двадцать лет живём",
+        "Опять спорят про либерастов, а автобус 27 так и не ходит",
+        'Мне в личку пишут «заработок от 5000 в день без вложений», осторожно, это мошенники',
+    ],
+)
+def test_round_30_words_said_of_nobody_here_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), text
+
+
+def test_looked_at_as_a_fool_by_someone_else_is_still_said_to_someone(judge):
+    assert judge.judge("Смотрю на тебя как на идиота").action in ("delete", "delete_and_ban")
