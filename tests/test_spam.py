@@ -1241,3 +1241,28 @@ def test_the_advert_gates_pass_every_text_a_cue_matches():
             for t in texts:
                 if gate is not None and rx.search(t) is not None:
                     assert gate.search(t) is not None, (kind, t)
+
+
+# --- round 30: three points held, a link as the advert's call, the reader's bait --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эвакуатор по всему КМВ недорого, без выходных",  # a business and two offers: three points
+        "Парикмахерская на Кирова 10, стригут хорошо, скажите, что от Наташи",  # a referral counts twice
+        "Девочки, похудела на 12 кг без диет, кому надо — расскажу",  # a result boasted as bait
+        "Подарю каждой подписчице по 3000, подпишись и сделай репост",  # a giveaway's price
+    ],
+)
+def test_an_advert_of_three_points_is_held_at_least(judge, text: str) -> None:
+    assert any(s.name == "advert" and s.weight >= 0.45 for s in spam_signals(text)), spam_signals(text)
+    assert judge.judge(text).action != "allow"
+
+
+def test_a_link_is_the_call_of_an_offer(judge) -> None:
+    text = "Натяжные потолки под ключ в рассрочку, подробнее на potolok-kmv.ru"
+    assert any(s.name == "advert" and s.quote == "potolok-kmv.ru" for s in spam_signals(text))
+    assert judge.judge(text).action in _REMOVED
+    # a service's phone passed on is no call of an advert
+    assert "advert" not in _names("Аварийная служба работает круглосуточно: 8 (8793) 33-00-00, звоните туда")
