@@ -1186,21 +1186,21 @@ def load_advert(path: Path) -> tuple[frozenset[str], dict[str, tuple[tuple[int, 
 _TRADE_VERBS, _ADVERT_CUES = load_advert(SPAM_DATA_DIR / "advert.txt")
 
 
-def _openings(seq: list, i: int = 0, letters: int = 6) -> set[str] | None:
-    """Regex snippets for how the parsed regex ``seq[i:]`` (``re._parser``'s list of (op, arg)) can begin a
-    match: up to ``letters`` letters (spaces between them kept as ``\\s+``) for each way in; "" where a way
-    stops being knowable; None when some way opens with a class or a backreference."""
+def _openings(seq: list, i: int = 0, letters: int = 6) -> set[tuple[str, ...]] | None:
+    """How the parsed regex ``seq[i:]`` (``re._parser``'s list of (op, arg)) can begin a match, each way in
+    as a tuple of regex units: up to ``letters`` letters (spaces between them kept as ``\\s+``); () where a
+    way stops being knowable; None when some way opens with a class or a backreference."""
     if i == len(seq) or letters == 0:
-        return {""}
+        return {()}
     op, av = seq[i]
     name = str(op)
 
-    def then(j: int, left: int) -> set[str]:
+    def then(j: int, left: int) -> set[tuple[str, ...]]:
         rest = _openings(seq, j, left)
-        return {""} if rest is None else rest
+        return {()} if rest is None else rest
 
     if name == "LITERAL":
-        return {re.escape(chr(av)) + rest for rest in then(i + 1, letters - 1)}
+        return {(re.escape(chr(av)),) + rest for rest in then(i + 1, letters - 1)}
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return _openings(seq, i + 1, letters)  # (zero-width: the match still opens with what follows)
     if name == "SUBPATTERN":
@@ -1211,7 +1211,7 @@ def _openings(seq: list, i: int = 0, letters: int = 6) -> set[str] | None:
     if name in ("MAX_REPEAT", "MIN_REPEAT"):
         low, _high, body = av
         if [str(x) for x in body] == ["(IN, [(CATEGORY, CATEGORY_SPACE)])"]:
-            return {("\\s+" if low else "\\s*") + rest for rest in then(i + 1, letters)}
+            return {("\\s+" if low else "\\s*",) + rest for rest in then(i + 1, letters)}
         # (after one round of the body another may follow: the way in is the body's alone — unless there is
         # at most one, «(?:на)?пиши»)
         first = _openings(list(body) + (seq[i + 1 :] if _high == 1 else []), 0, letters)
@@ -1220,18 +1220,18 @@ def _openings(seq: list, i: int = 0, letters: int = 6) -> set[str] | None:
         rest = _openings(seq, i + 1, letters)
         return None if rest is None else first | rest
     if name == "IN" and [str(x) for x in av] == ["(CATEGORY, CATEGORY_DIGIT)"]:
-        return {"\\d"}
+        return {("\\d",)}
     if name == "IN" and all(str(x[0]) == "LITERAL" for x in av):
         one_of = "[" + "".join(re.escape(chr(x[1])) for x in av) + "]"  # («[«"„“]»: a quotation opens)
-        return {one_of + rest for rest in then(i + 1, letters - 1)}
+        return {(one_of,) + rest for rest in then(i + 1, letters - 1)}
     return None
 
 
-def _gate(cues: tuple[tuple[int, str], ...]) -> re.Pattern[str] | None:
-    """One cheap scan that every cue of a kind needs to pass: the letters each cue opens with, at a word's
-    start. The cue scan itself is a long alternation tried at every position (≈ 22 µs a text for the
-    offers, half the spam rules' time); most texts have none of the openings and skip it. None (no gate)
-    when a cue opens otherwise, or when the openings are so many that the gate would cost what it saves."""
+def _gate(cues: tuple[tuple[int, str], ...]) -> set[tuple[str, ...]] | None:
+    """What every cue of a kind opens with: the letters of each way in, one of which must stand at a word's
+    start for any cue to match there. The cue scan itself is a long alternation; tried in full at every
+    word's start it costs ≈ 22 µs a text for the offers, half the spam rules' time. None (no gate) when a
+    cue opens otherwise, or when the openings are so many that the gate would cost what it saves."""
     try:
         from re import _parser  # type: ignore[attr-defined]  # (CPython's own parser: the one reader of a pattern)
 
@@ -1240,12 +1240,37 @@ def _gate(cues: tuple[tuple[int, str], ...]) -> re.Pattern[str] | None:
         return None
     for letters in (6, 3):
         ways = [_openings(p, 0, letters) for p in parsed]
-        if any(w is None or "" in w for w in ways):
+        if any(w is None or () in w for w in ways):
             return None
-        openings = set().union(*ways)
+        openings: set[tuple[str, ...]] = set().union(*ways)
         if len(openings) <= _GATE_MAX:
-            return re.compile("(?<!\\w)(?:" + "|".join(sorted(openings)) + ")")
+            return openings
     return None
+
+
+def _trie(openings: set[tuple[str, ...]]) -> str:
+    """The openings as one regex, shared beginnings said once («з(?:а(?:ка(?:жи|зы)|…)|вони)»): sre tries
+    an alternation's branches one by one, so a flat list of 60 openings costs 60 tries at each word start
+    and the trie only as many as the letters that lead somewhere. An opening that another one begins
+    («звони», «звонит») is dropped, as the shorter one already lets the text through."""
+    root: dict[str, dict] = {}
+    for units in sorted(openings, key=len):
+        node = root
+        for unit in units:
+            if node.get("") is not None:
+                break  # (a shorter opening already ends here)
+            node = node.setdefault(unit, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def said(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        ways = [unit + said(child) for unit, child in sorted(node.items())]
+        return ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+
+    return said(root)
 
 
 #: More openings than this and a gate scans as slowly as the cues (the business cues' «мой/моя/моё … салон»)
@@ -1253,21 +1278,40 @@ _GATE_MAX = 120
 _NUMERIC_OPENING = re.compile(r"(?:\\d|\\\+|\d)")
 
 
-def _scans(cues: tuple[tuple[int, str], ...]) -> list[tuple[re.Pattern[str] | None, re.Pattern[str]]]:
-    """A kind's cues as scans, each a gate and one alternation of named groups (``c<index>``, so a match
-    says which cue it was): the cues that open with a number («2000 р», «24/7», «+40 %») apart from the
-    rest — numbers are in a quarter of all comments, and with them in one gate nearly every text would
-    pay for the whole scan."""
+def _scans(cues: tuple[tuple[int, str], ...]) -> list[tuple[set[tuple[str, ...]] | None, re.Pattern[str]]]:
+    """A kind's cues as scans, each its openings (see ``_gate``) and one alternation of named groups
+    (``c<index>``, so a match says which cue it was) that the openings gate at each word's start, in a
+    lookahead: where none of them stands the long alternation is not tried at all. The cues that open with
+    a number («2000 р», «24/7», «+40 %») are apart from the rest — numbers are in a quarter of all comments,
+    and with them in one gate nearly every word start of those would pay for the whole scan."""
     numeric = [i for i, (_, rx) in enumerate(cues) if _NUMERIC_OPENING.match(rx)]
     out = []
     for part in (numeric, [i for i in range(len(cues)) if i not in numeric]):
         if part:
             body = "|".join(f"(?P<c{i}>{cues[i][1]})" for i in part)
-            out.append((_gate(tuple(cues[i] for i in part)), re.compile(f"(?<!\\w)(?:{body})")))
+            openings = _gate(tuple(cues[i] for i in part))
+            ahead = f"(?={_trie(openings)})" if openings is not None else ""
+            out.append((openings, re.compile(f"(?<!\\w){ahead}(?:{body})")))
     return out
 
 
 _ADVERT_SCANS = {kind: _scans(cues) for kind, cues in _ADVERT_CUES.items()}
+
+
+def _either_gate(kinds: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One scan for the openings of all these kinds' cues: where none stands at any word's start, none of
+    the kinds has a cue (most texts: one search instead of one per scan). None when a scan has no gate."""
+    openings: set[tuple[str, ...]] = set()
+    for kind in kinds:
+        for gate, _rx in _ADVERT_SCANS[kind]:
+            if gate is None:
+                return None
+            openings |= gate
+    return re.compile(f"(?<!\\w){_trie(openings)}")
+
+
+#: An advert needs an offer or a call before anything else is looked for.
+_OFFER_OR_CALL_GATE = _either_gate(("offer", "call"))
 #: Each cue's points, by its group's name.
 _ADVERT_POINTS = {
     kind: {f"c{i}": pts for i, (pts, _) in enumerate(cues)} for kind, cues in _ADVERT_CUES.items()
@@ -1309,15 +1353,14 @@ def _trade_verb_cues(cyr: str) -> list[_Cue]:
 _Cue = tuple[int, int, int, str]
 
 
-def _advert_cues(cyr: str, kind: str) -> list[_Cue]:
-    """One kind's cues. Cues may overlap («в нашем канале «…»»: the author's own channel, and a channel
-    named by its brand), so each search starts one character after the last hit."""
+def _advert_cues(cyr: str, kind: str, start: int = 0) -> list[_Cue]:
+    """One kind's cues, from ``start`` on (where the first of their openings stands, if known). Cues may
+    overlap («в нашем канале «…»»: the author's own channel, and a channel named by its brand), so each
+    search starts one character after the last hit."""
     points = _ADVERT_POINTS[kind]
     out: list[_Cue] = []
-    for gate, rx in _ADVERT_SCANS[kind]:
-        if gate is not None and gate.search(cyr) is None:
-            continue
-        pos = 0
+    for _openers, rx in _ADVERT_SCANS[kind]:
+        pos = start
         while (m := rx.search(cyr, pos)) is not None:
             group = m.lastgroup or ""
             out.append((m.start(), m.end(), points[group], group))
@@ -1330,14 +1373,20 @@ def _advert_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     подписывайтесь!», «квартиры от застройщика, ипотека 6%, звоните»): cues of a business, an offer
     and a call (lexicons/spam/advert.txt), two kinds at least and points enough. Each cue is quoted; the
     first one carries the weight of them all, the others none (each alone is harmless)."""
+    # a link of weight is how to take the offer up, as «звоните» is («панели под ключ с рассрочкой,
+    # подробнее на solar-kmv.ru»); an official site's or a service's is not
+    contacts = [(g.start, g.end, 2, "contact") for g in out if g.name in _ADVERT_CONTACTS and g.weight >= 0.3]
+    start = 0
+    if _OFFER_OR_CALL_GATE is not None:
+        first = _OFFER_OR_CALL_GATE.search(cyr)
+        if first is None and not contacts:
+            return  # (neither an offer nor a call can open anywhere, and no link: most texts, one search)
+        start = len(cyr) if first is None else first.start()  # (and none opens before the first opening)
     found: dict[str, list[_Cue]] = {}
     for kind in ("offer", "call"):
-        cues = _advert_cues(cyr, kind)
+        cues = _advert_cues(cyr, kind, start)
         if kind == "call":  # «не звоните им»
-            cues = [c for c in cues if not _NEGATED_BEFORE.search(cyr, max(0, c[0] - 8), c[0])]
-            # a link of weight is how to take the offer up, as «звоните» is («панели под ключ
-            # с рассрочкой, подробнее на solar-kmv.ru»); an official site's or a service's is not
-            cues += [(g.start, g.end, 2, "contact") for g in out if g.name in _ADVERT_CONTACTS and g.weight >= 0.3]
+            cues = [c for c in cues if not _NEGATED_BEFORE.search(cyr, max(0, c[0] - 8), c[0])] + contacts
         if cues:
             found[kind] = cues
     if not found:
