@@ -79,3 +79,18 @@ def test_held_with_the_reason_and_scores_unchanged(judge: Judge) -> None:
 def test_vouched_by_rumour_is_deleted_without_ban(judge: Judge) -> None:
     v = judge.judge("Кладовщик Сидоренко цемент со склада налево продаёт, весь район знает")
     assert v.action == "delete"
+
+
+def test_the_circumstance_gate_passes_every_match() -> None:
+    # the anchors only save time: every way into _ILLICIT spells its forms out, so each match holds one
+    from moderation.accusation import _ANCHORS, _ILLICIT
+
+    assert _ILLICIT.pattern.count("\\w") == 2  # (only the word edges: no form left to a class)
+    for phrase in [
+        "тащит домой", "себе на дачу", "на свой участок", "в свою карман", "по карманам", "вёдрами",
+        "сливает налево", "продаёт трамадолом", "взятки берёт", "за откаты", "на взятках", "откатами",
+        "в конверте", "без конверта", "под мухой", "на таблетках", "на игле", "в запое", "по пьяни", "перегаром",
+    ]:
+        n = normalize(phrase)
+        if _ILLICIT.search(n.text):
+            assert not _ANCHORS.isdisjoint(n.words), phrase
