@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–29 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–30 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -34,8 +34,13 @@ group statements), ``fresh36_all`` (300 person-level: insults, defamation, threa
 sentences: angry criticism, lawful threats, violent-looking idioms, neighbours' notices) were measured once
 with round 28's code, then worked on; ``fresh37_all`` (300 of every kind) was measured with round 28's and
 round 29's code — never worked on, like ``fresh33_all`` and ``fresh29_*``; ``fresh40_all`` (300 short thread
-replies, typed as on a phone) was written at round 29's end, measured once with both codes, then worked on. Figures
-per set and in total: violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
+replies, typed as on a phone) was written at round 29's end, measured once with both codes, then worked on. In
+round 30: ``fresh41_all`` (300 group statements of every attribute, half clean with the same words), ``fresh42_all``
+(300 person-level: defamation of named people, veiled threats, hard clean criticism), ``fresh43_all`` (300: disguised
+мат and spam of every sort against look-alike clean texts) and ``fresh44_all`` (300 in the OK pages' register) were
+measured once with round 29's code, then worked on; ``fresh45_all`` (300 of every kind under a VK post) was measured
+with round 29's and round 30's code — never worked on. Figures per set and in total: violations flagged (deleted or
+held) and deleted, clean sentences flagged and removed.
 """
 
 from __future__ import annotations
