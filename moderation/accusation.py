@@ -39,7 +39,7 @@ _ILLICIT = re.compile(
     r"|(?P<bribe>за (?:деньги|бабки|взятки|взятку|откат|откаты|конверт|магарыч|мзду)|на (?:взятки|взятках)|откатом"
     r"|откатами|наличкой|в конверте|без конверта)"
     r"|(?P<state>под (?:градусом|кайфом|наркотой|наркотиками|мухой)|на (?:наркоте|наркоту|наркотики|таблетках"
-    r"|таблетки|игле|иглу)|в запое|по пьяни|с перегаром|перегаром))(?!\w)"
+    r"|таблетки|игле|иглу)|в запое|по пьяни|с перегаром|перегаром|не просыхает|не просыхала|не просыхал))(?!\w)"
 )
 #: Every way into ``_ILLICIT`` holds one of its words of four letters or more as a whole word (the pattern
 #: spells every form out), so a text with none of them is not scanned: most texts, one set lookup per word
@@ -68,6 +68,11 @@ _POINTERS = frozenset("наш наша нашего нашей этот эта �
 #: The hits' name: they set a floor (held at least) and are evidence, but no feature of the model counts
 #: them, so the scores stay those of the text without them
 ACCUSED = "accused_person"
+#: An office or an institution named right after a post (genitive), which tells whose post it is
+_OFFICES = frozenset(
+    "отдела управления департамента комитета службы школы гимназии лицея больницы поликлиники садика детсада"
+    " администрации водоканала архива рынка".split()
+)
 #: How far after the person the deed may be told (tokens of one sentence)
 _REACH = 12
 
@@ -101,7 +106,7 @@ def accused_person(norm: Normalized, lexicon: Lexicon) -> Hit | None:
             continue  # («"все учителя взяточники" — жена учитель …»: someone else's words)
         s = sentence[first]
         person = _person_before(norm, lexicon, first, s)
-        if person is None or _doubted(norm, person, last, s) or not _CLAUSE_OPENERS.isdisjoint(norm.words[person:first]):
+        if person is None or _doubted(norm, person, first, last, s) or not _CLAUSE_OPENERS.isdisjoint(norm.words[person:first]):
             continue
         if first in crimes and _plural(norm.words[first]) and _COUPLED.isdisjoint(norm.words[person + 1 : person + 4]):
             continue  # («Жириновский раздавал водку …, воровали»: one person, and a deed of many)
@@ -197,6 +202,8 @@ def _pointed(norm: Normalized, k: int) -> bool:
     toks, words, orig, sentence = norm.tokens, norm.words, norm.original, norm.sentences
     if k and words[k - 1] in _POINTERS:
         return True
+    if k + 1 < len(words) and words[k + 1] in _OFFICES:
+        return True  # («начальница отдела образования», «директор школы»: the one who holds the post)
     for j in range(k + 1, min(len(toks), k + 7)):
         if sentence[j] != sentence[k]:
             break
@@ -207,10 +214,10 @@ def _pointed(norm: Normalized, k: int) -> bool:
     return False
 
 
-def _doubted(norm: Normalized, person: int, last: int, s: int) -> bool:
+def _doubted(norm: Normalized, person: int, first: int, last: int, s: int) -> bool:
     """Does the sentence ask, suppose or deny the deed: a question mark at its end, a doubt word in it,
     or «не» between the person and the deed («Иванов не брал взяток»; «без конверта … не откроет» is the
-    deed itself)?"""
+    deed itself)? ``first`` … ``last`` are the deed's tokens."""
     toks, words, orig, sentence = norm.tokens, norm.words, norm.original, norm.sentences
     end = last
     while end + 1 < len(toks) and sentence[end + 1] == s:
@@ -223,5 +230,5 @@ def _doubted(norm: Normalized, person: int, last: int, s: int) -> bool:
         start -= 1
     if not _DOUBT.isdisjoint(words[start : end + 1]):
         return True
-    between = words[person:last]
+    between = words[person:first]  # (the deed's own «не просыхает» is the deed)
     return ("не" in between or "ни" in between) and "без" not in between

@@ -94,3 +94,20 @@ def test_the_circumstance_gate_passes_every_match() -> None:
         n = normalize(phrase)
         if _ILLICIT.search(n.text):
             assert not _ANCHORS.isdisjoint(n.words), phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Начальница архива опять не просыхает, документы теряются",  # the post's office after it; the state
+        "Директор рынка налево продаёт места",
+    ],
+)
+def test_a_post_with_its_office_names_one_person(text: str) -> None:
+    assert accused(text), text
+
+
+def test_you_are_not_a_person_but_scum_is_an_insult() -> None:
+    judge = Judge.load()
+    assert judge.judge("Ты не человек, а плесень").action in ("delete", "delete_and_ban")
+    assert judge.judge("Ты не человек, а ангел").action == "allow"
