@@ -561,6 +561,9 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
+        if _disowned(words, sent, i):
+            defused_sents.add(s)
+            continue  # «я не писала, что все продавцы обманывают»: a statement its author disowns
         reported = _reported_before(norm, words, lemmas, cue, sent, i)
         if (
             attribute == "sex"
@@ -634,6 +637,22 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     elif not out.addressed:
         out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
     return out
+
+
+def _disowned(words: Sequence[str], sent: Sequence[int], i: int) -> bool:
+    """Does the group word at ``i`` stand in a clause the author disowns, «(я) не писал(а) / не говорил(а) /
+    не утверждал(а), что …» before it in its sentence?"""
+    for j in range(max(0, i - 8), i - 1):
+        if sent[j] == sent[i] and words[j] == "не" and words[j + 1] in _SAID_PAST and "что" in words[j + 2 : i]:
+            return True
+    return False
+
+
+#: the author's own past words, denied («я не писала, что …»)
+_SAID_PAST = frozenset(
+    "писал писала писали говорил говорила говорили утверждал утверждала утверждали сказал сказала сказали"
+    " называл называла называли".split()
+)
 
 
 #: «кто говорит на украинском, тот враг»: an enemy, said of whoever a group's mark defines
@@ -1754,9 +1773,8 @@ def reported_speech(
             "reported_speech", None, toks[k].start, toks[first_hit].end, "review", f"упрёк: {words[k]} не «…»"
         )
     if (k := _talked_about(norm, lemmas, first_hit)) is not None:
-        return Finding(
-            "reported_speech", None, toks[k].start, toks[first_hit].end, "review", f"упоминание: {words[k]} про …"
-        )
+        a, b = min(k, first_hit), max(k, first_hit)
+        return Finding("reported_speech", None, toks[a].start, toks[b].end, "review", f"упоминание: {words[k]} про …")
 
     def naming(k: int) -> bool:  # a naming verb in the abusive word's sentence
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
@@ -1841,15 +1859,21 @@ def _label_refused(norm: Normalized, h: int) -> int | None:
 def _talked_about(norm: Normalized, lemmas: list[str], h: int) -> int | None:
     """«Спорят тут про навальнистов и ватников, а вода не идёт», «опять пишут о „понаехавших“»: the abusive
     word (or the second of two joined by «и») right after «про»/«о», and a verb of talk before it in the
-    clause — the words are a topic, said of nobody here. The verb's token; None otherwise (not «вы про
-    своих ватников …»: a second person speaks to someone)."""
+    clause, or right after the word («кто про «понаехавших» пишет») — the words are a topic, said of nobody
+    here. The verb's token; None otherwise («вы про своих ватников …»: no «про» right before the word)."""
     toks, words, orig = norm.tokens, norm.words, norm.original
     p = h - 3 if h >= 3 and words[h - 1] == "и" else h - 1
-    if p < 1 or words[p] not in ("про", "о", "об") or not _SECOND_PERSON.isdisjoint(words):
+    if p < 1 or words[p] not in ("про", "о", "об"):
         return None
     for m in range(p - 1, max(-1, p - 4), -1):
         if _CLAUSE_BREAK_RE.search(orig, toks[m].end, toks[m + 1].start):
-            return None
+            break
+        if lemmas[m] in _TALK:
+            return m
+    # … or after it («тех, кто про «понаехавших» пишет»)
+    for m in range(h + 1, min(len(words), h + 3)):
+        if _CLAUSE_BREAK_RE.search(orig, toks[m - 1].end, toks[m].start):
+            break
         if lemmas[m] in _TALK:
             return m
     return None

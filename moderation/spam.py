@@ -789,6 +789,7 @@ def _is_word_char(ch: str) -> bool:
 #: Signals that invite the reader somewhere; said with "не" before them they turn the reader away.
 _INVITATIONS = frozenset(("pm_invite", "messenger", "cta"))
 _NEGATED_BEFORE = re.compile(r"(?<!\w)не\s+$")
+_DENIED_BEFORE = re.compile(r"(?<!\w)(?:никакого|никакой|никаких|никакие)\s+$")
 
 
 def _try_entries(text: str, cyr: str, key: str, pos: int, out: list[SpamSignal]) -> None:
@@ -802,6 +803,8 @@ def _try_entries(text: str, cyr: str, key: str, pos: int, out: list[SpamSignal])
         s, e = pos, mm.end()
         if ent.name in _INVITATIONS and _NEGATED_BEFORE.search(cyr, max(0, s - 8), s):
             continue  # "не пиши сюда", "не звоните им": not an invitation
+        if ent.name == "earnings" and _DENIED_BEFORE.search(cyr, max(0, s - 12), s):
+            continue  # «скидываемся на бензин, никакого заработка»: an income denied
         if ent.lead is not None:
             lm = ent.lead.search(cyr, max(0, s - 24), s)
             if lm is not None:

@@ -2919,3 +2919,17 @@ def test_round_30_words_said_of_nobody_here_are_not_deleted(judge, text):
 
 def test_looked_at_as_a_fool_by_someone_else_is_still_said_to_someone(judge):
     assert judge.judge("Смотрю на тебя как на идиота").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 30 (fresh46–47): a generalisation its author disowns, a label as a topic with the verb after
+        # it, a shared ride that denies any income
+        "Олег, я не говорила, что все таксисты хамы. Я писала про одного водителя с 5-го маршрута",
+        "Я тоже против тех, кто про «понаехавших» пишет, давайте по делу",
+        "Есть чат в вотсапе для поездок в Ессентуки, скидываемся на бензин, никакого заработка. Пишите",
+    ],
+)
+def test_round_30_disowned_topics_and_denied_income_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), text
