@@ -2933,3 +2933,42 @@ def test_looked_at_as_a_fool_by_someone_else_is_still_said_to_someone(judge):
 )
 def test_round_30_disowned_topics_and_denied_income_are_not_deleted(judge, text):
     assert judge.judge(text).action in ("allow", "review"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 30 (fresh47): threats closing a long complaint, in ordinary words
+        "Я тебя запомнил. Скоро тебе будет очень больно",
+        "Подождём его в подъезде, пусть знает",
+        "Разговор будет короткий, учти",
+        "Найдёшь свою машину без колёс, обещаю",
+        "Адреса нам известны, так что думайте",
+        "Будешь ходить на костылях, если не уймёшься",
+        "Скоро сами почувствуете на себе, каково это",
+        "Не факт, что вы доедете до дома целым",
+        "Он ответит своей шкурой за этот двор",
+    ],
+)
+def test_round_30_threats_of_a_long_complaint_are_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.category == "threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Делай людям добро — и тебе всегда будет больно",
+        "Встретимся у школы в восемь, идём на субботник",
+        "Прививку ставят быстро, будет не больно",
+    ],
+)
+def test_round_30_lookalikes_of_threats_stay(judge, text):
+    assert judge.judge(text).action == "allow", text
+
+
+def test_coming_with_fuel_is_removed(judge):
+    assert judge.judge("Если воду не дадут, приеду к вам в контору с канистрой бензина").action in (
+        "delete",
+        "delete_and_ban",
+    )
