@@ -1272,3 +1272,16 @@ def test_a_link_is_the_call_of_an_offer(judge) -> None:
     assert judge.judge(text).action in _REMOVED
     # a service's phone passed on is no call of an advert
     assert "advert" not in _names("Аварийная служба работает круглосуточно: 8 (8793) 33-00-00, звоните туда")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вахта! Сварщики и монтажники от 120 000, проживание бесплатно. Звоните",
+        "Кто хочет выиграть айфон — переходите в группу и сделайте репост",
+        "Щебень с доставкой по всему городу, засыпем ямы во дворе за день, звоните",
+    ],
+)
+def test_round_30_shift_jobs_prizes_and_deliveries_are_adverts(judge, text: str) -> None:
+    assert any(s.name == "advert" and s.weight >= 0.45 for s in spam_signals(text)), spam_signals(text)
+    assert judge.judge(text).action != "allow"
