@@ -39,8 +39,10 @@ round 30: ``fresh41_all`` (300 group statements of every attribute, half clean w
 (300 person-level: defamation of named people, veiled threats, hard clean criticism), ``fresh43_all`` (300: disguised
 мат and spam of every sort against look-alike clean texts) and ``fresh44_all`` (300 in the OK pages' register) were
 measured once with round 29's code, then worked on; ``fresh45_all`` (300 of every kind under a VK post) was measured
-with round 29's and round 30's code — never worked on. Figures per set and in total: violations flagged (deleted or
-held) and deleted, clean sentences flagged and removed.
+with round 29's and round 30's code — never worked on; ``fresh46_all`` (300 thread replies under city news) and
+``fresh47_all`` (300 long comments) were written mid-round 30, measured once with round 29's and round 30's code so
+far, then worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
+flagged and removed.
 """
 
 from __future__ import annotations
