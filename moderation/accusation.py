@@ -11,10 +11,12 @@ itself («ворует», «барыжит», «обналичивают»), or 
 *налево*», «тащит *домой*», «продаёт *дипломы*», «берёт *за справку*», «*на взятки* купила»), or a
 state («под градусом», «на наркоте», «по пьяни»).
 
-Only held for a moderator, never deleted: a complaint to the page may be true, and the moderator reads it
-(the decree asks for proof, the judge cannot weigh it). Not when the sentence asks, denies («я не говорю,
-что …»), supposes («если …») or reports a court's or the police's word («задержан», «приговор»): that is
-news, told by those who may say it.
+Held for a moderator: a complaint to the page may be true, and the moderator reads it (the decree asks
+for proof, the judge cannot weigh it) — deleted only when the text offers «все знают» as the proof, as
+the lexicon's accusations are (judge._vouched_accusation). Not when the sentence asks, denies («я не
+говорю, что …»), supposes («если …»), quotes someone, or reports a court's or the police's word
+(«задержан», «приговор»): that is news, told by those who may say it. The hit is a floor only: no model
+feature counts it, so the scores are those of the text without it.
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ from moderation.lemmatize import parses
 from moderation.lexicon import Hit, Lexicon
 from moderation.normalize import QUOTED, Normalized
 
+#: The hits' name: they set a floor (held at least) and are evidence, but no feature of the model counts
+#: them, so the scores stay those of the text without them
+ACCUSED = "accused_person"
+
 #: (The deeds themselves are the lexicon's sets ACCUSE_CRIME — a crime or a vice by itself, «ворует»,
-#: «барыжит» — and ACCUSE_CARRY, ACCUSE_SELL: everyday deeds that what is carried off or sold makes one,
-#: «тащит *домой*», «продаёт *дипломы*»; a bribe or a state needs no deed: «*на взятки* купила», «с утра
-#: *под градусом*».)
+#: «барыжит» — and ACCUSE_CARRY, ACCUSE_SELL, ACCUSE_TAKE: everyday deeds that what is carried off, sold or
+#: taken makes one, «тащит *домой*», «продаёт *дипломы*», «*взятки* берёт»; a bribe or a state needs no
+#: deed: «*на взятки* купила», «с утра *под градусом*».)
 #: The circumstances, on the normalised text (words joined by single spaces); the group names the kind.
 _ILLICIT = re.compile(
     r"(?<!\w)(?:(?P<carry>домой|себе (?:на|в) (?:дом|дачу|машину|карман|участок|квартиру)"
@@ -65,9 +71,6 @@ _CLAUSE_OPENERS = frozenset("что когда который которая к�
 _COUPLED = frozenset(("и", "с", "со"))
 #: The words that point at one person beside a post («наш завхоз», «эта Кузнецова»)
 _POINTERS = frozenset("наш наша нашего нашей этот эта этого этой".split())
-#: The hits' name: they set a floor (held at least) and are evidence, but no feature of the model counts
-#: them, so the scores stay those of the text without them
-ACCUSED = "accused_person"
 #: An office or an institution named right after a post (genitive), which tells whose post it is
 _OFFICES = frozenset(
     "отдела управления департамента комитета службы школы гимназии лицея больницы поликлиники садика детсада"
@@ -84,7 +87,7 @@ def accused_person(norm: Normalized, lexicon: Lexicon) -> Hit | None:
     crimes = [] if deeds_of["crime"].isdisjoint(words) else [k for k, w in enumerate(words) if w in deeds_of["crime"]]
     illicit = (
         []
-        if _ANCHORS.isdisjoint(norm.words)
+        if _ANCHORS.isdisjoint(words)
         else [span for m in _ILLICIT.finditer(norm.text) if (span := _circumstance(norm, deeds_of, m)) is not None]
     )
     labels = lexicon.crime_person_words
@@ -97,7 +100,7 @@ def accused_person(norm: Normalized, lexicon: Lexicon) -> Hit | None:
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(norm.original)]
     deeds = sorted(
         [(k, k) for k in crimes if not _denied(norm, k)]
-        + [(k, k) for k in nouns if not _denied(norm, k) and norm.words[k - 1 : k] != ("бывший",) and _nominative(norm.words[k])]
+        + [(k, k) for k in nouns if not _denied(norm, k) and words[k - 1 : k] != ("бывший",) and _nominative(words[k])]
         + illicit
     )
     for first, last in deeds:
@@ -106,9 +109,9 @@ def accused_person(norm: Normalized, lexicon: Lexicon) -> Hit | None:
             continue  # («"все учителя взяточники" — жена учитель …»: someone else's words)
         s = sentence[first]
         person = _person_before(norm, lexicon, first, s)
-        if person is None or _doubted(norm, person, first, last, s) or not _CLAUSE_OPENERS.isdisjoint(norm.words[person:first]):
+        if person is None or _doubted(norm, person, first, last, s) or not _CLAUSE_OPENERS.isdisjoint(words[person:first]):
             continue
-        if first in crimes and _plural(norm.words[first]) and _COUPLED.isdisjoint(norm.words[person + 1 : person + 4]):
+        if first in crimes and _plural(words[first]) and _COUPLED.isdisjoint(words[person + 1 : person + 4]):
             continue  # («Жириновский раздавал водку …, воровали»: one person, and a deed of many)
         a, b = norm.tokens[person], norm.tokens[last]
         return Hit(
