@@ -27,8 +27,7 @@ from moderation.lemmatize import parses
 from moderation.lexicon import Hit, Lexicon
 from moderation.normalize import QUOTED, Normalized
 
-#: The hits' name: they set a floor (held at least) and are evidence, but no feature of the model counts
-#: them, so the scores stay those of the text without them
+#: The hits' name (a floor only: ``Hit.floor_only``)
 ACCUSED = "accused_person"
 
 #: (The deeds themselves are the lexicon's sets ACCUSE_CRIME — a crime or a vice by itself, «ворует»,
@@ -116,7 +115,7 @@ def accused_person(norm: Normalized, lexicon: Lexicon) -> Hit | None:
         a, b = norm.tokens[person], norm.tokens[last]
         return Hit(
             "insult", ACCUSED, a.start, b.end, norm.original[a.start : b.end], None,
-            "defamation_of_person", "review",
+            "defamation_of_person", "review", floor_only=True,
         )  # fmt: skip
     return None
 

@@ -20,7 +20,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation import categories
-from moderation.accusation import ACCUSED, accused_person
+from moderation.accusation import accused_person
 from moderation.addressee import (
     SECOND_PERSON,
     said_in_complaint,
@@ -1097,7 +1097,7 @@ def lexicon_feature_names(
 
 def group_feature_values(p: Prepared) -> list[float]:
     g = p.groups
-    held = [h for h in p.hits if h.strength and h.matched != ACCUSED]  # (the accusation reader: a floor only)
+    held = [h for h in p.hits if h.strength and not h.floor_only]
     hit_kinds = [h.kind for h in held]
     kinds = [f.kind for f in g.findings] if g is not None else []
     return [

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation.accusation import ACCUSED
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS, blames_a_maker
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
@@ -1218,7 +1217,7 @@ def _rule_backed(category: str, p: Prepared) -> bool:
     analyser finding, or, for spam, a signal of intent or a contact?"""
     if category == "spam":
         return not channels_only(p.spam)
-    return any(h.category == category and h.matched != ACCUSED for h in p.hits)  # (that reader: a floor only)
+    return any(h.category == category and not h.floor_only for h in p.hits)
 
 
 #: Words of harm, ruin and complaint: a text naming a casino or a loan with one of them warns against it.

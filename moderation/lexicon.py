@@ -154,6 +154,9 @@ class Hit:
     target: str | None = None  # for hate (and group threats): key of TARGET_GROUPS_RU
     kind: str | None = None  # what a pattern found: a key of categories.EVIDENCE_KINDS
     strength: str | None = None  # "review" / "delete": the band this hit reaches; None = the category floor
+    #: a floor only: evidence that holds the text, but no model feature counts it, no policy ceiling reads it and
+    #: it backs no rule, so the scores and the rest of the verdict are the text's without it (the accusation reader)
+    floor_only: bool = False
 
 
 #: the shortest Latin word whose transliteration is looked up among inflected forms and мат roots, not

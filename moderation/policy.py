@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from moderation import categories
-from moderation.accusation import ACCUSED
 from moderation.categories import DEFAULT_THRESHOLDS, RULE_FLOORS, Thresholds
 from moderation.spam import OFFER_NAMES, SpamSignal, rule_score
 
@@ -30,6 +29,7 @@ class _Hit(Protocol):
     category: str
     strength: str | None
     kind: str | None
+    floor_only: bool
 
 
 def with_rule_floors(
@@ -341,8 +341,8 @@ def ceilings(
         out["threat"] = "review"
         why["threat"] = "вежливый текст без прямой угрозы — решает модератор"
     for cat, kind, reason in _HELD_KINDS:
-        # (the accusation reader's hits are not model features: its floor holds, the model decides over it)
-        found = [h for h in hit_list if h.category == cat and h.matched != ACCUSED]
+        # (a floor-only hit is no model feature: its floor holds, the model decides over it)
+        found = [h for h in hit_list if h.category == cat and not h.floor_only]
         if (
             cat not in out
             and found
