@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.lemmatize import parses
+from moderation.lemmatize import NAME_TAGS, parses
 from moderation.lexicon import Hit, Lexicon
 from moderation.normalize import QUOTED, Normalized
 
@@ -185,7 +185,7 @@ def _named(word: str, first: bool) -> bool:
     «Ефимова», read first as a name's genitive). The sentence's first word, capitalised whatever it is,
     only when its best two readings are all names."""
     ps = parses(word)[:3]
-    person = [not _PERSON.isdisjoint(p.tag.grammemes) for p in ps]
+    person = [not NAME_TAGS.isdisjoint(p.tag.grammemes) for p in ps]
     if not ps or (first and not all(person[:2])):
         return False
     return any(ok and "nomn" in p.tag for ok, p in zip(person, ps, strict=True)) or (
@@ -193,7 +193,6 @@ def _named(word: str, first: bool) -> bool:
     )
 
 
-_PERSON = frozenset(("Surn", "Name", "Patr"))
 _SURNAME_ENDS = ("ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына", "ко", "ян")
 
 

@@ -31,7 +31,7 @@ from moderation.addressee import (
 )
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, likely, reported_speech
-from moderation.lemmatize import analyzer, lemma, parses
+from moderation.lemmatize import NAME_TAGS, analyzer, lemma, parses
 from moderation.lexicon import Hit, cut_short, default_lexicon
 from moderation.normalize import QUOTE_PAIRS, Normalized, normalize, quote_open
 from moderation.sayings import sayings
@@ -834,10 +834,6 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     return tuple(sorted(i for i in out if not toks[i].masked and not _known(words[i], toks[i].start, hits)))
 
 
-#: the grammemes of a person's name in pymorphy3's tags
-_PERSON = ("Name", "Patr", "Surn")
-
-
 def full_names(norm: Normalized) -> list[tuple[int, int]]:
     """First and last token of each full name: capitalised words side by side, only spaces between,
     one of them a given name or patronymic the dictionary knows first («Руслан», «Петровна»), the others
@@ -903,7 +899,7 @@ def _person_word(word: str) -> int:
     not «Слава», «Вера», «Роман», words first: «Слава Гитлеру» is no name), 1 for another word read as
     a name (a surname known or guessed: «Ебзеев», «Сукиасян»), 0 for no name."""
     ps = parses(word)[:3]
-    if not ps or not any(g in p.tag for p in ps for g in _PERSON):
+    if not ps or all(NAME_TAGS.isdisjoint(p.tag.grammemes) for p in ps):
         return 0
     first = ps[0].tag
     return 2 if ("Name" in first or "Patr" in first) and analyzer().word_is_known(word) else 1

@@ -1866,13 +1866,13 @@ def _talked_about(norm: Normalized, lemmas: list[str], h: int) -> int | None:
     if p < 1 or words[p] not in ("про", "о", "об"):
         return None
     for m in range(p - 1, max(-1, p - 4), -1):
-        if _CLAUSE_BREAK_RE.search(orig, toks[m].end, toks[m + 1].start):
+        if _TOPIC_GAP.search(orig, toks[m].end, toks[m + 1].start):
             break
         if lemmas[m] in _TALK:
             return m
     # … or after it («тех, кто про «понаехавших» пишет»)
     for m in range(h + 1, min(len(words), h + 3)):
-        if _CLAUSE_BREAK_RE.search(orig, toks[m - 1].end, toks[m].start):
+        if _TOPIC_GAP.search(orig, toks[m - 1].end, toks[m].start):
             break
         if lemmas[m] in _TALK:
             return m
@@ -1881,7 +1881,9 @@ def _talked_about(norm: Normalized, lemmas: list[str], h: int) -> int | None:
 
 #: verbs of talking about something (lemmas)
 _TALK = frozenset("спорить говорить писать обсуждать рассуждать болтать ругаться сраться трепаться".split())
-_CLAUSE_BREAK_RE = re.compile(r"[,.!?;:—–\n]")
+#: what ends the clause a topic is talked about in: a sentence's end, a comma, a colon or a dash — not a
+#: quotation mark (``_CLAUSE_END`` has them: «кто про «понаехавших» пишет» quotes the word talked about)
+_TOPIC_GAP = re.compile(r"[,.!?;:—–\n]")
 
 
 def _naming_judged(norm: Normalized, h: int) -> int | None:

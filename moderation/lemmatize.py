@@ -105,9 +105,9 @@ def lemma(word: str) -> str:
     return known if known is not None else _analyze(w)[0]
 
 
-#: pymorphy3's tags of a proper name: a plural of a common noun may parse as a name first («варвары» as
-#: «Варвара», «розы» as «Роза»)
-_NAME_TAGS = frozenset(("Name", "Surn", "Patr"))
+#: pymorphy3's grammemes of a person's name — given name, surname, patronymic (the one set every reader of
+#: names asks; a plural of a common noun may parse as a name first: «варвары» as «Варвара»)
+NAME_TAGS = frozenset(("Name", "Surn", "Patr"))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -115,10 +115,10 @@ def common_lemma(word: str) -> str | None:
     """The normal form of the first parse of ``word`` that is not a proper name, when its best parse is
     one (``None`` otherwise): «варвары» -> «варвар», where :func:`lemma` says «варвара»."""
     ps = parses(word.lower())
-    if not ps or _NAME_TAGS.isdisjoint(ps[0].tag.grammemes):
+    if not ps or NAME_TAGS.isdisjoint(ps[0].tag.grammemes):
         return None
     return next(
-        (p.normal_form.replace("ё", "е") for p in ps[1:] if _NAME_TAGS.isdisjoint(p.tag.grammemes)), None
+        (p.normal_form.replace("ё", "е") for p in ps[1:] if NAME_TAGS.isdisjoint(p.tag.grammemes)), None
     )
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from moderation import categories
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
-from moderation.lemmatize import FUNCTION_LEMMAS, VERBAL_POS, analyzer, is_function_word, parses
+from moderation.lemmatize import FUNCTION_LEMMAS, NAME_TAGS, VERBAL_POS, analyzer, is_function_word, parses
 from moderation.normalize import COPULA_DASH, QUOTE_CLOSING, Normalized, squeeze_doubles
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
@@ -98,7 +98,6 @@ _NAME_NOMN = frozenset((NAME_SET, NAME_NOMN_SET))
 _REPLY_TO = re.compile(r"\[(?:id|club|public)\d+\|[^\]\n]{1,80}\]\s*[,:]\s*")
 #: What a reply's addressee may be called in a clause of one word (see ``Lexicon.match``)
 _VOCATIVE_NAMES = ("WEAK_INSULT", "YOU_ARE", "YOU_ARE_THING", "YOU_ARE_ANIMAL")
-_PERSON_NAME = frozenset(("Name", "Patr", "Surn"))
 
 
 def _sound(text: str) -> str:
@@ -1521,7 +1520,7 @@ def _mark_names(n: Normalized, token_sets: dict[int, frozenset[str]]) -> None:
     for i, t in enumerate(n.tokens):
         if not orig[t.start : t.start + 1].isupper():
             continue
-        names = [p.tag for p in parses(n.words[i])[:2] if not _PERSON_NAME.isdisjoint(p.tag.grammemes)]
+        names = [p.tag for p in parses(n.words[i])[:2] if not NAME_TAGS.isdisjoint(p.tag.grammemes)]
         if names:
             add = _NAME_NOMN if any("nomn" in tag for tag in names) else _NAME_ONLY
             old = token_sets.get(i)
