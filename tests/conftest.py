@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -181,6 +182,14 @@ def ok_calls(emu: VKEmulator, method: str) -> list[dict[str, Any]]:
 def read_only_db(path: Path) -> sqlite3.Connection:
     """The daemon's database opened read-only, as a subprocess test peeks at it while the daemon runs."""
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+
+
+async def spawn_daemon(cfg: Path, env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
+    """``modbot run`` with ``cfg`` as a subprocess (the kill tests' daemon), its output appended to ``log``."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", "--config", str(cfg),
+        cwd=str(ROOT), env=env, stdout=log.open("ab"), stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
 
 
 def settled_db(path: Path, n: int) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,11 +18,11 @@ from tests.conftest import (
     CLEAN,
     G1,
     G2,
-    ROOT,
     VIOLATING,
     ok_calls,
     read_only_db,
     settled_db,
+    spawn_daemon,
     token_env,
     wait_for,
 )
@@ -50,21 +49,6 @@ mode = "enforce"
 """
 
 
-def _spawn(cfg: Path, env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
-    return asyncio.create_subprocess_exec(  # type: ignore[return-value]
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        "--config",
-        str(cfg),
-        cwd=str(ROOT),
-        env=env,
-        stdout=log.open("ab"),
-        stderr=asyncio.subprocess.STDOUT,
-    )
-
-
 async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "kill.db"
     cfg = tmp_path / "modbot.toml"
@@ -85,7 +69,7 @@ async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Pat
             text = VIOLATING + f" #{i}" if i % 3 == 0 else CLEAN + f" #{i}"
             posted.append(vk_emu.post_comment(G1 if i % 2 else G2, 9000 + i, text))
 
-    proc = await _spawn(cfg, env, log)
+    proc = await spawn_daemon(cfg, env, log)
     try:
         await wait_for(
             lambda: (
@@ -105,7 +89,7 @@ async def test_sigkill_mid_flight_and_restart(vk_emu: VKEmulator, model_dir: Pat
         assert await proc.wait() == -signal.SIGKILL
         post(15, 60)  # comments while the daemon is down: long poll keeps them for the stored ts
         await asyncio.sleep(1.6)  # the held request is performed by "VK" after the daemon died
-        proc = await _spawn(cfg, env, log)
+        proc = await spawn_daemon(cfg, env, log)
         await wait_for(lambda: settled_db(db, len(posted)), 60, what="everything settled after restart")
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), 30) == 0

@@ -11,12 +11,11 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 from collections import Counter
 from pathlib import Path
 
 from bot.emulator.ok import OKEmulator
-from tests.conftest import CLEAN, ROOT, VIOLATING, read_only_db, settled_db, wait_for
+from tests.conftest import CLEAN, VIOLATING, read_only_db, settled_db, spawn_daemon, wait_for
 from tests.okhelp import OKG, ok_env, topics
 
 CONFIG = """
@@ -59,23 +58,7 @@ async def test_sigkill_mid_flight_and_restart(ok_emu: OKEmulator, model_dir: Pat
             text = VIOLATING + f" #{i}" if i % 3 == 0 else CLEAN + f" #{i}"
             posted.append(ok_emu.post_comment(OKG, ts[i % len(ts)], 8000 + i, text))
 
-    def spawn() -> asyncio.Future:
-        return asyncio.ensure_future(
-            asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot.cli",
-                "run",
-                "--config",
-                str(cfg),
-                cwd=str(ROOT),
-                env=env,
-                stdout=log.open("ab"),
-                stderr=asyncio.subprocess.STDOUT,
-            )
-        )
-
-    proc = await spawn()
+    proc = await spawn_daemon(cfg, env, log)
     try:
         await wait_for(lambda: "modbot is running" in log.read_text(errors="replace"), 30, what="daemon up")
         post(12, 0)
@@ -87,7 +70,7 @@ async def test_sigkill_mid_flight_and_restart(ok_emu: OKEmulator, model_dir: Pat
         assert await proc.wait() == -signal.SIGKILL
         post(9, 24)  # while the daemon is down
         await asyncio.sleep(1.6)  # OK performs the held deletion after the daemon died
-        proc = await spawn()
+        proc = await spawn_daemon(cfg, env, log)
         await wait_for(lambda: settled_db(db, len(posted)), 60, what="everything settled after restart")
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), 30) == 0
