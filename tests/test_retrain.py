@@ -48,29 +48,28 @@ mode = "shadow"
     return path
 
 
-def feed(tmp: Path, items: list[tuple[str, str]], *, start: int = 0, by: str = "Иванова") -> list[int]:
-    """Moderators' decisions through the decision service: ``(text, category)``, ``""`` = keep.
-    Returns the decision ids."""
+def _service(store: Store, tmp: Path) -> DecisionService:
+    """The decision service over ``store`` for one VK community in shadow mode (no tokens needed)."""
+    from bot.adapters import build_platforms
+
     config = parse_config(
         {
             "database": str(tmp / "modbot.db"),
             "communities": [
-                {
-                    "platform": "vk",
-                    "group_id": 1,
-                    "group_token_env": "G1",
-                    "user_token_env": "U1",
-                    "mode": "shadow",
-                }
+                {"platform": "vk", "group_id": 1, "group_token_env": "G1", "user_token_env": "U1", "mode": "shadow"}
             ],
         },
         {},
         secrets=False,
     )
-    from bot.adapters import build_platforms
+    return DecisionService(store, config, build_platforms(config))
 
+
+def feed(tmp: Path, items: list[tuple[str, str]], *, start: int = 0, by: str = "Иванова") -> list[int]:
+    """Moderators' decisions through the decision service: ``(text, category)``, ``""`` = keep.
+    Returns the decision ids."""
     store = Store(tmp / "modbot.db")
-    service = DecisionService(store, config, build_platforms(config))
+    service = _service(store, tmp)
     ids = []
     try:
         for i, (text, category) in enumerate(items, start=start):
@@ -357,25 +356,7 @@ def test_labels_guard_rails(tmp_path: Path) -> None:
                 edited=True,
             )
         )
-        config = parse_config(
-            {
-                "database": str(tmp_path / "modbot.db"),
-                "communities": [
-                    {
-                        "platform": "vk",
-                        "group_id": 1,
-                        "group_token_env": "G1",
-                        "user_token_env": "U1",
-                        "mode": "shadow",
-                    }
-                ],
-            },
-            {},
-            secrets=False,
-        )
-        from bot.adapters import build_platforms
-
-        DecisionService(store, config, build_platforms(config)).moderate(
+        _service(store, tmp_path).moderate(
             row.id, "delete", by="Петров", category="insult", held_only=False, now=T0 + 60
         )
         ls = read_labels(store)
