@@ -1091,6 +1091,15 @@ def lexicon_feature_names(
     )
 
 
+def _mentions_the_model_knows(p: Prepared) -> list[bool]:
+    """One True per mention of a group the shipped model was trained on as a group (not a MODEL_SEES name:
+    «Педиатр принимает с 9 утра» held on the feature once «педиатр» named a trade)."""
+    if p.groups is None:
+        return []
+    seen = default_lexicon().model_seen_group_words
+    return [p.norm.words[i] not in seen for i, _ in p.groups.mentions]
+
+
 def group_feature_values(p: Prepared) -> list[float]:
     g = p.groups
     held = [h for h in p.hits if h.strength and not h.floor_only]
@@ -1101,7 +1110,7 @@ def group_feature_values(p: Prepared) -> list[float]:
         kinds.count("call_to_exclude"),
         kinds.count("dehumanising"),
         float(g is not None and g.reported is not None),
-        float(g is not None and bool(g.mentions) and not g.violating),
+        float(g is not None and not g.violating and any(_mentions_the_model_knows(p))),
         float(g is not None and g.defended),
         hit_kinds.count("veiled_threat"),
         hit_kinds.count("defamation_of_person"),

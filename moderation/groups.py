@@ -2689,6 +2689,20 @@ _THEIR_OWN = frozenset(
 )
 
 
+#: «место» in a form other than the «им не место» of a place refused: seats or room lacking («ветеранам не хватило
+#: мест у трибуны», «пенсионерам нет места в автобусе»; round 31: deleted as a call to exclude)
+_PLACES_COUNTED = frozenset(("мест", "места", "месту", "местом", "местах", "местам", "местами"))
+
+
+def _not_counted_human(words: Sequence[str], k: int, first: int, last: int) -> bool:
+    """Is «людей» at ``k`` the «за людей не считать» of a group denied being counted as people («мигрантов можно
+    за людей не считать»; round 31: read as a defence)? (Not «надо и их за людей считать»: no «не».)"""
+    if k == first or words[k - 1] != "за":
+        return False
+    near = range(max(first, k - 4), min(last, k + 3) + 1)
+    return any(words[m].startswith("счита") for m in near) and any(words[m] == "не" for m in near)
+
+
 def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> int | None:
     """The token where the sentence made of tokens ``idx`` defends people or rejects a generalisation, if it does."""
     last = idx[-1]
@@ -2713,9 +2727,12 @@ def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int])
             and not _of_a_thing(words, k, last)
             and not _one_normal_person(words, k, last)
             and not _normal_ones_refuse(words, cue, k, last)
+            and not _not_counted_human(words, k, idx[0], last)
         ):
             return k
-        if "GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"):
+        if ("GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите")) and not (
+            k > idx[0] and words[k - 1] in _PERSON_WORDS and _not_counted_human(words, k - 1, idx[0], last)
+        ):
             # (a modal after «не» lets the object stand between: «не надо всех кавказцев называть …»; so
             # does a reason denied: «это не повод всю молодёжь наркоманами называть»)
             reach = 6 if k < last and (words[k + 1] in FORBID_MODALS or words[k + 1] in _NO_GROUNDS) else 4
@@ -3444,17 +3461,23 @@ def _named_beasts_next(
     opens by calling them beasts — «эти» and a word of GS.DEHUMAN in the plural nominative, the subject
     of what follows. Held: the next sentence may be about real animals («… Эти животные голодают»)."""
     nxt = _next_sentence_of_plural(words, sent, i)
-    if len(nxt) < 2 or words[nxt[0]] != "эти":
+    if len(nxt) == 1 and nxt[0] == len(words) - 1:
+        # «…на Цветнике лезгинку пляшут. Звери.»: the last sentence is only the beasts' name (round 31; not an
+        # insult's own word, «…судьи и адвокаты. Твари.»: the insult said of the group reads it, and deletes)
+        j = nxt[0]
+        if "GS.EVAL" in cue[j]:
+            return None
+    elif len(nxt) < 2 or words[nxt[0]] != "эти":
         return None
-    j = nxt[1]
+    else:
+        j = nxt[1]
     if "GS.DEHUMAN" not in cue[j] or not _has(words[j], "nomn", "plur"):
         return None
     if any(likely(words[x], "NOUN", "plur") for x in range(i + 1, nxt[0])):
         return None  # «Мигранты кормят бездомных собак. Эти животные голодают»: «эти» are the dogs
     toks = norm.tokens
-    return Finding(
-        "dehumanising", attribute, toks[i].start, toks[j].end, "review", f"эти {words[j]}", hold=True
-    )
+    what = words[j] if len(nxt) == 1 else f"эти {words[j]}"
+    return Finding("dehumanising", attribute, toks[i].start, toks[j].end, "review", what, hold=True)
 
 
 #: what may come before «пусть» in the sentence that tells a group to go («Достали уже, пусть валят»)
@@ -3710,6 +3733,23 @@ def _name_at_the_end(
     the ordinary predicate checks read it.)"""
     j = max(same_sentence, default=i)
     n = len(words)
+    end = j
+    while end + 1 < min(n, i + _REACH + 3) and sent[end + 1] == sent[i]:
+        end += 1
+    if end - 3 > i and words[end] in _PERSON_WORDS and words[end - 2] == "а" and words[end - 1] == "не":
+        # «дагестанцы по Кирова гоняют, это звери, а не люди»: the name, then the humanity it denies them
+        # (round 31: let through)
+        if end + 1 < n and sent[end + 1] == sent[end]:
+            return None
+        j = end - 3
+        if words[j - 1] == "это" and j - 1 > i:
+            j -= 1
+            if j in same_clause or not _COMMA_OR_DASH.search(norm.original, norm.tokens[j - 1].end, norm.tokens[j].start):
+                return None
+            j += 1
+        if cue_set in cue[j] and _has(words[j], "NOUN", "nomn") and j not in same_clause:
+            return j
+        return None
     if j <= i or j in same_clause or cue_set not in cue[j] or (j + 1 < n and sent[j + 1] == sent[j]):
         return None
     toks, orig = norm.tokens, norm.original
@@ -3811,6 +3851,7 @@ def _statement(
         if (
             "GS.EXCLUDE_NEG" in c
             and obj
+            and words[j] not in _PLACES_COUNTED
             and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute))
             and not _on_condition(words, clause, j)
             and (

@@ -18,7 +18,7 @@ from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
-from moderation.lexicon import FORBID_MODALS, default_lexicon
+from moderation.lexicon import FORBID_MODALS, Lexicon, default_lexicon
 from moderation.normalize import QUESTION_END, QUOTED
 from moderation.policy import (
     SPAM_CONTACT,
@@ -354,7 +354,7 @@ class Judge:
             known = (
                 len(word) >= 4
                 and bool(_CYRILLIC.fullmatch(word))
-                and not lexicon.lists(word)
+                and not _named_by(lexicon, word)
                 and is_known(word)
             )
             if len(cache) >= _PLAIN_WORDS_LIMIT:
@@ -367,7 +367,7 @@ class Judge:
         names one of them («сучья»: branches, and the listed «сучий»)."""
         readings = {lemma_, *(q.normal_form for q in parses(word))}
         lexicon = default_lexicon()
-        if any(lexicon.lists(x) for x in readings):
+        if any(_named_by(lexicon, x) for x in readings):
             return None
         vocab = self._feature_parts[0].vocabulary_
         return tuple(c for x in readings if (c := vocab.get(x)) is not None)
@@ -696,6 +696,12 @@ class Judge:
                 # delete, but blacklisting a citizen on its word needs it to be near-certain: otherwise
                 # the ban is the moderator's («как зовут бога в молитве?» scored 0.86 on flame-war weights)
                 caps[c] = "delete"
+        for h in p.hits:
+            if h.floor_only and caps.get(h.category) == "allow" and not (p.groups and p.groups.reported):
+                # a floor-only hit (the accusation reader, the lexicon's «@hold» patterns) backs no rule, so
+                # the model-only caps above may read its text as harmless — but what it found holds it
+                caps[h.category] = "review"
+                why[h.category] = _FLOOR_HELD
         action, labels = self.policy.decide(scores, caps)
         uncapped, would = self.policy.decide(scores) if caps else (action, labels)
         unbanned = action == "delete" and any(caps.get(c) == "delete" for c in labels)
@@ -1210,6 +1216,16 @@ def _demands_dismissal(p: Prepared, verbs: list[int]) -> bool:
 
 #: the ballot, as the means of a removal («гнать их бюллетенями», «на выборах»)
 _BALLOT = frozenset("выборы бюллетень голосование проголосовать голосовать избиратель".split())
+
+
+def _named_by(lexicon: Lexicon, word: str) -> bool:
+    """Does the lexicon name ``word`` for the look-alike test — any list but MODEL_SEES, the group names the
+    model goes on reading as words («Педиатр принимает с 9 утра»: the slur's letters in «педи»)?"""
+    return lexicon.lists(word) and word not in lexicon.model_seen_group_words
+
+
+#: why a floor-only hit keeps a text the model-only caps would let through
+_FLOOR_HELD = "правило находит здесь то, что решает модератор (модель этого правила не видела)"
 
 
 def _rule_backed(category: str, p: Prepared) -> bool:

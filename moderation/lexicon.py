@@ -428,6 +428,9 @@ class _Pattern:
     slots: tuple[_Slot, ...]
     kind: str | None = None
     strength: str | None = None
+    #: ``@hold``: held (the review band) as a floor only — no model feature counts the hit and no policy
+    #: ceiling follows from it (see :attr:`Hit.floor_only`)
+    floor_only: bool = False
 
 
 def _set_target(name: str) -> str | None:
@@ -467,6 +470,9 @@ class Lexicon:
         #: GS.CULTURE words ("психиатр", "ненавижу", "оскорблять", "бомжи", "отписка", "хохлома"): masked
         #: for the model
         self.model_blind_words: frozenset[str] = frozenset()
+        #: every form of the MODEL_SEES group names: the analyser reads them, the model's rows stay as it
+        #: learnt them (no placeholder, and no «group merely mentioned» feature)
+        self.model_seen_group_words: frozenset[str] = frozenset()
         #: names of groups of people the model still sees (GS.IDENTITY in groups.txt): a deletion
         #: resting on them alone is held (see moderation.judge)
         self.identity_words: frozenset[str] = frozenset()
@@ -720,14 +726,18 @@ class Lexicon:
         # neutral names (GRP.* sets) that are no word of any category list: what the model may mask.
         # Not neutral: every form of a slur's lemma (also the forms a slur entry leaves out because they
         # are something else too: "хохлов" is a surname) and the colloquial-derogatory names of
-        # PEJORATIVE ("бабы", "менты"): those are evidence, the model keeps seeing them.
+        # PEJORATIVE ("бабы", "менты"): those are evidence, the model keeps seeing them; nor the names of
+        # MODEL_SEES, which the shipped model was trained on as words.
         neutral: set[str] = set()
         for name in sets:
             if name.startswith("GRP.") and _set_target(name):
                 neutral.update(expander.expand_set(name, (), name))
-        not_neutral: set[str] = (
-            set(expander.expand_set("PEJORATIVE", (), "PEJORATIVE")) if "PEJORATIVE" in sets else set()
-        )
+        not_neutral: set[str] = {
+            form
+            for name in ("PEJORATIVE", "MODEL_SEES")
+            if name in sets
+            for form in expander.expand_set(name, (), name)
+        }
         for cat, _target, line in raw.categories:
             if cat == "hate":
                 for spec in line.specs:
@@ -741,6 +751,7 @@ class Lexicon:
                 form for name in names if name in sets for form in expander.expand_set(name, (), name)
             )
 
+        lexicon.model_seen_group_words = forms_of("MODEL_SEES")
         lexicon.model_blind_words = forms_of(
             "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE", "GS.CULTURE"
         )
@@ -783,8 +794,11 @@ class Lexicon:
         cat, _, target = head.partition(":")
         if kind and kind not in categories.EVIDENCE_KINDS:
             raise LexiconError(f"{where}: unknown evidence kind {kind!r}")
-        if strength and strength not in ("review", "delete"):
-            raise LexiconError(f"{where}: strength must be review or delete, got {strength!r}")
+        if strength and strength not in ("review", "delete", "hold"):
+            raise LexiconError(f"{where}: strength must be review, delete or hold, got {strength!r}")
+        floor_only = strength == "hold"
+        if floor_only:
+            strength = "review"
         if cat not in categories.lexicon_categories():
             raise LexiconError(f"{where}: unknown category {cat!r}")
         if target and target not in TARGET_GROUPS_RU:
@@ -819,7 +833,8 @@ class Lexicon:
         if not slots:
             raise LexiconError(f"{where}: pattern without slots")
         return _Pattern(
-            cat, target or None, parts[1], window, ">" in ops, tuple(slots), kind or None, strength or None
+            cat, target or None, parts[1], window, ">" in ops, tuple(slots), kind or None, strength or None,
+            floor_only,
         )
 
     # ---------------------------------------------------------------------------------------------
@@ -1346,7 +1361,10 @@ class Lexicon:
                     continue  # a twin of one name (a wider window, another order) found it already
                 named_at.add((p.name, start))
                 out.append(
-                    Hit(p.category, p.name, start, end, n.original[start:end], target, p.kind, p.strength)
+                    Hit(
+                        p.category, p.name, start, end, n.original[start:end], target, p.kind, p.strength,
+                        p.floor_only,
+                    )
                 )
         return out
 

@@ -111,3 +111,32 @@ def test_you_are_not_a_person_but_scum_is_an_insult() -> None:
     judge = Judge.load()
     assert judge.judge("Ты не человек, а плесень").action in ("delete", "delete_and_ban")
     assert judge.judge("Ты не человек, а ангел").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 31: money into the pocket, goods carried off the workplace, exam answers sold, kickbacks, a
+        # share with the suppliers, hands laid on children
+        "Заведующая поликлиникой Еременко кладет в карман деньги с платных кабинетов",
+        "Медсестра Вика таскает лекарства из отделения и продает",
+        "Завуч гимназии 11 Гордеева приторговывает ответами на ОГЭ",
+        "Главврач Сидоренко на откатах с закупок себе дом отгрохал",
+        "Начальник управления образования в доле с поставщиками питания",
+        "Физрук Осипов руки распускает с девочками",
+    ],
+)
+def test_round_31_circumstances_make_the_deed_a_crime(text: str) -> None:
+    assert accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Иванов положил ключи в карман и ушёл",  # a pocket, no money
+        "Медсестра Вика принесла лекарства из отделения, спасибо ей",  # carried in, no deed of carrying off
+        "Директор Петров отказался от доли в фирме",
+    ],
+)
+def test_round_31_the_same_words_without_the_crime(text: str) -> None:
+    assert not accused(text), text

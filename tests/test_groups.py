@@ -5217,3 +5217,126 @@ def test_round_29_a_towns_people_named_by_the_town_or_its_adjective_are_generali
 def test_round_29_a_towns_things_a_question_a_denial_or_a_reported_claim_are_no_generalisation(judge, text):
     v = judge.judge(text)
     assert "residence" not in v.targets, (v.action, v.targets, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 31: a clinic's or a school's specialists as a trade
+        "терапевты у нас лентяи все, им главное до 14 досидеть",
+        "Педиатры в Пятигорске все дипломы купили",
+        "Фельдшера на скорой все пьющие",
+        "Гинекологи в роддоме живодерки",
+        "лаборантки в КДЛ все косорукие",
+    ],
+)
+def test_round_31_a_clinics_specialists_generalised_are_a_trade_defamed(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and "profession" in v.targets, (v.action, v.targets, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Терапевт Иванова принимает по вторникам, запись через регистратуру",
+        "педиатры в поликлинике №1 молодцы, спасибо им",
+        "К эндокринологу и диетологу записаться можно через Госуслуги",
+        "в семье пьющий отец, куда обращаться?",
+    ],
+)
+def test_round_31_the_specialists_named_calmly_stay_up(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_round_31_the_new_specialists_are_not_masked_for_the_model():
+    # (the shipped model was trained on them as words: MODEL_SEES keeps its rows as it learnt them)
+    assert "терапевт" in default_lexicon().group_words
+    assert "терапевт" not in default_lexicon().neutral_group_words
+    assert "врач" in default_lexicon().neutral_group_words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "дагестанцы на приорах по Кирова гоняют, это звери а не люди",
+        "где кавказцы там нож и лезгинка на Цветнике. звери",
+        "Жителей Горячеводска можно за людей не считать",
+        "Нацменьшинства должны знать своё место",
+    ],
+)
+def test_round_31_beasts_named_after_and_people_denied_humanity_are_found(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and "hate" in {e.category for e in v.evidence}, (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кавказцы это люди, а не звери",
+        "мигрантов надо тоже за людей считать",
+        "чиновники пенсионеров за людей не считают",
+        "Вот это позор: на 9 мая ветеранам не хватило мест у трибуны",  # seats lacking, no place refused
+        "Мигранты кормят бездомных собак у рынка. Звери.",  # (the dogs are the beasts: a plural noun between)
+    ],
+)
+def test_round_31_humanity_affirmed_or_places_counted_are_no_statement(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Приедем всем районом на сессию. Там уже разговор будет не словами",
+        "Кто против храма — с теми разговор короткий",
+        "скоро кто-нибудь не выдержит и придет в эту регистратуру с канистрой",
+        "доиграется ваш директор ох доиграется",
+        "пусть только выйдет из кабинета",
+        "Педиатр Гусева, вы не знаете с кем связались",
+        "Моя семья это так не оставит, и я не про суд говорю",
+        "эту медсестру я найду, и ей мало не покажется",
+        "Еще раз учительница тронет моего ребенка — будет собирать зубы по классу",
+        "Учителю информатики привет передайте. Мы его после уроков подождем",
+        "Скорей бы кто-нибудь перестрелял этих бездельников из управления",
+        "аккуратнее на улице будь, Оля",
+        "Фашисты из либерального лагеря, всех бы в один вагон и на Колыму",
+        "Этого кандидата в мешок и в Провал",
+        "собрал бы всех этих правозащитников и в Провал скинул",
+        "Таких как депутат Лазарев раньше на фонарях вешали, и правильно делали",
+        "Мечеть построят — долго не простоит, обещаю",
+    ],
+)
+def test_round_31_veiled_threats_are_held_at_least(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and "threat" in {e.category for e in v.evidence}, (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "разговор короткий: штраф и эвакуатор",
+        "завтра придет мастер с канистрой краски",
+        "нарушителям мало не покажется, штраф 5000",
+        "Стоматолог будет собирать зубы для коллекции",
+        "после работы подождём автобус",
+        "Ну держись а я побежал",
+        "Люди молятся — пусть молятся, лишь бы парковку продумали",
+        "сложите листья в мешок и в контейнер",
+        "кто-то скинул мусор в Провал, позор",
+        "новая дорога долго не простоит, поверьте, через год опять ямы",
+    ],
+)
+def test_round_31_the_same_words_said_of_rules_things_and_faith_stay_up(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+def test_round_31_a_held_pattern_is_a_floor_only():
+    # («@hold»: the model was never trained on the hit, so it is no feature and caps no deletion)
+    p = prepare("Мы его после уроков подождем")
+    assert any(h.matched == "wait_after_work" and h.floor_only and h.strength == "review" for h in p.hits)
+
+
+def test_round_31_a_request_to_remove_a_threat_quoted_is_no_threat(judge):
+    v = judge.judge('Удалите угрозы в адрес медсестры выше ("найду и урою"). Человек на работе')
+    assert v.action == "review", (v.action, v.evidence)
+    v = judge.judge("«Вас всех надо на фонарях» — это вы так спорите? Скрин отправила модераторам.")
+    assert v.action == "review", (v.action, v.evidence)
