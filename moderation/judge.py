@@ -1247,12 +1247,21 @@ _HARM = frozenset(
 #: ставку», «закроем долги»
 _HARM_FORMS = frozenset("проиграл проиграла проиграли проигрался проигралась проигрались долгах".split())
 _UNSAID = frozenset(("не", "без", "ни", "нет"))
+#: Spam named as spam («реклама займов», «спам») …
+_SPAM_WORDS = frozenset(("реклама", "спам", "спамер", "спамить"))
+#: … to the page's moderators, asked to act on it («модераторы», «админ», «поставьте фильтр», «забаньте»): no
+#: advert speaks to them (an advert's own «Реклама.» label has no one to ask)
+_TO_MODERATORS = frozenset("модератор модерация админ админка фильтр забанить заблокировать".split())
 
 
 def _warns(p: Prepared) -> bool:
-    """Does the text speak of harm (not negated: «без обмана», «не пирамида» are what an advert says)?"""
+    """Does the text speak of harm (not negated: «без обмана», «не пирамида» are what an advert says), or
+    report spam to the page's moderators («Модераторы, реклама займов уже в каждом посте, поставьте фильтр»:
+    the loans it names are what it asks to be rid of)?"""
     lem = p.lemmas
     if not _HARM_FORMS.isdisjoint(p.norm.words):
+        return True
+    if not _SPAM_WORDS.isdisjoint(p.lemma_set) and not _TO_MODERATORS.isdisjoint(p.lemma_set):
         return True
     return any(x in _HARM and (k == 0 or lem[k - 1] not in _UNSAID) for k, x in enumerate(lem))
 
@@ -1603,15 +1612,57 @@ _OWN_THING = re.compile(
     r"|не (?:пригодил[а-я]*|подош[а-я]*|подходит|влез[а-я]*)|переезжа[а-я]*|в связи с переездом|за ненадобностью"
     r"|забирать (?:на|с|со|в|во|у|по))(?: |$)"
 )
+#: a household's sale said in the first person («продаю», «продам», «отдам»); a shop's headline has none («Шины
+#: б/у в отличном состоянии, склад на Ермолова»)
+_SELLING_MINE = frozenset("продаю продам отдаю отдам продается продаётся".split())
+#: a thing used and sold on: «б/у», «после одного ребёнка», «состояние хорошее», «в отличном состоянии», «почти
+#: новая»
+_USED = re.compile(
+    r"(?:^| )(?:б у|после (?:одного |двух |\d )?(?:ребенка|детей|сына|дочки|дочери|внука|внучки)"
+    r"|состояние (?:хорошее|отличное|идеальное|нормальное|как новое|новой)"
+    r"|в (?:хорошем|отличном|идеальном|нормальном|рабочем) состоянии|почти нов[а-я]*|пользовались (?:мало|аккуратно))(?: |$)"
+)
+#: what a shop says of its goods and a household does not («в наличии», «оптом», «размеры», «доставка»)
+_STOCK = re.compile(
+    r"(?:^| )(?:в наличии|оптом|опт|размеры|ассортимент|доставк[а-я]*|под заказ|склад[а-я]*)(?: |$)"
+)
+#: … or a household thing sold cheap («продаю детский велик недорого»): one thing a family owns, not a stock
+_HOUSEHOLD_THING = re.compile(
+    r"(?:^| )(?:велосипед|велик|самокат|беговел|коляск|кроватк|манеж|автокресл|санки|ходунк|стульчик|диван|шкаф"
+    r"|комод|кроват|матрас|холодильник|стиральн[а-я]* машин|телевизор|пылесос|куртк|пальто|шуб|платье|сапог|ботинк"
+    r"|кроссовк|туфл|ранец|рюкзак|игрушк)[а-я]*(?: |$)"
+)
+
+
+def _used_thing_sold(p: Prepared) -> bool:
+    """Does the author sell a thing of their own that is used («Продаю коляску Tutis 2в1 после одного ребёнка,
+    состояние хорошее»), or a household thing cheap («продаю детский велик недорого») — both deleted with a
+    ban in round 31 for their «пишите в лс»? A native advert (a business, an offer and a call) or a stock
+    («в наличии», «оптом», «доставка») is a shop's; so is a household thing sold cheap by the dozen
+    («продам велосипеды недорого»)."""
+    if (
+        _SELLING_MINE.isdisjoint(p.norm.words)
+        or any(s.name == "advert" and s.weight > 0 for s in p.spam)
+        or _STOCK.search(p.norm.text) is not None
+    ):
+        return False
+    if _USED.search(p.norm.text) is not None:
+        return True
+    thing = _HOUSEHOLD_THING.search(p.norm.text) if "недорого" in p.norm.words else None
+    return thing is not None and all(q.tag.number != "plur" for q in parses(thing.group().strip())[:1])
+
+
 #: the one sale signal such a notice has: the bare verb «продам» / «продаю» (``spam.py``'s 0.3 "ads")
 _BARE_SALE = 0.3
 
 
 def _sells_own_thing(p: Prepared) -> bool:
     """Does a household sell a thing of its own, saying why (the child grew out of it, it did not fit, a
-    move), with no link, no handle and no sale signal beyond the bare «продаю»? A neighbour's one-off sale,
-    not a shop: held for a moderator, not deleted with a ban (round 29)."""
-    if _OWN_THING.search(p.norm.text) is None or sum(s.name == "ads" for s in p.spam) > 1:
+    move) or that it is used, with no link, no handle and no sale signal beyond the bare «продаю»? A
+    neighbour's one-off sale, not a shop: held for a moderator, not deleted with a ban (round 29)."""
+    if (_OWN_THING.search(p.norm.text) is None and not _used_thing_sold(p)) or sum(
+        s.name == "ads" for s in p.spam
+    ) > 1:
         return False  # (a second sale word — «оптом», «скупка» — is a trade's)
     return not any(
         s.name in _NOT_PRIVATE or (s.name in _SELLS and not (s.name == "ads" and s.weight <= _BARE_SALE))
@@ -1620,7 +1671,9 @@ def _sells_own_thing(p: Prepared) -> bool:
 
 
 #: spam evidence of something for sale: a plea for money with it is an offer after all
-_SELLS = frozenset("earnings money_offer loan casino betting crypto dating magic ads illegal_goods".split())
+_SELLS = frozenset(
+    "earnings money_offer loan casino betting crypto dating magic ads illegal_goods lure".split()
+)
 #: ... and the same but the pay a job seeker names too («хотя бы 1000 в день»)
 _SELLS_BUT_PAY = _SELLS - {"earnings", "money_offer"}
 
@@ -1681,6 +1734,10 @@ def _notice(p: Prepared) -> bool:
         or _HELP_FIND.search(p.norm.text) is not None  # «Помогите найти человека! … звоните дочери 8-928-…»
         or _GOOD_HANDS.search(p.norm.text) is not None  # «шесть щенков, отдают в добрые руки, звоните …»
         or _WHOSE_PET.search(p.norm.text) is not None  # «Кто ищет рыжую кошку — она у нас во дворе, пишите …»
+        # «Ищу попутчиков на Бештау в субботу, пишите +»
+        or (_COMPANIONS.search(p.norm.text) is not None and _FARE.search(p.norm.text) is None)
+        or _information_line(p)  # «Детский телефон доверия 8-800-2000-122, бесплатно и анонимно»
+        or _public_vacancy(p)  # «МБДОУ детский сад № 23 приглашает на работу воспитателей … тел. …»
         # «Всем двором идём в суд за неустойкой с управляйки. Кто в деле — пишите в личку» (deleted in
         # round 27): neighbours gathering for a lawful step
         or (_TOGETHER.search(p.norm.text) is not None and not _LAWFUL_STEP.isdisjoint(lemmas))
@@ -1709,8 +1766,59 @@ _HELP_FIND = re.compile(r"(?:^| )помогите (?:нам |пожалуйст�
 #: a public service whose phone a resident passes on (with «горячая линия»; «Телефон участкового: 8-928-…»)
 _SERVICE_LINE = frozenset(
     "диспетчерская еддс приемная мфц соцзащита аварийка участковый полиция скорая дежурный водоканал горводоканал"
-    " горгаз регистратура".split()
+    " горгаз регистратура россеть электросеть горэлектросеть энергосбыт".split()
 )
+#: company for a trip or a hike sought («ищу попутчиков на Бештау», «ищем попутчицу до Минвод»): the author
+#: goes anyway, and sells no seat
+_COMPANIONS = re.compile(r"(?:^| )(?:ищу|ищем)(?: [а-я]+)? попутчи[а-я]*(?: |$)")
+#: … a seat priced is a ride sold («ищу попутчиков до Москвы, 3000 с человека»)
+_FARE = re.compile(r"(?:^| )(?:\d+ (?:р|руб[а-я]*|тыс[а-я]*|к)|с человека|с носа|оплата)(?: |$)")
+#: a helpline by its name, whatever its number («телефон доверия»); an emergency number passed on («звоните
+#: 112»: no phone signal, but the model may read it as a contact)
+_HELPLINE = re.compile(
+    r"(?:^| )(?:телефон[а-я]* доверия|(?:по)?звони(?:те)? (?:в |на )?(?:112|101|102|103|104|01|02|03|04))(?: |$)"
+)
+#: … or a toll-free number (8-800: the caller pays nothing) told as a public line: free and anonymous, or a
+#: body named that the reader is sent on to («звоните в Россети 8-800-…»; not «звоните в нашу компанию»)
+_FREE_LINE = re.compile(
+    r"(?:^| )(?:бесплатно и анонимно|анонимно и бесплатно|(?:по)?звони(?:те)? (?:в|на) (?:горячую линию|россет|энерго"
+    r"|электросет|водоканал|газов|горгаз|мчс|полици|скорую|еддс|мфц|администраци|соцзащит|пенсионн|сфр|пфр|налогов"
+    r"|управляющ|аварийн|диспетчерск|прокуратур|роспотребнадзор|трудов|минздрав|поликлиник|больниц)[а-я]*)(?: |$)"
+)
+_TOLL_FREE = ("8800", "7800")
+#: how a vacancy is announced («приглашает на работу», «требуются», «вакансия»)
+_VACANCY = re.compile(
+    r"(?:^| )(?:приглаша[а-я]* на работу|примет на работу|требу[а-я]*|ваканси[а-я]*|на постоянную работу)(?: |$)"
+)
+#: a municipal or state institution by its form («МБДОУ», «ГБУЗ», «МУП») or its number («детский сад № 23»,
+#: «школа № 5», «администрация»): not a private «школа английского», which the spam rules' wider public employer
+#: (``spam._public_vacancy``) lets in
+_INSTITUTION = re.compile(
+    r"(?:^| )(?:мбдоу|мадоу|мбоу|маоу|мкоу|мбу|мку|мау|мбудо|гбу[а-я]*|гбоу|гбпоу|муп|гуп|фгуп|мфц|администраци[а-я]*"
+    r"|(?:детский сад|детского сада|школа|школу|школе|гимнази[а-я]+|лице[йя]|больниц[а-я]+|поликлиник[а-я]+) \d+)(?: |$)"
+)
+
+
+def _public_vacancy(p: Prepared) -> bool:
+    """Does a public institution (a kindergarten, a school, the administration, a clinic) announce a vacancy
+    («МБДОУ детский сад № 23 приглашает на работу воспитателей», held or deleted for its phone)? The city's
+    own institutions recruit for no business; the spam rules drop their vacancy wording already
+    (``spam._public_vacancy``), and the notice ceiling still deletes one that sells or links."""
+    return _VACANCY.search(p.norm.text) is not None and _INSTITUTION.search(p.norm.text) is not None
+
+
+def _information_line(p: Prepared) -> bool:
+    """Is the text a helpline or a public line passed on («Детский телефон доверия 8-800-2000-122, бесплатно и
+    анонимно», «Свет отключили — звоните в Россети 8-800-220-0-220»: both deleted, the first with a ban)? A
+    toll-free number alone is no sign: lenders print 8-800 too («Кредит под залог ПТС, звоните 8 800 …»),
+    so the words must make it a line told of, not a business's."""
+    text = p.norm.text
+    if _HELPLINE.search(text) is not None:
+        return True
+    phones = [re.sub(r"\D", "", s.quote) for s in p.spam if s.name == "phone"]
+    return (
+        bool(phones) and all(d.startswith(_TOLL_FREE) for d in phones) and _FREE_LINE.search(text) is not None
+    )
 
 
 #: Lemmas of address: the second person and its possessive, and «господа» — the flame-war data made

@@ -28,6 +28,9 @@ Design rules that keep civic comments safe (a city page is full of numbers, addr
   "восемь девять …") — are read in views of their own, mapped back, and only after a cheap pre-check.
 * An offer needs a way to answer it: a bare "звоните", "пиши", "ставь +", "переведи на кошелёк" is that
   way only after an offer and when the text gives no other (a resident says "звоните" too).
+* A handle is how a text reaches people, not an intent («@ivan_k заходи вечером» answers a neighbour): only
+  one the reader is sent to («лучший телеграм про КМВ @kmv_life заходи») is a channel promoted, and only a
+  bot that holds out a payout or a gift or asks for СНИЛС is a lure («lure»).
 * A native advert needs no contact («Бурим скважины по всему КМВ, звоните», «в нашем канале «…»,
   подписывайтесь!»): who sells, what it promises and how to take it up are each everyday words alone, so
   only two kinds of them together, with points enough, make the «advert» signal (lexicons/spam/advert.txt).
@@ -107,10 +110,12 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     # (and 0.3 a bare "звоните", "ставь +" after an offer that gives no other way to answer it)
     "messenger": 0.55,  # telegram/whatsapp/viber + invitation or contact (0.1 bare mention)
     "cta": 0.35,  # "переходи по ссылке", "подписывайтесь на канал", "link below"; after an offer "переведи на кошелёк" 0.3
+    # (a handle the reader is sent to, «@kmv_life заходи», 0.45; «по моей ссылке», «переходи в бота» 0.4)
     "earnings": 0.6,  # "заработок от…", "без вложений", "работа на дому" (0.15 bare "заработать")
     "money_offer": 0.4,  # "от 5000 в день" 0.4, "от 100$ в день" 0.55, "20 тысяч в месяц" 0.15
     "loan": 0.65,  # "займ онлайн", "кредит без отказа", "спишем долги" (0.3 bare "займ"; "кредит" needs context)
     "casino": 0.6,  # онлайн-казино/фриспины 0.75, игровые автоматы 0.6, bare "казино" 0.45, промокод 0.35
+    # («играй в Вулкан» 0.7, «вывод за 5 минут» 0.5, 🎰 0.35)
     "betting": 0.6,  # ставки на спорт, букмекер, "ставим на тотал", каппер
     "crypto": 0.5,  # арбитраж крипты / "доходность 5% в день" 0.5–0.65; bare крипта, usdt 0.35
     "dating": 0.6,  # "девушки вашего города", 18+ фото 0.7; интим 0.45; bare "18+", "секс" 0.3
@@ -118,6 +123,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "ads": 0.45,  # "продам рекламу", накрутка, "доставка по всей России" (0.3 bare "продам/куплю")
     "illegal_goods": 0.7,  # фальшивые купюры, поддельные документы
     "advert": 0.6,  # a native advert with no contact: a business, an offer and a call together (0.4 … 0.78)
+    "lure": 0.5,  # a bot that holds out a payout or a gift (0.5) or asks for СНИЛС, a passport, a card (0.55)
     "homoglyph": 0.35,  # words mixing Latin/Cyrillic look-alikes: 1 → 0.15 … ≥8 → 0.45; s p a c e d, a phone disguised 0.3
     "caps_flood": 0.15,  # ≥25 capitals in a run: weak, angry citizens shout too (≤0.25 however long)
     "emoji_flood": 0.3,  # ≥5 emoji in a row or ≥8 in total
@@ -128,7 +134,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
 SIGNAL_NAMES: tuple[str, ...] = tuple(SIGNAL_WEIGHTS)
 #: Signals read by the rules only: the shipped model was fitted on a fixed set of columns, so a signal
 #: added later floors the spam score (:func:`rule_score`) without widening the model's input.
-RULE_ONLY_SIGNALS: frozenset[str] = frozenset(("advert",))
+RULE_ONLY_SIGNALS: frozenset[str] = frozenset(("advert", "lure"))
 #: Signal ids the model has a column for (used for feature names).
 MODEL_SIGNAL_NAMES: tuple[str, ...] = tuple(n for n in SIGNAL_NAMES if n not in RULE_ONLY_SIGNALS)
 
@@ -827,6 +833,11 @@ _PCT_PROFIT_RE = re.compile(
 _PCT_RATE_RE = re.compile(
     r"%\s+(?:в\s+день|в\s+сутки|в\s+неделю|ежедневно|в\s+течени\w*\s+(?:суток|дня)|profit)"
 )
+#: «30% с каждой сделки», «20% от каждого приглашённого»: a cut of what the reader brings in (an agent's or a
+#: referral scheme's pay)
+_PCT_CUT_RE = re.compile(
+    r"%\s+(?:с|от|за)\s+кажд\w+\s+(?:сделк|продаж|клиент|заказ|приглаш|друг|реферал|партнер)\w*"
+)
 _NUM_BEFORE_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?$")
 _DOLLAR_RE = re.compile(r"\$\s*\d(?:[\d,.]*\d)?")
 
@@ -845,9 +856,16 @@ def _symbol_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     if "🔞" in text:
         s = text.index("🔞")
         out.append(SpamSignal("dating", s, s + 1, text[s : s + 1], 0.3))
+    if "🎰" in text:  # a slot machine: only a casino puts it in a comment
+        s = text.index("🎰")
+        out.append(SpamSignal("casino", s, s + 1, text[s : s + 1], 0.35))
     if "%" in cyr:
         for m in _PCT_PROFIT_RE.finditer(cyr):
             out.append(SpamSignal("earnings", m.start(), m.end(), text[m.start() : m.end()], 0.5))
+        for m in _PCT_CUT_RE.finditer(cyr):
+            nb = _NUM_BEFORE_RE.search(cyr, max(0, m.start() - 16), m.start())
+            s = m.start() if nb is None else nb.start()
+            out.append(SpamSignal("earnings", s, m.end(), text[s : m.end()], 0.5))
         for m in _PCT_RATE_RE.finditer(cyr):
             nb = _NUM_BEFORE_RE.search(cyr, max(0, m.start() - 16), m.start())
             if nb is not None:
@@ -1034,6 +1052,8 @@ def _spam_signals(text: str) -> list[SpamSignal]:
     if out:
         _call_to_act_signals(text, v.cyr, out)
     _advert_signals(text, v.cyr, out)  # (after the call to act: its «звоните» is one of the advert's calls)
+    if "@" in v.lat:
+        _handle_intent_signals(text, v.cyr, out)
 
     # The same link/handle/phone twice is a mass-mailing habit ("➡️ @x ➡️ @x ➡️ @x").
     seen: set[str] = set()
@@ -1046,6 +1066,68 @@ def _spam_signals(text: str) -> list[SpamSignal]:
             seen.add(key)
 
     return _dedupe(out)
+
+
+#: A handle a reader can follow: a user name of five letters or more, or a bot (not «@id123», a VK reply).
+_FOLLOWED_HANDLE = 0.35
+#: Handles (and «RT») that open a text: whom it answers, not what it promotes («@ivan_k заходи вечером»).
+_ADDRESS_LEAD_RE = re.compile(r"(?:[^\w@]*(?:rt(?!\w)|@[a-z0-9_.]+))*")
+#: The reader sent to a channel: «заходи», «подписывайся», «залетай» (not «заходи в гости», «… ко мне»).
+_PROMO_CALL = (
+    r"(?<!\w)(?:заходи|залетай|подписывайся|подписывайтесь|подпишись|подпишитесь|переходи|вступай|присоединяйся"
+    r"|присоединяйтесь|жми|жмите)(?:те)?(?!\w)(?!\s+(?:в\s+гости|ко\s+мне|домой))"
+)
+#: … said right after the handle («@kmv_life заходи», «@x — подписывайтесь!»), or right before it («заходи на
+#: @x», «подписывайтесь: @x»): nothing but punctuation or emoji between. A call further off is said to the
+#: page («спасибо @kmv_news за новость, заходите в парк в субботу»).
+_CALL_AFTER_RE = re.compile(rf"[^\w@\n]{{0,4}}{_PROMO_CALL}")
+_CALL_BEFORE_RE = re.compile(rf"{_PROMO_CALL}[^\w@\n]{{0,4}}(?:(?:в|на)\s+)?$")
+#: «бот», «бота», «в боте»: a bot named in words beside its handle
+_BOT_WORD_RE = re.compile(r"(?<!\w)(?:чат-?)?бот(?:а|е|у|ом)?(?!\w)")
+#: What a lure bot asks for: СНИЛС, a passport, a card's number or a code from an SMS (weighed 0.55) …
+_LURE_DATA_RE = re.compile(
+    r"(?<!\w)(?:снилс\w*|паспорт\w*|(?:номер|данные|реквизиты)\s+(?:\S+\s+)?карт\w*|код\w*\s+из\s+смс|cvv|cvc)"
+)
+#: … or holds out: money given away («дарит», «бонус», «500 ₽»), or a payout the reader is said to be owed
+#: («проверит, положена ли вам выплата», «получите компенсацию»; not «бот присылает уведомления о выплатах»)
+#: (0.5)
+_LURE_MONEY_RE = re.compile(
+    r"(?<!\w)(?:дарит|дарим|раздает|раздаем|бонус\w*|подар(?:ок|ки|ит|им)\w*|\d[\d\s]*(?:₽|руб\w*)"
+    r"|(?:положен\w*|получи\w*|узна\w*|оформи\w*)\s+(?:\S+\s+){0,3}?"
+    r"(?:выплат|компенсаци|пособи|субсиди|перерасчет)\w*)"
+)
+
+
+def _handle_intent_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
+    """What a handle is there for. A handle alone is no spam — people answer one another with one — but
+    one the reader is sent to («лучший телеграм про КМВ @kmv_life заходи») is a channel promoted («cta»),
+    and a bot that holds out a payout or a gift, or asks for СНИЛС («Бот @kmv_vyplaty_bot проверит,
+    положена ли вам выплата, просто отправьте номер СНИЛС», «бот @x дарит 500 ₽») is a lure («lure»).
+    Never a handle that opens the text: that is whom the comment answers."""
+    handles = [g for g in out if g.name == "handle" and g.weight >= _FOLLOWED_HANDLE]
+    if not handles:
+        return
+    lead = _ADDRESS_LEAD_RE.match(cyr).end()  # type: ignore[union-attr]  # (it matches the empty string too)
+    followed = [g for g in handles if g.start >= lead]
+    for g in followed:
+        m = _CALL_AFTER_RE.match(cyr, g.end) or _CALL_BEFORE_RE.search(cyr, max(0, g.start - 32), g.start)
+        if m is not None:
+            s, e = m.start(), m.end()
+            while s < e and not cyr[s].isalpha():  # (the quote is the call, not the punctuation round it)
+                s += 1
+            while e > s and not cyr[e - 1].isalpha():
+                e -= 1
+            if not _NEGATED_BEFORE.search(cyr, max(0, s - 8), s):
+                out.append(SpamSignal("cta", s, e, text[s:e], 0.45))
+                break
+    bots = [g for g in handles if g.quote.lower().endswith("bot")]
+    if not bots and not (followed and _BOT_WORD_RE.search(cyr)):
+        return
+    for rx, w in ((_LURE_DATA_RE, 0.55), (_LURE_MONEY_RE, 0.5)):
+        m = rx.search(cyr)
+        if m is not None:
+            out.append(SpamSignal("lure", m.start(), m.end(), text[m.start() : m.end()], w))
+            return
 
 
 def _spelled_out_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
@@ -1101,7 +1183,7 @@ def _public_vacancy(cyr: str, out: list[SpamSignal], start: int) -> None:
 #: :data:`moderation.policy.SPAM_COMMERCE`).
 OFFER_NAMES = frozenset(
     ("earnings", "money_offer", "loan", "casino", "betting", "crypto", "dating", "magic", "ads", "illegal_goods",
-     "advert")
+     "advert", "lure")
 )  # fmt: skip
 #: ... strong enough to be an offer, not a word in passing (a bare «заработать» is 0.15)
 _CALL_MIN_OFFER = 0.3

@@ -61,3 +61,4 @@ def test_an_advert_is_an_offer_not_a_topic_or_a_channel():
 
     assert "advert" in SPAM_INTENT and "advert" in SPAM_COMMERCE
     assert "advert" not in SPAM_TOPICS and "advert" not in SPAM_CHANNELS
+    assert "lure" in SPAM_INTENT and "lure" in SPAM_COMMERCE  # (a bot's payout or its СНИЛС asked, round 31)
