@@ -33,7 +33,7 @@ from pathlib import Path
 from moderation import categories
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
 from moderation.lemmatize import FUNCTION_LEMMAS, NAME_TAGS, VERBAL_POS, analyzer, is_function_word, parses
-from moderation.normalize import COPULA_DASH, QUOTE_CLOSING, Normalized, squeeze_doubles
+from moderation.normalize import COPULA_DASH, QUOTE_CLOSING, Normalized, Token, squeeze_doubles
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
 
@@ -60,8 +60,8 @@ _ALT = operator.attrgetter("alt")
 _GESTURE = "\U0001f595"
 _GESTURE_RE = re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?")
 #: A short run of symbols between letters: a word the normaliser may have split (Lexicon._match_split).
-_SPLIT_HINT = re.compile(r"[-.?*#_'’`()]{1,6}(?=[^\W\d_])")  # the letter before: a token must end there
-_SPLIT_GAP = re.compile(r"[-.?*#_'’`()]+")
+_SPLIT_HINT = re.compile(r"[-.?*#_'’`()/]{1,6}(?=[^\W\d_])")  # the letter before: a token must end there
+_SPLIT_GAP = re.compile(r"[-.?*#_'’`()/]+")
 _HIDING_GAP = re.compile(r"[.?*#]+")  # symbols that may stand for hidden letters (a hyphen does not)
 _CYR_WORD = re.compile(r"[а-я]+")
 #: Three or more words of one to three letters in a row («на ху я нам»): a мат word may be split into
@@ -127,6 +127,8 @@ _LEAD_STARS = 3  # «***ло»: at most this many stars before a word stand for 
 _LINKING = frozenset("ое")  # «хохл-о-дебилы», «кремл-е-свиньи»
 _SLUR_PREFIXES = frozenset(("гос", "рос", "анти", "ультра", "архи", "супер", "псевдо", "недо", "полу"))
 _SOUND_MIN = 5  # shorter skeletons collide with real words too easily («лох»/«лах»)
+_GLUED_MIN = 9  # a word this long may be words written together («этотебучийавтобус»)
+_GLUED_FORM_MIN = 5  # the shortest listed мат form read inside one («блядь», not «бля» of «корабля»)
 
 
 def cut_short(n: Normalized, i: int) -> bool:
@@ -620,11 +622,40 @@ class Lexicon:
                     if root:
                         out.append(("obscene", root))
                         break
+                else:  # no root starts the word: мат may be glued inside it («этотебучийавтобус»)
+                    if len(w) >= _GLUED_MIN and not known and (glued := self._glued_mat(w)):
+                        out.extend(glued)
         readings = self._readings
         if len(readings) >= self.READINGS_LIMIT:
             readings.clear()
         readings[w] = result = tuple(out)
         return result
+
+    def _glued_mat(self, w: str) -> list[tuple[str, tuple[str, str | None]]]:
+        """The entries of a listed мат form written glued between dictionary words, in a word no dictionary
+        knows («этотебучийавтобус»: «этот» + «ебучий» + «автобус»; «вотблядьопять»), or none. The words
+        round it must be real ones of two letters or more, no abbreviations or names, so a long misspelling
+        is not cut into pieces until one of them spells мат («гр|ебанный», «пер|ебанили», «оскар|блять» are
+        «грёбаный», «перебанили», «оскорблять»), and a word one letter off a dictionary word is that word
+        misspelt («скор|блять»: «оскорблять»). (Only a long unknown word with a мат root's letters in it
+        gets here.)"""
+        if not _unknown(w) or _one_edit_from_a_word(w):
+            return []
+        forms = self._forms
+        size = len(w)
+        for a in range(size - _GLUED_FORM_MIN + 1):
+            if a == 1:
+                continue
+            for b in range(size, a + _GLUED_FORM_MIN - 1, -1):
+                if size - b == 1 or (a == 0 and b == size):
+                    continue
+                info = forms.get(w[a:b])
+                if info is None or not any(e[0] == "obscene" for e in info.entries):
+                    continue
+                if (a and not _plain_word(w[:a])) or (b < size and not _plain_word(w[b:])):
+                    continue
+                return [(cat, (entry, tgt)) for cat, entry, tgt in info.entries]
+        return []
 
     def _sound_rank(self, info: _Info) -> int:
         return min((self._rank[e[0]] for e in info.entries), default=len(self._rank))
@@ -958,6 +989,16 @@ class Lexicon:
                     continue
                 if len(words[i]) >= 2 and not t.masked:
                     self._match_mask("*" * (t.start - k) + words[i], found.setdefault(i, {}), fill=False)
+        if "#" in orig:
+            # 4b'. «#иды»: a «#» in place of a word's first letter, when the rest is no common word and one
+            # listed form fits (else a hashtag: «#пятигорск», «#новости»)
+            for i, t in enumerate(toks):
+                if t.start and orig[t.start - 1] == "#" and not found.get(i):
+                    hidden = self._hashtag_mask(orig, t, words[i])
+                    if hidden is not None:
+                        f = found.setdefault(i, {})
+                        for cat, _entry, tgt in self._forms[hidden].entries:
+                            f.setdefault(cat, ("mask:" + hidden, tgt))
         if "бл" in words:
             # 4c. «бл...», «бл…», «бл*»: the swear cut short — its first two letters and what hides the rest
             for i, w in enumerate(words):
@@ -996,10 +1037,19 @@ class Lexicon:
                 del f["hate"]
         if _SPLIT_HINT.search(orig):
             hits.extend(self._match_split(n, words, found))
+        syllables = (
+            self._match_syllables(n, words, found)
+            if len(words) > 2 and not self._syllable_stubs.isdisjoint(words)
+            else []
+        )
         if len(words) > 1:
-            hits.extend(self._match_spaced(n, words, found))
-        if len(words) > 2 and not self._syllable_stubs.isdisjoint(words):
-            hits.extend(self._match_syllables(n, words, found))
+            # (two pieces of a word read in syllables are no word of their own: «на ху я» is not «ху я»)
+            hits.extend(
+                h
+                for h in self._match_spaced(n, words, found)
+                if not any(s.start <= h.start and h.end <= s.end for s in syllables)
+            )
+        hits.extend(syllables)
         for i in sorted(found):
             f = found[i]
             if not f:
@@ -1057,24 +1107,26 @@ class Lexicon:
         self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]]
     ) -> list[Hit]:
         """Words broken by a symbol the normaliser read as punctuation: «пи-доры», «пе?зд»,
-        «су.....и», «от.ебись». Two neighbouring tokens glued by a short symbol run (no space) are tried
-        as one word — as written without it, and with it as a hidden letter — and count only when that
-        word is in the lexicon or built on a мат root («кто-то», «ул.Мира» stay two words)."""
+        «су.....и», «от.ебись», «б/ля». Two neighbouring tokens glued by a short symbol run (no space) are
+        tried as one word — as written without it, and with it as a hidden letter — and count only when
+        that word is in the lexicon or built on a мат root («кто-то», «ул.Мира», «и/или» stay two words).
+        Three pieces or more glued so («б/ля/ди») are read whole first, as written, and count only as a
+        listed form (a root would read «е-бе-бе»)."""
         toks = n.tokens
         orig = n.original
         out: list[Hit] = []
-        ending_at = {t.end: i for i, t in enumerate(toks)}
-        for g in _SPLIT_HINT.finditer(orig):
-            i = ending_at.get(g.start())
-            if i is None or i + 1 >= len(toks):
+        gaps = self._split_gaps(n, words)
+        done = -1  # the last token of a chain read whole: its pieces are not tried in pairs
+        for i, gap in gaps.items():
+            if i < done:
+                continue
+            chain = self._glued_chain(n, words, found, gaps, i)
+            if chain is not None:
+                out.extend(chain[1])
+                done = chain[0]
                 continue
             a, b = toks[i], toks[i + 1]
-            gap = orig[a.end : b.start]
-            if not gap or len(gap) > 6 or not _SPLIT_GAP.fullmatch(gap):
-                continue
             left, right = words[i], words[i + 1]
-            if not (_CYR_WORD.fullmatch(left) and _CYR_WORD.fullmatch(right)):
-                continue
             have = {*found.get(i, {}), *found.get(i + 1, {})}
             f: dict[str, tuple[str, str | None]] = {}
             for key in (left + right, left + "*" + right):
@@ -1113,6 +1165,82 @@ class Lexicon:
                     out.append(Hit(cat, entry, a.start, b.end, orig[a.start : b.end], tgt))
         return out
 
+    @staticmethod
+    def _split_gaps(n: Normalized, words: Sequence[str]) -> dict[int, str]:
+        """Token index → the symbol run (no space) that glues it to the next token, for the pairs of
+        Cyrillic words :meth:`_match_split` reads as one, in order."""
+        toks = n.tokens
+        orig = n.original
+        ending_at = {t.end: i for i, t in enumerate(toks)}
+        gaps: dict[int, str] = {}
+        for g in _SPLIT_HINT.finditer(orig):
+            i = ending_at.get(g.start())
+            if i is None or i + 1 >= len(toks):
+                continue
+            gap = orig[toks[i].end : toks[i + 1].start]
+            if not gap or len(gap) > 6 or not _SPLIT_GAP.fullmatch(gap):
+                continue
+            if _CYR_WORD.fullmatch(words[i]) and _CYR_WORD.fullmatch(words[i + 1]):
+                gaps[i] = gap
+        return gaps
+
+    def _glued_chain(
+        self,
+        n: Normalized,
+        words: Sequence[str],
+        found: dict[int, dict[str, tuple[str, str | None]]],
+        gaps: dict[int, str],
+        i: int,
+    ) -> tuple[int, list[Hit]] | None:
+        """Three pieces or more glued by symbols from token ``i`` on that spell a listed form as written
+        («б/ля/ди», «на/ху/я»): the last token of the longest such chain and its hits, or None."""
+        last = i
+        while last + 1 in gaps and last + 1 - i < _SYLLABLES_MAX - 1:
+            last += 1
+        for end in range(last + 1, i + 1, -1):  # the chain's last token
+            info = self._forms.get("".join(words[i : end + 1]))
+            if info is None or not info.entries or any(found.get(k) for k in range(i, end + 1)):
+                continue
+            a, b = n.tokens[i], n.tokens[end]
+            quote = n.original[a.start : b.end]
+            seen: set[str] = set()
+            hits: list[Hit] = []
+            for cat, entry, tgt in info.entries:
+                if cat in self._cats and cat not in seen:
+                    seen.add(cat)
+                    hits.append(Hit(cat, entry, a.start, b.end, quote, tgt))
+            return end, hits
+        return None
+
+    def _hashtag_mask(self, orig: str, t: Token, word: str) -> str | None:
+        """The listed form a «#» before token ``t`` hides the first letter of («#иды» — «жиды»), or None when
+        the «#» opens a hashtag: a word of its own follows it (the dictionary knows it, and not first as a
+        person's name), a capital («#Пятигорск»), the «#» is glued to a word or another symbol, or more than
+        one listed form fits."""
+        k = t.start - 1
+        if (k and (orig[k - 1].isalnum() or orig[k - 1] in "#*")) or not orig[t.start].islower():
+            return None
+        if len(word) < 3 or t.masked or not _CYR_WORD.fullmatch(word):
+            return None
+        fits = self._first_letter_hidden.get(word, ())
+        if len(fits) != 1:
+            return None
+        ps = parses(word)
+        if not _unknown(word) and ps and NAME_TAGS.isdisjoint(ps[0].tag.grammemes):
+            return None
+        return fits[0]
+
+    @cached_property
+    def _first_letter_hidden(self) -> dict[str, tuple[str, ...]]:
+        """Every listed form of four letters or more without its first letter → the forms («иды» → «жиды»):
+        what a «#» in place of the first letter can hide (:meth:`_hashtag_mask`)."""
+        out: dict[str, list[str]] = {}
+        for length, bucket in self._mask_index.items():
+            if length >= 4:
+                for form, _info in bucket:
+                    out.setdefault(form[1:], []).append(form)
+        return {rest: tuple(forms) for rest, forms in out.items()}
+
     def _match_spaced(
         self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]]
     ) -> list[Hit]:
@@ -1120,10 +1248,12 @@ class Lexicon:
         fewer («ху йня», «му дак», «деб ил», «пи дор»): the two are read as one word, and count only when it
         is a listed form (not a мат root: «е был», «п сдельная»), neither piece is a particle or a
         preposition («не люди» is no «нелюди») and neither is already a lexicon word («на хуй» keeps its
-        «хуй»)."""
+        «хуй»). A lone letter split off so («ниху я», «б ляди») is joined only to a piece that is no word at
+        all, and not to a capital inside a sentence: a one-letter word beside a real one is a word of its
+        own («и дура», «я мудак»), a capital a name («на Ху я надеюсь»)."""
         heads, tails = self._split_pieces
         # (two set lookups per pair rule out nearly every text: only a listed form's first or last two or
-        # three letters can be such a stub)
+        # three letters can be such a stub, or the rest of it beside a lone letter)
         pairs = [
             i
             for i, (left, right) in enumerate(zip(words, words[1:], strict=False))
@@ -1132,7 +1262,8 @@ class Lexicon:
         out: list[Hit] = []
         for i in pairs:
             left, right = words[i], words[i + 1]
-            if len(left) < 2 or len(right) < 2 or i in found or i + 1 in found:
+            lone = (len(left) == 1) != (len(right) == 1)
+            if (min(len(left), len(right)) < 2 and not lone) or i in found or i + 1 in found:
                 continue
             info = self._forms.get(left + right)
             if info is None or not info.entries:
@@ -1142,7 +1273,10 @@ class Lexicon:
                 _CYR_WORD.fullmatch(left) and _CYR_WORD.fullmatch(right)
             ):
                 continue
-            if is_function_word(left) or is_function_word(right):
+            if lone:
+                if not _unknown(right if len(left) == 1 else left) or _capital_inside(n, i, i + 2):
+                    continue
+            elif is_function_word(left) or is_function_word(right):
                 continue  # (a long piece may be one: «не люди» has the stub on the other side)
             seen: set[str] = set()
             for cat, entry, tgt in info.entries:
@@ -1154,11 +1288,12 @@ class Lexicon:
     def _match_syllables(
         self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]]
     ) -> list[Hit]:
-        """A мат word split by spaces into three pieces or more, syllables of one to three letters («на ху я
-        нам этот памятник», «е ба ть»): the pieces are read as one word, which counts only when it is a
-        listed form of мат (not a root: short words in a row are everywhere), and only when one piece is
-        no word at all («ху», «ть») — a row of real words («у них у меня») is never joined — and none is
-        already a lexicon word or starts with a capital of its own («на Ху я надеюсь»: the surname)."""
+        """A мат word or a word of abuse split by spaces into three pieces or more, syllables of one to three
+        letters («на ху я нам этот памятник», «е ба ть», «шлю х а»): the pieces are read as one word, which
+        counts only when it is a listed form of мат, an insult or a slur (not a root: short words in a row
+        are everywhere), and only when one piece is no word at all («ху», «ть», «х») — a row of real words
+        («у них у меня») is never joined — and none is already a lexicon word or starts with a capital of
+        its own («на Ху я надеюсь»: the surname)."""
         toks = n.tokens
         orig = n.original
         out: list[Hit] = []
@@ -1192,9 +1327,10 @@ class Lexicon:
         start: int,
         end: int,
     ) -> bool:
-        """Are the tokens ``start:end`` one мат word written in syllables (:meth:`_match_syllables`)?"""
+        """Are the tokens ``start:end`` one word of мат or abuse written in syllables
+        (:meth:`_match_syllables`)?"""
         info = self._forms.get("".join(words[start:end]))
-        if info is None or not any(e[0] == "obscene" for e in info.entries):
+        if info is None or not any(e[0] in _TAIL_CATEGORIES for e in info.entries):
             return False
         pieces = range(start, end)
         toks, orig = n.tokens, n.original
@@ -1211,7 +1347,8 @@ class Lexicon:
     @cached_property
     def _syllable_stubs(self) -> frozenset[str]:
         """The pieces of one to three letters of the listed мат forms that are no word at all («ху», «ть»,
-        «бл»): :meth:`_match_syllables` joins a row only round one, so a text without any skips it."""
+        «бл», «х»): :meth:`_match_syllables` joins a row only round one, so a text without any skips it
+        (a word of abuse too: «шлю х а»; the stubs of every insult would open it on most texts)."""
         listed = [
             f
             for f, info in self._forms.items()
@@ -1222,15 +1359,17 @@ class Lexicon:
 
     @cached_property
     def _split_pieces(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The first and the last two or three letters of every listed form of four letters or more that
-        names a category: the stubs :meth:`_match_spaced` may find on either side of a space."""
-        listed = [f for f, info in self._forms.items() if info.entries and len(f) >= 4]
-        heads = {f[:k] for f in listed for k in (2, 3)}
-        tails = {f[-k:] for f in listed for k in (2, 3)}
+        """The pieces :meth:`_match_spaced` may find on the left and on the right of a space: the first and
+        the last two or three letters of every listed form of four letters or more that names a category,
+        and every listed form of three letters or more without its last or its first letter (what a lone
+        letter split off leaves: «ниху» of «нихуя», «ляди» of «бляди»)."""
+        listed = [f for f, info in self._forms.items() if info.entries and len(f) >= 3]
+        heads = {f[:k] for f in listed if len(f) >= 4 for k in (2, 3)}
+        tails = {f[-k:] for f in listed if len(f) >= 4 for k in (2, 3)}
         # (not a particle or a preposition: «не люди» is two words, and «на», «не» begin many forms)
         return (
-            frozenset(x for x in heads if not is_function_word(x)),
-            frozenset(x for x in tails if not is_function_word(x)),
+            frozenset(x for x in heads if not is_function_word(x)) | {f[:-1] for f in listed},
+            frozenset(x for x in tails if not is_function_word(x)) | {f[1:] for f in listed},
         )
 
     def suspicion(self, word: str) -> int:
@@ -1448,6 +1587,37 @@ def _unknown(word: str) -> bool:
     return not analyzer().word_is_known(word)
 
 
+_RU_LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+
+
+def _one_edit_from_a_word(word: str) -> bool:
+    """Is ``word`` one letter dropped, added, changed or two swapped off a word pymorphy3's dictionary
+    knows (a misspelling: «скорблять», «оскарблять»)? A few hundred dictionary look-ups: only for the
+    rare word :meth:`Lexicon._glued_mat` would otherwise cut up."""
+    known = analyzer().word_is_known
+    for k in range(len(word) + 1):
+        head, tail = word[:k], word[k:]
+        if tail and known(head + tail[1:]):
+            return True
+        if len(tail) > 1 and known(head + tail[1] + tail[0] + tail[2:]):
+            return True
+        for c in _RU_LETTERS:
+            if (tail and c != tail[0] and known(head + c + tail[1:])) or known(head + c + tail):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _plain_word(word: str) -> bool:
+    """Does pymorphy3's dictionary know ``word`` first as a word, not an abbreviation («гр», «пер») or a
+    name («оскар|блять» is «оскорблять» misspelt)?"""
+    ps = parses(word)
+    return not _unknown(word) and bool(ps) and _NOT_PLAIN.isdisjoint(ps[0].tag.grammemes)
+
+
+_NOT_PLAIN = NAME_TAGS | {"Abbr"}
+
+
 def _commonness(sets: frozenset[str], by_set: dict[str, set[str]]) -> tuple[int, int]:
     """(frequent words in a slot of these sets, forms in it): smaller is a better anchor."""
     members: set[str] = set()
@@ -1543,6 +1713,18 @@ def _mark_names(n: Normalized, token_sets: dict[int, frozenset[str]]) -> None:
             add = _NAME_NOMN if any("nomn" in tag for tag in names) else _NAME_ONLY
             old = token_sets.get(i)
             token_sets[i] = old | add if old else add
+
+
+def _capital_inside(n: Normalized, start: int, end: int) -> bool:
+    """Does a token of ``start:end`` other than a sentence's first start with a capital, in words not
+    written all in capitals («на Ху я надеюсь»: the surname)?"""
+    toks, orig = n.tokens, n.original
+    if orig[toks[start].start : toks[end - 1].end].isupper():
+        return False
+    sentences = n.sentences
+    return any(
+        orig[toks[k].start].isupper() and k and sentences[k] == sentences[k - 1] for k in range(start, end)
+    )
 
 
 def _after_dash(n: Normalized, i: int) -> bool:

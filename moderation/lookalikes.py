@@ -10,7 +10,16 @@ offsets never move.
 
 from __future__ import annotations
 
-__all__ = ["FOLD", "FOLD_ALT", "FOLD_UPPER", "NON_LOOKALIKE_LATIN", "TO_LATIN", "shape_table"]
+__all__ = [
+    "EMOJI_LETTERS",
+    "FOLD",
+    "FOLD_ALT",
+    "FOLD_UPPER",
+    "NON_LOOKALIKE_LATIN",
+    "SYMBOL_FOLD",
+    "TO_LATIN",
+    "shape_table",
+]
 
 # fmt: off
 #: Latin/Greek/digit/symbol -> Cyrillic, used inside Cyrillic or mixed words (primary reading).
@@ -40,7 +49,30 @@ TO_LATIN: dict[str, str] = {
     "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
     "т": "t", "у": "y", "х": "x", "і": "i",
 }
+#: Signs that stand for a Cyrillic letter between two letters of a Cyrillic word («на€бали», «х×йня»); the
+#: same sign next to a number or alone is itself («10€», «500 ₽», «© 2024»).
+SYMBOL_FOLD: dict[str, str] = {
+    "€": "е", "℮": "е", "∈": "е", "₽": "р", "®": "р", "©": "с", "¢": "с", "¥": "у", "×": "х",
+    "∆": "д", "∏": "п", "⭕": "о",
+}
 # fmt: on
+
+
+def _emoji_letters() -> dict[str, str]:
+    """The emoji letters (🅰️ 🅱️ 🅾️ …, negative squared and negative circled capitals; NFKC leaves them as
+    they are) → the Cyrillic letter their capital looks like. 🅱️ is «б», not the «в» of a capital B: the
+    emoji stands for «б» in Russian writing («е🅱️ать», «🅱️ля»)."""
+    out: dict[str, str] = {}
+    for first in (0x1F150, 0x1F170):
+        for k in range(26):
+            latin = chr(ord("A") + k)
+            out[chr(first + k)] = FOLD_UPPER.get(latin) or FOLD[latin.lower()]
+    out["\U0001f151"] = out["\U0001f171"] = "б"
+    return out
+
+
+#: Emoji letters: the letter they stand for inside a Cyrillic word and at its edge («🅱️ля»).
+EMOJI_LETTERS: dict[str, str] = _emoji_letters()
 
 #: Latin letters that look like no Cyrillic letter: a word with one of them is a loanword ("smsки").
 NON_LOOKALIKE_LATIN = frozenset("dfgijlqsvwz")

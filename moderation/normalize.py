@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from moderation.lookalikes import FOLD, FOLD_ALT, FOLD_UPPER
+from moderation.lookalikes import EMOJI_LETTERS, FOLD, FOLD_ALT, FOLD_UPPER, SYMBOL_FOLD
 
 __all__ = [
     "COPULA_DASH",
@@ -336,6 +336,89 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
+#: A run of non-ASCII symbols glued to a Cyrillic letter («пи🌸да», «на€бали», «🅱️ля», but also «спасибо🔥»
+#: and ««слово»»): the cheap test before :func:`_symbols_in_words` looks at the run.
+_GLUED_SYMBOLS = re.compile(r"(?<=[а-яёА-ЯЁ])[^\w\s\x00-\x7f]+|[^\w\s\x00-\x7f]+(?=[а-яёА-ЯЁ])")
+#: a symbol run inside a word hides one of its letters when the word is short: one side of it holds at
+#: most this many letters, both together at most _MASKED_WORD («пи🌸да», «с💩ка»; not «спасибо🔥красота»)
+_MASK_PIECE = 3
+#: what may mask a letter: emoji and other pictographs (So, with their skin-tone modifiers, Sk) and
+#: currency signs (Sc); not punctuation (quotes, dashes) nor a math sign («кВт⋅ч»)
+_PICTURE_CATEGORIES = frozenset(("So", "Sk", "Sc"))
+_MASKED_WORD = 10
+
+
+def _symbols_in_words(cleaned: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """Read symbols written inside a Cyrillic word as what they hide: a sign that looks like a letter as
+    that letter («на€бали», «е🅱️аные»; an emoji letter also at the word's edge: «🅱️ля»), any other emoji,
+    pictograph or currency sign between two letters of a short word as a mask, one ``*`` for the whole run
+    («пи🌸да», «х🍆ёво», «с💩ка»; one between every letter, «б🔥л🔥я🔥д🔥и», is then a separator the letter
+    joiner reads like «б*л*я*д*и»). The run keeps its span of the original text. An emoji after a word
+    («спасибо🔥», «улица🌸 красивая»), between two long words («спасибо🔥красота») or before a capital
+    («Спасибо😊Мы») stays a separator, and a sign by a number («10€», «500₽») stays itself."""
+    edits: list[tuple[int, int, str]] = []
+    for m in _GLUED_SYMBOLS.finditer(cleaned):
+        s, e = m.span()
+        run = m.group()
+        left = cleaned[s - 1] if s else ""
+        right = cleaned[e] if e < len(cleaned) else ""
+        lcyr, rcyr = _is_cyr_letter(left), _is_cyr_letter(right)
+        letter = EMOJI_LETTERS.get(run)
+        if letter and (lcyr or rcyr) and (lcyr or not left.isalnum()) and (rcyr or not right.isalnum()):
+            edits.append((s, e, letter))
+        elif not (lcyr and rcyr):
+            continue
+        elif run in SYMBOL_FOLD:
+            edits.append((s, e, SYMBOL_FOLD[run]))
+        elif _pictures(run) and _one_masked_word(cleaned, s, e):
+            edits.append((s, e, "*"))
+    if not edits:
+        return cleaned, starts, ends
+    chars: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    pos = 0
+    for s, e, repl in edits:
+        chars.append(cleaned[pos:s])
+        new_starts.extend(starts[pos:s])
+        new_ends.extend(ends[pos:s])
+        chars.append(repl)
+        new_starts.append(starts[s])
+        new_ends.append(ends[e - 1])
+        pos = e
+    chars.append(cleaned[pos:])
+    new_starts.extend(starts[pos:])
+    new_ends.extend(ends[pos:])
+    return "".join(chars), new_starts, new_ends
+
+
+def _is_cyr_letter(c: str) -> bool:
+    return "\u0400" <= c <= "\u04ff" and c.isalpha()
+
+
+def _pictures(run: str) -> bool:
+    """Is ``run`` emoji, pictographs or currency signs only (what may mask a letter)?"""
+    return all(unicodedata.category(c) in _PICTURE_CATEGORIES for c in run)
+
+
+def _one_masked_word(cleaned: str, s: int, e: int) -> bool:
+    """Are the Cyrillic letters round ``cleaned[s:e]`` one short word the run masks a letter of — one side
+    at most _MASK_PIECE letters, both at most _MASKED_WORD, not two short words that stand alone (the
+    ellipsis rule's «ну», «да», «ты»), and no capital after a small letter (a new sentence: «Спасибо😊Мы»)?"""
+    a = s
+    while a > 0 and _is_cyr_letter(cleaned[a - 1]):
+        a -= 1
+    b = e
+    while b < len(cleaned) and _is_cyr_letter(cleaned[b]):
+        b += 1
+    left, right = s - a, b - e
+    if min(left, right) > _MASK_PIECE or left + right > _MASKED_WORD:
+        return False
+    if cleaned[a:s].lower() in _ELLIPSIS_WORDS and cleaned[e:b].lower() in _ELLIPSIS_WORDS:
+        return False  # two short words of their own: «ну😂ты», «ДА🔥ДА»
+    return not (cleaned[e].isupper() and cleaned[s - 1].islower())
+
+
 def _lower(cleaned: str) -> str:
     """Lowercase without changing the length (so the offset map stays valid)."""
     low = cleaned.lower()
@@ -549,6 +632,11 @@ class _Builder:
                 if len(run) == 1 and c in _LOOKALIKE_SYMBOLS:
                     prim.append(_FOLD[c])
                     sec.append(_FOLD_ALT.get(c, "*"))
+                elif run == "*":
+                    # one star: a hidden letter, or one put in to break the word up (an emoji read as a
+                    # star: «пи🌸дорас», «де*бил») — the second candidate reads it without the star
+                    prim.append("*")
+                    sec.append("")
                 else:
                     prim.extend("*" * len(run))
                     sec.extend("*" * len(run))
@@ -638,6 +726,8 @@ def normalize(text: str) -> Normalized:
 def _normalize(text: str) -> Normalized:
     if _NEEDS_SLOW.search(text):
         cleaned, starts, ends = _clean(text)
+        if _GLUED_SYMBOLS.search(cleaned):  # «пи🌸да», «на€бали»: symbols inside a word
+            cleaned, starts, ends = _symbols_in_words(cleaned, starts, ends)
         b = _Builder(cleaned, _lower(cleaned), starts, ends)
     else:
         b = _Builder(text, _lower(text), None, None)

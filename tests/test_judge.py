@@ -2972,3 +2972,44 @@ def test_coming_with_fuel_is_removed(judge):
         "delete",
         "delete_and_ban",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "е🅱️аные пробки на выезде на Ессентуки каждый вечер",
+        "пи🌸да рулю, кто так ремонтирует",
+        "х🍆ёво работает ваша горячая линия",
+        "с💩ка, опять перекопали всю улицу",
+        "б🔥л🔥я🔥д🔥и из управляющей компании, деньги собрали и пропали",
+        "на€бали с перерасчётом, как всегда",
+        "Надоели эти б/ля/ди со своими опросами",
+        "ниху я не делаете, только отчитываетесь",
+        "эта ваша начальница из отдела культуры шлю х а, все знают как она туда попала",
+        "этотебучийавтобус вообще по расписанию ходит хоть когда-то",
+        "#иды поди.",
+    ],
+)
+def test_round_31_disguised_mat_and_insults_are_removed_on_lexicon_evidence(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban"), (v.action, v.ground)
+    assert any(not e.matched.startswith("модель") for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "спасибо🔥 за работу",
+        "улица🌸 красивая",
+        "цена 500 ₽ за билет",
+        "стоит 10€ за вход",
+        "ул./д. Ленина 5",
+        "А.С. Пушкин жил тут",
+        "#пятигорск #кисловодск лучшие города",
+        "отличный день :) :-( ^_^",
+        "Спасибо😊Мы придём",
+        "б/у холодильник в хорошем состоянии",
+    ],
+)
+def test_round_31_emoji_prices_abbreviations_and_hashtags_stay(judge, text):
+    assert judge.judge(text).action == "allow", text

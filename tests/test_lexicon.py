@@ -1139,3 +1139,113 @@ def test_round_29_accusations_of_a_person_are_held_defamation(text, pattern) -> 
 )
 def test_round_29_look_alikes_are_no_accusation(text) -> None:
     assert not any(h.kind == "defamation_of_person" for h in hits(text))
+
+
+# --------------------------------------------------------------------------------------------------
+# disguises of round 31: symbols inside a word, split-off letters, glued words
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quote"),
+    [
+        ("е🅱️аные пробки на выезде на Ессентуки каждый вечер", "obscene", "е🅱️аные"),
+        ("пи🌸да рулю, кто так ремонтирует", "obscene", "пи🌸да"),
+        ("х🍆ёво работает ваша горячая линия", "obscene", "х🍆ёво"),
+        ("с💩ка, опять перекопали всю улицу", "insult", "с💩ка"),
+        ("б🔥л🔥я🔥д🔥и из управляющей компании", "obscene", "б🔥л🔥я🔥д🔥и"),
+        ("на€бали с перерасчётом, как всегда", "obscene", "на€бали"),
+        ("этот пи🌸дорас опять тут", "hate", "пи🌸дорас"),
+    ],
+)
+def test_an_emoji_or_a_sign_inside_a_word_hides_a_letter_or_is_one(text, category, quote):
+    assert (category, quote) in {(h.category, h.quote) for h in hits(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quote"),
+    [
+        ("Надоели эти б/ля/ди со своими опросами", "obscene", "б/ля/ди"),
+        ("Водитель маршрутки пи-до-рас конченый", "hate", "пи-до-рас"),
+        ("Е-ба-ну-тые совсем, перекрыть Кирова в час пик", "obscene", "Е-ба-ну-тые"),
+    ],
+)
+def test_a_word_broken_into_three_pieces_by_symbols_is_read_whole(text, category, quote):
+    assert (category, quote) in {(h.category, h.quote) for h in hits(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "пишите и/или звоните",
+        "продам б/у холодильник, самовывоз",
+        "скорость 60 км/ч, ж/д вокзал",
+        "мама/папа/дети все довольны",
+        "да/нет/не знаю",
+        "ул./д. Ленина 5",
+        "подробнее https://vk.com/wall-123_456 и 12/05/2024",
+        "А.С. Пушкин и М.Ю. Лермонтов",
+    ],
+)
+def test_slashes_and_dots_between_words_stay_clean(text):
+    assert hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quote"),
+    [
+        ("ниху я не делаете, только отчитываетесь", "obscene", "ниху я"),
+        ("эта начальница шлю х а, все знают", "insult", "шлю х а"),
+        ("опять эти б ляди из управы", "obscene", "б ляди"),
+    ],
+)
+def test_a_letter_split_off_a_word_by_a_space_is_joined_back(text, category, quote):
+    assert (category, quote) in {(h.category, h.quote) for h in hits(text)}
+
+
+@pytest.mark.parametrize(
+    "text", ["и я с ним пошёл", "стол у окна", "а ты где был?", "в ы ход закрыт", "ну и дура я"]
+)
+def test_a_one_letter_word_beside_a_real_one_stays_apart(text):
+    assert not [h for h in hits(text) if " " in h.quote]
+
+
+def test_syllables_of_a_mat_word_give_no_second_hit_for_two_of_them():
+    assert [h.quote for h in hits("на ху я нам этот памятник")] == ["на ху я"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [("этотебучийавтобус вообще ходит", "ебучий"), ("Сукаблять, опять маршрутка не пришла", "блядь")],
+)
+def test_mat_glued_between_dictionary_words_is_read(text, entry):
+    assert any(h.category == "obscene" and h.matched == entry for h in hits(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "гребанный коврик",  # «гр» is an abbreviation, not a word before «ебанный»
+        "рулеточки перебанили",  # «пер» likewise
+        "оскарблять нельзя",  # a name before «блять»: «оскорблять» misspelt
+        "застрахуйте машину заранее",
+    ],
+)
+def test_a_long_misspelling_is_not_cut_into_words_round_mat(text):
+    assert not any(h.category == "obscene" for h in hits(text))
+
+
+def test_a_hash_in_place_of_a_first_letter_hides_the_one_listed_form_it_fits():
+    assert ("hate", "mask:жиды") in {(h.category, h.matched) for h in hits("#иды поди.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#пятигорск #кисловодск лучшие города",  # hashtags of dictionary words
+        "#новости #опа новый год",  # «опа» is a word of its own
+        "#Ида с днём рождения",  # a capital: a name's hashtag
+        "смотри тег#иды",  # glued to a word
+    ],
+)
+def test_a_hashtag_is_no_mask(text):
+    assert not any(h.matched.startswith("mask:") for h in hits(text))

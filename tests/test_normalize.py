@@ -409,3 +409,71 @@ def test_a_digit_after_letters_is_a_look_alike_not_a_unit():
 
 def test_a_size_keeps_its_times_sign_apart():
     assert normalize("Шкаф 2х1м").words == ("шкаф", "2", "х", "1", "м")
+
+
+# --------------------------------------------------------------------------------------------------
+# symbols inside a word (round 31)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("е🅱️аные", "ебаные"),  # an emoji letter: 🅱️ is «б»
+        ("🅱️ля", "бля"),  # ... at the word's edge too
+        ("на€бали", "наебали"),  # a sign that looks like a letter, between letters
+        ("х¥ева", "хуева"),
+    ],
+)
+def test_a_sign_that_looks_like_a_letter_inside_a_word_is_that_letter(raw: str, expected: str) -> None:
+    (tok,) = normalize(raw).tokens
+    assert tok.text == expected
+    assert tok.end - tok.start == len(raw)  # the quote is what was written, emoji and all
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("пи🌸да", "пи*да"),
+        ("х🍆ёво", "х*ево"),
+        ("с💩ка", "с*ка"),
+        ("су👍🏻ка", "су*ка"),  # an emoji with its skin tone is one mask
+    ],
+)
+def test_an_emoji_between_letters_of_a_short_word_is_a_mask(raw: str, expected: str) -> None:
+    (tok,) = normalize(raw).tokens
+    assert tok.text == expected
+    assert tok.masked
+    assert normalize(raw).original[tok.start : tok.end] == raw
+
+
+def test_an_emoji_that_breaks_a_word_up_is_also_read_without_it() -> None:
+    (tok,) = normalize("пи🌸дорас").tokens
+    assert tok.text == "пи*дорас"
+    assert "пидорас" in tok.alt
+
+
+def test_an_emoji_between_every_letter_is_a_separator() -> None:
+    n = normalize("б🔥л🔥я🔥д🔥и из управляющей компании")
+    assert n.words[0] == "бляди"
+    assert n.original[n.tokens[0].start : n.tokens[0].end] == "б🔥л🔥я🔥д🔥и"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("спасибо🔥 за работу", ["спасибо", "за", "работу"]),  # an emoji after a word
+        ("улица🌸 красивая", ["улица", "красивая"]),
+        ("спасибо🔥красота", ["спасибо", "красота"]),  # between two long words
+        ("Спасибо😊Мы придём", ["спасибо", "мы", "придем"]),  # before a capital: a new sentence
+        ("ну😂ты даёшь", ["ну", "ты", "даешь"]),  # two short words of their own
+        ("ДА🔥ДА", ["да", "да"]),
+        ("цена 500 ₽ за билет", ["цена", "500", "за", "билет"]),
+        ("стоит 10€ за вход", ["стоит", "10", "за", "вход"]),  # a sign by a number is itself
+        ("Пушкин© все права", ["пушкин", "все", "права"]),
+        ("🅰️ группа крови", ["группа", "крови"]),  # an emoji letter by no word
+        ("150 кВт⋅ч в год", ["150", "квт", "ч", "в", "год"]),  # a math sign is no mask
+        ("«слово» — дело", ["слово", "дело"]),  # punctuation stays punctuation
+    ],
+)
+def test_emoji_and_signs_outside_a_word_stay_separators(raw: str, expected: list[str]) -> None:
+    assert texts(raw) == expected
