@@ -495,8 +495,8 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     #: where each defended sentence defends (-1: the next sentence rejects what it says)
     defence_at: dict[int, int] = {}
     for x in group_sents:
-        at = _defence_at(words, cue, by_sentence[x])
-        if at is None and _rejected_next(words, cue, by_sentence, x):
+        at = _defence_at(words, cue, by_sentence[x], norm)
+        if at is None and (_rejected_next(words, cue, by_sentence, x) or _nonsense_after_dash(norm, sent, x)):
             at = -1
         if at is not None:
             defence_at[x] = at
@@ -2703,15 +2703,23 @@ def _not_counted_human(words: Sequence[str], k: int, first: int, last: int) -> b
     return any(words[m].startswith("счита") for m in near) and any(words[m] == "не" for m in near)
 
 
-def _defence_at(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> int | None:
-    """The token where the sentence made of tokens ``idx`` defends people or rejects a generalisation, if it does."""
+def _defence_at(
+    words: Sequence[str], cue: list[frozenset[str]], idx: list[int], norm: Normalized | None = None
+) -> int | None:
+    """The token where the sentence made of tokens ``idx`` defends people or rejects a generalisation, if it does.
+    (``norm``: a negation closed off by a quotation mark or a dash before the word is not its own.)"""
     last = idx[-1]
     if any(words[k] == "или" and "GS.LEAVE" in cue[k + 1] for k in idx if k < last):
         return None  # «уважайте наши законы или уезжайте»: an ultimatum, not respect
 
     def negated(k: int) -> bool:  # («не может быть хорошим»: the word is negated three words away;
-        # «ничего хорошего от них не жди»: nothing of it)
-        return any("GS.NOT" in cue[m] or words[m] in ("ни", "ничего") for m in range(max(idx[0], k - 3), k))
+        # «ничего хорошего от них не жди»: nothing of it; not «разговоры, что "женщинам … не место" — ерунда»:
+        # the negation is the quote's)
+        return any(
+            ("GS.NOT" in cue[m] or words[m] in ("ни", "ничего"))
+            and (norm is None or not _QUOTE_OR_DASH_SHUT.search(norm.original, norm.tokens[m].end, norm.tokens[k].start))
+            for m in range(max(idx[0], k - 3), k)
+        )
 
     for k in idx:
         if (
@@ -2812,6 +2820,10 @@ def _contrast_between(words: Sequence[str], d: int, i: int) -> bool:
     return 0 <= d < i and any(
         words[m] in _CONTRAST or (words[m] == "а" and words[m + 1] == "вот") for m in range(d + 1, i)
     )
+
+
+#: a quotation closed, or a dash, between a negation and the word after it
+_QUOTE_OR_DASH_SHUT = re.compile(r"[»\"”“]|\s[—–-]\s")
 
 
 def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) -> bool:
@@ -2983,6 +2995,20 @@ def _rejected_next(
     if words[nxt[0]] not in ("это", "всё", "все"):
         return False
     return any("GS.DEFEND" in cue[k] for k in nxt[1:4]) and not any("GS.NOT" in cue[k] for k in nxt[1:3])
+
+
+def _nonsense_after_dash(norm: Normalized, sent: list[int], x: int) -> bool:
+    """Does sentence ``x`` end by calling what it said nonsense after a dash («Так что разговоры, что "женщинам в
+    хирургии не место", — ерунда»; round 31: deleted)? Not «Всё это ерунда, цыгане все воры»: the word opens it."""
+    words, toks = norm.words, norm.tokens
+    last = max((k for k, s in enumerate(sent) if s == x), default=-1)
+    if last < 2 or words[last] not in _NONSENSE or words[last - 1] == "не":
+        return False
+    return _DASH_GAP.search(norm.original, toks[last - 1].end, toks[last].start) is not None
+
+
+#: a dash between two words: a long or a middle one anywhere, a hyphen with spaces round it
+_DASH_GAP = re.compile(r"[—–]|\s-\s")
 
 
 def _reported_before(

@@ -5277,6 +5277,8 @@ def test_round_31_beasts_named_after_and_people_denied_humanity_are_found(judge,
         "чиновники пенсионеров за людей не считают",
         "Вот это позор: на 9 мая ветеранам не хватило мест у трибуны",  # seats lacking, no place refused
         "Мигранты кормят бездомных собак у рынка. Звери.",  # (the dogs are the beasts: a plural noun between)
+        # a stereotype quoted and called nonsense (its «не» is the quote's, not the rejection's)
+        'Мужа оперировала женщина-хирург. Так что разговоры что "женщинам в хирургии не место" — ерунда',
     ],
 )
 def test_round_31_humanity_affirmed_or_places_counted_are_no_statement(judge, text):
