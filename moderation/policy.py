@@ -307,7 +307,9 @@ def ceilings(
             "частное предложение соседям (подвезу, помогу, за бензин) или продажа своей вещи, а не реклама"
             " — решает модератор"
         )
-    hit_list = list(hits)
+    # (a floor-only hit — the accusation reader, a lexicon «@hold» pattern — is no model feature and no
+    # reader's evidence: its floor holds the text, and the ceilings are the text's without it)
+    hit_list = [h for h in hits if not h.floor_only]
     said_of = (
         (self_insult, "автор говорит это о себе"),
         (authority_insult, "резкая критика власти — решает модератор"),
@@ -341,8 +343,7 @@ def ceilings(
         out["threat"] = "review"
         why["threat"] = "вежливый текст без прямой угрозы — решает модератор"
     for cat, kind, reason in _HELD_KINDS:
-        # (a floor-only hit is no model feature: its floor holds, the model decides over it)
-        found = [h for h in hit_list if h.category == cat and not h.floor_only]
+        found = [h for h in hit_list if h.category == cat]
         if (
             cat not in out
             and found

@@ -5342,3 +5342,23 @@ def test_round_31_a_request_to_remove_a_threat_quoted_is_no_threat(judge):
     assert v.action == "review", (v.action, v.evidence)
     v = judge.judge("«Вас всех надо на фонарях» — это вы так спорите? Скрин отправила модераторам.")
     assert v.action == "review", (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в этой поликлинике одни хамки в регистратуре сидят",
+        "первая поликлиника сборище хамок",
+        "В водоканале одни лодыри и пьяницы",
+    ],
+)
+def test_round_31_a_workplaces_staff_all_named_by_a_vice_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and "work" in v.targets, (v.action, v.evidence)
+
+
+def test_round_31_a_held_pattern_changes_no_readers_verdict(judge):
+    # «в думе одни идиоты»: insult of the authorities as a body is held, as it was before «одни идиоты»
+    # became a held workplace generalisation (a floor only: the ceilings read the text without it)
+    assert judge.judge("я все больше убеждаюсь, что в думе одни идиоты").action == "review"
+    assert judge.judge("в поликлинике одни бабушки в очереди, хоть бы окно открыли").action == "allow"
