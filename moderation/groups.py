@@ -3776,6 +3776,9 @@ def _name_at_the_end(
         if cue_set in cue[j] and _has(words[j], "NOUN", "nomn") and j not in same_clause:
             return j
         return None
+    # (the sentence's own end, a little past the window: «Кавказцы на Скачках паркуются на газонах, другого от
+    # них и не жди, зверьё»; round 31)
+    j = end
     if j <= i or j in same_clause or cue_set not in cue[j] or (j + 1 < n and sent[j + 1] == sent[j]):
         return None
     toks, orig = norm.tokens, norm.original
