@@ -5337,6 +5337,7 @@ def test_round_31_veiled_threats_are_held_at_least(judge, text):
         "чтобы ноги не ломать, надо посыпать песком",
         "ноги ломать надо? гололёд!",
         "гастеры с нашей стройки помогли толкнуть машину, спасибо им",
+        "Я сама работаю в ЖКХ, поверьте, не все тут бездельники. Нас 3 человека на 40 домов",
     ],
 )
 def test_round_31_the_same_words_said_of_rules_things_and_faith_stay_up(judge, text):
@@ -5362,7 +5363,6 @@ def test_round_31_a_request_to_remove_a_threat_quoted_is_no_threat(judge):
         "в этой поликлинике одни хамки в регистратуре сидят",
         "первая поликлиника сборище хамок",
         "В водоканале одни лодыри и пьяницы",
-        "ЖКХ Пятигорска это ОПГ, там все бандиты и вымогатели",
     ],
 )
 def test_round_31_a_workplaces_staff_all_named_by_a_vice_is_held(judge, text):
