@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–30 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–31 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -41,7 +41,13 @@ round 30: ``fresh41_all`` (300 group statements of every attribute, half clean w
 measured once with round 29's code, then worked on; ``fresh45_all`` (300 of every kind under a VK post) was measured
 with round 29's and round 30's code — never worked on; ``fresh46_all`` (300 thread replies under city news) and
 ``fresh47_all`` (300 long comments) were written mid-round 30, measured once with round 29's and round 30's code so
-far, then worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
+far, then worked on. In round 31: ``fresh48_all`` (300 under the clinics' and schools' posts), ``fresh49_all`` (300
+under posts on the election, the holidays, a mosque and the market), ``fresh50_all`` (300 short comments typed as on
+a phone) and ``fresh51_all`` (300: new disguises of мат and new spam against look-alike clean texts) were measured
+once with round 30's code, then worked on; ``fresh53_all`` (300 under the resort season's posts) and ``fresh54_all``
+(300 under the housing pages' posts) were written mid-round, measured once with round 30's and round 31's code so
+far, then worked on; ``fresh52_all`` and ``fresh55_all`` (300 of every kind each) were measured with both codes —
+never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
 flagged and removed.
 """
 
