@@ -1622,6 +1622,13 @@ _USED = re.compile(
     r"|состояние (?:хорошее|отличное|идеальное|нормальное|как новое|новой)"
     r"|в (?:хорошем|отличном|идеальном|нормальном|рабочем) состоянии|почти нов[а-я]*|пользовались (?:мало|аккуратно))(?: |$)"
 )
+#: … or a household's own produce («мёд со своей пасеки», «яйца от своих кур», «домашние яйца», «с огорода»):
+#: a neighbour's surplus sold to neighbours (round 31), not a farm's stock
+_OWN_PRODUCE = re.compile(
+    r"(?:^| )(?:(?:со|с|от) (?:своей|своего|своих|нашей|нашего|наших) (?:пасек[а-я]*|огород[а-я]*|сад[а-я]*|дач[а-я]*"
+    r"|хозяйств[а-я]*|кур|курочек|несушек|коз|коровы|кроликов|ульев|грядк[а-я]*)|(?:с|со) (?:огорода|грядки|дачи)"
+    r"|домашн[а-я]* (?:яйц[а-я]*|яич[а-я]*|мед|молок[а-я]*|творог|сметан[а-я]*|курочк[а-я]*|варень[а-я]*|закрутк[а-я]*))(?: |$)"
+)
 #: what a shop says of its goods and a household does not («в наличии», «оптом», «размеры», «доставка»)
 _STOCK = re.compile(
     r"(?:^| )(?:в наличии|оптом|опт|размеры|ассортимент|доставк[а-я]*|под заказ|склад[а-я]*)(?: |$)"
@@ -1646,7 +1653,7 @@ def _used_thing_sold(p: Prepared) -> bool:
         or _STOCK.search(p.norm.text) is not None
     ):
         return False
-    if _USED.search(p.norm.text) is not None:
+    if _USED.search(p.norm.text) is not None or _OWN_PRODUCE.search(p.norm.text) is not None:
         return True
     thing = _HOUSEHOLD_THING.search(p.norm.text) if "недорого" in p.norm.words else None
     return thing is not None and all(q.tag.number != "plur" for q in parses(thing.group().strip())[:1])

@@ -1054,6 +1054,10 @@ def _spam_signals(text: str) -> list[SpamSignal]:
     _advert_signals(text, v.cyr, out)  # (after the call to act: its «звоните» is one of the advert's calls)
     if "@" in v.lat:
         _handle_intent_signals(text, v.cyr, out)
+    if "счетчик" in v.cyr:
+        _meter_scam_signals(text, v.cyr, out)
+    if "зеркал" in v.cyr:
+        _casino_mirror(out)
 
     # The same link/handle/phone twice is a mass-mailing habit ("➡️ @x ➡️ @x ➡️ @x").
     seen: set[str] = set()
@@ -1096,6 +1100,50 @@ _LURE_MONEY_RE = re.compile(
     r"|(?:положен\w*|получи\w*|узна\w*|оформи\w*)\s+(?:\S+\s+){0,3}?"
     r"(?:выплат|компенсаци|пособи|субсиди|перерасчет)\w*)"
 )
+
+
+#: The fake meter replacement (round 31): a replacement or a check of the meters said to be compulsory
+#: («обязательная замена счётчиков газа», «обязательная поверка»), a fine threatened, and the reader told to
+#: sign up or call — the scammers' «метрологическая служба», not the flat's management company.
+_METER_DUTY_RE = re.compile(
+    r"(?<!\w)(?:обязательн|принудительн)\w*\s+(?:\S+\s+)?(?:замен|поверк|установк)\w*\s+(?:\S+\s+){0,2}?счетчик"
+)
+_METER_FINE_RE = re.compile(r"(?<!\w)штраф")
+_METER_CALL_RE = re.compile(
+    r"(?<!\w)(?:запиш\w*|записывай\w*|(?:по)?звони\w*|обращай\w*|оставь\w*\s+заявк|тел(?:\.|ефон\w*)?(?!\w))"
+)
+#: … but a warning about it («это мошенники», «не ведитесь»), or a body that really checks meters named
+#: (the management company, горгаз), is no lure
+_METER_NOT_SCAM_RE = re.compile(
+    r"(?<!\w)(?:мошен|развод|обман|лохотрон|афер|не\s+ведит|не\s+верьте|не\s+пускайте|осторожн|фейк"
+    r"|управляющ|ук(?!\w)|тсж|горгаз|газпром|межрегионгаз|водоканал)"
+)
+
+
+def _meter_scam_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
+    """«ВНИМАНИЕ ЖИЛЬЦАМ! С 1 числа обязательная замена счётчиков газа, иначе штраф 50 000. Запишитесь в
+    метрологическую службу по тел …»: a scam dressed as a notice, «lure» 0.6 (gated on «счетчик»)."""
+    duty = _METER_DUTY_RE.search(cyr)
+    if (
+        duty is None
+        or _METER_FINE_RE.search(cyr) is None
+        or _METER_CALL_RE.search(cyr) is None
+        or _METER_NOT_SCAM_RE.search(cyr) is not None
+    ):
+        return
+    out.append(SpamSignal("lure", duty.start(), duty.end(), text[duty.start() : duty.end()], 0.6))
+
+
+def _casino_mirror(out: list[SpamSignal]) -> None:
+    """«Вулкан бонус 300% зеркало рабочее»: a casino's «working mirror» is where the player is sent (a «cta»,
+    0.45) — but only beside another casino cue; alone («в ванной зеркало рабочее») it is a mirror."""
+    mirrors = [g for g in out if g.name == "casino" and "зеркал" in g.quote.lower()]
+    if not mirrors:
+        return
+    for g in mirrors:
+        out.remove(g)
+    if any(g.name == "casino" for g in out):
+        out.extend(SpamSignal("cta", g.start, g.end, g.quote, 0.45) for g in mirrors)
 
 
 def _handle_intent_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
@@ -1428,8 +1476,9 @@ def _trade_verb_cues(cyr: str) -> list[_Cue]:
         word = m.group()
         if word[:3] not in _TRADE_PREFIXES:
             continue
-        for q in parses(word)[:1]:
-            if q.normal_form in _TRADE_VERBS and "VERB" in q.tag and "1per" in q.tag:
+        # the first verb reading of the word (a rarer noun may come first: «перекроем» — «перекрой»)
+        for q in [q for q in parses(word)[:2] if "VERB" in q.tag][:1]:
+            if q.normal_form in _TRADE_VERBS and "1per" in q.tag:
                 found.append((m.start(), m.end(), 2 if "plur" in q.tag else 1, q.normal_form))
     return found
 

@@ -1459,3 +1459,79 @@ def test_goods_in_stock_are_still_spam(judge, text: str) -> None:
 def test_a_seat_priced_is_no_companion_sought(judge) -> None:
     v = judge.judge("Ищу попутчиков до Москвы, 3000 с человека, звоните 89280001122")
     assert v.action != "allow", v.ground
+
+
+# --- round 31 (2): trades, buyers, tours, a casino mirror and the meter scam; a household's produce --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🎰 Вулкан бонус 300% зеркало рабочее",  # a casino's mirror: where the player is sent
+        "Бригада кровельщиков, перекроем крышу частного дома, профлист, металлочерепица, скидки пенсионерам!!!",
+        "Срочный выкуп квартир и долей в Пятигорске, даже с долгами за ЖКХ, наличными в день обращения",
+        "ВНИМАНИЕ ЖИЛЬЦАМ! С 1 числа обязательная замена счётчиков газа, иначе штраф 50 000. Запишитесь в "
+        "метрологическую службу по тел 8-800-xxx-xx-xx",  # the fake meter replacement
+        "Экскурсии Джилы-Су, Медовые водопады, Архыз от 1500 р! Забираем от отеля. Тел в профиле",
+        "Вывоз мусора газелью: старая мебель, строительный мусор. Дёшево. WhatsApp 89281234567",
+        "Кто едет в Кисловодск, не берите такси у вокзала, обдерут. Звоните Артуру 8-928-345-67-89 — дёшево и "
+        "по дороге экскурсию проведёт 👍",  # a native advert dressed as advice
+    ],
+)
+def test_round_31_trades_buyers_tours_and_scams_are_removed(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вывоз мусора газелью: старая мебель, строительный мусор. Дёшево. WhatsApp 89хх",  # number cut off
+        "Кто едет в Кисловодск, не берите такси у вокзала, обдерут. Звоните Артуру 8-928-3**-**-** — дёшево и "
+        "по дороге экскурсию проведёт 👍",
+    ],
+)
+def test_round_31_a_service_with_a_price_and_a_contact_is_at_least_held(judge, text: str) -> None:
+    assert judge.judge(text).action != "allow"
+
+
+def test_round_31_signals_of_the_new_readings() -> None:
+    names = {s.name for s in spam_signals("🎰 Вулкан бонус 300% зеркало рабочее")}
+    assert {"casino", "cta"} <= names
+    scam = "С 1 числа обязательная замена счётчиков газа, иначе штраф. Запишитесь по тел 8-800-100-00-00"
+    assert any(s.name == "lure" for s in spam_signals(scam))
+    assert any(s.name == "advert" and s.weight >= 0.6 for s in spam_signals(
+        "Бригада кровельщиков, перекроем крышу частного дома, профлист, металлочерепица, скидки пенсионерам!!!"
+    ))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Были на экскурсии от городского экскурсионного бюро, Провал и Машук, 500 р, рекомендую, телефон бюро на "
+        "сайте администрации",
+        "Осторожно, ходят по квартирам, предлагают замену счётчиков — это мошенники, штраф выдумали, не звоните им",
+        "Соседи, звонят и говорят: обязательная замена счётчиков газа, иначе штраф, запишитесь по телефону. Это "
+        "мошенники!",
+        "Бригада кровельщиков перекрыла нам крышу металлочерепицей, всё течёт, деньги не возвращают",
+        "Дёшево и сердито, как всегда у нашей администрации, лишь бы отчитаться",
+        "УК Жилсервис информирует: 15 марта плановая поверка счётчиков воды, обеспечьте доступ, тел 33-44-55",
+        "В ванной зеркало рабочее не нужно, а вот свет поменять бы",  # a mirror, no casino
+        "Администрация начала выкуп квартир в аварийном доме на Пастухова",
+        "Вывоз мусора опять сорвали, третий день баки полные",
+    ],
+)
+def test_round_31_look_alikes_of_trades_tours_and_the_meter_scam_stay(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action == "allow", (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Продаю мёд со своей пасеки, Горячеводск, самовывоз, недорого — соседи, если надо, пишите",
+        "Продаю домашние яйца от своих кур, Константиновская, недорого, пишите",
+    ],
+)
+def test_round_31_a_households_own_produce_is_held_not_banned(judge, text: str) -> None:
+    assert judge.judge(text).action == "review"
