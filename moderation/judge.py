@@ -1225,7 +1225,7 @@ def _named_by(lexicon: Lexicon, word: str) -> bool:
 
 
 #: why a floor-only hit keeps a text the model-only caps would let through
-_FLOOR_HELD = "правило находит здесь то, что решает модератор (модель этого правила не видела)"
+_FLOOR_HELD = "правило видит здесь случай для модератора (модель этого правила не знает) — решает модератор"
 
 
 def _rule_backed(category: str, p: Prepared) -> bool:
@@ -1744,7 +1744,7 @@ def _notice(p: Prepared) -> bool:
         # «Ищу попутчиков на Бештау в субботу, пишите +»
         or (_COMPANIONS.search(p.norm.text) is not None and _FARE.search(p.norm.text) is None)
         or _information_line(p)  # «Детский телефон доверия 8-800-2000-122, бесплатно и анонимно»
-        or _public_vacancy(p)  # «МБДОУ детский сад № 23 приглашает на работу воспитателей … тел. …»
+        or _institution_vacancy(p)  # «МБДОУ детский сад № 23 приглашает на работу воспитателей … тел. …»
         # «Всем двором идём в суд за неустойкой с управляйки. Кто в деле — пишите в личку» (deleted in
         # round 27): neighbours gathering for a lawful step
         or (_TOGETHER.search(p.norm.text) is not None and not _LAWFUL_STEP.isdisjoint(lemmas))
@@ -1806,7 +1806,7 @@ _INSTITUTION = re.compile(
 )
 
 
-def _public_vacancy(p: Prepared) -> bool:
+def _institution_vacancy(p: Prepared) -> bool:
     """Does a public institution (a kindergarten, a school, the administration, a clinic) announce a vacancy
     («МБДОУ детский сад № 23 приглашает на работу воспитателей», held or deleted for its phone)? The city's
     own institutions recruit for no business; the spam rules drop their vacancy wording already
