@@ -2717,7 +2717,7 @@ def _defence_at(
         # the negation is the quote's)
         return any(
             ("GS.NOT" in cue[m] or words[m] in ("ни", "ничего"))
-            and (norm is None or not _QUOTE_OR_DASH_SHUT.search(norm.original, norm.tokens[m].end, norm.tokens[k].start))
+            and (norm is None or _QUOTE_OR_DASH_SHUT.search(norm.original, norm.tokens[m].end, norm.tokens[k].start) is None)
             for m in range(max(idx[0], k - 3), k)
         )
 
@@ -3768,11 +3768,11 @@ def _name_at_the_end(
         if end + 1 < n and sent[end + 1] == sent[end]:
             return None
         j = end - 3
-        if words[j - 1] == "это" and j - 1 > i:
-            j -= 1
-            if j in same_clause or not _COMMA_OR_DASH.search(norm.original, norm.tokens[j - 1].end, norm.tokens[j].start):
-                return None
-            j += 1
+        if words[j - 1] == "это" and j - 1 > i and (
+            j - 1 in same_clause
+            or not _COMMA_OR_DASH.search(norm.original, norm.tokens[j - 2].end, norm.tokens[j - 1].start)
+        ):
+            return None  # («кавказцы это звери, а не люди»: «это» the copula — the predicate checks read it)
         if cue_set in cue[j] and _has(words[j], "NOUN", "nomn") and j not in same_clause:
             return j
         return None
