@@ -633,6 +633,16 @@ class Judge:
                 why[c] = (
                     "модель видит угрозу в словах о животных (бездомные собаки, голуби) — о людях ничего не сказано"
                 )
+        if (
+            scores["insult"] >= thresholds["insult"].review
+            and caps.get("insult") != "allow"
+            and not p.hits
+            and _exclaims_only(p)
+        ):
+            # «Позорище!», «ну что за дурдом», «цирк с конями» were deleted or held as insults: a cry about how
+            # things are, naming no one — the criticism the decree protects
+            caps["insult"] = "allow"
+            why["insult"] = "возглас о положении дел, без адресата — не оскорбление"
         for c in ("threat", "insult"):
             if (
                 thresholds[c].review <= scores[c] < thresholds[c].ban
@@ -1222,6 +1232,27 @@ def _named_by(lexicon: Lexicon, word: str) -> bool:
     """Does the lexicon name ``word`` for the look-alike test — any list but MODEL_SEES, the group names the
     model goes on reading as words («Педиатр принимает с 9 утра»: the slur's letters in «педи»)?"""
     return lexicon.lists(word) and word not in lexicon.model_seen_group_words
+
+
+#: Cries about how things are («позорище», «дурдом», «цирк с конями»), and the words that go with them
+_CRIES = frozenset(
+    "позор позорище стыд стыдоба срам срамота кошмар ужас жуть жесть беспредел бардак дурдом цирк клоунада"
+    " маразм бред абсурд".split()
+)
+_WITH_CRIES = frozenset(
+    "ну что за это просто полный полное полная какой какое какая очередной очередное опять снова же вот и а"
+    " с конями на весь город край".split()
+)
+
+
+def _exclaims_only(p: Prepared) -> bool:
+    """Is the text one cry about how things are and nothing more («Позорище!», «Ну что за дурдом», «Цирк с
+    конями»): a word of :data:`_CRIES` and only words of :data:`_WITH_CRIES` beside it — no one named or
+    addressed?"""
+    words = p.norm.words
+    return bool(words) and len(words) <= 6 and not _CRIES.isdisjoint(words) and all(
+        w in _CRIES or w in _WITH_CRIES for w in words
+    )
 
 
 #: why a floor-only hit keeps a text the model-only caps would let through

@@ -3013,3 +3013,14 @@ def test_round_31_disguised_mat_and_insults_are_removed_on_lexicon_evidence(judg
 )
 def test_round_31_emoji_prices_abbreviations_and_hashtags_stay(judge, text):
     assert judge.judge(text).action == "allow", text
+
+
+@pytest.mark.parametrize("text", ["Позорище!", "ну что за дурдом", "цирк с конями", "Кошмар какой-то"])
+def test_round_31_a_cry_about_how_things_are_is_no_insult(judge, text):
+    # (the model alone deleted «позорище!» and held the others: they name no one)
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize("text", ["ты позорище", "Никита, ты дебил? позорище"])
+def test_round_31_a_cry_at_someone_stays_an_insult(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
