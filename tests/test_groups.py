@@ -5375,3 +5375,11 @@ def test_round_31_a_held_pattern_changes_no_readers_verdict(judge):
     # became a held workplace generalisation (a floor only: the ceilings read the text without it)
     assert judge.judge("я все больше убеждаюсь, что в думе одни идиоты").action == "review"
     assert judge.judge("в поликлинике одни бабушки в очереди, хоть бы окно открыли").action == "allow"
+
+
+def test_round_31_a_peoples_leaving_wished_for_is_held(judge):
+    v = judge.judge("Когда уже эти цыгане уберутся отсюда")
+    assert v.action != "allow" and "nationality" in v.targets, (v.action, v.evidence)
+    for calm in ("когда уже эти таксисты уберутся с тротуара", "Когда уже туристы уедут, пробки достали",
+                 "когда уже армяне приедут на концерт? хочу на дудук", "когда уже черные машины уедут со двора"):
+        assert judge.judge(calm).action == "allow", calm
