@@ -3784,8 +3784,8 @@ def _name_at_the_end(
     toks, orig = norm.tokens, norm.original
     if not _COMMA_OR_DASH.search(orig, toks[j - 1].end, toks[j].start):
         return None
-    if "GS.DEHUMAN" in cue[j - 1] or likely(words[j - 1], "NOUN", "nomn") or _negated(words, cue, j):
-        return None
+    if "GS.DEHUMAN" in cue[j - 1] or likely(words[j - 1], "NOUN", "nomn"):
+        return None  # (no «не» can stand between the comma and the name: «… и не жди, зверьё» negates «жди»)
     if j >= 2 and _LIST_BREAK.search(orig, toks[j - 2].end, toks[j - 1].start):
         return None
     return j if _has(words[j], "NOUN", "nomn") or words[j] in _COLLECTIVE else None

@@ -5262,6 +5262,8 @@ def test_round_31_the_new_specialists_are_not_masked_for_the_model():
         "где кавказцы там нож и лезгинка на Цветнике. звери",
         "Жителей Горячеводска можно за людей не считать",
         "Нацменьшинства должны знать своё место",
+        # (a «не» before the comma is not the name's: «и не жди, зверьё»)
+        "Кавказцы на Скачках паркуются на газонах, другого от них и не жди, зверьё",
     ],
 )
 def test_round_31_beasts_named_after_and_people_denied_humanity_are_found(judge, text):
