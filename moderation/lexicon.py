@@ -1201,15 +1201,7 @@ class Lexicon:
             info = self._forms.get("".join(words[i : end + 1]))
             if info is None or not info.entries or any(found.get(k) for k in range(i, end + 1)):
                 continue
-            a, b = n.tokens[i], n.tokens[end]
-            quote = n.original[a.start : b.end]
-            seen: set[str] = set()
-            hits: list[Hit] = []
-            for cat, entry, tgt in info.entries:
-                if cat in self._cats and cat not in seen:
-                    seen.add(cat)
-                    hits.append(Hit(cat, entry, a.start, b.end, quote, tgt))
-            return end, hits
+            return end, _listed_hits(info, n, i, end)
         return None
 
     def _hashtag_mask(self, orig: str, t: Token, word: str) -> str | None:
@@ -1278,11 +1270,7 @@ class Lexicon:
                     continue
             elif is_function_word(left) or is_function_word(right):
                 continue  # (a long piece may be one: «не люди» has the stub on the other side)
-            seen: set[str] = set()
-            for cat, entry, tgt in info.entries:
-                if cat in self._cats and cat not in seen:
-                    seen.add(cat)
-                    out.append(Hit(cat, entry, a.start, b.end, n.original[a.start : b.end], tgt))
+            out.extend(_listed_hits(info, n, i, i + 1))
         return out
 
     def _match_syllables(
@@ -1294,8 +1282,6 @@ class Lexicon:
         are everywhere), and only when one piece is no word at all («ху», «ть», «х») — a row of real words
         («у них у меня») is never joined — and none is already a lexicon word or starts with a capital of
         its own («на Ху я надеюсь»: the surname)."""
-        toks = n.tokens
-        orig = n.original
         out: list[Hit] = []
         for m in _SHORT_RUN.finditer(n.text):
             span = n.token_span(m.start(1), m.end(1))
@@ -1309,13 +1295,7 @@ class Lexicon:
                 if end - start < 3:
                     start += 1
                     continue
-                info = self._forms["".join(words[start:end])]
-                a, b = toks[start], toks[end - 1]
-                seen: set[str] = set()
-                for cat, entry, tgt in info.entries:
-                    if cat not in seen:
-                        seen.add(cat)
-                        out.append(Hit(cat, entry, a.start, b.end, orig[a.start : b.end], tgt))
+                out.extend(_listed_hits(self._forms["".join(words[start:end])], n, start, end - 1))
                 start = end
         return out
 
@@ -1713,6 +1693,20 @@ def _mark_names(n: Normalized, token_sets: dict[int, frozenset[str]]) -> None:
             add = _NAME_NOMN if any("nomn" in tag for tag in names) else _NAME_ONLY
             old = token_sets.get(i)
             token_sets[i] = old | add if old else add
+
+
+def _listed_hits(info: _Info, n: Normalized, first: int, last: int) -> list[Hit]:
+    """One hit per category of a listed form read across tokens ``first``–``last`` (a word written in pieces:
+    «ху йня», «б/ля/ди», «на ху я»), with the first entry of each category."""
+    start, end = n.tokens[first].start, n.tokens[last].end
+    quote = n.original[start:end]
+    seen: set[str] = set()
+    out: list[Hit] = []
+    for cat, entry, tgt in info.entries:
+        if cat not in seen:
+            seen.add(cat)
+            out.append(Hit(cat, entry, start, end, quote, tgt))
+    return out
 
 
 def _capital_inside(n: Normalized, start: int, end: int) -> bool:
