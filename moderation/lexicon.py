@@ -638,8 +638,8 @@ class Lexicon:
         is not cut into pieces until one of them spells мат («гр|ебанный», «пер|ебанили», «оскар|блять» are
         «грёбаный», «перебанили», «оскорблять»), and a word one letter off a dictionary word is that word
         misspelt («скор|блять»: «оскорблять»). (Only a long unknown word with a мат root's letters in it
-        gets here.)"""
-        if not _unknown(w) or _one_edit_from_a_word(w):
+        gets here; the costly misspelling test runs last, on the few words a мат form is found glued in.)"""
+        if not _unknown(w):
             return []
         forms = self._forms
         size = len(w)
@@ -654,6 +654,8 @@ class Lexicon:
                     continue
                 if (a and not _plain_word(w[:a])) or (b < size and not _plain_word(w[b:])):
                     continue
+                if _one_edit_from_a_word(w):
+                    return []
                 return [(cat, (entry, tgt)) for cat, entry, tgt in info.entries]
         return []
 
