@@ -173,7 +173,7 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
         if _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):
             return False
         w = words[j]
-        if w == "я" or (w == "мы" and _plural(words[k])):  # («мы не быдло, чтобы так с нами обращаться»)
+        if w == "я" or (w == "мы" and _plural(words[k])) or (w in _CROWD_US and words[k] in _HERD and "не" in words[j:k]):  # («мы не быдло, чтобы так с нами обращаться»)
             return True
         if w == "себя":
             return True  # "чувствую себя идиоткой": the walk back from the word met only fillers
@@ -193,6 +193,8 @@ def _plural(word: str) -> bool:
 
 #: words for a crowd of people that take «мы» in the singular («мы не быдло», «мы вам не стадо»)
 _HERD = frozenset("быдло стадо скот скотина чернь плебс отребье толпа".split())
+#: the people the author speaks for, denied being a herd as «мы» are («народ вам не скот», «люди не быдло»)
+_CROWD_US = frozenset("народ люди жители горожане".split())
 
 
 _FOOLS = frozenset("дурак дура идиот идиотка дурачок дурочка лох лошара болван придурок придурочная".split())

@@ -1868,8 +1868,8 @@ def _talked_about(norm: Normalized, lemmas: list[str], h: int) -> int | None:
     for m in range(p - 1, max(-1, p - 4), -1):
         if _TOPIC_GAP.search(orig, toks[m].end, toks[m + 1].start):
             break
-        if lemmas[m] in _TALK:
-            return m
+        if lemmas[m] in _TALK or words[m] in _TOPIC_DISMISSED or (words[m] == "можно" and words[m - 1 : m] == ("сколько",)):
+            return m  # (round 32: «сколько можно про понаехавших?», «хватит про …»: the topic itself refused)
     # … or after it («тех, кто про «понаехавших» пишет»)
     for m in range(h + 1, min(len(words), h + 3)):
         if _TOPIC_GAP.search(orig, toks[m - 1].end, toks[m].start):
@@ -1881,6 +1881,8 @@ def _talked_about(norm: Normalized, lemmas: list[str], h: int) -> int | None:
 
 #: verbs of talking about something (lemmas)
 _TALK = frozenset("спорить говорить писать обсуждать рассуждать болтать ругаться сраться трепаться".split())
+#: words that refuse a topic without a verb of talk («хватит про …», «надоело про …»)
+_TOPIC_DISMISSED = frozenset("хватит надоело достало".split())
 #: what ends the clause a topic is talked about in: a sentence's end, a comma, a colon or a dash — not a
 #: quotation mark (``_CLAUSE_END`` has them: «кто про «понаехавших» пишет» quotes the word talked about)
 _TOPIC_GAP = re.compile(r"[,.!?;:—–\n]")

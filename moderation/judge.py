@@ -1052,10 +1052,11 @@ _MODEL_ONLY_HEADS = ("threat", "hate", "insult")
 def _animals_culled(p: Prepared, quotes: list[str]) -> bool:
     """Is every act the model reads (``quotes``: its evidence words) a call (infinitive or imperative)
     to do something to animals — animals named in the plural as its object (:func:`_culled_forms`)
-    within four words of it in its sentence, not likened to («отстреливать как бешеных собак» is said
-    of people) — in a text that addresses no one and names no group, every word the model reads lying in
-    a sentence that names the animals («Бродячих собак надо отстреливать», «Голубей надо перебить»)?
-    (:func:`_names_animals` is the cheap gate asked first.)"""
+    within four words of it in its sentence (or one more call chained to such an act: :func:`_chained`),
+    not likened to («отстреливать как бешеных собак» is said of people) — in a text that addresses no one
+    and names no group, every word the model reads lying in a sentence that names the animals («Бродячих
+    собак надо отстреливать», «Голубей надо перебить»)? (:func:`_names_animals` is the cheap gate asked
+    first.)"""
     words = p.norm.words
     sent = p.norm.sentences
     forms = _culled_forms()
@@ -1068,9 +1069,21 @@ def _animals_culled(p: Prepared, quotes: list[str]) -> bool:
     at = [k for k, w in enumerate(words) if w in acts]
     if not at or not all(any(t in parses(words[k])[0].tag for t in ("INFN", "impr")) for k in at):
         return False
-    return all(
-        any(animal[x] and sent[x] == sent[k] for x in range(max(0, k - 4), min(len(words), k + 5)))
-        for k in at
+    linked: list[int] = []
+    for k in at:
+        near = any(animal[x] and sent[x] == sent[k] for x in range(max(0, k - 4), min(len(words), k + 5)))
+        if not near and not any(_chained(words, sent, j, k) for j in linked):
+            return False
+        linked.append(k)
+    return True
+
+
+def _chained(words: Sequence[str], sent: Sequence[int], j: int, k: int) -> bool:
+    """Is the act at ``k`` one more call in a chain after the act at ``j`` — only infinitives and «и», «а»,
+    «не» between («Собак надо стерилизовать и чипировать, а не отстреливать» — round 32: deleted as an
+    insult; not «Собак надо отстреливать, а их хозяев сажать»: people stand between)?"""
+    return sent[j] == sent[k] and 0 < k - j <= _CHAIN_REACH and all(
+        words[m] in _CHAIN_WORDS or "INFN" in parses(words[m])[0].tag for m in range(j + 1, k)
     )
 
 
@@ -1085,6 +1098,9 @@ def _names_animals(p: Prepared) -> bool:
 
 
 _LIKENED_TO = frozenset(("как", "словно", "будто", "точно", "подобно", "бешеных"))
+#: How far apart two calls of one chain may stand, and the words that join them (see _chained)
+_CHAIN_REACH = 6
+_CHAIN_WORDS = frozenset(("и", "а", "не", "или"))
 
 
 def _plural_objects(lemmas: str) -> frozenset[str]:

@@ -141,3 +141,29 @@ def test_round_31_circumstances_make_the_deed_a_crime(text: str) -> None:
 )
 def test_round_31_the_same_words_without_the_crime(text: str) -> None:
     assert not accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 32: a state, exams sold, takings off the till, pocketed, taxes unpaid
+        "Таксист Рустам обдолбанный детей возит",
+        "Хозяйка автошколы Тамара Сергеевна продаёт экзамены",
+        "Директор автовокзала Щербаков продаёт билеты мимо кассы",
+        "Кассир Петрова выручку кладёт в карман",
+        "Владелец кафе Рустам налоги не платит",
+    ],
+)
+def test_round_32_circumstances_make_the_deed_a_crime(text: str) -> None:
+    assert accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кассир Петрова продаёт билеты с 6 утра",
+        "Учительница Иванова раздала оценки за контрольную",
+    ],
+)
+def test_round_32_the_same_words_without_the_crime(text: str) -> None:
+    assert not accused(text), text
