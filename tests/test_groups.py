@@ -5495,3 +5495,8 @@ def test_round_32_a_liar_named_stays_criticism(judge):
 def test_round_32_a_crowd_denied_being_a_herd_is_said_of_the_author(judge):
     v = judge.judge("народ вам не быдло")
     assert v.action == "review", (v.action, v.evidence)
+
+
+def test_round_32_a_talk_behind_the_garages_told_in_the_past_is_no_threat(judge):
+    text = "Я с бабушками поговорила — согласились кормить собак за гаражами, подальше от площадки"
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
