@@ -34,6 +34,11 @@ Design rules that keep civic comments safe (a city page is full of numbers, addr
 * A native advert needs no contact («Бурим скважины по всему КМВ, звоните», «в нашем канале «…»,
   подписывайтесь!»): who sells, what it promises and how to take it up are each everyday words alone, so
   only two kinds of them together, with points enough, make the «advert» signal (lexicons/spam/advert.txt).
+* Some spam sells nothing and still asks something of the reader: a chain letter («перешли 10 людям, а кто не
+  перешлёт — беда», «chain») and a payout «from the state» claimed by a link or a phone («lure»). Both are told
+  from the warning about them («это развод, не ведитесь») and from the real notice (Госуслуги, МФЦ).
+* A message *received* is no invitation: «мне в личку написали …» reports it (a bare «в личку» beside a verb
+  of writing in the past or of «they» is dropped).
 
 Speed (the judge must do ≥3,000 comments/s on one core): every regex is compiled once; cheap
 ``in``/search pre-checks skip whole detectors (no ``@`` → no handle/e-mail scan, no digit → no
@@ -124,6 +129,8 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "illegal_goods": 0.7,  # фальшивые купюры, поддельные документы
     "advert": 0.6,  # a native advert with no contact: a business, an offer and a call together (0.4 … 0.78)
     "lure": 0.5,  # a bot that holds out a payout or a gift (0.5) or asks for СНИЛС, a passport, a card (0.55)
+    # (0.6: a payout or a free benefit «from the state» to be claimed by a link or a phone, a fake meter check)
+    "chain": 0.6,  # a chain letter: «перешли 10 людям», «кто разорвёт цепочку» (0.5 the curse on who does not)
     "homoglyph": 0.35,  # words mixing Latin/Cyrillic look-alikes: 1 → 0.15 … ≥8 → 0.45; s p a c e d, a phone disguised 0.3
     "caps_flood": 0.15,  # ≥25 capitals in a run: weak, angry citizens shout too (≤0.25 however long)
     "emoji_flood": 0.3,  # ≥5 emoji in a row or ≥8 in total
@@ -134,7 +141,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
 SIGNAL_NAMES: tuple[str, ...] = tuple(SIGNAL_WEIGHTS)
 #: Signals read by the rules only: the shipped model was fitted on a fixed set of columns, so a signal
 #: added later floors the spam score (:func:`rule_score`) without widening the model's input.
-RULE_ONLY_SIGNALS: frozenset[str] = frozenset(("advert", "lure"))
+RULE_ONLY_SIGNALS: frozenset[str] = frozenset(("advert", "lure", "chain"))
 #: Signal ids the model has a column for (used for feature names).
 MODEL_SIGNAL_NAMES: tuple[str, ...] = tuple(n for n in SIGNAL_NAMES if n not in RULE_ONLY_SIGNALS)
 
@@ -608,7 +615,12 @@ def _phone_signals(
         if k and low[k - 1] == "+":
             base = k - 1
         if base and (_is_word_char(low[base - 1]) or low[base - 1] in "+-/.,"):
-            continue  # glued to a word or to another number ("abc123…", "1.5", "12/34")
+            # glued to a word or to another number ("abc123…", "1.5", "12/34"): only what follows a space may
+            # be a phone («24/7. 8 (918) 771-20-35»)
+            space = low.find(" ", base, m.end())
+            if space < 0 or m.end() - space < 10:
+                continue
+            base = space + 1
         run = low[base : m.end()]
         chunks = [
             (c.start() + base, c.end() + base, _NOT_DIGIT_RE.sub("", c.group()))
@@ -796,6 +808,23 @@ def _is_word_char(ch: str) -> bool:
 _INVITATIONS = frozenset(("pm_invite", "messenger", "cta"))
 _NEGATED_BEFORE = re.compile(r"(?<!\w)не\s+$")
 _DENIED_BEFORE = re.compile(r"(?<!\w)(?:никакого|никакой|никаких|никакие)\s+$")
+#: «это просто набор случайных людей», «это набор слов»: «набор» said of what something is (a set of), not a
+#: recruitment announced («идёт набор людей в команду»)
+_SET_OF_BEFORE = re.compile(r"(?<!\w)это\s+(?:(?:просто|лишь|всего|какой-?то)\s+)?$")
+#: Messages the author received («мне в личку написали …», «пишут в личку», «пришло в лс»): a report of
+#: someone else's writing, not the reader invited to write (the verb said in the past or of «they»)
+_RECEIVED_RE = re.compile(
+    r"(?<!\w)(?:(?:на)?писал[аи]?|пишут|пришл[оаи]?|присла(?:л|ла|ли)|присылают|шлют|стуча(?:тся|лись|лся))(?!\w)"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _received(cyr: str, s: int, e: int) -> bool:
+    """Is the «в личку» at ``cyr[s:e]`` where messages came from (a verb of writing in the past or of «they» a
+    few words either side, in the same sentence: «мне в личку написали», «он написал мне в личку»)?"""
+    before = _SENTENCE_END.split(cyr[max(0, s - 24) : s])[-1]
+    after = _SENTENCE_END.split(cyr[e : e + 24], maxsplit=1)[0]
+    return _RECEIVED_RE.search(before) is not None or _RECEIVED_RE.search(after) is not None
 
 
 def _try_entries(text: str, cyr: str, key: str, pos: int, out: list[SpamSignal]) -> None:
@@ -811,6 +840,10 @@ def _try_entries(text: str, cyr: str, key: str, pos: int, out: list[SpamSignal])
             continue  # "не пиши сюда", "не звоните им": not an invitation
         if ent.name == "earnings" and _DENIED_BEFORE.search(cyr, max(0, s - 12), s):
             continue  # «скидываемся на бензин, никакого заработка»: an income denied
+        if key == "набо" and _SET_OF_BEFORE.search(cyr, max(0, s - 30), s):
+            continue  # «это просто набор случайных людей»: a set, not a recruitment
+        if ent.name == "pm_invite" and ent.lead_required and _received(cyr, s, e):
+            continue  # «мне в личку написали …»: a bare «в личку» reporting messages received
         if ent.lead is not None:
             lm = ent.lead.search(cyr, max(0, s - 24), s)
             if lm is not None:
@@ -1056,6 +1089,8 @@ def _spam_signals(text: str) -> list[SpamSignal]:
         _handle_intent_signals(text, v.cyr, out)
     if "счетчик" in v.cyr:
         _meter_scam_signals(text, v.cyr, out)
+    if "положен" in v.cyr or "государств" in v.cyr or "за вклад" in v.cyr:
+        _payout_lure_signals(text, v.cyr, out)
     if "зеркал" in v.cyr:
         _casino_mirror(out)
 
@@ -1086,6 +1121,10 @@ _PROMO_CALL = (
 #: page («спасибо @kmv_news за новость, заходите в парк в субботу»).
 _CALL_AFTER_RE = re.compile(rf"[^\w@\n]{{0,4}}{_PROMO_CALL}")
 _CALL_BEFORE_RE = re.compile(rf"{_PROMO_CALL}[^\w@\n]{{0,4}}(?:(?:в|на)\s+)?$")
+#: … or said anywhere in a text that names a channel («Канал про цены на ЖКХ, подписывайтесь, там всё разжёвано
+#: @x»): a subscription is asked for a channel only, and the handle is the channel (not «подпишите петицию»)
+_SUBSCRIBE_RE = re.compile(r"(?<!\w)(?:подписывай(?:ся|тесь)|подпишись|подпишитесь)(?!\w)(?!\s+на\s+(?:петици|уведомлени))")
+_CHANNEL_WORD_RE = re.compile(r"(?<!\w)(?:канал|паблик|телеграм|тг|блог)\w*")
 #: «бот», «бота», «в боте»: a bot named in words beside its handle
 _BOT_WORD_RE = re.compile(r"(?<!\w)(?:чат-?)?бот(?:а|е|у|ом)?(?!\w)")
 #: What a lure bot asks for: СНИЛС, a passport, a card's number or a code from an SMS (weighed 0.55) …
@@ -1112,11 +1151,32 @@ _METER_FINE_RE = re.compile(r"(?<!\w)штраф")
 _METER_CALL_RE = re.compile(
     r"(?<!\w)(?:запиш\w*|записывай\w*|(?:по)?звони\w*|обращай\w*|оставь\w*\s+заявк|тел(?:\.|ефон\w*)?(?!\w))"
 )
-#: … but a warning about it («это мошенники», «не ведитесь»), or a body that really checks meters named
-#: (the management company, горгаз), is no lure
+#: A warning about a scam («это мошенники», «не ведитесь», «осторожно»): what makes a lure's words quoted, not said
+_WARNING = r"мошен|развод|обман|лохотрон|афер|не\s+ведит|не\s+верьте|не\s+пускайте|осторожн|фейк"
+#: … the meter scam warned of, or a body that really checks meters named (the management company, горгаз): no
+#: lure
 _METER_NOT_SCAM_RE = re.compile(
-    r"(?<!\w)(?:мошен|развод|обман|лохотрон|афер|не\s+ведит|не\s+верьте|не\s+пускайте|осторожн|фейк"
-    r"|управляющ|ук(?!\w)|тсж|горгаз|газпром|межрегионгаз|водоканал)"
+    rf"(?<!\w)(?:{_WARNING}|управляющ|ук(?!\w)|тсж|горгаз|газпром|межрегионгаз|водоканал)"
+)
+#: The payout scam (round 32): a payout, a compensation or a free benefit said to be owed to everyone of a kind,
+#: in the state's name («всем, кто родился до 1991 года, положена выплата», «компенсация за вклады СССР»,
+#: «бесплатный санаторий для пенсионеров от государства») …
+_OWED_RE = re.compile(
+    r"(?<!\w)(?:положен[аоы]?\s+(?:\S+\s+)?(?:выплат|компенсаци|пособи|надбавк|доплат|перерасчет)\w*"
+    r"|(?:выплат|компенсаци|пособи|надбавк|доплат)\w*\s+(?:\S+\s+)?(?:за\s+вклад|от\s+государств)\w*"
+    r"|бесплатн\w+\s+(?:\S+\s+){0,4}?от\s+государств\w*)"
+)
+#: … to be claimed off the page: by a link or a phone («проверьте себя по ссылке», «записывайтесь по телефону»),
+#: a sign-up, or in a hurry («осталось 5 мест», «пока не поздно») …
+_CLAIM_RE = re.compile(
+    r"(?<!\w)(?:(?:провер|узна|оформ|получ|запис)\w*\s+(?:\S+\s+){0,2}?по\s+(?:ссылк|телефон|номер)\w*"
+    r"|записывайтесь|запишитесь|осталось\s+(?:всего\s+|только\s+)?\d+\s+мест\w*|пока\s+не\s+поздно)"
+)
+#: … and neither warned of nor sent to where a benefit is really claimed (Госуслуги, the МФЦ, the Social Fund, a
+#: hot line)
+_PAYOUT_NOT_SCAM_RE = re.compile(
+    rf"(?<!\w)(?:{_WARNING}|госуслуг\w*|мфц|пфр|сфр|соцфонд\w*|социальн\w+\s+фонд\w*|соцзащит\w*|администраци\w*"
+    r"|горяч\w+\s+лини\w*)"
 )
 
 
@@ -1132,6 +1192,21 @@ def _meter_scam_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     ):
         return
     out.append(SpamSignal("lure", duty.start(), duty.end(), text[duty.start() : duty.end()], 0.6))
+
+
+def _payout_lure_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
+    """«КОМПЕНСАЦИЯ ЗА ВКЛАДЫ СССР! Всем, кто родился до 1991 года, положена выплата, проверьте себя по ссылке»:
+    a payout owed to all, claimed off the page — the scam's bait, «lure» 0.6 (what the bot lure of
+    :func:`_handle_intent_signals` holds out, with no bot). A news item names where to claim it (Госуслуги,
+    the МФЦ), a warning says it is a scam: neither is a lure."""
+    owed = _OWED_RE.search(cyr)
+    if owed is None or _PAYOUT_NOT_SCAM_RE.search(cyr) is not None:
+        return
+    if _CLAIM_RE.search(cyr) is None and not any(
+        g.name in _LINK_NAMES or g.name == "phone" for g in out if g.weight >= 0.3
+    ):
+        return
+    out.append(SpamSignal("lure", owed.start(), owed.end(), text[owed.start() : owed.end()], 0.6))
 
 
 def _casino_mirror(out: list[SpamSignal]) -> None:
@@ -1151,7 +1226,8 @@ def _handle_intent_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     one the reader is sent to («лучший телеграм про КМВ @kmv_life заходи») is a channel promoted («cta»),
     and a bot that holds out a payout or a gift, or asks for СНИЛС («Бот @kmv_vyplaty_bot проверит,
     положена ли вам выплата, просто отправьте номер СНИЛС», «бот @x дарит 500 ₽») is a lure («lure»).
-    Never a handle that opens the text: that is whom the comment answers."""
+    Never a handle that opens the text: that is whom the comment answers. (With no call beside any handle, a
+    channel named and a subscription asked elsewhere in the text promote it too: :func:`_channel_subscribed`.)"""
     handles = [g for g in out if g.name == "handle" and g.weight >= _FOLLOWED_HANDLE]
     if not handles:
         return
@@ -1168,6 +1244,8 @@ def _handle_intent_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
             if not _NEGATED_BEFORE.search(cyr, max(0, s - 8), s):
                 out.append(SpamSignal("cta", s, e, text[s:e], 0.45))
                 break
+    else:
+        _channel_subscribed(text, cyr, followed, out)
     bots = [g for g in handles if g.quote.lower().endswith("bot")]
     if not bots and not (followed and _BOT_WORD_RE.search(cyr)):
         return
@@ -1175,6 +1253,18 @@ def _handle_intent_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
         m = rx.search(cyr)
         if m is not None:
             out.append(SpamSignal("lure", m.start(), m.end(), text[m.start() : m.end()], w))
+            return
+
+
+def _channel_subscribed(text: str, cyr: str, followed: list[SpamSignal], out: list[SpamSignal]) -> None:
+    """A followed handle in a text that names a channel and asks the reader to subscribe, the call apart from
+    the handle («Канал про реальные цены на ЖКХ, подписывайтесь, там всё разжёвано @zhkh_pravda26»): the
+    channel promoted, as the call beside it would make it («cta» 0.45)."""
+    if not followed or _CHANNEL_WORD_RE.search(cyr) is None:
+        return
+    for m in _SUBSCRIBE_RE.finditer(cyr):
+        if not _NEGATED_BEFORE.search(cyr, max(0, m.start() - 8), m.start()):
+            out.append(SpamSignal("cta", m.start(), m.end(), text[m.start() : m.end()], 0.45))
             return
 
 
@@ -1243,21 +1333,23 @@ _CALL_WEIGHT = 0.3
 #: «ставьте +, если за».
 _CALL_RE = re.compile(
     r"(?<!\w)(?:(?:(?:по)?звони|(?:на)?пиши)(?:те)?|обращайся|обращайтесь)"
-    r"(?=\s*(?:$|[!.,:;)…👇➡⬇📞☎📲\-—–]|[\d+(])"
+    rf"(?=\s*(?:$|[!.,:;)…\-—–{_EMOJI_CLASS}]|[\d+(])"
     r"|\s+(?:мне|нам|сюда|сейчас|прямо|скорее|срочно|быстрее|смело"
     r"|по\s+(?:номеру|телефону|тел)|на\s+(?:номер|тел))(?!\w))"
     r"|(?<!\w)(?:по)?ставь(?:те)?\s*(?:[+➕]|плюс\w*)"
 )
 _POLL_AFTER = re.compile(r"\s*[,—–-]?\s*(?:кто|если|когда|у\s+кого|чтобы)(?!\w)")
-#: «переведи 0.01 на кошелёк», «отправьте на карту», «переходи в группу»: money sent or the reader sent where
-#: the offer says (named «cta»).
+#: «переведи 0.01 на кошелёк», «пожертвуйте на карту», «переходи в группу», «вступайте в группу»: money sent or
+#: the reader sent where the offer says (named «cta»).
 _TRANSFER_RE = re.compile(
-    r"(?<!\w)(?:пере(?:веди|води)|отправ(?:ь|ляй)|скинь|кидай|перечисли)(?:те)?"
+    r"(?<!\w)(?:пере(?:веди|води)|отправ(?:ь|ляй)|скинь|кидай|перечисли|пожертвуй)(?:те)?"
     r"\s+(?:\S+\s+){0,3}?на\s+(?:\S+\s+)?(?:кошел|карт|счет|адрес)\w*"
-    r"|(?<!\w)переходи(?:те)?\s+(?:к\s+нам\s+)?в\s+(?:\S+\s+)?"
+    r"|(?<!\w)(?:переходи|вступай)(?:те)?\s+(?:к\s+нам\s+)?в\s+(?:\S+\s+)?"
     r"(?:групп|канал|профил|паблик|сообществ|чат|телеграм|тг)\w*"
 )
-_CALL_HINT = ("звони", "пиши", "обраща", "ставь", "перев", "перех", "отправ", "скин", "кидай", "перечисл")
+_CALL_HINT = (
+    "звони", "пиши", "обраща", "ставь", "перев", "перех", "отправ", "скин", "кидай", "перечисл", "пожертв", "вступ"
+)
 #: Ways to answer an offer already given: a link, a phone, a handle, an e-mail, an invitation …
 _ANSWERS = _LINK_NAMES | _CONTACT_NAMES | _INVITATIONS
 #: ... but not a messenger merely named (0.1), an official link (0.1) or a VK reply mention (0.15).
