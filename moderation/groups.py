@@ -1938,7 +1938,9 @@ def _quote_denied(norm: Normalized, h: int) -> int | None:
         ),
         None,
     )
-    if s is None or (s > 0 and not _SENTENCE_END.search(orig, toks[s - 1].end, toks[s].start)):
+    if s is None:
+        return None
+    if s > 0 and not _SENTENCE_END.search(orig, toks[s - 1].end, toks[s].start) and not _answered_by_name(norm, s):
         return None
     for m in range(h + 1, min(h + 5, len(words))):
         gap = orig[toks[m - 1].end : toks[m].start]
@@ -1950,6 +1952,18 @@ def _quote_denied(norm: Normalized, h: int) -> int | None:
                 return n + 1
             return n if n < len(words) and words[n] in _REBUKE else None
     return None
+
+
+def _answered_by_name(norm: Normalized, s: int) -> bool:
+    """Does a name with a comma, opening its sentence, stand right before the token at ``s`` («Нелли, "понаехали" —
+    это не аргумент»: the person answered is hailed first — round 32: deleted with a ban)?"""
+    toks, orig = norm.tokens, norm.original
+    return (
+        s >= 1
+        and "," in orig[toks[s - 1].end : toks[s].start]
+        and orig[toks[s - 1].start].isupper()
+        and (s == 1 or _SENTENCE_END.search(orig, toks[s - 2].end, toks[s - 1].start) is not None)
+    )
 
 
 def _named_after(words: Sequence[str], h: int, naming: Callable[[int], bool]) -> int | None:
@@ -2062,7 +2076,9 @@ _SAY_FILLER = frozenset(
 #: what an infinitive of saying is judged as after it: «называть людей «понаехавшими» некрасиво»
 _REBUKE = frozenset(
     "некрасиво стыдно неприлично нехорошо недопустимо оскорбительно грубо низко подло мерзко нельзя позор позорно"
-    " преступление расизм ксенофобия хамство дискриминация неправильно некорректно неэтично".split()
+    " преступление расизм ксенофобия хамство дискриминация неправильно некорректно неэтично"
+    # (round 32: the law named — «писать «гнать всех» — это статья вообще-то»)
+    " статья экстремизм разжигание".split()
 )
 
 
@@ -2109,9 +2125,19 @@ def _reports(words: Sequence[str], k: int) -> bool:
     if _has(w, "INFN"):
         # «прекратите писать, что …», «не надо называть их …»: the words are someone's, asked to stop;
         # «обидно читать комментарии, что …», «надоело слышать, что …»: someone's words, read or heard
-        return w in _PERCEIVE or _told_to_stop(words, k) or _rebuked(words, k)
+        return w in _PERCEIVE or _told_to_stop(words, k) or _rebuked(words, k) or _will_say(words, k)
     # «вы пишете «понаехали», а это оскорбительно»: the addressee's own words, quoted back at them
     return _has(w, "past") or _has(w, "3per") or _has(w, "2per") or _has(w, "PRTF") or _has(w, "PRTS")
+
+
+def _will_say(words: Sequence[str], k: int) -> bool:
+    """Is the infinitive at ``k`` what a third person or the addressee will go on saying, «будет»/«будут»/«будете»
+    right before it or one word back («кто-то опять будет писать «все врачи коновалы»?» — round 32: deleted)?"""
+    return any(words[m] in _WILL_3RD for m in range(max(0, k - 2), k))
+
+
+#: the future's auxiliary of a third person or the addressee (not «буду»: the author's own words to come)
+_WILL_3RD = frozenset(("будет", "будут", "будете", "будешь"))
 
 
 def _endorsed(words: Sequence[str], k: int) -> bool:
@@ -2450,7 +2476,8 @@ def _only_does(words: Sequence[str], i: int) -> bool:
     return words[i] == "что" and i >= 3 and words[i - 3] == "только" and words[i - 2] == "и"
 
 
-#: «удалите мой комментарий»: what the author asks to remove is their own, no one else's words reported
+#: «удалите мой комментарий»: what the author asks to remove is their own, no one else's words reported (a «мой»
+#: right before the post: not «угрозы в мой адрес» — round 32: the quoted threat was deleted with a ban)
 _MINE = frozenset(("мой", "моя", "мое", "мою", "мои", "моих", "моего", "моем", "моей"))
 
 
@@ -2469,7 +2496,7 @@ def _request_to_moderators(
             continue
         same = [m for m in region if sent[m] == sent[k]]
         if any("GS.POST" in cue[m] for m in same) and (
-            "GS.CENSORED" in c or not any(words[m] in _MINE for m in same)
+            "GS.CENSORED" in c or not any(words[m] in _MINE and "GS.POST" in cue[m + 1] for m in same[:-1])
         ):
             return k
     return None
@@ -2692,8 +2719,9 @@ _THEIR_OWN = frozenset(
 
 
 #: «место» in a form other than the «им не место» of a place refused: seats or room lacking («ветеранам не хватило
-#: мест у трибуны», «пенсионерам нет места в автобусе»; round 31: deleted as a call to exclude)
-_PLACES_COUNTED = frozenset(("мест", "места", "месту", "местом", "местах", "местам", "местами"))
+#: мест у трибуны», «пенсионерам нет места в автобусе»; round 31: deleted as a call to exclude), or a site («против
+#: мечети на этом месте, там обещали сквер жителям»; round 32: deleted)
+_PLACES_COUNTED = frozenset(("мест", "места", "месту", "местом", "месте", "местах", "местам", "местами"))
 
 
 def _not_counted_human(words: Sequence[str], k: int, first: int, last: int) -> bool:

@@ -643,6 +643,16 @@ class Judge:
             # things are, naming no one — the criticism the decree protects
             caps["insult"] = "allow"
             why["insult"] = "возглас о положении дел, без адресата — не оскорбление"
+        if (
+            scores["insult"] >= thresholds["insult"].review
+            and "insult" not in caps
+            and not _rule_backed("insult", p)
+            and _apologises(p.norm.words)
+        ):
+            # «Марина, извините, я вчера погорячился в комментах. Был неправ» was deleted as an insult: the
+            # model read the words of the quarrel; an apology takes them back — a moderator reads it
+            caps["insult"] = "review"
+            why["insult"] = "извинение, а не оскорбление (модель видит только слова спора) — решает модератор"
         for c in ("threat", "insult"):
             if (
                 thresholds[c].review <= scores[c] < thresholds[c].ban
@@ -1884,6 +1894,17 @@ _PRAISE = frozenset(
     "прелесть чудо гений талант мастер профессионал труженик трудяга".split()
 )
 #: Words of thanks or a polite request: a veiled-threat pattern next to them is read by a moderator.
+#: An apology's words («извините, я погорячился», «был неправ»; not «прости(те)»: «прости господи» is a sigh)
+_APOLOGY = frozenset("извините извини извиняюсь погорячился погорячилась неправ неправа".split())
+
+
+def _apologises(words: Sequence[str]) -> bool:
+    """Does the text take something back — an apology's word with no «но» right after it («извините, но это
+    факт» says the thing all the same)?"""
+    return any(
+        w in _APOLOGY and "но" not in words[k + 1 : k + 3] and "однако" not in words[k + 1 : k + 3]
+        for k, w in enumerate(words)
+    )
 _COURTESY = frozenset("спасибо спасибочки благодарю благодарим благодарна благодарен пожалуйста".split())
 #: Lemmas of an errand — something brought or done for the addressee: «знаем, где вы живёте, волонтёры
 #: привезут продукты», «… курьер сам поднимется» is help, so a veiled threat beside them is read by a

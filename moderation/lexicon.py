@@ -865,6 +865,9 @@ class Lexicon:
             slots.append(_Slot(frozenset(names), nn, end, asserted, dash))
         if not slots:
             raise LexiconError(f"{where}: pattern without slots")
+        if window < len(slots):
+            # (each slot takes a token of its own: such a pattern could never match — round 32 wrote one)
+            raise LexiconError(f"{where}: window {window} is shorter than the pattern's {len(slots)} slots")
         return _Pattern(
             cat, target or None, parts[1], window, ">" in ops, tuple(slots), kind or None, strength or None,
             floor_only,

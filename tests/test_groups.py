@@ -5500,3 +5500,72 @@ def test_round_32_a_crowd_denied_being_a_herd_is_said_of_the_author(judge):
 def test_round_32_a_talk_behind_the_garages_told_in_the_past_is_no_threat(judge):
     text = "Я с бабушками поговорила — согласились кормить собак за гаражами, подальше от площадки"
     assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 32 (fresh62–63): held patterns of a person's threats and of a group penned or sent back
+        "Говорите по-русски или уезжайте отсюда",
+        "вот и иди к своим в аул",
+        "не могу написать что думаю, но если встречу — мало не покажется",
+        "лагерь для мигрантов за городом построить",
+        "Адрес твой у меня есть. Поговорим",
+        "пиши-пиши. Потом не жалуйся, если что случится",
+        "хоть бы ты разбился на своей машине",
+        "чтоб ты слегла, Тамара",
+        "Желаю вам самой попасть в эту больницу и помереть там в коридоре",
+        "Вор ты и есть вор",
+        "у тебя IQ как у табуретки",
+    ],
+)
+def test_round_32_person_threats_and_groups_penned_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дети твои в какой садик ходят? В 15-й? Мы тоже, там отличная заведующая",
+        "Желаю вам не болеть и дожить до ста лет",
+        "Земля круглая, это ещё Магеллан доказал",
+        "сколько не адекватных людей на планете...",
+        # (a site, not a place refused: «против мечети на этом месте»)
+        "Против строительства мечети именно на этом месте, там обещали сквер жителям",
+    ],
+)
+def test_round_32_the_same_words_of_kin_wishes_and_sites_stay_up(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quote answered by name, a slur written in the future by «кто-то», a call quoted with the law named,
+        # a moderator asked to remove threats «в мой адрес», an apology
+        'Нелли, "понаехали" — это не аргумент. Я тоже приехала сюда 15 лет назад',
+        "Кто-то опять будет писать «все врачи коновалы»? Мою дочку спасли, так что нет",
+        "Понимаю что все злятся на мигрантов, но писать «гнать всех» — это статья вообще-то",
+        'Модератор, прошу удалить комментарий выше, там угрозы в мой адрес ("я тебя найду")',
+        "Марина, извините, я вчера погорячился в комментах. Был неправ",
+    ],
+)
+def test_round_32_quotes_rejected_reported_or_taken_back_are_never_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+def test_round_32_an_apology_with_but_takes_nothing_back(judge):
+    assert judge.judge("Наталья Петровна из управления тупая как пробка, простите но это факт").action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Индусы из медколледжа все грязнули",
+        "Лермонтовцы все мутанты",
+        "Таксисты-кавказцы — каждый второй маньяк",
+    ],
+)
+def test_round_32_new_words_of_contempt_generalise_a_group(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and "hate" in {e.category for e in v.evidence}, (v.action, v.evidence)

@@ -527,6 +527,10 @@ def test_bad_lexicon_files_fail_loudly(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("word outside a section\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="outside a section"):
         Lexicon.load(tmp_path)
+    # (a window shorter than the slots could never match: round 32 wrote one)
+    (tmp_path / "a.txt").write_text("[patterns]\nthreat x 2 =ты > =и > =есть\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="shorter than the pattern's 3 slots"):
+        Lexicon.load(tmp_path)
 
 
 def test_small_custom_lexicon(tmp_path: Path) -> None:
