@@ -75,6 +75,7 @@ def _no_harder_abuse(words: Sequence[str], hits: list[_Hit]) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[.!?;,:()\n…\"«»]|\s[-–—]\s")
+_QUOTE_MARKS = re.compile(r"[\"«»„“”]")
 
 
 class _Hit(Protocol):
@@ -118,9 +119,11 @@ _ONE_OF = frozenset("сам сама сами как тоже же ведь и".
 def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
     """Is the group word at ``k`` what the author calls themself: «я» three words before it at most, with
     only «сам», «как», «тоже» … or adjectives between, in one clause («я как типичный понаехавший из
-    Сибири», «я сама понаехавшая»; not «я этих понаехавших терпеть не могу»)?"""
+    Сибири», «я сама понаехавшая»; not «я этих понаехавших терпеть не могу»)? The word may be quoted as what
+    others say («я тоже «понаехавшая», как тут любят писать» — round 32: deleted with a ban)."""
     for j in range(k - 1, max(-1, k - 4), -1):
-        if _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):
+        gap = orig[toks[j].end : toks[j + 1].start]
+        if _CLAUSE_BREAK.search(_QUOTE_MARKS.sub("", gap) if j + 1 == k else gap):
             return False
         if words[j] == "я":
             return any("sing" in p.tag and "nomn" in p.tag for p in parses(words[k])[:2])
@@ -173,7 +176,11 @@ def _of_self(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ig
         if _CLAUSE_BREAK.search(orig, toks[j].end, toks[j + 1].start):
             return False
         w = words[j]
-        if w == "я" or (w == "мы" and _plural(words[k])) or (w in _CROWD_US and words[k] in _HERD and "не" in words[j:k]):  # («мы не быдло, чтобы так с нами обращаться»)
+        if (
+            w == "я"
+            or (w == "мы" and _plural(words[k]))
+            or (w in _CROWD_US and words[k] in _HERD and "не" in words[j:k])
+        ):  # («мы не быдло, чтобы так с нами обращаться», «народ вам не быдло»)
             return True
         if w == "себя":
             return True  # "чувствую себя идиоткой": the walk back from the word met only fillers

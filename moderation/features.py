@@ -487,6 +487,10 @@ _TITLE_NOUNS = frozenset(
     "квест экскурсия лекция ансамбль группа коллектив театр студия номинация рубрика журнал фотоконкурс "
     "викторина флешмоб марафон турнир".split()
 )
+#: … or the verbs a work is seen, read or heard by («Смотрели «Идиота» в театре» — round 32: deleted with a ban)
+_TITLE_VERBS = frozenset(
+    "смотреть посмотреть пересмотреть читать прочитать перечитать прочесть слушать послушать".split()
+)
 #: Hits a work's name does not carry: what it calls someone (obscene words stay: мат is мат anywhere)
 _TITLE_BLIND = frozenset(("insult", "hate", "threat"))
 _OPEN_QUOTE = re.compile('[«"„“]')
@@ -537,7 +541,8 @@ def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
             and not orig[q - 1].isalnum()
         ):
             k -= 1  # «фильм Быкова «Дурак»»
-        if lemmas[k] in _TITLE_NOUNS and not _BETWEEN_TITLE.search(orig, toks[k].end, q):
+        named_by = lemmas[k] in _TITLE_NOUNS or lemmas[k] in _TITLE_VERBS
+        if named_by and not _BETWEEN_TITLE.search(orig, toks[k].end, q):
             out.append((first, last))
     return out
 
@@ -633,6 +638,10 @@ _OWN_CUES = {
     # livestock slaughtered for the table («зарежу барана на курбан-байрам»; not «сука»: «зарезал её, сука»)
     **dict.fromkeys(("баран", "овца", "курица", "свинья", "коза", "бык", "индюк", "гусь"), _SLAUGHTER),
     "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик утренник детский".split()),
+    # livestock at a fair («на ярмарке продавали скотину — коз, овец, кроликов» — round 32: deleted with a ban)
+    **dict.fromkeys(
+        ("скотина", "скот"), frozenset("ярмарка коза козочка овца корова кролик лошадь теленок бычок".split())
+    ),
     # a bitch of a breed («потерялась сучка спаниеля»)
     "сука": _DOGS,
     "сучка": _DOGS,

@@ -1780,7 +1780,12 @@ def reported_speech(
         c = cues.get(words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY)
         return "GS.REPORT_NAMING" in c and not _SENTENCE_END.search(orig, toks[first_hit].end, toks[k].start)
 
-    if (k := _named_after(words, first_hit, naming)) is not None:
+    # (the word of abuse may end a pattern's span that opens with its addressee: «вы меня «истеричкой» назвали»)
+    named_at = [first_hit] + [
+        e for _a, b in spans if (e := norm.token_at(b - 1)) is not None and e != first_hit
+    ]
+    k = next((x for h in named_at if (x := _named_after(words, h, naming)) is not None), None)
+    if k is not None:
         return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"пересказ: {words[k]}")
     # the «ты» of the quoted words is the speaker's («мне сказали «ты дура»»), not the author's
     opened = [m.start() for m in _QUOTE_OR_COLON.finditer(orig, 0, toks[first_hit].start)]
@@ -1868,7 +1873,11 @@ def _talked_about(norm: Normalized, lemmas: list[str], h: int) -> int | None:
     for m in range(p - 1, max(-1, p - 4), -1):
         if _TOPIC_GAP.search(orig, toks[m].end, toks[m + 1].start):
             break
-        if lemmas[m] in _TALK or words[m] in _TOPIC_DISMISSED or (words[m] == "можно" and words[m - 1 : m] == ("сколько",)):
+        if (
+            lemmas[m] in _TALK
+            or words[m] in _TOPIC_DISMISSED
+            or (words[m] == "можно" and words[m - 1 : m] == ("сколько",))
+        ):
             return m  # (round 32: «сколько можно про понаехавших?», «хватит про …»: the topic itself refused)
     # … or after it («тех, кто про «понаехавших» пишет»)
     for m in range(h + 1, min(len(words), h + 3)):
@@ -1912,6 +1921,13 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
         gap = orig[toks[m - 1].end : toks[m].start]
         if _SENTENCE_END.search(gap):
             return None
+        if (
+            quoted
+            and words[m] == "не"
+            and words[m + 1 : m + 2] in (("буду",), ("стану",), ("собираюсь",))
+            and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start)
+        ):
+            return k  # («но называть вас «ватником» не буду»: the calling refused — round 32: deleted with a ban)
         if _DASH.search(gap) and (not quoted or QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start)):
             # («— это не аргумент», «— позор»; not «Называть их надо «уродами» — вот что я скажу»)
             # (round 28: «— не аргумент», «— не выход»: the calling denied to be a reason)
@@ -1940,7 +1956,7 @@ def _quote_denied(norm: Normalized, h: int) -> int | None:
     )
     if s is None:
         return None
-    if s > 0 and not _SENTENCE_END.search(orig, toks[s - 1].end, toks[s].start) and not _answered_by_name(norm, s):
+    if not _quote_opens(norm, s):
         return None
     for m in range(h + 1, min(h + 5, len(words))):
         gap = orig[toks[m - 1].end : toks[m].start]
@@ -1948,22 +1964,28 @@ def _quote_denied(norm: Normalized, h: int) -> int | None:
             return None
         if _DASH.search(gap) and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start):
             n = m + 1 if words[m] == "это" else m
+            if n < len(words) and words[n] in _JUST:
+                n += 1  # («— это уже не критика»)
             if n + 1 < len(words) and words[n] == "не" and words[n + 1] in _NO_REASON:
                 return n + 1
             return n if n < len(words) and words[n] in _REBUKE else None
     return None
 
 
-def _answered_by_name(norm: Normalized, s: int) -> bool:
-    """Does a name with a comma, opening its sentence, stand right before the token at ``s`` («Нелли, "понаехали" —
-    это не аргумент»: the person answered is hailed first — round 32: deleted with a ban)?"""
-    toks, orig = norm.tokens, norm.original
-    return (
-        s >= 1
-        and "," in orig[toks[s - 1].end : toks[s].start]
-        and orig[toks[s - 1].start].isupper()
-        and (s == 1 or _SENTENCE_END.search(orig, toks[s - 2].end, toks[s - 1].start) is not None)
-    )
+def _quote_opens(norm: Normalized, s: int) -> bool:
+    """Does the quotation whose first token is ``s`` open its sentence — at the text's start or after a
+    sentence's end, or after only the one answered («Нелли, "понаехали" — …», «@id48213 «быдло» — …») or a
+    sentence's «Но» / «А» («Но «мразь» и «ворьё» — это уже не критика») (round 32: each deleted with a ban)?"""
+    toks, orig, words = norm.tokens, norm.original, norm.words
+
+    def starts(k: int) -> bool:  # the token at ``k`` opens a sentence
+        return k == 0 or _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start) is not None
+
+    if starts(s):
+        return True
+    hailed = orig[toks[s - 1].start].isupper() and "," in orig[toks[s - 1].end : toks[s].start]
+    handle = toks[s - 1].start > 0 and orig[toks[s - 1].start - 1] == "@"
+    return starts(s - 1) and (hailed or handle or words[s - 1] in _BUT)
 
 
 def _named_after(words: Sequence[str], h: int, naming: Callable[[int], bool]) -> int | None:
@@ -2159,6 +2181,10 @@ _AGREE = frozenset("согласен согласна согласны подд�
 
 #: reading or hearing others' words: the infinitive reports them too
 _PERCEIVE = frozenset(("читать", "прочитать", "прочесть", "слышать", "услышать", "слушать"))
+#: … in the first person, before a quotation: what the author reads or hears is someone else's
+_PERCEIVED_1ST = frozenset(
+    "читаю читала читал читаем прочитала прочитал слышу слышала слышал слышим услышала услышал".split()
+)
 #: adverbs that may stand between a people named by an adjective and its verb («черные совсем обнаглели»)
 _BY_THE_WAY = frozenset(("совсем", "опять", "снова", "уже", "вообще", "тут", "здесь", "все", "окончательно"))
 #: speaking a language: «говорящие на …», «кто говорит на …», «разговаривают на …»
@@ -2865,6 +2891,8 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
 _NO_GROUNDS = frozenset(("повод", "причина", "основание"))
 #: what a calling is denied to be: «называть … «…» — не аргумент / не выход / не критика» (not «не грех»)
 _NO_REASON = frozenset("аргумент довод выход решение метод способ критика правда разговор".split())
+#: what may stand between «это» and the «не …» of a judgement («это уже не критика», «это вовсе не аргумент»)
+_JUST = frozenset(("уже", "вовсе", "совсем", "просто", "никакой", "же"))
 #: taking people for something, told not to: «не считайте …», «не держите … за …»
 _TAKE_FOR_IMPR = frozenset(("считайте", "считай", "держите", "держи"))
 
@@ -3086,8 +3114,8 @@ def _in_reported_quote(
     for k in range(h - 1, -1, -1):
         if sent[k] != sent[h]:
             return False
-        if "GS.REPORT" not in cue[k] or not _reports(words, k):
-            continue
+        if not (("GS.REPORT" in cue[k] and _reports(words, k)) or words[k] in _PERCEIVED_1ST):
+            continue  # (the author's «читаю «…»», «слышу «…»» quote what they met — round 32: deleted with a ban)
         if quote_open(text[toks[k].end : toks[h].start]):
             return True
     return False

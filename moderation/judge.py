@@ -6,14 +6,14 @@ import gc
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 
-from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS, blames_a_maker
+from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS, blames_a_maker, said_of_self
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
@@ -647,10 +647,10 @@ class Judge:
             scores["insult"] >= thresholds["insult"].review
             and "insult" not in caps
             and not _rule_backed("insult", p)
-            and _apologises(p.norm.words)
+            and _takes_words_back(p.norm.words)
         ):
             # «Марина, извините, я вчера погорячился в комментах. Был неправ» was deleted as an insult: the
-            # model read the words of the quarrel; an apology takes them back — a moderator reads it
+            # model read the words of the quarrel; the author takes them back — a moderator reads it
             caps["insult"] = "review"
             why["insult"] = "извинение, а не оскорбление (модель видит только слова спора) — решает модератор"
         for c in ("threat", "insult"):
@@ -935,6 +935,26 @@ _VIOLENT_NOUNS = frozenset((
 ))  # fmt: skip
 
 
+@dataclass(frozen=True)
+class _WordSaid:
+    """A model's word as :func:`moderation.addressee.said_of_self` reads a hit."""
+
+    category: str
+    start: int
+    end: int
+    kind: str | None = None
+
+
+def _said_of_self_at(p: Prepared, top: Evidence) -> bool:
+    """Is the model's word (``top``, at its first occurrence) one the author says of themself («дятел же я»)?"""
+    quote = _folded(top.quote)
+    k = next((i for i, w in enumerate(p.norm.words) if w == quote), None)
+    if k is None:
+        return False
+    t = p.norm.tokens[k]
+    return said_of_self(p.norm, [_WordSaid("insult", t.start, t.end)])
+
+
 def _folded(word: str) -> str:
     """A word as the text's words are kept (lower case, «ё» as «е»): the model's evidence quotes it as
     written."""
@@ -1092,8 +1112,10 @@ def _chained(words: Sequence[str], sent: Sequence[int], j: int, k: int) -> bool:
     """Is the act at ``k`` one more call in a chain after the act at ``j`` — only infinitives and «и», «а»,
     «не» between («Собак надо стерилизовать и чипировать, а не отстреливать» — round 32: deleted as an
     insult; not «Собак надо отстреливать, а их хозяев сажать»: people stand between)?"""
-    return sent[j] == sent[k] and 0 < k - j <= _CHAIN_REACH and all(
-        words[m] in _CHAIN_WORDS or "INFN" in parses(words[m])[0].tag for m in range(j + 1, k)
+    return (
+        sent[j] == sent[k]
+        and 0 < k - j <= _CHAIN_REACH
+        and all(words[m] in _CHAIN_WORDS or "INFN" in parses(words[m])[0].tag for m in range(j + 1, k))
     )
 
 
@@ -1447,6 +1469,10 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if _asks_what_it_means(p, top):
         return "вопрос о значении слова, а не оскорбление — решает модератор"
     word = top.matched.removeprefix(_MODEL_PREFIX)
+    if word in weak and _said_of_self_at(p, top):
+        # «Ну и дятел же я, перепутала дату приёма» (round 32: deleted): a word that insults only when
+        # addressed, said by the author of themself
+        return "автор говорит это о себе — решает модератор"
     if (word in _KILLING or word in _FIGURATIVE) and _told(p, word, _THREATENS):
         return "пересказ чужой угрозы («грозится убить»), а не угроза — решает модератор"
     if word in _CRIMINALS and _told_of_or_denied(p, top):
@@ -1894,15 +1920,16 @@ _PRAISE = frozenset(
     "прелесть чудо гений талант мастер профессионал труженик трудяга".split()
 )
 #: Words of thanks or a polite request: a veiled-threat pattern next to them is read by a moderator.
-#: An apology's words («извините, я погорячился», «был неправ»; not «прости(те)»: «прости господи» is a sigh)
-_APOLOGY = frozenset("извините извини извиняюсь погорячился погорячилась неправ неправа".split())
+#: Words that take the author's words back («я погорячился», «был неправ»; not a bare «извините»: «Извините, я
+#: дурачок» is RUSSE's toxic self-abuse, «прости господи» a sigh)
+_RETRACTION = frozenset("погорячился погорячилась погорячились неправ неправа".split())
 
 
-def _apologises(words: Sequence[str]) -> bool:
-    """Does the text take something back — an apology's word with no «но» right after it («извините, но это
-    факт» says the thing all the same)?"""
+def _takes_words_back(words: Sequence[str]) -> bool:
+    """Does the text take the author's words back — a retraction with no «но» right after it («был неправ, но
+    вы всё равно …» says the thing all the same)?"""
     return any(
-        w in _APOLOGY and "но" not in words[k + 1 : k + 3] and "однако" not in words[k + 1 : k + 3]
+        w in _RETRACTION and "но" not in words[k + 1 : k + 3] and "однако" not in words[k + 1 : k + 3]
         for k, w in enumerate(words)
     )
 _COURTESY = frozenset("спасибо спасибочки благодарю благодарим благодарна благодарен пожалуйста".split())

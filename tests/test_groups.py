@@ -5569,3 +5569,60 @@ def test_round_32_an_apology_with_but_takes_nothing_back(judge):
 def test_round_32_new_words_of_contempt_generalise_a_group(judge, text):
     v = judge.judge(text)
     assert v.action != "allow" and "hate" in {e.category for e in v.evidence}, (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 32 (fresh64–65): threats in replies, a slur of the mountains, a dullness likened to a cork
+        "Ещё раз тронешь — будешь с зубами в пакете ходить",
+        "погуляй ещё вечерком один, посмотрим как потом заговоришь",
+        "Ещё слово — и сам в травмпункте окажешься",
+        "Такие смелые все до первой встречи в подъезде",
+        "машины иногда горят, подумайте",
+        "если однажды его кабинет полыхнёт — не удивляйтесь",
+        "Гасить таких надо",
+        "таких как вы из окна бы выкидывать",
+        "закатать бы его самого в этот асфальт",
+        "Скоро кто-то из этой УК не дойдёт до дома",
+        "видно, что ты из аула спустился",
+        "ты ж глупый как пробка",
+    ],
+)
+def test_round_32_threats_in_replies_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Совет по-дружески: запишитесь к терапевту заранее",
+        "Спустились с гор после похода, все живы",
+        "Бабушка по такому льду не дойдёт до дома",
+        "Летом в жару торфяники иногда горят",
+        "Смотрели «Идиота» в театре, Мышкин шикарный",
+        "На ярмарке продавали скотину — коз, овец, кроликов",
+        "Когда читаю «все армяне жулики», очень обидно. Мы такие же горожане",
+    ],
+)
+def test_round_32_the_same_words_in_stories_titles_and_quotes_stay_up(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+def test_round_32_the_author_one_of_the_group_quoted_is_held_at_most(judge):
+    v = judge.judge("Я тоже «понаехавшая», как тут любят писать, и что? налоги плачу")
+    assert v.action == "review", (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Но «мразь» и «ворьё» — это уже не критика. Пишите по фактам",
+        "@id48213 «быдло» — это не аргумент",
+        "Оксана, вы меня «истеричкой» назвали. Я просто мать",
+        "Не разделяю ваши взгляды, Петя, но называть вас «ватником» не буду",
+        "Ну и дятел же я, перепутала дату приёма",
+    ],
+)
+def test_round_32_quotes_refused_and_self_irony_are_never_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
