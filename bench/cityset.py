@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–31 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–32 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -47,7 +47,12 @@ a phone) and ``fresh51_all`` (300: new disguises of мат and new spam against 
 once with round 30's code, then worked on; ``fresh53_all`` (300 under the resort season's posts) and ``fresh54_all``
 (300 under the housing pages' posts) were written mid-round, measured once with round 30's and round 31's code so
 far, then worked on; ``fresh52_all`` and ``fresh55_all`` (300 of every kind each) were measured with both codes —
-never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
+never worked on. In round 32: ``fresh56_all`` (transport), ``fresh57_all`` (sport and youth), ``fresh58_all`` (the OK
+register of older users) and ``fresh59_all`` (utilities and the environment), 300 each, were measured once with round
+31's code, then worked on; ``fresh62_all`` (group statements) and ``fresh63_all`` (comments to one person), written
+mid-round, and ``fresh64_all`` (heated thread replies) and ``fresh65_all`` (100 violations, 200 hard clean comments),
+written late, were measured with round 31's and round 32's code so far, then worked on; ``fresh60_all`` (every kind)
+and ``fresh61_all`` (thread replies) were measured with both codes — never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
 flagged and removed.
 """
 
