@@ -2153,8 +2153,9 @@ def _reports(words: Sequence[str], k: int) -> bool:
 
 
 def _will_say(words: Sequence[str], k: int) -> bool:
-    """Is the infinitive at ``k`` what a third person or the addressee will go on saying, «будет»/«будут»/«будете»
-    right before it or one word back («кто-то опять будет писать «все врачи коновалы»?» — round 32: deleted)?"""
+    """Is the infinitive at ``k`` what a third person or the addressee will go on saying — «будет», «будут»,
+    «будете» right before it or one word back («кто-то опять будет писать «все врачи коновалы»?» — round 32:
+    deleted)?"""
     return any(words[m] in _WILL_3RD for m in range(max(0, k - 2), k))
 
 

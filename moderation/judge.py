@@ -652,7 +652,7 @@ class Judge:
             # «Марина, извините, я вчера погорячился в комментах. Был неправ» was deleted as an insult: the
             # model read the words of the quarrel; the author takes them back — a moderator reads it
             caps["insult"] = "review"
-            why["insult"] = "извинение, а не оскорбление (модель видит только слова спора) — решает модератор"
+            why["insult"] = "автор берёт свои слова назад (модель видит только слова спора) — решает модератор"
         for c in ("threat", "insult"):
             if (
                 thresholds[c].review <= scores[c] < thresholds[c].ban
@@ -1919,7 +1919,6 @@ _PRAISE = frozenset(
     "умница умничка молодец молодчина герой героиня красавица красавец красавчик золото солнышко лапочка "
     "прелесть чудо гений талант мастер профессионал труженик трудяга".split()
 )
-#: Words of thanks or a polite request: a veiled-threat pattern next to them is read by a moderator.
 #: Words that take the author's words back («я погорячился», «был неправ»; not a bare «извините»: «Извините, я
 #: дурачок» is RUSSE's toxic self-abuse, «прости господи» a sigh)
 _RETRACTION = frozenset("погорячился погорячилась погорячились неправ неправа".split())
@@ -1932,6 +1931,9 @@ def _takes_words_back(words: Sequence[str]) -> bool:
         w in _RETRACTION and "но" not in words[k + 1 : k + 3] and "однако" not in words[k + 1 : k + 3]
         for k, w in enumerate(words)
     )
+
+
+#: Words of thanks or a polite request: a veiled-threat pattern next to them is read by a moderator.
 _COURTESY = frozenset("спасибо спасибочки благодарю благодарим благодарна благодарен пожалуйста".split())
 #: Lemmas of an errand — something brought or done for the addressee: «знаем, где вы живёте, волонтёры
 #: привезут продукты», «… курьер сам поднимется» is help, so a veiled threat beside them is read by a
