@@ -52,7 +52,9 @@ register of older users) and ``fresh59_all`` (utilities and the environment), 30
 31's code, then worked on; ``fresh62_all`` (group statements) and ``fresh63_all`` (comments to one person), written
 mid-round, and ``fresh64_all`` (heated thread replies) and ``fresh65_all`` (100 violations, 200 hard clean comments),
 written late, were measured with round 31's and round 32's code so far, then worked on; ``fresh60_all`` (every kind)
-and ``fresh61_all`` (thread replies) were measured with both codes — never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
+and ``fresh61_all`` (thread replies) were measured with both codes — never worked on; at its end ``fresh66_all``
+(replies quoting the other's words) was measured with both codes, then worked on, and ``fresh67_all`` (every kind)
+measured with both, never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
 flagged and removed.
 """
 

@@ -1764,6 +1764,8 @@ def reported_speech(
         return Finding(
             "reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: «…» — {words[k]} …"
         )
+    if (span := _quoted_list(norm, first_hit)) is not None and all(span[0] <= a < span[1] for a, _b in spans):
+        return Finding("reported_speech", None, span[0], span[1], "review", "перечень чужих слов в кавычках")
     if (k := _asked_not_about(norm, first_hit)) is not None:
         return Finding(
             "reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} про …"
@@ -1908,7 +1910,15 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
         return None
     if k > 0 and not _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start):
         # (or opens a clause after «но», «а»: «Можно критиковать партию, но называть избирателей «быдлом» — это перебор»)
-        if not (words[k - 1] in _BUT and k > 1 and "," in orig[toks[k - 2].end : toks[k - 1].start]):
+        # (or a sentence's own «Но»: «… вели себя плохо. Но называть всех «быдлом» тоже не выход» — round 32)
+        if not (
+            words[k - 1] in _BUT
+            and (
+                k == 1
+                or _SENTENCE_END.search(orig, toks[k - 2].end, toks[k - 1].start)
+                or "," in orig[toks[k - 2].end : toks[k - 1].start]
+            )
+        ):
             return None
     if _SENTENCE_END.search(orig, toks[k].end, toks[h].start):
         return None
@@ -1928,6 +1938,15 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
             and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start)
         ):
             return k  # («но называть вас «ватником» не буду»: the calling refused — round 32: deleted with a ban)
+        if (
+            quoted
+            and words[m] == "не"
+            and words[m + 1 : m + 2]
+            and words[m + 1] in _NO_REASON
+            and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start)
+            and all(words[x] in _JUST or words[x] in ("тоже", "это") for x in range(h + 1, m))
+        ):
+            return k  # («называть всех «быдлом» тоже не выход», no dash — round 32: deleted)
         if _DASH.search(gap) and (not quoted or QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start)):
             # («— это не аргумент», «— позор»; not «Называть их надо «уродами» — вот что я скажу»)
             # (round 28: «— не аргумент», «— не выход»: the calling denied to be a reason)
@@ -1956,6 +1975,8 @@ def _quote_denied(norm: Normalized, h: int) -> int | None:
     )
     if s is None:
         return None
+    if s > 0 and (k := _quote_refused_before(norm, s)) is not None:
+        return k
     if not _quote_opens(norm, s):
         return None
     for m in range(h + 1, min(h + 5, len(words))):
@@ -1968,7 +1989,66 @@ def _quote_denied(norm: Normalized, h: int) -> int | None:
                 n += 1  # («— это уже не критика»)
             if n + 1 < len(words) and words[n] == "не" and words[n + 1] in _NO_REASON:
                 return n + 1
+            if n < len(words) and words[n] in _ASKED_BACK:
+                return n  # («"Все армяне воры" — серьёзно? Мой сосед армянин …» — round 32: deleted with a ban)
+            if n < len(words) and _answered_back(words, n) and _sentence_asks(norm, norm.sentences, n):
+                # («"понаехавшие" — а сам Пятигорск кто строил?», «"Шлюха" — это вы про женщину, которая …?»)
+                return n
             return n if n < len(words) and words[n] in _REBUKE else None
+    return None
+
+
+def _quoted_list(norm: Normalized, h: int) -> tuple[int, int] | None:
+    """«Ой всё, началось: "ватник", "либераха", "бот"…», «под каждым постом одно и то же: "понаехали", "валите"»:
+    the abusive word at ``h`` inside one of two or more quotations listed side by side (only commas, «и» or
+    spaces between), and no «ты»/«вы» outside the quotations in its sentence — words talked about, said to no
+    one (round 32: each deleted with a ban). The list's span in the text, or None (the caller wants every
+    abusive word of the text inside it: «про «тупых хахлов», «тупых пиндосов» … пустоголовый обыватель» keeps
+    the author's own)."""
+    orig, toks = norm.original, norm.tokens
+    at = toks[h].start
+    quotes = [m.span() for m in QUOTED.finditer(orig)]
+    mine = next((i for i, (a, b) in enumerate(quotes) if a < at < b), None)
+    if mine is None:
+        return None
+    first = last = mine
+    while first > 0 and _LIST_GAP.fullmatch(orig, quotes[first - 1][1], quotes[first][0]):
+        first -= 1
+    while last + 1 < len(quotes) and _LIST_GAP.fullmatch(orig, quotes[last][1], quotes[last + 1][0]):
+        last += 1
+    if first == last:
+        return None
+    sent = norm.sentences
+    inside = quotes[first : last + 1]
+    if any(
+        w in SECOND_PERSON and sent[k] == sent[h] and not any(a < toks[k].start < b for a, b in inside)
+        for k, w in enumerate(norm.words)
+    ):
+        return None  # («"дебил", "урод" — вот ты кто»)
+    return quotes[first][0], quotes[last][1]
+
+
+#: what stands between two quotations of a list: a comma, «и», «или», spaces
+_LIST_GAP = re.compile(r"\s*(?:,|\bи\b|\bили\b)\s*", re.IGNORECASE)
+
+
+def _answered_back(words: Sequence[str], n: int) -> bool:
+    """Does the answer after a quotation's dash open with «а …» or «(вы) про …» — a counter-question when its
+    sentence asks?"""
+    return words[n] == "а" or words[n] == "про" or (words[n] in ("вы", "ты") and words[n + 1 : n + 2] == ("про",))
+
+
+def _quote_refused_before(norm: Normalized, s: int) -> int | None:
+    """The token before a quotation at ``s`` that refuses its words: «давайте без «дебилов» и «идиотов»», «какое
+    «быдло»? вы про болельщиков?» — a question right after the quotation closes (round 32: each deleted)."""
+    toks, words, orig = norm.tokens, norm.words, norm.original
+    k = s - 1
+    if words[k] == "без" and "давайте" in words[max(0, k - 3) : k]:
+        return k
+    if words[k] in _WHICH_ASKED:
+        closed = QUOTE_CLOSING.search(orig, toks[s].start)
+        if closed is not None and orig[closed.end() : closed.end() + 3].lstrip().startswith("?"):
+            return k
     return None
 
 
@@ -1985,6 +2065,8 @@ def _quote_opens(norm: Normalized, s: int) -> bool:
         return True
     hailed = orig[toks[s - 1].start].isupper() and "," in orig[toks[s - 1].end : toks[s].start]
     handle = toks[s - 1].start > 0 and orig[toks[s - 1].start - 1] == "@"
+    if s >= 2 and words[s - 2 : s] == ("так", "что") and starts(s - 2):
+        return True  # («Так что "чурки без прав" — это не про меня»)
     return starts(s - 1) and (hailed or handle or words[s - 1] in _BUT)
 
 
@@ -2891,7 +2973,11 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
 #: a reason denied for what follows («не повод …», «не причина …», «не основание …»)
 _NO_GROUNDS = frozenset(("повод", "причина", "основание"))
 #: what a calling is denied to be: «называть … «…» — не аргумент / не выход / не критика» (not «не грех»)
-_NO_REASON = frozenset("аргумент довод выход решение метод способ критика правда разговор".split())
+_NO_REASON = frozenset("аргумент довод выход решение метод способ критика правда разговор мнение про".split())
+#: what asks a quoted claim back after the dash («"Все армяне воры" — серьёзно?», «… — неужели?»)
+_ASKED_BACK = frozenset(("серьезно", "неужели", "правда"))
+#: «какое «быдло»?»: the quoted word asked back by «какой»
+_WHICH_ASKED = frozenset(("какое", "какой", "какая", "какие", "каких"))
 #: what may stand between «это» and the «не …» of a judgement («это уже не критика», «это вовсе не аргумент»)
 _JUST = frozenset(("уже", "вовсе", "совсем", "просто", "никакой", "же"))
 #: taking people for something, told not to: «не считайте …», «не держите … за …»

@@ -5625,3 +5625,25 @@ def test_round_32_the_author_one_of_the_group_quoted_is_held_at_most(judge):
 )
 def test_round_32_quotes_refused_and_self_irony_are_never_deleted(judge, text):
     assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 32 (fresh66): a quotation asked back, refused before it, or listed — talked about, said to no one
+        'Ребят, ну давайте без "дебилов" и "идиотов", тема про автобус',
+        'Людмила, какое "быдло"? Вы про людей, которые на стадион пришли?',
+        '"Все армяне воры" — серьёзно? Мой сосед армянин, хирург',
+        'Ахах, "понаехавшие" — а сам Пятигорск кто строил? Тоже приезжие',
+        'Так что "чурки без прав" — это не про меня и не про моих коллег',
+        'Ой всё, началось: "ватник", "либераха", "бот"... Можно просто аргументы?',
+        'Но называть всех "быдлом" тоже не выход',
+    ],
+)
+def test_round_32_quotations_answered_refused_or_listed_are_never_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize("text", ['"дебил", "урод" — вот ты кто', 'вы "ватник" и "совок"', '"Дебил" — это про тебя'])
+def test_round_32_quotations_said_to_the_addressee_stay_insults(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban"), judge.judge(text).evidence
