@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from moderation.lemmatize import parses
-from moderation.normalize import COPULA_DASH
+from moderation.normalize import COPULA_DASH, QUOTE_MARK
 
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.normalize import Normalized
@@ -75,7 +75,6 @@ def _no_harder_abuse(words: Sequence[str], hits: list[_Hit]) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[.!?;,:()\n…\"«»]|\s[-–—]\s")
-_QUOTE_MARKS = re.compile(r"[\"«»„“”]")
 
 
 class _Hit(Protocol):
@@ -123,7 +122,7 @@ def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool: 
     others say («я тоже «понаехавшая», как тут любят писать» — round 32: deleted with a ban)."""
     for j in range(k - 1, max(-1, k - 4), -1):
         gap = orig[toks[j].end : toks[j + 1].start]
-        if _CLAUSE_BREAK.search(_QUOTE_MARKS.sub("", gap) if j + 1 == k else gap):
+        if _CLAUSE_BREAK.search(QUOTE_MARK.sub("", gap) if j + 1 == k else gap):
             return False
         if words[j] == "я":
             return any("sing" in p.tag and "nomn" in p.tag for p in parses(words[k])[:2])

@@ -1931,23 +1931,14 @@ def _naming_judged(norm: Normalized, h: int) -> int | None:
         gap = orig[toks[m - 1].end : toks[m].start]
         if _SENTENCE_END.search(gap):
             return None
-        if (
-            quoted
-            and words[m] == "не"
-            and words[m + 1 : m + 2] in (("буду",), ("стану",), ("собираюсь",))
-            and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start)
-        ):
-            return k  # («но называть вас «ватником» не буду»: the calling refused — round 32: deleted with a ban)
-        if (
-            quoted
-            and words[m] == "не"
-            and words[m + 1 : m + 2]
-            and words[m + 1] in _NO_REASON
-            and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start)
-            and all(words[x] in _JUST or words[x] in ("тоже", "это") for x in range(h + 1, m))
-        ):
-            return k  # («называть всех «быдлом» тоже не выход», no dash — round 32: deleted)
-        if _DASH.search(gap) and (not quoted or QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start)):
+        closed = quoted and QUOTE_CLOSING.search(orig, toks[h].end, toks[m].start) is not None
+        if closed and words[m] == "не" and m + 1 < len(words):
+            after = words[m + 1]
+            if after in _WONT or (after in _NO_REASON and all(words[x] in _BEFORE_NOT for x in range(h + 1, m))):
+                # («но называть вас «ватником» не буду»: the calling refused; «называть всех «быдлом» тоже не
+                # выход», no dash: denied to be a reason — round 32: each deleted)
+                return k
+        if _DASH.search(gap) and (not quoted or closed):
             # («— это не аргумент», «— позор»; not «Называть их надо «уродами» — вот что я скажу»)
             # (round 28: «— не аргумент», «— не выход»: the calling denied to be a reason)
             rebuked = words[m] == "это" or words[m] in _REBUKE
@@ -2973,6 +2964,8 @@ def _defends(words: Sequence[str], cue: list[frozenset[str]], idx: list[int]) ->
 #: a reason denied for what follows («не повод …», «не причина …», «не основание …»)
 _NO_GROUNDS = frozenset(("повод", "причина", "основание"))
 #: what a calling is denied to be: «называть … «…» — не аргумент / не выход / не критика» (not «не грех»)
+#: the author's refusal to go on («… не буду», «не стану», «не собираюсь»)
+_WONT = frozenset(("буду", "стану", "собираюсь"))
 _NO_REASON = frozenset("аргумент довод выход решение метод способ критика правда разговор мнение про".split())
 #: what asks a quoted claim back after the dash («"Все армяне воры" — серьёзно?», «… — неужели?»)
 _ASKED_BACK = frozenset(("серьезно", "неужели", "правда"))
@@ -2980,6 +2973,8 @@ _ASKED_BACK = frozenset(("серьезно", "неужели", "правда"))
 _WHICH_ASKED = frozenset(("какое", "какой", "какая", "какие", "каких"))
 #: what may stand between «это» and the «не …» of a judgement («это уже не критика», «это вовсе не аргумент»)
 _JUST = frozenset(("уже", "вовсе", "совсем", "просто", "никакой", "же"))
+#: … and between a quotation and such a «не» with no dash («называть всех «быдлом» тоже не выход»)
+_BEFORE_NOT = _JUST | {"тоже", "это"}
 #: taking people for something, told not to: «не считайте …», «не держите … за …»
 _TAKE_FOR_IMPR = frozenset(("считайте", "считай", "держите", "держи"))
 

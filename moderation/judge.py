@@ -6,7 +6,7 @@ import gc
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, cached_property
 from itertools import repeat
 from pathlib import Path
@@ -18,7 +18,7 @@ from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
-from moderation.lexicon import FORBID_MODALS, Lexicon, default_lexicon
+from moderation.lexicon import FORBID_MODALS, Hit, Lexicon, default_lexicon
 from moderation.normalize import QUESTION_END, QUOTED
 from moderation.policy import (
     SPAM_CONTACT,
@@ -935,24 +935,20 @@ _VIOLENT_NOUNS = frozenset((
 ))  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _WordSaid:
-    """A model's word as :func:`moderation.addressee.said_of_self` reads a hit."""
-
-    category: str
-    start: int
-    end: int
-    kind: str | None = None
-
-
 def _said_of_self_at(p: Prepared, top: Evidence) -> bool:
-    """Is the model's word (``top``, at its first occurrence) one the author says of themself («дятел же я»)?"""
-    quote = _folded(top.quote)
-    k = next((i for i, w in enumerate(p.norm.words) if w == quote), None)
+    """Is the model's word (``top``, at its first occurrence) one the author says of themself («дятел же я»)?
+    (Read as the lexicon's insult hit on that token would be.)"""
+    k = _first_at(p, top)
     if k is None:
         return False
     t = p.norm.tokens[k]
-    return said_of_self(p.norm, [_WordSaid("insult", t.start, t.end)])
+    return said_of_self(p.norm, [Hit("insult", top.matched, t.start, t.end, p.norm.original[t.start : t.end])])
+
+
+def _first_at(p: Prepared, top: Evidence) -> int | None:
+    """The token of the model's word (``top``) at its first occurrence in the text, or None."""
+    quote = _folded(top.quote)
+    return next((i for i, w in enumerate(p.norm.words) if w == quote), None)
 
 
 def _folded(word: str) -> str:
@@ -1524,8 +1520,7 @@ def _told_of_or_denied(p: Prepared, top: Evidence) -> bool:
     """Is the model's word (``top``, at its first occurrence) right after a preposition or «не», or one
     adjective after it («от бандитов», «на пьяных хулиганов», «не бандиты»)?"""
     words = p.norm.words
-    quote = _folded(top.quote)
-    k = next((i for i, w in enumerate(words) if w == quote), None)
+    k = _first_at(p, top)
     if k is None or k == 0:
         return False
     if words[k - 1] in _OBJECT_OR_DENIED:

@@ -126,7 +126,7 @@ def quote_open(segment: str) -> bool:
     """Does a quotation opened in ``segment`` stay open at its end? Each opening mark waits for its own
     closing one (:data:`QUOTE_PAIRS`: «…», „…“, “…”, "…"); marks inside an open quotation are its text."""
     opened = None
-    for m in _QUOTE_MARK.finditer(segment):
+    for m in QUOTE_MARK.finditer(segment):
         mark = m.group()
         if opened is None:
             opened = mark if mark in QUOTE_PAIRS else None
@@ -135,7 +135,8 @@ def quote_open(segment: str) -> bool:
     return opened is not None
 
 
-_QUOTE_MARK = re.compile("[" + "".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values()))) + "]")
+#: any quotation mark, opening or closing (:data:`QUOTE_PAIRS`)
+QUOTE_MARK = re.compile("[" + "".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values()))) + "]")
 #: a mark that opens a quotation, and one that closes it (:data:`QUOTE_PAIRS`)
 QUOTE_OPENING = re.compile("[" + "".join(sorted(QUOTE_PAIRS)) + "]")
 QUOTE_CLOSING = re.compile("[" + "".join(sorted(set(QUOTE_PAIRS.values()))) + "]")
