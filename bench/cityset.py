@@ -54,7 +54,11 @@ mid-round, and ``fresh64_all`` (heated thread replies) and ``fresh65_all`` (100 
 written late, were measured with round 31's and round 32's code so far, then worked on; ``fresh60_all`` (every kind)
 and ``fresh61_all`` (thread replies) were measured with both codes — never worked on; at its end ``fresh66_all``
 (replies quoting the other's words) was measured with both codes, then worked on, and ``fresh67_all`` (every kind)
-measured with both, never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
+measured with both, never worked on. In round 33: ``fresh68_all`` (posts of rarer city bodies: the registry office,
+the tax office, the shelter, the cemetery), ``fresh69_all`` (disguised spellings against look-alike clean words),
+``fresh70_all`` (group statements of all ten attributes) and ``fresh72_all`` (short reactions) were measured once with
+round 32's code, then worked on; ``fresh71_all`` (a busy week of every kind) was measured with both codes — never
+worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
 flagged and removed.
 """
 

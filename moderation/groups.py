@@ -3010,11 +3010,14 @@ _CANNOT = frozenset(("может", "могут", "сможет", "смогут",
 def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
     """Is the praise at ``k`` denied later in its sentence (``idx``): «не может», «не бывает», or a
     genitive «нет» or «не осталось» within five words after it or three before («нормальных среди них нет»,
-    «нет нормальных», «нормальных среди них не осталось», «нормальных людей в этой партии нет»)?"""
+    «нет нормальных», «нормальных среди них не осталось», «нормальных людей в этой партии нет»), or a
+    genitive plural the verb after it denies (round 33: «нормальных там не держат», «нормальных не найдёшь»)?"""
     if any(words[m] == "не" and m + 1 in idx and words[m + 1] in _CANNOT for m in idx if m > k):
         return True
     return _has(words[k], "gent") and any(
-        words[m] == "нет" or (words[m] == "не" and m + 1 in idx and words[m + 1] in _NO_DECENT_LEFT)
+        words[m] == "нет"
+        or (words[m] == "не" and m + 1 in idx and words[m + 1] in _NO_DECENT_LEFT)
+        or (words[m] == "не" and k < m <= k + 3 and _has(words[k], "gent", "plur"))
         for m in idx
         if k - 3 <= m <= k + 5
     )

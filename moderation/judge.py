@@ -716,6 +716,19 @@ class Judge:
                 # delete, but blacklisting a citizen on its word needs it to be near-certain: otherwise
                 # the ban is the moderator's («как зовут бога в молитве?» scored 0.86 on flame-war weights)
                 caps[c] = "delete"
+        quoted = [
+            c for c in _QUOTABLE
+            if scores[c] >= thresholds[c].delete and caps.get(c) not in ("review", "allow")
+            and (c != "obscene" or _swear_words_quoted(p))
+        ]  # fmt: skip
+        if quoted and (outside := self._outside_quotes(p)) is not None:
+            for c in quoted:
+                if outside[c] < thresholds[c].delete:
+                    # «Хватит уже «понаехали». Мы все в этом городе откуда-то», «"Ноги переломаю" — это кто-то
+                    # выше соседу написал» were deleted with a ban: what deletes is inside the quotation
+                    # marks, and the author's own words read clean — they quote to object, report or mock
+                    caps[c] = "review"
+                    why[c] = _QUOTED_ONLY
         for h in p.hits:
             if h.floor_only and caps.get(h.category) == "allow" and not (p.groups and p.groups.reported):
                 # a floor-only hit (the accusation reader, the lexicon's «@hold» patterns) backs no rule, so
@@ -763,6 +776,27 @@ class Judge:
             model_version=self.model_version,
             targets=targets,
         )
+
+    def _outside_quotes(self, p: Prepared) -> dict[str, float] | None:
+        """The scores (rule floors included) of the text with its quotations blanked out, when it has
+        some and the author's own words around them are a sentence (three words or more) that names no
+        one by the quotation («он "дырявый"», «ты и "гений"» call a person by it); else None. One more
+        preparation of a rare text: a quotation in a text that would be deleted for abuse."""
+        text = p.text
+        if not _QUOTE_CHARS.search(text):
+            return None
+        spans = [m.span() for m in QUOTED.finditer(text)]
+        if not spans or any(_names_by_quote(text, a) for a, _ in spans):
+            return None
+        chars = list(text)
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)
+        q = self._prepare.prepare_one("".join(chars))
+        if len(q.norm.words) < 3 or _endorses(q):
+            return None
+        prob = self._clf.predict_proba(union_transform(self._features, [q]).tocsr())[0]
+        model = {label: float(prob[j]) for j, label in enumerate(self._labels)}
+        return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)
 
     def _spam_beyond_channels(self, p: Prepared, scores: dict[str, float]) -> bool:
         """Is the text spam even without its links, @-mentions and emoji? (Only asked when the spam
@@ -1300,6 +1334,62 @@ def _exclaims_only(p: Prepared) -> bool:
 
 
 #: why a floor-only hit keeps a text the model-only caps would let through
+#: The categories a quotation can carry for its author: abuse quoted to object to it is the other's.
+#: (Мат stays мат on the page whoever said it, unless the quotation is the word itself, talked about —
+#: :func:`_swear_words_quoted`; an advert quoted is handled by :func:`_quotes_spam`.)
+_QUOTABLE = ("insult", "hate", "threat", "obscene")
+_QUOTED_ONLY = (
+    "то, за что удалили бы, стоит в кавычках, а слова автора вокруг цитаты чисты — автор цитирует чужие"
+    " слова, спорит с ними или жалуется на них; решает модератор"
+)
+_QUOTE_CHARS = re.compile("[«\"“„]")
+#: Words between a pronoun and the quotation that names its person («он реально "дырявый"»).
+_NAMING_PARTICLES = frozenset("и же ведь реально просто прям прямо вообще типа как бы настоящий".split())
+_PERSONAL = frozenset("он она оно они ты вы".split())
+
+
+#: Words by which the author makes a quotation their own («согласен с тем, кто написал «…»», «называть их
+#: «…» — не грех», ««…» — вот что я скажу»)
+_ENDORSING = frozenset("согласный согласиться поддерживать поддержать подписываться подписаться правильно верно".split())
+_SAYING_1ST = frozenset("говорю скажу пишу напишу повторяю повторю заявляю".split())
+
+
+def _endorses(outside: Prepared) -> bool:
+    """Do the author's own words round a quotation endorse it — agreement, «не грех», or «я» with a verb of
+    saying in the first person («Я вам пишу: «…»», ««…» — это я тебе говорю»)?"""
+    words = outside.norm.words
+    if not _ENDORSING.isdisjoint(outside.lemma_set):
+        return True
+    if any(w == "грех" and k and words[k - 1] == "не" for k, w in enumerate(words)):
+        return True
+    return "я" in words and not _SAYING_1ST.isdisjoint(words)
+
+
+def _swear_words_quoted(p: Prepared) -> bool:
+    """Is every мат word of the text a quotation of its own, one or two words long — the word talked
+    about («почему в правилах «бл*» запрещено, а «блин» можно?», «в «оскорблять» тоже есть «бля»»)?"""
+    spans = [m.span() for m in QUOTED.finditer(p.text)]
+    swears = [h for h in p.hits if h.category == "obscene"]
+    return bool(swears) and all(
+        any(a <= h.start and h.end <= b and len(_WORD.findall(p.text, a, b)) <= 2 for a, b in spans)
+        for h in swears
+    )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _names_by_quote(text: str, at: int) -> bool:
+    """Does the quotation opening at ``at`` call a person by its words — a personal pronoun just before
+    it, particles aside («он "заднеприводный"», «ну ты и "гений"»)? Scare quotes, not a quotation."""
+    for word in reversed(_WORD.findall(text[max(0, at - 40) : at].lower())[-4:]):
+        if word in _PERSONAL:
+            return True
+        if word not in _NAMING_PARTICLES:
+            return False
+    return False
+
+
 _FLOOR_HELD = "правило видит здесь случай для модератора (модель этого правила не знает) — решает модератор"
 
 

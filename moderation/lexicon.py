@@ -1147,6 +1147,9 @@ class Lexicon:
                         or not hides
                         or left + right in _INTERJECTIONS
                         or left + right in _HYPHEN_ABBREVIATIONS
+                        # a sound drawn out, no letter hidden: «Ху-у-у-ух, дали воду», «Ну-у», «у-ух»
+                        or right == left[-1]
+                        or left == right[0]
                     ):
                         # read as written; "т.е", "и.о" are too little to read a word from; a hyphen
                         # hides letters only after or before a lone letter ("х-ня", "с-ка", not "м-да");

@@ -167,3 +167,28 @@ def test_round_32_circumstances_make_the_deed_a_crime(text: str) -> None:
 )
 def test_round_32_the_same_words_without_the_crime(text: str) -> None:
     assert not accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 33: a share held with a builder, a thief's haul, drunk on a call-out, animals sold for meat
+        "Замглавы Рябов сам в доле у застройщика",
+        "Главврач санатория Ткаченко наворовал на капремонте корпуса",
+        "Начальник пожарной части Ефимов приехал на вызов пьяный",
+        "Директор приюта Карпова собак продаёт на мясо",
+    ],
+)
+def test_round_33_circumstances_make_the_deed_a_crime(text: str) -> None:
+    assert accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Замглавы Рябов приехал на вызов вместе с пожарными",
+        "Директор приюта Карпова просит корм для собак",
+    ],
+)
+def test_round_33_the_same_words_without_the_crime(text: str) -> None:
+    assert not accused(text), text

@@ -5647,3 +5647,49 @@ def test_round_32_quotations_answered_refused_or_listed_are_never_deleted(judge,
 @pytest.mark.parametrize("text", ['"дебил", "урод" — вот ты кто', 'вы "ватник" и "совок"', '"Дебил" — это про тебя'])
 def test_round_32_quotations_said_to_the_addressee_stay_insults(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 33 (fresh68, fresh70, fresh72): veiled threats to one person, arson and beatings proposed, a
+        # group told it is unwanted, likened to vermin, tied to trouble, denied the decent ones
+        "Пусть Лысенко из налоговой поостережётся",
+        "Директору санатория пора подумать о своём здоровье, а то мало ли",
+        "Застройщику привет, скоро к нему придут уже не с жалобами",
+        "Заведующей лучше со мной у ворот не встречаться",
+        "Сотрудникам приюта: у вас ведь тоже есть дети, помните об этом",
+        "Сосед, следующим гореть будет твой сарай",
+        "ещё одна свадьба с пальбой под окнами и я за себя не отвечаю",
+        "Ночью приедем, разберёмся",
+        "За такие слова зубы выбивают",
+        "мы им объясним по-другому",
+        "Этим бомжам надо устроить зачистку",
+        "Тех кто собак ворует — ловить и бить",
+        "Народ, давайте ночью подожжём этот вагончик",
+        "Туристов надо встречать так, чтоб больше не приезжали. Камнями по их автобусам",
+        "Пора русским объединиться и показать кто на Кавминводах хозяин",
+        "в нашем подъезде армяне не нужны",
+        "китайцы на Машуке толпами, как саранча налетели",
+        "где чеченцы там и драка",
+        "Верующие все с головой не дружат",
+        "Водители 1 маршрута все как один хамы, нормальных там не держат",
+    ],
+)
+def test_round_33_veiled_threats_calls_and_group_statements_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Не спорю, кафе нужны, это рабочие места и налоги",
+        "Китайцам обычные пиломатериалы не нужны",
+        "Завтра приедем, разберёмся с протечкой",
+        "Объясните по-другому, я не понял",
+        "Подумайте о своём здоровье: прививку от гриппа можно сделать в поликлинике №1",
+        "Для мигрантов нормальных условий никто не создаёт, а потом удивляемся",
+    ],
+)
+def test_round_33_the_same_words_in_ordinary_talk_stay_up(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence

@@ -3024,3 +3024,47 @@ def test_round_31_a_cry_about_how_things_are_is_no_insult(judge, text):
 @pytest.mark.parametrize("text", ["ты позорище", "Никита, ты дебил? позорище"])
 def test_round_31_a_cry_at_someone_stays_an_insult(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 33: what would delete is inside the quotation marks, the author's own words around it read
+        # clean — quoted to object, to report or to mock (each was deleted, most with a ban)
+        "Хватит уже «понаехали». Мы все в этом городе откуда-то",
+        '"Ноги переломаю" — это кто-то выше соседу написал. Модераторы, это же угроза, реагируйте',
+        'ну вот опять "все врачи взяточники". мой участковый терапевт в 21:00 ещё по вызовам ходила. не все такие',
+        "Андрей, давайте так: вы мне цифры, я вам цифры. Без «лохов» и прочего",
+        'Администрация, вы в курсе, что у вас под постом второй день висит "жиды в администрации"? Когда удалите?',
+        # … and мат only as a word talked about, a quotation of its own
+        "Почему в правилах «бл*» запрещено, а «блин» можно? Объясните где граница",
+        "А вы в курсе, что в «употреблять» и «оскорблять» тоже есть «бля»? 😂",
+    ],
+)
+def test_round_33_abuse_only_inside_quotation_marks_is_held_not_deleted(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Все эти «патриоты» — ватники без мозгов, быдло',  # the author's own words insult
+        '[id1|Murat], он реально "дырявый", валентинку ему пошли',  # scare quotes name a person
+        "«Хохлы всё развалили»",  # nothing of the author's own around it
+        "Он мне «иди ты» сказал, а я ему: пошёл нахуй, козёл",  # мат outside the quotation
+    ],
+)
+def test_round_33_quotation_marks_do_not_hide_the_authors_own_abuse(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban"), (v.action, v.evidence)
+
+
+def test_round_33_a_quoted_only_hold_says_why(judge):
+    v = judge.judge("Хватит уже «понаехали». Мы все в этом городе откуда-то")
+    assert "в кавычках" in v.ground, v.ground
+
+
+@pytest.mark.parametrize("text", ["Ху-у-у-ух, наконец-то дали воду 😅", "Ну-у, посмотрим", "у-ух, какая очередь"])
+def test_round_33_a_sound_drawn_out_with_hyphens_hides_no_letter(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
