@@ -470,6 +470,16 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     sent, clause, question = _structure(norm, words, region, frozenset(at_groups))
     asks_at = _request_to_moderators(words, cue, sent, region) if maybe_asks else None
     attribute_at = {i: origins.get(i) or group_words[words[i]] for i in at_groups}
+    for i in [i for i, w in enumerate(words[:-1]) if w.startswith("местн") and i in attribute_at]:
+        if (
+            "GS.EVAL" in cue[i + 1]
+            and _has(words[i + 1], "NOUN", "plur")
+            and norm.original[toks[i].end : toks[i + 1].start] == " "
+        ):
+            # «местные алкаши опять орали во дворе» (round 33: deleted with a ban): the adjective says where
+            # the drunks are from — the people named are the drunks of the yard, not the locals («Местные —
+            # алкаши» still names them)
+            del attribute_at[i]
     for i in at_adjectives:
         ref = _adjective_reference(words, cue, sent, clause, i, lexicon.group_adjectives[words[i]])
         if ref is not None and (ref[0] not in attribute_at or "GS.PEOPLE" in cue[ref[0]]):
@@ -2824,6 +2834,20 @@ _THEIR_OWN = frozenset(
 _PLACES_COUNTED = frozenset(("мест", "места", "месту", "местом", "месте", "местах", "местам", "местами"))
 
 
+#: Verbs of talking whose object is the nonsense («пишут всякую чушь», «несут бред»): the speakers' talk judged
+_TALK_3RD = frozenset("пишут несут говорят болтают городят мелют порют писали несли говорили болтали".split())
+
+
+def _their_nonsense(words: Sequence[str], k: int, first: int) -> bool:
+    """Is the word of rejection at ``k`` («чушь», «бред») what the group is said to talk («старикам не место в
+    соцсетях, пишут всякую чушь»): their talk called nonsense, no defence of them? (Not when what is talked
+    follows: «опять пишут чушь, что все кавказцы дикари» rejects what others write about them.)"""
+    return any(words[m] in _TALK_3RD for m in range(max(first, k - 3), k)) and _ABOUT.isdisjoint(words[k + 1 : k + 3])
+
+
+_ABOUT = frozenset("что про будто якобы о об".split())
+
+
 def _not_counted_human(words: Sequence[str], k: int, first: int, last: int) -> bool:
     """Is «людей» at ``k`` the «за людей не считать» of a group denied being counted as people («мигрантов можно
     за людей не считать»; round 31: read as a defence)? (Not «надо и их за людей считать»: no «не».)"""
@@ -2866,6 +2890,7 @@ def _defence_at(
             and not _one_normal_person(words, k, last)
             and not _normal_ones_refuse(words, cue, k, last)
             and not _not_counted_human(words, k, idx[0], last)
+            and not _their_nonsense(words, k, idx[0])
         ):
             return k
         if ("GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите")) and not (

@@ -1351,6 +1351,7 @@ _PERSONAL = frozenset("он она оно они ты вы".split())
 #: Words by which the author makes a quotation their own («согласен с тем, кто написал «…»», «называть их
 #: «…» — не грех», ««…» — вот что я скажу»)
 _ENDORSING = frozenset("согласный согласиться поддерживать поддержать подписываться подписаться правильно верно".split())
+_DEFINING = frozenset(("означать", "значить"))
 _SAYING_1ST = frozenset("говорю скажу пишу напишу повторяю повторю заявляю".split())
 
 
@@ -1360,6 +1361,8 @@ def _endorses(outside: Prepared) -> bool:
     words = outside.norm.words
     if not _ENDORSING.isdisjoint(outside.lemma_set):
         return True
+    if not _DEFINING.isdisjoint(outside.lemma_set) and "?" not in outside.text:
+        return True  # «когда она говорит «…», это и означает — «…»»: the author's own reading (not asked)
     if any(w == "грех" and k and words[k - 1] == "не" for k, w in enumerate(words)):
         return True
     return "я" in words and not _SAYING_1ST.isdisjoint(words)

@@ -131,6 +131,10 @@ _GLUED_MIN = 9  # a word this long may be words written together («этотеб
 _GLUED_FORM_MIN = 5  # the shortest listed мат form read inside one («блядь», not «бля» of «корабля»)
 
 
+#: two or three stars that end a word («х**», «х***»)
+_STARRED_REST = re.compile(r"\*{2,3}(?![\w*])")
+
+
 def cut_short(n: Normalized, i: int) -> bool:
     """Do dots or stars that hide the rest of a word follow token ``i`` («бл...», «бл…», «бл*», «бл**»: the
     normaliser drops stars that end a word; one dot is an abbreviation: «Бл. Ромашка», see
@@ -1009,6 +1013,13 @@ class Lexicon:
             for i, w in enumerate(words):
                 if w == "бл" and cut_short(n, i):
                     found.setdefault(i, {}).setdefault("obscene", ("mask:бля", None))
+        if "х" in words:
+            # 4c'. «на кой х**», «х** вам»: the one letter and two or three stars in place of the rest (round 33; a
+            # lone «х» with one star or dots is a multiplication or an abbreviation)
+            for i, w in enumerate(words):
+                t = n.tokens[i]
+                if w == "х" and _STARRED_REST.match(orig, t.end) and not (t.start and orig[t.start - 1].isalnum()):
+                    found.setdefault(i, {}).setdefault("obscene", ("mask:хуй", None))
         if not _CLIPPINGS.isdisjoint(words):
             # 4d. «нах», «пох» (obscene.txt) are мат clipped only as words of their own: not an abbreviation
             # («офис нах. в центре», «нах-ся» — находится)

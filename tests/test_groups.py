@@ -5693,3 +5693,44 @@ def test_round_33_veiled_threats_calls_and_group_statements_are_held_at_least(ju
 )
 def test_round_33_the_same_words_in_ordinary_talk_stay_up(judge, text):
     assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 33 (2): a workplace called a den, a people's or a town's adjective before a vice, a faith barred
+        # from a trade, the addressee told no police will save them, a death under wheels regretted
+        "Горзеленхоз — контора алкашей, их бы всех на улицу",
+        "Регистратура городской поликлиники №1 — змеиное гнездо",
+        "ЖЭУ-4 одни алкаши приходят на вызов",
+        "В налоговой на Ермолова сидят одни взяточницы",
+        "железноводские алкаши, что с них взять",
+        "Мусульманам в школах работать нельзя",
+        "найдём сами, и тогда тебе никакая полиция не поможет",
+        "жаль ты, Лена, под тот автобус не попала",
+        "старикам не место в соцсетях, пишут всякую чушь",
+    ],
+)
+def test_round_33_dens_vices_bars_and_wishes_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Армянские музыканты играли на празднике",
+        "Кисловодские санатории лучшие на КМВ",
+        "Мусульманам нельзя есть свинину",
+        "Нам никакая полиция не поможет, проверено",
+        "Опять пишут чушь, что все кавказцы дикари",
+        "В налоговой на Ермолова одни очереди",
+        "местные алкаши опять орали всю ночь во дворе",
+        "Горзеленхоз — контора, которая третий год не может спилить сухое дерево",
+    ],
+)
+def test_round_33_the_same_words_in_complaints_and_news_stay_up(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+def test_round_33_locals_named_by_a_vice_after_a_dash_are_still_a_group(judge):
+    assert judge.judge("Местные — алкаши и лентяи").action in ("delete", "delete_and_ban")

@@ -3053,6 +3053,8 @@ def test_round_33_abuse_only_inside_quotation_marks_is_held_not_deleted(judge, t
         '[id1|Murat], он реально "дырявый", валентинку ему пошли',  # scare quotes name a person
         "«Хохлы всё развалили»",  # nothing of the author's own around it
         "Он мне «иди ты» сказал, а я ему: пошёл нахуй, козёл",  # мат outside the quotation
+        'Когда она говорит "заработала", это и означает - "насосала"',  # the author's own reading of it
+        "«Понаехали» — вот что я скажу, валите отсюда",  # the author says it
     ],
 )
 def test_round_33_quotation_marks_do_not_hide_the_authors_own_abuse(judge, text):

@@ -1253,3 +1253,13 @@ def test_a_hash_in_place_of_a_first_letter_hides_the_one_listed_form_it_fits():
 )
 def test_a_hashtag_is_no_mask(text):
     assert not any(h.matched.startswith("mask:") for h in hits(text))
+
+
+@pytest.mark.parametrize("text", ["на кой х** вам этот фонтан", "Х*** вам, а не ремонт"])
+def test_round_33_one_letter_and_stars_hide_the_swear(text):
+    assert any(h.category == "obscene" for h in hits(text)), text
+
+
+@pytest.mark.parametrize("text", ["размер 2х** не знаю", "формула х*2"])
+def test_round_33_a_letter_after_a_digit_or_one_star_hides_nothing(text):
+    assert not any(h.category == "obscene" for h in hits(text)), text
