@@ -115,6 +115,9 @@ _HOME_ADDRESS = re.compile(
     r"(?:кв\.?|квартира)\s*\d+",
     re.IGNORECASE,
 )
+#: The flat's number that ends every such address: a cheap scan that rules out the texts whose «кв» is no
+#: flat («квас», «квитанция», «квартал»), so the address itself is looked for in few
+_FLAT_NUMBER = re.compile(r"кв(?:\.?|артира)\s*\d", re.IGNORECASE)
 #: ... and the readers told to act on it («действуйте», «навестите его», «наведайтесь», «спросите с него»)
 _ACT_ON_IT = re.compile(
     r"(?<!\w)(?:действуйте|навестите|наведайтесь|разберитесь|(?:сходите|зайдите|приходите|спросите) (?:к |с )?(?:нему|ней|него|нее|ним|ними))(?!\w)"
@@ -124,7 +127,8 @@ _ACT_ON_IT = re.compile(
 def address_given(norm: Normalized) -> Hit | None:
     """A held veiled threat for a home address given down to the flat with the readers told to act on it,
     or None (an address alone is a notice: «выдача справок: ул. Ленина 2, кв 1»)."""
-    if "кв" not in norm.text:  # (a flat's number needs «кв» or «квартира»: most texts have neither)
+    # (a flat's number needs «кв» or «квартира»: most texts have neither, and few of the rest a number after it)
+    if "кв" not in norm.text or _FLAT_NUMBER.search(norm.original) is None:
         return None
     m = _HOME_ADDRESS.search(norm.original)
     if m is None or (call := _ACT_ON_IT.search(norm.text)) is None:

@@ -802,14 +802,17 @@ def test_the_alarm_raised_and_unfaithful_wives_call_for_no_violence(judge, text)
 def test_settle_heap_freezes_the_loaded_judge_and_judging_goes_on(judge: Judge) -> None:
     import gc
 
-    from moderation.judge import settle_heap
+    from moderation.judge import YOUNG_GENERATION_THRESHOLD, settle_heap
 
+    threshold = gc.get_threshold()
     try:
         settle_heap()
         assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] >= YOUNG_GENERATION_THRESHOLD
         assert judge.judge("Спасибо за новый парк").action == "allow"
     finally:
         gc.unfreeze()
+        gc.set_threshold(*threshold)
 
 
 @pytest.mark.parametrize(
