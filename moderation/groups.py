@@ -1776,6 +1776,8 @@ def reported_speech(
         )
     if (span := _quoted_list(norm, first_hit)) is not None and all(span[0] <= a < span[1] for a, _b in spans):
         return Finding("reported_speech", None, span[0], span[1], "review", "перечень чужих слов в кавычках")
+    if (span := _labels_dismissed(norm, cues, cue_lemmas, lemmas, spans)) is not None:
+        return Finding("reported_speech", None, span[0], span[1], "review", "ярлыки перечислены и отброшены")
     if (k := _asked_not_about(norm, first_hit)) is not None:
         return Finding(
             "reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} про …"
@@ -2027,6 +2029,44 @@ def _quoted_list(norm: Normalized, h: int) -> tuple[int, int] | None:
     ):
         return None  # («"дебил", "урод" — вот ты кто»)
     return quotes[first][0], quotes[last][1]
+
+
+def _labels_dismissed(
+    norm: Normalized, cues: dict, cue_lemmas: dict, lemmas: list[str], spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """«Понаехавшие, местные — какая разница? Мусор оставляет каждый», «ватник, либерал — какая разница, если
+    …»: labels listed side by side (one or two words each) and waved away after a dash — the author sets
+    them aside, calls no one by them (round 33: each deleted with a ban). The list's span when every abusive
+    word of the text is inside it, no «ты»/«вы» is in the text and nothing after the list judges or drives
+    people out («хачи, чурки — без разницы, всех гнать» is the author's own call), else None."""
+    orig = norm.original
+    if ("разниц" not in orig and "равно" not in orig) or not _SECOND_PERSON.isdisjoint(norm.words):
+        return None
+    for m in _DISMISSED_LIST.finditer(orig):
+        a, b = m.span(1)
+        if not all(a <= x and y <= b for x, y in spans):
+            continue
+        after = [k for k, t in enumerate(norm.tokens) if t.start >= m.end()]
+        if any(
+            not _JUDGING.isdisjoint(cues.get(norm.words[k], _EMPTY) | cue_lemmas.get(lemmas[k], _EMPTY))
+            for k in after
+        ):
+            return None
+        return a, b
+    return None
+
+
+#: the analyser's cues of judging people or driving them out (what a dismissal may not be followed by)
+_JUDGING = frozenset(("GS.EVAL", "GS.EXCLUDE", "GS.DEHUMAN", "GS.SPREAD", "GS.HATRED"))
+
+
+#: two to four labels of one or two words, commas between, then a dash and «какая разница», «без разницы»,
+#: «всё равно»
+_DISMISSED_LIST = re.compile(
+    r"((?:[^\W\d_]+(?: [^\W\d_]+)?\s*,\s*){1,3}[^\W\d_]+(?: [^\W\d_]+)?)\s*[—–-]+\s*"
+    r"(?:какая (?:к черту |на фиг |вообще )?разница|без разницы|вс[её] равно)",
+    re.IGNORECASE,
+)
 
 
 #: what stands between two quotations of a list: a comma, «и», «или», spaces

@@ -591,6 +591,12 @@ class Judge:
             elif c == "insult" and ev and (reason := _said_of_no_one(p, ev[0], self._lexicon_weak)):
                 caps[c] = "review"
                 why[c] = reason
+            elif c == "insult" and not p.hits and _tells_of_own_pet(p):
+                # «мой кот наглая морда опять спал на капоте», «Я свою козу Маньку дурой зову ласково», «на
+                # выставке собак суки и кобели судились отдельно» were deleted: the model reads the words of
+                # abuse, and the text is about an animal — a moderator reads whom they are said of
+                caps[c] = "review"
+                why[c] = "в тексте речь о животном — слова модели могут относиться к нему; решает модератор"
         t = thresholds["threat"]
         if (
             t.review <= scores["threat"] < t.delete
@@ -1172,6 +1178,29 @@ def _names_animals(p: Prepared) -> bool:
     )
 
 
+def _tells_of_own_pet(p: Prepared) -> bool:
+    """Does the text tell of someone's own animal — a possessive just before its name («мой кот», «свою козу
+    Маньку», «наш пёс Бандит», «нашу кошку»), no «ты»/«вы» said to anyone?"""
+    if _PETS.isdisjoint(p.lemma_set) or not _ADDRESSED.isdisjoint(p.norm.words):
+        return False
+    words, lemmas = p.norm.words, p.lemmas
+    return any(
+        w in _OWNING and any(lemmas[j] in _PETS for j in range(k + 1, min(len(words), k + 3)))
+        for k, w in enumerate(words)
+    )
+
+
+_OWNING = frozenset(
+    "мой моя мою моего моей моих мои наш наша нашу нашего нашей наши наших свой свою своего своей свои своих"
+    " твой твоя твою твоего твоей ваш ваша вашу вашего вашей".split()
+)
+_ADDRESSED = frozenset("ты тебя тебе тобой вы вас вам вами".split())
+#: Pets and farm animals a comment tells about (lemmas)
+_PETS = frozenset(
+    "кот кошка котик котенок котёнок кися собака пес пёс песик щенок коза козочка петух курица куры хохлатка"
+    " корова теленок телёнок лошадь конь кобыла попугай хомяк кролик овца баран индюк гусь утка поросенок поросёнок"
+    " хрюша питомец".split()
+)
 _LIKENED_TO = frozenset(("как", "словно", "будто", "точно", "подобно", "бешеных"))
 #: How far apart two calls of one chain may stand, and the words that join them (see _chained)
 _CHAIN_REACH = 6

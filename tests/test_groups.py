@@ -5734,3 +5734,30 @@ def test_round_33_the_same_words_in_complaints_and_news_stay_up(judge, text):
 
 def test_round_33_locals_named_by_a_vice_after_a_dash_are_still_a_group(judge):
     assert judge.judge("Местные — алкаши и лентяи").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 33: labels listed and waved away («— какая разница»), a pet of one's own called names
+        "Понаехавшие, местные — какая разница? Мусор на Машуке оставляет каждый, кто не уважает город.",
+        "ватник, либерал — какая разница, если у обоих из крана ржавчина течёт",
+        "Это ж моя кошка! И пузико, и белое пятнышко на шее!",
+        "Бабушка всю жизнь зовет нашу кошку «гадина рыжая», а сама ее на руках носит 😂",
+    ],
+)
+def test_round_33_labels_waved_away_and_pets_are_never_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ты дебил, урод — какая разница, всё равно тупой",
+        "хачи, чурки — без разницы, всех гнать",
+        "Отвали, овца, не лезь в разговор",
+        "Ольга, у вас мозгов как у курицы, честное слово",
+    ],
+)
+def test_round_33_the_authors_own_labels_and_animal_insults_stay_deleted(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban"), judge.judge(text).evidence
