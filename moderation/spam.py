@@ -110,7 +110,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "wa_link": 0.8,  # wa.me/…, chat.whatsapp.com, viber://
     "handle": 0.35,  # @username (0.5 for …bot, 0.15 for VK-style @id123 reply mentions)
     "email": 0.35,  # contact e-mail (0.1 for official domains)
-    "phone": 0.3,  # weak alone: citizens quote the clinic's number
+    "phone": 0.3,  # weak alone: citizens quote the clinic's number; a mobile with starred digits («8 988 ***») too
     "pm_invite": 0.45,  # "пиши в лс", "+ в лс", "подробности в личку" 0.6 (0.4 bare "в лс"); alone only review: citizens ask for a PM too
     # (and 0.3 a bare "звоните", "ставь +" after an offer that gives no other way to answer it)
     "messenger": 0.55,  # telegram/whatsapp/viber + invitation or contact (0.1 bare mention)
@@ -659,6 +659,22 @@ def _phone_signals(
                 i += 1
 
 
+#: A mobile with digits starred out («8 988 ***», «8-962-0**-**-**», «+7 928 *** ** **», «8962****»): a number
+#: given and hidden from filters (or from the page's archive), a phone all the same. A mobile only (8/+7, then 9):
+#: a service's line («8-800-…», «8 (8793) 3*-**-**») and a swear word starred («х**», «п****ц») are no match.
+_MASKED_PHONE_RE = re.compile(
+    r"(?<![\w*+])(?:\+\s?7|8)[\s\-(]*9(?=[\d*\s\-()]*\*)(?:[\s\-()]{0,2}[\d*]){5,9}(?![\w*])"
+)
+
+
+def _masked_phone_signals(text: str, low: str, out: list[SpamSignal], taken: list[tuple[int, int]]) -> None:
+    """Mobiles with some digits starred out, read as phones («phone» 0.3, as a phone in full is)."""
+    for m in _MASKED_PHONE_RE.finditer(low):
+        s, e = m.span()
+        if m.group().count("*") >= 2 and all(e <= a or s >= b for a, b in taken):
+            out.append(SpamSignal("phone", s, e, text[s:e], 0.3))
+
+
 #: Letters that stand for digits inside a number («89оЗ», «9I8», «7оо», «4о6» folded to «чоб» by the
 #: ``cyr`` view), read on that view: о/o → 0, з → 3, i/l/і → 1, б → 6, ч → 4.
 _DIGIT_SHAPES = str.maketrans("оoзilібч", "00311164")
@@ -1050,6 +1066,8 @@ def _spam_signals(text: str) -> list[SpamSignal]:
     if has_digit:
         n_links = len(out)
         _phone_signals(text, v.low, out, taken)
+        if "*" in text:
+            _masked_phone_signals(text, v.low, out, taken)
         phones = len(out) - n_links
         _money_signals(text, v.cyr, out)
     if not phones and (
