@@ -1742,3 +1742,13 @@ def test_round_33_advert_cues() -> None:
     # a channel's own ask beside its title
     assert advert("Канал «Новости Машука», подписывайтесь!") >= 0.46
     assert advert("Подписывайтесь на петицию, канал «Новости Машука» о ней писал") == 0.0
+
+
+@pytest.mark.parametrize("text", ["Работаю на дому, с ребенком сижу", "Я работаю из дома, могу принять посылку для соседей"])
+def test_round_33_the_author_working_from_home_is_no_job_offer(text):
+    assert rule_score(spam_signals(text)) < 0.5, spam_signals(text)
+
+
+@pytest.mark.parametrize("text", ["Работа на дому, пиши в лс", "Хочешь работать на дому? Пиши"])
+def test_round_33_work_from_home_offered_is_still_earnings(text):
+    assert any(s.name == "earnings" for s in spam_signals(text)), text
