@@ -58,7 +58,10 @@ measured with both, never worked on. In round 33: ``fresh68_all`` (posts of rare
 the tax office, the shelter, the cemetery), ``fresh69_all`` (disguised spellings against look-alike clean words),
 ``fresh70_all`` (group statements of all ten attributes) and ``fresh72_all`` (short reactions) were measured once with
 round 32's code, then worked on; ``fresh71_all`` (a busy week of every kind) was measured with both codes — never
-worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
+worked on; ``fresh73_all`` (comments about named people), ``fresh74_all`` (the OK register of older users) and
+``fresh75_all`` (heated threads under posts on faiths, migrants and elections), written mid-round, were measured with
+round 32's code and round 33's code of the time, then worked on; ``fresh76_all`` (a month of every kind) likewise
+measured, never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
 flagged and removed.
 """
 

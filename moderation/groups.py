@@ -248,6 +248,8 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     ),
     # «женщины — существа второго сорта», «люди второго сорта»: second-rate, like «второсортный»
     "второй": ((("второй", "сорт"), 0, "GS.EVAL"),),
+    # round 33: «кавказцы все одним миром мазаны» (all alike, and all bad)
+    "один": ((("один", "мир", "мазать"), 1, "GS.EVAL"), (("один", "мир", "мазаный"), 1, "GS.EVAL")),
     # «пенсионеры — отработанный материал»: people as waste; «мусульмане — бомба замедленного действия»:
     # a people as a danger waiting to go off, like «это беда»
     "отработать": ((("отработанный", "материал"), 0, "GS.EVAL"),),
@@ -2931,6 +2933,7 @@ def _defence_at(
             and not _normal_ones_refuse(words, cue, k, last)
             and not _not_counted_human(words, k, idx[0], last)
             and not _their_nonsense(words, k, idx[0])
+            and not (k > idx[0] and words[k - 1] == "по" and words[k] == "хорошему")  # «с ними по-хорошему нельзя»
         ):
             return k
         if ("GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите")) and not (

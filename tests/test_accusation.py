@@ -192,3 +192,26 @@ def test_round_33_circumstances_make_the_deed_a_crime(text: str) -> None:
 )
 def test_round_33_the_same_words_without_the_crime(text: str) -> None:
     assert not accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 33 (fresh73): an owner by the place of the business, a post named by a participle, drugs carried
+        # out of a first-aid kit, a diploma bought
+        "Хозяйка кафе у Провала ворует электричество у города",
+        "Заведующая 7 садиком продукты детские сумками домой тащит",
+        "Фельдшер скорой Никитин наркоту из аптечки таскает",
+        "Зам по строительству Ахмадов диплом купил",
+    ],
+)
+def test_round_33_more_people_and_deeds(text: str) -> None:
+    assert accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Хозяйка кафе у Провала открыла летнюю веранду", "Врач Иванова купила диплом в рамочку для кабинета"],
+)
+def test_round_33_the_same_people_without_a_deed(text: str) -> None:
+    assert not accused(text), text
