@@ -19,7 +19,7 @@ from moderation.features import Prepared, lemma_analyzer
 from moderation.groups import asks_meaning
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
 from moderation.lexicon import FORBID_MODALS, Hit, Lexicon, default_lexicon
-from moderation.normalize import QUESTION_END, QUOTED
+from moderation.normalize import QUESTION_END, QUOTE_OPENING, QUOTED
 from moderation.policy import (
     SPAM_CONTACT,
     SPAM_LINKS,
@@ -592,9 +592,10 @@ class Judge:
                 caps[c] = "review"
                 why[c] = reason
             elif c == "insult" and not p.hits and _tells_of_own_pet(p):
-                # «мой кот наглая морда опять спал на капоте», «Я свою козу Маньку дурой зову ласково», «на
-                # выставке собак суки и кобели судились отдельно» were deleted: the model reads the words of
-                # abuse, and the text is about an animal — a moderator reads whom they are said of
+                # «Бабушка всю жизнь зовет нашу кошку «гадина рыжая»», «Галя, это твой кот на фото? Морда наглая»
+                # were deleted: the model alone reads the words of abuse, and the text tells of someone's own
+                # animal — a moderator reads whom they are said of (a lexicon word keeps its reading: «мой кот
+                # наглая морда» is still deleted)
                 caps[c] = "review"
                 why[c] = "в тексте речь о животном — слова модели могут относиться к нему; решает модератор"
         t = thresholds["threat"]
@@ -802,7 +803,7 @@ class Judge:
         one by the quotation («он "дырявый"», «ты и "гений"» call a person by it); else None. One more
         preparation of a rare text: a quotation in a text that would be deleted for abuse."""
         text = p.text
-        if not _QUOTE_CHARS.search(text):
+        if not QUOTE_OPENING.search(text):
             return None
         spans = [m.span() for m in QUOTED.finditer(text)]
         if not spans or any(_names_by_quote(text, a) for a, _ in spans):
@@ -1179,8 +1180,8 @@ def _names_animals(p: Prepared) -> bool:
 
 
 def _tells_of_own_pet(p: Prepared) -> bool:
-    """Does the text tell of someone's own animal — a possessive just before its name («мой кот», «свою козу
-    Маньку», «наш пёс Бандит», «нашу кошку»), no «ты»/«вы» said to anyone?"""
+    """Does the text tell of someone's own animal — a possessive one or two words before its name («мой кот»,
+    «нашу кошку», «твой кот»), no «ты»/«вы» said to anyone?"""
     if _PETS.isdisjoint(p.lemma_set) or not _ADDRESSED.isdisjoint(p.norm.words):
         return False
     words, lemmas = p.norm.words, p.lemmas
@@ -1375,7 +1376,6 @@ def _exclaims_only(p: Prepared) -> bool:
     )
 
 
-#: why a floor-only hit keeps a text the model-only caps would let through
 #: The categories a quotation can carry for its author: abuse quoted to object to it is the other's.
 #: (Мат stays мат on the page whoever said it, unless the quotation is the word itself, talked about —
 #: :func:`_swear_words_quoted`; an advert quoted is handled by :func:`_quotes_spam`.)
@@ -1384,7 +1384,6 @@ _QUOTED_ONLY = (
     "то, за что удалили бы, стоит в кавычках, а слова автора вокруг цитаты чисты — автор цитирует чужие"
     " слова, спорит с ними или жалуется на них; решает модератор"
 )
-_QUOTE_CHARS = re.compile("[«\"“„]")
 #: Words between a pronoun and the quotation that names its person («он реально "дырявый"»).
 _NAMING_PARTICLES = frozenset("и же ведь реально просто прям прямо вообще типа как бы настоящий".split())
 _PERSONAL = frozenset("он она оно они ты вы".split())
@@ -1435,6 +1434,7 @@ def _names_by_quote(text: str, at: int) -> bool:
     return False
 
 
+#: why a floor-only hit keeps a text the model-only caps would let through
 _FLOOR_HELD = "правило видит здесь случай для модератора (модель этого правила не знает) — решает модератор"
 
 
