@@ -5816,3 +5816,21 @@ def test_round_33_named_people_threatened_and_groups_judged_are_held_at_least(ju
 )
 def test_round_33_the_same_words_in_news_advice_and_complaints_stay_up(judge, text):
     assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 33: others told to stop saying it, a naming the author denies (each was deleted)
+        "Прошу перестать писать, что все дворники-приезжие лентяи. Наш дворник Зафар работает с 5 утра",
+        "Хватит повторять, что все кавказцы бандиты",
+        "Я голосовал за другого кандидата, но не считаю тех, кто за этого, дураками. Просто разные взгляды",
+    ],
+)
+def test_round_33_sayings_stopped_and_namings_denied_are_never_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize("text", ["Считаю вас дураками", "Все кавказцы бандиты, хватит это скрывать"])
+def test_round_33_the_authors_own_naming_stays_deleted(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban"), judge.judge(text).evidence
