@@ -1772,10 +1772,6 @@ def reported_speech(
         return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]}")
     if (k := _naming_judged(norm, first_hit)) is not None:
         return Finding("reported_speech", None, toks[k].start, toks[k].end, "review", f"упрёк: {words[k]} …")
-    if (k := _told_to_stop_saying(norm, first_hit)) is not None:
-        return Finding(
-            "reported_speech", None, toks[k - 1].start, toks[k].end, "review", f"упрёк: {words[k - 1]} {words[k]}, что …"
-        )
     if (k := _not_deemed(norm, first_hit)) is not None:
         return Finding("reported_speech", None, toks[k - 1].start, toks[k].end, "review", f"упрёк: не {words[k]} …")
     if (k := _quote_denied(norm, first_hit)) is not None:
@@ -1917,24 +1913,6 @@ _TOPIC_DISMISSED = frozenset("хватит надоело достало".split(
 #: what ends the clause a topic is talked about in: a sentence's end, a comma, a colon or a dash — not a
 #: quotation mark (``_CLAUSE_END`` has them: «кто про «понаехавших» пишет» quotes the word talked about)
 _TOPIC_GAP = re.compile(r"[,.!?;:—–\n]")
-
-
-def _told_to_stop_saying(norm: Normalized, h: int) -> int | None:
-    """«Прошу перестать писать, что все дворники-приезжие лентяи», «хватит повторять, что …»: the abusive word at
-    ``h`` inside a «что»-clause others are told to stop saying (round 33: deleted with a ban). The verb of saying's
-    token (after the word that stops it), or None."""
-    toks, words, orig = norm.tokens, norm.words, norm.original
-    for k in range(h - 2, max(0, h - 12), -1):
-        if _SENTENCE_END.search(orig, toks[k].end, toks[k + 1].start):
-            return None
-        if words[k] in _SAYING_INF and words[k - 1] in _STOP and words[k + 1] == "что":
-            return k
-    return None
-
-
-#: the words that tell others to stop («хватит», «перестаньте», «прекратите» …) and what they stop saying
-_STOP = frozenset("хватит перестать перестаньте перестань прекратите прекрати прекратить хорош".split())
-_SAYING_INF = frozenset("писать говорить твердить утверждать повторять".split())
 
 
 def _not_deemed(norm: Normalized, h: int) -> int | None:
@@ -2252,8 +2230,9 @@ def _word_named_after(norm: Normalized, lemmas: list[str], k: int) -> int | None
     return next((m for m in range(k + 1, min(k + 4, len(toks))) if lemmas[m] in _WORD_NOUNS), None)
 
 
-#: asking someone to stop («хватит», «перестаньте»); with the words that forbid, what stops a saying
-_STOP_ASKING = frozenset("прекратите прекрати хватит перестаньте перестань".split())
+#: asking someone to stop («хватит», «перестаньте»; round 33: «прошу перестать писать, что …», «хорош уже»);
+#: with the words that forbid, what stops a saying
+_STOP_ASKING = frozenset("прекратите прекрати хватит перестаньте перестань перестать прекратить хорош".split())
 _STOP_SAYING = _STOP_ASKING | frozenset(("не", "нельзя", "запретите"))
 
 
