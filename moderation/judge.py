@@ -808,15 +808,10 @@ class Judge:
         spans = [m.span() for m in QUOTED.finditer(text)]
         if not spans or any(_names_by_quote(text, a) for a, _ in spans):
             return None
-        chars = list(text)
-        for a, b in spans:
-            chars[a:b] = " " * (b - a)
-        q = self._prepare.prepare_one("".join(chars))
+        q = self._prepare.prepare_one(_blanked(text, spans))
         if len(q.norm.words) < 3 or _endorses(q):
             return None
-        prob = self._clf.predict_proba(union_transform(self._features, [q]).tocsr())[0]
-        model = {label: float(prob[j]) for j, label in enumerate(self._labels)}
-        return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)
+        return self._floored_scores(q)
 
     def _spam_beyond_channels(self, p: Prepared, scores: dict[str, float]) -> bool:
         """Is the text spam even without its links, @-mentions and emoji? (Only asked when the spam
@@ -824,19 +819,17 @@ class Judge:
         t = self.policy.thresholds["spam"]
         if not p.spam or scores.get("spam", 0.0) < t.delete or not channels_only(p.spam):
             return False
-        chars = list(p.text)
-        for s in p.spam:
-            chars[s.start : s.end] = " " * (s.end - s.start)
-        stripped = "".join(chars)
+        stripped = _blanked(p.text, [(s.start, s.end) for s in p.spam])
         if not stripped.strip():
             return False
-        q = self._prepare.prepare_one(stripped)
+        return self._floored_scores(self._prepare.prepare_one(stripped))["spam"] >= t.delete
+
+    def _floored_scores(self, q: Prepared) -> dict[str, float]:
+        """The model's scores of a text prepared anew, raised to its rule floors: the second reading of a rare
+        text with part of it blanked out (:meth:`_outside_quotes`, :meth:`_spam_beyond_channels`)."""
         prob = self._clf.predict_proba(union_transform(self._features, [q]).tocsr())[0]
         model = {label: float(prob[j]) for j, label in enumerate(self._labels)}
-        return (
-            with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)["spam"]
-            >= t.delete
-        )
+        return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)
 
     @cached_property
     def _lexicon_harsh(self) -> frozenset[str]:
@@ -1179,10 +1172,18 @@ def _names_animals(p: Prepared) -> bool:
     )
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` turned to spaces (every other offset stays where it was)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def _tells_of_own_pet(p: Prepared) -> bool:
     """Does the text tell of someone's own animal — a possessive one or two words before its name («мой кот»,
     «нашу кошку», «твой кот»), no «ты»/«вы» said to anyone?"""
-    if _PETS.isdisjoint(p.lemma_set) or not _ADDRESSED.isdisjoint(p.norm.words):
+    if _PETS.isdisjoint(p.lemma_set) or not SECOND_PERSON.isdisjoint(p.norm.words):
         return False
     words, lemmas = p.norm.words, p.lemmas
     return any(
@@ -1195,7 +1196,6 @@ _OWNING = frozenset(
     "мой моя мою моего моей моих мои наш наша нашу нашего нашей наши наших свой свою своего своей свои своих"
     " твой твоя твою твоего твоей ваш ваша вашу вашего вашей".split()
 )
-_ADDRESSED = frozenset("ты тебя тебе тобой вы вас вам вами".split())
 #: Pets and farm animals a comment tells about (lemmas)
 _PETS = frozenset(
     "кот кошка котик котенок котёнок кися собака пес пёс песик щенок коза козочка петух курица куры хохлатка"
