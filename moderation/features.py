@@ -33,7 +33,7 @@ from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, likely, reported_speech
 from moderation.lemmatize import NAME_TAGS, analyzer, lemma, parses
 from moderation.lexicon import Hit, cut_short, default_lexicon
-from moderation.normalize import QUOTE_PAIRS, Normalized, normalize, quote_open
+from moderation.normalize import QUOTE_OPENING, QUOTE_PAIRS, Normalized, normalize, quote_open
 from moderation.sayings import sayings
 from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
 from moderation.spam import SpamSignal, spam_features, spam_signals
@@ -493,7 +493,6 @@ _TITLE_VERBS = frozenset(
 )
 #: Hits a work's name does not carry: what it calls someone (obscene words stay: мат is мат anywhere)
 _TITLE_BLIND = frozenset(("insult", "hate", "threat"))
-_OPEN_QUOTE = re.compile('[«"„“]')
 
 
 #: a verb of telling and «что» after it, inside an accusation's span: the crime is what someone told of
@@ -512,12 +511,12 @@ def titles(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
     is a name: the model does not see it (like a surname, :func:`proper_names`) and the lexicon's
     insult, hate and threat readings of it are no evidence («Фильм «Убить Билла»»)."""
     orig = norm.original
-    if not _OPEN_QUOTE.search(orig):
+    if not QUOTE_OPENING.search(orig):
         return []
     toks = norm.tokens
     starts = [t.start for t in toks]
     out: list[tuple[int, int]] = []
-    for m in _OPEN_QUOTE.finditer(orig):
+    for m in QUOTE_OPENING.finditer(orig):
         q = m.start()
         close = orig.find(QUOTE_PAIRS[m.group()], q + 1)
         if close < 0 and m.group() == "“":
