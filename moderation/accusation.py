@@ -55,7 +55,10 @@ _ILLICIT = re.compile(
     r"|(?:деньги|бабки|бабло|все) себе в карман|себе (?:[а-я]+ )?на (?:наши|народные|бюджетные|казенные) деньги"
     r"|(?:купил|купила|купили|покупал|покупала|покупает|покупают|скупал|скупала|скупает|скупают|скупили) голоса"
     r"|голоса (?:купил|купила|покупал|покупала|покупает|скупал|скупала|скупает)"
-    r"|(?:берет|берут|брал|брала|требует|требуют|требовал|требовала) (?:по )?\d+ (?:тысяч|тыс|штук|косарей))"
+    r"|(?:берет|берут|брал|брала|требует|требуют|требовал|требовала) (?:по )?\d+ (?:тысяч|тыс|штук|косарей)"
+    # (a share with contractors, and the idiom of a thief — «с подрядчиками в доле», «тащит всё, что плохо лежит»)
+    r"|с (?:подрядчиками|застройщиками|бандитами|закладчиками|барыгами|поставщиками) в доле"
+    r"|(?:тащит|тащат|тащил|тащила|прет|прут|ворует|воруют|гребет|гребут) все что плохо лежит)"
     r"|(?P<state>под (?:градусом|кайфом|наркотой|наркотиками|мухой)|на (?:наркоте|наркоту|наркотики|таблетках"
     r"|таблетки|игле|иглу)|в запое|по пьяни|с перегаром|перегаром|не просыхает|не просыхала|не просыхал"
     r"|бухой|бухая|в стельку|пьяный в хлам|пьяная в хлам|обдолбанный|обдолбанная|укуренный|укуренная"
@@ -63,7 +66,10 @@ _ILLICIT = re.compile(
     r"|(?:пьяный|пьяная) на (?:работу|уроки|смену|прием|дежурство|вызов)"
     r"|на (?:работу|уроки|смену|прием|дежурство|вызов) (?:пьяный|пьяная)"
     # (round 31: hands laid on children — «физрук руки распускает с девочками», «к девочкам пристаёт»)
-    r"|руки распускает|распускает руки|пристает к (?:девочкам|детям|ученицам|школьницам|девушкам)))(?!\w)"
+    r"|руки распускает|распускает руки|пристает к (?:девочкам|детям|ученицам|школьницам|девушкам|старшеклассницам"
+    r"|студенткам|подросткам|малолеткам|ученикам)"
+    # (round 34: grass smoked — «главный врач травку курит»)
+    r"|травку курит|курит травку|траву курит|курит траву|на травке))(?!\w)"
 )
 #: Every way into ``_ILLICIT`` holds one of its words of four letters or more as a whole word (the pattern
 #: spells every form out), so a text with none of them is not scanned: most texts, one set lookup per word
@@ -88,7 +94,8 @@ _CLAUSE_OPENERS = frozenset("что когда который которая к�
 #: A person with someone else, who may do a deed together («Тимофеева с мужем обналичивают»)
 _COUPLED = frozenset(("и", "с", "со"))
 #: The words that point at one person beside a post («наш завхоз», «эта Кузнецова»)
-_POINTERS = frozenset("наш наша нашего нашей этот эта этого этой".split())
+#: (round 34: «главный врач» — the chief is one person)
+_POINTERS = frozenset("наш наша нашего нашей этот эта этого этой главный главная".split())
 #: An office or an institution named right after a post (genitive), which tells whose post it is
 _OFFICES = frozenset(
     "отдела управления департамента комитета службы школы гимназии лицея больницы поликлиники садика детсада"
@@ -231,11 +238,17 @@ def _pointed(norm: Normalized, k: int) -> bool:
     for j in range(k + 1, min(len(toks), k + 7)):
         if sentence[j] != sentence[k]:
             break
-        if any(c.isdigit() for c in words[j]) or words[j] in ("№", "n"):
-            return True
+        if any(c.isdigit() for c in words[j]) or words[j] in ("№", "n") or (j - k <= 2 and _ordinal(words[j])):
+            return True  # («директриса 14-й школы», «главврач второй поликлиники»)
         if orig[toks[j].start].isupper() and (j - k <= 2 or words[j - 1] in ("из", "с", "со", "на", "в", "у")):
             return True
     return False
+
+
+def _ordinal(word: str) -> bool:
+    """Is the word an ordinal numeral («второй», «пятой»: which school or clinic), by pymorphy3's best reading?"""
+    ps = parses(word)[:1]
+    return bool(ps) and "Anum" in ps[0].tag
 
 
 def _doubted(norm: Normalized, person: int, first: int, last: int, s: int) -> bool:

@@ -97,6 +97,8 @@ _NAME_NOMN = frozenset((NAME_SET, NAME_NOMN_SET))
 #: A VK reply opening a comment — the mention of whom it answers, then a comma or a colon
 _REPLY_TO = re.compile(r"\[(?:id|club|public)\d+\|[^\]\n]{1,80}\]\s*[,:]\s*")
 #: What a reply's addressee may be called in a clause of one word (see ``Lexicon.match``)
+#: The author, alone or with others, as the subject of a slur verb said of comers (round 34)
+_WE_OR_I = frozenset(("мы", "я"))
 _VOCATIVE_NAMES = ("WEAK_INSULT", "YOU_ARE", "YOU_ARE_THING", "YOU_ARE_ANIMAL")
 
 
@@ -1111,6 +1113,11 @@ class Lexicon:
         group («понаехали туристы, не припарковаться», «отдыхающие понаехали»)? The verb is a slur only
         when it stands for the people it sneers at («понаехали тут», «понаехали всякие», «… чурки»)."""
         words = n.words
+        for j in range(i - 1, max(-1, i - 7), -1):
+            if _clause_end(n, j) and n.original[n.tokens[j].end : n.tokens[j + 1].start] != "-":
+                break  # (a hyphen inside a word — «когда-то» — ends no clause)
+            if words[j] in _WE_OR_I:
+                return True  # («мы все тут когда-то понаехали», «я сам понаехал»: the author counts themself in)
         for j in (i - 1, i + 1):
             if not 0 <= j < len(words) or words[j] in self.group_word_set or _clause_end(n, min(i, j)):
                 continue

@@ -215,3 +215,30 @@ def test_round_33_more_people_and_deeds(text: str) -> None:
 )
 def test_round_33_the_same_people_without_a_deed(text: str) -> None:
     assert not accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 34 (fresh71, fresh76): money pocketed, a house built on the public's money, votes bought, thousands
+        # demanded
+        "Директор парка Кирова сдаёт аттракционы и деньги себе в карман",
+        "Начальник ЖКХ Петренко дом себе построил на наши деньги",
+        "Депутат Колесников купил голоса, бабушкам по 1000 раздавал",
+        "Завуч 4 гимназии берет по 20 тысяч за первый класс",
+    ],
+)
+def test_round_34_money_pocketed_votes_bought_sums_demanded(text: str) -> None:
+    assert accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мэр построил фонтан на наши деньги",
+        "Водоканал берет 500 рублей за замену счетчика",
+        "Депутат Колесников набрал голоса в нашем округе",
+    ],
+)
+def test_round_34_public_spending_and_fees_are_no_accusation(text: str) -> None:
+    assert not accused(text), text
