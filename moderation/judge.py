@@ -598,6 +598,25 @@ class Judge:
                 # наглая морда» is still deleted)
                 caps[c] = "review"
                 why[c] = "в тексте речь о животном — слова модели могут относиться к нему; решает модератор"
+            elif c == "insult" and not p.hits and ev and _of_the_thread(ev[0]):
+                # «Честно, противно читать эту ветку», «Опять боты в комментах, почистите», «Пожалуйста, не пишите
+                # в этой ветке про национальности» were deleted: the flame-war data taught the model the words of
+                # a thread itself (ветка, комменты, почистить) as abuse, and with no lexicon word the first word it
+                # reads is one of them — a text about the discussion, which a moderator reads (round 34)
+                caps[c] = "review"
+                why[c] = "модель видит оскорбление в словах о самой переписке (ветка, комментарии) — решает модератор"
+            elif (
+                c == "insult"
+                and not p.hits
+                and unaddressed is None
+                and not _ELECTIONS.isdisjoint(p.lemma_set)
+                and not _told_to_do(p.norm.words)
+            ):
+                # «Скоро выборы, вот и зашевелились» was deleted twice as an insult: with no lexicon word and
+                # no one addressed, what the model reads in a remark on an election is the criticism of those
+                # in power the decree protects — a moderator reads it (round 34)
+                caps[c] = "review"
+                why[c] = "модель видит оскорбление в словах о выборах, без бранных слов и обращения — решает модератор"
         t = thresholds["threat"]
         if (
             t.review <= scores["threat"] < t.delete
@@ -1178,6 +1197,25 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     for a, b in spans:
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+def _told_to_do(words: Sequence[str]) -> bool:
+    """Does a verb in the imperative speak to someone («Иди проспись, алкаш, а потом про выборы пиши»)?"""
+    return any(any("impr" in q.tag for q in parses(w)[:1]) for w in words)
+
+
+#: An election named, by lemma
+_ELECTIONS = frozenset(("выборы", "выбор", "голосование", "избирательный", "предвыборный"))
+#: The words of a discussion itself, by lemma: its thread, its comments, its moderation
+_THREAD_WORDS = frozenset(
+    "ветка коммент комменты комментарий комментарии комментик почистить модератор модер админ модерация"
+    " переписка обсуждение".split()
+)
+
+
+def _of_the_thread(top: Evidence) -> bool:
+    """Is the model's first word for a category one of :data:`_THREAD_WORDS`?"""
+    return top.matched.removeprefix(_MODEL_PREFIX) in _THREAD_WORDS
 
 
 def _tells_of_own_pet(p: Prepared) -> bool:

@@ -3073,3 +3073,31 @@ def test_round_33_a_quoted_only_hold_says_why(judge):
 @pytest.mark.parametrize("text", ["Ху-у-у-ух, наконец-то дали воду 😅", "Ну-у, посмотрим", "у-ух, какая очередь"])
 def test_round_33_a_sound_drawn_out_with_hyphens_hides_no_letter(judge, text):
     assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 34: the model alone read the words of the thread itself, or a remark on an election, as abuse
+        "Честно, противно читать эту ветку. Люди, вы же соседи",
+        "Пожалуйста, не пишите в этой ветке про национальности. Пост про расписание ярмарки",
+        "Скоро выборы, вот и зашевелились",
+        "Инна, не надо всех армян под одну гребёнку, вы одного хама встретили, а пишете про целый народ",
+        "Адрес ваш не знаю и знать не хочу. Просто перестаньте писать неправду про УК",
+    ],
+)
+def test_round_34_thread_talk_elections_and_oblique_names_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Иди проспись, алкаш, а потом про выборы пиши",
+        "такому барану,как ты доказательства бесполезны...",
+        "тебе повезло что я не знаю твоего адреса. Пока не знаю",
+        "ты козел",
+    ],
+)
+def test_round_34_insults_and_threats_beside_those_words_stay_deleted(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban"), judge.judge(text).evidence
