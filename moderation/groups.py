@@ -1790,6 +1790,10 @@ def reported_speech(
         return Finding(
             "reported_speech", None, toks[k].start, toks[first_hit].end, "review", f"упрёк: {words[k]} не «…»"
         )
+    if (k := _search_called_off(words, lemmas, first_hit)) is not None:
+        return Finding(
+            "reported_speech", None, toks[k].start, toks[first_hit].end, "review", f"упрёк: {words[k]} искать …"
+        )
     if (k := _talked_about(norm, lemmas, first_hit)) is not None:
         a, b = min(k, first_hit), max(k, first_hit)
         return Finding("reported_speech", None, toks[a].start, toks[b].end, "review", f"упоминание: {words[k]} про …")
@@ -1879,6 +1883,20 @@ def _label_refused(norm: Normalized, h: int) -> int | None:
     return next((m for m in range(h - 2, max(-1, h - 4), -1) if words[m] in ("мы", "я")), None)
 
 
+#: what people are told to stop doing with a label: seeking, blaming, seeing it everywhere, making it up
+_SEEKING = frozenset("искать винить видеть выискивать выдумывать придумывать обвинять".split())
+
+
+def _search_called_off(words: Sequence[str], lemmas: list[str], h: int) -> int | None:
+    """«Хватит искать жидомасонов в администрации», «перестаньте винить во всём «мигрантов»»: the abusive word at
+    ``h`` the object of seeking or blaming the author asks to stop (round 34: deleted with a ban). The stop word's
+    token; None otherwise (not «хватит терпеть этих …»: enduring is no search)."""
+    for k in range(h - 1, max(-1, h - 5), -1):
+        if lemmas[k] in _SEEKING:
+            return next((m for m in range(k - 1, max(-1, k - 3), -1) if words[m] in _STOP_ASKING), None)
+    return None
+
+
 def _talked_about(norm: Normalized, lemmas: list[str], h: int) -> int | None:
     """«Спорят тут про навальнистов и ватников, а вода не идёт», «опять пишут о „понаехавших“»: the abusive
     word (or the second of two joined by «и») right after «про»/«о», and a verb of talk before it in the
@@ -1907,7 +1925,11 @@ def _talked_about(norm: Normalized, lemmas: list[str], h: int) -> int | None:
 
 
 #: verbs of talking about something (lemmas)
-_TALK = frozenset("спорить говорить писать обсуждать рассуждать болтать ругаться сраться трепаться".split())
+_TALK = frozenset(
+    "спорить говорить писать обсуждать рассуждать болтать ругаться сраться трепаться"
+    # (round 34: jokes told about a people — «анекдоты про сало и хохлов давно не смешные»)
+    " шутить анекдот шутка шуточка байка мем прикол".split()
+)
 #: words that refuse a topic without a verb of talk («хватит про …», «надоело про …»)
 _TOPIC_DISMISSED = frozenset("хватит надоело достало".split())
 #: what ends the clause a topic is talked about in: a sentence's end, a comma, a colon or a dash — not a
@@ -3211,7 +3233,7 @@ _EMOJI_GAP = re.compile(r"(?:[\s\-—–=:,!]|как|это|все|одни|[^\w
 #: nonsense as its sentence opens («Ерунда, что …», «Сказки, что …»)
 _NONSENSE = frozenset(
     "бред чушь ложь неправда глупость вранье враньё стереотип миф ерунда сказки враки выдумки вздор брехня"
-    " глупости домыслы".split()
+    " глупости домыслы абсурд".split()
 )
 
 

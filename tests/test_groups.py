@@ -5888,3 +5888,31 @@ def test_round_34_veiled_threats_wishes_and_names_are_held_at_least(judge, text)
 def test_round_34_the_same_words_in_thanks_complaints_and_advice_are_not_deleted(judge, text):
     action = judge.judge(text).action
     assert action in ("allow", "review"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 34 (fresh83): a search for a label called off, a ban called absurd, jokes about a people talked of
+        "Хватит искать жидомасонов в администрации. Виноваты конкретные люди с подписями на контрактах",
+        "Запрещать студентам из Сирии учиться — абсурд. Они платят за обучение",
+        "шутки про чурок давно не смешные",
+    ],
+)
+def test_round_34_labels_sought_bans_rejected_and_jokes_discussed_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "нищеброды с Белой Ромашки опять ноют про автобус. генетический мусор",
+        "Мужчины ошибка эволюции, пусть вымирают",
+        "Армяне и азербайджанцы на рынке одна шайка, обвесят и глазом не моргнут",
+        "Геи на Скачках за ручку гуляют, больные люди. Таких принудительно лечить надо",
+        "Когда уже этих горных орлов обратно в аулы загонят?",
+        "хватит терпеть этих чурок",
+    ],
+)
+def test_round_34_groups_called_waste_or_a_gang_or_sent_away_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow", judge.judge(text).evidence
