@@ -598,11 +598,18 @@ class Judge:
                 # наглая морда» is still deleted)
                 caps[c] = "review"
                 why[c] = "в тексте речь о животном — слова модели могут относиться к нему; решает модератор"
-            elif c == "insult" and not p.hits and ev and _of_the_thread(ev[0]):
+            elif (
+                c == "insult"
+                and not p.hits
+                and ev
+                and _of_the_thread(ev[0])
+                and self._without_thread_words(p)["insult"] < thresholds[c].delete
+            ):
                 # «Честно, противно читать эту ветку», «Опять боты в комментах, почистите», «Пожалуйста, не пишите
                 # в этой ветке про национальности» were deleted: the flame-war data taught the model the words of
                 # a thread itself (ветка, комменты, почистить) as abuse, and with no lexicon word the first word it
-                # reads is one of them — a text about the discussion, which a moderator reads (round 34)
+                # reads is one of them — a text about the discussion, which a moderator reads; not when the
+                # rest of the text deletes by itself («какой-то умалишенный модера позовет») (round 34)
                 caps[c] = "review"
                 why[c] = "модель видит оскорбление в словах о самой переписке (ветка, комментарии) — решает модератор"
             elif (
@@ -831,6 +838,13 @@ class Judge:
         if len(q.norm.words) < 3 or _endorses(q):
             return None
         return self._floored_scores(q)
+
+    def _without_thread_words(self, p: Prepared) -> dict[str, float]:
+        """The scores (rule floors included) of the text with the words of the thread itself blanked out (one
+        more preparation of a rare text: one the model alone would delete, its first word «ветка» or «коммент»)."""
+        toks = p.norm.tokens
+        spans = [(toks[i].start, toks[i].end) for i, lem in enumerate(p.lemmas) if lem in _THREAD_WORDS]
+        return self._floored_scores(self._prepare.prepare_one(_blanked(p.norm.original, spans)))
 
     def _spam_beyond_channels(self, p: Prepared, scores: dict[str, float]) -> bool:
         """Is the text spam even without its links, @-mentions and emoji? (Only asked when the spam
