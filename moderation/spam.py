@@ -71,6 +71,7 @@ __all__ = [
     "NearDuplicateIndex",
     "SpamSignal",
     "hamming",
+    "offer_wording",
     "rule_score",
     "simhash",
     "spam_features",
@@ -833,14 +834,25 @@ _RECEIVED_RE = re.compile(
     r"(?<!\w)(?:(?:на)?писал[аи]?|пишут|пришл[оаи]?|присла(?:л|ла|ли)|присылают|шлют|стуча(?:тся|лись|лся))(?!\w)"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+#: … or messages the author wants no more of («хватит писать мне в личку», «перестаньте мне писать в лс», «не надо
+#: писать в личку»; round 34): a refusal, not an invitation
+_REFUSED_RE = re.compile(
+    r"(?<!\w)(?:хватит|перестань(?:те)?|прекрати(?:те)?|не\s+надо|не\s+нужно|не\s+смей(?:те)?|нечего)\s+(?:мне\s+)?"
+    r"(?:писать|строчить|слать|спамить)(?!\w)"
+)
 
 
 def _received(cyr: str, s: int, e: int) -> bool:
     """Is the «в личку» at ``cyr[s:e]`` where messages came from (a verb of writing in the past or of «they» a
-    few words either side, in the same sentence: «мне в личку написали», «он написал мне в личку»)?"""
+    few words either side, in the same sentence: «мне в личку написали», «он написал мне в личку»), or where the
+    author wants none to come from («хватит писать мне в личку»)?"""
     before = _SENTENCE_END.split(cyr[max(0, s - 24) : s])[-1]
     after = _SENTENCE_END.split(cyr[e : e + 24], maxsplit=1)[0]
-    return _RECEIVED_RE.search(before) is not None or _RECEIVED_RE.search(after) is not None
+    return (
+        _RECEIVED_RE.search(before) is not None
+        or _RECEIVED_RE.search(after) is not None
+        or _REFUSED_RE.search(before) is not None
+    )
 
 
 def _try_entries(text: str, cyr: str, key: str, pos: int, out: list[SpamSignal]) -> None:
@@ -889,6 +901,13 @@ _PCT_CUT_RE = re.compile(
 )
 _NUM_BEFORE_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?$")
 _DOLLAR_RE = re.compile(r"\$\s*\d(?:[\d,.]*\d)?")
+#: «$FORG 24k mc, good time to buy»: a coin's ticker, how its pumpers name it (round 34; not «$100», money), said
+#: with a word of a coin's market (not «$GET, $POST — небезопасные хранилища», a programmer's variables)
+_CASHTAG_RE = re.compile(r"(?<![\w$])\$[a-z][a-z0-9]{1,9}(?![\w$])")
+_CASHTAG_CONTEXT_RE = re.compile(
+    r"(?<!\w)(?:buy|sell|mc|mcap|cap|token|coin|pump|moon|dex\w*|listing|presale|airdrop|hold|токен\w*|монет\w*"
+    r"|коин\w*|листинг\w*|памп\w*|иксы|x\d+|х\d+)(?!\w)"
+)
 
 
 def _symbol_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
@@ -923,6 +942,9 @@ def _symbol_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     if "$" in cyr:
         for m in _DOLLAR_RE.finditer(cyr):
             out.append(SpamSignal("money_offer", m.start(), m.end(), text[m.start() : m.end()], 0.3))
+        if _CASHTAG_CONTEXT_RE.search(cyr):
+            for m in _CASHTAG_RE.finditer(cyr):
+                out.append(SpamSignal("crypto", m.start(), m.end(), text[m.start() : m.end()], 0.4))
 
 
 # Money offers: "от 5000 руб в день", "800$ в неделю", "100-200 баксов в день", "20 тысяч в месяц".
@@ -1401,8 +1423,8 @@ def _call_to_act_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
 _ADVERT_KINDS = ("business", "offer", "call")
 
 
-def load_advert(path: Path) -> tuple[frozenset[str], dict[str, tuple[tuple[int, str], ...]]]:
-    """Read ``advert.txt``: the trade verbs' lemmas, and each kind's cues as (points, regex)."""
+def load_advert(path: Path) -> tuple[frozenset[str], dict[str, tuple[tuple[int, str], ...]], tuple[str, ...]]:
+    """Read ``advert.txt``: the trade verbs' lemmas, each kind's cues as (points, regex), and the trade nouns."""
     nouns: list[str] = []
     verbs: list[str] = []
     cues: dict[str, list[tuple[int, str]]] = {k: [] for k in _ADVERT_KINDS}
@@ -1423,10 +1445,10 @@ def load_advert(path: Path) -> tuple[frozenset[str], dict[str, tuple[tuple[int, 
             cues[section[0]].append((int(points), rx))
         else:
             raise SpamDataError(f"{where}: unknown section [{' '.join(section)}]")
-    return frozenset(verbs), {k: tuple(v) for k, v in cues.items()}
+    return frozenset(verbs), {k: tuple(v) for k, v in cues.items()}, tuple(nouns)
 
 
-_TRADE_VERBS, _ADVERT_CUES = load_advert(SPAM_DATA_DIR / "advert.txt")
+_TRADE_VERBS, _ADVERT_CUES, _TRADE_NOUNS = load_advert(SPAM_DATA_DIR / "advert.txt")
 
 
 def _openings(seq: list, i: int = 0, letters: int = 6) -> set[tuple[str, ...]] | None:
@@ -1668,6 +1690,42 @@ def _advert_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
             continue
         seen.add((s, e))
         out.append(SpamSignal("advert", s, e, text[s:e], weight if i == 0 else 0.0))
+
+
+#: Words of a trade however it is put (round 34): a trade noun of advert.txt («салон», «магазин», «маникюр»)
+#: anywhere; the terms of a deal («аренда», «прайс», «стоимость», «заказать», «вознаграждение»); money, work and its
+#: pay («деньги за лайки», «доход неограничен», «вакансия», «удалёнка», «график 2/2», «в команду», «клиенты»), a
+#: business's voice and fee («работаем за 30% от суммы»); a
+#: course, a prize, a loan, a photo («обучение», «выиграла в лото», «займы», «интересные фото»); a price («3500 р»,
+#: «от 3000»: a number of thousands, not a year); a word disguised with a sign or a digit («З@ймы»). Not the author
+#: paying («оплачу консультацию юриста»: a customer).
+_TRADE_WORDING_RE = re.compile(
+    rf"(?<!\w)(?:(?:{'|'.join(_TRADE_NOUNS)})\w*|аренд\w*|прайс\w*|стоимост\w*|цен(?:а|ы|у|ой|е)(?!\w)"
+    r"|заказ\w*|вознагражд\w*|деньг\w*|денег|доход\w*|заработ\w*|зарабат\w*|зарплат\w*|ваканси\w*|удал[её]нк\w*"
+    r"|удал[её]нн\w*|график\s+\d|команд(?:у|е)(?!\w)|бизнес\w*|клиент\w*|курс(?:ы|а|ов|е)?(?!\w)|обучени\w*|обучаю"
+    r"|бесплатн\w*|скидк\w*|акци(?:я|и|ю)(?!\w)|подар\w*|выигр\w*|лото(?!\w)|лотере\w*|займ\w*|заем|кредит\w*|фото\w*"
+    r"|способ\w*|схем\w*|по\s+систем\w*|работаем|\d+\s*%\s+от\s+(?:суммы|выигрыш|возвращ|взыскан|стоимост)\w*"
+    r"|\d[\d\s]*(?:р|руб\w*|₽|тыс\w*|к|т\.?р\.?)(?!\w)|(?!(?:19|20)\d\d(?!\d))\d{4,6}(?![\d\w]|[.,:/\-]\d))"
+    r"|[а-я][@$0-9][а-я]"
+)
+
+
+def offer_wording(text: str) -> bool:
+    """Does the text say anything an advert says of who sells or what is offered — one cue of a business or an
+    offer of lexicons/spam/advert.txt («недорого», «выезд на дом», «-20%», «наш салон»), a trade verb in the
+    first person («покупаю», «подключаю»), a trade or a price named at all («в салон …, аренда места 8000») —
+    however little? The judge asks it of a text whose only spam evidence is an invitation
+    (``moderation.policy.SPAM_INVITATIONS``): «маникюр на дому недорого, запись в лс» offers something, «кто
+    видел момент ДТП, напишите в ЛС» nothing. (Rare texts: no gate.)"""
+    if not isinstance(text, str) or not text:
+        return False
+    cyr = _views(text).cyr
+    return bool(
+        _TRADE_WORDING_RE.search(cyr)
+        or _advert_cues(cyr, "offer")
+        or _advert_cues(cyr, "business")
+        or _trade_verb_cues(cyr)
+    )
 
 
 #: At most this many signals per name are kept: the score saturates long before, and a 10k-char
