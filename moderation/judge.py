@@ -24,13 +24,14 @@ from moderation.policy import (
     SPAM_CONTACT,
     SPAM_INVITATIONS,
     SPAM_LINKS,
+    SPAM_TOPICS,
     Policy,
     Thresholds,
     ceilings,
     channels_only,
     with_rule_floors,
 )
-from moderation.spam import offer_wording
+from moderation.spam import offer_terms, offer_wording
 from moderation.verdict import (
     CATEGORIES,
     CATEGORY_NAMES_RU,
@@ -479,6 +480,11 @@ class Judge:
             neighbourly=scores["spam"] >= thresholds["spam"].delete
             and (_offers_as_neighbour(p) or _sells_own_thing(p) or _lets_own_place(p)),
             invitation_only=self._spam_only_invitation(p, scores),
+            # (asked only of a text whose spam evidence names a business and nothing more)
+            offered=bool(p.spam)
+            and all(s.name in SPAM_TOPICS for s in p.spam)
+            and offer_terms(p.text)
+            and _said_as_offer(p),
         )
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
@@ -1743,6 +1749,29 @@ def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
     мылорылые, не знаю»)? (Lexicon words asked about are reported speech: ``groups.asks_meaning``.)"""
     quote = top.quote.lower()
     return any(t.text == quote and asks_meaning(p.norm.words, k) for k, t in enumerate(p.norm.tokens))
+
+
+#: Words that put the reader or the seller in the text («вам одобрен займ», «машина остаётся у вас», «я помогаю»)
+_READER_OR_SELLER = frozenset("вам вас вы ты тебе тебя тебе я мы нам нас".split())
+
+
+def _said_as_offer(p: Prepared) -> bool:
+    """Are the terms of an offer in the text («под 0%», «бонус новичкам») said as an offer: to the reader (the second
+    person, an imperative: «получите на карту», «ищи в поиске»), by the seller (the first person: «помогу списать
+    долги»), or as a headline with no finite verb at all («Казино Вулкан, 200 фриспинов», «кредит под 0% без
+    справок»)? Not told of others or judged («Сосед взял займ без справок под 0%, теперь не знает, как отдать»,
+    «Кредит под 0% — сказка для наивных, потом проценты набегут», «букмекеры дают бонус новичкам, а потом
+    списывают всё»): a story or an opinion names the terms too (round 34)."""
+    if not _READER_OR_SELLER.isdisjoint(p.norm.words):
+        return True
+    finite = False
+    for w in p.norm.words:
+        for q in parses(w)[:1]:
+            if "VERB" in q.tag:
+                if "impr" in q.tag or "1per" in q.tag or "2per" in q.tag:
+                    return True
+                finite = True
+    return not finite
 
 
 #: Ways to answer besides an invitation that a citizen's request may have: a link to a site, an @-mention (not a

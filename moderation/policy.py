@@ -207,6 +207,7 @@ def ceilings(
     seeking_help: bool = False,
     neighbourly: bool = False,
     invitation_only: bool = False,
+    offered: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -228,7 +229,10 @@ def ceilings(
     * A text whose spam evidence only names a business (casino, betting, loans, crypto, a word about
       earning) or says how it looks, with no offer and no contact («форекс — это всё равно что
       казино»), is an opinion until a moderator says otherwise: spam is at most held for review. An
-      income stated or a job offered («доход от 30 тыс», «требуются курьеры») is an offer.
+      income stated or a job offered («доход от 30 тыс», «требуются курьеры») is an offer, and so are the
+      terms of one said to the reader, by the seller or as a headline (``offered``: «Казино Вулкан, 200
+      фриспинов», «Займ под 0%, одобрение 99%», «помогу списать долги, консультация бесплатно»; round 34 —
+      not «сосед взял займ без справок под 0%, теперь не знает, как отдать»).
     * A plea for money for a cause that the spam rules would delete (``fundraising``: «сбор на лечение
       Маши, любая сумма поможет, сбербанк 8928…», selling nothing) is no advertisement and may be a
       parent's or a fraud: spam is at most held for review, nobody is banned.
@@ -305,6 +309,7 @@ def ceilings(
         spam
         and all(s.name in SPAM_TOPICS for s in spam)
         and not any(s.name == "earnings" and s.weight >= _OFFERED_EARNINGS for s in spam)
+        and not offered
     ):
         out["spam"] = "review"
         why["spam"] = "названо занятие (казино, ставки, заработок), но нет ни предложения, ни контакта"

@@ -71,6 +71,7 @@ __all__ = [
     "NearDuplicateIndex",
     "SpamSignal",
     "hamming",
+    "offer_terms",
     "offer_wording",
     "rule_score",
     "simhash",
@@ -1726,6 +1727,16 @@ def offer_wording(text: str) -> bool:
         or _advert_cues(cyr, "business")
         or _trade_verb_cues(cyr)
     )
+
+
+def offer_terms(text: str) -> bool:
+    """Does the text state the terms of an offer — a cue of the «offer» kind of lexicons/spam/advert.txt («под
+    0%», «одобрение 99%», «бонус 200% на первый депозит», «консультация бесплатно», «с гарантией»)? What tells
+    «Казино Вулкан, 200 фриспинов» (a casino offered) from «форекс — это то же казино» (a casino named): the judge
+    asks it of a text whose spam evidence only names a business (``moderation.policy.SPAM_TOPICS``)."""
+    if not isinstance(text, str) or not text:
+        return False
+    return bool(_advert_cues(_views(text).cyr, "offer"))
 
 
 #: At most this many signals per name are kept: the score saturates long before, and a 10k-char

@@ -1876,3 +1876,31 @@ def test_round_34_offer_wording() -> None:
         "Завтра на кабана идём, кто с нами — пишите в личку",
     ):
         assert not offer_wording(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кредит наличными без справок, одобрение 98%",
+        "Казино Вулкан, 300 фриспинов новичкам",
+        "Помогу списать долги через банкротство, консультация бесплатно",
+        "Ставки на футбол, бонус новым игрокам 🔥",
+    ],
+)
+def test_round_34_the_terms_of_an_offer_make_a_named_business_an_advert(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сосед взял кредит без справок под 0%, теперь платит втрое",
+        "Кредит под 0% — сказка для наивных, потом проценты набегут",
+        "Букмекеры дают бонус новичкам, а потом списывают всё",
+        "Форекс — это то же казино, только с графиками",
+    ],
+)
+def test_round_34_terms_told_of_others_or_judged_are_no_offer(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
