@@ -385,14 +385,17 @@ _HOST_RE = re.compile(
     r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]+|(?:[а-я0-9](?:[а-я0-9\-]{0,61}[а-я0-9])?\.)+[а-я]+"
 )
 _PATH_RE = re.compile(f"/{_URL_TAIL}")
-# "vk . com", "t . me/xxx", "site точка ru", "vk(.)com", "вк.ком": deliberate obfuscation.
+# "vk . com", "t . me/xxx", "site точка ru", "vk(.)com", "вк.ком": deliberate obfuscation (round 34: and the newer
+# zones a spammer registers, "kripto-start . pro", "…  . online").
 _OBF_DOMAIN_RE = re.compile(
     r"(?<![\w@.\-])(?P<label>[a-z0-9][a-z0-9\-]{0,30}|вк|[а-я]{3,30})"
     r"(?P<dot>\s+\.\s*|\.\s+|\s*[(\[]\s*(?:\.|dot|точка|тчк)\s*[)\]]\s*|\s+(?:dot|точка|тчк)\s+)"
-    r"(?P<tld>com|ru|me|net|org|cc|ly|su|рф|ру|ком)(?!\w)"
+    r"(?P<tld>com|ru|me|net|org|cc|ly|su|pro|io|online|site|info|biz|xyz|top|club|shop|рф|ру|ком)(?!\w)"
     r"(?:\s*/\s*[\w+\-]+)?"
 )
-_OBF_PRECHECK_RE = re.compile(r"[.(\[]\s*(?:com|ru|me|net|org|cc|ly|su|рф|ру|ком)(?!\w)")
+_OBF_PRECHECK_RE = re.compile(
+    r"[.(\[]\s*(?:com|ru|me|net|org|cc|ly|su|pro|io|online|site|info|biz|xyz|top|club|shop|рф|ру|ком)(?!\w)"
+)
 _OBF_KNOWN_HOSTS = frozenset(_HOSTS["obfuscated_known"])
 #: Link hosts with the dot dropped, before a path ("vkcc / zaimy26", "bitly/3xYz"): the host that names a
 #: shortener, a messenger or a platform is still there (four letters at least: "tme/" or "sid/" could be
@@ -1134,6 +1137,8 @@ def _spam_signals(text: str) -> list[SpamSignal]:
         _payout_lure_signals(text, v.cyr, out)
     if "зеркал" in v.cyr:
         _casino_mirror(out)
+    if "заблокир" in v.cyr or "безопасн" in v.cyr:
+        _account_lure_signals(text, v.cyr, out)
 
     # The same link/handle/phone twice is a mass-mailing habit ("➡️ @x ➡️ @x ➡️ @x").
     seen: set[str] = set()
@@ -1233,6 +1238,34 @@ def _meter_scam_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     ):
         return
     out.append(SpamSignal("lure", duty.start(), duty.end(), text[duty.start() : duty.end()], 0.6))
+
+
+#: The phishing errand (round 34): the reader's account said to be blocked, with something to confirm or
+#: unblock («Ваш аккаунт будет заблокирован за нарушение правил. Для подтверждения перейдите …») …
+_ACCOUNT_THREAT_RE = re.compile(
+    r"(?<!\w)(?:аккаунт|страниц|профил|карт)\w*\s+(?:будет\s+|был[аи]?\s+)?(?:заблокир|удал[её]н|ограничен)\w*"
+    r"[^\n]{0,60}?(?:подтвержд|разблокир|восстановлени|верификац|перейди|перейти)\w*"
+)
+#: … and the savings scam: money moved «to a safe account» at a caller's word («Переведите деньги на безопасный
+#: счёт, звоните в службу безопасности ЦБ»)
+_SAFE_ACCOUNT_RE = re.compile(
+    r"(?<!\w)(?:перевед|перевест|переведи|переводи|перечисл|сним)\w*\s+(?:\S+\s+){0,3}?на\s+(?:\S+\s+)?"
+    r"(?:безопасн|защищенн|резервн)\w*\s+сч[её]т\w*"
+)
+_ACCOUNT_NOT_SCAM_RE = re.compile(rf"(?<!\w)(?:{_WARNING}|не\s+переводите|никогда|полици|мвд)")
+
+
+def _account_lure_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
+    """A phishing or a savings-scam errand told to the reader (the account blocked unless confirmed: «lure» 0.55;
+    the money to be moved to a «safe account», which no bank has: 0.6) — not when the text warns of it
+    («мошенники просят перевести деньги на безопасный счёт — не переводите»)."""
+    if _ACCOUNT_NOT_SCAM_RE.search(cyr) is not None:
+        return
+    for rx, w in ((_SAFE_ACCOUNT_RE, 0.6), (_ACCOUNT_THREAT_RE, 0.55)):
+        m = rx.search(cyr)
+        if m is not None:
+            out.append(SpamSignal("lure", m.start(), m.end(), text[m.start() : m.end()], w))
+            return
 
 
 def _payout_lure_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:

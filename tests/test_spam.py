@@ -1904,3 +1904,39 @@ def test_round_34_the_terms_of_an_offer_make_a_named_business_an_advert(judge, t
 def test_round_34_terms_told_of_others_or_judged_are_no_offer(judge, text: str) -> None:
     v = judge.judge(text)
     assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ваша страница будет заблокирована за нарушение правил. Для подтверждения перейдите vk-id-check . ru",
+        "Срочно переведите сбережения на безопасный счёт, звоните в службу безопасности банка",
+        "ЖМИ СЮДА 👉 bit.ly/4aQ2 и получи 500₽ на карту бесплатно",
+        "Одинокие девушки Ессентуков ищут знакомства, жми на мою страницу 💋",
+        "Сестра тоже сидела без работы, а теперь зарабатывает больше мужа. Напишите мне, скину ссылку",
+    ],
+)
+def test_round_34_lures_and_link_bait_are_removed(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мошенники пишут, что страница будет заблокирована, для подтверждения перейдите по ссылке — не ведитесь",
+        "Банк никогда не просит переводить деньги на безопасный счёт, звонят мошенники",
+        "Мне пришло: ваш аккаунт будет заблокирован, для подтверждения перейдите по ссылке. Это развод?",
+    ],
+)
+def test_round_34_a_lure_warned_of_stays(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+def test_round_34_link_bait_and_newer_zones() -> None:
+    assert {"cta", "money_offer"} <= _names("ЖМИ СЮДА 👉 bit.ly/4aQ2 и получи 500₽ на карту")
+    assert "url" in _names("Бесплатный курс: kripto-start . pro")
+    assert "url" not in _names("Это было давно. Info про это есть")  # (a plain word after a stop)
+    assert "pm_invite" in _names("Напишите мне, скину ссылку")
+    assert "pm_invite" not in _names("У него фото в профиле странное")
