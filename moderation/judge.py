@@ -1885,8 +1885,11 @@ def _offers_as_neighbour(p: Prepared) -> bool:
         s.name in _SELLS or s.name in _NOT_PRIVATE for s in p.spam
     ):
         return False
+    # (the first person plural too when the neighbours are named: «кому нужна помощь с продуктами для пожилых
+    # соседей — пишите, привезём бесплатно»; round 34 — not a firm's «оспорим любой штраф, консультация бесплатно»)
+    plural = "сосед" in p.norm.text
     return any(
-        w == "могу" or any({"1per", "sing"} in q.tag and "VERB" in q.tag for q in parses(w)[:1])
+        w == "могу" or any("1per" in q.tag and "VERB" in q.tag and (plural or "sing" in q.tag) for q in parses(w)[:1])
         for w in p.norm.words[:12]
     )
 
@@ -1916,7 +1919,7 @@ _USED = re.compile(
 #: … or a household's own produce («мёд со своей пасеки», «яйца от своих кур», «домашние яйца», «с огорода»):
 #: a neighbour's surplus sold to neighbours (round 31), not a farm's stock
 _OWN_PRODUCE = re.compile(
-    r"(?:^| )(?:(?:со|с|от) (?:своей|своего|своих|нашей|нашего|наших) (?:пасек[а-я]*|огород[а-я]*|сад[а-я]*|дач[а-я]*"
+    r"(?:^| )(?:(?:со|с|от|из) (?:своей|своего|своих|нашей|нашего|наших) (?:пасек[а-я]*|огород[а-я]*|сад[а-я]*|дач[а-я]*"
     r"|хозяйств[а-я]*|кур|курочек|несушек|коз|коровы|кроликов|ульев|грядк[а-я]*)|(?:с|со) (?:огорода|грядки|дачи|пасеки)"
     # «рассада своя», «своя картошка», «мёд свой» (round 34)
     r"|(?:свой|своя|свое|свои|свою|своего|своей) (?:рассад|картош|картофел|помидор|огурц|овощ|фрукт|ягод|зелен|мед|яйц|яблок|урожа)[а-я]*"

@@ -1940,3 +1940,22 @@ def test_round_34_link_bait_and_newer_zones() -> None:
     assert "url" not in _names("Это было давно. Info про это есть")  # (a plain word after a stop)
     assert "pm_invite" in _names("Напишите мне, скину ссылку")
     assert "pm_invite" not in _names("У него фото в профиле странное")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Продаю варенье из своего сада, соседям отдам недорого, пишите в лс",
+        "Кому нужна помощь с продуктами для пожилых соседей — пишите в лс, привезём бесплатно",
+        "Отчёт об исполнении бюджета опубликован, вся информация в закрепе группы",
+    ],
+)
+def test_round_34_neighbours_and_the_pages_own_pin_are_not_deleted(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+def test_round_34_a_service_headline_with_a_price_word_is_held() -> None:
+    sigs = spam_signals("Установка и поверка счётчиков воды, дешевле чем в УК, приедем в день заявки")
+    assert "advert" in {s.name for s in sigs} and rule_score(sigs) >= 0.45, sigs
+    assert "advert" not in _names("Установка светофора на Кирова закончена, приедем посмотреть в день открытия")
