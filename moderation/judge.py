@@ -2074,6 +2074,8 @@ def _notice(p: Prepared) -> bool:
         # «Ищу попутчиков на Бештау в субботу, пишите +»
         or (_COMPANIONS.search(p.norm.text) is not None and _FARE.search(p.norm.text) is None)
         or _information_line(p)  # «Детский телефон доверия 8-800-2000-122, бесплатно и анонимно»
+        # «Бесплатный курс английского в библиотеке для пенсионеров, запись по телефону 8 (8793) …» (round 34)
+        or (_PUBLIC_PLACE.search(p.norm.text) is not None and "бесплатн" in p.norm.text)
         or _institution_vacancy(p)  # «МБДОУ детский сад № 23 приглашает на работу воспитателей … тел. …»
         # «Всем двором идём в суд за неустойкой с управляйки. Кто в деле — пишите в личку» (deleted in
         # round 27): neighbours gathering for a lawful step
@@ -2081,6 +2083,12 @@ def _notice(p: Prepared) -> bool:
     )
 
 
+#: the city's own places that give something free to residents (a library, a house of culture, the МФЦ, the social
+#: services' centre, the veterans' council)
+_PUBLIC_PLACE = re.compile(
+    r"(?:^| )(?:библиотек[а-я]*|дом[а-я]* культуры|дк|мфц|кцсон|центр[а-я]* (?:социального|соц)[а-я]* обслуживани[а-я]*"
+    r"|совет[а-я]* ветеранов)(?: |$)"
+)
 #: neighbours acting together («всем двором», «всем подъездом», «кто с нами», «кто в деле»; round 34: «жалобу в
 #: прокуратуру уже отправила, кто хочет присоединиться — пишите в лс»)
 _TOGETHER = re.compile(

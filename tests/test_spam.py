@@ -1959,3 +1959,18 @@ def test_round_34_a_service_headline_with_a_price_word_is_held() -> None:
     sigs = spam_signals("Установка и поверка счётчиков воды, дешевле чем в УК, приедем в день заявки")
     assert "advert" in {s.name for s in sigs} and rule_score(sigs) >= 0.45, sigs
     assert "advert" not in _names("Установка светофора на Кирова закончена, приедем посмотреть в день открытия")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В нашем доме квартиры посуточно сдают, пишите, куда жаловаться",
+        "Телефон в профиле у главы района указан неверный, дозвониться невозможно",
+        "Сайт в профиле управляющей компании не работает",
+        "Бесплатный курс английского в библиотеке для пенсионеров, запись по телефону 8 (8793) 33-44-55",
+        "Кто хочет поднять деньги со дна мусорки — сортируйте, пункт приёма на Кирова платит",
+    ],
+)
+def test_round_34_complaints_and_public_notices_with_the_new_words_stay(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action == "allow", (v.action, v.ground)
