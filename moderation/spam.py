@@ -124,14 +124,15 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "casino": 0.6,  # онлайн-казино/фриспины 0.75, игровые автоматы 0.6, bare "казино" 0.45, промокод 0.35
     # («играй в Вулкан» 0.7, «вывод за 5 минут» 0.5, 🎰 0.35)
     "betting": 0.6,  # ставки на спорт, букмекер, "ставим на тотал", каппер
-    "crypto": 0.5,  # арбитраж крипты / "доходность 5% в день" 0.5–0.65; bare крипта, usdt 0.35
+    "crypto": 0.5,  # арбитраж крипты / "доходность 5% в день" 0.5–0.65; bare крипта, usdt 0.35; a «$TICKER» 0.4
     "dating": 0.6,  # "девушки вашего города", 18+ фото 0.7; интим 0.45; bare "18+", "секс" 0.3
     "magic": 0.7,  # приворот, снятие порчи 0.75; гадалка 0.55 (not "к гадалке не ходи"); bare "порча" 0.35
     "ads": 0.45,  # "продам рекламу", накрутка, "доставка по всей России" (0.3 bare "продам/куплю")
     "illegal_goods": 0.7,  # фальшивые купюры, поддельные документы
     "advert": 0.6,  # a native advert with no contact: a business, an offer and a call together (0.4 … 0.78)
     "lure": 0.5,  # a bot that holds out a payout or a gift (0.5) or asks for СНИЛС, a passport, a card (0.55)
-    # (0.6: a payout or a free benefit «from the state» to be claimed by a link or a phone, a fake meter check)
+    # (0.6: a payout or a free benefit «from the state» to be claimed by a link or a phone, a fake meter check;
+    # the page «будет заблокирована» unless confirmed 0.55, money moved «на безопасный счёт» 0.6)
     "chain": 0.6,  # a chain letter: «перешли 10 людям», «кто разорвёт цепочку» (0.5 the curse on who does not)
     "homoglyph": 0.35,  # words mixing Latin/Cyrillic look-alikes: 1 → 0.15 … ≥8 → 0.45; s p a c e d, a phone disguised 0.3
     "caps_flood": 0.15,  # ≥25 capitals in a run: weak, angry citizens shout too (≤0.25 however long)
