@@ -22,13 +22,16 @@ from moderation.lexicon import FORBID_MODALS, Hit, Lexicon, default_lexicon
 from moderation.normalize import QUESTION_END, QUOTE_OPENING, QUOTED
 from moderation.policy import (
     SPAM_CONTACT,
+    SPAM_INVITATIONS,
     SPAM_LINKS,
+    SPAM_TOPICS,
     Policy,
     Thresholds,
     ceilings,
     channels_only,
     with_rule_floors,
 )
+from moderation.spam import offer_terms, offer_wording
 from moderation.verdict import (
     CATEGORIES,
     CATEGORY_NAMES_RU,
@@ -475,7 +478,13 @@ class Judge:
             seeking_work=scores["spam"] >= thresholds["spam"].review and _seeks_work(p),
             seeking_help=scores["spam"] >= thresholds["spam"].review and _seeks_help(p),
             neighbourly=scores["spam"] >= thresholds["spam"].delete
-            and (_offers_as_neighbour(p) or _sells_own_thing(p)),
+            and (_offers_as_neighbour(p) or _sells_own_thing(p) or _lets_own_place(p)),
+            invitation_only=self._spam_only_invitation(p, scores),
+            # (asked only of a text whose spam evidence names a business and nothing more)
+            offered=bool(p.spam)
+            and all(s.name in SPAM_TOPICS for s in p.spam)
+            and offer_terms(p.text)
+            and _said_as_offer(p),
         )
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
@@ -857,9 +866,32 @@ class Judge:
             return False
         return self._floored_scores(self._prepare.prepare_one(stripped))["spam"] >= t.delete
 
+    def _spam_only_invitation(self, p: Prepared, scores: dict[str, float]) -> bool:
+        """Is an invitation to write in private all that makes the text spam: its spam evidence only that
+        (``SPAM_INVITATIONS``: «напишите в ЛС», «ссылка в закрепе») with at most a plain link or an @-mention, the
+        score would delete, no word of a trade, a price or an offer anywhere (``spam.offer_wording``), and with
+        the invitation blanked out the text scores under the review line («Кто видел момент ДТП, напишите в ЛС,
+        нужны свидетели» — 0.80 with it, 0.01 without)? The model learnt «в лс» as the advert itself; the words
+        around it are what tell a citizen's request from an advert, and where none is commercial a moderator
+        decides. (One more scoring of a rare text.)"""
+        t = self.policy.thresholds["spam"]
+        if (
+            scores.get("spam", 0.0) < t.delete
+            or not any(s.name in SPAM_INVITATIONS for s in p.spam)
+            # (a link or a handle may go with it; a flood or a disguise is a spammer's habit, not a citizen's)
+            or not all(s.name in SPAM_INVITATIONS or s.name in _PLAIN_WAYS for s in p.spam)
+            # (not the reader sent to the author's profile, «бронь по номеру в профиле»: an advert's way)
+            or any(_TO_PROFILE.search(s.quote) for s in p.spam)
+            or offer_wording(p.text)  # («грузчики, вывоз хлама недорого, тел в лс»: the model knows no trade)
+        ):
+            return False
+        rest = _blanked(p.text, [(s.start, s.end) for s in p.spam])
+        return not rest.strip() or self._floored_scores(self._prepare.prepare_one(rest))["spam"] < t.review
+
     def _floored_scores(self, q: Prepared) -> dict[str, float]:
         """The model's scores of a text prepared anew, raised to its rule floors: the second reading of a rare
-        text with part of it blanked out (:meth:`_outside_quotes`, :meth:`_spam_beyond_channels`)."""
+        text with part of it blanked out (:meth:`_outside_quotes`, :meth:`_spam_beyond_channels`,
+        :meth:`_spam_only_invitation`)."""
         prob = self._clf.predict_proba(union_transform(self._features, [q]).tocsr())[0]
         model = {label: float(prob[j]) for j, label in enumerate(self._labels)}
         return with_rule_floors(model, q.hits, q.spam, self.policy.rule_floors, self.policy.thresholds)
@@ -1506,11 +1538,17 @@ _HARM = frozenset(
     " подсесть долговой коллектор".split()
 )
 #: ... and forms whose lemma an advert uses too: «проиграл всё», «в долгах», not «даже за проигранную
-#: ставку», «закроем долги»
-_HARM_FORMS = frozenset("проиграл проиграла проиграли проигрался проигралась проигрались долгах".split())
+#: ставку», «закроем долги»; the reader warned («осторожно», «осторожнее»; round 34: «Заработка с телефона не
+#: бывает, я так две тысячи потеряла. Осторожнее» was deleted)
+_HARM_FORMS = frozenset(
+    "проиграл проиграла проиграли проигрался проигралась проигрались долгах осторожно осторожнее".split()
+)
+#: … or told not to fall for it («не ведитесь», «не верьте», «не переходите по ссылкам»): the imperative, not «кто не
+#: верит — проверьте сами», an advert's dare
+_DONT_FALL = frozenset("ведитесь ведись верьте верь переходите переходи покупайтесь".split())
 _UNSAID = frozenset(("не", "без", "ни", "нет"))
-#: Spam named as spam («реклама займов», «спам») …
-_SPAM_WORDS = frozenset(("реклама", "спам", "спамер", "спамить"))
+#: Spam named as spam («реклама займов», «спам», «бот рекламирует казино», «опять боты с займами») …
+_SPAM_WORDS = frozenset(("реклама", "рекламировать", "спам", "спамер", "спамить", "бот"))
 #: … to the page's moderators, asked to act on it («модераторы», «админ», «поставьте фильтр», «забаньте»): no
 #: advert speaks to them (an advert's own «Реклама.» label has no one to ask)
 _TO_MODERATORS = frozenset("модератор модерация админ админка фильтр забанить заблокировать".split())
@@ -1521,7 +1559,10 @@ def _warns(p: Prepared) -> bool:
     report spam to the page's moderators («Модераторы, реклама займов уже в каждом посте, поставьте фильтр»:
     the loans it names are what it asks to be rid of)?"""
     lem = p.lemmas
-    if not _HARM_FORMS.isdisjoint(p.norm.words):
+    words = p.norm.words
+    if not _HARM_FORMS.isdisjoint(words):
+        return True
+    if any(w in _DONT_FALL and words[k - 1] == "не" for k, w in enumerate(words) if k):
         return True
     if not _SPAM_WORDS.isdisjoint(p.lemma_set) and not _TO_MODERATORS.isdisjoint(p.lemma_set):
         return True
@@ -1762,6 +1803,35 @@ def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
     return any(t.text == quote and asks_meaning(p.norm.words, k) for k, t in enumerate(p.norm.tokens))
 
 
+#: Words that put the reader or the seller in the text («вам одобрен займ», «машина остаётся у вас», «я помогаю»)
+_READER_OR_SELLER = frozenset("вам вас вы ты тебе тебя тебе я мы нам нас".split())
+
+
+def _said_as_offer(p: Prepared) -> bool:
+    """Are the terms of an offer in the text («под 0%», «бонус новичкам») said as an offer: to the reader (the second
+    person, an imperative: «получите на карту», «ищи в поиске»), by the seller (the first person: «помогу списать
+    долги»), or as a headline with no finite verb at all («Казино Вулкан, 200 фриспинов», «кредит под 0% без
+    справок»)? Not told of others or judged («Сосед взял займ без справок под 0%, теперь не знает, как отдать»,
+    «Кредит под 0% — сказка для наивных, потом проценты набегут», «букмекеры дают бонус новичкам, а потом
+    списывают всё»): a story or an opinion names the terms too (round 34)."""
+    if not _READER_OR_SELLER.isdisjoint(p.norm.words):
+        return True
+    finite = False
+    for w in p.norm.words:
+        for q in parses(w)[:1]:
+            if "VERB" in q.tag:
+                if "impr" in q.tag or "1per" in q.tag or "2per" in q.tag:
+                    return True
+                finite = True
+    return not finite
+
+
+#: Ways to answer besides an invitation that a citizen's request may have: a link to a site, an @-mention (not a
+#: link into a messenger or a shortened one, emoji, caps, look-alike letters or a disguised phone — ``homoglyph``:
+#: what a spammer does to a text)
+_PLAIN_WAYS = frozenset(("url", "handle"))
+
+
 #: A neighbour's notice: something lost, found or given away («потерялась собака», «нашли ключи»,
 #: «отдам котят в добрые руки»), a missing person sought («розыск»), or a civic call for help or
 #: signatures («собираем подписи против вырубки», «волонтёры, нужна помощь приюту», «подадим
@@ -1770,6 +1840,9 @@ def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
 _NOTICE = frozenset(
     "потеряться пропасть найтись отдать даром безвозмездно подпись петиция волонтер приют субботник розыск"
     " разыскиваться коллективный".split()
+    # witnesses sought («кто видел момент ДТП, напишите в ЛС, нужны свидетели», «у кого есть запись с
+    # видеорегистратора»; round 34: deleted for its «в ЛС»)
+    + "свидетель очевидец видеорегистратор".split()
 )
 #: A plea for money: a collection (by lemma) for a cause, or «любая сумма»
 _COLLECT = frozenset("сбор собирать собрать пожертвование пожертвовать донат".split())
@@ -1864,8 +1937,11 @@ def _offers_as_neighbour(p: Prepared) -> bool:
         s.name in _SELLS or s.name in _NOT_PRIVATE for s in p.spam
     ):
         return False
+    # (the first person plural too when the neighbours are named: «кому нужна помощь с продуктами для пожилых
+    # соседей — пишите, привезём бесплатно»; round 34 — not a firm's «оспорим любой штраф, консультация бесплатно»)
+    plural = "сосед" in p.norm.text
     return any(
-        w == "могу" or any({"1per", "sing"} in q.tag and "VERB" in q.tag for q in parses(w)[:1])
+        w == "могу" or any("1per" in q.tag and "VERB" in q.tag and (plural or "sing" in q.tag) for q in parses(w)[:1])
         for w in p.norm.words[:12]
     )
 
@@ -1875,11 +1951,16 @@ def _offers_as_neighbour(p: Prepared) -> bool:
 _OWN_THING = re.compile(
     r"(?:^| )(?:(?:сын|дочь|дочка|ребенок|внук|внучка|дети) (?:вырос|выросла|выросли)|вырос[а-я]* из"
     r"|не (?:пригодил[а-я]*|подош[а-я]*|подходит|влез[а-я]*)|переезжа[а-я]*|в связи с переездом|за ненадобностью"
+    # (round 34: «продам велосипед сына, мал стал»)
+    r"|(?:мал|мала|мало|малы) (?:стал|стала|стало|стали)|(?:стал|стала|стало|стали) (?:мал|мала|мало|малы)|не по размеру"
     r"|забирать (?:на|с|со|в|во|у|по))(?: |$)"
 )
 #: a household's sale said in the first person («продаю», «продам», «отдам»); a shop's headline has none («Шины
 #: б/у в отличном состоянии, склад на Ермолова»)
 _SELLING_MINE = frozenset("продаю продам отдаю отдам продается продаётся".split())
+#: … or a neighbour's sale passed on («Соседка с 3 этажа продаёт домашние яйца»; round 34), for a household's own
+#: produce only (a shop «продаёт» too)
+_SELLING_THEIRS = frozenset("продает продают".split())
 #: a thing used and sold on: «б/у», «после одного ребёнка», «состояние хорошее», «в отличном состоянии», «почти
 #: новая»
 _USED = re.compile(
@@ -1890,8 +1971,11 @@ _USED = re.compile(
 #: … or a household's own produce («мёд со своей пасеки», «яйца от своих кур», «домашние яйца», «с огорода»):
 #: a neighbour's surplus sold to neighbours (round 31), not a farm's stock
 _OWN_PRODUCE = re.compile(
-    r"(?:^| )(?:(?:со|с|от) (?:своей|своего|своих|нашей|нашего|наших) (?:пасек[а-я]*|огород[а-я]*|сад[а-я]*|дач[а-я]*"
-    r"|хозяйств[а-я]*|кур|курочек|несушек|коз|коровы|кроликов|ульев|грядк[а-я]*)|(?:с|со) (?:огорода|грядки|дачи)"
+    r"(?:^| )(?:(?:со|с|от|из) (?:своей|своего|своих|нашей|нашего|наших) (?:пасек[а-я]*|огород[а-я]*|сад[а-я]*|дач[а-я]*"
+    r"|хозяйств[а-я]*|кур|курочек|несушек|коз|коровы|кроликов|ульев|грядк[а-я]*)|(?:с|со) (?:огорода|грядки|дачи|пасеки)"
+    # «рассада своя», «своя картошка», «мёд свой» (round 34)
+    r"|(?:свой|своя|свое|свои|свою|своего|своей) (?:рассад|картош|картофел|помидор|огурц|овощ|фрукт|ягод|зелен|мед|яйц|яблок|урожа)[а-я]*"
+    r"|(?:рассад|картош|картофел|помидор|огурц|овощ|фрукт|ягод|зелен|мед|яйц|яблок|урожа)[а-я]* (?:[а-я]+ ){0,2}?(?:свой|своя|свое|свои)"
     r"|домашн[а-я]* (?:яйц[а-я]*|яич[а-я]*|мед|молок[а-я]*|творог|сметан[а-я]*|курочк[а-я]*|варень[а-я]*|закрутк[а-я]*))(?: |$)"
 )
 #: what a shop says of its goods and a household does not («в наличии», «оптом», «размеры», «доставка»)
@@ -1911,16 +1995,21 @@ def _used_thing_sold(p: Prepared) -> bool:
     состояние хорошее»), or a household thing cheap («продаю детский велик недорого») — both deleted with a
     ban in round 31 for their «пишите в лс»? A native advert (a business, an offer and a call) or a stock
     («в наличии», «оптом», «доставка») is a shop's; so is a household thing sold cheap by the dozen
-    («продам велосипеды недорого»)."""
-    if (
-        _SELLING_MINE.isdisjoint(p.norm.words)
-        or any(s.name == "advert" and s.weight > 0 for s in p.spam)
-        or _STOCK.search(p.norm.text) is not None
-    ):
+    («продам велосипеды недорого»). A household's own produce («картошка со своего огорода недорого, кому надо —
+    пишите», «соседка продаёт домашние яйца») is the household's even when its words make an advert."""
+    text = p.norm.text
+    if _STOCK.search(text) is not None:
         return False
-    if _USED.search(p.norm.text) is not None or _OWN_PRODUCE.search(p.norm.text) is not None:
+    own_produce = _OWN_PRODUCE.search(text) is not None
+    if own_produce and not (_SELLING_MINE.isdisjoint(p.norm.words) and _SELLING_THEIRS.isdisjoint(p.norm.words)):
+        # (a household's produce sold cheap to whoever wants it, «картошка со своего огорода недорого, кому надо —
+        # пишите», reads as an advert's offer and call: it is still the household's)
         return True
-    thing = _HOUSEHOLD_THING.search(p.norm.text) if "недорого" in p.norm.words else None
+    if _SELLING_MINE.isdisjoint(p.norm.words) or any(s.name == "advert" and s.weight > 0 for s in p.spam):
+        return False
+    if _USED.search(text) is not None:
+        return True
+    thing = _HOUSEHOLD_THING.search(text) if "недорого" in p.norm.words else None
     return thing is not None and all(q.tag.number != "plur" for q in parses(thing.group().strip())[:1])
 
 
@@ -1939,6 +2028,28 @@ def _sells_own_thing(p: Prepared) -> bool:
     return not any(
         s.name in _NOT_PRIVATE or (s.name in _SELLS and not (s.name == "ads" and s.weight <= _BARE_SALE))
         for s in p.spam
+    )
+
+
+#: a household letting a place of its own («Сдам комнату в р-не Провала, 15к в месяц», «сдаю гараж»; round 34: deleted)
+_LETTING = frozenset("сдам сдаю сдается сдаётся".split())
+_OWN_PLACE = frozenset("комнату комната квартиру квартира гараж дом полдома половину студию".split())
+#: … not lodgings by the day or many places: a landlord's trade («квартиры посуточно»)
+_LANDLORD = re.compile(r"(?:^| )(?:посуточно|почасово|квартиры|комнаты|апартаменты|номера|койко[а-я]*)(?: |$)")
+#: what letting may say besides: the rent by the month («15к в месяц»), the bare «сдам»
+_RENT_SIGNALS = frozenset(("ads", "money_offer"))
+
+
+def _lets_own_place(p: Prepared) -> bool:
+    """Does a household let one place of its own — a room, a flat, a garage — right after «сдам» / «сдаю»
+    («Сдам комнату в р-не Провала, 15к в месяц»), with no link or handle and nothing else for sale? A neighbour's
+    one-off notice or a landlord's advert: held for a moderator, not deleted with a ban (round 34)."""
+    words = p.norm.words
+    return (
+        any(w in _LETTING and words[k + 1 : k + 2] and words[k + 1] in _OWN_PLACE for k, w in enumerate(words))
+        and _LANDLORD.search(p.norm.text) is None
+        and all(s.name in _RENT_SIGNALS or s.name in SPAM_INVITATIONS for s in p.spam)
+        and not any(s.name == "money_offer" and s.weight > _BARE_SALE for s in p.spam)
     )
 
 
@@ -1996,8 +2107,14 @@ def _quotes_spam(p: Prepared) -> bool:
 def _notice(p: Prepared) -> bool:
     """Is the text a neighbour's notice (lost, found, given away), a civic call for help, or a public
     service's line passed on («Горячая линия по отоплению: 8-800-…, звоните, там отвечают» was deleted with
-    a ban)?"""
+    a ban)? Not when the reader is sent to the author's profile («… нашли бабушку-травницу, капли без ведома
+    пьющего. Контакт в профиле»: a notice gives its contact, an advert keeps it on its page), nor when what is
+    «given» has a price («экспресс кэф 15, пиши в директ, отдам недорого»: sold)."""
+    if any(s.name in _TO_PROFILE_NAMES and _TO_PROFILE.search(s.quote) for s in p.spam):
+        return False
     lemmas = p.lemma_set
+    if "отдать" in lemmas and _PRICED.search(p.norm.text) is not None:
+        lemmas = lemmas - {"отдать"}
     return (
         not _NOTICE.isdisjoint(lemmas)
         or not _NOTICE_FORMS.isdisjoint(p.norm.words)
@@ -2009,6 +2126,8 @@ def _notice(p: Prepared) -> bool:
         # «Ищу попутчиков на Бештау в субботу, пишите +»
         or (_COMPANIONS.search(p.norm.text) is not None and _FARE.search(p.norm.text) is None)
         or _information_line(p)  # «Детский телефон доверия 8-800-2000-122, бесплатно и анонимно»
+        # «Бесплатный курс английского в библиотеке для пенсионеров, запись по телефону 8 (8793) …» (round 34)
+        or (_PUBLIC_PLACE.search(p.norm.text) is not None and "бесплатн" in p.norm.text)
         or _institution_vacancy(p)  # «МБДОУ детский сад № 23 приглашает на работу воспитателей … тел. …»
         # «Всем двором идём в суд за неустойкой с управляйки. Кто в деле — пишите в личку» (deleted in
         # round 27): neighbours gathering for a lawful step
@@ -2016,10 +2135,24 @@ def _notice(p: Prepared) -> bool:
     )
 
 
-#: neighbours acting together («всем двором», «всем подъездом», «кто с нами», «кто в деле»)
-_TOGETHER = re.compile(
-    r"(?:^| )(?:всем (?:двором|домом|подъездом|миром|районом|улицей)|кто с нами|кто в деле|присоединяйтесь)(?: |$)"
+#: the city's own places that give something free to residents (a library, a house of culture, the МФЦ, the social
+#: services' centre, the veterans' council)
+_PUBLIC_PLACE = re.compile(
+    r"(?:^| )(?:библиотек[а-я]*|дом[а-я]* культуры|дк|мфц|кцсон|центр[а-я]* (?:социального|соц)[а-я]* обслуживани[а-я]*"
+    r"|совет[а-я]* ветеранов)(?: |$)"
 )
+#: neighbours acting together («всем двором», «всем подъездом», «кто с нами», «кто в деле»; round 34: «жалобу в
+#: прокуратуру уже отправила, кто хочет присоединиться — пишите в лс»)
+_TOGETHER = re.compile(
+    r"(?:^| )(?:всем (?:двором|домом|подъездом|миром|районом|улицей)|кто с нами|кто со мной|кто в деле|присоединяйтесь"
+    r"|кто (?:хочет|готов|желает) присоединиться)(?: |$)"
+)
+#: Invitations that send the reader to the author's page («контакт в профиле», «инфо в описании», «ссылка у меня на
+#: странице»): an advert's way, not a notice's
+_TO_PROFILE_NAMES = frozenset(("pm_invite", "cta"))
+_TO_PROFILE = re.compile(r"профил|описани|(?<!\w)био(?!\w)|(?<!\w)bio(?!\w)|аватар|у меня на стр", re.IGNORECASE)
+#: a price beside «отдам» («отдам недорого», «отдам за 500»): given away for money is sold
+_PRICED = re.compile(r"(?:^| )(?:недорого|дешево|за (?:\d+|копейки|символическ[а-я]*)|по цене|цена|\d+ (?:р|руб[а-я]*|тыс[а-я]*|к))(?: |$)")
 #: … to a lawful step (a court, the prosecutor, a complaint, a residents' meeting)
 _LAWFUL_STEP = frozenset("суд иск прокуратура жалоба заявление собрание обращение".split())
 

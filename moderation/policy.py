@@ -16,7 +16,7 @@ from moderation.categories import DEFAULT_THRESHOLDS, RULE_FLOORS, Thresholds
 from moderation.spam import OFFER_NAMES, SpamSignal, rule_score
 
 __all__ = [
-    "DEFAULT_THRESHOLDS", "RULE_FLOORS", "SPAM_CHANNELS", "SPAM_CONTACT", "SPAM_INTENT", "Policy", "Thresholds", "ceilings",
+    "DEFAULT_THRESHOLDS", "RULE_FLOORS", "SPAM_CHANNELS", "SPAM_CONTACT", "SPAM_INTENT", "SPAM_INVITATIONS", "Policy", "Thresholds", "ceilings",
     "channels_only", "with_rule_floors",
 ]  # fmt: skip
 
@@ -138,6 +138,15 @@ SPAM_TOPICS = frozenset(
 #: Spam signals of selling something — the intents that are not a way to answer: what a neighbour's
 #: notice (a lost dog, kittens to give away) never has, though it has a phone and «звоните».
 SPAM_COMMERCE = SPAM_INTENT - SPAM_CONTACT
+#: Spam signals that only ask the reader to write in private and offer nothing by themselves («кто видел ДТП,
+#: напишите в ЛС», «ссылка в закрепе»): all the spam evidence a text may have (with a plain link or an @-mention)
+#: for :func:`ceilings`' ``invitation_only``. Not a phone or a messenger: «Укладка асфальта, благоустройство
+#: дворов, звоните 8-988-…» names its trade in words no lexicon lists, and the model reads them with the number;
+#: not «cta»: «подписывайтесь на наш канал» promotes a channel, what clause 19 forbids whatever else is said.
+SPAM_INVITATIONS = frozenset(("pm_invite",))
+#: … and what a warning names besides a business: goods that are a crime to sell («Реклама «права без экзамена»
+#: опять в комментах, модераторы, уберите, это же мошенники»; round 34)
+_WARNED_OF = frozenset(("illegal_goods",))
 #: An "earnings" signal this strong states an income or offers a job («доход от 30 тыс», «требуются
 #: курьеры»); weaker ones only mention earning («можно заработать»).
 _OFFERED_EARNINGS = 0.25
@@ -197,6 +206,8 @@ def ceilings(
     seeking_work: bool = False,
     seeking_help: bool = False,
     neighbourly: bool = False,
+    invitation_only: bool = False,
+    offered: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """What each category may cause at most, from what the rules understood of the text, and why
     (category → the reason in Russian, for the verdict's ground).
@@ -207,7 +218,8 @@ def ceilings(
       "ремонт квартир недорого" is an offer whatever carries it).
     * A text that names a business only to warn against it or complain about it (``warns``: a word of
       harm or ruin, not negated — «микрозаймы губят семьи», «сосед проиграл всё в онлайн-казино»)
-      and offers nothing and gives no contact is not spam at all: spam is let through.
+      and offers nothing and gives no contact is not spam at all: spam is let through (so is one that names
+      forbidden goods, «реклама «права без экзамена» опять висит, это же мошенники»).
     * Spam evidence all inside quotation marks, with a warning or a report to the page outside them
       (``quoted``: «осторожно, мошенники пишут в личку «заработок от 5000 без вложений»») is quoted to
       warn, not to sell: spam is at most held for review.
@@ -217,7 +229,10 @@ def ceilings(
     * A text whose spam evidence only names a business (casino, betting, loans, crypto, a word about
       earning) or says how it looks, with no offer and no contact («форекс — это всё равно что
       казино»), is an opinion until a moderator says otherwise: spam is at most held for review. An
-      income stated or a job offered («доход от 30 тыс», «требуются курьеры») is an offer.
+      income stated or a job offered («доход от 30 тыс», «требуются курьеры») is an offer, and so are the
+      terms of one said to the reader, by the seller or as a headline (``offered``: «Казино Вулкан, 200
+      фриспинов», «Займ под 0%, одобрение 99%», «помогу списать долги, консультация бесплатно»; round 34 —
+      not «сосед взял займ без справок под 0%, теперь не знает, как отдать»).
     * A plea for money for a cause that the spam rules would delete (``fundraising``: «сбор на лечение
       Маши, любая сумма поможет, сбербанк 8928…», selling nothing) is no advertisement and may be a
       parent's or a fraud: spam is at most held for review, nobody is banned.
@@ -230,6 +245,11 @@ def ceilings(
       «могу возить пенсионеров в поликлинику бесплатно»; the author in the first person, no sale, no
       link), or a household selling a thing of its own and saying why («продаю велосипед, сын вырос»), may
       be kindness or an advert: spam is at most held for review, nobody is banned.
+    * A text whose only spam evidence is an invitation to write in private (``invitation_only``: «пишите в
+      ЛС» — :data:`SPAM_INVITATIONS`), that names no trade, price or offer, and which, with the invitation
+      blanked out, the model and the rules see no spam in at all («Давайте по делу: кто видел момент ДТП,
+      напишите в ЛС, нужны свидетели», «Оплачу консультацию юриста, пишите в ЛС»): the model read the
+      invitation as the advert, but a citizen asks for a private message too: spam is at most held for review.
     * A ``question`` that names a business but gives no way to answer it (no link, handle, phone,
       "пиши в лс": «Если микрозайм подаст в суд?», «Как заработать не выходя из дома?») asks; it
       does not sell: spam is at most held for review.
@@ -274,7 +294,7 @@ def ceilings(
         why["spam"] = (
             "объявление жителя (потеря, находка, отдам даром) или телефон городской службы, а не реклама"
         )
-    elif spam and warns and all(s.name in SPAM_TOPICS for s in spam):
+    elif spam and warns and all(s.name in SPAM_TOPICS or s.name in _WARNED_OF for s in spam):
         out["spam"] = "allow"
         why["spam"] = "предостережение или жалоба, а не предложение"
     elif spam and quoted:
@@ -289,6 +309,7 @@ def ceilings(
         spam
         and all(s.name in SPAM_TOPICS for s in spam)
         and not any(s.name == "earnings" and s.weight >= _OFFERED_EARNINGS for s in spam)
+        and not offered
     ):
         out["spam"] = "review"
         why["spam"] = "названо занятие (казино, ставки, заработок), но нет ни предложения, ни контакта"
@@ -307,6 +328,9 @@ def ceilings(
             "частное предложение соседям (подвезу, помогу, за бензин) или продажа своей вещи, а не реклама"
             " — решает модератор"
         )
+    if invitation_only and out.get("spam") not in ("review", "allow"):
+        out["spam"] = "review"
+        why["spam"] = "приглашение написать в личку или контакт, но ничего не предложено — решает модератор"
     # (a floor-only hit — the accusation reader, a lexicon «@hold» pattern — is no model feature and no
     # reader's evidence: its floor holds the text, and the ceilings are the text's without it)
     hit_list = [h for h in hits if not h.floor_only]

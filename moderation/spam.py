@@ -71,6 +71,8 @@ __all__ = [
     "NearDuplicateIndex",
     "SpamSignal",
     "hamming",
+    "offer_terms",
+    "offer_wording",
     "rule_score",
     "simhash",
     "spam_features",
@@ -122,14 +124,15 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "casino": 0.6,  # онлайн-казино/фриспины 0.75, игровые автоматы 0.6, bare "казино" 0.45, промокод 0.35
     # («играй в Вулкан» 0.7, «вывод за 5 минут» 0.5, 🎰 0.35)
     "betting": 0.6,  # ставки на спорт, букмекер, "ставим на тотал", каппер
-    "crypto": 0.5,  # арбитраж крипты / "доходность 5% в день" 0.5–0.65; bare крипта, usdt 0.35
+    "crypto": 0.5,  # арбитраж крипты / "доходность 5% в день" 0.5–0.65; bare крипта, usdt 0.35; a «$TICKER» 0.4
     "dating": 0.6,  # "девушки вашего города", 18+ фото 0.7; интим 0.45; bare "18+", "секс" 0.3
     "magic": 0.7,  # приворот, снятие порчи 0.75; гадалка 0.55 (not "к гадалке не ходи"); bare "порча" 0.35
     "ads": 0.45,  # "продам рекламу", накрутка, "доставка по всей России" (0.3 bare "продам/куплю")
     "illegal_goods": 0.7,  # фальшивые купюры, поддельные документы
     "advert": 0.6,  # a native advert with no contact: a business, an offer and a call together (0.4 … 0.78)
     "lure": 0.5,  # a bot that holds out a payout or a gift (0.5) or asks for СНИЛС, a passport, a card (0.55)
-    # (0.6: a payout or a free benefit «from the state» to be claimed by a link or a phone, a fake meter check)
+    # (0.6: a payout or a free benefit «from the state» to be claimed by a link or a phone, a fake meter check;
+    # the page «будет заблокирована» unless confirmed 0.55, money moved «на безопасный счёт» 0.6)
     "chain": 0.6,  # a chain letter: «перешли 10 людям», «кто разорвёт цепочку» (0.5 the curse on who does not)
     "homoglyph": 0.35,  # words mixing Latin/Cyrillic look-alikes: 1 → 0.15 … ≥8 → 0.45; s p a c e d, a phone disguised 0.3
     "caps_flood": 0.15,  # ≥25 capitals in a run: weak, angry citizens shout too (≤0.25 however long)
@@ -383,14 +386,17 @@ _HOST_RE = re.compile(
     r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]+|(?:[а-я0-9](?:[а-я0-9\-]{0,61}[а-я0-9])?\.)+[а-я]+"
 )
 _PATH_RE = re.compile(f"/{_URL_TAIL}")
-# "vk . com", "t . me/xxx", "site точка ru", "vk(.)com", "вк.ком": deliberate obfuscation.
+# "vk . com", "t . me/xxx", "site точка ru", "vk(.)com", "вк.ком": deliberate obfuscation (round 34: and the newer
+# zones a spammer registers, "kripto-start . pro", "…  . online").
 _OBF_DOMAIN_RE = re.compile(
     r"(?<![\w@.\-])(?P<label>[a-z0-9][a-z0-9\-]{0,30}|вк|[а-я]{3,30})"
     r"(?P<dot>\s+\.\s*|\.\s+|\s*[(\[]\s*(?:\.|dot|точка|тчк)\s*[)\]]\s*|\s+(?:dot|точка|тчк)\s+)"
-    r"(?P<tld>com|ru|me|net|org|cc|ly|su|рф|ру|ком)(?!\w)"
+    r"(?P<tld>com|ru|me|net|org|cc|ly|su|pro|io|online|site|info|biz|xyz|top|club|shop|рф|ру|ком)(?!\w)"
     r"(?:\s*/\s*[\w+\-]+)?"
 )
-_OBF_PRECHECK_RE = re.compile(r"[.(\[]\s*(?:com|ru|me|net|org|cc|ly|su|рф|ру|ком)(?!\w)")
+_OBF_PRECHECK_RE = re.compile(
+    r"[.(\[]\s*(?:com|ru|me|net|org|cc|ly|su|pro|io|online|site|info|biz|xyz|top|club|shop|рф|ру|ком)(?!\w)"
+)
 _OBF_KNOWN_HOSTS = frozenset(_HOSTS["obfuscated_known"])
 #: Link hosts with the dot dropped, before a path ("vkcc / zaimy26", "bitly/3xYz"): the host that names a
 #: shortener, a messenger or a platform is still there (four letters at least: "tme/" or "sid/" could be
@@ -833,14 +839,25 @@ _RECEIVED_RE = re.compile(
     r"(?<!\w)(?:(?:на)?писал[аи]?|пишут|пришл[оаи]?|присла(?:л|ла|ли)|присылают|шлют|стуча(?:тся|лись|лся))(?!\w)"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+#: … or messages the author wants no more of («хватит писать мне в личку», «перестаньте мне писать в лс», «не надо
+#: писать в личку»; round 34): a refusal, not an invitation
+_REFUSED_RE = re.compile(
+    r"(?<!\w)(?:хватит|перестань(?:те)?|прекрати(?:те)?|не\s+надо|не\s+нужно|не\s+смей(?:те)?|нечего)\s+(?:мне\s+)?"
+    r"(?:писать|строчить|слать|спамить)(?!\w)"
+)
 
 
 def _received(cyr: str, s: int, e: int) -> bool:
     """Is the «в личку» at ``cyr[s:e]`` where messages came from (a verb of writing in the past or of «they» a
-    few words either side, in the same sentence: «мне в личку написали», «он написал мне в личку»)?"""
+    few words either side, in the same sentence: «мне в личку написали», «он написал мне в личку»), or where the
+    author wants none to come from («хватит писать мне в личку»)?"""
     before = _SENTENCE_END.split(cyr[max(0, s - 24) : s])[-1]
     after = _SENTENCE_END.split(cyr[e : e + 24], maxsplit=1)[0]
-    return _RECEIVED_RE.search(before) is not None or _RECEIVED_RE.search(after) is not None
+    return (
+        _RECEIVED_RE.search(before) is not None
+        or _RECEIVED_RE.search(after) is not None
+        or _REFUSED_RE.search(before) is not None
+    )
 
 
 def _try_entries(text: str, cyr: str, key: str, pos: int, out: list[SpamSignal]) -> None:
@@ -889,6 +906,13 @@ _PCT_CUT_RE = re.compile(
 )
 _NUM_BEFORE_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?$")
 _DOLLAR_RE = re.compile(r"\$\s*\d(?:[\d,.]*\d)?")
+#: «$FORG 24k mc, good time to buy»: a coin's ticker, how its pumpers name it (round 34; not «$100», money), said
+#: with a word of a coin's market (not «$GET, $POST — небезопасные хранилища», a programmer's variables)
+_CASHTAG_RE = re.compile(r"(?<![\w$])\$[a-z][a-z0-9]{1,9}(?![\w$])")
+_CASHTAG_CONTEXT_RE = re.compile(
+    r"(?<!\w)(?:buy|sell|mc|mcap|cap|token|coin|pump|moon|dex\w*|listing|presale|airdrop|hold|токен\w*|монет\w*"
+    r"|коин\w*|листинг\w*|памп\w*|иксы|x\d+|х\d+)(?!\w)"
+)
 
 
 def _symbol_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
@@ -923,6 +947,9 @@ def _symbol_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     if "$" in cyr:
         for m in _DOLLAR_RE.finditer(cyr):
             out.append(SpamSignal("money_offer", m.start(), m.end(), text[m.start() : m.end()], 0.3))
+        if _CASHTAG_CONTEXT_RE.search(cyr):
+            for m in _CASHTAG_RE.finditer(cyr):
+                out.append(SpamSignal("crypto", m.start(), m.end(), text[m.start() : m.end()], 0.4))
 
 
 # Money offers: "от 5000 руб в день", "800$ в неделю", "100-200 баксов в день", "20 тысяч в месяц".
@@ -1111,6 +1138,8 @@ def _spam_signals(text: str) -> list[SpamSignal]:
         _payout_lure_signals(text, v.cyr, out)
     if "зеркал" in v.cyr:
         _casino_mirror(out)
+    if "заблокир" in v.cyr or "безопасн" in v.cyr:
+        _account_lure_signals(text, v.cyr, out)
 
     # The same link/handle/phone twice is a mass-mailing habit ("➡️ @x ➡️ @x ➡️ @x").
     seen: set[str] = set()
@@ -1210,6 +1239,34 @@ def _meter_scam_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     ):
         return
     out.append(SpamSignal("lure", duty.start(), duty.end(), text[duty.start() : duty.end()], 0.6))
+
+
+#: The phishing errand (round 34): the reader's account said to be blocked, with something to confirm or
+#: unblock («Ваш аккаунт будет заблокирован за нарушение правил. Для подтверждения перейдите …») …
+_ACCOUNT_THREAT_RE = re.compile(
+    r"(?<!\w)(?:аккаунт|страниц|профил|карт)\w*\s+(?:будет\s+|был[аи]?\s+)?(?:заблокир|удал[её]н|ограничен)\w*"
+    r"[^\n]{0,60}?(?:подтвержд|разблокир|восстановлени|верификац|перейди|перейти)\w*"
+)
+#: … and the savings scam: money moved «to a safe account» at a caller's word («Переведите деньги на безопасный
+#: счёт, звоните в службу безопасности ЦБ»)
+_SAFE_ACCOUNT_RE = re.compile(
+    r"(?<!\w)(?:перевед|перевест|переведи|переводи|перечисл|сним)\w*\s+(?:\S+\s+){0,3}?на\s+(?:\S+\s+)?"
+    r"(?:безопасн|защищенн|резервн)\w*\s+сч[её]т\w*"
+)
+_ACCOUNT_NOT_SCAM_RE = re.compile(rf"(?<!\w)(?:{_WARNING}|не\s+переводите|никогда|полици|мвд)")
+
+
+def _account_lure_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
+    """A phishing or a savings-scam errand told to the reader (the account blocked unless confirmed: «lure» 0.55;
+    the money to be moved to a «safe account», which no bank has: 0.6) — not when the text warns of it
+    («мошенники просят перевести деньги на безопасный счёт — не переводите»)."""
+    if _ACCOUNT_NOT_SCAM_RE.search(cyr) is not None:
+        return
+    for rx, w in ((_SAFE_ACCOUNT_RE, 0.6), (_ACCOUNT_THREAT_RE, 0.55)):
+        m = rx.search(cyr)
+        if m is not None:
+            out.append(SpamSignal("lure", m.start(), m.end(), text[m.start() : m.end()], w))
+            return
 
 
 def _payout_lure_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
@@ -1356,7 +1413,8 @@ _CALL_RE = re.compile(
     r"|по\s+(?:номеру|телефону|тел)|на\s+(?:номер|тел))(?!\w))"
     r"|(?<!\w)(?:по)?ставь(?:те)?\s*(?:[+➕]|плюс\w*)"
 )
-_POLL_AFTER = re.compile(r"\s*[,—–-]?\s*(?:кто|если|когда|у\s+кого|чтобы)(?!\w)")
+#: (or what the writer asks the readers: «пишите, куда жаловаться», «пишите, где купить»; round 34)
+_POLL_AFTER = re.compile(r"\s*[,—–-]?\s*(?:кто|если|когда|у\s+кого|чтобы|куда|где|как|кому|что)(?!\w)")
 #: «переведи 0.01 на кошелёк», «пожертвуйте на карту», «переходи в группу», «вступайте в группу»: money sent or
 #: the reader sent where the offer says (named «cta»).
 _TRANSFER_RE = re.compile(
@@ -1401,8 +1459,8 @@ def _call_to_act_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
 _ADVERT_KINDS = ("business", "offer", "call")
 
 
-def load_advert(path: Path) -> tuple[frozenset[str], dict[str, tuple[tuple[int, str], ...]]]:
-    """Read ``advert.txt``: the trade verbs' lemmas, and each kind's cues as (points, regex)."""
+def load_advert(path: Path) -> tuple[frozenset[str], dict[str, tuple[tuple[int, str], ...]], tuple[str, ...]]:
+    """Read ``advert.txt``: the trade verbs' lemmas, each kind's cues as (points, regex), and the trade nouns."""
     nouns: list[str] = []
     verbs: list[str] = []
     cues: dict[str, list[tuple[int, str]]] = {k: [] for k in _ADVERT_KINDS}
@@ -1423,10 +1481,10 @@ def load_advert(path: Path) -> tuple[frozenset[str], dict[str, tuple[tuple[int, 
             cues[section[0]].append((int(points), rx))
         else:
             raise SpamDataError(f"{where}: unknown section [{' '.join(section)}]")
-    return frozenset(verbs), {k: tuple(v) for k, v in cues.items()}
+    return frozenset(verbs), {k: tuple(v) for k, v in cues.items()}, tuple(nouns)
 
 
-_TRADE_VERBS, _ADVERT_CUES = load_advert(SPAM_DATA_DIR / "advert.txt")
+_TRADE_VERBS, _ADVERT_CUES, _TRADE_NOUNS = load_advert(SPAM_DATA_DIR / "advert.txt")
 
 
 def _openings(seq: list, i: int = 0, letters: int = 6) -> set[tuple[str, ...]] | None:
@@ -1668,6 +1726,52 @@ def _advert_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
             continue
         seen.add((s, e))
         out.append(SpamSignal("advert", s, e, text[s:e], weight if i == 0 else 0.0))
+
+
+#: Words of a trade however it is put (round 34): a trade noun of advert.txt («салон», «магазин», «маникюр»)
+#: anywhere; the terms of a deal («аренда», «прайс», «стоимость», «заказать», «вознаграждение»); money, work and its
+#: pay («деньги за лайки», «доход неограничен», «вакансия», «удалёнка», «график 2/2», «в команду», «клиенты»), a
+#: business's voice and fee («работаем за 30% от суммы»); a
+#: course, a prize, a loan, a photo («обучение», «выиграла в лото», «займы», «интересные фото»); a price («3500 р»,
+#: «от 3000»: a number of thousands, not a year); a word disguised with a sign or a digit («З@ймы»). Not the author
+#: paying («оплачу консультацию юриста»: a customer).
+_TRADE_WORDING_RE = re.compile(
+    rf"(?<!\w)(?:(?:{'|'.join(_TRADE_NOUNS)})\w*|аренд\w*|прайс\w*|стоимост\w*|цен(?:а|ы|у|ой|е)(?!\w)"
+    r"|заказ\w*|вознагражд\w*|деньг\w*|денег|доход\w*|заработ\w*|зарабат\w*|зарплат\w*|ваканси\w*|удал[её]нк\w*"
+    r"|удал[её]нн\w*|график\s+\d|команд(?:у|е)(?!\w)|бизнес\w*|клиент\w*|курс(?:ы|а|ов|е)?(?!\w)|обучени\w*|обучаю"
+    r"|бесплатн\w*|скидк\w*|акци(?:я|и|ю)(?!\w)|подар\w*|выигр\w*|лото(?!\w)|лотере\w*|займ\w*|заем|кредит\w*|фото\w*"
+    r"|способ\w*|схем\w*|по\s+систем\w*|работаем|\d+\s*%\s+от\s+(?:суммы|выигрыш|возвращ|взыскан|стоимост)\w*"
+    r"|\d[\d\s]*(?:р|руб\w*|₽|тыс\w*|к|т\.?р\.?)(?!\w)|(?!(?:19|20)\d\d(?!\d))\d{4,6}(?![\d\w]|[.,:/\-]\d))"
+    r"|[а-я][@$0-9][а-я]"
+)
+
+
+def offer_wording(text: str) -> bool:
+    """Does the text say anything an advert says of who sells or what is offered — one cue of a business or an
+    offer of lexicons/spam/advert.txt («недорого», «выезд на дом», «-20%», «наш салон»), a trade verb in the
+    first person («покупаю», «подключаю»), a trade or a price named at all («в салон …, аренда места 8000») —
+    however little? The judge asks it of a text whose only spam evidence is an invitation
+    (``moderation.policy.SPAM_INVITATIONS``): «маникюр на дому недорого, запись в лс» offers something, «кто
+    видел момент ДТП, напишите в ЛС» nothing. (Rare texts: no gate.)"""
+    if not isinstance(text, str) or not text:
+        return False
+    cyr = _views(text).cyr
+    return bool(
+        _TRADE_WORDING_RE.search(cyr)
+        or _advert_cues(cyr, "offer")
+        or _advert_cues(cyr, "business")
+        or _trade_verb_cues(cyr)
+    )
+
+
+def offer_terms(text: str) -> bool:
+    """Does the text state the terms of an offer — a cue of the «offer» kind of lexicons/spam/advert.txt («под
+    0%», «одобрение 99%», «бонус 200% на первый депозит», «консультация бесплатно», «с гарантией»)? What tells
+    «Казино Вулкан, 200 фриспинов» (a casino offered) from «форекс — это то же казино» (a casino named): the judge
+    asks it of a text whose spam evidence only names a business (``moderation.policy.SPAM_TOPICS``)."""
+    if not isinstance(text, str) or not text:
+        return False
+    return bool(_advert_cues(_views(text).cyr, "offer"))
 
 
 #: At most this many signals per name are kept: the score saturates long before, and a 10k-char

@@ -62,3 +62,25 @@ def test_an_advert_is_an_offer_not_a_topic_or_a_channel():
     assert "advert" in SPAM_INTENT and "advert" in SPAM_COMMERCE
     assert "advert" not in SPAM_TOPICS and "advert" not in SPAM_CHANNELS
     assert "lure" in SPAM_INTENT and "lure" in SPAM_COMMERCE  # (a bot's payout or its СНИЛС asked, round 31)
+
+
+def test_an_invitation_alone_is_held_not_deleted():
+    from moderation.policy import SPAM_INVITATIONS, ceilings
+    from moderation.spam import SpamSignal
+
+    # round 34: «Давайте по делу: кто видел момент ДТП, напишите в ЛС» — the judge found nothing offered
+    spam = [SpamSignal("pm_invite", 30, 43, "напишите в ЛС", 0.45)]
+    caps, why = ceilings([], spam, None, invitation_only=True)
+    assert caps["spam"] == "review" and "ничего не предложено" in why["spam"]
+    assert ceilings([], spam, None)[0].get("spam") is None
+    # a phone or a messenger is no mere invitation: a trade names itself in words no lexicon lists
+    assert SPAM_INVITATIONS == {"pm_invite"}
+
+
+def test_a_warning_about_forbidden_goods_is_let_through():
+    from moderation.policy import ceilings
+    from moderation.spam import SpamSignal
+
+    spam = [SpamSignal("illegal_goods", 9, 28, "права без экзамена", 0.55)]
+    assert ceilings([], spam, None, warns=True)[0]["spam"] == "allow"
+    assert ceilings([], spam, None)[0].get("spam") is None
