@@ -175,6 +175,11 @@ class Hit:
 #: the shortest Latin word whose transliteration is looked up among inflected forms and мат roots, not
 #: headwords only (in 42,507 probe texts the longer Latin words read so were all мат: «eblany», «pizdec»)
 _LATIN_INFLECTED = 6
+#: the Russian keyboard's letters on the Latin layout's keys (:meth:`Lexicon._match_layout`), and a Latin run
+#: typed so: letters and the keys of х ъ ж э б ю ё («lt,bk», «e,k.ljr»)
+_LAYOUT = str.maketrans("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё")
+_LAYOUT_RUN = re.compile(r"(?<![\w\[\];',.`/@:])[a-zA-Z\[\];',.`]{4,}(?![\w\[\];'`/@])")
+_LAYOUT_HINT = re.compile(r"[a-zA-Z]{2}")
 _VOWELS = re.compile("[аеиоуыэюя]")
 #: what a word written without vowels must hold to be read as the мат it is the skeleton of («нхй»: нахуй,
 #: «хйня», «пздц», «блдь»: round 34). Not every мат form's skeleton: «бнв» (BMW), «мдк» (the public), «хсс»
@@ -624,6 +629,11 @@ class Lexicon:
         for form in sorted(by_set.get(DISGUISED_SET, set()) - vulgar):
             if len(form) >= 4:
                 self._disguised_index.setdefault(len(form), []).append(form)
+        # … and the vulgar ones, which a mask leaves words of a phrase, no insult by themselves («в ж*пу»)
+        self._vulgar_index: dict[int, list[str]] = {}
+        for form in sorted(vulgar):
+            if len(form) >= 4:
+                self._vulgar_index.setdefault(len(form), []).append(form)
 
     #: Distinct words whose readings are remembered (a few hundred bytes each: the memory stays flat).
     READINGS_LIMIT = 200_000
@@ -1122,9 +1132,15 @@ class Lexicon:
                     form = self._disguised_form(w)
                     if form:
                         found.setdefault(i, {})["insult"] = _disguised(form)
+                    elif form := self._disguised_form(w, self._vulgar_index):
+                        # a vulgar word the author censored is no insult by itself, but it is still the word
+                        # of the phrase it stands in («Да идите вы в ж*пу со своим благоустройством»: round 34)
+                        note(i, _Info((), forms[form].sets, None))
         for i, f in found.items():
             if "hate" in f and SUBJECTLESS_SET in token_sets.get(i, ()) and self._comers_named(n, i):
                 del f["hate"]
+        if _LAYOUT_HINT.search(orig):
+            hits.extend(self._match_layout(orig))
         if _SPLIT_HINT.search(orig):
             hits.extend(self._match_split(n, words, found, token_sets))
         syllables = (
@@ -1474,6 +1490,28 @@ class Lexicon:
         m = self._root.fullmatch(key)
         return ("root:" + self._root_names[int(m.lastgroup[1:])], None) if m and m.lastgroup else None
 
+    def _match_layout(self, orig: str) -> list[Hit]:
+        """Words typed with the keyboard left in its Latin layout («автор lt,bk, даже даты перепутал»: «дебил»;
+        «velfr», «e,k.ljr»): a Latin run, its punctuation keys included, that reads in the Russian layout as a
+        listed form or a мат root (round 34: in 56,048 probe texts every such run was one; an English word reads
+        as no Russian one there)."""
+        out: list[Hit] = []
+        for m in _LAYOUT_RUN.finditer(orig):
+            run = m.group().rstrip(".,")
+            key = run.lower().translate(_LAYOUT)
+            if len(key) < 4 or key == run.lower() or sum(c.isalpha() for c in run) < 3:
+                continue
+            info = self._forms.get(key)
+            entries = info.entries if info is not None else ()
+            if not entries and (root := self._root_reading(key)):
+                entries = (("obscene", root[0], None),)
+            seen: set[str] = set()
+            for cat, entry, tgt in entries:
+                if cat not in seen:
+                    seen.add(cat)
+                    out.append(Hit(cat, entry, m.start(), m.start() + len(run), run, tgt))
+        return out
+
     def _disguised_head(self, w: str) -> str | None:
         """The DISGUISED_SET word an unknown compound opens with, joined to the rest by «о» or «е» («жопорукие»:
         «жоп-о-рукие», «жопа»; «говноеды»: «говно»), or None. The rest is three letters or more."""
@@ -1489,14 +1527,17 @@ class Lexicon:
                     return head
         return None
 
-    def _disguised_form(self, key: str) -> str | None:
-        """The DISGUISED_SET form a masked word can stand for, if exactly one reading is possible."""
+    def _disguised_form(self, key: str, index: dict[int, list[str]] | None = None) -> str | None:
+        """The DISGUISED_SET form a masked word can stand for, if exactly one reading is possible (of the
+        vulgar ones, with ``index`` :attr:`_vulgar_index`)."""
+        if index is None:
+            index = self._disguised_index
         rx = _mask_regex(key)
         if rx is None or sum(c != "*" for c in key) < 3:
             return None
         pattern, lo, hi = rx
         fits = {
-            f for n in range(lo, hi + 1) for f in self._disguised_index.get(n, ()) if pattern.fullmatch(f)
+            f for n in range(lo, hi + 1) for f in index.get(n, ()) if pattern.fullmatch(f)
         }
         return fits.pop() if len(fits) == 1 else None
 
