@@ -892,7 +892,7 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
         # a surname after a post or a title («поздравляем доктора Ебзеева»; not a pun that starts with a
         # slur: «депутат Пидорашкин»)
         i = at.get(m.start(1))
-        if i and words[i - 1].startswith(_TITLES) and _surname(words[i]):
+        if i and words[i - 1].startswith(_TITLES) and _titled_surname(words[i]):
             out.append((i, i))
     for m in runs:
         run = [
@@ -901,7 +901,7 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
         for x, i in enumerate(run[1:], 1):
             # … and the post capitalised, opening the sentence («Участковый Ебралидзе приехал через 10 минут»:
             # round 34)
-            if run[x - 1] == i - 1 and words[i - 1].startswith(_TITLES) and _surname(words[i]):
+            if run[x - 1] == i - 1 and words[i - 1].startswith(_TITLES) and _titled_surname(words[i]):
                 out.append((i, i))
         k = 0
         while k < len(run):
@@ -937,7 +937,7 @@ _CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+")
 
 
 @lru_cache(maxsize=8192)
-def _surname(word: str) -> bool:
+def _titled_surname(word: str) -> bool:
     """Is ``word``, after a post or a title, a surname (pymorphy3 knows or guesses it so), not a pun that
     starts with a slur («депутат Пидорашкин»)?"""
     return any("Surn" in p.tag for p in parses(word)[:3]) and not _slur_first(word)

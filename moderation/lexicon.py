@@ -79,7 +79,9 @@ _ABBREVIATION = re.compile(r"\.[ \t]*[а-яёa-z0-9]|-с[яь]")
 _MIXED = re.compile(r"[а-яё][0-9@$]*[a-z]|[a-z][0-9@$]*[а-яё]|[а-яё][0-9@$]+[а-яё]", re.IGNORECASE)
 #: Cheap scan for what a disguise needs (a Latin letter, "@" or "$"): most comments have none.
 #: (a look-alike digit between Cyrillic letters too: «к0шёлки», «г0вно», «св1ньи» — round 34)
-_DISGUISE_HINT = re.compile(r"[a-zA-Z@$]+|(?<=[а-яёА-ЯЁ])[0134689]+(?=[а-яёА-ЯЁ])")
+#: (the digits' lookbehind comes after the first digit: a pattern opening with a lookbehind is tried at every
+#: position of every text)
+_DISGUISE_HINT = re.compile(r"[a-zA-Z@$]+|[0134689](?<=[а-яёА-ЯЁ][0134689])[0134689]*(?=[а-яёА-ЯЁ])")
 #: Words that insult when written disguised (insults.txt explains the set).
 DISGUISED_SET = "DISGUISED_INSULT"
 DISGUISED_VULGAR = "DISGUISED_VULGAR"  # ... but not when masked (self-censored)
@@ -1105,7 +1107,8 @@ class Lexicon:
             for i, w in enumerate(words):
                 if w in _CLIPPINGS and _ABBREVIATION.match(orig, toks[i].end) and (f := found.get(i)):
                     f.pop("obscene", None)
-        if _DISGUISE_HINT.search(orig):
+        disguise_hint = _DISGUISE_HINT.search(orig)
+        if disguise_hint:
             # 5. a word hidden with look-alikes («вaта», «тyпой», «жoпа»): nobody disguises a word in its
             # innocent sense, so a word of DISGUISED_SET written so is an insult by itself. Only the
             # tokens around a Latin letter are read.
@@ -1139,7 +1142,7 @@ class Lexicon:
         for i, f in found.items():
             if "hate" in f and SUBJECTLESS_SET in token_sets.get(i, ()) and self._comers_named(n, i):
                 del f["hate"]
-        if _LAYOUT_HINT.search(orig):
+        if disguise_hint and _LAYOUT_HINT.search(orig, disguise_hint.start()):
             hits.extend(self._match_layout(orig))
         if _SPLIT_HINT.search(orig):
             hits.extend(self._match_split(n, words, found, token_sets))
