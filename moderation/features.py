@@ -622,9 +622,23 @@ _DOGS = frozenset(
     "собака пес песик дворняга дворняжка спаниель овчарка лабрадор ретривер хаски такса терьер бульдог пудель шпиц"
     " мопс корги алабай ротвейлер доберман бигль метис".split()
 )
-#: the bough: the form «сук» reads «сука» first («спилите сук над остановкой»)
+#: trees, whose boughs are «сук» and «сучки» (round 34: «Сук у тополя на бульваре висит над тротуаром»)
+_TREES = frozenset(
+    "тополь липа дуб клен береза акация каштан ель елка сосна ива орех яблоня груша абрикос вишня черешня шелковица"
+    " платан ясень вяз".split()
+)
+#: the bough: the form «сук» reads «сука» first («спилите сук над остановкой»), and «сучки» «сучка», not «сучок»
+#: (round 34: «Сучки у лип никто не обрезает», «Сучки на новых лавках торчат, ребёнок занозу посадил»)
 _FORM_CUES = {
-    "сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split())
+    "сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split()) | _TREES,
+    **dict.fromkeys(
+        ("сучки", "сучков", "сучкам", "сучками", "сучках"),
+        frozenset(
+            "спилить отпилить подпилить обрезать обрезка ветка ствол дерево доска лавка скамейка скамья брус бревно"
+            " заноза шлифовать отшлифовать зашкурить древесина".split()
+        )
+        | _TREES,
+    ),
 }
 #: slaughter and the feast it is for
 _SLAUGHTER = frozenset("зарезать резать курбан шашлык".split())
@@ -638,8 +652,10 @@ _OWN_CUES = {
     **dict.fromkeys(("баран", "овца", "курица", "свинья", "коза", "бык", "индюк", "гусь"), _SLAUGHTER),
     "клоун": frozenset("цирк арена аниматор фокусник акробат дрессировщик утренник детский".split()),
     # livestock at a fair («на ярмарке продавали скотину — коз, овец, кроликов» — round 32: deleted with a ban)
+    # … and roaming the road («Скотина по дороге бродит в Нижнеподкумском, ночью чуть не сбили корову»: round 34)
     **dict.fromkeys(
-        ("скотина", "скот"), frozenset("ярмарка коза козочка овца корова кролик лошадь теленок бычок".split())
+        ("скотина", "скот"),
+        frozenset("ярмарка коза козочка овца корова кролик лошадь теленок бычок бродить пастух выгон".split()),
     ),
     # a bitch of a breed («потерялась сучка спаниеля»)
     "сука": _DOGS,
@@ -679,7 +695,10 @@ _THING_CUES = {
         frozenset(
             "вывести вывод вошь педикулез волос голова расческа шампунь средство обработать аптека врач анализ"
             " таблетка паразитолог укус дезинсекция санэпидемстанция общежитие кровать диван матрас травить"
-            " кошка котенок щенок".split()
+            " кошка котенок щенок"
+            # … and where children bring them home from (round 34: «Гниды у ребёнка после лагеря, куда жаловаться?»;
+            # not the child: «гниды из администрации у ребёнка пособие отняли»)
+            " лагерь садик детсад".split()
         ),
     ),
 }
@@ -733,6 +752,8 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
         ):
             if _said_alone(norm, i):
                 continue  # «сука, опять в подвале вода»: the word a clause by itself is an oath or a call
+            if i + 1 < n and words[i + 1] == "кто":
+                continue  # «сука кто бросил мешки у контейнеров»: said of whoever did it (round 34)
             if beside(
                 i, _ANIMAL_CUES, _OWN_CUES.get(lem, frozenset()), _FORM_CUES.get(words[i], frozenset())
             ):
@@ -871,15 +892,17 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
         # a surname after a post or a title («поздравляем доктора Ебзеева»; not a pun that starts with a
         # slur: «депутат Пидорашкин»)
         i = at.get(m.start(1))
-        if (
-            i and words[i - 1].startswith(_TITLES)
-            and any("Surn" in p.tag for p in parses(words[i])[:3]) and not _slur_first(words[i])
-        ):  # fmt: skip
+        if i and words[i - 1].startswith(_TITLES) and _titled_surname(words[i]):
             out.append((i, i))
     for m in runs:
         run = [
             at[w.start()] for w in _CAPITALISED.finditer(norm.original, m.start(), m.end()) if w.start() in at
         ]
+        for x, i in enumerate(run[1:], 1):
+            # … and the post capitalised, opening the sentence («Участковый Ебралидзе приехал через 10 минут»:
+            # round 34)
+            if run[x - 1] == i - 1 and words[i - 1].startswith(_TITLES) and _titled_surname(words[i]):
+                out.append((i, i))
         k = 0
         while k < len(run):
             if _person_word(words[run[k]]) == 0:
@@ -906,11 +929,20 @@ _TITLES = (
     "доктор", "врач", "профессор", "тренер", "депутат", "коллег", "товарищ", "господин", "госпож", "учител",
     "директор", "судь", "хирург", "кардиолог", "педиатр", "терапевт", "стоматолог", "начальник", "глав", "мэр",
     "сержант", "лейтенант", "капитан", "майор", "полковник", "генерал", "сенатор",
+    # round 34: «участковый Ебралидзе», «инспектор …», «прокурор …»
+    "участков", "инспектор", "следовател", "прокурор", "фельдшер", "медсестр", "воспитател", "завуч", "нотариус",
+    "адвокат", "невролог", "окулист", "гинеколог",
 )  # fmt: skip
 _CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+")
 
 
 @lru_cache(maxsize=8192)
+def _titled_surname(word: str) -> bool:
+    """Is ``word``, after a post or a title, a surname (pymorphy3 knows or guesses it so), not a pun that
+    starts with a slur («депутат Пидорашкин»)?"""
+    return any("Surn" in p.tag for p in parses(word)[:3]) and not _slur_first(word)
+
+
 def _person_word(word: str) -> int:
     """2 for a given name or patronymic the dictionary knows by its first reading («Руслан», «Петровна»;
     not «Слава», «Вера», «Роман», words first: «Слава Гитлеру» is no name), 1 for another word read as

@@ -75,13 +75,19 @@ _CLIPPINGS = frozenset(("нах", "пох"))
 _ABBREVIATION = re.compile(r"\.[ \t]*[а-яёa-z0-9]|-с[яь]")
 #: A Cyrillic word with a Latin look-alike, a digit or a symbol hiding one of its letters («вaта»,
 #: «дeбuл0в», «жoпа»); not a number glued to a word ("10км", "ковид19").
-_MIXED = re.compile(r"[а-яё][a-z]|[a-z][а-яё]|[а-яё][0-9@$]+[а-яё]", re.IGNORECASE)
+#: (digits between a Latin and a Cyrillic letter too: «k0злина» — round 34)
+_MIXED = re.compile(r"[а-яё][0-9@$]*[a-z]|[a-z][0-9@$]*[а-яё]|[а-яё][0-9@$]+[а-яё]", re.IGNORECASE)
 #: Cheap scan for what a disguise needs (a Latin letter, "@" or "$"): most comments have none.
-_DISGUISE_HINT = re.compile(r"[a-zA-Z@$]+")
+#: (a look-alike digit between Cyrillic letters too: «к0шёлки», «г0вно», «св1ньи» — round 34)
+#: (the digits' lookbehind comes after the first digit: a pattern opening with a lookbehind is tried at every
+#: position of every text)
+_DISGUISE_HINT = re.compile(r"[a-zA-Z@$]+|[0134689](?<=[а-яёА-ЯЁ][0134689])[0134689]*(?=[а-яёА-ЯЁ])")
 #: Words that insult when written disguised (insults.txt explains the set).
 DISGUISED_SET = "DISGUISED_INSULT"
 DISGUISED_VULGAR = "DISGUISED_VULGAR"  # ... but not when masked (self-censored)
-_FILL = "иеаоуыяюйб"  # what a star in мат hides: a vowel, й, or the б of «е*ать»
+_FILL = "иеаоуыяюйбзл"  # what a star in мат hides: a vowel, й, the б of «е*ать», the з of «пи*дят», the л of «б*ять»
+#: what two stars side by side hide in мат: its root's core («отъ**итесь», «на**й», «п**дец», «б**ть»; round 34)
+_FILL_PAIRS = ("еб", "ху", "уй", "из", "зд", "ля")
 _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: abbreviations written with a hyphen after one letter («в р-не Сокола», «г-н Петров», «т-во»): no letters hidden
 _HYPHEN_ABBREVIATIONS = frozenset("рн рна рне рну рном гн гну гна гжа тво ово".split())
@@ -133,8 +139,12 @@ _GLUED_MIN = 9  # a word this long may be words written together («этотеб
 _GLUED_FORM_MIN = 5  # the shortest listed мат form read inside one («блядь», not «бля» of «корабля»)
 
 
-#: two or three stars that end a word («х**», «х***»)
-_STARRED_REST = re.compile(r"\*{2,3}(?![\w*])")
+#: two or three stars that end a word («х**», «х***»), or two dots or more (an ellipsis): «х.. его знает»,
+#: «на х… такие тарифы» (round 34: every «х» so cut in the probe and the city sets was the мат word)
+_STARRED_REST = re.compile(r"(?:\*{2,3}|\.{2,}|…)(?![\w*])")
+#: мат cut to its first letters and a mask («бл...», «бл*», «ху*», «бл@», «ху@»: the «@» ending a word is
+#: read as «а» by the normaliser, «бл*» its second reading) → the word it stands for
+_STUBS = {"бл": "бля", "ху": "хуй"}
 
 
 def cut_short(n: Normalized, i: int) -> bool:
@@ -169,8 +179,43 @@ class Hit:
 #: the shortest Latin word whose transliteration is looked up among inflected forms and мат roots, not
 #: headwords only (in 42,507 probe texts the longer Latin words read so were all мат: «eblany», «pizdec»)
 _LATIN_INFLECTED = 6
+#: the Russian keyboard's letters on the Latin layout's keys (:meth:`Lexicon._match_layout`), and a Latin run
+#: typed so: letters and the keys of х ъ ж э б ю ё («lt,bk», «e,k.ljr»)
+_LAYOUT = str.maketrans("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё")
+_LAYOUT_RUN = re.compile(r"(?<![\w\[\];',.`/@:])[a-zA-Z\[\];',.`]{4,}(?![\w\[\];'`/@])")
+_LAYOUT_HINT = re.compile(r"[a-zA-Z]{2}")
+_VOWELS = re.compile("[аеиоуыэюя]")
+#: what a word written without vowels must hold to be read as the мат it is the skeleton of («нхй»: нахуй,
+#: «хйня», «пздц», «блдь»: round 34). Not every мат form's skeleton: «бнв» (BMW), «мдк» (the public), «хсс»
+#: (the cathedral) are abbreviations, and «хрн» is «хрен» as well, a euphemism anyone may print
+_VOWELLESS_CORE = re.compile("хй|пзд|бл[дт]")
+#: Russian function words spelt in Latin letters. Two of them, or one and a Latin word that reads as a word
+#: the dictionary knows, make a text Russian written in Latin letters («suki vy vse v administracii», «ebat
+#: kakoy holod v shkole», «yeban, ty kuda lezesh»), whose short Latin words are then read in their inflected
+#: forms and мат roots too, not as headwords only (round 34; no «on», «my», «no», «do»: English words)
+_TRANSLIT_FUNCTION = frozenset(
+    "vy ty ya oni ona vse vseh vsekh vsem kak tak kto chto cho che eto etot eta eti tut tam uzhe uje esche"
+    " eshe ili kogda gde kuda bez tebya tebe vas vam nas nam menya mne moy tvoy vash nash kakoy kakaya kakie"
+    " kakoe opyat ochen nado nichego nikto ne ni nu zhe".split()
+)
+
+
+def _transliterated(toks: Sequence[Token], words: Sequence[str]) -> bool:
+    """Is the text Russian written in Latin letters (:data:`_TRANSLIT_FUNCTION`)?"""
+    function = {w for w in words if w in _TRANSLIT_FUNCTION}
+    if len(function) >= 2:
+        return True
+    return bool(function) and any(
+        len(w) >= 4 and w not in function and t.alt and not _unknown(t.alt[0])
+        for t, w in zip(toks, words, strict=True)
+        if w.isascii() and w.isalpha()
+    )
+
+
 #: мат roots whose Latin spelling starts English words («ebonite», «heritage»): not read in Latin words…
 _ENGLISH_ROOTS = ("root:еб", "root:хер")
+#: … the same as the beginnings of a word read
+_ENGLISH_STEMS = ("еб", "хер")
 #: … unless the reading goes on as no English word does («ebanye», «zaebali», «ebal»)
 _LATIN_EB = re.compile(r"(?:за|на|вы|у|до|по|про|от|раз|рас)?еба[нлт]")
 
@@ -564,6 +609,14 @@ class Lexicon:
             self._by_sound.setdefault(key, form)
             if key.endswith("ь"):
                 self._by_sound.setdefault(key[:-1], form)
+        # мат written without its vowels («нхй такие праздники», «пхй», «хйня»): skeleton → the listed form
+        # (the first by spelling), for the skeletons with a мат core (:data:`_VOWELLESS_CORE`)
+        self._vowelless: dict[str, str] = {}
+        for form in sorted(forms):
+            if any(e[0] == "obscene" for e in forms[form].entries):
+                key = _VOWELS.sub("", form)
+                if key != form and _VOWELLESS_CORE.search(key):
+                    self._vowelless.setdefault(key, form)
         # Compound slurs («хохлодебилы», «росбыдло», «кремлесвиньи»): a long word no dictionary knows
         # that ends in a word of abuse. Tail → whether it needs the linking «о»/«е» before it: the words
         # that insult only when addressed do («-овцы» ends «кадыровцы», «-шута» «напишута»).
@@ -580,6 +633,11 @@ class Lexicon:
         for form in sorted(by_set.get(DISGUISED_SET, set()) - vulgar):
             if len(form) >= 4:
                 self._disguised_index.setdefault(len(form), []).append(form)
+        # … and the vulgar ones, which a mask leaves words of a phrase, no insult by themselves («в ж*пу»)
+        self._vulgar_index: dict[int, list[str]] = {}
+        for form in sorted(vulgar):
+            if len(form) >= 4:
+                self._vulgar_index.setdefault(len(form), []).append(form)
 
     #: Distinct words whose readings are remembered (a few hundred bytes each: the memory stays flat).
     READINGS_LIMIT = 200_000
@@ -608,6 +666,12 @@ class Lexicon:
         if sq != w and (info := forms.get(sq)) is not None:
             out.append(info)
         known = w in forms
+        if (
+            not known
+            and ("хй" in w or not _VOWELS.search(w))  # («хй»: no Russian word has it — «хйня», «нахйа»)
+            and (form := self._vowelless.get(_VOWELS.sub("", w))) is not None
+        ):
+            out.append(forms[form])
         form = self._by_sound.get(_sound(w))
         if form is not None and not known and _unknown(w) and w not in self._exceptions:
             out.append(forms[form])
@@ -950,6 +1014,7 @@ class Lexicon:
                 else:
                     note(i, op)
         # 4. masked words and alternative readings (look-alikes, Latin transliteration)
+        translit: bool | None = None  # is the text Russian written in Latin letters? (asked once, if at all)
         if "*" in text or any(map(_ALT, toks)):
             for i, t in enumerate(toks):
                 w = words[i]
@@ -966,7 +1031,10 @@ class Lexicon:
                             if key in self._headwords:
                                 for cat, entry, tgt in forms[key].entries:
                                     f.setdefault(cat, (entry, tgt))
-                            elif len(w) >= _LATIN_INFLECTED:
+                            elif len(w) >= _LATIN_INFLECTED or (
+                                (translit if translit is not None else (translit := _transliterated(toks, words)))
+                                and (not key.startswith(_ENGLISH_STEMS) or _LATIN_EB.match(key))  # not «ebay»
+                            ):
                                 if (info := forms.get(key)) is not None:
                                     note(i, info)
                                 elif (
@@ -1010,17 +1078,30 @@ class Lexicon:
                         f = found.setdefault(i, {})
                         for cat, _entry, tgt in self._forms[hidden].entries:
                             f.setdefault(cat, ("mask:" + hidden, tgt))
-        if "бл" in words:
-            # 4c. «бл...», «бл…», «бл*»: the swear cut short — its first two letters and what hides the rest
+        if not _STUBS.keys().isdisjoint(words) or "@" in orig:
+            # 4c. «бл...», «бл…», «бл*», «ни ху* не сделали»: the swear cut short — its first two letters and what
+            # hides the rest; an «@» in its place is read «а» by the normaliser, «бл*» («бл@ не могу дозвониться»,
+            # «ху@ вам а не голоса»: round 34)
             for i, w in enumerate(words):
-                if w == "бл" and cut_short(n, i):
-                    found.setdefault(i, {}).setdefault("obscene", ("mask:бля", None))
+                t = toks[i]
+                if w in _STUBS and cut_short(n, i):
+                    stub = w
+                elif len(w) == 3 and t.alt and orig[t.end - 1] == "@" and w[:2] in _STUBS and w[:2] + "*" in t.alt:
+                    stub = w[:2]
+                else:
+                    continue
+                found.setdefault(i, {}).setdefault("obscene", ("mask:" + _STUBS[stub], None))
         if "х" in words:
-            # 4c'. «на кой х**», «х** вам»: the one letter and two or three stars in place of the rest (round 33; a
-            # lone «х» with one star or dots is a multiplication or an abbreviation)
+            # 4c'. «на кой х**», «х** вам», «х.. его знает»: the one letter and two or three stars or an ellipsis in
+            # place of the rest (round 33; round 34 the dots). A lone «х» with one star or one dot is a
+            # multiplication or an abbreviation, and one glued to a number or a hyphen an ending («в 60-х...»)
             for i, w in enumerate(words):
-                t = n.tokens[i]
-                if w == "х" and _STARRED_REST.match(orig, t.end) and not (t.start and orig[t.start - 1].isalnum()):
+                t = toks[i]
+                if (
+                    w == "х"
+                    and _STARRED_REST.match(orig, t.end)
+                    and not (t.start and (orig[t.start - 1].isalnum() or orig[t.start - 1] in "-‐–"))
+                ):
                     found.setdefault(i, {}).setdefault("obscene", ("mask:хуй", None))
         if not _CLIPPINGS.isdisjoint(words):
             # 4d. «нах», «пох» (obscene.txt) are мат clipped only as words of their own: not an abbreviation
@@ -1028,7 +1109,8 @@ class Lexicon:
             for i, w in enumerate(words):
                 if w in _CLIPPINGS and _ABBREVIATION.match(orig, toks[i].end) and (f := found.get(i)):
                     f.pop("obscene", None)
-        if _DISGUISE_HINT.search(orig):
+        disguise_hint = _DISGUISE_HINT.search(orig)
+        if disguise_hint:
             # 5. a word hidden with look-alikes («вaта», «тyпой», «жoпа»): nobody disguises a word in its
             # innocent sense, so a word of DISGUISED_SET written so is an insult by itself. Only the
             # tokens around a Latin letter are read.
@@ -1041,8 +1123,13 @@ class Lexicon:
                 seen.add(i)
                 t = toks[i]
                 info = forms.get(words[i])
-                if info is not None and DISGUISED_SET in info.sets and _MIXED.search(orig, t.start, t.end):
+                if not _MIXED.search(orig, t.start, t.end):
+                    continue
+                if info is not None and DISGUISED_SET in info.sets:
                     found.setdefault(i, {}).setdefault("insult", _disguised(words[i]))
+                elif info is None and (head := self._disguised_head(words[i])):
+                    # … and a compound made on one («ж0поруkие строители»: жопа + «-о-» + «рукие»; round 34)
+                    found.setdefault(i, {}).setdefault("insult", _disguised(head))
         if "*" in text:
             # the same words with letters masked («ан.льный», «жо*а»), when no category word fits the mask
             for i, w in enumerate(words):
@@ -1050,11 +1137,17 @@ class Lexicon:
                     form = self._disguised_form(w)
                     if form:
                         found.setdefault(i, {})["insult"] = _disguised(form)
+                    elif form := self._disguised_form(w, self._vulgar_index):
+                        # a vulgar word the author censored is no insult by itself, but it is still the word
+                        # of the phrase it stands in («Да идите вы в ж*пу со своим благоустройством»: round 34)
+                        note(i, _Info((), forms[form].sets, None))
         for i, f in found.items():
             if "hate" in f and SUBJECTLESS_SET in token_sets.get(i, ()) and self._comers_named(n, i):
                 del f["hate"]
+        if disguise_hint and _LAYOUT_HINT.search(orig, disguise_hint.start()):
+            hits.extend(self._match_layout(orig))
         if _SPLIT_HINT.search(orig):
-            hits.extend(self._match_split(n, words, found))
+            hits.extend(self._match_split(n, words, found, token_sets))
         syllables = (
             self._match_syllables(n, words, found)
             if len(words) > 2 and not self._syllable_stubs.isdisjoint(words)
@@ -1127,7 +1220,11 @@ class Lexicon:
         return False
 
     def _match_split(
-        self, n: Normalized, words: Sequence[str], found: dict[int, dict[str, tuple[str, str | None]]]
+        self,
+        n: Normalized,
+        words: Sequence[str],
+        found: dict[int, dict[str, tuple[str, str | None]]],
+        token_sets: dict[int, frozenset[str]] | None = None,
     ) -> list[Hit]:
         """Words broken by a symbol the normaliser read as punctuation: «пи-доры», «пе?зд»,
         «су.....и», «от.ебись», «б/ля». Two neighbouring tokens glued by a short symbol run (no space) are
@@ -1183,6 +1280,13 @@ class Lexicon:
                 if info is not None:
                     for cat, entry, tgt in info.entries:
                         f.setdefault(cat, (entry, tgt))
+                    if info.sets and token_sets is not None and not (_plain_word(left) and _plain_word(right)):
+                        # a word of a pattern's set broken where no word is («Директор школы вз-яточница»: no
+                        # «вз», no «яточница»; not «по-хорошему»): its longer piece stands for it in the patterns
+                        # (round 34)
+                        k = i if len(left) >= len(right) else i + 1
+                        old = token_sets.get(k)
+                        token_sets[k] = old | info.sets if old else info.sets
                 if "obscene" not in f and (root := self._root_reading(key)):
                     f["obscene"] = root
             for cat in self._cats:
@@ -1396,14 +1500,54 @@ class Lexicon:
         m = self._root.fullmatch(key)
         return ("root:" + self._root_names[int(m.lastgroup[1:])], None) if m and m.lastgroup else None
 
-    def _disguised_form(self, key: str) -> str | None:
-        """The DISGUISED_SET form a masked word can stand for, if exactly one reading is possible."""
+    def _match_layout(self, orig: str) -> list[Hit]:
+        """Words typed with the keyboard left in its Latin layout («автор lt,bk, даже даты перепутал»: «дебил»;
+        «velfr», «e,k.ljr»): a Latin run, its punctuation keys included, that reads in the Russian layout as a
+        listed form or a мат root (round 34: in 56,048 probe texts every such run was one; an English word reads
+        as no Russian one there)."""
+        out: list[Hit] = []
+        for m in _LAYOUT_RUN.finditer(orig):
+            run = m.group().rstrip(".,")
+            key = run.lower().translate(_LAYOUT)
+            if len(key) < 4 or key == run.lower() or sum(c.isalpha() for c in run) < 3:
+                continue
+            info = self._forms.get(key)
+            entries = info.entries if info is not None else ()
+            if not entries and (root := self._root_reading(key)):
+                entries = (("obscene", root[0], None),)
+            seen: set[str] = set()
+            for cat, entry, tgt in entries:
+                if cat not in seen:
+                    seen.add(cat)
+                    out.append(Hit(cat, entry, m.start(), m.start() + len(run), run, tgt))
+        return out
+
+    def _disguised_head(self, w: str) -> str | None:
+        """The DISGUISED_SET word an unknown compound opens with, joined to the rest by «о» or «е» («жопорукие»:
+        «жоп-о-рукие», «жопа»; «говноеды»: «говно»), or None. The rest is three letters or more."""
+        if len(w) < 7 or not _unknown(w):
+            return None
+        forms = self._forms
+        for k in range(4, len(w) - 2):
+            if w[k - 1] not in _LINKING:
+                continue
+            for head in (w[:k], w[: k - 1] + "а"):
+                info = forms.get(head)
+                if info is not None and DISGUISED_SET in info.sets:
+                    return head
+        return None
+
+    def _disguised_form(self, key: str, index: dict[int, list[str]] | None = None) -> str | None:
+        """The DISGUISED_SET form a masked word can stand for, if exactly one reading is possible (of the
+        vulgar ones, with ``index`` :attr:`_vulgar_index`)."""
+        if index is None:
+            index = self._disguised_index
         rx = _mask_regex(key)
         if rx is None or sum(c != "*" for c in key) < 3:
             return None
         pattern, lo, hi = rx
         fits = {
-            f for n in range(lo, hi + 1) for f in self._disguised_index.get(n, ()) if pattern.fullmatch(f)
+            f for n in range(lo, hi + 1) for f in index.get(n, ()) if pattern.fullmatch(f)
         }
         return fits.pop() if len(fits) == 1 else None
 
@@ -1421,12 +1565,23 @@ class Lexicon:
                     for cat, _entry, tgt in info.entries:
                         if cat not in found:
                             found[cat] = ("mask:" + form, tgt)
-        if not fill or "obscene" in found or self._root is None or key.count("*") != 1:
+        if not fill or "obscene" in found or self._root is None:
             return
-        # one hidden letter in a word the lists do not spell out ("оп*здошен", "до*бался"): мат roots
-        # are productive, so the word is tried with each letter in the star's place
-        for c in _FILL:
-            root = self._root_reading(key.replace("*", c))
+        stars = key.count("*")
+        if stars == 1:
+            # one hidden letter in a word the lists do not spell out ("оп*здошен", "до*бался"): мат roots
+            # are productive, so the word is tried with each letter in the star's place — the з only after the
+            # vowel of «пи*дят» («п*дла», «п*дор» hide a vowel: «падла», «пидор», not the short root «пзд»)
+            at = key.index("*")
+            fills: tuple[str, ...] = tuple(c for c in _FILL if c != "з" or key[at - 1 : at] in ("и", "е"))
+        elif stars == 2 and "**" in key:
+            # two side by side: the core of the root («Отъ**итесь уже от родителей», «на**й»: round 34)
+            fills = _FILL_PAIRS
+        else:
+            return
+        gap = "*" * stars
+        for c in fills:
+            root = self._root_reading(key.replace(gap, c))
             if root:
                 found["obscene"] = root
                 return

@@ -3093,6 +3093,21 @@ def test_round_34_thread_talk_elections_and_oblique_names_are_not_deleted(judge,
 @pytest.mark.parametrize(
     "text",
     [
+        "Гниды у ребёнка после лагеря, куда жаловаться, в Роспотребнадзор?",
+        "Сук у тополя на бульваре Гагарина висит прямо над тротуаром, спилите пока не упал",
+        "Сучки у лип во дворе на Пестова никто не обрезает, уже в окна лезут",
+        "Сучки на новых лавках в Цветнике торчат, ребёнок занозу посадил, отшлифуйте пожалуйста",
+        "Скотина по дороге бродит в Нижнеподкумском, ночью чуть не сбили корову",
+        "Участковый Ебралидзе приехал через 10 минут, спасибо ему большое",
+    ],
+)
+def test_round_34_nits_boughs_cattle_and_a_titled_surname_are_meant_literally(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Иди проспись, алкаш, а потом про выборы пиши",
         "такому барану,как ты доказательства бесполезны...",
         "тебе повезло что я не знаю твоего адреса. Пока не знаю",
@@ -3101,3 +3116,15 @@ def test_round_34_thread_talk_elections_and_oblique_names_are_not_deleted(judge,
 )
 def test_round_34_insults_and_threats_beside_those_words_stay_deleted(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "сука кто бросил мешки с мусором у контейнеров на Пестова",
+        "гниды из администрации опять у ребёнка пособие отняли",
+        "эта скотина бродит по подъезду пьяная",
+    ],
+)
+def test_round_34_the_same_words_said_of_people_keep_their_reading(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban"), judge.judge(text).ground

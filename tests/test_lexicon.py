@@ -1263,3 +1263,133 @@ def test_round_33_one_letter_and_stars_hide_the_swear(text):
 @pytest.mark.parametrize("text", ["размер 2х** не знаю", "формула х*2"])
 def test_round_33_a_letter_after_a_digit_or_one_star_hides_nothing(text):
     assert not any(h.category == "obscene" for h in hits(text)), text
+
+
+# --------------------------------------------------------------------------------------------------
+# round 34: disguises
+
+
+def _cats(text: str) -> set[str]:
+    return {h.category for h in hits(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "х.. его знает когда дадут воду",
+        "на х… нам такой регоператор",
+        "бл@ не могу дозвониться в аварийку",
+        "ху@ вам а не голоса",
+        "ни ху* не сделали за лето",
+    ],
+)
+def test_round_34_mat_cut_short_by_dots_or_an_at_sign(text):
+    assert "obscene" in _cats(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Вспоминаю Пятигорск 60-х...трамвай к Провалу", "размер 2х.. примерно", "бла-бла-бла, надоело"]
+)
+def test_round_34_an_ending_or_a_size_before_dots_hides_nothing(text):
+    assert "obscene" not in _cats(text), text
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [("Отъ**итесь уже от родителей", "Отъ**итесь"), ("Пи*дят как дышат", "Пи*дят"), ("на**й такие праздники", "на**й")],
+)
+def test_round_34_two_stars_or_a_hidden_z_in_a_mat_root(text, quote):
+    assert any(h.category == "obscene" and h.quote == quote for h in hits(text)), hits(text)
+
+
+@pytest.mark.parametrize("text", ["Кондуктор п@дла крашеная", "Замглавы п*дор, уберите его"])
+def test_round_34_a_star_after_a_consonant_hides_a_vowel_not_the_z_of_the_short_root(text):
+    assert "obscene" not in _cats(text), hits(text)
+
+
+@pytest.mark.parametrize("text", ["нхй такие праздники", "пхй мне на ваши выборы", "хйня какая-то"])
+def test_round_34_mat_written_without_its_vowels(text):
+    assert "obscene" in _cats(text), text
+
+
+@pytest.mark.parametrize("text", ["поехали на бнв", "паблик МДК", "экскурсия в ХСС", "хрн знает"])
+def test_round_34_abbreviations_are_no_vowelless_mat(text):
+    assert "obscene" not in _cats(text), hits(text)
+
+
+@pytest.mark.parametrize("text", ["нехер было за них голосовать", "нех*р было за них голосовать"])
+def test_round_34_nechego_said_with_the_mat_word(text):
+    assert "obscene" in _cats(text), text
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("suki vy vse v administracii", "insult"),
+        ("ebat kakoy holod v shkole, deti v kurtkah", "obscene"),
+        ("yeban, ty kuda lezesh bez ocheredi", "obscene"),
+    ],
+)
+def test_round_34_short_latin_words_of_a_text_in_russian_translit(text, category):
+    assert category in _cats(text), hits(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["I count on my friends, suki is a japanese word", "ebay is cool, kak tak", "suki desu"]
+)
+def test_round_34_short_latin_words_of_english_stay_english(text):
+    assert not _cats(text), hits(text)
+
+
+@pytest.mark.parametrize(
+    "text, form",
+    [
+        ("бабки в регистратуре старые к0шёлки", "кошелки"),
+        ("УК на Новопятигорске г0вно а не контора", "говно"),
+        ("k0злина из соседнего подъезда", "козлина"),
+        ("ж0поруkие строители", "жопа"),
+    ],
+)
+def test_round_34_look_alike_digits_and_disguised_compounds(text, form):
+    assert any(h.category == "insult" and h.matched == f"скрытое написание: {form}" for h in hits(text)), hits(text)
+
+
+@pytest.mark.parametrize("text", ["cтроители работают хорошо", "дом 10а на Ленина10а", "Вахи40к"])
+def test_round_34_a_mixed_word_that_is_no_listed_one_stays_clean(text):
+    assert not _cats(text), hits(text)
+
+
+def test_round_34_a_pattern_word_broken_by_a_hyphen_where_no_word_is():
+    found = hits("Директор 19 школы вз-яточница, все знают сколько она берёт")
+    assert any(h.kind == "defamation_of_person" for h in found), found
+    assert not _cats("по-хорошему не понимают, придётся по-другому")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Администрация, идите в пешее эротическое со своими отчётами",
+        "отправил бы их всех в пеший эротический тур",
+        "пошли вы все на три буквы со своим благоустройством",
+        "Да идите вы в ж*пу со своим благоустройством",
+    ],
+)
+def test_round_34_euphemisms_and_censored_words_of_the_sending_phrase(text):
+    assert "insult" in _cats(text), hits(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["в кроссворде слово на три буквы", "ж*па а не дорога", "пешая прогулка по эротическому музею"]
+)
+def test_round_34_three_letters_without_sending_and_a_censored_word_alone(text):
+    assert "insult" not in _cats(text), hits(text)
+
+
+@pytest.mark.parametrize("text, form", [("автор lt,bk, даже даты перепутал", "дебил"), ("ну ты и velfr", "мудак")])
+def test_round_34_a_word_typed_in_the_latin_layout(text, form):
+    assert any(h.matched == form for h in hits(text)), hits(text)
+
+
+@pytest.mark.parametrize("text", ["hello world, this is fine. Best regards", "www.mail.ru, test@mail.ru", "ok,ok"])
+def test_round_34_english_is_no_word_typed_in_the_wrong_layout(text):
+    assert not _cats(text), hits(text)
