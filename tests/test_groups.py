@@ -5883,6 +5883,7 @@ def test_round_34_veiled_threats_wishes_and_names_are_held_at_least(judge, text)
         "вы животное из приюта возьмите, не пожалеете",
         'ахаха "понаехали" — мы все тут когда-то понаехали, мои деды из Воронежа',
         "Мы не собачники-убийцы, мы нормальные люди, не надо на нас всех вешать",
+        "Я ещё доберусь до вашего начальства, все письма в Госжилинспекцию сохранены",
     ],
 )
 def test_round_34_the_same_words_in_thanks_complaints_and_advice_are_not_deleted(judge, text):
