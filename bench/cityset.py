@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–32 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–34 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -61,7 +61,13 @@ round 32's code, then worked on; ``fresh71_all`` (a busy week of every kind) was
 worked on; ``fresh73_all`` (comments about named people), ``fresh74_all`` (the OK register of older users) and
 ``fresh75_all`` (heated threads under posts on faiths, migrants and elections), written mid-round, were measured with
 round 32's code and round 33's code of the time, then worked on; ``fresh76_all`` (a month of every kind) likewise
-measured, never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
+measured, never worked on. In round 34: ``fresh77_all`` (named people), ``fresh78_all`` (heated threads: veiled
+threats), ``fresh80_all`` (disguised spellings) and ``fresh81_all`` (groups by sex, age, trade, workplace, residence,
+politics and language) were measured once with round 33's code, then worked on, as were ``fresh71_all`` and
+``fresh76_all``; ``fresh83_all`` and ``fresh84_all`` (group hate in the internet's register, one brief to two helpers)
+were written mid-round, measured with round 33's code and the round's code of the time, and ``fresh83`` worked on;
+``fresh79_all`` (a winter fortnight of every kind), ``fresh82_all`` (a month on OK groups) and ``fresh84_all`` were
+measured with both codes, never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
 flagged and removed.
 """
 
