@@ -943,6 +943,7 @@ def _titled_surname(word: str) -> bool:
     return any("Surn" in p.tag for p in parses(word)[:3]) and not _slur_first(word)
 
 
+@lru_cache(maxsize=8192)
 def _person_word(word: str) -> int:
     """2 for a given name or patronymic the dictionary knows by its first reading («Руслан», «Петровна»;
     not «Слава», «Вера», «Роман», words first: «Слава Гитлеру» is no name), 1 for another word read as
