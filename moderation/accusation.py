@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.groups import likely
 from moderation.lemmatize import NAME_TAGS, parses
 from moderation.lexicon import Hit, Lexicon
 from moderation.normalize import QUOTED, Normalized
@@ -238,17 +239,11 @@ def _pointed(norm: Normalized, k: int) -> bool:
     for j in range(k + 1, min(len(toks), k + 7)):
         if sentence[j] != sentence[k]:
             break
-        if any(c.isdigit() for c in words[j]) or words[j] in ("№", "n") or (j - k <= 2 and _ordinal(words[j])):
+        if any(c.isdigit() for c in words[j]) or words[j] in ("№", "n") or (j - k <= 2 and likely(words[j], "Anum")):
             return True  # («директриса 14-й школы», «главврач второй поликлиники»)
         if orig[toks[j].start].isupper() and (j - k <= 2 or words[j - 1] in ("из", "с", "со", "на", "в", "у")):
             return True
     return False
-
-
-def _ordinal(word: str) -> bool:
-    """Is the word an ordinal numeral («второй», «пятой»: which school or clinic), by pymorphy3's best reading?"""
-    ps = parses(word)[:1]
-    return bool(ps) and "Anum" in ps[0].tag
 
 
 def _doubted(norm: Normalized, person: int, first: int, last: int, s: int) -> bool:

@@ -16,7 +16,7 @@ import numpy as np
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS, blames_a_maker, said_of_self
 from moderation.classifier import ModelArtifact, read_probs, union_transform
 from moderation.features import Prepared, lemma_analyzer
-from moderation.groups import asks_meaning
+from moderation.groups import asks_meaning, likely
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
 from moderation.lexicon import FORBID_MODALS, Hit, Lexicon, default_lexicon
 from moderation.normalize import QUESTION_END, QUOTE_OPENING, QUOTED
@@ -1247,7 +1247,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _told_to_do(words: Sequence[str]) -> bool:
     """Does a verb in the imperative speak to someone («Иди проспись, алкаш, а потом про выборы пиши»)?"""
-    return any(any("impr" in q.tag for q in parses(w)[:1]) for w in words)
+    return any(likely(w, "impr") for w in words)
 
 
 #: An election named, by lemma
@@ -1804,7 +1804,7 @@ def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
 
 
 #: Words that put the reader or the seller in the text («вам одобрен займ», «машина остаётся у вас», «я помогаю»)
-_READER_OR_SELLER = frozenset("вам вас вы ты тебе тебя тебе я мы нам нас".split())
+_READER_OR_SELLER = frozenset("вам вас вы ты тебе тебя я мы нам нас".split())
 
 
 def _said_as_offer(p: Prepared) -> bool:
