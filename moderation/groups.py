@@ -2609,11 +2609,17 @@ def _pronoun_referents(
     if not pronouns:
         return out
     groups = sorted(i for i in attribute_at if _has(words[i], "plur") or words[i] in _COLLECTIVE)
-    if not groups:
+    # «дагестанец же, что с него взять, они все бешеные»: one man of a people named, then «они все» — the
+    # people he stands for (a people, a race or a faith only: «сосед-таксист, они все на ночную смену» is
+    # his family)
+    ones = [i for i in attribute_at if i not in groups and attribute_at[i] in _ONLY_OF]
+    if not groups and not ones:
         return out
     n = len(words)
     for k in pronouns:
         before = [i for i in groups if i < k and sent[k] - 1 <= sent[i] <= sent[k] and k - i <= _REACH]
+        if not before and words[k] == "они" and "все" in words[max(0, k - 1) : k + 2]:
+            before = [i for i in ones if i < k and sent[i] == sent[k] and k - i <= _REACH]
         if not before:
             # «воры они все, эти цыгане»: the group named after the pronoun, by «эти» (right dislocation)
             after = next(
@@ -2943,6 +2949,10 @@ def _not_counted_human(words: Sequence[str], k: int, first: int, last: int) -> b
     return any(words[m].startswith("счита") for m in near) and any(words[m] == "не" for m in near)
 
 
+#: whose reasoning is followed to its absurd end («по вашей логике …», «по такой логике и …»; round 35)
+_WHOSE_LOGIC = frozenset(("вашей", "твоей", "такой", "этой", "их", "его", "ее", "её", "этой"))
+
+
 def _defence_at(
     words: Sequence[str], cue: list[frozenset[str]], idx: list[int], norm: Normalized | None = None
 ) -> int | None:
@@ -2951,6 +2961,9 @@ def _defence_at(
     last = idx[-1]
     if any(words[k] == "или" and "GS.LEAVE" in cue[k + 1] for k in idx if k < last):
         return None  # «уважайте наши законы или уезжайте»: an ultimatum, not respect
+    for k in idx[1:-1]:
+        if words[k] in _WHOSE_LOGIC and words[k - 1] == "по" and words[k + 1] == "логике":
+            return k + 1  # «по вашей логике все русские алкаши»: the opponent's reasoning led to the absurd
 
     def negated(k: int) -> bool:  # («не может быть хорошим»: the word is negated three words away;
         # «ничего хорошего от них не жди»: nothing of it; not «разговоры, что "женщинам … не место" — ерунда»:
@@ -3237,6 +3250,10 @@ _NONSENSE = frozenset(
 )
 
 
+#: what may stand beside the one word that rejects the sentence before («Бред же», «Полный бред», «Просто чушь»)
+_NONSENSE_STRESS = frozenset(("же", "полный", "полная", "просто", "ведь", "какой", "какая", "то", "откровенный"))
+
+
 def _rejected_next(
     words: Sequence[str], cue: list[frozenset[str]], by_sentence: dict[int, list[int]], x: int
 ) -> bool:
@@ -3245,8 +3262,9 @@ def _rejected_next(
     nxt = by_sentence.get(x + 1)
     if not nxt:
         return False
-    if len(nxt) == 1 and words[nxt[0]] in _NONSENSE:
-        return True  # «Ага, конечно, все мигранты — бандиты. Бред.»: one word that rejects it
+    said = [k for k in nxt if words[k] not in _NONSENSE_STRESS]
+    if len(said) == 1 and len(nxt) <= 3 and words[said[0]] in _NONSENSE:
+        return True  # «Ага, конечно, все мигранты — бандиты. Бред.»: one word that rejects it («Бред же», «Полный бред»)
     if words[nxt[0]] not in ("это", "всё", "все"):
         return False
     return any("GS.DEFEND" in cue[k] for k in nxt[1:4]) and not any("GS.NOT" in cue[k] for k in nxt[1:3])
@@ -4037,13 +4055,31 @@ def _name_at_the_end(
     if j <= i or j in same_clause or cue_set not in cue[j] or (j + 1 < n and sent[j + 1] == sent[j]):
         return None
     toks, orig = norm.tokens, norm.original
-    if not _COMMA_OR_DASH.search(orig, toks[j - 1].end, toks[j].start):
+    b = j  # where the name begins: the noun, or one adjective before it («…, хоть паспорт проверяй — одинаковые
+    # мошенники»; round 35)
+    if (
+        j - 2 > i
+        and not _COMMA_OR_DASH.search(orig, toks[j - 1].end, toks[j].start)
+        and likely(words[j - 1], "ADJF", "nomn")
+        and _has(words[j], "plur") == _has(words[j - 1], "plur")
+        and words[j - 1] not in _NOT_AN_EPITHET
+    ):
+        b = j - 1
+    if not _COMMA_OR_DASH.search(orig, toks[b - 1].end, toks[b].start):
         return None
-    if "GS.DEHUMAN" in cue[j - 1] or likely(words[j - 1], "NOUN", "nomn"):
+    if "GS.DEHUMAN" in cue[b - 1] or likely(words[b - 1], "NOUN", "nomn"):
         return None  # (no «не» can stand between the comma and the name: «… и не жди, зверьё» negates «жди»)
-    if j >= 2 and _LIST_BREAK.search(orig, toks[j - 2].end, toks[j - 1].start):
+    if b >= 2 and _LIST_BREAK.search(orig, toks[b - 2].end, toks[b - 1].start):
         return None
     return j if _has(words[j], "NOUN", "nomn") or words[j] in _COLLECTIVE else None
+
+
+#: adjectives that make the name at a sentence's end someone else's or a kind's («…, такие же бандиты», «…, мои
+#: соседи», «…, другие воры»)
+_NOT_AN_EPITHET = frozenset(
+    "такой такие такая такое мой мои моя наш наши наша ваш ваши ваша твои твой свои свой другие другой иные"
+    " эти этот эта те тот та все весь вся сами сам".split()
+)
 
 
 def _statement(

@@ -5921,3 +5921,34 @@ def test_round_34_labels_sought_bans_rejected_and_jokes_discussed_are_not_delete
 )
 def test_round_34_groups_called_waste_or_a_gang_or_sent_away_are_held_at_least(judge, text):
     assert judge.judge(text).action != "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 35 (fresh85, fresh88): one man of a people, then «они все»; a name after an epithet ending the
+        # sentence; the rarer names of a fool said to someone; a wish said with the clipped «б»
+        "ну чеченец же, чего ты ждал, они все бешеные",
+        "Таджики все на одно лицо, документы не проверишь — сплошные жулики",
+        "Обормот ты, Игорь, читать сначала научись",
+        "Кикимора вы болотная, а не завуч",
+        "Хоть б тебя фура переехала, балабол",
+        "Опять эти абреки на Кирова гоняют, зверьё",
+    ],
+)
+def test_round_35_peoples_named_through_one_man_and_rare_insults_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мой дядя пьёт, так что по вашей логике все русские алкаши? Ерунда какая-то",
+        "Ага, все армяне воры. Бред же",
+        "мой сосед осетин, они все очень дружные",
+        "я такая растяпа, опять забыла паспорт дома",
+        "Купили валенок на ярмарке, вы валенок тоже возьмите",
+    ],
+)
+def test_round_35_reductio_rejections_and_self_irony_are_not_deleted(judge, text):
+    assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
