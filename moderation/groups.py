@@ -1292,7 +1292,9 @@ def _shameful_to_be(words: Sequence[str], same_sentence: list[int], i: int) -> i
 #: vices said to be inborn: «воровство у них в крови», «у цыган в генах обман»
 _VICES = frozenset(
     "воровство обман ложь враньё вранье лень агрессия жестокость наглость пьянство хамство предательство "
-    "подлость жадность хитрость торгашество попрошайничество паразитизм дикость".split()
+    "подлость жадность хитрость торгашество попрошайничество паразитизм дикость"
+    # round 35: «у кавказцев в крови неуважение к женщине»
+    " неуважение бескультурье мошенничество жульничество бандитизм насилие грубость".split()
 )
 
 
@@ -1644,6 +1646,31 @@ _EXPECT = frozenset(("ждать", "ожидать", "дождаться"))
 _GOOD_THING = frozenset(("хорошего", "доброго", "путного", "толкового", "нормального"))
 
 
+#: a people's removal named as a noun («выселение», «депортация», «изгнание»)
+_EXPULSIONS = frozenset(
+    "выселение депортация изгнание высылка выдворение зачистка выселения депортации изгнания высылки"
+    " выдворения зачистки выселению депортацию изгнанию высылку выдворению зачистку".split()
+)
+#: what backs it: a vote for it, its time, its need («за», «пора», «нужна», «даёшь», «требуем»)
+_BACKED = frozenset("за пора нужна нужно надо даешь требуем требую начать начинать срочно".split())
+
+
+def _expulsion_backed(words: Sequence[str], sent: list[int], i: int) -> int | None:
+    """The noun of expulsion before the people at ``i`` in the genitive («выселение цыган», «депортацию всех
+    таджиков»), backed by a vote, a «пора» or a need just before it; None otherwise («выселение цыган из
+    дома на Кирова отложено судом» is news)."""
+    j = i - 1
+    if j > 0 and words[j] in ("всех", "этих"):
+        j -= 1
+    if j < 1 or words[j] not in _EXPULSIONS or not _has(words[i], "gent"):
+        return None
+    if sent[j - 1] != sent[i] or not any(words[k] in _BACKED for k in range(max(0, j - 3), j) if sent[k] == sent[i]):
+        return None
+    if any(words[k] in ("не", "против") for k in range(max(0, j - 4), j)):
+        return None
+    return j
+
+
 def _nothing_good_from(words: Sequence[str], idx: list[int], i: int) -> int | None:
     """In «от <group> ничего хорошего не жди», «ничего доброго от них не ждите», «чего ещё ожидать от
     <group>» (the group ``i`` after «от», ``idx`` its sentence) the word that denies them any good —
@@ -1653,9 +1680,14 @@ def _nothing_good_from(words: Sequence[str], idx: list[int], i: int) -> int | No
         words[i - 1] == "от" or (i > 1 and words[i - 2] == "от" and words[i - 1] in _THEIR_OR_SUCH | _THESE)
     ):
         return None
-    if not any(lemma(words[k]) in _EXPECT for k in idx):
+    asked = any(
+        words[k] in ("что", "чего") and k + 1 < i and words[k + 1] in _GOOD_THING for k in idx
+    )  # «что хорошего может быть от ингушей?» (round 35): the good denied by the question itself
+    if not asked and not any(lemma(words[k]) in _EXPECT for k in idx):
         return None
     for k in idx:
+        if asked and words[k] in ("что", "чего") and words[k + 1] in _GOOD_THING:
+            return k
         if words[k] == "ничего" and k + 1 < len(words) and words[k + 1] in _GOOD_THING:
             return k if k < i else k + 1  # (the quote spans «ничего хорошего»)
         if (
@@ -2991,6 +3023,8 @@ def _defence_at(
             and not _not_counted_human(words, k, idx[0], last)
             and not _their_nonsense(words, k, idx[0])
             and not (k > idx[0] and words[k - 1] == "по" and words[k] == "хорошему")  # «с ними по-хорошему нельзя»
+            # («что хорошего может быть от них?»: the good asked about, none found)
+            and not (k > idx[0] and words[k - 1] in ("что", "чего") and words[k] in _GOOD_THING)
         ):
             return k
         if ("GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите")) and not (
@@ -3967,6 +4001,9 @@ def _compared(words: Sequence[str], i: int, j: int) -> bool:
     )
 
 
+#: how a people lives or works, likened to a beast in pity or praise («живут, как собаки», «пашут, как ишаки»)
+_LIVE_OR_TOIL = frozenset("жить ютиться работать пахать вкалывать трудиться горбатиться".split())
+
 #: «ведут себя как собаки»: how they behave is what they are likened in
 _BEHAVE = frozenset(("ведут", "ведет", "вели", "себя"))
 
@@ -4292,6 +4329,10 @@ def _statement(
         # do it in their own land; a moderator reads it (not said of children: «пусть дети играют у себя
         # во дворе»)
         return found("call_to_exclude", found_at, "review", "пусть … у себя", hold=True)
+    if attribute in _ONLY_OF and (j := _expulsion_backed(words, sent, i)) is not None:
+        # «кто за выселение цыган — ставьте лайк», «пора начинать депортацию всех таджиков»: a people's
+        # expulsion asked for in a noun — held (a court's eviction of one camp is told in the same noun)
+        return found("call_to_exclude", j, "review", f"{words[j - 1]} {words[j]}", hold=True)
     if attribute not in _RULES_OF and (j := _none_left(words, sent, i)) is not None:
         # «мечтаю, чтобы в городе не осталось ни одного кавказца»: a city wished free of a people
         strength, hold = _SURE_OR_HELD[attribute in _ONLY_OF]
@@ -4704,4 +4745,19 @@ def _statement(
             # «от дагестанцев в городе только драки», «от цыган одни кражи»: crime as all a people
             # brings (of an age or a trade it is a complaint: «от подростков после дискотеки только мусор»)
             return found("generalisation", j, "delete", f"{words[j - 1]} {words[j]}")
+    if nominative and attribute in _ONLY_OF:
+        for j in same_sentence:
+            if (
+                i < j <= i + 9
+                and ("GS.LIKENED" in cue[j] or "GS.DEHUMAN" in cue[j])
+                and words[j - 1] in _LIKE
+                and clause[j] == clause[i] + 1
+                and _has(words[j], "plur")
+                and not _negated(words, cue, j - 1)
+                and not any(lemma(words[k]) in _LIVE_OR_TOIL for k in range(i + 1, j - 1))
+            ):
+                # «индусы на Машуке прыгают, как мартышки», «цыгане орут по ночам, как шакалы»: what a
+                # people does likened, after a comma, to beasts — held (round 35; not how they live or
+                # work: «армяне пашут, как ишаки» is said in praise)
+                return found("dehumanising", j, "review", f"{words[j - 1]} {words[j]}", hold=True)
     return None

@@ -163,6 +163,12 @@ _HELD_KINDS = (
 )
 #: Categories whose lexicon evidence means the text is abusive whatever it says about a group.
 _ABUSE = frozenset(("obscene", "insult", "threat", "hate"))
+#: why a group statement the analyser holds goes to a moderator, by its kind
+_HELD_GROUP_WHY = {
+    "generalisation": "обобщение о группе без оскорблений и призывов — решает модератор",
+    "call_to_exclude": "возможный призыв против группы (выселить, не пускать, не брать) — решает модератор",
+    "dehumanising": "сравнение группы с животными — решает модератор",
+}
 
 
 #: A messenger named and nothing more («в телеграм-канале администрации пишут …»): a channel, no invitation.
@@ -397,7 +403,10 @@ def ceilings(
             # only statements the analyser holds for a moderator ("в правительстве одни X") and no
             # abusive word: the model's hate score does not delete them
             out["hate"] = "review"
-            why["hate"] = "обобщение о группе без оскорблений и призывов — решает модератор"
+            # (the reason names what was held: a call or a likeness to beasts is no «обобщение»)
+            kinds = {f.kind for f in groups.violating}
+            kind = kinds.pop() if len(kinds) == 1 else "generalisation"
+            why["hate"] = _HELD_GROUP_WHY.get(kind, _HELD_GROUP_WHY["generalisation"])
         if groups.reported is not None:
             for c in categories.names():
                 if out.get(c) != "allow":
