@@ -747,8 +747,10 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
     for i, lem in enumerate(lemmas):
         if sent[i] in addressed:
             continue
-        if lem in _ANIMAL_WORDS and not (
-            i and (words[i - 1] in _POINTED or _DASH_BEFORE.search(orig, toks[i - 1].end, toks[i].start))
+        if lem in _ANIMAL_WORDS and (
+            not (i and (words[i - 1] in _POINTED or _DASH_BEFORE.search(orig, toks[i - 1].end, toks[i].start)))
+            # («мама — сука немецкой овчарки»: a dash, but the breed named after it; round 35)
+            or _of_a_breed(lemmas, i)
         ):
             if _said_alone(norm, i):
                 continue  # «сука, опять в подвале вода»: the word a clause by itself is an oath or a call
@@ -770,6 +772,13 @@ def literal_animals(norm: Normalized, lemmas: list[str]) -> tuple[int, ...]:
         ):
             out.append(i)
     return tuple(out)
+
+
+def _of_a_breed(lemmas: list[str], i: int) -> bool:
+    """Is the word at ``i`` followed by a dog's breed in the genitive, one adjective allowed between («сука
+    немецкой овчарки», «сука породы хаски»)? Nobody is called so."""
+    after = lemmas[i + 1 : i + 3]
+    return bool(after) and (after[0] in _DOGS or after[0] == "порода" or (len(after) == 2 and after[1] in _DOGS))
 
 
 _ALONE_GAP = re.compile(r"[,.!?;:…\n]")

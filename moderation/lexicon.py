@@ -1186,6 +1186,18 @@ class Lexicon:
             ):
                 t = toks[i]
                 hits.append(Hit("insult", "weak_insult_vocative", t.start, t.end, orig[t.start : t.end]))
+        elif token_sets and len(toks) > 2 and (i := _hailed_at_an_edge(n, words, token_sets)) is not None:
+            # «Вахлак сиволапый, выучи сначала …», «… сиди и не вякай про водоканал, охламон», «Ксения, пиявка,
+            # присосалась …»: the text opens or ends by calling the one it speaks to so (round 35)
+            # (held, a floor only: «Собака, иди сюда», «Клоун, приезжай к нам на праздник» speak to a dog, a clown)
+            t = toks[i]
+            if not any(h.start == t.start for h in hits):
+                hits.append(
+                    Hit(
+                        "insult", "weak_insult_vocative", t.start, t.end, orig[t.start : t.end],
+                        strength="review", floor_only=True,
+                    )
+                )  # fmt: skip
         if token_sets:
             present = set().union(*token_sets.values())  # (``isdisjoint`` then iterates the smaller side)
             gate = self._name_gate
@@ -1907,6 +1919,53 @@ def _after_dash(n: Normalized, i: int) -> bool:
     before it («начальник — толстомордый боров»)?"""
     toks = n.tokens
     return any(0 < k and COPULA_DASH.search(n.original, toks[k - 1].end, toks[k].start) for k in (i, i - 1))
+
+
+#: the second person a text speaks to: its pronouns
+_YOU_WORDS = frozenset("ты тебя тебе тобой тобою вы вас вам вами".split())
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+
+
+def _hailed_at_an_edge(n: Normalized, words: Sequence[str], token_sets: dict[int, frozenset[str]]) -> int | None:
+    """The word a text calls the one it speaks to, standing alone (with one adjective at most: «Вахлак
+    сиволапый») between commas at its start (after a name: «Ксения, пиявка, …») or after a comma at its end —
+    a word the lexicon reads as an insult only when said to someone (``_VOCATIVE_NAMES``), in a text that speaks
+    to a second person (a «ты»/«вы» or a verb in the second person or the imperative, outside the hail); None
+    when there is none. A VK reply's hail is read by ``Lexicon.match`` itself."""
+    toks, orig = n.tokens, n.original
+    last = len(toks) - 1
+
+    def named(i: int) -> bool:
+        return not token_sets.get(i, frozenset()).isdisjoint(_VOCATIVE_NAMES) and any(
+            "nomn" in p.tag for p in parses(words[i])[:2]
+        )
+
+    def gap(a: int) -> str:
+        return orig[toks[a].end : toks[a + 1].start]
+
+    def epithet(i: int) -> bool:
+        return any({"ADJF", "nomn"} in p.tag for p in parses(words[i])[:1])
+
+    spans: list[tuple[int, int, int]] = []  # (the name, the hail's first token, its last)
+    first = 1 if orig[toks[0].start].isupper() and _COMMA_ONLY.fullmatch(gap(0)) and not named(0) else 0
+    for a in {0, first}:
+        for b in (a, a + 1):
+            if b < last and _COMMA_ONLY.fullmatch(gap(b)) and (b == a or (gap(a).strip() == "" and epithet(b))):
+                spans.append((a, a, b))
+                break
+    if last > 2 and _COMMA_ONLY.fullmatch(gap(last - 1)) and orig[toks[last].end :].strip() in ("", "!", ".", "!!", ")"):
+        spans.append((last, last, last))
+    for i, a, b in spans:
+        if not named(i) or _in_question(n, i):
+            continue
+        if b < last and any({"NOUN", "nomn"} in p.tag for p in parses(words[b + 1])[:1]):
+            continue  # «Петух, корова и две свиньи — продаю»: a list of them
+        rest = [k for k in range(len(toks)) if (k < a or k > b) and not (a == 1 and k == 0)]
+        if any(words[k] in _YOU_WORDS for k in rest) or any(
+            any("2per" in p.tag or "impr" in p.tag for p in parses(words[k])[:1]) for k in rest
+        ):
+            return i
+    return None
 
 
 def _clause_end(n: Normalized, i: int) -> bool:
