@@ -1949,14 +1949,21 @@ def _hailed_at_an_edge(n: Normalized, words: Sequence[str], token_sets: dict[int
     spans: list[tuple[int, int, int]] = []  # (the name, the hail's first token, its last)
     first = 1 if orig[toks[0].start].isupper() and _COMMA_ONLY.fullmatch(gap(0)) and not named(0) else 0
     for a in {0, first}:
+        if not named(a):
+            continue  # (most texts: one set lookup)
         for b in (a, a + 1):
             if b < last and _COMMA_ONLY.fullmatch(gap(b)) and (b == a or (gap(a).strip() == "" and epithet(b))):
                 spans.append((a, a, b))
                 break
-    if last > 2 and _COMMA_ONLY.fullmatch(gap(last - 1)) and orig[toks[last].end :].strip() in ("", "!", ".", "!!", ")"):
+    if (
+        last > 2
+        and named(last)
+        and _COMMA_ONLY.fullmatch(gap(last - 1))
+        and orig[toks[last].end :].strip() in ("", "!", ".", "!!", ")")
+    ):
         spans.append((last, last, last))
     for i, a, b in spans:
-        if not named(i) or _in_question(n, i):
+        if _in_question(n, i):
             continue
         if b < last and any({"NOUN", "nomn"} in p.tag for p in parses(words[b + 1])[:1]):
             continue  # «Петух, корова и две свиньи — продаю»: a list of them
