@@ -1646,6 +1646,32 @@ _EXPECT = frozenset(("ждать", "ожидать", "дождаться"))
 _GOOD_THING = frozenset(("хорошего", "доброго", "путного", "толкового", "нормального"))
 
 
+#: the group's own verb before an infinitive of feeling: what the group feels, not what is felt for it
+_SUBJECT_AUX = frozenset("должны должна должен могут может будут будет обязаны станут умеют".split())
+
+#: a citizen's rights, denied with «не должны» (round 35)
+_CIVIC = frozenset(
+    "голосовать избирать избираться выбирать водить руководить управлять жить работать учиться лечиться"
+    " рожать служить".split()
+)
+
+
+def _rights_refused(words: Sequence[str], same_clause: list[int], i: int) -> int | None:
+    """The right denied to the group subject at ``i`` in «<group> (вообще) не должны <right>» — the
+    infinitive of :data:`_CIVIC` within two words after «не должны» in its clause; None when there is none
+    («женщины не должны терпеть побои» refuses no right of theirs)."""
+    for k in same_clause:
+        if k <= i or k - i > 4 or words[k] not in ("должны", "должен", "должна") or words[k - 1] != "не":
+            continue
+        for j in (k + 1, k + 2):
+            if j in same_clause and lemma(words[j]) in _CIVIC and _has(words[j], "INFN"):
+                return j
+    return None
+
+
+#: what may stand between «это» and what a group is called («это уже диагноз», «это просто беда»)
+_JUST_SO = frozenset(("уже", "просто", "явно", "точно", "настоящий", "настоящая", "настоящее", "сплошная", "сплошной"))
+
 #: a people's removal named as a noun («выселение», «депортация», «изгнание»)
 _EXPULSIONS = frozenset(
     "выселение депортация изгнание высылка выдворение зачистка выселения депортации изгнания высылки"
@@ -3023,6 +3049,8 @@ def _defence_at(
             and not _not_counted_human(words, k, idx[0], last)
             and not _their_nonsense(words, k, idx[0])
             and not (k > idx[0] and words[k - 1] == "по" and words[k] == "хорошему")  # «с ними по-хорошему нельзя»
+            # («штрафовать их, а лучше вообще запретить»: better still, no praise; round 35)
+            and not (k > idx[0] and words[k] == "лучше" and words[k - 1] in ("а", "или", "еще", "ещё"))
             # («что хорошего может быть от них?»: the good asked about, none found)
             and not (k > idx[0] and words[k - 1] in ("что", "чего") and words[k] in _GOOD_THING)
         ):
@@ -4389,6 +4417,16 @@ def _statement(
         return found("generalisation", j, strength, words[j], hold)
     subject = _has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE  # the group as the subject
     said_of_all = attribute in _ONLY_OF or attribute == "sex"
+    if (
+        subject
+        and attribute not in ("age", "profession", "work")
+        and (j := _rights_refused(words, same_clause, i)) is not None
+    ):
+        # «женщины вообще не должны голосовать», «мусульмане не должны избираться»: a people, a sex or a camp
+        # denied a citizen's right (not an age or a trade: «дети не должны водить», «врачи не должны
+        # руководить больницей» are the law or a complaint); a camp or a district is held
+        strength, hold = _SURE_OR_HELD[said_of_all]
+        return found("call_to_exclude", j, strength, f"не должны {words[j]}", hold)
     if subject and (kj := _incapable(words, same_clause, i, said_of_all)):
         # «женщины не способны руководить», «кавказцы не умеют себя вести»: a whole group said to be
         # unable to do what everyone does (of an age or a trade, a moderator reads it)
@@ -4450,6 +4488,8 @@ def _statement(
             c = cue[j]
             if i < j and _has(words[j], "3per", "plur") and _has(words[i], "nomn"):
                 continue  # «женщины не терпят ложь», «мужчины ненавидят очереди»: the group feels it
+            if i < j and likely(words[i], "nomn") and not _SUBJECT_AUX.isdisjoint(words[i + 1 : j]):
+                continue  # «женщины не должны терпеть побои»: the group's own feeling, after its verb (round 35)
             if "GS.HATRED" in c and not _negated(words, cue, j):
                 return found("generalisation", j, "delete", words[j])
             cannot = j + 2 < n and words[j + 1] == "не" and words[j + 2] in _CAN  # "терпеть не могу"
@@ -4598,6 +4638,8 @@ def _statement(
                         and _has(words[j], "nomn")
                         and (
                             words[j - 1] == "это"
+                            # («… это уже диагноз», «… это просто беда»; round 35)
+                            or (j > 1 and words[j - 2] == "это" and words[j - 1] in _JUST_SO)
                             or (j == i + 1 and dash_after_i)
                             # («геи — это генетический мусор»: waste with one adjective between; not «мигранты —
                             # это серьёзная проблема для рынка труда», an economist's words)
