@@ -1043,6 +1043,20 @@ def _dominates(
     return None
 
 
+#: what a people is said to be behind: all of it, these things («за всем», «за всеми этими …»)
+_BEHIND_ALL = frozenset(("всем", "всеми", "всём", "этим", "этими", "каждым"))
+
+
+def _behind_it_all(words: Sequence[str], cue: list[frozenset[str]], same_clause: list[int]) -> int | None:
+    """The last word of «стоять за всем …» (the verb or the «всем») in the clause of a group subject, so the
+    quote spans it; None when there is none."""
+    verb = next((k for k in same_clause if lemma(words[k]) == "стоять" and not _negated(words, cue, k)), None)
+    if verb is None:
+        return None
+    za = next((k for k in same_clause if words[k] == "за" and k + 1 < len(words) and words[k + 1] in _BEHIND_ALL), None)
+    return None if za is None else max(verb, za + 1)
+
+
 def _told_to_stay_home(words: Sequence[str], same_sentence: list[int], i: int) -> int | None:
     """«пусть …» with «у себя» after it in the sentence of the group word ``i``: where «себя» is."""
     let = next((k for k in same_sentence if words[k] == "пусть"), None)
@@ -2847,6 +2861,13 @@ _POINTED_AT_THERE = frozenset(
 )
 
 
+#: what an infinitive is called when the author rejects what it would do («запрещать его глупо»)
+_CALLED_FOOLISH = frozenset(
+    "глупо неправильно несправедливо бессмысленно бесполезно абсурдно смешно незаконно неправильный глупость"
+    " абсурд бред".split()
+)
+
+
 def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     """Is the verb at ``j`` a call (infinitive, imperative, "пусть …", "вон") rather than news?"""
     w = words[j]
@@ -2856,6 +2877,8 @@ def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
         return nxt not in _POINTED_AT_THERE and not likely(nxt, "VERB")
     if _has(w, "INFN") and not_called_by(words, j) is not None:
         return False  # «мигрантов будут выселять», «турки начали убивать армян»: news, history
+    if _has(w, "INFN") and not _CALLED_FOOLISH.isdisjoint(words[j + 1 : j + 4]):
+        return False  # «запрещать его глупо», «выгонять их бессмысленно»: the call judged wrong (round 35)
     if _has(w, "impr") or any("GS.MODAL" in cue[k] for k in range(max(0, j - 3), j)):
         return True
     if _has(w, "past") and any(words[k] in ("чтобы", "чтоб") for k in range(max(0, j - 5), j)):
@@ -4589,6 +4612,10 @@ def _statement(
             # tell of a business («китайцы скупают землю» is in the news)
             j, rules = ruled
             return found("generalisation", j, "delete" if rules else "review", words[j], hold=not rules)
+        if attribute in _ONLY_OF and (j := _behind_it_all(words, cue, same_clause)) is not None:
+            # «евреи как всегда за всеми этими митингами стоят»: a people said to be behind it all — held
+            # (round 35; «армяне стоят за всеми прилавками рынка» is said of a market)
+            return found("generalisation", j, "review", "стоят за всем", hold=True)
         scope = (
             same_sentence if quantified else same_clause + _next_predicate(words, clause, same_sentence, i)
         )

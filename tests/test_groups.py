@@ -5946,6 +5946,8 @@ def test_round_34_groups_called_waste_or_a_gang_or_sent_away_are_held_at_least(j
         "Феминистки это уже диагноз",
         "все журналисты стукачи",
         "верунам пора к психиатру",
+        "Цыгане за всем этим стоят, кто же ещё",
+        "Выходи во двор, поговорим, раз ты такой смелый",
     ],
 )
 def test_round_35_peoples_named_through_one_man_and_rare_insults_are_held_at_least(judge, text):
@@ -5969,6 +5971,9 @@ def test_round_35_peoples_named_through_one_man_and_rare_insults_are_held_at_lea
         "Петух, индюк и две курицы — отдам даром, заберите",
         "Мигранты — это уже серьёзная проблема для рынка труда",
         "Дети не должны водить машину",
+        "Пасха — праздник верующих, запрещать крестный ход глупо",
+        "Армяне стоят за прилавками на рынке с утра",
+        "Приходите на приём в четверг, разберёмся с вашим вопросом",
     ],
 )
 def test_round_35_reductio_rejections_and_self_irony_are_not_deleted(judge, text):
