@@ -144,6 +144,19 @@ def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:
     # «убью любого в шахматы», «порву всех в шашки»: a game the author means to win
     if any(words[m] in _GAMES and words[m - 1] in ("в", "во") for m in range(k + 1, min(k + 4, len(words)))):
         return True
+    # «я его убью, этого кота, опять рассаду перекопал», «убью её, эту козу» (round 35)
+    for m in (k - 2, k):  # (the pronoun before the verb or after it)
+        if (
+            0 <= m
+            and m + 2 < len(words)
+            and words[m] in ("его", "ее", "её", "их")
+            and (words[m + 1] in ("этого", "эту", "этих") or words[m + 2] in ("этого", "эту", "этих"))
+        ):
+            at = m + 2 if words[m + 1] in ("этого", "эту", "этих") else m + 3
+            if at < len(words) and any(
+                q.normal_form.replace("ё", "е") in _LIVESTOCK | _KILLED_PETS for q in parses(words[at])[:1]
+            ):
+                return True
     if k < len(words) and words[k] in _OWNED_BY:
         k += 1
     if k + 1 < len(words) and likely(words[k], "ADVB"):
@@ -163,6 +176,8 @@ def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:
 _LIVESTOCK = frozenset(
     "курица петух цыпленок утка гусь индюк индейка кролик баран барашек овца поросенок свинья бычок теленок".split()
 )
+#: pets a household jokes about killing («убью этого кота»; not «суку»: said of a woman as often)
+_KILLED_PETS = frozenset("кот кошка котенок пес собака щенок попугай хомяк кролик".split())
 #: games one «kills» or «tears apart» an opponent at
 _GAMES = frozenset(
     "шахматы шашки карты нарды домино футбол волейбол баскетбол теннис бильярд танчики доту дотку кс".split()
@@ -170,6 +185,9 @@ _GAMES = frozenset(
 
 
 _CLAUSE_GAP = re.compile(r"[,.!?;:—–]")
+#: the veiled threats of knowing where someone lives or goes, and the place said right after them
+_KNOW_WHERE = frozenset(("know_where_you_live", "know_where_you_go"))
+_PLACE_SAID = re.compile(r"\s*[—–:-]\s*(?:в|во|на|у|за|под|около|рядом|напротив)\s", re.IGNORECASE)
 #: «на всех мусульман вешать», «на мигрантов всё повесили»: «на» and whom the blame is hung on before the
 #: verb of hanging (not a gallows: «на фонарях их вешать»)
 _PINNED_ON = re.compile(
@@ -239,6 +257,10 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if any(h.matched == _KILL_1ST for h in hits):
         # «закопаю луковицы у подъезда», «зарежу курицу на суп»: the author's own deed done to a thing
         hits = [h for h in hits if h.matched != _KILL_1ST or not _done_to_a_thing(norm, h)]
+    if any(h.matched in _KNOW_WHERE for h in hits):
+        # «Я знаю, где вы живёте — в соседнем доме, и у вас тоже света нет»: the place said at once is a
+        # neighbour's, not a threat's (round 35)
+        hits = [h for h in hits if h.matched not in _KNOW_WHERE or not _PLACE_SAID.match(norm.original, h.end)]
     pinned = [
         h
         for h in hits
