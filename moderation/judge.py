@@ -478,7 +478,13 @@ class Judge:
             seeking_work=scores["spam"] >= thresholds["spam"].review and _seeks_work(p),
             seeking_help=scores["spam"] >= thresholds["spam"].review and _seeks_help(p),
             neighbourly=scores["spam"] >= thresholds["spam"].delete
-            and (_offers_as_neighbour(p) or _sells_own_thing(p) or _lets_own_place(p)),
+            and (
+                _offers_as_neighbour(p)
+                or _sells_own_thing(p)
+                or _lets_own_place(p)
+                or _buys_or_sells_own(p)
+                or _recommends_a_master(p)
+            ),
             invitation_only=self._spam_only_invitation(p, scores),
             # (asked only of a text whose spam evidence names a business and nothing more)
             offered=bool(p.spam)
@@ -1535,13 +1541,18 @@ _HARM = frozenset(
     "губить погубить губительный разорять разорить разорение разориться грабеж грабительский пирамида лохотрон"
     " прокуратура запретить запрещать запрет лудомания лудоман зависимость"
     " кабала вред вредный опасный жертва пострадать пожаловаться жалоба мошенник мошенничество обманывать"
-    " подсесть долговой коллектор".split()
+    " подсесть долговой коллектор"
+    # round 35: recruiting couriers of drugs and «drops», the trap («это вербуют закладчиков и дропов», «бесплатный
+    # сыр только в мышеловке», «развод»)
+    " вербовать завербовать вербовка закладчик дроп мышеловка развод разводилово кидалово обман".split()
 )
 #: ... and forms whose lemma an advert uses too: «проиграл всё», «в долгах», not «даже за проигранную
 #: ставку», «закроем долги»; the reader warned («осторожно», «осторожнее»; round 34: «Заработка с телефона не
 #: бывает, я так две тысячи потеряла. Осторожнее» was deleted)
 _HARM_FORMS = frozenset(
-    "проиграл проиграла проиграли проигрался проигралась проигрались долгах осторожно осторожнее".split()
+    "проиграл проиграла проиграли проигрался проигралась проигрались долгах осторожно осторожнее"
+    # (round 35: «как можно вестись на …»; the infinitive only — «ведётся набор» is an advert's own word)
+    " вестись".split()
 )
 #: … or told not to fall for it («не ведитесь», «не верьте», «не переходите по ссылкам»): the imperative, not «кто не
 #: верит — проверьте сами», an advert's dare
@@ -1966,7 +1977,9 @@ _SELLING_THEIRS = frozenset("продает продают".split())
 _USED = re.compile(
     r"(?:^| )(?:б у|после (?:одного |двух |\d )?(?:ребенка|детей|сына|дочки|дочери|внука|внучки)"
     r"|состояние (?:хорошее|отличное|идеальное|нормальное|как новое|новой)"
-    r"|в (?:хорошем|отличном|идеальном|нормальном|рабочем) состоянии|почти нов[а-я]*|пользовались (?:мало|аккуратно))(?: |$)"
+    r"|в (?:хорошем|отличном|идеальном|нормальном|рабочем) состоянии|почти нов[а-я]*|пользовались (?:мало|аккуратно)"
+    # (round 35: «стиральную машину Индезит, рабочая, 4000»)
+    r"|рабочая|рабочий|рабочее|исправная|исправный|исправное)(?: |$)"
 )
 #: … or a household's own produce («мёд со своей пасеки», «яйца от своих кур», «домашние яйца», «с огорода»):
 #: a neighbour's surplus sold to neighbours (round 31), not a farm's stock
@@ -2009,7 +2022,11 @@ def _used_thing_sold(p: Prepared) -> bool:
     if _STOCK.search(text) is not None:
         return False
     own_produce = _OWN_PRODUCE.search(text) is not None
-    if own_produce and not (_SELLING_MINE.isdisjoint(p.norm.words) and _SELLING_THEIRS.isdisjoint(p.norm.words)):
+    if own_produce and not (
+        _SELLING_MINE.isdisjoint(p.norm.words)
+        and _SELLING_THEIRS.isdisjoint(p.norm.words)
+        and _ONE_PRICE.search(text) is None  # («Своя картошка, мешок 50 кг — 1500»: priced, so sold; round 35)
+    ):
         # (a household's produce sold cheap to whoever wants it, «картошка со своего огорода недорого, кому надо —
         # пишите», reads as an advert's offer and call: it is still the household's)
         return True
@@ -2028,6 +2045,55 @@ def _used_thing_sold(p: Prepared) -> bool:
 
 #: the one sale signal such a notice has: the bare verb «продам» / «продаю» (``spam.py``'s 0.3 "ads")
 _BARE_SALE = 0.3
+
+
+#: a household buying one thing used or cheap («Куплю б/у коляску-трость недорого»), not a dealer's buy-up («куплю
+#: авто в любом состоянии, дорого», «выкуп», «скупка»)
+_BUYING = frozenset(("куплю", "купим"))
+_DEALER = re.compile(r"(?:^| )(?:дорого|любом состоянии|выкуп[а-я]*|скупк[а-я]*|срочный выкуп|оценк[а-я]*|лом[а-я]*)(?: |$)")
+#: a household's own place sold («Продам гараж на Ермолова, вопросы в личку»)
+_PLACE_SOLD = frozenset("гараж квартиру квартира дом дачу дача участок комнату комната полдома".split())
+
+
+def _buys_or_sells_own(p: Prepared) -> bool:
+    """Does a household buy one thing used or cheap, or sell a place of its own (a garage, a flat, a plot), with
+    no link, no handle and no sale signal beyond the bare «куплю» / «продам» (round 35: both deleted)?"""
+    words, text = p.norm.words, p.norm.text
+    buying = (
+        not _BUYING.isdisjoint(words)
+        and _HOUSEHOLD_THING.search(text) is not None
+        and (_USED.search(text) is not None or "недорого" in words)
+        and _DEALER.search(text) is None
+    )
+    selling_place = any(
+        w in _SELLING_MINE and words[k + 1 : k + 2] and words[k + 1] in _PLACE_SOLD for k, w in enumerate(words)
+    ) and _LANDLORD.search(text) is None
+    if not (buying or selling_place):
+        return False
+    return sum(s.name == "ads" for s in p.spam) <= 1 and not any(
+        s.name in _NOT_PRIVATE or (s.name in _SELLS and not (s.name == "ads" and s.weight <= _BARE_SALE))
+        for s in p.spam
+    )
+
+
+#: the author's own experience of a master («у нас окна ставил», «нам делал», «мне чинил»)
+_OURS = re.compile(r"(?:^| )(?:у нас|у меня|нам|мне|мы)(?: |$)")
+
+
+def _recommends_a_master(p: Prepared) -> bool:
+    """Does a reply to someone named at its start recommend a master the author has used, named by a given name
+    («Ирина, у нас окна ставил мастер Вадим, всё аккуратно. Номер скину в личку», «Татьяна, звоните Сергею
+    Петровичу, он у нас все дома обслуживает, 8 928 …»)? Round 35: deleted with a ban; a planted recommendation
+    reads the same, so it is held, not let through."""
+    toks, words, orig = p.norm.tokens, p.norm.words, p.norm.original
+    if len(toks) < 5 or not orig[toks[0].start].isupper() or orig[toks[0].end : toks[0].end + 1] != ",":
+        return False
+    if not any("Name" in q.tag for q in parses(words[0])[:1]) or _OURS.search(p.norm.text) is None:
+        return False
+    return any(
+        orig[toks[k].start].isupper() and any("Name" in q.tag for q in parses(words[k])[:1])
+        for k in range(2, len(toks))
+    ) and not any(s.name in _NOT_PRIVATE for s in p.spam)
 
 
 def _sells_own_thing(p: Prepared) -> bool:
@@ -2077,7 +2143,9 @@ _SELLS_BUT_PAY = _SELLS - {"earnings", "money_offer"}
 #: («кто забыл сумку в маршрутке — она у меня, звоните …»: something left behind, kept for its owner)
 _NOTICE_FORMS = frozenset(
     "нашли нашёл нашел нашла найден найдена найдено найдены потерял потеряла потеряли забыл забыла забыли обронил"
-    " обронила обронили".split()
+    " обронила обронили"
+    # round 35: «Потерян кот, серый британец … позвоните»
+    " потерян потеряна потеряно потеряны пропал пропала пропали".split()
 )
 
 

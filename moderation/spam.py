@@ -1140,6 +1140,8 @@ def _spam_signals(text: str) -> list[SpamSignal]:
         _casino_mirror(out)
     if "заблокир" in v.cyr or "безопасн" in v.cyr:
         _account_lure_signals(text, v.cyr, out)
+    if _ERRAND_GATE.search(v.cyr) is not None:
+        _errand_lure_signals(text, v.cyr, out)
 
     # The same link/handle/phone twice is a mass-mailing habit ("➡️ @x ➡️ @x ➡️ @x").
     seen: set[str] = set()
@@ -1267,6 +1269,39 @@ def _account_lure_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
         if m is not None:
             out.append(SpamSignal("lure", m.start(), m.end(), text[m.start() : m.end()], w))
             return
+
+
+#: The scammer's errand told to the reader (round 35): money paid to a card's number («оплатите 1500 р на карту
+#: 2202 2063 …»), by a link («задолженность, оплатите по ссылке»), «only the delivery» of a thing given free
+#: («отдам айфон бесплатно, оплатите только доставку»), the code of an SMS entered or told («зайти по ссылке и
+#: ввести код из смс»), one's account or data confirmed on a site («подтвердить лицевой счёт на сайте …»)
+_ERRAND_RE = re.compile(
+    r"(?<!\w)(?:(?:оплат|перевед|перевест|перечисл|скин)\w*\s+(?:\S+\s+){0,4}?на\s+карт\w*\s*(?:\d{4}[\s-]?){3}\d{4}"
+    r"|оплат\w*\s+(?:\S+\s+)?по\s+ссылк\w*"
+    r"|оплат\w*\s+(?:только\s+)?(?:за\s+)?доставк\w*"
+    r"|(?:ввест|введи|назов|продикт|сообщ)\w*\s+(?:\S+\s+)?код\w*\s+из\s+(?:смс|sms|сообщени)\w*"
+    r"|подтверд\w*\s+(?:\S+\s+){0,2}?(?:лицев\w+\s+сч|данн|личност|учетн)\w*[^\n]{0,60}?(?:сайт|ссылк)\w*"
+    # a prize «won» to be claimed in private, a card's number «needed», the reader's phone asked for in the comments
+    # («Вы выиграли сертификат на 15000. Для получения напишите …», «понадобится номер карты для зачисления», «оставьте
+    # номер телефона в комментариях, перезвоним»), a payout to be claimed «here» («получить компенсацию можно тут …»)
+    r"|вы\s+выиграли[^\n]{0,60}?для\s+получени\w*"
+    r"|(?:понадоб|нужн|потребу)\w*\s+(?:\S+\s+)?(?:номер|данные|реквизиты)\s+(?:вашей\s+)?карт\w*"
+    r"|оставь\w*\s+(?:свой\s+|ваш\s+)?номер\w*\s+(?:телефона\s+)?в\s+коммент\w*"
+    r"|(?:получить|оформить|проверить)\s+(?:\S+\s+){0,3}?(?:компенсаци|выплат|перерасчет)\w*\s+(?:\S+\s+)?"
+    r"(?:можно\s+)?(?:тут|здесь|по\s+ссылк\w*))"
+)
+#: (one of these stands in every errand)
+_ERRAND_GATE = re.compile(r"оплат|карт|код\w*\s+из|подтверд|выиграл|номер|компенсац|выплат|перерасч")
+
+
+def _errand_lure_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
+    """The errand a scam gives the reader (:data:`_ERRAND_RE`), «lure» 0.6 — not when the text warns of it
+    («мошенники просят назвать код из смс — не называйте»)."""
+    if _ACCOUNT_NOT_SCAM_RE.search(cyr) is not None:
+        return
+    m = _ERRAND_RE.search(cyr)
+    if m is not None:
+        out.append(SpamSignal("lure", m.start(), m.end(), text[m.start() : m.end()], 0.6))
 
 
 def _payout_lure_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
