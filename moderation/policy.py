@@ -303,9 +303,9 @@ def ceilings(
     elif spam and warns and all(
         s.name in SPAM_TOPICS
         or s.name in _WARNED_OF
-        # (a sum named in a warning, with no way to answer it: «это вербуют закладчиков — курьерам с оплатой 5000 в
-        # день»; round 35)
-        or (s.name == "money_offer" and not any(t.name in SPAM_CONTACT for t in spam))
+        # (a sum named in a warning, with no way to answer it and not quoted — a quoted advert is held below: «это
+        # вербуют закладчиков — курьерам с оплатой 5000 в день»; round 35)
+        or (s.name == "money_offer" and not quoted and not any(t.name in SPAM_CONTACT for t in spam))
         for s in spam
     ):
         out["spam"] = "allow"
