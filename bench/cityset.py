@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–34 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–35 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -67,8 +67,13 @@ politics and language) were measured once with round 33's code, then worked on, 
 ``fresh76_all``; ``fresh83_all`` and ``fresh84_all`` (group hate in the internet's register, one brief to two helpers)
 were written mid-round, measured with round 33's code and the round's code of the time, and ``fresh83`` worked on;
 ``fresh79_all`` (a winter fortnight of every kind), ``fresh82_all`` (a month on OK groups) and ``fresh84_all`` were
-measured with both codes, never worked on. Figures per set and in total: violations flagged (deleted or held) and deleted, clean sentences
-flagged and removed.
+measured with both codes, never worked on. In round 35 every new set was measured with round 34's code and the
+round's code of the time before anything was done on it: ``fresh85_all`` (groups by nationality, race and faith),
+``fresh88_all`` (replies calling a person rare names), ``fresh89_all`` (sex, orientation, faith and camps in argued
+comments), ``fresh91_all`` (spam, scams and money talk) and ``fresh93_all`` (the harshest lawful criticism) were then
+worked on; their twins written from the same brief — ``fresh86_all``, ``fresh90_all``, ``fresh92_all``,
+``fresh94_all`` — and ``fresh87_all`` (a summer fortnight of every kind) never. Figures per set and in total:
+violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
 from __future__ import annotations

@@ -1551,8 +1551,9 @@ _HARM = frozenset(
 #: бывает, я так две тысячи потеряла. Осторожнее» was deleted)
 _HARM_FORMS = frozenset(
     "проиграл проиграла проиграли проигрался проигралась проигрались долгах осторожно осторожнее"
-    # (round 35: «как можно вестись на …»; the infinitive only — «ведётся набор» is an advert's own word)
-    " вестись".split()
+    # (round 35: «как можно вестись на …»; the infinitive only — «ведётся набор» is an advert's own word; «таких чудес
+    # не бывает»: the plural a sceptic says, not an advert's «чудо»)
+    " вестись чудес".split()
 )
 #: … or told not to fall for it («не ведитесь», «не верьте», «не переходите по ссылкам»): the imperative, not «кто не
 #: верит — проверьте сами», an advert's dare

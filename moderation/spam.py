@@ -965,6 +965,10 @@ _PERIOD_WORDS = ("ден", "дня", "сут", "нед", "мес", "час", "с
 _FROM_BEFORE_RE = re.compile(r"(?<!\w)от\s*$")
 
 
+#: «не» or «ни» right before a sum: denied, not offered
+_DENIED_BEFORE_RE = re.compile(r"(?<!\w)(?:не|ни)\s+$")
+
+
 def _money_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
     """Money-per-period offers.  Day/week rates are spammy (salaries are monthly); dollars and a
     leading "от" add weight.  Never decisive alone: "20 тысяч в месяц" is 0.15 and "от 300 рублей
@@ -990,6 +994,8 @@ def _money_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
             w += 0.15
         if num < 50 and not k:
             w = 0.15  # "2 доллара в день" is a complaint about prices, not an offer
+        if _DENIED_BEFORE_RE.search(cyr, max(0, s - 5), s) is not None:
+            continue  # «заработок есть, но не 3000 в день с телефона»: the sum denied (round 35)
         out.append(SpamSignal("money_offer", s, m.end(), text[s : m.end()], min(w, 0.6)))
 
 

@@ -2011,3 +2011,9 @@ def test_round_35_scam_errands_giveaways_and_recruiting_are_held_at_least(judge,
 def test_round_35_warnings_notices_and_a_households_own_deals_are_not_deleted(judge, text: str) -> None:
     v = judge.judge(text)
     assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+def test_round_35_a_sum_denied_is_no_offer_and_a_sceptic_is_not_deleted(judge) -> None:
+    assert "money_offer" not in _names("Платят не 5000 в день, а копейки, не ведитесь")
+    v = judge.judge("Заработок в интернете есть, но не 3000 в день с телефона, таких чудес не бывает")
+    assert v.action in ("allow", "review"), (v.action, v.ground)
