@@ -4593,7 +4593,8 @@ def _statement(
     ):
         for j in same_clause:
             if (
-                j < i
+                # («скоро весь город ими заполонят»: the spread foretold, after them; round 35)
+                (j < i or _has(words[j], "futr"))
                 and "GS.SPREAD" in cue[j]
                 and not _negated(words, cue, j)
                 and not _war_history(words, same_sentence, i, j)

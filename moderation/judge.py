@@ -1870,6 +1870,9 @@ def _fundraising(p: Prepared) -> bool:
     return any(
         (x in _COLLECT and not _CAUSE.isdisjoint(lem[k + 1 : k + 5]))
         or (words[k] == "любая" and words[k + 1 : k + 2] == ["сумма"])
+        # («нужно 50 тыщ на операцию … кто сколько может»; round 35)
+        or (words[k] in ("нужно", "нужны", "надо") and not _CAUSE.isdisjoint(lem[k + 1 : k + 6]))
+        or (words[k] == "кто" and words[k + 1 : k + 3] == ["сколько", "может"])
         for k, x in enumerate(lem)
     )
 
@@ -2062,7 +2065,11 @@ def _buys_or_sells_own(p: Prepared) -> bool:
     words, text = p.norm.words, p.norm.text
     buying = (
         not _BUYING.isdisjoint(words)
-        and _HOUSEHOLD_THING.search(text) is not None
+        and (
+            _HOUSEHOLD_THING.search(text) is not None
+            # («Куплю гараж в районе Скачек недорого, звоните»: a place for the household)
+            or any(w in _BUYING and words[k + 1 : k + 2] and words[k + 1] in _PLACE_SOLD for k, w in enumerate(words))
+        )
         and (_USED.search(text) is not None or "недорого" in words)
         and _DEALER.search(text) is None
     )

@@ -1211,6 +1211,8 @@ class Lexicon:
             hits.extend(self._match_patterns(n, words, token_sets, token_targets, present))
             rank = self._rank
             hits.sort(key=lambda h: (h.start, h.end, rank[h.category]))
+        if ".." in orig or "мать" in n.text:
+            hits.extend(_clipped_oaths(orig, hits))
         return hits
 
     def _comers_named(self, n: Normalized, i: int) -> bool:
@@ -1919,6 +1921,28 @@ def _after_dash(n: Normalized, i: int) -> bool:
     before it («начальник — толстомордый боров»)?"""
     toks = n.tokens
     return any(0 < k and COPULA_DASH.search(n.original, toks[k - 1].end, toks[k].start) for k in (i, i - 1))
+
+
+#: The мат oath cut short with dots, as older users write it (round 35): «ё... твою мать», «е.... мать», «Б...
+#: сколько можно» — the dots end a sentence for the tokenizer, so no pattern reads the oath whole
+_CLIPPED_OATH = re.compile(
+    r"(?<!\w)(?:[её]|еб|ёб|еп|ёп|ёпт|епт)\s*\.{2,}\s*(?:твою\s+|вашу\s+|его\s+)?мать(?!\w)"
+    r"|(?:^|[.!?]\s+)б\s*\.{2,}(?=\s)",
+    re.IGNORECASE,
+)
+#: … and «мать вашу» / «мать твою» said as an oath, ending its clause («Мать вашу …., когда воду дадите»): held
+_MOTHER_OATH = re.compile(r"(?<!\w)мать\s+(?:вашу|твою)(?=\s*(?:\.{2,}|…|!|,|$))", re.IGNORECASE)
+
+
+def _clipped_oaths(orig: str, hits: list[Hit]) -> list[Hit]:
+    """Hits of :data:`_CLIPPED_OATH` (obscene) and :data:`_MOTHER_OATH` (obscene, held) not already read."""
+    out: list[Hit] = []
+    for rx, strength in ((_CLIPPED_OATH, None), (_MOTHER_OATH, "review")):
+        for m in rx.finditer(orig):
+            a = m.start() + len(m.group()) - len(m.group().lstrip(".!? \n"))
+            if not any(h.start <= a < h.end for h in hits):
+                out.append(Hit("obscene", "clipped_oath", a, m.end(), orig[a : m.end()], strength=strength))
+    return out
 
 
 #: the second person a text speaks to: its pronouns

@@ -1140,7 +1140,7 @@ def _spam_signals(text: str) -> list[SpamSignal]:
         _handle_intent_signals(text, v.cyr, out)
     if "счетчик" in v.cyr:
         _meter_scam_signals(text, v.cyr, out)
-    if "положен" in v.cyr or "государств" in v.cyr or "за вклад" in v.cyr:
+    if "положен" in v.cyr or "государств" in v.cyr or "за вклад" in v.cyr or "правительств" in v.cyr:
         _payout_lure_signals(text, v.cyr, out)
     if "зеркал" in v.cyr:
         _casino_mirror(out)
@@ -1219,7 +1219,9 @@ _METER_NOT_SCAM_RE = re.compile(
 _OWED_RE = re.compile(
     r"(?<!\w)(?:положен[аоы]?\s+(?:\S+\s+)?(?:выплат|компенсаци|пособи|надбавк|доплат|перерасчет)\w*"
     r"|(?:выплат|компенсаци|пособи|надбавк|доплат)\w*\s+(?:\S+\s+)?(?:за\s+вклад|от\s+государств)\w*"
-    r"|бесплатн\w+\s+(?:\S+\s+){0,4}?от\s+государств\w*)"
+    r"|бесплатн\w+\s+(?:\S+\s+){0,4}?от\s+государств\w*"
+    # («бесплатные слуховые аппараты для пенсионеров по программе правительства»; round 35)
+    r"|бесплатн\w+\s+(?:\S+\s+){0,4}?(?:по\s+программе|от)\s+правительств\w*)"
 )
 #: … to be claimed off the page: by a link or a phone («проверьте себя по ссылке», «записывайтесь по телефону»),
 #: a sign-up, or in a hurry («осталось 5 мест», «пока не поздно») …
