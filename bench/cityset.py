@@ -70,9 +70,10 @@ were written mid-round, measured with round 33's code and the round's code of th
 measured with both codes, never worked on. In round 35 every new set was measured with round 34's code and the
 round's code of the time before anything was done on it: ``fresh85_all`` (groups by nationality, race and faith),
 ``fresh88_all`` (replies calling a person rare names), ``fresh89_all`` (sex, orientation, faith and camps in argued
-comments), ``fresh91_all`` (spam, scams and money talk) and ``fresh93_all`` (the harshest lawful criticism) were then
-worked on; their twins written from the same brief — ``fresh86_all``, ``fresh90_all``, ``fresh92_all``,
-``fresh94_all`` — and ``fresh87_all`` (a summer fortnight of every kind) never. Figures per set and in total:
+comments), ``fresh91_all`` (spam, scams and money talk), ``fresh93_all`` (the harshest lawful criticism) and
+``fresh95_all`` (OK groups of older users) were then worked on; their twins written from the same brief —
+``fresh86_all``, ``fresh90_all``, ``fresh92_all``, ``fresh94_all``, ``fresh96_all`` — and ``fresh87_all`` (a summer
+fortnight of every kind) and ``fresh97_all`` (an autumn month on a school's pages) never. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
