@@ -2173,6 +2173,13 @@ def _quotes_spam(p: Prepared) -> bool:
     outside them («осторожно, мошенники пишут в личку «заработок от 5000 без вложений»», «модераторы,
     здесь спам: «…»»)? The author quotes the advert to warn or to report, not to sell."""
     text = p.text
+    if (
+        # (pymorphy3 reads «админов» as a form of «админовый»: the words' openings are asked too)
+        (not _TO_MODERATORS.isdisjoint(p.lemma_set) or any(w.startswith(("админ", "модер")) for w in p.norm.words))
+        and _TOLD_CONTACT.search(p.norm.text) is not None
+        and not any(s.name in _NOT_PRIVATE or s.name == "phone" for s in p.spam)
+    ):
+        return True  # «Прошу админов проверить: мне в личку пишет какая-то гадалка, предлагает порчу снять» (round 35)
     if "«" not in text and '"' not in text and "“" not in text and "„" not in text:
         return False
     spans = [m.span() for m in QUOTED.finditer(text)]

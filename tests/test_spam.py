@@ -2006,6 +2006,7 @@ def test_round_35_scam_errands_giveaways_and_recruiting_are_held_at_least(judge,
         "Куплю б/у санки недорого, Ессентуки",
         "Продам гараж на Кирова, вопросы в личку",
         "Ольга, у нас плитку клал мастер Артур, всё ровно и в срок. Телефон скину в личку",
+        "Админы, проверьте: мне в личку пишет какой-то «экстрасенс», предлагает снять порчу за 3000",
     ],
 )
 def test_round_35_warnings_notices_and_a_households_own_deals_are_not_deleted(judge, text: str) -> None:
