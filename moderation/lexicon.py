@@ -1958,6 +1958,8 @@ def _hailed_at_an_edge(n: Normalized, words: Sequence[str], token_sets: dict[int
     when there is none. A VK reply's hail is read by ``Lexicon.match`` itself."""
     toks, orig = n.tokens, n.original
     last = len(toks) - 1
+    if all(token_sets.get(k, frozenset()).isdisjoint(_VOCATIVE_NAMES) for k in (0, 1, last)):
+        return None  # (most texts: no such word at either edge)
 
     def named(i: int) -> bool:
         return not token_sets.get(i, frozenset()).isdisjoint(_VOCATIVE_NAMES) and any(
