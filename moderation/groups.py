@@ -3031,7 +3031,7 @@ def _not_counted_human(words: Sequence[str], k: int, first: int, last: int) -> b
 
 
 #: whose reasoning is followed to its absurd end («по вашей логике …», «по такой логике и …»; round 35)
-_WHOSE_LOGIC = frozenset(("вашей", "твоей", "такой", "этой", "их", "его", "ее", "её", "этой"))
+_WHOSE_LOGIC = frozenset(("вашей", "твоей", "такой", "этой", "их", "его", "ее", "её"))
 
 
 def _defence_at(
