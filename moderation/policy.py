@@ -179,8 +179,16 @@ def channels_only(spam: Iterable[SpamSignal]) -> bool:
     """Does the spam evidence say only how the text reaches people (``SPAM_CHANNELS``, or a messenger
     merely named), no intent?"""
     return all(
-        s.name in SPAM_CHANNELS or (s.name == "messenger" and s.weight <= _BARE_MESSENGER) for s in spam
+        (s.name in SPAM_CHANNELS and not (s.name == "homoglyph" and s.weight >= _WRITTEN_TO_EVADE))
+        or (s.name == "messenger" and s.weight <= _BARE_MESSENGER)
+        for s in spam
     )
+
+
+#: Look-alike letters in this many words (weight 0.45: eight or more) are a text written to get past a filter, an
+#: intent by itself — «Kто ищeт рaбoту — мы ищeм вaс! Удaлeннo, 40-90к» (round 35: let through, its one signal being
+#: «how it looks»); it goes on to the rules below, which hold it at least
+_WRITTEN_TO_EVADE = 0.45
 
 
 class _Groups(Protocol):

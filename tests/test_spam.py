@@ -2018,3 +2018,16 @@ def test_round_35_a_sum_denied_is_no_offer_and_a_sceptic_is_not_deleted(judge) -
     assert "money_offer" not in _names("Платят не 5000 в день, а копейки, не ведитесь")
     v = judge.judge("Заработок в интернете есть, но не 3000 в день с телефона, таких чудес не бывает")
     assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 35: a recruiting text written in look-alike letters throughout; an offer that names the harm it ends
+        "Нyжны люди нa yдaлёнкy, oплaтa кaждый дeнь, пишитe мнe",
+        "Поможем закрыть микрозаймы, избавим от коллекторов за 1 день, подробнее в сообщениях группы",
+    ],
+)
+def test_round_35_a_disguised_text_and_an_offer_naming_the_harm_are_held_at_least(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action != "allow", (v.action, v.ground)
