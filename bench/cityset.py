@@ -73,7 +73,8 @@ round's code of the time before anything was done on it: ``fresh85_all`` (groups
 comments), ``fresh91_all`` (spam, scams and money talk), ``fresh93_all`` (the harshest lawful criticism) and
 ``fresh95_all`` (OK groups of older users) were then worked on; their twins written from the same brief —
 ``fresh86_all``, ``fresh90_all``, ``fresh92_all``, ``fresh94_all``, ``fresh96_all`` — and ``fresh87_all`` (a summer
-fortnight of every kind) and ``fresh97_all`` (an autumn month on a school's pages) never. Figures per set and in total:
+fortnight of every kind) and ``fresh97_all`` (an autumn month on a school's pages) never; late in the round
+``fresh98_all`` (elections and political camps) was worked on and its twin ``fresh99_all`` never. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 

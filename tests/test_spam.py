@@ -2026,6 +2026,9 @@ def test_round_35_a_sum_denied_is_no_offer_and_a_sceptic_is_not_deleted(judge) -
         # round 35: a recruiting text written in look-alike letters throughout; an offer that names the harm it ends
         "Нyжны люди нa yдaлёнкy, oплaтa кaждый дeнь, пишитe мнe",
         "Поможем закрыть микрозаймы, избавим от коллекторов за 1 день, подробнее в сообщениях группы",
+        "Платим за явку: 1000 рублей за себя, 500 за родственника, штаб на Кирова",
+        "Продай свой голос — купи телефон, пиши в лс",
+        "Нужны люди писать отзывы, 20 р за отзыв, удалённо",
     ],
 )
 def test_round_35_a_disguised_text_and_an_offer_naming_the_harm_are_held_at_least(judge, text: str) -> None:
