@@ -1704,7 +1704,7 @@ def _expulsion_backed(words: Sequence[str], sent: list[int], i: int) -> int | No
         j -= 1
     if j < 1 or words[j] not in _EXPULSIONS or not _has(words[i], "gent"):
         return None
-    if sent[j - 1] != sent[i] or not any(words[k] in _BACKED for k in range(max(0, j - 3), j) if sent[k] == sent[i]):
+    if not any(words[k] in _BACKED for k in range(max(0, j - 3), j) if sent[k] == sent[i]):
         return None
     if any(words[k] in ("не", "против") for k in range(max(0, j - 4), j)):
         return None

@@ -2073,20 +2073,13 @@ def _buys_or_sells_own(p: Prepared) -> bool:
         and (
             _HOUSEHOLD_THING.search(text) is not None
             # («Куплю гараж в районе Скачек недорого, звоните»: a place for the household)
-            or any(w in _BUYING and words[k + 1 : k + 2] and words[k + 1] in _PLACE_SOLD for k, w in enumerate(words))
+            or _verb_then(words, _BUYING, _PLACE_SOLD)
         )
         and (_USED.search(text) is not None or "недорого" in words)
         and _DEALER.search(text) is None
     )
-    selling_place = any(
-        w in _SELLING_MINE and words[k + 1 : k + 2] and words[k + 1] in _PLACE_SOLD for k, w in enumerate(words)
-    ) and _LANDLORD.search(text) is None
-    if not (buying or selling_place):
-        return False
-    return sum(s.name == "ads" for s in p.spam) <= 1 and not any(
-        s.name in _NOT_PRIVATE or (s.name in _SELLS and not (s.name == "ads" and s.weight <= _BARE_SALE))
-        for s in p.spam
-    )
+    selling_place = _verb_then(words, _SELLING_MINE, _PLACE_SOLD) and _LANDLORD.search(text) is None
+    return (buying or selling_place) and _bare_sale_only(p)
 
 
 #: the author's own experience of a master («у нас окна ставил», «нам делал», «мне чинил»)
@@ -2113,14 +2106,21 @@ def _sells_own_thing(p: Prepared) -> bool:
     """Does a household sell a thing of its own, saying why (the child grew out of it, it did not fit, a
     move) or that it is used, with no link, no handle and no sale signal beyond the bare «продаю»? A
     neighbour's one-off sale, not a shop: held for a moderator, not deleted with a ban (round 29)."""
-    if (_OWN_THING.search(p.norm.text) is None and not _used_thing_sold(p)) or sum(
-        s.name == "ads" for s in p.spam
-    ) > 1:
-        return False  # (a second sale word — «оптом», «скупка» — is a trade's)
-    return not any(
+    return (_OWN_THING.search(p.norm.text) is not None or _used_thing_sold(p)) and _bare_sale_only(p)
+
+
+def _bare_sale_only(p: Prepared) -> bool:
+    """Is the text's spam evidence no link, no handle and no sale signal beyond one bare «продаю» / «куплю»? (A
+    second sale word — «оптом», «скупка» — is a trade's.) What a household's own sale, buy or place must be."""
+    return sum(s.name == "ads" for s in p.spam) <= 1 and not any(
         s.name in _NOT_PRIVATE or (s.name in _SELLS and not (s.name == "ads" and s.weight <= _BARE_SALE))
         for s in p.spam
     )
+
+
+def _verb_then(words: Sequence[str], verbs: frozenset[str], objects: frozenset[str]) -> bool:
+    """Does one of ``verbs`` stand right before one of ``objects`` («сдам комнату», «продам гараж», «куплю гараж»)?"""
+    return any(w in verbs and words[k + 1 : k + 2] and words[k + 1] in objects for k, w in enumerate(words))
 
 
 #: a household letting a place of its own («Сдам комнату в р-не Провала, 15к в месяц», «сдаю гараж»; round 34: deleted)
@@ -2138,7 +2138,7 @@ def _lets_own_place(p: Prepared) -> bool:
     one-off notice or a landlord's advert: held for a moderator, not deleted with a ban (round 34)."""
     words = p.norm.words
     return (
-        any(w in _LETTING and words[k + 1 : k + 2] and words[k + 1] in _OWN_PLACE for k, w in enumerate(words))
+        _verb_then(words, _LETTING, _OWN_PLACE)
         and _LANDLORD.search(p.norm.text) is None
         and all(s.name in _RENT_SIGNALS or s.name in SPAM_INVITATIONS for s in p.spam)
         and not any(s.name == "money_offer" and s.weight > _BARE_SALE for s in p.spam)

@@ -31,6 +31,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from moderation import categories
+from moderation.addressee import SECOND_PERSON
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
 from moderation.lemmatize import FUNCTION_LEMMAS, NAME_TAGS, VERBAL_POS, analyzer, is_function_word, parses
 from moderation.normalize import COPULA_DASH, QUOTE_CLOSING, Normalized, Token, squeeze_doubles
@@ -1945,8 +1946,8 @@ def _clipped_oaths(orig: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-#: the second person a text speaks to: its pronouns
-_YOU_WORDS = frozenset("ты тебя тебе тобой тобою вы вас вам вами".split())
+#: the second person a text speaks to: its pronouns (the addressee reader's, and the bookish «тобою»)
+_YOU_WORDS = SECOND_PERSON | frozenset(("тобою",))
 _COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
@@ -1972,14 +1973,14 @@ def _hailed_at_an_edge(n: Normalized, words: Sequence[str], token_sets: dict[int
     def epithet(i: int) -> bool:
         return any({"ADJF", "nomn"} in p.tag for p in parses(words[i])[:1])
 
-    spans: list[tuple[int, int, int]] = []  # (the name, the hail's first token, its last)
+    spans: list[tuple[int, int]] = []  # (the name, the hail's last token: the name and an epithet at most)
     first = 1 if orig[toks[0].start].isupper() and _COMMA_ONLY.fullmatch(gap(0)) and not named(0) else 0
     for a in {0, first}:
         if not named(a):
             continue  # (most texts: one set lookup)
         for b in (a, a + 1):
             if b < last and _COMMA_ONLY.fullmatch(gap(b)) and (b == a or (gap(a).strip() == "" and epithet(b))):
-                spans.append((a, a, b))
+                spans.append((a, b))
                 break
     if (
         last > 2
@@ -1987,9 +1988,9 @@ def _hailed_at_an_edge(n: Normalized, words: Sequence[str], token_sets: dict[int
         and _COMMA_ONLY.fullmatch(gap(last - 1))
         and orig[toks[last].end :].strip() in ("", "!", ".", "!!", ")")
     ):
-        spans.append((last, last, last))
-    for i, a, b in spans:
-        if _in_question(n, i):
+        spans.append((last, last))
+    for a, b in spans:
+        if _in_question(n, a):
             continue
         if b < last and any({"NOUN", "nomn"} in p.tag for p in parses(words[b + 1])[:1]):
             continue  # «Петух, корова и две свиньи — продаю»: a list of them
@@ -1997,7 +1998,7 @@ def _hailed_at_an_edge(n: Normalized, words: Sequence[str], token_sets: dict[int
         if any(words[k] in _YOU_WORDS for k in rest) or any(
             any("2per" in p.tag or "impr" in p.tag for p in parses(words[k])[:1]) for k in rest
         ):
-            return i
+            return a
     return None
 
 
