@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–35 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–36 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -74,7 +74,13 @@ comments), ``fresh91_all`` (spam, scams and money talk), ``fresh93_all`` (the ha
 ``fresh95_all`` (OK groups of older users) were then worked on; their twins written from the same brief —
 ``fresh86_all``, ``fresh90_all``, ``fresh92_all``, ``fresh94_all``, ``fresh96_all`` — and ``fresh87_all`` (a summer
 fortnight of every kind) and ``fresh97_all`` (an autumn month on a school's pages) never; late in the round
-``fresh98_all`` (elections and political camps) was worked on and its twin ``fresh99_all`` never. Figures per set and in total:
+``fresh98_all`` (elections and political camps) was worked on and its twin ``fresh99_all`` never. In round 36, measured
+with round 35's code first: ``fresh100_all`` (threats in neighbours' and officials' disputes against lawful ultimatums),
+``fresh102_all`` (groups by trade, workplace, age, residence and language) and ``fresh104_all`` (a month under the
+administration's posts) were worked on — ``fresh100_all``'s sentences teach the threat head since round 36 (in
+``moderation/corpus/city_threats.tsv``, with ``fresh27``, ``fresh28`` and ``fresh31``'s; ``city.tsv`` teaches it too, so
+all of those are in-sample for the threat head from round 36 on); their twins from the same
+briefs ``fresh101_all``, ``fresh103_all`` and ``fresh105_all`` never. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 

@@ -79,10 +79,12 @@ def _train(args: argparse.Namespace) -> int:
     common = {"test_size": args.test_size, "seed": args.seed, "C": args.C, "neutral_weight": args.neutral_weight,
               "version": args.version}
     try:
+        if args.keep_lines and args.refit_heads is None:
+            raise ValueError("--keep-lines работает только с --refit-heads")
         if args.refit_heads is not None:
             heads = tuple(h.strip() for h in args.refit_heads.split(",") if h.strip())
             base = Path(args.base) if args.base else DEFAULT_MODEL_DIR
-            refit_heads(base, [Path(p) for p in args.data], heads, Path(args.out), **common)
+            refit_heads(base, [Path(p) for p in args.data], heads, Path(args.out), keep_lines=args.keep_lines, **common)
         else:
             train([Path(p) for p in args.data], Path(args.out), **common)
     except (DataError, ValueError, OSError) as exc:
@@ -116,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--refit-heads", metavar="CATS",
                    help="refit only these heads (comma-separated, e.g. hate) of --base, keeping its features and other heads")
     p.add_argument("--base", metavar="DIR", help="model whose heads --refit-heads refits (default: the shipped model)")
+    p.add_argument("--keep-lines", action="store_true",
+                   help="with --refit-heads: keep the base's review/delete/ban lines for the refitted heads")
     p.set_defaults(func=_train)
 
 

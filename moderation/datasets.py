@@ -21,6 +21,8 @@ csv.field_size_limit(sys.maxsize)
 SEED_CORPUS = Path(__file__).resolve().parent / "corpus" / "seed.tsv"
 #: City-page sentences labelled by category, each violation with clean ones in the same words (issue 9).
 CITY_CORPUS = Path(__file__).resolve().parent / "corpus" / "city.tsv"
+#: city-page sentences that teach the threat head only (issue 9, round 36)
+CITY_THREATS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_threats.tsv"
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,12 @@ SOURCES: dict[str, Source] = {
     "city": Source(
         "city",
         "modbot city-page sentences (violations by category and clean ones in the same words, written for the project)",
+        "MIT (project)",
+        True,
+    ),
+    "city_threats": Source(
+        "city_threats",
+        "modbot city-page sentences for the threat head (threats of every shape and lawful ultimatums, written for the project)",
         "MIT (project)",
         True,
     ),

@@ -1905,11 +1905,14 @@ def reported_speech(
 
 #: what the labels listed before a rebuke are called or done with («навешивать ярлыки», «обзываться»)
 _LABELLING = frozenset("навешивать вешать клеить наклеивать ярлык обзывать обзываться оскорблять".split())
+#: what a thread is asked to go on «без»: «Ватник, либераст — давайте без ярлыков»
+_NAME_CALLING = frozenset("ярлык оскорбление обзывательство кличка".split())
 
 
 def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
-    """«Ватник, либерал — перестаньте уже навешивать ярлыки друг на друга»: the abusive word at ``h``
-    and another listed, a dash, then (within ten words) the author asks to stop labelling or calling names.
+    """«Ватник, либерал — перестаньте уже навешивать ярлыки друг на друга», «…— давайте без ярлыков»: the
+    abusive word at ``h`` and another listed, a dash, then (within ten words) the author asks to stop labelling
+    or calling names, or to go on without labels.
     The token of the stop word; None when there is none."""
     toks, words, orig = norm.tokens, norm.words, norm.original
     if not _SECOND_PERSON.isdisjoint(words[:h]):
@@ -1917,12 +1920,28 @@ def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
     for k in range(h + 1, min(h + 10, len(words))):
         if _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start) or words[k] in _SECOND_PERSON:
             return None
-        if words[k] in _STOP_ASKING and any(
-            lemmas[m] in _LABELLING for m in range(k + 1, min(k + 5, len(words)))
+        if (
+            words[k] in _STOP_ASKING
+            and any(lemmas[m] in _LABELLING for m in range(k + 1, min(k + 5, len(words))))
         ):
             # a list of labels closed by a dash («Ватник, либерал — …»; not «Дебил, хватит оскорблять людей»)
             return k if k - h >= 2 and _DASH.search(orig, toks[k - 1].end, toks[k].start) else None
+        if words[k] == "без" and _without_labels(norm, lemmas, k):
+            d = k - 1 if words[k - 1] in _LETS else k
+            return k if d - h >= 2 and _DASH.search(orig, toks[d - 1].end, toks[d].start) else None
     return None
+
+
+_LETS = frozenset(("давайте", "давай", "можно"))
+
+
+def _without_labels(norm: Normalized, lemmas: list[str], k: int) -> bool:
+    """«… — давайте без ярлыков»: «без» at ``k`` and a word for name-calling ending its sentence (not «без ярлыков
+    никак, все вы стадо»)."""
+    toks, orig = norm.tokens, norm.original
+    if k + 1 >= len(toks) or lemmas[k + 1] not in _NAME_CALLING:
+        return False
+    return k + 2 == len(toks) or bool(_SENTENCE_END.search(orig, toks[k + 1].end, toks[k + 2].start))
 
 
 #: infinitives of calling people names, opening a sentence that judges the calling
@@ -3069,6 +3088,7 @@ def _defence_at(
             and not _of_a_thing(words, k, last)
             and not _one_normal_person(words, k, last)
             and not _normal_ones_refuse(words, cue, k, last)
+            and not _normal_ones_elsewhere(words, k, last)
             and not _not_counted_human(words, k, idx[0], last)
             and not _their_nonsense(words, k, idx[0])
             and not (k > idx[0] and words[k - 1] == "по" and words[k] == "хорошему")  # «с ними по-хорошему нельзя»
@@ -3106,6 +3126,14 @@ def _defence_at(
             return k  # «"цыгане все воруют" — бабушкины сказки»: the claim called a fairy tale
         if words[k] == "не" and k < last and words[k + 1] in _AGREED and "что" in words[k + 2 : k + 5]:
             return k  # «я не согласен, что все цыгане воры», «… с тем, что …» (not «я с тобой не согласен»)
+        if (
+            words[k] == "не"
+            and k + 1 == last
+            and words[k + 1] in _SUPPORTED
+            and norm is not None
+            and QUOTE_OPENING.search(norm.original, norm.tokens[idx[0]].start, norm.tokens[k].start)
+        ):
+            return k  # «А вот «все прорабы воры» — нет, не поддерживаю»: a quoted claim refused at the sentence's end
         if (
             words[k] in _NONSENSE
             and k < last
@@ -3206,6 +3234,8 @@ def _said_of_the_claim(words: Sequence[str], idx: list[int], k: int) -> bool:
 
 #: «я не согласен, что …»
 _AGREED = frozenset(("согласен", "согласна", "согласны"))
+#: a quoted claim refused: «… — нет, не поддерживаю»
+_SUPPORTED = _AGREED | frozenset(("поддерживаю", "поддерживаем"))
 #: «раньше я думал, что …»: what the author once believed
 _FORMERLY = frozenset(("раньше", "прежде", "когда-то"))
 #: what a saying or a thought is called when it is rejected: «глупо думать, что …»
@@ -3284,6 +3314,21 @@ def _normal_ones_refuse(words: Sequence[str], cue: list[frozenset[str]], k: int,
         and not {"и", "а"} & set(words[m + 1 : n])
         for n in range(m + 1, min(m + 4, last))
     )  # («цыгане нормальные люди и не воруют»: the group's own praise goes on)
+
+
+#: where the normal ones are said to be instead of among the group: only elsewhere, or gone
+_ELSEWHERE = frozenset("только уехали уехать сбежали разъехались свалили".split())
+
+
+def _normal_ones_elsewhere(words: Sequence[str], k: int, last: int) -> bool:
+    """Is the word of approval at ``k`` said of the normal people found only elsewhere or gone away
+    («пятигорчане — понторезы и хамы, нормальные люди только в Кисловодске живут», «нормальные давно
+    уехали»): a plural adjective, «люди» after it or not, then within three words «только» or a verb of
+    leaving? The group is set against them, as by :func:`_normal_ones_refuse`."""
+    if not likely(words[k], "ADJF", "plur"):
+        return False
+    m = k + 1 if k < last and words[k + 1] == "люди" else k
+    return any(words[n] in _ELSEWHERE for n in range(m + 1, min(m + 4, last + 1)))
 
 
 def _had_better(words: Sequence[str], k: int) -> bool:

@@ -26,7 +26,15 @@ from moderation import categories
 from moderation.categories import CATEGORIES, DEFAULT_THRESHOLDS, RULE_FLOORS
 from moderation.classifier import ModelArtifact, MultiLabelLinear, build_pipeline, read_probs, union_transform
 from moderation.counterfactual import neutral_sentences
-from moderation.datasets import CITY_CORPUS, SEED_CORPUS, SOURCES, Example, load, read_seed
+from moderation.datasets import (
+    CITY_CORPUS,
+    CITY_THREATS_CORPUS,
+    SEED_CORPUS,
+    SOURCES,
+    Example,
+    load,
+    read_seed,
+)
 from moderation.features import SHOUTING, Prepared, prepare
 from moderation.policy import with_rule_floors
 
@@ -49,8 +57,15 @@ SOURCE_WEIGHTS: dict[str, float] = {"vk_distorted": 2.0}
 #: Skoltech's clean group texts held 0.016 → 0.017–0.026 — and the threat head learnt the veiled
 #: threats' everyday words so well that it deleted «береги себя, мало ли какой грипп ходит» and
 #: «Передай привет маме, Серёжа!» (round 26: refitted with them, its line fell 0.55 → 0.30 and it
-#: deleted «Надо бить тревогу» and a resident's report «армяне грозятся сжечь мой дом»).
-SOURCE_HEADS: dict[str, tuple[str, ...]] = {"city": ("hate",)}
+#: deleted «Надо бить тревогу» and a resident's report «армяне грозятся сжечь мой дом»). Since round 36
+#: they teach the threat head too, refitted with ``--keep-lines`` (the base's lines: the F1-best line of
+#: rows this rich in threats is too low for a page), together with ``city_threats.tsv`` — fresh27, fresh28
+#: and fresh31's labelled sentences with their clean ones and fresh100's threats and lawful ultimatums,
+#: which teach the threat head only (round 27 found fresh27 and fresh28 raise calm group statements' hate
+#: scores). They cost the recipe's VK CV F1 0.7058 → 0.7039 (the fold models' threat head, tuned on rows
+#: rich in threats), and the shipped head refitted with them flags 90 more of 13,651 city violations than
+#: one refitted with ``city.tsv`` alone, 9 more of 150 on a set no round worked on (fresh101).
+SOURCE_HEADS: dict[str, tuple[str, ...]] = {"city": ("hate", "threat"), "city_threats": ("threat",)}
 
 _WS = re.compile(r"\W+")
 
@@ -103,7 +118,7 @@ def counterfactual_rows(seed_rows: list[Example]) -> list[Example]:
 
 
 #: The project's own corpora, in the order their rows win over a duplicate text elsewhere.
-PROJECT_CORPORA = ("seed", "counterfactual", "city")
+PROJECT_CORPORA = ("seed", "counterfactual", "city", "city_threats")
 
 
 def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True) -> list[Example]:
@@ -115,6 +130,8 @@ def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: boo
         found["counterfactual"] = counterfactual_rows(found["seed"])
     if include_seed and CITY_CORPUS.exists():
         found["city"] = read_seed(CITY_CORPUS, "city")
+    if include_seed and CITY_THREATS_CORPUS.exists():
+        found["city_threats"] = read_seed(CITY_THREATS_CORPUS, "city_threats")
     seen: set[str] = set()
     out: list[Example] = []
     # the project's corpora first so their explicit labels win over weak ones for the same text
@@ -461,6 +478,7 @@ def refit_heads(
     neutral_weight: float = 0.2,
     version: str | None = None,
     folds: int = 3,
+    keep_lines: bool = False,
 ) -> ModelArtifact:
     """``base`` with each of ``heads`` updated to the mean of its own calibrated models and as many
     fitted anew on ``paths`` (+ the project corpora) over the base's feature columns; the features
@@ -476,6 +494,12 @@ def refit_heads(
     4 pins moved). The thresholds are picked on out-of-fold scores of the training rows (``folds``
     fits, cheap with the features fixed) together with the tuning half, and the head is evaluated on
     the held-out half, all as :func:`train` splits them.
+
+    ``keep_lines`` keeps the base's review, delete and ban lines for the updated heads instead. Why: the
+    F1-best line is a property of the training mix, not of a page's traffic — the threat head refitted
+    with the city threats (round 36) found its best line at 0.325 on rows a third of which threaten,
+    where threats are one comment in a hundred, and deleted «Глава, выйдите из кабинета» (0.36); at the
+    base's lines it flagged 151 more of 13,651 city violations and held one clean sentence fewer.
     """
     say = progress or (lambda _m: None)
     t0 = time.monotonic()
@@ -524,7 +548,10 @@ def refit_heads(
     pipe = refit(tr_idx)
     rows = np.concatenate([tr_idx, tune_idx])
     S_rows = np.concatenate([S_oof, final_scores(pipe, [prepared[i] for i in tune_idx])])  # noqa: N806
-    tuned = tune_thresholds(Y[rows], S_rows, taught[rows], {h: art.thresholds[h]["delete"] for h in heads})
+    if keep_lines:
+        tuned = {h: dict(art.thresholds[h]) for h in heads}
+    else:
+        tuned = tune_thresholds(Y[rows], S_rows, taught[rows], {h: art.thresholds[h]["delete"] for h in heads})
     thresholds = {c: dict(t) for c, t in art.thresholds.items()} | {h: tuned[h] for h in heads}
     S_eval = final_scores(pipe, [prepared[i] for i in eval_idx])  # noqa: N806
     metrics = dict(art.metrics)
@@ -537,6 +564,7 @@ def refit_heads(
         "heads": list(heads),
         "rows": int(len(tr_idx)),
         "label_counts": {h: int(Y[tr_idx, j].sum()) for h, j in zip(heads, js, strict=True)},
+        "lines": "kept" if keep_lines else "tuned",
         "seconds": round(time.monotonic() - t0, 1),
         # a head refitted twice averages both generations' sub-models: the card names each
         "earlier": [*earlier.pop("earlier", []), earlier] if earlier else [],
@@ -571,9 +599,13 @@ def model_card(a: ModelArtifact) -> str:
             [
                 f"Heads updated (`modbot train --refit-heads {','.join(r['heads'])}`): {', '.join(r['heads'])} — each the "
                 f"mean of `{r['base_version']}`'s head and one fitted on {r['rows']} texts over its features; the",
-                "features and the other heads are that model's, weight for weight; the updated heads' thresholds",
-                "were picked on out-of-fold scores and the tuning half (a base's line is kept unless those rows",
-                "clearly prefer another).",
+                "features and the other heads are that model's, weight for weight; "
+                + (
+                    "the updated heads keep that model's review, delete and ban lines (`--keep-lines`)."
+                    if r.get("lines") == "kept"
+                    else "the updated heads' thresholds were picked on out-of-fold scores and the tuning half "
+                    "(a base's line is kept unless those rows clearly prefer another)."
+                ),
                 *(
                     f"Before that, {', '.join(e['heads'])} updated the same way from `{e['base_version']}` "
                     f"({e['rows']} texts)."
@@ -606,7 +638,12 @@ def model_card(a: ModelArtifact) -> str:
         "hate_speech_groups_manual (no licence). Category labels for the toxic/non-toxic sets are derived",
         "from the toxic flag plus the project lexicons (weak supervision; see `moderation/training.py`).",
         "",
-        f"Label counts: {', '.join(f'{k} {v}' for k, v in m.get('label_counts', {}).items())}.",
+        f"Label counts: {', '.join(f'{k} {v}' for k, v in m.get('label_counts', {}).items())}"
+        + (
+            f" (the refitted heads learnt from: {', '.join(f'{k} {v}' for k, v in r['label_counts'].items())})."
+            if (r := m.get("refit")) and r.get("label_counts")
+            else "."
+        ),
         "",
         f"## Held-out metrics ({m.get('held_out')} texts; thresholds chosen on a separate held-out half)",
         "",

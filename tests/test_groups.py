@@ -5090,6 +5090,13 @@ def test_labels_listed_and_then_rebuked_are_no_abuse_of_the_author(judge):
     assert judge.judge("Дебил, хватит оскорблять людей").action == "delete_and_ban"
 
 
+def test_labels_listed_and_then_asked_away_are_no_abuse_of_the_author(judge):
+    v = judge.judge("Ватник, либераст — давайте без ярлыков")
+    assert v.action == "review" and any(e.kind == "reported_speech" for e in v.evidence)
+    # a sentence that goes on past the labels is no request
+    assert judge.judge("Ватники, либерасты — без ярлыков никак, все вы стадо").action == "delete_and_ban"
+
+
 @pytest.mark.parametrize(
     "text", ["девушкам нечего делать в полиции, пусть борщи варят", "Приезжим нечего делать в наших школах"]
 )
@@ -6007,3 +6014,32 @@ def test_round_35_peoples_named_through_one_man_and_rare_insults_are_held_at_lea
 )
 def test_round_35_reductio_rejections_and_self_irony_are_not_deleted(judge, text):
     assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Торговцы с рынка Лира — плесень, весь город обобрали",
+        "Подростки из Лермонтова все шпана, видишь толпу — переходи на другую сторону",
+        "Пятигорчане — понторезы и хамы, нормальные люди только в Кисловодске живут",
+        "Диспетчерши Водоканала хамки, трубку бросают, это у них в крови",
+    ],
+)
+def test_round_36_trades_by_their_names_and_gangs_are_generalised_about(judge, text):
+    """Round 36 (fresh102): more trades by the names residents use, a street gang as what a whole age group is,
+    and the normal ones said to live only elsewhere (read as a defence before)."""
+    v = judge.judge(text)
+    assert v.action != "allow" and "hate" in v.scores and any(e.category == "hate" for e in v.evidence), v.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пятигорчане нормальные люди, только иногда шумные",
+        "Торговцы с рынка Лира снизили цены, молодцы",
+        "Проводник в поезде был очень вежливый",
+        "А вот «все врачи воры» — нет, не поддерживаю",
+    ],
+)
+def test_round_36_the_same_trades_praised_or_a_quoted_claim_refused_stay(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence

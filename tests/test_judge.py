@@ -3128,3 +3128,45 @@ def test_round_34_insults_and_threats_beside_those_words_stay_deleted(judge, tex
 )
 def test_round_34_the_same_words_said_of_people_keep_their_reading(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban"), judge.judge(text).ground
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Квартиру твою подпалю, понял меня? Без шуток", "yours_i_will_burn"),
+        ("Лермонтовским: сидите у себя, а то ноги переломаем", "or_else_we_maim"),
+        ("повешу этого соседа на его же балконе если ещё раз музыка после 23", "i_will_hang_them"),
+        ("Я бы этого директора школы живым из кабинета не выпустил", "not_let_out_alive"),
+        ("Депутатам за повышение тарифов — по пуле каждому", "a_bullet_each"),
+        ("ещё одно слово про мою семью и будешь зубы по асфальту собирать", "teeth_gathered"),
+        ("кто еще раз встанет на мое место тому молотком по фарам", "blows_to_the_car"),
+        ("Историк из гимназии, твои дни в этом городе сочтены", "your_days_numbered"),
+        ("Инспектору который мне штраф выписал — спи теперь с открытыми глазами", "sleep_eyes_open"),
+        ("вам судя по всему жить надоело раз вы такое пишете", "tired_of_living"),
+        ("А ты уверена что до дома сегодня доедешь?", "reach_home_today"),
+        ("начальнику водоканала лучше теперь с охраной ходить", "walk_with_guards"),
+        ("Тем кто разводит голубей на крыше: сами с крыши полетите", "you_will_fly_off"),
+        ("Я тебя в реале найду, Ермолова не такая длинная", "find_you_offline"),
+        ("чтоб вам всем в этой администрации сгореть заживо", "burn_alive_wished"),
+    ],
+)
+def test_round_36_threats_in_disputes_are_held_at_least(judge, text, pattern):
+    """Round 36 (fresh100: threats between neighbours, to officials and commenters): promised arson and beatings
+    in free word order, wishes to burn alive, and veiled threats without a violent word."""
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мне жить надоело с такими соседями",
+        "Дни старого рынка сочтены, говорят снесут",
+        "Как вы до дома доедете, если автобусы не ходят?",
+        "Депутаты ходят с охраной, а мы по тёмным улицам",
+        "люди сгорели заживо в том пожаре на Кирова, помяните",
+        "Повешу объявление в подъезде про собрание",
+    ],
+)
+def test_round_36_the_same_words_told_not_threatened_stay(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence

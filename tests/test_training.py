@@ -215,6 +215,17 @@ def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_pa
     refit = json.loads((again / "meta.json").read_text(encoding="utf-8"))["metrics"]["refit"]
     assert refit["base_version"] == b.version and [e["base_version"] for e in refit["earlier"]] == [a.version]
     assert f"updated the same way from `{a.version}`" in (again / "MODEL_CARD.md").read_text(encoding="utf-8")
+    # --keep-lines: the refitted head keeps the base's lines (a mix rich in one kind tunes them too low)
+    kept = tmp_path / "kept"
+    proc = subprocess.run(
+        [*run, "--out", str(kept), "--refit-heads", "hate", "--keep-lines", "--base", str(out)],
+        capture_output=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert ModelArtifact.load(kept).thresholds == b.thresholds
+    assert "keep that model's review, delete and ban lines" in (kept / "MODEL_CARD.md").read_text(encoding="utf-8")
     bad = subprocess.run(
         [*run, "--out", str(tmp_path / "x"), "--refit-heads", "hate,ругань", "--base", str(base)],
         capture_output=True,
@@ -222,7 +233,11 @@ def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_pa
         cwd=ROOT,
     )
     assert bad.returncode == 2 and "ругань" in bad.stderr.decode()
-    for flags in (["--refit-heads", ""], ["--refit-heads", "hate", "--base", str(tmp_path / "none")]):
+    for flags in (
+        ["--refit-heads", ""],
+        ["--refit-heads", "hate", "--base", str(tmp_path / "none")],
+        ["--keep-lines"],
+    ):
         bad = subprocess.run(
             [*run, "--out", str(tmp_path / "x"), *flags], capture_output=True, timeout=300, cwd=ROOT
         )
