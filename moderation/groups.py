@@ -726,6 +726,17 @@ def _whoever_is(
             elif before in _DEFINING and before not in ("в", "во", "на", "у") and _place(words[m]):
                 # «кто родом с Кавказа», «кто из Дагестана»: a place of origin, as in :func:`_origins`
                 attribute, named = _origin_attribute(words[m], lexicon), m
+            elif (
+                before in ("в", "во", "на")
+                and any("Geox" in t and "loct" in t for t in _tags(words[m]))
+                and any(
+                    (lemmas[j] if lemmas is not None else lemma(words[j])) in _LIVE_VERBS
+                    for j in range(k + 1, then + 1)
+                )
+            ):
+                # «кто в Ессентуках родился, тот с рождения жлоб»: the people of a town by where they live or
+                # were born (round 36)
+                attribute, named = "residence", m
             if attribute is not None:
                 break
         if attribute is None:
@@ -751,6 +762,8 @@ def _whoever_is(
     return None
 
 
+#: living or being born somewhere: what makes whoever a town's people
+_LIVE_VERBS = frozenset(("жить", "проживать", "родиться", "вырасти"))
 _SPACED_DASH = re.compile(r"\s[-–—]|[–—]")
 
 
@@ -1862,6 +1875,10 @@ def reported_speech(
         return Finding(
             "reported_speech", None, toks[k].start, toks[first_hit].end, "review", f"упрёк: {words[k]} не «…»"
         )
+    if (k := _label_owned(words, lemmas, first_hit)) is not None:
+        return Finding(
+            "reported_speech", None, toks[k].start, toks[k].end, "review", f"о себе: {words[k]} …"
+        )
     if (k := _search_called_off(words, lemmas, first_hit)) is not None:
         return Finding(
             "reported_speech", None, toks[k].start, toks[first_hit].end, "review", f"упрёк: {words[k]} искать …"
@@ -1972,6 +1989,24 @@ def _label_refused(norm: Normalized, h: int) -> int | None:
     if h < 2 or words[h - 1] != "не" or not QUOTE_OPENING.search(orig, toks[h - 1].end, toks[h].start):
         return None
     return next((m for m in range(h - 2, max(-1, h - 4), -1) if words[m] in ("мы", "я")), None)
+
+
+#: the author counting themselves in: «я сама понаехавшая», «мы тоже приезжие», «я и сам такой»
+_SELF = frozenset(("сама", "сам", "сами", "тоже", "и"))
+
+
+def _label_owned(words: Sequence[str], lemmas: list[str], h: int) -> int | None:
+    """«Понаехавшие... я сама понаехавшая из Мурманска 😂»: the abusive word at ``h`` (or the same word again)
+    right after «я»/«мы» and «сама»/«тоже» — the author takes the label for themselves, calling no one (round 36:
+    deleted with a ban). The pronoun's token; None otherwise."""
+    for m in range(len(words)):
+        if lemmas[m] != lemmas[h] or m < 2:
+            continue
+        if words[m - 1] in _SELF and words[m - 2] in ("я", "мы"):
+            return m - 2
+        if m >= 3 and words[m - 1] in _SELF and words[m - 2] in _SELF and words[m - 3] in ("я", "мы"):
+            return m - 3  # «я и сам понаехавший»
+    return None
 
 
 #: what people are told to stop doing with a label: seeking, blaming, seeing it everywhere, making it up
@@ -2360,7 +2395,9 @@ _REBUKE = frozenset(
     "некрасиво стыдно неприлично нехорошо недопустимо оскорбительно грубо низко подло мерзко нельзя позор позорно"
     " преступление расизм ксенофобия хамство дискриминация неправильно некорректно неэтично"
     # (round 32: the law named — «писать «гнать всех» — это статья вообще-то»)
-    " статья экстремизм разжигание".split()
+    " статья экстремизм разжигание"
+    # (round 36: the word named an insult — «"Чурки" — это оскорбление, за которое можно и статью получить»)
+    " оскорбление".split()
 )
 
 
@@ -3120,6 +3157,14 @@ def _defence_at(
         ):
             return k  # «я не считаю, что …», «не думаю я, что …» (not «ни одному нельзя верить», nor «я
             # раньше не верил»: a belief denied is a claim rejected only with the claim after it)
+        if (
+            words[k] == "кто"
+            and k + 1 < last
+            and words[k + 1] in _WHOEVER_BELIEVES
+            and "что" in words[k + 2 : k + 4]
+            and not any(words[m] in _RIGHT_SO for m in idx if m > k + 2)
+        ):
+            return k  # «Кто считает, что кавказцы все бандиты — приходите ко мне в кафе»: someone's belief, answered
         if words[k] == "не" and k < last and words[k + 1] in _TAKE_FOR_IMPR:
             return k  # «не считайте жителей дураками», «не держите всех мигрантов за воров»
         if words[k] in _NONSENSE and k == last and not negated(k) and _said_of_the_claim(words, idx, k):
@@ -3232,6 +3277,10 @@ def _said_of_the_claim(words: Sequence[str], idx: list[int], k: int) -> bool:
     )
 
 
+#: whoever believes a claim (the claim is theirs, not the author's): «кто считает, что …», «кто думает, что …»
+_WHOEVER_BELIEVES = frozenset(("считает", "думает", "верит", "уверен", "уверена", "считают", "думают"))
+#: … unless the author agrees with them: «кто считает, что …, тот прав»
+_RIGHT_SO = frozenset(("прав", "права", "правы", "верно", "правильно"))
 #: «я не согласен, что …»
 _AGREED = frozenset(("согласен", "согласна", "согласны"))
 #: a quoted claim refused: «… — нет, не поддерживаю»

@@ -4219,7 +4219,6 @@ def test_a_people_to_be_taken_away_or_called_a_breeding_ground_is_flagged(judge,
         "Когда уже уволят этих таксистов",
         "Когда их уже уберут, эти ларьки у вокзала?",
         "Подвал — рассадник комаров",
-        "Снести его, этот гараж",
     ],
 )
 def test_rubbish_kiosks_a_trade_mosquitoes_and_a_garage_are_no_call(judge, text):
@@ -6023,11 +6022,12 @@ def test_round_35_reductio_rejections_and_self_irony_are_not_deleted(judge, text
         "Подростки из Лермонтова все шпана, видишь толпу — переходи на другую сторону",
         "Пятигорчане — понторезы и хамы, нормальные люди только в Кисловодске живут",
         "Диспетчерши Водоканала хамки, трубку бросают, это у них в крови",
+        "Кто в Пятигорске родился, тот с рождения жлоб",
     ],
 )
 def test_round_36_trades_by_their_names_and_gangs_are_generalised_about(judge, text):
     """Round 36 (fresh102): more trades by the names residents use, a street gang as what a whole age group is,
-    and the normal ones said to live only elsewhere (read as a defence before)."""
+    the normal ones said to live only elsewhere (read as a defence before), whoever lives or was born in a town."""
     v = judge.judge(text)
     assert v.action != "allow" and "hate" in v.scores and any(e.category == "hate" for e in v.evidence), v.evidence
 
@@ -6039,7 +6039,26 @@ def test_round_36_trades_by_their_names_and_gangs_are_generalised_about(judge, t
         "Торговцы с рынка Лира снизили цены, молодцы",
         "Проводник в поезде был очень вежливый",
         "А вот «все врачи воры» — нет, не поддерживаю",
+        "Кто в Пятигорске живёт, тот знает, какие тут дороги",
     ],
 )
 def test_round_36_the_same_trades_praised_or_a_quoted_claim_refused_stay(judge, text):
     assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Понаехавшие... я сама понаехавшая из Мурманска 10 лет назад 😂 теперь пятигорчанка",
+        "Кто считает, что кавказцы все бандиты — приходите ко мне в кафе, накормлю бесплатно и поговорим",
+        '"Чурки" — это оскорбление, за которое можно и статью получить',
+    ],
+)
+def test_round_36_a_label_taken_for_oneself_or_a_belief_answered_is_not_removed(judge, text):
+    """Round 36 (fresh106: each removed, two with a ban): the author calls herself by the label, answers whoever
+    believes a claim, names a slur an insult."""
+    assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+def test_round_36_a_belief_endorsed_stays_a_generalisation(judge):
+    assert judge.judge("Кто считает, что кавказцы все бандиты, тот прав").action != "allow"

@@ -128,8 +128,14 @@ def test_city_sentences_teach_only_the_heads_named_for_them():
     assert sum(bool(e.labels) for e in city) > 1000 and sum(not e.labels for e in city) > 1000
     assert all(e.target for e in city if e.labels and "hate" in e.labels)
     assert any(e.source == "city" for e in collect([SEED_CORPUS]))
-    w = head_weights(city[:3], ("insult", "hate"))
-    assert w.tolist() == [[0.0, 1.0]] * 3 and SOURCE_HEADS["city"] == ("hate",)
+    w = head_weights(city[:3], ("insult", "threat", "hate"))
+    assert w.tolist() == [[0.0, 1.0, 1.0]] * 3 and SOURCE_HEADS["city"] == ("hate", "threat")
+    # round 36: the city threats teach the threat head only
+    from moderation.datasets import CITY_THREATS_CORPUS
+
+    more = read_seed(CITY_THREATS_CORPUS, "city_threats")
+    assert sum("threat" in e.labels for e in more) > 300 and any(e.source == "city_threats" for e in collect([SEED_CORPUS]))
+    assert head_weights(more[:2], ("insult", "threat", "hate")).tolist() == [[0.0, 1.0, 0.0]] * 2
 
     rng = np.random.default_rng(0)
     X = sparse.csr_matrix(rng.random((120, 6)))  # noqa: N806
