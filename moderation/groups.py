@@ -570,6 +570,9 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             continue
         if i > 1 and words[i - 1] == "не" and words[i - 2] in _YOU_NOM:
             continue  # «Ты не журналист, а шавка»: a role denied to the addressee, no stereotype rejected
+        if antecedent is None and _we_all_are(words, sent, i):
+            defused_sents.add(s)
+            continue  # «давайте не ссориться, мы все пятигорчане, у нас … одни беды»: the author's own people, as one
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
@@ -1999,6 +2002,8 @@ def _label_owned(words: Sequence[str], lemmas: list[str], h: int) -> int | None:
     """«Понаехавшие... я сама понаехавшая из Мурманска 😂»: the abusive word at ``h`` (or the same word again)
     right after «я»/«мы» and «сама»/«тоже» — the author takes the label for themselves, calling no one (round 36:
     deleted with a ban). The pronoun's token; None otherwise."""
+    if likely(words[h], "VERB") or likely(words[h], "INFN"):
+        return None  # («тех мы сами встретим»: an act, not a label)
     for m in range(len(words)):
         if lemmas[m] != lemmas[h] or m < 2:
             continue
@@ -3378,6 +3383,25 @@ def _normal_ones_elsewhere(words: Sequence[str], k: int, last: int) -> bool:
         return False
     m = k + 1 if k < last and words[k + 1] == "люди" else k
     return any(words[n] in _ELSEWHERE for n in range(m + 1, min(m + 4, last + 1)))
+
+
+#: what may stand between «мы» and «все» and the group: «мы же все …», «мы ведь тоже …»
+_WE_PARTICLES = frozenset(("же", "ведь", "тут", "здесь"))
+
+
+def _we_all_are(words: Sequence[str], sent: list[int], i: int) -> bool:
+    """Is the group word at ``i`` said of «мы все» — «мы все пятигорчане», «мы же все россияне», «мы ведь все
+    тут приезжие» — the author counting everyone in one people (round 36: «…, мы все пятигорчане, у нас один
+    город и одни беды» was deleted with a ban, «одни беды» read as what the people bring)?"""
+    m = i - 1
+    while m >= 0 and sent[m] == sent[i] and words[m] in _WE_PARTICLES:
+        m -= 1
+    if m < 1 or sent[m] != sent[i] or words[m] not in ("все", "тоже"):
+        return False
+    m -= 1
+    while m >= 0 and sent[m] == sent[i] and words[m] in _WE_PARTICLES:
+        m -= 1
+    return m >= 0 and sent[m] == sent[i] and words[m] == "мы"
 
 
 def _had_better(words: Sequence[str], k: int) -> bool:

@@ -6062,3 +6062,10 @@ def test_round_36_a_label_taken_for_oneself_or_a_belief_answered_is_not_removed(
 
 def test_round_36_a_belief_endorsed_stays_a_generalisation(judge):
     assert judge.judge("Кто считает, что кавказцы все бандиты, тот прав").action != "allow"
+
+
+def test_round_36_we_all_are_one_people_is_no_generalisation(judge):
+    # (round 36, fresh108: deleted with a ban, «одни беды» read as what the people bring)
+    v = judge.judge("Люди, давайте не ссориться по национальности, мы все пятигорчане, у нас один город и одни беды 🙏")
+    assert v.action in ("allow", "review") and not any(e.kind == "generalisation" for e in v.evidence), v.evidence
+    assert judge.judge("Мигранты все воры, а мы все пятигорчане должны терпеть").action != "allow"

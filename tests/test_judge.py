@@ -3180,3 +3180,38 @@ def test_round_36_what_the_refitted_threat_head_holds_is_never_removed(judge, te
     """Allowed until round 36; the threat head refitted with the city threats reads «снести его» and «знаете адрес
     вашего …» as the veiled threats it learnt (0.42, 0.54, under the delete line 0.55): a moderator reads them."""
     assert judge.judge(text).action in ("allow", "review"), judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ох я бы этой регистраторше космы повыдергала, сидит хамит старым людям",
+        "Глаза бы выцарапала этой заведующей из 14 садика",
+        "Хорошо бы этот ваш новый начальник ЖКХ на лестнице споткнулся да шею свернул",
+        "Молиться буду чтобы этот начальник разбился на своём джипе, Господи прости",
+        "Этим врачам в скорой самим бы помереть в ожидании",
+        "жги их пацаны эти ларьки на Скачках",
+    ],
+)
+def test_round_36_harm_the_old_register_wishes_or_would_do_is_held(judge, text):
+    """Round 36 (fresh108: the OK groups' older users): harm the author would do, or wishes on someone."""
+    assert judge.judge(text).action != "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Молюсь, чтобы он не разбился в дороге",
+        "Хорошо бы никто не сгорел в такую жару",
+        "на этой лестнице шею свернуть можно",
+        "Не оставляйте свечи на ночь, спалите дом",
+    ],
+)
+def test_round_36_the_same_words_of_worry_stay(judge, text):
+    # («на этой лестнице шею свернуть можно» was deleted with a ban: «этой» read as a woman's dative)
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+def test_round_36_a_neck_promised_to_this_one_is_still_a_threat(judge):
+    assert judge.judge("этому депутату шею свернуть надо").action in ("delete", "delete_and_ban")
+    assert judge.judge("свернуть шею этому гаду").action in ("delete", "delete_and_ban")
