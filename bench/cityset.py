@@ -80,7 +80,9 @@ with round 35's code first: ``fresh100_all`` (threats in neighbours' and officia
 administration's posts) were worked on — ``fresh100_all``'s sentences teach the threat head since round 36 (in
 ``moderation/corpus/city_threats.tsv``, with ``fresh27``, ``fresh28`` and ``fresh31``'s; ``city.tsv`` teaches it too, so
 all of those are in-sample for the threat head from round 36 on); their twins from the same
-briefs ``fresh101_all``, ``fresh103_all`` and ``fresh105_all`` never. Figures per set and in total:
+briefs ``fresh101_all``, ``fresh103_all`` and ``fresh105_all`` never; later ``fresh106_all`` (threads on peoples and
+faiths) and ``fresh108_all`` (the OK register of older users) were worked on, their twins ``fresh107_all`` and
+``fresh109_all`` never. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 

@@ -1952,6 +1952,7 @@ def _labels_rebuked(norm: Normalized, lemmas: list[str], h: int) -> int | None:
     return None
 
 
+#: what may stand between the dash and «без»: «— давайте без ярлыков», «— можно без ярлыков?»
 _LETS = frozenset(("давайте", "давай", "можно"))
 
 

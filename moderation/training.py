@@ -63,8 +63,9 @@ SOURCE_WEIGHTS: dict[str, float] = {"vk_distorted": 2.0}
 #: and fresh31's labelled sentences with their clean ones and fresh100's threats and lawful ultimatums,
 #: which teach the threat head only (round 27 found fresh27 and fresh28 raise calm group statements' hate
 #: scores). They cost the recipe's VK CV F1 0.7058 → 0.7039 (the fold models' threat head, tuned on rows
-#: rich in threats), and the shipped head refitted with them flags 90 more of 13,651 city violations than
-#: one refitted with ``city.tsv`` alone, 9 more of 150 on a set no round worked on (fresh101).
+#: rich in threats; the same taught to the hate head as well), and the shipped head refitted with them flags
+#: 90 more of 13,651 city violations than one refitted with ``city.tsv`` alone, 9 more of 150 on a set no
+#: round worked on (fresh101).
 SOURCE_HEADS: dict[str, tuple[str, ...]] = {"city": ("hate", "threat"), "city_threats": ("threat",)}
 
 _WS = re.compile(r"\W+")
