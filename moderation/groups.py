@@ -3171,6 +3171,20 @@ def _defence_at(
             and not any(words[m] in _RIGHT_SO for m in idx if m > k + 2)
         ):
             return k  # «Кто считает, что кавказцы все бандиты — приходите ко мне в кафе»: someone's belief, answered
+        if (
+            words[k] in ("такие", "такой", "такая")
+            and k + 1 < last
+            and words[k + 1] == "же"
+            and not negated(k)
+            and any(
+                words[m] == "как"
+                and m + 1 <= last
+                and words[m + 1] in _LIKE_ALL
+                and not any("GS.EVAL" in cue[j] for j in range(k + 2, m))  # («такие же воры, как все»)
+                for m in range(k + 2, min(k + 6, last))
+            )
+        ):
+            return k  # «Армяне — такие же жители города, как все», «они такие же люди, как мы»: the same as everyone
         if words[k] == "не" and k < last and words[k + 1] in _TAKE_FOR_IMPR:
             return k  # «не считайте жителей дураками», «не держите всех мигрантов за воров»
         if words[k] in _NONSENSE and k == last and not negated(k) and _said_of_the_claim(words, idx, k):
@@ -3283,6 +3297,8 @@ def _said_of_the_claim(words: Sequence[str], idx: list[int], k: int) -> bool:
     )
 
 
+#: who a group is said to be the same as: «такие же, как все / мы / остальные»
+_LIKE_ALL = frozenset(("все", "мы", "остальные", "другие", "вы"))
 #: whoever believes a claim (the claim is theirs, not the author's): «кто считает, что …», «кто думает, что …»
 _WHOEVER_BELIEVES = frozenset(("считает", "думает", "верит", "уверен", "уверена", "считают", "думают"))
 #: … unless the author agrees with them: «кто считает, что …, тот прав»

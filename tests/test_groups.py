@@ -6069,3 +6069,23 @@ def test_round_36_we_all_are_one_people_is_no_generalisation(judge):
     v = judge.judge("Люди, давайте не ссориться по национальности, мы все пятигорчане, у нас один город и одни беды 🙏")
     assert v.action in ("allow", "review") and not any(e.kind == "generalisation" for e in v.evidence), v.evidence
     assert judge.judge("Мигранты все воры, а мы все пятигорчане должны терпеть").action != "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "defended"),
+    [
+        ("Армяне — такие же жители города, как все", True),
+        ("мигранты такие же люди как мы", True),
+        ("Цыгане такие же воры, как все цыгане", False),
+        ("Армяне не такие же, как все", False),
+    ],
+)
+def test_round_36_the_same_as_everyone_defends_a_group(text, defended):
+    """«X — такие же …, как все / мы»: the group set equal to everyone (round 36: a hate head refitted with the city
+    group statements held «Армяне — такие же жители города, как все» on «такие … все»); not «такие же воры»."""
+    from moderation.groups import analyse
+    from moderation.lexicon import default_lexicon
+    from moderation.normalize import normalize
+
+    g = analyse(normalize(text), default_lexicon())
+    assert g is not None and g.defended is defended, g
