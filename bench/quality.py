@@ -43,7 +43,6 @@ from sklearn.model_selection import StratifiedKFold
 
 from moderation.datasets import (
     CITY_CORPUS,
-    CITY_GROUPS_CORPUS,
     CITY_THREATS_CORPUS,
     SEED_CORPUS,
     Example,
@@ -210,13 +209,12 @@ def main() -> None:
     russe = read_russe(d / "russe_detox_2022" / "train.tsv", neutral_weight=args.neutral_weight)
     seed_rows = read_seed(SEED_CORPUS)
     # the recipe's counterfactual group rows and city-page sentences (these teach the hate and threat heads, the
-    # second set the threat head only, the third the hate head only: training.SOURCE_HEADS)
+    # second set the threat head only: training.SOURCE_HEADS)
     seed_rows = (
         seed_rows
         + counterfactual_rows(seed_rows)
         + read_seed(CITY_CORPUS, "city")
         + read_seed(CITY_THREATS_CORPUS, "city_threats")
-        + read_seed(CITY_GROUPS_CORPUS, "city_groups")
     )
     big = " | ".join(key(e.text) for e in ch)
     russe_groups_overlap = {e.group for e in russe if e.toxic == 1 and key(e.text) and key(e.text) in big}

@@ -23,8 +23,6 @@ SEED_CORPUS = Path(__file__).resolve().parent / "corpus" / "seed.tsv"
 CITY_CORPUS = Path(__file__).resolve().parent / "corpus" / "city.tsv"
 #: city-page sentences that teach the threat head only (issue 9, round 36)
 CITY_THREATS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_threats.tsv"
-#: city-page group statements and calm mentions that teach the hate head only (issue 9, round 36)
-CITY_GROUPS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_groups.tsv"
 
 
 @dataclass(frozen=True)
@@ -67,12 +65,6 @@ SOURCES: dict[str, Source] = {
     "city_threats": Source(
         "city_threats",
         "modbot city-page sentences for the threat head (threats of every shape and lawful ultimatums, written for the project)",
-        "MIT (project)",
-        True,
-    ),
-    "city_groups": Source(
-        "city_groups",
-        "modbot city-page group statements for the hate head (generalisations and calm mentions in the same words, written for the project)",
         "MIT (project)",
         True,
     ),

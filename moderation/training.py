@@ -28,7 +28,6 @@ from moderation.classifier import ModelArtifact, MultiLabelLinear, build_pipelin
 from moderation.counterfactual import neutral_sentences
 from moderation.datasets import (
     CITY_CORPUS,
-    CITY_GROUPS_CORPUS,
     CITY_THREATS_CORPUS,
     SEED_CORPUS,
     SOURCES,
@@ -66,15 +65,8 @@ SOURCE_WEIGHTS: dict[str, float] = {"vk_distorted": 2.0}
 #: scores). They cost the recipe's VK CV F1 0.7058 → 0.7039 (the fold models' threat head, tuned on rows
 #: rich in threats; the same taught to the hate head as well), and the shipped head refitted with them flags
 #: 90 more of 13,651 city violations than one refitted with ``city.tsv`` alone, 9 more of 150 on a set no
-#: round worked on (fresh101). ``city_groups.tsv`` (round 36 too) — the group statements and calm mentions of the
-#: group sets the rounds worked on, violations labelled hate with the attribute the analyser names — teaches the
-#: hate head only, refitted with ``--keep-lines``: it held 30 more of 15,569 clean city sentences and flagged 278
-#: more of 14,251 violations, +8 to +15 of 150 on the group sets' never-worked-on twins.
-SOURCE_HEADS: dict[str, tuple[str, ...]] = {
-    "city": ("hate", "threat"),
-    "city_threats": ("threat",),
-    "city_groups": ("hate",),
-}
+#: round worked on (fresh101).
+SOURCE_HEADS: dict[str, tuple[str, ...]] = {"city": ("hate", "threat"), "city_threats": ("threat",)}
 
 _WS = re.compile(r"\W+")
 
@@ -127,7 +119,7 @@ def counterfactual_rows(seed_rows: list[Example]) -> list[Example]:
 
 
 #: The project's own corpora, in the order their rows win over a duplicate text elsewhere.
-PROJECT_CORPORA = ("seed", "counterfactual", "city", "city_threats", "city_groups")
+PROJECT_CORPORA = ("seed", "counterfactual", "city", "city_threats")
 
 
 def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True) -> list[Example]:
@@ -141,8 +133,6 @@ def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: boo
         found["city"] = read_seed(CITY_CORPUS, "city")
     if include_seed and CITY_THREATS_CORPUS.exists():
         found["city_threats"] = read_seed(CITY_THREATS_CORPUS, "city_threats")
-    if include_seed and CITY_GROUPS_CORPUS.exists():
-        found["city_groups"] = read_seed(CITY_GROUPS_CORPUS, "city_groups")
     seen: set[str] = set()
     out: list[Example] = []
     # the project's corpora first so their explicit labels win over weak ones for the same text
