@@ -42,11 +42,10 @@ from _common import DEFAULT_DATA, finish
 from sklearn.model_selection import StratifiedKFold
 
 from moderation.datasets import (
-    CITY_CORPUS,
-    CITY_THREATS_CORPUS,
     SEED_CORPUS,
     Example,
     read_2ch,
+    read_city_corpora,
     read_russe,
     read_seed,
     read_tg_spam,
@@ -213,8 +212,7 @@ def main() -> None:
     seed_rows = (
         seed_rows
         + counterfactual_rows(seed_rows)
-        + read_seed(CITY_CORPUS, "city")
-        + read_seed(CITY_THREATS_CORPUS, "city_threats")
+        + [e for rows in read_city_corpora().values() for e in rows]
     )
     big = " | ".join(key(e.text) for e in ch)
     russe_groups_overlap = {e.group for e in russe if e.toxic == 1 and key(e.text) and key(e.text) in big}

@@ -23,6 +23,9 @@ SEED_CORPUS = Path(__file__).resolve().parent / "corpus" / "seed.tsv"
 CITY_CORPUS = Path(__file__).resolve().parent / "corpus" / "city.tsv"
 #: city-page sentences that teach the threat head only (issue 9, round 36)
 CITY_THREATS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_threats.tsv"
+#: The city-page corpora every training run adds, by their source's name (the heads each teaches:
+#: ``training.SOURCE_HEADS``).
+CITY_CORPORA: dict[str, Path] = {"city": CITY_CORPUS, "city_threats": CITY_THREATS_CORPUS}
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,11 @@ def read_tg_spam(path: Path) -> list[Example]:
     spam = 1 if "spam-samples" in path.name else 0
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     return [Example(t.strip(), "tg_spam", spam=spam) for t in lines if t.strip()]
+
+
+def read_city_corpora() -> dict[str, list[Example]]:
+    """The rows of each of :data:`CITY_CORPORA` present, by source (a wheel may ship without them)."""
+    return {name: read_seed(path, name) for name, path in CITY_CORPORA.items() if path.exists()}
 
 
 def read_seed(path: Path, source: str = "seed") -> list[Example]:

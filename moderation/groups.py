@@ -731,7 +731,7 @@ def _whoever_is(
                 attribute, named = _origin_attribute(words[m], lexicon), m
             elif (
                 before in ("в", "во", "на")
-                and any("Geox" in t and "loct" in t for t in _tags(words[m]))
+                and _place(words[m], "loct")
                 and any(
                     (lemmas[j] if lemmas is not None else lemma(words[j])) in _LIVE_VERBS
                     for j in range(k + 1, then + 1)
@@ -816,9 +816,6 @@ def _town_is(
             words[j], "plur"
         )
 
-    def town(j: int, case: str) -> bool:
-        return any("Geox" in t and case in t for t in _tags(words[j]))
-
     for k, w in enumerate(words):
         place = said = None
         # (the words of judgement first: cheap; a place name is asked of pymorphy3 only then)
@@ -832,7 +829,7 @@ def _town_is(
                     (
                         j
                         for j in range(k - 1, max(0, k - 4), -1)
-                        if sentence[j] == sentence[k] and words[j - 1] in _OF_A_TOWN and town(j, "loct")
+                        if sentence[j] == sentence[k] and words[j - 1] in _OF_A_TOWN and _place(words[j], "loct")
                     ),
                     None,
                 )
@@ -843,7 +840,7 @@ def _town_is(
             w in _TOWN_WORDS and k > 0 and k + 1 < n and sentence[k + 1] == sentence[k] and evaluative(k + 1)
         ):
             said = k + 1
-            place = k - 1 if town(k - 1, "nomn") else None  # «Железноводск — город алкашей»
+            place = k - 1 if _place(words[k - 1], "nomn") else None  # «Железноводск — город алкашей»
         if place is None or said is None:
             continue
         if any(_reports(words, m) for m in range(max(0, place - 6), place) if words[m] in _TOLD_FORMS) or (
@@ -1449,8 +1446,9 @@ def _origin_attribute(place: str, lexicon: Lexicon) -> str:
     return "nationality" if lemma(place)[:3] in _people_prefixes(lexicon) else "residence"
 
 
-def _place(word: str) -> bool:
-    return any("Geox" in t and "gent" in t for t in _tags(word))
+def _place(word: str, case: str = "gent") -> bool:
+    """Is ``word`` a place name pymorphy3 knows, in ``case`` («из Дагестана», «в Кисловодске»)?"""
+    return any("Geox" in t and case in t for t in _tags(word))
 
 
 @lru_cache(maxsize=4)
@@ -3373,11 +3371,11 @@ def _normal_ones_refuse(words: Sequence[str], cue: list[frozenset[str]], k: int,
     plural adjective, «люди» after it or not, then «не» and a verb within three words? The group is set
     against them, as by :func:`_one_normal_person`; «они нормальные люди, не надо их обижать» keeps its
     comma between."""
-    if not likely(words[k], "ADJF", "plur"):
+    m = _normal_people(words, k, last)
+    if m is None:
         return False
     if k > 0 and likely(words[k - 1], "NOUN", "nomn", "plur") and "GS.EVAL" not in cue[k - 1]:
         return False  # («мигранты нормальные люди не воруют»: said of the group itself; not «… все алкаши, нормальные …»)
-    m = k + 1 if k < last and words[k + 1] == "люди" else k
     return any(
         words[n] == "не"
         and n < last
@@ -3396,10 +3394,16 @@ def _normal_ones_elsewhere(words: Sequence[str], k: int, last: int) -> bool:
     («пятигорчане — понторезы и хамы, нормальные люди только в Кисловодске живут», «нормальные давно
     уехали»): a plural adjective, «люди» after it or not, then within three words «только» or a verb of
     leaving? The group is set against them, as by :func:`_normal_ones_refuse`."""
+    m = _normal_people(words, k, last)
+    return m is not None and any(words[n] in _ELSEWHERE for n in range(m + 1, min(m + 4, last + 1)))
+
+
+def _normal_people(words: Sequence[str], k: int, last: int) -> int | None:
+    """The last token of «нормальные (люди)» when the word of approval at ``k`` is a plural adjective, «люди» after
+    it or not; None otherwise — where :func:`_normal_ones_refuse` and :func:`_normal_ones_elsewhere` read on from."""
     if not likely(words[k], "ADJF", "plur"):
-        return False
-    m = k + 1 if k < last and words[k + 1] == "люди" else k
-    return any(words[n] in _ELSEWHERE for n in range(m + 1, min(m + 4, last + 1)))
+        return None
+    return k + 1 if k < last and words[k + 1] == "люди" else k
 
 
 #: what may stand between «мы» and «все» and the group: «мы же все …», «мы ведь тоже …»
@@ -3410,14 +3414,16 @@ def _we_all_are(words: Sequence[str], sent: list[int], i: int) -> bool:
     """Is the group word at ``i`` said of «мы все» — «мы все пятигорчане», «мы же все россияне», «мы ведь все
     тут приезжие» — the author counting everyone in one people (round 36: «…, мы все пятигорчане, у нас один
     город и одни беды» was deleted with a ban, «одни беды» read as what the people bring)?"""
-    m = i - 1
-    while m >= 0 and sent[m] == sent[i] and words[m] in _WE_PARTICLES:
-        m -= 1
+
+    def back(m: int) -> int:  # the first word at or before ``m`` that is no particle of the sentence
+        while m >= 0 and sent[m] == sent[i] and words[m] in _WE_PARTICLES:
+            m -= 1
+        return m
+
+    m = back(i - 1)
     if m < 1 or sent[m] != sent[i] or words[m] not in ("все", "тоже"):
         return False
-    m -= 1
-    while m >= 0 and sent[m] == sent[i] and words[m] in _WE_PARTICLES:
-        m -= 1
+    m = back(m - 1)
     return m >= 0 and sent[m] == sent[i] and words[m] == "мы"
 
 

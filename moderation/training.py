@@ -27,12 +27,11 @@ from moderation.categories import CATEGORIES, DEFAULT_THRESHOLDS, RULE_FLOORS
 from moderation.classifier import ModelArtifact, MultiLabelLinear, build_pipeline, read_probs, union_transform
 from moderation.counterfactual import neutral_sentences
 from moderation.datasets import (
-    CITY_CORPUS,
-    CITY_THREATS_CORPUS,
     SEED_CORPUS,
     SOURCES,
     Example,
     load,
+    read_city_corpora,
     read_seed,
 )
 from moderation.features import SHOUTING, Prepared, prepare
@@ -129,10 +128,8 @@ def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: boo
         found["seed"] = read_seed(SEED_CORPUS)
     if include_seed and "seed" in found:
         found["counterfactual"] = counterfactual_rows(found["seed"])
-    if include_seed and CITY_CORPUS.exists():
-        found["city"] = read_seed(CITY_CORPUS, "city")
-    if include_seed and CITY_THREATS_CORPUS.exists():
-        found["city_threats"] = read_seed(CITY_THREATS_CORPUS, "city_threats")
+    if include_seed:
+        found.update(read_city_corpora())
     seen: set[str] = set()
     out: list[Example] = []
     # the project's corpora first so their explicit labels win over weak ones for the same text
