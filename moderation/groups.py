@@ -3129,7 +3129,7 @@ def _defence_at(
             and not _of_a_thing(words, k, last)
             and not _one_normal_person(words, k, last)
             and not _normal_ones_refuse(words, cue, k, last)
-            and not _normal_ones_elsewhere(words, k, last)
+            and not _normal_ones_elsewhere(words, cue, k, last)
             and not _not_counted_human(words, k, idx[0], last)
             and not _their_nonsense(words, k, idx[0])
             and not (k > idx[0] and words[k - 1] == "по" and words[k] == "хорошему")  # «с ними по-хорошему нельзя»
@@ -3371,11 +3371,9 @@ def _normal_ones_refuse(words: Sequence[str], cue: list[frozenset[str]], k: int,
     plural adjective, «люди» after it or not, then «не» and a verb within three words? The group is set
     against them, as by :func:`_one_normal_person`; «они нормальные люди, не надо их обижать» keeps its
     comma between."""
-    m = _normal_people(words, k, last)
+    m = _normal_people(words, cue, k, last)
     if m is None:
         return False
-    if k > 0 and likely(words[k - 1], "NOUN", "nomn", "plur") and "GS.EVAL" not in cue[k - 1]:
-        return False  # («мигранты нормальные люди не воруют»: said of the group itself; not «… все алкаши, нормальные …»)
     return any(
         words[n] == "не"
         and n < last
@@ -3389,19 +3387,24 @@ def _normal_ones_refuse(words: Sequence[str], cue: list[frozenset[str]], k: int,
 _ELSEWHERE = frozenset("только уехали уехать сбежали разъехались свалили".split())
 
 
-def _normal_ones_elsewhere(words: Sequence[str], k: int, last: int) -> bool:
+def _normal_ones_elsewhere(words: Sequence[str], cue: list[frozenset[str]], k: int, last: int) -> bool:
     """Is the word of approval at ``k`` said of the normal people found only elsewhere or gone away
     («пятигорчане — понторезы и хамы, нормальные люди только в Кисловодске живут», «нормальные давно
     уехали»): a plural adjective, «люди» after it or not, then within three words «только» or a verb of
     leaving? The group is set against them, as by :func:`_normal_ones_refuse`."""
-    m = _normal_people(words, k, last)
+    m = _normal_people(words, cue, k, last)
     return m is not None and any(words[n] in _ELSEWHERE for n in range(m + 1, min(m + 4, last + 1)))
 
 
-def _normal_people(words: Sequence[str], k: int, last: int) -> int | None:
+def _normal_people(words: Sequence[str], cue: list[frozenset[str]], k: int, last: int) -> int | None:
     """The last token of «нормальные (люди)» when the word of approval at ``k`` is a plural adjective, «люди» after
-    it or not; None otherwise — where :func:`_normal_ones_refuse` and :func:`_normal_ones_elsewhere` read on from."""
+    it or not, said of others than the group; None otherwise — where :func:`_normal_ones_refuse` and
+    :func:`_normal_ones_elsewhere` read on from. After a plural noun the praise is the group's own («мигранты
+    нормальные люди не воруют», «армяне нормальные люди, только шумные»), unless that noun is itself a word of
+    blame («… все алкаши, нормальные …»)."""
     if not likely(words[k], "ADJF", "plur"):
+        return None
+    if k > 0 and likely(words[k - 1], "NOUN", "nomn", "plur") and "GS.EVAL" not in cue[k - 1]:
         return None
     return k + 1 if k < last and words[k + 1] == "люди" else k
 

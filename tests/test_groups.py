@@ -6089,3 +6089,16 @@ def test_round_36_the_same_as_everyone_defends_a_group(text, defended):
 
     g = analyse(normalize(text), default_lexicon())
     assert g is not None and g.defended is defended, g
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Все говорят цыгане воры, а цыгане нормальные люди только бедные",
+        "Говорят, что таксисты хамы, а таксисты нормальные люди только уставшие",
+    ],
+)
+def test_round_37_the_groups_own_normal_people_only_poor_are_a_defence(judge, text):
+    """Round 37: «нормальные люди только …» after the group's own name praises the group, as
+    :func:`_normal_ones_refuse` already read it; «… цыгане воры, а цыгане нормальные люди только бедные» was banned."""
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
