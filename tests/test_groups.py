@@ -6102,3 +6102,10 @@ def test_round_37_the_groups_own_normal_people_only_poor_are_a_defence(judge, te
     """Round 37: «нормальные люди только …» after the group's own name praises the group, as
     :func:`_normal_ones_refuse` already read it; «… цыгане воры, а цыгане нормальные люди только бедные» was banned."""
     assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+def test_round_37_a_people_to_be_put_in_its_place_in_the_imperfective_is_a_call(judge):
+    """«поставить на место» was read; «ставить на место» (round 37, fresh110) is the same call, not a car parked."""
+    v = judge.judge("Надо было вовремя ставить на место этих турок")
+    assert v.action != "allow" and any(e.kind == "call_to_exclude" for e in v.evidence), v.evidence
+    assert judge.judge("Ставить на место машины во дворе надо по правилам").action == "allow"

@@ -3215,3 +3215,59 @@ def test_round_36_the_same_words_of_worry_stay(judge, text):
 def test_round_36_a_neck_promised_to_this_one_is_still_a_threat(judge):
     assert judge.judge("этому депутату шею свернуть надо").action in ("delete", "delete_and_ban")
     assert judge.judge("свернуть шею этому гаду").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("знаем, где учится дочка этого депутата. Так, к слову", "know_where_kin_goes_of"),
+        ("Будешь дальше строчить жалобы — тебе не поздоровится", "wont_be_healthy"),
+        ("Узнаю, кто настучал, — мало не покажется ни тебе, ни твоей родне", "wont_seem_little_to_yours"),
+        ("Пусть прораб ещё раз сунется к нам во двор — уйдёт без зубов", "leave_toothless"),
+        ("Этой блогерше кислотой плеснуть бы, чтоб не снимала", "acid_thrown"),
+        ("Уедешь отсюда в деревянном ящике, обещаю", "wooden_box"),
+        ("Всё, Паша, ты уже труп, номер твой у меня есть", "already_a_corpse"),
+    ],
+)
+def test_round_37_veiled_threats_to_a_person_are_held_at_least(judge, text, pattern):
+    """Round 37 (fresh112: threats to a person in replies): a third person's kin whose routine is known, harm «not
+    healthy», toothless, acid, the wooden box, «ты уже труп»."""
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я знаю, где учится сын, в пятой школе, хорошая школа",
+        "Из этой поликлиники уйдёшь без зубов, стоматолог безрукий",
+        "Его облили кислотой в 2019 году, виновных нашли",
+        "Вы уже покойник для этой системы, смиритесь",
+        "Храмы на Пасху закрыть не получится",
+        "Церковь на Кирова надо закрыть, она аварийная",
+        "Сосед пьёт запоем, помогите, куда обращаться?",
+        "Бойкот грузинскому ресторану за антисанитарию? Я против",
+    ],
+)
+def test_round_37_the_same_words_told_not_threatened_or_defamed_stay(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Главбух наш пьёт по-чёрному, отчёты сдаёт с ошибками", "drinks_hard"),
+        ("Прораб этот не просыхает, какой с него ремонт", "drinks_hard"),
+        ("Новая замглавы — любовница мэра, вот и весь конкурс", "kept_mistress"),
+        ("председатель ТСЖ наш бухарик, деньги пропивает", "role_is_criminal"),
+        ("Надо закрыть все мечети в городе", "close_all_worship"),
+        ("Собираемся в субботу и сносим их молельню", "worship_pulled_down_by_us"),
+        ("Бойкотируйте азербайджанские ларьки на рынке", "boycott_their_trade"),
+    ],
+)
+def test_round_37_a_person_defamed_or_a_faith_and_a_people_shut_out_are_held(judge, text, pattern):
+    """Round 37 (fresh114, fresh110): a post's holder said to drink hard or called a mistress, the drinker and the drug
+    lord as crimes of a person; a faith's places of worship all closed or pulled down by the author's crowd, a people's
+    trade boycotted by its adjective."""
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
