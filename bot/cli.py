@@ -81,16 +81,33 @@ def _train(args: argparse.Namespace) -> int:
     try:
         if args.keep_lines and args.refit_heads is None:
             raise ValueError("--keep-lines работает только с --refit-heads")
+        if args.lines and args.refit_heads is None:
+            raise ValueError("--lines работает только с --refit-heads")
         if args.refit_heads is not None:
             heads = tuple(h.strip() for h in args.refit_heads.split(",") if h.strip())
             base = Path(args.base) if args.base else DEFAULT_MODEL_DIR
-            refit_heads(base, [Path(p) for p in args.data], heads, Path(args.out), keep_lines=args.keep_lines, **common)
+            lines = dict(_head_lines(spec) for spec in args.lines or [])
+            refit_heads(
+                base, [Path(p) for p in args.data], heads, Path(args.out), keep_lines=args.keep_lines, lines=lines, **common
+            )
         else:
             train([Path(p) for p in args.data], Path(args.out), **common)
     except (DataError, ValueError, OSError) as exc:
         print(f"modbot train: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _head_lines(spec: str) -> tuple[str, dict[str, float]]:
+    """``hate=0.25,0.35,0.57`` → ``("hate", {"review": 0.25, "delete": 0.35, "ban": 0.57})``."""
+    head, _, values = spec.partition("=")
+    try:
+        review, delete, ban = (float(v) for v in values.split(","))
+    except ValueError:
+        raise ValueError(f"--lines {spec!r}: нужно КАТЕГОРИЯ=ПРОВЕРКА,УДАЛЕНИЕ,БАН, например hate=0.25,0.35,0.57") from None
+    if not 0 < review <= delete <= ban <= 1:
+        raise ValueError(f"--lines {spec!r}: пороги должны идти по возрастанию в (0, 1]: проверка ≤ удаление ≤ бан")
+    return head.strip(), {"review": review, "delete": delete, "ban": ban}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base", metavar="DIR", help="model whose heads --refit-heads refits (default: the shipped model)")
     p.add_argument("--keep-lines", action="store_true",
                    help="with --refit-heads: keep the base's review/delete/ban lines for the refitted heads")
+    p.add_argument("--lines", action="append", metavar="CAT=R,D,B",
+                   help="with --refit-heads: set a refitted head's review, delete and ban lines "
+                        "(e.g. hate=0.25,0.35,0.57; repeatable)")
     p.set_defaults(func=_train)
 
 

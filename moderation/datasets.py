@@ -23,9 +23,15 @@ SEED_CORPUS = Path(__file__).resolve().parent / "corpus" / "seed.tsv"
 CITY_CORPUS = Path(__file__).resolve().parent / "corpus" / "city.tsv"
 #: city-page sentences that teach the threat head only (issue 9, round 36)
 CITY_THREATS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_threats.tsv"
+#: city-page group statements and calm mentions that teach the hate head only (issue 9, round 37)
+CITY_GROUPS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_groups.tsv"
 #: The city-page corpora every training run adds, by their source's name (the heads each teaches:
 #: ``training.SOURCE_HEADS``).
-CITY_CORPORA: dict[str, Path] = {"city": CITY_CORPUS, "city_threats": CITY_THREATS_CORPUS}
+CITY_CORPORA: dict[str, Path] = {
+    "city": CITY_CORPUS,
+    "city_threats": CITY_THREATS_CORPUS,
+    "city_groups": CITY_GROUPS_CORPUS,
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,12 @@ SOURCES: dict[str, Source] = {
     "city_threats": Source(
         "city_threats",
         "modbot city-page sentences for the threat head (threats of every shape and lawful ultimatums, written for the project)",
+        "MIT (project)",
+        True,
+    ),
+    "city_groups": Source(
+        "city_groups",
+        "modbot city-page group statements for the hate head (generalisations and calm mentions in the same words, written for the project)",
         "MIT (project)",
         True,
     ),

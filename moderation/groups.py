@@ -191,6 +191,9 @@ def _out_of(words: Sequence[str], j: int, places: frozenset[str]) -> bool:
     )
 
 
+#: the premises a firm rents, which evicting it from ends a lease, not a people's home
+_PREMISES = frozenset("помещение офис здание киоск павильон ларек площадь подвал".split())
+
 #: for a trade, a workplace or a party: dismissal («уволить всех»)
 _DISMISS = frozenset(("уволить", "увольнять", "разогнать", "разгонять"))
 #: driving out, dismissal too when said of some of a trade or a party («этих строителей надо гнать, руки из
@@ -209,6 +212,11 @@ def _dismissed(words: Sequence[str], same_sentence: list[int], j: int) -> bool:
         return True
     if verb in ("лишить", "лишать") and any(lemma(w) in _WORK_PERKS for w in words[j + 1 : j + 4]):
         return True  # «сантехников из управляйки лишить премии», «… лишить места» (round 27: deleted)
+    if verb in ("выселить", "выселять") and any(
+        words[m] == "из" and any(lemma(w) in _PREMISES for w in words[m + 1 : m + 3])
+        for m in range(j + 1, min(len(words) - 1, j + 5))
+    ):
+        return True  # a firm's lease ended («выселить из муниципального помещения этих риелторов»; round 37: deleted)
     if verb not in _DRIVE_OUT or _out_of(words, j, _LAND):
         return False
     # out of an office, all of them too («всех единороссов гнать из думы» is what voters say)

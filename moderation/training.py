@@ -64,8 +64,17 @@ SOURCE_WEIGHTS: dict[str, float] = {"vk_distorted": 2.0}
 #: scores). They cost the recipe's VK CV F1 0.7058 → 0.7039 (the fold models' threat head, tuned on rows
 #: rich in threats; the same taught to the hate head as well), and the shipped head refitted with them flags
 #: 90 more of 13,651 city violations than one refitted with ``city.tsv`` alone, 9 more of 150 on a set no
-#: round worked on (fresh101).
-SOURCE_HEADS: dict[str, tuple[str, ...]] = {"city": ("hate", "threat"), "city_threats": ("threat",)}
+#: round worked on (fresh101). ``city_groups.tsv`` (round 37; measured and taken back in round 36) — the group
+#: statements and calm mentions of the group sets the rounds worked on, violations labelled hate with the attribute
+#: the analyser names — teaches the hate head only. Refitted with the base's lines it held 27 pinned calm sentences
+#: and criticism on hate scores of 0.15–0.2 («Администрация опять ничего не делает, позор»), so the shipped head
+#: has its own lines (``modbot train --lines hate=0.25,0.35,0.57``): held under them, fewer of the city sets' clean
+#: sentences than before (1,068 → 1,043 of 16,469) and more violations deleted (9,839 → 9,915).
+SOURCE_HEADS: dict[str, tuple[str, ...]] = {
+    "city": ("hate", "threat"),
+    "city_threats": ("threat",),
+    "city_groups": ("hate",),
+}
 
 _WS = re.compile(r"\W+")
 
@@ -118,7 +127,7 @@ def counterfactual_rows(seed_rows: list[Example]) -> list[Example]:
 
 
 #: The project's own corpora, in the order their rows win over a duplicate text elsewhere.
-PROJECT_CORPORA = ("seed", "counterfactual", "city", "city_threats")
+PROJECT_CORPORA = ("seed", "counterfactual", "city", "city_threats", "city_groups")
 
 
 def collect(paths: list[Path], *, neutral_weight: float = 0.2, include_seed: bool = True) -> list[Example]:
@@ -477,6 +486,7 @@ def refit_heads(
     version: str | None = None,
     folds: int = 3,
     keep_lines: bool = False,
+    lines: dict[str, dict[str, float]] | None = None,
 ) -> ModelArtifact:
     """``base`` with each of ``heads`` updated to the mean of its own calibrated models and as many
     fitted anew on ``paths`` (+ the project corpora) over the base's feature columns; the features
@@ -498,9 +508,17 @@ def refit_heads(
     with the city threats (round 36) found its best line at 0.325 on rows a third of which threaten,
     where threats are one comment in a hundred, and deleted «Глава, выйдите из кабинета» (0.36); at the
     base's lines it flagged 151 more of 13,651 city violations and held one clean sentence fewer.
+
+    ``lines`` sets the review, delete and ban lines of some updated heads outright. Why: a head taught new
+    statements lifts calm text with them — the hate head refitted with the group sets (round 36) scored calm
+    sentences and criticism 0.15–0.2, over the base's review line 0.15 — so its lines are chosen where it holds
+    no more of the city sets' clean sentences than the base did (round 37: ``hate=0.25,0.35,0.57``).
     """
     say = progress or (lambda _m: None)
     t0 = time.monotonic()
+    lines = lines or {}
+    if set(lines) - set(heads):
+        raise ValueError(f"пороги заданы для голов, которые не переобучаются: {', '.join(sorted(set(lines) - set(heads)))}")
     if not (base / "meta.json").exists():
         raise ValueError(f"{base}: здесь нет модели — укажите --base каталог модели из modbot train")
     art = ModelArtifact.load(base)
@@ -550,6 +568,7 @@ def refit_heads(
         tuned = {h: dict(art.thresholds[h]) for h in heads}
     else:
         tuned = tune_thresholds(Y[rows], S_rows, taught[rows], {h: art.thresholds[h]["delete"] for h in heads})
+    tuned |= {h: dict(v) for h, v in lines.items()}
     thresholds = {c: dict(t) for c, t in art.thresholds.items()} | {h: tuned[h] for h in heads}
     S_eval = final_scores(pipe, [prepared[i] for i in eval_idx])  # noqa: N806
     metrics = dict(art.metrics)
@@ -563,6 +582,7 @@ def refit_heads(
         "rows": int(len(tr_idx)),
         "label_counts": {h: int(Y[tr_idx, j].sum()) for h, j in zip(heads, js, strict=True)},
         "lines": "kept" if keep_lines else "tuned",
+        "lines_set": {h: dict(v) for h, v in lines.items()},
         "seconds": round(time.monotonic() - t0, 1),
         # a head refitted twice averages both generations' sub-models: the card names each
         "earlier": [*earlier.pop("earlier", []), earlier] if earlier else [],
@@ -603,6 +623,11 @@ def model_card(a: ModelArtifact) -> str:
                     if r.get("lines") == "kept"
                     else "the updated heads' thresholds were picked on out-of-fold scores and the tuning half "
                     "(a base's line is kept unless those rows clearly prefer another)."
+                )
+                + "".join(
+                    f" Except the {h} head's lines: set with `--lines {h}={v['review']},{v['delete']},{v['ban']}` "
+                    "(review, delete, ban)."
+                    for h, v in sorted(r.get("lines_set", {}).items())
                 ),
                 *(
                     f"Before that, {', '.join(e['heads'])} updated the same way from `{e['base_version']}` "

@@ -232,6 +232,19 @@ def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_pa
     assert proc.returncode == 0, proc.stderr.decode()
     assert ModelArtifact.load(kept).thresholds == b.thresholds
     assert "keep that model's review, delete and ban lines" in (kept / "MODEL_CARD.md").read_text(encoding="utf-8")
+    # --lines: a refitted head's lines set outright (round 37: a head taught new statements lifts calm text too)
+    lined = tmp_path / "lined"
+    proc = subprocess.run(
+        [*run, "--out", str(lined), "--refit-heads", "hate", "--keep-lines", "--lines", "hate=0.25,0.35,0.57", "--base", str(out)],
+        capture_output=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    got = ModelArtifact.load(lined).thresholds
+    assert got["hate"] == {"review": 0.25, "delete": 0.35, "ban": 0.57}
+    assert all(got[c] == b.thresholds[c] for c in got if c != "hate")
+    assert "--lines hate=0.25,0.35,0.57" in (lined / "MODEL_CARD.md").read_text(encoding="utf-8")
     bad = subprocess.run(
         [*run, "--out", str(tmp_path / "x"), "--refit-heads", "hate,ругань", "--base", str(base)],
         capture_output=True,
@@ -243,6 +256,10 @@ def test_refit_heads_keeps_every_other_head_and_the_features(tiny_corpus, tmp_pa
         ["--refit-heads", ""],
         ["--refit-heads", "hate", "--base", str(tmp_path / "none")],
         ["--keep-lines"],
+        ["--lines", "hate=0.25,0.35,0.57"],
+        ["--refit-heads", "hate", "--base", str(base), "--lines", "threat=0.3,0.5,0.7"],
+        ["--refit-heads", "hate", "--base", str(base), "--lines", "hate=0.5,0.3,0.7"],
+        ["--refit-heads", "hate", "--base", str(base), "--lines", "hate=высоко"],
     ):
         bad = subprocess.run(
             [*run, "--out", str(tmp_path / "x"), *flags], capture_output=True, timeout=300, cwd=ROOT
