@@ -3272,3 +3272,28 @@ def test_round_37_a_person_defamed_or_a_faith_and_a_people_shut_out_are_held(jud
     trade boycotted by its adjective."""
     v = judge.judge(text)
     assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("алкаш этот наш новый председатель, опять на собрание не пришёл", "crime_then_role"),
+        ("зачем этого ворюгу в депутаты выдвинули", "vice_elected"),
+        ("Там у завхоза бандитская семейка, все знают", "family_of_thieves"),
+        ("Прокурор Гришин в молодости на зоне чалился", "did_time_slang"),
+        ("Обезьяна с гранатой — вот кто у нас дорогами заведует", "monkey_with_grenade"),
+    ],
+)
+def test_round_37_a_crime_before_the_post_a_family_of_thieves_or_a_term_served_are_held(judge, text, pattern):
+    """Round 37 (fresh114): the crime named before the post, the one elected named by a vice, a family of thieves, a
+    term served in the slang, «обезьяна с гранатой» of whoever is in charge."""
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["У нас семья воров-карманников в автобусе работает, будьте внимательны", "Дайте обезьяне гранату — будет как у нас с ремонтом"],
+)
+def test_round_37_the_same_words_of_a_warning_or_a_saying_stay(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
