@@ -6114,3 +6114,26 @@ def test_round_37_a_people_to_be_put_in_its_place_in_the_imperfective_is_a_call(
     v = judge.judge("Надо было вовремя ставить на место этих турок")
     assert v.action != "allow" and any(e.kind == "call_to_exclude" for e in v.evidence), v.evidence
     assert judge.judge("Ставить на место машины во дворе надо по правилам").action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Кисловодск для кисловодчан, а приезжим тут делать нечего", "land_for_its_own"),
+        ("Скоро тут будет как в Кондопоге, и правильно", "as_in_a_pogrom"),
+        ("пора показать этим приезжим, кто здесь хозяин", "show_who_is_master_call"),
+        ("Ещё раз увижу этого соседа с собакой у песочницы — в лес его вывезу", "taken_to_the_woods"),
+    ],
+)
+def test_round_37_a_town_for_its_own_a_pogrom_held_up_or_the_woods_are_held(judge, text, pattern):
+    """Round 37 (fresh110: incitement): a town kept for its own people, a pogrom held up as the way, a crowd called
+    to show who is master, a person to be taken to the woods."""
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Пятигорск для туристов или для жителей?", "Было как в Кондопоге? Расскажите историю", "Вывезу детей в лес на пикник"]
+)
+def test_round_37_a_question_of_whom_a_town_is_for_or_a_picnic_stay(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
