@@ -3297,3 +3297,25 @@ def test_round_37_a_crime_before_the_post_a_family_of_thieves_or_a_term_served_a
 )
 def test_round_37_the_same_words_of_a_warning_or_a_saying_stay(judge, text):
     assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("А этот фотограф пусть побережёт зубы, раз такой смелый", "mind_your_face"),
+        ("Ещё раз соседка вякнет — я ей эти очки в глаза вобью", "driven_into_the_eyes"),
+        ("Главный инженер у нас с дипломом из перехода, оно и видно", "diploma_from_the_underpass"),
+        ("Тебя в детстве головой уронили, раз ты такое пишешь?", "dropped_as_a_child"),
+    ],
+)
+def test_round_37_the_face_to_be_minded_or_a_diploma_from_the_underpass_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Поберегите зубы, не грызите орехи", "Я в детстве упала с лестницы, сломала руку", "Вбить гвоздь в стену сможете?"],
+)
+def test_round_37_advice_and_ones_own_fall_stay(judge, text):
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
