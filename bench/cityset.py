@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–36 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–37 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -82,7 +82,12 @@ administration's posts) were worked on — ``fresh100_all``'s sentences teach th
 all of those are in-sample for the threat head from round 36 on); their twins from the same
 briefs ``fresh101_all``, ``fresh103_all`` and ``fresh105_all`` never; later ``fresh106_all`` (threads on peoples and
 faiths) and ``fresh108_all`` (the OK register of older users) were worked on, their twins ``fresh107_all`` and
-``fresh109_all`` never. Figures per set and in total:
+``fresh109_all`` never. In round 37, measured with round 36's code first, three briefs to two helpers each:
+``fresh110_all`` (incitement against lawful civic calls), ``fresh112_all`` (threats to a person in replies) and
+``fresh114_all`` (a person defamed against the harshest criticism) were worked on, their twins ``fresh111_all``,
+``fresh113_all`` and ``fresh115_all`` never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
+``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37 (``moderation/corpus/city_groups.tsv``), so they are
+in-sample for it. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
