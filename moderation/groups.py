@@ -3697,6 +3697,16 @@ _GO_AWAY = frozenset(("валить", "свалить", "убираться", "�
 #: … and where the others send them: home («пусть едут к себе», «пусть возвращаются на родину»)
 _HOME = frozenset(("себе", "домой", "родину", "обратно", "свой", "свою", "свои", "откуда", "аул", "кишлак"))
 _MUST = frozenset(("должны", "должен", "должна", "обязаны"))  # «X должны уехать»: told to leave
+#: what a trip is wished with or for — a permission or a good wish, not a sending away («пусть едут на здоровье»)
+_WELL = frozenset("спокойно здоровье отдыхать отдохнуть богом лечиться учиться гости хотят захотят".split())
+
+
+def _wished_well(words: Sequence[str], clause: list[int], j: int) -> bool:
+    """Is the verb of leaving at ``j`` wished well within three words of its clause («пенсионеры уезжают в санаторий,
+    пусть едут на здоровье», «армяне едут в Ереван на праздники, пусть едут спокойно»; round 37: each was banned)?"""
+    if lemma(words[j]) in _GO_AWAY:
+        return False  # («пусть валят спокойно отсюда»: nobody wishes a trip well with «валить»)
+    return any(words[k] in _WELL for k in range(j + 1, min(len(words), j + 4)) if clause[k] == clause[j])
 
 #: What opens a question that is a call: «когда уже …», «когда же …», «когда наконец …».
 _WHEN_AT_LAST = frozenset(("уже", "же", "наконец"))
@@ -4449,6 +4459,7 @@ def _statement(
                 or (_has(words[j], "impr") and (i < j or _hailed_after(norm, i)))
             )
             and not _negated(words, cue, j, clause)
+            and not _wished_well(words, clause, j)
         ):
             # (an imperative before the group word is said to it only when it is hailed, after a comma:
             # «Убирайтесь отсюда, мигранты», not «… валите во Францию, там и геи бесплатны»; nor the

@@ -6137,3 +6137,22 @@ def test_round_37_a_town_for_its_own_a_pogrom_held_up_or_the_woods_are_held(judg
 )
 def test_round_37_a_question_of_whom_a_town_is_for_or_a_picnic_stay(judge, text):
     assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пенсионеры уезжают в санаторий, пусть едут на здоровье",
+        "Армяне уезжают в Ереван на праздники, пусть едут спокойно, дороги свободны",
+        "Студенты разъезжаются на каникулы, пусть уезжают спокойно",
+    ],
+)
+def test_round_37_a_trip_wished_well_is_no_call_to_leave(judge, text):
+    """Round 37: «пусть едут на здоровье» after a group's trip wishes it well (each was deleted, two with a ban)."""
+    assert findings(text) == []
+    assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+def test_round_37_a_rude_go_away_is_no_good_wish(judge):
+    v = judge.judge("Приезжие пусть валят спокойно отсюда")
+    assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), v.evidence
