@@ -472,7 +472,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     for k in region:
         w = words[k]
         by_form = cues.get(w, _EMPTY)
-        lem = lemmas[k] if lemmas is not None else lemma(w)
+        lem = _lemma_at(words, lemmas, k)
         by_lemma = cue_lemmas.get(lem, _EMPTY)
         if not by_form and not by_lemma and _name_shaped(w, lem) and (common := common_lemma(w)) is not None:
             by_lemma = cue_lemmas.get(common, _EMPTY)  # «мигранты — варвары»: not «Варвара»
@@ -731,9 +731,7 @@ def _whoever_is(
                 before in _DEFINING or (before == "за" and lexicon.group_words[words[m]] == "politics")
             ):
                 attribute, named = lexicon.group_words[words[m]], m
-            elif (lemmas[m] if lemmas is not None else lemma(words[m])) == "партия" and "за" in words[
-                m - 2 : m
-            ]:
+            elif _lemma_at(words, lemmas, m) == "партия" and "за" in words[m - 2 : m]:
                 attribute, named = "politics", m  # «кто голосует за эту партию»
             elif before in _DEFINING and before not in ("в", "во", "на", "у") and _place(words[m]):
                 # «кто родом с Кавказа», «кто из Дагестана»: a place of origin, as in :func:`_origins`
@@ -741,10 +739,7 @@ def _whoever_is(
             elif (
                 before in ("в", "во", "на")
                 and _place(words[m], "loct")
-                and any(
-                    (lemmas[j] if lemmas is not None else lemma(words[j])) in _LIVE_VERBS
-                    for j in range(k + 1, then + 1)
-                )
+                and any(_lemma_at(words, lemmas, j) in _LIVE_VERBS for j in range(k + 1, then + 1))
             ):
                 # «кто в Ессентуках родился, тот с рождения жлоб»: the people of a town by where they live or
                 # were born (round 36)
@@ -758,7 +753,7 @@ def _whoever_is(
         for j in range(then + 1, min(n, then + 4)):
             if sentence[j] != sentence[k]:
                 break
-            lem = lemmas[j] if lemmas is not None else lemma(words[j])
+            lem = _lemma_at(words, lemmas, j)
             if (
                 lem in _ENEMY
                 or "GS.EVAL" in cues.get(words[j], _EMPTY)
@@ -820,7 +815,7 @@ def _town_is(
     n = len(words)
 
     def evaluative(j: int) -> bool:  # (plural: «все хамы»; not «в Якутии все, сука, помешаны»)
-        lem = lemmas[j] if lemmas is not None else lemma(words[j])
+        lem = _lemma_at(words, lemmas, j)
         return ("GS.EVAL" in cues.get(words[j], _EMPTY) or "GS.EVAL" in cue_lemmas.get(lem, _EMPTY)) and _has(
             words[j], "plur"
         )
@@ -1455,6 +1450,11 @@ def _origin_attribute(place: str, lexicon: Lexicon) -> str:
     return "nationality" if lemma(place)[:3] in _people_prefixes(lexicon) else "residence"
 
 
+def _lemma_at(words: Sequence[str], lemmas: list[str] | None, k: int) -> str:
+    """The lemma of ``words[k]``: from ``lemmas`` when the caller has them (the judge's prepared text), else asked."""
+    return lemmas[k] if lemmas is not None else lemma(words[k])
+
+
 def _place(word: str, case: str = "gent") -> bool:
     """Is ``word`` a place name pymorphy3 knows, in ``case`` («из Дагестана», «в Кисловодске»)?"""
     return any("Geox" in t and case in t for t in _tags(word))
@@ -1815,7 +1815,7 @@ def _mark_idioms(
     """Give the head word of each set phrase in ``region`` the cue the phrase stands for (:data:`_IDIOMS`)."""
     n = len(words)
     for k in region:
-        options = _IDIOMS.get(lemmas[k] if lemmas is not None else lemma(words[k]))
+        options = _IDIOMS.get(_lemma_at(words, lemmas, k))
         if not options:
             continue
         # «поставить их на место», «держать всех их в узде»: the object pronouns may stand inside
@@ -1825,7 +1825,7 @@ def _mark_idioms(
         for phrase, head, name in options:
             at = [k] + [k + m + gap for m in range(1, len(phrase))]
             if at[-1] < n and all(
-                words[a] == x or (lemmas[a] if lemmas is not None else lemma(words[a])) == x
+                words[a] == x or _lemma_at(words, lemmas, a) == x
                 for a, x in zip(at, phrase, strict=True)
             ):
                 cue[at[head]] = cue[at[head]] | {name}
@@ -3548,7 +3548,7 @@ def _reported_before(
             return True  # «Говорят, цыгане воруют, но мой сосед …»: hearsay, told as such
         # (a post noun or a verb of quoting counts only within four words: the lemma is looked up only
         # there; «цитирую депутата: «пенсионеры — балласт»»: whoever quotes, the words are another's)
-        if i - k <= 4 and _quotes_a_post(norm, lemmas[k] if lemmas is not None else lemma(words[k]), k, i):
+        if i - k <= 4 and _quotes_a_post(norm, _lemma_at(words, lemmas, k), k, i):
             return True
     return False
 
@@ -3707,6 +3707,7 @@ def _wished_well(words: Sequence[str], clause: list[int], j: int) -> bool:
     if lemma(words[j]) in _GO_AWAY:
         return False  # («пусть валят спокойно отсюда»: nobody wishes a trip well with «валить»)
     return any(words[k] in _WELL for k in range(j + 1, min(len(words), j + 4)) if clause[k] == clause[j])
+
 
 #: What opens a question that is a call: «когда уже …», «когда же …», «когда наконец …».
 _WHEN_AT_LAST = frozenset(("уже", "же", "наконец"))
