@@ -889,6 +889,10 @@ def _only_some(norm: Normalized, words: Sequence[str], sent: list[int], i: int) 
     s = sent[i]
     if any(words[k] in _PART for k in range(max(0, i - 2), i) if sent[k] == s):
         return "о части группы"
+    if any(words[k] in _SOMETIMES for k in range(i + 1, min(len(words), i + 4)) if sent[k] == s) and _ALWAYS.isdisjoint(
+        words[max(0, i - 2) : i + 5]
+    ):
+        return "«бывают» — о некоторых"  # «приезжие тоже бывают хамы, как и местные» (round 38)
     same = [k for k in range(len(words)) if sent[k] == s]
     if any(
         words[k] == "но" and tuple(words[k + 1 : k + 3]) == ("не", "все") for k in same if k + 2 < len(words)
@@ -914,6 +918,9 @@ def _only_some(norm: Normalized, words: Sequence[str], sent: list[int], i: int) 
 
 
 _THOSE = frozenset(("те", "тех", "тем", "теми"))
+#: some of a group are so («бывают», «попадаются»), unless always or all of them
+_SOMETIMES = frozenset(("бывают", "бывает", "попадаются", "встречаются"))
+_ALWAYS = frozenset(("всегда", "все", "всех", "вечно", "обычно", "постоянно"))
 _FIRST_PERSON = frozenset("я мы меня нас мне нам мной нами".split())
 
 
@@ -2943,6 +2950,8 @@ def _is_call(words: Sequence[str], cue: list[frozenset[str]], j: int) -> bool:
     if w == "вон":
         # «мигранты вон!», «вон из города» — not the pointing «вон»: «а то вон ходят как бичи», «вон там»
         nxt = words[j + 1] if j + 1 < len(words) else ""
+        if nxt and likely(nxt, "NOUN") and _has(nxt, "nomn") and any(likely(v, "VERB") for v in words[j + 2 : j + 9]):
+            return False  # «вон волонтёры на Машуке мусор собирают»: who is pointed at, doing something (round 38)
         return nxt not in _POINTED_AT_THERE and not likely(nxt, "VERB")
     if _has(w, "INFN") and not_called_by(words, j) is not None:
         return False  # «мигрантов будут выселять», «турки начали убивать армян»: news, history
@@ -4177,7 +4186,13 @@ def _says_what_they_are(words: Sequence[str], j: int) -> bool:
         return True
     if _after_preposition(words, j):
         return False  # «покрасили подъезд поверх грязи и плесени» (round 27: deleted as dehumanising)
+    if j >= 1 and words[j - 1] in _PACK and _has(w, "gent"):
+        return True  # «мамочки в родительском чате — стая гиен», «свора шакалов» (round 38)
     return _has(w, "nomn") or _has(w, "ablt") or w in _COLLECTIVE
+
+
+#: A pack or a herd, what a group is called with the animals it is made of («стая гиен», «стадо баранов»)
+_PACK = frozenset("стая стаей стадо стадом свора сворой орда ордой".split())
 
 
 def _after_preposition(words: Sequence[str], j: int) -> bool:
@@ -4728,7 +4743,13 @@ def _statement(
             if "GS.DEHUMAN" in cue[j] and not _negated(words, cue, j) and _says_what_they_are(words, j):
                 return found("dehumanising", j, "delete", words[j])
         for j in same_clause:
-            if j > i and words[j] in _PERSON_WORDS and words[j - 1] == "не" and j - i <= 4:
+            if (
+                j > i
+                and words[j] in _PERSON_WORDS
+                and words[j - 1] == "не"
+                # (or after where they are: «санитарки в горбольнице это не люди», round 38)
+                and (j - i <= 4 or (j - i <= 7 and likely(words[i + 1], "PREP")))
+            ):
                 return found("dehumanising", j, "delete", "не люди")
         for j in same_clause:
             if (

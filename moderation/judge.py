@@ -534,6 +534,7 @@ class Judge:
                 or caps.get(c) in ("review", "allow")
                 or scores[c] < thresholds[c].delete
                 or _rule_backed(c, p)
+                or (c == "hate" and derived_hate)  # (it stands or falls with the insult)
             ):
                 continue
             ev = model_evidence(c)

@@ -838,8 +838,8 @@ class Lexicon:
                 neutral.update(expander.expand_set(name, (), name))
         not_neutral: set[str] = {
             form
-            for name in ("PEJORATIVE", "MODEL_SEES")
-            if name in sets
+            for name in sets
+            if name == "PEJORATIVE" or name.startswith("MODEL_SEES")
             for form in expander.expand_set(name, (), name)
         }
         for cat, _target, line in raw.categories:
@@ -855,7 +855,7 @@ class Lexicon:
                 form for name in names if name in sets for form in expander.expand_set(name, (), name)
             )
 
-        lexicon.model_seen_group_words = forms_of("MODEL_SEES")
+        lexicon.model_seen_group_words = forms_of(*(name for name in sets if name.startswith("MODEL_SEES")))
         lexicon.model_blind_words = forms_of(
             "GS.DIAGNOSIS", "GS.FEELING", "GS.ABUSE_TALK", "GS.DESCRIPTIVE", "GS.RED_TAPE", "GS.CULTURE"
         )

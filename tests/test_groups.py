@@ -6156,3 +6156,94 @@ def test_round_37_a_trip_wished_well_is_no_call_to_leave(judge, text):
 def test_round_37_a_rude_go_away_is_no_good_wish(judge):
     v = judge.judge("Приезжие пусть валят спокойно отсюда")
     assert v.action in REMOVED and any(e.kind == "call_to_exclude" for e in v.evidence), v.evidence
+
+
+# -- round 38: stock formulas of a veiled threat, kin pointed at, packs, «бывают», the pointing «вон» -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Это не угроза, а предупреждение. Соседи с пятого этажа, вы поняли",
+        "Уезжайте, пока по-хорошему просим",
+        "Потом просить не будем, так и знайте",
+        "Раз полиция не может, будем решать без закона",
+        "Методы вам не понравятся, обещаю",
+        "Кто не спрятался, мы не виноваты",
+        "Придёт время — ответят за всё",
+        "Такие у нас долго не задерживаются",
+        "Вы им ещё покажете, кто тут хозяин? Мы покажем им, кто тут хозяин",
+        "Эти понимают только силу",
+        "До вас тоже доберутся, не сомневайтесь",
+        "У кого-то в гараже и арматура найдётся",
+        "Передайте начальнику: пусть помнит, что у него семья в Ессентуках",
+        "Директору рынка: дети у вас красивые. Будет очень жаль",
+    ],
+)
+def test_stock_formulas_of_a_veiled_threat_hold_the_text(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "veiled_threat" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Это не угроза, а предупреждение: не почините дорогу — подадим в суд",
+        "Пока по-хорошему просим, потом напишем жалобу в прокуратуру",
+        "Посмотрим, кто кого победит в субботу на стадионе",
+        "Мир тесен: встретила в Кисловодске одноклассницу",
+        "Бабушке будет очень жаль, если концерт отменят",
+    ],
+)
+def test_lawful_ultimatums_and_everyday_words_are_no_stock_threat(judge, text):
+    v = judge.judge(text)
+    assert not any(e.kind == "veiled_threat" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "attribute"),
+    [
+        ("Кондукторши в троллейбусе — стая гиен", "dehumanising", "profession"),
+        ("Продавщицы на рынке это не люди, а звери", "dehumanising", "profession"),
+        ("Сантехники в нашем ЖЭУ это не люди", "dehumanising", "profession"),
+        ("Бухгалтеры — пиявки на теле города", "dehumanising", "profession"),
+        ("Официантки на Цветнике все хамки", "generalisation", "profession"),
+        ("Мамочки с колясками все наглые", "generalisation", "sex"),
+        ("Бабульки в поликлинике все скандалистки", "generalisation", "age"),
+    ],
+)
+def test_round_38_vocabulary_and_wording_of_group_statements(text, kind, attribute):
+    assert (kind, attribute) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Молодёжь у нас хорошая, вон студенты по субботам парк убирают",
+        "Вон, пенсионеры на лавочке сидят, спросите у них дорогу",
+        "Ну да, таксисты тоже бывают хамы. Как и пассажиры",
+    ],
+)
+def test_pointing_and_some_of_a_group_are_no_violation(judge, text):
+    assert judge.judge(text).action not in REMOVED
+
+
+def test_the_pointing_won_still_leaves_the_call_out():
+    assert ("call_to_exclude", "nationality") in findings("Мигранты вон из города")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Видели эту певицу? Противно, как и все эти трансы.",
+        "Эти мамочки с колясками — тупые курицы",
+        "Бабки у подъезда — злобные сплетницы",
+        "Приезжие — нищеброды",
+    ],
+)
+def test_hate_drawn_from_an_insult_said_of_a_group_is_its_label_too(judge, text):
+    # an invariant: hate drawn from the insult said of a group stands or falls with the insult — not held
+    # apart from it because the words the model reads as hate are only «всех», «этих» (round 38)
+    v = judge.judge(text)
+    if v.action in REMOVED and any(e.matched == "анализ: оскорбление группы" for e in v.evidence):
+        assert "hate" in v.labels
