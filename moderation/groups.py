@@ -3631,9 +3631,18 @@ def _generic(words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i
     """Is the group word at ``i`` said of the group — plural, collective or quantified ("медсестры",
     "молодежь", "каждая медсестра") — rather than of one person ("медсестра в 12 кабинете",
     "учительница нашего сына": an insult of her is an insult, not the defamation of a profession)?"""
-    if words[i] in _COLLECTIVE or _has(words[i], "plur"):
+    if words[i] in _COLLECTIVE or _has(words[i], "plur") or _opens_as_plural(words, sent, i):
         return True
     return any("GS.QUANT" in cue[k] for k in range(max(0, i - _BEFORE), i) if sent[k] == sent[i])
+
+
+def _opens_as_plural(words: Sequence[str], sent: list[int], i: int) -> bool:
+    """Does the group word open its sentence in a form that is a nominative plural too, however rarely
+    pymorphy3 reads it so («Тётки в бухгалтерии — хамки»: «тётки» is first a genitive singular, which
+    opens no sentence)? (round 38)"""
+    return (i == 0 or sent[i - 1] != sent[i]) and any(
+        "plur" in p.tag and "nomn" in p.tag for p in parses(words[i])[:4]
+    )
 
 
 #: Words that point at one person: «этого водителя», «моего соседа-армянина».
@@ -4706,7 +4715,11 @@ def _statement(
 
     # (of the pronouns only «они» is a subject: «их обманывают работодатели» is done to them, though
     # pymorphy3 also reads «их» as an indeclinable possessive in the nominative)
-    nominative = words[i] == "они" if words[i] in _THEY else _has(words[i], "nomn") or words[i] in _COLLECTIVE
+    nominative = (
+        words[i] == "они"
+        if words[i] in _THEY
+        else _has(words[i], "nomn") or words[i] in _COLLECTIVE or _opens_as_plural(words, sent, i)
+    )
     # «большинство кавказцев — бандиты», «большая часть мигрантов — преступники»: the group, in the
     # genitive, is the subject's complement — said of most of them, as «все»
     most = (
@@ -4729,7 +4742,7 @@ def _statement(
         or quantified
         or any(_only_does(words, k + 3) for k in range(i + 1, min(n - 3, i + 4)) if sent[k] == s)
     )
-    plural = quantified or words[i] in _COLLECTIVE or _has(words[i], "plur")
+    plural = quantified or words[i] in _COLLECTIVE or _has(words[i], "plur") or _opens_as_plural(words, sent, i)
 
     # 2. dehumanising: a nominative group word next to an animal/vermin word, or "X не люди"
     if nominative and (beast := _emoji_beast(norm, i)) is not None:

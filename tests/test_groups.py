@@ -6210,6 +6210,8 @@ def test_lawful_ultimatums_and_everyday_words_are_no_stock_threat(judge, text):
         ("Официантки на Цветнике все хамки", "generalisation", "profession"),
         ("Мамочки с колясками все наглые", "generalisation", "sex"),
         ("Бабульки в поликлинике все скандалистки", "generalisation", "age"),
+        # a form pymorphy3 reads first as a genitive singular, opening its sentence as a plural subject
+        ("Тётки в регистратуре — хамки", "generalisation", "sex"),
     ],
 )
 def test_round_38_vocabulary_and_wording_of_group_statements(text, kind, attribute):
