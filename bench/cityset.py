@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–37 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–38 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -85,7 +85,10 @@ faiths) and ``fresh108_all`` (the OK register of older users) were worked on, th
 ``fresh109_all`` never. In round 37, measured with round 36's code first, three briefs to two helpers each:
 ``fresh110_all`` (incitement against lawful civic calls), ``fresh112_all`` (threats to a person in replies) and
 ``fresh114_all`` (a person defamed against the harshest criticism) were worked on, their twins ``fresh111_all``,
-``fresh113_all`` and ``fresh115_all`` never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
+``fresh113_all`` and ``fresh115_all`` never. In round 38, measured with round 37's code first, two briefs to two
+helpers each: ``fresh116_all`` (groups by age, sex, language, politics, trade and workplace, «our own» first) and
+``fresh118_all`` (incitement and veiled threats aimed by a pronoun or a hint, calls spread over sentences) were
+worked on, their twins ``fresh117_all`` and ``fresh119_all`` never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
 ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37 (``moderation/corpus/city_groups.tsv``), so they are
 in-sample for it. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
