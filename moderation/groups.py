@@ -562,6 +562,16 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
             if call is not None:
                 out.findings.append(call)
                 continue
+        if question[s] and any(
+            words[k] in _YOUR_BELIEF
+            and ("что" in words[k + 1 : k + 3] or not _YOU_NOM.isdisjoint(words[max(0, k - 2) : k]))
+            for k in by_sentence[s]
+            if k < i
+        ):
+            # «Олег, ты серьёзно считаешь, что все мусульмане террористы?»: the addressee's belief asked about
+            # to doubt it — the statement in it is nobody's, for the lexicon's patterns too (round 38)
+            defused_sents.add(s)
+            continue
         if (
             "GS.OFFICIALS" in cue[i]
             or (question[s] and not _said_then_asked(words, clause, by_sentence[s], i))
@@ -661,6 +671,10 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
     elif not out.addressed:
         out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
     return out
+
+
+#: the addressee's belief («ты считаешь, что …?», «вы правда думаете, что …?»)
+_YOUR_BELIEF = frozenset("считаешь считаете думаешь думаете веришь верите полагаешь полагаете".split())
 
 
 def _disowned(words: Sequence[str], sent: Sequence[int], i: int) -> bool:
@@ -4133,6 +4147,10 @@ _HOW_LONG = ("сколько", "можно")
 _DARK = ("черн", "темнокож", "чернокож")
 
 
+#: a call or a wish that sends someone away («пора», «надо», «бы»)
+_SENT_OFF = frozenset(("пора", "надо", "нужно", "бы", "б", "сдать", "отправить", "отправлять", "сдавать"))
+
+
 def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int, i: int) -> bool:
     """Is the «на» (or «в») at ``j`` a call to send people to the dump, the grave or a camp — «пора их
     на свалку», «стариков на мыло», «всех на тот свет», «этих приезжих надо в резервацию»: after
@@ -4149,7 +4167,15 @@ def _disposal(words: Sequence[str], sent: list[int], clause: list[int], j: int, 
         confined = (
             nxt in _CONFINEMENT
             or nxt in _PRISON
-            or (nxt == "дом" and j + 2 < n and words[j + 2] == "престарелых")
+            # (the home's own name read as the group sent there only with a call or a wish in the sentence —
+            # «ей в дом престарелых пора», «всех бы в дом престарелых»; not «мясо развозили, в том числе в дом
+            # престарелых», round 38)
+            or (
+                nxt == "дом"
+                and j + 2 < n
+                and words[j + 2] == "престарелых"
+                and (i != j + 2 or any(words[k] in _SENT_OFF for k in range(n) if sent[k] == sent[j]))
+            )
         )
         if not confined and not (
             j > i and (_has(nxt, "accs") or _has(nxt, "nomn")) and _homeland(words[i], nxt)
@@ -4934,6 +4960,15 @@ def _statement(
                     # service of a trade, without «все», is the page's daily business — a moderator
                     # reads it («таксисты все бандиты» is deleted)
                     return found("generalisation", j, "review", words[j], hold=True)
+                if (
+                    attribute not in _ONLY_OF
+                    and j > i + 2
+                    and words[j - 1] == "как"
+                    and any(likely(words[k], "VERB") for k in range(i + 1, j - 1) if clause[k] == clause[j])
+                ):
+                    # «водители маршруток гоняют по Университетской как бешеные» was deleted with a ban: how
+                    # they drive, likened — a complaint a moderator reads, not what the trade is (round 38)
+                    return found("generalisation", j, "review", f"как {words[j]}", hold=True)
                 spread = "GS.SPREAD" in c and (attribute in _ONLY_OF or lemma(words[j]) not in _BEHAVE_BADLY)
                 if quantified or spread or labelled:
                     return found("generalisation", j, "delete", words[j])

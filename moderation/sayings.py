@@ -26,6 +26,10 @@ _GAP_WORDS = 4
 #: what may stand between two words of a saying: spaces, a hyphen, quotes («Иван-дурак», «Слон и
 #: Моська»), not a comma or a full stop
 _JOINED = re.compile(r"[\s\-‐–«»\"“”„']*")
+#: «,» between two words of a saying: a pause may stand there — a comma, a dash, a colon («Бог не выдаст,
+#: свинья не съест», «Век живи — век учись»), which a proverb's own halves take
+PAUSE = ","
+_PAUSED = re.compile(r"[\s\-‐–—«»\"“”„',:;]*")
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +41,8 @@ def _index() -> dict[str, tuple[tuple[str, ...], ...]]:
         if not line:
             continue
         words = tuple(line.split())
-        if words[0] == GAP or words[-1] == GAP:
-            raise ValueError(f"{_FILE.name}: a saying cannot start or end with {GAP!r}: {raw!r}")
+        if words[0] in (GAP, PAUSE) or words[-1] in (GAP, PAUSE):
+            raise ValueError(f"{_FILE.name}: a saying cannot start or end with {GAP!r} or {PAUSE!r}: {raw!r}")
         out.setdefault(words[0], []).append(words)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -74,10 +78,13 @@ def sayings(norm: Normalized, lemmas: list[str]) -> list[tuple[int, int]]:
 def _match(saying: tuple[str, ...], lemmas: list[str], toks, orig: str, k: int, n: int) -> int | None:
     """The last token of ``saying`` matched from token ``k``, or None."""
     at = k
-    gap = False
+    gap = paused = False
     for word in saying[1:]:
         if word == GAP:
             gap = True
+            continue
+        if word == PAUSE:
+            paused = True
             continue
         if gap:
             nxt = next((m for m in range(at + 1, min(n, at + 2 + _GAP_WORDS)) if lemmas[m] == word), None)
@@ -86,7 +93,9 @@ def _match(saying: tuple[str, ...], lemmas: list[str], toks, orig: str, k: int, 
             gap = False
         else:
             nxt = at + 1
-            if nxt >= n or lemmas[nxt] != word or not _JOINED.fullmatch(orig, toks[at].end, toks[nxt].start):
+            joined = _PAUSED if paused else _JOINED
+            if nxt >= n or lemmas[nxt] != word or not joined.fullmatch(orig, toks[at].end, toks[nxt].start):
                 return None
+            paused = False
         at = nxt
     return at

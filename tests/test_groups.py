@@ -6249,3 +6249,27 @@ def test_hate_drawn_from_an_insult_said_of_a_group_is_its_label_too(judge, text)
     v = judge.judge(text)
     if v.action in REMOVED and any(e.matched == "анализ: оскорбление группы" for e in v.evidence):
         assert "hate" in v.labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the addressee's belief asked about to doubt it (round 38)
+        "Ты правда думаешь, что все таксисты воры? Мой брат таксист",
+        "Марина, вы серьёзно считаете, что все цыгане воруют? У меня соседи цыгане",
+        # others' words retold
+        "Вы тут понаписали, что во всём виноваты приезжие. А дороги кто не сделал?",
+        # how they drive, likened
+        "Водители маршруток носятся по Кирова как ненормальные, однажды чуть не сбили",
+        # a nursing home is where things were taken, not where people are sent
+        "На праздник волонтёры возили подарки, в том числе в дом престарелых",
+    ],
+)
+def test_round_38_questions_retellings_likenesses_and_a_home_name_are_not_removed(judge, text):
+    assert judge.judge(text).action not in REMOVED
+
+
+def test_a_call_to_send_people_to_a_home_and_a_plain_generalisation_stand(judge):
+    # the twins of the sentences above that stay up: a wish that sends the old to a home, a statement asked nobody
+    assert ("call_to_exclude", "age") in findings("Стариков всех бы в дом престарелых, и тишина")
+    assert judge.judge("Все таксисты воры").action in REMOVED

@@ -30,6 +30,14 @@ def test_punctuation_between_its_words_breaks_a_saying():
     assert spans("Иван, дурак, ты что творишь") == []
 
 
+def test_a_pause_in_the_line_lets_a_comma_or_a_dash_stand_there():
+    # «,» in a sayings.txt line: a proverb's two halves may be parted by a comma or a dash; elsewhere not
+    assert spans("Бог не выдаст, свинья не съест") == ["бог не выдаст свинья не съест"]
+    assert spans("Век живи — век учись, а дураком помрёшь") == ["век живи век учись а дураком помрешь"]
+    assert spans("Бог не выдаст. Свинья не съест") == []  # (a full stop parts two sentences)
+    assert spans("Дурак, не тот кто ошибается") == []
+
+
 def test_a_text_without_one_has_none():
     assert spans("Дороги в городе разбиты") == []
 
@@ -49,6 +57,9 @@ def test_a_text_without_one_has_none():
         "Хрен редьки не слаще — что старый мэр, что новый",
         "Услужливый дурак опаснее врага",
         "Работа дураков любит",
+        "Бог не выдаст, свинья не съест. Починят нам трубу",
+        "Век живи — век учись, а дураком помрёшь: опять не ту квитанцию оплатила",
+        "Дурак не тот, кто ошибается, а тот, кто ошибку не признаёт",
     ],
 )
 def test_sayings_stay_up(text, judge):
