@@ -4147,6 +4147,8 @@ _HOW_LONG = ("сколько", "можно")
 _DARK = ("черн", "темнокож", "чернокож")
 
 
+#: what a trade's people are barred from when they are barred from a living («запретить им работать в медицине»)
+_LIVELIHOOD = frozenset(("работать", "жить", "учиться", "лечить", "учить", "торговать", "трудиться", "находиться"))
 #: a call or a wish that sends someone away («пора», «надо», «бы»)
 _SENT_OFF = frozenset(("пора", "надо", "нужно", "бы", "б", "сдать", "отправить", "отправлять", "сдавать"))
 
@@ -4451,6 +4453,16 @@ def _statement(
                 continue  # «этих строителей уволить всех»: what is done to bad workers, not to a group
             if attribute in _RULES_OF and _singular(words[i]):
                 continue  # «лишить водительских прав пьяного водителя автобуса»: one worker, not a trade
+            if (
+                attribute in _SERVICE
+                and words[j].startswith(("запрет", "запрещ"))
+                and any(
+                    _has(words[k], "INFN") and words[k] not in _LIVELIHOOD
+                    for k in range(j + 1, min(n, j + 3))
+                    if clause[k] == clause[j]
+                )
+            ):
+                continue  # «таксистам надо запретить стоять на остановке»: a rule on what a trade does (round 38)
             if lemma(words[j]) in _PUNISH and (
                 attribute not in _ONLY_OF or (j + 1 < n and words[j + 1] == "к")
             ):

@@ -6263,6 +6263,8 @@ def test_hate_drawn_from_an_insult_said_of_a_group_is_its_label_too(judge, text)
         "Водители маршруток носятся по Кирова как ненормальные, однажды чуть не сбили",
         # a nursing home is where things were taken, not where people are sent
         "На праздник волонтёры возили подарки, в том числе в дом престарелых",
+        # a rule on what a trade does, not a bar on the trade
+        "Маршрутчикам надо запретить курить за рулём, весь салон в дыму",
     ],
 )
 def test_round_38_questions_retellings_likenesses_and_a_home_name_are_not_removed(judge, text):
@@ -6273,3 +6275,5 @@ def test_a_call_to_send_people_to_a_home_and_a_plain_generalisation_stand(judge)
     # the twins of the sentences above that stay up: a wish that sends the old to a home, a statement asked nobody
     assert ("call_to_exclude", "age") in findings("Стариков всех бы в дом престарелых, и тишина")
     assert judge.judge("Все таксисты воры").action in REMOVED
+    # barred from a living, a trade is barred: that stays a call
+    assert ("call_to_exclude", "profession") in findings("Всех этих таксистов запретить им работать в городе")
