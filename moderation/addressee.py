@@ -116,16 +116,22 @@ _ONE_OF = frozenset("сам сама сами как тоже же ведь и".
 
 
 def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
-    """Is the group word at ``k`` what the author calls themself: «я» three words before it at most, with
+    """Is the group word at ``k`` what the author calls themself: «я» («мы» with a plural) three words before it at most, with
     only «сам», «как», «тоже» … or adjectives between, in one clause («я как типичный понаехавший из
     Сибири», «я сама понаехавшая»; not «я этих понаехавших терпеть не могу»)? The word may be quoted as what
     others say («я тоже «понаехавшая», как тут любят писать» — round 32: deleted with a ban)."""
+    if k >= 1 and words[k - 1] == "мы" and orig[toks[k - 1].end : toks[k].start].strip() == ",":
+        # «Мы, старичьё из 8-го дома, опять без воды» (round 38: deleted with a ban): set off after «мы», a
+        # collective in the singular names them too
+        return _plural(words[k]) or any("nomn" in p.tag for p in parses(words[k])[:2])
     for j in range(k - 1, max(-1, k - 4), -1):
         gap = orig[toks[j].end : toks[j + 1].start]
         if _CLAUSE_BREAK.search(QUOTE_MARK.sub("", gap) if j + 1 == k else gap):
             return False
         if words[j] == "я":
             return any("sing" in p.tag and "nomn" in p.tag for p in parses(words[k])[:2])
+        if words[j] == "мы":
+            return _plural(words[k])  # «мы сами понаехавшие», «мы тоже приезжие» (round 38)
         if words[j] not in _ONE_OF and not any(
             p.tag.POS == "ADJF" and "nomn" in p.tag for p in parses(words[j])[:2]
         ):

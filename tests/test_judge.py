@@ -2406,6 +2406,9 @@ def test_round_28_fresh32s_twins_are_allowed(judge, text):
     [
         "Я сам понаехавший, живу тут пятый год и мне нравится",
         "Я как типичный понаехавший из Сибири до сих пор не понимаю, как тут ходят в пуховиках",
+        # round 38: «мы» and the word set off after it
+        "Мы, старичьё из пятого подъезда, вторую неделю без лифта",
+        "Мы, понаехавшие, тоже платим за воду",
     ],
 )
 def test_round_28_a_group_word_the_author_calls_themself_is_held_at_most(judge, text):
