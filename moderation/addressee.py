@@ -120,6 +120,8 @@ def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool: 
     only «сам», «как», «тоже» … or adjectives between, in one clause («я как типичный понаехавший из
     Сибири», «я сама понаехавшая»; not «я этих понаехавших терпеть не могу»)? The word may be quoted as what
     others say («я тоже «понаехавшая», как тут любят писать» — round 32: deleted with a ban)."""
+    if tuple(words[k + 1 : k + 3]) == ("это", "мы"):
+        return True  # «Понаехавшие — это мы все, кто после 90-х перебрался» (round 38: deleted with a ban)
     if k >= 1 and words[k - 1] == "мы" and orig[toks[k - 1].end : toks[k].start].strip() == ",":
         # «Мы, старичьё из 8-го дома, опять без воды» (round 38: deleted with a ban): set off after «мы», a
         # collective in the singular names them too

@@ -2409,6 +2409,7 @@ def test_round_28_fresh32s_twins_are_allowed(judge, text):
         # round 38: «мы» and the word set off after it
         "Мы, старичьё из пятого подъезда, вторую неделю без лифта",
         "Мы, понаехавшие, тоже платим за воду",
+        "Понаехавшие — это мы все, кто переехал сюда после армии",
     ],
 )
 def test_round_28_a_group_word_the_author_calls_themself_is_held_at_most(judge, text):
