@@ -2045,6 +2045,9 @@ def test_holidays_a_bus_trip_a_tenant_wished_and_helpers_are_allowed(judge, text
         "Уважаемые модераторы, здесь спам: «заработок от 5000 в день»",
         "Осторожно, мошенники пишут в личку «заработок от 5000 в день без вложений», не ведитесь",
         "Соседи, кто-нибудь получал смс «ваша карта заблокирована, позвоните 89001234567»?",
+        # round 38: the advert told of as a thing met — a flyer torn down, an ad answered and found a cheat
+        "На остановке опять расклеили листовки «заработок от 4000 в день без опыта». Сорвала, надоели",
+        "Откликнулся на объявление «доход 5000 в день», а там попросили заплатить за обучение. Обман",
     ],
 )
 def test_spam_quoted_to_report_or_warn_is_held_and_its_author_not_banned(judge, text):
