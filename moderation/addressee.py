@@ -123,9 +123,9 @@ def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool: 
     if tuple(words[k + 1 : k + 3]) == ("это", "мы"):
         return True  # «Понаехавшие — это мы все, кто после 90-х перебрался» (round 38: deleted with a ban)
     if k >= 1 and words[k - 1] == "мы" and orig[toks[k - 1].end : toks[k].start].strip() == ",":
-        # «Мы, старичьё из 8-го дома, опять без воды» (round 38: deleted with a ban): set off after «мы», a
-        # collective in the singular names them too
-        return _plural(words[k]) or any("nomn" in p.tag for p in parses(words[k])[:2])
+        # «Мы, старичьё из 8-го дома, опять без воды» (round 38: deleted with a ban): set off after «мы», any
+        # nominative names them — a plural, or a collective in the singular
+        return words[k] in _HERD or any("nomn" in p.tag for p in parses(words[k])[:2])
     for j in range(k - 1, max(-1, k - 4), -1):
         gap = orig[toks[j].end : toks[j + 1].start]
         if _CLAUSE_BREAK.search(QUOTE_MARK.sub("", gap) if j + 1 == k else gap):

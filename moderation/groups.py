@@ -108,6 +108,8 @@ _ONLY_OF = frozenset(("nationality", "race", "religion"))
 _RULES_OF = frozenset(("profession", "work", "politics"))
 #: a trade or a workplace whose service a citizen complains about (see :data:`_SERVICE_COMPLAINT`)
 _SERVICE = frozenset(("profession", "work"))
+#: what a trade's people are barred from when they are barred from a living («запретить им работать в медицине»)
+_LIVELIHOOD = frozenset(("работать", "жить", "учиться", "лечить", "учить", "торговать", "трудиться", "находиться"))
 #: words of a complaint to the page: the author asks for the service to be put right
 _SERVICE_COMPLAINT = frozenset(
     "жалуемся жалуюсь жаловались жаловался жаловалась пожаловаться пожаловались жалоба жалобы жалобу жалоб"
@@ -4147,8 +4149,6 @@ _HOW_LONG = ("сколько", "можно")
 _DARK = ("черн", "темнокож", "чернокож")
 
 
-#: what a trade's people are barred from when they are barred from a living («запретить им работать в медицине»)
-_LIVELIHOOD = frozenset(("работать", "жить", "учиться", "лечить", "учить", "торговать", "трудиться", "находиться"))
 #: a call or a wish that sends someone away («пора», «надо», «бы»)
 _SENT_OFF = frozenset(("пора", "надо", "нужно", "бы", "б", "сдать", "отправить", "отправлять", "сдавать"))
 

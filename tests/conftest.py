@@ -58,6 +58,11 @@ def held_as(verdict: Any, kind: str) -> bool:
     return verdict.action == "review" and any(e.kind == kind for e in verdict.evidence)
 
 
+def by_pattern(verdict: Any, pattern: str) -> bool:
+    """Does the verdict's evidence name the lexicon pattern ``pattern`` — what the test says made the decision?"""
+    return any(e.matched == pattern for e in verdict.evidence)
+
+
 @pytest.fixture
 async def vk_emu() -> AsyncIterator[VKEmulator]:
     """The emulator with the demo's two communities (different admins, so two user tokens) and posts."""

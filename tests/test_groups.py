@@ -14,7 +14,7 @@ from moderation.groups import analyse
 from moderation.judge import Judge, explain
 from moderation.lexicon import default_lexicon
 from moderation.normalize import normalize
-from tests.conftest import held_as
+from tests.conftest import by_pattern, held_as
 
 REMOVED = ("delete", "delete_and_ban")
 
@@ -6132,7 +6132,7 @@ def test_round_37_a_town_for_its_own_a_pogrom_held_up_or_the_woods_are_held(judg
     """Round 37 (fresh110: incitement): a town kept for its own people, a pogrom held up as the way, a crowd called
     to show who is master, a person to be taken to the woods."""
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(

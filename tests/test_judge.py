@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from moderation.judge import Judge, explain
 from moderation.verdict import CATEGORIES
-from tests.conftest import held_as
+from tests.conftest import by_pattern, held_as
 
 
 @pytest.fixture(scope="module")
@@ -1581,7 +1581,7 @@ def test_a_pun_on_a_name_that_starts_with_a_slur_stays_visible_to_the_model():
 )
 def test_more_veiled_threats_are_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
+    assert v.action != "allow" and by_pattern(v, pattern), v.evidence
 
 
 @pytest.mark.parametrize(
@@ -1632,7 +1632,7 @@ def test_a_thief_or_a_cow_in_a_story_is_no_label(judge, text):
 )
 def test_an_oath_a_past_told_as_a_warning_and_learn_or_leave_are_read(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
+    assert v.action != "allow" and by_pattern(v, pattern), v.evidence
 
 
 def test_a_trade_said_to_be_all_crooks_is_a_generalisation(judge):
@@ -1653,7 +1653,7 @@ def test_a_trade_said_to_be_all_crooks_is_a_generalisation(judge):
 )
 def test_more_accusations_of_one_person_are_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), v.evidence
+    assert v.action == "review" and by_pattern(v, pattern), v.evidence
 
 
 @pytest.mark.parametrize("text", ["Он ворует? Не верю", "Сын спит с котом", "Она спит с ребенком"])
@@ -1708,7 +1708,7 @@ def test_whoever_does_it_called_a_beast_is_held(judge):
 )
 def test_round_24_calls_and_veiled_threats_are_read(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), v.evidence
+    assert v.action != "allow" and by_pattern(v, pattern), v.evidence
 
 
 @pytest.mark.parametrize(
@@ -1751,7 +1751,7 @@ def test_round_24_their_everyday_and_lawful_twins_are_allowed(judge, text):
 )
 def test_a_person_said_to_be_drunk_bribed_criminal_or_cruel_is_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), v.evidence
+    assert v.action == "review" and by_pattern(v, pattern), v.evidence
 
 
 @pytest.mark.parametrize(
@@ -1764,7 +1764,7 @@ def test_a_person_said_to_be_drunk_bribed_criminal_or_cruel_is_held(judge, text,
 )
 def test_non_speakers_told_out_and_clipped_oaths_are_read(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action in ("delete", "delete_and_ban") and any(e.matched == pattern for e in v.evidence), (
+    assert v.action in ("delete", "delete_and_ban") and by_pattern(v, pattern), (
         v.evidence
     )
 
@@ -1858,7 +1858,7 @@ def test_a_naming_rebuked_after_but_or_a_stop_is_held_at_most(judge, text):
 )
 def test_round_26_threats_promised_or_called_for_are_flagged(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -1916,7 +1916,7 @@ REMOVED = ("delete", "delete_and_ban")
 )
 def test_round_27_harm_promised_and_heads_mocked_are_removed(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action in REMOVED and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action in REMOVED and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -1944,7 +1944,7 @@ def test_round_27_harm_promised_and_heads_mocked_are_removed(judge, text, patter
 )
 def test_round_27_veiled_threats_and_accusations_are_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -2171,7 +2171,7 @@ def test_round_27_their_twins_still_go(judge, text):
 )
 def test_round_27_fresh30s_threats_are_removed(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action in REMOVED and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action in REMOVED and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -2188,7 +2188,7 @@ def test_round_27_fresh30s_threats_are_removed(judge, text, pattern):
 )
 def test_round_27_fresh30s_veiled_threats_and_accusations_are_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -2226,7 +2226,7 @@ def test_round_27_a_mothers_boy_and_the_goat_in_the_garden_are_said_of_people(ju
 )
 def test_round_27_a_post_holder_sent_to_prison_or_paid_for_places_is_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action == "review" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -2260,7 +2260,7 @@ def test_round_27_a_fee_asked_about_and_a_place_in_history_are_allowed(judge, te
 )
 def test_round_28_accusations_of_a_named_post_holder_and_veiled_threats_are_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action == "review" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -2275,7 +2275,7 @@ def test_round_28_accusations_of_a_named_post_holder_and_veiled_threats_are_held
 )
 def test_round_28_threats_and_insults_are_removed(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action in REMOVED and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action in REMOVED and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -2367,7 +2367,7 @@ def test_round_28_the_groups_own_praise_still_defends(judge, text):
 )
 def test_round_28_fresh32s_accusations_and_veiled_threats_are_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action == "review" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action == "review" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -2379,7 +2379,7 @@ def test_round_28_fresh32s_accusations_and_veiled_threats_are_held(judge, text, 
 )
 def test_round_28_fresh32s_threats_are_removed(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action in REMOVED and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action in REMOVED and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -2564,7 +2564,7 @@ def test_round_28_a_threat_that_came_in_a_private_message_is_reported_not_made(j
 )
 def test_round_29_a_person_accused_without_proof_is_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action in ("review", *REMOVED) and any(e.matched == pattern for e in v.evidence), (
+    assert v.action in ("review", *REMOVED) and by_pattern(v, pattern), (
         v.action,
         v.evidence,
     )
@@ -3162,7 +3162,7 @@ def test_round_36_threats_in_disputes_are_held_at_least(judge, text, pattern):
     """Round 36 (fresh100: threats between neighbours, to officials and commenters): promised arson and beatings
     in free word order, wishes to burn alive, and veiled threats without a violent word."""
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -3238,7 +3238,7 @@ def test_round_37_veiled_threats_to_a_person_are_held_at_least(judge, text, patt
     """Round 37 (fresh112: threats to a person in replies): a third person's kin whose routine is known, harm «not
     healthy», toothless, acid, the wooden box, «ты уже труп»."""
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -3275,7 +3275,7 @@ def test_round_37_a_person_defamed_or_a_faith_and_a_people_shut_out_are_held(jud
     lord as crimes of a person; a faith's places of worship all closed or pulled down by the author's crowd, a people's
     trade boycotted by its adjective."""
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -3292,7 +3292,7 @@ def test_round_37_a_crime_before_the_post_a_family_of_thieves_or_a_term_served_a
     """Round 37 (fresh114): the crime named before the post, the one elected named by a vice, a family of thieves, a
     term served in the slang, «обезьяна с гранатой» of whoever is in charge."""
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
@@ -3314,7 +3314,7 @@ def test_round_37_the_same_words_of_a_warning_or_a_saying_stay(judge, text):
 )
 def test_round_37_the_face_to_be_minded_or_a_diploma_from_the_underpass_are_held(judge, text, pattern):
     v = judge.judge(text)
-    assert v.action != "allow" and any(e.matched == pattern for e in v.evidence), (v.action, v.evidence)
+    assert v.action != "allow" and by_pattern(v, pattern), (v.action, v.evidence)
 
 
 @pytest.mark.parametrize(
