@@ -245,14 +245,23 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         # «Ебзеев Руслан», «Сукиасян Ашот Грантович»: a surname beside a given name is a person's name,
         # whatever a root or the flame-war data reads in it
         spans = [(toks[a].start, toks[b].end) for a, b in people]
+        read = {(a, b) for a, b in people if any(_inside(h, [(toks[a].start, toks[b].end)]) for h in hits)}
         hits = [h for h in hits if not _inside(h, spans)]
         # the model does not see a name with a word the dictionary does not know, which it would read by
-        # its letters («Сукиасян» as «сук…»); names it knows («Максим Галкин») stay visible, as any surname
-        # does (see proper_names), and so does a pun that starts with a slur («Петро Пидорошенко»)
+        # its letters («Сукиасян» as «сук…»), nor one the lexicon read as abuse, nor a surname built on a
+        # word for a creature («депутат Хохлов», as proper_names hides it inside a sentence: round 39), nor
+        # one the dictionary reads as a word only («Сучков Дмитрий» as «сучковый»); names it
+        # knows otherwise («Максим Галкин») stay visible, as any surname does (see proper_names), and so
+        # does a pun that starts with a slur («Петро Пидорошенко»)
         known = analyzer().word_is_known
         named = named + [
             (a, b) for a, b in people
-            if not all(known(words[k]) for k in range(a, b + 1)) and not any(_slur_first(words[k]) for k in range(a, b + 1))
+            if (
+                (a, b) in read
+                or not all(known(words[k]) and _named_by_dictionary(words[k]) for k in range(a, b + 1))
+                or any(_surname(words[k]) == "creature" for k in range(a, b + 1))
+            )
+            and not any(_slur_first(words[k]) for k in range(a, b + 1))
         ]  # fmt: skip
     if any(h.matched == _KILL_1ST for h in hits):
         # «закопаю луковицы у подъезда», «зарежу курицу на суп»: the author's own deed done to a thing
@@ -269,7 +278,8 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if pinned:
         # «не надо на всех мусульман вешать»: the blame pinned on people, no hanging
         hits = [h for h in hits if h not in pinned]
-    groups = analyse(norm, lexicon, lemmas)
+    # (a person's name is no group: «Депутат Хохлов за пять лет ни разу не пришёл»)
+    groups = analyse(norm, lexicon, lemmas, {k for a, b in people for k in range(a, b + 1)} if people else None)
     if groups is not None and groups.findings and sayings_at:
         # («не надо на них всех собак вешать»: a saying calls for nothing against a group either)
         groups.findings = [
@@ -622,7 +632,7 @@ _YOU = SECOND_PERSON | frozenset("твой твоя твои ваш ваша в�
 #: have, and where they are kept.
 _ANIMAL_WORDS = frozenset(
     "скотина скот сука сучка козел коза петух свинья свиньи баран овца корова осел ишак курица кобыла телка "
-    "дятел кабан крыса обезьяна змея гусь индюк бык хомяк таракан шакал гиена жаба лось олень клоун".split()
+    "дятел кабан крыса обезьяна змея гусь индюк бык хомяк таракан шакал гиена жаба лось олень клоун кобель".split()
 )
 _ANIMAL_CUES = frozenset(
     "лаять мычать блеять хрюкать кудахтать ощениться окотиться отелиться пастись пасти выпас "
@@ -652,7 +662,10 @@ _TREES = frozenset(
 #: the bough: the form «сук» reads «сука» first («спилите сук над остановкой»), and «сучки» «сучка», not «сучок»
 #: (round 34: «Сучки у лип никто не обрезает», «Сучки на новых лавках торчат, ребёнок занозу посадил»)
 _FORM_CUES = {
-    "сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split()) | _TREES,
+    # (… or the bitches of a dog show: «второе место среди сук»)
+    "сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split())
+    | _TREES
+    | _DOGS,
     **dict.fromkeys(
         ("сучки", "сучков", "сучкам", "сучками", "сучках"),
         frozenset(
@@ -663,11 +676,11 @@ _FORM_CUES = {
     ),
 }
 #: slaughter and the feast it is for
-_SLAUGHTER = frozenset("зарезать резать курбан шашлык".split())
+_SLAUGHTER = frozenset("зарезать резать курбан шашлык вертел плов бульон".split())
 #: What shows one of them is meant literally, besides the animals' words: a rooster sings («петухи поют с
 #: утра»; not «козлы поют под окнами»), a clown works in a circus («клоуны в цирке были замечательные»)
 _OWN_CUES = {
-    "петух": frozenset(("петь", "утро", "рассвет")) | _SLAUGHTER,
+    "петух": frozenset(("петь", "утро", "рассвет", "кура", "курица", "несушка")) | _SLAUGHTER,
     # the sawhorse («козлы для пилки дров», «строительные козлы»; not «пилить»: «козлы пилят бюджет»)
     "козел": frozenset("дрова пилка строительный малярный доска".split()) | _SLAUGHTER,
     # livestock slaughtered for the table («зарежу барана на курбан-байрам»; not «сука»: «зарезал её, сука»)
@@ -963,15 +976,38 @@ _TITLES = (
     # round 34: «участковый Ебралидзе», «инспектор …», «прокурор …»
     "участков", "инспектор", "следовател", "прокурор", "фельдшер", "медсестр", "воспитател", "завуч", "нотариус",
     "адвокат", "невролог", "окулист", "гинеколог",
+    # round 39: «Моя фамилия Хренов», «по фамилии Дураков»
+    "фамили",
 )  # fmt: skip
 _CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+")
 
 
 @lru_cache(maxsize=8192)
 def _titled_surname(word: str) -> bool:
-    """Is ``word``, after a post or a title, a surname (pymorphy3 knows or guesses it so), not a pun that
-    starts with a slur («депутат Пидорашкин»)?"""
-    return any("Surn" in p.tag for p in parses(word)[:3]) and not _slur_first(word)
+    """Is ``word``, after a post or a title, a surname (pymorphy3 knows or guesses it so, or it has a
+    surname's shape, :func:`_surname_shaped`), not a pun that starts with a slur («депутат Пидорашкин»)?"""
+    return (any("Surn" in p.tag for p in parses(word)[:3]) or _surname_shaped(word)) and not _slur_first(word)
+
+
+def _named_by_dictionary(word: str) -> bool:
+    """Does pymorphy3 read ``word`` as a name, a surname or a patronymic in one of its first readings?"""
+    return any(not NAME_TAGS.isdisjoint(p.tag.grammemes) for p in parses(word)[:3])
+
+
+#: a Russian surname's ending in the cases a name is written in (not the plural: «скотины»)
+_SURNAME_SHAPE = re.compile(r"[а-яё]{2,}(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ом|е)?")
+
+
+def _surname_shaped(word: str) -> bool:
+    """A word built like a surname that pymorphy3 reads as a form of a word only — «Дураков» (of «дурак»),
+    «Сучков» (of «сучок»), «Хренов» (of «хреновый»): written with a capital after a post, after «фамилия»
+    or beside a given name it is a name («Хирург Дураков — лучший в горбольнице», «Сучков Дмитрий, ваш
+    участковый» were deleted as insults). Not a word pymorphy3 reads as a noun's singular nominative
+    («депутат Скотина» keeps its insult)."""
+    if not _SURNAME_SHAPE.fullmatch(word):
+        return False
+    first = parses(word)[:1]
+    return not first or not (first[0].tag.POS == "NOUN" and {"sing", "nomn"} <= first[0].tag.grammemes)
 
 
 @lru_cache(maxsize=8192)
@@ -981,7 +1017,7 @@ def _person_word(word: str) -> int:
     a name (a surname known or guessed: «Ебзеев», «Сукиасян»), 0 for no name."""
     ps = parses(word)[:3]
     if not ps or all(NAME_TAGS.isdisjoint(p.tag.grammemes) for p in ps):
-        return 0
+        return 1 if _surname_shaped(word) and not _slur_first(word) else 0
     first = ps[0].tag
     return 2 if ("Name" in first or "Patr" in first) and analyzer().word_is_known(word) else 1
 

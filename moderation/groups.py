@@ -279,7 +279,12 @@ _IDIOMS: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]] = {
     "разводить": (
         (("разводить", "на", "деньги"), 0, "GS.EVAL"),
         (("разводить", "на", "бабки"), 0, "GS.EVAL"),
+        (("разводить", "грязь"), 0, "GS.EVAL"),
+        (("разводить", "антисанитария"), 0, "GS.EVAL"),
     ),
+    # round 39: «соседи из Средней Азии грязь разводят»: filth bred, like «грязнули»
+    "грязь": ((("грязь", "разводить"), 1, "GS.EVAL"), (("грязь", "развести"), 1, "GS.EVAL")),
+    "антисанитария": ((("антисанитария", "разводить"), 1, "GS.EVAL"),),
     "на": tuple(
         (("на", money, verb), 2, "GS.EVAL")
         for money in ("деньги", "бабки")
@@ -427,11 +432,14 @@ class GroupStatements:
         return [f for f in self.findings if f.kind != "reported_speech"]
 
 
-def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None) -> GroupStatements | None:
+def analyse(
+    norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None, names: set[int] | None = None
+) -> GroupStatements | None:
     """Group statements in a normalised text; None when it names no group and asks no moderator.
 
     ``lemmas`` (one per token, as :func:`moderation.features.prepare` has them) find the cue words
-    listed by lemma; without them each word is lemmatised here.
+    listed by lemma; without them each word is lemmatised here. ``names`` are the tokens of people's
+    names («депутат Хохлов»): no group word there names a group.
     """
     toks = norm.tokens
     if not toks:
@@ -462,7 +470,7 @@ def analyse(norm: Normalized, lexicon: Lexicon, lemmas: list[str] | None = None)
         return None
     # Only the tokens near a group word or a request are read (a long rant costs its neighbourhoods).
     n = len(words)
-    at_groups = [i for i, w in enumerate(words) if w in found or i in origins]
+    at_groups = [i for i, w in enumerate(words) if (w in found or i in origins) and (not names or i not in names)]
     at_adjectives = [i for i, w in enumerate(words) if w in adjectives] if adjectives else []
     at_requests = [i for i, w in enumerate(words) if w in lexicon.request_word_set] if maybe_asks else []
     marks = set()
@@ -1430,7 +1438,8 @@ def _listed_beside(norm: Normalized, words: Sequence[str], i: int, finding: Find
 #: «торгаши с Кавказа», «приезжие из Дагестана»
 _ORIGIN_PEOPLE = frozenset(
     """выходцы выходцев выходцам выходцами уроженцы уроженцев уроженцам уроженцами люди людей людям людьми
-    приезжие приезжих приезжим приезжими торгаши торгашей торгашам торгашами понаехавшие понаехавших""".split()
+    приезжие приезжих приезжим приезжими торгаши торгашей торгашам торгашами понаехавшие понаехавших
+    соседи соседей соседям соседями""".split()
 )
 _FROM = frozenset(("из", "с", "со"))
 
@@ -2781,9 +2790,15 @@ def _pronoun_referents(
         return out
     n = len(words)
     for k in pronouns:
-        before = [i for i in groups if i < k and sent[k] - 1 <= sent[i] <= sent[k] and k - i <= _REACH]
-        if not before and words[k] == "они" and "все" in words[max(0, k - 1) : k + 2]:
-            before = [i for i in ones if i < k and sent[i] == sent[k] and k - i <= _REACH]
+        # «все они», «они все»: the whole of a people named up to two sentences before («… хоть один узбек
+        # работает официально? Нет. Все они нелегалы»: round 39)
+        every = words[k] == "они" and "все" in words[max(0, k - 1) : k + 2]
+        back = 2 if every else 1
+        before = [i for i in groups if i < k and sent[k] - back <= sent[i] <= sent[k] and k - i <= _REACH]
+        if not before and every:
+            before = [
+                i for i in ones if i < k and sent[k] - back <= sent[i] <= sent[k] and k - i <= _REACH
+            ]
         if not before:
             # «воры они все, эти цыгане»: the group named after the pronoun, by «эти» (right dislocation)
             after = next(
@@ -2808,6 +2823,8 @@ def _pronoun_referents(
             # «таких специалистов мало»: «таких» qualifies a noun of its own
         if any(
             likely(words[j], "NOUN", "plur") and j not in attribute_at and not _locative_place(words, j)
+            # («беженцы … права качают. Они там все такие»: «все они» are people, not things)
+            and not (every and not likely(words[j], "anim"))
             and "GS.EVAL" not in cue[j]  # («цыгане, а эти все воры и грязнули, их надо гнать»: what they are called)
             and not _how_or_when(words, j)
             for j in range(i + 1, k)
@@ -3167,14 +3184,19 @@ def _defence_at(
             and not _not_counted_human(words, k, idx[0], last)
             and not _their_nonsense(words, k, idx[0])
             and not (k > idx[0] and words[k - 1] == "по" and words[k] == "хорошему")  # «с ними по-хорошему нельзя»
+            # («беженцы тоже хороши, приехали и права качают»: «тоже хороши» is no praise; round 39)
+            and not (k > idx[0] and words[k] == "хороши" and words[k - 1] in ("тоже", "еще", "ещё"))
             # («штрафовать их, а лучше вообще запретить»: better still, no praise; round 35)
             and not (k > idx[0] and words[k] == "лучше" and words[k - 1] in ("а", "или", "еще", "ещё"))
             # («что хорошего может быть от них?»: the good asked about, none found)
             and not (k > idx[0] and words[k - 1] in ("что", "чего") and words[k] in _GOOD_THING)
         ):
             return k
-        if ("GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите")) and not (
-            k > idx[0] and words[k - 1] in _PERSON_WORDS and _not_counted_human(words, k - 1, idx[0], last)
+        if (
+            ("GS.NOT" in cue[k] or words[k] in ("хватит", "перестаньте", "прекратите"))
+            and not (k > idx[0] and words[k - 1] in _PERSON_WORDS and _not_counted_human(words, k - 1, idx[0], last))
+            # («… воровство, смейтесь не смейтесь», «верьте не верьте»: whether you do or not, no negation)
+            and not (0 < k < len(words) - 1 and words[k] == "не" and words[k - 1] == words[k + 1])
         ):
             # (a modal after «не» lets the object stand between: «не надо всех кавказцев называть …»; so
             # does a reason denied: «это не повод всю молодёжь наркоманами называть»)

@@ -6280,3 +6280,39 @@ def test_a_call_to_send_people_to_a_home_and_a_plain_generalisation_stand(judge)
     assert judge.judge("Все таксисты воры").action in REMOVED
     # barred from a living, a trade is barred: that stays a call
     assert ("call_to_exclude", "profession") in findings("Всех этих таксистов запретить им работать в городе")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «все они» two sentences after one man of a people (round 39)
+        "Разве хоть один узбек в Пятигорске работает официально? Нет. Все они нелегалы и ворьё",
+        # the colloquial plural «чечены», and the pronoun of the next sentence
+        "Чеченам у нас всё можно, на гелике по тротуару. Бандиты они с рождения",
+        # «смейтесь не смейтесь» is no request not to laugh at them
+        "У грузин в крови вино и воровство, факт известный, смейтесь не смейтесь",
+        # «тоже хороши» is no praise
+        "Беженцы тоже хороши, приехали и права качают. Они там все наглые и неблагодарные",
+        # a diaspora is a people; filth bred is an evaluation
+        "Пора уже выселить всю эту диаспору из центра, город не их",
+        "Эти новые соседи из Средней Азии грязь разводят, у них так принято",
+    ],
+)
+def test_round_39_peoples_named_before_by_birth_and_in_their_colloquial_names(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow"
+    assert "hate" in v.labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Армянская диаспора собрала помощь погорельцам",
+        "Узбек-сосед помог с ремонтом. Все они разные, как и мы",
+        "не смейтесь над армянами, они нормальные",
+        "кто опять грязь развёл у подъезда? УК, уберите",
+        "Депутат Хохлов за пять лет ни разу не пришёл к жителям на Белую Ромашку",
+    ],
+)
+def test_round_39_their_calm_twins_stand(judge, text):
+    assert judge.judge(text).action == "allow"

@@ -1502,7 +1502,22 @@ def test_a_surname_beside_a_given_name_is_a_name_not_a_word(judge, text):
     assert judge.judge(text).action == "allow"
 
 
-@pytest.mark.parametrize("text", ["Сука Ирина Петровна, верни деньги", "Иван Петрович мудак"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a surname the dictionary reads as a word only, beside a given name, after a post or after «фамилия»
+        # (round 39: each was deleted as an insult)
+        "Сучков Дмитрий, ваш участковый, приём по вторникам, кабинет 14",
+        "Моя фамилия Хренов, и в госуслугах опять ошибка. Куда обращаться?",
+        "Депутат Хохлов за пять лет ни разу не пришёл к жителям",
+        "Директор Козлова Анна Петровна, примите меры",
+    ],
+)
+def test_a_surname_shaped_name_is_a_name_not_a_word(judge, text):
+    assert judge.judge(text).action not in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize("text", ["Сука Ирина Петровна, верни деньги", "Иван Петрович мудак", "депутат Скотина опять врёт"])
 def test_an_insult_beside_a_name_stays_an_insult(judge, text):
     assert judge.judge(text).action in ("delete", "delete_and_ban")
 
@@ -3323,3 +3338,28 @@ def test_round_37_the_face_to_be_minded_or_a_diploma_from_the_underpass_are_held
 )
 def test_round_37_advice_and_ones_own_fall_stay(judge, text):
     assert judge.judge(text).action == "allow", judge.judge(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        # round 39: the addressee called an old beast, a workplace promised arson in the first person plural
+        ("Геннадий Палыч, вы старый пень, сидите на лавочке и не умничайте", "you_are_old_beast"),
+        ("Водоканальщикам скоро будет сюрприз, контору их подпалим", "arson"),
+    ],
+)
+def test_round_39_an_old_beast_and_arson_promised(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban")
+    assert by_pattern(v, pattern)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # livestock on the spit is no insult (round 39)
+        "Баран на вертеле на фестивале был шикарный, повторите!",
+    ],
+)
+def test_round_39_animals_said_of_animals(judge, text):
+    assert judge.judge(text).action == "allow"
