@@ -3201,7 +3201,10 @@ def _defence_at(
             # (a modal after «не» lets the object stand between: «не надо всех кавказцев называть …»; so
             # does a reason denied: «это не повод всю молодёжь наркоманами называть»)
             reach = 6 if k < last and (words[k + 1] in FORBID_MODALS or words[k + 1] in _NO_GROUNDS) else 4
-            if any("GS.DEFEND_VERB" in cue[m] for m in range(k + 1, min(k + reach, last + 1))):
+            if any(
+                "GS.DEFEND_VERB" in cue[m] or ("GS.SAY_THAT" in cue[m] and m < last and words[m + 1] == "что")
+                for m in range(k + 1, min(k + reach, last + 1))
+            ):
                 return k
         if words[k] in _FORMERLY and any(
             "GS.BELIEF_VERB" in cue[m]
@@ -5032,7 +5035,13 @@ def _statement(
         and sent[i - 1] == s
     ):
         return found("generalisation", i - 1, "review", f"{words[i - 1]} {words[i]}", hold=True)
-    for j in same_sentence + [k for k in range(hi, min(n, hi + 6)) if sent[k] == s + 1]:
+    # (… and the next sentence, unless it says «не» before the word: «… около 3-4 процентов. Так что не надо
+    # рассказывать, что все беды от мигрантов» rejects the trouble; round 39)
+    after = [k for k in range(hi, min(n, hi + 6)) if sent[k] == s + 1]
+    if after:
+        opens = next(m for m in range(after[0], -1, -1) if m == 0 or sent[m - 1] <= s)
+        after = [k for k in after if "не" not in words[opens:k] and "нет" not in words[opens:k]]
+    for j in same_sentence + after:
         if (
             "GS.PROBLEM" in cue[j]
             and j > 0

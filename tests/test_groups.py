@@ -6316,3 +6316,13 @@ def test_round_39_peoples_named_before_by_birth_and_in_their_colloquial_names(ju
 )
 def test_round_39_their_calm_twins_stand(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_round_39_a_trouble_rejected_in_the_next_sentence_and_the_dim_believers(judge):
+    # the statistics, then «не надо рассказывать, что все беды от мигрантов»: the trouble rejected
+    calm = "По данным МВД доля преступлений, совершённых иностранцами, около 3 процентов. Так что не надо рассказывать, что все беды от мигрантов"
+    assert judge.judge(calm).action == "allow"
+    # … but said after it, «не надо врать» rejects nothing
+    assert judge.judge("все беды от мигрантов, не надо врать").action in REMOVED
+    v = judge.judge("Верующие вообще люди недалёкие, раз верят в сказки")
+    assert v.action in REMOVED and "hate" in v.labels

@@ -3363,3 +3363,28 @@ def test_round_39_an_old_beast_and_arson_promised(judge, text, pattern):
 )
 def test_round_39_animals_said_of_animals(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text,pattern,actions",
+    [
+        # round 39: sent for treatment (held at least), an opinion told where to go, harm approved, faces known
+        ("не слушайте её, она у нас местная сумасшедшая, лечиться ей надо", "go_get_treated", ("review",)),
+        ("Татьяна, своё мнение засуньте куда подальше, колхозница", "shove_it", ("delete", "delete_and_ban")),
+        ("засунь своё мнение себе в одно место", "shove_it", ("delete", "delete_and_ban")),
+        ("Рано или поздно кто-нибудь этой заведующей голову открутит, и правильно сделает", "harm_approved", ("review",)),
+        ("мы вас, горе-коммунальщиков, всех в лицо знаем, дождётесь", "know_you_by_face", ("review",)),
+    ],
+)
+def test_round_39_treatment_shoving_approval_and_faces(judge, text, pattern, actions):
+    v = judge.judge(text)
+    assert v.action in actions
+    assert by_pattern(v, pattern)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["засуньте ключ в замок и поверните", "я вас в лицо знаю, спасибо за помощь", "правильно, что ногу сломать на этой лестнице можно — пишите жалобу"],
+)
+def test_round_39_their_plain_twins_stand(judge, text):
+    assert judge.judge(text).action == "allow"
