@@ -314,6 +314,9 @@ def ceilings(
         # (a sum named in a warning, with no way to answer it and not quoted — a quoted advert is held below: «это
         # вербуют закладчиков — курьерам с оплатой 5000 в день»; round 35)
         or (s.name == "money_offer" and not quoted and not any(t.name in SPAM_CONTACT for t in spam))
+        # (a messenger named as where the cheat is sold, with no handle, link or number to reach it: «договорняки в
+        # телеге не продают, это развод»; round 39)
+        or (s.name == "messenger" and not any(t.name in SPAM_CONTACT and t.name != "messenger" for t in spam))
         for s in spam
     ):
         out["spam"] = "allow"

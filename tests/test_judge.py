@@ -3388,3 +3388,48 @@ def test_round_39_treatment_shoving_approval_and_faces(judge, text, pattern, act
 )
 def test_round_39_their_plain_twins_stand(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        # round 39: curses of death, rot and hell, as the OK groups' older users write them (held)
+        ("Молилась за здоровье всех 🙏 но за Сидоренко молиться не буду... пусть скорее подохнет", "curse_doom"),
+        ("Пусть у того кто этот тариф придумал печёнка сгниёт... Господи прости но накипело!!!", "curse_doom"),
+        ("Галина Петровна, знайте что вы ведьма... гореть вам в аду!!!", "curse_hell"),
+        ("сидит всех обсуждает... скорее бы уже померла", "curse_soon_die"),
+    ],
+)
+def test_round_39_curses_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow"
+    assert by_pattern(v, pattern)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "чтоб дети не болели и не умирали",
+        "пусть их накажут по закону",
+        "Желаю умереть в один день, как в сказке, с любимым",
+        "Горите в аду, бесконечные пробки на Черкесском шоссе 😤",
+        "Сосед купил «договорной матч» за 15 тысяч, ничего не получил. Договорняки в телеге не продают, это развод",
+        "не передаст дальше по инстанции — жалуйтесь",
+    ],
+)
+def test_round_39_blessings_lawful_punishment_and_warnings_stand(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text,signal",
+    [
+        ("ПНХ со своим благоустройством, лучше бы дороги сделали", "пнх"),
+        ("кто прочитает эту молитву и перешлёт 12 людям того Матронушка исцелит", "chain"),
+        ("Кто прочитает святое письмо от Богородицы и не передаст дальше... у того умрут родственники", "chain"),
+    ],
+)
+def test_round_39_initials_of_mat_and_chain_letters(judge, text, signal):
+    v = judge.judge(text)
+    assert v.action != "allow"
+    assert by_pattern(v, signal)
