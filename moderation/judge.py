@@ -426,6 +426,8 @@ class Judge:
             and not named_only
             and scores["insult"] >= thresholds["insult"].delete
             and scores["hate"] < thresholds["hate"].delete
+            # (nor a person accused: «весь город знает, что он бабник и взяточник» names «девки» too; round 39)
+            and not any(h.kind == "defamation_of_person" for h in hits)
         ):
             # insulting words said of a named group (not of an addressed person): demeaning by group
             i, attribute = g.asserted[0]

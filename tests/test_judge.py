@@ -3433,3 +3433,12 @@ def test_round_39_initials_of_mat_and_chain_letters(judge, text, signal):
     v = judge.judge(text)
     assert v.action != "allow"
     assert by_pattern(v, signal)
+
+
+def test_round_39_a_person_accused_is_no_group_insulted(judge):
+    # «он бабник и взяточник»: the crime second in a pair of labels, vouched by «весь город знает»; the «девки»
+    # of the story are no group the accusation demeans
+    v = judge.judge("он там с девками голыми был на наши деньги... весь город знает что он бабник и взяточник!!!")
+    assert v.action in ("delete", "delete_and_ban")
+    assert by_pattern(v, "he_is_criminal_pair")
+    assert "hate" not in v.labels
