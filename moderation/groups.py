@@ -508,7 +508,10 @@ def analyse(
     said_of_whoever = _whoever_is(norm, words, lemmas, lexicon) if whoever else None
     if said_of_whoever is None and townsfolk:
         said_of_whoever = _town_is(norm, words, lemmas, lexicon)
-    if not attribute_at and asks_at is None and said_of_whoever is None:
+    if not attribute_at and asks_at is None and said_of_whoever is None and not (
+        # («это их цыганская природа»: a people's adjective on its nature, no people noun; see _their_nature)
+        at_adjectives and any(words[k] in _ESSENCE or _lemma_at(words, lemmas, k) in _ESSENCE for k in region)
+    ):
         return None
     out = GroupStatements()
     # "ты" said before any report verb: the author addresses someone (a "ты" inside a quote does not count)
@@ -669,6 +672,10 @@ def analyse(
         f.start < said_of_whoever.end and said_of_whoever.start < f.end for f in out.findings
     ):
         out.findings.append(said_of_whoever)
+    if not out.findings and (
+        nature := _their_nature(norm, words, lemmas, cue, sent, out.mentions, lexicon, defended_sents)
+    ):
+        out.findings.append(nature)
     for x in defused_sents:
         idx = by_sentence[x]
         out.defused.append((toks[idx[0]].start, toks[idx[-1]].end))
@@ -681,6 +688,63 @@ def analyse(
     elif not out.addressed:
         out.reported = next((f for f in out.findings if f.kind == "reported_speech"), None)
     return out
+
+
+#: what a people is said to be at heart, by lemma («это их суть», «их менталитет», «цыганская природа»)
+_ESSENCE = frozenset("суть природа натура менталитет сущность порода".split())
+#: … said to be past changing («их менталитет не изменить»)
+_UNCHANGEABLE = frozenset("изменить переделать исправить перевоспитать переучить".split())
+_THEIR = frozenset(("их", "ихний", "ихняя", "ихнее", "ихние"))
+
+
+def _their_nature(
+    norm: Normalized,
+    words: Sequence[str],
+    lemmas: list[str] | None,
+    cue: list[frozenset[str]],
+    sent: list[int],
+    mentions: list[tuple[int, str]],
+    lexicon: Lexicon,
+    defended: set[int],
+) -> Finding | None:
+    """«Обмануть — это их цыганская природа», «дай палец — руку откусят, это их суть, у всех азиатов так»,
+    «их менталитет не изменить, все они воры»: a people's nature («их суть», «их менталитет», «цыганская
+    природа») named in a sentence that says something bad of them (an evaluation, a trouble, a vice), that
+    says it of all of them, or calls it past changing — the essentialist's generalisation, made without
+    the group word as its subject. Only of a people, a race or a faith the text names (or the adjective
+    before the nature names); held for a moderator (round 39: «у них менталитет другой, семья на первом
+    месте» praises and is not read)."""
+    named = next((a for _, a in mentions if a in _ONLY_OF), None)
+    toks = norm.tokens
+    n = len(words)
+    for k in range(1, n):
+        lem = _lemma_at(words, lemmas, k)
+        if (lem not in _ESSENCE and words[k] not in _ESSENCE) or sent[k] in defended:  # («суть» reads «быть»)
+            continue
+        same = [m for m in range(n) if sent[m] == sent[k] and m != k]
+        if _defends(words, cue, same + [k]):
+            continue  # («не надо говорить, что обман — их цыганская природа»)
+        before = words[k - 1]
+        attribute = lexicon.group_adjectives.get(before) if before not in _THEIR else named
+        if attribute is None and k > 1 and words[k - 2] in _THEIR:
+            attribute = lexicon.group_adjectives.get(before) or named
+        if attribute not in _ONLY_OF:
+            continue
+        bad = any(
+            ("GS.EVAL" in cue[m] or "GS.PROBLEM" in cue[m] or _lemma_at(words, lemmas, m) in _VICES)
+            and words[m - 1] != "не"
+            for m in same
+        )
+        every = any(words[m] in ("все", "всех") and any(i == m + 1 for i, _ in mentions) for m in same)
+        fixed = any(
+            _lemma_at(words, lemmas, m) in _UNCHANGEABLE and m > 0 and words[m - 1] == "не" for m in same
+        )
+        if bad or every or fixed:
+            first = k - 1 if before not in _THEIR and k > 1 and words[k - 2] in _THEIR else k - 1
+            return Finding(
+                "generalisation", attribute, toks[first].start, toks[k].end, "review", f"{words[first]} … {words[k]}", True
+            )
+    return None
 
 
 #: the addressee's belief («ты считаешь, что …?», «вы правда думаете, что …?»)

@@ -6326,3 +6326,32 @@ def test_round_39_a_trouble_rejected_in_the_next_sentence_and_the_dim_believers(
     assert judge.judge("все беды от мигрантов, не надо врать").action in REMOVED
     v = judge.judge("Верующие вообще люди недалёкие, раз верят в сказки")
     assert v.action in REMOVED and "hate" in v.labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 39: a people's nature named beside what is said of them, said of all, or called past changing
+        "Они сначала плачут, что бедные, потом за пособием приезжают. Это их цыганская природа, обмануть — для них доблесть",
+        "Проблема не в мигрантах, а в том, что мы им позволяем. Дай палец — руку откусят. Это их суть, у всех азиатов так",
+        "армяне — их менталитет не изменить, все торгаши",
+    ],
+)
+def test_round_39_a_peoples_nature_blamed_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow"
+    assert any(e.kind == "generalisation" and e.category == "hate" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У кавказцев менталитет другой, семья на первом месте, это уважаю",
+        "Мигранты работают много, их менталитет такой, трудолюбивые",
+        "цыганская природа — песни и кони",
+        "не надо говорить, что обман — их цыганская природа",
+        "по сути они правы, у всех азиатов так принято — уважать старших",
+    ],
+)
+def test_round_39_a_peoples_nature_praised_or_defended_stands(judge, text):
+    assert judge.judge(text).action == "allow"
