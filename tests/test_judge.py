@@ -3448,3 +3448,28 @@ def test_round_39_a_person_accused_is_no_group_insulted(judge):
 def test_round_39_a_slur_as_the_first_half_of_a_compound(judge, text):
     v = judge.judge(text)
     assert v.action in ("delete", "delete_and_ban") and "hate" in v.labels
+
+
+@pytest.mark.parametrize(
+    "text,pattern",
+    [
+        # round 39: everyone in an office cursed to burn, God asked to take them, a grenade the author would throw,
+        # ugly as a mortal sin, a faith itself people are fed up with (all held)
+        ("прошу Господа чтоб в наш водоканал молния ударила и все кто там сидит сгорели", "curse_all_burn"),
+        ("Помоги Господи всем нам... и пусть Боженька заберёт этих чиновников поскорее", "god_take_them"),
+        ("дорожникам городским я бы гранату в кабину бросила честное слово", "would_throw_bomb"),
+        ("а Мальцеву уже наказал видать... вся перекошенная страшная как смертный грех ха ха", "ugly_as_death"),
+        ("Мусульмане опять улицу на свой праздник перекрыли, достали со своей верой", "fed_up_with_their_faith"),
+    ],
+)
+def test_round_39_older_users_curses_and_contempt_are_held(judge, text, pattern):
+    v = judge.judge(text)
+    assert v.action != "allow"
+    assert by_pattern(v, pattern)
+
+
+@pytest.mark.parametrize(
+    "text", ["следите за свечами, чтоб все не сгорели", "соседи достали со своими ремонтами", "Дед в бреду, пусть Господь его заберёт, отмучился бы"]
+)
+def test_round_39_candles_repairs_and_mercy_stand(judge, text):
+    assert judge.judge(text).action == "allow"
