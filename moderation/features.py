@@ -846,15 +846,23 @@ def named_places(norm: Normalized, adjectives: frozenset[str]) -> tuple[int, ...
 def abbreviated(norm: Normalized) -> tuple[int, ...]:
     """«бл.» with one dot — «Бл. Ромашка» (Белая Ромашка, a district of Pyatigorsk), «бл. 5» (a
     block): the flame-war corpora taught the model «бл» as the swear cut short («бл...», which the
-    lexicon reads as мат), and «На Бл. Ромашке опять нет воды» was deleted as an insult."""
+    lexicon reads as мат), and «На Бл. Ромашке опять нет воды» was deleted as an insult. And the
+    official abbreviations written in capitals whose letters the model reads as abuse (:data:`_OFFICIAL`:
+    «Детская школа искусств это МУДО или МБУ?» was deleted as an insult; round 39)."""
     words = norm.words
-    if "бл" not in words:
+    official = not _OFFICIAL.isdisjoint(words)
+    if "бл" not in words and not official:
         return ()
     orig, toks = norm.original, norm.tokens
     return tuple(
         i for i, w in enumerate(words)
-        if w == "бл" and orig.startswith(".", toks[i].end) and not cut_short(norm, i)
+        if (w == "бл" and orig.startswith(".", toks[i].end) and not cut_short(norm, i))
+        or (official and w in _OFFICIAL and orig[toks[i].start : toks[i].end].isupper())
     )  # fmt: skip
+
+
+#: official abbreviations: a municipal school of further education and its kinds (МУДО, МБУДО, МАУДО, МКУДО)
+_OFFICIAL = frozenset(("мудо", "мбудо", "маудо", "мкудо", "мбоудо"))
 
 
 #: A laugh written out: «ахаха», «хахах», «хе-хе», «хи-хи», «ахпхах», «лол», «ржу», «гыгы».

@@ -2181,6 +2181,12 @@ def _not_deemed(norm: Normalized, h: int) -> int | None:
         return None  # («я не считаю себя безмозглым …, просто ты …»: the author turns on the addressee after it)
     for k in range(h - 1, max(0, h - 9), -1):
         if _SENTENCE_END.search(orig, toks[k].end, toks[k + 1].start):
+            break
+        if words[k] in _DEEM_1ST and words[k - 1] == "не":
+            return k
+    # (… or the denied verb right after it: «тех, кто за ЕР, дураками не считаю»; round 39)
+    for k in range(h + 2, min(len(words), h + 4)):
+        if _SENTENCE_END.search(orig, toks[k - 1].end, toks[k].start):
             return None
         if words[k] in _DEEM_1ST and words[k - 1] == "не":
             return k
@@ -3656,15 +3662,21 @@ def _reported_before(
             return True  # «многие думают, что все X …»: someone else's opinion, told
         if (
             words[k] in _THEY_SAY
-            and norm.original.startswith(",", norm.tokens[k].end)
-            and (k == 0 or sent[k - 1] != sent[k])
+            and (norm.original.startswith(",", norm.tokens[k].end) or words[k + 1] == "все")
+            and (k == 0 or sent[k - 1] != sent[k] or (words[k - 1] in _LEAD_IN and (k == 1 or sent[k - 2] != sent[k])))
         ):
-            return True  # «Говорят, цыгане воруют, но мой сосед …»: hearsay, told as such
+            # «Говорят, цыгане воруют, но мой сосед …»: hearsay, told as such (round 39: and «Вот говорят все
+            # врачи взяточники... а я скажу …», as the OK groups write it without the comma)
+            return True
         # (a post noun or a verb of quoting counts only within four words: the lemma is looked up only
         # there; «цитирую депутата: «пенсионеры — балласт»»: whoever quotes, the words are another's)
         if i - k <= 4 and _quotes_a_post(norm, _lemma_at(words, lemmas, k), k, i):
             return True
     return False
+
+
+#: a particle a sentence may open with before «говорят» («Вот говорят, …», «А говорят, …»)
+_LEAD_IN = frozenset("вот а ну тут и да".split())
 
 
 def _in_reported_quote(

@@ -3473,3 +3473,18 @@ def test_round_39_older_users_curses_and_contempt_are_held(judge, text, pattern)
 )
 def test_round_39_candles_repairs_and_mercy_stand(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 39: an abbreviation whose letters read as мат or abuse, an insult denied after it, hearsay without
+        # a comma then rejected
+        "Проект финансирует ЕБРР? Читал, что водоснабжение КМВ по этой программе шло",
+        "Детская школа искусств это МУДО или МБУ? Не понимаю, на кого заявление писать",
+        "Голосовал за КПРФ и не стыжусь, но и тех, кто за ЕР, дураками не считаю. Давайте спорить про программы",
+        "Вот говорят все врачи взяточники... а я скажу не надо всех под одну гребёнку... у нас терапевт лучшая",
+    ],
+)
+def test_round_39_abbreviations_denials_and_hearsay_are_not_removed(judge, text):
+    assert judge.judge(text).action not in ("delete", "delete_and_ban")
