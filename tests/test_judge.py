@@ -3488,3 +3488,14 @@ def test_round_39_candles_repairs_and_mercy_stand(judge, text):
 )
 def test_round_39_abbreviations_denials_and_hearsay_are_not_removed(judge, text):
     assert judge.judge(text).action not in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text", ["Сучок торчит из лавки в сквере на Соборной, ребёнок штаны порвал", "Аминь 🙏🙏🙏"]
+)
+def test_round_39_a_knot_in_wood_and_a_prayers_end(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_round_39_a_knot_said_of_someone_stays(judge):
+    assert judge.judge("ты сучок мелкий").action in ("delete", "delete_and_ban")
