@@ -4487,6 +4487,30 @@ _NOT_AN_EPITHET = frozenset(
 )
 
 
+#: harms done to people, by lemma (with GS.EVAL's vices: «обманул пенсионеров», «хамит пожилым»)
+_HARMS = frozenset(
+    "хамить обижать обидеть оскорблять оскорбить унижать унизить бить избить избивать грабить ограбить обирать"
+    " обобрать обворовывать обворовать кидать кинуть пугать напугать травить обсчитывать обсчитать".split()
+)
+
+
+def _done_to(words: Sequence[str], cue: list[frozenset[str]], clause: list[int], i: int, j: int) -> bool:
+    """Is the group word at ``i`` the object of someone else's deed told right before it — a finite verb
+    in the past or the third person, a harm («обманул пенсионеров», «хамит пожилым») — so that the call at
+    ``j`` is about the doer, not the group?"""
+    k = i - 1
+    return (
+        k >= 0
+        and k != j
+        and clause[k] == clause[i]
+        and likely(words[k], "VERB")
+        and (likely(words[k], "past") or likely(words[k], "3per"))
+        # (a harm done to them — «обманул», a vice of GS.EVAL, or «хамит»; not «кто видит цыган, будет их гнать»,
+        # «всех, кто поддерживает ЛГБТ, — увольнять»: whoever sees or backs them is no harm-doer)
+        and ("GS.EVAL" in cue[k] or lemma(words[k]) in _HARMS)
+    )
+
+
 def _statement(
     norm: Normalized,
     words: Sequence[str],
@@ -4544,6 +4568,8 @@ def _statement(
         )
         if "GS.EXCLUDE" in c and clause[j] != clause[i] and _told_of_in_relative(words, clause, i):
             continue  # «мошенников, которые звонят пенсионерам, ловить и сажать»: the group is who they harm
+        if "GS.EXCLUDE" in c and _done_to(words, cue, clause, i, j):
+            continue  # «тех, кто обманул пенсионеров, найдут и посадят», «… премии лишила, хамит пожилым» (round 39)
         if (
             "GS.EXCLUDE" in c
             and (obj or words[j] == "вон")

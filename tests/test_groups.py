@@ -6355,3 +6355,12 @@ def test_round_39_a_peoples_nature_blamed_is_held(judge, text):
 )
 def test_round_39_a_peoples_nature_praised_or_defended_stands(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_round_39_a_group_harmed_by_others_is_not_the_calls_target(judge):
+    # the pensioners are who the cheats harmed; the elderly who the driver is rude to
+    assert judge.judge("Очень надеюсь, что тех, кто обманул пенсионеров с «заменой газовых счётчиков», найдут и посадят").action == "allow"
+    assert judge.judge("Водителю маршрутки я бы выговор объявила и премии лишила, хамит пожилым").action == "allow"
+    # … but whoever sees or backs a group is no harm-doer: the call stands
+    assert judge.judge("Давайте каждый, кто видит цыган на вокзале, будет их гнать").action in REMOVED
+    assert judge.judge("Всех кто поддерживает ЛГБТ — в списки и увольнять с госслужбы").action in REMOVED
