@@ -2326,7 +2326,8 @@ def _labels_dismissed(
     word of the text is inside it, no «ты»/«вы» is in the text and nothing after the list judges or drives
     people out («хачи, чурки — без разницы, всех гнать» is the author's own call), else None."""
     orig = norm.original
-    if ("разниц" not in orig and "равно" not in orig) or not _SECOND_PERSON.isdisjoint(norm.words):
+    low = orig.lower()
+    if not any(w in low for w in _DISMISSAL_HINTS) or not _SECOND_PERSON.isdisjoint(norm.words):
         return None
     for m in _DISMISSED_LIST.finditer(orig):
         a, b = m.span(1)
@@ -2347,12 +2348,16 @@ _JUDGING = frozenset(("GS.EVAL", "GS.EXCLUDE", "GS.DEHUMAN", "GS.SPREAD", "GS.HA
 
 
 #: two to four labels of one or two words, commas between, then a dash and «какая разница», «без разницы»,
-#: «всё равно»
+#: «всё равно» (round 39: or the labels themselves set aside — «… — давайте без ярлыков», «… — это всё про наших
+#: родителей», «… — пока мы друг друга так обзываем»)
 _DISMISSED_LIST = re.compile(
     r"((?:[^\W\d_]+(?: [^\W\d_]+)?\s*,\s*){1,3}[^\W\d_]+(?: [^\W\d_]+)?)\s*[—–-]+\s*"
-    r"(?:какая (?:к черту |на фиг |вообще )?разница|без разницы|вс[её] равно)",
+    r"(?:какая (?:к черту |на фиг |вообще )?разница|без разницы|вс[её] равно"
+    r"|давайте без (?:ярлык|обзыв|оскорблени)|это вс[её] про (?:наших|нас|людей|своих)|пока мы (?:друг друга|так)"
+    r"|это (?:вс[её] )?(?:ярлык|обзыват))",
     re.IGNORECASE,
 )
+_DISMISSAL_HINTS = ("разниц", "равно", "ярлык", "обзыв", "это всё про", "это все про", "пока мы")
 
 
 #: what stands between two quotations of a list: a comma, «и», «или», spaces

@@ -6364,3 +6364,20 @@ def test_round_39_a_group_harmed_by_others_is_not_the_calls_target(judge):
     # … but whoever sees or backs a group is no harm-doer: the call stands
     assert judge.judge("Давайте каждый, кто видит цыган на вокзале, будет их гнать").action in REMOVED
     assert judge.judge("Всех кто поддерживает ЛГБТ — в списки и увольнять с госслужбы").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 39: labels listed and set aside after a dash
+        "Ватник, либераст — давайте без ярлыков, а? Вопрос был про согласование",
+        "Пенсы, старичьё, маразматики — это всё про наших родителей, между прочим",
+        "Ватник, либераст, колорад, укроп — пока мы друг друга так обзываем, тротуары сами себя не починят",
+    ],
+)
+def test_round_39_labels_set_aside_are_not_removed(judge, text):
+    assert judge.judge(text).action not in REMOVED
+
+
+def test_round_39_labels_then_a_call_stay(judge):
+    assert judge.judge("хачи, чурки — это ярлыки, а правда в том что гнать их надо").action in REMOVED
