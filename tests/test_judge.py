@@ -3499,3 +3499,15 @@ def test_round_39_a_knot_in_wood_and_a_prayers_end(judge, text):
 
 def test_round_39_a_knot_said_of_someone_stays(judge):
     assert judge.judge("ты сучок мелкий").action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 39: a household's own jars it no longer needs, saplings of its own garden: held, not deleted with a ban
+        "Продам банки 3-литровые штук 40, сама больше не закатываю, силы не те. Белая Ромашка, отдам недорого, пишите в личку",
+        "Продам саженцы малины и смородины, свои, недорого. Горячеводск, пишите",
+    ],
+)
+def test_round_39_a_households_own_sale_is_held(judge, text):
+    assert judge.judge(text).action == "review"
