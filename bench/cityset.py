@@ -88,7 +88,12 @@ faiths) and ``fresh108_all`` (the OK register of older users) were worked on, th
 ``fresh113_all`` and ``fresh115_all`` never. In round 38, measured with round 37's code first, two briefs to two
 helpers each: ``fresh116_all`` (groups by age, sex, language, politics, trade and workplace, «our own» first) and
 ``fresh118_all`` (incitement and veiled threats aimed by a pronoun or a hint, calls spread over sentences) were
-worked on, their twins ``fresh117_all`` and ``fresh119_all`` never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
+worked on, their twins ``fresh117_all`` and ``fresh119_all`` never. In round 39, measured with round 38's code first,
+four briefs to two helpers each: ``fresh120_all`` (a realistic day of comments, every kind in its proportion),
+``fresh122_all`` (hatred of peoples, faiths and camps written as long forum comments), ``fresh124_all`` (мат and insults
+in disguise against look-alike clean words) and ``fresh126_all`` (the OK register of older users: curses, blessings,
+chain letters) were worked on, their twins ``fresh121_all``, ``fresh123_all``, ``fresh125_all`` and ``fresh127_all``
+never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
 ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37 (``moderation/corpus/city_groups.tsv``), so they are
 in-sample for it. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.

@@ -3444,12 +3444,6 @@ def test_round_39_a_person_accused_is_no_group_insulted(judge):
     assert "hate" not in v.labels
 
 
-@pytest.mark.parametrize("text", ["повязан с жидо-цыганами США", "опять эти укро-нацисты"])
-def test_round_39_a_slur_as_the_first_half_of_a_compound(judge, text):
-    v = judge.judge(text)
-    assert v.action in ("delete", "delete_and_ban") and "hate" in v.labels
-
-
 @pytest.mark.parametrize(
     "text,pattern",
     [
