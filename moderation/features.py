@@ -662,10 +662,7 @@ _TREES = frozenset(
 #: the bough: the form «сук» reads «сука» first («спилите сук над остановкой»), and «сучки» «сучка», not «сучок»
 #: (round 34: «Сучки у лип никто не обрезает», «Сучки на новых лавках торчат, ребёнок занозу посадил»)
 _FORM_CUES = {
-    # (… or the bitches of a dog show: «второе место среди сук»)
-    "сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split())
-    | _TREES
-    | _DOGS,
+    "сук": frozenset("спилить отпилить подпилить обрезать ветка ствол сучок дерево упасть висеть".split()) | _TREES,
     **dict.fromkeys(
         ("сучки", "сучков", "сучкам", "сучками", "сучках"),
         frozenset(
@@ -989,7 +986,7 @@ _TITLES = (
     # round 34: «участковый Ебралидзе», «инспектор …», «прокурор …»
     "участков", "инспектор", "следовател", "прокурор", "фельдшер", "медсестр", "воспитател", "завуч", "нотариус",
     "адвокат", "невролог", "окулист", "гинеколог",
-    # round 39: «Моя фамилия Хренов», «по фамилии Дураков»
+    # round 39: «Моя фамилия Хренов», «по фамилии Сучков»
     "фамили",
 )  # fmt: skip
 _CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+")
@@ -1012,11 +1009,11 @@ _SURNAME_SHAPE = re.compile(r"[а-яё]{2,}(?:ов|ев|ёв|ин|ын)(?:а|у|
 
 
 def _surname_shaped(word: str) -> bool:
-    """A word built like a surname that pymorphy3 reads as a form of a word only — «Дураков» (of «дурак»),
-    «Сучков» (of «сучок»), «Хренов» (of «хреновый»): written with a capital after a post, after «фамилия»
-    or beside a given name it is a name («Хирург Дураков — лучший в горбольнице», «Сучков Дмитрий, ваш
-    участковый» were deleted as insults). Not a word pymorphy3 reads as a noun's singular nominative
-    («депутат Скотина» keeps its insult)."""
+    """A word built like a surname that pymorphy3 reads as a form of a word only — «Сучков» (of «сучок»),
+    «Хренов» (of «хреновый»): written with a capital after a post, after «фамилия» or beside a given name it
+    is a name («Сучков Дмитрий, ваш участковый» was deleted as an insult). Not a word pymorphy3 reads as a
+    noun's singular nominative («депутат Скотина» keeps its insult); the callers also keep a word that opens
+    with a word of the lexicon (:func:`_slur_first`: «Хирург Дураков» stays read — a pun cannot be told from it)."""
     if not _SURNAME_SHAPE.fullmatch(word):
         return False
     first = parses(word)[:1]

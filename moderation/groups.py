@@ -734,7 +734,7 @@ def _their_nature(
             continue
         bad = any(
             ("GS.EVAL" in cue[m] or "GS.PROBLEM" in cue[m] or _lemma_at(words, lemmas, m) in _VICES)
-            and words[m - 1] != "не"
+            and (m == 0 or words[m - 1] != "не")
             for m in same
         )
         every = any(words[m] in ("все", "всех") and any(i == m + 1 for i, _ in mentions) for m in same)
@@ -742,7 +742,7 @@ def _their_nature(
             _lemma_at(words, lemmas, m) in _UNCHANGEABLE and m > 0 and words[m - 1] == "не" for m in same
         )
         if bad or every or fixed:
-            first = k - 1 if before not in _THEIR and k > 1 and words[k - 2] in _THEIR else k - 1
+            first = k - 2 if before not in _THEIR and k > 1 and words[k - 2] in _THEIR else k - 1  # («их цыганская …»)
             return Finding(
                 "generalisation", attribute, toks[first].start, toks[k].end, "review", f"{words[first]} … {words[k]}", True
             )
