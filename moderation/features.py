@@ -1024,11 +1024,11 @@ def _surname_shaped(word: str) -> bool:
 def _person_word(word: str) -> int:
     """2 for a given name or patronymic the dictionary knows by its first reading («Руслан», «Петровна»;
     not «Слава», «Вера», «Роман», words first: «Слава Гитлеру» is no name), 1 for another word read as
-    a name (a surname known or guessed: «Ебзеев», «Сукиасян»), 0 for no name."""
-    ps = parses(word)[:3]
-    if not ps or all(NAME_TAGS.isdisjoint(p.tag.grammemes) for p in ps):
+    a name (a surname known or guessed: «Ебзеев», «Сукиасян»; or built like one: «Сучков», :func:`_surname_shaped`),
+    0 for no name."""
+    if not _named_by_dictionary(word):
         return 1 if _surname_shaped(word) and not _slur_first(word) else 0
-    first = ps[0].tag
+    first = parses(word)[0].tag
     return 2 if ("Name" in first or "Patr" in first) and analyzer().word_is_known(word) else 1
 
 

@@ -723,9 +723,10 @@ def _their_nature(
         lem = _lemma_at(words, lemmas, k)
         if (lem not in _ESSENCE and words[k] not in _ESSENCE) or sent[k] in defended:  # («суть» reads «быть»)
             continue
-        same = [m for m in range(n) if sent[m] == sent[k] and m != k]
-        if _defends(words, cue, same + [k]):
+        sentence = [m for m in range(n) if sent[m] == sent[k]]
+        if _defends(words, cue, sentence):
             continue  # («не надо говорить, что обман — их цыганская природа»)
+        same = [m for m in sentence if m != k]
         before = words[k - 1]
         attribute = lexicon.group_adjectives.get(before) if before not in _THEIR else named
         if attribute is None and k > 1 and words[k - 2] in _THEIR:
