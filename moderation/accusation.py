@@ -217,6 +217,8 @@ def _named(word: str, first: bool) -> bool:
     only when its best two readings are all names."""
     ps = parses(word)[:3]
     person = [not NAME_TAGS.isdisjoint(p.tag.grammemes) for p in ps]
+    if ps and first and person[0] and "Surn" in ps[0].tag and "nomn" in ps[0].tag and word.endswith(_SURNAME_ENDS):
+        return True  # («Шевцов провернул схему …, жулик»: a surname first, read second as a plural noun; round 40)
     if not ps or (first and not all(person[:2])):
         return False
     return any(ok and "nomn" in p.tag for ok, p in zip(person, ps, strict=True)) or (

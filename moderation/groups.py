@@ -227,7 +227,9 @@ def _dismissed(words: Sequence[str], same_sentence: list[int], j: int) -> bool:
 
 #: «нормальных X не бывает»: the decent ones denied
 _DECENT = frozenset(
-    "нормальных хороших честных порядочных адекватных нормальные хорошие честные порядочные".split()
+    "нормальных хороших честных порядочных адекватных нормальные хорошие честные порядочные"
+    # («мирных мусульман не бывает, бывают затаившиеся», «трезвых цыган не бывает»)
+    " мирных мирные трезвых умных".split()
 )
 #: Set phrases that work as one cue word (by lemma, in order; the cue sits on the word at ``head``):
 #: «из ума выжили» is an evaluation, «держать в узде», «поставить на место» a call to subdue
@@ -636,6 +638,17 @@ def analyse(
         if antecedent is None and not reported and _generic(words, cue, sent, i):
             out.asserted.append((i, attribute))
         finding = _statement(norm, words, cue, sent, clause, i, attribute)
+        if (
+            finding is None
+            and attribute in _ALIKE_OF
+            and (k := _all_alike(words, sent, clause, i)) is not None
+            and not any(a < toks[i].start < b for a, b in _quoted_spans(norm))
+        ):
+            # «Мусульмане все такие, когда их много», «цыгане все одинаковые»: the people declared all of a
+            # kind, the kind being what the thread said of them — a moderator reads the thread (not a
+            # quoted label: «давайте без „все ессентучане такие“»; the model may still delete)
+            a, b = min(i, k), max(i, k)
+            finding = Finding("generalisation", attribute, toks[a].start, toks[b].end, "review", f"все {words[k]}")
         if finding is None:
             continue
         if (
@@ -2845,6 +2858,10 @@ def _quoted_name(norm: Normalized, words: Sequence[str], prev: int, i: int, gap:
     return None
 
 
+#: «каждый из них», «любой из них»: every one of the people named before
+_EACH = frozenset(("каждый", "каждая", "каждому", "каждого", "любой", "любая", "любого", "любому"))
+
+
 def _pronoun_referents(
     words: Sequence[str],
     cue: list[frozenset[str]],
@@ -2870,7 +2887,10 @@ def _pronoun_referents(
     for k in pronouns:
         # «все они», «они все»: the whole of a people named up to two sentences before («… хоть один узбек
         # работает официально? Нет. Все они нелегалы»: round 39)
-        every = words[k] == "они" and "все" in words[max(0, k - 1) : k + 2]
+        every = (words[k] == "они" and "все" in words[max(0, k - 1) : k + 2]) or (
+            # («… я против мусульман. Вот такой парадокс. Каждый из них потенциально опасен»)
+            words[k] == "них" and k > 1 and words[k - 1] == "из" and words[k - 2] in _EACH
+        )
         back = 2 if every else 1
         before = [i for i in groups if i < k and sent[k] - back <= sent[i] <= sent[k] and k - i <= _REACH]
         if not before and every:
@@ -3162,6 +3182,36 @@ def _negated(words: Sequence[str], cue: list[frozenset[str]], j: int, part: list
         if likely(words[k], "VERB") or likely(words[k], "INFN"):
             break
     return part is not None and forbidden_after(words, part, j)
+
+
+#: the peoples, faiths and places whose people «все такие» declares alike (not ages, sexes or trades: «дети
+#: все такие», «врачи все такие» are a parent's sigh and a patient's complaint)
+_ALIKE_OF = _ONLY_OF | {"residence"}
+#: what «все …» declares a whole people to be when nothing follows
+_ALIKE = frozenset(("такие", "одинаковые", "одинаковы"))
+
+
+def _quoted_spans(norm: Normalized) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTED.finditer(norm.original)]
+
+
+def _all_alike(words: Sequence[str], sent: list[int], clause: list[int], i: int) -> int | None:
+    """The index of «такие» in «X все такие», «все они такие», «они все одинаковые» (the group word or its
+    pronoun ``i`` with «все» beside it and «такие» closing the clause, not «такие же, как мы», not «такие
+    добрые»); None otherwise."""
+    n = len(words)
+    for k in range(max(0, i - 3), min(n, i + 4)):
+        if words[k] not in _ALIKE or sent[k] != sent[i] or clause[k] != clause[i]:
+            continue
+        if "все" not in words[min(i, k) - 1 if min(i, k) > 0 else 0 : max(i, k) + 1]:
+            continue
+        nxt = k + 1
+        if nxt < n and sent[nxt] == sent[k] and clause[nxt] == clause[k] and words[nxt] not in ("когда", "как"):
+            continue  # «такие добрые», «такие же люди»: a quality follows
+        if nxt < n and words[nxt] == "как" and nxt + 1 < n and words[nxt + 1] in ("мы", "все", "наши", "остальные"):
+            continue
+        return k
+    return None
 
 
 def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int) -> bool:
@@ -4800,7 +4850,11 @@ def _statement(
         if words[j] in _AS_MANY_AS:
             return found("dehumanising", j, strength, f"как {words[j]}", hold)
         return found("generalisation", j, strength, words[j], hold)
-    subject = _has(words[i], "nomn", "plur") or words[i] in _COLLECTIVE  # the group as the subject
+    subject = (
+        _has(words[i], "nomn", "plur")
+        or words[i] in _COLLECTIVE
+        or (i > 1 and words[i - 1] == "из" and words[i - 2] in _EACH)  # «каждый из них …»
+    )  # the group as the subject
     said_of_all = attribute in _ONLY_OF or attribute == "sex"
     if (
         subject
@@ -4889,7 +4943,7 @@ def _statement(
     # (of the pronouns only «они» is a subject: «их обманывают работодатели» is done to them, though
     # pymorphy3 also reads «их» as an indeclinable possessive in the nominative)
     nominative = (
-        words[i] == "они"
+        words[i] == "они" or (words[i] == "них" and i > 1 and words[i - 1] == "из" and words[i - 2] in _EACH)
         if words[i] in _THEY
         else _has(words[i], "nomn") or words[i] in _COLLECTIVE or _opens_as_plural(words, sent, i)
     )

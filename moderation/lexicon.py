@@ -99,8 +99,13 @@ SUBJECTLESS_SET = "SUBJECTLESS"  # hate.txt: verbs that are slurs only without a
 NAME_NOMN_SET = (
     "NAME_NOMN"  # a name that may be the subject («Иванова — воровка», not «Ивановой звонил мошенник»)
 )
+#: … and any surname that may be the subject, though pymorphy3 ranks its nominative below a given name's
+#: plural or a man's genitive («Ефремов — надутый индюк», «Гаврилова — кукла»): only the round-40 patterns of
+#: mockery stand on it (the accusations' held patterns would cap a deletion on a victim's name)
+SURNAME_NOMN_SET = "SURNAME_NOMN"
 _NAME_ONLY = frozenset((NAME_SET,))
-_NAME_NOMN = frozenset((NAME_SET, NAME_NOMN_SET))
+_NAME_NOMN = frozenset((NAME_SET, NAME_NOMN_SET, SURNAME_NOMN_SET))
+_SURNAME_NOMN = frozenset((NAME_SET, SURNAME_NOMN_SET))
 #: A VK reply opening a comment — the mention of whom it answers, then a comma or a colon
 _REPLY_TO = re.compile(r"\[(?:id|club|public)\d+\|[^\]\n]{1,80}\]\s*[,:]\s*")
 #: What a reply's addressee may be called in a clause of one word (see ``Lexicon.match``)
@@ -760,6 +765,7 @@ class Lexicon:
         # взяточница», «Иванова из ЖЭУ — воровка»); no word list spells it, match() marks the tokens
         sets.setdefault(NAME_SET, [])
         sets.setdefault(NAME_NOMN_SET, [])
+        sets.setdefault(SURNAME_NOMN_SET, [])
         expander = _SetExpander(sets)
 
         entries: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -1886,7 +1892,12 @@ def _mark_names(n: Normalized, token_sets: dict[int, frozenset[str]]) -> None:
             continue
         names = [p.tag for p in parses(n.words[i])[:2] if not NAME_TAGS.isdisjoint(p.tag.grammemes)]
         if names:
-            add = _NAME_NOMN if any("nomn" in tag for tag in names) else _NAME_ONLY
+            if any("nomn" in tag for tag in names):
+                add = _NAME_NOMN
+            elif any("nomn" in p.tag and "Surn" in p.tag for p in parses(n.words[i])[2:6]):
+                add = _SURNAME_NOMN  # (see SURNAME_NOMN_SET)
+            else:
+                add = _NAME_ONLY
             old = token_sets.get(i)
             token_sets[i] = old | add if old else add
 

@@ -242,3 +242,15 @@ def test_round_34_money_pocketed_votes_bought_sums_demanded(text: str) -> None:
 )
 def test_round_34_public_spending_and_fees_are_no_accusation(text: str) -> None:
     assert not accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 40 (fresh132): a surname opening the sentence that pymorphy3 also reads as a plural noun
+        "Шевцов провернул схему с участками на Машуке, раздал своим за копейки, жулик",
+        "Шевцов на стройке на Скачках долю имеет, поэтому и разрешение подмахнул, коррупционер",
+    ],
+)
+def test_round_40_a_surname_first_then_the_label(text: str) -> None:
+    assert accused(text), text

@@ -6381,3 +6381,100 @@ def test_round_39_labels_set_aside_are_not_removed(judge, text):
 
 def test_round_39_labels_then_a_call_stay(judge):
     assert judge.judge("хачи, чурки — это ярлыки, а правда в том что гнать их надо").action in REMOVED
+
+
+# -- round 40 ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вы видели, как они паркуются у мечети? Мусульмане все такие, когда их много",
+        "Беженцы приехали, права качают. Они там все такие",
+        "Цыгане все такие, сколько ни помогай",
+    ],
+)
+def test_round_40_a_people_declared_all_alike_is_flagged(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow"
+    assert any(e.kind == "generalisation" and "все" in e.matched for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Армяне все такие же люди, как мы",
+        "Мои соседи армяне все такие гостеприимные",
+        "Не все цыгане такие, у меня сосед цыган работает",
+        "Дети все такие, любят сладкое",
+        "Не надо про «все таджики такие». У нас в подъезде семья из Таджикистана, соседи лучше не придумаешь",
+    ],
+)
+def test_round_40_alike_praised_denied_quoted_or_of_children_stays(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+def test_round_40_every_one_of_them_is_said_of_the_people_named_before(judge):
+    assert judge.judge("Я против мусульман. Вот такой парадокс. Каждый из них потенциально опасен").action in REMOVED
+    assert judge.judge("Мигранты у нас в районе. Любой из них ворует").action in REMOVED
+    assert judge.judge("К нам приехали мигранты. Каждый из них получил жильё").action == "allow"
+
+
+def test_round_40_no_peaceful_one_among_a_faith(judge):
+    assert judge.judge("Мирных мусульман не бывает, бывают затаившиеся").action in REMOVED
+    assert judge.judge("Мирные жители не бывают виноваты в войне").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Корнеев — пиявка, присосался к нашему дому и кровь пьёт",
+        "Ефремов — надутый индюк, грудь колесом, а в голове сквозняк",
+        "Главный архитектор Шевцов — пенёк с ушами, ему бы клумбы поливать",
+        "Старый пень этот Гусев, уже не слышит ничего",
+        "Зинаида Петровна — ходячий экспонат",
+    ],
+)
+def test_round_40_a_named_person_called_a_beast_or_a_thing_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow"
+    assert any(e.category == "insult" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Корнеев — скала, на него можно положиться",
+        "Ефремов — председатель комитета по ЖКХ",
+        "Гусев — автор проекта сквера на Бештау",
+    ],
+)
+def test_round_40_a_name_praised_or_given_its_post_stays(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ефремов, не ходи по Горячеводскому вечером один. Люди злые нынче, мало ли",
+        "Тарасюку передайте: мы знаем где он паркуется у Нижнего рынка. Пусть не удивляется если что",
+        "Корнеев, надеюсь квартира у тебя хорошо застрахована. Просто совет",
+        "Тарасюк, хорошая у тебя дача под Бештау. Деревянная? Горит, наверное, хорошо",
+        "Лыткин, удачи в дороге, тормоза проверь, а то в нашем городе всякое бывает",
+        "Ефремов, приходите к нам на встречу с жителями. Только охраны возьмите побольше",
+    ],
+)
+def test_round_40_veiled_threats_to_a_named_person_are_held(judge, text):
+    assert held_as(judge.judge(text), "veiled_threat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Светлана, застрахуйте квартиру, у нас в доме трубы старые",
+        "Дети, не ходите через парк, там лужи по колено",
+        "Лыткин, спасибо за ремонт тормозов, машина как новая",
+    ],
+)
+def test_round_40_advice_on_insurance_walks_and_brakes_stays(judge, text):
+    assert judge.judge(text).action == "allow"
