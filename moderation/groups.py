@@ -459,6 +459,8 @@ def analyse(
         if not present.isdisjoint(_ORIGIN_PEOPLE) and not present.isdisjoint(_FROM)
         else {}
     )
+    if "гор" in present:
+        origins = {**origins, **_from_the_mountains(words)}
     if not present.isdisjoint(_KIN) and not present.isdisjoint(_KIN_OF):
         origins = {**origins, **_kin(words)}
     # «кто ходит в мечеть, тот …», «кто родом с Кавказа, те …»: a people defined by a relative clause (a
@@ -1522,6 +1524,27 @@ _ORIGIN_PEOPLE = frozenset(
     соседи соседей соседям соседями""".split()
 )
 _FROM = frozenset(("из", "с", "со"))
+
+
+#: who «с гор» names a people: «дети гор», «эти все с гор», «какие-то с гор», «гости с гор»
+_OF_THE_MOUNTAINS = _ORIGIN_PEOPLE | frozenset("дети детей детям детьми гости гостей гостям эти этих все всех какие".split())
+
+
+def _from_the_mountains(words: Sequence[str]) -> dict[int, str]:
+    """«Дети гор опять на Цветнике лезгинку пляшут», «вот эти все с гор — как звери»: the highlanders, a people
+    named by the mountains (the word before «с гор» or «гор» itself after «дети») → "nationality" (round 40;
+    not «спускались с гор», «вид с гор»: a people word must name them)."""
+    out: dict[int, str] = {}
+    for k, w in enumerate(words):
+        if w != "гор" or k == 0:
+            continue
+        if words[k - 1] in ("дети", "детей", "детям", "детьми"):
+            out[k - 1] = "nationality"
+        elif words[k - 1] in _FROM and k > 1 and words[k - 2] in _OF_THE_MOUNTAINS:
+            # («эти все с гор»: «эти» is the subject — pymorphy3 reads «все» as a particle only)
+            at = k - 3 if words[k - 2] == "все" and k > 2 and words[k - 3] in ("эти", "они") else k - 2
+            out[at] = "nationality"
+    return out
 
 
 def _origins(words: Sequence[str], lexicon: Lexicon) -> dict[int, str]:
@@ -2858,6 +2881,12 @@ def _quoted_name(norm: Normalized, words: Sequence[str], prev: int, i: int, gap:
     return None
 
 
+#: «этот народ», «это племя», «этот контингент»: the people named up to two sentences before («Греки раньше были
+#: нормальные, а нынешние все перекупщики. Этот народ всегда был жуликоватым»; round 40)
+_THIS_PEOPLE = frozenset(
+    "народ народа народу нация нации племя племени контингент контингента публика публики".split()
+)
+_THIS = frozenset("этот этого этому эта этой это такой такого такая такой".split())
 #: «каждый из них», «любой из них»: every one of the people named before
 _EACH = frozenset(("каждый", "каждая", "каждому", "каждого", "любой", "любая", "любого", "любому"))
 
@@ -2873,7 +2902,12 @@ def _pronoun_referents(
     the same or the previous sentence, with no other plural noun between them that they could stand
     for («таджики принесли пакеты, их надо выкинуть») and not a possessive «их» («их детей»)."""
     out: dict[int, int] = {}
-    pronouns = [k for k in region if (words[k] in _THEY or words[k] in _SUCH) and k not in attribute_at]
+    pronouns = [
+        k
+        for k in region
+        if (words[k] in _THEY or words[k] in _SUCH or (words[k] in _THIS_PEOPLE and k and words[k - 1] in _THIS))
+        and k not in attribute_at
+    ]
     if not pronouns:
         return out
     groups = sorted(i for i in attribute_at if _has(words[i], "plur") or words[i] in _COLLECTIVE)
@@ -2887,7 +2921,7 @@ def _pronoun_referents(
     for k in pronouns:
         # «все они», «они все»: the whole of a people named up to two sentences before («… хоть один узбек
         # работает официально? Нет. Все они нелегалы»: round 39)
-        every = (words[k] == "они" and "все" in words[max(0, k - 1) : k + 2]) or (
+        every = (words[k] == "они" and "все" in words[max(0, k - 1) : k + 2]) or words[k] in _THIS_PEOPLE or (
             # («… я против мусульман. Вот такой парадокс. Каждый из них потенциально опасен»)
             words[k] == "них" and k > 1 and words[k - 1] == "из" and words[k - 2] in _EACH
         )
