@@ -1560,7 +1560,7 @@ _HARM_FORMS = frozenset(
 )
 #: … or told not to fall for it («не ведитесь», «не верьте», «не переходите по ссылкам»): the imperative, not «кто не
 #: верит — проверьте сами», an advert's dare
-_DONT_FALL = frozenset("ведитесь ведись верьте верь переходите переходи покупайтесь".split())
+_DONT_FALL = frozenset("ведитесь ведись верьте верь переходите переходи покупайтесь пересылайте пересылай".split())
 _UNSAID = frozenset(("не", "без", "ни", "нет"))
 #: an offer's first person opening a text («поможем», «избавим», «спишем», «закроем», «решим»)
 _OFFER_VOICE = frozenset("поможем помогу избавим избавлю спишем спишу закроем закрою решим решу вытащим".split())
@@ -1915,7 +1915,8 @@ def _asks_for_oneself(p: Prepared, sells: frozenset[str]) -> bool:
             # (the question is also a spammer's hook: «Где найти работу? Пиши в лс» leads somewhere)
             or (_WHERE_TO_FIND.match(p.norm.text) is not None and not any(s.name in _LEADS for s in p.spam))
         )
-        and _RECRUITS.isdisjoint(p.lemmas)
+        # (not «… может кто знает, где нужны люди?»: the people are wanted elsewhere, asked about; round 40)
+        and not any(x in _RECRUITS and "где" not in p.norm.words[max(0, k - 2) : k] for k, x in enumerate(p.lemmas))
         and not any(s.name in sells for s in p.spam)
     )
 

@@ -111,7 +111,7 @@ _REPLY_TO = re.compile(r"\[(?:id|club|public)\d+\|[^\]\n]{1,80}\]\s*[,:]\s*")
 #: What a reply's addressee may be called in a clause of one word (see ``Lexicon.match``)
 #: The author, alone or with others, as the subject of a slur verb said of comers (round 34)
 _WE_OR_I = frozenset(("мы", "я"))
-_VOCATIVE_NAMES = ("WEAK_INSULT", "YOU_ARE", "YOU_ARE_THING", "YOU_ARE_ANIMAL")
+_VOCATIVE_NAMES = ("WEAK_INSULT", "YOU_ARE", "YOU_ARE_THING", "YOU_ARE_ANIMAL", "HAIL_ONLY")
 
 
 def _sound(text: str) -> str:

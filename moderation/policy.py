@@ -146,7 +146,8 @@ SPAM_COMMERCE = SPAM_INTENT - SPAM_CONTACT
 SPAM_INVITATIONS = frozenset(("pm_invite",))
 #: … and what a warning names besides a business: goods that are a crime to sell («Реклама «права без экзамена»
 #: опять в комментах, модераторы, уберите, это же мошенники»; round 34)
-_WARNED_OF = frozenset(("illegal_goods",))
+#: (round 40: a chain letter warned of — «бабуль, это спам, не пересылай»)
+_WARNED_OF = frozenset(("illegal_goods", "chain"))
 #: An "earnings" signal this strong states an income or offers a job («доход от 30 тыс», «требуются
 #: курьеры»); weaker ones only mention earning («можно заработать»).
 _OFFERED_EARNINGS = 0.25

@@ -1393,3 +1393,21 @@ def test_round_34_a_word_typed_in_the_latin_layout(text, form):
 @pytest.mark.parametrize("text", ["hello world, this is fine. Best regards", "www.mail.ru, test@mail.ru", "ok,ok"])
 def test_round_34_english_is_no_word_typed_in_the_wrong_layout(text):
     assert not _cats(text), hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 40: names that insult only as a hail at the text's edge, said to someone
+        "кто тебя в интернет выпустил, деревня",
+        "ну и сиди в своем колхозе, лапоть",
+        "ты походу под чем-то сидишь, наркоман",
+    ],
+)
+def test_round_40_a_hail_that_insults_only_as_one(text: str) -> None:
+    assert any(h.matched == "weak_insult_vocative" for h in default_lexicon().match(normalize(text))), text
+
+
+@pytest.mark.parametrize("text", ["Ваня, приезжай к нам в гости, деревня ждёт", "Едем к бабушке, деревня"])
+def test_round_40_a_village_named_is_no_hail(text: str) -> None:
+    assert not any(h.matched == "weak_insult_vocative" for h in default_lexicon().match(normalize(text))), text

@@ -2067,3 +2067,12 @@ def test_round_40_scams_without_a_link_are_held_at_least(judge, text: str) -> No
 def test_round_40_a_households_own_goods_and_real_benefits_are_not_deleted(judge, text: str) -> None:
     v = judge.judge(text)
     assert v.action in ("allow", "review"), (v.action, v.ground)
+
+
+def test_round_40_a_job_asked_for_and_a_chain_letter_warned_of_are_not_deleted(judge) -> None:
+    v = judge.judge("Ищу подработку в Пятигорске на выходные, может кто знает где нужны люди? Желательно не курьером")
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+    v = judge.judge("Бабушка прислала в вайбере «перешли 10 друзьям иначе беда» 😂 бабуль, это спам, не пересылай")
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+    # … the chain itself still goes
+    assert judge.judge("Перешли эту молитву 12 людям и в дом придёт достаток").action != "allow"
