@@ -254,3 +254,30 @@ def test_round_34_public_spending_and_fees_are_no_accusation(text: str) -> None:
 )
 def test_round_40_a_surname_first_then_the_label(text: str) -> None:
     assert accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 40 (fresh132): a market protected, bonuses written to oneself, goods carried off a named canteen, votes
+        # paid for, drunk «в хлам»
+        "Гаврилова с мужем крышуют Нижний рынок, с каждого ларька берут",
+        "Смирнова в ДК сама себе премии выписывает вагонами",
+        "Рябов продукты из школьной столовой тащит, жена его каждый вечер сумки выносит",
+        "Этот Самохин на выборах пенсионерам по 500 рублей раздавал за голос, соседка говорила",
+        "Депутата Самохина видели у Верхнего рынка в хлам пьяного",
+    ],
+)
+def test_round_40_more_deeds_of_a_named_person(text: str) -> None:
+    assert accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Смирнова выписывает премии лучшим артистам ДК, молодец",
+        "Депутат Самохин на выборах поблагодарил всех за голоса",
+    ],
+)
+def test_round_40_the_same_words_without_the_deed(text: str) -> None:
+    assert not accused(text), text
