@@ -1521,7 +1521,9 @@ def _listed_beside(norm: Normalized, words: Sequence[str], i: int, finding: Find
 _ORIGIN_PEOPLE = frozenset(
     """выходцы выходцев выходцам выходцами уроженцы уроженцев уроженцам уроженцами люди людей людям людьми
     приезжие приезжих приезжим приезжими торгаши торгашей торгашам торгашами понаехавшие понаехавших
-    соседи соседей соседям соседями""".split()
+    соседи соседей соседям соседями"""
+    # (round 40: «все они с Кавказа жулики», «народ с Северного Кавказа надо учить палкой»)
+    """ они их им ними народ народа народу""".split()
 )
 _FROM = frozenset(("из", "с", "со"))
 
@@ -4737,7 +4739,8 @@ def _statement(
         if (
             "GS.LEAVE" in c
             and (
-                any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 5), j))
+                # (seven words back: «пусть узбеки со своими плов-центрами убираются»; round 40)
+                any(words[k] == "пусть" and clause[k] == clause[j] for k in range(max(0, j - 7), j))
                 or (_has(words[j], "impr") and (i < j or _hailed_after(norm, i)))
             )
             and not _negated(words, cue, j, clause)

@@ -6478,3 +6478,32 @@ def test_round_40_veiled_threats_to_a_named_person_are_held(judge, text):
 )
 def test_round_40_advice_on_insurance_walks_and_brakes_stays(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Греки раньше были нормальные, а нынешние все перекупщики. Этот народ всегда был жуликоватым.",
+        "Вот эти все с гор — как звери. Чуть что, сразу кидаются толпой",
+        "Вот и я говорю, все они с Кавказа жулики, народ такой по жизни",
+        "Пусть узбеки со своими плов-центрами убираются. Провоняли весь квартал.",
+        "Мигранты — это преступность",
+    ],
+)
+def test_round_40_a_people_named_by_this_people_the_mountains_or_far_from_the_call(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Армяне живут в Пятигорске двести лет. Этот народ много сделал для города.",
+        "Туристы спускались с гор по тропе, все довольные",
+        "Гости с гор приехали на праздник, красивые танцы показали",
+        "Они с Кавказа приехали к родственникам на свадьбу",
+        "Народ с Кавказа очень гостеприимный",
+        "Главная проблема района — преступность",
+    ],
+)
+def test_round_40_the_same_words_said_calmly_stay(judge, text):
+    assert judge.judge(text).action == "allow"
