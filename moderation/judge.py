@@ -595,6 +595,11 @@ class Judge:
                 why[c] = (
                     "модель видит угрозу в рассказе о случившемся (глаголы в прошедшем времени) — решает модератор"
                 )
+            elif c == "threat" and ev and _hung_is_a_thing(p, ev):
+                # «Камеры бы повесить у беседок» was deleted as a threat: the threat head learnt «повесить» from
+                # «повесить их всех»; what is to be hung here is a thing — cameras, a sign, a lamp (round 40)
+                caps[c] = "review"
+                why[c] = "модель видит угрозу в слове «повесить», а повесить предлагают вещь — решает модератор"
             elif c in ("insult", "threat") and ev and _author_harmed(p, ev):
                 # «сосед сверху меня убьёт своим перфоратором 😅» was deleted as an insult: the act the
                 # model reads is done to the author by someone else — a complaint, not a threat or abuse
@@ -729,6 +734,16 @@ class Judge:
                 # promises is a complaint to the prosecutor, the court or the police — the lawful way
                 caps[c] = "allow"
                 why[c] = "обещание обратиться в прокуратуру, суд или полицию — законный путь, не угроза"
+        if (
+            scores["threat"] >= thresholds["threat"].delete
+            and caps.get("threat") not in ("review", "allow")
+            and _LAUGHING.search(p.norm.original) is not None
+        ):
+            # «Серёга, в субботу в Цветнике порву тебя в шахматы 😂», «с тебя шашлык за спор, я знаю где ты
+            # живёшь 😂», «Сказала мужу, если забудет про день рождения — придушу 😂» were deleted with a ban: a
+            # threat said laughing is a friend's joke as often as a taunt — a moderator reads it (round 40)
+            caps["threat"] = "review"
+            why["threat"] = "угроза сказана со смехом (смайлик) — может быть шуткой; решает модератор"
         dismissal: tuple[bool, bool] | None = None  # (by ballot, demanded at all), worked out once
         for c in _MODEL_ONLY_HEADS:
             if (
@@ -1172,6 +1187,31 @@ def _told_as_done(p: Prepared, evidence: list[Evidence]) -> bool:
 
 
 _SUBJUNCTIVE = frozenset(("бы", "б", "чтобы", "чтоб"))
+#: the verbs of hanging, which hang things as often as people
+_HANG = frozenset(("повесить", "вешать", "подвесить", "развесить", "навесить"))
+
+
+def _hung_is_a_thing(p: Prepared, evidence: list[Evidence]) -> bool:
+    """Is the act the model reads first (``evidence[0]``) a verb of hanging with a thing for its object right beside
+    it — an inanimate noun in the accusative, no person's pronoun near («камеры бы повесить», «повесить табличку»)?"""
+    k = p.norm.token_at(evidence[0].start)
+    if k is None or p.lemmas[k] not in _HANG:
+        return False
+    words = p.norm.words
+    near = [j for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(words)]
+    if any(words[j] in _PEOPLE_OBJECTS for j in near):
+        return False
+    return any(
+        any({"NOUN", "inan", "accs"} in q.tag or {"NOUN", "inan", "plur", "nomn"} in q.tag for q in parses(words[j])[:2])
+        and words[j] not in _PEOPLE_OBJECTS
+        # (not what the hanging is for: «за такие тарифы вешать надо»)
+        and not any(words[m] in PREPOSITIONS for m in range(max(0, j - 2), j))
+        for j in near
+    )
+
+
+#: who may be hanged: the pronouns and the words of people a threat names
+_PEOPLE_OBJECTS = frozenset("его ее её их тебя вас всех этих таких себя".split())
 #: the author as the object («меня», «нас»), just before the act
 _AUTHOR_OBJECT = frozenset(("меня", "нас"))
 
@@ -1457,6 +1497,10 @@ _WITH_CRIES = frozenset(
     "ну что за это просто полный полное полная какой какое какая очередной очередное опять снова же вот и а"
     " с конями на весь город край".split()
 )
+
+
+#: Laughter written out: the emoji of tears of laughter and rolling, «ахаха», «хаха» (round 40)
+_LAUGHING = re.compile(r"[😂🤣😆😹]|(?<!\w)(?:а?ха(?:ха)+|ахах\w*)(?!\w)", re.IGNORECASE)
 
 
 def _exclaims_only(p: Prepared) -> bool:

@@ -6507,3 +6507,42 @@ def test_round_40_a_people_named_by_this_people_the_mountains_or_far_from_the_ca
 )
 def test_round_40_the_same_words_said_calmly_stay(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 40 (fresh138): doom wished on the addressee, a person to be buried, a face scratched, a date not
+        # lived to, where the addressee goes known, a car that would be a pity to see burn
+        "Пусть ваша Дума сгорит вместе со всеми вами на очередном заседании",
+        "Пусть мусоровоз, который будит нас в 5 утра, однажды переедет вашего директора",
+        "Хоть бы у вас всех в мэрии инфаркт одновременно случился",
+        "Этого водилу 11-й маршрутки закопать надо за то как он людей возит",
+        "Я этой воспиталке из садика лицо расцарапаю, если ещё раз услышу как она на детей орёт",
+        "Не переживай, до Нового года ты у нас тут не доживёшь, гарантирую",
+        "Глава, мы знаем, во сколько вы утром выезжаете из дома. Подумайте об этом",
+        "Красная киа рио у третьего подъезда... хорошая машинка. Жалко будет если ночью загорится",
+        "Блогеру который наш двор снимал: детишек своих береги, у нас район такой, всякое бывает",
+    ],
+)
+def test_round_40_threats_in_quarrels_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Серёга, в субботу в Цветнике порву тебя в шахматы, готовься 😂",
+        "Дима, с тебя шашлык за проигранный спор, не отвертишься 😂 я знаю где ты живёшь 😂",
+        "Всех, кто мусорит на Машуке, надо штрафовать по полной, 5000 и больше. Камеры бы повесить у беседок",
+        "Пусть ваши дети не болеют, здоровья всем",
+        "Сколиоз лечится физкультурой, а вот с зубами хуже будет",
+    ],
+)
+def test_round_40_jokes_things_hung_and_wishes_of_health_are_not_deleted(judge, text):
+    assert judge.judge(text).action not in REMOVED
+
+
+def test_round_40_a_threat_to_hang_people_stays_deleted(judge):
+    assert judge.judge("Повесить бы этих чиновников").action in REMOVED
+    assert judge.judge("За такие тарифы вешать надо, прямо на площади").action in REMOVED
