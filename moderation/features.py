@@ -106,7 +106,10 @@ _ASKS_MODERATORS = "обращение к модераторам"
 _REPORTED_BY = frozenset(
     """где что который которая которое которые которого которой которых пишет пишут написал написала
     написали назвал назвала назвали называет называют обзывает обзывают обозвал обозвала обозвали оскорбляет
-    оскорбляют сказал сказала сказали говорит говорят кричал кричала кричали мол типа""".split()
+    оскорбляют сказал сказала сказали говорит говорят кричал кричала кричали мол типа"""
+    # (round 40: «кто-то в комментариях призывал вешать чиновников … модераторы, удалите», «мне ответили «…»»)
+    """ призывал призывала призывали призывает призывают ответил ответила ответили угрожал угрожала угрожали
+    пожелал пожелала пожелали""".split()
 )
 
 
@@ -966,7 +969,10 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
             while j + 1 < len(run) and run[j + 1] == run[j] + 1 and _person_word(words[run[j + 1]]):
                 j += 1
             if j > k and any(_person_word(words[run[x]]) == 2 for x in range(k, j + 1)):
-                out.append((run[k], run[j]))
+                # («Бляхер Лев Ефимович ведёт шахматный кружок»: a surname the dictionary does not know, before a
+                # given name and a patronymic — the official order; not a word it knows, «Сука Ирина Петровна»; round 40)
+                a = k - 1 if k and run[k - 1] == run[k] - 1 and _surname_before(words, run, k, j) else k
+                out.append((run[a], run[j]))
             k = j + 1
     return out
 
@@ -1030,6 +1036,19 @@ def _person_word(word: str) -> int:
         return 1 if _surname_shaped(word) and not _slur_first(word) else 0
     first = parses(word)[0].tag
     return 2 if ("Name" in first or "Patr" in first) and analyzer().word_is_known(word) else 1
+
+
+def _surname_before(words: Sequence[str], run: list[int], k: int, j: int) -> bool:
+    """Is the capitalised word before the name ``run[k]`` … ``run[j]`` its surname: the name a given name and a
+    patronymic, and the word one the dictionary does not know that the lexicon does not read as abuse?"""
+    w = words[run[k - 1]]
+    return (
+        j > k
+        and "Patr" in parses(words[run[k + 1]])[0].tag
+        and not analyzer().word_is_known(w)
+        and default_lexicon().suspicion(w) < 3
+        and not _slur_first(w)
+    )
 
 
 def _slur_first(word: str) -> bool:

@@ -2149,6 +2149,14 @@ def _label_owned(words: Sequence[str], lemmas: list[str], h: int) -> int | None:
     deleted with a ban). The pronoun's token; None otherwise."""
     if likely(words[h], "VERB") or likely(words[h], "INFN"):
         return None  # («тех мы сами встретим»: an act, not a label)
+    if (
+        h == 0
+        and len(words) > 2
+        and words[1] in _FROM_WHERE
+        and _has(words[0], "sing", "nomn")
+        and any(likely(w, "VERB", "1per", "sing") for w in words[2:16])
+    ):
+        return 0  # («Понаехавший с Норильска на связи 😅 Купил квартиру, плачу налоги»: the author introduced; round 40)
     for m in range(len(words)):
         if lemmas[m] != lemmas[h] or m < 2:
             continue
@@ -2157,6 +2165,10 @@ def _label_owned(words: Sequence[str], lemmas: list[str], h: int) -> int | None:
         if m >= 3 and words[m - 1] in _SELF and words[m - 2] in _SELF and words[m - 3] in ("я", "мы"):
             return m - 3  # «я и сам понаехавший»
     return None
+
+
+#: where a label's bearer comes from, right after it («понаехавший с Норильска», «понаехавшая из Мурманска»)
+_FROM_WHERE = frozenset(("с", "со", "из"))
 
 
 #: what people are told to stop doing with a label: seeking, blaming, seeing it everywhere, making it up
@@ -2998,6 +3010,10 @@ def _only_does(words: Sequence[str], i: int) -> bool:
 _MINE = frozenset(("мой", "моя", "мое", "мою", "мои", "моих", "моего", "моем", "моей"))
 
 
+#: who a request of «проверьте» must name to be one to the page's moderators
+_MODERATORS = ("модератор", "админ", "модер")
+
+
 def _request_to_moderators(
     words: Sequence[str], cue: list[frozenset[str]], sent: list[int], region: list[int]
 ) -> int | None:
@@ -3009,6 +3025,10 @@ def _request_to_moderators(
         c = cue[k]
         if "GS.COMPLAINT" in c:
             return k
+        if "GS.MODERATE_ASKED" in c and any(
+            words[m].startswith(_MODERATORS) for m in region if sent[m] == sent[k]
+        ):
+            return k  # («Модераторы, проверьте, пожалуйста»; round 40)
         if "GS.CENSORED" not in c and "GS.MODERATE" not in c:
             continue
         same = [m for m in region if sent[m] == sent[k]]

@@ -1813,7 +1813,7 @@ def _commonness(sets: frozenset[str], by_set: dict[str, set[str]]) -> tuple[int,
 
 
 #: Analyser cue sets that open it on a text with no group word (requests and complaints to moderators).
-_REQUEST_CUES = frozenset(("GS.MODERATE", "GS.COMPLAINT", "GS.CENSORED"))
+_REQUEST_CUES = frozenset(("GS.MODERATE", "GS.MODERATE_ASKED", "GS.COMPLAINT", "GS.CENSORED"))
 
 
 @lru_cache(maxsize=8192)

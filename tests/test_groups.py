@@ -6546,3 +6546,23 @@ def test_round_40_jokes_things_hung_and_wishes_of_health_are_not_deleted(judge, 
 def test_round_40_a_threat_to_hang_people_stays_deleted(judge):
     assert judge.judge("Повесить бы этих чиновников").action in REMOVED
     assert judge.judge("За такие тарифы вешать надо, прямо на площади").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 40 (fresh140, fresh142): a call reported to the moderators, мат quoted for them to check, a label the
+        # author introduces themself by, a surname before a given name and a patronymic
+        "Вчера кто-то в комментариях призывал вешать чиновников на фонарях. Это уголовка, модераторы, удалите.",
+        "Мне ответили в комментариях «пошёл ты на х*й». Модераторы, проверьте, пожалуйста, это же против правил",
+        "Понаехавший с Норильска на связи 😅 Купил квартиру, плачу налоги, хожу на Машук каждое утро.",
+        "Бляхер Лев Ефимович ведёт шахматный кружок во Дворце пионеров, очень рекомендую",
+    ],
+)
+def test_round_40_reports_self_labels_and_full_names_are_not_deleted(judge, text):
+    assert judge.judge(text).action not in REMOVED
+
+
+def test_round_40_a_check_asked_of_no_moderator_is_no_request(judge):
+    text = "Вкладчики Сбербанка СССР! Вам положена компенсация, проверьте сумму по фамилии на сайте, ссылка в комментарии ниже"
+    assert judge.judge(text).action in REMOVED
