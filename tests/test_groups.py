@@ -6566,3 +6566,20 @@ def test_round_40_reports_self_labels_and_full_names_are_not_deleted(judge, text
 def test_round_40_a_check_asked_of_no_moderator_is_no_request(judge):
     text = "Вкладчики Сбербанка СССР! Вам положена компенсация, проверьте сумму по фамилии на сайте, ссылка в комментарии ниже"
     assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Водоканальщики — бездельники и алкаши, только пиво жрут в своих будках",
+        "Молодняк из колледжа — наркоманы и закладчики, каждый второй",
+        "Пенсионеры — главные враги прогресса, пока они живы, ничего не изменится",
+    ],
+)
+def test_round_40_a_trade_an_age_called_names_or_enemies(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+def test_round_40_youth_and_a_doctors_title_said_calmly(judge):
+    assert judge.judge("Молодняк на Цветнике катается на скейтах, красиво").action == "allow"
+    assert "hate" not in judge.judge("Я не смотрела Доктора Хауса, говорят, хороший сериал").labels
