@@ -1411,3 +1411,10 @@ def test_round_40_a_hail_that_insults_only_as_one(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ваня, приезжай к нам в гости, деревня ждёт", "Едем к бабушке, деревня"])
 def test_round_40_a_village_named_is_no_hail(text: str) -> None:
     assert not any(h.matched == "weak_insult_vocative" for h in default_lexicon().match(normalize(text))), text
+
+
+def test_round_40_the_euphemism_of_a_mat_word_and_a_word_cut_to_nothing() -> None:
+    lex = default_lexicon()
+    assert any(h.category == "insult" for h in lex.match(normalize("мэрия, вы ёпнутые?")))
+    assert any(h.matched == "go_on_cut" for h in lex.match(normalize("Уважаемая администрация, идите на.....")))
+    assert not any(h.matched == "go_on_cut" for h in lex.match(normalize("Идите на приём к терапевту")))

@@ -2076,3 +2076,28 @@ def test_round_40_a_job_asked_for_and_a_chain_letter_warned_of_are_not_deleted(j
     assert v.action in ("allow", "review"), (v.action, v.ground)
     # … the chain itself still goes
     assert judge.judge("Перешли эту молитву 12 людям и в дом придёт достаток").action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мне было плохо с сердцем 10 лет, профессор посоветовал капли, кардиолог в шоке. Могу поделиться контактом",
+        "Народное средство от катаракты, операция не понадобится! Секрет моей бабушки, узнать можно, написав мне",
+        "Приглашаем в сетевую компанию, продаем натуральные БАДы, доход без ограничений",
+        "Вы до сих пор платите за свет? Экономитель электроэнергии снижает счета в 2 раза, осталось мало штук",
+    ],
+)
+def test_round_40_more_scams_of_the_older_users_pages(judge, text: str) -> None:
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Электрики из сетевой компании обещали прийти с утра, на дворе вечер, света нет.",
+        "Врачи в шоке от количества пациентов с гриппом, поликлиники переполнены",
+        "У Linux систем решение более выигрышно по цене",
+    ],
+)
+def test_round_40_the_grid_company_news_and_a_winning_choice_are_no_spam(judge, text: str) -> None:
+    assert judge.judge(text).action == "allow"
