@@ -2939,11 +2939,12 @@ def _pronoun_referents(
             # («… я против мусульман. Вот такой парадокс. Каждый из них потенциально опасен»)
             words[k] == "них" and k > 1 and words[k - 1] == "из" and words[k - 2] in _EACH
         )
-        back = 2 if every else 1
-        before = [i for i in groups if i < k and sent[k] - back <= sent[i] <= sent[k] and k - i <= _REACH]
+        # (any pronoun reaches two sentences back since round 40 — «Опять эти ингуши на тонированных... Сколько
+        # можно терпеть? Пора их отсюда вышвырнуть»; the one named of a people only with «все они» below)
+        before = [i for i in groups if i < k and sent[k] - 2 <= sent[i] <= sent[k] and k - i <= _REACH]
         if not before and every:
             before = [
-                i for i in ones if i < k and sent[k] - back <= sent[i] <= sent[k] and k - i <= _REACH
+                i for i in ones if i < k and sent[k] - 2 <= sent[i] <= sent[k] and k - i <= _REACH
             ]
         if not before:
             # «воры они все, эти цыгане»: the group named after the pronoun, by «эти» (right dislocation)

@@ -6583,3 +6583,8 @@ def test_round_40_a_trade_an_age_called_names_or_enemies(judge, text):
 def test_round_40_youth_and_a_doctors_title_said_calmly(judge):
     assert judge.judge("Молодняк на Цветнике катается на скейтах, красиво").action == "allow"
     assert "hate" not in judge.judge("Я не смотрела Доктора Хауса, говорят, хороший сериал").labels
+
+
+def test_round_40_a_pronoun_reaches_two_sentences_back(judge):
+    text = "Опять эти ингуши на тонированных... Сколько можно терпеть? Пора их отсюда вышвырнуть"
+    assert judge.judge(text).action in REMOVED
