@@ -6588,3 +6588,9 @@ def test_round_40_youth_and_a_doctors_title_said_calmly(judge):
 def test_round_40_a_pronoun_reaches_two_sentences_back(judge):
     text = "Опять эти ингуши на тонированных... Сколько можно терпеть? Пора их отсюда вышвырнуть"
     assert judge.judge(text).action in REMOVED
+
+
+def test_round_40_a_person_likened_a_doll_or_looking_like_a_walrus(judge):
+    assert judge.judge("Депутатка Гаврилова — кукла силиконовая, губы больше чем вся её программа").action != "allow"
+    assert judge.judge("Самохин похож на моржа, вылезшего на берег, усы и пузо").action != "allow"
+    assert judge.judge("Самохин похож на отца, такой же принципиальный").action == "allow"
