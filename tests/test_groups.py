@@ -6594,3 +6594,28 @@ def test_round_40_a_person_likened_a_doll_or_looking_like_a_walrus(judge):
     assert judge.judge("Депутатка Гаврилова — кукла силиконовая, губы больше чем вся её программа").action != "allow"
     assert judge.judge("Самохин похож на моржа, вылезшего на берег, усы и пузо").action != "allow"
     assert judge.judge("Самохин похож на отца, такой же принципиальный").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ты, фотограф с Машука, который мою жену сфоткал без спроса — камеру об твою голову разобью",
+        "Я знаю, в какой садик ты водишь своего малого. Подумай ещё раз, прежде чем на меня заявление писать",
+        "Этому врачу из травмпункта желаю самому сломать обе ноги и ждать 5 часов в коридоре",
+        "Я тебе, паренёк, доходчиво объясню во дворе, что такое уважать старших. С переломами объясню",
+        "Водитель синего солариса, который чуть не сбил мою дочь на переходе у Цветника: живи пока",
+    ],
+)
+def test_round_40_more_threats_in_quarrels_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Живи пока молодой, потом не до того будет",
+        "Желаю всем здоровья и не сломать ноги на нашем гололёде",
+    ],
+)
+def test_round_40_the_same_words_as_wishes_stay(judge, text):
+    assert judge.judge(text).action == "allow"
