@@ -6619,3 +6619,8 @@ def test_round_40_more_threats_in_quarrels_are_held_at_least(judge, text):
 )
 def test_round_40_the_same_words_as_wishes_stay(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+def test_round_40_officials_hung_out_on_lamp_posts(judge):
+    assert judge.judge("Чиновников надо развешивать на фонарях вдоль Кисловодской, каждого").action in REMOVED
+    assert judge.judge("Объявления надо развешивать на остановках").action == "allow"
