@@ -6624,3 +6624,8 @@ def test_round_40_the_same_words_as_wishes_stay(judge, text):
 def test_round_40_officials_hung_out_on_lamp_posts(judge):
     assert judge.judge("Чиновников надо развешивать на фонарях вдоль Кисловодской, каждого").action in REMOVED
     assert judge.judge("Объявления надо развешивать на остановках").action == "allow"
+
+
+def test_round_40_blame_refused_is_a_defence(judge):
+    assert judge.judge("Не стоит списывать все проблемы города на приезжих. Мусор и ямы — это работа ЖКХ").action == "allow"
+    assert judge.judge("Все проблемы города от приезжих").action in REMOVED
