@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–38 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–40 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -93,7 +93,15 @@ four briefs to two helpers each: ``fresh120_all`` (a realistic day of comments, 
 ``fresh122_all`` (hatred of peoples, faiths and camps written as long forum comments), ``fresh124_all`` (мат and insults
 in disguise against look-alike clean words) and ``fresh126_all`` (the OK register of older users: curses, blessings,
 chain letters) were worked on, their twins ``fresh121_all``, ``fresh123_all``, ``fresh125_all`` and ``fresh127_all``
-never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
+never. In round 40, measured with round 39's code first, eight briefs to two helpers each, in two batches:
+``fresh128_all`` (hatred of peoples and faiths as long forum comments, over several sentences), ``fresh130_all`` (the
+older users' scams without a link against their own sales and notices), ``fresh132_all`` (one person mocked, defamed or
+threatened without a word of abuse against harsh criticism of the same named people), ``fresh134_all`` (thread replies,
+reports to the moderators, careless phone typing), ``fresh136_all`` (insults to officials against the angriest
+legitimate criticism), ``fresh138_all`` (threats in neighbours' and parents' quarrels against lawful threats, idioms and
+jokes), ``fresh140_all`` (ages, sexes, trades, places, camps, languages and workplaces generalised against calm
+mentions) and ``fresh142_all`` (мат disguised every way against look-alike clean words) were worked on, their twins
+``fresh129_all`` … ``fresh143_all`` (the odd numbers) never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
 ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37 (``moderation/corpus/city_groups.tsv``), so they are
 in-sample for it. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
