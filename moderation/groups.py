@@ -2900,7 +2900,7 @@ def _quoted_name(norm: Normalized, words: Sequence[str], prev: int, i: int, gap:
 _THIS_PEOPLE = frozenset(
     "народ народа народу нация нации племя племени контингент контингента публика публики".split()
 )
-_THIS = frozenset("этот этого этому эта этой это такой такого такая такой".split())
+_THIS = frozenset("этот этого этому эта этой это такой такого такая".split())
 #: «каждый из них», «любой из них»: every one of the people named before
 _EACH = frozenset(("каждый", "каждая", "каждому", "каждого", "любой", "любая", "любого", "любому"))
 
@@ -2912,9 +2912,9 @@ def _pronoun_referents(
     region: list[int],
     attribute_at: dict[int, str],
 ) -> dict[int, int]:
-    """Pronoun index → the group word it stands for: «они», «их», «им» after a plural group word of
-    the same or the previous sentence, with no other plural noun between them that they could stand
-    for («таджики принесли пакеты, их надо выкинуть») and not a possessive «их» («их детей»)."""
+    """Pronoun index → the group word it stands for: «они», «их», «им» (and «этот народ», «каждый из них») after a
+    plural group word of the same sentence or the two before, with no other plural noun between them that they
+    could stand for («таджики принесли пакеты, их надо выкинуть») and not a possessive «их» («их детей»)."""
     out: dict[int, int] = {}
     pronouns = [
         k
@@ -3249,6 +3249,7 @@ _ALIKE = frozenset(("такие", "одинаковые", "одинаковы"))
 
 
 def _quoted_spans(norm: Normalized) -> list[tuple[int, int]]:
+    """The character spans of the text's quotations (someone else's words, not the author's statement)."""
     return [m.span() for m in QUOTED.finditer(norm.original)]
 
 
@@ -3260,7 +3261,7 @@ def _all_alike(words: Sequence[str], sent: list[int], clause: list[int], i: int)
     for k in range(max(0, i - 3), min(n, i + 4)):
         if words[k] not in _ALIKE or sent[k] != sent[i] or clause[k] != clause[i]:
             continue
-        if "все" not in words[min(i, k) - 1 if min(i, k) > 0 else 0 : max(i, k) + 1]:
+        if "все" not in words[max(0, min(i, k) - 1) : max(i, k) + 1]:
             continue
         nxt = k + 1
         if nxt < n and sent[nxt] == sent[k] and clause[nxt] == clause[k] and words[nxt] not in ("когда", "как"):

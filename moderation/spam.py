@@ -1140,7 +1140,7 @@ def _spam_signals(text: str) -> list[SpamSignal]:
         _handle_intent_signals(text, v.cyr, out)
     if "счетчик" in v.cyr:
         _meter_scam_signals(text, v.cyr, out)
-    if _PAYOUT_GATE.search(v.cyr) is not None:
+    if any(cue in v.cyr for cue in _PAYOUT_CUES):
         _payout_lure_signals(text, v.cyr, out)
     if "зеркал" in v.cyr:
         _casino_mirror(out)
@@ -1247,8 +1247,12 @@ _PAYOUT_NOT_SCAM_RE = re.compile(
 )
 
 
-#: (one of these stands in every payout :data:`_OWED_RE` reads)
-_PAYOUT_GATE = re.compile(r"положен|государств|за\sвклад|правительств|получа?т\s|вернут|губернатор|минздрав|пенсион|(?:выплат|компенсаци)\w*\s[«\"„“]")
+#: (one of these stands in every payout :data:`_OWED_RE` reads: plain substrings, tested in C — a regular expression
+#: over every text cost ≈ 1 % of the judge's time)
+_PAYOUT_CUES = (
+    "положен", "государств", "за вклад", "правительств", "получат", "получит", "вернут", "губернатор", "минздрав",
+    "пенсион", "выплат", "компенсац",
+)
 
 
 def _meter_scam_signals(text: str, cyr: str, out: list[SpamSignal]) -> None:
