@@ -521,7 +521,7 @@ def analyse(
     # "ты" said before any report verb: the author addresses someone (a "ты" inside a quote does not count)
     first_report = next((k for k in region if "GS.REPORT" in cue[k] and _reports(words, k)), n)
     you = [k for k in range(first_report) if words[k] in _SECOND_PERSON]
-    if you and (quoted := [m.span() for m in QUOTED.finditer(norm.original)]):
+    if you and (quoted := _quoted_spans(norm)):
         # («удалите коммент [id1|Заура] выше, там угроза «найдём тебя и всю семейку»»: the quoted «тебя»
         # is the threat's, not the author's — round 28: deleted)
         you = [k for k in you if not any(a < toks[k].start < b for a, b in quoted)]
@@ -2152,7 +2152,7 @@ def _label_owned(words: Sequence[str], lemmas: list[str], h: int) -> int | None:
     if (
         h == 0
         and len(words) > 2
-        and words[1] in _FROM_WHERE
+        and words[1] in _FROM  # (where the label's bearer comes from: «понаехавший с Норильска»)
         and _has(words[0], "sing", "nomn")
         and any(likely(w, "VERB", "1per", "sing") for w in words[2:16])
     ):
@@ -2165,10 +2165,6 @@ def _label_owned(words: Sequence[str], lemmas: list[str], h: int) -> int | None:
         if m >= 3 and words[m - 1] in _SELF and words[m - 2] in _SELF and words[m - 3] in ("я", "мы"):
             return m - 3  # «я и сам понаехавший»
     return None
-
-
-#: where a label's bearer comes from, right after it («понаехавший с Норильска», «понаехавшая из Мурманска»)
-_FROM_WHERE = frozenset(("с", "со", "из"))
 
 
 #: what people are told to stop doing with a label: seeking, blaming, seeing it everywhere, making it up
@@ -2349,7 +2345,7 @@ def _quoted_list(norm: Normalized, h: int) -> tuple[int, int] | None:
     the author's own)."""
     orig, toks = norm.original, norm.tokens
     at = toks[h].start
-    quotes = [m.span() for m in QUOTED.finditer(orig)]
+    quotes = _quoted_spans(norm)
     mine = next((i for i, (a, b) in enumerate(quotes) if a < at < b), None)
     if mine is None:
         return None
@@ -2905,6 +2901,11 @@ _THIS = frozenset("этот этого этому эта этой это так�
 _EACH = frozenset(("каждый", "каждая", "каждому", "каждого", "любой", "любая", "любого", "любому"))
 
 
+def _each_of_them(words: Sequence[str], k: int) -> bool:
+    """Is ``words[k]`` the «них» of «каждый из них», «любой из них» — every one of a people, the subject of what follows?"""
+    return words[k] == "них" and k > 1 and words[k - 1] == "из" and words[k - 2] in _EACH
+
+
 def _pronoun_referents(
     words: Sequence[str],
     cue: list[frozenset[str]],
@@ -2937,7 +2938,7 @@ def _pronoun_referents(
         # работает официально? Нет. Все они нелегалы»: round 39)
         every = (words[k] == "они" and "все" in words[max(0, k - 1) : k + 2]) or words[k] in _THIS_PEOPLE or (
             # («… я против мусульман. Вот такой парадокс. Каждый из них потенциально опасен»)
-            words[k] == "них" and k > 1 and words[k - 1] == "из" and words[k - 2] in _EACH
+            _each_of_them(words, k)
         )
         # (any pronoun reaches two sentences back since round 40 — «Опять эти ингуши на тонированных... Сколько
         # можно терпеть? Пора их отсюда вышвырнуть»; the one named of a people only with «все они» below)
@@ -4912,7 +4913,7 @@ def _statement(
     subject = (
         _has(words[i], "nomn", "plur")
         or words[i] in _COLLECTIVE
-        or (i > 1 and words[i - 1] == "из" and words[i - 2] in _EACH)  # «каждый из них …»
+        or _each_of_them(words, i)
     )  # the group as the subject
     said_of_all = attribute in _ONLY_OF or attribute == "sex"
     if (
@@ -5002,7 +5003,7 @@ def _statement(
     # (of the pronouns only «они» is a subject: «их обманывают работодатели» is done to them, though
     # pymorphy3 also reads «их» as an indeclinable possessive in the nominative)
     nominative = (
-        words[i] == "они" or (words[i] == "них" and i > 1 and words[i - 1] == "из" and words[i - 2] in _EACH)
+        words[i] == "они" or _each_of_them(words, i)
         if words[i] in _THEY
         else _has(words[i], "nomn") or words[i] in _COLLECTIVE or _opens_as_plural(words, sent, i)
     )

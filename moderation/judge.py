@@ -1203,7 +1203,6 @@ def _hung_is_a_thing(p: Prepared, evidence: list[Evidence]) -> bool:
         return False
     return any(
         any({"NOUN", "inan", "accs"} in q.tag or {"NOUN", "inan", "plur", "nomn"} in q.tag for q in parses(words[j])[:2])
-        and words[j] not in _PEOPLE_OBJECTS
         # (not what the hanging is for: «за такие тарифы вешать надо»)
         and not any(words[m] in PREPOSITIONS for m in range(max(0, j - 2), j))
         for j in near

@@ -1890,11 +1890,12 @@ def _mark_names(n: Normalized, token_sets: dict[int, frozenset[str]]) -> None:
     for i, t in enumerate(n.tokens):
         if not orig[t.start : t.start + 1].isupper():
             continue
-        names = [p.tag for p in parses(n.words[i])[:2] if not NAME_TAGS.isdisjoint(p.tag.grammemes)]
+        readings = parses(n.words[i])
+        names = [p.tag for p in readings[:2] if not NAME_TAGS.isdisjoint(p.tag.grammemes)]
         if names:
             if any("nomn" in tag for tag in names):
                 add = _NAME_NOMN
-            elif any("nomn" in p.tag and "Surn" in p.tag for p in parses(n.words[i])[2:6]):
+            elif any("nomn" in p.tag and "Surn" in p.tag for p in readings[2:6]):
                 add = _SURNAME_NOMN  # (see SURNAME_NOMN_SET)
             else:
                 add = _NAME_ONLY
