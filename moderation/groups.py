@@ -893,6 +893,9 @@ def _sentence_asks(norm: Normalized, sentence: Sequence[int], k: int) -> bool:
 #: how a town's people are spoken of all at once: «в Ессентуках все хамы», «на Бештау одни наркоманы»
 _OF_A_TOWN = frozenset(("в", "во", "на"))
 _ALL_THERE = frozenset(("все", "одни", "сплошь", "сплошные"))
+_FROM_A_TOWN = frozenset(("с", "со", "из"))
+#: the city's own districts pymorphy3 only guesses («с Новопятигорска одни понторезы»)
+_LOCAL_PLACES = frozenset("новопятигорск новопятигорска новопятигорске горячеводска горячеводске".split())
 #: saying verbs a town's generalisation may be reported with, and a claim rejected after it
 _TOLD_FORMS = frozenset(
     "пишете пишешь пишут пишет написали написал написала говорите говоришь говорят говорит сказали сказал сказала"
@@ -906,7 +909,7 @@ _TOWN_WORDS = frozenset(("город", "городок", "поселок", "ст
 #: the cheap test :func:`analyse` asks before :func:`_town_is`: a word that says «all of them», and one that
 #: names the place
 _TOWN_SAID = _ALL_THERE | _TOWN_WORDS
-_TOWN_NAMED = _OF_A_TOWN | _TOWN_WORDS
+_TOWN_NAMED = _OF_A_TOWN | _FROM_A_TOWN | _TOWN_WORDS
 
 
 def _town_is(
@@ -939,7 +942,12 @@ def _town_is(
                     (
                         j
                         for j in range(k - 1, max(0, k - 4), -1)
-                        if sentence[j] == sentence[k] and words[j - 1] in _OF_A_TOWN and _place(words[j], "loct")
+                        if sentence[j] == sentence[k]
+                        and (
+                            (words[j - 1] in _OF_A_TOWN and _place(words[j], "loct"))
+                            # (round 41: its people said to come from it — «с Новопятигорска одни понторезы»)
+                            or (words[j - 1] in _FROM_A_TOWN and _place(words[j], "gent"))
+                        )
                     ),
                     None,
                 )
@@ -959,7 +967,7 @@ def _town_is(
             continue  # («Олег, вы пишете, что на Бештау одни воры … Это не так»: someone's words, rejected)
         if _sentence_asks(norm, sentence, k):
             continue
-        if not is_known(words[place]):
+        if not is_known(words[place]) and words[place] not in _LOCAL_PLACES:
             continue  # (a place pymorphy3 only guesses from its ending: «в Горгазе» is a utility, not a town)
         return Finding(
             "generalisation", "residence", toks[place].start, toks[said].end, "delete",
@@ -2026,6 +2034,12 @@ def reported_speech(
         return Finding(
             "reported_speech", None, toks[k].start, toks[k].end, "review", f"о себе: {words[k]} …"
         )
+    if _label_discussed(
+        words, lemmas, first_hit, first_hit + 1 < len(toks) and "—" in orig[toks[first_hit].end : toks[first_hit + 1].start]
+    ):
+        return Finding(
+            "reported_speech", None, toks[first_hit].start, toks[first_hit].end, "review", f"о слове: {words[first_hit]} …"
+        )
     if (k := _search_called_off(words, lemmas, first_hit)) is not None:
         return Finding(
             "reported_speech", None, toks[k].start, toks[first_hit].end, "review", f"упрёк: {words[k]} искать …"
@@ -2165,6 +2179,22 @@ def _label_owned(words: Sequence[str], lemmas: list[str], h: int) -> int | None:
         if m >= 3 and words[m - 1] in _SELF and words[m - 2] in _SELF and words[m - 3] in ("я", "мы"):
             return m - 3  # «я и сам понаехавший»
     return None
+
+
+#: the word itself talked of («Понаехавшие — дурацкое слово», «давайте без ярлыков»)
+_WORD_ITSELF = frozenset("слово словечко слова ярлык ярлыки выражение прозвище термин".split())
+
+
+def _label_discussed(words: Sequence[str], lemmas: list[str], h: int, dashed: bool) -> bool:
+    """Is the abusive word at ``h`` talked of as a word — called a word or a label right after («Понаехавшие —
+    дурацкое слово»), set against its own negation («ну понаехавшие, не понаехавшие, а в поликлинику все …»), or
+    said to be «us» («Понаехавшие это мы все, просто в разное время»)? Round 41: all three deleted with a ban."""
+    n = len(words)
+    if (words[h + 1 : h + 2] == ["это"] or dashed) and not _WORD_ITSELF.isdisjoint(words[h + 1 : h + 4]):
+        return True  # (said of it after a dash or «это»: not «истеричка, честное слово», «ни слова не сказал»)
+    if any(words[m] == "не" and m + 1 < n and lemmas[m + 1] == lemmas[h] for m in range(h + 1, min(n - 1, h + 3))):
+        return True
+    return words[h + 1 : h + 2] == ["это"] and "мы" in words[h + 2 : h + 4]
 
 
 #: what people are told to stop doing with a label: seeking, blaming, seeing it everywhere, making it up
@@ -2710,6 +2740,8 @@ def _adjective_reference(
         # «Ставропольские все жадные», «кисловодские вечно нос задирают»: a town's people named by its
         # adjective, opening the clause, then «все» — not «ставропольские цены», which a noun follows
         return i, attribute
+    if nxt == "вон" and attribute in _ONLY_OF and (i + 2 >= n or words[i + 2] in _OUT_OF):
+        return i, attribute  # «ЧЕРНЫЕ ВОН ИЗ ПЯТИГОРСКА» (round 41): only people are told to get out
     if nxt and any(("NOUN" in t or "ADJF" in t or "NPRO" in t) for t in _tags(nxt)):
         return None
     prev = words[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
@@ -2724,6 +2756,7 @@ def _adjective_reference(
     if (
         attribute != "sex"
         and not (prev and "GS.QUANT" in cue[i - 1])
+        and prev not in _YOU_ALL  # (round 41: «Вы, горячеводские, позор Пятигорска»: people hailed)
         and not (
             nxt and "GS.SPREAD" in cue[verb_at] and (words[i].startswith(_DARK) or attribute == "residence")
         )
@@ -2733,6 +2766,14 @@ def _adjective_reference(
         # droves (not «белые расплодились», the mushrooms)
         return None
     return i, attribute
+
+
+#: where «вон» sends people («вон из города», «вон отсюда»), not where it points («вон там»)
+_OUT_OF = frozenset(("из", "отсюда", "с", "со"))
+
+
+#: «вы» before a group adjective standing alone: its people addressed («Вы, пятигорские, все торгаши»)
+_YOU_ALL = frozenset(("вы", "вас", "вам", "вами"))
 
 
 #: what may follow a town's adjective standing for its people («ставропольские все …», «… вечно …»)
@@ -3297,6 +3338,10 @@ _LARGE = frozenset(("большая", "значительная", "подавл�
 _THEIR_OWN = frozenset(
     "свой своим своей своими своего своих свою свое своему их с со несут несет нести".split()
 )
+
+
+#: prepositions whose noun is no object of a refused deed («развод для пенсионеров, не пускайте родных»)
+_GOVERNING = frozenset("для про о об у из по при над под перед между через".split())
 
 
 #: «место» in a form other than the «им не место» of a place refused: seats or room lacking («ветеранам не хватило
@@ -4653,6 +4698,15 @@ def _statement(
             break
         if clause[k + 1] == clause[i] + 1 and _DASH.search(norm.original, toks[k].end, toks[k + 1].start):
             same_clause += [j for j in same_sentence if clause[j] == clause[i] + 1]
+            # (round 41: the predicate goes on in clauses each opening with «все» — «Турки, арабы, персы — на одно
+            # лицо, все исламисты, все одинаково опасные»)
+            c = clause[i] + 2
+            while (m := next((j for j in same_sentence if clause[j] == c), None)) is not None and words[m] in (
+                "все",
+                "одни",
+            ):
+                same_clause += [j for j in same_sentence if clause[j] == c]
+                c += 1
             break
 
     # a dash right after the group word: «место женщины — у плиты», «мигранты — зло»
@@ -4730,6 +4784,15 @@ def _statement(
             "GS.EXCLUDE_NEG" in c
             and obj
             and words[j] not in _PLACES_COUNTED
+            # (round 41: «место» refused is «не место» itself — not «не уступают место — это не про мужчин»; and a
+            # group after a preposition is no object of the refusal — «развод для пенсионеров, не пускайте родных»)
+            and (words[j] != "место" or (j > 0 and words[j - 1] == "не"))
+            and not (i > 0 and words[i - 1] in _GOVERNING)
+            # (a perfective infinitive with no modal is what the group cannot do, «молодым семьям не купить»)
+            and not (
+                _has(words[j], "INFN", "perf")
+                and not any("GS.MODAL" in cue[k] for k in same_sentence if clause[k] == clause[j])
+            )
             and not (words[j] != "место" and _kept_out_by_rule(words[i], attribute))
             and not _on_condition(words, clause, j)
             and (

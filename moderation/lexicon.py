@@ -1733,11 +1733,30 @@ def not_called_by(words: Sequence[str], i: int) -> int | None:
 
 def _not_asserted(n: Normalized, words: Sequence[str], sentence: list[int], i: int) -> bool:
     """Is the word at ``i`` denied («не выгонять», «нельзя убивать», «не надо (мигрантов) гнать») or not
-    called (:func:`not_called_by`) in its sentence?"""
+    called (:func:`not_called_by`) in its sentence, or said in a clause the author disowns («я не говорил,
+    что вы ворюга, я сказал, что смета завышена»; round 41: deleted)?"""
+    if _disowned_before(words, sentence, i):
+        return True
     k = i - 1 if words[i - 1] in _DENIED_BY else not_called_by(words, i)
     if k is not None:
         return sentence[k] == sentence[i]
     return _forbidden_before(n, words, i)
+
+
+#: the author's own words denied («я не говорил, что …», «не утверждаю, что …»)
+_SAID_DENIED = frozenset(
+    "говорил говорила говорю писал писала пишу утверждал утверждала утверждаю называл называла называю"
+    " сказал сказала".split()
+)
+
+
+def _disowned_before(words: Sequence[str], sentence: list[int], i: int) -> bool:
+    """Does «не говорил(а) / не писал(а) / не утверждаю …, что» stand before the word at ``i`` in its sentence?"""
+    return any(
+        words[j] == "не" and words[j + 1] in _SAID_DENIED and "что" in words[j + 2 : i]
+        for j in range(max(0, i - 8), i - 1)
+        if sentence[j] == sentence[i]
+    )
 
 
 def _forbidden_before(n: Normalized, words: Sequence[str], i: int) -> bool:

@@ -240,6 +240,9 @@ _SPELL_SEP = r"[ \t.\-_*·•+~/\\]"
 _JOIN_HINT = re.compile(
     rf"{_SPELL_SEP}(?<=[^\W_]{_SPELL_SEP})(?<![^\W_]{{2}}{_SPELL_SEP}){_SPELL_SEP}*[^\W_]{_SPELL_SEP}+[^\W_](?![^\W_])"
 )
+#: Three or more syllables of one to three letters joined by hyphens: a word split to pass a filter
+#: («ар-мя-не», «про-ва-ли-вай-те»); Russian's own hyphenated words have two parts («кто-то», «по-русски»).
+_SYLLABLES = re.compile(r"(?<![\w-])[а-яё]{1,3}(?:-[а-яё]{1,3}){2,}(?![\w-])")
 #: A letter or two in brackets inside a word: "хо(х)лы", "п(и)дор" — the brackets hide nothing.
 _BRACKETED = re.compile(r"(?<![^\W_])([а-яё]{1,12})\(([а-яё]{1,2})\)([а-яё]{1,12})(?![^\W_])")
 #: "3.14" glued to letters reads "пи" (a pun that hides мат: «3.14здец», «3.14дорас»).
@@ -779,6 +782,15 @@ def _normalize(text: str) -> Normalized:
         for idx in spelled:
             b.word(idx)
         scan = _blank(scan, [(idx[0], idx[-1] + 1) for idx in spelled])
+    if "-" in scan:  # a word split into syllables by hyphens («ар-мя-не — про-ва-ли-вай-те»)
+        taken = []
+        for m in _SYLLABLES.finditer(scan):
+            parts = m.group().split("-")
+            if len(set(parts)) == 1:
+                continue  # «ха-ха-ха», «бла-бла-бла»: one syllable said again is laughter or filler
+            b.word([k for k in range(m.start(), m.end()) if scan[k] != "-"])
+            taken.append(m.span())
+        scan = _blank(scan, taken)
 
     # Words.  Plain Cyrillic words (the vast majority) take a fast path; this loop is the hot spot.
     tokens = b.tokens

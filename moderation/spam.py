@@ -1475,7 +1475,12 @@ _CALL_RE = re.compile(
     r"|(?<!\w)(?:по)?ставь(?:те)?\s*(?:[+➕]|плюс\w*)"
 )
 #: (or what the writer asks the readers: «пишите, куда жаловаться», «пишите, где купить»; round 34)
-_POLL_AFTER = re.compile(r"\s*[,—–-]?\s*(?:кто|если|когда|у\s+кого|чтобы|куда|где|как|кому|что)(?!\w)")
+_POLL_AFTER = re.compile(
+    r"\s*[,—–-]?\s*(?:кто|если|когда|у\s+кого|чтобы|куда|где|как|кому|что"
+    # (round 41: answered in public, where every reader sees it — «пишите сюда в комментарии», «пишите здесь»;
+    # a seller's hook is the private message)
+    r"|сюда|здесь|тут|в\s+комментари\w*|в\s+комментах|под\s+постом)(?!\w)"
+)
 #: «переведи 0.01 на кошелёк», «пожертвуйте на карту», «переходи в группу», «вступайте в группу»: money sent or
 #: the reader sent where the offer says (named «cta»).
 _TRANSFER_RE = re.compile(

@@ -3505,3 +3505,20 @@ def test_round_39_a_knot_said_of_someone_stays(judge):
 )
 def test_round_39_a_households_own_sale_is_held(judge, text):
     assert judge.judge(text).action == "review"
+
+
+# -- round 41 ----------------------------------------------------------------------------------------------
+
+
+def test_round_41_a_used_thing_answered_in_the_comments_is_not_removed(judge):
+    # deleted with a ban: «пишите сюда в комментарии» asks for no private message, «отъездили один сезон» says used
+    text = "Продаю свои зимние шины R15, отъездили один сезон, 4 штуки. Горячеводский. Пишите сюда в комментарии"
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_round_41_a_scam_comment_told_to_the_police_is_not_removed(judge):
+    text = (
+        "Мама увидела тут коммент «пассивный доход без вложений», перевела 10 тысяч. Денег нет, телефон не "
+        "отвечает. Уже написали заявление в полицию"
+    )
+    assert judge.judge(text).action in ("allow", "review")
