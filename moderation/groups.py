@@ -901,6 +901,8 @@ _TOLD_FORMS = frozenset(
     "пишете пишешь пишут пишет написали написал написала говорите говоришь говорят говорит сказали сказал сказала"
     " утверждаете утверждают считаете считают".split()
 )
+#: … or asked not to be said («Не надо писать, что в Горячеводске одни алкаши, я там живу»)
+_TO_SAY = frozenset(("писать", "говорить", "утверждать", "обобщать"))
 _REJECTED = re.compile(
     r"(?:^| )(?:это не так|неправда|это ложь|враньё|вранье|чушь|не согласен|не согласна)(?: |$)"
 )
@@ -961,7 +963,10 @@ def _town_is(
             place = k - 1 if _place(words[k - 1], "nomn") else None  # «Железноводск — город алкашей»
         if place is None or said is None:
             continue
-        if any(_reports(words, m) for m in range(max(0, place - 6), place) if words[m] in _TOLD_FORMS) or (
+        if any(_reports(words, m) for m in range(max(0, place - 6), place) if words[m] in _TOLD_FORMS) or any(
+            words[m] == "не" and words[m + 2 : m + 3] and words[m + 2] in _TO_SAY
+            for m in range(max(0, place - 6), place - 2)
+        ) or (
             _REJECTED.search(norm.text) is not None
         ):
             continue  # («Олег, вы пишете, что на Бештау одни воры … Это не так»: someone's words, rejected)
@@ -3341,7 +3346,7 @@ _THEIR_OWN = frozenset(
 
 
 #: prepositions whose noun is no object of a refused deed («развод для пенсионеров, не пускайте родных»)
-_GOVERNING = frozenset("для про о об у из по при над под перед между через".split())
+_GOVERNING = frozenset("для про о об по при над под перед между через".split())
 
 
 #: «место» in a form other than the «им не место» of a place refused: seats or room lacking («ветеранам не хватило
