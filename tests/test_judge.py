@@ -3522,3 +3522,20 @@ def test_round_41_a_scam_comment_told_to_the_police_is_not_removed(judge):
         "отвечает. Уже написали заявление в полицию"
     )
     assert judge.judge(text).action in ("allow", "review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@igor_kmv26 так ты еще и провокатор. Наймит ты обычный, за деньги пишешь",
+        "Ой, опять эта кликуша Анжела прибежала",
+        "Единоросы это раковая опухоль страны, их лечить только одним способом — выжигать",
+    ],
+)
+def test_round_41_names_for_a_commenter_and_a_party_are_removed(judge, text):
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize("text", ["Ведьма из сказки Пушкина", "Мой сын неудачник в футболе, проиграли опять"])
+def test_round_41_the_same_words_said_of_no_one_stay(judge, text):
+    assert judge.judge(text).action == "allow"
