@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–40 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–41 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -101,7 +101,13 @@ reports to the moderators, careless phone typing), ``fresh136_all`` (insults to 
 legitimate criticism), ``fresh138_all`` (threats in neighbours' and parents' quarrels against lawful threats, idioms and
 jokes), ``fresh140_all`` (ages, sexes, trades, places, camps, languages and workplaces generalised against calm
 mentions) and ``fresh142_all`` (мат disguised every way against look-alike clean words) were worked on, their twins
-``fresh129_all`` … ``fresh143_all`` (the odd numbers) never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
+``fresh129_all`` … ``fresh143_all`` (the odd numbers) never. In round 41, measured with round 40's code first, eight more
+briefs to two helpers each: ``fresh144_all`` (faiths, their holidays and places of worship), ``fresh146_all`` (sexes and
+families), ``fresh148_all`` (elections and political camps), ``fresh150_all`` (commercial spam against citizens' own
+notices), ``fresh152_all`` (the residents of districts, villages and towns), ``fresh154_all`` (heated replies to a
+commenter without a classic swear word), ``fresh156_all`` (a profession and one worker) and ``fresh158_all`` (race,
+skin colour, language and accent) were worked on, their twins ``fresh145_all`` … ``fresh159_all`` (the odd numbers)
+never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
 ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37 (``moderation/corpus/city_groups.tsv``), so they are
 in-sample for it. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.

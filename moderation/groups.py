@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
 from moderation.lemmatize import PREPOSITIONS, common_lemma, is_known, lemma, parses
-from moderation.lexicon import FORBID_MODALS, forbidden_after, not_called_by
+from moderation.lexicon import FORBID_MODALS, disowned_before, forbidden_after, not_called_by
 from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, QUOTED, quote_open
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -612,7 +612,7 @@ def analyse(
         if _negated_quantifier(words, cue, i):
             defused_sents.add(s)
             continue  # "не все таджики такие"
-        if _disowned(words, sent, i):
+        if disowned_before(words, sent, i):
             defused_sents.add(s)
             continue  # «я не писала, что все продавцы обманывают»: a statement its author disowns
         reported = _reported_before(norm, words, lemmas, cue, sent, i)
@@ -767,22 +767,6 @@ def _their_nature(
 
 #: the addressee's belief («ты считаешь, что …?», «вы правда думаете, что …?»)
 _YOUR_BELIEF = frozenset("считаешь считаете думаешь думаете веришь верите полагаешь полагаете".split())
-
-
-def _disowned(words: Sequence[str], sent: Sequence[int], i: int) -> bool:
-    """Does the group word at ``i`` stand in a clause the author disowns, «(я) не писал(а) / не говорил(а) /
-    не утверждал(а), что …» before it in its sentence?"""
-    for j in range(max(0, i - 8), i - 1):
-        if sent[j] == sent[i] and words[j] == "не" and words[j + 1] in _SAID_PAST and "что" in words[j + 2 : i]:
-            return True
-    return False
-
-
-#: the author's own past words, denied («я не писала, что …»)
-_SAID_PAST = frozenset(
-    "писал писала писали говорил говорила говорили утверждал утверждала утверждали сказал сказала сказали"
-    " называл называла называли".split()
-)
 
 
 #: «кто говорит на украинском, тот враг»: an enemy, said of whoever a group's mark defines

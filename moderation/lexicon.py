@@ -1735,7 +1735,7 @@ def _not_asserted(n: Normalized, words: Sequence[str], sentence: list[int], i: i
     """Is the word at ``i`` denied («не выгонять», «нельзя убивать», «не надо (мигрантов) гнать») or not
     called (:func:`not_called_by`) in its sentence, or said in a clause the author disowns («я не говорил,
     что вы ворюга, я сказал, что смета завышена»; round 41: deleted)?"""
-    if _disowned_before(words, sentence, i):
+    if disowned_before(words, sentence, i):
         return True
     k = i - 1 if words[i - 1] in _DENIED_BY else not_called_by(words, i)
     if k is not None:
@@ -1743,15 +1743,16 @@ def _not_asserted(n: Normalized, words: Sequence[str], sentence: list[int], i: i
     return _forbidden_before(n, words, i)
 
 
-#: the author's own words denied («я не говорил, что …», «не утверждаю, что …»)
+#: the author's own words denied («я не писала, что …», «не утверждаю, что …»)
 _SAID_DENIED = frozenset(
-    "говорил говорила говорю писал писала пишу утверждал утверждала утверждаю называл называла называю"
-    " сказал сказала".split()
+    "писал писала писали говорил говорила говорили говорю утверждал утверждала утверждали утверждаю сказал сказала"
+    " сказали называл называла называли называю пишу".split()
 )
 
 
-def _disowned_before(words: Sequence[str], sentence: list[int], i: int) -> bool:
-    """Does «не говорил(а) / не писал(а) / не утверждаю …, что» stand before the word at ``i`` in its sentence?"""
+def disowned_before(words: Sequence[str], sentence: Sequence[int], i: int) -> bool:
+    """Does «(я) не писал(а) / не говорил(а) / не утверждаю …, что» stand before the word at ``i`` in its sentence —
+    a clause the author disowns (the group analyser's statements and the lexicon's asserted slots both)?"""
     return any(
         words[j] == "не" and words[j + 1] in _SAID_DENIED and "что" in words[j + 2 : i]
         for j in range(max(0, i - 8), i - 1)
