@@ -243,6 +243,9 @@ _JOIN_HINT = re.compile(
 #: Three or more syllables of one to three letters joined by hyphens: a word split to pass a filter
 #: («ар-мя-не», «про-ва-ли-вай-те»); Russian's own hyphenated words have two parts («кто-то», «по-русски»).
 _SYLLABLES = re.compile(r"(?<![\w-])[а-яё]{1,3}(?:-[а-яё]{1,3}){2,}(?![\w-])")
+#: Cheap test whether _SYLLABLES can match at all: a middle syllable between two hyphens (a pattern that opens with
+#: a literal is scanned for in C; one that opens with a lookbehind is tried at every position)
+_SYLLABLES_HINT = re.compile(r"-[а-яё]{1,3}-")
 #: A letter or two in brackets inside a word: "хо(х)лы", "п(и)дор" — the brackets hide nothing.
 _BRACKETED = re.compile(r"(?<![^\W_])([а-яё]{1,12})\(([а-яё]{1,2})\)([а-яё]{1,12})(?![^\W_])")
 #: "3.14" glued to letters reads "пи" (a pun that hides мат: «3.14здец», «3.14дорас»).
@@ -782,7 +785,7 @@ def _normalize(text: str) -> Normalized:
         for idx in spelled:
             b.word(idx)
         scan = _blank(scan, [(idx[0], idx[-1] + 1) for idx in spelled])
-    if "-" in scan:  # a word split into syllables by hyphens («ар-мя-не — про-ва-ли-вай-те»)
+    if "-" in scan and _SYLLABLES_HINT.search(scan):  # a word split into syllables by hyphens («ар-мя-не»)
         taken = []
         for m in _SYLLABLES.finditer(scan):
             parts = m.group().split("-")
