@@ -2179,11 +2179,12 @@ def _label_discussed(words: Sequence[str], lemmas: list[str], h: int, dashed: bo
     дурацкое слово»), set against its own negation («ну понаехавшие, не понаехавшие, а в поликлинику все …»), or
     said to be «us» («Понаехавшие это мы все, просто в разное время»)? Round 41: all three deleted with a ban."""
     n = len(words)
-    if (words[h + 1 : h + 2] == ["это"] or dashed) and not _WORD_ITSELF.isdisjoint(words[h + 1 : h + 4]):
+    this = h + 1 < n and words[h + 1] == "это"
+    if (this or dashed) and not _WORD_ITSELF.isdisjoint(words[h + 1 : h + 4]):
         return True  # (said of it after a dash or «это»: not «истеричка, честное слово», «ни слова не сказал»)
     if any(words[m] == "не" and m + 1 < n and lemmas[m + 1] == lemmas[h] for m in range(h + 1, min(n - 1, h + 3))):
         return True
-    return words[h + 1 : h + 2] == ["это"] and "мы" in words[h + 2 : h + 4]
+    return this and "мы" in words[h + 2 : h + 4]
 
 
 #: what people are told to stop doing with a label: seeking, blaming, seeing it everywhere, making it up

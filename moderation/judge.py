@@ -1755,6 +1755,8 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
         return None
     if _asks_what_it_means(p, top):
         return "вопрос о значении слова, а не оскорбление — решает модератор"
+    if _set_against_itself(p, top):
+        return "слово обсуждается как ярлык («тролль, не тролль»), а не сказано о ком-то — решает модератор"
     word = top.matched.removeprefix(_MODEL_PREFIX)
     if word in weak and _said_of_self_at(p, top):
         # «Ну и дятел же я, перепутала дату приёма» (round 32: deleted): a word that insults only when
@@ -1866,6 +1868,21 @@ def _asks_what_it_means(p: Prepared, top: Evidence) -> bool:
     return any(t.text == quote and asks_meaning(p.norm.words, k) for k, t in enumerate(p.norm.tokens))
 
 
+def _set_against_itself(p: Prepared, top: Evidence) -> bool:
+    """Is the model's strongest word (``top``) set against its own negation right after it («Тролль, не тролль —
+    какая разница? Давайте по существу»; round 41: deleted) — a label weighed, not given?"""
+    quote, words, lemmas, toks = top.quote.lower(), p.norm.words, p.lemmas, p.norm.tokens
+    return any(
+        t.text == quote
+        and k + 2 < len(words)
+        and words[k + 1] == "не"
+        and lemmas[k + 2] == lemmas[k]
+        # (one clause: not a chant across sentences, «НЕ ПЫНЯ!!! НЕ ПЫНЯ!!!»)
+        and p.norm.original[t.end : toks[k + 1].start].strip(" ,") == ""
+        for k, t in enumerate(toks)
+    )
+
+
 #: Words that put the reader or the seller in the text («вам одобрен займ», «машина остаётся у вас», «я помогаю»)
 _READER_OR_SELLER = frozenset("вам вас вы ты тебе тебя я мы нам нас".split())
 
@@ -1920,10 +1937,10 @@ def _fundraising(p: Prepared) -> bool:
     words, lem = p.norm.words, p.lemmas
     return any(
         (x in _COLLECT and not _CAUSE.isdisjoint(lem[k + 1 : k + 5]))
-        or (words[k] == "любая" and words[k + 1 : k + 2] == ["сумма"])
+        or (words[k] == "любая" and words[k + 1 : k + 2] == ("сумма",))
         # («нужно 50 тыщ на операцию … кто сколько может»; round 35)
         or (words[k] in ("нужно", "нужны", "надо") and not _CAUSE.isdisjoint(lem[k + 1 : k + 6]))
-        or (words[k] == "кто" and words[k + 1 : k + 3] == ["сколько", "может"])
+        or (words[k] == "кто" and words[k + 1 : k + 3] == ("сколько", "может"))
         for k, x in enumerate(lem)
     )
 

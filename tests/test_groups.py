@@ -6682,3 +6682,18 @@ def test_round_41_an_accusation_the_author_denies_making_stays(judge):
     text = "Тигран, я не говорил, что вы ворюга, я сказал что смета завышена. Это разные вещи"
     assert judge.judge(text).action == "allow"
     assert judge.judge("Тигран, вы ворюга").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Тролль, не тролль — какая разница? Давайте по существу отвечать, а не ярлыки клеить",
+        "Понаехавшие это мы все, просто в разное время",
+    ],
+)
+def test_round_41_a_label_weighed_not_given_is_held(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+def test_round_41_a_chant_is_no_label_weighed(judge):
+    assert judge.judge("НЕ ПЫНЯ!!! НЕ ПЫНЯ!!! НЕ ПЫНЯ!!!").action in REMOVED
