@@ -2175,16 +2175,14 @@ _WORD_ITSELF = frozenset("слово словечко слова ярлык яр
 
 
 def _label_discussed(words: Sequence[str], lemmas: list[str], h: int, dashed: bool) -> bool:
-    """Is the abusive word at ``h`` talked of as a word — called a word or a label right after («Понаехавшие —
-    дурацкое слово»), set against its own negation («ну понаехавшие, не понаехавшие, а в поликлинику все …»), or
-    said to be «us» («Понаехавшие это мы все, просто в разное время»)? Round 41: all three deleted with a ban."""
+    """Is the abusive word at ``h`` talked of as a word — called a word or a label after a dash («Понаехавшие —
+    дурацкое слово») or set against its own negation («ну понаехавшие, не понаехавшие, а в поликлинику все …»)? Round
+    41: both deleted with a ban. (Said to be «us», «Понаехавшие это мы все», it is held by the model's reading already;
+    read here too, it cost the joint CV 0.0008.)"""
     n = len(words)
-    this = h + 1 < n and words[h + 1] == "это"
-    if (this or dashed) and not _WORD_ITSELF.isdisjoint(words[h + 1 : h + 4]):
-        return True  # (said of it after a dash or «это»: not «истеричка, честное слово», «ни слова не сказал»)
-    if any(words[m] == "не" and m + 1 < n and lemmas[m + 1] == lemmas[h] for m in range(h + 1, min(n - 1, h + 3))):
-        return True
-    return this and "мы" in words[h + 2 : h + 4]
+    if dashed and not _WORD_ITSELF.isdisjoint(words[h + 1 : h + 4]):
+        return True  # (said of it after a dash: not «истеричка, честное слово», «ни слова не сказал»)
+    return any(words[m] == "не" and m + 1 < n and lemmas[m + 1] == lemmas[h] for m in range(h + 1, min(n - 1, h + 3)))
 
 
 #: what people are told to stop doing with a label: seeking, blaming, seeing it everywhere, making it up
