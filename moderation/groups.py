@@ -877,7 +877,8 @@ def _sentence_asks(norm: Normalized, sentence: Sequence[int], k: int) -> bool:
 #: how a town's people are spoken of all at once: «в Ессентуках все хамы», «на Бештау одни наркоманы»
 _OF_A_TOWN = frozenset(("в", "во", "на"))
 _ALL_THERE = frozenset(("все", "одни", "сплошь", "сплошные"))
-_FROM_A_TOWN = frozenset(("с", "со", "из"))
+#: the prepositions of where people come from: «с Новопятигорска одни понторезы», «люди с Кавказа», «вон из …»
+_FROM = frozenset(("из", "с", "со"))
 #: the city's own districts pymorphy3 only guesses («с Новопятигорска одни понторезы»)
 _LOCAL_PLACES = frozenset("новопятигорск новопятигорска новопятигорске горячеводска горячеводске".split())
 #: saying verbs a town's generalisation may be reported with, and a claim rejected after it
@@ -895,7 +896,7 @@ _TOWN_WORDS = frozenset(("город", "городок", "поселок", "ст
 #: the cheap test :func:`analyse` asks before :func:`_town_is`: a word that says «all of them», and one that
 #: names the place
 _TOWN_SAID = _ALL_THERE | _TOWN_WORDS
-_TOWN_NAMED = _OF_A_TOWN | _FROM_A_TOWN | _TOWN_WORDS
+_TOWN_NAMED = _OF_A_TOWN | _FROM | _TOWN_WORDS
 
 
 def _town_is(
@@ -932,7 +933,7 @@ def _town_is(
                         and (
                             (words[j - 1] in _OF_A_TOWN and _place(words[j], "loct"))
                             # (round 41: its people said to come from it — «с Новопятигорска одни понторезы»)
-                            or (words[j - 1] in _FROM_A_TOWN and _place(words[j], "gent"))
+                            or (words[j - 1] in _FROM and _place(words[j], "gent"))
                         )
                     ),
                     None,
@@ -948,7 +949,7 @@ def _town_is(
         if place is None or said is None:
             continue
         if any(_reports(words, m) for m in range(max(0, place - 6), place) if words[m] in _TOLD_FORMS) or any(
-            words[m] == "не" and words[m + 2 : m + 3] and words[m + 2] in _TO_SAY
+            words[m] == "не" and words[m + 2] in _TO_SAY  # (m + 2 < place: inside the text)
             for m in range(max(0, place - 6), place - 2)
         ) or (
             _REJECTED.search(norm.text) is not None
@@ -1522,7 +1523,6 @@ _ORIGIN_PEOPLE = frozenset(
     # (round 40: «все они с Кавказа жулики», «народ с Северного Кавказа надо учить палкой»)
     """ они их им ними народ народа народу""".split()
 )
-_FROM = frozenset(("из", "с", "со"))
 
 
 #: who «с гор» names a people: «дети гор», «эти все с гор», «какие-то с гор», «гости с гор»
@@ -2757,7 +2757,7 @@ def _adjective_reference(
 
 
 #: where «вон» sends people («вон из города», «вон отсюда»), not where it points («вон там»)
-_OUT_OF = frozenset(("из", "отсюда", "с", "со"))
+_OUT_OF = _FROM | {"отсюда"}
 
 
 #: «вы» before a group adjective standing alone: its people addressed («Вы, пятигорские, все торгаши»)
