@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–41 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–42 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -107,9 +107,15 @@ families), ``fresh148_all`` (elections and political camps), ``fresh150_all`` (c
 notices), ``fresh152_all`` (the residents of districts, villages and towns), ``fresh154_all`` (heated replies to a
 commenter without a classic swear word), ``fresh156_all`` (a profession and one worker) and ``fresh158_all`` (race,
 skin colour, language and accent) were worked on, their twins ``fresh145_all`` … ``fresh159_all`` (the odd numbers)
-never. The group sets ``fresh35``, ``38``, ``41``, ``62``, ``70``, ``81``, ``83``,
-``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37 (``moderation/corpus/city_groups.tsv``), so they are
-in-sample for it. Figures per set and in total:
+never. In round 42: ``fresh160_all`` and ``fresh161_all`` (one brief, two helpers: a person addressed with «ты» /
+«вы» mocked through body, looks, age, job or home without a swear word, against the same words said kindly) and four
+sets of clean sentences only: ``calm42_you_a``, ``calm42_you_b`` (everyday replies with «ты» / «вы» and the words
+mockery borrows — both teach the insult head since round 42), ``calm42_you_d`` (the same from other situations, never
+trained on) and ``calm42_criticism`` (blunt criticism said to officials' faces). The group sets ``fresh35``, ``38``,
+``41``, ``62``, ``70``, ``81``, ``83``, ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37
+(``moderation/corpus/city_groups.tsv``), and the person-level sets worked on (``fresh25_pers`` … ``fresh156_all``, listed
+in ``moderation/corpus/README.md``) the insult head since round 42 (``city_persons.tsv``), so they are in-sample for
+it. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 

@@ -25,12 +25,15 @@ CITY_CORPUS = Path(__file__).resolve().parent / "corpus" / "city.tsv"
 CITY_THREATS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_threats.tsv"
 #: city-page group statements and calm mentions that teach the hate head only (issue 9, round 37)
 CITY_GROUPS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_groups.tsv"
+#: city-page sentences about one person, labelled by category, that teach the insult head only (issue 9, round 42)
+CITY_PERSONS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_persons.tsv"
 #: The city-page corpora every training run adds, by their source's name (the heads each teaches:
 #: ``training.SOURCE_HEADS``).
 CITY_CORPORA: dict[str, Path] = {
     "city": CITY_CORPUS,
     "city_threats": CITY_THREATS_CORPUS,
     "city_groups": CITY_GROUPS_CORPUS,
+    "city_persons": CITY_PERSONS_CORPUS,
 }
 
 
@@ -80,6 +83,12 @@ SOURCES: dict[str, Source] = {
     "city_groups": Source(
         "city_groups",
         "modbot city-page group statements for the hate head (generalisations and calm mentions in the same words, written for the project)",
+        "MIT (project)",
+        True,
+    ),
+    "city_persons": Source(
+        "city_persons",
+        "modbot city-page sentences about one person for the insult head (insults, defamation and mockery against harsh criticism, written for the project)",
         "MIT (project)",
         True,
     ),

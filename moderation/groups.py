@@ -4476,7 +4476,27 @@ def _says_what_they_are(words: Sequence[str], j: int) -> bool:
         return False  # «покрасили подъезд поверх грязи и плесени» (round 27: deleted as dehumanising)
     if j >= 1 and words[j - 1] in _PACK and _has(w, "gent"):
         return True  # «мамочки в родительском чате — стая гиен», «свора шакалов» (round 38)
+    if _object_of_a_verb(words, j):
+        return False  # «врачи удалили плесень в подвале», «врачи удалили опухоль» (round 42: deleted as hate)
     return _has(w, "nomn") or _has(w, "ablt") or w in _COLLECTIVE
+
+
+#: verbs that say what someone is or becomes: the noun after them is what the group is said to be
+_BEING = frozenset("быть стать становиться являться оказаться оказываться остаться оставаться".split())
+
+
+def _object_of_a_verb(words: Sequence[str], j: int) -> bool:
+    """Is the noun at ``j`` (adjectives before it aside) the accusative object of a finite verb or an infinitive
+    right before it, not a verb of being («удалили плесень», «лечить опухоль»; «стали плесенью» says what they
+    are)?"""
+    if not _has(words[j], "accs"):
+        return False
+    k = j - 1
+    while k >= 0 and j - k <= 3 and likely(words[k], "ADJF"):
+        k -= 1
+    if k < 0 or not (likely(words[k], "VERB") or likely(words[k], "INFN")):
+        return False
+    return not any(q.normal_form in _BEING for q in parses(words[k])[:1])
 
 
 #: A pack or a herd, what a group is called with the animals it is made of («стая гиен», «стадо баранов»)

@@ -49,6 +49,8 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default
 MODEL_EVIDENCE = 3
 #: How model-attributed evidence names its feature: "модель: <lemma>".
 _MODEL_PREFIX = "модель: "
+#: how the group-statement analyser's findings are named among the hits (``features``)
+_ANALYSER_PREFIX = "анализ: "
 #: The score at which the model alone (no rule sees the category) bans the author, not only deletes.
 MODEL_ONLY_BAN = 0.95
 
@@ -205,7 +207,14 @@ class Judge:
         if not rows:
             return {}
         qprobs = self._rescored(
-            X, prepared, rows, lambda _, p: [i for i, x in enumerate(p.lemmas) if x in _ADDRESS_LEMMAS]
+            X,
+            prepared,
+            rows,
+            lambda _, p: [
+                i
+                for i, x in enumerate(p.lemmas)
+                if x in _ADDRESS_LEMMAS or (not _PRAISE.isdisjoint(p.lemma_set) and _names_one(p, i))
+            ],
         )
         return {row: float(qprobs[k][j]) for k, row in enumerate(rows)}
 
@@ -548,6 +557,12 @@ class Judge:
                 why[c] = (
                     "модель не нашла оскорбительных слов, только местоимения и служебные — решает модератор"
                 )
+            elif c == "insult" and ev and (held := _inside_a_hold(p, ev)) is not None:
+                # «Руки бы поотрывал этим строителям», «Хайль Гитлер!»: a rule holds these words by design (a wish
+                # that may be a figure of speech, a salute that may be quoted); round 42's refitted insult head
+                # deleted them as an insult read in the very same words — the hold stands
+                caps[c] = "review"
+                why[c] = f"модель видит оскорбление в тех же словах («{held.quote}»), что правило оставляет модератору"
             elif (
                 ev
                 and (c == "insult" or (c == "hate" and not derived_hate))
@@ -825,6 +840,10 @@ class Judge:
         if vouch is not None and "insult" in labels:
             ground += f"; обвинение человека в преступлении или пороке без доказательств: «{vouch.quote}» вместо них"
         reported = p.groups.reported if p.groups is not None else None
+        if reported is not None and not would and action == "review":
+            # held in the model's review band: what it holds for is what the report quotes (round 42: the
+            # refitted insult head scored «не надо про нас говорить, что мы тупые» under the delete line)
+            would = [c for c in CATEGORIES if scores[c] >= thresholds[c].review]
         if reported is not None and would:
             s, e, quote = p.quote(reported.start, reported.end)
             evidence.append(Evidence(s, e, quote, would[0], reported.cue, None, "reported_speech"))
@@ -843,6 +862,13 @@ class Judge:
                 "; автор не внесён в чёрный список: решение только модели, без слов из словарей,"
                 " и она не уверена настолько, чтобы блокировать — решает модератор"
             )
+        if action == "review" and not ground and "insult" not in caps and not _rule_backed("insult", p):
+            # held in the model's review band for an insult: the reason a deletion would have been held for
+            # says why a moderator reads it (round 42: «Сосед грозится убить мою собаку» fell under the
+            # delete line with the refitted insult head, and the reason with it)
+            ev = model_evidence("insult") if scores["insult"] >= thresholds["insult"].review else []
+            if ev and (reason := _said_of_no_one(p, ev[0], self._lexicon_weak)):
+                ground = "на проверку модератору: " + CATEGORY_NAMES_RU["insult"] + " — " + reason
         if action == "review" and not ground:
             ground = "сомнительный случай — на проверку модератору"
         return Verdict(
@@ -865,7 +891,7 @@ class Judge:
         if not QUOTE_OPENING.search(text):
             return None
         spans = [m.span() for m in QUOTED.finditer(text)]
-        if not spans or any(_names_by_quote(text, a) for a, _ in spans):
+        if not spans or any(_names_by_quote(text, a) for a, _ in spans) or _quote_aimed_at_you(text, spans[-1][1]):
             return None
         q = self._prepare.prepare_one(_blanked(text, spans))
         if len(q.norm.words) < 3 or _endorses(q):
@@ -1172,8 +1198,43 @@ def _names_only(evidence: list[Evidence], names: frozenset[str]) -> bool:
     name of people?"""
     words = [e.matched.removeprefix(_MODEL_PREFIX) for e in evidence]
     return any(w in names for w in words) and all(
-        w in names or is_function_word(w) or any("Geox" in q.tag for q in parses(w)[:1]) for w in words
+        w in names or w in _LANDS or is_function_word(w) or any("Geox" in q.tag for q in parses(w)[:1])
+        for w in words
     )
+
+
+def _inside_a_hold(p: Prepared, evidence: list[Evidence]) -> Hit | None:
+    """The lexicon pattern of another category that reaches only the review band (a hold by design) and holds
+    every word the model names (function words aside), if there is one. (Not the analyser's findings: a group
+    statement it holds may still be an insult the model reads — «Армяне хитрожопые все».)"""
+    words = [e for e in evidence if not is_function_word(e.matched.removeprefix(_MODEL_PREFIX))]
+    if not words:
+        return None
+    for h in p.hits:
+        if (
+            h.strength == "review"
+            and h.category != "insult"
+            and not h.matched.startswith(_ANALYSER_PREFIX)
+            and all(h.start <= e.start and e.end <= h.end for e in words)
+        ):
+            return h
+    return None
+
+
+def _names_one(p: Prepared, i: int) -> bool:
+    """Is token ``i`` a person's first name or patronymic, written with a capital («Марина», «Ирина
+    Михайловна»)? Beside praise it is a word of address like «ты»: round 42's insult head, refitted on
+    replies to named people, reads a name beside «ты» as half an insult («Какая же ты умница, Марина!»).
+    (Not beside everything: insults are said to named people, and removing the name from all of them
+    held 31 of the city sets' violations for 4 clean sentences.)"""
+    tok = p.norm.tokens[i]
+    ps = parses(p.norm.words[i])[:1]
+    return bool(ps) and not {"Name", "Patr"}.isdisjoint(ps[0].tag.grammemes) and p.quote(tok.start, tok.end)[2][:1].isupper()
+
+
+#: words for a land, counted with the names of places («Россия — многонациональная страна»: round 42's insult
+#: head names «страна» beside the people's name)
+_LANDS = frozenset("страна государство держава регион край республика область округ".split())
 
 
 def _told_as_done(p: Prepared, evidence: list[Evidence]) -> bool:
@@ -1418,7 +1479,12 @@ def _lawful_recourse(p: Prepared) -> bool:
 
 
 def _a_recourse(word: str) -> bool:
-    return _folded(word) in _APPEAL
+    return _folded(word) in _APPEAL or _folded(word) in _GOES_UNPUNISHED
+
+
+#: «это вам с рук не сойдёт»: the idiom a lawful warning opens with (round 42: the refitted insult head names
+#: «сойдёт» among its words, and it is no act of harm)
+_GOES_UNPUNISHED = frozenset("сойдет сойдут сойдешь сойдете".split())
 
 
 #: first-person verbs of an appeal to an authority
@@ -1568,6 +1634,27 @@ def _names_by_quote(text: str, at: int) -> bool:
         if word not in _NAMING_PARTICLES:
             return False
     return False
+
+
+#: the second person: a quotation the author's words then say is «про тебя» is said to the addressee
+_SECOND_PERSON = frozenset("ты тебя тебе тобой вы вас вам вами".split())
+#: verbs by which the author's words tell what someone said or wrote («так тебя назвали»)
+_SAYING = frozenset("назвать называть обозвать обзывать написать писать сказать говорить".split())
+
+
+def _quote_aimed_at_you(text: str, end: int) -> bool:
+    """Do the author's words after the last quotation (closing at ``end``), to the end of its sentence and
+    at most six words, say it of the addressee — a word of the second person, no verb of saying, not a
+    question («"Дебил" — это про тебя», ««Ты дебил» — песня про тебя»)? Then the quotation is the
+    author's own name for them, not a word quoted to object to (round 42: the refitted insult head reads
+    those few words as clean, so the quotation alone held the text). «"Понаехали" — вы так считаете?» asks."""
+    rest = re.split(r"[.!?…\n]", text[end:], maxsplit=1)
+    words = _WORD.findall(rest[0].lower())
+    if not words or len(words) > 6 or "?" in text[end:][: len(rest[0]) + 1]:
+        return False
+    return not _SECOND_PERSON.isdisjoint(words) and not any(
+        q.normal_form in _SAYING for w in words for q in parses(w)[:1]
+    )
 
 
 #: why a floor-only hit keeps a text the model-only caps would let through
@@ -1790,10 +1877,11 @@ def _said_of_no_one(p: Prepared, top: Evidence, weak: frozenset[str]) -> str | N
     if top.quote.lower().startswith(_SITUATION) or _state_of_affairs(p, top):
         return "резкая оценка положения дел, а не человека — решает модератор"
     if word in _PARASITES or (
-        word in _ANIMALS
+        (word in _ANIMALS or (word in _ANIMAL_LIFE and not _ANIMALS.isdisjoint(p.lemma_set)))
         and (not _ANIMAL_LIFE.isdisjoint(p.lemma_set) or len(_ANIMALS.intersection(p.lemma_set)) >= 3)
     ):
-        # (three animals named: a farm or a yard is described — «держат коз, овец, кур»)
+        # (three animals named: a farm or a yard is described — «держат коз, овец, кур»; round 42: the word the
+        # model reads first may be where animals live — «привезли в зоопарк новых животных»)
         return "животное, возможно, в прямом смысле: никто не назван — решает модератор"
     if blames_a_maker(p.norm.words):
         return "оценка тех, кто принял решение, а не собеседника — решает модератор"
