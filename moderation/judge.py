@@ -1479,6 +1479,7 @@ def _lawful_recourse(p: Prepared) -> bool:
 
 
 def _a_recourse(word: str) -> bool:
+    """Is ``word`` (as written) a first-person appeal to an authority, or the idiom a lawful warning opens with?"""
     return _folded(word) in _APPEAL or _folded(word) in _GOES_UNPUNISHED
 
 
@@ -1636,25 +1637,26 @@ def _names_by_quote(text: str, at: int) -> bool:
     return False
 
 
-#: the second person: a quotation the author's words then say is «про тебя» is said to the addressee
-_SECOND_PERSON = frozenset("ты тебя тебе тобой вы вас вам вами".split())
-#: verbs by which the author's words tell what someone said or wrote («так тебя назвали»)
-_SAYING = frozenset("назвать называть обозвать обзывать написать писать сказать говорить".split())
-
-
 def _quote_aimed_at_you(text: str, end: int) -> bool:
     """Do the author's words after the last quotation (closing at ``end``), to the end of its sentence and
-    at most six words, say it of the addressee — a word of the second person, no verb of saying, not a
-    question («"Дебил" — это про тебя», ««Ты дебил» — песня про тебя»)? Then the quotation is the
+    at most six words, say it of the addressee — a word of the second person, no verb of saying or naming,
+    not a question («"Дебил" — это про тебя», ««Ты дебил» — песня про тебя»)? Then the quotation is the
     author's own name for them, not a word quoted to object to (round 42: the refitted insult head reads
-    those few words as clean, so the quotation alone held the text). «"Понаехали" — вы так считаете?» asks."""
-    rest = re.split(r"[.!?…\n]", text[end:], maxsplit=1)
-    words = _WORD.findall(rest[0].lower())
-    if not words or len(words) > 6 or "?" in text[end:][: len(rest[0]) + 1]:
+    those few words as clean, so the quotation alone held the text). «"Понаехали" — вы так считаете?» asks;
+    «"Дебил" — так тебя назвали в соседней ветке» reports."""
+    tail = text[end:]
+    stop = _SENTENCE_END.search(tail)
+    words = _WORD.findall(tail[: stop.start() if stop else len(tail)].lower())
+    if not words or len(words) > 6 or (stop is not None and stop.group() == "?"):
         return False
-    return not _SECOND_PERSON.isdisjoint(words) and not any(
-        q.normal_form in _SAYING for w in words for q in parses(w)[:1]
+    return not SECOND_PERSON.isdisjoint(words) and not any(
+        q.normal_form in _NAMING or q.normal_form in _SAYING for w in words for q in parses(w)[:1]
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+#: verbs by which the author's words tell what someone said or wrote («так тебя назвали» is :data:`_NAMING`'s)
+_SAYING = frozenset("написать писать сказать говорить".split())
 
 
 #: why a floor-only hit keeps a text the model-only caps would let through

@@ -73,8 +73,9 @@ SOURCE_WEIGHTS: dict[str, float] = {"vk_distorted": 2.0}
 #: ``city_persons.tsv`` (round 42) — the person-level sets the rounds worked on, each violation labelled by category
 #: by a helper, their clean lines and 600 everyday replies with «ты» — teaches the insult head only, refitted at the
 #: base's lines: on the sets no round trained on it flags 125 more of 19,141 violations and 106 fewer of 20,459
-#: clean sentences; the recipe's 2ch-only CV falls 0.8589 → 0.83 (its F1-best insult line rises on rows where
-#: harsh criticism of a named official is clean, which 2ch's annotators call toxic).
+#: clean sentences; the 2ch-only recipe's CV falls 0.8589 → 0.8319 (recall 0.84 → 0.78: there the project's rows
+#: outnumber 2ch's, and harsh criticism of a named person is clean by the decree, toxic to 2ch's annotators), the
+#: shipped recipe's rises (2ch joint 0.8029 → 0.8034, VK 0.7054 → 0.7176).
 SOURCE_HEADS: dict[str, tuple[str, ...]] = {
     "city": ("hate", "threat"),
     "city_threats": ("threat",),
