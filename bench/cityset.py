@@ -111,7 +111,8 @@ never. In round 42: ``fresh160_all`` and ``fresh161_all`` (one brief, two helper
 «вы» mocked through body, looks, age, job or home without a swear word, against the same words said kindly) and four
 sets of clean sentences only: ``calm42_you_a``, ``calm42_you_b`` (everyday replies with «ты» / «вы» and the words
 mockery borrows — both teach the insult head since round 42), ``calm42_you_d`` (the same from other situations, never
-trained on) and ``calm42_criticism`` (blunt criticism said to officials' faces). The group sets ``fresh35``, ``38``,
+trained on), ``calm42_criticism`` (blunt criticism said to officials' faces) and ``calm42_named_a`` / ``_b`` (thanks,
+news and questions about or to named people, a third with surnames made of ordinary words — «педиатр Хуторская»). The group sets ``fresh35``, ``38``,
 ``41``, ``62``, ``70``, ``81``, ``83``, ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37
 (``moderation/corpus/city_groups.tsv``), and the person-level sets worked on (``fresh25_pers`` … ``fresh156_all``, listed
 in ``moderation/corpus/README.md``) the insult head since round 42 (``city_persons.tsv``), so they are in-sample for
