@@ -99,6 +99,9 @@ _ABUSIVE = frozenset(("insult", "threat", "hate"))
 _OWN_ABUSE = _ABUSIVE | {"obscene"}
 
 
+#: how the group-statement analyser's findings are named among the hits («анализ: обобщение»): the judge tells
+#: them from the lexicon's patterns by it
+ANALYSER_PREFIX = "анализ: "
 #: the analyser's cue of a request to the moderators (moderation.groups.analyse)
 _ASKS_MODERATORS = "обращение к модераторам"
 #: words before abuse in its sentence that make it someone else's: where it was written, what was said,
@@ -317,7 +320,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
             + [
                 Hit(
                     "hate",
-                    f"анализ: {f.cue}",
+                    ANALYSER_PREFIX + f.cue,
                     f.start,
                     f.end,
                     judged[f.start : f.end],
@@ -442,7 +445,7 @@ def _threats_to_groups(norm: Normalized, hits: list[Hit], asserted: list[tuple[i
                 continue
             out.append(
                 Hit(
-                    "hate", "анализ: угроза группе", start, end, orig[start:end], attribute, "call_to_exclude"
+                    "hate", ANALYSER_PREFIX + "угроза группе", start, end, orig[start:end], attribute, "call_to_exclude"
                 )
             )
             hate_spans.append((start, end))

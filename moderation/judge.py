@@ -15,7 +15,7 @@ import numpy as np
 
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS, blames_a_maker, said_of_self
 from moderation.classifier import ModelArtifact, read_probs, union_transform
-from moderation.features import Prepared, lemma_analyzer
+from moderation.features import ANALYSER_PREFIX, Prepared, lemma_analyzer
 from moderation.groups import asks_meaning, likely
 from moderation.lemmatize import PREPOSITIONS, VERBAL_POS, is_function_word, is_known, know, parses
 from moderation.lexicon import FORBID_MODALS, Hit, Lexicon, default_lexicon
@@ -49,8 +49,6 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default
 MODEL_EVIDENCE = 3
 #: How model-attributed evidence names its feature: "модель: <lemma>".
 _MODEL_PREFIX = "модель: "
-#: how the group-statement analyser's findings are named among the hits (``features``)
-_ANALYSER_PREFIX = "анализ: "
 #: The score at which the model alone (no rule sees the category) bans the author, not only deletes.
 MODEL_ONLY_BAN = 0.95
 
@@ -206,16 +204,7 @@ class Judge:
         ]  # fmt: skip
         if not rows:
             return {}
-        qprobs = self._rescored(
-            X,
-            prepared,
-            rows,
-            lambda _, p: [
-                i
-                for i, x in enumerate(p.lemmas)
-                if x in _ADDRESS_LEMMAS or (not _PRAISE.isdisjoint(p.lemma_set) and _names_one(p, i))
-            ],
-        )
+        qprobs = self._rescored(X, prepared, rows, lambda _, p: _address_words(p))
         return {row: float(qprobs[k][j]) for k, row in enumerate(rows)}
 
     def _without_group(self, prepared: list[Prepared], probs: np.ndarray, X) -> dict[int, dict[str, float]]:  # noqa: N803
@@ -445,7 +434,7 @@ class Judge:
                 Evidence(
                     *p.quote(tok.start, tok.end),
                     "hate",
-                    "анализ: оскорбление группы",
+                    ANALYSER_PREFIX + "оскорбление группы",
                     attribute,
                     "generalisation",
                 )
@@ -1214,11 +1203,18 @@ def _inside_a_hold(p: Prepared, evidence: list[Evidence]) -> Hit | None:
         if (
             h.strength == "review"
             and h.category != "insult"
-            and not h.matched.startswith(_ANALYSER_PREFIX)
+            and not h.matched.startswith(ANALYSER_PREFIX)
             and all(h.start <= e.start and e.end <= h.end for e in words)
         ):
             return h
     return None
+
+
+def _address_words(p: Prepared) -> list[int]:
+    """The tokens that address someone: «ты», «вы», «твой», «ваш» — and, beside praise, a person's name
+    (:func:`_names_one`)."""
+    praise = not _PRAISE.isdisjoint(p.lemma_set)
+    return [i for i, x in enumerate(p.lemmas) if x in _ADDRESS_LEMMAS or (praise and _names_one(p, i))]
 
 
 def _names_one(p: Prepared, i: int) -> bool:
