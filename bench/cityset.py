@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–42 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–43 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -112,7 +112,13 @@ never. In round 42: ``fresh160_all`` and ``fresh161_all`` (one brief, two helper
 sets of clean sentences only: ``calm42_you_a``, ``calm42_you_b`` (everyday replies with «ты» / «вы» and the words
 mockery borrows — both teach the insult head since round 42), ``calm42_you_d`` (the same from other situations, never
 trained on), ``calm42_criticism`` (blunt criticism said to officials' faces) and ``calm42_named_a`` / ``_b`` (thanks,
-news and questions about or to named people, a third with surnames made of ordinary words — «педиатр Хуторская»). The group sets ``fresh35``, ``38``,
+news and questions about or to named people, a third with surnames made of ordinary words — «педиатр Хуторская»). In round
+43, three briefs on threats to six helpers, two sets of each trained on (the threat head, ``city_threats.tsv``) and
+one never: ``fresh162_all``, ``fresh163_all`` (threats to the people who work for the city, veiled above all; twin
+``fresh168_all``), ``fresh164_all``, ``fresh165_all`` (threats in residents' and commenters' quarrels; twin
+``fresh169_all``), ``fresh166_all``, ``fresh167_all`` (online threats, wishes of harm and calls to violence under city
+news; twin ``fresh170_all``), and clean sentences in the words of veiled threats said kindly or practically:
+``calm43_threat_a``, ``_b`` (trained on) and ``calm43_threat_c`` (never). The group sets ``fresh35``, ``38``,
 ``41``, ``62``, ``70``, ``81``, ``83``, ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37
 (``moderation/corpus/city_groups.tsv``), and the person-level sets worked on (``fresh25_pers`` … ``fresh156_all``, listed
 in ``moderation/corpus/README.md``) the insult head since round 42 (``city_persons.tsv``), so they are in-sample for

@@ -518,7 +518,8 @@ def test_advice_about_life_health_and_kin_is_allowed(judge, text):
 def test_a_threat_the_model_reads_in_what_already_happened_is_held(judge):
     # the threat head refitted in round 36 reads this as no threat (0.37, the round-35 head 0.64): a page whose
     # delete line is that low shows the past tense still holds a deletion back
-    low = judge.with_overrides({"threat": {"review": 0.2, "delete": 0.3, "ban": 0.9}})
+    # (round 43: the twice-refitted threat head reads it at 0.20, so the page's lines are lower still)
+    low = judge.with_overrides({"threat": {"review": 0.1, "delete": 0.15, "ban": 0.9}})
     v = low.judge("Сантехник из ЖЭУ пришёл пьяным")
     assert v.action == "review" and "прошедшем" in v.ground, (v.action, v.ground)
     assert judge.judge("Приду к тебе домой").action in ("delete", "delete_and_ban")
