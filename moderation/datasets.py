@@ -25,7 +25,7 @@ CITY_CORPUS = Path(__file__).resolve().parent / "corpus" / "city.tsv"
 CITY_THREATS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_threats.tsv"
 #: city-page group statements and calm mentions that teach the hate head only (issue 9, round 37)
 CITY_GROUPS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_groups.tsv"
-#: city-page sentences about one person, labelled by category, that teach the insult head only (issue 9, round 42)
+#: city-page sentences about one person, labelled by category, that teach the insult head (issue 9, round 42) and the threat head (round 43)
 CITY_PERSONS_CORPUS = Path(__file__).resolve().parent / "corpus" / "city_persons.tsv"
 #: The city-page corpora every training run adds, by their source's name (the heads each teaches:
 #: ``training.SOURCE_HEADS``).
