@@ -604,6 +604,12 @@ class Judge:
                 # «повесить их всех»; what is to be hung here is a thing — cameras, a sign, a lamp (round 40)
                 caps[c] = "review"
                 why[c] = "модель видит угрозу в слове «повесить», а повесить предлагают вещь — решает модератор"
+            elif c == "threat" and ev and (k := _threat_told_of(p, ev)) is not None:
+                # «Сосед угрожает сжечь мою машину, кто знает номер участкового?» was deleted as a threat (round
+                # 43's threat head, 0.71): the act the model reads is what someone else threatened, told by the one
+                # threatened — reported speech, held for a moderator like a quoted insult (issue 9)
+                caps[c] = "review"
+                why[c] = f"автор пересказывает чужую угрозу («{p.norm.words[k]} …») — решает модератор"
             elif c in ("insult", "threat") and ev and _author_harmed(p, ev):
                 # «сосед сверху меня убьёт своим перфоратором 😅» was deleted as an insult: the act the
                 # model reads is done to the author by someone else — a complaint, not a threat or abuse
@@ -1270,6 +1276,32 @@ def _hung_is_a_thing(p: Prepared, evidence: list[Evidence]) -> bool:
 _PEOPLE_OBJECTS = frozenset("его ее её их тебя вас всех этих таких себя".split())
 #: the author as the object («меня», «нас»), just before the act
 _AUTHOR_OBJECT = frozenset(("меня", "нас"))
+
+
+def _threat_told_of(p: Prepared, evidence: list[Evidence]) -> int | None:
+    """The token of a verb of threatening in the third person or the past («угрожает», «грозился», «пригрозили»)
+    right before an act the model reads (``evidence``: an infinitive within three words after it), in a text
+    that addresses no one — someone else's threat told by the one threatened («Сосед угрожает сжечь мою
+    машину»); None otherwise (not «угрожаю …», the author's own; not «… тебе грозит», said to someone)."""
+    words = p.norm.words
+    if not SECOND_PERSON.isdisjoint(words):
+        return None
+    acts = {p.norm.token_at(e.start) for e in evidence}
+    for k, lemma in enumerate(p.lemmas):
+        if lemma not in _THREATEN:
+            continue
+        tag = parses(words[k])[0].tag
+        if "1per" in tag or "VERB" not in tag:
+            continue
+        if any(
+            m in acts and "INFN" in parses(words[m])[0].tag for m in range(k + 1, min(len(words), k + 4))
+        ):
+            return k
+    return None
+
+
+#: verbs of threatening (lemmas) whose infinitive is the threatened act
+_THREATEN = frozenset(("угрожать", "грозить", "грозиться", "пригрозить", "погрозиться"))
 
 
 def _author_harmed(p: Prepared, evidence: list[Evidence]) -> bool:

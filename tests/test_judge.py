@@ -3646,3 +3646,13 @@ def test_round_42_animals_and_mould_a_group_acts_on_are_not_what_it_is(judge, te
 def test_round_42_a_disease_or_mould_a_group_is_called_is_dehumanising(judge, text):
     v = judge.judge(text)
     assert v.action in REMOVED and "hate" in v.labels, (v.action, v.labels)
+
+
+# Round 43: someone else's threat told by the one threatened is reported speech — held, never removed (round 43's
+# threat head read «угрожает сжечь мою машину» 0.71); the author's own threat with the same verb is not.
+def test_round_43_a_threat_told_of_by_the_one_threatened_is_held(judge):
+    v = judge.judge(
+        "Кто знает номер участкового на Бештау? Сосед угрожает сжечь мою машину за то, что я паркуюсь у его забора"
+    )
+    assert v.action == "review" and "пересказывает чужую угрозу" in v.ground, (v.action, v.ground)
+    assert judge.judge("Я угрожаю сжечь твою машину").action in ("delete", "delete_and_ban")
