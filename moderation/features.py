@@ -134,6 +134,7 @@ def _authors_own(norm: Normalized, start: int) -> bool:
 
 #: the pattern of a killing promised in the first person without an object («убью», «закопаю»)
 _KILL_1ST = "kill_first_person"
+_KILL_YOU = "kill_you"
 #: what may stand between the verb and its object («закопаю эти луковицы», «зарежу свою курицу»)
 _OWNED_BY = frozenset("свой свою своего своих свои этот эту этого эти этих мой мою моего мои моих".split())
 
@@ -148,7 +149,7 @@ def _done_to_a_thing(norm: Normalized, h: Hit) -> bool:
         return False
     k += 1
     # «убью любого в шахматы», «порву всех в шашки»: a game the author means to win
-    if any(words[m] in _GAMES and words[m - 1] in ("в", "во") for m in range(k + 1, min(k + 4, len(words)))):
+    if _a_contest_at(words, k + 1):
         return True
     # «я его убью, этого кота, опять рассаду перекопал», «убью её, эту козу» (round 35)
     for m in (k - 2, k):  # (the pronoun before the verb or after it)
@@ -188,6 +189,20 @@ _KILLED_PETS = frozenset("кот кошка котенок пес собака �
 _GAMES = frozenset(
     "шахматы шашки карты нарды домино футбол волейбол баскетбол теннис бильярд танчики доту дотку кс".split()
 )
+#: contests one «tears apart» the rivals at («порву всех на конкурсе»; not a match: fans fight at one as well)
+_CONTESTS = frozenset(
+    "конкурс турнир соревнование олимпиада чемпионат экзамен викторина выставка фестиваль кастинг баттл смотр".split()
+)
+
+
+def _a_contest_at(words: Sequence[str], k: int) -> bool:
+    """Is a game («в шахматы») or a contest («на конкурсе», «на турнире») named among the three words from ``k`` —
+    what a «killed» or «torn apart» rival is beaten at?"""
+    return any(
+        (words[m] in _GAMES and words[m - 1] in ("в", "во"))
+        or (words[m - 1] == "на" and any(q.normal_form in _CONTESTS for q in parses(words[m])[:1]))
+        for m in range(max(1, k), min(k + 3, len(words)))
+    )
 
 
 _CLAUSE_GAP = re.compile(r"[,.!?;:—–]")
@@ -272,6 +287,13 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if any(h.matched == _KILL_1ST for h in hits):
         # «закопаю луковицы у подъезда», «зарежу курицу на суп»: the author's own deed done to a thing
         hits = [h for h in hits if h.matched != _KILL_1ST or not _done_to_a_thing(norm, h)]
+    if any(h.matched == _KILL_YOU for h in hits):
+        # «Я вас всех порву на конкурсе пирогов в доме культуры, девочки» was deleted with a ban (round 43): the rival
+        # «torn apart» at a contest or a game named right after is beaten, not harmed
+        hits = [
+            h for h in hits
+            if h.matched != _KILL_YOU or not ((e := norm.token_at(h.end - 1)) is not None and _a_contest_at(norm.words, e + 2))
+        ]  # fmt: skip
     if any(h.matched in _KNOW_WHERE for h in hits):
         # «Я знаю, где вы живёте — в соседнем доме, и у вас тоже света нет»: the place said at once is a
         # neighbour's, not a threat's (round 35)

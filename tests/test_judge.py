@@ -3656,3 +3656,12 @@ def test_round_43_a_threat_told_of_by_the_one_threatened_is_held(judge):
     )
     assert v.action == "review" and "пересказывает чужую угрозу" in v.ground, (v.action, v.ground)
     assert judge.judge("Я угрожаю сжечь твою машину").action in ("delete", "delete_and_ban")
+
+
+# Round 43: a rival «torn apart» at a contest or a game named right after the threat's words is beaten, not harmed
+# («Я вас всех порву на конкурсе пирогов …» was deleted with a ban); torn «на куски», «на районе» is still a threat.
+def test_round_43_tearing_rivals_apart_at_a_contest_is_no_threat(judge):
+    assert judge.judge("Я вас всех порву на конкурсе пирогов в доме культуры, девочки, рецепт бабушкин 🥧").action == "allow"
+    assert judge.judge("Порву тебя на соревнованиях в субботу, готовься").action == "allow"
+    for text in ("Порву тебя на куски", "Я тебя порву на районе"):
+        assert judge.judge(text).action in ("delete", "delete_and_ban"), text
