@@ -1291,7 +1291,7 @@ def _threat_told_of(p: Prepared, evidence: list[Evidence]) -> int | None:
         if lemma not in _THREATEN:
             continue
         tag = parses(words[k])[0].tag
-        if "1per" in tag or "VERB" not in tag:
+        if "1per" in tag or "2per" in tag or "VERB" not in tag:
             continue
         if any(
             m in acts and "INFN" in parses(words[m])[0].tag for m in range(k + 1, min(len(words), k + 4))
