@@ -189,6 +189,13 @@ _KILLED_PETS = frozenset("кот кошка котенок пес собака �
 _GAMES = frozenset(
     "шахматы шашки карты нарды домино футбол волейбол баскетбол теннис бильярд танчики доту дотку кс".split()
 )
+def _beaten_at_a_contest(norm: Normalized, h: Hit) -> bool:
+    """Is a game or a contest named right after the words of ``h`` (a preposition at most three words on: «порву
+    вас всех на конкурсе», «порву тебя в шахматы»)?"""
+    last = norm.token_at(h.end - 1)
+    return last is not None and _a_contest_at(norm.words, last + 2)
+
+
 #: contests one «tears apart» the rivals at («порву всех на конкурсе»; not a match: fans fight at one as well)
 _CONTESTS = frozenset(
     "конкурс турнир соревнование олимпиада чемпионат экзамен викторина выставка фестиваль кастинг баттл смотр".split()
@@ -200,7 +207,7 @@ def _a_contest_at(words: Sequence[str], k: int) -> bool:
     what a «killed» or «torn apart» rival is beaten at?"""
     return any(
         (words[m] in _GAMES and words[m - 1] in ("в", "во"))
-        or (words[m - 1] == "на" and any(q.normal_form in _CONTESTS for q in parses(words[m])[:1]))
+        or (words[m - 1] == "на" and lemma(words[m]) in _CONTESTS)
         for m in range(max(1, k), min(k + 3, len(words)))
     )
 
@@ -290,10 +297,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if any(h.matched == _KILL_YOU for h in hits):
         # «Я вас всех порву на конкурсе пирогов в доме культуры, девочки» was deleted with a ban (round 43): the rival
         # «torn apart» at a contest or a game named right after is beaten, not harmed
-        hits = [
-            h for h in hits
-            if h.matched != _KILL_YOU or not ((e := norm.token_at(h.end - 1)) is not None and _a_contest_at(norm.words, e + 2))
-        ]  # fmt: skip
+        hits = [h for h in hits if h.matched != _KILL_YOU or not _beaten_at_a_contest(norm, h)]
     if any(h.matched in _KNOW_WHERE for h in hits):
         # «Я знаю, где вы живёте — в соседнем доме, и у вас тоже света нет»: the place said at once is a
         # neighbour's, not a threat's (round 35)

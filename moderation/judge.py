@@ -1288,13 +1288,11 @@ def _threat_told_of(p: Prepared, evidence: list[Evidence]) -> int | None:
         return None
     acts = {p.norm.token_at(e.start) for e in evidence}
     for k, lemma in enumerate(p.lemmas):
-        if lemma not in _THREATEN:
-            continue
-        tag = parses(words[k])[0].tag
-        if "1per" in tag or "2per" in tag or "VERB" not in tag:
-            continue
-        if any(
-            m in acts and "INFN" in parses(words[m])[0].tag for m in range(k + 1, min(len(words), k + 4))
+        if (
+            lemma in _THREATEN
+            and likely(words[k], "VERB")
+            and not (likely(words[k], "1per") or likely(words[k], "2per"))
+            and any(m in acts and likely(words[m], "INFN") for m in range(k + 1, min(len(words), k + 4)))
         ):
             return k
     return None
@@ -1508,7 +1506,8 @@ def _lawful_recourse(p: Prepared) -> bool:
 
 def _a_recourse(word: str) -> bool:
     """Is ``word`` (as written) a first-person appeal to an authority, or the idiom a lawful warning opens with?"""
-    return _folded(word) in _APPEAL or _folded(word) in _GOES_UNPUNISHED
+    folded = _folded(word)
+    return folded in _APPEAL or folded in _GOES_UNPUNISHED
 
 
 #: «это вам с рук не сойдёт»: the idiom a lawful warning opens with (round 42: the refitted insult head names
