@@ -88,7 +88,7 @@ SOURCES: dict[str, Source] = {
     ),
     "city_persons": Source(
         "city_persons",
-        "modbot city-page sentences about one person for the insult head (insults, defamation and mockery against harsh criticism, written for the project)",
+        "modbot city-page sentences about one person for the insult and threat heads (insults, defamation, mockery and threats against harsh criticism, written for the project)",
         "MIT (project)",
         True,
     ),
