@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–43 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–44 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -118,7 +118,13 @@ one never: ``fresh162_all``, ``fresh163_all`` (threats to the people who work fo
 ``fresh168_all``), ``fresh164_all``, ``fresh165_all`` (threats in residents' and commenters' quarrels; twin
 ``fresh169_all``), ``fresh166_all``, ``fresh167_all`` (online threats, wishes of harm and calls to violence under city
 news; twin ``fresh170_all``), and clean sentences in the words of veiled threats said kindly or practically:
-``calm43_threat_a``, ``_b`` (trained on) and ``calm43_threat_c`` (never). The group sets ``fresh35``, ``38``,
+``calm43_threat_a``, ``_b`` (trained on) and ``calm43_threat_c`` (never). In round 44, three briefs on violence
+wished on, called for or hinted at against groups, the group often only implied, to six helpers, two sets of each
+trained on (the threat head, ``city_threats.tsv``) and one never: ``fresh171_all``, ``fresh172_all`` (peoples,
+migrants, faiths and races; twin ``fresh173_all``), ``fresh174_all``, ``fresh175_all`` (ages, sexes, trades,
+workplaces, districts and camps; twin ``fresh176_all``), ``fresh177_all``, ``fresh178_all`` (replies in threads
+arguing about a group; twin ``fresh179_all``), and calm sentences about groups in the words such calls borrow:
+``calm44_group_a`` (trained on) and ``calm44_group_b`` (never). The group sets ``fresh35``, ``38``,
 ``41``, ``62``, ``70``, ``81``, ``83``, ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37
 (``moderation/corpus/city_groups.tsv``), and the person-level sets worked on (``fresh25_pers`` … ``fresh156_all``, listed
 in ``moderation/corpus/README.md``) the insult head since round 42 (``city_persons.tsv``), so they are in-sample for

@@ -759,6 +759,13 @@ _THING_CUES = {
     "дрянь": frozenset("продавать ларек магазин товар еда кормить вкус столовая".split()),
     # the pests a parent, a tenant or a pet owner asks about («у ребёнка гниды, чем вывести?», «клопы в
     # общежитии», «глисты у кошки»)
+    # the straw effigy burnt at Maslenitsa and a stuffed animal in a museum («в воскресенье в Цветнике сожгут
+    # чучело Масленицы», «чучело медведя в краеведческом музее»; round 44: the Maslenitsa posts' comments were
+    # deleted as insults; «огородное чучело» is no cue — that is what a person is called)
+    "чучело": frozenset(
+        "масленица масленичный сжечь сжигать сжигание сожжение соломенный солома проводы гуляние музей"
+        " краеведческий экспонат медведь волк сова лиса птица зверь набить набитый".split()
+    ),
     **dict.fromkeys(
         ("гнида", "клоп", "глист"),
         frozenset(

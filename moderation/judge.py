@@ -604,6 +604,12 @@ class Judge:
                 # «повесить их всех»; what is to be hung here is a thing — cameras, a sign, a lamp (round 40)
                 caps[c] = "review"
                 why[c] = "модель видит угрозу в слове «повесить», а повесить предлагают вещь — решает модератор"
+            elif c == "threat" and ev and _burnt_is_refuse(p, ev):
+                # «Сжечь бы эту свалку за гаражами, сил нет терпеть» was deleted as a threat by round 44's threat head
+                # (0.71): what is to be burnt or razed is a dump, rubbish or weeds — a resident's exasperation with
+                # the city's mess, not a threat to people (not «сжечь этот рынок», where people work) (round 44)
+                caps[c] = "review"
+                why[c] = "модель видит угрозу в слове «сжечь», а сжечь предлагают свалку или мусор — решает модератор"
             elif c == "threat" and ev and (k := _threat_told_of(p, ev)) is not None:
                 # «Сосед угрожает сжечь мою машину, кто знает номер участкового?» was deleted as a threat (round
                 # 43's threat head, 0.71): the act the model reads is what someone else threatened, told by the one
@@ -671,6 +677,7 @@ class Judge:
         elif (
             t.review <= scores["threat"] < t.delete
             and "threat" not in caps
+            and len(p.norm.words) <= _NAMES_ONLY_WORDS
             and not _rule_backed("threat", p)
             and model_evidence("threat")
             and (reading := self._threat_reading(p, word_features[0]))[0] < _ACT_WEIGHT
@@ -678,7 +685,11 @@ class Judge:
         ):
             # «Кто подрядчик на Кирова?», «Управляющую компанию надо менять» were held as threats: the
             # model reads one only in the names of those the threats it learnt from were aimed at, with
-            # no act that weighs — under the delete line that is no case for a moderator
+            # no act that weighs — under the delete line that is no case for a moderator. Only in a short
+            # remark: a veiled threat names no act by design («Хорошая у вас дача. Было бы жаль её
+            # потерять», «Лес большой, никто не найдёт»), and in a longer text the nouns the model reads
+            # — a dacha, the woods, a home address — are the threat's (round 44: on the city sets this
+            # let 306 more violations through for 15 clean sentences; a hold, never a removal)
             caps["threat"] = "allow"
             why["threat"] = "модель видит угрозу только в названиях, без угрожающего действия"
         for c in _GROUP_HEADS:
@@ -737,13 +748,18 @@ class Judge:
                 thresholds[c].review <= scores[c] < thresholds[c].ban
                 and caps.get(c) != "allow"
                 and not _rule_backed(c, p)
-                and _lawful_recourse(p)
-                and not any(_names_an_act(e.quote) and not _a_recourse(e.quote) for e in model_evidence(c))
+                and ((ballot := _promised_at_the_ballot(p, model_evidence(c))) or _lawful_recourse(p))
+                and not any(
+                    _names_an_act(e.quote) and not _a_recourse(e.quote) and not (ballot and _folded(e.quote) in _BALLOT_VERBS)
+                    for e in model_evidence(c)
+                )
             ):
                 # «Вам это с рук не сойдёт, напишем в СК» was deleted as an insult: what the author
-                # promises is a complaint to the prosecutor, the court or the police — the lawful way
+                # promises is a complaint to the prosecutor, the court or the police — the lawful way; and
+                # «Встретимся на выборах, господа депутаты. Мы всё запомним» as a threat (round 44's threat
+                # head, 0.72): a meeting at the ballot box is the lawful way too
                 caps[c] = "allow"
-                why[c] = "обещание обратиться в прокуратуру, суд или полицию — законный путь, не угроза"
+                why[c] = "обещание обратиться в прокуратуру, суд или полицию или ответить на выборах — законный путь, не угроза"
         if (
             scores["threat"] >= thresholds["threat"].delete
             and caps.get("threat") not in ("review", "allow")
@@ -754,7 +770,8 @@ class Judge:
             # threat said laughing is a friend's joke as often as a taunt — a moderator reads it (round 40)
             caps["threat"] = "review"
             why["threat"] = "угроза сказана со смехом (смайлик) — может быть шуткой; решает модератор"
-        dismissal: tuple[bool, bool] | None = None  # (by ballot, demanded at all), worked out once
+        # (by ballot, demanded of an official at all, of people a complaint describes), worked out once
+        dismissal: tuple[bool, bool, bool] | None = None
         for c in _MODEL_ONLY_HEADS:
             if (
                 not thresholds[c].review <= scores[c] < MODEL_ONLY_BAN
@@ -765,18 +782,26 @@ class Judge:
             if dismissal is None:
                 verbs = _removal_verbs(p)
                 by_ballot = _removal_by_ballot(p, verbs)
-                dismissal = by_ballot, by_ballot or _demands_dismissal(p, verbs)
+                dismissal = (
+                    by_ballot,
+                    by_ballot or _demands_dismissal(p, verbs),
+                    _demands_dismissal(p, verbs, "GS.DESCRIPTIVE"),
+                )
             if (
                 (scores[c] < thresholds[c].delete or caps.get(c) == "review" or dismissal[0])
-                and dismissal[1]
+                and (dismissal[1] or dismissal[2])
                 and not any(_acts_beyond_dismissal(e.quote) for e in model_evidence(c))
             ):
                 # «Мэра гнать надо», «Выгнать надо всю эту администрацию» were held as threats or hate:
                 # the model learnt «гнать» from calls against peoples; said of an official or an office it
-                # is a demand to dismiss — criticism the decree protects
+                # is a demand to dismiss — criticism the decree protects. So is «Выгоните этих алкашей из
+                # подъезда» (round 44's threat head, 0.57): those to be turned out are described by what
+                # they do, a complaint about the stairwell, not a people
                 caps[c] = "allow"
                 why[c] = (
                     "требование снять с должности («гнать», «уволить» чиновника или руководство) — критика"
+                    if dismissal[1]
+                    else "просьба выгнать тех, на кого жалуются (пьяниц, бездомных), — жалоба, не угроза"
                 )
         if spelling is not None:
             # «Педиатр принимает с 9 утра»: what the model reads in the letters of a dictionary word
@@ -1085,6 +1110,9 @@ _CYRILLIC = re.compile("[а-я]+")
 #: what the acts the model reads in a threat must add to its score for it to delete alone (see
 #: :meth:`Judge._threat_reading`): contractors' and offices' names carry the rest
 _ACT_WEIGHT = 0.1
+#: the longest text (in words) whose threat score the model reads only in names is let through under the
+#: delete line («Может, пора уволить этих таксистов, которые хамят?»); a longer one is held (round 44)
+_NAMES_ONLY_WORDS = 9
 #: nouns that name the act of a threat by themselves: «к стенке», «на вилы», «на фонарь», «пулю в лоб»
 _VIOLENT_NOUNS = frozenset((
     "стенка", "стенке", "стенку", "расстрел", "виселица", "виселицу", "петля", "петлю", "вилы", "пуля", "пулю",
@@ -1270,6 +1298,33 @@ def _hung_is_a_thing(p: Prepared, evidence: list[Evidence]) -> bool:
         and not any(words[m] in PREPOSITIONS for m in range(max(0, j - 2), j))
         for j in near
     )
+
+
+def _burnt_is_refuse(p: Prepared, evidence: list[Evidence]) -> bool:
+    """Is the act the model reads first (``evidence[0]``) a verb of burning or razing whose object, right after
+    it (a «бы», a pointer or «весь» between), is refuse or weeds (:data:`_REFUSE`: «сжечь бы эту свалку», «спалить
+    весь этот бурьян»)? Rubbish is uncountable: «мусор» counts in the singular only («этих мусоров» are police)."""
+    k = p.norm.token_at(evidence[0].start)
+    if k is None or p.lemmas[k] not in _BURN:
+        return False
+    words = p.norm.words
+    for j in range(k + 1, min(k + 6, len(words))):
+        if p.lemmas[j] in _REFUSE:
+            return p.lemmas[j] != "мусор" or words[j] in ("мусор", "мусором")
+        if words[j] not in _BEFORE_REFUSE:
+            return False
+    return False
+
+
+#: the verbs of burning and razing a resident wishes on a dump («сжечь», «спалить», «снести»), by lemma
+_BURN = frozenset("сжечь спалить поджечь жечь сжигать палить снести сносить взорвать разнести уничтожить".split())
+#: refuse and weeds, by lemma (not a building or a market: people are in them)
+_REFUSE = frozenset(
+    "свалка помойка мусор мусорка хлам листва лист трава сорняк бурьян борщевик амброзия камыш сухостой"
+    " валежник покрышка шина".split()
+)
+#: the words that may stand between the verb and its object: «бы», a pointer, «весь», «уже», «к чертям»
+_BEFORE_REFUSE = frozenset("бы б эту этот это эти этих всю весь все всё уже наконец к чертям".split())
 
 
 #: who may be hanged: the pronouns and the words of people a threat names
@@ -1504,6 +1559,36 @@ def _lawful_recourse(p: Prepared) -> bool:
     return not _APPEAL.isdisjoint(words) and not _AUTHORITIES.isdisjoint(p.lemma_set)
 
 
+def _promised_at_the_ballot(p: Prepared, evidence: list[Evidence]) -> bool:
+    """Is a word the model reads (``evidence``) a first-person promise (:data:`_BALLOT_VERBS`: «встретимся»,
+    «припомним») in a sentence that names the ballot (:data:`_BALLOT`: «на выборах», not «не на выборах»), in a
+    text that speaks of no one's home, kin or the dark?"""
+    words, sent = p.norm.words, p.norm.sentences
+    at = {
+        sent[k] for k, x in enumerate(p.lemmas)
+        if x in _BALLOT and "не" not in words[max(0, k - 2) : k]  # (not «Не на выборах. По-другому»)
+    }  # fmt: skip
+    if not at or not _BESIDE_THE_BALLOT.isdisjoint(p.lemma_set):
+        return False
+    return any(
+        _folded(e.quote) in _BALLOT_VERBS and (k := p.norm.token_at(e.start)) is not None and sent[k] in at
+        for e in evidence
+    )
+
+
+#: what a promise at the ballot box does not speak of: a home, kin, the dark («на выборах встретимся, а потом и у
+#: подъезда» is a veiled threat), by lemma
+_BESIDE_THE_BALLOT = frozenset(
+    "подъезд двор адрес дом квартира дача машина гараж семья дети ребенок сын дочь жена муж внук ночь вечер"
+    " темный лес".split()
+)
+#: the first-person verbs a promise at the ballot box is made with («встретимся», «припомним», «спросим»)
+_BALLOT_VERBS = frozenset(
+    "встретимся увидимся запомним запомнили припомним вспомним спросим поговорим разберемся ответите ответят"
+    " покажем проголосуем".split()
+)
+
+
 def _a_recourse(word: str) -> bool:
     """Is ``word`` (as written) a first-person appeal to an authority, or the idiom a lawful warning opens with?"""
     folded = _folded(word)
@@ -1555,16 +1640,18 @@ def _removal_by_ballot(p: Prepared, verbs: list[int]) -> bool:
     return any(sent[k] in ballot for k in verbs)
 
 
-def _demands_dismissal(p: Prepared, verbs: list[int]) -> bool:
+def _demands_dismissal(p: Prepared, verbs: list[int], whom: str = "GS.POSTHOLDER") -> bool:
     """Does one of the removal ``verbs`` take, in its sentence and within four words, an official, a
     manager or an office in the accusative as its object («этого директора гнать надо», «гнать в шею
-    этого директора»)?"""
-    by_lemma, lem, words, sent = default_lexicon().cue_lemmas, p.lemmas, p.norm.words, p.norm.sentences
+    этого директора») — or, with ``whom`` another set of the lexicon's, one of its words (GS.DESCRIPTIVE:
+    the people a complaint describes, «выгоните этих алкашей»)?"""
+    lexicon = default_lexicon()
+    by_lemma, by_form, lem, words, sent = lexicon.cue_lemmas, lexicon.cues, p.lemmas, p.norm.words, p.norm.sentences
     for k in verbs:
         for j in range(max(0, k - 4), min(len(lem), k + 5)):
             if (
                 sent[j] == sent[k]
-                and "GS.POSTHOLDER" in by_lemma.get(lem[j], _NO_CUES)
+                and (whom in by_lemma.get(lem[j], _NO_CUES) or whom in by_form.get(words[j], _NO_CUES))
                 and any("accs" in q.tag for q in parses(words[j]))
             ):
                 return True

@@ -1988,10 +1988,13 @@ def test_a_quoted_official_and_a_condemned_slogan_are_not_removed(judge, text):
     assert v.action not in REMOVED, (v.action, v.ground)
 
 
-@pytest.mark.parametrize("text", ["Я бы его убил", "Я бы таких сам расстрелял"])
-def test_the_authors_wish_to_kill_is_held_as_a_threat(judge, text):
-    v = judge.judge(text)
+def test_the_authors_wish_to_kill_is_held_as_a_threat(judge):
+    v = judge.judge("Я бы его убил")
     assert v.action == "review" and any(e.category == "threat" for e in v.evidence), (v.action, v.ground)
+    # (held until round 43: a wish to shoot «таких» — people of a kind — is a call to violence against them, which
+    # round 44's threat head, refitted with such calls against groups, deletes: 0.74)
+    v = judge.judge("Я бы таких сам расстрелял")
+    assert v.action in REMOVED and "threat" in v.labels, (v.action, v.ground)
 
 
 @pytest.mark.parametrize(
@@ -3378,11 +3381,19 @@ def test_a_party_driven_out_of_the_country_is_a_call():
 
 
 @pytest.mark.parametrize(
-    "text", ["Руки бы поотрывал этим строителям", "Оторвать бы им руки", "Дождёшься у меня"]
+    "text", ["Руки бы оторвать тем, кто укладывал эту плитку", "Дождёшься у меня"]
 )
 def test_a_wish_to_maim_and_a_promise_of_what_is_coming_are_held(judge, text):
     v = judge.judge(text)
     assert v.action == "review" and any(e.category == "threat" for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize("text", ["Руки бы поотрывал этим строителям", "Оторвать бы им руки"])
+def test_round_44_a_wish_to_maim_a_trade_or_them_is_removed(judge, text):
+    # (held until round 43; round 44's threat head, refitted with calls to violence against trades and peoples, reads
+    # a wish to maim «этим строителям», «им» 0.74 and deletes it — those who laid one pavement are still held, above)
+    v = judge.judge(text)
+    assert v.action in REMOVED and "threat" in v.labels, (v.action, v.evidence)
 
 
 def test_a_fall_on_the_stairs_is_no_wish_to_maim(judge):
@@ -3920,7 +3931,8 @@ def test_incitement_to_violence_or_a_purge_is_removed(judge, text, category):
 
 def test_a_beating_or_a_dare_answered_by_fire_is_held(judge):
     v = judge.judge("Бить их надо, только так поймут")
-    assert v.action == "review" and any(e.category == "threat" for e in v.evidence)
+    # (held until round 43; round 44's threat head, refitted with calls to violence against groups, deletes it: 0.73)
+    assert v.action in REMOVED and any(e.category == "threat" for e in v.evidence)
     # held until round 37; the hate head refitted with the group sets removes the faith's mosque promised to fire
     v = judge.judge("Пусть только попробуют открыть мечеть — сожжём")
     # (round 43: removed and banned for hate; the refitted threat head's 0.66 is under its delete line 0.70, so threat
@@ -5533,7 +5545,6 @@ def test_round_32_person_threats_and_groups_penned_are_held_at_least(judge, text
 @pytest.mark.parametrize(
     "text",
     [
-        "Дети твои в какой садик ходят? В 15-й? Мы тоже, там отличная заведующая",
         "Желаю вам не болеть и дожить до ста лет",
         "Земля круглая, это ещё Магеллан доказал",
         "сколько не адекватных людей на планете...",
@@ -6703,6 +6714,9 @@ def test_round_41_a_chant_is_no_label_weighed(judge):
         "Знаю, твой сын учится хорошо",
         "завтра придет мастер с канистрой краски",
         "Объясните по-другому, я не понял",
+        # (round 44: held, allowed until round 43 — a kin's kindergarten asked of someone is a veiled threat's
+        # question, and the model's reading of it in kin and places is no longer let through in a text this long)
+        "Дети твои в какой садик ходят? В 15-й? Мы тоже, там отличная заведующая",
     ],
 )
 def test_round_43_calm_words_of_veiled_threats_are_never_removed(judge, text):
