@@ -757,8 +757,6 @@ _THING_CUES = {
     "тряпка": frozenset("протереть вытереть пол стол пыль ведро швабра стирать влажный окно".split()),
     # junk sold or served («дрянь какую-то продают в ларьке», «в столовой кормят дрянью»)
     "дрянь": frozenset("продавать ларек магазин товар еда кормить вкус столовая".split()),
-    # the pests a parent, a tenant or a pet owner asks about («у ребёнка гниды, чем вывести?», «клопы в
-    # общежитии», «глисты у кошки»)
     # the straw effigy burnt at Maslenitsa and a stuffed animal in a museum («в воскресенье в Цветнике сожгут
     # чучело Масленицы», «чучело медведя в краеведческом музее»; round 44: the Maslenitsa posts' comments were
     # deleted as insults; «огородное чучело» is no cue — that is what a person is called)
@@ -766,6 +764,8 @@ _THING_CUES = {
         "масленица масленичный сжечь сжигать сжигание сожжение соломенный солома проводы гуляние музей"
         " краеведческий экспонат медведь волк сова лиса птица зверь набить набитый".split()
     ),
+    # the pests a parent, a tenant or a pet owner asks about («у ребёнка гниды, чем вывести?», «клопы в
+    # общежитии», «глисты у кошки»)
     **dict.fromkeys(
         ("гнида", "клоп", "глист"),
         frozenset(
