@@ -830,6 +830,27 @@ class Judge:
                 # delete, but blacklisting a citizen on its word needs it to be near-certain: otherwise
                 # the ban is the moderator's («как зовут бога в молитве?» scored 0.86 on flame-war weights)
                 caps[c] = "delete"
+        if (
+            any(scores[c] >= thresholds[c].delete and caps.get(c) not in ("review", "allow") for c in ("hate", "insult"))
+            and not (p.groups is not None and p.groups.violating)
+            and (span := _labels_side_by_side(p)) is not None
+        ):
+            # «Понаехавшие, местные — а в МФЦ все в одной очереди стоим», «Понаехавшие, коренные... Все мы тут платим
+            # налоги» were deleted for hate: the labels both sides of the quarrel over who belongs throw are named side by
+            # side — the author stands above the division they name, and says nothing of either group (round 44); a
+            # rule's word beyond them («… — все вы быдло») still decides
+            a, b = span
+            for c in ("hate", "insult"):
+                if (
+                    scores[c] >= thresholds[c].delete
+                    and caps.get(c) not in ("review", "allow")
+                    and not any(h.category == c and (h.start < a or h.end > b) for h in p.hits)
+                ):
+                    caps[c] = "review"
+                    why[c] = (
+                        f"ярлыки обеих сторон названы рядом («{p.norm.original[a:b]}»), о группах ничего не сказано"
+                        " — решает модератор"
+                    )
         quoted = [
             c for c in _QUOTABLE
             if scores[c] >= thresholds[c].delete and caps.get(c) not in ("review", "allow")
@@ -1557,6 +1578,45 @@ def _lawful_recourse(p: Prepared) -> bool:
     «обращусь», «подадим») and the prosecutor, a court, the police, the governor … in the text?"""
     words = p.norm.words
     return not _APPEAL.isdisjoint(words) and not _AUTHORITIES.isdisjoint(p.lemma_set)
+
+
+def _labels_side_by_side(p: Prepared) -> tuple[int, int] | None:
+    """The span of two labels of opposite sides (:data:`_LABEL_SIDES`: «понаехавшие» and «местные») listed next to
+    each other in one sentence — in the same case, punctuation, «и», «или» between them at most («Понаехавшие,
+    местные…», «и понаехавших, и местных»; not «только для коренных, понаехавшим вход закрыт», not «ты ж не местный,
+    понаехали»); None when there are none. (Two political camps' slurs side by side insult both as often as they
+    name them: «Ватники и коммуняки — две стороны одной помойки».)"""
+    words, lem, sent, toks = p.norm.words, p.lemmas, p.norm.sentences, p.norm.tokens
+    sides = [next((n for n, side in enumerate(_LABEL_SIDES) if x in side), None) for x in lem]
+    for k in range(len(words)):
+        if sides[k] is None or (k and words[k - 1] == "не"):
+            continue
+        j = k + 1
+        while j < len(words) and words[j] in _LIST_JOINS and sent[j] == sent[k]:
+            j += 1
+        if (
+            j < len(words)
+            and sent[j] == sent[k]
+            and sides[j] is not None
+            and sides[j] != sides[k]
+            and not _cases(words[k]).isdisjoint(_cases(words[j]))
+        ):
+            return toks[k].start, toks[j].end
+    return None
+
+
+def _cases(word: str) -> set[str]:
+    """The cases of a noun or an adjective in its two likeliest readings (none for a verb: «понаехали»)."""
+    return {q.tag.case for q in parses(word)[:2] if q.tag.case and q.tag.POS in ("NOUN", "ADJF", "PRTF")}
+
+
+#: the labels the two sides of a quarrel over who belongs throw at each other, by lemma
+_LABEL_SIDES = (
+    frozenset(("понаехать", "понаехавший", "приезжий", "приезжая")),
+    frozenset(("местный", "коренной", "старожил")),
+)
+#: what may stand between two labels in a list
+_LIST_JOINS = frozenset(("и", "или", "да"))
 
 
 def _promised_at_the_ballot(p: Prepared, evidence: list[Evidence]) -> bool:

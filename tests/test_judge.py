@@ -3711,3 +3711,12 @@ def test_round_44_asking_to_turn_out_drunks_is_a_complaint(judge):
 )
 def test_round_44_an_effigy_is_no_insult(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+# Round 44: the labels both sides of the quarrel over who belongs throw, listed side by side in one case, name the
+# division the author stands above — held, not removed; the same labels in an exclusion or an insult still decide.
+def test_round_44_newcomers_and_locals_named_side_by_side_are_held(judge):
+    v = judge.judge("Понаехавшие, коренные — а в поликлинику на Кирова все в одной очереди сидим 🙂")
+    assert v.action == "review" and "ярлыки обеих сторон" in v.ground, (v.action, v.ground)
+    for text in ("Только для коренных, понаехавшим вход закрыт", "Понаехавшие и местные — все вы быдло"):
+        assert judge.judge(text).action in REMOVED, text
