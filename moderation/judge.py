@@ -839,16 +839,16 @@ class Judge:
             # налоги» were deleted for hate: the labels both sides of the quarrel over who belongs throw are named side by
             # side — the author stands above the division they name, and says nothing of either group (round 44); a
             # rule's word beyond them («… — все вы быдло») still decides
-            a, b = span
+            lo, hi = span
             for c in ("hate", "insult"):
                 if (
                     scores[c] >= thresholds[c].delete
                     and caps.get(c) not in ("review", "allow")
-                    and not any(h.category == c and (h.start < a or h.end > b) for h in p.hits)
+                    and not any(h.category == c and (h.start < lo or h.end > hi) for h in p.hits)
                 ):
                     caps[c] = "review"
                     why[c] = (
-                        f"ярлыки обеих сторон названы рядом («{p.norm.original[a:b]}»), о группах ничего не сказано"
+                        f"ярлыки обеих сторон названы рядом («{p.norm.original[lo:hi]}»), о группах ничего не сказано"
                         " — решает модератор"
                     )
         quoted = [
