@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, cached_property
 from itertools import repeat
@@ -748,7 +748,7 @@ class Judge:
                 thresholds[c].review <= scores[c] < thresholds[c].ban
                 and caps.get(c) != "allow"
                 and not _rule_backed(c, p)
-                and ((ballot := _promised_at_the_ballot(p, model_evidence(c))) or _lawful_recourse(p))
+                and ((ballot := _promised_at_the_ballot(p, model_evidence, c)) or _lawful_recourse(p))
                 and not any(
                     _names_an_act(e.quote) and not _a_recourse(e.quote) and not (ballot and _folded(e.quote) in _BALLOT_VERBS)
                     for e in model_evidence(c)
@@ -830,22 +830,17 @@ class Judge:
                 # delete, but blacklisting a citizen on its word needs it to be near-certain: otherwise
                 # the ban is the moderator's («как зовут бога в молитве?» scored 0.86 on flame-war weights)
                 caps[c] = "delete"
-        if (
-            any(scores[c] >= thresholds[c].delete and caps.get(c) not in ("review", "allow") for c in ("hate", "insult"))
-            and not (p.groups is not None and p.groups.violating)
-            and (span := _labels_side_by_side(p)) is not None
-        ):
+        labelled = [
+            c for c in ("hate", "insult") if scores[c] >= thresholds[c].delete and caps.get(c) not in ("review", "allow")
+        ]
+        if labelled and not (p.groups is not None and p.groups.violating) and (span := _labels_side_by_side(p)) is not None:
             # «Понаехавшие, местные — а в МФЦ все в одной очереди стоим», «Понаехавшие, коренные... Все мы тут платим
             # налоги» were deleted for hate: the labels both sides of the quarrel over who belongs throw are named side by
             # side — the author stands above the division they name, and says nothing of either group (round 44); a
             # rule's word beyond them («… — все вы быдло») still decides
             lo, hi = span
-            for c in ("hate", "insult"):
-                if (
-                    scores[c] >= thresholds[c].delete
-                    and caps.get(c) not in ("review", "allow")
-                    and not any(h.category == c and (h.start < lo or h.end > hi) for h in p.hits)
-                ):
+            for c in labelled:
+                if not any(h.category == c and (h.start < lo or h.end > hi) for h in p.hits):
                     caps[c] = "review"
                     why[c] = (
                         f"ярлыки обеих сторон названы рядом («{p.norm.original[lo:hi]}»), о группах ничего не сказано"
@@ -1586,6 +1581,8 @@ def _labels_side_by_side(p: Prepared) -> tuple[int, int] | None:
     местные…», «и понаехавших, и местных»; not «только для коренных, понаехавшим вход закрыт», not «ты ж не местный,
     понаехали»); None when there are none. (Two political camps' slurs side by side insult both as often as they
     name them: «Ватники и коммуняки — две стороны одной помойки».)"""
+    if any(side.isdisjoint(p.lemma_set) for side in _LABEL_SIDES):
+        return None
     words, lem, sent, toks = p.norm.words, p.lemmas, p.norm.sentences, p.norm.tokens
     sides = [next((n for n, side in enumerate(_LABEL_SIDES) if x in side), None) for x in lem]
     for k in range(len(words)):
@@ -1619,20 +1616,21 @@ _LABEL_SIDES = (
 _LIST_JOINS = frozenset(("и", "или", "да"))
 
 
-def _promised_at_the_ballot(p: Prepared, evidence: list[Evidence]) -> bool:
-    """Is a word the model reads (``evidence``) a first-person promise (:data:`_BALLOT_VERBS`: «встретимся»,
-    «припомним») in a sentence that names the ballot (:data:`_BALLOT`: «на выборах», not «не на выборах»), in a
-    text that speaks of no one's home, kin or the dark?"""
+def _promised_at_the_ballot(p: Prepared, evidence: Callable[[str], list[Evidence]], c: str) -> bool:
+    """Is a word the model reads for ``c`` a first-person promise (:data:`_BALLOT_VERBS`: «встретимся», «припомним»)
+    in a sentence that names the ballot (:data:`_BALLOT`: «на выборах», not «не на выборах»), in a text that speaks of
+    no one's home, kin or the dark? ``evidence(c)`` is asked only of a text that names the ballot: the words the model
+    reads are worked out per text, and most texts in the band name none."""
+    if _BALLOT.isdisjoint(p.lemma_set) or not _BESIDE_THE_BALLOT.isdisjoint(p.lemma_set):
+        return False
     words, sent = p.norm.words, p.norm.sentences
     at = {
         sent[k] for k, x in enumerate(p.lemmas)
         if x in _BALLOT and "не" not in words[max(0, k - 2) : k]  # (not «Не на выборах. По-другому»)
     }  # fmt: skip
-    if not at or not _BESIDE_THE_BALLOT.isdisjoint(p.lemma_set):
-        return False
     return any(
         _folded(e.quote) in _BALLOT_VERBS and (k := p.norm.token_at(e.start)) is not None and sent[k] in at
-        for e in evidence
+        for e in evidence(c)
     )
 
 
