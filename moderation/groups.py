@@ -776,6 +776,8 @@ _THEN = frozenset(("тот", "те", "такой", "такие"))
 #: the prepositions after which a group's word says who the «кто» is: «ходит в мечеть», «говорит на
 #: армянском», «родом из Дагестана», «с Кавказа» (not «против мигрантов», «обижает мусульман»: a defender)
 _DEFINING = frozenset(("в", "во", "на", "из", "с", "со", "у", "среди"))
+#: a demonstrative between such a preposition and its noun («в эту мечеть», «из того аула»), by form
+_POINTING = frozenset("этот эта это эту этой этом этого эти этих тот та ту той том того те тех".split())
 
 
 def _whoever_is(
@@ -813,6 +815,8 @@ def _whoever_is(
         attribute = None
         for m in range(k + 1, then if words[then] in _THEN else then + 1):
             before = words[m - 1]
+            if before in _POINTING and m - 2 > k:
+                before = words[m - 2]  # «кто ходит в эту мечеть — террористы»: «эту» between the preposition and the place
             if words[m] in lexicon.worship_words and before in _DEFINING:
                 attribute, named = "religion", m
             elif words[m] in lexicon.group_adjectives and before == "на":
