@@ -1,4 +1,4 @@
-"""The judge on city-page sentences written for issue 9's rounds 23–44 (project-written, MIT).
+"""The judge on city-page sentences written for issue 9's rounds 23–45 (project-written, MIT).
 
     .venv/bin/python bench/cityset.py [--model models/default] [--dir bench/cityset]
 
@@ -124,7 +124,13 @@ trained on (the threat head, ``city_threats.tsv``) and one never: ``fresh171_all
 migrants, faiths and races; twin ``fresh173_all``), ``fresh174_all``, ``fresh175_all`` (ages, sexes, trades,
 workplaces, districts and camps; twin ``fresh176_all``), ``fresh177_all``, ``fresh178_all`` (replies in threads
 arguing about a group; twin ``fresh179_all``), and calm sentences about groups in the words such calls borrow:
-``calm44_group_a`` (trained on) and ``calm44_group_b`` (never). The group sets ``fresh35``, ``38``,
+``calm44_group_a`` (trained on) and ``calm44_group_b`` (never). In round 45, three briefs on defamation of groups and
+incitement of hatred without violence to six helpers, two sets of each trained on (the hate head, ``city_groups.tsv``)
+and one never: ``fresh180_all``, ``fresh181_all`` (peoples, races, tongues and faiths; twin ``fresh182_all``),
+``fresh183_all``, ``fresh184_all`` (sexes, ages, trades, workplaces, districts and camps; twin ``fresh185_all``),
+``fresh186_all``, ``fresh187_all`` (thread replies, the group only named in the post answered or addressed; twin
+``fresh188_all``), and calm sentences naming groups beside the words defamation uses: ``calm45_group_a`` (trained on)
+and ``calm45_group_b`` (never). The group sets ``fresh35``, ``38``,
 ``41``, ``62``, ``70``, ``81``, ``83``, ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37
 (``moderation/corpus/city_groups.tsv``), and the person-level sets worked on (``fresh25_pers`` … ``fresh156_all``, listed
 in ``moderation/corpus/README.md``) the insult head since round 42 (``city_persons.tsv``), so they are in-sample for
