@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
 from moderation.lemmatize import PREPOSITIONS, common_lemma, is_known, lemma, parses
-from moderation.lexicon import FORBID_MODALS, disowned_before, forbidden_after, not_called_by
+from moderation.lexicon import FORBID_MODALS, default_lexicon, disowned_before, forbidden_after, not_called_by
 from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, QUOTED, quote_open
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -3015,6 +3015,33 @@ def _pronoun_referents(
     return out
 
 
+def _trouble_from_a_thing(words: Sequence[str], j: int, sent: Sequence[int]) -> bool:
+    """Is the trouble at ``j`` said to come from a thing — «от этих пробок одни проблемы», «одни проблемы от новой
+    разметки», «от этого одни проблемы»: the noun after «от» (past a pointing word or an adjective) inanimate, or a
+    neuter «это» — not from people (round 45: each deleted a calm complaint that named drivers or residents beside it)?"""
+    n = len(words)
+    for k in [*range(max(0, j - 8), j), *range(j + 1, min(n, j + 3))]:
+        if words[k] != "от" or sent[k] != sent[j]:
+            continue
+        for m in range(k + 1, min(j if k < j else n, k + 5)):
+            w = words[m]
+            if w in ("этого", "того", "всего"):
+                return True
+            if w in default_lexicon().group_words or lemma(w) in _PEOPLE_AS_ONE:
+                return False  # («все беды от приезжих: мусор, пробки», «от вашего народа одни беды»)
+            if w in _POINTING_OR_SO or likely(w, "ADJF") or likely(w, "PRTF"):
+                continue  # (an adjective that is the noun itself, «от приезжих», ends at the trouble: not a thing)
+            return likely(w, "NOUN", "inan")  # (pymorphy3 reads «мигрант», «диаспора», «чурок», «народ» inanimate: a
+            # group's name or a people's collective noun is asked first)
+    return False
+
+
+#: nouns of people as one body that pymorphy3 reads inanimate («народ», «племя»), by lemma
+_PEOPLE_AS_ONE = frozenset("народ народность племя нация братия община диаспора толпа молодежь семья родня".split())
+#: a pointing word before the noun a preposition governs («от этих пробок»)
+_POINTING_OR_SO = frozenset("этот эта это эту этой этом этого эти этих тот та те тех такой такие таких".split())
+
+
 def _how_or_when(words: Sequence[str], j: int) -> bool:
     """Is the plural noun at ``j`` how or when the group does something — «толпами», «семьями», «по ночам»,
     «по выходным» — rather than people or things a pronoun after it could stand for (round 27: «негры по ночам
@@ -5344,6 +5371,10 @@ def _statement(
         if (
             "GS.PROBLEM" in cue[j]
             and j > 0
+            and not (j < i and "от" in words[max(0, j - 4) : j - 1] and "от" not in words[max(0, i - 2) : i])
+            # (round 45: «Дорожные работы — от них одни проблемы, маршрутчики стоят в пробке»: the trouble's source
+            # is named before it, the group after it — not «от них одни проблемы, от мигрантов этих»)
+            and not _trouble_from_a_thing(words, j, sent)
             and (
                 words[j - 1] in ("одни", "одно", "сплошные", "сплошная", "сплошной", "только", "все")
                 # «от них одна грязь», «от мигрантов один вред» (not «у них одна проблема — парковка»)

@@ -6740,3 +6740,33 @@ def test_round_45_whoever_goes_to_this_mosque_is_a_group(judge):
 def test_round_45_do_not_mock_people_with_an_accent_is_a_defence(judge):
     v = judge.judge("Люди с акцентом приезжают сюда работать и учат язык как могут. Не надо высмеивать.")
     assert v.action in ("allow", "review"), (v.action, v.scores)
+
+
+# Round 45: trouble said to come from a thing (roadworks, jams, new road markings, «от этого») is a complaint, even with
+# drivers or residents named beside it; from a group — named, a slur, an adjective for people, «ваш народ» — it is not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "От этих круглосуточных строительных работ на Кирова одни проблемы, жители не спят третью ночь",
+        "Одни проблемы от этой новой разметки на Бульваре Гагарина, водители не понимают куда перестраиваться",
+        "Жители давно просят второй переезд через железку. От этого одни проблемы, пробка каждое утро.",
+        "Дорожные работы на Калинина — от них одни проблемы, маршрутчики по полчаса стоят в пробке",
+    ],
+)
+def test_round_45_trouble_from_a_thing_is_a_complaint(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "От этих мигрантов одни проблемы",
+        "От приезжих одни проблемы",
+        "Одни проблемы от этих таксистов",
+        "От них одни проблемы, от мигрантов этих",
+        "Все беды от приезжих: мусор, преступность, пробки",
+        "Роза, от вашего народа одни беды",
+    ],
+)
+def test_round_45_trouble_from_people_is_still_a_generalisation(text):
+    assert any(kind == "generalisation" for kind, _ in findings(text)), text
