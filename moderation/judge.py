@@ -833,6 +833,15 @@ class Judge:
         labelled = [
             c for c in ("hate", "insult") if scores[c] >= thresholds[c].delete and caps.get(c) not in ("review", "allow")
         ]
+        if labelled and not (p.groups is not None and p.groups.violating) and (spans := _labels_talked_about(p)):
+            # «…а не разговоры про понаехавших», «15 комментов из 20 про "понаехавших"», «Понаехавшие? А кто тут
+            # коренной?» were deleted with a ban on the label alone: the author talks about the word others throw — its
+            # use is what the text is about, not a name it calls anyone (round 45); a rule's word elsewhere still decides
+            for c in labelled:
+                if not any(h.category == c and not any(lo <= h.start and h.end <= hi for lo, hi in spans) for h in p.hits):
+                    caps[c] = "review"
+                    words = ", ".join(f"«{p.norm.original[lo:hi]}»" for lo, hi in spans)
+                    why[c] = f"ярлык упомянут как слово, о котором идёт речь ({words}), а не сказан о ком-то — решает модератор"
         if labelled and not (p.groups is not None and p.groups.violating) and (span := _labels_side_by_side(p)) is not None:
             # «Понаехавшие, местные — а в МФЦ все в одной очереди стоим», «Понаехавшие, коренные... Все мы тут платим
             # налоги» were deleted for hate: the labels both sides of the quarrel over who belongs throw are named side by
@@ -1600,6 +1609,27 @@ def _labels_side_by_side(p: Prepared) -> tuple[int, int] | None:
         ):
             return toks[k].start, toks[j].end
     return None
+
+
+def _labels_talked_about(p: Prepared) -> list[tuple[int, int]]:
+    """The spans of labels one side of the quarrel over who belongs throws (:data:`_LABEL_SIDES`: «понаехавшие») that the
+    text talks about rather than calls anyone: the object of «про» / «о» («разговоры про понаехавших», «пишут о
+    "понаехавших"»), or a sentence of the label alone asked back («Понаехавшие? А кто тут коренной?»)."""
+    if _LABEL_SIDES[0].isdisjoint(p.lemma_set):
+        return []
+    words, lem, sent, toks, text = p.norm.words, p.lemmas, p.norm.sentences, p.norm.tokens, p.norm.original
+    out = []
+    for k, x in enumerate(lem):
+        if x not in _LABEL_SIDES[0]:
+            continue
+        alone = (k == 0 or sent[k - 1] != sent[k]) and text[toks[k].end : toks[k].end + 2].lstrip()[:1] == "?"
+        if (k and words[k - 1] in _ABOUT and sent[k - 1] == sent[k]) or alone:
+            out.append((toks[k].start, toks[k].end))
+    return out
+
+
+#: the prepositions a word talked about follows («про понаехавших», «о "понаехавших"»)
+_ABOUT = frozenset(("про", "о", "об"))
 
 
 def _cases(word: str) -> set[str]:

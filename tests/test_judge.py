@@ -3720,3 +3720,22 @@ def test_round_44_newcomers_and_locals_named_side_by_side_are_held(judge):
     assert v.action == "review" and "ярлыки обеих сторон" in v.ground, (v.action, v.ground)
     for text in ("Только для коренных, понаехавшим вход закрыт", "Понаехавшие и местные — все вы быдло"):
         assert judge.judge(text).action in REMOVED, text
+
+
+# Round 45: a label talked about — the object of «про», or asked back alone — is the word the text is about, not a name
+# it calls anyone: held, not removed; the label said of people, or with a call beside it, still decides.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "они на Горячеводском 10 лет канализацию ждут, а вы тут про понаехавших",
+        "Понаехавшие? Простите, а кто тут коренной? Городу двести лет, все откуда-то приехали",
+    ],
+)
+def test_round_45_a_label_talked_about_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action == "review" and "ярлык упомянут как слово" in v.ground, (v.action, v.ground)
+
+
+def test_round_45_a_label_said_of_people_still_decides(judge):
+    for text in ("Понаехавшие, валите домой", "Понаехавшие? Да они тут всё скупили, твари"):
+        assert judge.judge(text).action in REMOVED, text
