@@ -3023,11 +3023,12 @@ def _trouble_from_a_thing(words: Sequence[str], j: int, sent: Sequence[int]) -> 
     for k in [*range(max(0, j - 8), j), *range(j + 1, min(n, j + 3))]:
         if words[k] != "от" or sent[k] != sent[j]:
             continue
+        group_words = default_lexicon().group_words
         for m in range(k + 1, min(j if k < j else n, k + 5)):
             w = words[m]
             if w in ("этого", "того", "всего"):
                 return True
-            if w in default_lexicon().group_words or lemma(w) in _PEOPLE_AS_ONE:
+            if w in group_words or lemma(w) in _PEOPLE_AS_ONE:
                 return False  # («все беды от приезжих: мусор, пробки», «от вашего народа одни беды»)
             if w in _POINTING_OR_SO or likely(w, "ADJF") or likely(w, "PRTF"):
                 continue  # (an adjective that is the noun itself, «от приезжих», ends at the trouble: not a thing)
@@ -3038,8 +3039,8 @@ def _trouble_from_a_thing(words: Sequence[str], j: int, sent: Sequence[int]) -> 
 
 #: nouns of people as one body that pymorphy3 reads inanimate («народ», «племя»), by lemma
 _PEOPLE_AS_ONE = frozenset("народ народность племя нация братия община диаспора толпа молодежь семья родня".split())
-#: a pointing word before the noun a preposition governs («от этих пробок»)
-_POINTING_OR_SO = frozenset("этот эта это эту этой этом этого эти этих тот та те тех такой такие таких".split())
+#: a pointing word before the noun a preposition governs («от этих пробок», «от таких соседей»)
+_POINTING_OR_SO = _POINTING | frozenset(("такой", "такие", "таких"))
 
 
 def _how_or_when(words: Sequence[str], j: int) -> bool:

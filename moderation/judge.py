@@ -840,8 +840,8 @@ class Judge:
             for c in labelled:
                 if not any(h.category == c and not any(lo <= h.start and h.end <= hi for lo, hi in spans) for h in p.hits):
                     caps[c] = "review"
-                    words = ", ".join(f"«{p.norm.original[lo:hi]}»" for lo, hi in spans)
-                    why[c] = f"ярлык упомянут как слово, о котором идёт речь ({words}), а не сказан о ком-то — решает модератор"
+                    said = ", ".join(f"«{p.norm.original[lo:hi]}»" for lo, hi in spans)
+                    why[c] = f"ярлык упомянут как слово, о котором идёт речь ({said}), а не сказан о ком-то — решает модератор"
         if labelled and not (p.groups is not None and p.groups.violating) and (span := _labels_side_by_side(p)) is not None:
             # «Понаехавшие, местные — а в МФЦ все в одной очереди стоим», «Понаехавшие, коренные... Все мы тут платим
             # налоги» were deleted for hate: the labels both sides of the quarrel over who belongs throw are named side by
