@@ -3397,6 +3397,10 @@ def _not_counted_human(words: Sequence[str], k: int, first: int, last: int) -> b
 _WHOSE_LOGIC = frozenset(("вашей", "твоей", "такой", "этой", "их", "его", "ее", "её"))
 
 
+#: what denies a noun of respect after it («уважения к местным никакого», «совести ноль», «уважения нет»)
+_NONE_OF_IT = frozenset(("никакого", "никакой", "никакое", "никаких", "ноль", "нет", "нету"))
+
+
 def _defence_at(
     words: Sequence[str], cue: list[frozenset[str]], idx: list[int], norm: Normalized | None = None
 ) -> int | None:
@@ -3411,11 +3415,14 @@ def _defence_at(
 
     def negated(k: int) -> bool:  # («не может быть хорошим»: the word is negated three words away;
         # «ничего хорошего от них не жди»: nothing of it; not «разговоры, что "женщинам … не место" — ерунда»:
-        # the negation is the quote's)
+        # the negation is the quote's; round 45: «уважения к местным никакого», «совести ноль» — a noun of respect
+        # denied by what follows it)
         return any(
             ("GS.NOT" in cue[m] or words[m] in ("ни", "ничего"))
             and (norm is None or _QUOTE_OR_DASH_SHUT.search(norm.original, norm.tokens[m].end, norm.tokens[k].start) is None)
             for m in range(max(idx[0], k - 3), k)
+        ) or (
+            any(words[m] in _NONE_OF_IT for m in range(k + 1, min(last + 1, k + 4))) and likely(words[k], "NOUN")
         )
 
     for k in idx:
@@ -3425,6 +3432,7 @@ def _defence_at(
             and not _denied_later(words, idx, k)
             and not (k > idx[0] and words[k - 1] in _THEIR_OWN)
             and not (k > idx[0] and words[k - 1] == "себя")  # «считают себя лучше всех»: their conceit
+            and not (k > idx[0] and words[k - 1] == "кто")  # «кто нормальный в сантехники пойдёт»: no normal one would
             # («жить отдельно от нормальных людей», «для нормальных людей»: the group set against the
             # normal ones; «на равных» stays equality)
             and not (k > idx[0] and words[k - 1] in _SET_AGAINST)

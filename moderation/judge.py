@@ -492,6 +492,13 @@ class Judge:
             and offer_terms(p.text)
             and _said_as_offer(p),
         )
+        if caps.get("hate") == "allow" and scores["hate"] >= thresholds["hate"].delete and not _rule_backed("hate", p):
+            # a defended group's mention is let through (ceilings) — but the defence reader takes «нормальные»,
+            # «уважение», «лучше всех» for one where they set the group against the normal ones («нормальной женщине
+            # тут ловить нечего»): on the city sets it let 32 violations through at hate 0.35–0.80 for 8 calm ones at
+            # 0.36–0.46. Where the model would delete, a moderator reads it (round 45)
+            caps["hate"] = "review"
+            why["hate"] = "автор будто бы защищает группу, но модель видит вражду — решает модератор"
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
             # the group is no mere mention: the insult the model read is said of it («Приезжие —
             # нищеброды»), so the evidence's «оскорбление группы» is also the label (and the ground)

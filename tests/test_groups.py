@@ -6770,3 +6770,23 @@ def test_round_45_trouble_from_a_thing_is_a_complaint(text):
 )
 def test_round_45_trouble_from_people_is_still_a_generalisation(text):
     assert any(kind == "generalisation" for kind, _ in findings(text)), text
+
+
+# Round 45: respect denied after its noun («уважения … никакого», «ноль») and «кто нормальный … пойдёт» defend no one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Чеченцы как всегда: палят на свадьбах, уважения к людям ноль, дикари",
+        "Вы, приезжие, со своими обычаями нам тут не нужны. Уважения к местным никакого",
+        "Виктор, в вашей профессии одни алкаши, кто нормальный в сантехники пойдёт",
+    ],
+)
+def test_round_45_respect_denied_or_no_normal_one_is_no_defence(text):
+    g = analyse(normalize(text), default_lexicon())
+    assert g is not None and not g.defended, text
+
+
+@pytest.mark.parametrize("text", ["Мусульман надо уважать, как и всех", "Уважаю армян, нет вопросов"])
+def test_round_45_respect_itself_still_defends(text):
+    g = analyse(normalize(text), default_lexicon())
+    assert g is not None and g.defended, text

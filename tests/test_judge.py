@@ -3739,3 +3739,12 @@ def test_round_45_a_label_talked_about_is_held(judge, text):
 def test_round_45_a_label_said_of_people_still_decides(judge):
     for text in ("Понаехавшие, валите домой", "Понаехавшие? Да они тут всё скупили, твари"):
         assert judge.judge(text).action in REMOVED, text
+
+
+# Round 45: a group the defence reader calls defended is let through only under the hate head's delete line; over it
+# («нормальной женщине тут ловить нечего» sets the group against the normal ones) a moderator reads it — never removed.
+def test_round_45_a_defence_the_model_reads_as_hatred_is_held(judge):
+    v = judge.judge("мужики в нашем городе сплошь алкаши и бездельники, нормальной женщине тут ловить нечего")
+    assert v.action != "allow", (v.action, v.scores)
+    v = judge.judge("Не надо говорить, что «старики всё испортили», они этот город своими руками строили.")
+    assert v.action in ("allow", "review"), (v.action, v.scores)
