@@ -492,11 +492,21 @@ class Judge:
             and offer_terms(p.text)
             and _said_as_offer(p),
         )
-        if caps.get("hate") == "allow" and scores["hate"] >= thresholds["hate"].delete and not _rule_backed("hate", p):
+        if (
+            caps.get("hate") == "allow"
+            and scores["hate"] >= thresholds["hate"].delete
+            and not _rule_backed("hate", p)
+            and p.groups is not None
+            and p.groups.reported is None
+            and _evaluates(p)
+            and _normal_ones_set_apart(p)
+        ):
             # a defended group's mention is let through (ceilings) — but the defence reader takes «нормальные»,
             # «уважение», «лучше всех» for one where they set the group against the normal ones («нормальной женщине
             # тут ловить нечего»): on the city sets it let 32 violations through at hate 0.35–0.80 for 8 calm ones at
-            # 0.36–0.46. Where the model would delete, a moderator reads it (round 45)
+            # 0.36–0.46. Where «нормальные» are others than the group, a word of contempt stands in the text and the
+            # model would delete, a moderator reads it (round 45; not «Армяне нормальные люди», not a stereotype
+            # rejected: «Опять эта чушь, что все кавказцы дикари»)
             caps["hate"] = "review"
             why["hate"] = "автор будто бы защищает группу, но модель видит вражду — решает модератор"
         if derived_hate and caps.get("hate") == "review" and caps.get("insult") not in ("review", "allow"):
@@ -1179,6 +1189,17 @@ def _names_an_act(word: str) -> bool:
     noun that names a violent act by itself?"""
     w = _folded(word)
     return w in _VIOLENT_NOUNS or any(q.tag.POS in VERBAL_POS for q in parses(w)[:2])
+
+
+def _normal_ones_set_apart(p: Prepared) -> bool:
+    """Does the text speak of «нормальные» people other than the group it names — no form of «нормальный» within two
+    words after a group's word («нормальной женщине тут ловить нечего», «нормальные люди на работе»; not «цыгане
+    нормальные люди», «армяне — нормальные люди»)?"""
+    words = p.norm.words
+    normal = [k for k, w in enumerate(words) if w.startswith("нормальн")]
+    if not normal or p.groups is None:
+        return False
+    return not any(0 < k - m <= 2 for k in normal for m, _ in p.groups.mentions)
 
 
 def _evaluates(p: Prepared) -> bool:
