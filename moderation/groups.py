@@ -3015,10 +3015,15 @@ def _pronoun_referents(
     return out
 
 
-def _trouble_from_a_thing(words: Sequence[str], j: int, sent: Sequence[int]) -> bool:
-    """Is the trouble at ``j`` said to come from a thing — «от этих пробок одни проблемы», «одни проблемы от новой
+def _trouble_from_elsewhere(words: Sequence[str], i: int, j: int, sent: Sequence[int]) -> bool:
+    """Is the trouble at ``j`` said to come from something other than the group at ``i`` (round 45: each deleted a
+    calm complaint that named drivers or residents beside it)? Its source named by «от» before it with the group after
+    it, not in an «от» of its own («Дорожные работы — от них одни проблемы, маршрутчики стоят в пробке»; not «от них
+    одни проблемы, от мигрантов этих»); or a thing — «от этих пробок одни проблемы», «одни проблемы от новой
     разметки», «от этого одни проблемы»: the noun after «от» (past a pointing word or an adjective) inanimate, or a
-    neuter «это» — not from people (round 45: each deleted a calm complaint that named drivers or residents beside it)?"""
+    neuter «это»."""
+    if j < i and "от" in words[max(0, j - 4) : j - 1] and "от" not in words[max(0, i - 2) : i]:
+        return True
     n = len(words)
     for k in [*range(max(0, j - 8), j), *range(j + 1, min(n, j + 3))]:
         if words[k] != "от" or sent[k] != sent[j]:
@@ -5380,10 +5385,7 @@ def _statement(
         if (
             "GS.PROBLEM" in cue[j]
             and j > 0
-            and not (j < i and "от" in words[max(0, j - 4) : j - 1] and "от" not in words[max(0, i - 2) : i])
-            # (round 45: «Дорожные работы — от них одни проблемы, маршрутчики стоят в пробке»: the trouble's source
-            # is named before it, the group after it — not «от них одни проблемы, от мигрантов этих»)
-            and not _trouble_from_a_thing(words, j, sent)
+            and not _trouble_from_elsewhere(words, i, j, sent)
             and (
                 words[j - 1] in ("одни", "одно", "сплошные", "сплошная", "сплошной", "только", "все")
                 # «от них одна грязь», «от мигрантов один вред» (not «у них одна проблема — парковка»)

@@ -799,11 +799,9 @@ class Judge:
             if dismissal is None:
                 verbs = _removal_verbs(p)
                 by_ballot = _removal_by_ballot(p, verbs)
-                dismissal = (
-                    by_ballot,
-                    by_ballot or _demands_dismissal(p, verbs),
-                    _demands_dismissal(p, verbs, "GS.DESCRIPTIVE"),
-                )
+                of_official = by_ballot or _demands_dismissal(p, verbs)
+                # (the people a complaint describes are asked of only where no official is named)
+                dismissal = by_ballot, of_official, not of_official and _demands_dismissal(p, verbs, "GS.DESCRIPTIVE")
             if (
                 (scores[c] < thresholds[c].delete or caps.get(c) == "review" or dismissal[0])
                 and (dismissal[1] or dismissal[2])
@@ -850,28 +848,23 @@ class Judge:
         labelled = [
             c for c in ("hate", "insult") if scores[c] >= thresholds[c].delete and caps.get(c) not in ("review", "allow")
         ]
-        if labelled and not (p.groups is not None and p.groups.violating) and (spans := _labels_talked_about(p)):
-            # «…а не разговоры про понаехавших», «15 комментов из 20 про "понаехавших"», «Понаехавшие? А кто тут
-            # коренной?» were deleted with a ban on the label alone: the author talks about the word others throw — its
-            # use is what the text is about, not a name it calls anyone (round 45); a rule's word elsewhere still decides
-            for c in labelled:
-                if not any(h.category == c and not any(lo <= h.start and h.end <= hi for lo, hi in spans) for h in p.hits):
-                    caps[c] = "review"
-                    said = ", ".join(f"«{p.norm.original[lo:hi]}»" for lo, hi in spans)
-                    why[c] = f"ярлык упомянут как слово, о котором идёт речь ({said}), а не сказан о ком-то — решает модератор"
-        if labelled and not (p.groups is not None and p.groups.violating) and (span := _labels_side_by_side(p)) is not None:
-            # «Понаехавшие, местные — а в МФЦ все в одной очереди стоим», «Понаехавшие, коренные... Все мы тут платим
-            # налоги» were deleted for hate: the labels both sides of the quarrel over who belongs throw are named side by
-            # side — the author stands above the division they name, and says nothing of either group (round 44); a
-            # rule's word beyond them («… — все вы быдло») still decides
-            lo, hi = span
-            for c in labelled:
-                if not any(h.category == c and (h.start < lo or h.end > hi) for h in p.hits):
-                    caps[c] = "review"
-                    why[c] = (
-                        f"ярлыки обеих сторон названы рядом («{p.norm.original[lo:hi]}»), о группах ничего не сказано"
-                        " — решает модератор"
-                    )
+        if labelled and not (p.groups is not None and p.groups.violating):
+            # Labels of the quarrel over who belongs, named rather than thrown, held when no rule's word lies beyond
+            # them («… — все вы быдло» still decides): talked about — «…а не разговоры про понаехавших», «Понаехавшие?
+            # А кто тут коренной?» were deleted with a ban on the label alone; its use is what the text is about (round
+            # 45) — and both sides' listed side by side — «Понаехавшие, местные — а в МФЦ все в одной очереди стоим»:
+            # the author stands above the division they name, and says nothing of either group (round 44)
+            held: list[tuple[list[tuple[int, int]], str]] = []
+            if spans := _labels_talked_about(p):
+                said = ", ".join(f"«{p.norm.original[lo:hi]}»" for lo, hi in spans)
+                held.append((spans, f"ярлык упомянут как слово, о котором идёт речь ({said}), а не сказан о ком-то"))
+            if (span := _labels_side_by_side(p)) is not None:
+                held.append(([span], f"ярлыки обеих сторон названы рядом («{p.norm.original[span[0]:span[1]]}»), о группах ничего не сказано"))
+            for spans, reason in held:
+                for c in labelled:
+                    if not any(h.category == c and not any(lo <= h.start and h.end <= hi for lo, hi in spans) for h in p.hits):
+                        caps[c] = "review"
+                        why[c] = f"{reason} — решает модератор"
         quoted = [
             c for c in _QUOTABLE
             if scores[c] >= thresholds[c].delete and caps.get(c) not in ("review", "allow")
