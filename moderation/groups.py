@@ -543,6 +543,8 @@ def analyse(
     defused_sents = set(defended_sents)
 
     referents = _pronoun_referents(words, cue, sent, region, attribute_at)
+    if not present.isdisjoint(_YOU_ALL):
+        referents = {**_you_the_group(norm, cue, sent, region, attribute_at), **referents}
     for i in sorted(attribute_at.keys() | referents.keys()):
         antecedent = referents.get(i)
         attribute = attribute_at[i] if antecedent is None else attribute_at[antecedent]
@@ -3012,6 +3014,38 @@ def _pronoun_referents(
         ):  # fmt: skip
             continue
         out[k] = i
+    return out
+
+
+def _you_the_group(
+    norm: Normalized, cue: list[frozenset[str]], sent: list[int], region: list[int], attribute_at: dict[int, str]
+) -> dict[int, int]:
+    """«вы» index → the plural group word it is hailed with, set off by a comma or a sign beside it («Вы, мужики,
+    только и можете…», «вам, бумерам, не понять, вы все застряли…», «Москвичи 😂 вы везде себя хозяевами
+    считаете»): what is said of «вы» there and in the next two sentences is said of the group (round 46: the
+    twin sets' replies let 20 of 40 such addresses through). Not «вы, как депутат, …» (one person), nor officials
+    («Чиновники, вы людей убиваете своими тарифами» is a complaint, as «они» said of them)."""
+    words, toks, orig = norm.words, norm.tokens, norm.original
+    hailed: list[int] = []
+    for i in attribute_at:
+        if (
+            "GS.OFFICIALS" in cue[i]
+            or not _has(words[i], "plur")
+            or not (_has(words[i], "nomn") or _has(words[i], "datv"))
+        ):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words) and words[j] in _YOU_ALL and sent[j] == sent[i]:
+                a, b = (j, i) if j < i else (i, j)
+                gap = orig[toks[a].end : toks[b].start]
+                if gap.strip() and not _SENTENCE_END.search(gap) and not _DASH.search(gap):
+                    hailed.append(i)
+                    break
+    out: dict[int, int] = {}
+    for i in hailed:
+        for k in region:
+            if words[k] in _YOU_ALL and sent[i] <= sent[k] <= sent[i] + 2 and k not in attribute_at:
+                out.setdefault(k, i)
     return out
 
 

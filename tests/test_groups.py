@@ -6790,3 +6790,54 @@ def test_round_45_respect_denied_or_no_normal_one_is_no_defence(text):
 def test_round_45_respect_itself_still_defends(text):
     g = analyse(normalize(text), default_lexicon())
     assert g is not None and g.defended, text
+
+
+# Round 46: a group's name with a belittling or crowd suffix («курьерчики», «узбечата», «студентота») names the group;
+# a word the dictionary knows of its own («девчонки», «поварята», «имамат») keeps its own sense.
+@pytest.mark.parametrize(
+    ("word", "attribute"),
+    [("курьерчики", "profession"), ("узбечата", "nationality"), ("депутатишек", "profession"), ("студентота", "age")],
+)
+def test_round_46_affective_forms_name_the_group(word, attribute):
+    assert default_lexicon().group_words.get(word) == attribute
+
+
+@pytest.mark.parametrize("word", ["девчонки", "поварята", "работа", "имамата", "белорусью"])
+def test_round_46_words_of_their_own_are_no_affective_forms(word):
+    assert word not in default_lexicon().group_words
+
+
+def test_round_46_an_affective_form_generalised_is_read(judge):
+    assert ("generalisation", "profession") in findings("Курьерчики все до одного хамы и жулики")
+    assert judge.judge("Курьерчики все до одного хамы и жулики").action in REMOVED
+    assert judge.judge("Курьерчики сегодня быстро привезли заказ, спасибо").action == "allow"
+
+
+# Round 46: «вы» hailed with a group («Вы, сантехники, …», «Вам, таксистам, …», «Бумеры, вы …») stands for the group in
+# its sentence and the next two; not officials (a complaint), not «вы, как депутат» (one person), not praise.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вам, таксистам, лишь бы обмануть, все вы жулики",
+        "Бухгалтеры, вы все воровки и взяточницы, проверка бы на вас",
+        "Ответ: Вы, молдаване, только и умеете, что воровать на стройке",
+    ],
+)
+def test_round_46_you_hailed_with_a_group_is_the_group(judge, text):
+    assert any(kind == "generalisation" for kind, _ in findings(text)), text
+    assert judge.judge(text).action in REMOVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вы, водители автобусов, настоящие профессионалы, спасибо вам",
+        "Чиновники, вы совсем обнаглели, на выборах вспомним",
+        "Вы, как депутат, должны ответить людям",
+        "Девчонки, вы молодцы, так держать",
+        "Вы, пенсионеры, заслужили уважение и нормальные пенсии",
+    ],
+)
+def test_round_46_you_hailed_calmly_or_officials_stay(judge, text):
+    assert findings(text) == [], text
+    assert judge.judge(text).action == "allow", text
