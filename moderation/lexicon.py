@@ -1983,11 +1983,14 @@ def _mark_names(n: Normalized, token_sets: dict[int, frozenset[str]]) -> None:
             continue
         readings = parses(n.words[i])
         names = [p.tag for p in readings[:2] if not NAME_TAGS.isdisjoint(p.tag.grammemes)]
-        if names:
+        surname = any("nomn" in p.tag and "Surn" in p.tag for p in readings[2:6])
+        if names or surname:
             if any("nomn" in tag for tag in names):
                 add = _NAME_NOMN
-            elif any("nomn" in p.tag and "Surn" in p.tag for p in readings[2:6]):
-                add = _SURNAME_NOMN  # (see SURNAME_NOMN_SET)
+            elif surname:
+                # (see SURNAME_NOMN_SET; round 46: also where the first two readings are no name at all — «Дроздов»
+                # reads first as the thrushes' genitive, so «Дроздов как индюк надутый» named nobody)
+                add = _SURNAME_NOMN
             else:
                 add = _NAME_ONLY
             old = token_sets.get(i)

@@ -6841,3 +6841,25 @@ def test_round_46_you_hailed_with_a_group_is_the_group(judge, text):
 def test_round_46_you_hailed_calmly_or_officials_stay(judge, text):
     assert findings(text) == [], text
     assert judge.judge(text).action == "allow", text
+
+
+# Round 46: a capitalised surname whose first readings are a common word («Дроздов»: the thrushes' genitive) still
+# names a person, and a person likened to a tortoise, a vobla or a beetle is mocked (held), a pet or a zoo is not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дроздов как индюк надутый, ходит по двору важный",
+        "Заведующая складом — старая черепаха, к обеду только приползает",
+        "Синицына — вобла сушёная",
+    ],
+)
+def test_round_46_a_person_likened_to_a_beast_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.category == "insult" for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Черепаха у нас дома живёт уже десять лет", "Дедушка после операции ходит как пингвин, но уже сам"]
+)
+def test_round_46_a_pet_or_a_gait_is_no_mockery(judge, text):
+    assert judge.judge(text).action == "allow"
