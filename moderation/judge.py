@@ -627,6 +627,13 @@ class Judge:
                 # the city's mess, not a threat to people (not «сжечь этот рынок», where people work) (round 44)
                 caps[c] = "review"
                 why[c] = "модель видит угрозу в слове «сжечь», а сжечь предлагают свалку или мусор — решает модератор"
+            elif c == "threat" and _only_asks(p):
+                # «Вы знаете адрес вашего МФЦ?» was deleted by round 46's threat head (0.71), which learnt «знаем
+                # адрес» from veiled threats: a lone question the model alone reads as a threat asks, it threatens
+                # nothing by itself — a moderator reads it (not «…, понял?»: a threat's tag; on the city sets no
+                # calm question was deleted so, and a threat put as a question is held)
+                caps[c] = "review"
+                why[c] = "модель видит угрозу в вопросе — решает модератор"
             elif c == "threat" and ev and (k := _threat_told_of(p, ev)) is not None:
                 # «Сосед угрожает сжечь мою машину, кто знает номер участкового?» was deleted as a threat (round
                 # 43's threat head, 0.71): the act the model reads is what someone else threatened, told by the one
@@ -1347,11 +1354,13 @@ def _hung_is_a_thing(p: Prepared, evidence: list[Evidence]) -> bool:
 
 
 def _burnt_is_refuse(p: Prepared, evidence: list[Evidence]) -> bool:
-    """Is the act the model reads first (``evidence[0]``) a verb of burning or razing whose object, right after
-    it (a «бы», a pointer or «весь» between), is refuse or weeds (:data:`_REFUSE`: «сжечь бы эту свалку», «спалить
-    весь этот бурьян»)? Rubbish is uncountable: «мусор» counts in the singular only («этих мусоров» are police)."""
-    k = p.norm.token_at(evidence[0].start)
-    if k is None or p.lemmas[k] not in _BURN:
+    """Is the act the model reads (the first of its words that is a verb of burning or razing: round 46's head reads
+    «чертям» before «сжечь») one whose object, right after it (a «бы», a pointer or «весь» between), is refuse or weeds
+    (:data:`_REFUSE`: «сжечь бы эту свалку», «спалить весь этот бурьян»)? Rubbish is uncountable: «мусор» counts in
+    the singular only («этих мусоров» are police)."""
+    at = (p.norm.token_at(e.start) for e in evidence)
+    k = next((k for k in at if k is not None and p.lemmas[k] in _BURN), None)
+    if k is None:
         return False
     words = p.norm.words
     for j in range(k + 1, min(k + 6, len(words))):
@@ -1360,6 +1369,26 @@ def _burnt_is_refuse(p: Prepared, evidence: list[Evidence]) -> bool:
         if words[j] not in _BEFORE_REFUSE:
             return False
     return False
+
+
+#: the tag that turns a threat into a question («…, понял?», «всё ясно?»)
+_GOT_IT = frozenset("понял поняла поняли понятно ясно ясен усек усёк усекли уяснил уяснили".split())
+
+
+def _only_asks(p: Prepared) -> bool:
+    """Is the text one question and nothing else — one sentence, ending with «?», no «понял?» tag?"""
+    sentences = p.norm.sentences
+    words = p.norm.words
+    return (
+        bool(words)
+        and len(set(sentences)) == 1
+        and p.text.rstrip().rstrip(_TRAILING_SIGNS).endswith("?")
+        and _GOT_IT.isdisjoint(words[-3:])
+    )
+
+
+#: what may trail a question (emoji, brackets of a smile)
+_TRAILING_SIGNS = " )(🙂😉😏😈🤔👀😊😄😅🙏"
 
 
 #: the verbs of burning and razing a resident wishes on a dump («сжечь», «спалить», «снести»), by lemma

@@ -506,7 +506,6 @@ def test_life_health_or_kin_as_the_price_is_a_held_veiled_threat(judge, text):
         "Ваши дети в опасности, если вы не знаете, что они смотрят",
         "Подумайте о детях, прежде чем курить на балконе",
         "Зарплату у меня получит бухгалтер",
-        "У меня ещё получится, не переживайте",
         "Ещё одно слово про нашу школу — и я пожалуюсь директору",
         "Если сломаем забор, починим",
     ],
@@ -519,7 +518,8 @@ def test_a_threat_the_model_reads_in_what_already_happened_is_held(judge):
     # the threat head refitted in round 36 reads this as no threat (0.37, the round-35 head 0.64): a page whose
     # delete line is that low shows the past tense still holds a deletion back
     # (round 43: the twice-refitted threat head reads it at 0.20, so the page's lines are lower still)
-    low = judge.with_overrides({"threat": {"review": 0.1, "delete": 0.15, "ban": 0.9}})
+    # (round 46's head reads it at 0.14: the page's lines lower again)
+    low = judge.with_overrides({"threat": {"review": 0.05, "delete": 0.1, "ban": 0.9}})
     v = low.judge("Сантехник из ЖЭУ пришёл пьяным")
     assert v.action == "review" and "прошедшем" in v.ground, (v.action, v.ground)
     assert judge.judge("Приду к тебе домой").action in ("delete", "delete_and_ban")
@@ -3461,7 +3461,7 @@ def test_round_39_older_users_curses_and_contempt_are_held(judge, text, pattern)
 
 
 @pytest.mark.parametrize(
-    "text", ["следите за свечами, чтоб все не сгорели", "соседи достали со своими ремонтами", "Дед в бреду, пусть Господь его заберёт, отмучился бы"]
+    "text", ["следите за свечами, чтоб все не сгорели", "соседи достали со своими ремонтами"]
 )
 def test_round_39_candles_repairs_and_mercy_stand(judge, text):
     assert judge.judge(text).action == "allow"
@@ -3748,3 +3748,23 @@ def test_round_45_a_defence_the_model_reads_as_hatred_is_held(judge):
     assert v.action != "allow", (v.action, v.scores)
     v = judge.judge("Не надо говорить, что «старики всё испортили», они этот город своими руками строили.")
     assert v.action in ("allow", "review"), (v.action, v.scores)
+
+
+# Round 46: the threat head's review line 0.45 → 0.40 and its refit with round 46's threat sets hold these calm sentences
+# (0.40–0.48); they are never removed. A lone question the model alone reads as a threat is held, not deleted.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Будете в Пятигорске — заедем к вам в гости",
+        "У меня ещё получится, не переживайте",
+        "Дед в бреду, пусть Господь его заберёт, отмучился бы",
+    ],
+)
+def test_round_46_calm_words_the_threat_head_holds_are_never_removed(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_round_46_a_lone_question_is_held_not_deleted(judge):
+    v = judge.judge("Вы знаете адрес вашего МФЦ?")
+    assert v.action in ("allow", "review"), (v.action, v.ground)
+    assert judge.judge("Охранник в первой поликлинике, ты покойник, понял меня?").action in REMOVED
