@@ -3768,3 +3768,34 @@ def test_round_46_a_lone_question_is_held_not_deleted(judge):
     v = judge.judge("Вы знаете адрес вашего МФЦ?")
     assert v.action in ("allow", "review"), (v.action, v.ground)
     assert judge.judge("Охранник в первой поликлинике, ты покойник, понял меня?").action in REMOVED
+
+
+# Round 46: violence that happened approved right after «правильно», «молодцы», «красава», and the regret that its victim
+# lived, are held (approving violence incites it); grief, a record beaten and the police's work are not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Правильно избили этого таксиста, нечего было хамить",
+        "Ребята красавцы что отметелили их у рынка",
+        "Жаль что выжил, таких не жалко",
+        "Жаль не добили тогда у Провала",
+        "Так им и надо. Жалко, врачи откачали",
+    ],
+)
+def test_round_46_violence_approved_or_its_victim_regretted_alive_is_held(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.category == "threat" for e in v.evidence), (v.action, v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Жаль, что он не выжил, светлая память",
+        "Жаль, скорая не успела, соболезную родным",
+        "Молодцы наши, побили рекорд края по плаванию",
+        "Правильно что полиция задержала, молодцы",
+        "Жаль мальчика, хорошо что живой остался",
+    ],
+)
+def test_round_46_grief_records_and_arrests_stay(judge, text):
+    assert judge.judge(text).action == "allow"
