@@ -959,7 +959,6 @@ def test_you_should_not_have_written_it_said_politely_is_no_threat(judge):
 @pytest.mark.parametrize(
     "text",
     [
-        "Пусть этот депутат только появится в нашем районе",
         "Пусть он только сунется сюда ещё раз",
         "Дом у тебя деревянный, а спички нынче дешёвые",
     ],
@@ -3571,7 +3570,7 @@ def test_round_42_short_calm_sentences_the_refitted_head_holds(judge, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Говорите по-русски, вы в России, а не в своём ауле", "с💩ка, опять перекопали всю улицу"]
+    "text", ["с💩ка, опять перекопали всю улицу"]
 )
 def test_round_42_violations_the_refitted_head_only_holds(judge, text):
     """Removed under round 37's head (0.59–0.64), held under the refitted one (0.45–0.51): a moderator decides."""
@@ -3799,3 +3798,16 @@ def test_round_46_violence_approved_or_its_victim_regretted_alive_is_held(judge,
 )
 def test_round_46_grief_records_and_arrests_stay(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+# Round 46: violations the refitted heads now remove where they held them (threat 0.84 / hate 0.58; hate 0.51), and a
+# calm complaint the hate head refitted twice more holds (0.38; it was 0.18 before round 45's refits): never removed.
+@pytest.mark.parametrize(
+    "text", ["Пусть этот депутат только появится в нашем районе", "Говорите по-русски, вы в России, а не в своём ауле"]
+)
+def test_round_46_violations_held_before_are_held_or_removed(judge, text):
+    assert judge.judge(text).action != "allow"
+
+
+def test_round_46_a_complaint_about_rubbish_is_never_removed(judge):
+    assert judge.judge("на улице Кирова опять не вывезли мусор").action in ("allow", "review")
