@@ -3022,9 +3022,9 @@ def _you_the_group(
 ) -> dict[int, int]:
     """«вы» index → the plural group word it is hailed with, set off by a comma or a sign beside it («Вы, мужики,
     только и можете…», «вам, бумерам, не понять, вы все застряли…», «Москвичи 😂 вы везде себя хозяевами
-    считаете»): what is said of «вы» there and in the next two sentences is said of the group (round 46: the
-    twin sets' replies let 20 of 40 such addresses through). Not «вы, как депутат, …» (one person), nor officials
-    («Чиновники, вы людей убиваете своими тарифами» is a complaint, as «они» said of them)."""
+    считаете»): what is said of «вы» there and in the next two sentences is said of the group (round 46: 17 of the
+    city sets' violations held or removed more, 12 of them replies in `fresh187`). Not «вы, как депутат, …» (one
+    person), nor officials («Чиновники, вы людей убиваете своими тарифами» is a complaint, as «они» said of them)."""
     words, toks, orig = norm.words, norm.tokens, norm.original
     hailed: list[int] = []
     for i in attribute_at:

@@ -493,9 +493,9 @@ class _Pattern:
 
 
 #: The affective suffixes that belittle a group's members or make them one crowd, with their plural case endings
-#: (one «врачишка» is one man): «курьерчики», «врачишки», «депутатишек», «узбечата», «студентота», «мужичьё»
-#: (round 46: the twin city sets' comments named people so 9 times in 120 violations let through, and none of
-#: the forms is a group word of the lexicon; «врачиха», «училка» are listed by their own lemmas).
+#: (one «врачишка» is one man): «курьерчики», «врачишки», «депутатишек», «узбечата», «студентота» (round 46: round 45's
+#: twin sets named people so in 9 of their 120 violations let through — four of them forms read here; «мужичьё»,
+#: «таксюги», «единоросики» are not; «врачиха», «училка» are listed by their own lemmas).
 _AFFECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
     "чик": ("и", "ов", "ам", "ами", "ах"),
     "ишк": ("и", "ам", "ами", "ах"),
@@ -507,7 +507,7 @@ _AFFECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
     "от": ("а", "ы", "е", "у", "ой"),
     "ь": ("е", "я", "ю", "ем"),
 }
-#: the stem's last consonant before a suffix that softens it («узбек» → «узбечата», «мужик» → «мужичьё»)
+#: the stem's last consonant before a suffix that softens it («узбек» → «узбечата», «таджик» → «таджичата»)
 _SOFTENED = {"к": "ч", "г": "ж", "х": "ш"}
 
 
