@@ -769,7 +769,7 @@ class Judge:
             why["insult"] = "автор берёт свои слова назад (модель видит только слова спора) — решает модератор"
         for c in ("threat", "insult"):
             if (
-                thresholds[c].review <= scores[c] < thresholds[c].ban
+                scores[c] >= thresholds[c].review
                 and caps.get(c) != "allow"
                 and not _rule_backed(c, p)
                 and ((ballot := _promised_at_the_ballot(p, model_evidence, c)) or _lawful_recourse(p))
@@ -781,9 +781,15 @@ class Judge:
                 # «Вам это с рук не сойдёт, напишем в СК» was deleted as an insult: what the author
                 # promises is a complaint to the prosecutor, the court or the police — the lawful way; and
                 # «Встретимся на выборах, господа депутаты. Мы всё запомним» as a threat (round 44's threat
-                # head, 0.72): a meeting at the ballot box is the lawful way too
-                caps[c] = "allow"
-                why[c] = "обещание обратиться в прокуратуру, суд или полицию или ответить на выборах — законный путь, не угроза"
+                # head, 0.72): a meeting at the ballot box is the lawful way too. Over the ban line the model is
+                # surer than such a promise usually reads: held, not let through («Мы вас запомним, депутаты.
+                # Встретимся на выборах» was deleted with a ban at 0.84, round 46)
+                sure = scores[c] >= thresholds[c].ban
+                caps[c] = "review" if sure else "allow"
+                why[c] = (
+                    "обещание обратиться в прокуратуру, суд или полицию или ответить на выборах — законный путь, не угроза"
+                    + (" (модель уверена в угрозе — решает модератор)" if sure else "")
+                )
         if (
             scores["threat"] >= thresholds["threat"].delete
             and caps.get("threat") not in ("review", "allow")

@@ -3811,3 +3811,10 @@ def test_round_46_violations_held_before_are_held_or_removed(judge, text):
 
 def test_round_46_a_complaint_about_rubbish_is_never_removed(judge):
     assert judge.judge("на улице Кирова опять не вывезли мусор").action in ("allow", "review")
+
+
+# Round 46: a promise kept at the ballot box the model reads over the ban line is held, not deleted with a ban.
+def test_round_46_a_ballot_promise_the_model_is_sure_of_is_held(judge):
+    v = judge.judge("Мы вас запомним, депутаты. Встретимся на выборах")
+    assert v.action == "review", (v.action, v.ground)
+    assert judge.judge("На выборах встретимся, а потом и у подъезда").action != "allow"
