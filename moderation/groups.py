@@ -4282,6 +4282,12 @@ _DISTINCT = frozenset(
 )
 
 
+def _a_verb_here(words: Sequence[str], j: int) -> bool:
+    """Is the place's word at ``j`` an infinitive here, not after «в» («бабушка любит печь хлеб»: «печь» is to bake;
+    «их в печь» is the oven — round 46: a calm line about a grandmother's bread was deleted as a call to exclude)?"""
+    return _has(words[j], "INFN") and not (j and words[j - 1] in ("в", "во"))
+
+
 def _segregated(
     words: Sequence[str], cue: list[frozenset[str]], same_sentence: list[int], i: int
 ) -> tuple[int, bool] | None:
@@ -4289,7 +4295,10 @@ def _segregated(
     reservation — in a sentence that calls for it: a modal («надо», «нужно», «должны», «пусть», «бы»),
     «нужна/нужны», or no finite verb («мусульман в отдельное гетто», «таджиков держать в резервациях»); not negated within three words
     before it («не надо селить их отдельно»). Its index and whether it walls them in, or None."""
-    walled = [j for j in same_sentence if words[j] in _CONFINEMENT or words[j].startswith("резерваци")]
+    walled = [
+        j for j in same_sentence
+        if (words[j] in _CONFINEMENT and not _a_verb_here(words, j)) or words[j].startswith("резерваци")
+    ]  # fmt: skip
     apart = [
         j for j in same_sentence
         if words[j].startswith("отдельн") and not (j + 1 < len(words) and lemma(words[j + 1]) in _DISTINCT)

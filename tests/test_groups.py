@@ -6863,3 +6863,9 @@ def test_round_46_a_person_likened_to_a_beast_is_held(judge, text):
 )
 def test_round_46_a_pet_or_a_gait_is_no_mockery(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+# Round 46: a place people are shut away in that is also a verb («печь»: to bake) is the place only after «в».
+def test_round_46_baking_is_no_oven(judge):
+    assert findings("У моей бабушки-армянки в крови любовь печь хлеб, на празднике она раздала лепёшки") == []
+    assert ("call_to_exclude", "nationality") in findings("Цыган всех в печь")
