@@ -3818,3 +3818,12 @@ def test_round_46_a_ballot_promise_the_model_is_sure_of_is_held(judge):
     v = judge.judge("Мы вас запомним, депутаты. Встретимся на выборах")
     assert v.action == "review", (v.action, v.ground)
     assert judge.judge("На выборах встретимся, а потом и у подъезда").action != "allow"
+
+
+# Round 46: a thing sold as the seller's own («продаю свою старую стенку») is a household's sale: held, not deleted.
+def test_round_46_ones_own_thing_sold_is_held_not_deleted(judge):
+    assert judge.judge("Продаю свою старую стенку, крепкая, отдам за 1000, лишь бы забрали. Пятигорск").action in (
+        "allow",
+        "review",
+    )
+    assert judge.judge("Продаю свою косметику оптом, доставка, звоните 89280001122").action in REMOVED
