@@ -28,14 +28,14 @@ clause windows with morphological case and mood get the cases here right at a fr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
 from moderation.lemmatize import PREPOSITIONS, common_lemma, is_known, lemma, parses
-from moderation.lexicon import FORBID_MODALS, default_lexicon, disowned_before, forbidden_after, not_called_by
+from moderation.lexicon import FORBID_MODALS, disowned_before, forbidden_after, not_called_by
 from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, QUOTED, quote_open
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -641,7 +641,7 @@ def analyse(
             continue
         if antecedent is None and not reported and _generic(words, cue, sent, i):
             out.asserted.append((i, attribute))
-        finding = _statement(norm, words, cue, sent, clause, i, attribute)
+        finding = _statement(norm, words, cue, sent, clause, i, attribute, group_words)
         if (
             finding is None
             and attribute in _ALIKE_OF
@@ -3049,7 +3049,9 @@ def _you_the_group(
     return out
 
 
-def _trouble_from_elsewhere(words: Sequence[str], i: int, j: int, sent: Sequence[int]) -> bool:
+def _trouble_from_elsewhere(
+    words: Sequence[str], i: int, j: int, sent: Sequence[int], group_words: Mapping[str, str]
+) -> bool:
     """Is the trouble at ``j`` said to come from something other than the group at ``i`` (round 45: each deleted a
     calm complaint that named drivers or residents beside it)? Its source named by «от» before it with the group after
     it, not in an «от» of its own («Дорожные работы — от них одни проблемы, маршрутчики стоят в пробке»; not «от них
@@ -3062,7 +3064,6 @@ def _trouble_from_elsewhere(words: Sequence[str], i: int, j: int, sent: Sequence
     for k in [*range(max(0, j - 8), j), *range(j + 1, min(n, j + 3))]:
         if words[k] != "от" or sent[k] != sent[j]:
             continue
-        group_words = default_lexicon().group_words
         for m in range(k + 1, min(j if k < j else n, k + 5)):
             w = words[m]
             if w in ("этого", "того", "всего"):
@@ -4777,6 +4778,7 @@ def _statement(
     clause: list[int],
     i: int,
     attribute: str,
+    group_words: Mapping[str, str],
 ) -> Finding | None:
     toks = norm.tokens
     n = len(words)
@@ -5428,7 +5430,7 @@ def _statement(
         if (
             "GS.PROBLEM" in cue[j]
             and j > 0
-            and not _trouble_from_elsewhere(words, i, j, sent)
+            and not _trouble_from_elsewhere(words, i, j, sent, group_words)
             and (
                 words[j - 1] in ("одни", "одно", "сплошные", "сплошная", "сплошной", "только", "все")
                 # «от них одна грязь», «от мигрантов один вред» (not «у них одна проблема — парковка»)

@@ -1381,20 +1381,20 @@ def _burnt_is_refuse(p: Prepared, evidence: list[Evidence]) -> bool:
 _GOT_IT = frozenset("понял поняла поняли понятно ясно ясен усек усёк усекли уяснил уяснили".split())
 
 
+#: what may trail a question (emoji, brackets of a smile)
+_TRAILING_SIGNS = " )(🙂😉😏😈🤔👀😊😄😅🙏"
+
+
 def _only_asks(p: Prepared) -> bool:
-    """Is the text one question and nothing else — one sentence, ending with «?», no «понял?» tag?"""
-    sentences = p.norm.sentences
+    """Is the text one question and nothing else — one sentence (the sentences are numbered from 0), ending with «?»,
+    no «понял?» tag?"""
     words = p.norm.words
     return (
         bool(words)
-        and len(set(sentences)) == 1
+        and p.norm.sentences[-1] == 0
         and p.text.rstrip().rstrip(_TRAILING_SIGNS).endswith("?")
         and _GOT_IT.isdisjoint(words[-3:])
     )
-
-
-#: what may trail a question (emoji, brackets of a smile)
-_TRAILING_SIGNS = " )(🙂😉😏😈🤔👀😊😄😅🙏"
 
 
 #: the verbs of burning and razing a resident wishes on a dump («сжечь», «спалить», «снести»), by lemma
@@ -2435,9 +2435,9 @@ _HOUSEHOLD_THING = re.compile(
 )
 
 
-#: one modest price, up to five digits, perhaps with its currency («3000», «1500 р»)
 #: a thing sold as the seller's own («продаю свою старую стенку», «отдам свой велосипед»): no shop sells «its own»
 _MINE_SOLD = re.compile(r"(?:^| )(?:продаю|продам|отдаю|отдам) (?:свою|свой|свое|свои|своего|своих)(?: |$)")
+#: one modest price, up to five digits, perhaps with its currency («3000», «1500 р»)
 _ONE_PRICE = re.compile(r"(?:^| )\d{3,5}(?: (?:р|руб[а-я]*|рублей))?(?: |$)")
 
 
