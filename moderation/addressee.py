@@ -112,7 +112,12 @@ def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
 #: понаехавший», «я сама приезжая» — round 28: deleted with a ban as hate)
 _SELF_NAMED = ("insult", "hate")
 #: what stands between «я» and the group word the author is one of
-_ONE_OF = frozenset("сам сама сами как тоже же ведь и".split())
+#: (round 47: and «тут», «здесь», «все» — «все мы тут понаехавшие»)
+_ONE_OF = frozenset("сам сама сами как тоже же ведь и тут здесь все".split())
+#: the author counted among those the group word names, in its sentence («Понаехавшие — это половина Пятигорска,
+#: включая меня»; «…, и я в том числе»: round 47 — deleted with a ban as hate)
+_COUNTING_ME = (("включая", "меня"), ("я", "в", "том", "числе"), ("и", "я", "в", "том"))
+_SENTENCE_END = re.compile(r"[.!?…\n]")
 
 
 def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
@@ -122,6 +127,8 @@ def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool: 
     others say («я тоже «понаехавшая», как тут любят писать» — round 32: deleted with a ban)."""
     if tuple(words[k + 1 : k + 3]) == ("это", "мы"):
         return True  # «Понаехавшие — это мы все, кто после 90-х перебрался» (round 38: deleted with a ban)
+    if _counts_me(words, toks, orig, k):
+        return True
     if k >= 1 and words[k - 1] == "мы" and orig[toks[k - 1].end : toks[k].start].strip() == ",":
         # «Мы, старичьё из 8-го дома, опять без воды» (round 38: deleted with a ban): set off after «мы», any
         # nominative names them — a plural, or a collective in the singular
@@ -138,6 +145,18 @@ def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool: 
             p.tag.POS == "ADJF" and "nomn" in p.tag for p in parses(words[j])[:2]
         ):
             return False
+    return False
+
+
+def _counts_me(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """Does the sentence of the group word at ``k`` count the author among them, within eight words of it
+    («Понаехавшие — это половина Пятигорска, включая меня»)?"""
+    lo, hi = max(0, k - 8), min(len(words), k + 9)
+    for j in range(lo, hi):
+        for said in _COUNTING_ME:
+            if tuple(words[j : j + len(said)]) == said:
+                a, b = sorted((j, k))
+                return not _SENTENCE_END.search(orig, toks[a].end, toks[b].start)
     return False
 
 

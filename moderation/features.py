@@ -407,7 +407,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if not _TONGUE.isdisjoint(words) and (native := native_tongue(words)):
         masked = tuple(sorted({*masked, *native}))
     unseen = (
-        *proper_names(norm, hits), *laughter(norm), *abbreviated(norm), *beasts,
+        *proper_names(norm, hits), *given_names(norm, hits), *laughter(norm), *abbreviated(norm), *beasts,
         *(granny_titles(norm) if not _GRANNY.isdisjoint(words) else ()),
         *(named_places(norm, lexicon.group_adjective_set) if group_adjective else ()),
         *(k for a, b in named for k in range(a, b + 1)),
@@ -961,6 +961,75 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     if streets:
         out.update(i for i in range(1, len(toks)) if words[i - 1] in _NAMED_AFTER and _surname(words[i]))
     return tuple(sorted(i for i in out if not toks[i].masked and not _known(words[i], toks[i].start, hits)))
+
+
+#: a capitalised Cyrillic word (the words :func:`given_names` reads)
+_CAPITAL_WORD = re.compile(r"(?<![\w*#$%&])[А-ЯЁ][а-яё]+(?![\w*@#$%&|])")
+#: what may follow a name said to someone at the end of a sentence («Спасибо, Карина!»)
+_CLAUSE_END = re.compile(r"\s*(?:[!?.…)]|$)")
+
+
+def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
+    """Given names, pet forms and patronymics said to someone, which the model would read as words: a
+    capitalised word the dictionary reads as one — in its first two readings, the plural's shape too
+    («Вить»: «to weave» first, Витя's vocative second; «Наташ» as «Наташа»'s genitive plural) — opening a
+    sentence before a comma or closing one after it («Карина, поздравляю!», «Спасибо, Коль!»), and every
+    word of a VK mention («[id1|Карина], …»).
+
+    «Карина, поздравляю с поступлением!», «Вить, привет» were deleted as insults (round 47): the
+    project's own sentences about one person name people in the insults they teach, and the VK replies
+    open with the name of whom they answer, so a name said to someone weighed like an insult. It says whom
+    a comment speaks to, never what it says of them: the model does not see it. A word the lexicon reads
+    stays («Хачик»); so do names elsewhere in a sentence, as surnames do (see :func:`proper_names`: hiding
+    them everywhere cost the violations of the project's sentences as much as it spared calm ones)."""
+    orig = norm.original
+    if "," not in orig and "[" not in orig:
+        return ()
+    toks, words = norm.tokens, norm.words
+    at = {t.start: i for i, t in enumerate(toks)}
+    mentions = {m.end() for m in _VK_MENTION.finditer(orig)} if "[" in orig else set()
+    sentences = norm.sentences
+    out = []
+    runs: list[list[int]] = []  # the capitalised words side by side, only spaces between
+    for m in _CAPITAL_WORD.finditer(orig):
+        i = at.get(m.start())
+        if i is None or toks[i].masked:
+            continue
+        if m.start() in mentions:
+            out.append(i)
+        elif runs and runs[-1][-1] == i - 1 and not orig[toks[i - 1].end : m.start()].strip():
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        a, b = run[0], run[-1]
+        if len(run) <= 3 and (
+            ((not a or sentences[a] != sentences[a - 1]) and orig.startswith(",", toks[b].end))
+            or (a and orig[toks[a - 1].end : toks[a].start].strip() == "," and _CLAUSE_END.match(orig, toks[b].end))
+        ):
+            # («Лев Борисович, как ваше сердце?», «С днём рождения, Анна Сергеевна!»: a surname in the run stays)
+            out += [i for i in run if _given_name(words[i])]
+    return tuple(i for i in out if not _known(words[i], toks[i].start, hits))
+
+
+#: the name in VK mention markup «[id123|Карина]», «[club5|Администрация]» (where it starts: the match's end)
+_VK_MENTION = re.compile(r"\[(?:id|club|public|event)\d+\|")
+#: given names that are something else first: the one the flame wars call an opponent by («Мань, ты опять про
+#: своё», «маня»: abuse there, rare in a town) and the chat's laugh pymorphy3 reads as Лола's («лол»)
+_NO_GIVEN_NAME = frozenset(("маня", "лола"))
+
+
+@lru_cache(maxsize=8192)
+def _given_name(word: str) -> bool:
+    """Does the dictionary know ``word`` and read it as a given name or a patronymic, first or second? Not a
+    word it only guesses a name of (pymorphy3 reads «пидарасты», «плюсик» as names it does not know), nor a
+    name that never changes its ending («Че», «Абу», «Але»: the chat's «чё», the flame wars' own)."""
+    return analyzer().word_is_known(word) and any(
+        not {"Name", "Patr"}.isdisjoint(p.tag.grammemes)
+        and "Fixd" not in p.tag
+        and p.normal_form not in _NO_GIVEN_NAME
+        for p in parses(word)[:2]
+    )
 
 
 def full_names(norm: Normalized) -> list[tuple[int, int]]:

@@ -3827,3 +3827,61 @@ def test_round_46_ones_own_thing_sold_is_held_not_deleted(judge):
         "review",
     )
     assert judge.judge("Продаю свою косметику оптом, доставка, звоните 89280001122").action in REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Карина, поздравляю с поступлением!", ["карина"]),
+        ("Вить, привет", ["вить"]),  # «to weave» first; said to someone, Витя's vocative
+        ("Спасибо, Коль!", ["коль"]),
+        ("[id1|Логунов], ты опять за своё", ["логунов"]),  # a VK mention's name, surname or not
+        ("Лев Борисович, как ваше сердце?", ["лев", "борисович"]),
+        ("Поздравляем Карину с победой", []),  # named, not spoken to: seen as surnames are
+        ("Вить верёвку из соломы непросто", []),  # not said to anyone: a verb
+        ("Геи. Пидарасты.", []),  # a name pymorphy3 only guesses
+        ("Мань, ты опять за своё", []),  # the flame wars' «маня»
+        ("Вера в людей пропала", []),  # a word first
+    ],
+)
+def test_round_47_given_names_are_hidden_from_the_model(text, hidden):
+    from moderation.features import prepare
+
+    p = prepare(text)
+    assert [p.norm.words[i] for i in p.unseen] == hidden
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вить, привет",
+        "Карина, поздравляю с поступлением в медицинский! Будешь как мама врачом 🩺",
+        "Лев Борисович, как ваше сердце? Не перетруждайтесь на даче",
+        "[id123|Карина], ты завтра придёшь на собрание?",
+    ],
+)
+def test_round_47_a_name_said_to_someone_is_no_insult(judge, text):
+    assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize("text", ["Карина, ты дура", "Вить, ты дебил", "[id1|Андрей], ты клоун"])
+def test_round_47_an_insult_said_to_a_name_stays_removed(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Все мы тут понаехавшие, кто в первом поколении, кто в третьем",
+        "Понаехавшие — это половина Пятигорска, включая меня, я из Тулы 😄",
+    ],
+)
+def test_round_47_a_slur_the_author_counts_themself_in_is_never_removed(judge, text):
+    assert judge.judge(text).action in ("allow", "review")
+
+
+def test_round_47_a_slur_with_the_author_counted_elsewhere_is_still_removed(judge):
+    assert judge.judge("Понаехавшие загадили весь город. Включая меня никто не убирает").action in (
+        "delete",
+        "delete_and_ban",
+    )
