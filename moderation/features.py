@@ -407,7 +407,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
     if not _TONGUE.isdisjoint(words) and (native := native_tongue(words)):
         masked = tuple(sorted({*masked, *native}))
     unseen = (
-        *proper_names(norm, hits), *given_names(norm, hits), *laughter(norm), *abbreviated(norm), *beasts,
+        *proper_names(norm, hits), *given_names(norm, hits), *vk_mentions(norm), *laughter(norm), *abbreviated(norm), *beasts,
         *(granny_titles(norm) if not _GRANNY.isdisjoint(words) else ()),
         *(named_places(norm, lexicon.group_adjective_set) if group_adjective else ()),
         *(k for a, b in named for k in range(a, b + 1)),
@@ -973,34 +973,30 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     """Given names, pet forms and patronymics said to someone, which the model would read as words: a
     capitalised word the dictionary reads as one — in its first two readings, the plural's shape too
     («Вить»: «to weave» first, Витя's vocative second; «Наташ» as «Наташа»'s genitive plural) — opening a
-    sentence before a comma or closing one after it («Карина, поздравляю!», «Спасибо, Коль!»), and every
-    word of a VK mention («[id1|Карина], …»).
+    sentence before a comma or closing one after it («Карина, поздравляю!», «Спасибо, Коль!»).
 
     «Карина, поздравляю с поступлением!», «Вить, привет» were deleted as insults (round 47): the
-    project's own sentences about one person name people in the insults they teach, and the VK replies
-    open with the name of whom they answer, so a name said to someone weighed like an insult. It says whom
-    a comment speaks to, never what it says of them: the model does not see it. A word the lexicon reads
-    stays («Хачик»); so do names elsewhere in a sentence, as surnames do (see :func:`proper_names`: hiding
-    them everywhere cost the violations of the project's sentences as much as it spared calm ones)."""
+    project's own sentences about one person name people in the insults they teach, so a name said to
+    someone weighed like an insult. It says whom a comment speaks to, never what it says of them: the model
+    does not see it. A word the lexicon reads stays («Хачик»); so do names elsewhere in a sentence, as
+    surnames do (see :func:`proper_names`: hiding them everywhere cost the violations of the project's
+    sentences as much as it spared calm ones)."""
     orig = norm.original
-    if "," not in orig and "[" not in orig:
+    if "," not in orig:
         return ()
     toks, words = norm.tokens, norm.words
     at = {t.start: i for i, t in enumerate(toks)}
-    mentions = {m.end() for m in _VK_MENTION.finditer(orig)} if "[" in orig else set()
     sentences = norm.sentences
-    out = []
     runs: list[list[int]] = []  # the capitalised words side by side, only spaces between
     for m in _CAPITAL_WORD.finditer(orig):
         i = at.get(m.start())
         if i is None or toks[i].masked:
             continue
-        if m.start() in mentions:
-            out.append(i)
-        elif runs and runs[-1][-1] == i - 1 and not orig[toks[i - 1].end : m.start()].strip():
+        if runs and runs[-1][-1] == i - 1 and not orig[toks[i - 1].end : m.start()].strip():
             runs[-1].append(i)
         else:
             runs.append([i])
+    out = []
     for run in runs:
         a, b = run[0], run[-1]
         if len(run) <= 3 and (
@@ -1012,8 +1008,24 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     return tuple(i for i in out if not _known(words[i], toks[i].start, hits))
 
 
-#: the name in VK mention markup «[id123|Карина]», «[club5|Администрация]» (where it starts: the match's end)
-_VK_MENTION = re.compile(r"\[(?:id|club|public|event)\d+\|")
+def vk_mentions(norm: Normalized) -> tuple[int, ...]:
+    """The words of the name VK mention markup shows («[id123|Карина Иванова]», «[club5|Администрация]»).
+
+    A VK reply opens with whom it answers: a name, which says nothing of what the reply says (see
+    :func:`given_names`), so the model does not see it. The page's id stays: the model learnt the VK
+    replies with it, and without it the shipped model read calm replies as insults («[id2500028|Игорь], ты
+    просто о них не знаешь» was held; round 47)."""
+    orig = norm.original
+    if "[" not in orig:
+        return ()
+    spans = [(m.end(1), m.end()) for m in _VK_MENTION.finditer(orig)]
+    if not spans:
+        return ()
+    return tuple(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in spans))
+
+
+#: VK mention markup, whole: «[id123|Карина Иванова]», «[club5|Администрация]»
+_VK_MENTION = re.compile(r"\[((?:id|club|public|event)\d+)\|[^\[\]\n]{0,80}\]")
 #: given names that are something else first: the one the flame wars call an opponent by («Мань, ты опять про
 #: своё», «маня»: abuse there, rare in a town) and the chat's laugh pymorphy3 reads as Лола's («лол»)
 _NO_GIVEN_NAME = frozenset(("маня", "лола"))

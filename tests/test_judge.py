@@ -3836,6 +3836,7 @@ def test_round_46_ones_own_thing_sold_is_held_not_deleted(judge):
         ("Вить, привет", ["вить"]),  # «to weave» first; said to someone, Витя's vocative
         ("Спасибо, Коль!", ["коль"]),
         ("[id1|Логунов], ты опять за своё", ["логунов"]),  # a VK mention's name, surname or not
+        ("[id1|Андрей Бурбонов] не отвечай ботам", ["андрей", "бурбонов"]),
         ("Лев Борисович, как ваше сердце?", ["лев", "борисович"]),
         ("Поздравляем Карину с победой", []),  # named, not spoken to: seen as surnames are
         ("Вить верёвку из соломы непросто", []),  # not said to anyone: a verb
@@ -3848,7 +3849,7 @@ def test_round_47_given_names_are_hidden_from_the_model(text, hidden):
     from moderation.features import prepare
 
     p = prepare(text)
-    assert [p.norm.words[i] for i in p.unseen] == hidden
+    assert [p.norm.words[i] for i in sorted(set(p.unseen))] == hidden
 
 
 @pytest.mark.parametrize(
