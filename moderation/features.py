@@ -996,16 +996,42 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
             runs[-1].append(i)
         else:
             runs.append([i])
+    if not _KIN_CALLED.isdisjoint(words):
+        runs += [[i] for i, w in enumerate(words) if w in _KIN_CALLED and not orig[toks[i].start].isupper()]
+
+    def said_to(a: int, b: int) -> bool:
+        # (a relative clause after the comma makes the word its subject: «Мамочка, которая защищает …»)
+        comma_after = _COMMA_NEXT.match(orig, toks[b].end) is not None and (
+            b + 1 >= len(words) or words[b + 1] not in _RELATIVE
+        )
+        if (not a or sentences[a] != sentences[a - 1]) and comma_after:
+            return True
+        # (not set off on both sides: «Вы, Наталья, …» is as often the insult's target named as a greeting)
+        return (
+            bool(a)
+            and orig[toks[a - 1].end : toks[a].start].strip() == ","
+            and _CLAUSE_END.match(orig, toks[b].end) is not None
+        )
+
     out = []
     for run in runs:
-        a, b = run[0], run[-1]
-        if len(run) <= 3 and (
-            ((not a or sentences[a] != sentences[a - 1]) and orig.startswith(",", toks[b].end))
-            or (a and orig[toks[a - 1].end : toks[a].start].strip() == "," and _CLAUSE_END.match(orig, toks[b].end))
-        ):
+        if len(run) <= 3 and said_to(run[0], run[-1]):
             # («Лев Борисович, как ваше сердце?», «С днём рождения, Анна Сергеевна!»: a surname in the run stays)
-            out += [i for i in run if _given_name(words[i])]
+            out += [i for i in run if words[i] in _KIN_CALLED or _given_name(words[i])]
     return tuple(i for i in out if not _known(words[i], toks[i].start, hits))
+
+
+#: a comma right after a word, spaces allowed before it («Карина ,»)
+_RELATIVE = frozenset("который которая которое которые которого которой которых кто что чей чья чьи".split())
+_COMMA_NEXT = re.compile(r"[ \t]*,")
+#: what a grandmother, a parent or a neighbour calls someone by («Бабуль, ты как там?», «Сынок, ты поел?», «Спасибо,
+#: доченька!», «Тёма, братишка, мама тобой гордится»: round 47, held or deleted as insults); not «дед», «бабка»,
+#: «брат», «братан», «мужик»: said to a stranger they put down
+_KIN_CALLED = frozenset(
+    "бабуль бабуля бабулечка бабушка дедуль дедуля дедушка мам мама мамуль мамуля мамочка пап папа папуль папуля "
+    "папочка сынок сыночек сынуля сына доча дочка доченька дочурка братишка братик сестренка сестричка внучек "
+    "внучок внученька внучка теть тетя тетушка дядь дядя дядюшка кума дружище подруга подружка".split()
+)
 
 
 def vk_mentions(norm: Normalized) -> tuple[int, ...]:

@@ -3843,6 +3843,10 @@ def test_round_46_ones_own_thing_sold_is_held_not_deleted(judge):
         ("Геи. Пидарасты.", []),  # a name pymorphy3 only guesses
         ("Мань, ты опять за своё", []),  # the flame wars' «маня»
         ("Вера в людей пропала", []),  # a word first
+        ("Сынок, ты поел?", ["сынок"]),  # what a parent calls a son
+        ("Спасибо, доченька!", ["доченька"]),
+        ("Мамочка, которая защищает хулиганов, сама такая", []),  # the subject of a relative clause
+        ("Моя мама, бабушка и тётя работали в школе", []),  # kin told of, not spoken to
     ],
 )
 def test_round_47_given_names_are_hidden_from_the_model(text, hidden):
@@ -3886,3 +3890,11 @@ def test_round_47_a_slur_with_the_author_counted_elsewhere_is_still_removed(judg
         "delete",
         "delete_and_ban",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [("Бабуль, надень шарф, на улице ветрище", ("allow",)), ("Братишка, ты где пропал?", ("allow", "review"))],
+)
+def test_round_47_kin_said_to_someone_is_no_insult(judge, text, actions):
+    assert judge.judge(text).action in actions
