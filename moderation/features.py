@@ -406,12 +406,14 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         )
     if not _TONGUE.isdisjoint(words) and (native := native_tongue(words)):
         masked = tuple(sorted({*masked, *native}))
-    unseen = (
-        *proper_names(norm, hits), *given_names(norm, hits), *vk_mentions(norm), *laughter(norm), *abbreviated(norm), *beasts,
+    # (each word once, in order: a name said to someone may be a full name's too)
+    unseen = tuple(sorted(set((
+        *proper_names(norm, hits), *given_names(norm, hits), *vk_mentions(norm),
+        *laughter(norm), *abbreviated(norm), *beasts,
         *(granny_titles(norm) if not _GRANNY.isdisjoint(words) else ()),
         *(named_places(norm, lexicon.group_adjective_set) if group_adjective else ()),
         *(k for a, b in named for k in range(a, b + 1)),
-    )  # fmt: skip
+    ))))  # fmt: skip
     if unseen:
         masked = tuple(sorted({*masked, *unseen}))
     # (the readers of whom abuse is said see the hits the model learnt from: a floor-only «@hold» pattern's
