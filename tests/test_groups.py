@@ -6869,3 +6869,16 @@ def test_round_46_a_pet_or_a_gait_is_no_mockery(judge, text):
 def test_round_46_baking_is_no_oven(judge):
     assert findings("У моей бабушки-армянки в крови любовь печь хлеб, на празднике она раздала лепёшки") == []
     assert ("call_to_exclude", "nationality") in findings("Цыган всех в печь")
+
+
+@pytest.mark.parametrize("text", ["стоматологи все шарлатаны", "все логопеды в садах шарлатанки, год ходили и ноль толку"])
+def test_round_47_a_trade_called_charlatans_is_a_generalisation(judge, text):
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and any(e.kind == "generalisation" for e in v.evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["не все стоматологи шарлатаны, мой врач отличный", "Остерегайтесь шарлатанов, которые ходят по квартирам"]
+)
+def test_round_47_charlatans_denied_or_warned_of_stay(judge, text):
+    assert judge.judge(text).action == "allow"
