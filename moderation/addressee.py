@@ -150,7 +150,7 @@ def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool: 
 
 def _counts_me(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
     """Does the sentence of the group word at ``k`` count the author among them, within eight words of it
-    («Понаехавшие — это половина Пятигорска, включая меня»)?"""
+    («Понаехавшие — это половина Пятигорска, включая меня»)? (The first such phrase there decides.)"""
     lo, hi = max(0, k - 8), min(len(words), k + 9)
     for j in range(lo, hi):
         for said in _COUNTING_ME:

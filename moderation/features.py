@@ -965,8 +965,13 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     return tuple(sorted(i for i in out if not toks[i].masked and not _known(words[i], toks[i].start, hits)))
 
 
-#: a capitalised Cyrillic word (the words :func:`given_names` reads)
-_CAPITAL_WORD = re.compile(r"(?<![\w*#$%&])[А-ЯЁ][а-яё]+(?![\w*@#$%&|])")
+#: a run of at most three capitalised words before a comma (hailed when the run opens a sentence: «Карина, …», «Лев
+#: Борисович, …») and after a comma closing a sentence («Спасибо, Коль!»): where :func:`given_names` looks
+_HAILED = re.compile(
+    r"(?<![\w*#$%&])(?P<first>(?:[А-ЯЁ][а-яё]+[ \t]+){0,2}[А-ЯЁ][а-яё]+)(?=[ \t]*,)"
+    r"|,[ \t]*(?P<last>(?:[А-ЯЁ][а-яё]+[ \t]+){0,2}[А-ЯЁ][а-яё]+)(?=\s*(?:[!?.…)]|$))"
+)
+_WORD_IN_RUN = re.compile(r"[А-ЯЁ][а-яё]+")
 #: what may follow a name said to someone at the end of a sentence («Спасибо, Карина!»)
 _CLAUSE_END = re.compile(r"\s*(?:[!?.…)]|$)")
 
@@ -974,8 +979,10 @@ _CLAUSE_END = re.compile(r"\s*(?:[!?.…)]|$)")
 def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     """Given names, pet forms and patronymics said to someone, which the model would read as words: a
     capitalised word the dictionary reads as one — in its first two readings, the plural's shape too
-    («Вить»: «to weave» first, Витя's vocative second; «Наташ» as «Наташа»'s genitive plural) — opening a
-    sentence before a comma or closing one after it («Карина, поздравляю!», «Спасибо, Коль!»).
+    («Вить»: «to weave» first, Витя's vocative second; «Наташ» as «Наташа»'s genitive plural) — in a run of
+    at most three capitalised words opening a sentence before a comma or closing one after it («Карина,
+    поздравляю!», «Спасибо, Коль!»), not before a relative clause («Мамочка, которая …»); and in the same
+    places what kin and friends call someone (:data:`_KIN_CALLED`: «Бабуль,», «Сынок,», «Спасибо, доченька!»).
 
     «Карина, поздравляю с поступлением!», «Вить, привет» were deleted as insults (round 47): the
     project's own sentences about one person name people in the insults they teach, so a name said to
@@ -986,45 +993,59 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     orig = norm.original
     if "," not in orig:
         return ()
-    toks, words = norm.tokens, norm.words
+    words = norm.words
+    kin = not _KIN_CALLED.isdisjoint(words)
+    # the runs whose words may be names, by their letters (a cached test): most texts have none — «Да, …», «Ну, …»
+    runs = []
+    for m in _HAILED.finditer(orig):
+        group = m.lastgroup or "first"
+        run = list(_WORD_IN_RUN.finditer(m.group(group)))
+        if found := [w.start() for w in run if _hailed_word(w.group())]:
+            runs.append((m.start(group), group == "first", run[-1].start(), found))
+    if not runs and not kin:
+        return ()
+    toks = norm.tokens
     at = {t.start: i for i, t in enumerate(toks)}
-    sentences = norm.sentences
-    runs: list[list[int]] = []  # the capitalised words side by side, only spaces between
-    for m in _CAPITAL_WORD.finditer(orig):
-        i = at.get(m.start())
-        if i is None or toks[i].masked:
-            continue
-        if runs and runs[-1][-1] == i - 1 and not orig[toks[i - 1].end : m.start()].strip():
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    if not _KIN_CALLED.isdisjoint(words):
-        runs += [[i] for i, w in enumerate(words) if w in _KIN_CALLED and not orig[toks[i].start].isupper()]
-
-    def said_to(a: int, b: int) -> bool:
-        # (a relative clause after the comma makes the word its subject: «Мамочка, которая защищает …»)
-        comma_after = _COMMA_NEXT.match(orig, toks[b].end) is not None and (
-            b + 1 >= len(words) or words[b + 1] not in _RELATIVE
-        )
-        if (not a or sentences[a] != sentences[a - 1]) and comma_after:
-            return True
-        # (not set off on both sides: «Вы, Наталья, …» is as often the insult's target named as a greeting)
-        return (
-            bool(a)
-            and orig[toks[a - 1].end : toks[a].start].strip() == ","
-            and _CLAUSE_END.match(orig, toks[b].end) is not None
-        )
-
     out = []
-    for run in runs:
-        if len(run) <= 3 and said_to(run[0], run[-1]):
-            # («Лев Борисович, как ваше сердце?», «С днём рождения, Анна Сергеевна!»: a surname in the run stays)
-            out += [i for i in run if words[i] in _KIN_CALLED or _given_name(words[i])]
+    for start, first, last, found in runs:
+        a, b = at.get(start), at.get(start + last)
+        if a is not None and b is not None and _said_to(norm, a, b, first):
+            out += [i for k in found if (i := at.get(start + k)) is not None and not toks[i].masked]
+    if kin:
+        for i, w in enumerate(words):
+            if w in _KIN_CALLED and not orig[toks[i].start].isupper() and (
+                _said_to(norm, i, i, True) or _said_to(norm, i, i, False)
+            ):
+                out.append(i)
     return tuple(i for i in out if not _known(words[i], toks[i].start, hits))
 
 
-#: a comma right after a word, spaces allowed before it («Карина ,»)
+@lru_cache(maxsize=8192)
+def _hailed_word(word: str) -> bool:
+    """Could the capitalised ``word`` (as written) be a name or a kin word said to someone?"""
+    w = word.lower().replace("ё", "е")
+    return w in _KIN_CALLED or _given_name(w)
+
+
+def _said_to(norm: Normalized, a: int, b: int, first: bool) -> bool:
+    """Do tokens ``a``–``b`` hail someone: opening a sentence before a comma (``first``) — not before a relative
+    clause («Мамочка, которая …») — or closing one after a comma? (Not set off on both sides: «Вы, Наталья, …»
+    is as often the insult's target named as a greeting.)"""
+    orig, toks, words = norm.original, norm.tokens, norm.words
+    if first:
+        return (
+            norm.opens_sentence(a)
+            and _COMMA_NEXT.match(orig, toks[b].end) is not None
+            and (b + 1 >= len(words) or words[b + 1] not in _RELATIVE)
+        )
+    return bool(a) and orig[toks[a - 1].end : toks[a].start].strip() == "," and _CLAUSE_END.match(
+        orig, toks[b].end
+    ) is not None
+
+
+#: the words that open a relative clause (after them the word before the comma is its subject, not hailed)
 _RELATIVE = frozenset("который которая которое которые которого которой которых кто что чей чья чьи".split())
+#: a comma right after a word, spaces allowed before it («Карина ,»)
 _COMMA_NEXT = re.compile(r"[ \t]*,")
 #: what a grandmother, a parent or a neighbour calls someone by («Бабуль, ты как там?», «Сынок, ты поел?», «Спасибо,
 #: доченька!», «Тёма, братишка, мама тобой гордится»: round 47, held or deleted as insults); not «дед», «бабка»,

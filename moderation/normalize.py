@@ -95,6 +95,11 @@ class Normalized:
             return None
         return first, last
 
+    def opens_sentence(self, k: int) -> bool:
+        """Does token ``k`` open a sentence, as :attr:`sentences` numbers them (without numbering them all)?"""
+        toks = self.tokens
+        return not k or _SENTENCE_BREAK.search(self.original, toks[k - 1].end, toks[k].start) is not None
+
     @cached_property
     def sentences(self) -> tuple[int, ...]:
         """The sentence number of each token: a new sentence starts after «.», «!», «?», «;», «…» or a
