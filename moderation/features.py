@@ -967,8 +967,10 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
 
 #: a run of at most three capitalised words before a comma (hailed when the run opens a sentence: «Карина, …», «Лев
 #: Борисович, …») and after a comma closing a sentence («Спасибо, Коль!»): where :func:`given_names` looks
+#: (it opens with a capital, not a lookbehind, so the engine scans for it in C; the first run's first letter is
+#: outside its group)
 _HAILED = re.compile(
-    r"(?<![\w*#$%&])(?P<first>(?:[А-ЯЁ][а-яё]+[ \t]+){0,2}[А-ЯЁ][а-яё]+)(?=[ \t]*,)"
+    r"[А-ЯЁ](?<![\w*#$%&][А-ЯЁ])(?P<first>[а-яё]+(?:[ \t]+[А-ЯЁ][а-яё]+){0,2})(?=[ \t]*,)"
     r"|,[ \t]*(?P<last>(?:[А-ЯЁ][а-яё]+[ \t]+){0,2}[А-ЯЁ][а-яё]+)(?=\s*(?:[!?.…)]|$))"
 )
 _WORD_IN_RUN = re.compile(r"[А-ЯЁ][а-яё]+")
@@ -998,10 +1000,11 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     # the runs whose words may be names, by their letters (a cached test): most texts have none — «Да, …», «Ну, …»
     runs = []
     for m in _HAILED.finditer(orig):
-        group = m.lastgroup or "first"
-        run = list(_WORD_IN_RUN.finditer(m.group(group)))
-        if found := [w.start() for w in run if _hailed_word(w.group())]:
-            runs.append((m.start(group), group == "first", run[-1].start(), found))
+        first = m.lastgroup == "first"
+        start = m.start() if first else m.start("last")
+        run = list(_WORD_IN_RUN.finditer(orig, start, m.end()))
+        if found := [w.start() - start for w in run if _hailed_word(w.group())]:
+            runs.append((start, first, run[-1].start() - start, found))
     if not runs and not kin:
         return ()
     toks = norm.tokens
