@@ -984,7 +984,8 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     («Вить»: «to weave» first, Витя's vocative second; «Наташ» as «Наташа»'s genitive plural) — in a run of
     at most three capitalised words opening a sentence before a comma or closing one after it («Карина,
     поздравляю!», «Спасибо, Коль!»), not before a relative clause («Мамочка, которая …»); and in the same
-    places what kin and friends call someone (:data:`_KIN_CALLED`: «Бабуль,», «Сынок,», «Спасибо, доченька!»).
+    places what kin and friends call someone (:data:`_KIN_CALLED`: «Бабуль,», «Сынок,», «Спасибо, доченька!») and
+    a name typed in lowercase that the dictionary reads first as one («карина, ты придёшь?»).
 
     «Карина, поздравляю с поступлением!», «Вить, привет» were deleted as insults (round 47): the
     project's own sentences about one person name people in the insults they teach, so a name said to
@@ -997,6 +998,10 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
         return ()
     words = norm.words
     kin = not _KIN_CALLED.isdisjoint(words)
+    # a name typed in lowercase hails someone too («карина, ты придёшь?»): read where it is a name first
+    lower = [
+        m.start(g) for m in _HAILED_LOWER.finditer(orig) if _lowercase_name(m.group(g := "last" if m["last"] else 0))
+    ]
     # the runs whose words may be names, by their letters (a cached test): most texts have none — «Да, …», «Ну, …»
     runs = []
     for m in _HAILED.finditer(orig):
@@ -1005,7 +1010,7 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
         run = list(_WORD_IN_RUN.finditer(orig, start, m.end()))
         if found := [w.start() - start for w in run if _hailed_word(w.group())]:
             runs.append((start, first, run[-1].start() - start, found))
-    if not runs and not kin:
+    if not runs and not kin and not lower:
         return ()
     toks = norm.tokens
     at = {t.start: i for i, t in enumerate(toks)}
@@ -1020,7 +1025,30 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
                 _said_to(norm, i, i, True) or _said_to(norm, i, i, False)
             ):
                 out.append(i)
+    for start in lower:
+        if (i := at.get(start)) is not None and not toks[i].masked and (
+            _said_to(norm, i, i, True) or _said_to(norm, i, i, False)
+        ):
+            out.append(i)
     return tuple(i for i in out if not _known(words[i], toks[i].start, hits))
+
+
+#: a lowercase word before a comma or after one closing a sentence (where :func:`given_names` reads a name typed in
+#: lowercase; the kin words are read from the words themselves)
+_HAILED_LOWER = re.compile(r"[а-яё](?<![\w*#$%&][а-яё])[а-яё]*(?=[ \t]*,)|,[ \t]*(?P<last>[а-яё]+)(?=\s*(?:[!?.…)]|$))")
+
+
+@lru_cache(maxsize=8192)
+def _lowercase_name(word: str) -> bool:
+    """Is ``word``, typed in lowercase, a given name or a patronymic by the dictionary's first reading (stricter than
+    :func:`_given_name`: «вить», «коль» are a verb and a conjunction first, and lowercase nothing says otherwise)?"""
+    w = word.replace("ё", "е")
+    if not analyzer().word_is_known(w):
+        return False
+    first = parses(w)[0]
+    return not {"Name", "Patr"}.isdisjoint(first.tag.grammemes) and "Fixd" not in first.tag and (
+        first.normal_form not in _NO_GIVEN_NAME
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -1079,8 +1107,8 @@ def vk_mentions(norm: Normalized) -> tuple[int, ...]:
 #: VK mention markup, whole: «[id123|Карина Иванова]», «[club5|Администрация]»
 _VK_MENTION = re.compile(r"\[((?:id|club|public|event)\d+)\|[^\[\]\n]{0,80}\]")
 #: given names that are something else first: the one the flame wars call an opponent by («Мань, ты опять про
-#: своё», «маня»: abuse there, rare in a town) and the chat's laugh pymorphy3 reads as Лола's («лол»)
-_NO_GIVEN_NAME = frozenset(("маня", "лола"))
+#: своё», «маня», «манька»: abuse there, rare in a town) and the chat's laugh pymorphy3 reads as Лола's («лол»)
+_NO_GIVEN_NAME = frozenset(("маня", "манька", "лола"))
 
 
 @lru_cache(maxsize=8192)

@@ -3847,6 +3847,10 @@ def test_round_46_ones_own_thing_sold_is_held_not_deleted(judge):
         ("Спасибо, доченька!", ["доченька"]),
         ("Мамочка, которая защищает хулиганов, сама такая", []),  # the subject of a relative clause
         ("Моя мама, бабушка и тётя работали в школе", []),  # kin told of, not spoken to
+        ("карина, ты придёшь на собрание?", ["карина"]),  # typed in lowercase: a name by its first reading
+        ("спасибо, ирина!", ["ирина"]),
+        ("вить, привет", []),  # lowercase, «to weave» first: nothing says otherwise
+        ("Это лишь пародия, манька.", []),
     ],
 )
 def test_round_47_given_names_are_hidden_from_the_model(text, hidden):
