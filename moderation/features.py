@@ -1040,14 +1040,19 @@ _HAILED_LOWER = re.compile(r"[а-яё](?<![\w*#$%&][а-яё])[а-яё]*(?=[ \t]*
 
 @lru_cache(maxsize=8192)
 def _lowercase_name(word: str) -> bool:
-    """Is ``word``, typed in lowercase, a given name or a patronymic by the dictionary's first reading (stricter than
-    :func:`_given_name`: «вить», «коль» are a verb and a conjunction first, and lowercase nothing says otherwise)?"""
+    """Is ``word``, typed in lowercase, one person's given name or patronymic by the dictionary's first reading
+    (stricter than :func:`_given_name`: «вить», «коль» are a verb and a conjunction first, «варвары» a genitive, and
+    lowercase nothing says otherwise)?"""
     w = word.replace("ё", "е")
     if not analyzer().word_is_known(w):
         return False
     first = parses(w)[0]
-    return not {"Name", "Patr"}.isdisjoint(first.tag.grammemes) and "Fixd" not in first.tag and (
-        first.normal_form not in _NO_GIVEN_NAME
+    return (
+        not {"Name", "Patr"}.isdisjoint(first.tag.grammemes)
+        and "sing" in first.tag
+        and not {"nomn", "voct"}.isdisjoint(first.tag.grammemes)  # (not «варвары», Варвара's genitive first: barbarians)
+        and "Fixd" not in first.tag
+        and first.normal_form not in _NO_GIVEN_NAME
     )
 
 
