@@ -985,7 +985,7 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     at most three capitalised words opening a sentence before a comma or closing one after it («Карина,
     поздравляю!», «Спасибо, Коль!»), not before a relative clause («Мамочка, которая …»); and in the same
     places what kin and friends call someone (:data:`_KIN_CALLED`: «Бабуль,», «Сынок,», «Спасибо, доченька!») and
-    a name typed in lowercase that the dictionary reads first as one («карина, ты придёшь?»).
+    in a text typed all in lowercase, a name the dictionary reads first as one («карина, ты придёшь?»).
 
     «Карина, поздравляю с поступлением!», «Вить, привет» were deleted as insults (round 47): the
     project's own sentences about one person name people in the insults they teach, so a name said to
@@ -998,8 +998,13 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
         return ()
     words = norm.words
     kin = not _KIN_CALLED.isdisjoint(words)
-    # a name typed in lowercase hails someone too («карина, ты придёшь?»): read where it is a name first
-    lower = [m.start(g) for m in _HAILED_LOWER.finditer(orig) if _lowercase_name(m[g := m.lastgroup or "first"])]
+    # a name typed in lowercase hails someone too («карина, ты придёшь?»): read where it is a name first, in a text
+    # typed all in lowercase (who capitalises nothing does not capitalise names; who does, does)
+    lower = (
+        [m.start(g) for m in _HAILED_LOWER.finditer(orig) if _lowercase_name(m[g := m.lastgroup or "first"])]
+        if orig.islower()
+        else []
+    )
     # the runs whose words may be names, by their letters (a cached test): most texts have none — «Да, …», «Ну, …»
     runs = []
     for m in _HAILED.finditer(orig):
@@ -1032,8 +1037,8 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
 
 
 #: a lowercase word opening a sentence before a comma, or after one closing a sentence (where :func:`given_names`
-#: reads a name typed in lowercase; the kin words are read from the words themselves). Only there: asking the
-#: dictionary about every lowercase word before a comma made judging 6 % slower
+#: reads a name typed in lowercase; the kin words are read from the words themselves). Only there, and only in a text
+#: typed all in lowercase: asking the dictionary about every lowercase word before a comma made judging 6 % slower
 _HAILED_LOWER = re.compile(
     r"(?:^|[.!?…\n])[ \t]*(?P<first>[а-яё]+)(?=[ \t]*,)|,[ \t]*(?P<last>[а-яё]+)(?=\s*(?:[!?.…)]|$))"
 )
