@@ -1022,17 +1022,10 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
         a, b = at.get(start), at.get(start + last)
         if a is not None and b is not None and _said_to(norm, a, b, first):
             out += [i for k in found if (i := at.get(start + k)) is not None and not toks[i].masked]
-    if kin:
-        for i, w in enumerate(words):
-            if w in _KIN_CALLED and not orig[toks[i].start].isupper() and (
-                _said_to(norm, i, i, True) or _said_to(norm, i, i, False)
-            ):
-                out.append(i)
-    for start in lower:
-        if (i := at.get(start)) is not None and not toks[i].masked and (
-            _said_to(norm, i, i, True) or _said_to(norm, i, i, False)
-        ):
-            out.append(i)
+    # single lowercase words: the kin words, and the names of a text typed in lowercase
+    alone = [i for i, w in enumerate(words) if w in _KIN_CALLED and not orig[toks[i].start].isupper()] if kin else []
+    alone += [i for start in lower if (i := at.get(start)) is not None and not toks[i].masked]
+    out += [i for i in alone if _said_to(norm, i, i, True) or _said_to(norm, i, i, False)]
     return tuple(i for i in out if not _known(words[i], toks[i].start, hits))
 
 

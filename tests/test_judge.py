@@ -3850,7 +3850,8 @@ def test_round_46_ones_own_thing_sold_is_held_not_deleted(judge):
         ("карина, ты придёшь на собрание?", ["карина"]),  # typed in lowercase: a name by its first reading
         ("спасибо, ирина!", ["ирина"]),
         ("вить, привет", []),  # lowercase, «to weave» first: nothing says otherwise
-        ("Это лишь пародия, манька.", []),
+        ("это лишь пародия, манька.", []),  # the flame wars' «манька»
+        ("Спасибо, ирина!", []),  # a text that capitalises, a name it does not: not read
     ],
 )
 def test_round_47_given_names_are_hidden_from_the_model(text, hidden):
