@@ -96,7 +96,7 @@ def said_of_self(norm: Normalized, hits: Iterable[_Hit]) -> bool:
     toks = norm.tokens
     words = norm.words
     sentence = norm.sentences
-    at = {t.start: k for k, t in enumerate(toks)}
+    at = norm.token_at_start
     orig = norm.original
     for h in insults:
         k = at.get(h.start)
@@ -117,7 +117,6 @@ _ONE_OF = frozenset("сам сама сами как тоже же ведь и �
 #: the author counted among those the group word names, in its sentence («Понаехавшие — это половина Пятигорска,
 #: включая меня»; «…, и я в том числе»: round 47 — deleted with a ban as hate)
 _COUNTING_ME = (("включая", "меня"), ("я", "в", "том", "числе"), ("и", "я", "в", "том"))
-_SENTENCE_END = re.compile(r"[.!?…\n]")
 
 
 def _one_of_them_myself(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: ignore[no-untyped-def]
@@ -156,7 +155,7 @@ def _counts_me(words: Sequence[str], toks, orig: str, k: int) -> bool:  # type: 
         for said in _COUNTING_ME:
             if tuple(words[j : j + len(said)]) == said:
                 a, b = sorted((j, k))
-                return not _SENTENCE_END.search(orig, toks[a].end, toks[b].start)
+                return not _SENTENCE_MARK.search(orig, toks[a].end, toks[b].start)
     return False
 
 
@@ -328,7 +327,7 @@ def said_of_authorities(norm: Normalized, hits: Iterable[_Hit], lemmas: list[str
             bodies.add(sentence_of[k])
     if not bodies:
         return False
-    at = {t.start: k for k, t in enumerate(toks)}
+    at = norm.token_at_start
     for h in hit_list:
         if h.category != "insult":
             continue

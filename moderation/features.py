@@ -955,7 +955,7 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     if not named and not streets:
         return ()
     toks = norm.tokens
-    at = {t.start: i for i, t in enumerate(toks)}
+    at = norm.token_at_start
     out = set()
     for i in map(at.get, named):
         if i is not None and _surname(words[i]) == "creature":
@@ -965,17 +965,18 @@ def proper_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     return tuple(sorted(i for i in out if not toks[i].masked and not _known(words[i], toks[i].start, hits)))
 
 
+#: what may follow a name said to someone at the end of a sentence («Спасибо, Карина!»)
+_CLAUSE_END_AT = r"\s*(?:[!?.…)]|$)"
+_CLAUSE_END = re.compile(_CLAUSE_END_AT)
 #: a run of at most three capitalised words before a comma (hailed when the run opens a sentence: «Карина, …», «Лев
 #: Борисович, …») and after a comma closing a sentence («Спасибо, Коль!»): where :func:`given_names` looks
 #: (it opens with a capital, not a lookbehind, so the engine scans for it in C; the first run's first letter is
 #: outside its group)
 _HAILED = re.compile(
     r"[А-ЯЁ](?<![\w*#$%&][А-ЯЁ])(?P<first>[а-яё]+(?:[ \t]+[А-ЯЁ][а-яё]+){0,2})(?=[ \t]*,)"
-    r"|,[ \t]*(?P<last>(?:[А-ЯЁ][а-яё]+[ \t]+){0,2}[А-ЯЁ][а-яё]+)(?=\s*(?:[!?.…)]|$))"
+    rf"|,[ \t]*(?P<last>(?:[А-ЯЁ][а-яё]+[ \t]+){{0,2}}[А-ЯЁ][а-яё]+)(?={_CLAUSE_END_AT})"
 )
 _WORD_IN_RUN = re.compile(r"[А-ЯЁ][а-яё]+")
-#: what may follow a name said to someone at the end of a sentence («Спасибо, Карина!»)
-_CLAUSE_END = re.compile(r"\s*(?:[!?.…)]|$)")
 
 
 def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
@@ -1016,7 +1017,7 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
     if not runs and not kin and not lower:
         return ()
     toks = norm.tokens
-    at = {t.start: i for i, t in enumerate(toks)}
+    at = norm.token_at_start
     out = []
     for start, first, last, found in runs:
         a, b = at.get(start), at.get(start + last)
@@ -1033,7 +1034,7 @@ def given_names(norm: Normalized, hits: list[Hit]) -> tuple[int, ...]:
 #: reads a name typed in lowercase; the kin words are read from the words themselves). Only there, and only in a text
 #: typed all in lowercase: asking the dictionary about every lowercase word before a comma made judging 6 % slower
 _HAILED_LOWER = re.compile(
-    r"(?:^|[.!?…\n])[ \t]*(?P<first>[а-яё]+)(?=[ \t]*,)|,[ \t]*(?P<last>[а-яё]+)(?=\s*(?:[!?.…)]|$))"
+    rf"(?:^|[.!?…\n])[ \t]*(?P<first>[а-яё]+)(?=[ \t]*,)|,[ \t]*(?P<last>[а-яё]+)(?={_CLAUSE_END_AT})"
 )
 
 
@@ -1143,8 +1144,8 @@ def full_names(norm: Normalized) -> list[tuple[int, int]]:
     after_lower = list(_AFTER_LOWER.finditer(norm.original))
     if not runs and not after_lower:
         return []
-    toks, words = norm.tokens, norm.words
-    at = {t.start: i for i, t in enumerate(toks)}
+    words = norm.words
+    at = norm.token_at_start
     out: list[tuple[int, int]] = []
     for m in after_lower:
         # a surname after a post or a title («поздравляем доктора Ебзеева»; not a pun that starts with a

@@ -95,6 +95,12 @@ class Normalized:
             return None
         return first, last
 
+    @cached_property
+    def token_at_start(self) -> dict[int, int]:
+        """Each token's index by where it starts in the original text (the readers that map a regex match of the
+        original text to its token share one map per text)."""
+        return {t.start: i for i, t in enumerate(self.tokens)}
+
     def opens_sentence(self, k: int) -> bool:
         """Does token ``k`` open a sentence, as :attr:`sentences` numbers them (without numbering them all)?"""
         toks = self.tokens
