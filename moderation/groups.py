@@ -36,11 +36,11 @@ from typing import TYPE_CHECKING
 from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
 from moderation.lemmatize import PREPOSITIONS, common_lemma, is_known, lemma, parses
 from moderation.lexicon import FORBID_MODALS, disowned_before, forbidden_after, not_called_by
-from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, QUOTED, quote_open
+from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, QUOTED, Normalized, quote_open
+from moderation.typos import MIN_LENGTH
 
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.lexicon import Lexicon
-    from moderation.normalize import Normalized
 
 __all__ = ["Finding", "GroupStatements", "analyse"]
 
@@ -448,6 +448,11 @@ def analyse(
         return None
     words = norm.words
     present = set(words)
+    if (respelt := _respelt(norm, present, lexicon, lemmas)) is not None:
+        # «Я считаю что жензин … необходимо прессовать»: the group a slip of the hand names is read
+        norm, lemmas = respelt
+        toks, words = norm.tokens, norm.words
+        present = set(words)
     group_words = lexicon.group_words
     cues = lexicon.cues
     # three C-level set intersections decide for the ~80 % of comments that name no group
@@ -1588,6 +1593,34 @@ def _kin(words: Sequence[str]) -> dict[int, str]:
 def _origin_attribute(place: str, lexicon: Lexicon) -> str:
     """A nationality when a people's neutral name shares the place's first letters, else a place of residence."""
     return "nationality" if lemma(place)[:3] in _people_prefixes(lexicon) else "residence"
+
+
+#: a hyphen joining two halves of a word («по-мужски», «Кабардино-Балкария»): neither half is a slip
+_HYPHENS = frozenset("-‐‑")
+
+
+def _respelt(
+    norm: Normalized, present: set[str], lexicon: Lexicon, lemmas: list[str] | None
+) -> tuple[Normalized, list[str] | None] | None:
+    """The text with each group name it misspells by one slip («жензин», «пинсионеров») written right, and
+    the lemmas to match; None when it has none (:mod:`moderation.typos` says what a slip is)."""
+    slip = lexicon.misspelt_group_name
+    fixes = {w: right for w in present if len(w) >= MIN_LENGTH and (right := slip(w)) is not None}
+    if not fixes:
+        return None
+    orig = norm.original
+    toks = list(norm.tokens)
+    lems = list(lemmas) if lemmas is not None else None
+    for k, t in enumerate(toks):
+        right = fixes.get(t.text)
+        if right is None or orig[t.start - 1 : t.start] in _HYPHENS or orig[t.end : t.end + 1] in _HYPHENS:
+            continue
+        toks[k] = t._replace(text=right)
+        if lems is not None:
+            lems[k] = lemma(right)
+    if all(t is u for t, u in zip(toks, norm.tokens, strict=True)):
+        return None
+    return Normalized(orig, " ".join(t.text for t in toks), tuple(toks)), lems
 
 
 def _lemma_at(words: Sequence[str], lemmas: list[str] | None, k: int) -> str:
@@ -4031,13 +4064,14 @@ _COUNTS = frozenset("двое трое четверо пятеро шестер�
 
 def _counted(words: Sequence[str], sent: list[int], i: int) -> bool:
     """Is the group word at ``i`` counted right before it — a collective numeral or a number («двое
-    мигрантов», «5 таджиков»), an adjective allowed between?"""
+    мигрантов», «5 таджиков»), an adjective allowed between (not a demonstrative: «+100, эти таджики …»
+    agrees with a post and points at the people)?"""
     for k in (i - 1, i - 2):
         if k < 0 or sent[k] != sent[i]:
             return False
         if words[k] in _COUNTS or (words[k].isdigit() and not (k > 0 and words[k - 1].startswith("процент"))):
             return True  # (not «процентов 70 украинцев»: a share of the people)
-        if not likely(words[k], "ADJF"):
+        if words[k] in _THESE or not likely(words[k], "ADJF"):
             return False
     return False
 

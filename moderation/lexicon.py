@@ -35,6 +35,7 @@ from moderation.addressee import SECOND_PERSON
 from moderation.categories import GROUP_NAMES_RU as TARGET_GROUPS_RU
 from moderation.lemmatize import FUNCTION_LEMMAS, NAME_TAGS, VERBAL_POS, analyzer, is_function_word, parses
 from moderation.normalize import COPULA_DASH, QUOTE_CLOSING, Normalized, Token, squeeze_doubles
+from moderation.typos import OneSlip
 
 __all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
 
@@ -715,6 +716,7 @@ class Lexicon:
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state.pop("_readings", None)  # a run-time cache, not part of the compiled lexicon
+        state.pop("misspelt_group_name", None)  # built on first use, with a memo of its own
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -1443,6 +1445,12 @@ class Lexicon:
         if not _unknown(word) and ps and NAME_TAGS.isdisjoint(ps[0].tag.grammemes):
             return None
         return fits[0]
+
+    @cached_property
+    def misspelt_group_name(self) -> OneSlip:
+        """The neutral group name a word the dictionary does not know misspells by one slip («жензин» →
+        «женщин»); the analyser reads the name (built on first use: start-up does not pay for it)."""
+        return OneSlip(self.neutral_group_words | self.model_seen_group_words)
 
     @cached_property
     def _first_letter_hidden(self) -> dict[str, tuple[str, ...]]:

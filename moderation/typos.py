@@ -1,0 +1,100 @@
+"""Names of groups typed with one slip: «жензин», «пинсионеров», «масквичи», «таджыки», «жиетлей».
+
+Comments are typed fast on phones, and the group-statement analyser (:mod:`moderation.groups`) finds a
+group by its word: «Я считаю что жензин … необходимо прессовать» named no group for it, and the call to
+harm women went unread. A word the dictionary does not know that is *one slip* away from exactly one
+form of a neutral group name is read as that name. A slip is what hands and ears make, not any edit:
+
+* a letter left out or typed twice over («пинсионеров» is not one, «комунальщиков», «эстоонцы»);
+* a vowel for a vowel («масквичи», «таджыки», «пажилые»), a consonant for its voiced or voiceless twin
+  («узбеги», «лезбиянка»), «ш»/«щ», «г»/«х» («блохеры»), or a neighbour on the ЙЦУКЕН row («жензин»);
+* two neighbouring letters swapped («жиетлей»).
+
+Never the first letter, never in the last two (an ending is grammar: «ветеринарке» is a clinic, not a
+vet's dative; «нацики» is no «нации»), never in a word under six letters («старк», «песах»), never in
+half of a hyphenated word («по-мужски», «Кабардино-Балкария»); and only towards neutral names of
+groups, never towards a slur or an insult («укроина» stays what it is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from moderation.lemmatize import is_known
+
+__all__ = ["OneSlip"]
+
+_CYRILLIC = frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюя")
+_VOWELS = frozenset("аеиоуыэюя")
+#: consonants people confuse by ear: voiced and voiceless twins, and the southern «г» said as «х»
+_SOUNDS = ("бп", "вф", "гк", "дт", "жш", "зс", "шщ", "гх", "ьъ")
+_ROWS = ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю")
+_CONFUSED = frozenset(
+    [a + b for a, b in _SOUNDS]
+    + [b + a for a, b in _SOUNDS]
+    + [row[i : i + 2] for row in _ROWS for i in range(len(row) - 1)]
+    + [row[i + 1] + row[i] for row in _ROWS for i in range(len(row) - 1)]
+)
+#: the shortest word read as a slip (shorter words are one slip from too many others)
+MIN_LENGTH = 6
+#: distinct words remembered (the answer for a word never changes)
+_MEMO_SIZE = 50_000
+
+
+class OneSlip:
+    """The forms of ``words`` that a word misspells by one slip; built once per lexicon (~40k keys)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = frozenset(w for w in words if len(w) >= MIN_LENGTH - 1 and _CYRILLIC.issuperset(w))
+        #: each word with one letter (not the first) left out → the words it comes from
+        self._without: dict[str, tuple[str, ...]] = {}
+        for w in self._words:
+            for i in range(1, len(w)):
+                key = w[:i] + w[i + 1 :]
+                self._without[key] = (*self._without.get(key, ()), w)
+        self._memo: dict[str, str | None] = {}
+
+    def __call__(self, word: str) -> str | None:
+        """The one form ``word`` misspells, or None (a known word, or none or several forms)."""
+        memo = self._memo
+        if word in memo:
+            return memo[word]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = self._read(word)
+        memo[word] = found
+        return found
+
+    def _read(self, word: str) -> str | None:
+        n = len(word)
+        if n < MIN_LENGTH or word in self._words or not _CYRILLIC.issuperset(word) or is_known(word):
+            return None
+        last = n - 3  # the last position a slip may be at: the two final letters are the ending
+        found: set[str] = set()
+        for w in self._without.get(word, ()):  # a letter left out
+            if _first_difference(word, w) <= last:
+                found.add(w)
+        without = self._without
+        for i in range(1, last + 1):
+            shorter = word[:i] + word[i + 1 :]
+            if shorter in self._words and i <= last:  # a letter too many
+                found.add(shorter)
+            for w in without.get(shorter, ()):  # one letter for another, or two swapped
+                if len(w) == n and _slip(word, w, last):
+                    found.add(w)
+        return found.pop() if len(found) == 1 else None
+
+
+def _first_difference(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def _slip(typed: str, meant: str, last: int) -> bool:
+    """Is ``typed`` ``meant`` (of the same length) with one letter confused or two neighbours swapped?"""
+    p = _first_difference(typed, meant)
+    if p > last:
+        return False
+    if typed[p + 1 :] == meant[p + 1 :]:
+        a, b = typed[p], meant[p]
+        return (a in _VOWELS and b in _VOWELS) or a + b in _CONFUSED
+    return typed[p] == meant[p + 1] and typed[p + 1] == meant[p] and typed[p + 2 :] == meant[p + 2 :]
