@@ -1604,7 +1604,7 @@ def _respelt(
 ) -> tuple[Normalized, list[str] | None] | None:
     """The text with each group name it misspells by one slip («жензин», «пинсионеров») written right, and
     the lemmas to match; None when it has none (:mod:`moderation.typos` says what a slip is)."""
-    slip = lexicon.misspelt_group_name
+    slip = lexicon.misspelt_group_word
     fixes = {w: right for w in present if len(w) >= MIN_LENGTH and (right := slip(w)) is not None}
     if not fixes:
         return None

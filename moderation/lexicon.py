@@ -716,7 +716,7 @@ class Lexicon:
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state.pop("_readings", None)  # a run-time cache, not part of the compiled lexicon
-        state.pop("misspelt_group_name", None)  # built on first use, with a memo of its own
+        state.pop("misspelt_group_word", None)  # built on first use, with a memo of its own
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -1447,10 +1447,11 @@ class Lexicon:
         return fits[0]
 
     @cached_property
-    def misspelt_group_name(self) -> OneSlip:
-        """The neutral group name a word the dictionary does not know misspells by one slip («жензин» →
-        «женщин»); the analyser reads the name (built on first use: start-up does not pay for it)."""
-        return OneSlip(self.neutral_group_words | self.model_seen_group_words)
+    def misspelt_group_word(self) -> OneSlip:
+        """The neutral group name or group adjective a word the dictionary does not know misspells by one
+        slip («жензин» → «женщин», «кавказкие» → «кавказские»); the analyser reads it (built on first use:
+        start-up does not pay for it)."""
+        return OneSlip(self.neutral_group_words | self.model_seen_group_words | self.group_adjective_set)
 
     @cached_property
     def _first_letter_hidden(self) -> dict[str, tuple[str, ...]]:

@@ -1,9 +1,9 @@
-"""Names of groups typed with one slip: «жензин», «пинсионеров», «масквичи», «таджыки», «жиетлей».
+"""Names of groups typed with one slip: «жензин», «пинсионеров», «масквичи», «таджыки», «кавказкие».
 
 Comments are typed fast on phones, and the group-statement analyser (:mod:`moderation.groups`) finds a
 group by its word: «Я считаю что жензин … необходимо прессовать» named no group for it, and the call to
 harm women went unread. A word the dictionary does not know that is *one slip* away from exactly one
-form of a neutral group name is read as that name. A slip is what hands and ears make, not any edit:
+form of a neutral group name or group adjective is read as that word. A slip is what hands and ears make, not any edit:
 
 * a letter left out or typed twice over («пинсионеров» is not one, «комунальщиков», «эстоонцы»);
 * a vowel for a vowel («масквичи», «таджыки», «пажилые»), a consonant for its voiced or voiceless twin

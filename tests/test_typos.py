@@ -34,10 +34,12 @@ def judge() -> Judge:
         ("комунальщиков", "коммунальщиков"),  # a letter left out
         ("эстоонцы", "эстонцы"),  # a letter too many
         ("жиетлей", "жителей"),  # two neighbours swapped
+        ("кавказкие", "кавказские"),  # a group adjective
+        ("гарячеводские", "горячеводские"),
     ],
 )
 def test_round_48_one_slip_is_read_as_the_group_name(typed, meant):
-    assert default_lexicon().misspelt_group_name(typed) == meant
+    assert default_lexicon().misspelt_group_word(typed) == meant
 
 
 @pytest.mark.parametrize(
@@ -55,7 +57,7 @@ def test_round_48_one_slip_is_read_as_the_group_name(typed, meant):
     ],
 )
 def test_round_48_what_is_not_a_slip(typed):
-    assert default_lexicon().misspelt_group_name(typed) is None
+    assert default_lexicon().misspelt_group_word(typed) is None
 
 
 def _findings(text: str) -> list[tuple[str, str | None]]:
@@ -70,6 +72,7 @@ def _findings(text: str) -> list[tuple[str, str | None]]:
         ("все масквичи воры и хамы", "generalisation", "residence"),
         ("пинсионеров надо гнать из автобусов", "call_to_exclude", "age"),
         ("таджыки все бандиты", "generalisation", "nationality"),
+        ("все кавказкие мужики бандиты", "generalisation", "nationality"),
     ],
 )
 def test_round_48_a_misspelt_group_is_read_by_the_analyser(text, kind, attribute):
