@@ -37,7 +37,6 @@ from moderation.addressee import SECOND_PERSON, YOU_AND_YOURS
 from moderation.lemmatize import PREPOSITIONS, common_lemma, is_known, lemma, parses
 from moderation.lexicon import FORBID_MODALS, disowned_before, forbidden_after, not_called_by
 from moderation.normalize import QUOTE_CLOSING, QUOTE_OPENING, QUOTE_PAIRS, QUOTED, Normalized, quote_open
-from moderation.typos import MIN_LENGTH
 
 if TYPE_CHECKING:  # pragma: no cover
     from moderation.lexicon import Lexicon
@@ -1604,8 +1603,7 @@ def _respelt(
 ) -> tuple[Normalized, list[str] | None] | None:
     """The text with each group name it misspells by one slip («жензин», «пинсионеров») written right, and
     the lemmas to match; None when it has none (:mod:`moderation.typos` says what a slip is)."""
-    slip = lexicon.misspelt_group_word
-    fixes = {w: right for w in present if len(w) >= MIN_LENGTH and (right := slip(w)) is not None}
+    fixes = lexicon.misspelt_group_word.read(present)
     if not fixes:
         return None
     orig = norm.original

@@ -19,6 +19,7 @@ groups, never towards a slur or an insult («укроина» stays what it is).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from moderation.lemmatize import is_known
 
@@ -37,8 +38,8 @@ _CONFUSED = frozenset(
 )
 #: the shortest word read as a slip (shorter words are one slip from too many others)
 MIN_LENGTH = 6
-#: distinct words remembered (the answer for a word never changes)
-_MEMO_SIZE = 50_000
+#: distinct words remembered as no slip (~90 bytes each); the set starts again when it is full
+_CLEAN_SIZE = 200_000
 
 
 class OneSlip:
@@ -52,22 +53,35 @@ class OneSlip:
             for i in range(1, len(w)):
                 key = w[:i] + w[i + 1 :]
                 self._without[key] = (*self._without.get(key, ()), w)
-        self._memo: dict[str, str | None] = {}
+        #: the words already read that are no slip (every text's words are taken from it in one C call)
+        self._clean: set[str] = set()
+        self._slips: dict[str, str] = {}
 
     def __call__(self, word: str) -> str | None:
         """The one form ``word`` misspells, or None (a known word, or none or several forms)."""
-        memo = self._memo
-        if word in memo:
-            return memo[word]
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        found = self._read(word)
-        memo[word] = found
-        return found
+        return self.read({word}).get(word)
+
+    def read(self, words: AbstractSet[str]) -> dict[str, str]:
+        """Each of ``words`` that misspells a form by one slip → the form (most texts: none, and the words
+        seen before cost one set difference)."""
+        new = words - self._clean
+        if not new:
+            return {}
+        if len(self._clean) >= _CLEAN_SIZE:
+            self._clean.clear()
+            self._slips.clear()
+        out: dict[str, str] = {}
+        for word in new:
+            meant = self._slips.get(word) or self._read(word)
+            if meant is None:
+                self._clean.add(word)
+            else:
+                self._slips[word] = out[word] = meant
+        return out
 
     def _read(self, word: str) -> str | None:
         n = len(word)
-        if n < MIN_LENGTH or word in self._words or not _CYRILLIC.issuperset(word) or is_known(word):
+        if n < MIN_LENGTH or word in self._words or not _CYRILLIC.issuperset(word):
             return None
         last = n - 3  # the last position a slip may be at: the two final letters are the ending
         found: set[str] = set()
@@ -77,12 +91,13 @@ class OneSlip:
         without = self._without
         for i in range(1, last + 1):
             shorter = word[:i] + word[i + 1 :]
-            if shorter in self._words and i <= last:  # a letter too many
+            if shorter in self._words:  # a letter too many
                 found.add(shorter)
             for w in without.get(shorter, ()):  # one letter for another, or two swapped
                 if len(w) == n and _slip(word, w, last):
                     found.add(w)
-        return found.pop() if len(found) == 1 else None
+        # (the dictionary is asked last: most words are one slip from nothing)
+        return found.pop() if len(found) == 1 and not is_known(word) else None
 
 
 def _first_difference(a: str, b: str) -> int:
