@@ -1449,8 +1449,8 @@ class Lexicon:
     @cached_property
     def misspelt_group_word(self) -> OneSlip:
         """The neutral group name or group adjective a word the dictionary does not know misspells by one
-        slip («жензин» → «женщин», «кавказкие» → «кавказские»); the analyser reads it (built on first use:
-        start-up does not pay for it)."""
+        slip («жензин» → «женщин», «кавказкие» → «кавказские»); the analyser reads it (built for the first text
+        judged, ≈ 0.03 s: the compiled lexicon's cache does not hold it)."""
         return OneSlip(self.neutral_group_words | self.model_seen_group_words | self.group_adjective_set)
 
     @cached_property

@@ -53,6 +53,12 @@ class OneSlip:
             for i in range(1, len(w)):
                 key = w[:i] + w[i + 1 :]
                 self._without[key] = (*self._without.get(key, ()), w)
+        #: the first letter and the last two of each word → the lengths of a word one slip from it (a slip
+        #: keeps the three letters and changes the length by one at most)
+        ends: dict[str, set[int]] = {}
+        for w in self._words:
+            ends.setdefault(w[0] + w[-2:], set()).update((len(w) - 1, len(w), len(w) + 1))
+        self._ends = {key: frozenset(lengths) for key, lengths in ends.items()}
         #: the words already read that are no slip (every text's words are taken from it in one C call)
         self._clean: set[str] = set()
         self._slips: dict[str, str] = {}
@@ -81,7 +87,11 @@ class OneSlip:
 
     def _read(self, word: str) -> str | None:
         n = len(word)
-        if n < MIN_LENGTH or word in self._words or not _CYRILLIC.issuperset(word):
+        if n < MIN_LENGTH or word in self._words:
+            return None
+        if n not in self._ends.get(word[0] + word[-2:], ()):
+            return None  # (most words: a test of their ends instead of a dozen lookups)
+        if not _CYRILLIC.issuperset(word):
             return None
         last = n - 3  # the last position a slip may be at: the two final letters are the ending
         found: set[str] = set()
@@ -112,4 +122,9 @@ def _slip(typed: str, meant: str, last: int) -> bool:
     if typed[p + 1 :] == meant[p + 1 :]:
         a, b = typed[p], meant[p]
         return (a in _VOWELS and b in _VOWELS) or a + b in _CONFUSED
-    return typed[p] == meant[p + 1] and typed[p + 1] == meant[p] and typed[p + 2 :] == meant[p + 2 :]
+    return (
+        p < last
+        and typed[p] == meant[p + 1]
+        and typed[p + 1] == meant[p]
+        and typed[p + 2 :] == meant[p + 2 :]
+    )  # (both swapped letters before the ending)
