@@ -646,6 +646,8 @@ def analyse(
         if antecedent is None and not reported and _generic(words, cue, sent, i):
             out.asserted.append((i, attribute))
         finding = _statement(norm, words, cue, sent, clause, i, attribute, group_words)
+        if finding is None and antecedent is None and "как" in words[max(0, i - 6) : i]:
+            finding = _like_all(norm, words, cue, sent, clause, i, attribute)
         if (
             finding is None
             and attribute in _ALIKE_OF
@@ -3402,6 +3404,61 @@ def _all_alike(words: Sequence[str], sent: list[int], clause: list[int], i: int)
         if nxt < n and words[nxt] == "как" and nxt + 1 < n and words[nxt + 1] in ("мы", "все", "наши", "остальные"):
             continue
         return k
+    return None
+
+
+#: «как и все», «как любой»: a comparison with a whole group («вор, как и все цыгане»)
+#: (not the dative: «мне противно, как и всем пятигорчанам» shares a feeling with the group)
+_WHOLE = frozenset("все всех всеми любой любая любого любую".split())
+#: the author in the clause compared («я тоже ленивый, как все мужики»): said of self as of the group
+_AUTHOR_COMPARED = frozenset(("я", "мы"))
+#: what the clause before the comparison says of someone that it then says of the whole group
+_SAID_OF_ALL = frozenset(("GS.EVAL", "GS.HATRED", "GS.DEHUMAN"))
+
+
+def _like_all(
+    norm: Normalized,
+    words: Sequence[str],
+    cue: list[frozenset[str]],
+    sent: list[int],
+    clause: list[int],
+    i: int,
+    attribute: str,
+) -> Finding | None:
+    """«Ты тупой, как и все москвичи», «ворует, как любой цыган», «смотреть противно, как и на всех этих
+    трансов»: an evaluation, a vice or a disgust said in the clause before a comparison with the whole group
+    («как все», «как и все», «как любой», a preposition and «эти» or an adjective allowed between) is said
+    of the group — the comparison's generalisation. Not a praise («честный, как и все мои коллеги»: no cue),
+    nor an evaluation denied («не вор, как и все»), nor a comparison that goes on past the group («сравнивать
+    всех казаков с бандитами так же некрасиво, как всех мусульман с террористами»: the group closes its
+    clause); the author comparing themself («я тоже ленивый, как все мужики») is held for a moderator."""
+    s = sent[i]
+    if i + 1 < len(words) and sent[i + 1] == s and clause[i + 1] == clause[i]:
+        return None
+    k = i - 1
+    while k >= 0 and sent[k] == s and words[k] not in _WHOLE:
+        if i - k > 2 or not (words[k] in _THESE or likely(words[k], "ADJF")):
+            return None
+        k -= 1
+    if k < 1 or sent[k] != s:
+        return None
+    j = k - 1
+    if words[j] in PREPOSITIONS:
+        j -= 1
+    if j >= 0 and words[j] == "и":
+        j -= 1
+    if j < 1 or words[j] != "как" or sent[j] != s:
+        return None
+    toks = norm.tokens
+    for m in range(j - 1, max(-1, j - 8), -1):
+        if sent[m] != s:
+            break
+        if not _SAID_OF_ALL.isdisjoint(cue[m]) and not (m and words[m - 1] == "не"):
+            said = f"{words[m]}, {' '.join(words[j : i + 1])}"
+            self_ = any(words[x] in _AUTHOR_COMPARED for x in range(max(0, m - 4), j) if sent[x] == s)
+            return Finding(
+                "generalisation", attribute, toks[m].start, toks[i].end, "review" if self_ else "delete", said, self_
+            )
     return None
 
 

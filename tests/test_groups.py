@@ -6882,3 +6882,43 @@ def test_round_47_a_trade_called_charlatans_is_a_generalisation(judge, text):
 )
 def test_round_47_charlatans_denied_or_warned_of_stay(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+# Round 48: what the clause before «как и все X», «как любой X» says of someone it says of the whole group.
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Ты тупой, как и все москвичи", "residence"),
+        ("он вор, как и все цыгане, и брат его тоже", "nationality"),
+        ("она ворует, как любой цыган", "nationality"),
+        ("Смотреть противно, как и на всех этих трансов.", "sex"),
+        ("водитель хамло, как все эти таксисты", "profession"),
+    ],
+)
+def test_round_48_said_like_all_of_a_group_is_a_generalisation(text, attribute):
+    assert ("generalisation", attribute) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "он честный, как и все мои коллеги",  # praise
+        "я люблю горы, как и все кавказцы",
+        "он не вор, как и все цыгане",  # denied
+        "Мне противно, как и всем пятигорчанам, смотреть на эти ямы",  # a feeling shared with the group
+        "Сравнивать всех казаков с бандитами — так же некрасиво, как всех мусульман с террористами",
+    ],
+)
+def test_round_48_a_comparison_that_says_nothing_bad_of_the_group_stays(judge, text):
+    assert findings(text) == []
+    assert judge.judge(text).action not in REMOVED
+
+
+def test_round_48_the_author_compared_with_the_group_is_held():
+    g = analyse(normalize("я тоже ленивый, как все мужики"), default_lexicon())
+    assert g is not None and [(f.kind, f.strength, f.hold) for f in g.findings] == [("generalisation", "review", True)]
+
+
+def test_round_48_agreeing_plus_a_hundred_counts_no_people():
+    assert ("generalisation", "nationality") in findings("+100 эти таджики из бригады все как один ворьё")
+    assert findings("5 таджиков из бригады все как один ворьё") == []
