@@ -59,6 +59,7 @@ class OneSlip:
         for w in self._words:
             ends.setdefault(w[0] + w[-2:], set()).update((len(w) - 1, len(w), len(w) + 1))
         self._ends = {key: frozenset(lengths) for key, lengths in ends.items()}
+        self._longest = max(map(len, self._words), default=0) + 1
         #: the words already read that are no slip (every text's words are taken from it in one C call)
         self._clean: set[str] = set()
         self._slips: dict[str, str] = {}
@@ -80,7 +81,8 @@ class OneSlip:
         for word in new:
             meant = self._slips.get(word) or self._read(word)
             if meant is None:
-                self._clean.add(word)
+                if len(word) <= self._longest:  # (a flood of long nonsense words is read, not remembered)
+                    self._clean.add(word)
             else:
                 self._slips[word] = out[word] = meant
         return out

@@ -97,3 +97,10 @@ def test_round_48_the_evidence_quotes_what_was_typed(judge):
     assert v.action in REMOVED
     (e,) = [e for e in v.evidence if e.category == "hate"]
     assert "жензин" in e.quote and e.target == "sex"
+
+
+def test_round_48_long_nonsense_words_are_read_and_not_remembered():
+    slip = default_lexicon().misspelt_group_word
+    words = {"ж" + "а" * 5_000 + str(k) for k in range(50)}
+    assert slip.read(words) == {}
+    assert words.isdisjoint(slip._clean)
