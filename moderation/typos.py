@@ -56,9 +56,14 @@ class OneSlip:
         #: the first letter and the last two of each word → the lengths of a word one slip from it (a slip
         #: keeps the three letters and changes the length by one at most)
         ends: dict[str, set[int]] = {}
+        #: … and the first two letters and the last two: kept by every slip after the second letter
+        ends2: dict[str, set[int]] = {}
         for w in self._words:
-            ends.setdefault(w[0] + w[-2:], set()).update((len(w) - 1, len(w), len(w) + 1))
+            around = (len(w) - 1, len(w), len(w) + 1)
+            ends.setdefault(w[0] + w[-2:], set()).update(around)
+            ends2.setdefault(w[:2] + w[-2:], set()).update(around)
         self._ends = {key: frozenset(lengths) for key, lengths in ends.items()}
+        self._ends2 = {key: frozenset(lengths) for key, lengths in ends2.items()}
         self._longest = max(map(len, self._words), default=0) + 1
         #: the words already read that are no slip (every text's words are taken from it in one C call)
         self._clean: set[str] = set()
@@ -101,7 +106,9 @@ class OneSlip:
             if _first_difference(word, w) <= last:
                 found.add(w)
         without = self._without
-        for i in range(1, last + 1):
+        # (a word whose first two letters no group word of its ends shares can be a slip only in its second)
+        upto = last if n in self._ends2.get(word[:2] + word[-2:], ()) else 1
+        for i in range(1, upto + 1):
             shorter = word[:i] + word[i + 1 :]
             if shorter in self._words:  # a letter too many
                 found.add(shorter)
