@@ -3,11 +3,12 @@
 Comments are typed fast on phones, and the group-statement analyser (:mod:`moderation.groups`) finds a
 group by its word: «Я считаю что жензин … необходимо прессовать» named no group for it, and the call to
 harm women went unread. A word the dictionary does not know that is *one slip* away from exactly one
-form of a neutral group name or group adjective is read as that word. A slip is what hands and ears make, not any edit:
+form of a neutral group name or group adjective is read as that word. A slip is what hands and ears make,
+not any edit:
 
-* a letter left out or typed twice over («пинсионеров» is not one, «комунальщиков», «эстоонцы»);
-* a vowel for a vowel («масквичи», «таджыки», «пажилые»), a consonant for its voiced or voiceless twin
-  («узбеги», «лезбиянка»), «ш»/«щ», «г»/«х» («блохеры»), or a neighbour on the ЙЦУКЕН row («жензин»);
+* a letter left out or one too many («комунальщиков», «эстоонцы»);
+* a vowel for a vowel («пинсионеров», «масквичи», «таджыки»), a consonant for its voiced or voiceless twin
+  («узбегов», «лезбиянка»), «ш»/«щ», «г»/«х» («блохеры»), or a neighbour on the ЙЦУКЕН row («жензин»);
 * two neighbouring letters swapped («жиетлей»).
 
 Never the first letter, never in the last two (an ending is grammar: «ветеринарке» is a clinic, not a
@@ -43,7 +44,7 @@ _CLEAN_SIZE = 200_000
 
 
 class OneSlip:
-    """The forms of ``words`` that a word misspells by one slip; built once per lexicon (~40k keys)."""
+    """The forms of ``words`` that a word misspells by one slip; built once per lexicon (~50k keys)."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words = frozenset(w for w in words if len(w) >= MIN_LENGTH - 1 and _CYRILLIC.issuperset(w))
