@@ -3412,6 +3412,9 @@ def _all_alike(words: Sequence[str], sent: list[int], clause: list[int], i: int)
 _WHOLE = frozenset("все всех всеми любой любая любого любую".split())
 #: the author in the clause compared («я тоже ленивый, как все мужики»): said of self as of the group
 _AUTHOR_COMPARED = frozenset(("я", "мы"))
+#: the prepositions of a place that may close the comparison («как любой цыган на рынке»; not «с»: «так же
+#: некрасиво, как всех мусульман с террористами» goes on with what they are compared to)
+_WHERE_FROM = frozenset(("в", "во", "на", "из", "у"))
 #: what the clause before the comparison says of someone that it then says of the whole group
 _SAID_OF_ALL = frozenset(("GS.EVAL", "GS.HATRED", "GS.DEHUMAN"))
 
@@ -3430,11 +3433,16 @@ def _like_all(
     («как все», «как и все», «как любой», a preposition and «эти» or an adjective allowed between) is said
     of the group — the comparison's generalisation. Not a praise («честный, как и все мои коллеги»: no cue),
     nor an evaluation denied («не вор, как и все»), nor a comparison that goes on past the group («сравнивать
-    всех казаков с бандитами так же некрасиво, как всех мусульман с террористами»: the group closes its
-    clause); the author comparing themself («я тоже ленивый, как все мужики») is held for a moderator."""
+    всех казаков с бандитами так же некрасиво, как всех мусульман с террористами»: the group, or a place
+    after it, closes its clause); the author comparing themself («я тоже ленивый, как все мужики») is held for a moderator."""
     s = sent[i]
-    if i + 1 < len(words) and sent[i + 1] == s and clause[i + 1] == clause[i]:
-        return None
+    n = len(words)
+    if i + 1 < n and sent[i + 1] == s and clause[i + 1] == clause[i]:
+        # (a place may close it: «ворует, как любой цыган на рынке», «как и все таксисты в нашем городе»)
+        if words[i + 1] not in _WHERE_FROM or not any(
+            e == n or sent[e] != s or clause[e] != clause[i] for e in range(i + 3, min(n, i + 5) + 1)
+        ):
+            return None
     k = i - 1
     while k >= 0 and sent[k] == s and words[k] not in _WHOLE:
         if i - k > 2 or not (words[k] in _THESE or likely(words[k], "ADJF")):

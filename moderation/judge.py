@@ -2435,8 +2435,9 @@ _HOUSEHOLD_THING = re.compile(
 )
 
 
-#: a thing sold as the seller's own («продаю свою старую стенку», «отдам свой велосипед»): no shop sells «its own»
-_MINE_SOLD = re.compile(r"(?:^| )(?:продаю|продам|отдаю|отдам) (?:свою|свой|свое|свои|своего|своих)(?: |$)")
+#: a thing sold as the seller's own, «свой» right after the verb of :data:`_SELLING_MINE` («продаю свою старую
+#: стенку», «отдам свой велосипед»): no shop sells «its own»
+_OWN = frozenset("свою свой свое свои своего своих".split())
 #: one modest price, up to five digits, perhaps with its currency («3000», «1500 р»)
 _ONE_PRICE = re.compile(r"(?:^| )\d{3,5}(?: (?:р|руб[а-я]*|рублей))?(?: |$)")
 
@@ -2462,7 +2463,7 @@ def _used_thing_sold(p: Prepared) -> bool:
         return True
     if _SELLING_MINE.isdisjoint(p.norm.words) or any(s.name == "advert" and s.weight > 0 for s in p.spam):
         return False
-    if _USED.search(text) is not None or _MINE_SOLD.search(text) is not None:
+    if _USED.search(text) is not None or _verb_then(p.norm.words, _SELLING_MINE, _OWN):
         return True
     # (cheap, or priced with one modest number and no phone to call: «продам велосипед детский, 3000, пишите в
     # лс»; round 35 — «Соседи, продам коляску, 3000, звоните 8928…» stays an advert)

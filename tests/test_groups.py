@@ -6893,6 +6893,7 @@ def test_round_47_charlatans_denied_or_warned_of_stay(judge, text):
         ("она ворует, как любой цыган", "nationality"),
         ("Смотреть противно, как и на всех этих трансов.", "sex"),
         ("водитель хамло, как все эти таксисты", "profession"),
+        ("ворует, как любой цыган на рынке", "nationality"),  # a place may close the comparison
     ],
 )
 def test_round_48_said_like_all_of_a_group_is_a_generalisation(text, attribute):
