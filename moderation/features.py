@@ -31,7 +31,7 @@ from moderation.addressee import (
 )
 from moderation.excerpt import Excerpt, excerpt
 from moderation.groups import GroupStatements, analyse, likely, reported_speech
-from moderation.lemmatize import NAME_TAGS, analyzer, lemma, parses
+from moderation.lemmatize import NAME_TAGS, analyzer, is_known, lemma, parses
 from moderation.lexicon import Hit, cut_short, default_lexicon
 from moderation.normalize import QUOTE_OPENING, QUOTE_PAIRS, Normalized, normalize, quote_open
 from moderation.sayings import sayings
@@ -411,6 +411,7 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
         *proper_names(norm, hits), *given_names(norm, hits), *vk_mentions(norm),
         *laughter(norm), *abbreviated(norm), *beasts,
         *(granny_titles(norm) if not _GRANNY.isdisjoint(words) else ()),
+        *(typical_of_things(words) if "типичн" in norm.text else ()),
         *(named_places(norm, lexicon.group_adjective_set) if group_adjective else ()),
         *(k for a, b in named for k in range(a, b + 1)),
     ))))  # fmt: skip
@@ -1091,6 +1092,31 @@ _KIN_CALLED = frozenset(
     "папочка сынок сыночек сынуля сына доча дочка доченька дочурка братишка братик сестренка сестричка внучек "
     "внучок внученька внучка теть тетя тетушка дядь дядя дядюшка кума дружище подруга подружка".split()
 )
+
+
+def typical_of_things(words: Sequence[str]) -> list[int]:
+    """The «типичный» that qualifies a thing («Это типичный случай», «типичная ошибка новичков», «Типичный
+    армянский дом с балконом», «типичная отписка») or stands as an adverb («Ну это типично»): the flame-war data
+    taught the model the word as an insult («типичный хохол»: 26 of its 35 texts toxic), and a calm remark was
+    deleted on it (0.8). Said of a person («типичный чеченец», «ты типичная курица») it stays visible."""
+    out: list[int] = []
+    for k, w in enumerate(words):
+        if not w.startswith("типичн"):
+            continue
+        if w == "типично":
+            out.append(k)
+            continue
+        # the noun it qualifies: the next word, or the one after an adjective («типичный армянский дом»)
+        for j in (k + 1, k + 2):
+            if j >= len(words):
+                break
+            if likely(words[j], "NOUN"):
+                if likely(words[j], "inan") and is_known(words[j]):  # (not a coined word: «типичный спермобак»)
+                    out.append(k)
+                break
+            if not likely(words[j], "ADJF"):
+                break
+    return out
 
 
 def vk_mentions(norm: Normalized) -> tuple[int, ...]:

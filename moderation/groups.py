@@ -648,6 +648,8 @@ def analyse(
         finding = _statement(norm, words, cue, sent, clause, i, attribute, group_words)
         if finding is None and antecedent is None and "как" in words[max(0, i - 6) : i]:
             finding = _like_all(norm, words, cue, sent, clause, i, attribute)
+        if finding is None and antecedent is None and any(w.startswith("типичн") for w in words[max(0, i - 2) : i]):
+            finding = _typical_of(norm, words, cue, sent, i, attribute)
         if (
             finding is None
             and attribute in _ALIKE_OF
@@ -3467,6 +3469,27 @@ def _like_all(
             return Finding(
                 "generalisation", attribute, toks[m].start, toks[i].end, "review" if self_ else "delete", said, self_
             )
+    return None
+
+
+def _typical_of(
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int, attribute: str
+) -> Finding | None:
+    """«Типичный москвич — наглый и жадный», «ты типичный армянин, хитрый и жадный», «типичные таксисты, хамло»:
+    someone called a typical member of a group («типичный» just before the group word, an adjective allowed
+    between) and given a vice or an evaluation in the same sentence — the stereotype said of the group, a
+    generalisation. «Типичный пятигорчанин: встал рано, пошёл на Машук» gives none and stays."""
+    s = sent[i]
+    typical = next((k for k in range(max(0, i - 2), i) if sent[k] == s and "GS.TYPICAL" in cue[k]), None)
+    if typical is None:
+        return None
+    toks = norm.tokens
+    around = range(max(0, i - 8), min(len(words), i + 9))
+    for m in sorted((k for k in around if k != i and sent[k] == s), key=lambda k: abs(k - i)):
+        if not _SAID_OF_ALL.isdisjoint(cue[m]) and not (m and words[m - 1] == "не"):
+            a, b = min(typical, m), max(i, m)
+            said = f"{words[typical]} {words[i]} … {words[m]}"
+            return Finding("generalisation", attribute, toks[a].start, toks[b].end, "delete", said)
     return None
 
 

@@ -6923,3 +6923,24 @@ def test_round_48_the_author_compared_with_the_group_is_held():
 def test_round_48_agreeing_plus_a_hundred_counts_no_people():
     assert ("generalisation", "nationality") in findings("+100 эти таджики из бригады все как один ворьё")
     assert findings("5 таджиков из бригады все как один ворьё") == []
+
+
+# Round 48: someone called a typical member of a group and given a vice in the same sentence: the stereotype.
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Типичный москвич — наглый и жадный", "residence"),
+        ("ты типичный армянин, хитрый и жадный", "nationality"),
+        ("Типичный дворник — пришел, помахал метлой для галочки и ушел бухать", "profession"),
+    ],
+)
+def test_round_48_a_typical_member_given_a_vice_is_a_generalisation(text, attribute):
+    assert ("generalisation", attribute) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Типичный пятигорчанин: встал рано, пошёл на Машук", "типичный москвич, не наглый и не жадный"],
+)
+def test_round_48_a_typical_member_without_a_vice_is_a_mention(text):
+    assert findings(text) == []

@@ -3903,3 +3903,29 @@ def test_round_47_a_slur_with_the_author_counted_elsewhere_is_still_removed(judg
 )
 def test_round_47_kin_said_to_someone_is_no_insult(judge, text, actions):
     assert judge.judge(text).action in actions
+
+
+# Round 48: «типичный» said of a thing is hidden from the model (the flame wars taught it as an insult); of a person
+# it stays visible.
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Это типичный случай", ["типичный"]),
+        ("Это типичный армянский дом с балконом", ["типичный"]),
+        ("Ну это типично", ["типично"]),
+        ("Типичный чеченец — правил нет", []),
+        ("согласна, типичный спермобак", []),  # a coined word: the dictionary cannot say it is a thing
+    ],
+)
+def test_round_48_typical_of_a_thing_is_hidden_from_the_model(text, hidden):
+    from moderation.features import prepare
+
+    p = prepare(text)
+    assert [p.norm.words[i] for i in p.unseen if p.norm.words[i].startswith("типичн")] == hidden
+
+
+@pytest.mark.parametrize(
+    "text", ["Это типичный случай", "Это типичная ошибка новичков", "Какая типичная финская фамилия у архитектора"]
+)
+def test_round_48_a_typical_thing_is_no_insult(judge, text):
+    assert judge.judge(text).action == "allow"
