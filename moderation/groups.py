@@ -3436,7 +3436,8 @@ def _like_all(
     of the group — the comparison's generalisation. Not a praise («честный, как и все мои коллеги»: no cue),
     nor an evaluation denied («не вор, как и все»), nor a comparison that goes on past the group («сравнивать
     всех казаков с бандитами так же некрасиво, как всех мусульман с террористами»: the group, or a place
-    after it, closes its clause); the author comparing themself («я тоже ленивый, как все мужики») is held for a moderator."""
+    after it, closes its clause); the author comparing themself («я тоже ленивый, как все мужики») is held for a
+    moderator."""
     s = sent[i]
     n = len(words)
     if i + 1 < n and sent[i + 1] == s and clause[i + 1] == clause[i]:
