@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, not_
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -1049,11 +1050,9 @@ def _lowercase_name(word: str) -> bool:
         return False
     first = parses(w)[0]
     return (
-        not {"Name", "Patr"}.isdisjoint(first.tag.grammemes)
+        _names_someone(first)
         and "sing" in first.tag
         and not {"nomn", "voct"}.isdisjoint(first.tag.grammemes)  # (not «варвары», Варвара's genitive first: barbarians)
-        and "Fixd" not in first.tag
-        and first.normal_form not in _NO_GIVEN_NAME
     )
 
 
@@ -1147,11 +1146,16 @@ def _given_name(word: str) -> bool:
     """Does the dictionary know ``word`` and read it as a given name or a patronymic, first or second? Not a
     word it only guesses a name of (pymorphy3 reads «пидарасты», «плюсик» as names it does not know), nor a
     name that never changes its ending («Че», «Абу», «Але»: the chat's «чё», the flame wars' own)."""
-    return analyzer().word_is_known(word) and any(
+    return analyzer().word_is_known(word) and any(map(_names_someone, parses(word)[:2]))
+
+
+def _names_someone(p: Any) -> bool:
+    """Is the pymorphy3 reading ``p`` a given name or a patronymic that changes its ending, and not one the
+    flame wars or the chat use for something else (:data:`_NO_GIVEN_NAME`)? Both readers of names ask it."""
+    return (
         not {"Name", "Patr"}.isdisjoint(p.tag.grammemes)
         and "Fixd" not in p.tag
         and p.normal_form not in _NO_GIVEN_NAME
-        for p in parses(word)[:2]
     )
 
 

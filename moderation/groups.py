@@ -648,7 +648,7 @@ def analyse(
         finding = _statement(norm, words, cue, sent, clause, i, attribute, group_words)
         if finding is None and antecedent is None and "как" in words[max(0, i - 6) : i]:
             finding = _like_all(norm, words, cue, sent, clause, i, attribute)
-        if finding is None and antecedent is None and any(w.startswith("типичн") for w in words[max(0, i - 2) : i]):
+        if finding is None and antecedent is None:
             finding = _typical_of(norm, words, cue, sent, i, attribute)
         if (
             finding is None
@@ -3421,6 +3421,12 @@ _WHERE_FROM = frozenset(("в", "во", "на", "из", "у"))
 _SAID_OF_ALL = frozenset(("GS.EVAL", "GS.HATRED", "GS.DEHUMAN"))
 
 
+def _said_badly(words: Sequence[str], cue: list[frozenset[str]], m: int) -> bool:
+    """Is word ``m`` an evaluation, a vice or a disgust (:data:`_SAID_OF_ALL`) not denied by a «не» before it —
+    what :func:`_like_all` and :func:`_typical_of` look for beside the group?"""
+    return not _SAID_OF_ALL.isdisjoint(cue[m]) and not (m and words[m - 1] == "не")
+
+
 def _like_all(
     norm: Normalized,
     words: Sequence[str],
@@ -3464,7 +3470,7 @@ def _like_all(
     for m in range(j - 1, max(-1, j - 8), -1):
         if sent[m] != s:
             break
-        if not _SAID_OF_ALL.isdisjoint(cue[m]) and not (m and words[m - 1] == "не"):
+        if _said_badly(words, cue, m):
             said = f"{words[m]}, {' '.join(words[j : i + 1])}"
             self_ = any(words[x] in _AUTHOR_COMPARED for x in range(max(0, m - 4), j) if sent[x] == s)
             return Finding(
@@ -3487,7 +3493,7 @@ def _typical_of(
     toks = norm.tokens
     around = range(max(0, i - 8), min(len(words), i + 9))
     for m in sorted((k for k in around if k != i and sent[k] == s), key=lambda k: abs(k - i)):
-        if not _SAID_OF_ALL.isdisjoint(cue[m]) and not (m and words[m - 1] == "не"):
+        if _said_badly(words, cue, m):
             a, b = min(typical, m), max(i, m)
             said = f"{words[typical]} {words[i]} … {words[m]}"
             return Finding("generalisation", attribute, toks[a].start, toks[b].end, "delete", said)
