@@ -679,6 +679,8 @@ def analyse(
             # «все таксисты, с которыми я ездил, хамы»: said of some of them — those a relative clause
             # picks out, or a part — a moderator reads it
             finding = replace(finding, strength="review", cue=f"{finding.cue} ({part})", hold=True)
+            # (a lexicon pattern's «таксисты хамы» in the sentence reads all of them: it defers to this reading)
+            defused_sents.add(s)
         if finding.kind == "dehumanising" and _ours(words, sent, i):
             # «наши футболисты просто звери сегодня»: a beast said of the author's own people is as
             # often praise as abuse — a moderator decides (the lexicon's pattern for it stands down)
@@ -1007,6 +1009,8 @@ def _only_some(norm: Normalized, words: Sequence[str], sent: list[int], i: int) 
     s = sent[i]
     if any(words[k] in _PART for k in range(max(0, i - 2), i) if sent[k] == s):
         return "о части группы"
+    if (k := _there_are(words, sent, i)) is not None and _ALWAYS.isdisjoint(words[k : i + 5]):
+        return f"«{words[k]}» — о некоторых"  # «Есть таксисты хамы, есть вежливые», «бывают врачи хамы»
     if any(words[k] in _SOMETIMES for k in range(i + 1, min(len(words), i + 4)) if sent[k] == s) and _ALWAYS.isdisjoint(
         words[max(0, i - 2) : i + 5]
     ):
@@ -1035,6 +1039,36 @@ def _only_some(norm: Normalized, words: Sequence[str], sent: list[int], i: int) 
     return None
 
 
+def _there_are(words: Sequence[str], sent: list[int], i: int) -> int | None:
+    """The existential verb that opens the clause of the group word ``i`` right before it, if one does
+    («Есть таксисты хамы, есть вежливые», «у нас есть и врачи-взяточники», «бывают мигранты наглые»):
+    some of the group are so, the others are not said to be. «Есть» only with the group in the
+    nominative, opening its sentence or after a conjunction or «у нас» («надо есть …» is eating)."""
+    k = i - 1
+    if k > 0 and words[k] in _THERE_ARE_FILLERS and sent[k - 1] == sent[i]:
+        k -= 1
+    if k < 0 or sent[k] != sent[i]:
+        return None
+    if words[k] in _SOMETIMES:
+        return k
+    if words[k] != "есть" or not _has(words[i], "nomn", "plur"):
+        return None
+    before = k - 1
+    if before >= 0 and sent[before] == sent[k] and words[before] in _THERE_ARE_FILLERS:
+        before -= 1  # («а ведь есть …»)
+    if before < 0 or sent[before] != sent[k] or words[before] in _THERE_ARE_OPENERS:
+        return k
+    if before > 0 and words[before - 1] == "у" and words[before] in _THERE_ARE_HOLDERS:
+        return k  # («у нас есть …», «у них в поликлинике есть …» is not read: the place breaks it)
+    return None
+
+
+#: what may stand between the existential verb and the group word, or before the verb («есть и такие»)
+_THERE_ARE_FILLERS = frozenset(("и", "же", "ведь", "тоже", "конечно", "правда"))
+#: what may open the clause before «есть»
+_THERE_ARE_OPENERS = frozenset(("а", "но", "и", "да", "ну", "однако", "хотя", "просто", "везде", "всегда"))
+#: who «у … есть» may be said of
+_THERE_ARE_HOLDERS = frozenset(("нас", "них", "вас", "меня", "всех"))
 _THOSE = frozenset(("те", "тех", "тем", "теми"))
 #: some of a group are so («бывают», «попадаются»), unless always or all of them
 _SOMETIMES = frozenset(("бывают", "бывает", "попадаются", "встречаются"))

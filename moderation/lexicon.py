@@ -1147,7 +1147,10 @@ class Lexicon:
                 if k == t.start or (k > 0 and (orig[k - 1].isalnum() or orig[k - 1] == "*")) or found.get(i):
                     continue
                 if len(words[i]) >= 2 and not t.masked:
-                    self._match_mask("*" * (t.start - k) + words[i], found.setdefault(i, {}), fill=False)
+                    if t.start - k == 1:
+                        self._match_mask("*" + words[i], found.setdefault(i, {}), fill=False)
+                    else:
+                        self._match_hidden_start(t.start - k, words[i], found.setdefault(i, {}))
         if "#" in orig:
             # 4b'. «#иды»: a «#» in place of a word's first letter, when the rest is no common word and one
             # listed form fits (else a hashtag: «#пятигорск», «#новости»)
@@ -1651,6 +1654,22 @@ class Lexicon:
             f for n in range(lo, hi + 1) for f in index.get(n, ()) if pattern.fullmatch(f)
         }
         return fits.pop() if len(fits) == 1 else None
+
+    def _match_hidden_start(self, stars: int, rest: str, found: dict[str, tuple[str, str | None]]) -> None:
+        """«***ло», «**ка»: two or three stars for a word's first letters. The wildcard of :func:`_mask_regex`
+        needs a letter among the first two (two stars there fit too many words), so here each star is one
+        letter and only a мат form is read: the insults of that shape («быдло», «гнида», «жиды») may as well
+        be a name or a word the writer hid for other reasons («***ин»). Of several, the one that is an insult
+        too: «он ***ло» is «хуйло» said of him more likely than «ебало»."""
+        fits = [
+            (form, info)
+            for form, info in self._mask_index.get(stars + len(rest), ())
+            if form.endswith(rest) and any(cat == "obscene" for cat, _entry, _tgt in info.entries)
+        ]
+        if fits:
+            form, info = max(fits, key=lambda fit: len({cat for cat, _entry, _tgt in fit[1].entries}))
+            for cat, _entry, tgt in info.entries:
+                found.setdefault(cat, ("mask:" + form, tgt))
 
     def _match_mask(self, key: str, found: dict[str, tuple[str, str | None]], fill: bool = True) -> None:
         rx = _mask_regex(key)

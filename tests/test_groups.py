@@ -6944,3 +6944,26 @@ def test_round_48_a_typical_member_given_a_vice_is_a_generalisation(text, attrib
 )
 def test_round_48_a_typical_member_without_a_vice_is_a_mention(text):
     assert findings(text) == []
+
+
+# Round 49: an existential verb before the group word («есть», «бывают») says it of some of the group.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Есть таксисты хамы, есть вежливые.",
+        "Под одну гребёнку не надо. Есть таксисты хамы, есть вежливые. Национальность тут ни при чём",
+        "Бывают врачи хамы, бывают отличные специалисты.",
+        "Некоторые таксисты хамы.",
+        "Есть цыгане воры, а есть честные люди.",
+    ],
+)
+def test_round_49_said_of_some_of_a_group_is_held_not_deleted(judge, text):
+    assert judge.judge(text).action == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Есть таксисты хамы, и все они приезжие.", "Некоторые цыгане — мрази.", "Надо есть таджики? Таджики все воры"],
+)
+def test_round_49_some_of_a_group_does_not_excuse_the_whole_group_or_a_slur(judge, text):
+    assert judge.judge(text).action in REMOVED

@@ -1418,3 +1418,13 @@ def test_round_40_the_euphemism_of_a_mat_word_and_a_word_cut_to_nothing() -> Non
     assert any(h.category == "insult" for h in lex.match(normalize("мэрия, вы ёпнутые?")))
     assert any(h.matched == "go_on_cut" for h in lex.match(normalize("Уважаемая администрация, идите на.....")))
     assert not any(h.matched == "go_on_cut" for h in lex.match(normalize("Идите на приём к терапевту")))
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [("он ***ло", "mask:мудло"), ("это ***ня какая-то", "mask:херня"), ("ну ты и **ка", None), ("***ин опять", None)],
+)
+def test_two_or_three_stars_for_a_words_first_letters_read_only_a_mat_form(text, form):
+    # one letter a star, and only мат: an insult or a name of that shape may be hidden for other reasons
+    got = next((h.matched for h in hits(text) if h.matched.startswith("mask:")), None)
+    assert got == form
