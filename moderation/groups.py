@@ -650,6 +650,10 @@ def analyse(
             finding = _like_all(norm, words, cue, sent, clause, i, attribute)
         if finding is None and antecedent is None:
             finding = _typical_of(norm, words, cue, sent, i, attribute)
+        set_against = False
+        if finding is None and antecedent is None and i > 0 and words[i - 1] == "есть":
+            finding = _set_against_people(norm, words, sent, i, attribute)
+            set_against = finding is not None  # (its «есть» is no «some of them»)
         if (
             finding is None
             and attribute in _ALIKE_OF
@@ -674,7 +678,7 @@ def analyse(
             continue
         if antecedent is not None:  # the explanation names who «они» are
             finding = replace(finding, cue=f"{finding.cue} («{words[i]}» — {words[antecedent]})")
-        if not finding.hold and (part := _only_some(norm, words, sent, i)):
+        if not finding.hold and not set_against and (part := _only_some(norm, words, sent, i)):
             # «Те приезжие, что гадят в подъезде, пусть убираются», «часть цыган ворует, но не все»,
             # «все таксисты, с которыми я ездил, хамы»: said of some of them — those a relative clause
             # picks out, or a part — a moderator reads it
@@ -3534,6 +3538,37 @@ def _typical_of(
     return None
 
 
+def _set_against_people(
+    norm: Normalized, words: Sequence[str], sent: list[int], i: int, attribute: str
+) -> Finding | None:
+    """«Есть люди, а есть цыгане», «есть таджики, а есть нормальные люди»: the group (in the nominative,
+    right after «есть») and «люди» each opened by «есть» in one sentence, the second part after «а» — the
+    group set apart from people, denied to be people. «Есть русские, а есть армяне» sets no one against people."""
+    if not _has(words[i], "nomn", "plur"):
+        return None
+    s = sent[i]
+    for k in range(len(words)):
+        if sent[k] != s or words[k] != "есть" or k == i - 1:
+            continue
+        j = k + 1
+        if j < len(words) and words[j] in _REAL_PEOPLE:
+            j += 1
+        if j >= len(words) or sent[j] != s or words[j] != "люди":
+            continue
+        second = max(k, i - 1)
+        if words[second - 1] != "а":
+            continue
+        toks = norm.tokens
+        a, b = min(k, i - 1), max(j, i)
+        said = f"есть {words[j]}, а есть {words[i]}" if k < i else f"есть {words[i]}, а есть {words[j]}"
+        return Finding("dehumanising", attribute, toks[a].start, toks[b].end, "delete", said)
+    return None
+
+
+#: the people a group is set against («есть нормальные люди, а есть …»)
+_REAL_PEOPLE = frozenset(("нормальные", "обычные", "настоящие", "простые", "порядочные"))
+
+
 def _negated_quantifier(words: Sequence[str], cue: list[frozenset[str]], i: int) -> bool:
     """ "не все таджики", "не каждый врач", "не таджики": the group is not generalised about (but «не все,
     конечно, но большинство кавказцев …» takes the denial back: the majority is generalised about)."""
@@ -3636,6 +3671,7 @@ def _defence_at(
             # («жить отдельно от нормальных людей», «для нормальных людей»: the group set against the
             # normal ones; «на равных» stays equality)
             and not (k > idx[0] and words[k - 1] in _SET_AGAINST)
+            and not _normal_people_contrasted(words, idx, k)
             and not _had_better(words, k)
             and not _of_a_thing(words, k, last)
             and not _one_normal_person(words, k, last)
@@ -3853,6 +3889,15 @@ def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
 
 #: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»
 _SET_AGAINST = frozenset(("от", "для", "среди", "с", "со", "кроме", "против"))
+
+
+def _normal_people_contrasted(words: Sequence[str], idx: list[int], k: int) -> bool:
+    """«Есть таджики, а есть нормальные люди»: «есть нормальные люди» set against the other «есть» of the
+    sentence after «а» — the normal ones are who the group is not (:func:`_set_against_people`); «среди
+    них есть нормальные люди» alone stays a defence."""
+    if not (k > idx[0] and words[k - 1] == "есть" and k + 1 <= idx[-1] and words[k + 1] == "люди"):
+        return False
+    return any(words[m] == "есть" and words[m - 1] == "а" for m in idx[1:])
 
 
 def _of_a_thing(words: Sequence[str], k: int, last: int) -> bool:

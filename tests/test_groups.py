@@ -6967,3 +6967,18 @@ def test_round_49_said_of_some_of_a_group_is_held_not_deleted(judge, text):
 )
 def test_round_49_some_of_a_group_does_not_excuse_the_whole_group_or_a_slur(judge, text):
     assert judge.judge(text).action in REMOVED
+
+
+# Round 49: the group set against people, each opened by «есть» — the group denied to be people.
+@pytest.mark.parametrize(
+    "text", ["Есть люди, а есть цыгане.", "Есть таджики, а есть нормальные люди", "есть люди а есть таксисты"]
+)
+def test_round_49_a_group_set_against_people_is_dehumanising(text):
+    assert "dehumanising" in [kind for kind, _ in findings(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Есть русские, а есть армяне, и все мы соседи.", "Есть врачи, а есть медсёстры", "Есть люди и есть армяне"]
+)
+def test_round_49_two_groups_or_people_without_a_contrast_set_no_one_apart(text):
+    assert "dehumanising" not in [kind for kind, _ in findings(text)]
