@@ -650,6 +650,8 @@ def analyse(
             finding = _like_all(norm, words, cue, sent, clause, i, attribute)
         if finding is None and antecedent is None:
             finding = _typical_of(norm, words, cue, sent, i, attribute)
+        if finding is None and antecedent is None and "не" in words[i + 1 : i + 4]:
+            finding = _not_this_but(norm, words, cue, sent, i, attribute)
         set_against = False
         if finding is None and antecedent is None and i > 0 and words[i - 1] == "есть":
             finding = _set_against_people(norm, words, sent, i, attribute)
@@ -3014,6 +3016,16 @@ def _each_of_them(words: Sequence[str], k: int) -> bool:
     return words[k] == "них" and k > 1 and words[k - 1] == "из" and words[k - 2] in _EACH
 
 
+def _most_of_them(words: Sequence[str], k: int) -> bool:
+    """Does word ``k`` stand for most of a group after a concession — «…, но большинство воры», «есть и
+    нормальные, но в основном это стадо», «…, но в массе это алкаши»?"""
+    if words[k] == "большинство":
+        return k > 0 and words[k - 1] == "но"
+    return (
+        words[k] == "это" and k > 2 and words[k - 3] == "но" and words[k - 2] == "в" and words[k - 1] in _MOSTLY
+    )
+
+
 def _pronoun_referents(
     words: Sequence[str],
     cue: list[frozenset[str]],
@@ -3028,7 +3040,12 @@ def _pronoun_referents(
     pronouns = [
         k
         for k in region
-        if (words[k] in _THEY or words[k] in _SUCH or (words[k] in _THIS_PEOPLE and k and words[k - 1] in _THIS))
+        if (
+            words[k] in _THEY
+            or words[k] in _SUCH
+            or (words[k] in _THIS_PEOPLE and k and words[k - 1] in _THIS)
+            or _most_of_them(words, k)
+        )
         and k not in attribute_at
     ]
     if not pronouns:
@@ -3538,6 +3555,40 @@ def _typical_of(
     return None
 
 
+def _not_this_but(
+    norm: Normalized, words: Sequence[str], cue: list[frozenset[str]], sent: list[int], i: int, attribute: str
+) -> Finding | None:
+    """«Армяне это не нация, это мафия», «таксисты не водители, а убийцы»: what the group is denied to be (a
+    noun after «не», right after the group, «это» or a dash allowed between) is corrected by «а» or «это»
+    into an evaluation or a vice said of it — the correction is the statement. «Армяне не воры, а труженики»
+    corrects into no vice and «таксисты не убийцы, а профессионалы» denies the vice: nothing is said."""
+    s = sent[i]
+    n = len(words)
+    k = i + 1
+    if k < n and words[k] == "это":
+        k += 1
+    if k + 1 >= n or words[k] != "не" or sent[k + 1] != s or not likely(words[k + 1], "NOUN"):
+        return None
+    if not _SAID_OF_ALL.isdisjoint(cue[k + 1]):
+        return None  # (the vice itself denied)
+    m = k + 2
+    if m < n and sent[m] == s and words[m] in ("а", "это"):
+        m += 1
+        if m < n and words[m - 1] == "а" and words[m] == "это":
+            m += 1  # («…, а это мафия»)
+    else:
+        return None
+    for p in range(m, min(n, m + 3)):  # (an adjective may come before the noun: «а настоящая мафия»)
+        if sent[p] != s:
+            break
+        if _said_badly(words, cue, p):
+            kind = "dehumanising" if "GS.DEHUMAN" in cue[p] else "generalisation"
+            toks = norm.tokens
+            said = f"{words[i]} не {words[k + 1]}, {words[m - 1]} {words[p]}"
+            return Finding(kind, attribute, toks[i].start, toks[p].end, "delete", said)
+    return None
+
+
 def _set_against_people(
     norm: Normalized, words: Sequence[str], sent: list[int], i: int, attribute: str
 ) -> Finding | None:
@@ -3878,6 +3929,8 @@ def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
     genitive plural the verb after it denies (round 33: «нормальных там не держат», «нормальных не найдёшь»)?"""
     if any(words[m] == "не" and m + 1 in idx and words[m + 1] in _CANNOT for m in idx if m > k):
         return True
+    if any(words[m] == "но" and not _MOSTLY.isdisjoint(words[m + 1 : m + 4]) for m in idx if m > k):
+        return True  # «есть и нормальные, но в основном …», «… может и найдётся, но в массе это алкаши»
     return _has(words[k], "gent") and any(
         words[m] == "нет"
         or (words[m] == "не" and m + 1 in idx and words[m + 1] in _NO_DECENT_LEFT)
@@ -3887,6 +3940,8 @@ def _denied_later(words: Sequence[str], idx: list[int], k: int) -> bool:
     )
 
 
+#: what after «но» takes a praise back for most of the group («но в основном», «но в массе», «но большинство»)
+_MOSTLY = frozenset(("основном", "массе", "масса", "большинство", "большинстве", "целом"))
 #: prepositions that set a group against «normal» people: «отдельно от нормальных», «для нормальных»
 _SET_AGAINST = frozenset(("от", "для", "среди", "с", "со", "кроме", "против"))
 
@@ -5381,6 +5436,8 @@ def _statement(
         and _has(words[i], "gent", "plur")
         and (words[i - 1] in _MOST or (words[i - 1] == "часть" and i > 1 and words[i - 2] in _LARGE))
     )
+    # («есть и нормальные, но большинство воры», «… но в основном это стадо»: most of the group named before)
+    most = most or _most_of_them(words, i)
     nominative = nominative or most
     as_one = any(
         (words[k], words[k + 1]) in _AS_ONE for k in range(max(0, i - 3), min(n - 1, i + 4)) if sent[k] == s

@@ -6982,3 +6982,36 @@ def test_round_49_a_group_set_against_people_is_dehumanising(text):
 )
 def test_round_49_two_groups_or_people_without_a_contrast_set_no_one_apart(text):
     assert "dehumanising" not in [kind for kind, _ in findings(text)]
+
+
+# Round 49: «X — не A, а B»: the correction is said of the group.
+@pytest.mark.parametrize(
+    "text",
+    ["Армяне это не нация, это мафия", "Таксисты не водители, а убийцы", "Цыгане — это не народ, а банда воров"],
+)
+def test_round_49_what_a_group_is_corrected_into_is_said_of_it(text):
+    assert findings(text) and findings(text)[0][0] in ("generalisation", "dehumanising")
+
+
+@pytest.mark.parametrize(
+    "text", ["Армяне не воры, а труженики", "Таксисты не убийцы, а профессионалы", "Мигранты не проблема, а решение"]
+)
+def test_round_49_a_correction_into_no_vice_says_nothing_bad(text):
+    assert findings(text) == []
+
+
+# Round 49: a concession taken back for most of the group («есть и нормальные, но большинство …»).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Есть и нормальные цыгане, но большинство воры",
+        "Есть нормальные цыгане, но в основном это воры",
+        "Не все приезжие плохие, согласна... но большинство — нахлебники и бандиты",
+    ],
+)
+def test_round_49_most_of_a_group_after_a_concession_is_generalised(text):
+    assert ("generalisation", "nationality") in findings(text) or ("generalisation", "residence") in findings(text)
+
+
+def test_round_49_most_of_a_group_doing_well_is_no_statement():
+    assert findings("Среди мигрантов есть всякие, но большинство работает честно") == []
