@@ -62,9 +62,10 @@ _ALT = operator.attrgetter("alt")
 _GESTURE = "\U0001f595"
 _GESTURE_RE = re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?")
 #: A short run of symbols between letters: a word the normaliser may have split (Lexicon._match_split).
-_SPLIT_HINT = re.compile(r"[-.?*#_'’`()/]{1,6}(?=[^\W\d_])")  # the letter before: a token must end there
-_SPLIT_GAP = re.compile(r"[-.?*#_'’`()/]+")
-_HIDING_GAP = re.compile(r"[.?*#]+")  # symbols that may stand for hidden letters (a hyphen does not)
+_SPLIT_HINT = re.compile(r"[-.…?*#_'’`()/]{1,6}(?=[^\W\d_])")  # the letter before: a token must end there
+_SPLIT_GAP = re.compile(r"[-.…?*#_'’`()/]+")
+#: symbols that may stand for hidden letters (a hyphen does not; «…» is the phone's «...»)
+_HIDING_GAP = re.compile(r"[.…?*#]+")
 _CYR_WORD = re.compile(r"[а-я]+")
 #: Three or more words of one to three letters in a row («на ху я нам»): a мат word may be split into
 #: syllables there (:meth:`Lexicon._match_syllables`); one C-level scan of the normalised text
@@ -1108,7 +1109,9 @@ class Lexicon:
                         f = found.setdefault(i, {})
                         if not native:  # a Latin word read as Russian: headwords, and the inflected
                             # forms of a word long enough not to be English by chance («mudaki», «pidorasy»)
-                            if key in self._headwords:
+                            if "*" in key:  # («x**coc»: look-alikes round a mask, listed forms only)
+                                self._match_mask(key, f, fill=False)
+                            elif key in self._headwords:
                                 for cat, entry, tgt in forms[key].entries:
                                     f.setdefault(cat, (entry, tgt))
                             elif len(w) >= _LATIN_INFLECTED or (
@@ -1151,6 +1154,21 @@ class Lexicon:
                         self._match_mask("*" + words[i], found.setdefault(i, {}), fill=False)
                     else:
                         self._match_hidden_start(t.start - k, words[i], found.setdefault(i, {}))
+        if "$" in orig:
+            # 4b''. «$ука», «$волочь»: a «$» for the «с» a word starts with (the normaliser drops it as punctuation
+            # before a word: «$100» is a price) — a listed form only
+            for i, t in enumerate(toks):
+                if (
+                    t.start
+                    and orig[t.start - 1] == "$"
+                    and not (t.start > 1 and (orig[t.start - 2].isalnum() or orig[t.start - 2] in "$*"))
+                    and not found.get(i)
+                    and (info := self._forms.get("с" + words[i])) is not None
+                    and info.entries
+                ):
+                    f = found.setdefault(i, {})
+                    for cat, _entry, tgt in info.entries:
+                        f.setdefault(cat, ("mask:с" + words[i], tgt))
         if "#" in orig:
             # 4b'. «#иды»: a «#» in place of a word's first letter, when the rest is no common word and one
             # listed form fits (else a hashtag: «#пятигорск», «#новости»)
@@ -1344,7 +1362,15 @@ class Lexicon:
                 continue
             a, b = toks[i], toks[i + 1]
             left, right = words[i], words[i + 1]
+            if gap == "." and len(left) == len(right) == 1 and orig[a.start].isupper() and orig[b.start].isupper():
+                continue  # «к Е.Б. Ахмедовой»: a person's initials, not a word broken by a dot («еб»)
             have = {*found.get(i, {}), *found.get(i + 1, {})}
+            if left[-1] == "ъ" and "obscene" not in have and _HIDING_GAP.fullmatch(gap):
+                # «Отъ…битесь», «съ*бались»: a hard sign ends no word, so a prefix's vowel after it is hidden (only
+                # е/ё/ю/я follow «ъ»; the мат root is the one read)
+                if root := self._root_reading(left + "е" + right):
+                    out.append(Hit("obscene", root[0], a.start, b.end, orig[a.start : b.end]))
+                    continue
             f: dict[str, tuple[str, str | None]] = {}
             for key in (left + right, left + "*" + right):
                 if "*" in key:

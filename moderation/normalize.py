@@ -624,6 +624,15 @@ class _Builder:
         alts: tuple[str, ...] = ()
         if text.isascii() and "*" not in text:
             alts = _latin_alts(text)
+        elif (
+            text.isascii()
+            and all(c == "*" or c in _VISUAL_ONE for c in text)
+            and len(text) - text.count("*") >= 3
+            and len(_SYMRUN.findall(w)) == 1
+        ):
+            # «x**coc», «cy*a»: Latin look-alikes of Cyrillic letters round one mask, read by their shape (not
+            # «c**k», «x*x*x»: too few letters, or masks all over, fit a slur by chance)
+            alts = ("".join(_VISUAL_ONE.get(c, c) for c in text),)
         self.emit(idx, text, masked="*" in text, alt=alts)
 
     def _fold(self, idx: list[int], w: str) -> None:

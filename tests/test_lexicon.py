@@ -1428,3 +1428,27 @@ def test_two_or_three_stars_for_a_words_first_letters_read_only_a_mat_form(text,
     # one letter a star, and only мат: an insult or a name of that shape may be hidden for other reasons
     got = next((h.matched for h in hits(text) if h.matched.startswith("mask:")), None)
     assert got == form
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Записалась на приём к Е.Б. Ахмедовой", False),  # a person's initials
+        ("Ахмедова Е.Б. принимает по средам", False),
+        ("е.б твою мать", True),
+        ("Отъ…битесь от нашего сквера", True),  # the phone's ellipsis, a prefix's «ъ» before a hidden vowel
+        ("Отъ...битесь от нашего сквера", True),
+        ("ну…короче ладно", False),
+        ("Кондуктор x**coc, сдачу не дал", True),  # Latin look-alikes round one mask
+        ("what the f**k", False),
+        ("c**k", False),
+        ("x*x*x", False),
+    ],
+)
+def test_round_49_initials_ellipses_and_latin_masks(text, read):
+    assert any(h.category == "obscene" for h in hits(text)) is read
+
+
+@pytest.mark.parametrize(("text", "read"), [("$ука, пятый раз звоню", True), ("цена $100", False), ("US$ука", False)])
+def test_round_49_a_dollar_for_the_first_s(text, read):
+    assert any(h.matched == "mask:сука" for h in hits(text)) is read
