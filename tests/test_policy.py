@@ -84,3 +84,16 @@ def test_a_warning_about_forbidden_goods_is_let_through():
     spam = [SpamSignal("illegal_goods", 9, 28, "права без экзамена", 0.55)]
     assert ceilings([], spam, None, warns=True)[0]["spam"] == "allow"
     assert ceilings([], spam, None)[0].get("spam") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("с*ки, опять коммуналку повысили", True),  # an insult word written in disguise: the delete band
+        ("Ну и ушл*пки работают в горгазе", True),
+        ("опять гoвнo-ремонт на Кирова", True),
+        ("Пожалуйста, удалите комментарий выше, там меня назвали «с*кой». Это же оскорбление", False),  # reported
+    ],
+)
+def test_round_49_a_disguised_insult_word_is_deleted(judge, text, removed):
+    assert (judge.judge(text).action in ("delete", "delete_and_ban")) is removed
