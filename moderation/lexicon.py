@@ -1312,7 +1312,7 @@ class Lexicon:
             hits.extend(self._match_patterns(n, words, token_sets, token_targets, present))
             rank = self._rank
             hits.sort(key=lambda h: (h.start, h.end, rank[h.category]))
-        if ".." in orig or "мать" in n.text:
+        if ".." in orig or "…" in orig or "мать" in n.text or "м*ть" in n.text:
             hits.extend(_clipped_oaths(orig, hits))
         return hits
 
@@ -2084,10 +2084,10 @@ def _after_dash(n: Normalized, i: int) -> bool:
     return any(0 < k and COPULA_DASH.search(n.original, toks[k - 1].end, toks[k].start) for k in (i, i - 1))
 
 
-#: The мат oath cut short with dots, as older users write it (round 35): «ё... твою мать», «е.... мать», «Б...
+#: The мат oath cut short with dots or stars, as older users write it (round 35; round 49 «Ё* твою м*ть»): «ё... твою мать», «е.... мать», «Б...
 #: сколько можно» — the dots end a sentence for the tokenizer, so no pattern reads the oath whole
 _CLIPPED_OATH = re.compile(
-    r"(?<!\w)(?:[её]|еб|ёб|еп|ёп|ёпт|епт)\s*\.{2,}\s*(?:твою\s+|вашу\s+|его\s+)?мать(?!\w)"
+    r"(?<!\w)(?:[её]|еб|ёб|еп|ёп|ёпт|епт)\s*(?:\.{2,}|…|\*+)\s*(?:твою\s+|вашу\s+|его\s+)?м[а*@.]ть(?!\w)"
     r"|(?:^|[.!?]\s+)б\s*\.{2,}(?=\s)",
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ Three thresholds per category, each a calibrated probability:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -65,14 +66,20 @@ def with_rule_floors(
 
 #: how the lexicon names an insult word it read through a disguise (:mod:`moderation.lexicon`)
 _DISGUISED_ENTRIES = ("mask:", "скрытое написание: ")
+#: a Cyrillic letter beside a digit, a Latin letter or a mask symbol inside one word («Кр3тины», «6ыдло», «г@ндон»)
+_MIXED_WORD = re.compile(r"[а-яё][0-9a-z@$%#*]|[0-9a-z@$%#*][а-яё]", re.IGNORECASE)
 
 
 def _disguised_insult(h: _Hit) -> str | None:
-    """An insult word written in disguise («с*ки», «ушл*пки», «гoвнo-ремонт», «$ука») reaches the delete band:
-    nobody hides a word in its innocent sense, so the word alone is clear (an insult word written plainly only
-    holds: «козлы на Машуке» may be goats). Quoted to report it («меня назвали «с*кой»») it is capped as every
-    reported insult is (:func:`ceilings`)."""
-    return "delete" if h.category == "insult" and getattr(h, "matched", "").startswith(_DISGUISED_ENTRIES) else None
+    """An insult word written in disguise («с*ки», «ушл*пки», «гoвнo-ремонт», «$ука», «Кр3тины») reaches the
+    delete band: nobody hides a word in its innocent sense, so the word alone is clear (an insult word written
+    plainly only holds: «козлы на Машуке» may be goats). Quoted to report it («меня назвали «с*кой»») it is
+    capped as every reported insult is (:func:`ceilings`)."""
+    if h.category != "insult":
+        return None
+    if getattr(h, "matched", "").startswith(_DISGUISED_ENTRIES) or _MIXED_WORD.search(getattr(h, "quote", "")):
+        return "delete"
+    return None
 
 
 @dataclass

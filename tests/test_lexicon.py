@@ -1452,3 +1452,8 @@ def test_round_49_initials_ellipses_and_latin_masks(text, read):
 @pytest.mark.parametrize(("text", "read"), [("$ука, пятый раз звоню", True), ("цена $100", False), ("US$ука", False)])
 def test_round_49_a_dollar_for_the_first_s(text, read):
     assert any(h.matched == "mask:сука" for h in hits(text)) is read
+
+
+@pytest.mark.parametrize(("text", "read"), [("Ё* твою м*ть, опять пробка", True), ("оценка 5* твою мать порадует", False)])
+def test_round_49_the_oath_masked_with_stars(text, read):
+    assert any(h.matched == "clipped_oath" for h in hits(text)) is read

@@ -97,3 +97,8 @@ def test_a_warning_about_forbidden_goods_is_let_through():
 )
 def test_round_49_a_disguised_insult_word_is_deleted(judge, text, removed):
     assert (judge.judge(text).action in ("delete", "delete_and_ban")) is removed
+
+
+@pytest.mark.parametrize("text", ["Кр3тины, кто придумал платные парковки", "Сплошное 6ыдло на Машуке по выходным"])
+def test_round_49_an_insult_word_with_digits_or_symbols_for_letters_is_disguised_too(judge, text):
+    assert judge.judge(text).action in ("delete", "delete_and_ban")
