@@ -2088,7 +2088,8 @@ def _after_dash(n: Normalized, i: int) -> bool:
 #: сколько можно» — the dots end a sentence for the tokenizer, so no pattern reads the oath whole
 _CLIPPED_OATH = re.compile(
     r"(?<!\w)(?:[её]|еб|ёб|еп|ёп|ёпт|епт)\s*(?:\.{2,}|…|\*+)\s*(?:твою\s+|вашу\s+|его\s+)?м[а*@.]ть(?!\w)"
-    r"|(?:^|[.!?]\s+)б\s*\.{2,}(?=\s)",
+    r"|(?:^|[.!?]\s+)б\s*\.{2,}(?=\s)"
+    r"|(?<!\w)[её][бп]т?(?:твою|вашу)мать(?!\w)",  # («ептвоюмать»: the oath typed as one word)
     re.IGNORECASE,
 )
 #: … and «мать вашу» / «мать твою» said as an oath, ending its clause («Мать вашу …., когда воду дадите»): held

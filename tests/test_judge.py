@@ -3573,8 +3573,9 @@ def test_round_42_short_calm_sentences_the_refitted_head_holds(judge, text):
     "text", ["с💩ка, опять перекопали всю улицу"]
 )
 def test_round_42_violations_the_refitted_head_only_holds(judge, text):
-    """Removed under round 37's head (0.59–0.64), held under the refitted one (0.45–0.51): a moderator decides."""
-    assert judge.judge(text).action == "review"
+    """Removed under round 37's head (0.59–0.64), held under the refitted one (0.45–0.51); since round 49 removed
+    again whatever the head scores: the insult word is written in disguise (:func:`moderation.policy._disguised_insult`)."""
+    assert judge.judge(text).action == "delete"
 
 
 def test_round_42_a_rude_question_without_an_insult_word_is_allowed(judge):

@@ -1457,3 +1457,11 @@ def test_round_49_a_dollar_for_the_first_s(text, read):
 @pytest.mark.parametrize(("text", "read"), [("Ё* твою м*ть, опять пробка", True), ("оценка 5* твою мать порадует", False)])
 def test_round_49_the_oath_masked_with_stars(text, read):
     assert any(h.matched == "clipped_oath" for h in hits(text)) is read
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("тебе не жить понял", "threat"), ("ептвоюмать", "obscene"), ("тебе не жить в этом районе без машины понял", None)],
+)
+def test_round_49_phone_typed_threat_and_oath(text, category):
+    assert (hits(text)[0].category if hits(text) else None) == category
