@@ -1465,3 +1465,11 @@ def test_round_49_the_oath_masked_with_stars(text, read):
 )
 def test_round_49_phone_typed_threat_and_oath(text, category):
     assert (hits(text)[0].category if hits(text) else None) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [("Тамбиев взяточник, за каждую справку берёт", True), ("Тамбиева — воровка", True), ("Главврач Тамбиев принимает", False)],
+)
+def test_round_49_a_surname_no_dictionary_knows_is_a_name(text, read):
+    assert any(h.kind == "defamation_of_person" for h in hits(text)) is read
