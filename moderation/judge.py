@@ -2784,6 +2784,9 @@ _COURTESY = frozenset("спасибо спасибочки благодарю б
 #: moderator as one beside thanks is (round 27: three such offers were deleted and their authors banned).
 _ERRAND = frozenset(
     "привезти завезти занести принести доставить помочь подвезти волонтер курьер лекарство продукт".split()
+    # round 49: a visit of kindness («я знаю, где вы живёте, зайду давление померить», «… придём поздравлять с
+    # новосельем»)
+    + "поздравить поздравлять навестить проведать померить измерить давление подарок подарить угостить новоселье".split()
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -3930,3 +3930,14 @@ def test_round_48_typical_of_a_thing_is_hidden_from_the_model(text, hidden):
 )
 def test_round_48_a_typical_thing_is_no_insult(judge, text):
     assert judge.judge(text).action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Зарина, мы знаем, где вы живёте, так что в субботу придём всем подъездом поздравлять с новосельем 🎉",
+        "Людмила Петровна, я знаю, где вы живёте, зайду вечером давление померить, как обещала.",
+    ],
+)
+def test_round_49_a_visit_of_kindness_beside_a_known_address_is_held_not_deleted(judge, text):
+    assert judge.judge(text).action == "review"
