@@ -1473,3 +1473,17 @@ def test_round_49_phone_typed_threat_and_oath(text, category):
 )
 def test_round_49_a_surname_no_dictionary_knows_is_a_name(text, read):
     assert any(h.kind == "defamation_of_person" for h in hits(text)) is read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Жукова, вы же каждое воскресенье на рынок одна ходите? Ходите пока.", True),
+        ("Кристина, улыбайтесь пока, на фото хорошо получаетесь. Потом может и не получиться.", True),
+        ("Чтоб у тебя машина на ходу загорелась", True),
+        ("Отдыхайте пока, завтра на работу", False),
+        ("Ходите пока в маске, эпидемия не кончилась", False),
+    ],
+)
+def test_round_49_a_habit_allowed_for_now_and_a_wreck_wished(text, read):
+    assert any(h.kind == "veiled_threat" for h in hits(text)) is read
