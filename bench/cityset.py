@@ -134,7 +134,10 @@ and ``calm45_group_b`` (never). The group sets ``fresh35``, ``38``,
 ``41``, ``62``, ``70``, ``81``, ``83``, ``85``, ``89``, ``102`` and ``106`` teach the hate head since round 37
 (``moderation/corpus/city_groups.tsv``), and the person-level sets worked on (``fresh25_pers`` … ``fresh156_all``, listed
 in ``moderation/corpus/README.md``) the insult head since round 42 (``city_persons.tsv``), so they are in-sample for
-it. Figures per set and in total:
+it. The sets of rounds 46 on (``fresh189_all`` …) are described in ``bench/README.md`` under the round that had them
+written; round 49's ``fresh204`` … ``fresh211`` are four briefs to two helpers each (how much of a group a statement
+means; disguised мат and insults; a person threatened or defamed; short thread replies), the even numbers worked on,
+the odd ones never. Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
