@@ -1682,11 +1682,11 @@ class Lexicon:
         return fits.pop() if len(fits) == 1 else None
 
     def _match_hidden_start(self, stars: int, rest: str, found: dict[str, tuple[str, str | None]]) -> None:
-        """«***ло», «**ка»: two or three stars for a word's first letters. The wildcard of :func:`_mask_regex`
+        """«***ло», «***ня»: two or three stars for a word's first letters. The wildcard of :func:`_mask_regex`
         needs a letter among the first two (two stars there fit too many words), so here each star is one
-        letter and only a мат form is read: the insults of that shape («быдло», «гнида», «жиды») may as well
-        be a name or a word the writer hid for other reasons («***ин»). Of several, the one that is an insult
-        too: «он ***ло» is «хуйло» said of him more likely than «ебало»."""
+        letter and only a мат form is read: the insults of that shape («**ка», «быдло», «гнида», «жиды») may as
+        well be a name or a word the writer hid for other reasons («***ин»). Of several, one that is an insult
+        too: «он ***ло» is «хуйло» or «мудло» said of him more likely than «ебало»."""
         fits = [
             (form, info)
             for form, info in self._mask_index.get(stars + len(rest), ())
@@ -2092,8 +2092,8 @@ def _after_dash(n: Normalized, i: int) -> bool:
     return any(0 < k and COPULA_DASH.search(n.original, toks[k - 1].end, toks[k].start) for k in (i, i - 1))
 
 
-#: The мат oath cut short with dots or stars, as older users write it (round 35; round 49 «Ё* твою м*ть»): «ё... твою мать», «е.... мать», «Б...
-#: сколько можно» — the dots end a sentence for the tokenizer, so no pattern reads the oath whole
+#: The мат oath cut short with dots or stars, as older users write it (round 35; round 49: «Ё* твою м*ть»): «ё... твою
+#: мать», «е.... мать», «Б... сколько можно» — the dots end a sentence for the tokenizer, so no pattern reads the oath whole
 _CLIPPED_OATH = re.compile(
     r"(?<!\w)(?:[её]|еб|ёб|еп|ёп|ёпт|епт)\s*(?:\.{2,}|…|\*+)\s*(?:твою\s+|вашу\s+|его\s+)?м[а*@.]ть(?!\w)"
     r"|(?:^|[.!?]\s+)б\s*\.{2,}(?=\s)"
