@@ -3709,6 +3709,11 @@ def _defence_at(
             for m in range(max(idx[0], k - 3), k)
         ) or (
             any(words[m] in _NONE_OF_IT for m in range(k + 1, min(last + 1, k + 4))) and likely(words[k], "NOUN")
+        ) or any(  # (round 49: «уважать их не за что» — no reason to respect them; not «…уважать, не за что их ненавидеть»)
+            tuple(words[m : m + 3]) == ("не", "за", "что")
+            and norm is not None
+            and not _COMMA_OR_DASH.search(norm.original, norm.tokens[k].end, norm.tokens[m].start)
+            for m in range(k + 1, min(last + 1, k + 4))
         )
 
     for k in idx:

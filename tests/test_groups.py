@@ -7015,3 +7015,9 @@ def test_round_49_most_of_a_group_after_a_concession_is_generalised(text):
 
 def test_round_49_most_of_a_group_doing_well_is_no_statement():
     assert findings("Среди мигрантов есть всякие, но большинство работает честно") == []
+
+
+# Round 49: respect denied after it («уважать их не за что») defends nobody; a clause away it does not deny it.
+def test_round_49_respect_denied_after_it_is_no_defence():
+    assert ("generalisation", "nationality") in findings("не все кавказцы такие конечно но большинство дикари и уважать их не за что")
+    assert findings("Кавказцев надо уважать, не за что их ненавидеть") == []
