@@ -3478,7 +3478,7 @@ _SAID_OF_ALL = frozenset(("GS.EVAL", "GS.HATRED", "GS.DEHUMAN"))
 
 def _said_badly(words: Sequence[str], cue: list[frozenset[str]], m: int) -> bool:
     """Is word ``m`` an evaluation, a vice or a disgust (:data:`_SAID_OF_ALL`) not denied by a «не» before it —
-    what :func:`_like_all` and :func:`_typical_of` look for beside the group?"""
+    what :func:`_like_all`, :func:`_typical_of` and :func:`_not_this_but` look for beside the group?"""
     return not _SAID_OF_ALL.isdisjoint(cue[m]) and not (m and words[m - 1] == "не")
 
 

@@ -37,7 +37,7 @@ from moderation.lemmatize import FUNCTION_LEMMAS, NAME_TAGS, VERBAL_POS, analyze
 from moderation.normalize import COPULA_DASH, QUOTE_CLOSING, Normalized, Token, squeeze_doubles
 from moderation.typos import OneSlip
 
-__all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon"]
+__all__ = ["Hit", "Lexicon", "LexiconError", "default_lexicon", "written_in_disguise"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 #: Categories the shipped lexicon reports (the registry's lexicon categories, in report order, which
@@ -162,9 +162,25 @@ def cut_short(n: Normalized, i: int) -> bool:
     return n.original.startswith(("..", "…", "*"), n.tokens[i].end)
 
 
+#: how ``Hit.matched`` names a listed form read through a mask («mask:сука») or through look-alike letters
+#: («скрытое написание: тупые»): :func:`written_in_disguise` and the evidence read them
+MASKED_ENTRY = "mask:"
+DISGUISED_ENTRY = "скрытое написание: "
+#: a Cyrillic letter beside a digit, a Latin letter or a mask symbol in a hit's quote («Кр3тины», «6ыдло», «г@ндон»):
+#: wider than :data:`_MIXED` — a digit at a word's edge counts too, as the quote is a word of the lexicon, not «10км»
+_QUOTE_IN_DISGUISE = re.compile(r"[а-яё][0-9a-z@$%#*]|[0-9a-z@$%#*][а-яё]", re.IGNORECASE)
+
+
 def _disguised(form: str) -> tuple[str, None]:
     """The insult entry of a disguised word, as the evidence shows it."""
-    return ("скрытое написание: " + form, None)
+    return (DISGUISED_ENTRY + form, None)
+
+
+def written_in_disguise(h: Hit) -> bool:
+    """Was the word of hit ``h`` written in disguise — read through a mask or look-alikes, or quoted with a digit,
+    a Latin letter or a symbol for a letter? (Nobody hides a word in its innocent sense:
+    :func:`moderation.policy.with_rule_floors` gives such an insult the delete band.)"""
+    return h.matched.startswith((MASKED_ENTRY, DISGUISED_ENTRY)) or _QUOTE_IN_DISGUISE.search(h.quote) is not None
 
 
 @dataclass(frozen=True)
@@ -1168,7 +1184,7 @@ class Lexicon:
                 ):
                     f = found.setdefault(i, {})
                     for cat, _entry, tgt in info.entries:
-                        f.setdefault(cat, ("mask:с" + words[i], tgt))
+                        f.setdefault(cat, (MASKED_ENTRY + "с" + words[i], tgt))
         if "#" in orig:
             # 4b'. «#иды»: a «#» in place of a word's first letter, when the rest is no common word and one
             # listed form fits (else a hashtag: «#пятигорск», «#новости»)
@@ -1178,7 +1194,7 @@ class Lexicon:
                     if hidden is not None:
                         f = found.setdefault(i, {})
                         for cat, _entry, tgt in self._forms[hidden].entries:
-                            f.setdefault(cat, ("mask:" + hidden, tgt))
+                            f.setdefault(cat, (MASKED_ENTRY + hidden, tgt))
         if not _STUBS.keys().isdisjoint(words) or "@" in orig:
             # 4c. «бл...», «бл…», «бл*», «ни ху* не сделали»: the swear cut short — its first two letters and what
             # hides the rest; an «@» in its place is read «а» by the normaliser, «бл*» («бл@ не могу дозвониться»,
@@ -1191,7 +1207,7 @@ class Lexicon:
                     stub = w[:2]
                 else:
                     continue
-                found.setdefault(i, {}).setdefault("obscene", ("mask:" + _STUBS[stub], None))
+                found.setdefault(i, {}).setdefault("obscene", (MASKED_ENTRY + _STUBS[stub], None))
         if "х" in words:
             # 4c'. «на кой х**», «х** вам», «х.. его знает»: the one letter and two or three stars or an ellipsis in
             # place of the rest (round 33; round 34 the dots). A lone «х» with one star or one dot is a
@@ -1203,7 +1219,7 @@ class Lexicon:
                     and _STARRED_REST.match(orig, t.end)
                     and not (t.start and (orig[t.start - 1].isalnum() or orig[t.start - 1] in "-‐–"))
                 ):
-                    found.setdefault(i, {}).setdefault("obscene", ("mask:хуй", None))
+                    found.setdefault(i, {}).setdefault("obscene", (MASKED_ENTRY + "хуй", None))
         if not _CLIPPINGS.isdisjoint(words):
             # 4d. «нах», «пох» (obscene.txt) are мат clipped only as words of their own: not an abbreviation
             # («офис нах. в центре», «нах-ся» — находится)
@@ -1695,7 +1711,7 @@ class Lexicon:
         if fits:
             form, info = max(fits, key=lambda fit: len({cat for cat, _entry, _tgt in fit[1].entries}))
             for cat, _entry, tgt in info.entries:
-                found.setdefault(cat, ("mask:" + form, tgt))
+                found.setdefault(cat, (MASKED_ENTRY + form, tgt))
 
     def _match_mask(self, key: str, found: dict[str, tuple[str, str | None]], fill: bool = True) -> None:
         rx = _mask_regex(key)
@@ -1710,7 +1726,7 @@ class Lexicon:
                 if pattern.fullmatch(form):
                     for cat, _entry, tgt in info.entries:
                         if cat not in found:
-                            found[cat] = ("mask:" + form, tgt)
+                            found[cat] = (MASKED_ENTRY + form, tgt)
         if not fill or "obscene" in found or self._root is None:
             return
         stars = key.count("*")
@@ -2043,9 +2059,12 @@ def _mark_names(n: Normalized, token_sets: dict[int, frozenset[str]]) -> None:
         names = [p.tag for p in readings[:2] if not NAME_TAGS.isdisjoint(p.tag.grammemes)]
         surname = any("nomn" in p.tag and "Surn" in p.tag for p in readings[2:6])
         # (round 49: «Тамбиев взяточник» — a surname the dictionary does not know, guessed a plural's genitive)
-        unknown = not names and not surname and _UNKNOWN_SURNAME.fullmatch(n.words[i]) is not None
-        if unknown and analyzer().word_is_known(n.words[i]):
-            unknown = False
+        unknown = (
+            not names
+            and not surname
+            and _UNKNOWN_SURNAME.fullmatch(n.words[i]) is not None
+            and not analyzer().word_is_known(n.words[i])
+        )
         if names or surname or unknown:
             if unknown or any("nomn" in tag for tag in names):
                 add = _NAME_NOMN

@@ -7,13 +7,13 @@ Three thresholds per category, each a calibrated probability:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from moderation import categories
 from moderation.categories import DEFAULT_THRESHOLDS, RULE_FLOORS, Thresholds
+from moderation.lexicon import written_in_disguise
 from moderation.spam import OFFER_NAMES, SpamSignal, rule_score
 
 __all__ = [
@@ -28,6 +28,8 @@ __all__ = [
 
 class _Hit(Protocol):
     category: str
+    matched: str
+    quote: str
     strength: str | None
     kind: str | None
     floor_only: bool
@@ -64,22 +66,12 @@ def with_rule_floors(
     return out
 
 
-#: how the lexicon names an insult word it read through a disguise (:mod:`moderation.lexicon`)
-_DISGUISED_ENTRIES = ("mask:", "скрытое написание: ")
-#: a Cyrillic letter beside a digit, a Latin letter or a mask symbol inside one word («Кр3тины», «6ыдло», «г@ндон»)
-_MIXED_WORD = re.compile(r"[а-яё][0-9a-z@$%#*]|[0-9a-z@$%#*][а-яё]", re.IGNORECASE)
-
-
 def _disguised_insult(h: _Hit) -> str | None:
     """An insult word written in disguise («с*ки», «ушл*пки», «гoвнo-ремонт», «$ука», «Кр3тины») reaches the
     delete band: nobody hides a word in its innocent sense, so the word alone is clear (an insult word written
     plainly only holds: «козлы на Машуке» may be goats). Quoted to report it («меня назвали «с*кой»») it is
     capped as every reported insult is (:func:`ceilings`)."""
-    if h.category != "insult":
-        return None
-    if getattr(h, "matched", "").startswith(_DISGUISED_ENTRIES) or _MIXED_WORD.search(getattr(h, "quote", "")):
-        return "delete"
-    return None
+    return "delete" if h.category == "insult" and written_in_disguise(h) else None
 
 
 @dataclass
