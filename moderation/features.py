@@ -38,7 +38,7 @@ from moderation.normalize import QUOTE_OPENING, QUOTE_PAIRS, Normalized, normali
 from moderation.sayings import sayings
 from moderation.spam import FEATURE_NAMES as SPAM_FEATURE_NAMES
 from moderation.spam import SpamSignal, spam_features, spam_signals
-from moderation.veiled import address_given, menace, spread_warning
+from moderation.veiled import address_given, kin_alone, menace, spread_warning
 
 
 @dataclass(slots=True)
@@ -359,7 +359,9 @@ def prepare(text: str, memo: dict[str, str] | None = None) -> Prepared:
             ],
             key=lambda h: (h.start, h.end),
         )
-    if (warning := spread_warning(norm, lemmas) or address_given(norm) or menace(norm)) is not None and not any(
+    if (
+        warning := spread_warning(norm, lemmas) or kin_alone(norm, lemmas) or address_given(norm) or menace(norm)
+    ) is not None and not any(
         h.category == "threat" for h in hits
     ):
         # «у вас же внуки в 30-й садик ходят? … Берегите их»: someone's own pointed at, a warning after

@@ -97,6 +97,7 @@ _HYPHEN_ABBREVIATIONS = frozenset("рн рна рне рну рном гн гн�
 #: 3-letter headwords a Latin word may be read as (most 3-letter readings are English: her, lox ...).
 _SHORT_HEADWORDS = frozenset(("хуй", "бля", "чмо"))
 NAME_SET = "NAME"
+SPELT_TO_HIDE_SET = "SPELT_TO_HIDE"  # insults.txt: a мат word's filter-passing spelling («куйло», «сцуко»)
 SUBJECTLESS_SET = "SUBJECTLESS"  # hate.txt: verbs that are slurs only without a subject named
 NAME_NOMN_SET = (
     "NAME_NOMN"  # a name that may be the subject («Иванова — воровка», not «Ивановой звонил мошенник»)
@@ -870,7 +871,7 @@ class Lexicon:
 
         set_members: dict[str, set[str]] = {}
         used = {s for p in patterns for slot in p.slots for s in slot.sets}
-        used.update(name for name in (DISGUISED_SET, DISGUISED_VULGAR, SUBJECTLESS_SET) if name in sets)
+        used.update(name for name in (DISGUISED_SET, DISGUISED_VULGAR, SPELT_TO_HIDE_SET, SUBJECTLESS_SET) if name in sets)
         for name in used:
             for form in expander.expand_set(name, (), "patterns"):
                 set_members.setdefault(form, set()).add(name)
@@ -1085,8 +1086,9 @@ class Lexicon:
         def note(i: int, info: _Info) -> None:
             if info.entries:
                 f = found.setdefault(i, {})
+                hidden = SPELT_TO_HIDE_SET in info.sets
                 for cat, entry, tgt in info.entries:
-                    f.setdefault(cat, (entry, tgt))
+                    f.setdefault(cat, _disguised(words[i]) if hidden and cat == "insult" else (entry, tgt))
             if info.sets:
                 old = token_sets.get(i)
                 token_sets[i] = old | info.sets if old else info.sets

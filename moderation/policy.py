@@ -151,8 +151,8 @@ SPAM_TOPICS = frozenset(
 SPAM_COMMERCE = SPAM_INTENT - SPAM_CONTACT
 #: Spam signals that only ask the reader to write in private and offer nothing by themselves («кто видел ДТП,
 #: напишите в ЛС», «ссылка в закрепе»): all the spam evidence a text may have (with a plain link or an @-mention)
-#: for :func:`ceilings`' ``invitation_only``. Not a phone or a messenger: «Укладка асфальта, благоустройство
-#: дворов, звоните 8-988-…» names its trade in words no lexicon lists, and the model reads them with the number;
+#: for :func:`ceilings`' ``invitation_only`` (the judge weighs a phone so too since round 50, its trade asked of
+#: ``spam.offer_wording``: «Укладка асфальта, благоустройство дворов, звоните 8-988-…» names one). Not a messenger;
 #: not «cta»: «подписывайтесь на наш канал» promotes a channel, what clause 19 forbids whatever else is said.
 SPAM_INVITATIONS = frozenset(("pm_invite",))
 #: … and what a warning names besides a business: goods that are a crime to sell («Реклама «права без экзамена»
