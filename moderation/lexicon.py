@@ -124,7 +124,10 @@ def _sound(text: str) -> str:
     C-level replaces: ``str.translate`` with a Cyrillic table goes through a dict per character and
     costs 35x more.)"""
     out = text.replace("о", "а").replace("е", "и").replace("ё", "и").replace("э", "и").replace("ъ", "ь")
-    # a voiced consonant at the end is heard voiceless («мудаг», «идиод» for «мудак», «идиот»)
+    # a voiced consonant at the end is heard voiceless («мудаг», «идиод» for «мудак», «идиот»), before a final
+    # soft sign too («мрась» for «мразь»; round 50)
+    if out.endswith("ь") and len(out) > 1 and out[-2] in _DEVOICED:
+        return out[:-2] + _DEVOICED[out[-2]] + "ь"
     return out[:-1] + _DEVOICED[out[-1]] if out and out[-1] in _DEVOICED else out
 
 

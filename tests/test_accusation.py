@@ -281,3 +281,23 @@ def test_round_40_more_deeds_of_a_named_person(text: str) -> None:
 )
 def test_round_40_the_same_words_without_the_deed(text: str) -> None:
     assert not accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 50 (fresh212): public money taken out, goods sold «на сторону», a bribe «за конвертом»
+        "Главбух МУП Сергеева вывела из бюджета миллионы и купила дочке квартиру в Сочи",
+        "Завхоз школы Петров продаёт краску на сторону",
+        "Инспектор Жилнадзора Коваленко приходит только за конвертом, без денег акт не подпишет",
+    ],
+)
+def test_round_50_money_taken_out_and_goods_sold_aside(text: str) -> None:
+    assert accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Мэрия вывела из бюджета деньги на ремонт дорог — объясните", "Главбух Сергеева сдала отчёт в бюджет"]
+)
+def test_round_50_no_person_or_no_deed(text: str) -> None:
+    assert not accused(text), text

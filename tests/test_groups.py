@@ -7021,3 +7021,107 @@ def test_round_49_most_of_a_group_doing_well_is_no_statement():
 def test_round_49_respect_denied_after_it_is_no_defence():
     assert ("generalisation", "nationality") in findings("не все кавказцы такие конечно но большинство дикари и уважать их не за что")
     assert findings("Кавказцев надо уважать, не за что их ненавидеть") == []
+
+
+# Round 50 (fresh212, fresh214): harm promised by what it leaves, kin said to go alone, warnings the model never learnt.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я тебя в реанимацию отправлю",
+        "Если Кравченко ещё раз тронет нашу детскую площадку, ходить он больше не сможет",
+        "Валерий Николаевич, так и до больничной койки недалеко, если продолжите в том же духе.",
+        "Вам лучше уволиться по-хорошему. Пока можете это сделать на своих ногах.",
+        "Глеб Романович, после такого решения вы рискуете не дожить до пенсии.",
+        "Если не отмените это решение, то вам придётся ходить с охраной.",
+        "Передайте водителю Гарику, что его шестёрку у Бештау тоже можно случайно поцарапать.",
+        "Виталий Борисович, вы бы своей жене сказали, чтобы по вечерам одна в парке не гуляла.",
+        "Кирилл, помнишь, как в прошлом году соседу стёкла в машине выбили? Вот и подумай.",
+        "Такие как вы, Оксана, долго в этом городе не задерживаются.",
+        "Надеюсь, вы успеете насладиться должностью до того, как мы вами займёмся.",
+    ],
+)
+def test_round_50_veiled_threats_are_held_at_least(judge, text):
+    v = judge.judge(text)
+    assert v.action != "allow" and any(e.kind == "veiled_threat" for e in v.evidence), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Скорая отправила его в больницу, всё обошлось",
+        "После инсульта ходить он больше не сможет, врачи сказали",
+        "От остановки до больничной поликлиники недалеко",
+        "Бабушка после операции ушла домой на своих ногах, пока все удивлялись",
+        "Я случайно поцарапал вашу машину во дворе, оставил телефон",
+        "Моя дочь одна ходит в школу, переход опасный",
+        "Дом аварийный, пока стоит, но жить страшно",
+        "Не волнуйтесь, мы займёмся вашим вопросом",
+    ],
+)
+def test_round_50_the_same_words_said_calmly_stay(judge, text):
+    assert judge.judge(text).action == "allow", text
+
+
+def test_round_50_a_new_warning_caps_nothing_the_model_deletes(judge):
+    # (the kin said to go alone and «вот и подумай» are floors only: the model deleted this before them)
+    v = judge.judge("Мамочка из 3Б, у тебя же дочка одна домой из школы ходит? Вот и подумай.")
+    assert v.action in REMOVED, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Убивать их надо, а не штрафовать", "Каждый, кто ругает Россию на этой странице, должен получить пулю"]
+)
+def test_round_50_calls_to_kill_are_not_allowed(judge, text):
+    assert judge.judge(text).action != "allow", text
+
+
+@pytest.mark.parametrize(
+    "text", ["Армян надо вышвыривать из города", "Дагестанцев из общаги выкуривать надо, хоть дымом"]
+)
+def test_round_50_thrown_or_smoked_out_is_a_call_to_exclude(text):
+    assert "call_to_exclude" in [kind for kind, _ in findings(text)]
+
+
+def test_round_50_the_slur_nerus_in_the_plural_is_read(judge):
+    assert judge.judge("Нерусей с Горячеводска пора вышвыривать").action in REMOVED
+
+
+def test_round_50_smoking_out_smokers_excludes_no_group():
+    assert findings("Курильщиков надо выкуривать с остановок штрафами") == []
+
+
+# Round 50 (fresh214): violence against a building, a group or a person said another way.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пусть мэр не удивляется, когда его машина взлетит на воздух",
+        "Кто еще считает, что мэрию надо штурмовать? Ставьте плюс, соберемся",
+        "а что если на День города кто нибудь устроит взрыв у Цветника",
+        "Школу на Ермолова бы заминировать чтоб уроки навсегда отменили",
+        "Работников Горзеленхоза за спил деревьев самих бы распилить",
+        "Чтоб вас, кто отменил бесплатный проезд, самих на катафалке возили",
+        "Все эти ЛГБТ должны гореть",
+        "Как же хочется взять дробовик и прогуляться по коридорам горуправы",
+        "Вас здесь встретят так, что мать не узнает",
+        "Давайте уже решим вопрос с цыганами окончательно",
+        "Если нужно, могу отправить его в больницу месяцев на шесть",
+    ],
+)
+def test_round_50_violence_said_another_way_is_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Склад может взлететь на воздух, если не уберут баллоны",
+        "Надо взорвать старый элеватор и построить парк",
+        "Возьму ружьё и пойду на охоту в выходные",
+        "Фонари должны гореть всю ночь",
+        "Тебя так подстригли, что мать не узнает",
+        "Надо окончательно решить вопрос с пенсионерами и льготами",
+        "Я могу отвезти его в больницу на своей машине",
+    ],
+)
+def test_round_50_the_same_words_without_violence_stay(judge, text):
+    assert judge.judge(text).action == "allow", text

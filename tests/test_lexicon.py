@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moderation.lemmatize import lemma, lemmas, lemmatize_tokens
-from moderation.lexicon import Hit, Lexicon, LexiconError, default_lexicon
+from moderation.lexicon import Hit, Lexicon, LexiconError, default_lexicon, written_in_disguise
 from moderation.normalize import normalize
 from moderation.verdict import TARGET_GROUPS_RU
 
@@ -1488,3 +1488,16 @@ def test_round_49_a_surname_no_dictionary_knows_is_a_name(text, read):
 )
 def test_round_49_a_habit_allowed_for_now_and_a_wreck_wished(text, read):
     assert any(h.kind == "veiled_threat" for h in hits(text)) is read
+
+
+# Round 50: a мат word's filter-passing spelling is itself a disguise; a compound on «гавно» in look-alikes; «очкошник».
+@pytest.mark.parametrize("text", ["товарищ куйло, зачем вы это прислали", "мэрия, вы ёпнутые?", "ну ты и сцуко"])
+def test_round_50_a_spelling_made_to_pass_a_filter_is_written_in_disguise(text):
+    hits = [h for h in default_lexicon().match(normalize(text)) if h.category == "insult"]
+    assert hits and all(written_in_disguise(h) for h in hits), hits
+
+
+@pytest.mark.parametrize(("text", "disguised"), [("для гaвнoделов из управы", True), ("вы oчкoшники", True), ("ну ты и очкошник", False)])
+def test_round_50_new_insult_words_and_compounds(text, disguised):
+    hits = [h for h in default_lexicon().match(normalize(text)) if h.category == "insult"]
+    assert hits and written_in_disguise(hits[0]) is disguised, hits

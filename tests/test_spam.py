@@ -2117,3 +2117,31 @@ def test_round_40_the_grid_company_news_and_a_winning_choice_are_no_spam(judge, 
 )
 def test_round_40_pyramids_payouts_and_chains_without_a_link(judge, text: str) -> None:
     assert judge.judge(text).action != "allow"
+
+
+# Round 50 (fresh218): a phone number is a way to answer, not an advert — a citizen's notice with one is held at most.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Соседи с Кирова 61, собрание жильцов в субботу в 11:00, кто не может прийти звоните мне 8-928-011-22-33",
+        "Бабушке 82 года, одна живёт на Теплосерной. Может кто помочь с покупкой лекарств? Звоните сыну 89280004512",
+        "Семья погорельцев из Горячеводска, нужны вещи и посуда. Привозить на Ленина 5, звонить Аминат 8-928-613-20-75",
+        "Мне звонили из администрации с номера +7 928 111-22-15, это мошенники?",
+    ],
+)
+def test_round_50_a_phone_alone_does_not_delete(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action not in ("delete", "delete_and_ban"), (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Септики, выгребные ямы откачаем быстро! Ассенизатор 8-962-000-31-58",
+        "Ваш номер участвует в розыгрыше МТС! Позвоните на 8 809 505 11 33 для получения приза",
+        "Изготовление памятников, гравировка, установка оград. Тел 8 961 455-12-12",
+    ],
+)
+def test_round_50_a_trade_or_a_prize_with_a_phone_is_still_removed(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
