@@ -74,7 +74,9 @@ def spread_warning(norm: Normalized, lemmas: list[str]) -> Hit | None:
     or child anywhere before a warning that ends its clause; or None."""
     m = _WARNING.search(norm.text)
     learnt = m is not None
-    if m is None and (m := _WARNING_MORE.search(norm.text)) is None:
+    if m is None and (
+        ("пока" not in norm.words and "подумай" not in norm.text) or (m := _WARNING_MORE.search(norm.text)) is None
+    ):
         return None
     opening = learnt and m.group("open") is not None
     span = norm.token_span(m.start(), m.end())
