@@ -457,11 +457,13 @@ class Judge:
             # read: «хохлосвины …, дегенеративные догмы» is deleted for its slur, not its «догмы»
             ev = model_evidence("insult")
             thing_insult = bool(ev) and ev[0].quote.lower() in self._lexicon_harsh
+        beyond = self._spam_beyond_channels(p, scores)
         caps, why = ceilings(
             hits,
             p.spam,
             p.groups,
-            self._spam_beyond_channels(p, scores),
+            beyond >= thresholds["spam"].delete,
+            channels_held=beyond >= thresholds["spam"].review,
             question=bool(p.spam and QUESTION_END.search(p.text)),
             self_insult=p.self_insult,
             # (an accusation vouched for is said of one person, not of the authorities as a body)
@@ -973,16 +975,19 @@ class Judge:
         spans = [(toks[i].start, toks[i].end) for i, lem in enumerate(p.lemmas) if lem in _THREAD_WORDS]
         return self._floored_scores(self._prepare.prepare_one(_blanked(p.norm.original, spans)))
 
-    def _spam_beyond_channels(self, p: Prepared, scores: dict[str, float]) -> bool:
-        """Is the text spam even without its links, @-mentions and emoji? (Only asked when the spam
-        evidence is nothing else and the score would delete: one more scoring of a rare text.)"""
+    def _spam_beyond_channels(self, p: Prepared, scores: dict[str, float]) -> float:
+        """The spam score of the text without its links, @-mentions and emoji: at the delete line it is spam
+        whatever carries it, at the review line a moderator decides («Аккаунт взломан? Восстановим страницу ВК за
+        час, пишите @vk_help_service» was let through: 0.94 with the handle, between the lines without it; round
+        50). (Only asked when the spam evidence is nothing else and the score would delete — one more scoring of a
+        rare text; 0.0 otherwise.)"""
         t = self.policy.thresholds["spam"]
         if not p.spam or scores.get("spam", 0.0) < t.delete or not channels_only(p.spam):
-            return False
+            return 0.0
         stripped = _blanked(p.text, [(s.start, s.end) for s in p.spam])
         if not stripped.strip():
-            return False
-        return self._floored_scores(self._prepare.prepare_one(stripped))["spam"] >= t.delete
+            return 0.0
+        return self._floored_scores(self._prepare.prepare_one(stripped))["spam"]
 
     def _spam_only_invitation(self, p: Prepared, scores: dict[str, float]) -> bool:
         """Is an invitation to write in private all that makes the text spam: its spam evidence only that

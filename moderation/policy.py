@@ -218,6 +218,7 @@ def ceilings(
     spam: list[SpamSignal],
     groups: _Groups | None,
     spam_intent: bool = False,
+    channels_held: bool = False,
     question: bool = False,
     self_insult: bool = False,
     authority_insult: bool = False,
@@ -241,7 +242,8 @@ def ceilings(
     * Spam needs intent: when the spam evidence is only links, @-mentions, emoji, caps or look-alike
       letters, a comment with a link is at most held for review and one without a link is let
       through — unless ``spam_intent`` (the judge found the text spam even with those removed:
-      "ремонт квартир недорого" is an offer whatever carries it).
+      "ремонт квартир недорого" is an offer whatever carries it); one the judge finds doubtful with them removed
+      (``channels_held``: «Восстановим страницу ВК за час, пишите @…») is held, link or not.
     * A text that names a business only to warn against it or complain about it (``warns``: a word of
       harm or ruin, not negated — «микрозаймы губят семьи», «сосед проиграл всё в онлайн-казино»)
       and offers nothing and gives no contact is not spam at all: spam is let through (so is one that names
@@ -313,7 +315,8 @@ def ceilings(
     out: dict[str, str] = {}
     why: dict[str, str] = {}
     if spam and not spam_intent and channels_only(spam):
-        out["spam"] = "review" if any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam) else "allow"
+        held = channels_held or any(s.name in SPAM_LINKS and s.weight > 0.1 for s in spam)
+        out["spam"] = "review" if held else "allow"
         why["spam"] = "ссылка или упоминание без рекламного умысла"
     elif notice and not any(s.name in SPAM_COMMERCE or s.name in SPAM_LINKS for s in spam):
         out["spam"] = "allow"

@@ -2145,3 +2145,31 @@ def test_round_50_a_phone_alone_does_not_delete(judge, text: str) -> None:
 def test_round_50_a_trade_or_a_prize_with_a_phone_is_still_removed(judge, text: str) -> None:
     v = judge.judge(text)
     assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сделаю больничный задним числом и справку для военкомата, конфиденциально, пишите в личные",
+        "Продаю справки о доходах 2-НДФЛ для банка, с печатью организации",
+        "Оформлю кредитку с лимитом до 500 тысяч даже безработным, без справок и поручителей",
+        "Подпишись на мой тикток, там смешные видео про Пятигорск",
+        "Бизнес-ланч 250 руб, заходите и подписывайтесь на нас!",
+    ],
+)
+def test_round_50_certificates_cards_and_pages_of_ones_own_are_spam(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text", ["Больничный закрыли задним числом, это законно?", "Завтра оформлю кредит на ремонт, если одобрят"]
+)
+def test_round_50_a_certificate_or_a_loan_of_ones_own_is_no_offer(judge, text: str) -> None:
+    assert judge.judge(text).action == "allow", text
+
+
+def test_round_50_a_handle_on_a_text_doubtful_without_it_is_held(judge) -> None:
+    # (the model reads the broker's wording between the lines once the messenger is blanked out)
+    v = judge.judge("Кредиты, ипотеки, рефинансирование – помогаем даже с просрочками. Брокер Пятигорск. ВАТСАП в профиле 📲")
+    assert v.action != "allow", (v.action, v.ground)
