@@ -89,8 +89,9 @@ _DISGUISE_HINT = re.compile(r"[a-zA-Z@$]+|[0134689](?<=[а-яёА-ЯЁ][0134689]
 DISGUISED_SET = "DISGUISED_INSULT"
 DISGUISED_VULGAR = "DISGUISED_VULGAR"  # ... but not when masked (self-censored)
 _FILL = "иеаоуыяюйбзл"  # what a star in мат hides: a vowel, й, the б of «е*ать», the з of «пи*дят», the л of «б*ять»
-#: what two stars side by side hide in мат: its root's core («отъ**итесь», «на**й», «п**дец», «б**ть»; round 34)
-_FILL_PAIRS = ("еб", "ху", "уй", "из", "зд", "ля")
+#: what two stars side by side hide in мат: its root's core («отъ**итесь», «на**й», «п**дец», «б**ть»; round 34), or
+#: the syllable after it («вые**ваться»: «бы»; round 50)
+_FILL_PAIRS = ("еб", "ху", "уй", "из", "зд", "ля", "бы")
 _INTERJECTIONS = frozenset(("мда", "нда", "ага", "угу", "эээ"))
 #: abbreviations written with a hyphen after one letter («в р-не Сокола», «г-н Петров», «т-во»): no letters hidden
 _HYPHEN_ABBREVIATIONS = frozenset("рн рна рне рну рном гн гну гна гжа тво ово".split())

@@ -1501,3 +1501,16 @@ def test_round_50_a_spelling_made_to_pass_a_filter_is_written_in_disguise(text):
 def test_round_50_new_insult_words_and_compounds(text, disguised):
     hits = [h for h in default_lexicon().match(normalize(text)) if h.category == "insult"]
     assert hits and written_in_disguise(hits[0]) is disguised, hits
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("Хватит вые**ваться, депутат", "obscene"), ("Да идите вы нх со своими тарифами", "obscene"), ("Какая мрась выбросила щенков", "insult")],
+)
+def test_round_50_two_stars_for_a_syllable_nh_for_the_phrase_and_a_final_soft_sign_heard_voiceless(text, category):
+    assert any(h.category == category for h in default_lexicon().match(normalize(text)))
+
+
+@pytest.mark.parametrize("text", ["Мы забыли зонт", "Грязь на дорогах", "Лекция «НХ» отменена"])
+def test_round_50_the_same_letters_in_innocent_words(text):
+    assert not default_lexicon().match(normalize(text))
