@@ -112,7 +112,9 @@ _POINTERS = frozenset("наш наша нашего нашей этот эта �
 #: An office or an institution named right after a post (genitive), which tells whose post it is
 _OFFICES = frozenset(
     "отдела управления департамента комитета службы школы гимназии лицея больницы поликлиники садика детсада"
-    " администрации водоканала архива рынка".split()
+    " администрации водоканала архива рынка"
+    # (round 50: «Директорша музея сама себе премии выписывает»)
+    " музея библиотеки театра филармонии дк жэка мфц почты парка санатория стадиона суда прокуратуры тсж".split()
 )
 #: How far after the person the deed may be told (tokens of one sentence)
 _REACH = 12

@@ -301,3 +301,18 @@ def test_round_50_money_taken_out_and_goods_sold_aside(text: str) -> None:
 )
 def test_round_50_no_person_or_no_deed(text: str) -> None:
     assert not accused(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Директорша музея сама себе премии выписывает, а экспонаты продаёт на сторону",
+        "Директор стадиона пропил новые тренажёры, о чём тут ещё говорить",
+    ],
+)
+def test_round_50_a_colloquial_post_and_more_workplaces_name_the_person(text: str) -> None:
+    assert accused(text), text
+
+
+def test_round_50_the_same_post_with_no_deed() -> None:
+    assert not accused("Директорша музея провела отличную экскурсию")
