@@ -234,11 +234,25 @@ _MENACE_MORE = re.compile(
 )
 #: Round 50's formulas, a floor only (the model never learnt them): «таких» or the addressee not staying long
 #: in a place («Такие как вы, Оксана, долго в этом городе не задерживаются»), «we will deal with you» («до того,
-#: как мы вами займёмся»; not «мы займёмся вашим вопросом»)
+#: как мы вами займёмся»; not «мы займёмся вашим вопросом»), the world being round («земля круглая, ещё
+#: встретимся»; not «учёные доказали, что земля круглая»), a prayer that «I» do not find you («молись, чтоб я тебя не встретил»), a brick or an icicle that
+#: may fall on your head (not news of one that fell on a passer-by's), a dark alley, guests to wait for («пусть ждёт
+#: гостей»; not «ждём гостей», the hosts')
 _MENACE_NEW = re.compile(
     r"(?<!\w)(?:таки[ех] (?:как (?:вы|ты) )?(?:\w+ ){0,5}?долго (?:\w+ ){1,4}?не (?:задерживаются|задержатся)"
     r"|долго (?:\w+ ){1,4}?не (?:задержитесь|задержишься)"
-    r"|(?:мы|я) (?:\w+ ){0,2}?(?:вами|тобой) (?:\w+ )?займ(?:емся|усь)|займ(?:емся|усь) (?:\w+ )?(?:вами|тобой))(?!\w)"
+    r"|(?:мы|я) (?:\w+ ){0,2}?(?:вами|тобой) (?:\w+ )?займ(?:емся|усь)|займ(?:емся|усь) (?:\w+ )?(?:вами|тобой)"
+    r"|земля (?:\w+ )?круглая (?:\w+ ){0,4}?встрет\w*"
+    r"|чтоб(?:ы)? (?:я|мы) (?:тебя|вас|его|ее|их) (?:\w+ )?не (?:нашел|нашли|встретил|встретили|поймал|поймали|застал|застали)"
+    r"|(?:кирпич|сосулька|кирпичик) (?:\w+ ){0,2}?(?:тебе|вам) (?:\w+ ){0,2}?на (?:голову|башку)"
+    r"|(?:тебе|вам) (?:\w+ ){0,2}?на (?:голову|башку) (?:\w+ )?(?:кирпич|сосулька)"
+    r"|(?:в )?темн(?:ом|ой) (?:переулке|подъезде|подворотне|углу) (?:\w+ ){0,2}?(?:встретим|встретят|встречу|поговорим)"
+    r"|(?:жди|пусть ждет|пусть ждут) гостей)(?!\w)"
+)
+#: (a word of each of :data:`_MENACE_NEW`'s formulas)
+_NEW_CUES = frozenset(
+    "долго займемся займусь круглая нашел нашли встретил встретили поймал поймали застал застали голову башку"
+    " переулке подъезде подворотне углу гостей".split()
 )
 #: (a word of each of :data:`_MENACE_MORE`'s formulas, «охран…» aside)
 _MORE_CUES = frozenset(
@@ -261,7 +275,7 @@ def menace(norm: Normalized) -> Hit | None:
     if m is None and (not _MORE_CUES.isdisjoint(norm.words) or "охран" in norm.text):
         m = _MENACE_MORE.search(norm.text)
     learnt = m is not None
-    if m is None and ("долго" in norm.words or "займ" in norm.text):
+    if m is None and not _NEW_CUES.isdisjoint(norm.words):
         m = _MENACE_NEW.search(norm.text)
     if m is None or _LAWFUL.search(norm.text) is not None:
         return None

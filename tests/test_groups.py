@@ -7150,3 +7150,25 @@ def test_round_50_a_proposal_an_idiom_of_a_knife_and_a_woman_defamed_are_held_at
 )
 def test_round_50_the_idiom_the_slogan_and_a_mention_stay(judge, text):
     assert judge.judge(text).action == "allow", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Земля круглая, Игорь Петрович, ещё встретимся",
+        "Молитесь, чтобы я вас не нашёл",
+        "Смотри, Олег, а то кирпич тебе на голову упадёт ненароком",
+        "В тёмном переулке встретим, поговорим по-другому",
+        "Начальника ДЭУ обязательно кто-нибудь навестит, пусть ждёт гостей.",
+    ],
+)
+def test_round_50_stock_menaces_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Учёные доказали, что земля круглая", "На Кирова сосулька упала прохожему на голову", "Ждём гостей на празднике в парке Кирова"],
+)
+def test_round_50_the_same_words_told_plainly_stay(judge, text):
+    assert judge.judge(text).action == "allow", text

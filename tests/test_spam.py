@@ -2173,3 +2173,20 @@ def test_round_50_a_handle_on_a_text_doubtful_without_it_is_held(judge) -> None:
     # (the model reads the broker's wording between the lines once the messenger is blanked out)
     v = judge.judge("Кредиты, ипотеки, рефинансирование – помогаем даже с просрочками. Брокер Пятигорск. ВАТСАП в профиле 📲")
     assert v.action != "allow", (v.action, v.ground)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Аккаунт взломан? Восстановим страницу ВК за час, пишите @vk_help_service",
+        "Коллекторы достали? Избавим от звонков за 1 день, звоните юристам",
+    ],
+)
+def test_round_50_a_page_restored_and_collectors_stopped_are_services_sold(judge, text: str) -> None:
+    v = judge.judge(text)
+    assert v.action in ("delete", "delete_and_ban") and "spam" in v.labels, (v.action, v.ground)
+
+
+@pytest.mark.parametrize("text", ["Восстановим парк всем миром, приходите на субботник", "Как избавиться от звонков коллекторов?"])
+def test_round_50_restoring_a_park_or_asking_about_collectors_is_no_advert(judge, text: str) -> None:
+    assert judge.judge(text).action not in ("delete", "delete_and_ban"), text
