@@ -235,9 +235,9 @@ _MENACE_MORE = re.compile(
 #: Round 50's formulas, a floor only (the model never learnt them): «таких» or the addressee not staying long
 #: in a place («Такие как вы, Оксана, долго в этом городе не задерживаются»), «we will deal with you» («до того,
 #: как мы вами займёмся»; not «мы займёмся вашим вопросом»), the world being round («земля круглая, ещё
-#: встретимся»; not «учёные доказали, что земля круглая»), a prayer that «I» do not find you («молись, чтоб я тебя не встретил»), a brick or an icicle that
-#: may fall on your head (not news of one that fell on a passer-by's), a dark alley, guests to wait for («пусть ждёт
-#: гостей»; not «ждём гостей», the hosts')
+#: встретимся»; not «учёные доказали, что земля круглая»), a prayer that «I» do not find you («молись, чтоб я
+#: тебя не встретил»), a brick or an icicle that may fall on your head (not news of one that fell on a
+#: passer-by's), a dark alley, guests to wait for («пусть ждёт гостей»; not «ждём гостей», the hosts')
 _MENACE_NEW = re.compile(
     r"(?<!\w)(?:таки[ех] (?:как (?:вы|ты) )?(?:\w+ ){0,5}?долго (?:\w+ ){1,4}?не (?:задерживаются|задержатся)"
     r"|долго (?:\w+ ){1,4}?не (?:задержитесь|задержишься)"
