@@ -137,7 +137,8 @@ in ``moderation/corpus/README.md``) the insult head since round 42 (``city_perso
 it. The sets of rounds 46 on (``fresh189_all`` …) are described in ``bench/README.md`` under the round that had them
 written; round 49's ``fresh204`` … ``fresh211`` are four briefs to two helpers each (how much of a group a statement
 means; disguised мат and insults; a person threatened or defamed; short thread replies), the even numbers worked on,
-the odd ones never. Figures per set and in total:
+the odd ones never, and so are round 50's ``fresh212`` … ``fresh219`` (a person targeted; violence and incitement;
+disguised words; spam against citizens' messages with phones and money words). Figures per set and in total:
 violations flagged (deleted or held) and deleted, clean sentences flagged and removed.
 """
 
