@@ -316,3 +316,7 @@ def test_round_50_a_colloquial_post_and_more_workplaces_name_the_person(text: st
 
 def test_round_50_the_same_post_with_no_deed() -> None:
     assert not accused("Директорша музея провела отличную экскурсию")
+
+
+def test_round_50_drunk_every_day_is_a_state_told_as_a_fact() -> None:
+    assert accused("Председатель ТСЖ Гусев пьяный каждый день, его жена бьёт.")

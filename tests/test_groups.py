@@ -7172,3 +7172,28 @@ def test_round_50_stock_menaces_are_held_at_least(judge, text):
 )
 def test_round_50_the_same_words_told_plainly_stay(judge, text):
     assert judge.judge(text).action == "allow", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Интересно, как вы будете улыбаться без зубов.",
+        "Вы себя в зеркало видели, Анна Павловна? С таким лицом людей принимать нельзя.",
+        "Лечащий врач сам похож на покойника, какое уж тут лечение.",
+        "Олег, тебе лучше уехать из города, пока есть возможность.",
+    ],
+)
+def test_round_50_teeth_a_mirror_the_dead_and_leaving_town_are_held_at_least(judge, text):
+    assert judge.judge(text).action != "allow", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Как вы будете жевать без зубов? Ставьте импланты в нашей клинике",
+        "Я себя в зеркало видела после отпуска — загорела!",
+        "Вам лучше уехать пораньше, пока пробок нет",
+    ],
+)
+def test_round_50_a_dentist_a_mirror_of_ones_own_and_travel_advice_stay(judge, text):
+    assert judge.judge(text).action == "allow", text
