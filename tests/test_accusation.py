@@ -320,3 +320,18 @@ def test_round_50_the_same_post_with_no_deed() -> None:
 
 def test_round_50_drunk_every_day_is_a_state_told_as_a_fact() -> None:
     assert accused("Председатель ТСЖ Гусев пьяный каждый день, его жена бьёт.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Хозяин кафе на Кирова торгует спайсами из-под полы",
+        "Соседка из 12-й квартиры гулящая, к ней каждую ночь разные мужики ходят.",
+    ],
+)
+def test_round_50_drugs_sold_under_the_counter_and_a_woman_called_loose(text: str) -> None:
+    assert accused(text), text
+
+
+def test_round_50_a_cafe_selling_pastry_is_no_accusation() -> None:
+    assert not accused("Хозяин кафе на Кирова торгует выпечкой")
